@@ -1,0 +1,65 @@
+#include "cli/Command.h"
+
+#include "store/WorkspacePaths.h"
+
+#include <QDir>
+#include <QRegularExpression>
+
+namespace tenure::cli {
+
+namespace {
+const QString kDbOption = QStringLiteral("db");
+}
+
+Command::Command(QString name, QString description)
+    : m_name(std::move(name))
+    , m_description(std::move(description))
+{
+}
+
+Command::~Command() = default;
+
+void Command::addOptions(QCommandLineParser&) { }
+
+int Command::execute(const QStringList& arguments, Context& context)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(m_description);
+    parser.addOption({ kDbOption, tr("Workspace file (default: %1).").arg(context.defaultDb), tr("path") });
+    const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, tr("Show this help."));
+    parser.addOption(help);
+    addOptions(parser);
+    if (!parser.parse(arguments)) {
+        context.err << tr("tenure-cli %1: %2").arg(m_name, parser.errorText()) << Qt::endl;
+        return UsageError;
+    }
+    if (parser.isSet(help)) {
+        context.out << parser.helpText().replace(QRegularExpression(QStringLiteral("^Usage: \\S+")),
+                                                 QStringLiteral("Usage: tenure-cli ") + m_name)
+                    << Qt::flush;
+        return Success;
+    }
+    return run(parser, context);
+}
+
+QString Command::workspacePath(const QCommandLineParser& parser, const Context& context) const
+{
+    return parser.isSet(kDbOption) ? parser.value(kDbOption) : context.defaultDb;
+}
+
+std::unique_ptr<Database> Command::openWorkspace(const QCommandLineParser& parser, Context& context,
+                                                 Database::Mode mode) const
+{
+    const QString path = workspacePath(parser, context);
+    // Only the default location is created on demand; a path the user typed must already have its folder.
+    if (!parser.isSet(kDbOption) && mode == Database::Mode::ReadWrite)
+        WorkspacePaths::ensureParentExists(path);
+    Result<std::unique_ptr<Database>> db = Database::open(path, mode);
+    if (!db) {
+        context.err << tr("tenure-cli %1: %2").arg(m_name, db.error()) << Qt::endl;
+        return nullptr;
+    }
+    return std::move(db).value();
+}
+
+} // namespace tenure::cli

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "store/Database.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <memory>
+
+namespace tenure::cli {
+
+// Where a command writes and which workspace it acts on when --db is not given.
+struct Context
+{
+    QTextStream& out;
+    QTextStream& err;
+    QString defaultDb;
+};
+
+// One tenure-cli subcommand: its name, one-line help, options and execute(). Adding a command
+// is one class (see CommandRegistry); tests call execute() directly.
+class Command
+{
+    Q_DECLARE_TR_FUNCTIONS(Command)
+
+public:
+    enum ExitCode { Success = 0, Failure = 1, UsageError = 2 };
+
+    Command(QString name, QString description);
+    virtual ~Command();
+
+    const QString& name() const { return m_name; }
+    const QString& description() const { return m_description; }
+
+    // `arguments` starts with the command name, as in `tenure-cli NAME [options]`.
+    int execute(const QStringList& arguments, Context& context);
+
+protected:
+    virtual void addOptions(QCommandLineParser& parser);
+    virtual int run(const QCommandLineParser& parser, Context& context) = 0;
+
+    // The workspace from --db (or the context's default), opened in `mode`; errors are printed.
+    std::unique_ptr<Database> openWorkspace(const QCommandLineParser& parser, Context& context,
+                                            Database::Mode mode) const;
+    QString workspacePath(const QCommandLineParser& parser, const Context& context) const;
+
+private:
+    QString m_name;
+    QString m_description;
+};
+
+} // namespace tenure::cli

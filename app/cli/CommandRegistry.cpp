@@ -1,0 +1,25 @@
+#include "cli/CommandRegistry.h"
+
+#include "cli/commands/DemoCommand.h"
+#include "cli/commands/InitCommand.h"
+#include "cli/commands/StatsCommand.h"
+
+namespace tenure::cli {
+
+CommandRegistry::CommandRegistry()
+{
+    m_commands.push_back(std::make_unique<InitCommand>());
+    m_commands.push_back(std::make_unique<DemoCommand>());
+    m_commands.push_back(std::make_unique<StatsCommand>());
+}
+
+Command* CommandRegistry::find(const QString& name) const
+{
+    for (const auto& command : m_commands) {
+        if (command->name() == name)
+            return command.get();
+    }
+    return nullptr;
+}
+
+} // namespace tenure::cli

@@ -1,0 +1,86 @@
+#include "cli/commands/DemoCommand.h"
+
+#include "demo/DemoWorkspace.h"
+#include "store/WorkspaceSettings.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QLocale>
+
+namespace tenure::cli {
+
+DemoCommand::DemoCommand()
+    : Command(
+        QStringLiteral("demo"),
+        tr("Create or fill a workspace with a demo portfolio: accounts, a year of product events, outcomes."))
+{
+}
+
+void DemoCommand::addOptions(QCommandLineParser& parser)
+{
+    parser.addOption({ QStringLiteral("seed"), tr("Random seed; the same seed gives the same workspace."),
+                       tr("number"), QString::number(DemoGenerator::Options {}.seed) });
+    parser.addOption(
+        { QStringLiteral("accounts"), tr("Number of accounts."), tr("count"), QStringLiteral("300") });
+    parser.addOption(
+        { QStringLiteral("today"), tr("The demo's today (events end the day before)."), tr("YYYY-MM-DD") });
+    parser.addOption({ QStringLiteral("time-zone"), tr("The workspace time zone (default: this machine's)."),
+                       tr("zone") });
+}
+
+int DemoCommand::run(const QCommandLineParser& parser, Context& context)
+{
+    DemoGenerator::Options options;
+    bool ok = false;
+    options.seed = parser.value(QStringLiteral("seed")).toULongLong(&ok);
+    if (!ok) {
+        context.err << tr("tenure-cli demo: --seed expects a whole number, got \"%1\".")
+                           .arg(parser.value(QStringLiteral("seed")))
+                    << Qt::endl;
+        return UsageError;
+    }
+    options.accounts = parser.value(QStringLiteral("accounts")).toInt(&ok);
+    if (!ok || options.accounts < 1 || options.accounts > 1000000) {
+        context.err << tr("tenure-cli demo: --accounts expects a number from 1 to 1000000.") << Qt::endl;
+        return UsageError;
+    }
+    if (parser.isSet(QStringLiteral("today"))) {
+        options.today = QDate::fromString(parser.value(QStringLiteral("today")), Qt::ISODate);
+        if (!options.today.isValid()) {
+            context.err << tr("tenure-cli demo: --today expects a date as YYYY-MM-DD, got \"%1\".")
+                               .arg(parser.value(QStringLiteral("today")))
+                        << Qt::endl;
+            return UsageError;
+        }
+    }
+
+    std::unique_ptr<Database> db = openWorkspace(parser, context, Database::Mode::ReadWrite);
+    if (!db)
+        return Failure;
+    WorkspaceSettings settings(*db);
+    const QString zone = parser.value(QStringLiteral("time-zone"));
+    if (!zone.isEmpty() || settings.value(QStringLiteral("time_zone")).isEmpty()) {
+        if (Status set = settings.setTimeZone(zone.isEmpty() ? QTimeZone::systemTimeZoneId() : zone.toUtf8());
+            !set) {
+            context.err << tr("tenure-cli demo: %1").arg(set.error()) << Qt::endl;
+            return UsageError;
+        }
+    }
+
+    QElapsedTimer timer;
+    timer.start();
+    const Result<DemoWorkspace::Summary> summary = DemoWorkspace::populate(*db, options);
+    if (!summary) {
+        context.err << tr("tenure-cli demo: %1").arg(summary.error()) << Qt::endl;
+        return Failure;
+    }
+    const QLocale c = QLocale::c();
+    context.out << tr("Demo workspace %1: %2 accounts, %3 new events, %4 outcomes (%5 s).")
+                       .arg(QDir::toNativeSeparators(db->path()), c.toString(summary->accounts),
+                            c.toString(summary->events), c.toString(summary->outcomes),
+                            QString::number(timer.elapsed() / 1000.0, 'f', 1))
+                << Qt::endl;
+    return Success;
+}
+
+} // namespace tenure::cli

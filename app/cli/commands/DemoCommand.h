@@ -1,0 +1,18 @@
+#pragma once
+
+#include "cli/Command.h"
+
+namespace tenure::cli {
+
+// tenure-cli demo: fill a workspace with the deterministic demo portfolio.
+class DemoCommand : public Command
+{
+public:
+    DemoCommand();
+
+protected:
+    void addOptions(QCommandLineParser& parser) override;
+    int run(const QCommandLineParser& parser, Context& context) override;
+};
+
+} // namespace tenure::cli

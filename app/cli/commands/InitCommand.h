@@ -1,0 +1,18 @@
+#pragma once
+
+#include "cli/Command.h"
+
+namespace tenure::cli {
+
+// tenure-cli init: create an empty workspace (or upgrade an existing one to this schema).
+class InitCommand : public Command
+{
+public:
+    InitCommand();
+
+protected:
+    void addOptions(QCommandLineParser& parser) override;
+    int run(const QCommandLineParser& parser, Context& context) override;
+};
+
+} // namespace tenure::cli

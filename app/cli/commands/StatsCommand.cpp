@@ -1,0 +1,62 @@
+#include "cli/commands/StatsCommand.h"
+
+#include "store/WorkspaceStats.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace tenure::cli {
+
+StatsCommand::StatsCommand()
+    : Command(QStringLiteral("stats"), tr("Count the accounts, events, outcomes and sources of a workspace."))
+{
+}
+
+void StatsCommand::addOptions(QCommandLineParser& parser)
+{
+    parser.addOption({ QStringLiteral("json"), tr("Print one JSON object instead of a table.") });
+}
+
+int StatsCommand::run(const QCommandLineParser& parser, Context& context)
+{
+    // Read-only: stats never changes a workspace, and works on one that is write-protected.
+    std::unique_ptr<Database> db = openWorkspace(parser, context, Database::Mode::ReadOnly);
+    if (!db)
+        return Failure;
+    const Result<WorkspaceStats> stats = WorkspaceStats::load(*db, WorkspaceStats::Detail::PerSource);
+    if (!stats) {
+        context.err << tr("tenure-cli stats: %1").arg(stats.error()) << Qt::endl;
+        return Failure;
+    }
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonObject bySource;
+        for (const auto& [source, count] : stats->eventsBySource)
+            bySource.insert(source, count);
+        const QJsonObject object { { QStringLiteral("workspace"), db->path() },
+                                   { QStringLiteral("schema"), stats->schemaVersion },
+                                   { QStringLiteral("time_zone"), stats->timeZone },
+                                   { QStringLiteral("accounts"), stats->accounts },
+                                   { QStringLiteral("events"), stats->events },
+                                   { QStringLiteral("outcomes"), stats->outcomes },
+                                   { QStringLiteral("sources"), stats->sources },
+                                   { QStringLiteral("events_by_source"), bySource } };
+        context.out << QJsonDocument(object).toJson(QJsonDocument::Indented) << Qt::flush;
+        return Success;
+    }
+    QTextStream& out = context.out;
+    out << tr("Workspace  %1").arg(QDir::toNativeSeparators(db->path())) << '\n'
+        << tr("Schema     %1").arg(stats->schemaVersion) << '\n'
+        << tr("Time zone  %1").arg(stats->timeZone) << '\n'
+        << tr("Accounts   %1").arg(stats->accounts) << '\n'
+        << tr("Events     %1").arg(stats->events) << '\n'
+        << tr("Outcomes   %1").arg(stats->outcomes) << '\n'
+        << tr("Sources    %1").arg(stats->sources) << '\n';
+    for (const auto& [source, count] : stats->eventsBySource)
+        out << "  " << source.leftJustified(20) << ' ' << count << '\n';
+    out << Qt::flush;
+    return Success;
+}
+
+} // namespace tenure::cli

@@ -1,0 +1,74 @@
+// tenure-cli: the headless front of Tenure, for automation, cron jobs and tests.
+#include "Version.h"
+#include "cli/CommandRegistry.h"
+#include "store/WorkspacePaths.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+using namespace tenure;
+
+namespace {
+
+void printUsage(QTextStream& stream, const cli::CommandRegistry& registry)
+{
+    stream << "Usage: tenure-cli [--db PATH] COMMAND [options]\n\n"
+           << "Global options:\n"
+           << "  --db PATH      Workspace file (default: " << WorkspacePaths::defaultWorkspace() << ")\n"
+           << "  --version      Print the version and exit\n"
+           << "  -h, --help     Show this help; COMMAND --help shows a command's options\n\n"
+           << "Commands:\n";
+    for (const auto& command : registry.commands())
+        stream << "  " << command->name().leftJustified(12) << ' ' << command->description() << '\n';
+    stream << Qt::flush;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QString::fromLatin1(kApplicationName));
+    QCoreApplication::setOrganizationName(QString::fromLatin1(kOrganizationName));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(kVersion));
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const cli::CommandRegistry registry;
+
+    QStringList args = app.arguments().mid(1);
+    QString db = WorkspacePaths::defaultWorkspace();
+    while (!args.isEmpty() && args.first().startsWith(QLatin1Char('-'))) {
+        const QString option = args.takeFirst();
+        if (option == QLatin1String("--version") || option == QLatin1String("-v")) {
+            out << "tenure-cli " << kVersion << Qt::endl;
+            return 0;
+        }
+        if (option == QLatin1String("--help") || option == QLatin1String("-h")) {
+            printUsage(out, registry);
+            return 0;
+        }
+        if (option == QLatin1String("--db") && !args.isEmpty()) {
+            db = args.takeFirst();
+        } else if (option.startsWith(QLatin1String("--db="))) {
+            db = option.mid(5);
+        } else {
+            err << "tenure-cli: unknown or incomplete option " << option << "\n\n";
+            printUsage(err, registry);
+            return cli::Command::UsageError;
+        }
+    }
+    if (args.isEmpty()) {
+        printUsage(err, registry);
+        return cli::Command::UsageError;
+    }
+    cli::Command* command = registry.find(args.first());
+    if (!command) {
+        err << "tenure-cli: unknown command \"" << args.first() << "\"\n\n";
+        printUsage(err, registry);
+        return cli::Command::UsageError;
+    }
+    cli::Context context { out, err, db };
+    return command->execute(args, context);
+}

@@ -1,0 +1,88 @@
+// tenure: the desktop app. Parses the command line, picks the workspace, shows the main window.
+#include "AppOptions.h"
+#include "MainWindow.h"
+#include "Version.h"
+#include "store/WorkspacePaths.h"
+#include "workspace/FirstRunDialog.h"
+
+#include <QApplication>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace tenure;
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QString::fromLatin1(kApplicationName));
+    QApplication::setOrganizationName(QString::fromLatin1(kOrganizationName));
+    QApplication::setApplicationVersion(QString::fromLatin1(kVersion));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/tenure.svg")));
+
+    AppOptions options;
+    QString message;
+    int exitCode = 0;
+    if (!AppOptions::parse(app.arguments(), options, message, exitCode)) {
+        std::fputs(qPrintable(message), exitCode == 0 ? stdout : stderr);
+        return exitCode;
+    }
+
+    MainWindow window;
+    if (!options.screenshot.isEmpty()) {
+        auto shoot = [&window, file = options.screenshot] {
+            // Let the layout settle after the last update before grabbing.
+            QTimer::singleShot(200, &window, [&window, file] {
+                const bool saved = window.grab().save(file);
+                std::fprintf(saved ? stdout : stderr, "%s %s\n", saved ? "Saved" : "Could not save",
+                             qPrintable(file));
+                QApplication::exit(saved ? 0 : 1);
+            });
+        };
+        QObject::connect(&window, &MainWindow::workspaceLoaded, &window, shoot);
+        QObject::connect(&window, &MainWindow::workspaceFailed, &window, shoot);
+    }
+
+    if (options.demo) {
+        const QString path = options.db.isEmpty() ? WorkspacePaths::defaultDemoWorkspace() : options.db;
+        window.show();
+        if (QFileInfo(path).size() > 0)
+            window.openWorkspace(path);
+        else
+            window.openDemoWorkspace(path);
+    } else if (!options.db.isEmpty()) {
+        window.openWorkspace(options.db);
+        window.show();
+    } else if (QFileInfo::exists(WorkspacePaths::defaultWorkspace())) {
+        window.openWorkspace(WorkspacePaths::defaultWorkspace());
+        window.show();
+    } else {
+        FirstRunDialog welcome;
+        if (welcome.exec() != QDialog::Accepted)
+            return 0;
+        window.show();
+        switch (welcome.choice()) {
+        case FirstRunDialog::Choice::Demo:
+            window.openDemoWorkspace(WorkspacePaths::defaultDemoWorkspace());
+            break;
+        case FirstRunDialog::Choice::Empty:
+            WorkspacePaths::ensureParentExists(WorkspacePaths::defaultWorkspace());
+            window.openWorkspace(WorkspacePaths::defaultWorkspace());
+            break;
+        case FirstRunDialog::Choice::Open: {
+            const QString path
+                = QFileDialog::getOpenFileName(&window, QObject::tr("Open Workspace"), {},
+                                               QObject::tr("Tenure workspaces (*.tenure);;All files (*)"));
+            if (path.isEmpty())
+                return 0;
+            window.openWorkspace(path);
+            break;
+        }
+        case FirstRunDialog::Choice::None:
+            return 0;
+        }
+    }
+    return QApplication::exec();
+}

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "domain/Account.h"
+#include "domain/Event.h"
+#include "domain/Outcome.h"
+
+#include <QDate>
+#include <QList>
+
+#include <cstdint>
+#include <functional>
+
+namespace tenure {
+
+class DemoRandom;
+
+// Makes a believable B2B SaaS portfolio from a seed: accounts (English and Japanese companies),
+// a year of product events whose shape fits each account's story, and the outcomes that story
+// ends in. The same seed and `today` give the same portfolio on every machine.
+class DemoGenerator
+{
+public:
+    enum class Shape { Healthy, Ramping, Declining, Dormant, Churned, Expanded, Trial, Onboarding };
+
+    struct Options
+    {
+        std::uint64_t seed = 20261124;
+        QDate today = QDate::currentDate(); // events run up to the day before
+        int accounts = 300;
+        int days = 365;
+    };
+
+    static constexpr auto kSource = "demo";
+
+    explicit DemoGenerator(Options options);
+
+    const Options& options() const { return m_options; }
+    const QList<Account>& accounts() const { return m_accounts; }
+    const QList<Outcome>& outcomes() const { return m_outcomes; }
+    Shape shapeOf(qsizetype accountIndex) const { return m_plans.at(accountIndex).shape; }
+
+    // The events of account `accountIndex`, in time order. Independent of the other accounts,
+    // so accounts can be generated one at a time without holding the whole year in memory.
+    QList<Event> eventsFor(qsizetype accountIndex) const;
+
+    static QString shapeName(Shape shape);
+
+private:
+    struct Plan
+    {
+        Shape shape;
+        int utcOffsetMinutes; // where the customer works: their events fall in their office hours
+        QDate activeFrom; // first day with activity
+        QDate activeUntil; // last day with activity (churn, dormancy)
+        QDate changeDay; // expansion day or start of decline
+        int users;
+        bool integrated; // runs an integration that syncs daily
+    };
+
+    void planAccount(int index, DemoRandom& random);
+    double activity(const Plan& plan, const QDate& day, DemoRandom& random) const;
+
+    Options m_options;
+    QList<Account> m_accounts;
+    QList<Plan> m_plans;
+    QList<Outcome> m_outcomes;
+};
+
+} // namespace tenure

@@ -1,0 +1,198 @@
+#include "store/AccountStore.h"
+
+#include "store/Database.h"
+#include "store/Transaction.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace tenure {
+
+namespace {
+
+QVariant dateValue(const QDate& date)
+{
+    return date.isValid() ? QVariant(date.toString(Qt::ISODate)) : QVariant(QMetaType(QMetaType::QString));
+}
+
+template <typename T> QVariant optionalValue(const std::optional<T>& value)
+{
+    return value ? QVariant::fromValue(*value) : QVariant(QMetaType::fromType<T>());
+}
+
+Account accountFrom(const QSqlQuery& query)
+{
+    Account account;
+    account.id = query.value(0).toString();
+    account.name = query.value(1).toString();
+    account.owner = query.value(2).toString();
+    account.plan = query.value(3).toString();
+    if (!query.value(4).isNull())
+        account.arr = query.value(4).toDouble();
+    account.currency = query.value(5).toString();
+    if (!query.value(6).isNull())
+        account.seats = query.value(6).toInt();
+    account.signupDate = QDate::fromString(query.value(7).toString(), Qt::ISODate);
+    account.renewalDate = QDate::fromString(query.value(8).toString(), Qt::ISODate);
+    account.attributes = QJsonDocument::fromJson(query.value(9).toByteArray()).object();
+    return account;
+}
+
+constexpr auto kAccountColumns
+    = "id, name, owner, plan, arr, currency, seats, signup_date, renewal_date, attributes";
+
+} // namespace
+
+AccountStore::AccountStore(Database& db)
+    : m_db(db)
+{
+}
+
+Status AccountStore::upsert(std::span<const Account> accounts)
+{
+    Transaction transaction(m_db);
+    if (!transaction.isActive())
+        return Error { transaction.startError() };
+    QSqlQuery query(m_db.connection());
+    query.prepare(QStringLiteral(
+        "INSERT INTO accounts (id, name, owner, plan, arr, currency, seats, signup_date, renewal_date, "
+        "attributes, "
+        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (id) DO UPDATE SET name = excluded.name, owner = excluded.owner, plan = excluded.plan, "
+        "arr = excluded.arr, currency = excluded.currency, seats = excluded.seats, "
+        "signup_date = excluded.signup_date, renewal_date = excluded.renewal_date, "
+        "attributes = excluded.attributes, updated_at = excluded.updated_at"));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (qsizetype i = 0; i < qsizetype(accounts.size()); ++i) {
+        const Account& account = accounts[i];
+        if (account.id.isEmpty())
+            return Error { tr("Account %1 of %2 has no id.").arg(i + 1).arg(accounts.size()) };
+        query.addBindValue(account.id);
+        query.addBindValue(account.name);
+        query.addBindValue(account.owner);
+        query.addBindValue(account.plan);
+        query.addBindValue(optionalValue(account.arr));
+        query.addBindValue(account.currency.isEmpty() ? QStringLiteral("USD") : account.currency);
+        query.addBindValue(optionalValue(account.seats));
+        query.addBindValue(dateValue(account.signupDate));
+        query.addBindValue(dateValue(account.renewalDate));
+        query.addBindValue(
+            QString::fromUtf8(QJsonDocument(account.attributes).toJson(QJsonDocument::Compact)));
+        query.addBindValue(now);
+        if (!query.exec())
+            return Error {
+                tr("Account %1 (%2): %3").arg(i + 1).arg(account.id, query.lastError().databaseText())
+            };
+    }
+    return transaction.commit();
+}
+
+Result<AccountStore::OutcomeCounts> AccountStore::addOutcomes(std::span<const Outcome> outcomes)
+{
+    Transaction transaction(m_db);
+    if (!transaction.isActive())
+        return Error { transaction.startError() };
+    QSqlQuery exists(m_db.connection());
+    exists.prepare(QStringLiteral("SELECT 1 FROM accounts WHERE id = ?"));
+    QSqlQuery insert(m_db.connection());
+    insert.prepare(
+        QStringLiteral("INSERT INTO outcomes (account_id, kind, occurred_on, amount, note, source, "
+                       "external_id) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                       "ON CONFLICT (source, external_id) DO NOTHING"));
+    OutcomeCounts counts;
+    for (qsizetype i = 0; i < qsizetype(outcomes.size()); ++i) {
+        const Outcome& outcome = outcomes[i];
+        const QString where = tr("Outcome %1 of %2").arg(i + 1).arg(outcomes.size());
+        if (!outcome.date.isValid())
+            return Error { tr("%1: the date is missing or invalid.").arg(where) };
+        if (outcome.source.isEmpty() || outcome.externalId.isEmpty())
+            return Error { tr("%1: source and external id are required.").arg(where) };
+        exists.addBindValue(outcome.accountId);
+        if (!exists.exec() || !exists.next())
+            return Error { tr("%1: account \"%2\" is not in this workspace.").arg(where, outcome.accountId) };
+        insert.addBindValue(outcome.accountId);
+        insert.addBindValue(Outcome::kindName(outcome.kind));
+        insert.addBindValue(outcome.date.toString(Qt::ISODate));
+        insert.addBindValue(optionalValue(outcome.amount));
+        insert.addBindValue(outcome.note);
+        insert.addBindValue(outcome.source);
+        insert.addBindValue(outcome.externalId);
+        if (!insert.exec())
+            return Error { tr("%1: %2").arg(where, insert.lastError().databaseText()) };
+        if (insert.numRowsAffected() > 0)
+            ++counts.inserted;
+        else
+            ++counts.duplicates;
+    }
+    if (Status committed = transaction.commit(); !committed)
+        return Error { committed.error() };
+    return counts;
+}
+
+std::optional<Account> AccountStore::find(const QString& id) const
+{
+    QSqlQuery query(m_db.connection());
+    query.prepare(QStringLiteral("SELECT %1 FROM accounts WHERE id = ?").arg(QLatin1String(kAccountColumns)));
+    query.addBindValue(id);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return accountFrom(query);
+}
+
+Result<QList<Account>> AccountStore::all() const
+{
+    QSqlQuery query(m_db.connection());
+    query.setForwardOnly(true);
+    if (!query.exec(
+            QStringLiteral("SELECT %1 FROM accounts ORDER BY id").arg(QLatin1String(kAccountColumns))))
+        return Error { query.lastError().text() };
+    QList<Account> accounts;
+    while (query.next())
+        accounts.append(accountFrom(query));
+    return accounts;
+}
+
+Result<QList<Outcome>> AccountStore::outcomesFor(const QString& accountId) const
+{
+    QSqlQuery query(m_db.connection());
+    query.prepare(QStringLiteral("SELECT kind, occurred_on, amount, note, source, external_id FROM outcomes "
+                                 "WHERE account_id = ? ORDER BY occurred_on, id"));
+    query.addBindValue(accountId);
+    if (!query.exec())
+        return Error { query.lastError().text() };
+    QList<Outcome> outcomes;
+    while (query.next()) {
+        Outcome outcome;
+        outcome.accountId = accountId;
+        outcome.kind = Outcome::kindFromName(query.value(0).toString()).value_or(Outcome::Kind::Renewed);
+        outcome.date = QDate::fromString(query.value(1).toString(), Qt::ISODate);
+        if (!query.value(2).isNull())
+            outcome.amount = query.value(2).toDouble();
+        outcome.note = query.value(3).toString();
+        outcome.source = query.value(4).toString();
+        outcome.externalId = query.value(5).toString();
+        outcomes.append(outcome);
+    }
+    return outcomes;
+}
+
+qint64 AccountStore::count() const
+{
+    QSqlQuery query(m_db.connection());
+    return query.exec(QStringLiteral("SELECT count(*) FROM accounts")) && query.next()
+        ? query.value(0).toLongLong()
+        : -1;
+}
+
+qint64 AccountStore::outcomeCount() const
+{
+    QSqlQuery query(m_db.connection());
+    return query.exec(QStringLiteral("SELECT count(*) FROM outcomes")) && query.next()
+        ? query.value(0).toLongLong()
+        : -1;
+}
+
+} // namespace tenure

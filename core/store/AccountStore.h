@@ -1,0 +1,46 @@
+#pragma once
+
+#include "domain/Account.h"
+#include "domain/Outcome.h"
+#include "util/Result.h"
+
+#include <QCoreApplication>
+#include <QList>
+
+#include <optional>
+#include <span>
+
+namespace tenure {
+
+class Database;
+
+// Master data: accounts (upserted from the CRM) and their outcomes (what really happened).
+class AccountStore
+{
+    Q_DECLARE_TR_FUNCTIONS(AccountStore)
+
+public:
+    struct OutcomeCounts
+    {
+        qsizetype inserted = 0;
+        qsizetype duplicates = 0;
+    };
+
+    explicit AccountStore(Database& db);
+
+    // Inserts new accounts and updates known ones, all in one transaction.
+    Status upsert(std::span<const Account> accounts);
+    // Adds outcomes in one transaction; an unknown account or bad row fails the whole call.
+    Result<OutcomeCounts> addOutcomes(std::span<const Outcome> outcomes);
+
+    std::optional<Account> find(const QString& id) const;
+    Result<QList<Account>> all() const;
+    Result<QList<Outcome>> outcomesFor(const QString& accountId) const;
+    qint64 count() const;
+    qint64 outcomeCount() const;
+
+private:
+    Database& m_db;
+};
+
+} // namespace tenure

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "util/Result.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+struct sqlite3;
+
+namespace tenure {
+
+// One open connection to a workspace file. Opening checks that the file really is a Tenure
+// workspace of a schema this build understands, sets the pragmas (WAL, foreign keys) and runs
+// forward migrations; nothing is written to a file that fails those checks.
+//
+// A connection belongs to the thread that opened it: every worker opens its own Database.
+class Database
+{
+    Q_DECLARE_TR_FUNCTIONS(Database)
+
+public:
+    enum class Mode {
+        ReadWrite, // create the file if missing, migrate it to the current schema
+        ReadOnly, // never write; the file must exist and be at the current schema
+    };
+
+    static Result<std::unique_ptr<Database>> open(const QString& path, Mode mode = Mode::ReadWrite);
+    ~Database();
+
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    QSqlDatabase connection() const;
+    // The raw SQLite handle, for the store's hot paths only (see EventLog::append).
+    sqlite3* handle() const;
+    QString path() const { return m_path; }
+    bool isReadOnly() const { return m_mode == Mode::ReadOnly; }
+    int schemaVersion() const;
+
+    static int currentSchemaVersion();
+    static QString sqliteVersion();
+
+private:
+    Database(QString path, Mode mode, QString connectionName);
+    Status initialise();
+
+    QString m_path;
+    Mode m_mode;
+    QString m_connectionName;
+};
+
+} // namespace tenure

@@ -1,0 +1,229 @@
+#include "store/EventLog.h"
+
+#include "store/Database.h"
+#include "store/Transaction.h"
+
+#include <QDateTime>
+#include <QSet>
+
+#include <sqlite3.h>
+
+#include <cmath>
+#include <memory>
+
+namespace tenure {
+
+namespace {
+
+// 2000-01-01 and 2100-01-01 UTC: anything outside is a unit mistake (seconds for ms) or junk.
+constexpr qint64 kEarliest = 946684800000LL;
+constexpr qint64 kLatest = 4102444800000LL;
+
+struct StatementDeleter
+{
+    void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
+};
+using Statement = std::unique_ptr<sqlite3_stmt, StatementDeleter>;
+
+Result<Statement> prepare(sqlite3* handle, const char* sql)
+{
+    sqlite3_stmt* raw = nullptr;
+    if (sqlite3_prepare_v3(handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &raw, nullptr) != SQLITE_OK)
+        return Error { QString::fromUtf8(sqlite3_errmsg(handle)) };
+    return Statement(raw);
+}
+
+// Binds a QString without converting it: SQLite reads the UTF-16 buffer during step().
+void bindText(sqlite3_stmt* statement, int index, const QString& text)
+{
+    if (text.isNull())
+        sqlite3_bind_null(statement, index);
+    else
+        sqlite3_bind_text16(statement, index, text.utf16(), int(text.size() * sizeof(char16_t)),
+                            SQLITE_STATIC);
+}
+
+QString describeConstraint(const QString& message)
+{
+    if (message.contains(QLatin1String("json_valid")))
+        return EventLog::tr("properties is not valid JSON");
+    if (message.contains(QLatin1String("FOREIGN KEY")))
+        return EventLog::tr("source is not registered in this workspace");
+    return message;
+}
+
+} // namespace
+
+EventLog::EventLog(Database& db)
+    : m_db(db)
+{
+}
+
+QString EventLog::validate(const Event& event)
+{
+    if (event.source.isEmpty())
+        return tr("source is empty");
+    if (event.externalId.isEmpty())
+        return tr("external id is empty");
+    if (event.accountId.isEmpty())
+        return tr("account id is empty");
+    if (event.name.isEmpty())
+        return tr("event name is empty");
+    if (event.occurredAt < kEarliest || event.occurredAt >= kLatest)
+        return tr("time %1 is outside 2000-01-01..2100-01-01 (expected UTC milliseconds since 1970)")
+            .arg(event.occurredAt);
+    if (!std::isfinite(event.quantity))
+        return tr("quantity is not a finite number");
+    if (!event.properties.isEmpty() && !event.properties.trimmed().startsWith('{'))
+        return tr("properties must be a JSON object");
+    return {};
+}
+
+Result<EventLog::AppendResult> EventLog::append(std::span<const Event> events, Policy policy)
+{
+    AppendResult result;
+    if (events.empty()) {
+        result.committed = true;
+        return result;
+    }
+    sqlite3* handle = m_db.handle();
+
+    // Unknown sources are reported by name rather than as a bare foreign-key failure.
+    QSet<QString> knownSources;
+    {
+        Result<Statement> sources = prepare(handle, "SELECT name FROM sources");
+        if (!sources)
+            return Error { sources.error() };
+        while (sqlite3_step(sources->get()) == SQLITE_ROW)
+            knownSources.insert(
+                QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(sources->get(), 0))));
+    }
+
+    Transaction transaction(m_db);
+    if (!transaction.isActive())
+        return Error { tr("Cannot start a transaction to append events: %1").arg(transaction.startError()) };
+
+    Result<Statement> insert = prepare(
+        handle,
+        "INSERT INTO events (source, external_id, account_id, user_id, name, occurred_at, quantity, "
+        "received_at, "
+        "properties) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, external_id) DO NOTHING");
+    if (!insert)
+        return Error { tr("Cannot prepare the event insert: %1").arg(insert.error()) };
+    sqlite3_stmt* statement = insert->get();
+
+    static const QByteArray emptyObject("{}");
+    const qint64 receivedAt = QDateTime::currentMSecsSinceEpoch();
+    for (qsizetype i = 0; i < qsizetype(events.size()); ++i) {
+        const Event& event = events[i];
+        QString reason = validate(event);
+        if (reason.isEmpty() && !knownSources.contains(event.source))
+            reason = tr("source \"%1\" is not registered in this workspace").arg(event.source);
+        if (!reason.isEmpty()) {
+            result.rejected.append({ i, reason });
+            continue;
+        }
+        const QByteArray& properties = event.properties.isEmpty() ? emptyObject : event.properties;
+        bindText(statement, 1, event.source);
+        bindText(statement, 2, event.externalId);
+        bindText(statement, 3, event.accountId);
+        bindText(statement, 4, event.userId.isEmpty() ? QString() : event.userId);
+        bindText(statement, 5, event.name);
+        sqlite3_bind_int64(statement, 6, event.occurredAt);
+        sqlite3_bind_double(statement, 7, event.quantity);
+        sqlite3_bind_int64(statement, 8, receivedAt);
+        sqlite3_bind_text(statement, 9, properties.constData(), int(properties.size()), SQLITE_STATIC);
+
+        const int rc = sqlite3_step(statement);
+        sqlite3_reset(statement);
+        if (rc == SQLITE_DONE) {
+            if (sqlite3_changes(handle) > 0) {
+                ++result.inserted;
+                result.lastSeq = sqlite3_last_insert_rowid(handle);
+            } else {
+                ++result.duplicates;
+            }
+        } else if ((rc & 0xff) == SQLITE_CONSTRAINT) {
+            // A constraint failure undoes this one statement only; the transaction goes on.
+            result.rejected.append({ i, describeConstraint(QString::fromUtf8(sqlite3_errmsg(handle))) });
+        } else {
+            // I/O errors, a full disk, a lost lock: the batch cannot be trusted, roll it all back.
+            const QString message = QString::fromUtf8(sqlite3_errmsg(handle));
+            transaction.rollback();
+            return Error { tr("Appending event %1 of %2 failed, nothing of this batch was kept: %3")
+                               .arg(i + 1)
+                               .arg(events.size())
+                               .arg(message) };
+        }
+    }
+    sqlite3_clear_bindings(statement);
+
+    if (policy == Policy::AllOrNothing && !result.rejected.isEmpty()) {
+        transaction.rollback();
+        result.inserted = 0;
+        result.duplicates = 0;
+        result.lastSeq = 0;
+        return result;
+    }
+    if (Status committed = transaction.commit(); !committed)
+        return Error { tr("Committing %1 events failed, nothing of this batch was kept: %2")
+                           .arg(result.inserted)
+                           .arg(committed.error()) };
+    result.committed = true;
+    return result;
+}
+
+Result<QList<StoredEvent>> EventLog::readAfter(qint64 afterSeq, int limit) const
+{
+    Result<Statement> select = prepare(m_db.handle(),
+                                       "SELECT seq, received_at, source, external_id, account_id, user_id, "
+                                       "name, occurred_at, quantity, properties "
+                                       "FROM events WHERE seq > ? ORDER BY seq LIMIT ?");
+    if (!select)
+        return Error { select.error() };
+    sqlite3_stmt* statement = select->get();
+    sqlite3_bind_int64(statement, 1, afterSeq);
+    sqlite3_bind_int(statement, 2, limit);
+
+    auto text = [statement](int column) {
+        const auto* data = static_cast<const char16_t*>(sqlite3_column_text16(statement, column));
+        return data
+            ? QString(reinterpret_cast<const QChar*>(data), sqlite3_column_bytes16(statement, column) / 2)
+            : QString();
+    };
+    QList<StoredEvent> rows;
+    int rc;
+    while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
+        StoredEvent row;
+        row.seq = sqlite3_column_int64(statement, 0);
+        row.receivedAt = sqlite3_column_int64(statement, 1);
+        row.event.source = text(2);
+        row.event.externalId = text(3);
+        row.event.accountId = text(4);
+        row.event.userId = text(5);
+        row.event.name = text(6);
+        row.event.occurredAt = sqlite3_column_int64(statement, 7);
+        row.event.quantity = sqlite3_column_double(statement, 8);
+        row.event.properties = QByteArray(reinterpret_cast<const char*>(sqlite3_column_text(statement, 9)),
+                                          sqlite3_column_bytes(statement, 9));
+        rows.append(std::move(row));
+    }
+    if (rc != SQLITE_DONE)
+        return Error { QString::fromUtf8(sqlite3_errmsg(m_db.handle())) };
+    return rows;
+}
+
+qint64 EventLog::lastSeq() const
+{
+    Result<Statement> select = prepare(m_db.handle(), "SELECT coalesce(max(seq), 0) FROM events");
+    if (!select || sqlite3_step(select->get()) != SQLITE_ROW)
+        return -1;
+    return sqlite3_column_int64(select->get(), 0);
+}
+
+qint64 EventLog::count() const
+{
+    return lastSeq();
+}
+
+} // namespace tenure

@@ -1,0 +1,82 @@
+#include "store/Schema.h"
+
+namespace tenure {
+
+namespace {
+
+// Version 1: the append-only event log (write side) and master data. Summary tables of the
+// engine (read side) arrive in their own migrations and never share a table with the log.
+Migration version1()
+{
+    return { 1,
+             QStringLiteral("event log, accounts, outcomes, sources, settings"),
+             {
+                 QStringLiteral("PRAGMA application_id = %1").arg(Schema::kApplicationId),
+                 QStringLiteral(R"(CREATE TABLE settings (
+                    key   TEXT PRIMARY KEY,
+                    value TEXT NOT NULL))"),
+                 QStringLiteral(R"(CREATE TABLE sources (
+                    name       TEXT PRIMARY KEY,
+                    kind       TEXT NOT NULL,
+                    config     TEXT NOT NULL DEFAULT '{}',
+                    created_at INTEGER NOT NULL))"),
+                 // seq is the ingest order. Without AUTOINCREMENT SQLite hands out max(seq)+1, and
+                 // since rows are never deleted max(seq) is also the row count.
+                 QStringLiteral(R"(CREATE TABLE events (
+                    seq         INTEGER PRIMARY KEY,
+                    source      TEXT    NOT NULL REFERENCES sources(name),
+                    external_id TEXT    NOT NULL CHECK (length(external_id) > 0),
+                    account_id  TEXT    NOT NULL CHECK (length(account_id) > 0),
+                    user_id     TEXT,
+                    name        TEXT    NOT NULL CHECK (length(name) > 0),
+                    occurred_at INTEGER NOT NULL,
+                    quantity    REAL    NOT NULL DEFAULT 1,
+                    received_at INTEGER NOT NULL,
+                    properties  TEXT    NOT NULL DEFAULT '{}' CHECK (json_valid(properties)),
+                    UNIQUE (source, external_id)))"),
+                 QStringLiteral(R"(CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+                    BEGIN SELECT RAISE(ABORT, 'events is append-only: UPDATE is not allowed'); END)"),
+                 QStringLiteral(R"(CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+                    BEGIN SELECT RAISE(ABORT, 'events is append-only: DELETE is not allowed'); END)"),
+                 QStringLiteral(R"(CREATE TABLE accounts (
+                    id           TEXT PRIMARY KEY CHECK (length(id) > 0),
+                    name         TEXT NOT NULL,
+                    owner        TEXT,
+                    plan         TEXT,
+                    arr          REAL,
+                    currency     TEXT NOT NULL DEFAULT 'USD',
+                    seats        INTEGER,
+                    signup_date  TEXT,
+                    renewal_date TEXT,
+                    attributes   TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(attributes)),
+                    updated_at   INTEGER NOT NULL))"),
+                 QStringLiteral("CREATE INDEX accounts_owner ON accounts(owner)"),
+                 QStringLiteral(R"(CREATE TABLE outcomes (
+                    id          INTEGER PRIMARY KEY,
+                    account_id  TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+                    kind        TEXT NOT NULL
+                                CHECK (kind IN ('churned', 'renewed', 'expanded', 'contracted')),
+                    occurred_on TEXT NOT NULL,
+                    amount      REAL,
+                    note        TEXT,
+                    source      TEXT NOT NULL,
+                    external_id TEXT NOT NULL,
+                    UNIQUE (source, external_id)))"),
+                 QStringLiteral("CREATE INDEX outcomes_account ON outcomes(account_id, occurred_on)"),
+             } };
+}
+
+} // namespace
+
+const QList<Migration>& Schema::migrations()
+{
+    static const QList<Migration> all { version1() };
+    return all;
+}
+
+int Schema::currentVersion()
+{
+    return migrations().constLast().version;
+}
+
+} // namespace tenure

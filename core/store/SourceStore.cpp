@@ -1,0 +1,66 @@
+#include "store/SourceStore.h"
+
+#include "store/Database.h"
+
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace tenure {
+
+SourceStore::SourceStore(Database& db)
+    : m_db(db)
+{
+}
+
+Status SourceStore::ensure(const QString& name, const QString& kind, const QJsonObject& config)
+{
+    if (name.trimmed().isEmpty())
+        return Error { tr("A source needs a name.") };
+    QSqlQuery existing(m_db.connection());
+    existing.prepare(QStringLiteral("SELECT kind FROM sources WHERE name = ?"));
+    existing.addBindValue(name);
+    if (!existing.exec())
+        return Error { existing.lastError().text() };
+    if (existing.next()) {
+        if (existing.value(0).toString() != kind)
+            return Error { tr("Source \"%1\" already exists as a %2 source, not %3.")
+                               .arg(name, existing.value(0).toString(), kind) };
+        return {};
+    }
+    QSqlQuery insert(m_db.connection());
+    insert.prepare(
+        QStringLiteral("INSERT INTO sources (name, kind, config, created_at) VALUES (?, ?, ?, ?)"));
+    insert.addBindValue(name);
+    insert.addBindValue(kind);
+    insert.addBindValue(QString::fromUtf8(QJsonDocument(config).toJson(QJsonDocument::Compact)));
+    insert.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (!insert.exec())
+        return Error { tr("Cannot register source \"%1\": %2").arg(name, insert.lastError().databaseText()) };
+    return {};
+}
+
+Result<QList<SourceStore::Source>> SourceStore::all() const
+{
+    QSqlQuery query(m_db.connection());
+    if (!query.exec(QStringLiteral("SELECT name, kind, config, created_at FROM sources ORDER BY name")))
+        return Error { query.lastError().text() };
+    QList<Source> sources;
+    while (query.next()) {
+        sources.append({ query.value(0).toString(), query.value(1).toString(),
+                         QJsonDocument::fromJson(query.value(2).toByteArray()).object(),
+                         QDateTime::fromMSecsSinceEpoch(query.value(3).toLongLong(), Qt::UTC) });
+    }
+    return sources;
+}
+
+qint64 SourceStore::count() const
+{
+    QSqlQuery query(m_db.connection());
+    return query.exec(QStringLiteral("SELECT count(*) FROM sources")) && query.next()
+        ? query.value(0).toLongLong()
+        : -1;
+}
+
+} // namespace tenure

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "util/Result.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+
+namespace tenure {
+
+class Database;
+
+// The registry of data sources (CSV presets, API connectors, the demo generator). Every event
+// names the source that delivered it; a source must be registered before its events land.
+class SourceStore
+{
+    Q_DECLARE_TR_FUNCTIONS(SourceStore)
+
+public:
+    struct Source
+    {
+        QString name;
+        QString kind; // "csv", "rest", "mixpanel", "segment", "demo", ...
+        QJsonObject config; // never holds secrets: those live in the OS keychain
+        QDateTime createdAt;
+    };
+
+    explicit SourceStore(Database& db);
+
+    // Registers the source, or leaves an existing one of the same kind as it is.
+    Status ensure(const QString& name, const QString& kind, const QJsonObject& config = {});
+    Result<QList<Source>> all() const;
+    qint64 count() const;
+
+private:
+    Database& m_db;
+};
+
+} // namespace tenure

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "store/Database.h"
+
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace tenure::test {
+
+// A fresh workspace file in a temporary folder that disappears with the object.
+class TempWorkspace
+{
+public:
+    TempWorkspace();
+    QString path() const { return m_dir.filePath(QStringLiteral("test.tenure")); }
+    QString dir() const { return m_dir.path(); }
+    std::unique_ptr<Database> open(Database::Mode mode = Database::Mode::ReadWrite) const;
+
+private:
+    QTemporaryDir m_dir;
+};
+
+// Milliseconds since the epoch of a UTC date and time, for readable fixtures.
+qint64 utcMs(int year, int month, int day, int hour = 12, int minute = 0);
+
+} // namespace tenure::test

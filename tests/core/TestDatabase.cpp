@@ -1,0 +1,192 @@
+#include "TestSupport.h"
+#include "store/Database.h"
+#include "store/Schema.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace tenure;
+
+namespace {
+
+QByteArray fileHash(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+qint64 pragma(Database& db, const char* name)
+{
+    QSqlQuery query(db.connection());
+    if (!query.exec(QStringLiteral("PRAGMA %1").arg(QLatin1String(name))) || !query.next())
+        return -1;
+    return query.value(0).toLongLong();
+}
+
+} // namespace
+
+class TestDatabase : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void createsWorkspaceAtCurrentSchema()
+    {
+        test::TempWorkspace workspace;
+        auto db = workspace.open();
+        QCOMPARE(db->schemaVersion(), Database::currentSchemaVersion());
+        QCOMPARE(pragma(*db, "application_id"), qint64(Schema::kApplicationId));
+        QCOMPARE(pragma(*db, "foreign_keys"), 1);
+        QSqlQuery mode(db->connection());
+        QVERIFY(mode.exec(QStringLiteral("PRAGMA journal_mode")) && mode.next());
+        QCOMPARE(mode.value(0).toString(), QStringLiteral("wal"));
+        QSqlQuery tables(db->connection());
+        QVERIFY(
+            tables.exec(QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")));
+        QStringList names;
+        while (tables.next())
+            names << tables.value(0).toString();
+        for (const char* table : { "accounts", "events", "outcomes", "settings", "sources" })
+            QVERIFY2(names.contains(QLatin1String(table)), table);
+    }
+
+    void reopeningKeepsDataAndVersion()
+    {
+        test::TempWorkspace workspace;
+        {
+            auto db = workspace.open();
+            QSqlQuery insert(db->connection());
+            QVERIFY(insert.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES ('k', 'v')")));
+        }
+        auto db = workspace.open();
+        QSqlQuery select(db->connection());
+        QVERIFY(select.exec(QStringLiteral("SELECT value FROM settings WHERE key = 'k'")) && select.next());
+        QCOMPARE(select.value(0).toString(), QStringLiteral("v"));
+        QCOMPARE(db->schemaVersion(), Database::currentSchemaVersion());
+    }
+
+    void emptyFileBecomesWorkspace()
+    {
+        test::TempWorkspace workspace;
+        QFile file(workspace.path());
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        auto db = workspace.open();
+        QCOMPARE(db->schemaVersion(), Database::currentSchemaVersion());
+    }
+
+    void newerSchemaIsRefusedAndLeftUntouched()
+    {
+        test::TempWorkspace workspace;
+        {
+            auto db = workspace.open();
+            QSqlQuery bump(db->connection());
+            QVERIFY(bump.exec(
+                QStringLiteral("PRAGMA user_version = %1").arg(Database::currentSchemaVersion() + 7)));
+            QVERIFY(bump.exec(QStringLiteral("PRAGMA journal_mode = DELETE")));
+        }
+        const QByteArray before = fileHash(workspace.path());
+        QVERIFY(!before.isEmpty());
+        for (auto mode : { Database::Mode::ReadWrite, Database::Mode::ReadOnly }) {
+            const auto db = Database::open(workspace.path(), mode);
+            QVERIFY(!db.ok());
+            QVERIFY2(db.error().contains(QLatin1String("newer version of Tenure")), qPrintable(db.error()));
+            QVERIFY2(db.error().contains(QString::number(Database::currentSchemaVersion() + 7)),
+                     qPrintable(db.error()));
+        }
+        QCOMPARE(fileHash(workspace.path()), before);
+    }
+
+    void foreignSqliteFileIsRefused()
+    {
+        test::TempWorkspace workspace;
+        {
+            QSqlDatabase other
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other"));
+            other.setDatabaseName(workspace.path());
+            QVERIFY(other.open());
+            QSqlQuery create(other);
+            QVERIFY(create.exec(QStringLiteral("CREATE TABLE recipes (id INTEGER PRIMARY KEY)")));
+            other.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("other"));
+        const QByteArray before = fileHash(workspace.path());
+        const auto db = Database::open(workspace.path());
+        QVERIFY(!db.ok());
+        QVERIFY2(db.error().contains(QLatin1String("another application")), qPrintable(db.error()));
+        QCOMPARE(fileHash(workspace.path()), before);
+    }
+
+    void textFileIsRefused()
+    {
+        test::TempWorkspace workspace;
+        QFile file(workspace.path());
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("account_id,name\nA-1,Acme\n");
+        file.close();
+        const auto db = Database::open(workspace.path());
+        QVERIFY(!db.ok());
+        QVERIFY2(db.error().contains(QLatin1String("not an SQLite database")), qPrintable(db.error()));
+    }
+
+    void badPathsSayWhy()
+    {
+        test::TempWorkspace workspace;
+        const auto missingFolder
+            = Database::open(workspace.dir() + QStringLiteral("/no/such/folder/w.tenure"));
+        QVERIFY(!missingFolder.ok());
+        QVERIFY2(missingFolder.error().contains(QLatin1String("does not exist")),
+                 qPrintable(missingFolder.error()));
+
+        const auto folder = Database::open(workspace.dir());
+        QVERIFY(!folder.ok());
+        QVERIFY2(folder.error().contains(QLatin1String("is a folder")), qPrintable(folder.error()));
+
+        const auto missingReadOnly = Database::open(workspace.path(), Database::Mode::ReadOnly);
+        QVERIFY(!missingReadOnly.ok());
+        QVERIFY2(missingReadOnly.error().contains(QLatin1String("does not exist")),
+                 qPrintable(missingReadOnly.error()));
+        QVERIFY(!QFile::exists(workspace.path()));
+    }
+
+    void readOnlyFileOpensOnlyForReading()
+    {
+        test::TempWorkspace workspace;
+        workspace.open().reset();
+        QVERIFY(
+            QFile::setPermissions(workspace.path(), QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+        const auto writable = Database::open(workspace.path(), Database::Mode::ReadWrite);
+        QVERIFY(!writable.ok());
+        QVERIFY2(writable.error().contains(QLatin1String("read-only")), qPrintable(writable.error()));
+        const auto readable = Database::open(workspace.path(), Database::Mode::ReadOnly);
+        QVERIFY2(readable.ok(), readable.ok() ? "" : qPrintable(readable.error()));
+        QVERIFY(readable.value()->isReadOnly());
+        QSqlQuery write(readable.value()->connection());
+        QVERIFY(!write.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES ('k', 'v')")));
+    }
+
+    void migrationsAreOrderedAndEndAtCurrent()
+    {
+        const auto& migrations = Schema::migrations();
+        QVERIFY(!migrations.isEmpty());
+        for (qsizetype i = 0; i < migrations.size(); ++i)
+            QCOMPARE(migrations.at(i).version, int(i + 1));
+        QCOMPARE(Database::currentSchemaVersion(), migrations.constLast().version);
+    }
+
+    void eachThreadGetsItsOwnConnection()
+    {
+        test::TempWorkspace workspace;
+        auto first = workspace.open();
+        auto second = workspace.open();
+        QVERIFY(first->connection().connectionName() != second->connection().connectionName());
+        QVERIFY(first->handle() != second->handle());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "TestDatabase.moc"

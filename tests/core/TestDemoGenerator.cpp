@@ -1,0 +1,187 @@
+#include "TestSupport.h"
+#include "demo/DemoWorkspace.h"
+#include "store/AccountStore.h"
+#include "store/EventLog.h"
+#include "store/SourceStore.h"
+
+#include <QCryptographicHash>
+#include <QSet>
+#include <QTest>
+
+using namespace tenure;
+
+namespace {
+
+const QDate kToday(2026, 6, 15);
+
+QByteArray fingerprint(const DemoGenerator& generator, int accounts)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    for (int i = 0; i < accounts; ++i) {
+        const Account& account = generator.accounts().at(i);
+        hash.addData(
+            QStringLiteral("%1|%2|%3|%4|%5")
+                .arg(account.id, account.name, account.owner, account.renewalDate.toString(Qt::ISODate))
+                .arg(account.arr.value_or(-1))
+                .toUtf8());
+        for (const Event& event : generator.eventsFor(i))
+            hash.addData(QStringLiteral("%1|%2|%3|%4|%5")
+                             .arg(event.externalId, event.userId, event.name)
+                             .arg(event.occurredAt)
+                             .arg(event.quantity)
+                             .toUtf8()
+                         + event.properties);
+    }
+    for (const Outcome& outcome : generator.outcomes())
+        hash.addData(
+            (outcome.accountId + Outcome::kindName(outcome.kind) + outcome.date.toString()).toUtf8());
+    return hash.result();
+}
+
+DemoGenerator::Options options(int accounts, quint64 seed = 7)
+{
+    DemoGenerator::Options options;
+    options.seed = seed;
+    options.today = kToday;
+    options.accounts = accounts;
+    return options;
+}
+
+qsizetype eventsBetween(const QList<Event>& events, const QDate& from, const QDate& to)
+{
+    const qint64 start = test::utcMs(from.year(), from.month(), from.day(), 0);
+    const qint64 end = test::utcMs(to.year(), to.month(), to.day(), 0);
+    return std::count_if(events.begin(), events.end(),
+                         [&](const Event& e) { return e.occurredAt >= start && e.occurredAt < end; });
+}
+
+} // namespace
+
+class TestDemoGenerator : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void sameSeedSamePortfolio()
+    {
+        const DemoGenerator a(options(40));
+        const DemoGenerator b(options(40));
+        QCOMPARE(fingerprint(a, 40), fingerprint(b, 40));
+        const DemoGenerator other(options(40, 8));
+        QVERIFY(fingerprint(a, 40) != fingerprint(other, 40));
+    }
+
+    void portfolioLooksReal()
+    {
+        const DemoGenerator generator(options(300));
+        QCOMPARE(generator.accounts().size(), 300);
+        QSet<QString> names;
+        QSet<DemoGenerator::Shape> shapes;
+        int japanese = 0;
+        for (qsizetype i = 0; i < generator.accounts().size(); ++i) {
+            const Account& account = generator.accounts().at(i);
+            names.insert(account.name);
+            shapes.insert(generator.shapeOf(i));
+            QVERIFY(account.signupDate.isValid());
+            QVERIFY(account.renewalDate.isValid());
+            if (account.currency == QLatin1String("JPY")) {
+                ++japanese;
+                QVERIFY2(account.name.contains(QStringLiteral("株式会社")), qPrintable(account.name));
+            }
+        }
+        QCOMPARE(names.size(), 300); // names are unique
+        QCOMPARE(shapes.size(), 8); // every shape appears
+        QVERIFY2(japanese > 60 && japanese < 180, qPrintable(QString::number(japanese)));
+    }
+
+    void shapesShowInTheEvents()
+    {
+        const DemoGenerator generator(options(300));
+        const QDate lastMonth = kToday.addDays(-30);
+        for (qsizetype i = 0; i < generator.accounts().size(); ++i) {
+            const QList<Event> events = generator.eventsFor(i);
+            const Account& account = generator.accounts().at(i);
+            const qsizetype recent = eventsBetween(events, lastMonth, kToday);
+            switch (generator.shapeOf(i)) {
+            case DemoGenerator::Shape::Churned: {
+                const auto outcomes = std::count_if(
+                    generator.outcomes().begin(), generator.outcomes().end(), [&](const Outcome& o) {
+                        return o.accountId == account.id && o.kind == Outcome::Kind::Churned;
+                    });
+                QCOMPARE(outcomes, 1);
+                QCOMPARE(eventsBetween(events, account.renewalDate.addDays(2), kToday), 0);
+                break;
+            }
+            case DemoGenerator::Shape::Healthy:
+                QVERIFY2(recent > 20, qPrintable(account.id));
+                break;
+            case DemoGenerator::Shape::Dormant:
+                QVERIFY2(recent < 5, qPrintable(account.id));
+                break;
+            case DemoGenerator::Shape::Declining: {
+                const qsizetype early = eventsBetween(events, kToday.addDays(-330), kToday.addDays(-300));
+                QVERIFY2(recent < early,
+                         qPrintable(QStringLiteral("%1: %2 vs %3").arg(account.id).arg(recent).arg(early)));
+                break;
+            }
+            default:
+                break;
+            }
+            for (const Event& event : events)
+                QVERIFY(EventLog::validate(event).isEmpty());
+        }
+    }
+
+    void populateFillsWorkspaceOnceAndIsIdempotent()
+    {
+        test::TempWorkspace workspace;
+        auto db = workspace.open();
+        const DemoGenerator generator(options(25));
+        qsizetype expectedEvents = 0;
+        for (int i = 0; i < 25; ++i)
+            expectedEvents += generator.eventsFor(i).size();
+
+        int lastProgress = 0;
+        const auto first
+            = DemoWorkspace::populate(*db, options(25), [&](int done, int) { lastProgress = done; });
+        QVERIFY2(first.ok(), first.ok() ? "" : qPrintable(first.error()));
+        QCOMPARE(first->accounts, 25);
+        QCOMPARE(first->events, expectedEvents);
+        QCOMPARE(lastProgress, 25);
+        QCOMPARE(EventLog(*db).count(), qint64(expectedEvents));
+        QCOMPARE(AccountStore(*db).outcomeCount(), qint64(generator.outcomes().size()));
+
+        const auto second = DemoWorkspace::populate(*db, options(25));
+        QVERIFY(second.ok());
+        QCOMPARE(second->events, 0);
+        QCOMPARE(EventLog(*db).count(), qint64(expectedEvents));
+    }
+
+    void cancelLeavesWorkspaceUnchanged()
+    {
+        test::TempWorkspace workspace;
+        auto db = workspace.open();
+        std::atomic_bool cancel = false;
+        const auto result = DemoWorkspace::populate(
+            *db, options(30), [&](int done, int) { cancel = done >= 10; }, &cancel);
+        QVERIFY(!result.ok());
+        QVERIFY2(result.error().contains(QLatin1String("cancelled")), qPrintable(result.error()));
+        QCOMPARE(EventLog(*db).count(), 0);
+        QCOMPARE(AccountStore(*db).count(), 0);
+        QCOMPARE(SourceStore(*db).count(), 0);
+    }
+
+    void refusesWorkspaceWithOtherData()
+    {
+        test::TempWorkspace workspace;
+        auto db = workspace.open();
+        QVERIFY(SourceStore(*db).ensure(QStringLiteral("crm"), QStringLiteral("csv")).ok());
+        const auto result = DemoWorkspace::populate(*db, options(5));
+        QVERIFY(!result.ok());
+        QVERIFY2(result.error().contains(QLatin1String("other sources")), qPrintable(result.error()));
+        QCOMPARE(AccountStore(*db).count(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDemoGenerator)
+#include "TestDemoGenerator.moc"

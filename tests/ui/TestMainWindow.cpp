@@ -1,0 +1,134 @@
+#include "AboutDialog.h"
+#include "MainWindow.h"
+#include "TestSupport.h"
+#include "Version.h"
+#include "demo/DemoWorkspace.h"
+#include "store/EventLog.h"
+#include "workspace/FirstRunDialog.h"
+
+#include <QApplication>
+#include <QCommandLinkButton>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTimer>
+
+using namespace tenure;
+
+namespace {
+
+QString screenshotDir()
+{
+    const QString dir = QDir::temp().filePath(QStringLiteral("tenure-screenshots"));
+    QDir().mkpath(dir);
+    return dir;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void showsWorkspaceCounts()
+    {
+        test::TempWorkspace workspace;
+        qint64 events = 0;
+        {
+            auto db = workspace.open();
+            DemoGenerator::Options options;
+            options.accounts = 20;
+            options.today = QDate(2026, 6, 15);
+            QVERIFY(DemoWorkspace::populate(*db, options).ok());
+            events = EventLog(*db).count();
+        }
+        MainWindow window;
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::workspaceLoaded);
+        window.openWorkspace(workspace.path());
+        QVERIFY(loaded.wait(20000));
+        const QLocale locale;
+        auto* counts = window.findChild<QLabel*>(QStringLiteral("statusCounts"));
+        QVERIFY(counts);
+        QCOMPARE(counts->text(),
+                 QStringLiteral("20 accounts · %1 events · 1 source").arg(locale.toString(events)));
+        QVERIFY(window.windowTitle().startsWith(QLatin1String("test")));
+        auto* body = window.findChild<QLabel*>(QStringLiteral("workspaceBody"));
+        QVERIFY(body->text().contains(locale.toString(events)));
+        window.grab().save(screenshotDir() + QStringLiteral("/main-window.png"));
+    }
+
+    void buildsDemoOnWorkerWhileGuiStaysResponsive()
+    {
+        test::TempWorkspace workspace;
+        MainWindow window;
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::workspaceLoaded);
+        int ticks = 0;
+        QTimer ticker;
+        connect(&ticker, &QTimer::timeout, this, [&] { ++ticks; });
+        ticker.start(10);
+        window.openDemoWorkspace(workspace.path());
+        QVERIFY(loaded.wait(120000));
+        ticker.stop();
+        // The event loop kept turning while 300 accounts were generated and written.
+        QVERIFY2(ticks > 5, qPrintable(QString::number(ticks)));
+        auto* counts = window.findChild<QLabel*>(QStringLiteral("statusCounts"));
+        QVERIFY2(counts->text().startsWith(QLatin1String("300 accounts")), qPrintable(counts->text()));
+    }
+
+    void reportsAWorkspaceItCannotOpen()
+    {
+        test::TempWorkspace workspace;
+        QFile file(workspace.path());
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("not a database");
+        file.close();
+        MainWindow window;
+        QSignalSpy failed(&window, &MainWindow::workspaceFailed);
+        window.openWorkspace(workspace.path());
+        QVERIFY(failed.wait(20000));
+        QVERIFY(failed.first().at(1).toString().contains(QLatin1String("not an SQLite database")));
+        auto* title = window.findChild<QLabel*>(QStringLiteral("workspaceTitle"));
+        QVERIFY(title->text().startsWith(QLatin1String("Cannot open")));
+    }
+
+    void menusOfferWorkspaceActionsAndAbout()
+    {
+        MainWindow window;
+        QStringList actions;
+        for (QAction* menu : window.menuBar()->actions()) {
+            for (QAction* action : menu->menu()->actions())
+                actions << action->text();
+        }
+        QVERIFY(actions.contains(QStringLiteral("&New Workspace…")));
+        QVERIFY(actions.contains(QStringLiteral("&Open Workspace…")));
+        QVERIFY(actions.contains(QStringLiteral("&About Tenure")));
+
+        AboutDialog about;
+        auto* heading = about.findChild<QLabel*>(QStringLiteral("aboutHeading"));
+        QVERIFY(heading->text().contains(QLatin1String(kVersion)));
+    }
+
+    void firstRunOffersTheDemo()
+    {
+        FirstRunDialog dialog;
+        dialog.show();
+        const auto buttons = dialog.findChildren<QCommandLinkButton*>();
+        QCOMPARE(buttons.size(), 3);
+        QTest::mouseClick(buttons.first(), Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.choice(), FirstRunDialog::Choice::Demo);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "TestMainWindow.moc"

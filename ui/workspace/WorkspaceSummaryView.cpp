@@ -1,0 +1,55 @@
+#include "workspace/WorkspaceSummaryView.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLocale>
+#include <QVBoxLayout>
+
+namespace tenure {
+
+WorkspaceSummaryView::WorkspaceSummaryView(QWidget* parent)
+    : QWidget(parent)
+    , m_title(new QLabel)
+    , m_body(new QLabel)
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(32, 24, 32, 24);
+    m_title->setObjectName(QStringLiteral("workspaceTitle"));
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_body->setObjectName(QStringLiteral("workspaceBody"));
+    m_body->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_body->setWordWrap(true);
+    layout->addWidget(m_title);
+    layout->addWidget(m_body);
+    layout->addStretch();
+    m_title->setText(tr("Opening workspace…"));
+}
+
+void WorkspaceSummaryView::showWorkspace(const QString& path, const WorkspaceStats& stats)
+{
+    const QLocale locale;
+    m_title->setText(QFileInfo(path).completeBaseName());
+    m_body->setText(tr("<table cellspacing='6'>"
+                       "<tr><td>File</td><td>%1</td></tr>"
+                       "<tr><td>Accounts</td><td><b>%2</b></td></tr>"
+                       "<tr><td>Events</td><td><b>%3</b></td></tr>"
+                       "<tr><td>Outcomes</td><td>%4</td></tr>"
+                       "<tr><td>Sources</td><td>%5</td></tr>"
+                       "<tr><td>Time zone</td><td>%6</td></tr>"
+                       "</table>")
+                        .arg(QDir::toNativeSeparators(path).toHtmlEscaped(), locale.toString(stats.accounts),
+                             locale.toString(stats.events), locale.toString(stats.outcomes),
+                             locale.toString(stats.sources), stats.timeZone.toHtmlEscaped()));
+}
+
+void WorkspaceSummaryView::showError(const QString& path, const QString& message)
+{
+    m_title->setText(tr("Cannot open %1").arg(QFileInfo(path).fileName()));
+    m_body->setText(message.toHtmlEscaped());
+}
+
+} // namespace tenure

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "store/WorkspaceStats.h"
+
+#include <QWidget>
+
+class QLabel;
+
+namespace tenure {
+
+// What the open workspace holds: file, time zone and counts. The landing page until the
+// Overview exists, and later the header of the Data sources view.
+class WorkspaceSummaryView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit WorkspaceSummaryView(QWidget* parent = nullptr);
+
+    void showWorkspace(const QString& path, const WorkspaceStats& stats);
+    void showError(const QString& path, const QString& message);
+
+private:
+    QLabel* m_title;
+    QLabel* m_body;
+};
+
+} // namespace tenure
