@@ -2,6 +2,7 @@
 
 #include "cli/commands/DemoCommand.h"
 #include "cli/commands/InitCommand.h"
+#include "cli/commands/ScoreCommand.h"
 #include "cli/commands/StatsCommand.h"
 
 namespace tenure::cli {
@@ -11,6 +12,7 @@ CommandRegistry::CommandRegistry()
     m_commands.push_back(std::make_unique<InitCommand>());
     m_commands.push_back(std::make_unique<DemoCommand>());
     m_commands.push_back(std::make_unique<StatsCommand>());
+    m_commands.push_back(std::make_unique<ScoreCommand>());
 }
 
 Command* CommandRegistry::find(const QString& name) const

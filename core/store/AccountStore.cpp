@@ -155,6 +155,21 @@ Result<QList<Account>> AccountStore::all() const
     return accounts;
 }
 
+namespace {
+Outcome outcomeFrom(const QSqlQuery& query, int first)
+{
+    Outcome outcome;
+    outcome.kind = Outcome::kindFromName(query.value(first).toString()).value_or(Outcome::Kind::Renewed);
+    outcome.date = QDate::fromString(query.value(first + 1).toString(), Qt::ISODate);
+    if (!query.value(first + 2).isNull())
+        outcome.amount = query.value(first + 2).toDouble();
+    outcome.note = query.value(first + 3).toString();
+    outcome.source = query.value(first + 4).toString();
+    outcome.externalId = query.value(first + 5).toString();
+    return outcome;
+}
+} // namespace
+
 Result<QList<Outcome>> AccountStore::outcomesFor(const QString& accountId) const
 {
     QSqlQuery query(m_db.connection());
@@ -165,18 +180,43 @@ Result<QList<Outcome>> AccountStore::outcomesFor(const QString& accountId) const
         return Error { query.lastError().text() };
     QList<Outcome> outcomes;
     while (query.next()) {
-        Outcome outcome;
+        Outcome outcome = outcomeFrom(query, 0);
         outcome.accountId = accountId;
-        outcome.kind = Outcome::kindFromName(query.value(0).toString()).value_or(Outcome::Kind::Renewed);
-        outcome.date = QDate::fromString(query.value(1).toString(), Qt::ISODate);
-        if (!query.value(2).isNull())
-            outcome.amount = query.value(2).toDouble();
-        outcome.note = query.value(3).toString();
-        outcome.source = query.value(4).toString();
-        outcome.externalId = query.value(5).toString();
         outcomes.append(outcome);
     }
     return outcomes;
+}
+
+Result<QHash<QString, QList<Outcome>>> AccountStore::allOutcomes() const
+{
+    QSqlQuery query(m_db.connection());
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT account_id, kind, occurred_on, amount, note, source, external_id "
+                                   "FROM outcomes ORDER BY account_id, occurred_on, id")))
+        return Error { query.lastError().text() };
+    QHash<QString, QList<Outcome>> outcomes;
+    while (query.next()) {
+        Outcome outcome = outcomeFrom(query, 1);
+        outcome.accountId = query.value(0).toString();
+        outcomes[outcome.accountId].append(outcome);
+    }
+    return outcomes;
+}
+
+QString AccountStore::masterDataStamp() const
+{
+    QSqlQuery query(m_db.connection());
+    if (!query.exec(
+            QStringLiteral("SELECT (SELECT count(*) FROM accounts), (SELECT coalesce(max(updated_at), 0) "
+                           "FROM accounts), (SELECT count(*) FROM outcomes), (SELECT coalesce(max(id), 0) "
+                           "FROM outcomes)"))
+        || !query.next())
+        return {};
+    return QStringLiteral("%1:%2:%3:%4")
+        .arg(query.value(0).toLongLong())
+        .arg(query.value(1).toLongLong())
+        .arg(query.value(2).toLongLong())
+        .arg(query.value(3).toLongLong());
 }
 
 qint64 AccountStore::count() const

@@ -5,6 +5,7 @@
 #include "util/Result.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 
 #include <optional>
@@ -36,6 +37,10 @@ public:
     std::optional<Account> find(const QString& id) const;
     Result<QList<Account>> all() const;
     Result<QList<Outcome>> outcomesFor(const QString& accountId) const;
+    // Every outcome of the workspace, by account.
+    Result<QHash<QString, QList<Outcome>>> allOutcomes() const;
+    // Changes whenever accounts or outcomes change: lets derived data know it is stale.
+    QString masterDataStamp() const;
     qint64 count() const;
     qint64 outcomeCount() const;
 

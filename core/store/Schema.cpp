@@ -1,5 +1,7 @@
 #include "store/Schema.h"
 
+#include "engine/SummaryStore.h"
+
 namespace tenure {
 
 namespace {
@@ -66,11 +68,26 @@ Migration version1()
              } };
 }
 
+// Version 2: versioned rule sets and the engine's read side. The summary tables are derived
+// from the log and can be rebuilt at any time (see SummaryStore, which owns their shape).
+Migration version2()
+{
+    QStringList statements { QStringLiteral(R"(CREATE TABLE rule_sets (
+                    version    INTEGER PRIMARY KEY,
+                    name       TEXT    NOT NULL,
+                    definition TEXT    NOT NULL CHECK (json_valid(definition)),
+                    created_at INTEGER NOT NULL,
+                    author     TEXT    NOT NULL))") };
+    statements += SummaryStore::createStatements({});
+    statements += SummaryStore::indexStatements();
+    return { 2, QStringLiteral("rule sets, aggregates, account status and history"), statements };
+}
+
 } // namespace
 
 const QList<Migration>& Schema::migrations()
 {
-    static const QList<Migration> all { version1() };
+    static const QList<Migration> all { version1(), version2() };
     return all;
 }
 

@@ -1,0 +1,100 @@
+#include "cli/commands/ScoreCommand.h"
+
+#include "engine/ScoringEngine.h"
+
+#include <QElapsedTimer>
+#include <QMap>
+
+namespace tenure::cli {
+
+ScoreCommand::ScoreCommand()
+    : Command(QStringLiteral("score"),
+              tr("Score the accounts: fold new events into stages, health scores and history (incremental)."))
+{
+}
+
+void ScoreCommand::addOptions(QCommandLineParser& parser)
+{
+    parser.addOption({ QStringLiteral("full"), tr("Rebuild every summary from the event log instead.") });
+    parser.addOption({ QStringLiteral("as-of"), tr("Score as of the end of this day (default: today)."),
+                       tr("YYYY-MM-DD") });
+}
+
+int ScoreCommand::run(const QCommandLineParser& parser, Context& context)
+{
+    ScoringEngine::Options options;
+    if (parser.isSet(QStringLiteral("as-of"))) {
+        const QDate asOf = QDate::fromString(parser.value(QStringLiteral("as-of")), Qt::ISODate);
+        if (!asOf.isValid()) {
+            context.err << tr("tenure-cli score: --as-of expects a date as YYYY-MM-DD, got \"%1\".")
+                               .arg(parser.value(QStringLiteral("as-of")))
+                        << Qt::endl;
+            return UsageError;
+        }
+        options.today = asOf;
+    }
+    std::unique_ptr<Database> db = openWorkspace(parser, context, Database::Mode::ReadWrite);
+    if (!db)
+        return Failure;
+
+    QElapsedTimer timer;
+    timer.start();
+    ScoringEngine engine(*db, options);
+    const Result<ScoringEngine::Summary> summary
+        = parser.isSet(QStringLiteral("full")) ? engine.rebuild() : engine.run();
+    if (!summary) {
+        context.err << tr("tenure-cli score: %1").arg(summary.error()) << Qt::endl;
+        return Failure;
+    }
+    const double seconds = timer.elapsed() / 1000.0;
+    const Result<QList<SummaryStore::Count>> counts = SummaryStore(*db).counts();
+    if (!counts) {
+        context.err << tr("tenure-cli score: %1").arg(counts.error()) << Qt::endl;
+        return Failure;
+    }
+
+    QTextStream& out = context.out;
+    out << tr("%1 as of %2 with rules v%3: %4 events folded in, %5 accounts scored, %6 history rows (%7 s).")
+               .arg(summary->rebuilt ? tr("Rebuilt") : tr("Scored"))
+               .arg(summary->asOf.toString(Qt::ISODate))
+               .arg(summary->rulesVersion)
+               .arg(summary->events)
+               .arg(summary->accounts)
+               .arg(summary->historyRows)
+               .arg(QString::number(seconds, 'f', 2))
+        << "\n\n";
+
+    QMap<QString, QMap<QString, qint64>> table; // stage -> band -> accounts
+    QStringList bands;
+    for (const SummaryStore::Count& count : counts.value()) {
+        const QString band = count.band.isEmpty() ? tr("(no score)") : count.band;
+        table[count.stage][band] += count.accounts;
+        if (!bands.contains(band))
+            bands << band;
+    }
+    out << tr("Stage").leftJustified(14);
+    for (const QString& band : bands)
+        out << band.rightJustified(11);
+    out << tr("Total").rightJustified(9) << '\n';
+    QMap<QString, qint64> bandTotals;
+    qint64 all = 0;
+    for (auto stage = table.cbegin(); stage != table.cend(); ++stage) {
+        out << stage.key().leftJustified(14);
+        qint64 total = 0;
+        for (const QString& band : bands) {
+            const qint64 n = stage.value().value(band);
+            out << QString::number(n).rightJustified(11);
+            total += n;
+            bandTotals[band] += n;
+        }
+        all += total;
+        out << QString::number(total).rightJustified(9) << '\n';
+    }
+    out << tr("Total").leftJustified(14);
+    for (const QString& band : bands)
+        out << QString::number(bandTotals.value(band)).rightJustified(11);
+    out << QString::number(all).rightJustified(9) << '\n' << Qt::flush;
+    return Success;
+}
+
+} // namespace tenure::cli

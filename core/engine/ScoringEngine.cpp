@@ -1,0 +1,388 @@
+#include "engine/ScoringEngine.h"
+
+#include "engine/Evaluator.h"
+#include "rules/RuleStore.h"
+#include "store/AccountStore.h"
+#include "store/Database.h"
+#include "store/EventLog.h"
+#include "store/Transaction.h"
+#include "store/WorkspaceSettings.h"
+
+#include <QDateTime>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+#include <QVariant>
+
+#include <climits>
+#include <memory>
+
+namespace tenure {
+
+namespace {
+const QString kCheckpoint = QStringLiteral("checkpoint");
+const QString kRulesVersion = QStringLiteral("rules_version");
+const QString kAsOfDay = QStringLiteral("as_of_day");
+const QString kMasterStamp = QStringLiteral("master_stamp");
+
+bool cancelled(const std::atomic_bool* cancel)
+{
+    return cancel && cancel->load();
+}
+} // namespace
+
+struct ScoringEngine::Context
+{
+    int rulesVersion = 0;
+    std::unique_ptr<Evaluator> evaluator;
+    QHash<QString, Account> accounts;
+    QHash<QString, QList<Outcome>> outcomes;
+    QString masterStamp;
+    int today = 0;
+
+    Account account(const QString& id) const
+    {
+        const auto found = accounts.constFind(id);
+        if (found != accounts.constEnd())
+            return *found;
+        Account unknown; // events can arrive before the CRM export that names the account
+        unknown.id = id;
+        unknown.name = id;
+        return unknown;
+    }
+};
+
+ScoringEngine::ScoringEngine(Database& db)
+    : ScoringEngine(db, Options {})
+{
+}
+
+ScoringEngine::ScoringEngine(Database& db, Options options)
+    : m_db(db)
+    , m_options(std::move(options))
+    , m_clock(WorkspaceSettings(db).timeZone())
+{
+}
+
+ScoringEngine::~ScoringEngine() = default;
+
+int ScoringEngine::today() const
+{
+    return m_options.today ? DayClock::dayNumber(*m_options.today) : m_clock.today();
+}
+
+Status ScoringEngine::loadContext(Context& context)
+{
+    Result<RuleStore::Active> rules = RuleStore(m_db).active();
+    if (!rules)
+        return Error { rules.error() };
+    context.rulesVersion = rules->version;
+    context.evaluator = std::make_unique<Evaluator>(std::move(rules->rules));
+    AccountStore store(m_db);
+    Result<QList<Account>> accounts = store.all();
+    if (!accounts)
+        return Error { accounts.error() };
+    context.accounts.clear();
+    for (const Account& account : accounts.value())
+        context.accounts.insert(account.id, account);
+    Result<QHash<QString, QList<Outcome>>> outcomes = store.allOutcomes();
+    if (!outcomes)
+        return Error { outcomes.error() };
+    context.outcomes = std::move(outcomes).value();
+    context.masterStamp = store.masterDataStamp();
+    context.today = today();
+    return {};
+}
+
+Status ScoringEngine::withRetries(const QString& what, const std::function<Status()>& attempt)
+{
+    QString lastError;
+    for (int i = 1; i <= m_options.maxAttempts; ++i) {
+        const Status done = attempt();
+        if (done)
+            return {};
+        lastError = done.error();
+        qWarning("%s: attempt %d of %d failed: %s", qPrintable(what), i, m_options.maxAttempts,
+                 qPrintable(lastError));
+        if (i < m_options.maxAttempts)
+            QThread::msleep(ulong(m_options.backoffMs) << (2 * (i - 1)));
+    }
+    return Error { tr("%1 failed after %2 attempts; nothing of it was kept: %3")
+                       .arg(what)
+                       .arg(m_options.maxAttempts)
+                       .arg(lastError) };
+}
+
+Status ScoringEngine::scoreAccount(Context& context, SummaryStore& target, const QString& id, int from,
+                                   Summary& summary)
+{
+    const Result<AccountActivity> activity = target.loadActivity(id);
+    if (!activity)
+        return Error { activity.error() };
+    const int today = context.today;
+    const std::optional<int> first = activity->firstDay();
+    const int start = std::max({ from, first.value_or(today), today - m_options.historyDays + 1 });
+    const Account account = context.account(id);
+    const QList<Outcome> outcomes = context.outcomes.value(id);
+    AccountStatus status;
+    for (int day = std::min(start, today); day <= today; ++day) {
+        status = context.evaluator->evaluate(account, outcomes, activity.value(), day);
+        if (Status written = target.writeHistory(status); !written)
+            return Error {
+                tr("account %1, %2: %3").arg(id, DayClock::date(day).toString(Qt::ISODate), written.error())
+            };
+        ++summary.historyRows;
+    }
+    if (Status written
+        = target.writeStatus(status, QDateTime::currentMSecsSinceEpoch(), context.rulesVersion);
+        !written)
+        return Error { tr("account %1: %2").arg(id, written.error()) };
+    ++summary.accounts;
+    return {};
+}
+
+Status ScoringEngine::scoreAccounts(Context& context, SummaryStore& target, const QStringList& ids,
+                                    std::optional<int> historyFrom, Summary& summary,
+                                    const Progress& progress, const std::atomic_bool* cancel)
+{
+    const qsizetype chunk = std::max(1, m_options.accountsPerTransaction);
+    for (qsizetype begin = 0; begin < ids.size(); begin += chunk) {
+        if (cancelled(cancel))
+            return Error { tr("Scoring was cancelled.") };
+        const QStringList part = ids.mid(begin, chunk);
+        Summary attemptSummary;
+        const Status done
+            = withRetries(tr("Scoring accounts %1 to %2").arg(part.first(), part.last()), [&]() -> Status {
+                  attemptSummary = {};
+                  Transaction transaction(m_db);
+                  if (!transaction.isActive())
+                      return Error { transaction.startError() };
+                  for (const QString& id : part) {
+                      if (Status scored
+                          = scoreAccount(context, target, id, historyFrom.value_or(INT_MIN), attemptSummary);
+                          !scored)
+                          return scored;
+                  }
+                  return transaction.commit();
+              });
+        if (!done)
+            return done;
+        summary.accounts += attemptSummary.accounts;
+        summary.historyRows += attemptSummary.historyRows;
+        if (progress)
+            progress(tr("Scoring accounts"), begin + part.size(), ids.size());
+    }
+    return {};
+}
+
+Status ScoringEngine::aggregate(Context& context, SummaryStore& target, qint64 after, qint64 upTo,
+                                bool scoreTouched, Summary& summary, const Progress& progress,
+                                const std::atomic_bool* cancel)
+{
+    qint64 checkpoint = after;
+    while (checkpoint < upTo) {
+        if (cancelled(cancel))
+            return Error { tr("Scoring was cancelled.") };
+        QSqlQuery read(m_db.connection());
+        read.setForwardOnly(true);
+        read.prepare(
+            QStringLiteral("SELECT seq, account_id, user_id, name, occurred_at, quantity FROM events "
+                           "WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?"));
+        read.addBindValue(checkpoint);
+        read.addBindValue(upTo);
+        read.addBindValue(m_options.batchSize);
+        if (!read.exec())
+            return Error {
+                tr("Cannot read events after %1: %2").arg(checkpoint).arg(read.lastError().text())
+            };
+
+        SummaryStore::AggregateBatch batch;
+        qint64 firstSeq = 0;
+        qint64 lastSeq = checkpoint;
+        qint64 rows = 0;
+        while (read.next()) {
+            lastSeq = read.value(0).toLongLong();
+            if (!firstSeq)
+                firstSeq = lastSeq;
+            const QString account = read.value(1).toString();
+            const QString user = read.value(2).toString();
+            const QString name = read.value(3).toString();
+            const int day = m_clock.dayOf(read.value(4).toLongLong());
+            auto& cell = batch.daily[{ account, name, day }];
+            cell.first += read.value(5).toDouble();
+            cell.second += 1;
+            if (!user.isEmpty())
+                batch.users.insert({ account, day, user });
+            auto earliest = batch.earliestDay.find(account);
+            if (earliest == batch.earliestDay.end())
+                batch.earliestDay.insert(account, day);
+            else if (day < *earliest)
+                *earliest = day;
+            ++rows;
+        }
+        read.finish();
+        if (rows == 0)
+            break;
+
+        Summary attemptSummary;
+        const Status done
+            = withRetries(tr("Scoring events %1 to %2").arg(firstSeq).arg(lastSeq), [&]() -> Status {
+                  attemptSummary = {};
+                  Transaction transaction(m_db);
+                  if (!transaction.isActive())
+                      return Error { transaction.startError() };
+                  if (Status added = target.addAggregates(batch); !added)
+                      return added;
+                  if (scoreTouched) {
+                      for (auto it = batch.earliestDay.cbegin(); it != batch.earliestDay.cend(); ++it) {
+                          if (Status scored
+                              = scoreAccount(context, target, it.key(), it.value(), attemptSummary);
+                              !scored)
+                              return scored;
+                      }
+                  }
+                  // The checkpoint moves with the summaries it describes: all of this batch, or none.
+                  if (Status moved = target.setState(kCheckpoint, QString::number(lastSeq)); !moved)
+                      return moved;
+                  return transaction.commit();
+              });
+        if (!done)
+            return done;
+        checkpoint = lastSeq;
+        summary.events += rows;
+        summary.accounts += attemptSummary.accounts;
+        summary.historyRows += attemptSummary.historyRows;
+        if (progress)
+            progress(tr("Folding in events"), checkpoint - after, upTo - after);
+    }
+    return {};
+}
+
+Result<ScoringEngine::Summary> ScoringEngine::run(const Progress& progress, const std::atomic_bool* cancel)
+{
+    Context context;
+    if (Status loaded = loadContext(context); !loaded)
+        return Error { loaded.error() };
+    if (SummaryStore(m_db).state(kRulesVersion) != QString::number(context.rulesVersion))
+        return rebuild(progress, cancel);
+    return runIncremental(context, progress, cancel);
+}
+
+Result<ScoringEngine::Summary> ScoringEngine::runIncremental(Context& context, const Progress& progress,
+                                                             const std::atomic_bool* cancel)
+{
+    SummaryStore live(m_db);
+    Summary summary;
+    const qint64 checkpoint = live.state(kCheckpoint, QStringLiteral("0")).toLongLong();
+    const qint64 upTo = EventLog(m_db).lastSeq();
+    if (Status folded = aggregate(context, live, checkpoint, upTo, true, summary, progress, cancel); !folded)
+        return Error { folded.error() };
+
+    // Windows slide when the day changes; account data changes everything since the first event.
+    const bool masterChanged = live.state(kMasterStamp) != context.masterStamp;
+    const int lastAsOf = live.state(kAsOfDay, QString::number(INT_MIN)).toInt();
+    if (masterChanged || lastAsOf != context.today) {
+        const Result<QStringList> ids = live.accountIds(context.accounts.keys());
+        if (!ids)
+            return Error { ids.error() };
+        const std::optional<int> from
+            = masterChanged || lastAsOf > context.today ? std::nullopt : std::optional<int>(lastAsOf + 1);
+        if (Status scored = scoreAccounts(context, live, ids.value(), from, summary, progress, cancel);
+            !scored)
+            return Error { scored.error() };
+        const Status stamped = withRetries(tr("Saving the engine state"), [&]() -> Status {
+            Transaction transaction(m_db);
+            if (Status set = live.setState(kAsOfDay, QString::number(context.today)); !set)
+                return set;
+            if (Status set = live.setState(kMasterStamp, context.masterStamp); !set)
+                return set;
+            return transaction.commit();
+        });
+        if (!stamped)
+            return Error { stamped.error() };
+    }
+    summary.checkpoint = live.state(kCheckpoint, QStringLiteral("0")).toLongLong();
+    summary.asOf = DayClock::date(context.today);
+    summary.rulesVersion = context.rulesVersion;
+    return summary;
+}
+
+Result<ScoringEngine::Summary> ScoringEngine::rebuild(const Progress& progress,
+                                                      const std::atomic_bool* cancel)
+{
+    Context context;
+    if (Status loaded = loadContext(context); !loaded)
+        return Error { loaded.error() };
+    const qint64 upTo = EventLog(m_db).lastSeq();
+    if (Status created = SummaryStore::createShadow(m_db); !created)
+        return Error { tr("Cannot prepare the rebuild: %1").arg(created.error()) };
+    auto abandon = [this](const QString& message) -> Result<Summary> {
+        (void)SummaryStore::dropShadow(m_db); // the live summaries were never touched
+        return Error { message };
+    };
+
+    SummaryStore shadow(m_db, QString::fromLatin1(SummaryStore::kShadowSuffix));
+    Summary summary;
+    summary.rebuilt = true;
+    if (Status folded = aggregate(context, shadow, 0, upTo, false, summary, progress, cancel); !folded)
+        return abandon(folded.error());
+    const Result<QStringList> ids = shadow.accountIds(context.accounts.keys());
+    if (!ids)
+        return abandon(ids.error());
+    if (Status scored = scoreAccounts(context, shadow, ids.value(), std::nullopt, summary, progress, cancel);
+        !scored)
+        return abandon(scored.error());
+    {
+        Transaction transaction(m_db);
+        Status stamped = shadow.setState(kRulesVersion, QString::number(context.rulesVersion));
+        if (stamped)
+            stamped = shadow.setState(kAsOfDay, QString::number(context.today));
+        if (stamped)
+            stamped = shadow.setState(kMasterStamp, context.masterStamp);
+        if (stamped)
+            stamped = transaction.commit();
+        if (!stamped)
+            return abandon(stamped.error());
+    }
+    if (Status swapped = SummaryStore::replaceWithShadow(m_db); !swapped)
+        return abandon(tr("Cannot swap in the rebuilt summaries: %1").arg(swapped.error()));
+
+    // Events appended while the rebuild ran are folded in now.
+    Result<Summary> rest = runIncremental(context, progress, cancel);
+    if (!rest)
+        return rest;
+    summary.events += rest->events;
+    summary.historyRows += rest->historyRows;
+    summary.checkpoint = rest->checkpoint;
+    summary.asOf = rest->asOf;
+    summary.rulesVersion = rest->rulesVersion;
+    return summary;
+}
+
+Result<AccountStatus> ScoringEngine::evaluate(const QString& accountId, const QDate& asOf)
+{
+    Result<RuleStore::Active> rules = RuleStore(m_db).active();
+    if (!rules)
+        return Error { rules.error() };
+    return evaluate(accountId, asOf, Evaluator(rules->rules));
+}
+
+Result<AccountStatus> ScoringEngine::evaluate(const QString& accountId, const QDate& asOf,
+                                              const Evaluator& evaluator)
+{
+    const Result<AccountActivity> activity = SummaryStore(m_db).loadActivity(accountId);
+    if (!activity)
+        return Error { activity.error() };
+    AccountStore store(m_db);
+    Account account = store.find(accountId).value_or(Account {});
+    if (account.id.isEmpty()) {
+        account.id = accountId;
+        account.name = accountId;
+    }
+    const Result<QList<Outcome>> outcomes = store.outcomesFor(accountId);
+    if (!outcomes)
+        return Error { outcomes.error() };
+    return evaluator.evaluate(account, outcomes.value(), activity.value(), DayClock::dayNumber(asOf));
+}
+
+} // namespace tenure

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "engine/AccountStatus.h"
+#include "engine/DayClock.h"
+#include "engine/SummaryStore.h"
+#include "util/Result.h"
+
+#include <QCoreApplication>
+#include <QDate>
+
+#include <atomic>
+#include <functional>
+#include <optional>
+
+namespace tenure {
+
+class Database;
+class Evaluator;
+struct Account;
+struct Outcome;
+
+// Turns the event log and the account data into each account's stage, score and history.
+//
+// run() is incremental: it folds the events after the checkpoint into the daily aggregates and
+// re-scores the accounts they touched, each batch in one transaction that also moves the
+// checkpoint, so a crash or kill never loses or double-counts an event. When the day changes or
+// the account data changes it re-scores every account; when the rules change it rebuilds.
+// rebuild() recomputes everything from the log into shadow tables and swaps them in at once, so
+// readers keep seeing the old summaries until the new ones are complete.
+//
+// Synchronous and thread-agnostic: ScoringWorker runs it on a worker thread, tenure-cli directly.
+class ScoringEngine
+{
+    Q_DECLARE_TR_FUNCTIONS(ScoringEngine)
+
+public:
+    struct Options
+    {
+        std::optional<QDate> today; // the as-of day; default: today in the workspace zone
+        int batchSize = 20000; // events per transaction
+        int historyDays = 400; // back-fill at most this many days of status_history
+        int accountsPerTransaction = 250;
+        int maxAttempts = 3; // a failing batch is retried with exponential backoff, then reported
+        int backoffMs = 200;
+    };
+
+    struct Summary
+    {
+        qint64 events = 0; // events folded in
+        qint64 accounts = 0; // accounts scored
+        qint64 historyRows = 0;
+        bool rebuilt = false;
+        qint64 checkpoint = 0;
+        QDate asOf;
+        int rulesVersion = 0;
+    };
+
+    // (phase, done, total); called on the engine's thread.
+    using Progress = std::function<void(const QString& phase, qint64 done, qint64 total)>;
+
+    explicit ScoringEngine(Database& db);
+    ScoringEngine(Database& db, Options options);
+    ~ScoringEngine();
+
+    Result<Summary> run(const Progress& progress = {}, const std::atomic_bool* cancel = nullptr);
+    Result<Summary> rebuild(const Progress& progress = {}, const std::atomic_bool* cancel = nullptr);
+
+    // The account's status as of the end of `asOf`, from the aggregates (bring them up to date with
+    // run() first) with the active rules, or with `evaluator`'s. Only events up to `asOf` count.
+    Result<AccountStatus> evaluate(const QString& accountId, const QDate& asOf);
+    Result<AccountStatus> evaluate(const QString& accountId, const QDate& asOf, const Evaluator& evaluator);
+
+private:
+    struct Context;
+
+    Result<Summary> runIncremental(Context& context, const Progress& progress,
+                                   const std::atomic_bool* cancel);
+    Status loadContext(Context& context);
+    Status aggregate(Context& context, SummaryStore& target, qint64 after, qint64 upTo, bool scoreTouched,
+                     Summary& summary, const Progress& progress, const std::atomic_bool* cancel);
+    Status scoreAccounts(Context& context, SummaryStore& target, const QStringList& ids,
+                         std::optional<int> historyFrom, Summary& summary, const Progress& progress,
+                         const std::atomic_bool* cancel);
+    Status scoreAccount(Context& context, SummaryStore& target, const QString& id, int from,
+                        Summary& summary);
+    Status withRetries(const QString& what, const std::function<Status()>& attempt);
+    int today() const;
+
+    Database& m_db;
+    Options m_options;
+    DayClock m_clock;
+};
+
+} // namespace tenure

@@ -1,0 +1,65 @@
+#include "engine/ScoringWorker.h"
+
+#include "store/Database.h"
+
+#include <QMetaObject>
+
+namespace tenure {
+
+ScoringWorker::ScoringWorker(QString workspacePath, ScoringEngine::Options options, QObject* parent)
+    : QObject(parent)
+    , m_path(std::move(workspacePath))
+    , m_options(std::move(options))
+    , m_context(new QObject)
+{
+    qRegisterMetaType<tenure::ScoringEngine::Summary>();
+    m_thread.setObjectName(QStringLiteral("scoring"));
+    m_context->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_context, &QObject::deleteLater);
+    m_thread.start();
+}
+
+ScoringWorker::~ScoringWorker()
+{
+    m_cancel = true;
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void ScoringWorker::requestRun()
+{
+    QMetaObject::invokeMethod(
+        m_context, [this] { work(false); }, Qt::QueuedConnection);
+}
+
+void ScoringWorker::requestRebuild()
+{
+    QMetaObject::invokeMethod(
+        m_context, [this] { work(true); }, Qt::QueuedConnection);
+}
+
+void ScoringWorker::work(bool rebuild)
+{
+    m_cancel = false;
+    m_busy = true;
+    emit started(rebuild);
+    // A connection per pass: it belongs to this thread and is closed before the thread idles.
+    Result<std::unique_ptr<Database>> db = Database::open(m_path);
+    if (!db) {
+        m_busy = false;
+        emit failed(db.error());
+        return;
+    }
+    ScoringEngine engine(*db.value(), m_options);
+    const auto report
+        = [this](const QString& phase, qint64 done, qint64 total) { emit progress(phase, done, total); };
+    const Result<ScoringEngine::Summary> result
+        = rebuild ? engine.rebuild(report, &m_cancel) : engine.run(report, &m_cancel);
+    m_busy = false;
+    if (result)
+        emit finished(result.value());
+    else
+        emit failed(result.error());
+}
+
+} // namespace tenure

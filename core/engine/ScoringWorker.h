@@ -1,0 +1,49 @@
+#pragma once
+
+#include "engine/ScoringEngine.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <atomic>
+
+namespace tenure {
+
+// Runs the ScoringEngine on a thread of its own, with its own connection to the workspace.
+// Requests are queued; progress, results and errors come back by signals, so the GUI thread
+// never waits for scoring. cancel() may be called from any thread.
+class ScoringWorker : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ScoringWorker(QString workspacePath, ScoringEngine::Options options = {},
+                           QObject* parent = nullptr);
+    ~ScoringWorker() override;
+
+    // Each queues one pass on the worker thread (a no-op request while one is queued).
+    void requestRun();
+    void requestRebuild();
+    void cancel() { m_cancel = true; }
+    bool isBusy() const { return m_busy; }
+
+signals:
+    void started(bool rebuild);
+    void progress(const QString& phase, qint64 done, qint64 total);
+    void finished(const tenure::ScoringEngine::Summary& summary);
+    void failed(const QString& message);
+
+private:
+    void work(bool rebuild);
+
+    QString m_path;
+    ScoringEngine::Options m_options;
+    QThread m_thread;
+    QObject* m_context; // lives on m_thread: queued calls run there
+    std::atomic_bool m_cancel = false;
+    std::atomic_bool m_busy = false;
+};
+
+} // namespace tenure
+
+Q_DECLARE_METATYPE(tenure::ScoringEngine::Summary)

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "rules/RuleSet.h"
+#include "util/Result.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QJsonObject>
+
+namespace tenure {
+
+// Reads and writes rule sets as JSON. Every error names where it is and what was expected,
+// e.g. "stages[2].criteria[0].measure.window_days: must be > 0".
+class RuleSetJson
+{
+    Q_DECLARE_TR_FUNCTIONS(RuleSetJson)
+
+public:
+    static Result<RuleSet> parse(const QByteArray& json);
+    static Result<RuleSet> fromObject(const QJsonObject& object);
+    static QJsonObject toObject(const RuleSet& rules);
+    static QByteArray serialize(const RuleSet& rules);
+
+    // The rule set that ships with Tenure (resources/rules/default-rules.json).
+    static RuleSet defaults();
+
+    static QString measureKindName(Measure::Kind kind);
+    static QString opName(Comparison::Op op);
+};
+
+} // namespace tenure

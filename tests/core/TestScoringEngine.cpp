@@ -1,0 +1,399 @@
+#include "TestSupport.h"
+#include "demo/DemoRandom.h"
+#include "demo/DemoWorkspace.h"
+#include "engine/ScoringEngine.h"
+#include "engine/ScoringWorker.h"
+#include "rules/RuleSetJson.h"
+#include "rules/RuleStore.h"
+#include "store/AccountStore.h"
+#include "store/EventLog.h"
+#include "store/SourceStore.h"
+#include "store/WorkspaceSettings.h"
+
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTest>
+#include <QThread>
+#include <QTimer>
+
+using namespace tenure;
+
+namespace {
+
+const QDate kToday(2026, 6, 15);
+
+ScoringEngine::Options at(const QDate& today)
+{
+    ScoringEngine::Options options;
+    options.today = today;
+    options.batchSize = 997; // odd, so batches split days and accounts
+    options.accountsPerTransaction = 7;
+    options.maxAttempts = 2;
+    options.backoffMs = 1;
+    return options;
+}
+
+void fillDemo(Database& db, int accounts)
+{
+    QVERIFY(WorkspaceSettings(db).setTimeZone("Asia/Tokyo").ok());
+    DemoGenerator::Options options;
+    options.accounts = accounts;
+    options.today = kToday;
+    QVERIFY(DemoWorkspace::populate(db, options).ok());
+}
+
+// Every row of the read side, as text, in a stable order (computed_at left out: it is a clock).
+QStringList snapshot(Database& db)
+{
+    QStringList rows;
+    const char* queries[] = {
+        "SELECT account_id, stage, score, band, breakdown, day, rules_version FROM account_status ORDER BY 1",
+        "SELECT account_id, day, stage, score, band FROM status_history ORDER BY 1, 2",
+        "SELECT account_id, name, day, quantity, events FROM agg_daily_events ORDER BY 1, 2, 3",
+        "SELECT account_id, day, user_id FROM agg_daily_users ORDER BY 1, 2, 3",
+    };
+    for (const char* sql : queries) {
+        QSqlQuery query(db.connection());
+        if (!query.exec(QString::fromLatin1(sql)))
+            qFatal("snapshot query failed");
+        while (query.next()) {
+            QStringList fields;
+            for (int i = 0; i < query.record().count(); ++i)
+                fields << query.value(i).toString();
+            rows << fields.join(QLatin1Char('|'));
+        }
+        rows << QStringLiteral("--");
+    }
+    return rows;
+}
+
+qint64 scalar(Database& db, const QString& sql)
+{
+    QSqlQuery query(db.connection());
+    return query.exec(sql) && query.next() ? query.value(0).toLongLong() : -1;
+}
+
+Event makeEvent(const QString& id, const QString& account, const QString& name, qint64 ms,
+                const QString& user = {})
+{
+    Event e;
+    e.source = QStringLiteral("test");
+    e.externalId = id;
+    e.accountId = account;
+    e.userId = user;
+    e.name = name;
+    e.occurredAt = ms;
+    return e;
+}
+
+} // namespace
+
+class TestScoringEngine : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void firstRunScoresEveryAccountAndBackfillsHistory()
+    {
+        test::TempWorkspace workspace;
+        auto db = workspace.open();
+        fillDemo(*db, 20);
+        ScoringEngine engine(*db, at(kToday));
+        const auto summary = engine.run();
+        QVERIFY2(summary.ok(), summary.ok() ? "" : qPrintable(summary.error()));
+        QVERIFY(summary->rebuilt);
+        QCOMPARE(summary->asOf, kToday);
+        QCOMPARE(summary->rulesVersion, 1);
+        QCOMPARE(summary->checkpoint, EventLog(*db).lastSeq());
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM account_status")), 20);
+        // History runs from each account's first event to today, one row a day.
+        QSqlQuery spans(db->connection());
+        QVERIFY(spans.exec(QStringLiteral(
+            "SELECT account_id, min(day), max(day), count(*) FROM status_history GROUP BY 1")));
+        int accounts = 0;
+        while (spans.next()) {
+            ++accounts;
+            const QDate first = QDate::fromString(spans.value(1).toString(), Qt::ISODate);
+            QCOMPARE(QDate::fromString(spans.value(2).toString(), Qt::ISODate), kToday);
+            QCOMPARE(spans.value(3).toLongLong(), first.daysTo(kToday) + 1);
+            QVERIFY(first >= kToday.addDays(-365));
+        }
+        QCOMPARE(accounts, 20);
+        // Nothing new: a second run changes nothing.
+        const QStringList before = snapshot(*db);
+        const auto again = engine.run();
+        QVERIFY(again.ok());
+        QVERIFY(!again->rebuilt);
+        QCOMPARE(again->events, 0);
+        QCOMPARE(snapshot(*db), before);
+    }
+
+    void historyMatchesPointInTimeEvaluation()
+    {
+        test::TempWorkspace workspace;
+        auto db = workspace.open();
+        fillDemo(*db, 12);
+        ScoringEngine engine(*db, at(kToday));
+        QVERIFY(engine.run().ok());
+        SummaryStore summaries(*db);
+        int compared = 0;
+        for (const Account& account : AccountStore(*db).all().value()) {
+            const auto history = summaries.history(account.id);
+            QVERIFY(history.ok());
+            for (qsizetype i = 0; i < history->size(); i += 3) {
+                const AccountStatus& stored = history->at(i);
+                const auto fresh = engine.evaluate(account.id, DayClock::date(stored.day));
+                QVERIFY(fresh.ok());
+                if (!stored.sameOutcome(fresh.value()))
+                    QFAIL(qPrintable(
+                        QStringLiteral("%1 on %2: history %3/%4 but evaluation %5/%6")
+                            .arg(account.id, DayClock::date(stored.day).toString(Qt::ISODate), stored.stage)
+                            .arg(stored.score.value_or(-1))
+                            .arg(fresh->stage)
+                            .arg(fresh->score.value_or(-1))));
+                ++compared;
+            }
+            const auto current = summaries.status(account.id);
+            QVERIFY2(current.ok(), current.ok() ? "" : qPrintable(current.error()));
+            QVERIFY2(current->has_value(), qPrintable(account.id));
+            QVERIFY(current->value().sameOutcome(engine.evaluate(account.id, kToday).value()));
+            QCOMPARE(current->value().breakdown.size(),
+                     engine.evaluate(account.id, kToday)->breakdown.size());
+        }
+        QVERIFY(compared > 500);
+    }
+
+    void incrementalEqualsRebuildOnRandomData()
+    {
+        for (std::uint64_t seed : { 1u, 2u, 3u }) {
+            test::TempWorkspace workspace;
+            auto db = workspace.open();
+            QVERIFY(WorkspaceSettings(*db).setTimeZone("Europe/Paris").ok());
+            QVERIFY(SourceStore(*db).ensure(QStringLiteral("test"), QStringLiteral("csv")).ok());
+            DemoRandom random(seed);
+            QList<Account> accounts;
+            for (int a = 0; a < 8; ++a) {
+                Account account;
+                account.id = QStringLiteral("A%1").arg(a);
+                account.name = account.id;
+                account.seats = random.between(0, 6);
+                account.signupDate = kToday.addDays(-random.between(0, 120));
+                account.renewalDate = kToday.addDays(random.between(-10, 200));
+                account.plan = random.chance(0.2) ? QStringLiteral("Trial") : QStringLiteral("Pro");
+                accounts << account;
+            }
+            QVERIFY(AccountStore(*db).upsert(accounts).ok());
+            const QStringList names { QStringLiteral("login"), QStringLiteral("report_created"),
+                                      QStringLiteral("invite_sent"), QStringLiteral("support_ticket") };
+            QDate today = kToday.addDays(-40);
+            QDate lastRun;
+            int id = 0;
+            for (int step = 0; step < 12; ++step) {
+                QList<Event> events;
+                const int n = random.between(0, 150);
+                for (int i = 0; i < n; ++i) {
+                    // Mostly recent, some late arrivals from the past, a few from "the future".
+                    const int back = random.chance(0.15) ? random.between(20, 90) : random.between(-2, 6);
+                    const qint64 ms = test::utcMs(today.year(), today.month(), today.day(), 0)
+                        - qint64(back) * 86400000 + qint64(random.between(0, 86399)) * 1000;
+                    const QString account
+                        = random.chance(0.05) ? QStringLiteral("UNKNOWN") : random.pick(accounts).id;
+                    events << makeEvent(QString::number(random.chance(0.05) ? std::max(0, id - 1) : id++),
+                                        account, random.pick(names), ms,
+                                        random.chance(0.8) ? QStringLiteral("u%1").arg(random.between(1, 5))
+                                                           : QString());
+                }
+                QVERIFY(EventLog(*db).append(events).ok());
+                if (step == 7) { // the CRM changes under the engine's feet
+                    Outcome churn;
+                    churn.accountId = accounts.at(2).id;
+                    churn.kind = Outcome::Kind::Churned;
+                    churn.date = today.addDays(-3);
+                    churn.source = QStringLiteral("crm");
+                    churn.externalId = QStringLiteral("c1");
+                    QVERIFY(AccountStore(*db).addOutcomes(QList<Outcome> { churn }).ok());
+                }
+                ScoringEngine engine(*db, at(today));
+                const auto summary = engine.run();
+                QVERIFY2(summary.ok(), summary.ok() ? "" : qPrintable(summary.error()));
+                lastRun = today;
+                today = today.addDays(random.between(0, 4));
+            }
+            const QStringList incremental = snapshot(*db);
+            ScoringEngine engine(*db, at(lastRun));
+            QVERIFY(engine.rebuild().ok());
+            const QStringList rebuilt = snapshot(*db);
+            if (incremental != rebuilt) {
+                const QSet<QString> a(incremental.begin(), incremental.end());
+                const QSet<QString> b(rebuilt.begin(), rebuilt.end());
+                qWarning() << "only incremental:" << QStringList((a - b).values()).mid(0, 10);
+                qWarning() << "only rebuild:" << QStringList((b - a).values()).mid(0, 10);
+                QFAIL(qPrintable(
+                    QStringLiteral("seed %1: incremental and rebuilt summaries differ").arg(seed)));
+            }
+        }
+    }
+
+    void failingBatchKeepsCheckpointAndSummariesConsistent()
+    {
+        test::TempWorkspace workspace;
+        auto db = workspace.open();
+        fillDemo(*db, 6);
+        QVERIFY(SourceStore(*db).ensure(QStringLiteral("test"), QStringLiteral("csv")).ok());
+        QVERIFY(ScoringEngine(*db, at(kToday)).run().ok());
+        const QStringList before = snapshot(*db);
+        const qint64 checkpoint
+            = scalar(*db, QStringLiteral("SELECT value FROM engine_state WHERE key = 'checkpoint'"));
+
+        // A real fault inside the batch: the database refuses one account's status.
+        QSqlQuery trigger(db->connection());
+        QVERIFY(trigger.exec(QStringLiteral(
+            "CREATE TRIGGER poison BEFORE UPDATE ON account_status WHEN NEW.account_id = 'A-00004' "
+            "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END")));
+        const qint64 noon = test::utcMs(2026, 6, 15, 3);
+        QVERIFY(EventLog(*db)
+                    .append(QList<Event> { makeEvent(QStringLiteral("n1"), QStringLiteral("A-00001"),
+                                                     QStringLiteral("login"), noon, QStringLiteral("x")),
+                                           makeEvent(QStringLiteral("n2"), QStringLiteral("A-00004"),
+                                                     QStringLiteral("login"), noon) })
+                    .ok());
+        const auto failed = ScoringEngine(*db, at(kToday)).run();
+        QVERIFY(!failed.ok());
+        QVERIFY2(failed.error().contains(QLatin1String("failed after 2 attempts")),
+                 qPrintable(failed.error()));
+        QVERIFY2(failed.error().contains(QLatin1String("disk on fire")), qPrintable(failed.error()));
+        QVERIFY2(failed.error().contains(QString::number(checkpoint + 1)),
+                 qPrintable(failed.error())); // names the events
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT value FROM engine_state WHERE key = 'checkpoint'")),
+                 checkpoint);
+        QCOMPARE(snapshot(*db), before); // A-00001 was in the same batch: its summaries did not move either
+
+        QVERIFY(trigger.exec(QStringLiteral("DROP TRIGGER poison")));
+        const auto recovered = ScoringEngine(*db, at(kToday)).run();
+        QVERIFY(recovered.ok());
+        QCOMPARE(recovered->events, 2);
+        const QStringList incremental = snapshot(*db);
+        QVERIFY(ScoringEngine(*db, at(kToday)).rebuild().ok());
+        QCOMPARE(snapshot(*db), incremental);
+    }
+
+    void windowsSlideWhenTheDayChanges()
+    {
+        test::TempWorkspace workspace;
+        auto db = workspace.open();
+        fillDemo(*db, 6);
+        QVERIFY(ScoringEngine(*db, at(kToday)).run().ok());
+        const auto now = SummaryStore(*db).status(QStringLiteral("A-00001"));
+        // Sixty days on with no new events, activity windows have emptied.
+        const auto later = ScoringEngine(*db, at(kToday.addDays(60))).run();
+        QVERIFY(later.ok());
+        QCOMPARE(later->events, 0);
+        QCOMPARE(later->accounts, 6);
+        const auto then = SummaryStore(*db).status(QStringLiteral("A-00001"));
+        QVERIFY(then->value().score < now->value().score);
+        QCOMPARE(scalar(*db,
+                        QStringLiteral(
+                            "SELECT count(*) FROM status_history WHERE account_id = 'A-00001' AND day > '%1'")
+                            .arg(kToday.toString(Qt::ISODate))),
+                 60);
+    }
+
+    void ruleChangeRebuildsAndSwapsAtomically()
+    {
+        test::TempWorkspace workspace;
+        auto db = workspace.open();
+        fillDemo(*db, 40);
+        QVERIFY(ScoringEngine(*db, at(kToday)).run().ok());
+        const qint64 goodBefore
+            = scalar(*db, QStringLiteral("SELECT count(*) FROM account_status WHERE band = 'Good'"));
+        QVERIFY(goodBefore > 0);
+
+        RuleSet strict = RuleSetJson::defaults();
+        strict.bands[0].minScore = 101 - 1; // only a perfect score is Good now
+        QCOMPARE(RuleStore(*db).save(strict, QStringLiteral("test")).value(), 2);
+
+        // A reader sees the old summaries or the new ones, never a mixture.
+        std::atomic_bool done = false;
+        ScoringEngine::Summary summary;
+        QString error;
+        QThread* writer = QThread::create([&] {
+            auto own = workspace.open();
+            const auto result = ScoringEngine(*own, at(kToday)).run();
+            if (result)
+                summary = result.value();
+            else
+                error = result.error();
+            done = true;
+        });
+        writer->start();
+        auto reader = workspace.open(Database::Mode::ReadOnly);
+        QSet<qint64> seen;
+        while (!done) {
+            const qint64 total = scalar(*reader, QStringLiteral("SELECT count(*) FROM account_status"));
+            if (total >= 0) {
+                QCOMPARE(total, 40);
+                seen.insert(scalar(
+                    *reader, QStringLiteral("SELECT count(*) FROM account_status WHERE rules_version = 2")));
+            }
+        }
+        writer->wait();
+        delete writer;
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(summary.rebuilt);
+        QCOMPARE(summary.rulesVersion, 2);
+        for (qint64 v2 : seen)
+            QVERIFY2(v2 == 0 || v2 == 40, qPrintable(QString::number(v2)));
+        QVERIFY(scalar(*db, QStringLiteral("SELECT count(*) FROM account_status WHERE band = 'Good'"))
+                < goodBefore);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name LIKE '%_next'")),
+                 0);
+        QCOMPARE(
+            scalar(*db,
+                   QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name = 'account_status_band'")),
+            1);
+    }
+
+    void cancelledRebuildKeepsTheOldSummaries()
+    {
+        test::TempWorkspace workspace;
+        auto db = workspace.open();
+        fillDemo(*db, 10);
+        QVERIFY(ScoringEngine(*db, at(kToday)).run().ok());
+        const QStringList before = snapshot(*db);
+        std::atomic_bool cancel = false;
+        const auto result
+            = ScoringEngine(*db, at(kToday))
+                  .rebuild([&](const QString&, qint64 done, qint64) { cancel = done > 0; }, &cancel);
+        QVERIFY(!result.ok());
+        QVERIFY2(result.error().contains(QLatin1String("cancelled")), qPrintable(result.error()));
+        QCOMPARE(snapshot(*db), before);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name LIKE '%_next'")),
+                 0);
+    }
+
+    void workerReportsBySignalsWhileTheEventLoopRuns()
+    {
+        test::TempWorkspace workspace;
+        fillDemo(*workspace.open(), 60);
+        ScoringWorker worker(workspace.path(), at(kToday));
+        QSignalSpy finished(&worker, &ScoringWorker::finished);
+        QSignalSpy progress(&worker, &ScoringWorker::progress);
+        QSignalSpy failed(&worker, &ScoringWorker::failed);
+        int ticks = 0;
+        QTimer ticker;
+        connect(&ticker, &QTimer::timeout, this, [&] { ++ticks; });
+        ticker.start(5);
+        worker.requestRebuild();
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(failed.count(), 0);
+        QVERIFY(progress.count() > 0);
+        QVERIFY2(ticks > 3, qPrintable(QString::number(ticks))); // the caller's event loop kept turning
+        const auto summary = finished.first().first().value<ScoringEngine::Summary>();
+        QVERIFY(summary.rebuilt);
+        QCOMPARE(summary.accounts, 60);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestScoringEngine)
+#include "TestScoringEngine.moc"
