@@ -5,6 +5,7 @@
 #include "store/AccountStore.h"
 #include "store/Database.h"
 #include "store/EventLog.h"
+#include "store/SqliteStatement.h"
 #include "store/Transaction.h"
 #include "store/WorkspaceSettings.h"
 
@@ -183,44 +184,39 @@ Status ScoringEngine::aggregate(Context& context, SummaryStore& target, qint64 a
     while (checkpoint < upTo) {
         if (cancelled(cancel))
             return Error { tr("Scoring was cancelled.") };
-        QSqlQuery read(m_db.connection());
-        read.setForwardOnly(true);
-        read.prepare(
-            QStringLiteral("SELECT seq, account_id, user_id, name, occurred_at, quantity FROM events "
-                           "WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?"));
-        read.addBindValue(checkpoint);
-        read.addBindValue(upTo);
-        read.addBindValue(m_options.batchSize);
-        if (!read.exec())
-            return Error {
-                tr("Cannot read events after %1: %2").arg(checkpoint).arg(read.lastError().text())
-            };
+        Result<SqliteStatement> read = SqliteStatement::prepare(
+            m_db.handle(),
+            "SELECT seq, account_id, user_id, name, occurred_at, quantity FROM events "
+            "WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?");
+        if (!read)
+            return Error { tr("Cannot read events after %1: %2").arg(checkpoint).arg(read.error()) };
+        read->bind(1, checkpoint);
+        read->bind(2, upTo);
+        read->bind(3, qint64(m_options.batchSize));
 
         SummaryStore::AggregateBatch batch;
         qint64 firstSeq = 0;
         qint64 lastSeq = checkpoint;
         qint64 rows = 0;
-        while (read.next()) {
-            lastSeq = read.value(0).toLongLong();
+        int rc;
+        while ((rc = sqlite3_step(read->get())) == SQLITE_ROW) {
+            lastSeq = read->int64(0);
             if (!firstSeq)
                 firstSeq = lastSeq;
-            const QString account = read.value(1).toString();
-            const QString user = read.value(2).toString();
-            const QString name = read.value(3).toString();
-            const int day = m_clock.dayOf(read.value(4).toLongLong());
-            auto& cell = batch.daily[{ account, name, day }];
-            cell.first += read.value(5).toDouble();
+            const int day = m_clock.dayOf(read->int64(4));
+            SummaryStore::AccountDelta& delta = batch[read->text(1)];
+            auto& cell = delta.daily[{ read->text(3), day }];
+            cell.first += read->real(5);
             cell.second += 1;
-            if (!user.isEmpty())
-                batch.users.insert({ account, day, user });
-            auto earliest = batch.earliestDay.find(account);
-            if (earliest == batch.earliestDay.end())
-                batch.earliestDay.insert(account, day);
-            else if (day < *earliest)
-                *earliest = day;
+            if (sqlite3_column_type(read->get(), 2) != SQLITE_NULL)
+                delta.users.insert({ day, read->text(2) });
+            delta.earliestDay = std::min(delta.earliestDay, day);
             ++rows;
         }
-        read.finish();
+        if (rc != SQLITE_DONE)
+            return Error { tr("Cannot read events after %1: %2")
+                               .arg(checkpoint)
+                               .arg(QString::fromUtf8(sqlite3_errmsg(m_db.handle()))) };
         if (rows == 0)
             break;
 
@@ -234,9 +230,9 @@ Status ScoringEngine::aggregate(Context& context, SummaryStore& target, qint64 a
                   if (Status added = target.addAggregates(batch); !added)
                       return added;
                   if (scoreTouched) {
-                      for (auto it = batch.earliestDay.cbegin(); it != batch.earliestDay.cend(); ++it) {
+                      for (auto it = batch.cbegin(); it != batch.cend(); ++it) {
                           if (Status scored
-                              = scoreAccount(context, target, it.key(), it.value(), attemptSummary);
+                              = scoreAccount(context, target, it.key(), it->earliestDay, attemptSummary);
                               !scored)
                               return scored;
                       }
@@ -321,28 +317,32 @@ Result<ScoringEngine::Summary> ScoringEngine::rebuild(const Progress& progress,
         return Error { message };
     };
 
-    SummaryStore shadow(m_db, QString::fromLatin1(SummaryStore::kShadowSuffix));
     Summary summary;
     summary.rebuilt = true;
-    if (Status folded = aggregate(context, shadow, 0, upTo, false, summary, progress, cancel); !folded)
-        return abandon(folded.error());
-    const Result<QStringList> ids = shadow.accountIds(context.accounts.keys());
-    if (!ids)
-        return abandon(ids.error());
-    if (Status scored = scoreAccounts(context, shadow, ids.value(), std::nullopt, summary, progress, cancel);
-        !scored)
-        return abandon(scored.error());
     {
-        Transaction transaction(m_db);
-        Status stamped = shadow.setState(kRulesVersion, QString::number(context.rulesVersion));
-        if (stamped)
-            stamped = shadow.setState(kAsOfDay, QString::number(context.today));
-        if (stamped)
-            stamped = shadow.setState(kMasterStamp, context.masterStamp);
-        if (stamped)
-            stamped = transaction.commit();
-        if (!stamped)
-            return abandon(stamped.error());
+        // Scoped: the shadow store's prepared statements must be gone before its tables are renamed.
+        SummaryStore shadow(m_db, QString::fromLatin1(SummaryStore::kShadowSuffix));
+        if (Status folded = aggregate(context, shadow, 0, upTo, false, summary, progress, cancel); !folded)
+            return abandon(folded.error());
+        const Result<QStringList> ids = shadow.accountIds(context.accounts.keys());
+        if (!ids)
+            return abandon(ids.error());
+        if (Status scored
+            = scoreAccounts(context, shadow, ids.value(), std::nullopt, summary, progress, cancel);
+            !scored)
+            return abandon(scored.error());
+        {
+            Transaction transaction(m_db);
+            Status stamped = shadow.setState(kRulesVersion, QString::number(context.rulesVersion));
+            if (stamped)
+                stamped = shadow.setState(kAsOfDay, QString::number(context.today));
+            if (stamped)
+                stamped = shadow.setState(kMasterStamp, context.masterStamp);
+            if (stamped)
+                stamped = transaction.commit();
+            if (!stamped)
+                return abandon(stamped.error());
+        }
     }
     if (Status swapped = SummaryStore::replaceWithShadow(m_db); !swapped)
         return abandon(tr("Cannot swap in the rebuilt summaries: %1").arg(swapped.error()));

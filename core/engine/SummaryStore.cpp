@@ -129,33 +129,46 @@ SummaryStore::SummaryStore(Database& db, QString suffix)
 {
 }
 
+QSqlQuery& SummaryStore::statement(Statement which, const QString& sql) const
+{
+    std::optional<QSqlQuery>& slot = m_statements[which];
+    if (!slot) {
+        slot.emplace(m_db.connection());
+        slot->setForwardOnly(true);
+        slot->prepare(sql);
+    }
+    return *slot;
+}
+
 Status SummaryStore::addAggregates(const AggregateBatch& batch)
 {
-    QSqlQuery daily(m_db.connection());
-    daily.prepare(
+    QSqlQuery& daily = statement(
+        UpsertDaily,
         QStringLiteral("INSERT INTO %1 (account_id, name, day, quantity, events) VALUES (?, ?, ?, ?, ?) "
                        "ON CONFLICT (account_id, name, day) DO UPDATE SET "
                        "quantity = quantity + excluded.quantity, events = events + excluded.events")
             .arg(table("agg_daily_events")));
-    for (const auto& [key, value] : batch.daily) {
-        daily.addBindValue(std::get<0>(key));
-        daily.addBindValue(std::get<1>(key));
-        daily.addBindValue(std::get<2>(key));
-        daily.addBindValue(value.first);
-        daily.addBindValue(value.second);
-        if (Status done = exec(daily); !done)
-            return done;
-    }
-    QSqlQuery users(m_db.connection());
-    users.prepare(QStringLiteral("INSERT INTO %1 (account_id, day, user_id) VALUES (?, ?, ?) "
-                                 "ON CONFLICT (account_id, day, user_id) DO NOTHING")
-                      .arg(table("agg_daily_users")));
-    for (const auto& [account, day, user] : batch.users) {
-        users.addBindValue(account);
-        users.addBindValue(day);
-        users.addBindValue(user);
-        if (Status done = exec(users); !done)
-            return done;
+    QSqlQuery& users = statement(InsertUser,
+                                 QStringLiteral("INSERT INTO %1 (account_id, day, user_id) VALUES (?, ?, ?) "
+                                                "ON CONFLICT (account_id, day, user_id) DO NOTHING")
+                                     .arg(table("agg_daily_users")));
+    for (auto account = batch.cbegin(); account != batch.cend(); ++account) {
+        for (auto cell = account->daily.cbegin(); cell != account->daily.cend(); ++cell) {
+            daily.bindValue(0, account.key());
+            daily.bindValue(1, cell.key().first);
+            daily.bindValue(2, cell.key().second);
+            daily.bindValue(3, cell.value().first);
+            daily.bindValue(4, cell.value().second);
+            if (Status done = exec(daily); !done)
+                return done;
+        }
+        for (const QPair<int, QString>& user : account->users) {
+            users.bindValue(0, account.key());
+            users.bindValue(1, user.first);
+            users.bindValue(2, user.second);
+            if (Status done = exec(users); !done)
+                return done;
+        }
     }
     return {};
 }
@@ -163,24 +176,24 @@ Status SummaryStore::addAggregates(const AggregateBatch& batch)
 Result<AccountActivity> SummaryStore::loadActivity(const QString& accountId) const
 {
     AccountActivity activity;
-    QSqlQuery daily(m_db.connection());
-    daily.setForwardOnly(true);
-    daily.prepare(QStringLiteral("SELECT name, day, quantity FROM %1 WHERE account_id = ?")
-                      .arg(table("agg_daily_events")));
-    daily.addBindValue(accountId);
+    QSqlQuery& daily = statement(LoadDaily,
+                                 QStringLiteral("SELECT name, day, quantity FROM %1 WHERE account_id = ?")
+                                     .arg(table("agg_daily_events")));
+    daily.bindValue(0, accountId);
     if (!daily.exec())
         return Error { daily.lastError().text() };
     while (daily.next())
         activity.addDaily(daily.value(0).toString(), daily.value(1).toInt(), daily.value(2).toDouble());
-    QSqlQuery users(m_db.connection());
-    users.setForwardOnly(true);
-    users.prepare(
+    daily.finish();
+    QSqlQuery& users = statement(
+        LoadUsers,
         QStringLiteral("SELECT day, user_id FROM %1 WHERE account_id = ?").arg(table("agg_daily_users")));
-    users.addBindValue(accountId);
+    users.bindValue(0, accountId);
     if (!users.exec())
         return Error { users.lastError().text() };
     while (users.next())
         activity.addUser(users.value(0).toInt(), users.value(1).toString());
+    users.finish();
     activity.finish();
     return activity;
 }
@@ -201,38 +214,39 @@ Result<QStringList> SummaryStore::accountIds(const QStringList& also) const
 
 Status SummaryStore::writeStatus(const AccountStatus& status, qint64 computedAt, int rulesVersion)
 {
-    QSqlQuery query(m_db.connection());
-    query.prepare(QStringLiteral(
-                      "INSERT INTO %1 (account_id, stage, score, band, breakdown, day, computed_at, "
-                      "rules_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id) DO UPDATE SET "
-                      "stage = excluded.stage, score = excluded.score, band = excluded.band, "
-                      "breakdown = excluded.breakdown, day = excluded.day, "
-                      "computed_at = excluded.computed_at, rules_version = excluded.rules_version")
-                      .arg(table("account_status")));
-    query.addBindValue(status.accountId);
-    query.addBindValue(status.stage);
-    query.addBindValue(scoreValue(status.score));
-    query.addBindValue(status.band);
-    query.addBindValue(QString::fromUtf8(breakdownJson(status.breakdown)));
-    query.addBindValue(isoDay(status.day));
-    query.addBindValue(computedAt);
-    query.addBindValue(rulesVersion);
+    QSqlQuery& query = statement(
+        UpsertStatus,
+        QStringLiteral(
+            "INSERT INTO %1 (account_id, stage, score, band, breakdown, day, computed_at, "
+            "rules_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id) DO UPDATE SET "
+            "stage = excluded.stage, score = excluded.score, band = excluded.band, "
+            "breakdown = excluded.breakdown, day = excluded.day, "
+            "computed_at = excluded.computed_at, rules_version = excluded.rules_version")
+            .arg(table("account_status")));
+    query.bindValue(0, status.accountId);
+    query.bindValue(1, status.stage);
+    query.bindValue(2, scoreValue(status.score));
+    query.bindValue(3, status.band);
+    query.bindValue(4, QString::fromUtf8(breakdownJson(status.breakdown)));
+    query.bindValue(5, isoDay(status.day));
+    query.bindValue(6, computedAt);
+    query.bindValue(7, rulesVersion);
     return exec(query);
 }
 
 Status SummaryStore::writeHistory(const AccountStatus& status)
 {
-    QSqlQuery query(m_db.connection());
-    query.prepare(
+    QSqlQuery& query = statement(
+        UpsertHistory,
         QStringLiteral("INSERT INTO %1 (account_id, day, stage, score, band) VALUES (?, ?, ?, ?, ?) "
                        "ON CONFLICT (account_id, day) DO UPDATE SET stage = excluded.stage, "
                        "score = excluded.score, band = excluded.band")
             .arg(table("status_history")));
-    query.addBindValue(status.accountId);
-    query.addBindValue(isoDay(status.day));
-    query.addBindValue(status.stage);
-    query.addBindValue(scoreValue(status.score));
-    query.addBindValue(status.band);
+    query.bindValue(0, status.accountId);
+    query.bindValue(1, isoDay(status.day));
+    query.bindValue(2, status.stage);
+    query.bindValue(3, scoreValue(status.score));
+    query.bindValue(4, status.band);
     return exec(query);
 }
 

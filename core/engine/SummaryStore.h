@@ -7,12 +7,12 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QList>
+#include <QSet>
+#include <QSqlQuery>
 
+#include <climits>
 #include <functional>
-#include <map>
 #include <optional>
-#include <set>
-#include <tuple>
 
 namespace tenure {
 
@@ -26,13 +26,14 @@ class SummaryStore
     Q_DECLARE_TR_FUNCTIONS(SummaryStore)
 
 public:
-    // Daily aggregates of one batch of events, merged into the tables by addAggregates().
-    struct AggregateBatch
+    // Daily aggregates of one batch of events for one account, merged by addAggregates().
+    struct AccountDelta
     {
-        std::map<std::tuple<QString, QString, int>, std::pair<double, qint64>> daily; // (account, name, day)
-        std::set<std::tuple<QString, int, QString>> users; // (account, day, user)
-        QHash<QString, int> earliestDay; // per touched account: the earliest day the batch touched
+        QHash<QPair<QString, int>, std::pair<double, qint64>> daily; // (name, day) -> (quantity, events)
+        QSet<QPair<int, QString>> users; // (day, user)
+        int earliestDay = INT_MAX; // the earliest day the batch touched
     };
+    using AggregateBatch = QHash<QString, AccountDelta>; // by account id
 
     struct Count
     {
@@ -67,10 +68,22 @@ public:
     static Status replaceWithShadow(Database& db);
 
 private:
+    enum Statement {
+        UpsertDaily,
+        InsertUser,
+        LoadDaily,
+        LoadUsers,
+        UpsertStatus,
+        UpsertHistory,
+        StatementCount
+    };
     QString table(const char* name) const { return QLatin1String(name) + m_suffix; }
+    // Prepared once per store and reused: the engine writes one history row per account and day.
+    QSqlQuery& statement(Statement which, const QString& sql) const;
 
     Database& m_db;
     QString m_suffix;
+    mutable std::optional<QSqlQuery> m_statements[StatementCount];
 };
 
 } // namespace tenure

@@ -1,6 +1,7 @@
 #include "store/EventLog.h"
 
 #include "store/Database.h"
+#include "store/SqliteStatement.h"
 #include "store/Transaction.h"
 
 #include <QDateTime>
@@ -18,30 +19,6 @@ namespace {
 // 2000-01-01 and 2100-01-01 UTC: anything outside is a unit mistake (seconds for ms) or junk.
 constexpr qint64 kEarliest = 946684800000LL;
 constexpr qint64 kLatest = 4102444800000LL;
-
-struct StatementDeleter
-{
-    void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
-};
-using Statement = std::unique_ptr<sqlite3_stmt, StatementDeleter>;
-
-Result<Statement> prepare(sqlite3* handle, const char* sql)
-{
-    sqlite3_stmt* raw = nullptr;
-    if (sqlite3_prepare_v3(handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &raw, nullptr) != SQLITE_OK)
-        return Error { QString::fromUtf8(sqlite3_errmsg(handle)) };
-    return Statement(raw);
-}
-
-// Binds a QString without converting it: SQLite reads the UTF-16 buffer during step().
-void bindText(sqlite3_stmt* statement, int index, const QString& text)
-{
-    if (text.isNull())
-        sqlite3_bind_null(statement, index);
-    else
-        sqlite3_bind_text16(statement, index, text.utf16(), int(text.size() * sizeof(char16_t)),
-                            SQLITE_STATIC);
-}
 
 QString describeConstraint(const QString& message)
 {
@@ -91,7 +68,7 @@ Result<EventLog::AppendResult> EventLog::append(std::span<const Event> events, P
     // Unknown sources are reported by name rather than as a bare foreign-key failure.
     QSet<QString> knownSources;
     {
-        Result<Statement> sources = prepare(handle, "SELECT name FROM sources");
+        Result<SqliteStatement> sources = SqliteStatement::prepare(handle, "SELECT name FROM sources");
         if (!sources)
             return Error { sources.error() };
         while (sqlite3_step(sources->get()) == SQLITE_ROW)
@@ -103,7 +80,7 @@ Result<EventLog::AppendResult> EventLog::append(std::span<const Event> events, P
     if (!transaction.isActive())
         return Error { tr("Cannot start a transaction to append events: %1").arg(transaction.startError()) };
 
-    Result<Statement> insert = prepare(
+    Result<SqliteStatement> insert = SqliteStatement::prepare(
         handle,
         "INSERT INTO events (source, external_id, account_id, user_id, name, occurred_at, quantity, "
         "received_at, "
@@ -124,11 +101,11 @@ Result<EventLog::AppendResult> EventLog::append(std::span<const Event> events, P
             continue;
         }
         const QByteArray& properties = event.properties.isEmpty() ? emptyObject : event.properties;
-        bindText(statement, 1, event.source);
-        bindText(statement, 2, event.externalId);
-        bindText(statement, 3, event.accountId);
-        bindText(statement, 4, event.userId.isEmpty() ? QString() : event.userId);
-        bindText(statement, 5, event.name);
+        insert->bind(1, event.source);
+        insert->bind(2, event.externalId);
+        insert->bind(3, event.accountId);
+        insert->bind(4, event.userId.isEmpty() ? QString() : event.userId);
+        insert->bind(5, event.name);
         sqlite3_bind_int64(statement, 6, event.occurredAt);
         sqlite3_bind_double(statement, 7, event.quantity);
         sqlite3_bind_int64(statement, 8, receivedAt);
@@ -175,22 +152,18 @@ Result<EventLog::AppendResult> EventLog::append(std::span<const Event> events, P
 
 Result<QList<StoredEvent>> EventLog::readAfter(qint64 afterSeq, int limit) const
 {
-    Result<Statement> select = prepare(m_db.handle(),
-                                       "SELECT seq, received_at, source, external_id, account_id, user_id, "
-                                       "name, occurred_at, quantity, properties "
-                                       "FROM events WHERE seq > ? ORDER BY seq LIMIT ?");
+    Result<SqliteStatement> select
+        = SqliteStatement::prepare(m_db.handle(),
+                                   "SELECT seq, received_at, source, external_id, account_id, user_id, "
+                                   "name, occurred_at, quantity, properties "
+                                   "FROM events WHERE seq > ? ORDER BY seq LIMIT ?");
     if (!select)
         return Error { select.error() };
     sqlite3_stmt* statement = select->get();
     sqlite3_bind_int64(statement, 1, afterSeq);
     sqlite3_bind_int(statement, 2, limit);
 
-    auto text = [statement](int column) {
-        const auto* data = static_cast<const char16_t*>(sqlite3_column_text16(statement, column));
-        return data
-            ? QString(reinterpret_cast<const QChar*>(data), sqlite3_column_bytes16(statement, column) / 2)
-            : QString();
-    };
+    auto text = [&select](int column) { return select->text(column); };
     QList<StoredEvent> rows;
     int rc;
     while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
@@ -215,7 +188,8 @@ Result<QList<StoredEvent>> EventLog::readAfter(qint64 afterSeq, int limit) const
 
 qint64 EventLog::lastSeq() const
 {
-    Result<Statement> select = prepare(m_db.handle(), "SELECT coalesce(max(seq), 0) FROM events");
+    Result<SqliteStatement> select
+        = SqliteStatement::prepare(m_db.handle(), "SELECT coalesce(max(seq), 0) FROM events");
     if (!select || sqlite3_step(select->get()) != SQLITE_ROW)
         return -1;
     return sqlite3_column_int64(select->get(), 0);
