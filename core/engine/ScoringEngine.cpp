@@ -62,6 +62,7 @@ ScoringEngine::ScoringEngine(Database& db, Options options)
     : m_db(db)
     , m_options(std::move(options))
     , m_clock(WorkspaceSettings(db).timeZone())
+    , m_context(std::make_unique<Context>())
 {
 }
 
@@ -74,12 +75,18 @@ int ScoringEngine::today() const
 
 Status ScoringEngine::loadContext(Context& context)
 {
+    // Accounts and outcomes are cached between runs and reloaded only when they change, so an
+    // incremental pass costs what its new events cost, not what the whole portfolio costs.
     Result<RuleStore::Active> rules = RuleStore(m_db).active();
     if (!rules)
         return Error { rules.error() };
+    AccountStore store(m_db);
+    const QString stamp = store.masterDataStamp();
+    context.today = today();
+    if (context.evaluator && context.rulesVersion == rules->version && context.masterStamp == stamp)
+        return {};
     context.rulesVersion = rules->version;
     context.evaluator = std::make_unique<Evaluator>(std::move(rules->rules));
-    AccountStore store(m_db);
     Result<QList<Account>> accounts = store.all();
     if (!accounts)
         return Error { accounts.error() };
@@ -90,8 +97,7 @@ Status ScoringEngine::loadContext(Context& context)
     if (!outcomes)
         return Error { outcomes.error() };
     context.outcomes = std::move(outcomes).value();
-    context.masterStamp = store.masterDataStamp();
-    context.today = today();
+    context.masterStamp = stamp;
     return {};
 }
 
@@ -256,7 +262,7 @@ Status ScoringEngine::aggregate(Context& context, SummaryStore& target, qint64 a
 
 Result<ScoringEngine::Summary> ScoringEngine::run(const Progress& progress, const std::atomic_bool* cancel)
 {
-    Context context;
+    Context& context = *m_context;
     if (Status loaded = loadContext(context); !loaded)
         return Error { loaded.error() };
     if (SummaryStore(m_db).state(kRulesVersion) != QString::number(context.rulesVersion))
@@ -306,7 +312,7 @@ Result<ScoringEngine::Summary> ScoringEngine::runIncremental(Context& context, c
 Result<ScoringEngine::Summary> ScoringEngine::rebuild(const Progress& progress,
                                                       const std::atomic_bool* cancel)
 {
-    Context context;
+    Context& context = *m_context;
     if (Status loaded = loadContext(context); !loaded)
         return Error { loaded.error() };
     const qint64 upTo = EventLog(m_db).lastSeq();

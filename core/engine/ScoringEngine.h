@@ -89,6 +89,7 @@ private:
     Database& m_db;
     Options m_options;
     DayClock m_clock;
+    std::unique_ptr<Context> m_context;
 };
 
 } // namespace tenure

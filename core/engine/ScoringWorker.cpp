@@ -22,6 +22,14 @@ ScoringWorker::ScoringWorker(QString workspacePath, ScoringEngine::Options optio
 ScoringWorker::~ScoringWorker()
 {
     m_cancel = true;
+    // The connection belongs to the worker thread: close it there before the thread ends.
+    QMetaObject::invokeMethod(
+        m_context,
+        [this] {
+            m_engine.reset();
+            m_db.reset();
+        },
+        Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
@@ -43,18 +51,20 @@ void ScoringWorker::work(bool rebuild)
     m_cancel = false;
     m_busy = true;
     emit started(rebuild);
-    // A connection per pass: it belongs to this thread and is closed before the thread idles.
-    Result<std::unique_ptr<Database>> db = Database::open(m_path);
-    if (!db) {
-        m_busy = false;
-        emit failed(db.error());
-        return;
+    if (!m_engine) {
+        Result<std::unique_ptr<Database>> db = Database::open(m_path);
+        if (!db) {
+            m_busy = false;
+            emit failed(db.error());
+            return;
+        }
+        m_db = std::move(db).value();
+        m_engine = std::make_unique<ScoringEngine>(*m_db, m_options);
     }
-    ScoringEngine engine(*db.value(), m_options);
     const auto report
         = [this](const QString& phase, qint64 done, qint64 total) { emit progress(phase, done, total); };
     const Result<ScoringEngine::Summary> result
-        = rebuild ? engine.rebuild(report, &m_cancel) : engine.run(report, &m_cancel);
+        = rebuild ? m_engine->rebuild(report, &m_cancel) : m_engine->run(report, &m_cancel);
     m_busy = false;
     if (result)
         emit finished(result.value());

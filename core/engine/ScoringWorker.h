@@ -6,6 +6,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <memory>
 
 namespace tenure {
 
@@ -40,6 +41,9 @@ private:
     ScoringEngine::Options m_options;
     QThread m_thread;
     QObject* m_context; // lives on m_thread: queued calls run there
+    // Opened on m_thread at the first pass and kept: the engine caches what it loaded.
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<ScoringEngine> m_engine;
     std::atomic_bool m_cancel = false;
     std::atomic_bool m_busy = false;
 };
