@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AboutDialog.h"
+#include "engine/ScoringWorker.h"
 #include "store/WorkspacePaths.h"
 #include "workspace/DemoBuilder.h"
 #include "workspace/WorkspaceLoader.h"
@@ -17,6 +18,7 @@
 #include <QProgressDialog>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 
 namespace tenure {
 
@@ -32,6 +34,8 @@ MainWindow::MainWindow(QWidget* parent)
     , m_views(new QStackedWidget(this))
     , m_summary(new WorkspaceSummaryView(this))
     , m_statusCounts(new QLabel(this))
+    , m_statusEngine(new QLabel(this))
+    , m_scoringTimer(new QTimer(this))
     , m_loader(new WorkspaceLoader(this))
     , m_demoBuilder(new DemoBuilder(this))
 {
@@ -41,7 +45,12 @@ MainWindow::MainWindow(QWidget* parent)
     m_views->addWidget(m_summary);
     setCentralWidget(m_views);
     m_statusCounts->setObjectName(QStringLiteral("statusCounts"));
+    m_statusEngine->setObjectName(QStringLiteral("statusEngine"));
+    statusBar()->addWidget(m_statusEngine, 1); // stretches: band counts need the room
     statusBar()->addPermanentWidget(m_statusCounts);
+    // Windows slide with the clock and new events arrive: score again every few minutes.
+    m_scoringTimer->setInterval(5 * 60 * 1000);
+    connect(m_scoringTimer, &QTimer::timeout, this, [this] { scoreNow(false); });
     createMenus();
     resize(1100, 720);
 
@@ -63,6 +72,10 @@ void MainWindow::createMenus()
                     [this] { openDemoWorkspace(WorkspacePaths::defaultDemoWorkspace()); });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+
+    QMenu* workspace = menuBar()->addMenu(tr("&Workspace"));
+    workspace->addAction(tr("&Score Now"), QKeySequence::Refresh, this, [this] { scoreNow(false); });
+    workspace->addAction(tr("&Rebuild Summaries from the Log"), this, [this] { scoreNow(true); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Tenure"), this, [this] { AboutDialog(this).exec(); });
@@ -137,11 +150,64 @@ void MainWindow::showStats(const QString& path, const WorkspaceStats& stats)
         tr("%1 accounts · %2 events · %3")
             .arg(locale.toString(stats.accounts), locale.toString(stats.events), sources));
     m_summary->showWorkspace(path, stats);
+    startScoring(path);
     emit workspaceLoaded(path, stats);
+}
+
+void MainWindow::startScoring(const QString& path)
+{
+    m_scoring = std::make_unique<ScoringWorker>(path);
+    connect(m_scoring.get(), &ScoringWorker::progress, this,
+            [this](const QString& phase, qint64 done, qint64 total) {
+                m_statusEngine->setText(total > 0 ? tr("%1… %2%").arg(phase).arg(done * 100 / total) : phase);
+            });
+    connect(m_scoring.get(), &ScoringWorker::finished, this,
+            [this](const ScoringEngine::Summary& summary, const QList<SummaryStore::Count>& counts) {
+                QStringList order; // counts arrive with the bands in the rules' order
+                QHash<QString, qint64> bands;
+                for (const SummaryStore::Count& count : counts) {
+                    if (count.band.isEmpty())
+                        continue;
+                    if (!bands.contains(count.band))
+                        order << count.band;
+                    bands[count.band] += count.accounts;
+                }
+                QStringList parts;
+                for (const QString& band : order)
+                    parts << tr("%1 %2").arg(QLocale().toString(bands.value(band)), band);
+                m_statusEngine->setText(tr("Scored as of %1 · %2")
+                                            .arg(QLocale().toString(summary.asOf, QLocale::ShortFormat),
+                                                 parts.join(QStringLiteral(" · "))));
+                m_statusEngine->setToolTip({});
+                emit scoringFinished();
+            });
+    connect(m_scoring.get(), &ScoringWorker::failed, this, [this](const QString& message) {
+        m_statusEngine->setText(tr("Scoring failed"));
+        m_statusEngine->setToolTip(message);
+        statusBar()->showMessage(message);
+        emit scoringFailed(message);
+    });
+    m_statusEngine->setText(tr("Scoring…"));
+    m_scoring->requestRun();
+    m_scoringTimer->start();
+}
+
+void MainWindow::scoreNow(bool rebuild)
+{
+    if (!m_scoring)
+        return;
+    m_statusEngine->setText(rebuild ? tr("Rebuilding summaries…") : tr("Scoring…"));
+    if (rebuild)
+        m_scoring->requestRebuild();
+    else
+        m_scoring->requestRun();
 }
 
 void MainWindow::showError(const QString& path, const QString& message)
 {
+    m_scoring.reset();
+    m_scoringTimer->stop();
+    m_statusEngine->clear();
     m_statusCounts->setText(tr("No workspace open"));
     m_summary->showError(path, message);
     statusBar()->showMessage(message);

@@ -365,6 +365,11 @@ Result<ScoringEngine::Summary> ScoringEngine::rebuild(const Progress& progress,
     return summary;
 }
 
+const RuleSet* ScoringEngine::rules() const
+{
+    return m_context->evaluator ? &m_context->evaluator->rules() : nullptr;
+}
+
 Result<AccountStatus> ScoringEngine::evaluate(const QString& accountId, const QDate& asOf)
 {
     Result<RuleStore::Active> rules = RuleStore(m_db).active();

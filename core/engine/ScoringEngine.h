@@ -16,6 +16,7 @@ namespace tenure {
 
 class Database;
 class Evaluator;
+struct RuleSet;
 struct Account;
 struct Outcome;
 
@@ -69,6 +70,9 @@ public:
     // run() first) with the active rules, or with `evaluator`'s. Only events up to `asOf` count.
     Result<AccountStatus> evaluate(const QString& accountId, const QDate& asOf);
     Result<AccountStatus> evaluate(const QString& accountId, const QDate& asOf, const Evaluator& evaluator);
+
+    // The rule set the last run used (null before the first run).
+    const RuleSet* rules() const;
 
 private:
     struct Context;

@@ -1,8 +1,11 @@
 #include "engine/ScoringWorker.h"
 
+#include "rules/RuleSet.h"
 #include "store/Database.h"
 
 #include <QMetaObject>
+
+#include <algorithm>
 
 namespace tenure {
 
@@ -13,6 +16,7 @@ ScoringWorker::ScoringWorker(QString workspacePath, ScoringEngine::Options optio
     , m_context(new QObject)
 {
     qRegisterMetaType<tenure::ScoringEngine::Summary>();
+    qRegisterMetaType<QList<tenure::SummaryStore::Count>>();
     m_thread.setObjectName(QStringLiteral("scoring"));
     m_context->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_context, &QObject::deleteLater);
@@ -66,10 +70,26 @@ void ScoringWorker::work(bool rebuild)
     const Result<ScoringEngine::Summary> result
         = rebuild ? m_engine->rebuild(report, &m_cancel) : m_engine->run(report, &m_cancel);
     m_busy = false;
-    if (result)
-        emit finished(result.value());
-    else
+    if (!result) {
         emit failed(result.error());
+        return;
+    }
+    Result<QList<SummaryStore::Count>> counts = SummaryStore(*m_db).counts();
+    QList<SummaryStore::Count> ordered = counts ? std::move(counts).value() : QList<SummaryStore::Count> {};
+    if (const RuleSet* rules = m_engine->rules()) { // bands in the order the rules list them, best first
+        auto rank = [rules](const QString& band) {
+            for (qsizetype i = 0; i < rules->bands.size(); ++i) {
+                if (rules->bands.at(i).name == band)
+                    return i;
+            }
+            return rules->bands.size();
+        };
+        std::stable_sort(ordered.begin(), ordered.end(),
+                         [&](const SummaryStore::Count& a, const SummaryStore::Count& b) {
+                             return rank(a.band) < rank(b.band);
+                         });
+    }
+    emit finished(result.value(), ordered);
 }
 
 } // namespace tenure

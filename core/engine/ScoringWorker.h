@@ -31,7 +31,9 @@ public:
 signals:
     void started(bool rebuild);
     void progress(const QString& phase, qint64 done, qint64 total);
-    void finished(const tenure::ScoringEngine::Summary& summary);
+    // `counts`: accounts per stage and band after the pass, read on the worker thread.
+    void finished(const tenure::ScoringEngine::Summary& summary,
+                  const QList<tenure::SummaryStore::Count>& counts);
     void failed(const QString& message);
 
 private:
@@ -51,3 +53,4 @@ private:
 } // namespace tenure
 
 Q_DECLARE_METATYPE(tenure::ScoringEngine::Summary)
+Q_DECLARE_METATYPE(tenure::SummaryStore::Count)

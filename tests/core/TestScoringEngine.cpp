@@ -392,6 +392,10 @@ private slots:
         const auto summary = finished.first().first().value<ScoringEngine::Summary>();
         QVERIFY(summary.rebuilt);
         QCOMPARE(summary.accounts, 60);
+        qint64 counted = 0;
+        for (const SummaryStore::Count& count : finished.first().at(1).value<QList<SummaryStore::Count>>())
+            counted += count.accounts;
+        QCOMPARE(counted, 60);
     }
 };
 
