@@ -27,6 +27,9 @@
 #include <algorithm>
 #include <cstdio>
 
+// Figures appear as they are measured, even when the output is a file.
+static const int kUnbuffered = std::setvbuf(stdout, nullptr, _IONBF, 0);
+
 using namespace tenure;
 
 namespace {

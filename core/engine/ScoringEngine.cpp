@@ -64,9 +64,52 @@ ScoringEngine::ScoringEngine(Database& db, Options options)
     , m_clock(WorkspaceSettings(db).timeZone())
     , m_context(std::make_unique<Context>())
 {
+    // tenure_day(ms): the workspace-zone day of a UTC instant, so that SQL can aggregate the log
+    // with exactly the day boundaries the engine uses.
+    sqlite3_create_function_v2(
+        m_db.handle(), "tenure_day", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, &m_clock,
+        [](sqlite3_context* context, int, sqlite3_value** arguments) {
+            auto* clock = static_cast<DayClock*>(sqlite3_user_data(context));
+            sqlite3_result_int(context, clock->dayOf(sqlite3_value_int64(arguments[0])));
+        },
+        nullptr, nullptr, nullptr);
 }
 
-ScoringEngine::~ScoringEngine() = default;
+ScoringEngine::~ScoringEngine()
+{
+    sqlite3_create_function_v2(m_db.handle(), "tenure_day", 1, SQLITE_UTF8, nullptr, nullptr, nullptr,
+                               nullptr, nullptr);
+}
+
+Status ScoringEngine::foldLog(SummaryStore& target, qint64 upTo, Summary& summary, const Progress& progress,
+                              const std::atomic_bool* cancel)
+{
+    // In ranges of the log, each its own short transaction, so that ingest is never locked out
+    // for long; the checkpoint moves with each range.
+    constexpr qint64 kRange = 500000;
+    for (qint64 after = 0; after < upTo; after += kRange) {
+        if (cancelled(cancel))
+            return Error { tr("Scoring was cancelled.") };
+        const qint64 end = std::min(upTo, after + kRange);
+        const Status done = withRetries(
+            tr("Folding events %1 to %2 into the summaries").arg(after + 1).arg(end), [&]() -> Status {
+                Transaction transaction(m_db);
+                if (!transaction.isActive())
+                    return Error { transaction.startError() };
+                if (Status folded = target.foldLog(after, end); !folded)
+                    return folded;
+                if (Status moved = target.setState(kCheckpoint, QString::number(end)); !moved)
+                    return moved;
+                return transaction.commit();
+            });
+        if (!done)
+            return done;
+        summary.events += end - after; // seq is dense: rows are never deleted
+        if (progress)
+            progress(tr("Folding in events"), end, upTo);
+    }
+    return {};
+}
 
 int ScoringEngine::today() const
 {
@@ -328,7 +371,7 @@ Result<ScoringEngine::Summary> ScoringEngine::rebuild(const Progress& progress,
     {
         // Scoped: the shadow store's prepared statements must be gone before its tables are renamed.
         SummaryStore shadow(m_db, QString::fromLatin1(SummaryStore::kShadowSuffix));
-        if (Status folded = aggregate(context, shadow, 0, upTo, false, summary, progress, cancel); !folded)
+        if (Status folded = foldLog(shadow, upTo, summary, progress, cancel); !folded)
             return abandon(folded.error());
         const Result<QStringList> ids = shadow.accountIds(context.accounts.keys());
         if (!ids)

@@ -82,6 +82,8 @@ private:
     Status loadContext(Context& context);
     Status aggregate(Context& context, SummaryStore& target, qint64 after, qint64 upTo, bool scoreTouched,
                      Summary& summary, const Progress& progress, const std::atomic_bool* cancel);
+    Status foldLog(SummaryStore& target, qint64 upTo, Summary& summary, const Progress& progress,
+                   const std::atomic_bool* cancel);
     Status scoreAccounts(Context& context, SummaryStore& target, const QStringList& ids,
                          std::optional<int> historyFrom, Summary& summary, const Progress& progress,
                          const std::atomic_bool* cancel);

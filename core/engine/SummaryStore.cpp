@@ -19,14 +19,6 @@ namespace {
 const char* const kTables[]
     = { "agg_daily_events", "agg_daily_users", "account_status", "status_history", "engine_state" };
 
-Status exec(QSqlQuery& query)
-{
-    if (!query.exec())
-        return Error { query.lastError().databaseText().isEmpty() ? query.lastError().text()
-                                                                  : query.lastError().databaseText() };
-    return {};
-}
-
 Status execAll(Database& db, const QStringList& statements)
 {
     for (const QString& statement : statements) {
@@ -63,11 +55,6 @@ QList<CriterionResult> breakdownFrom(const QByteArray& json)
               o.value(QStringLiteral("possible")).toDouble() });
     }
     return breakdown;
-}
-
-QVariant scoreValue(const std::optional<double>& score)
-{
-    return score ? QVariant(*score) : QVariant(QMetaType::fromType<double>());
 }
 
 QString isoDay(int day)
@@ -129,71 +116,131 @@ SummaryStore::SummaryStore(Database& db, QString suffix)
 {
 }
 
-QSqlQuery& SummaryStore::statement(Statement which, const QString& sql) const
+Result<sqlite3_stmt*> SummaryStore::statement(Statement which, const QString& sql) const
 {
-    std::optional<QSqlQuery>& slot = m_statements[which];
+    std::optional<SqliteStatement>& slot = m_statements[which];
     if (!slot) {
-        slot.emplace(m_db.connection());
-        slot->setForwardOnly(true);
-        slot->prepare(sql);
+        Result<SqliteStatement> prepared = SqliteStatement::prepare(m_db.handle(), sql.toUtf8().constData());
+        if (!prepared)
+            return Error { prepared.error() };
+        slot.emplace(std::move(prepared).value());
     }
-    return *slot;
+    sqlite3_reset(slot->get());
+    sqlite3_clear_bindings(slot->get());
+    return slot->get();
 }
+
+namespace {
+
+Status stepDone(sqlite3* handle, sqlite3_stmt* statement)
+{
+    const int rc = sqlite3_step(statement);
+    sqlite3_reset(statement);
+    if (rc != SQLITE_DONE)
+        return Error { QString::fromUtf8(sqlite3_errmsg(handle)) };
+    return {};
+}
+
+void bindText(sqlite3_stmt* statement, int index, const QString& text)
+{
+    sqlite3_bind_text16(statement, index, text.utf16(), int(text.size() * sizeof(char16_t)), SQLITE_STATIC);
+}
+
+QString columnText(sqlite3_stmt* statement, int column)
+{
+    const auto* data = static_cast<const QChar*>(sqlite3_column_text16(statement, column));
+    return data ? QString(data, sqlite3_column_bytes16(statement, column) / 2) : QString();
+}
+
+} // namespace
 
 Status SummaryStore::addAggregates(const AggregateBatch& batch)
 {
-    QSqlQuery& daily = statement(
+    const Result<sqlite3_stmt*> daily = statement(
         UpsertDaily,
         QStringLiteral("INSERT INTO %1 (account_id, name, day, quantity, events) VALUES (?, ?, ?, ?, ?) "
                        "ON CONFLICT (account_id, name, day) DO UPDATE SET "
                        "quantity = quantity + excluded.quantity, events = events + excluded.events")
             .arg(table("agg_daily_events")));
-    QSqlQuery& users = statement(InsertUser,
-                                 QStringLiteral("INSERT INTO %1 (account_id, day, user_id) VALUES (?, ?, ?) "
-                                                "ON CONFLICT (account_id, day, user_id) DO NOTHING")
-                                     .arg(table("agg_daily_users")));
+    const Result<sqlite3_stmt*> users
+        = statement(InsertUser,
+                    QStringLiteral("INSERT INTO %1 (account_id, day, user_id) VALUES (?, ?, ?) "
+                                   "ON CONFLICT (account_id, day, user_id) DO NOTHING")
+                        .arg(table("agg_daily_users")));
+    if (!daily || !users)
+        return Error { daily ? users.error() : daily.error() };
     for (auto account = batch.cbegin(); account != batch.cend(); ++account) {
         for (auto cell = account->daily.cbegin(); cell != account->daily.cend(); ++cell) {
-            daily.bindValue(0, account.key());
-            daily.bindValue(1, cell.key().first);
-            daily.bindValue(2, cell.key().second);
-            daily.bindValue(3, cell.value().first);
-            daily.bindValue(4, cell.value().second);
-            if (Status done = exec(daily); !done)
+            bindText(*daily, 1, account.key());
+            bindText(*daily, 2, cell.key().first);
+            sqlite3_bind_int(*daily, 3, cell.key().second);
+            sqlite3_bind_double(*daily, 4, cell.value().first);
+            sqlite3_bind_int64(*daily, 5, cell.value().second);
+            if (Status done = stepDone(m_db.handle(), *daily); !done)
                 return done;
         }
         for (const QPair<int, QString>& user : account->users) {
-            users.bindValue(0, account.key());
-            users.bindValue(1, user.first);
-            users.bindValue(2, user.second);
-            if (Status done = exec(users); !done)
+            bindText(*users, 1, account.key());
+            sqlite3_bind_int(*users, 2, user.first);
+            bindText(*users, 3, user.second);
+            if (Status done = stepDone(m_db.handle(), *users); !done)
                 return done;
         }
     }
     return {};
 }
 
+Status SummaryStore::foldLog(qint64 after, qint64 upTo)
+{
+    const QString events
+        = QStringLiteral(
+              "INSERT INTO %1 (account_id, name, day, quantity, events) "
+              "SELECT account_id, name, tenure_day(occurred_at), sum(quantity), count(*) FROM events "
+              "WHERE seq > %2 AND seq <= %3 GROUP BY 1, 2, 3 "
+              "ON CONFLICT (account_id, name, day) DO UPDATE SET "
+              "quantity = quantity + excluded.quantity, events = events + excluded.events")
+              .arg(table("agg_daily_events"))
+              .arg(after)
+              .arg(upTo);
+    const QString users
+        = QStringLiteral("INSERT INTO %1 (account_id, day, user_id) "
+                         "SELECT DISTINCT account_id, tenure_day(occurred_at), user_id FROM events "
+                         "WHERE seq > %2 AND seq <= %3 AND user_id IS NOT NULL "
+                         "ON CONFLICT (account_id, day, user_id) DO NOTHING")
+              .arg(table("agg_daily_users"))
+              .arg(after)
+              .arg(upTo);
+    return execAll(m_db, { events, users });
+}
+
 Result<AccountActivity> SummaryStore::loadActivity(const QString& accountId) const
 {
     AccountActivity activity;
-    QSqlQuery& daily = statement(LoadDaily,
-                                 QStringLiteral("SELECT name, day, quantity FROM %1 WHERE account_id = ?")
-                                     .arg(table("agg_daily_events")));
-    daily.bindValue(0, accountId);
-    if (!daily.exec())
-        return Error { daily.lastError().text() };
-    while (daily.next())
-        activity.addDaily(daily.value(0).toString(), daily.value(1).toInt(), daily.value(2).toDouble());
-    daily.finish();
-    QSqlQuery& users = statement(
+    const Result<sqlite3_stmt*> daily
+        = statement(LoadDaily,
+                    QStringLiteral("SELECT name, day, quantity FROM %1 WHERE account_id = ?")
+                        .arg(table("agg_daily_events")));
+    if (!daily)
+        return Error { daily.error() };
+    bindText(*daily, 1, accountId);
+    int rc;
+    while ((rc = sqlite3_step(*daily)) == SQLITE_ROW)
+        activity.addDaily(columnText(*daily, 0), sqlite3_column_int(*daily, 1),
+                          sqlite3_column_double(*daily, 2));
+    sqlite3_reset(*daily);
+    if (rc != SQLITE_DONE)
+        return Error { QString::fromUtf8(sqlite3_errmsg(m_db.handle())) };
+    const Result<sqlite3_stmt*> users = statement(
         LoadUsers,
         QStringLiteral("SELECT day, user_id FROM %1 WHERE account_id = ?").arg(table("agg_daily_users")));
-    users.bindValue(0, accountId);
-    if (!users.exec())
-        return Error { users.lastError().text() };
-    while (users.next())
-        activity.addUser(users.value(0).toInt(), users.value(1).toString());
-    users.finish();
+    if (!users)
+        return Error { users.error() };
+    bindText(*users, 1, accountId);
+    while ((rc = sqlite3_step(*users)) == SQLITE_ROW)
+        activity.addUser(sqlite3_column_int(*users, 0), columnText(*users, 1));
+    sqlite3_reset(*users);
+    if (rc != SQLITE_DONE)
+        return Error { QString::fromUtf8(sqlite3_errmsg(m_db.handle())) };
     activity.finish();
     return activity;
 }
@@ -214,40 +261,53 @@ Result<QStringList> SummaryStore::accountIds(const QStringList& also) const
 
 Status SummaryStore::writeStatus(const AccountStatus& status, qint64 computedAt, int rulesVersion)
 {
-    QSqlQuery& query = statement(
+    const Result<sqlite3_stmt*> query = statement(
         UpsertStatus,
         QStringLiteral(
-            "INSERT INTO %1 (account_id, stage, score, band, breakdown, day, computed_at, "
-            "rules_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id) DO UPDATE SET "
+            "INSERT INTO %1 (account_id, stage, score, band, breakdown, day, computed_at, rules_version) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id) DO UPDATE SET "
             "stage = excluded.stage, score = excluded.score, band = excluded.band, "
             "breakdown = excluded.breakdown, day = excluded.day, "
             "computed_at = excluded.computed_at, rules_version = excluded.rules_version")
             .arg(table("account_status")));
-    query.bindValue(0, status.accountId);
-    query.bindValue(1, status.stage);
-    query.bindValue(2, scoreValue(status.score));
-    query.bindValue(3, status.band);
-    query.bindValue(4, QString::fromUtf8(breakdownJson(status.breakdown)));
-    query.bindValue(5, isoDay(status.day));
-    query.bindValue(6, computedAt);
-    query.bindValue(7, rulesVersion);
-    return exec(query);
+    if (!query)
+        return Error { query.error() };
+    const QByteArray breakdown = breakdownJson(status.breakdown);
+    const QString day = isoDay(status.day);
+    bindText(*query, 1, status.accountId);
+    bindText(*query, 2, status.stage);
+    if (status.score)
+        sqlite3_bind_double(*query, 3, *status.score);
+    else
+        sqlite3_bind_null(*query, 3);
+    bindText(*query, 4, status.band);
+    sqlite3_bind_text(*query, 5, breakdown.constData(), int(breakdown.size()), SQLITE_STATIC);
+    bindText(*query, 6, day);
+    sqlite3_bind_int64(*query, 7, computedAt);
+    sqlite3_bind_int(*query, 8, rulesVersion);
+    return stepDone(m_db.handle(), *query);
 }
 
 Status SummaryStore::writeHistory(const AccountStatus& status)
 {
-    QSqlQuery& query = statement(
+    const Result<sqlite3_stmt*> query = statement(
         UpsertHistory,
         QStringLiteral("INSERT INTO %1 (account_id, day, stage, score, band) VALUES (?, ?, ?, ?, ?) "
                        "ON CONFLICT (account_id, day) DO UPDATE SET stage = excluded.stage, "
                        "score = excluded.score, band = excluded.band")
             .arg(table("status_history")));
-    query.bindValue(0, status.accountId);
-    query.bindValue(1, isoDay(status.day));
-    query.bindValue(2, status.stage);
-    query.bindValue(3, scoreValue(status.score));
-    query.bindValue(4, status.band);
-    return exec(query);
+    if (!query)
+        return Error { query.error() };
+    const QString day = isoDay(status.day);
+    bindText(*query, 1, status.accountId);
+    bindText(*query, 2, day);
+    bindText(*query, 3, status.stage);
+    if (status.score)
+        sqlite3_bind_double(*query, 4, *status.score);
+    else
+        sqlite3_bind_null(*query, 4);
+    bindText(*query, 5, status.band);
+    return stepDone(m_db.handle(), *query);
 }
 
 Result<std::optional<AccountStatus>> SummaryStore::status(const QString& accountId) const
@@ -322,7 +382,9 @@ Status SummaryStore::setState(const QString& key, const QString& value)
                       .arg(table("engine_state")));
     query.addBindValue(key);
     query.addBindValue(value);
-    return exec(query);
+    if (!query.exec())
+        return Error { query.lastError().text() };
+    return {};
 }
 
 Status SummaryStore::createShadow(Database& db)

@@ -2,6 +2,7 @@
 
 #include "engine/AccountActivity.h"
 #include "engine/AccountStatus.h"
+#include "store/SqliteStatement.h"
 #include "util/Result.h"
 
 #include <QCoreApplication>
@@ -49,6 +50,9 @@ public:
     explicit SummaryStore(Database& db, QString suffix = {});
 
     Status addAggregates(const AggregateBatch& batch);
+    // Folds events (after, upTo] of the log into the daily aggregates inside the database. Needs the
+    // SQL function tenure_day(ms) on the connection (the ScoringEngine registers it).
+    Status foldLog(qint64 after, qint64 upTo);
     Result<AccountActivity> loadActivity(const QString& accountId) const;
     // Every account id that has aggregates, plus `also`, sorted.
     Result<QStringList> accountIds(const QStringList& also) const;
@@ -78,12 +82,13 @@ private:
         StatementCount
     };
     QString table(const char* name) const { return QLatin1String(name) + m_suffix; }
-    // Prepared once per store and reused: the engine writes one history row per account and day.
-    QSqlQuery& statement(Statement which, const QString& sql) const;
+    // Prepared once per store and reused (reset, bindings cleared): the engine writes one history
+    // row per account and day, so these run on the raw handle.
+    Result<sqlite3_stmt*> statement(Statement which, const QString& sql) const;
 
     Database& m_db;
     QString m_suffix;
-    mutable std::optional<QSqlQuery> m_statements[StatementCount];
+    mutable std::optional<SqliteStatement> m_statements[StatementCount];
 };
 
 } // namespace tenure
