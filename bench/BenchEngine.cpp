@@ -27,9 +27,6 @@
 #include <algorithm>
 #include <cstdio>
 
-// Figures appear as they are measured, even when the output is a file.
-static const int kUnbuffered = std::setvbuf(stdout, nullptr, _IONBF, 0);
-
 using namespace tenure;
 
 namespace {
@@ -177,6 +174,7 @@ double seconds(const QElapsedTimer& timer) { return timer.nsecsElapsed() / 1e9; 
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
+    std::setvbuf(stdout, nullptr, _IONBF, 0); // figures appear as they are measured, even into a file
     QCommandLineParser parser;
     parser.addOption({ QStringLiteral("accounts"), QStringLiteral("Accounts."), QStringLiteral("n"), QStringLiteral("100000") });
     parser.addOption({ QStringLiteral("events"), QStringLiteral("Events."), QStringLiteral("n"), QStringLiteral("10000000") });

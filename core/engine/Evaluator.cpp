@@ -59,6 +59,10 @@ QString number(double value)
 Evaluator::Evaluator(RuleSet rules)
     : m_rules(std::move(rules))
 {
+    for (const Stage& stage : m_rules.stages) {
+        for (const HealthCriterion& criterion : stage.criteria)
+            m_thresholds.insert(stage.id + QLatin1Char('/') + criterion.id, describe(criterion.scoring));
+    }
 }
 
 QVariant Evaluator::measure(const Measure& measure, const Account& account, const QList<Outcome>& outcomes,
@@ -222,7 +226,7 @@ bool Evaluator::holds(const Condition& condition, const Account& account, const 
 }
 
 AccountStatus Evaluator::evaluate(const Account& account, const QList<Outcome>& outcomes,
-                                  const AccountActivity& activity, int day) const
+                                  const AccountActivity& activity, int day, Detail detail) const
 {
     AccountStatus status;
     status.accountId = account.id;
@@ -242,17 +246,19 @@ AccountStatus Evaluator::evaluate(const Account& account, const QList<Outcome>& 
 
     double earned = 0;
     double possible = 0;
+    const bool full = detail == Detail::Full;
+    if (full)
+        status.breakdown.reserve(stage->criteria.size());
     for (const HealthCriterion& criterion : stage->criteria) {
-        CriterionResult result;
-        result.id = criterion.id;
-        result.label = criterion.label;
-        result.observed = measure(criterion.measure, account, outcomes, activity, day);
-        result.threshold = describe(criterion.scoring);
-        result.possible = criterion.weight;
-        result.earned = criterion.weight * share(criterion.scoring, result.observed);
-        earned += result.earned;
-        possible += result.possible;
-        status.breakdown.append(result);
+        const QVariant observed = measure(criterion.measure, account, outcomes, activity, day);
+        const double points = criterion.weight * share(criterion.scoring, observed);
+        earned += points;
+        possible += criterion.weight;
+        if (full) {
+            status.breakdown.append({ criterion.id, criterion.label, observed,
+                                      m_thresholds.value(stage->id + QLatin1Char('/') + criterion.id), points,
+                                      criterion.weight });
+        }
     }
     // One decimal, so that a score shown as 70.0 is in the band that starts at 70.
     status.score = std::round(earned / possible * 1000.0) / 10.0;

@@ -6,6 +6,8 @@
 #include "engine/AccountStatus.h"
 #include "rules/RuleSet.h"
 
+#include <QHash>
+
 namespace tenure {
 
 // Applies a rule set to one account as of the end of one day. Pure: it sees only what it is
@@ -17,8 +19,13 @@ public:
 
     const RuleSet& rules() const { return m_rules; }
 
+    enum class Detail {
+        Full, // with the per-criterion breakdown
+        ScoreOnly, // stage, score and band: what a history row keeps
+    };
+
     AccountStatus evaluate(const Account& account, const QList<Outcome>& outcomes,
-                           const AccountActivity& activity, int day) const;
+                           const AccountActivity& activity, int day, Detail detail = Detail::Full) const;
 
     // The value a measure takes (invalid QVariant: nothing to measure).
     static QVariant measure(const Measure& measure, const Account& account, const QList<Outcome>& outcomes,
@@ -34,6 +41,7 @@ private:
                const AccountActivity& activity, int day) const;
 
     RuleSet m_rules;
+    QHash<QString, QString> m_thresholds; // "stage/criterion" -> describe(scoring), made once
 };
 
 } // namespace tenure

@@ -176,7 +176,9 @@ Status ScoringEngine::scoreAccount(Context& context, SummaryStore& target, const
     const QList<Outcome> outcomes = context.outcomes.value(id);
     AccountStatus status;
     for (int day = std::min(start, today); day <= today; ++day) {
-        status = context.evaluator->evaluate(account, outcomes, activity.value(), day);
+        status = context.evaluator->evaluate(account, outcomes, activity.value(), day,
+                                             day == today ? Evaluator::Detail::Full
+                                                          : Evaluator::Detail::ScoreOnly);
         if (Status written = target.writeHistory(status); !written)
             return Error {
                 tr("account %1, %2: %3").arg(id, DayClock::date(day).toString(Qt::ISODate), written.error())
