@@ -138,7 +138,7 @@ s AS (
     CASE WHEN seats > 0 THEN 1.0 * users14 / seats END AS share14,
     CASE WHEN seats > 0 THEN 1.0 * users7 / seats END AS share7,
     CASE WHEN seats > 0 THEN 1.0 * logins30 / seats END AS loginsPerSeat,
-    CASE WHEN loginsPrev30 = 0 THEN (CASE WHEN logins30 = 0 THEN 0 ELSE 100 END)
+    CASE WHEN loginsPrev30 = 0 THEN (CASE WHEN logins30 = 0 THEN NULL ELSE 100 END)
          ELSE (logins30 - loginsPrev30) * 100.0 / loginsPrev30 END AS trend,
     recency, reports30, reports14, invites30, sync14, tickets30
   FROM m),
@@ -147,7 +147,7 @@ lin AS (SELECT s.*,
     max(0, min(1, coalesce(share14, -1e9) / 0.4)) AS fActive14,
     max(0, min(1, coalesce(share7, -1e9) / 0.5)) AS fActive7,
     max(0, min(1, coalesce(loginsPerSeat, -1e9) / 4)) AS fLogins,
-    max(0, min(1, (trend + 50) / 50)) AS fTrend,
+    coalesce(max(0, min(1, (trend + 50) / 50)), 0) AS fTrend,
     CASE WHEN recency IS NULL THEN 0 ELSE max(0, min(1, (recency - 14) / -12.0)) END AS fRecency,
     max(0, min(1, (tickets30 - 5) / -5.0)) AS fTickets,
     CASE WHEN reports30 >= 5 THEN 1 WHEN reports30 >= 1 THEN 0.4 ELSE 0 END AS fReports30
@@ -159,7 +159,7 @@ scored AS (SELECT id, stage,
                          + 30 * (reports14 >= 1)) * 1000.0 / 100) / 10.0
       WHEN 'onboarding' THEN round((40 * fActive14 + 20 * (invites30 >= 2) + 20 * (sync14 >= 1)
                          + 20 * (CASE WHEN reports30 >= 5 THEN 1 WHEN reports30 >= 1 THEN 0.5 ELSE 0 END)) * 1000.0 / 100) / 10.0
-      WHEN 'renewal' THEN round((30 * fActive30 + 25 * fTrend + 15 * fRecency + 15 * fTickets + 15 * fReports30) * 1000.0 / 100) / 10.0
+      WHEN 'renewal' THEN round((30 * fActive30 + 25 * fTrend + 20 * fRecency + 10 * fTickets + 15 * fReports30) * 1000.0 / 100) / 10.0
       ELSE round((30 * fActive30 + 20 * fLogins + 20 * fTrend + 10 * fRecency + 10 * fReports30 + 10 * fTickets) * 1000.0 / 100) / 10.0
     END AS score
   FROM lin)

@@ -192,6 +192,8 @@ void DemoGenerator::planAccount(int index, DemoRandom& random)
     account.seats = seats;
     account.arr = shape == Shape::Trial ? 0.0 : arrFor(seats);
     account.attributes.insert(QStringLiteral("industry"), random.pick(DemoNames::industries()));
+    // The story the demo tells about this account, for exploring and tuning the rules.
+    account.attributes.insert(QStringLiteral("demo_shape"), shapeName(shape));
     account.attributes.insert(
         QStringLiteral("country"),
         japanese ? QStringLiteral("JP")

@@ -103,7 +103,9 @@ QVariant Evaluator::measure(const Measure& measure, const Account& account, cons
         const double current = activity.sum(measure.events, day - window + 1, day);
         const double previous = activity.sum(measure.events, day - 2 * window + 1, day - window);
         if (previous == 0)
-            return current == 0 ? 0.0 : 100.0; // from nothing to something counts as +100%
+            // From nothing to something counts as +100%; no activity in either window is no trend at all
+            // (giving it "0% change" would reward accounts that have gone silent).
+            return current == 0 ? QVariant() : QVariant(100.0);
         return (current - previous) / previous * 100.0;
     }
     case Measure::Kind::DaysSinceOutcome: {
