@@ -64,6 +64,9 @@ ScoringEngine::ScoringEngine(Database& db, Options options)
     , m_clock(WorkspaceSettings(db).timeZone())
     , m_context(std::make_unique<Context>())
 {
+    QSqlQuery cache(m_db.connection());
+    if (!cache.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(qint64(m_options.cacheMiB) * 1024)))
+        qWarning("cannot size the engine's page cache: %s", qPrintable(cache.lastError().text()));
     // tenure_day(ms): the workspace-zone day of a UTC instant, so that SQL can aggregate the log
     // with exactly the day boundaries the engine uses.
     sqlite3_create_function_v2(

@@ -43,6 +43,9 @@ public:
         int accountsPerTransaction = 250;
         int maxAttempts = 3; // a failing batch is retried with exponential backoff, then reported
         int backoffMs = 200;
+        // SQLite page cache for the engine's connection: the aggregates are B-trees of millions of
+        // rows, and a rebuild that thrashes SQLite's default 2 MB cache is many times slower.
+        int cacheMiB = 64;
     };
 
     struct Summary
