@@ -193,6 +193,8 @@ Status ScoringEngine::scoreAccount(Context& context, SummaryStore& target, const
         !written)
         return Error { tr("account %1: %2").arg(id, written.error()) };
     ++summary.accounts;
+    if (!summary.allAccountsChanged)
+        summary.changedAccounts.insert(id);
     return {};
 }
 
@@ -224,6 +226,8 @@ Status ScoringEngine::scoreAccounts(Context& context, SummaryStore& target, cons
             return done;
         summary.accounts += attemptSummary.accounts;
         summary.historyRows += attemptSummary.historyRows;
+        if (!summary.allAccountsChanged)
+            summary.changedAccounts.unite(attemptSummary.changedAccounts);
         if (progress)
             progress(tr("Scoring accounts"), begin + part.size(), ids.size());
     }
@@ -302,6 +306,7 @@ Status ScoringEngine::aggregate(Context& context, SummaryStore& target, qint64 a
         summary.events += rows;
         summary.accounts += attemptSummary.accounts;
         summary.historyRows += attemptSummary.historyRows;
+        summary.changedAccounts.unite(attemptSummary.changedAccounts);
         if (progress)
             progress(tr("Folding in events"), checkpoint - after, upTo - after);
     }
@@ -335,6 +340,8 @@ Result<ScoringEngine::Summary> ScoringEngine::runIncremental(Context& context, c
         const Result<QStringList> ids = live.accountIds(context.accounts.keys());
         if (!ids)
             return Error { ids.error() };
+        summary.allAccountsChanged = true; // no need to list them one by one
+        summary.changedAccounts.clear();
         const std::optional<int> from
             = masterChanged || lastAsOf > context.today ? std::nullopt : std::optional<int>(lastAsOf + 1);
         if (Status scored = scoreAccounts(context, live, ids.value(), from, summary, progress, cancel);
@@ -373,6 +380,7 @@ Result<ScoringEngine::Summary> ScoringEngine::rebuild(const Progress& progress,
 
     Summary summary;
     summary.rebuilt = true;
+    summary.allAccountsChanged = true;
     {
         // Scoped: the shadow store's prepared statements must be gone before its tables are renamed.
         SummaryStore shadow(m_db, QString::fromLatin1(SummaryStore::kShadowSuffix));

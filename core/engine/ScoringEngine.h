@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QSet>
 
 #include <atomic>
 #include <functional>
@@ -57,6 +58,8 @@ public:
         qint64 checkpoint = 0;
         QDate asOf;
         int rulesVersion = 0;
+        bool allAccountsChanged = false; // a rebuild or full re-score: every status may have moved
+        QSet<QString> changedAccounts; // otherwise: the accounts whose status was re-computed
     };
 
     // (phase, done, total); called on the engine's thread.

@@ -89,6 +89,11 @@ void ScoringWorker::work(bool rebuild)
                              return rank(a.band) < rank(b.band);
                          });
     }
+    if (result->allAccountsChanged || !result->changedAccounts.isEmpty())
+        emit accountsChanged(result->allAccountsChanged ? QStringList()
+                                                        : QStringList(result->changedAccounts.begin(),
+                                                                      result->changedAccounts.end()),
+                             result->allAccountsChanged);
     emit finished(result.value(), ordered);
 }
 

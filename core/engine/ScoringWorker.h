@@ -35,6 +35,8 @@ signals:
     void finished(const tenure::ScoringEngine::Summary& summary,
                   const QList<tenure::SummaryStore::Count>& counts);
     void failed(const QString& message);
+    // Whose status a pass re-computed; `all` when every account's may have moved (then `ids` is empty).
+    void accountsChanged(const QStringList& ids, bool all);
 
 private:
     void work(bool rebuild);

@@ -273,6 +273,9 @@ private slots:
         const auto recovered = ScoringEngine(*db, at(kToday)).run();
         QVERIFY(recovered.ok());
         QCOMPARE(recovered->events, 2);
+        QVERIFY(!recovered->allAccountsChanged);
+        QCOMPARE(recovered->changedAccounts,
+                 (QSet<QString> { QStringLiteral("A-00001"), QStringLiteral("A-00004") }));
         const QStringList incremental = snapshot(*db);
         QVERIFY(ScoringEngine(*db, at(kToday)).rebuild().ok());
         QCOMPARE(snapshot(*db), incremental);
@@ -380,6 +383,7 @@ private slots:
         QSignalSpy finished(&worker, &ScoringWorker::finished);
         QSignalSpy progress(&worker, &ScoringWorker::progress);
         QSignalSpy failed(&worker, &ScoringWorker::failed);
+        QSignalSpy changed(&worker, &ScoringWorker::accountsChanged);
         int ticks = 0;
         QTimer ticker;
         connect(&ticker, &QTimer::timeout, this, [&] { ++ticks; });
@@ -388,6 +392,8 @@ private slots:
         QVERIFY(finished.wait(120000));
         QCOMPARE(failed.count(), 0);
         QVERIFY(progress.count() > 0);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().at(1).toBool(), true); // a rebuild changes everyone
         QVERIFY2(ticks > 3, qPrintable(QString::number(ticks))); // the caller's event loop kept turning
         const auto summary = finished.first().first().value<ScoringEngine::Summary>();
         QVERIFY(summary.rebuilt);
