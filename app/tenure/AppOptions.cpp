@@ -18,9 +18,10 @@ bool AppOptions::parse(const QStringList& arguments, AppOptions& options, QStrin
     parser.addOption({ QStringLiteral("demo"),
                        tr("Open the demo workspace, creating it first if needed (at --db, or %1).")
                            .arg(WorkspacePaths::defaultDemoWorkspace()) });
-    parser.addOption({ QStringLiteral("screenshot"),
-                       tr("Render the window to a PNG file once the workspace is loaded, then exit."),
-                       tr("file") });
+    parser.addOption(
+        { QStringLiteral("screenshot"),
+          tr("Render the window to a PNG file once the workspace is loaded and scored, then exit."),
+          tr("file") });
     if (!parser.parse(arguments)) {
         message = parser.errorText() + QLatin1Char('\n') + parser.helpText();
         exitCode = 2;

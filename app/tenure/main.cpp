@@ -41,8 +41,10 @@ int main(int argc, char* argv[])
                 QApplication::exit(saved ? 0 : 1);
             });
         };
-        QObject::connect(&window, &MainWindow::workspaceLoaded, &window, shoot);
-        QObject::connect(&window, &MainWindow::workspaceFailed, &window, shoot);
+        // The picture is taken once the first scoring pass has landed (or anything failed).
+        QObject::connect(&window, &MainWindow::scoringFinished, &window, shoot, Qt::SingleShotConnection);
+        QObject::connect(&window, &MainWindow::scoringFailed, &window, shoot, Qt::SingleShotConnection);
+        QObject::connect(&window, &MainWindow::workspaceFailed, &window, shoot, Qt::SingleShotConnection);
     }
 
     if (options.demo) {
