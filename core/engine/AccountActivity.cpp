@@ -1,22 +1,33 @@
 #include "engine/AccountActivity.h"
 
+#include <QDataStream>
+#include <QIODevice>
+
 #include <algorithm>
 
 namespace tenure {
 
 void AccountActivity::Series::finish()
 {
+    if (pending.empty() && prefix.size() == days.size() + 1)
+        return;
+    for (std::size_t i = 0; i < days.size(); ++i)
+        pending.emplace_back(days[i], quantities[i]);
     std::sort(pending.begin(), pending.end());
     days.clear();
-    prefix.assign(1, 0.0);
+    quantities.clear();
     for (const auto& [day, quantity] : pending) {
         if (!days.empty() && days.back() == day) {
-            prefix.back() += quantity;
+            quantities.back() += quantity;
         } else {
             days.push_back(day);
-            prefix.push_back(prefix.back() + quantity);
+            quantities.push_back(quantity);
         }
     }
+    prefix.assign(1, 0.0);
+    prefix.reserve(days.size() + 1);
+    for (double quantity : quantities)
+        prefix.push_back(prefix.back() + quantity);
     pending.clear();
     pending.shrink_to_fit();
 }
@@ -47,9 +58,11 @@ void AccountActivity::addDaily(const QString& name, int day, double quantity)
 void AccountActivity::addUser(int day, const QString& userId)
 {
     const auto found = m_userIndex.constFind(userId);
-    const int index = found != m_userIndex.constEnd() ? *found : int(m_userIndex.size());
-    if (found == m_userIndex.constEnd())
+    const int index = found != m_userIndex.constEnd() ? *found : int(m_users.size());
+    if (found == m_userIndex.constEnd()) {
         m_userIndex.insert(userId, index);
+        m_users.append(userId);
+    }
     m_userDays.emplace_back(day, index);
 }
 
@@ -60,7 +73,93 @@ void AccountActivity::finish()
     m_all.finish();
     std::sort(m_userDays.begin(), m_userDays.end());
     m_userDays.erase(std::unique(m_userDays.begin(), m_userDays.end()), m_userDays.end());
-    m_seen.assign(m_userIndex.size(), 0);
+    m_seen.assign(m_users.size(), 0);
+}
+
+QByteArray AccountActivity::serialize() const
+{
+    QByteArray data;
+    QDataStream out(&data, QIODevice::WriteOnly);
+    out.setVersion(QDataStream::Qt_6_4);
+    out << quint8(1); // format version
+    QStringList names = m_series.keys();
+    names.sort();
+    out << quint32(names.size());
+    for (const QString& name : names) {
+        const Series& series = m_series[name];
+        out << name << quint32(series.days.size());
+        for (std::size_t i = 0; i < series.days.size(); ++i)
+            out << qint32(series.days[i]) << series.quantities[i];
+    }
+    // Users by name, so the bytes do not depend on the order in which they were first seen.
+    std::vector<int> order(m_users.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = int(i);
+    std::sort(order.begin(), order.end(), [this](int a, int b) { return m_users[a] < m_users[b]; });
+    std::vector<int> rank(m_users.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        rank[order[i]] = int(i);
+    out << quint32(order.size());
+    for (int index : order)
+        out << m_users[index];
+    std::vector<std::pair<int, int>> userDays;
+    userDays.reserve(m_userDays.size());
+    for (const auto& [day, user] : m_userDays)
+        userDays.emplace_back(day, rank[user]);
+    std::sort(userDays.begin(), userDays.end());
+    out << quint32(userDays.size());
+    for (const auto& [day, user] : userDays)
+        out << qint32(day) << quint32(user);
+    return data;
+}
+
+std::optional<AccountActivity> AccountActivity::deserialize(const QByteArray& data)
+{
+    AccountActivity activity;
+    if (data.isEmpty()) {
+        activity.finish();
+        return activity;
+    }
+    QDataStream in(data);
+    in.setVersion(QDataStream::Qt_6_4);
+    quint8 version = 0;
+    quint32 names = 0;
+    in >> version >> names;
+    if (version != 1)
+        return std::nullopt;
+    for (quint32 n = 0; n < names && in.status() == QDataStream::Ok; ++n) {
+        QString name;
+        quint32 count = 0;
+        in >> name >> count;
+        for (quint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
+            qint32 day = 0;
+            double quantity = 0;
+            in >> day >> quantity;
+            activity.addDaily(name, day, quantity);
+        }
+    }
+    quint32 users = 0;
+    in >> users;
+    QStringList names_;
+    for (quint32 i = 0; i < users && in.status() == QDataStream::Ok; ++i) {
+        QString user;
+        in >> user;
+        names_.append(user);
+    }
+    quint32 userDays = 0;
+    in >> userDays;
+    for (quint32 i = 0; i < userDays && in.status() == QDataStream::Ok; ++i) {
+        qint32 day = 0;
+        quint32 user = 0;
+        in >> day >> user;
+        if (user >= quint32(names_.size()))
+            return std::nullopt;
+        activity.addUser(day, names_.at(int(user)));
+    }
+    if (in.status() != QDataStream::Ok)
+        return std::nullopt;
+    activity.finish();
+    return activity;
 }
 
 double AccountActivity::sum(const QStringList& names, int from, int to) const

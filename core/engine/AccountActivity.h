@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QHash>
 #include <QString>
 #include <QStringList>
@@ -11,12 +12,13 @@ namespace tenure {
 
 // One account's behaviour as daily aggregates, indexed for window queries: per event name a
 // day series with prefix sums (sums over any window in O(log n)), and who was active which day.
+// It is also the unit of storage: serialize() packs it into one canonical blob per account.
 class AccountActivity
 {
 public:
     void addDaily(const QString& name, int day, double quantity);
     void addUser(int day, const QString& userId);
-    // Sorts and indexes what was added; call once before querying.
+    // Merges what was added since the last finish() into the indexed data; call before querying.
     void finish();
 
     // Sum of quantities of events named `names` (any name when empty), days [from, to].
@@ -29,11 +31,17 @@ public:
     std::optional<int> firstDay() const;
     bool isEmpty() const { return m_all.days.empty(); }
 
+    // The same activity always gives the same bytes, however it was built up (names, days and
+    // users in sorted order), so stored summaries can be compared byte for byte.
+    QByteArray serialize() const;
+    static std::optional<AccountActivity> deserialize(const QByteArray& data);
+
 private:
     struct Series
     {
         std::vector<int> days; // ascending, unique
-        std::vector<double> prefix; // prefix[i] = sum of quantities of days[0..i-1]
+        std::vector<double> quantities; // per day
+        std::vector<double> prefix; // prefix[i] = sum of quantities[0..i-1]
         std::vector<std::pair<int, double>> pending;
         void finish();
         double sum(int from, int to) const;
@@ -42,7 +50,8 @@ private:
 
     QHash<QString, Series> m_series;
     Series m_all;
-    std::vector<std::pair<int, int>> m_userDays; // (day, user index), sorted
+    std::vector<std::pair<int, int>> m_userDays; // (day, user index), sorted, unique
+    QStringList m_users; // by index
     QHash<QString, int> m_userIndex;
     mutable std::vector<int> m_seen; // per user: the query stamp that last counted them
     mutable int m_stamp = 0;

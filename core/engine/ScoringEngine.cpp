@@ -67,51 +67,54 @@ ScoringEngine::ScoringEngine(Database& db, Options options)
     QSqlQuery cache(m_db.connection());
     if (!cache.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(qint64(m_options.cacheMiB) * 1024)))
         qWarning("cannot size the engine's page cache: %s", qPrintable(cache.lastError().text()));
-    // tenure_day(ms): the workspace-zone day of a UTC instant, so that SQL can aggregate the log
-    // with exactly the day boundaries the engine uses.
-    sqlite3_create_function_v2(
-        m_db.handle(), "tenure_day", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, &m_clock,
-        [](sqlite3_context* context, int, sqlite3_value** arguments) {
-            auto* clock = static_cast<DayClock*>(sqlite3_user_data(context));
-            sqlite3_result_int(context, clock->dayOf(sqlite3_value_int64(arguments[0])));
-        },
-        nullptr, nullptr, nullptr);
 }
 
-ScoringEngine::~ScoringEngine()
-{
-    sqlite3_create_function_v2(m_db.handle(), "tenure_day", 1, SQLITE_UTF8, nullptr, nullptr, nullptr,
-                               nullptr, nullptr);
-}
+ScoringEngine::~ScoringEngine() = default;
 
-Status ScoringEngine::foldLog(SummaryStore& target, qint64 upTo, Summary& summary, const Progress& progress,
-                              const std::atomic_bool* cancel)
+Result<QHash<QString, AccountActivity>> ScoringEngine::readLog(qint64 upTo, int partition, int partitions,
+                                                               Summary& summary, const Progress& progress,
+                                                               const std::atomic_bool* cancel)
 {
-    // In ranges of the log, each its own short transaction, so that ingest is never locked out
-    // for long; the checkpoint moves with each range.
-    constexpr qint64 kRange = 500000;
-    for (qint64 after = 0; after < upTo; after += kRange) {
-        if (cancelled(cancel))
-            return Error { tr("Scoring was cancelled.") };
-        const qint64 end = std::min(upTo, after + kRange);
-        const Status done = withRetries(
-            tr("Folding events %1 to %2 into the summaries").arg(after + 1).arg(end), [&]() -> Status {
-                Transaction transaction(m_db);
-                if (!transaction.isActive())
-                    return Error { transaction.startError() };
-                if (Status folded = target.foldLog(after, end); !folded)
-                    return folded;
-                if (Status moved = target.setState(kCheckpoint, QString::number(end)); !moved)
-                    return moved;
-                return transaction.commit();
-            });
-        if (!done)
-            return done;
-        summary.events += end - after; // seq is dense: rows are never deleted
-        if (progress)
-            progress(tr("Folding in events"), end, upTo);
+    // One pass over the log, folded in memory: a rebuild then writes one row per account
+    // instead of millions of daily rows.
+    Result<SqliteStatement> read = SqliteStatement::prepare(
+        m_db.handle(),
+        "SELECT account_id, user_id, name, occurred_at, quantity FROM events WHERE seq <= ? ORDER BY seq");
+    if (!read)
+        return Error { tr("Cannot read the event log: %1").arg(read.error()) };
+    read->bind(1, upTo);
+    QHash<QString, AccountActivity> all;
+    QHash<QString, QString> names; // shares one copy of each event name
+    qint64 rows = 0;
+    int rc;
+    while ((rc = sqlite3_step(read->get())) == SQLITE_ROW) {
+        // Memory stays bounded: each pass folds only the accounts of its partition.
+        const auto* account = reinterpret_cast<const char*>(sqlite3_column_text(read->get(), 0));
+        const QByteArrayView accountBytes(account, sqlite3_column_bytes(read->get(), 0));
+        if (partitions > 1 && qHash(accountBytes, 0) % size_t(partitions) != size_t(partition))
+            continue;
+        AccountActivity& activity = all[QString::fromUtf8(accountBytes)];
+        const int day = m_clock.dayOf(read->int64(3));
+        QString name = read->text(2);
+        auto known = names.constFind(name);
+        if (known == names.constEnd())
+            known = names.insert(name, name);
+        activity.addDaily(*known, day, read->real(4));
+        if (sqlite3_column_type(read->get(), 1) != SQLITE_NULL)
+            activity.addUser(day, read->text(1));
+        if (++rows % 200000 == 0) {
+            if (cancelled(cancel))
+                return Error { tr("Scoring was cancelled.") };
+            if (progress)
+                progress(tr("Folding in events"), rows, upTo);
+        }
     }
-    return {};
+    if (rc != SQLITE_DONE)
+        return Error {
+            tr("Cannot read the event log: %1").arg(QString::fromUtf8(sqlite3_errmsg(m_db.handle())))
+        };
+    summary.events += rows;
+    return all;
 }
 
 int ScoringEngine::today() const
@@ -166,20 +169,17 @@ Status ScoringEngine::withRetries(const QString& what, const std::function<Statu
                        .arg(lastError) };
 }
 
-Status ScoringEngine::scoreAccount(Context& context, SummaryStore& target, const QString& id, int from,
-                                   Summary& summary)
+Status ScoringEngine::scoreAccount(Context& context, SummaryStore& target, const QString& id,
+                                   const AccountActivity& activity, int from, Summary& summary)
 {
-    const Result<AccountActivity> activity = target.loadActivity(id);
-    if (!activity)
-        return Error { activity.error() };
     const int today = context.today;
-    const std::optional<int> first = activity->firstDay();
+    const std::optional<int> first = activity.firstDay();
     const int start = std::max({ from, first.value_or(today), today - m_options.historyDays + 1 });
     const Account account = context.account(id);
     const QList<Outcome> outcomes = context.outcomes.value(id);
     AccountStatus status;
     for (int day = std::min(start, today); day <= today; ++day) {
-        status = context.evaluator->evaluate(account, outcomes, activity.value(), day,
+        status = context.evaluator->evaluate(account, outcomes, activity, day,
                                              day == today ? Evaluator::Detail::Full
                                                           : Evaluator::Detail::ScoreOnly);
         if (Status written = target.writeHistory(status); !written)
@@ -200,8 +200,11 @@ Status ScoringEngine::scoreAccount(Context& context, SummaryStore& target, const
 
 Status ScoringEngine::scoreAccounts(Context& context, SummaryStore& target, const QStringList& ids,
                                     std::optional<int> historyFrom, Summary& summary,
-                                    const Progress& progress, const std::atomic_bool* cancel)
+                                    const Progress& progress, const std::atomic_bool* cancel,
+                                    const ActivitySource& source)
 {
+    const ActivitySource load
+        = source ? source : [&target](const QString& id) { return target.loadActivity(id); };
     const qsizetype chunk = std::max(1, m_options.accountsPerTransaction);
     for (qsizetype begin = 0; begin < ids.size(); begin += chunk) {
         if (cancelled(cancel))
@@ -215,8 +218,11 @@ Status ScoringEngine::scoreAccounts(Context& context, SummaryStore& target, cons
                   if (!transaction.isActive())
                       return Error { transaction.startError() };
                   for (const QString& id : part) {
-                      if (Status scored
-                          = scoreAccount(context, target, id, historyFrom.value_or(INT_MIN), attemptSummary);
+                      const Result<AccountActivity> activity = load(id);
+                      if (!activity)
+                          return Error { activity.error() };
+                      if (Status scored = scoreAccount(context, target, id, activity.value(),
+                                                       historyFrom.value_or(INT_MIN), attemptSummary);
                           !scored)
                           return scored;
                   }
@@ -235,8 +241,7 @@ Status ScoringEngine::scoreAccounts(Context& context, SummaryStore& target, cons
 }
 
 Status ScoringEngine::aggregate(Context& context, SummaryStore& target, qint64 after, qint64 upTo,
-                                bool scoreTouched, Summary& summary, const Progress& progress,
-                                const std::atomic_bool* cancel)
+                                Summary& summary, const Progress& progress, const std::atomic_bool* cancel)
 {
     qint64 checkpoint = after;
     while (checkpoint < upTo) {
@@ -263,9 +268,7 @@ Status ScoringEngine::aggregate(Context& context, SummaryStore& target, qint64 a
                 firstSeq = lastSeq;
             const int day = m_clock.dayOf(read->int64(4));
             SummaryStore::AccountDelta& delta = batch[read->text(1)];
-            auto& cell = delta.daily[{ read->text(3), day }];
-            cell.first += read->real(5);
-            cell.second += 1;
+            delta.daily[{ read->text(3), day }] += read->real(5);
             if (sqlite3_column_type(read->get(), 2) != SQLITE_NULL)
                 delta.users.insert({ day, read->text(2) });
             delta.earliestDay = std::min(delta.earliestDay, day);
@@ -285,15 +288,14 @@ Status ScoringEngine::aggregate(Context& context, SummaryStore& target, qint64 a
                   Transaction transaction(m_db);
                   if (!transaction.isActive())
                       return Error { transaction.startError() };
-                  if (Status added = target.addAggregates(batch); !added)
-                      return added;
-                  if (scoreTouched) {
-                      for (auto it = batch.cbegin(); it != batch.cend(); ++it) {
-                          if (Status scored
-                              = scoreAccount(context, target, it.key(), it->earliestDay, attemptSummary);
-                              !scored)
-                              return scored;
-                      }
+                  for (auto it = batch.cbegin(); it != batch.cend(); ++it) {
+                      const Result<AccountActivity> merged = target.mergeActivity(it.key(), it.value());
+                      if (!merged)
+                          return Error { merged.error() };
+                      if (Status scored = scoreAccount(context, target, it.key(), merged.value(),
+                                                       it->earliestDay, attemptSummary);
+                          !scored)
+                          return scored;
                   }
                   // The checkpoint moves with the summaries it describes: all of this batch, or none.
                   if (Status moved = target.setState(kCheckpoint, QString::number(lastSeq)); !moved)
@@ -330,7 +332,7 @@ Result<ScoringEngine::Summary> ScoringEngine::runIncremental(Context& context, c
     Summary summary;
     const qint64 checkpoint = live.state(kCheckpoint, QStringLiteral("0")).toLongLong();
     const qint64 upTo = EventLog(m_db).lastSeq();
-    if (Status folded = aggregate(context, live, checkpoint, upTo, true, summary, progress, cancel); !folded)
+    if (Status folded = aggregate(context, live, checkpoint, upTo, summary, progress, cancel); !folded)
         return Error { folded.error() };
 
     // Windows slide when the day changes; account data changes everything since the first event.
@@ -384,18 +386,49 @@ Result<ScoringEngine::Summary> ScoringEngine::rebuild(const Progress& progress,
     {
         // Scoped: the shadow store's prepared statements must be gone before its tables are renamed.
         SummaryStore shadow(m_db, QString::fromLatin1(SummaryStore::kShadowSuffix));
-        if (Status folded = foldLog(shadow, upTo, summary, progress, cancel); !folded)
-            return abandon(folded.error());
-        const Result<QStringList> ids = shadow.accountIds(context.accounts.keys());
-        if (!ids)
-            return abandon(ids.error());
-        if (Status scored
-            = scoreAccounts(context, shadow, ids.value(), std::nullopt, summary, progress, cancel);
-            !scored)
-            return abandon(scored.error());
+        // The log is folded in memory, a partition of the accounts at a time (see
+        // eventsPerFoldPartition), and each account's activity is stored in the shadow table as it
+        // is scored.
+        const qint64 perPartition = std::max<qint64>(1, m_options.eventsPerFoldPartition);
+        const int partitions = int(std::max<qint64>(1, (upTo + perPartition - 1) / perPartition));
+        QSet<QString> scored;
+        for (int partition = 0; partition < partitions; ++partition) {
+            Result<QHash<QString, AccountActivity>> folded
+                = readLog(upTo, partition, partitions, summary, progress, cancel);
+            if (!folded)
+                return abandon(folded.error());
+            QHash<QString, AccountActivity>& all = folded.value();
+            QStringList ids(all.keyBegin(), all.keyEnd());
+            ids.sort();
+            const ActivitySource fromMemory = [&](const QString& id) -> Result<AccountActivity> {
+                AccountActivity& activity = all[id];
+                activity.finish();
+                if (Status saved = shadow.saveActivity(id, activity); !saved)
+                    return Error { saved.error() };
+                return activity;
+            };
+            if (Status done
+                = scoreAccounts(context, shadow, ids, std::nullopt, summary, progress, cancel, fromMemory);
+                !done)
+                return abandon(done.error());
+            for (const QString& id : std::as_const(ids))
+                scored.insert(id);
+        }
+        // Accounts the CRM knows that have no events yet.
+        QStringList quiet;
+        for (auto it = context.accounts.keyBegin(); it != context.accounts.keyEnd(); ++it) {
+            if (!scored.contains(*it))
+                quiet << *it;
+        }
+        quiet.sort();
+        if (Status done = scoreAccounts(context, shadow, quiet, std::nullopt, summary, progress, cancel);
+            !done)
+            return abandon(done.error());
         {
             Transaction transaction(m_db);
-            Status stamped = shadow.setState(kRulesVersion, QString::number(context.rulesVersion));
+            Status stamped = shadow.setState(kCheckpoint, QString::number(upTo));
+            if (stamped)
+                stamped = shadow.setState(kRulesVersion, QString::number(context.rulesVersion));
             if (stamped)
                 stamped = shadow.setState(kAsOfDay, QString::number(context.today));
             if (stamped)

@@ -16,8 +16,7 @@ namespace tenure {
 
 namespace {
 
-const char* const kTables[]
-    = { "agg_daily_events", "agg_daily_users", "account_status", "status_history", "engine_state" };
+const char* const kTables[] = { "agg_activity", "account_status", "status_history", "engine_state" };
 
 Status execAll(Database& db, const QStringList& statements)
 {
@@ -67,19 +66,11 @@ QString isoDay(int day)
 QStringList SummaryStore::createStatements(const QString& suffix)
 {
     return {
-        QStringLiteral(R"(CREATE TABLE agg_daily_events%1 (
-            account_id TEXT    NOT NULL,
-            name       TEXT    NOT NULL,
-            day        INTEGER NOT NULL,
-            quantity   REAL    NOT NULL,
-            events     INTEGER NOT NULL,
-            PRIMARY KEY (account_id, name, day)) WITHOUT ROWID)")
-            .arg(suffix),
-        QStringLiteral(R"(CREATE TABLE agg_daily_users%1 (
-            account_id TEXT    NOT NULL,
-            day        INTEGER NOT NULL,
-            user_id    TEXT    NOT NULL,
-            PRIMARY KEY (account_id, day, user_id)) WITHOUT ROWID)")
+        // Per account: its daily event quantities by name and its active users by day, packed by
+        // AccountActivity::serialize(). One row per account keeps both rebuilds and reads cheap.
+        QStringLiteral(R"(CREATE TABLE agg_activity%1 (
+            account_id TEXT PRIMARY KEY,
+            data       BLOB NOT NULL))")
             .arg(suffix),
         QStringLiteral(R"(CREATE TABLE account_status%1 (
             account_id    TEXT PRIMARY KEY,
@@ -146,110 +137,66 @@ void bindText(sqlite3_stmt* statement, int index, const QString& text)
     sqlite3_bind_text16(statement, index, text.utf16(), int(text.size() * sizeof(char16_t)), SQLITE_STATIC);
 }
 
-QString columnText(sqlite3_stmt* statement, int column)
-{
-    const auto* data = static_cast<const QChar*>(sqlite3_column_text16(statement, column));
-    return data ? QString(data, sqlite3_column_bytes16(statement, column) / 2) : QString();
-}
-
 } // namespace
 
-Status SummaryStore::addAggregates(const AggregateBatch& batch)
+Result<AccountActivity> SummaryStore::mergeActivity(const QString& accountId, const AccountDelta& delta)
 {
-    const Result<sqlite3_stmt*> daily = statement(
-        UpsertDaily,
-        QStringLiteral("INSERT INTO %1 (account_id, name, day, quantity, events) VALUES (?, ?, ?, ?, ?) "
-                       "ON CONFLICT (account_id, name, day) DO UPDATE SET "
-                       "quantity = quantity + excluded.quantity, events = events + excluded.events")
-            .arg(table("agg_daily_events")));
-    const Result<sqlite3_stmt*> users
-        = statement(InsertUser,
-                    QStringLiteral("INSERT INTO %1 (account_id, day, user_id) VALUES (?, ?, ?) "
-                                   "ON CONFLICT (account_id, day, user_id) DO NOTHING")
-                        .arg(table("agg_daily_users")));
-    if (!daily || !users)
-        return Error { daily ? users.error() : daily.error() };
-    for (auto account = batch.cbegin(); account != batch.cend(); ++account) {
-        for (auto cell = account->daily.cbegin(); cell != account->daily.cend(); ++cell) {
-            bindText(*daily, 1, account.key());
-            bindText(*daily, 2, cell.key().first);
-            sqlite3_bind_int(*daily, 3, cell.key().second);
-            sqlite3_bind_double(*daily, 4, cell.value().first);
-            sqlite3_bind_int64(*daily, 5, cell.value().second);
-            if (Status done = stepDone(m_db.handle(), *daily); !done)
-                return done;
-        }
-        for (const QPair<int, QString>& user : account->users) {
-            bindText(*users, 1, account.key());
-            sqlite3_bind_int(*users, 2, user.first);
-            bindText(*users, 3, user.second);
-            if (Status done = stepDone(m_db.handle(), *users); !done)
-                return done;
-        }
-    }
-    return {};
+    Result<AccountActivity> activity = loadActivity(accountId);
+    if (!activity)
+        return activity;
+    for (auto cell = delta.daily.cbegin(); cell != delta.daily.cend(); ++cell)
+        activity->addDaily(cell.key().first, cell.key().second, cell.value());
+    for (const QPair<int, QString>& user : delta.users)
+        activity->addUser(user.first, user.second);
+    activity->finish();
+    if (Status saved = saveActivity(accountId, activity.value()); !saved)
+        return Error { saved.error() };
+    return activity;
 }
 
-Status SummaryStore::foldLog(qint64 after, qint64 upTo)
+Status SummaryStore::saveActivity(const QString& accountId, const AccountActivity& activity)
 {
-    const QString events
-        = QStringLiteral(
-              "INSERT INTO %1 (account_id, name, day, quantity, events) "
-              "SELECT account_id, name, tenure_day(occurred_at), sum(quantity), count(*) FROM events "
-              "WHERE seq > %2 AND seq <= %3 GROUP BY 1, 2, 3 "
-              "ON CONFLICT (account_id, name, day) DO UPDATE SET "
-              "quantity = quantity + excluded.quantity, events = events + excluded.events")
-              .arg(table("agg_daily_events"))
-              .arg(after)
-              .arg(upTo);
-    const QString users
-        = QStringLiteral("INSERT INTO %1 (account_id, day, user_id) "
-                         "SELECT DISTINCT account_id, tenure_day(occurred_at), user_id FROM events "
-                         "WHERE seq > %2 AND seq <= %3 AND user_id IS NOT NULL "
-                         "ON CONFLICT (account_id, day, user_id) DO NOTHING")
-              .arg(table("agg_daily_users"))
-              .arg(after)
-              .arg(upTo);
-    return execAll(m_db, { events, users });
+    const Result<sqlite3_stmt*> query
+        = statement(SaveActivity,
+                    QStringLiteral("INSERT INTO %1 (account_id, data) VALUES (?, ?) "
+                                   "ON CONFLICT (account_id) DO UPDATE SET data = excluded.data")
+                        .arg(table("agg_activity")));
+    if (!query)
+        return Error { query.error() };
+    const QByteArray data = activity.serialize();
+    bindText(*query, 1, accountId);
+    sqlite3_bind_blob(*query, 2, data.constData(), int(data.size()), SQLITE_STATIC);
+    return stepDone(m_db.handle(), *query);
 }
 
 Result<AccountActivity> SummaryStore::loadActivity(const QString& accountId) const
 {
-    AccountActivity activity;
-    const Result<sqlite3_stmt*> daily
-        = statement(LoadDaily,
-                    QStringLiteral("SELECT name, day, quantity FROM %1 WHERE account_id = ?")
-                        .arg(table("agg_daily_events")));
-    if (!daily)
-        return Error { daily.error() };
-    bindText(*daily, 1, accountId);
-    int rc;
-    while ((rc = sqlite3_step(*daily)) == SQLITE_ROW)
-        activity.addDaily(columnText(*daily, 0), sqlite3_column_int(*daily, 1),
-                          sqlite3_column_double(*daily, 2));
-    sqlite3_reset(*daily);
-    if (rc != SQLITE_DONE)
+    const Result<sqlite3_stmt*> query = statement(
+        LoadActivity, QStringLiteral("SELECT data FROM %1 WHERE account_id = ?").arg(table("agg_activity")));
+    if (!query)
+        return Error { query.error() };
+    bindText(*query, 1, accountId);
+    const int rc = sqlite3_step(*query);
+    QByteArray data;
+    if (rc == SQLITE_ROW)
+        data = QByteArray(static_cast<const char*>(sqlite3_column_blob(*query, 0)),
+                          sqlite3_column_bytes(*query, 0));
+    sqlite3_reset(*query);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return Error { QString::fromUtf8(sqlite3_errmsg(m_db.handle())) };
-    const Result<sqlite3_stmt*> users = statement(
-        LoadUsers,
-        QStringLiteral("SELECT day, user_id FROM %1 WHERE account_id = ?").arg(table("agg_daily_users")));
-    if (!users)
-        return Error { users.error() };
-    bindText(*users, 1, accountId);
-    while ((rc = sqlite3_step(*users)) == SQLITE_ROW)
-        activity.addUser(sqlite3_column_int(*users, 0), columnText(*users, 1));
-    sqlite3_reset(*users);
-    if (rc != SQLITE_DONE)
-        return Error { QString::fromUtf8(sqlite3_errmsg(m_db.handle())) };
-    activity.finish();
-    return activity;
+    std::optional<AccountActivity> activity = AccountActivity::deserialize(data);
+    if (!activity)
+        return Error {
+            tr("The stored aggregates of account %1 are unreadable; rebuild the summaries.").arg(accountId)
+        };
+    return std::move(*activity);
 }
 
 Result<QStringList> SummaryStore::accountIds(const QStringList& also) const
 {
     QSqlQuery query(m_db.connection());
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT DISTINCT account_id FROM %1").arg(table("agg_daily_events"))))
+    if (!query.exec(QStringLiteral("SELECT account_id FROM %1").arg(table("agg_activity"))))
         return Error { query.lastError().text() };
     QSet<QString> ids(also.begin(), also.end());
     while (query.next())
@@ -410,7 +357,7 @@ Status SummaryStore::replaceWithShadow(Database& db)
         return Error { transaction.startError() };
     QStringList statements;
     for (const char* name : kTables) {
-        statements << QStringLiteral("DROP TABLE %1").arg(QLatin1String(name))
+        statements << QStringLiteral("DROP TABLE IF EXISTS %1").arg(QLatin1String(name))
                    << QStringLiteral("ALTER TABLE %1%2 RENAME TO %1")
                           .arg(QLatin1String(name), QLatin1String(kShadowSuffix));
     }

@@ -19,18 +19,18 @@ namespace tenure {
 
 class Database;
 
-// The engine's read side: daily aggregates of the log, each account's current status and its
-// day-by-day history, and the engine's checkpoint. All of it can be rebuilt from the log: a
+// The engine's read side: daily aggregates of the log (one compact row per account), each account's current
+// status and its day-by-day history, and the engine's checkpoint. All of it can be rebuilt from the log: a
 // rebuild fills a shadow set of tables (suffix "_next") and swaps it in with one transaction.
 class SummaryStore
 {
     Q_DECLARE_TR_FUNCTIONS(SummaryStore)
 
 public:
-    // Daily aggregates of one batch of events for one account, merged by addAggregates().
+    // What one batch of events adds to one account's daily aggregates.
     struct AccountDelta
     {
-        QHash<QPair<QString, int>, std::pair<double, qint64>> daily; // (name, day) -> (quantity, events)
+        QHash<QPair<QString, int>, double> daily; // (name, day) -> quantity
         QSet<QPair<int, QString>> users; // (day, user)
         int earliestDay = INT_MAX; // the earliest day the batch touched
     };
@@ -49,10 +49,9 @@ public:
 
     explicit SummaryStore(Database& db, QString suffix = {});
 
-    Status addAggregates(const AggregateBatch& batch);
-    // Folds events (after, upTo] of the log into the daily aggregates inside the database. Needs the
-    // SQL function tenure_day(ms) on the connection (the ScoringEngine registers it).
-    Status foldLog(qint64 after, qint64 upTo);
+    // Loads the account's aggregates, adds the delta, stores them back and returns the result.
+    Result<AccountActivity> mergeActivity(const QString& accountId, const AccountDelta& delta);
+    Status saveActivity(const QString& accountId, const AccountActivity& activity);
     Result<AccountActivity> loadActivity(const QString& accountId) const;
     // Every account id that has aggregates, plus `also`, sorted.
     Result<QStringList> accountIds(const QStringList& also) const;
@@ -72,15 +71,7 @@ public:
     static Status replaceWithShadow(Database& db);
 
 private:
-    enum Statement {
-        UpsertDaily,
-        InsertUser,
-        LoadDaily,
-        LoadUsers,
-        UpsertStatus,
-        UpsertHistory,
-        StatementCount
-    };
+    enum Statement { SaveActivity, LoadActivity, UpsertStatus, UpsertHistory, StatementCount };
     QString table(const char* name) const { return QLatin1String(name) + m_suffix; }
     // Prepared once per store and reused (reset, bindings cleared): the engine writes one history
     // row per account and day, so these run on the raw handle.

@@ -267,6 +267,34 @@ private slots:
                  5.0); // recency 8 days: 0.2 of 1 of 4
     }
 
+    void activityStoresCanonicallyAndMerges()
+    {
+        AccountActivity a;
+        a.addDaily(QStringLiteral("login"), D - 1, 2);
+        a.addUser(D - 1, QStringLiteral("佐藤"));
+        a.addDaily(QStringLiteral("export"), D, 1);
+        a.addUser(D, QStringLiteral("bob"));
+        a.finish();
+        a.addDaily(QStringLiteral("login"), D - 1, 3); // merged into the same day
+        a.finish();
+        AccountActivity b; // the same facts, arriving in another order
+        b.addUser(D, QStringLiteral("bob"));
+        b.addDaily(QStringLiteral("export"), D, 1);
+        b.addDaily(QStringLiteral("login"), D - 1, 5);
+        b.addUser(D - 1, QStringLiteral("佐藤"));
+        b.addUser(D - 1, QStringLiteral("佐藤"));
+        b.finish();
+        QCOMPARE(a.serialize(), b.serialize());
+        const auto back = AccountActivity::deserialize(a.serialize());
+        QVERIFY(back.has_value());
+        QCOMPARE(back->sum({ QStringLiteral("login") }, D - 1, D), 5.0);
+        QCOMPARE(back->distinctUsers(D - 1, D), 2);
+        QCOMPARE(back->firstDay(), D - 1);
+        QCOMPARE(back->serialize(), a.serialize());
+        QVERIFY(!AccountActivity::deserialize(QByteArray("\x07garbage", 8)).has_value());
+        QVERIFY(AccountActivity::deserialize({})->isEmpty());
+    }
+
     void dayBoundariesFollowTheWorkspaceZone()
     {
         DayClock tokyo(QTimeZone("Asia/Tokyo"));

@@ -31,6 +31,7 @@ ScoringEngine::Options at(const QDate& today)
     options.accountsPerTransaction = 7;
     options.maxAttempts = 2;
     options.backoffMs = 1;
+    options.eventsPerFoldPartition = 900; // rebuilds fold the log in several partitions
     return options;
 }
 
@@ -50,8 +51,7 @@ QStringList snapshot(Database& db)
     const char* queries[] = {
         "SELECT account_id, stage, score, band, breakdown, day, rules_version FROM account_status ORDER BY 1",
         "SELECT account_id, day, stage, score, band FROM status_history ORDER BY 1, 2",
-        "SELECT account_id, name, day, quantity, events FROM agg_daily_events ORDER BY 1, 2, 3",
-        "SELECT account_id, day, user_id FROM agg_daily_users ORDER BY 1, 2, 3",
+        "SELECT account_id, hex(data) FROM agg_activity ORDER BY 1",
     };
     for (const char* sql : queries) {
         QSqlQuery query(db.connection());
