@@ -226,18 +226,29 @@ int main(int argc, char* argv[])
     options.today = kToday;
     options.historyDays = 1;
     timer.start();
-    double foldSeconds = 0;
-    const auto rebuilt = ScoringEngine(db, options).rebuild([&](const QString& phase, qint64, qint64) {
-        if (!foldSeconds && phase.startsWith(QLatin1String("Scoring")))
-            foldSeconds = seconds(timer);
+    // Folding and scoring alternate (the log is folded a partition at a time): sum each phase.
+    QString phase;
+    double phaseStart = 0;
+    QHash<QString, double> phaseSeconds;
+    const auto rebuilt = ScoringEngine(db, options).rebuild([&](const QString& now, qint64, qint64) {
+        if (now == phase)
+            return;
+        const double at = seconds(timer);
+        if (!phase.isEmpty())
+            phaseSeconds[phase] += at - phaseStart;
+        phase = now;
+        phaseStart = at;
     });
     if (!rebuilt)
         qFatal("%s", qPrintable(rebuilt.error()));
     const double engineSeconds = seconds(timer);
+    phaseSeconds[phase] += engineSeconds - phaseStart;
     std::printf(
-        "  engine full rebuild (status)   %8.1f s   (%lld events, %lld accounts; folding the log %.1f s, "
-        "scoring %.1f s)\n",
-        engineSeconds, rebuilt->events, rebuilt->accounts, foldSeconds, engineSeconds - foldSeconds);
+        "  engine full rebuild (status)   %8.1f s   (%lld events, %lld accounts; reading the log %.1f s, "
+        "scoring and storing %.1f s)\n",
+        engineSeconds, rebuilt->events, rebuilt->accounts,
+        phaseSeconds.value(QStringLiteral("Folding in events")),
+        phaseSeconds.value(QStringLiteral("Scoring accounts")));
 
     const qint64 endDay = kToday.toJulianDay() - 2440588 + 1;
     QSqlQuery sql(db.connection());

@@ -49,7 +49,7 @@ public:
         int cacheMiB = 64;
         // A rebuild folds the log in memory this many events' worth of accounts at a time, which
         // bounds its memory (about 100 bytes an event) whatever the size of the log.
-        qint64 eventsPerFoldPartition = 2000000;
+        qint64 eventsPerFoldPartition = 1000000;
     };
 
     struct Summary
