@@ -148,12 +148,15 @@ private slots:
         AboutDialog about;
         auto* heading = about.findChild<QLabel*>(QStringLiteral("aboutHeading"));
         QVERIFY(heading->text().contains(QLatin1String(kVersion)));
+        about.show();
+        about.grab().save(screenshotDir() + QStringLiteral("/about.png"));
     }
 
     void firstRunOffersTheDemo()
     {
         FirstRunDialog dialog;
         dialog.show();
+        dialog.grab().save(screenshotDir() + QStringLiteral("/first-run.png"));
         const auto buttons = dialog.findChildren<QCommandLinkButton*>();
         QCOMPARE(buttons.size(), 3);
         QTest::mouseClick(buttons.first(), Qt::LeftButton);

@@ -10,6 +10,7 @@ FirstRunDialog::FirstRunDialog(QWidget* parent)
     : QDialog(parent)
 {
     setWindowTitle(tr("Welcome to Tenure"));
+    setMinimumWidth(480);
     auto* layout = new QVBoxLayout(this);
     auto* intro
         = new QLabel(tr("<h2>Welcome to Tenure</h2><p>Tenure keeps your customers' product usage in a "
