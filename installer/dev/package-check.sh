@@ -13,9 +13,11 @@ dpkg-deb --info "$deb" | sed -n '/Depends/p'
 dpkg -i "$deb"
 trap 'dpkg -r tenure >/dev/null 2>&1 || true' EXIT
 /usr/bin/tenure-cli --version
-db=$(mktemp -d)/x.tenure
-/usr/bin/tenure-cli --db "$db" demo --accounts 50
-/usr/bin/tenure-cli --db "$db" stats
+rm -f /tmp/x.db /tmp/x.db-wal /tmp/x.db-shm
+/usr/bin/tenure-cli --db /tmp/x.db demo
+/usr/bin/tenure-cli --db /tmp/x.db stats
+/usr/bin/tenure-cli --db /tmp/x.db score
+rm -f /tmp/x.db /tmp/x.db-wal /tmp/x.db-shm
 test -f /usr/share/applications/io.github.tenure.Tenure.desktop
 test -f /usr/share/metainfo/io.github.tenure.Tenure.metainfo.xml
 QT_QPA_PLATFORM=offscreen /usr/bin/tenure --version

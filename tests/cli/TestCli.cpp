@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -166,6 +167,51 @@ private slots:
                                          workspace.dir() + QStringLiteral("/none.tenure") });
         QCOMPARE(missing.code, 1);
         QVERIFY(missing.err.contains(QLatin1String("does not exist")));
+    }
+
+    void scorePrintsStagesAndBands()
+    {
+        test::TempWorkspace workspace;
+        QCOMPARE(runCommand({ QStringLiteral("demo"), QStringLiteral("--db"), workspace.path(),
+                              QStringLiteral("--accounts"), QStringLiteral("20"), QStringLiteral("--today"),
+                              QStringLiteral("2026-06-15") })
+                     .code,
+                 0);
+        const Run first = runCommand({ QStringLiteral("score"), QStringLiteral("--db"), workspace.path(),
+                                       QStringLiteral("--as-of"), QStringLiteral("2026-06-15") });
+        QCOMPARE(first.code, 0);
+        QVERIFY2(first.out.startsWith(QLatin1String("Rebuilt as of 2026-06-15 with rules v1")),
+                 qPrintable(first.out));
+        QVERIFY(first.out.contains(QLatin1String("20 accounts scored")));
+        QVERIFY(first.out.contains(QLatin1String("adoption")));
+        QVERIFY(
+            first.out.contains(QRegularExpression(QStringLiteral("Total +\\d+ +\\d+ +\\d+ +\\d+ +20\\n"))));
+        const Run again = runCommand({ QStringLiteral("score"), QStringLiteral("--db"), workspace.path(),
+                                       QStringLiteral("--as-of"), QStringLiteral("2026-06-15") });
+        QCOMPARE(again.code, 0);
+        QVERIFY2(again.out.startsWith(QLatin1String("Scored as of 2026-06-15")), qPrintable(again.out));
+        QVERIFY(again.out.contains(QLatin1String("0 events folded in")));
+        const Run full = runCommand({ QStringLiteral("score"), QStringLiteral("--db"), workspace.path(),
+                                      QStringLiteral("--full"), QStringLiteral("--as-of"),
+                                      QStringLiteral("2026-06-15") });
+        QCOMPARE(full.code, 0);
+        QVERIFY(full.out.startsWith(QLatin1String("Rebuilt")));
+    }
+
+    void scoreRejectsBadArguments()
+    {
+        test::TempWorkspace workspace;
+        const Run date = runCommand({ QStringLiteral("score"), QStringLiteral("--db"), workspace.path(),
+                                      QStringLiteral("--as-of"), QStringLiteral("yesterday") });
+        QCOMPARE(date.code, 2);
+        QVERIFY(date.err.contains(QLatin1String("YYYY-MM-DD")));
+        QCOMPARE(runCommand({ QStringLiteral("init"), QStringLiteral("--db"), workspace.path() }).code, 0);
+        QVERIFY(
+            QFile::setPermissions(workspace.path(), QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+        const Run readOnly
+            = runCommand({ QStringLiteral("score"), QStringLiteral("--db"), workspace.path() });
+        QCOMPARE(readOnly.code, 1);
+        QVERIFY2(readOnly.err.contains(QLatin1String("read-only")), qPrintable(readOnly.err));
     }
 
     void helpListsOptions()

@@ -169,6 +169,39 @@ private slots:
         QVERIFY(!write.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES ('k', 'v')")));
     }
 
+    void upgradesAnOlderWorkspaceKeepingItsData()
+    {
+        test::TempWorkspace workspace;
+        {
+            // A workspace as the first release wrote it: schema 1 only, with some data in it.
+            QSqlDatabase old = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+            old.setDatabaseName(workspace.path());
+            QVERIFY(old.open());
+            QSqlQuery query(old);
+            for (const QString& statement : Schema::migrations().first().statements)
+                QVERIFY2(query.exec(statement), qPrintable(statement));
+            QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 1")));
+            QVERIFY(query.exec(
+                QStringLiteral("INSERT INTO sources (name, kind, created_at) VALUES ('crm', 'csv', 0)")));
+            QVERIFY(query.exec(
+                QStringLiteral("INSERT INTO events (source, external_id, account_id, name, occurred_at, "
+                               "received_at) VALUES ('crm', 'e1', 'A-1', 'login', 1772366400000, 0)")));
+            old.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+        // Read-only cannot upgrade: it says so instead of misreading an old layout.
+        const auto readOnly = Database::open(workspace.path(), Database::Mode::ReadOnly);
+        QVERIFY(!readOnly.ok());
+        QVERIFY2(readOnly.error().contains(QLatin1String("older schema (1)")), qPrintable(readOnly.error()));
+        auto db = workspace.open();
+        QCOMPARE(db->schemaVersion(), Database::currentSchemaVersion());
+        QCOMPARE(pragma(*db, "user_version"), qint64(Database::currentSchemaVersion()));
+        QSqlQuery check(db->connection());
+        QVERIFY(check.exec(QStringLiteral("SELECT count(*) FROM events")) && check.next());
+        QCOMPARE(check.value(0).toLongLong(), 1);
+        QVERIFY(check.exec(QStringLiteral("SELECT count(*) FROM rule_sets"))); // the new tables exist
+    }
+
     void migrationsAreOrderedAndEndAtCurrent()
     {
         const auto& migrations = Schema::migrations();
