@@ -1,6 +1,7 @@
 #include "cli/Command.h"
 
 #include "store/WorkspacePaths.h"
+#include "store/WorkspaceSettings.h"
 
 #include <QDir>
 #include <QRegularExpression>
@@ -45,6 +46,23 @@ int Command::execute(const QStringList& arguments, Context& context)
 QString Command::workspacePath(const QCommandLineParser& parser, const Context& context) const
 {
     return parser.isSet(kDbOption) ? parser.value(kDbOption) : context.defaultDb;
+}
+
+void Command::addTimeZoneOption(QCommandLineParser& parser, const QString& help)
+{
+    parser.addOption({ QStringLiteral("time-zone"), help, tr("zone") });
+}
+
+bool Command::readTimeZone(const QCommandLineParser& parser, Context& context, QByteArray& zone) const
+{
+    zone = parser.value(QStringLiteral("time-zone")).toUtf8();
+    if (zone.isEmpty())
+        return true;
+    if (Status known = WorkspaceSettings::checkTimeZone(zone); !known) {
+        context.err << tr("tenure-cli %1: %2").arg(m_name, known.error()) << Qt::endl;
+        return false;
+    }
+    return true;
 }
 
 std::unique_ptr<Database> Command::openWorkspace(const QCommandLineParser& parser, Context& context,

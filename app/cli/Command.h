@@ -45,6 +45,11 @@ protected:
                                             Database::Mode mode) const;
     QString workspacePath(const QCommandLineParser& parser, const Context& context) const;
 
+    // For commands that take --time-zone: adds the option, and checks it before anything is
+    // opened (so a usage error creates no file). An empty zone means "leave it as it is".
+    static void addTimeZoneOption(QCommandLineParser& parser, const QString& help);
+    bool readTimeZone(const QCommandLineParser& parser, Context& context, QByteArray& zone) const;
+
 private:
     QString m_name;
     QString m_description;

@@ -113,6 +113,16 @@ public:
     }
     const QJsonObject& raw() const { return m_object; }
 
+    // Reads the "id" field and fails when `taken` already has it: ids name things in the breakdown.
+    QString uniqueId(QSet<QString>& taken, const QString& clash) const
+    {
+        const QString id = string(QStringLiteral("id"));
+        if (taken.contains(id))
+            fail(QStringLiteral("id"), clash.arg(id));
+        taken.insert(id);
+        return id;
+    }
+
 private:
     QJsonObject m_object;
     Path m_path;
@@ -299,11 +309,7 @@ RuleSet readRuleSet(const Reader& in)
     for (qsizetype i = 0; i < stages.size(); ++i) {
         const Reader stageIn = in.element(stages, QStringLiteral("stages"), i);
         Stage stage;
-        stage.id = stageIn.string(QStringLiteral("id"));
-        if (stageIds.contains(stage.id))
-            stageIn.fail(QStringLiteral("id"),
-                         RuleSetJson::tr("\"%1\" is used by an earlier stage").arg(stage.id));
-        stageIds.insert(stage.id);
+        stage.id = stageIn.uniqueId(stageIds, RuleSetJson::tr("\"%1\" is used by an earlier stage"));
         stage.name = stageIn.string(QStringLiteral("name"));
         stage.color = stageIn.string(QStringLiteral("color"), false);
         const bool last = i == stages.size() - 1;
@@ -324,11 +330,8 @@ RuleSet readRuleSet(const Reader& in)
         for (qsizetype c = 0; c < criteria.size(); ++c) {
             const Reader criterionIn = stageIn.element(criteria, QStringLiteral("criteria"), c);
             HealthCriterion criterion;
-            criterion.id = criterionIn.string(QStringLiteral("id"));
-            if (criterionIds.contains(criterion.id))
-                criterionIn.fail(QStringLiteral("id"),
-                                 RuleSetJson::tr("\"%1\" is used twice in this stage").arg(criterion.id));
-            criterionIds.insert(criterion.id);
+            criterion.id
+                = criterionIn.uniqueId(criterionIds, RuleSetJson::tr("\"%1\" is used twice in this stage"));
             criterion.label = criterionIn.string(QStringLiteral("label"));
             criterion.weight = criterionIn.number(QStringLiteral("weight"), 1.0);
             if (criterion.weight <= 0)

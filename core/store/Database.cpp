@@ -1,6 +1,7 @@
 #include "store/Database.h"
 
 #include "store/Schema.h"
+#include "store/WorkspaceSettings.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -116,6 +117,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Mode mode)
 
     if (Status ready = database->initialise(); !ready)
         return Error { tr("Cannot open workspace %1: %2").arg(shown, ready.error()) };
+    if (mode == Mode::ReadWrite) {
+        if (Status pinned = WorkspaceSettings(*database).pinTimeZone(); !pinned)
+            return Error { tr("Cannot open workspace %1: %2").arg(shown, pinned.error()) };
+    }
     return database;
 }
 

@@ -32,7 +32,8 @@ public:
         if (text.isNull())
             sqlite3_bind_null(get(), index);
         else
-            sqlite3_bind_text16(get(), index, text.utf16(), int(text.size() * sizeof(char16_t)), SQLITE_STATIC);
+            sqlite3_bind_text16(get(), index, text.utf16(), int(text.size() * sizeof(char16_t)),
+                                SQLITE_STATIC);
     }
     void bind(int index, qint64 value) const { sqlite3_bind_int64(get(), index, value); }
     void bind(int index, double value) const { sqlite3_bind_double(get(), index, value); }

@@ -24,14 +24,29 @@ QTimeZone WorkspaceSettings::timeZone() const
     return !id.isEmpty() && zone.isValid() ? zone : QTimeZone::systemTimeZone();
 }
 
-Status WorkspaceSettings::setTimeZone(const QByteArray& ianaId)
+Status WorkspaceSettings::checkTimeZone(const QByteArray& ianaId)
 {
     if (ianaId.isEmpty() || !QTimeZone(ianaId).isValid())
         return Error {
             tr("Unknown time zone \"%1\" (expected an IANA id such as Asia/Tokyo or Europe/Paris).")
                 .arg(QString::fromUtf8(ianaId))
         };
+    return {};
+}
+
+Status WorkspaceSettings::setTimeZone(const QByteArray& ianaId)
+{
+    if (Status known = checkTimeZone(ianaId); !known)
+        return known;
     return setValue(kTimeZoneKey, QString::fromUtf8(ianaId));
+}
+
+Status WorkspaceSettings::pinTimeZone()
+{
+    if (!value(kTimeZoneKey).isEmpty())
+        return {};
+    const QByteArray system = QTimeZone::systemTimeZoneId();
+    return setTimeZone(QTimeZone(system).isValid() ? system : QByteArrayLiteral("UTC"));
 }
 
 QString WorkspaceSettings::value(const QString& key, const QString& fallback) const

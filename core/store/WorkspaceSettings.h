@@ -17,10 +17,15 @@ class WorkspaceSettings
 public:
     explicit WorkspaceSettings(Database& db);
 
-    // The zone whose calendar days rule windows such as "in the last 30 days". Defaults to the
-    // machine's zone until set; stored as an IANA id (e.g. Asia/Tokyo).
+    // The zone whose calendar days rule windows such as "in the last 30 days": the zone of the
+    // machine that created the workspace unless set; stored as an IANA id (e.g. Asia/Tokyo).
     QTimeZone timeZone() const;
     Status setTimeZone(const QByteArray& ianaId);
+    // Whether `ianaId` names a zone this machine knows, with the words to say why not.
+    static Status checkTimeZone(const QByteArray& ianaId);
+    // Stores this machine's zone when the workspace has none yet, so that its days stay the same
+    // wherever the file is opened later. Database::open calls it for every read-write workspace.
+    Status pinTimeZone();
 
     QString value(const QString& key, const QString& fallback = {}) const;
     Status setValue(const QString& key, const QString& value);

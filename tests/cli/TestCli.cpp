@@ -86,6 +86,11 @@ private slots:
                                          QStringLiteral("--time-zone"), QStringLiteral("Mars/Olympus") });
         QCOMPARE(badZone.code, 2);
         QVERIFY2(badZone.err.contains(QLatin1String("Unknown time zone")), qPrintable(badZone.err));
+        QVERIFY(!QFile::exists(workspace.path())); // a usage error creates nothing
+        const Run badDemoZone = runCommand({ QStringLiteral("demo"), QStringLiteral("--db"), workspace.path(),
+                                             QStringLiteral("--time-zone"), QStringLiteral("Mars/Olympus") });
+        QCOMPARE(badDemoZone.code, 2);
+        QVERIFY(!QFile::exists(workspace.path()));
         const Run badOption = runCommand({ QStringLiteral("init"), QStringLiteral("--frobnicate") });
         QCOMPARE(badOption.code, 2);
     }

@@ -1,6 +1,7 @@
 #include "TestSupport.h"
 #include "store/Database.h"
 #include "store/Schema.h"
+#include "store/WorkspaceSettings.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -52,6 +53,22 @@ private slots:
             names << tables.value(0).toString();
         for (const char* table : { "accounts", "events", "outcomes", "settings", "sources" })
             QVERIFY2(names.contains(QLatin1String(table)), table);
+    }
+
+    void newWorkspacePinsTheCreatorsTimeZone()
+    {
+        test::TempWorkspace workspace;
+        {
+            auto db = workspace.open();
+            WorkspaceSettings settings(*db);
+            const QString pinned = settings.value(QStringLiteral("time_zone"));
+            QVERIFY(!pinned.isEmpty()); // stored, not left to whichever machine opens the file next
+            QVERIFY(QTimeZone(pinned.toUtf8()).isValid());
+            QVERIFY(settings.setTimeZone("Asia/Tokyo").ok());
+        }
+        auto again = workspace.open();
+        QCOMPARE(WorkspaceSettings(*again).timeZone().id(), QByteArray("Asia/Tokyo")); // kept on reopening
+        QVERIFY(!WorkspaceSettings::checkTimeZone("Mars/Olympus").ok());
     }
 
     void reopeningKeepsDataAndVersion()

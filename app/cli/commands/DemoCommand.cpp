@@ -24,8 +24,7 @@ void DemoCommand::addOptions(QCommandLineParser& parser)
         { QStringLiteral("accounts"), tr("Number of accounts."), tr("count"), QStringLiteral("300") });
     parser.addOption(
         { QStringLiteral("today"), tr("The demo's today (events end the day before)."), tr("YYYY-MM-DD") });
-    parser.addOption({ QStringLiteral("time-zone"), tr("The workspace time zone (default: this machine's)."),
-                       tr("zone") });
+    addTimeZoneOption(parser, tr("The workspace time zone (default: this machine's)."));
 }
 
 int DemoCommand::run(const QCommandLineParser& parser, Context& context)
@@ -54,16 +53,17 @@ int DemoCommand::run(const QCommandLineParser& parser, Context& context)
         }
     }
 
+    QByteArray zone;
+    if (!readTimeZone(parser, context, zone))
+        return UsageError;
+
     std::unique_ptr<Database> db = openWorkspace(parser, context, Database::Mode::ReadWrite);
     if (!db)
         return Failure;
-    WorkspaceSettings settings(*db);
-    const QString zone = parser.value(QStringLiteral("time-zone"));
-    if (!zone.isEmpty() || settings.value(QStringLiteral("time_zone")).isEmpty()) {
-        if (Status set = settings.setTimeZone(zone.isEmpty() ? QTimeZone::systemTimeZoneId() : zone.toUtf8());
-            !set) {
+    if (!zone.isEmpty()) {
+        if (Status set = WorkspaceSettings(*db).setTimeZone(zone); !set) {
             context.err << tr("tenure-cli demo: %1").arg(set.error()) << Qt::endl;
-            return UsageError;
+            return Failure;
         }
     }
 

@@ -14,24 +14,24 @@ InitCommand::InitCommand()
 
 void InitCommand::addOptions(QCommandLineParser& parser)
 {
-    parser.addOption({ QStringLiteral("time-zone"),
-                       tr("IANA time zone whose calendar days the rules count in (default: this machine's)."),
-                       tr("zone") });
+    addTimeZoneOption(parser,
+                      tr("IANA time zone whose calendar days the rules count in (default: this machine's)."));
 }
 
 int InitCommand::run(const QCommandLineParser& parser, Context& context)
 {
+    QByteArray zone;
+    if (!readTimeZone(parser, context, zone))
+        return UsageError;
     const bool existed = QFileInfo::exists(workspacePath(parser, context));
     std::unique_ptr<Database> db = openWorkspace(parser, context, Database::Mode::ReadWrite);
     if (!db)
         return Failure;
-    WorkspaceSettings settings(*db);
-    const QString zone = parser.value(QStringLiteral("time-zone"));
-    if (!zone.isEmpty() || settings.value(QStringLiteral("time_zone")).isEmpty()) {
-        const QByteArray id = zone.isEmpty() ? QTimeZone::systemTimeZoneId() : zone.toUtf8();
-        if (Status set = settings.setTimeZone(id); !set) {
+    WorkspaceSettings settings(*db); // a new workspace already has this machine's zone
+    if (!zone.isEmpty()) {
+        if (Status set = settings.setTimeZone(zone); !set) {
             context.err << tr("tenure-cli init: %1").arg(set.error()) << Qt::endl;
-            return zone.isEmpty() ? Failure : UsageError;
+            return Failure;
         }
     }
     const QString shown = QDir::toNativeSeparators(db->path());
