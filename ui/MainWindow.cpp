@@ -50,7 +50,10 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addPermanentWidget(m_statusCounts);
     // Windows slide with the clock and new events arrive: score again every few minutes.
     m_scoringTimer->setInterval(5 * 60 * 1000);
-    connect(m_scoringTimer, &QTimer::timeout, this, [this] { scoreNow(false); });
+    connect(m_scoringTimer, &QTimer::timeout, this, [this] {
+        if (m_scoring && !m_scoring->isBusy()) // a pass still running will be followed by the next tick
+            scoreNow(false);
+    });
     createMenus();
     resize(1100, 720);
 

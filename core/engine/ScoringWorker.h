@@ -22,7 +22,7 @@ public:
                            QObject* parent = nullptr);
     ~ScoringWorker() override;
 
-    // Each queues one pass on the worker thread (a no-op request while one is queued).
+    // Each call queues one pass on the worker thread; passes run one after another.
     void requestRun();
     void requestRebuild();
     void cancel() { m_cancel = true; }
