@@ -1,6 +1,7 @@
 #include "cli/CommandRegistry.h"
 
 #include "cli/commands/DemoCommand.h"
+#include "cli/commands/ImportCommand.h"
 #include "cli/commands/InitCommand.h"
 #include "cli/commands/ScoreCommand.h"
 #include "cli/commands/StatsCommand.h"
@@ -13,6 +14,7 @@ CommandRegistry::CommandRegistry()
     m_commands.push_back(std::make_unique<DemoCommand>());
     m_commands.push_back(std::make_unique<StatsCommand>());
     m_commands.push_back(std::make_unique<ScoreCommand>());
+    m_commands.push_back(std::make_unique<ImportCommand>());
 }
 
 Command* CommandRegistry::find(const QString& name) const

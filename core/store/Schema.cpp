@@ -83,11 +83,33 @@ Migration version2()
     return { 2, QStringLiteral("rule sets, aggregates, account status and history"), statements };
 }
 
+// Version 3: getting data in. `account_keys` maps another key (a subscription, a product user)
+// to an account, so that usage keyed by it lands on the right account; `source_state` holds each
+// source's cursor or high-water mark, written in the same transaction as the events it covers.
+Migration version3()
+{
+    return { 3,
+             QStringLiteral("account keys and source state for imports and connectors"),
+             {
+                 QStringLiteral(R"(CREATE TABLE account_keys (
+                    namespace  TEXT NOT NULL CHECK (length(namespace) > 0),
+                    key        TEXT NOT NULL CHECK (length(key) > 0),
+                    account_id TEXT NOT NULL CHECK (length(account_id) > 0),
+                    source     TEXT NOT NULL,
+                    updated_at INTEGER NOT NULL,
+                    PRIMARY KEY (namespace, key)) WITHOUT ROWID)"),
+                 QStringLiteral(R"(CREATE TABLE source_state (
+                    source     TEXT PRIMARY KEY REFERENCES sources(name),
+                    state      TEXT NOT NULL CHECK (json_valid(state)),
+                    updated_at INTEGER NOT NULL))"),
+             } };
+}
+
 } // namespace
 
 const QList<Migration>& Schema::migrations()
 {
-    static const QList<Migration> all { version1(), version2() };
+    static const QList<Migration> all { version1(), version2(), version3() };
     return all;
 }
 

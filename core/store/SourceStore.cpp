@@ -41,6 +41,57 @@ Status SourceStore::ensure(const QString& name, const QString& kind, const QJson
     return {};
 }
 
+Status SourceStore::setConfig(const QString& name, const QJsonObject& config)
+{
+    QSqlQuery update(m_db.connection());
+    update.prepare(QStringLiteral("UPDATE sources SET config = ? WHERE name = ?"));
+    update.addBindValue(QString::fromUtf8(QJsonDocument(config).toJson(QJsonDocument::Compact)));
+    update.addBindValue(name);
+    if (!update.exec())
+        return Error { tr("Cannot save the settings of source \"%1\": %2").arg(name, update.lastError().databaseText()) };
+    if (update.numRowsAffected() != 1)
+        return Error { tr("Source \"%1\" is not registered in this workspace.").arg(name) };
+    return {};
+}
+
+std::optional<SourceStore::Source> SourceStore::find(const QString& name) const
+{
+    QSqlQuery query(m_db.connection());
+    query.prepare(QStringLiteral("SELECT name, kind, config, created_at FROM sources WHERE name = ?"));
+    query.addBindValue(name);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return Source { query.value(0).toString(), query.value(1).toString(),
+                    QJsonDocument::fromJson(query.value(2).toByteArray()).object(),
+                    QDateTime::fromMSecsSinceEpoch(query.value(3).toLongLong(), Qt::UTC) };
+}
+
+Result<QJsonObject> SourceStore::state(const QString& name) const
+{
+    QSqlQuery query(m_db.connection());
+    query.prepare(QStringLiteral("SELECT state FROM source_state WHERE source = ?"));
+    query.addBindValue(name);
+    if (!query.exec())
+        return Error { query.lastError().text() };
+    if (!query.next())
+        return QJsonObject();
+    return QJsonDocument::fromJson(query.value(0).toByteArray()).object();
+}
+
+Status SourceStore::setState(const QString& name, const QJsonObject& state)
+{
+    QSqlQuery upsert(m_db.connection());
+    upsert.prepare(QStringLiteral("INSERT INTO source_state (source, state, updated_at) VALUES (?, ?, ?) "
+                                  "ON CONFLICT (source) DO UPDATE SET state = excluded.state, "
+                                  "updated_at = excluded.updated_at"));
+    upsert.addBindValue(name);
+    upsert.addBindValue(QString::fromUtf8(QJsonDocument(state).toJson(QJsonDocument::Compact)));
+    upsert.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (!upsert.exec())
+        return Error { tr("Cannot save the progress of source \"%1\": %2").arg(name, upsert.lastError().databaseText()) };
+    return {};
+}
+
 Result<QList<SourceStore::Source>> SourceStore::all() const
 {
     QSqlQuery query(m_db.connection());

@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QList>
 
+#include <optional>
+
 namespace tenure {
 
 class Database;
@@ -30,7 +32,15 @@ public:
 
     // Registers the source, or leaves an existing one of the same kind as it is.
     Status ensure(const QString& name, const QString& kind, const QJsonObject& config = {});
+    // Replaces the stored configuration (a CSV mapping preset, a connector definition).
+    Status setConfig(const QString& name, const QJsonObject& config);
+    std::optional<Source> find(const QString& name) const;
     Result<QList<Source>> all() const;
+
+    // A source's progress marker (cursor, high-water mark): empty until first set. Connectors
+    // write it inside the transaction that appends the events it covers.
+    Result<QJsonObject> state(const QString& name) const;
+    Status setState(const QString& name, const QJsonObject& state);
     qint64 count() const;
 
 private:

@@ -1,0 +1,142 @@
+#include "cli/commands/ImportCommand.h"
+
+#include "ingest/CsvImporter.h"
+#include "store/WorkspaceSettings.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace tenure::cli {
+
+ImportCommand::ImportCommand()
+    : Command(QStringLiteral("import"),
+              tr("Import a CSV export: KIND is accounts, events, outcomes or keys (another key → account)."))
+{
+}
+
+void ImportCommand::addOptions(QCommandLineParser& parser)
+{
+    parser.addPositionalArgument(QStringLiteral("kind"), tr("accounts, events, outcomes or keys"));
+    parser.addPositionalArgument(QStringLiteral("file"), tr("The CSV file."));
+    parser.addOption({ QStringLiteral("mapping"), tr("Column mapping (JSON) instead of the detected one."), tr("file") });
+    parser.addOption({ QStringLiteral("encoding"), tr("utf-8, utf-16le, utf-16be, cp932 (shift_jis), windows-1252 "
+                                                      "(default: detected)."),
+                       tr("name") });
+    parser.addOption({ QStringLiteral("source"), tr("Source name (default: the file name). Re-imports of the same "
+                                                    "source add nothing twice; its mapping is kept as a preset."),
+                       tr("name") });
+    parser.addOption({ QStringLiteral("namespace"),
+                       tr("For keys: what the keys are (e.g. subscription, user)."), tr("name") });
+    parser.addOption({ QStringLiteral("skip-bad-rows"),
+                       tr("Import the good rows and report the bad ones (default: any bad row aborts the import).") });
+    parser.addOption({ QStringLiteral("dry-run"), tr("Check every row and report, write nothing.") });
+    parser.addOption({ QStringLiteral("json"), tr("Print the report as one JSON object.") });
+}
+
+int ImportCommand::run(const QCommandLineParser& parser, Context& context)
+{
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 2) {
+        context.err << tr("tenure-cli import: expected KIND and FILE, e.g. tenure-cli import events usage.csv")
+                    << Qt::endl;
+        return UsageError;
+    }
+    const std::optional<ImportMapping::Kind> kind = ImportMapping::kindFromName(positional[0]);
+    if (!kind) {
+        context.err << tr("tenure-cli import: unknown kind \"%1\"; expected accounts, events, outcomes or keys")
+                           .arg(positional[0])
+                    << Qt::endl;
+        return UsageError;
+    }
+    CsvImporter::Options options;
+    options.kind = *kind;
+    options.source = parser.value(QStringLiteral("source"));
+    options.encoding = parser.value(QStringLiteral("encoding"));
+    options.keyNamespace = parser.value(QStringLiteral("namespace"));
+    options.onError = parser.isSet(QStringLiteral("skip-bad-rows")) ? CsvImporter::OnError::Skip
+                                                                     : CsvImporter::OnError::Abort;
+    options.dryRun = parser.isSet(QStringLiteral("dry-run"));
+    if (parser.isSet(QStringLiteral("mapping"))) {
+        Result<ImportMapping> mapping = ImportMapping::load(parser.value(QStringLiteral("mapping")));
+        if (!mapping) {
+            context.err << tr("tenure-cli import: %1").arg(mapping.error()) << Qt::endl;
+            return Failure;
+        }
+        options.mapping = std::move(mapping).value();
+    }
+
+    std::unique_ptr<Database> db = openWorkspace(parser, context, Database::Mode::ReadWrite);
+    if (!db)
+        return Failure;
+    QElapsedTimer timer;
+    timer.start();
+    CsvImporter importer(*db, WorkspaceSettings(*db).timeZone());
+    const Result<CsvImporter::Report> report = importer.run(positional[1], options);
+    if (!report) {
+        context.err << tr("tenure-cli import: %1").arg(report.error()) << Qt::endl;
+        return Failure;
+    }
+    const double seconds = timer.elapsed() / 1000.0;
+    const bool failed = report->rejected > 0 && options.onError == CsvImporter::OnError::Abort;
+
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray errors;
+        for (const RowError& error : report->errors)
+            errors.append(QJsonObject { { QStringLiteral("line"), error.line },
+                                        { QStringLiteral("column"), error.column },
+                                        { QStringLiteral("column_name"), error.columnName },
+                                        { QStringLiteral("message"), error.message } });
+        const QJsonObject object { { QStringLiteral("file"), report->fileName },
+                                   { QStringLiteral("kind"), ImportMapping::kindName(*kind) },
+                                   { QStringLiteral("source"), report->source },
+                                   { QStringLiteral("encoding"), QString::fromLatin1(report->encoding) },
+                                   { QStringLiteral("delimiter"), QString(report->delimiter) },
+                                   { QStringLiteral("mapping"), report->mapping.toJson() },
+                                   { QStringLiteral("rows"), report->rows },
+                                   { QStringLiteral("inserted"), report->inserted },
+                                   { QStringLiteral("updated"), report->updated },
+                                   { QStringLiteral("unchanged"), report->unchanged },
+                                   { QStringLiteral("rejected"), report->rejected },
+                                   { QStringLiteral("committed"), report->committed },
+                                   { QStringLiteral("dry_run"), options.dryRun },
+                                   { QStringLiteral("errors"), errors },
+                                   { QStringLiteral("seconds"), seconds } };
+        context.out << QJsonDocument(object).toJson(QJsonDocument::Indented) << Qt::flush;
+        return failed ? Failure : Success;
+    }
+
+    for (const RowError& error : report->errors)
+        context.err << error.toString(report->fileName) << '\n';
+    if (report->rejected > report->errors.size())
+        context.err << tr("... and %1 more bad rows").arg(report->rejected - report->errors.size()) << '\n';
+    context.err << Qt::flush;
+    const QString delimiter = report->delimiter == u'\t' ? QStringLiteral("tab") : QString(report->delimiter);
+    context.out << tr("%1 (%2, delimiter %3) → source \"%4\": %5 rows read.")
+                       .arg(report->fileName, QString::fromLatin1(report->encoding), delimiter, report->source)
+                       .arg(report->rows)
+                << '\n';
+    if (options.dryRun) {
+        context.out << tr("Dry run: %1 rows ready, %2 bad; nothing was written.").arg(report->inserted).arg(report->rejected)
+                    << Qt::endl;
+        return report->rejected > 0 ? Failure : Success;
+    }
+    if (failed) {
+        context.out << tr("%1 bad rows: nothing was imported. Fix them, or import the rest with --skip-bad-rows.")
+                           .arg(report->rejected)
+                    << Qt::endl;
+        return Failure;
+    }
+    context.out << tr("Imported %1 %2: %3 new, %4 updated, %5 already there, %6 bad rows skipped (%7 s).")
+                       .arg(report->inserted + report->updated + report->unchanged)
+                       .arg(ImportMapping::kindName(*kind))
+                       .arg(report->inserted)
+                       .arg(report->updated)
+                       .arg(report->unchanged)
+                       .arg(report->rejected)
+                       .arg(seconds, 0, 'f', 2)
+                << Qt::endl;
+    return Success;
+}
+
+} // namespace tenure::cli

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "cli/Command.h"
+
+namespace tenure::cli {
+
+// tenure-cli import KIND FILE: import a CSV export of accounts, events, outcomes or keys.
+class ImportCommand : public Command
+{
+public:
+    ImportCommand();
+
+protected:
+    void addOptions(QCommandLineParser& parser) override;
+    int run(const QCommandLineParser& parser, Context& context) override;
+};
+
+} // namespace tenure::cli

@@ -1,0 +1,311 @@
+#include "ingest/CsvImporter.h"
+
+#include "ingest/CsvReader.h"
+#include "ingest/TextDecoding.h"
+#include "store/AccountKeyStore.h"
+#include "store/AccountStore.h"
+#include "store/Database.h"
+#include "store/EventLog.h"
+#include "store/SourceStore.h"
+#include "store/Transaction.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+namespace tenure {
+
+namespace {
+
+constexpr int kBatchRows = 10000;
+
+// Rows waiting to be written, with the line each came from for the log's own rejections.
+template <typename T> struct Batch
+{
+    QList<T> values;
+    QList<qint64> lines;
+    void clear()
+    {
+        values.clear();
+        lines.clear();
+    }
+};
+
+} // namespace
+
+CsvImporter::CsvImporter(Database& db, QTimeZone zone)
+    : m_db(db)
+    , m_zone(std::move(zone))
+{
+}
+
+QString CsvImporter::defaultSourceName(const QString& path)
+{
+    static const QRegularExpression others(QStringLiteral("[^\\p{L}\\p{N}]+"));
+    QString name = QFileInfo(path).completeBaseName().toLower();
+    name.replace(others, QStringLiteral("-"));
+    while (name.startsWith(u'-'))
+        name.remove(0, 1);
+    while (name.endsWith(u'-'))
+        name.chop(1);
+    return name.isEmpty() ? QStringLiteral("csv") : name;
+}
+
+Result<CsvImporter::Report> CsvImporter::run(const QString& path, const Options& options, const Progress& progress,
+                                             const std::atomic_bool* cancel)
+{
+    const QString fileName = QFileInfo(path).fileName();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error { tr("%1: cannot open the file: %2").arg(path, file.errorString()) };
+    const qint64 total = file.size();
+
+    Report report;
+    report.fileName = fileName;
+    report.source = options.source.isEmpty() ? defaultSourceName(path) : options.source;
+
+    // The mapping: given, else the source's saved preset, else detected from the header.
+    SourceStore sources(m_db);
+    std::optional<ImportMapping> mapping = options.mapping;
+    if (mapping && mapping->kind != options.kind)
+        return Error { tr("The mapping is for %1, but this import is of %2.")
+                           .arg(ImportMapping::kindName(mapping->kind), ImportMapping::kindName(options.kind)) };
+    if (!mapping) {
+        if (const std::optional<SourceStore::Source> saved = sources.find(report.source)) {
+            const QJsonObject preset = saved->config.value(QStringLiteral("mapping")).toObject();
+            if (!preset.isEmpty()) {
+                Result<ImportMapping> fromPreset = ImportMapping::fromJson(preset);
+                if (fromPreset && fromPreset->kind == options.kind)
+                    mapping = *fromPreset;
+            }
+        }
+    }
+
+    CsvReader::Options readerOptions;
+    const QString encoding = !options.encoding.isEmpty() ? options.encoding : mapping ? mapping->encoding : QString();
+    if (!encoding.isEmpty()) {
+        Result<QByteArray> canonical = TextDecoding::canonicalName(encoding);
+        if (!canonical)
+            return Error { canonical.error() };
+        readerOptions.encoding = *canonical;
+    }
+    if (mapping)
+        readerOptions.delimiter = mapping->delimiter;
+    CsvReader reader(&file, fileName, readerOptions);
+    if (Status started = reader.start(); !started)
+        return Error { started.error() };
+    report.encoding = reader.encoding();
+    report.delimiter = reader.delimiter();
+
+    if (!mapping)
+        mapping = ImportMapping::detect(options.kind, reader.header());
+    else
+        mapping->completeFrom(reader.header());
+    if (!options.keyNamespace.isEmpty())
+        mapping->keyNamespace = options.keyNamespace;
+    if (Status fits = mapping->checkAgainst(reader.header(), fileName); !fits)
+        return Error { fits.error() };
+    report.mapping = *mapping;
+
+    ValueParser parser({ m_zone, mapping->dateOrder, mapping->decimal });
+    RowConverter converter(*mapping, reader.header(), parser, report.source);
+    if (!mapping->accountKeyColumn.isEmpty()) {
+        Result<QHash<QString, QString>> keys = AccountKeyStore(m_db).load(mapping->accountKeyNamespace);
+        if (!keys)
+            return Error { keys.error() };
+        if (keys->isEmpty())
+            return Error { tr("%1: accounts are resolved through %2 keys, but none were imported yet (import them "
+                              "first: tenure-cli import keys FILE --namespace %2)")
+                               .arg(fileName, mapping->accountKeyNamespace) };
+        converter.setAccountKeys(std::move(*keys));
+    }
+    AccountStore accounts(m_db);
+    QHash<QString, Account> existing;
+    if (options.kind == ImportMapping::Kind::Accounts || options.kind == ImportMapping::Kind::Outcomes) {
+        Result<QList<Account>> all = accounts.all();
+        if (!all)
+            return Error { all.error() };
+        QSet<QString> ids;
+        for (Account& account : *all) {
+            ids.insert(account.id);
+            existing.insert(account.id, std::move(account));
+        }
+        converter.setKnownAccounts(std::move(ids));
+        converter.setExistingAccounts(existing);
+    }
+
+    // One transaction for the whole file; nothing before this point wrote anything.
+    std::optional<Transaction> transaction;
+    if (!options.dryRun) {
+        transaction.emplace(m_db);
+        if (!transaction->isActive())
+            return Error { tr("Cannot start the import: %1").arg(transaction->startError()) };
+        if (Status registered = sources.ensure(report.source, QStringLiteral("csv")); !registered)
+            return Error { registered.error() };
+    }
+
+    const bool abortOnError = options.onError == OnError::Abort;
+    bool writing = !options.dryRun;
+    auto reject = [&](RowError error) {
+        ++report.rejected;
+        if (report.errors.size() < options.maxReportedErrors)
+            report.errors.append(std::move(error));
+        if (abortOnError)
+            writing = false; // keep reading to report every bad row, write nothing more
+    };
+
+    EventLog log(m_db);
+    AccountKeyStore keyStore(m_db);
+    Batch<Event> events;
+    Batch<Account> accountBatch;
+    Batch<Outcome> outcomes;
+    Batch<AccountKeyStore::Entry> keys;
+    QString writeError;
+
+    auto flush = [&]() -> bool {
+        if (!writing) {
+            events.clear(), accountBatch.clear(), outcomes.clear(), keys.clear();
+            return true;
+        }
+        switch (options.kind) {
+        case ImportMapping::Kind::Events: {
+            Result<EventLog::AppendResult> appended = log.append(events.values, EventLog::Policy::SkipInvalid);
+            if (!appended) {
+                writeError = appended.error();
+                return false;
+            }
+            report.inserted += appended->inserted;
+            report.unchanged += appended->duplicates;
+            for (const EventLog::Rejection& rejection : appended->rejected)
+                reject({ events.lines[rejection.index], 0, {}, rejection.reason });
+            break;
+        }
+        case ImportMapping::Kind::Accounts: {
+            QList<Account> changed;
+            for (const Account& account : std::as_const(accountBatch.values)) {
+                const auto stored = existing.constFind(account.id);
+                if (stored != existing.constEnd() && *stored == account) {
+                    ++report.unchanged;
+                    continue;
+                }
+                ++(stored == existing.constEnd() ? report.inserted : report.updated);
+                existing.insert(account.id, account);
+                changed.append(account);
+            }
+            if (Status upserted = accounts.upsert(changed); !upserted) {
+                writeError = upserted.error();
+                return false;
+            }
+            break;
+        }
+        case ImportMapping::Kind::Outcomes: {
+            Result<AccountStore::OutcomeCounts> added = accounts.addOutcomes(outcomes.values);
+            if (!added) {
+                writeError = added.error();
+                return false;
+            }
+            report.inserted += added->inserted;
+            report.unchanged += added->duplicates;
+            break;
+        }
+        case ImportMapping::Kind::Keys: {
+            Result<AccountKeyStore::Counts> stored = keyStore.upsert(mapping->keyNamespace, keys.values, report.source);
+            if (!stored) {
+                writeError = stored.error();
+                return false;
+            }
+            report.inserted += stored->inserted;
+            report.updated += stored->changed;
+            report.unchanged += stored->unchanged;
+            break;
+        }
+        }
+        events.clear(), accountBatch.clear(), outcomes.clear(), keys.clear();
+        return true;
+    };
+
+    CsvRecord record;
+    qsizetype pending = 0;
+    while (reader.next(record)) {
+        if (cancel && cancel->load(std::memory_order_relaxed)) {
+            report.cancelled = true;
+            break;
+        }
+        ++report.rows;
+        RowError error;
+        bool ok = false;
+        switch (options.kind) {
+        case ImportMapping::Kind::Events:
+            if (std::optional<Event> event = converter.event(record, error)) {
+                events.values.append(std::move(*event));
+                events.lines.append(record.line);
+                ok = true;
+            }
+            break;
+        case ImportMapping::Kind::Accounts:
+            if (std::optional<Account> account = converter.account(record, error)) {
+                accountBatch.values.append(std::move(*account));
+                accountBatch.lines.append(record.line);
+                ok = true;
+            }
+            break;
+        case ImportMapping::Kind::Outcomes:
+            if (std::optional<Outcome> outcome = converter.outcome(record, error)) {
+                outcomes.values.append(std::move(*outcome));
+                outcomes.lines.append(record.line);
+                ok = true;
+            }
+            break;
+        case ImportMapping::Kind::Keys:
+            if (std::optional<AccountKeyStore::Entry> key = converter.key(record, error)) {
+                keys.values.append(std::move(*key));
+                keys.lines.append(record.line);
+                ok = true;
+            }
+            break;
+        }
+        if (!ok)
+            reject(std::move(error));
+        else if (options.dryRun)
+            ++report.inserted; // ready to import
+        if (++pending >= kBatchRows) {
+            pending = 0;
+            if (!flush())
+                return Error { tr("%1: writing rows up to line %2 failed, nothing was imported: %3")
+                                   .arg(fileName)
+                                   .arg(record.line)
+                                   .arg(writeError) };
+            if (progress)
+                progress(reader.bytesRead(), total);
+        }
+    }
+    if (!reader.error().isEmpty())
+        return Error { tr("%1 Nothing was imported.").arg(reader.error()) };
+    if (report.cancelled) {
+        report.inserted = report.updated = report.unchanged = 0;
+        return report; // the transaction rolls back as it goes out of scope
+    }
+    if (!flush())
+        return Error { tr("%1: writing the last rows failed, nothing was imported: %2").arg(fileName, writeError) };
+    if (progress)
+        progress(total, total);
+
+    if (options.dryRun)
+        return report;
+    if (abortOnError && report.rejected > 0) {
+        transaction->rollback();
+        report.inserted = report.updated = report.unchanged = 0;
+        return report;
+    }
+    // The mapping that worked becomes the source's preset for its next import.
+    if (Status saved = sources.setConfig(report.source, QJsonObject { { QStringLiteral("mapping"), mapping->toJson() } });
+        !saved)
+        return Error { saved.error() };
+    if (Status committed = transaction->commit(); !committed)
+        return Error { tr("%1: committing the import failed, nothing was imported: %2").arg(fileName, committed.error()) };
+    report.committed = true;
+    return report;
+}
+
+} // namespace tenure

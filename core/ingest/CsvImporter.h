@@ -1,0 +1,77 @@
+#pragma once
+
+#include "ingest/ImportMapping.h"
+#include "ingest/RowConverter.h"
+#include "util/Result.h"
+
+#include <QCoreApplication>
+#include <QTimeZone>
+
+#include <atomic>
+#include <functional>
+
+namespace tenure {
+
+class Database;
+
+// Imports one CSV file of accounts, events, outcomes or keys, as one transaction: everything
+// lands or nothing does. Rows that cannot be read are reported with file, line, column and what
+// was expected; the caller chooses to skip them or to abort the import. The file is streamed:
+// a million rows never sit in memory at once.
+class CsvImporter
+{
+    Q_DECLARE_TR_FUNCTIONS(CsvImporter)
+
+public:
+    enum class OnError {
+        Abort, // any bad row rolls the whole import back (the errors are still all reported)
+        Skip, // bad rows are reported and left out, the rest is imported
+    };
+
+    struct Options
+    {
+        ImportMapping::Kind kind = ImportMapping::Kind::Events;
+        QString source; // empty: named after the file ("usage-2026-11.csv" → "usage-2026-11")
+        std::optional<ImportMapping> mapping; // empty: the source's saved preset, else detected
+        QString encoding; // overrides the mapping's and detection
+        QString keyNamespace; // for Kind::Keys (overrides the mapping's)
+        OnError onError = OnError::Abort;
+        bool dryRun = false; // read and check everything, write nothing
+        int maxReportedErrors = 1000; // more are counted, not listed
+    };
+
+    struct Report
+    {
+        QString fileName;
+        QString source;
+        QByteArray encoding;
+        QChar delimiter;
+        ImportMapping mapping;
+        qint64 rows = 0; // data rows read
+        qint64 inserted = 0; // new events, accounts, outcomes or keys
+        qint64 updated = 0; // accounts or keys that changed
+        qint64 unchanged = 0; // already there as they are (re-import)
+        qint64 rejected = 0; // bad rows
+        QList<RowError> errors; // the first maxReportedErrors of them
+        bool committed = false;
+        bool cancelled = false;
+    };
+
+    // Progress is (bytes read, file size); `cancel` is polled between rows.
+    using Progress = std::function<void(qint64 done, qint64 total)>;
+
+    CsvImporter(Database& db, QTimeZone zone);
+
+    Result<Report> run(const QString& path, const Options& options, const Progress& progress = {},
+                       const std::atomic_bool* cancel = nullptr);
+
+    // The source name used when none is given: the file name without extension, lower case,
+    // runs of other characters as '-'.
+    static QString defaultSourceName(const QString& path);
+
+private:
+    Database& m_db;
+    QTimeZone m_zone;
+};
+
+} // namespace tenure

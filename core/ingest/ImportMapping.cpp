@@ -1,0 +1,323 @@
+#include "ingest/ImportMapping.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+
+namespace tenure {
+
+namespace {
+
+QStringList list(std::initializer_list<const char*> names)
+{
+    QStringList out;
+    for (const char* name : names)
+        out.append(QString::fromUtf8(name));
+    return out;
+}
+
+} // namespace
+
+QString ImportMapping::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Accounts:
+        return QStringLiteral("accounts");
+    case Kind::Events:
+        return QStringLiteral("events");
+    case Kind::Outcomes:
+        return QStringLiteral("outcomes");
+    case Kind::Keys:
+        return QStringLiteral("keys");
+    }
+    return {};
+}
+
+std::optional<ImportMapping::Kind> ImportMapping::kindFromName(const QString& name)
+{
+    for (Kind kind : { Kind::Accounts, Kind::Events, Kind::Outcomes, Kind::Keys })
+        if (kindName(kind) == name.trimmed().toLower())
+            return kind;
+    if (name.trimmed().toLower() == QLatin1String("usage"))
+        return Kind::Events;
+    return std::nullopt;
+}
+
+const QList<ImportMapping::Field>& ImportMapping::fields(Kind kind)
+{
+    static const QStringList accountIds = list({ "account_id", "account", "customer_id", "company_id", "accountid",
+                                                 "取引先ID", "顧客ID", "アカウントID", "企業ID", "会社ID" });
+    static const QList<Field> accounts {
+        { QStringLiteral("id"), true, accountIds + list({ "id" }) },
+        { QStringLiteral("name"), true,
+          list({ "account_name", "name", "company", "company_name", "customer_name", "customer", "取引先名",
+                 "会社名", "企業名", "顧客名", "アカウント名" }) },
+        { QStringLiteral("owner"), false,
+          list({ "owner", "csm", "account_owner", "csm_owner", "success_manager", "担当者", "担当CSM", "担当" }) },
+        { QStringLiteral("plan"), false, list({ "plan", "plan_tier", "tier", "plan_name", "プラン", "契約プラン" }) },
+        { QStringLiteral("arr"), false,
+          list({ "arr", "arr_amount", "annual_revenue", "annual_recurring_revenue", "年間契約金額", "年間売上" }) },
+        { QStringLiteral("mrr"), false, list({ "mrr", "mrr_amount", "monthly_revenue", "月額", "月額料金" }) },
+        { QStringLiteral("currency"), false, list({ "currency", "通貨" }) },
+        { QStringLiteral("seats"), false, list({ "seats", "licenses", "licences", "seat_count", "ライセンス数", "席数" }) },
+        { QStringLiteral("signup_date"), false,
+          list({ "signup_date", "start_date", "created_at", "contract_start", "契約開始日", "登録日", "利用開始日" }) },
+        { QStringLiteral("renewal_date"), false,
+          list({ "renewal_date", "contract_end", "contract_end_date", "renewal", "更新日", "契約更新日",
+                 "契約終了日" }) },
+    };
+    static const QList<Field> events {
+        { QStringLiteral("account"), true, accountIds },
+        { QStringLiteral("user"), false,
+          list({ "user_id", "user", "distinct_id", "userid", "email", "user_email", "ユーザーID", "ユーザー" }) },
+        { QStringLiteral("name"), true,
+          list({ "event", "event_name", "feature_name", "feature", "action", "activity", "イベント名", "イベント",
+                 "機能名", "機能" }) },
+        { QStringLiteral("timestamp"), true,
+          list({ "timestamp", "time", "occurred_at", "event_time", "usage_date", "date", "datetime", "submitted_at",
+                 "created_at", "日時", "発生日時", "利用日", "利用日時", "日付" }) },
+        { QStringLiteral("quantity"), false,
+          list({ "quantity", "usage_count", "count", "qty", "amount", "回数", "利用回数", "件数" }) },
+        { QStringLiteral("id"), false,
+          list({ "event_id", "id", "usage_id", "message_id", "messageid", "insert_id", "$insert_id", "イベントID" }) },
+    };
+    static const QList<Field> outcomes {
+        { QStringLiteral("account"), true, accountIds },
+        { QStringLiteral("kind"), true, list({ "outcome", "kind", "outcome_kind", "type", "event_type", "結果", "種別" }) },
+        { QStringLiteral("date"), true,
+          list({ "date", "occurred_on", "outcome_date", "churn_date", "renewal_date", "effective_date", "日付",
+                 "解約日", "発生日" }) },
+        { QStringLiteral("amount"), false,
+          list({ "amount", "value", "arr_change", "refund_amount_usd", "refund_amount", "金額" }) },
+        { QStringLiteral("note"), false,
+          list({ "note", "notes", "reason", "reason_code", "comment", "feedback_text", "feedback", "備考", "理由",
+                 "メモ" }) },
+        { QStringLiteral("id"), false, list({ "outcome_id", "id", "churn_event_id", "event_id" }) },
+    };
+    static const QList<Field> keys {
+        { QStringLiteral("key"), true,
+          list({ "key", "subscription_id", "user_id", "contact_id", "external_id", "契約ID", "ユーザーID" }) },
+        { QStringLiteral("account"), true, accountIds },
+    };
+    switch (kind) {
+    case Kind::Accounts:
+        return accounts;
+    case Kind::Events:
+        return events;
+    case Kind::Outcomes:
+        return outcomes;
+    case Kind::Keys:
+        return keys;
+    }
+    return events;
+}
+
+QString ImportMapping::normaliseHeader(const QString& header)
+{
+    QString s = header.normalized(QString::NormalizationForm_KC).trimmed().toLower();
+    s.remove(u' ').remove(u'_').remove(u'-').remove(u'.');
+    return s;
+}
+
+ImportMapping ImportMapping::detect(Kind kind, const QStringList& header)
+{
+    ImportMapping mapping;
+    mapping.kind = kind;
+    mapping.completeFrom(header);
+    return mapping;
+}
+
+void ImportMapping::completeFrom(const QStringList& header)
+{
+    QSet<QString> taken;
+    for (const QString& column : std::as_const(columns))
+        taken.insert(column);
+    if (!accountKeyColumn.isEmpty())
+        taken.insert(accountKeyColumn);
+    QHash<QString, QString> byNormal;
+    for (const QString& column : header)
+        byNormal.insert(normaliseHeader(column), column);
+    for (const Field& field : fields(kind)) {
+        if (columns.contains(field.name) || constants.contains(field.name) || unmapped.contains(field.name))
+            continue;
+        if (field.name == QLatin1String("account") && !accountKeyColumn.isEmpty())
+            continue;
+        for (const QString& synonym : field.synonyms) {
+            const QString column = byNormal.value(normaliseHeader(synonym));
+            if (!column.isEmpty() && !taken.contains(column)) {
+                columns.insert(field.name, column);
+                taken.insert(column);
+                break;
+            }
+        }
+    }
+}
+
+Status ImportMapping::checkAgainst(const QStringList& header, const QString& fileName) const
+{
+    const QString available = header.join(QStringLiteral(", "));
+    for (auto it = columns.constBegin(); it != columns.constEnd(); ++it)
+        if (!header.contains(it.value()))
+            return Error { tr("%1: the mapping takes %2 from column \"%3\", which the file does not have (its "
+                              "columns: %4)")
+                               .arg(fileName, it.key(), it.value(), available) };
+    if (!accountKeyColumn.isEmpty() && !header.contains(accountKeyColumn))
+        return Error { tr("%1: the mapping resolves accounts from column \"%2\", which the file does not have (its "
+                          "columns: %3)")
+                           .arg(fileName, accountKeyColumn, available) };
+    if (!accountKeyColumn.isEmpty() && accountKeyNamespace.isEmpty())
+        return Error { tr("%1: the mapping resolves accounts from column \"%2\" but names no key namespace")
+                           .arg(fileName, accountKeyColumn) };
+    if (kind == Kind::Keys && keyNamespace.isEmpty())
+        return Error { tr("%1: a key import needs a namespace (e.g. --namespace subscription)").arg(fileName) };
+    QStringList missing;
+    for (const Field& field : fields(kind)) {
+        if (!field.required || columns.contains(field.name) || constants.contains(field.name))
+            continue;
+        if (field.name == QLatin1String("account") && !accountKeyColumn.isEmpty())
+            continue;
+        missing.append(field.name);
+    }
+    if (!missing.isEmpty())
+        return Error { tr("%1: no column found for %2 (importing %3; the file's columns: %4). Name them in a "
+                          "mapping file (--mapping) or rename the columns.")
+                           .arg(fileName, missing.join(QStringLiteral(", ")), kindName(kind), available) };
+    return {};
+}
+
+QJsonObject ImportMapping::toJson() const
+{
+    QJsonObject json;
+    json.insert(QStringLiteral("kind"), kindName(kind));
+    QJsonObject columnsJson;
+    for (auto it = columns.constBegin(); it != columns.constEnd(); ++it)
+        columnsJson.insert(it.key(), it.value());
+    for (const QString& field : unmapped)
+        columnsJson.insert(field, QJsonValue::Null);
+    json.insert(QStringLiteral("columns"), columnsJson);
+    if (!constants.isEmpty()) {
+        QJsonObject constantsJson;
+        for (auto it = constants.constBegin(); it != constants.constEnd(); ++it)
+            constantsJson.insert(it.key(), it.value());
+        json.insert(QStringLiteral("constants"), constantsJson);
+    }
+    if (!accountKeyColumn.isEmpty())
+        json.insert(QStringLiteral("account_key"),
+                    QJsonObject { { QStringLiteral("column"), accountKeyColumn },
+                                  { QStringLiteral("namespace"), accountKeyNamespace } });
+    if (!keyNamespace.isEmpty())
+        json.insert(QStringLiteral("namespace"), keyNamespace);
+    if (extra == Extra::None)
+        json.insert(QStringLiteral("extra_columns"), QStringLiteral("none"));
+    else if (extra == Extra::Listed)
+        json.insert(QStringLiteral("extra_columns"), QJsonArray::fromStringList(extraColumns));
+    if (dateOrder == ValueParser::DateOrder::MonthDayYear)
+        json.insert(QStringLiteral("date_order"), QStringLiteral("mdy"));
+    else if (dateOrder == ValueParser::DateOrder::DayMonthYear)
+        json.insert(QStringLiteral("date_order"), QStringLiteral("dmy"));
+    if (decimal != u'.')
+        json.insert(QStringLiteral("decimal"), QString(decimal));
+    if (!encoding.isEmpty())
+        json.insert(QStringLiteral("encoding"), encoding);
+    if (!delimiter.isNull())
+        json.insert(QStringLiteral("delimiter"), delimiter == u'\t' ? QStringLiteral("tab") : QString(delimiter));
+    return json;
+}
+
+Result<ImportMapping> ImportMapping::fromJson(const QJsonObject& json)
+{
+    ImportMapping mapping;
+    const std::optional<Kind> kind = kindFromName(json.value(QStringLiteral("kind")).toString());
+    if (!kind)
+        return Error { tr("kind: expected one of accounts, events, outcomes, keys") };
+    mapping.kind = *kind;
+    QSet<QString> known;
+    for (const Field& field : fields(*kind))
+        known.insert(field.name);
+    const QString knownList = QStringList(known.begin(), known.end()).join(QStringLiteral(", "));
+    auto readStrings = [&](const char* key, QHash<QString, QString>& into, QStringList* nulls) -> Status {
+        const QJsonValue value = json.value(QLatin1String(key));
+        if (value.isUndefined())
+            return {};
+        if (!value.isObject())
+            return Error { tr("%1: expected an object of field names").arg(QLatin1String(key)) };
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (!known.contains(it.key()))
+                return Error { tr("%1.%2: unknown field for %3 (known: %4)")
+                                   .arg(QLatin1String(key), it.key(), kindName(*kind), knownList) };
+            if (nulls && it.value().isNull()) {
+                nulls->append(it.key()); // "id": null: no column, do not detect one
+                continue;
+            }
+            if (!it.value().isString() || it.value().toString().isEmpty())
+                return Error { tr("%1.%2: expected a non-empty string").arg(QLatin1String(key), it.key()) };
+            into.insert(it.key(), it.value().toString());
+        }
+        return {};
+    };
+    if (Status s = readStrings("columns", mapping.columns, &mapping.unmapped); !s)
+        return Error { s.error() };
+    if (Status s = readStrings("constants", mapping.constants, nullptr); !s)
+        return Error { s.error() };
+    const QJsonValue key = json.value(QStringLiteral("account_key"));
+    if (!key.isUndefined()) {
+        const QJsonObject keyObject = key.toObject();
+        mapping.accountKeyColumn = keyObject.value(QStringLiteral("column")).toString();
+        mapping.accountKeyNamespace = keyObject.value(QStringLiteral("namespace")).toString();
+        if (mapping.accountKeyColumn.isEmpty())
+            return Error { tr("account_key.column: expected the name of the key column") };
+        if (mapping.accountKeyNamespace.isEmpty())
+            return Error { tr("account_key.namespace: expected the namespace the keys were imported into") };
+    }
+    mapping.keyNamespace = json.value(QStringLiteral("namespace")).toString();
+    const QJsonValue extra = json.value(QStringLiteral("extra_columns"));
+    if (extra.isArray()) {
+        mapping.extra = Extra::Listed;
+        for (const QJsonValue& v : extra.toArray())
+            mapping.extraColumns.append(v.toString());
+    } else if (extra.isString()) {
+        if (extra.toString() == QLatin1String("none"))
+            mapping.extra = Extra::None;
+        else if (extra.toString() != QLatin1String("rest"))
+            return Error { tr("extra_columns: expected \"rest\", \"none\" or a list of column names") };
+    }
+    const std::optional<ValueParser::DateOrder> order
+        = ValueParser::dateOrderFromName(json.value(QStringLiteral("date_order")).toString());
+    if (!order)
+        return Error { tr("date_order: expected ymd, mdy or dmy") };
+    mapping.dateOrder = *order;
+    const QString decimal = json.value(QStringLiteral("decimal")).toString(QStringLiteral("."));
+    if (decimal != QLatin1String(".") && decimal != QLatin1String(","))
+        return Error { tr("decimal: expected \".\" or \",\"") };
+    mapping.decimal = decimal.at(0);
+    mapping.encoding = json.value(QStringLiteral("encoding")).toString();
+    const QString delimiter = json.value(QStringLiteral("delimiter")).toString();
+    if (delimiter == QLatin1String("tab") || delimiter == QLatin1String("\t"))
+        mapping.delimiter = u'\t';
+    else if (delimiter == QLatin1String(",") || delimiter == QLatin1String(";"))
+        mapping.delimiter = delimiter.at(0);
+    else if (!delimiter.isEmpty())
+        return Error { tr("delimiter: expected \",\", \";\" or \"tab\"") };
+    return mapping;
+}
+
+Result<ImportMapping> ImportMapping::load(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error { tr("%1: cannot read the mapping file: %2").arg(path, file.errorString()) };
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return Error { tr("%1: offset %2: %3").arg(path).arg(parseError.offset).arg(parseError.errorString()) };
+    if (!document.isObject())
+        return Error { tr("%1: expected a JSON object").arg(path) };
+    Result<ImportMapping> mapping = fromJson(document.object());
+    if (!mapping)
+        return Error { tr("%1: %2").arg(path, mapping.error()) };
+    return mapping;
+}
+
+} // namespace tenure

@@ -1,0 +1,346 @@
+#include "ingest/RowConverter.h"
+
+#include <QJsonDocument>
+#include <QSet>
+
+namespace tenure {
+
+QString RowError::toString(const QString& fileName) const
+{
+    if (column > 0)
+        return RowConverter::tr("%1:%2: column %3 (%4): %5").arg(fileName).arg(line).arg(column).arg(columnName, message);
+    return RowConverter::tr("%1:%2: %3").arg(fileName).arg(line).arg(message);
+}
+
+RowConverter::RowConverter(ImportMapping mapping, const QStringList& header, ValueParser parser, QString source)
+    : m_mapping(std::move(mapping))
+    , m_header(header)
+    , m_parser(std::move(parser))
+    , m_source(std::move(source))
+{
+    QSet<int> used;
+    for (auto it = m_mapping.columns.constBegin(); it != m_mapping.columns.constEnd(); ++it) {
+        const int index = int(header.indexOf(it.value()));
+        m_index.insert(it.key(), index);
+        used.insert(index);
+    }
+    if (!m_mapping.accountKeyColumn.isEmpty()) {
+        m_keyIndex = int(header.indexOf(m_mapping.accountKeyColumn));
+        used.insert(m_keyIndex);
+    }
+    for (int i = 0; i < header.size(); ++i) {
+        const bool wanted = m_mapping.extra == ImportMapping::Extra::Rest
+            ? !used.contains(i)
+            : m_mapping.extra == ImportMapping::Extra::Listed && m_mapping.extraColumns.contains(header[i]);
+        if (wanted && !header[i].isEmpty())
+            m_extraIndexes.append(i);
+    }
+}
+
+QString RowConverter::text(const CsvRecord& record, const QString& field) const
+{
+    const int index = indexOf(field);
+    if (index >= 0)
+        return index < record.fields.size() ? record.fields[index].trimmed() : QStringLiteral("");
+    return m_mapping.constants.value(field);
+}
+
+bool RowConverter::checkWidth(const CsvRecord& record, RowError& error) const
+{
+    if (record.fields.size() == m_header.size())
+        return true;
+    error = { record.line, 0, {},
+              tr("expected %1 fields as in the header, found %2").arg(m_header.size()).arg(record.fields.size()) };
+    return false;
+}
+
+RowError RowConverter::errorAt(const CsvRecord& record, const QString& field, const QString& expected) const
+{
+    const int index = indexOf(field);
+    const QString value = index >= 0 && index < record.fields.size() ? record.fields[index] : QString();
+    RowError error { record.line, index + 1, index >= 0 ? m_header[index] : field, {} };
+    error.message = value.trimmed().isEmpty() ? tr("expected %1, the cell is empty").arg(expected)
+                                               : tr("expected %1, got \"%2\"").arg(expected, value);
+    return error;
+}
+
+std::optional<QString> RowConverter::resolveAccount(const CsvRecord& record, RowError& error) const
+{
+    if (m_keyIndex >= 0) {
+        const QString key = record.fields[m_keyIndex].trimmed();
+        const QString account = m_accountKeys.value(key);
+        if (account.isEmpty()) {
+            error = { record.line, m_keyIndex + 1, m_header[m_keyIndex],
+                      key.isEmpty() ? tr("expected a %1 key, the cell is empty").arg(m_mapping.accountKeyNamespace)
+                                    : tr("expected a known %1 key, \"%2\" was never imported (import the %1 → account "
+                                         "mapping first)")
+                                          .arg(m_mapping.accountKeyNamespace, key) };
+            return std::nullopt;
+        }
+        return account;
+    }
+    const QString account = text(record, QStringLiteral("account"));
+    if (account.isEmpty()) {
+        error = errorAt(record, QStringLiteral("account"), tr("an account id"));
+        return std::nullopt;
+    }
+    return account;
+}
+
+QString RowConverter::rowExternalId(const CsvRecord& record)
+{
+    // No id column: the row's own content identifies it, so re-importing the file adds nothing.
+    // Identical rows within a file stay distinct through their occurrence number.
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    hash.addData(m_source.toUtf8());
+    for (const QString& field : record.fields) {
+        hash.addData(QByteArrayView("\x1f", 1));
+        hash.addData(field.toUtf8());
+    }
+    const QByteArray digest = hash.result().toHex().left(24);
+    const int occurrence = m_seenRows[digest]++;
+    return QStringLiteral("row:") + QString::fromLatin1(digest)
+        + (occurrence > 0 ? QStringLiteral("#%1").arg(occurrence) : QString());
+}
+
+QJsonObject RowConverter::extras(const CsvRecord& record) const
+{
+    QJsonObject object;
+    for (int index : m_extraIndexes) {
+        const QString value = record.fields.value(index);
+        if (!value.isEmpty())
+            object.insert(m_header[index], value);
+    }
+    return object;
+}
+
+bool RowConverter::checkUniqueId(const CsvRecord& record, const QString& field, const QString& id, RowError& error)
+{
+    const size_t idHash = qHash(id, size_t(0x9e3779b97f4a7c15ULL));
+    size_t contentHash = 0;
+    for (const QString& value : record.fields)
+        contentHash = qHash(value, contentHash * 31 + 7);
+    const auto seen = m_seenIds.constFind(idHash);
+    if (seen == m_seenIds.constEnd()) {
+        m_seenIds.insert(idHash, { contentHash, record.line });
+        return true;
+    }
+    if (seen->contentHash == contentHash)
+        return true; // the same row again: the log keeps it once
+    error = errorAt(record, field, QString());
+    error.message = tr("expected a unique id, \"%1\" is already used by a different row on line %2 (if the "
+                       "file's ids are not unique, map no id column and rows are identified by their content)")
+                        .arg(id)
+                        .arg(seen->line);
+    return false;
+}
+
+std::optional<Account> RowConverter::account(const CsvRecord& record, RowError& error)
+{
+    if (!checkWidth(record, error))
+        return std::nullopt;
+    const QString id = text(record, QStringLiteral("id"));
+    if (id.isEmpty()) {
+        error = errorAt(record, QStringLiteral("id"), tr("an account id"));
+        return std::nullopt;
+    }
+    Account account = m_existing.value(id);
+    account.id = id;
+    const QString name = text(record, QStringLiteral("name"));
+    if (name.isEmpty()) {
+        error = errorAt(record, QStringLiteral("name"), tr("the account's name"));
+        return std::nullopt;
+    }
+    account.name = name;
+    if (indexOf(QStringLiteral("owner")) >= 0 || m_mapping.constants.contains(QStringLiteral("owner")))
+        account.owner = text(record, QStringLiteral("owner"));
+    if (indexOf(QStringLiteral("plan")) >= 0 || m_mapping.constants.contains(QStringLiteral("plan")))
+        account.plan = text(record, QStringLiteral("plan"));
+    if (const QString currency = text(record, QStringLiteral("currency")); !currency.isEmpty()) {
+        if (currency.size() != 3) {
+            error = errorAt(record, QStringLiteral("currency"), tr("a three-letter currency code such as USD or JPY"));
+            return std::nullopt;
+        }
+        account.currency = currency.toUpper();
+    }
+    auto number = [&](const QString& field, std::optional<double>& into) {
+        const QString value = text(record, field);
+        if (value.isNull())
+            return true; // not mapped: keep what is stored
+        if (value.isEmpty()) {
+            into.reset();
+            return true;
+        }
+        into = m_parser.number(value);
+        if (!into) {
+            error = errorAt(record, field, ValueParser::expectedNumber());
+            return false;
+        }
+        return true;
+    };
+    if (!number(QStringLiteral("arr"), account.arr))
+        return std::nullopt;
+    std::optional<double> mrr;
+    if (!number(QStringLiteral("mrr"), mrr))
+        return std::nullopt;
+    if (mrr && indexOf(QStringLiteral("arr")) < 0)
+        account.arr = *mrr * 12;
+    std::optional<double> seats = account.seats ? std::optional<double>(*account.seats) : std::nullopt;
+    if (!number(QStringLiteral("seats"), seats))
+        return std::nullopt;
+    if (seats && (*seats < 0 || *seats != std::floor(*seats))) {
+        error = errorAt(record, QStringLiteral("seats"), tr("a whole number of seats, 0 or more"));
+        return std::nullopt;
+    }
+    account.seats = seats ? std::optional<int>(int(*seats)) : std::nullopt;
+    for (const char* field : { "signup_date", "renewal_date" }) {
+        const QString name = QLatin1String(field);
+        const QString value = text(record, name);
+        if (value.isNull())
+            continue;
+        QDate date;
+        if (!value.isEmpty()) {
+            const std::optional<QDate> parsed = m_parser.date(value);
+            if (!parsed) {
+                error = errorAt(record, name, m_parser.expectedDate());
+                return std::nullopt;
+            }
+            date = *parsed;
+        }
+        (name == QLatin1String("signup_date") ? account.signupDate : account.renewalDate) = date;
+    }
+    const QJsonObject more = extras(record);
+    for (auto it = more.begin(); it != more.end(); ++it)
+        account.attributes.insert(it.key(), it.value());
+    return account;
+}
+
+std::optional<Event> RowConverter::event(const CsvRecord& record, RowError& error)
+{
+    if (!checkWidth(record, error))
+        return std::nullopt;
+    const std::optional<QString> account = resolveAccount(record, error);
+    if (!account)
+        return std::nullopt;
+    Event event;
+    event.source = m_source;
+    event.accountId = *account;
+    event.userId = text(record, QStringLiteral("user"));
+    event.name = text(record, QStringLiteral("name"));
+    if (event.name.isEmpty()) {
+        error = errorAt(record, QStringLiteral("name"), tr("an event name"));
+        return std::nullopt;
+    }
+    const std::optional<qint64> when = m_parser.timestamp(text(record, QStringLiteral("timestamp")));
+    if (!when) {
+        error = errorAt(record, QStringLiteral("timestamp"), m_parser.expectedTimestamp());
+        return std::nullopt;
+    }
+    event.occurredAt = *when;
+    const QString quantity = text(record, QStringLiteral("quantity"));
+    if (!quantity.isEmpty()) {
+        const std::optional<double> value = m_parser.number(quantity);
+        if (!value) {
+            error = errorAt(record, QStringLiteral("quantity"), ValueParser::expectedNumber());
+            return std::nullopt;
+        }
+        event.quantity = *value;
+    }
+    const QString id = text(record, QStringLiteral("id"));
+    if (indexOf(QStringLiteral("id")) >= 0 && id.isEmpty()) {
+        error = errorAt(record, QStringLiteral("id"), tr("the event's id"));
+        return std::nullopt;
+    }
+    if (!id.isEmpty() && !checkUniqueId(record, QStringLiteral("id"), id, error))
+        return std::nullopt;
+    event.externalId = id.isEmpty() ? rowExternalId(record) : id;
+    const QJsonObject properties = extras(record);
+    if (!properties.isEmpty())
+        event.properties = QJsonDocument(properties).toJson(QJsonDocument::Compact);
+    return event;
+}
+
+std::optional<Outcome> RowConverter::outcome(const CsvRecord& record, RowError& error)
+{
+    if (!checkWidth(record, error))
+        return std::nullopt;
+    const std::optional<QString> account = resolveAccount(record, error);
+    if (!account)
+        return std::nullopt;
+    if (!m_knownAccounts.contains(*account)) {
+        const int index = m_keyIndex >= 0 ? m_keyIndex : indexOf(QStringLiteral("account"));
+        error = { record.line, index + 1, index >= 0 ? m_header[index] : QStringLiteral("account"),
+                  tr("expected an account of this workspace, \"%1\" is unknown (import accounts first)").arg(*account) };
+        return std::nullopt;
+    }
+    Outcome outcome;
+    outcome.accountId = *account;
+    outcome.source = m_source;
+    const QString kindText = text(record, QStringLiteral("kind")).toLower();
+    static const QHash<QString, Outcome::Kind> kinds {
+        { QStringLiteral("churned"), Outcome::Kind::Churned },
+        { QStringLiteral("churn"), Outcome::Kind::Churned },
+        { QStringLiteral("cancelled"), Outcome::Kind::Churned },
+        { QStringLiteral("canceled"), Outcome::Kind::Churned },
+        { QStringLiteral("解約"), Outcome::Kind::Churned },
+        { QStringLiteral("renewed"), Outcome::Kind::Renewed },
+        { QStringLiteral("renewal"), Outcome::Kind::Renewed },
+        { QStringLiteral("更新"), Outcome::Kind::Renewed },
+        { QStringLiteral("expanded"), Outcome::Kind::Expanded },
+        { QStringLiteral("expansion"), Outcome::Kind::Expanded },
+        { QStringLiteral("upsell"), Outcome::Kind::Expanded },
+        { QStringLiteral("upgrade"), Outcome::Kind::Expanded },
+        { QStringLiteral("拡大"), Outcome::Kind::Expanded },
+        { QStringLiteral("アップセル"), Outcome::Kind::Expanded },
+        { QStringLiteral("contracted"), Outcome::Kind::Contracted },
+        { QStringLiteral("contraction"), Outcome::Kind::Contracted },
+        { QStringLiteral("downgrade"), Outcome::Kind::Contracted },
+        { QStringLiteral("縮小"), Outcome::Kind::Contracted },
+        { QStringLiteral("ダウングレード"), Outcome::Kind::Contracted },
+    };
+    const auto kind = kinds.constFind(kindText);
+    if (kind == kinds.constEnd()) {
+        error = errorAt(record, QStringLiteral("kind"), tr("churned, renewed, expanded or contracted"));
+        return std::nullopt;
+    }
+    outcome.kind = *kind;
+    const std::optional<QDate> date = m_parser.date(text(record, QStringLiteral("date")));
+    if (!date) {
+        error = errorAt(record, QStringLiteral("date"), m_parser.expectedDate());
+        return std::nullopt;
+    }
+    outcome.date = *date;
+    const QString amount = text(record, QStringLiteral("amount"));
+    if (!amount.isEmpty()) {
+        outcome.amount = m_parser.number(amount);
+        if (!outcome.amount) {
+            error = errorAt(record, QStringLiteral("amount"), ValueParser::expectedNumber());
+            return std::nullopt;
+        }
+    }
+    outcome.note = text(record, QStringLiteral("note"));
+    const QString id = text(record, QStringLiteral("id"));
+    if (!id.isEmpty() && !checkUniqueId(record, QStringLiteral("id"), id, error))
+        return std::nullopt;
+    outcome.externalId = id.isEmpty() ? rowExternalId(record) : id;
+    return outcome;
+}
+
+std::optional<AccountKeyStore::Entry> RowConverter::key(const CsvRecord& record, RowError& error)
+{
+    if (!checkWidth(record, error))
+        return std::nullopt;
+    const QString key = text(record, QStringLiteral("key"));
+    if (key.isEmpty()) {
+        error = errorAt(record, QStringLiteral("key"), tr("a key"));
+        return std::nullopt;
+    }
+    const QString account = text(record, QStringLiteral("account"));
+    if (account.isEmpty()) {
+        error = errorAt(record, QStringLiteral("account"), tr("an account id"));
+        return std::nullopt;
+    }
+    return AccountKeyStore::Entry { key, account };
+}
+
+} // namespace tenure

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "domain/Account.h"
+#include "domain/Event.h"
+#include "domain/Outcome.h"
+#include "ingest/CsvReader.h"
+#include "ingest/ImportMapping.h"
+#include "ingest/ValueParser.h"
+#include "store/AccountKeyStore.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QHash>
+
+#include <optional>
+
+namespace tenure {
+
+// One rejected row: where it is and what was expected there.
+struct RowError
+{
+    qint64 line = 0; // physical line in the file; the header is line 1
+    int column = 0; // 1-based column number, 0 when the row as a whole is wrong
+    QString columnName;
+    QString message;
+
+    // "usage.csv:14: column 3 (usage_date): expected a date such as 2026-11-25, got "27/07/2023""
+    QString toString(const QString& fileName) const;
+};
+
+// Turns CSV records into the domain values of one import kind, following a mapping. It knows
+// nothing of the database; lookups it needs (known accounts, key → account) are handed to it.
+class RowConverter
+{
+    Q_DECLARE_TR_FUNCTIONS(RowConverter)
+
+public:
+    RowConverter(ImportMapping mapping, const QStringList& header, ValueParser parser, QString source);
+
+    // For kinds that resolve an account through another key, and for outcomes (which must name
+    // a known account).
+    void setAccountKeys(QHash<QString, QString> keys) { m_accountKeys = std::move(keys); }
+    void setKnownAccounts(QSet<QString> ids) { m_knownAccounts = std::move(ids); }
+    // Accounts as stored, so a file that leaves a field out keeps its value.
+    void setExistingAccounts(QHash<QString, Account> accounts) { m_existing = std::move(accounts); }
+
+    // Each returns the value or, for a bad row, fills `error`.
+    std::optional<Account> account(const CsvRecord& record, RowError& error);
+    std::optional<Event> event(const CsvRecord& record, RowError& error);
+    std::optional<Outcome> outcome(const CsvRecord& record, RowError& error);
+    std::optional<AccountKeyStore::Entry> key(const CsvRecord& record, RowError& error);
+
+private:
+    int indexOf(const QString& field) const { return m_index.value(field, -1); }
+    // The text of a field for this row: its column, or its constant; null when unmapped.
+    QString text(const CsvRecord& record, const QString& field) const;
+    bool checkWidth(const CsvRecord& record, RowError& error) const;
+    RowError errorAt(const CsvRecord& record, const QString& field, const QString& expected) const;
+    std::optional<QString> resolveAccount(const CsvRecord& record, RowError& error) const;
+    QString rowExternalId(const CsvRecord& record);
+    QJsonObject extras(const CsvRecord& record) const;
+    // An id column must identify one row: a second, different row with the same id is an error
+    // (it would otherwise be taken for a re-import and dropped). The same row twice is fine.
+    bool checkUniqueId(const CsvRecord& record, const QString& field, const QString& id, RowError& error);
+
+    ImportMapping m_mapping;
+    QStringList m_header;
+    ValueParser m_parser;
+    QString m_source;
+    QHash<QString, int> m_index; // field → column index
+    int m_keyIndex = -1;
+    QList<int> m_extraIndexes;
+    QHash<QString, QString> m_accountKeys;
+    QSet<QString> m_knownAccounts;
+    QHash<QString, Account> m_existing;
+    QHash<QByteArray, int> m_seenRows; // row hash → occurrences, to keep identical rows apart
+    struct SeenId
+    {
+        size_t contentHash;
+        qint64 line;
+    };
+    QHash<size_t, SeenId> m_seenIds; // id hash → first row with it
+};
+
+} // namespace tenure
