@@ -54,8 +54,7 @@ int StatsCommand::run(const QCommandLineParser& parser, Context& context)
         << tr("Outcomes   %1").arg(stats->outcomes) << '\n'
         << tr("Sources    %1").arg(stats->sources) << '\n';
     for (const auto& [source, count] : stats->eventsBySource)
-        out << "  " << source.leftJustified(24) << ' ' << count << '
-';
+        out << "  " << source.leftJustified(24) << ' ' << count << '\n';
     out << Qt::flush;
     return Success;
 }
