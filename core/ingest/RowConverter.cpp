@@ -185,6 +185,12 @@ std::optional<Account> RowConverter::account(const CsvRecord& record, RowError& 
         return std::nullopt;
     if (mrr && indexOf(QStringLiteral("arr")) < 0)
         account.arr = *mrr * 12;
+    if (text(record, QStringLiteral("currency")).isNull()) {
+        // No currency column: the sign of the figure says it ("¥12,000,000" is yen).
+        const QString sign = ValueParser::currencyOf(text(record, QStringLiteral("arr")) + text(record, QStringLiteral("mrr")));
+        if (!sign.isEmpty())
+            account.currency = sign;
+    }
     std::optional<double> seats = account.seats ? std::optional<double>(*account.seats) : std::nullopt;
     if (!number(QStringLiteral("seats"), seats))
         return std::nullopt;

@@ -186,6 +186,19 @@ std::optional<bool> ValueParser::boolean(const QString& text) const
     return std::nullopt;
 }
 
+QString ValueParser::currencyOf(const QString& text)
+{
+    if (text.contains(u'¥') || text.contains(u'￥') || text.contains(u'円') || text.contains(QLatin1String("JPY")))
+        return QStringLiteral("JPY");
+    if (text.contains(u'€') || text.contains(QLatin1String("EUR")))
+        return QStringLiteral("EUR");
+    if (text.contains(u'£') || text.contains(QLatin1String("GBP")))
+        return QStringLiteral("GBP");
+    if (text.contains(u'$') || text.contains(QLatin1String("USD")))
+        return QStringLiteral("USD");
+    return {};
+}
+
 QString ValueParser::expectedDate() const
 {
     switch (m_options.dateOrder) {

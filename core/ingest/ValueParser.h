@@ -35,6 +35,8 @@ public:
     std::optional<qint64> timestamp(const QString& text) const;
     std::optional<double> number(const QString& text) const;
     std::optional<bool> boolean(const QString& text) const;
+    // The ISO code a figure's currency sign stands for ("¥1,200" → JPY), or empty.
+    static QString currencyOf(const QString& text);
 
     QString expectedDate() const;
     QString expectedTimestamp() const;
