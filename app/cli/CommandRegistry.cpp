@@ -1,8 +1,10 @@
 #include "cli/CommandRegistry.h"
 
+#include "cli/commands/ConnectorCommand.h"
 #include "cli/commands/DemoCommand.h"
 #include "cli/commands/ImportCommand.h"
 #include "cli/commands/InitCommand.h"
+#include "cli/commands/PullCommand.h"
 #include "cli/commands/ScoreCommand.h"
 #include "cli/commands/StatsCommand.h"
 
@@ -15,6 +17,8 @@ CommandRegistry::CommandRegistry()
     m_commands.push_back(std::make_unique<StatsCommand>());
     m_commands.push_back(std::make_unique<ScoreCommand>());
     m_commands.push_back(std::make_unique<ImportCommand>());
+    m_commands.push_back(std::make_unique<ConnectorCommand>());
+    m_commands.push_back(std::make_unique<PullCommand>());
 }
 
 Command* CommandRegistry::find(const QString& name) const

@@ -2,8 +2,10 @@
 #include "support/FakeApiServer.h"
 
 #include "ingest/connectors/ConnectorConfig.h"
+#include "ingest/connectors/ConnectorStore.h"
 #include "ingest/connectors/PageDecoder.h"
 #include "ingest/connectors/PullRunner.h"
+#include "ingest/connectors/PullWorker.h"
 #include "ingest/connectors/SecretStore.h"
 #include "store/EventLog.h"
 #include "store/SourceStore.h"
@@ -13,6 +15,8 @@
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTest>
 
 using namespace tenure;
@@ -278,6 +282,29 @@ private slots:
         QVERIFY2(report.error().contains(QLatin1String("redirect loop")), qPrintable(report.error()));
     }
 
+    // A server whose certificate no trusted CA signed: the run ends with a TLS error, and the
+    // connector never falls back to trusting it.
+    void untrustedCertificatesEndTheRun()
+    {
+        QFile certificateFile(QStringLiteral(TENURE_TEST_DATA "/tls/test-only.crt"));
+        QFile keyFile(QStringLiteral(TENURE_TEST_DATA "/tls/test-only.key"));
+        QVERIFY(certificateFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(QSslCertificate(certificateFile.readAll()));
+        tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
+        QSslServer server;
+        server.setSslConfiguration(tls);
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        ConnectorConfig config;
+        config.name = QStringLiteral("tls");
+        config.url = QStringLiteral("https://127.0.0.1:%1/events").arg(server.serverPort());
+        config.timeoutSeconds = 5;
+        const Result<PullRunner::Report> report = pull(config);
+        QVERIFY(!report);
+        QVERIFY2(report.error().contains(QLatin1String("TLS error")), qPrintable(report.error()));
+        QVERIFY(report.error().contains(QLatin1String("Connector \"tls\", page 1")));
+    }
+
     void pagingLoopsAreReported()
     {
         FakeApiServer server([](const FakeApiServer::Request&) {
@@ -454,6 +481,44 @@ private slots:
         QCOMPARE(resumed->inserted, 150);
         QCOMPARE(resumed->duplicates, 0);
         QCOMPARE(EventLog(*m_db).count(), 250);
+    }
+
+    // The worker pulls on its own thread; the test's thread stays free to serve the pages.
+    void workerPullsOffTheCallingThread()
+    {
+        const QJsonArray records = sampleRecords();
+        Qt::HANDLE serverThread = nullptr;
+        FakeApiServer server([&](const FakeApiServer::Request& request) {
+            serverThread = QThread::currentThreadId();
+            return FakeApiServer::json(cursorPage(records, request.query.queryItemValue(QStringLiteral("cursor")).toInt(), 100));
+        });
+        ConnectorConfig config = restConfig(server);
+        config.auth = ConnectorConfig::Auth::None;
+        config.intervalMinutes = 30;
+        QVERIFY(ConnectorStore(*m_db).save(config));
+
+        PullWorker worker(m_workspace->path());
+        QSignalSpy finished(&worker, &PullWorker::finished);
+        QSignalSpy progress(&worker, &PullWorker::progress);
+        QSignalSpy idle(&worker, &PullWorker::idle);
+        worker.requestPull();
+        QVERIFY(idle.wait(20000));
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished.first().at(0).toString(), QStringLiteral("product-api"));
+        QCOMPARE(finished.first().at(1).value<PullRunner::Report>().inserted, 250);
+        QCOMPARE(progress.size(), 3);
+        QCOMPARE(serverThread, QThread::currentThreadId());
+        QCOMPARE(EventLog(*m_db).count(), 250);
+
+        // Just pulled: not due for 30 minutes.
+        const ConnectorStore::Entry entry = ConnectorStore(*m_db).find(QStringLiteral("product-api")).value();
+        const QDateTime end = QDateTime::fromMSecsSinceEpoch(qint64(entry.state.value(QStringLiteral("window_end")).toDouble()));
+        QVERIFY(!PullWorker::isDue(entry.config, entry.state, end.addSecs(29 * 60)));
+        QVERIFY(PullWorker::isDue(entry.config, entry.state, end.addSecs(30 * 60)));
+        QVERIFY(PullWorker::isDue(entry.config, {}, end)); // never pulled
+        ConnectorConfig manual = entry.config;
+        manual.intervalMinutes = 0;
+        QVERIFY(!PullWorker::isDue(manual, {}, end));
     }
 
     // Mutated JSON pages and lines: the decoder answers with events or an error, never crashes.

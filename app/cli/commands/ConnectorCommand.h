@@ -1,0 +1,24 @@
+#pragma once
+
+#include "cli/Command.h"
+
+namespace tenure::cli {
+
+// tenure-cli connector add FILE | list | export NAME | secret NAME: manage product API connectors.
+class ConnectorCommand : public Command
+{
+public:
+    ConnectorCommand();
+
+protected:
+    void addOptions(QCommandLineParser& parser) override;
+    int run(const QCommandLineParser& parser, Context& context) override;
+
+private:
+    int add(const QString& file, const QCommandLineParser& parser, Context& context);
+    int list(const QCommandLineParser& parser, Context& context);
+    int exportOne(const QString& name, const QCommandLineParser& parser, Context& context);
+    int secret(const QString& name, const QCommandLineParser& parser, Context& context);
+};
+
+} // namespace tenure::cli

@@ -1,0 +1,95 @@
+#include "cli/commands/PullCommand.h"
+
+#include "ingest/connectors/ConnectorStore.h"
+#include "ingest/connectors/PullRunner.h"
+#include "ingest/connectors/SecretStore.h"
+
+#include <QElapsedTimer>
+
+namespace tenure::cli {
+
+PullCommand::PullCommand()
+    : Command(QStringLiteral("pull"), tr("Pull new events from the product API connectors (all, or the one named)."))
+{
+}
+
+void PullCommand::addOptions(QCommandLineParser& parser)
+{
+    parser.addPositionalArgument(QStringLiteral("name"), tr("The connector to pull (default: all)."), tr("[name]"));
+}
+
+int PullCommand::run(const QCommandLineParser& parser, Context& context)
+{
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1) {
+        context.err << tr("tenure-cli pull: expected at most one connector name") << Qt::endl;
+        return UsageError;
+    }
+    std::unique_ptr<Database> db = openWorkspace(parser, context, Database::Mode::ReadWrite);
+    if (!db)
+        return Failure;
+    ConnectorStore store(*db);
+    QList<ConnectorStore::Entry> entries;
+    if (positional.isEmpty()) {
+        Result<QList<ConnectorStore::Entry>> all = store.all();
+        if (!all) {
+            context.err << tr("tenure-cli pull: %1").arg(all.error()) << Qt::endl;
+            return Failure;
+        }
+        entries = std::move(all).value();
+        if (entries.isEmpty()) {
+            context.out << tr("No connectors to pull. Add one with: tenure-cli connector add FILE") << Qt::endl;
+            return Success;
+        }
+    } else {
+        Result<ConnectorStore::Entry> one = store.find(positional.first());
+        if (!one) {
+            context.err << tr("tenure-cli pull: %1").arg(one.error()) << Qt::endl;
+            return Failure;
+        }
+        entries.append(std::move(one).value());
+    }
+
+    int failures = 0;
+    for (const ConnectorStore::Entry& entry : std::as_const(entries)) {
+        const QString& name = entry.config.name;
+        Result<QString> secret = SecretStore::read(name);
+        if (entry.config.auth != ConnectorConfig::Auth::None && (!secret || secret->isEmpty())) {
+            context.err << tr("tenure-cli pull: %1: %2")
+                               .arg(name, secret ? tr("no secret stored; run tenure-cli connector secret %1 or set %2")
+                                                       .arg(name, SecretStore::environmentVariable(name))
+                                                 : secret.error())
+                        << Qt::endl;
+            ++failures;
+            continue;
+        }
+        QElapsedTimer timer;
+        timer.start();
+        PullRunner runner(*db, entry.config);
+        runner.setSecret(secret ? secret.value() : QString());
+        const Result<PullRunner::Report> report = runner.runToEnd();
+        if (!report) {
+            context.err << tr("tenure-cli pull: %1").arg(report.error()) << Qt::endl;
+            ++failures;
+            continue;
+        }
+        for (const QString& rejection : report->rejections)
+            context.err << tr("%1: %2").arg(name, rejection) << '\n';
+        context.err << Qt::flush;
+        context.out << tr("%1: %2 pages, %3 records: %4 new events, %5 already there, %6 rejected, %7 retries%8 "
+                          "(%9 s).")
+                           .arg(name)
+                           .arg(report->pages)
+                           .arg(report->records)
+                           .arg(report->inserted)
+                           .arg(report->duplicates)
+                           .arg(report->rejected)
+                           .arg(report->retries)
+                           .arg(report->resumed ? tr(", resumed an interrupted run") : QString())
+                           .arg(timer.elapsed() / 1000.0, 0, 'f', 2)
+                    << Qt::endl;
+    }
+    return failures > 0 ? Failure : Success;
+}
+
+} // namespace tenure::cli
