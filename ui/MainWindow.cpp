@@ -2,6 +2,8 @@
 
 #include "AboutDialog.h"
 #include "engine/ScoringWorker.h"
+#include "ingest/connectors/PullWorker.h"
+#include "sources/ImportCsvDialog.h"
 #include "store/WorkspacePaths.h"
 #include "workspace/DemoBuilder.h"
 #include "workspace/WorkspaceLoader.h"
@@ -35,7 +37,9 @@ MainWindow::MainWindow(QWidget* parent)
     , m_summary(new WorkspaceSummaryView(this))
     , m_statusCounts(new QLabel(this))
     , m_statusEngine(new QLabel(this))
+    , m_statusPulls(new QLabel(this))
     , m_scoringTimer(new QTimer(this))
+    , m_pullTimer(new QTimer(this))
     , m_loader(new WorkspaceLoader(this))
     , m_demoBuilder(new DemoBuilder(this))
 {
@@ -47,7 +51,15 @@ MainWindow::MainWindow(QWidget* parent)
     m_statusCounts->setObjectName(QStringLiteral("statusCounts"));
     m_statusEngine->setObjectName(QStringLiteral("statusEngine"));
     statusBar()->addWidget(m_statusEngine, 1); // stretches: band counts need the room
+    m_statusPulls->setObjectName(QStringLiteral("statusPulls"));
+    statusBar()->addPermanentWidget(m_statusPulls);
     statusBar()->addPermanentWidget(m_statusCounts);
+    // Connectors pull on their own interval (interval_minutes); the clock checks every minute.
+    m_pullTimer->setInterval(60 * 1000);
+    connect(m_pullTimer, &QTimer::timeout, this, [this] {
+        if (m_pulls && !m_pulls->isBusy())
+            m_pulls->requestDuePulls();
+    });
     // Windows slide with the clock and new events arrive: score again every few minutes.
     m_scoringTimer->setInterval(5 * 60 * 1000);
     connect(m_scoringTimer, &QTimer::timeout, this, [this] {
@@ -74,11 +86,15 @@ void MainWindow::createMenus()
     file->addAction(tr("Open &Demo Workspace"), this,
                     [this] { openDemoWorkspace(WorkspacePaths::defaultDemoWorkspace()); });
     file->addSeparator();
+    file->addAction(tr("&Import CSV…"), QKeySequence(tr("Ctrl+I")), this, &MainWindow::importCsv);
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
 
     QMenu* workspace = menuBar()->addMenu(tr("&Workspace"));
     workspace->addAction(tr("&Score Now"), QKeySequence::Refresh, this, [this] { scoreNow(false); });
     workspace->addAction(tr("&Rebuild Summaries from the Log"), this, [this] { scoreNow(true); });
+    workspace->addSeparator();
+    workspace->addAction(tr("&Pull from Connectors Now"), QKeySequence(tr("Ctrl+Shift+P")), this, &MainWindow::pullNow);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Tenure"), this, [this] { AboutDialog(this).exec(); });
@@ -87,7 +103,12 @@ void MainWindow::createMenus()
 
 void MainWindow::openWorkspace(const QString& path)
 {
-    m_path = QFileInfo(path).absoluteFilePath();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    if (absolute != m_path) {
+        m_pulls.reset(); // connectors belong to the workspace that was open
+        m_pullTimer->stop();
+    }
+    m_path = absolute;
     setWindowTitle(tr("%1 — Tenure").arg(QFileInfo(m_path).completeBaseName()));
     m_statusCounts->setText(tr("Opening…"));
     m_loader->load(m_path);
@@ -154,6 +175,8 @@ void MainWindow::showStats(const QString& path, const WorkspaceStats& stats)
             .arg(locale.toString(stats.accounts), locale.toString(stats.events), sources));
     m_summary->showWorkspace(path, stats);
     startScoring(path);
+    if (!m_pulls)
+        startPulls(path);
     emit workspaceLoaded(path, stats);
 }
 
@@ -195,6 +218,57 @@ void MainWindow::startScoring(const QString& path)
     m_scoringTimer->start();
 }
 
+void MainWindow::startPulls(const QString& path)
+{
+    m_pulls = std::make_unique<PullWorker>(path);
+    m_pulledEvents = 0;
+    connect(m_pulls.get(), &PullWorker::progress, this, [this](const QString& connector, int pages, qint64 inserted) {
+        m_statusPulls->setText(tr("Pulling %1: page %2, %3 new").arg(connector).arg(pages).arg(QLocale().toString(inserted)));
+    });
+    connect(m_pulls.get(), &PullWorker::finished, this, [this](const QString& connector, const PullRunner::Report& report) {
+        m_pulledEvents += report.inserted;
+        m_statusPulls->setText(tr("Pulled %1: %2 new events").arg(connector, QLocale().toString(report.inserted)));
+        m_statusPulls->setToolTip(report.rejections.join(u'\n'));
+    });
+    connect(m_pulls.get(), &PullWorker::failed, this, [this](const QString& connector, const QString& message) {
+        m_statusPulls->setText(connector.isEmpty() ? tr("Pull failed") : tr("Pull of %1 failed").arg(connector));
+        m_statusPulls->setToolTip(message);
+        statusBar()->showMessage(message);
+    });
+    connect(m_pulls.get(), &PullWorker::idle, this, [this] {
+        if (m_pulledEvents > 0)
+            dataChanged();
+        m_pulledEvents = 0;
+        emit pullsIdle();
+    });
+    m_pulls->requestDuePulls();
+    m_pullTimer->start();
+}
+
+void MainWindow::pullNow()
+{
+    if (!m_pulls)
+        return;
+    m_statusPulls->setText(tr("Pulling…"));
+    m_pulls->requestPull();
+}
+
+void MainWindow::importCsv()
+{
+    if (m_path.isEmpty())
+        return;
+    auto* dialog = new ImportCsvDialog(m_path, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportCsvDialog::imported, this, &MainWindow::dataChanged);
+    dialog->open();
+}
+
+void MainWindow::dataChanged()
+{
+    // Reloading the workspace shows the new counts and starts a scoring pass over the new data.
+    m_loader->load(m_path);
+}
+
 void MainWindow::scoreNow(bool rebuild)
 {
     if (!m_scoring)
@@ -210,6 +284,8 @@ void MainWindow::showError(const QString& path, const QString& message)
 {
     m_scoring.reset();
     m_scoringTimer->stop();
+    m_pulls.reset();
+    m_pullTimer->stop();
     m_statusEngine->clear();
     m_statusCounts->setText(tr("No workspace open"));
     m_summary->showError(path, message);

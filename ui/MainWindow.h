@@ -13,6 +13,7 @@ class QStackedWidget;
 namespace tenure {
 
 class DemoBuilder;
+class PullWorker;
 class ScoringWorker;
 class WorkspaceLoader;
 class WorkspaceSummaryView;
@@ -34,12 +35,16 @@ public:
 
     // Queues a scoring pass (incremental, or a full rebuild) on the worker thread.
     void scoreNow(bool rebuild = false);
+    // Queues a pull of every connector on the pull thread.
+    void pullNow();
+    void importCsv();
 
 signals:
     void workspaceLoaded(const QString& path, const tenure::WorkspaceStats& stats);
     void workspaceFailed(const QString& path, const QString& message);
     void scoringFinished();
     void scoringFailed(const QString& message);
+    void pullsIdle();
 
 private:
     void createMenus();
@@ -48,6 +53,9 @@ private:
     void showStats(const QString& path, const WorkspaceStats& stats);
     void showError(const QString& path, const QString& message);
     void startScoring(const QString& path);
+    void startPulls(const QString& path);
+    // New data landed (an import or a pull): refresh the counts and score again.
+    void dataChanged();
 
     QString m_path;
     QString m_demoPath;
@@ -55,8 +63,12 @@ private:
     WorkspaceSummaryView* m_summary;
     QLabel* m_statusCounts;
     QLabel* m_statusEngine;
+    QLabel* m_statusPulls;
     QTimer* m_scoringTimer;
+    QTimer* m_pullTimer;
     std::unique_ptr<ScoringWorker> m_scoring;
+    std::unique_ptr<PullWorker> m_pulls;
+    qint64 m_pulledEvents = 0; // new events of the pulls since the last idle
     WorkspaceLoader* m_loader;
     DemoBuilder* m_demoBuilder;
 };

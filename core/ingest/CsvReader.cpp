@@ -22,6 +22,17 @@ CsvReader::CsvReader(QIODevice* device, QString fileName, Options options)
 
 CsvReader::~CsvReader() = default;
 
+QString CsvReader::delimiterName(QChar delimiter)
+{
+    if (delimiter == u',')
+        return tr("comma");
+    if (delimiter == u';')
+        return tr("semicolon");
+    if (delimiter == u'\t')
+        return tr("tab");
+    return QString(delimiter);
+}
+
 QChar CsvReader::detectDelimiter(QStringView text)
 {
     constexpr std::array<char16_t, 3> candidates { u',', u';', u'\t' };

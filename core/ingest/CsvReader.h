@@ -52,6 +52,8 @@ public:
     qint64 bytesRead() const { return m_bytesRead; }
     const QString& fileName() const { return m_fileName; }
 
+    // "comma", "semicolon", "tab", for messages.
+    static QString delimiterName(QChar delimiter);
     // The delimiter that splits the first lines of `text` most consistently (',' when unsure).
     static QChar detectDelimiter(QStringView text);
 

@@ -186,6 +186,20 @@ Status ImportMapping::checkAgainst(const QStringList& header, const QString& fil
     return {};
 }
 
+QString ImportMapping::describe() const
+{
+    QStringList parts;
+    for (const Field& field : fields(kind)) {
+        if (columns.contains(field.name))
+            parts << tr("%1 ← %2").arg(field.name, columns.value(field.name));
+        else if (constants.contains(field.name))
+            parts << tr("%1 = %2").arg(field.name, constants.value(field.name));
+        else if (field.name == QLatin1String("account") && !accountKeyColumn.isEmpty())
+            parts << tr("account ← %1 (through %2 keys)").arg(accountKeyColumn, accountKeyNamespace);
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
 QJsonObject ImportMapping::toJson() const
 {
     QJsonObject json;

@@ -64,6 +64,8 @@ public:
     // every required field is covered. The error lists what is missing and the file's columns.
     Status checkAgainst(const QStringList& header, const QString& fileName) const;
 
+    // "id ← 取引先ID, name ← 取引先名, name = support_ticket, account ← subscription_id (subscription)"
+    QString describe() const;
     QJsonObject toJson() const;
     // Errors name the JSON path: "columns.timestamp: expected a column name (a string)".
     static Result<ImportMapping> fromJson(const QJsonObject& json);

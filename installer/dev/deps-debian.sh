@@ -11,6 +11,8 @@ packages=(
     libqt6svg6 qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins
     # the workspace store: SQLite
     libsqlite3-dev sqlite3
+    # connectors: JSON and JSON lines with simdjson, secrets in the OS keychain with QtKeychain
+    libsimdjson-dev qtkeychain-qt6-dev
     # Japanese text on screen and in printed reports
     fonts-noto-cjk
     # tests: desktop-file and AppStream validators, PDF to text/PNG, a virtual X server

@@ -1,6 +1,7 @@
 #include "cli/commands/ImportCommand.h"
 
 #include "ingest/CsvImporter.h"
+#include "ingest/CsvReader.h"
 #include "store/WorkspaceSettings.h"
 
 #include <QElapsedTimer>
@@ -111,11 +112,12 @@ int ImportCommand::run(const QCommandLineParser& parser, Context& context)
     if (report->rejected > report->errors.size())
         context.err << tr("... and %1 more bad rows").arg(report->rejected - report->errors.size()) << '\n';
     context.err << Qt::flush;
-    const QString delimiter = report->delimiter == u'\t' ? QStringLiteral("tab") : QString(report->delimiter);
-    context.out << tr("%1 (%2, delimiter %3) → source \"%4\": %5 rows read.")
-                       .arg(report->fileName, QString::fromLatin1(report->encoding), delimiter, report->source)
+    context.out << tr("%1 (%2, %3-separated) → source \"%4\": %5 rows read.")
+                       .arg(report->fileName, QString::fromLatin1(report->encoding),
+                            CsvReader::delimiterName(report->delimiter), report->source)
                        .arg(report->rows)
-                << '\n';
+                << '\n'
+                << tr("Columns: %1").arg(report->mapping.describe()) << '\n';
     if (options.dryRun) {
         context.out << tr("Dry run: %1 rows ready, %2 bad; nothing was written.").arg(report->inserted).arg(report->rejected)
                     << Qt::endl;
