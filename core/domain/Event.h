@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QTypeInfo>
 #include <QString>
 
 namespace tenure {
@@ -28,3 +29,6 @@ struct StoredEvent
 };
 
 } // namespace tenure
+
+Q_DECLARE_TYPEINFO(tenure::Event, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(tenure::StoredEvent, Q_RELOCATABLE_TYPE);

@@ -18,7 +18,9 @@ namespace tenure {
 namespace {
 
 constexpr int kMaxRetryAfterSeconds = 600;
-constexpr qsizetype kLineBatchBytes = 4 << 20;
+// JSON lines are committed in batches of about this many bytes (some 150,000 events): large
+// enough that a commit's index pages are written once, small enough to bound memory.
+constexpr qsizetype kLineBatchBytes = 32 << 20;
 constexpr int kMaxReportedRejections = 100;
 
 QString isoUtc(const QDateTime& time)

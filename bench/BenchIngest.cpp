@@ -1,0 +1,176 @@
+// Prints how fast events get from files into the log, beside the raw SQLite insert rate of the
+// same rows measured in the same run: JSON lines (a Mixpanel-style export read by a connector
+// from a file:// URL, decoded with simdjson) and CSV (the importer, streamed). Targets (issue
+// #4): each at least 50% of the raw insert rate, and at least 300k events/s for JSON lines.
+#include "ingest/CsvImporter.h"
+#include "ingest/connectors/ConnectorConfig.h"
+#include "ingest/connectors/PullRunner.h"
+#include "store/Database.h"
+#include "store/SourceStore.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTimeZone>
+#include <QUrl>
+
+#include <sqlite3.h>
+
+#include <cstdio>
+
+using namespace tenure;
+
+namespace {
+
+struct Row
+{
+    QByteArray id, account, user, name, properties;
+    qint64 time;
+    int count;
+};
+
+QList<Row> makeRows(int n)
+{
+    static const char* names[] = { "login", "report_created", "dashboard_viewed", "export_csv", "invite_sent",
+                                   "api_call", "ログイン", "settings_changed" };
+    QList<Row> rows;
+    rows.reserve(n);
+    quint64 state = 88172645463325252ULL;
+    auto next = [&state] {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        return state;
+    };
+    const qint64 start = QDateTime(QDate(2025, 11, 25), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch();
+    for (int i = 0; i < n; ++i) {
+        const quint64 r = next();
+        Row row;
+        row.id = "ins-" + QByteArray::number(i);
+        row.account = "acct-" + QByteArray::number(r % 100000);
+        row.user = "user-" + QByteArray::number((r >> 20) % 1000000);
+        row.name = names[(r >> 40) % 8];
+        row.time = start + qint64((r >> 8) % (365 * 86400));
+        row.count = 1 + int((r >> 50) % 5);
+        row.properties = R"({"$os":"Windows","plan":"pro","duration_ms":)" + QByteArray::number((r >> 30) % 5000) + "}";
+        rows.append(row);
+    }
+    return rows;
+}
+
+std::unique_ptr<Database> fresh(const QTemporaryDir& dir, const QString& name)
+{
+    auto db = Database::open(dir.filePath(name));
+    if (!db)
+        qFatal("cannot create a workspace: %s", qPrintable(db.error()));
+    return std::move(db).value();
+}
+
+void print(const char* what, int rows, qint64 ns, double raw = 0)
+{
+    const double rate = rows / (ns / 1e9);
+    if (raw > 0)
+        std::printf("%-44s %9d rows %9.1f ms %10.0f rows/s  %5.1f%% of raw\n", what, rows, ns / 1e6, rate, 100 * rate / raw);
+    else
+        std::printf("%-44s %9d rows %9.1f ms %10.0f rows/s\n", what, rows, ns / 1e6, rate);
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    const int count = argc > 1 ? QString::fromLatin1(argv[1]).toInt() : 1000000;
+    const QList<Row> rows = makeRows(count);
+    QTemporaryDir dir;
+    QElapsedTimer timer;
+
+    // The input files, written once.
+    const QString jsonl = dir.filePath(QStringLiteral("export.jsonl"));
+    const QString csv = dir.filePath(QStringLiteral("usage.csv"));
+    {
+        QFile lines(jsonl);
+        QFile table(csv);
+        if (!lines.open(QIODevice::WriteOnly) || !table.open(QIODevice::WriteOnly))
+            qFatal("cannot write the input files");
+        table.write("event_id,account_id,user_id,event,timestamp,count\n");
+        QByteArray a, b;
+        for (const Row& r : rows) {
+            a += R"({"event":")" + r.name + R"(","properties":{"time":)" + QByteArray::number(r.time) + R"(,"distinct_id":")"
+                + r.user + R"(","$insert_id":")" + r.id + R"(","account_id":")" + r.account + R"(",)"
+                + r.properties.mid(1) + "}\n";
+            b += r.id + ',' + r.account + ',' + r.user + ',' + r.name + ','
+                + QDateTime::fromSecsSinceEpoch(r.time, QTimeZone::utc()).toString(Qt::ISODate).toLatin1() + ','
+                + QByteArray::number(r.count) + '\n';
+            if (a.size() > (4 << 20)) {
+                lines.write(a);
+                table.write(b);
+                a.clear();
+                b.clear();
+            }
+        }
+        lines.write(a);
+        table.write(b);
+        std::printf("%d events: %.1f MB of JSON lines, %.1f MB of CSV\n\n", count, lines.size() / 1e6, table.size() / 1e6);
+    }
+
+    // Baseline: the same rows, already in memory, inserted with the raw C API in one transaction
+    // into the same table (with its UNIQUE (source, external_id) index): no parsing, no checks.
+    double raw = 0;
+    {
+        auto db = fresh(dir, QStringLiteral("raw.tenure"));
+        (void)SourceStore(*db).ensure(QStringLiteral("raw"), QStringLiteral("rest"));
+        sqlite3* handle = db->handle();
+        sqlite3_stmt* statement = nullptr;
+        timer.start();
+        sqlite3_exec(handle, "BEGIN", nullptr, nullptr, nullptr);
+        sqlite3_prepare_v2(handle,
+                           "INSERT INTO events (source, external_id, account_id, user_id, name, occurred_at, quantity, "
+                           "received_at, properties) VALUES ('raw',?,?,?,?,?,?,0,?)",
+                           -1, &statement, nullptr);
+        for (const Row& r : rows) {
+            sqlite3_bind_text(statement, 1, r.id.constData(), int(r.id.size()), SQLITE_STATIC);
+            sqlite3_bind_text(statement, 2, r.account.constData(), int(r.account.size()), SQLITE_STATIC);
+            sqlite3_bind_text(statement, 3, r.user.constData(), int(r.user.size()), SQLITE_STATIC);
+            sqlite3_bind_text(statement, 4, r.name.constData(), int(r.name.size()), SQLITE_STATIC);
+            sqlite3_bind_int64(statement, 5, r.time * 1000);
+            sqlite3_bind_double(statement, 6, r.count);
+            sqlite3_bind_text(statement, 7, r.properties.constData(), int(r.properties.size()), SQLITE_STATIC);
+            if (sqlite3_step(statement) != SQLITE_DONE)
+                qFatal("raw insert failed: %s", sqlite3_errmsg(handle));
+            sqlite3_reset(statement);
+        }
+        sqlite3_finalize(statement);
+        sqlite3_exec(handle, "COMMIT", nullptr, nullptr, nullptr);
+        const qint64 ns = timer.nsecsElapsed();
+        raw = count / (ns / 1e9);
+        print("raw sqlite3 insert, rows in memory (baseline)", count, ns);
+    }
+    {
+        auto db = fresh(dir, QStringLiteral("jsonl.tenure"));
+        ConnectorConfig config = ConnectorConfig::defaultsFor(ConnectorConfig::Kind::Mixpanel);
+        config.name = QStringLiteral("mixpanel");
+        config.url = QUrl::fromLocalFile(jsonl).toString();
+        PullRunner runner(*db, config);
+        timer.start();
+        const Result<PullRunner::Report> report = runner.runToEnd();
+        const qint64 ns = timer.nsecsElapsed();
+        if (!report || report->inserted != count)
+            qFatal("JSONL pull failed: %s", report ? "wrong count" : qPrintable(report.error()));
+        print("JSON lines → log (connector, simdjson)", count, ns, raw);
+    }
+    {
+        auto db = fresh(dir, QStringLiteral("csv.tenure"));
+        CsvImporter importer(*db, QTimeZone::utc());
+        CsvImporter::Options options;
+        options.kind = ImportMapping::Kind::Events;
+        timer.start();
+        const Result<CsvImporter::Report> report = importer.run(csv, options);
+        const qint64 ns = timer.nsecsElapsed();
+        if (!report || report->inserted != count)
+            qFatal("CSV import failed: %s", report ? "wrong count" : qPrintable(report.error()));
+        print("CSV → log (importer, streamed)", count, ns, raw);
+    }
+    return 0;
+}
