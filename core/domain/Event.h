@@ -20,6 +20,21 @@ struct Event
     QByteArray properties; // compact JSON object; empty means {}
 };
 
+// The same event as UTF-8 bytes, the way importers and connectors read it from files and
+// responses: the log stores it as it is, without a round trip through UTF-16 (the fast path of
+// EventLog::append for bulk ingest).
+struct EncodedEvent
+{
+    QByteArray source;
+    QByteArray externalId;
+    QByteArray accountId;
+    QByteArray userId;
+    QByteArray name;
+    qint64 occurredAt = 0;
+    double quantity = 1;
+    QByteArray properties;
+};
+
 // An event read back from the log, with what the log added on arrival.
 struct StoredEvent
 {
@@ -32,3 +47,4 @@ struct StoredEvent
 
 Q_DECLARE_TYPEINFO(tenure::Event, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(tenure::StoredEvent, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(tenure::EncodedEvent, Q_RELOCATABLE_TYPE);

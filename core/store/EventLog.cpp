@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -36,27 +37,78 @@ EventLog::EventLog(Database& db)
 {
 }
 
-QString EventLog::validate(const Event& event)
+namespace {
+
+// Field access per row type: QString rows bind UTF-16 (SQLite converts), UTF-8 rows bind as they are.
+QString sourceKey(const Event& event)
+{
+    return event.source;
+}
+QString sourceKey(const EncodedEvent& event)
+{
+    return QString::fromUtf8(event.source);
+}
+
+void bindText(const SqliteStatement& statement, int index, const QString& text)
+{
+    statement.bind(index, text);
+}
+void bindText(const SqliteStatement& statement, int index, const QByteArray& text)
+{
+    if (text.isNull())
+        sqlite3_bind_null(statement.get(), index);
+    else
+        sqlite3_bind_text(statement.get(), index, text.constData(), int(text.size()), SQLITE_STATIC);
+}
+
+template <typename Row> QString validateRow(const Row& event)
 {
     if (event.source.isEmpty())
-        return tr("source is empty");
+        return EventLog::tr("source is empty");
     if (event.externalId.isEmpty())
-        return tr("external id is empty");
+        return EventLog::tr("external id is empty");
     if (event.accountId.isEmpty())
-        return tr("account id is empty");
+        return EventLog::tr("account id is empty");
     if (event.name.isEmpty())
-        return tr("event name is empty");
+        return EventLog::tr("event name is empty");
     if (event.occurredAt < kEarliest || event.occurredAt >= kLatest)
-        return tr("time %1 is outside 2000-01-01..2100-01-01 (expected UTC milliseconds since 1970)")
+        return EventLog::tr("time %1 is outside 2000-01-01..2100-01-01 (expected UTC milliseconds since 1970)")
             .arg(event.occurredAt);
     if (!std::isfinite(event.quantity))
-        return tr("quantity is not a finite number");
-    if (!event.properties.isEmpty() && !event.properties.trimmed().startsWith('{'))
-        return tr("properties must be a JSON object");
+        return EventLog::tr("quantity is not a finite number");
+    if (!event.properties.isEmpty()) {
+        // The first character that is not white space opens an object (no copy: this runs per row).
+        const auto first = std::find_if(event.properties.cbegin(), event.properties.cend(),
+                                        [](char c) { return c != ' ' && c != '\t' && c != '\n' && c != '\r'; });
+        if (first == event.properties.cend() || *first != '{')
+            return EventLog::tr("properties must be a JSON object");
+    }
     return {};
 }
 
+} // namespace
+
+QString EventLog::validate(const Event& event)
+{
+    return validateRow(event);
+}
+
+QString EventLog::validate(const EncodedEvent& event)
+{
+    return validateRow(event);
+}
+
 Result<EventLog::AppendResult> EventLog::append(std::span<const Event> events, Policy policy)
+{
+    return appendRows(events, policy);
+}
+
+Result<EventLog::AppendResult> EventLog::append(std::span<const EncodedEvent> events, Policy policy)
+{
+    return appendRows(events, policy);
+}
+
+template <typename Row> Result<EventLog::AppendResult> EventLog::appendRows(std::span<const Row> events, Policy policy)
 {
     AppendResult result;
     if (events.empty()) {
@@ -91,21 +143,33 @@ Result<EventLog::AppendResult> EventLog::append(std::span<const Event> events, P
 
     static const QByteArray emptyObject("{}");
     const qint64 receivedAt = QDateTime::currentMSecsSinceEpoch();
+    // A batch nearly always comes from one source: check it once, not per row.
+    decltype(events[0].source) checkedSource;
+    bool checkedKnown = false;
     for (qsizetype i = 0; i < qsizetype(events.size()); ++i) {
-        const Event& event = events[i];
-        QString reason = validate(event);
-        if (reason.isEmpty() && !knownSources.contains(event.source))
-            reason = tr("source \"%1\" is not registered in this workspace").arg(event.source);
+        const Row& event = events[i];
+        QString reason = validateRow(event);
+        if (reason.isEmpty()) {
+            if (event.source != checkedSource || checkedSource.isNull()) {
+                checkedSource = event.source;
+                checkedKnown = knownSources.contains(sourceKey(event));
+            }
+            if (!checkedKnown)
+                reason = tr("source \"%1\" is not registered in this workspace").arg(sourceKey(event));
+        }
         if (!reason.isEmpty()) {
             result.rejected.append({ i, reason });
             continue;
         }
         const QByteArray& properties = event.properties.isEmpty() ? emptyObject : event.properties;
-        insert->bind(1, event.source);
-        insert->bind(2, event.externalId);
-        insert->bind(3, event.accountId);
-        insert->bind(4, event.userId.isEmpty() ? QString() : event.userId);
-        insert->bind(5, event.name);
+        bindText(*insert, 1, event.source);
+        bindText(*insert, 2, event.externalId);
+        bindText(*insert, 3, event.accountId);
+        if (event.userId.isEmpty())
+            sqlite3_bind_null(statement, 4);
+        else
+            bindText(*insert, 4, event.userId);
+        bindText(*insert, 5, event.name);
         sqlite3_bind_int64(statement, 6, event.occurredAt);
         sqlite3_bind_double(statement, 7, event.quantity);
         sqlite3_bind_int64(statement, 8, receivedAt);

@@ -44,6 +44,8 @@ public:
     // Appends one batch in one transaction (or a savepoint inside the caller's transaction).
     // A database failure (disk full, locked) is an Error and nothing of the batch is kept.
     Result<AppendResult> append(std::span<const Event> events, Policy policy = Policy::SkipInvalid);
+    // The same for events already in UTF-8 (importers, connectors): no conversion per field.
+    Result<AppendResult> append(std::span<const EncodedEvent> events, Policy policy = Policy::SkipInvalid);
 
     // Up to `limit` events with seq > afterSeq, in seq order.
     Result<QList<StoredEvent>> readAfter(qint64 afterSeq, int limit) const;
@@ -53,8 +55,11 @@ public:
 
     // Why an event cannot enter the log, or an empty string when it can.
     static QString validate(const Event& event);
+    static QString validate(const EncodedEvent& event);
 
 private:
+    template <typename Row> Result<AppendResult> appendRows(std::span<const Row> events, Policy policy);
+
     Database& m_db;
 };
 

@@ -551,7 +551,7 @@ private slots:
             const Result<DecodedPage> page = round % 2 ? pages.decodeDocument(bytes) : lines.decodeLines(bytes, 1);
             if (page) {
                 ++decoded;
-                for (const Event& event : page->events)
+                for (const EncodedEvent& event : page->events)
                     QVERIFY(!event.accountId.isEmpty() && !event.externalId.isEmpty());
             } else {
                 QVERIFY(!page.error().isEmpty());

@@ -35,24 +35,30 @@ std::string pointerOf(const QString& path)
     return pointer;
 }
 
-QString textOf(element value)
+// A scalar as UTF-8 text: strings as they are, numbers and booleans as JSON writes them.
+QByteArray bytesOf(element value)
 {
     switch (value.type()) {
     case element_type::STRING: {
         const std::string_view view = value.get_string().value_unsafe();
-        return QString::fromUtf8(view.data(), qsizetype(view.size()));
+        return QByteArray(view.data(), qsizetype(view.size()));
     }
     case element_type::INT64:
-        return QString::number(value.get_int64().value_unsafe());
+        return QByteArray::number(value.get_int64().value_unsafe());
     case element_type::UINT64:
-        return QString::number(value.get_uint64().value_unsafe());
+        return QByteArray::number(value.get_uint64().value_unsafe());
     case element_type::DOUBLE:
-        return QString::number(value.get_double().value_unsafe(), 'g', 17);
+        return QByteArray::number(value.get_double().value_unsafe(), 'g', 17);
     case element_type::BOOL:
-        return value.get_bool().value_unsafe() ? QStringLiteral("true") : QStringLiteral("false");
+        return value.get_bool().value_unsafe() ? QByteArray("true") : QByteArray("false");
     default:
         return {};
     }
+}
+
+QString textOf(element value)
+{
+    return QString::fromUtf8(bytesOf(value));
 }
 
 } // namespace
@@ -60,12 +66,14 @@ QString textOf(element value)
 struct PageDecoder::Impl
 {
     ConnectorConfig config;
+    QByteArray sourceName; // shared by every event of the connector
     simdjson::dom::parser parser;
     std::string account, user, name, time, id, quantity, properties, records, cursor, next;
     std::string groupId = "/context/groupId";
 
     explicit Impl(ConnectorConfig c)
         : config(std::move(c))
+        , sourceName(config.name.toUtf8())
         , account(pointerOf(config.accountPath))
         , user(pointerOf(config.userPath))
         , name(pointerOf(config.namePath))
@@ -93,6 +101,12 @@ struct PageDecoder::Impl
     {
         const std::optional<element> value = at(record, pointer);
         return value ? textOf(*value) : QString();
+    }
+
+    QByteArray bytes(element record, const std::string& pointer) const
+    {
+        const std::optional<element> value = at(record, pointer);
+        return value ? bytesOf(*value) : QByteArray();
     }
 
     std::optional<qint64> timeOf(element record) const
@@ -125,25 +139,25 @@ struct PageDecoder::Impl
     }
 
     // Converts one record; false with a reason when it cannot be an event.
-    bool toEvent(element record, Event& event, QString& reason, const QHash<QString, QString>& users) const
+    bool toEvent(element record, EncodedEvent& event, QString& reason, const QHash<QString, QString>& users) const
     {
-        event.source = config.name;
-        event.accountId = text(record, account);
-        event.userId = text(record, user);
+        event.source = sourceName;
+        event.accountId = bytes(record, account);
+        event.userId = bytes(record, user);
         if (event.accountId.isEmpty() && config.kind == ConnectorConfig::Kind::Segment) {
             for (const char* fallback : { "/properties/groupId", "/groupId" }) {
-                event.accountId = text(record, fallback);
+                event.accountId = bytes(record, fallback);
                 if (!event.accountId.isEmpty())
                     break;
             }
             if (event.accountId.isEmpty())
-                event.accountId = users.value(event.userId);
+                event.accountId = users.value(QString::fromUtf8(event.userId)).toUtf8();
         }
         if (event.accountId.isEmpty()) {
             reason = tr("no account at %1").arg(config.accountPath);
             return false;
         }
-        event.name = text(record, name);
+        event.name = bytes(record, name);
         if (event.name.isEmpty()) {
             reason = tr("no event name at %1").arg(config.namePath);
             return false;
@@ -169,14 +183,13 @@ struct PageDecoder::Impl
             compact = simdjson::minify(*props);
             event.properties = QByteArray(compact.data(), qsizetype(compact.size()));
         }
-        event.externalId = text(record, id);
+        event.externalId = bytes(record, id);
         if (event.externalId.isEmpty()) {
             // No id from the source: the record's content identifies it, so a re-pull adds nothing.
             const std::string whole = simdjson::minify(record);
-            event.externalId = QStringLiteral("h:")
-                + QString::fromLatin1(QCryptographicHash::hash(QByteArrayView(whole.data(), qsizetype(whole.size())),
-                                                               QCryptographicHash::Sha1)
-                                          .toHex());
+            event.externalId = "h:"
+                + QCryptographicHash::hash(QByteArrayView(whole.data(), qsizetype(whole.size())), QCryptographicHash::Sha1)
+                      .toHex();
         }
         return true;
     }
@@ -203,7 +216,7 @@ struct PageDecoder::Impl
                 return;
             }
         }
-        Event event;
+        EncodedEvent event;
         QString reason;
         if (toEvent(record, event, reason, users))
             page.events.append(std::move(event));

@@ -16,7 +16,7 @@ namespace tenure {
 // What one page (or one chunk of JSON lines) of a connector's response holds.
 struct DecodedPage
 {
-    QList<Event> events;
+    QList<EncodedEvent> events; // UTF-8, as the response had them
     QStringList rejected; // records that cannot become events, with the reason
     qsizetype records = 0; // records seen, including rejected and ignored ones
     qsizetype ignored = 0; // Segment identify calls and other messages that carry no event

@@ -11,6 +11,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QUrlQuery>
 
 namespace tenure {
@@ -18,9 +19,9 @@ namespace tenure {
 namespace {
 
 constexpr int kMaxRetryAfterSeconds = 600;
-// JSON lines are committed in batches of about this many bytes (some 150,000 events): large
+// JSON lines are decoded and committed in batches of about this many bytes (some 80,000 events): large
 // enough that a commit's index pages are written once, small enough to bound memory.
-constexpr qsizetype kLineBatchBytes = 32 << 20;
+constexpr qsizetype kLineBatchBytes = 16 << 20;
 constexpr int kMaxReportedRejections = 100;
 
 QString isoUtc(const QDateTime& time)
@@ -50,6 +51,18 @@ PullRunner::PullRunner(Database& db, ConnectorConfig config, QObject* parent)
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &PullRunner::sendRequest);
     m_network->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    if (streamsLines()) {
+        m_lines = new JsonLinesPipeline(m_config, kLineBatchBytes, this);
+        connect(m_lines, &JsonLinesPipeline::decoded, this, &PullRunner::storeStreamed);
+        connect(m_lines, &JsonLinesPipeline::failed, this, [this](const QString& message) {
+            if (m_reply) {
+                m_reply->disconnect(this);
+                m_reply->abort();
+                m_reply = nullptr;
+            }
+            fail(tr("%1: %2").arg(where(), message));
+        });
+    }
 }
 
 PullRunner::~PullRunner()
@@ -205,11 +218,14 @@ void PullRunner::sendRequest()
         request.setRawHeader(m_config.apiKeyHeader.toLatin1(), m_secret.toUtf8());
         break;
     }
-    m_lineBuffer.clear();
-    m_nextLine = 1;
     m_reply = m_network->get(request);
-    if (streamsLines())
+    if (streamsLines()) {
+        // Back-pressure: Qt stops reading the socket (or file) while this much waits unread, so a
+        // multi-gigabyte export streams through bounded memory.
+        m_reply->setReadBufferSize(kLineBatchBytes);
+        m_lines->start(m_reply);
         connect(m_reply, &QNetworkReply::readyRead, this, &PullRunner::onReadyRead);
+    }
     connect(m_reply, &QNetworkReply::finished, this, &PullRunner::onFinished);
 }
 
@@ -220,34 +236,24 @@ void PullRunner::onReadyRead()
     const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (m_failed || m_cancelled || (status != 200 && status != 0))
         return;
-    m_lineBuffer += m_reply->readAll();
-    if (m_lineBuffer.size() >= kLineBatchBytes)
-        decodeStreamedLines(false);
+    m_lines->poke();
 }
 
-bool PullRunner::decodeStreamedLines(bool final)
+void PullRunner::storeStreamed(const DecodedPage& page, bool last)
 {
-    qsizetype end = final ? m_lineBuffer.size() : m_lineBuffer.lastIndexOf('\n') + 1;
-    if (end <= 0)
-        return true;
-    const QByteArray complete = m_lineBuffer.left(end);
-    m_lineBuffer.remove(0, end);
-    const qint64 firstLine = m_nextLine;
-    m_nextLine += complete.count('\n');
-    Result<DecodedPage> page = m_decoder.decodeLines(complete, firstLine);
-    if (!page) {
-        m_failed = true;
-        if (m_reply) {
-            m_reply->disconnect(this);
-            m_reply->abort();
-        }
-        fail(tr("%1: %2").arg(where(), page.error()));
-        return false;
-    }
+    if (m_failed || m_cancelled)
+        return;
     // Mid-stream batches leave the window open; the last one closes it.
-    if (!store(*page, stateWith(final)))
-        return false;
-    return true;
+    if (!store(page, stateWith(last)))
+        return;
+    emit progress(m_report.pages + 1, m_report.inserted);
+    if (last) {
+        if (m_drainingReply)
+            m_drainingReply->deleteLater();
+        ++m_report.pages;
+        m_attempt = 0;
+        finish();
+    }
 }
 
 void PullRunner::onFinished()
@@ -256,7 +262,11 @@ void PullRunner::onFinished()
     m_reply = nullptr;
     if (!reply)
         return;
-    reply->deleteLater();
+    bool keepReply = false; // a JSON-lines reply stays until the pipeline has read it all
+    const auto dispose = qScopeGuard([&] {
+        if (!keepReply)
+            reply->deleteLater();
+    });
     if (m_cancelled) {
         finish();
         return;
@@ -343,11 +353,11 @@ void PullRunner::onFinished()
 
     // A whole, successful response.
     if (streamsLines()) {
-        m_lineBuffer += reply->readAll();
-        if (!decodeStreamedLines(true))
-            return;
-        ++m_report.pages;
-        finish();
+        // The reply stays readable until deleted (deleteLater): the pipeline drains it in batches,
+        // and storeStreamed() finishes the run with the last one.
+        keepReply = true;
+        m_drainingReply = reply;
+        m_lines->finishInput();
         return;
     }
     const QByteArray body = reply->readAll();
@@ -464,7 +474,8 @@ bool PullRunner::store(const DecodedPage& page, const QJsonObject& state)
             m_report.rejections.append(reason);
     for (const EventLog::Rejection& rejection : appended->rejected)
         if (m_report.rejections.size() < kMaxReportedRejections)
-            m_report.rejections.append(tr("event %1: %2").arg(page.events[rejection.index].externalId, rejection.reason));
+            m_report.rejections.append(
+                tr("event %1: %2").arg(QString::fromUtf8(page.events[rejection.index].externalId), rejection.reason));
     return true;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ingest/connectors/ConnectorConfig.h"
+#include "ingest/connectors/JsonLinesPipeline.h"
 #include "ingest/connectors/PageDecoder.h"
 #include "util/Result.h"
 
@@ -84,7 +85,7 @@ private:
     bool store(const DecodedPage& page, const QJsonObject& state);
     QJsonObject stateWith(bool complete) const;
     bool streamsLines() const;
-    bool decodeStreamedLines(bool final);
+    void storeStreamed(const DecodedPage& page, bool last);
     QString where() const;
 
     Database& m_db;
@@ -107,8 +108,8 @@ private:
     QSet<QString> m_seen; // cursors and links of this run: a repeat is a paging loop
     int m_attempt = 0;
     QUrl m_currentUrl;
-    QByteArray m_lineBuffer; // JSON lines not yet complete
-    qint64 m_nextLine = 1;
+    JsonLinesPipeline* m_lines = nullptr; // for kinds that stream JSON lines
+    QPointer<QNetworkReply> m_drainingReply; // finished, still being read by m_lines
     Report m_report;
     bool m_running = false;
     bool m_cancelled = false;
