@@ -1,6 +1,7 @@
 #include "ingest/CsvImporter.h"
 
 #include "ingest/CsvReader.h"
+#include "ingest/RowProducer.h"
 #include "ingest/TextDecoding.h"
 #include "store/AccountKeyStore.h"
 #include "store/AccountStore.h"
@@ -18,19 +19,7 @@ namespace tenure {
 
 namespace {
 
-constexpr int kBatchRows = 10000;
-
-// Rows waiting to be written, with the line each came from for the log's own rejections.
-template <typename T> struct Batch
-{
-    QList<T> values;
-    QList<qint64> lines;
-    void clear()
-    {
-        values.clear();
-        lines.clear();
-    }
-};
+constexpr int kChunkRows = 10000;
 
 } // namespace
 
@@ -157,20 +146,13 @@ Result<CsvImporter::Report> CsvImporter::run(const QString& path, const Options&
 
     EventLog log(m_db);
     AccountKeyStore keyStore(m_db);
-    Batch<Event> events;
-    Batch<Account> accountBatch;
-    Batch<Outcome> outcomes;
-    Batch<AccountKeyStore::Entry> keys;
     QString writeError;
 
-    auto flush = [&]() -> bool {
-        if (!writing) {
-            events.clear(), accountBatch.clear(), outcomes.clear(), keys.clear();
-            return true;
-        }
+    // Writes one chunk; its values are already checked, its bad rows already reported.
+    auto write = [&](const RowChunk& chunk) -> bool {
         switch (options.kind) {
         case ImportMapping::Kind::Events: {
-            Result<EventLog::AppendResult> appended = log.append(events.values, EventLog::Policy::SkipInvalid);
+            Result<EventLog::AppendResult> appended = log.append(chunk.events, EventLog::Policy::SkipInvalid);
             if (!appended) {
                 writeError = appended.error();
                 return false;
@@ -178,12 +160,12 @@ Result<CsvImporter::Report> CsvImporter::run(const QString& path, const Options&
             report.inserted += appended->inserted;
             report.unchanged += appended->duplicates;
             for (const EventLog::Rejection& rejection : appended->rejected)
-                reject({ events.lines[rejection.index], 0, {}, rejection.reason });
+                reject({ chunk.lines[rejection.index], 0, {}, rejection.reason });
             break;
         }
         case ImportMapping::Kind::Accounts: {
             QList<Account> changed;
-            for (const Account& account : std::as_const(accountBatch.values)) {
+            for (const Account& account : chunk.accounts) {
                 const auto stored = existing.constFind(account.id);
                 if (stored != existing.constEnd() && *stored == account) {
                     ++report.unchanged;
@@ -200,7 +182,7 @@ Result<CsvImporter::Report> CsvImporter::run(const QString& path, const Options&
             break;
         }
         case ImportMapping::Kind::Outcomes: {
-            Result<AccountStore::OutcomeCounts> added = accounts.addOutcomes(outcomes.values);
+            Result<AccountStore::OutcomeCounts> added = accounts.addOutcomes(chunk.outcomes);
             if (!added) {
                 writeError = added.error();
                 return false;
@@ -210,7 +192,7 @@ Result<CsvImporter::Report> CsvImporter::run(const QString& path, const Options&
             break;
         }
         case ImportMapping::Kind::Keys: {
-            Result<AccountKeyStore::Counts> stored = keyStore.upsert(mapping->keyNamespace, keys.values, report.source);
+            Result<AccountKeyStore::Counts> stored = keyStore.upsert(mapping->keyNamespace, chunk.keys, report.source);
             if (!stored) {
                 writeError = stored.error();
                 return false;
@@ -221,73 +203,45 @@ Result<CsvImporter::Report> CsvImporter::run(const QString& path, const Options&
             break;
         }
         }
-        events.clear(), accountBatch.clear(), outcomes.clear(), keys.clear();
         return true;
     };
 
-    CsvRecord record;
-    qsizetype pending = 0;
-    while (reader.next(record)) {
+    // Reading and converting run on the producer's thread while this one writes.
+    RowProducer producer(reader, converter, options.kind, kChunkRows);
+    producer.start();
+    RowChunk chunk;
+    qint64 lastLine = 1;
+    while (producer.next(chunk)) {
         if (cancel && cancel->load(std::memory_order_relaxed)) {
             report.cancelled = true;
+            producer.stop();
             break;
         }
-        ++report.rows;
-        RowError error;
-        bool ok = false;
-        switch (options.kind) {
-        case ImportMapping::Kind::Events:
-            if (std::optional<Event> event = converter.event(record, error)) {
-                events.values.append(std::move(*event));
-                events.lines.append(record.line);
-                ok = true;
-            }
-            break;
-        case ImportMapping::Kind::Accounts:
-            if (std::optional<Account> account = converter.account(record, error)) {
-                accountBatch.values.append(std::move(*account));
-                accountBatch.lines.append(record.line);
-                ok = true;
-            }
-            break;
-        case ImportMapping::Kind::Outcomes:
-            if (std::optional<Outcome> outcome = converter.outcome(record, error)) {
-                outcomes.values.append(std::move(*outcome));
-                outcomes.lines.append(record.line);
-                ok = true;
-            }
-            break;
-        case ImportMapping::Kind::Keys:
-            if (std::optional<AccountKeyStore::Entry> key = converter.key(record, error)) {
-                keys.values.append(std::move(*key));
-                keys.lines.append(record.line);
-                ok = true;
-            }
-            break;
-        }
-        if (!ok)
+        report.rows += chunk.rows;
+        for (RowError& error : chunk.errors)
             reject(std::move(error));
-        else if (options.dryRun)
-            ++report.inserted; // ready to import
-        if (++pending >= kBatchRows) {
-            pending = 0;
-            if (!flush())
-                return Error { tr("%1: writing rows up to line %2 failed, nothing was imported: %3")
-                                   .arg(fileName)
-                                   .arg(record.line)
-                                   .arg(writeError) };
-            if (progress)
-                progress(reader.bytesRead(), total);
-        }
+        if (!chunk.lines.isEmpty())
+            lastLine = chunk.lines.last();
+        if (options.dryRun)
+            report.inserted += chunk.lines.size(); // ready to import
+        else if (writing && !write(chunk))
+            return Error { tr("%1: writing rows up to line %2 failed, nothing was imported: %3")
+                               .arg(fileName)
+                               .arg(lastLine)
+                               .arg(writeError) };
+        if (progress)
+            progress(chunk.bytesRead, total);
     }
+    producer.stop();
     if (!reader.error().isEmpty())
         return Error { tr("%1 Nothing was imported.").arg(reader.error()) };
     if (report.cancelled) {
         report.inserted = report.updated = report.unchanged = 0;
         return report; // the transaction rolls back as it goes out of scope
     }
-    if (!flush())
-        return Error { tr("%1: writing the last rows failed, nothing was imported: %2").arg(fileName, writeError) };
+    // Bad rows in file order, whether the converter or the log found them.
+    std::stable_sort(report.errors.begin(), report.errors.end(),
+                     [](const RowError& a, const RowError& b) { return a.line < b.line; });
     if (progress)
         progress(total, total);
 

@@ -17,6 +17,7 @@ RowConverter::RowConverter(ImportMapping mapping, const QStringList& header, Val
     , m_header(header)
     , m_parser(std::move(parser))
     , m_source(std::move(source))
+    , m_sourceUtf8(m_source.toUtf8())
 {
     QSet<int> used;
     for (auto it = m_mapping.columns.constBegin(); it != m_mapping.columns.constEnd(); ++it) {
@@ -221,22 +222,23 @@ std::optional<Account> RowConverter::account(const CsvRecord& record, RowError& 
     return account;
 }
 
-std::optional<Event> RowConverter::event(const CsvRecord& record, RowError& error)
+std::optional<EncodedEvent> RowConverter::event(const CsvRecord& record, RowError& error)
 {
     if (!checkWidth(record, error))
         return std::nullopt;
     const std::optional<QString> account = resolveAccount(record, error);
     if (!account)
         return std::nullopt;
-    Event event;
-    event.source = m_source;
-    event.accountId = *account;
-    event.userId = text(record, QStringLiteral("user"));
-    event.name = text(record, QStringLiteral("name"));
-    if (event.name.isEmpty()) {
+    EncodedEvent event;
+    event.source = m_sourceUtf8;
+    event.accountId = account->toUtf8();
+    event.userId = text(record, QStringLiteral("user")).toUtf8();
+    const QString name = text(record, QStringLiteral("name"));
+    if (name.isEmpty()) {
         error = errorAt(record, QStringLiteral("name"), tr("an event name"));
         return std::nullopt;
     }
+    event.name = name.toUtf8();
     const std::optional<qint64> when = m_parser.timestamp(text(record, QStringLiteral("timestamp")));
     if (!when) {
         error = errorAt(record, QStringLiteral("timestamp"), m_parser.expectedTimestamp());
@@ -259,7 +261,7 @@ std::optional<Event> RowConverter::event(const CsvRecord& record, RowError& erro
     }
     if (!id.isEmpty() && !checkUniqueId(record, QStringLiteral("id"), id, error))
         return std::nullopt;
-    event.externalId = id.isEmpty() ? rowExternalId(record) : id;
+    event.externalId = (id.isEmpty() ? rowExternalId(record) : id).toUtf8();
     const QJsonObject properties = extras(record);
     if (!properties.isEmpty())
         event.properties = QJsonDocument(properties).toJson(QJsonDocument::Compact);

@@ -46,7 +46,7 @@ public:
 
     // Each returns the value or, for a bad row, fills `error`.
     std::optional<Account> account(const CsvRecord& record, RowError& error);
-    std::optional<Event> event(const CsvRecord& record, RowError& error);
+    std::optional<EncodedEvent> event(const CsvRecord& record, RowError& error);
     std::optional<Outcome> outcome(const CsvRecord& record, RowError& error);
     std::optional<AccountKeyStore::Entry> key(const CsvRecord& record, RowError& error);
 
@@ -67,6 +67,7 @@ private:
     QStringList m_header;
     ValueParser m_parser;
     QString m_source;
+    QByteArray m_sourceUtf8;
     QHash<QString, int> m_index; // field → column index
     int m_keyIndex = -1;
     QList<int> m_extraIndexes;
