@@ -6,7 +6,9 @@
 #include <QDateTime>
 #include <QTimeZone>
 
+#include <charconv>
 #include <cmath>
+#include <cstring>
 
 namespace tenure {
 
@@ -61,6 +63,63 @@ QString textOf(element value)
     return QString::fromUtf8(bytesOf(value));
 }
 
+// Copies small strings into large blocks and hands out views of them: decoding a batch of JSON
+// lines then costs a few allocations instead of several per event.
+class ByteArena
+{
+public:
+    explicit ByteArena(QList<QByteArray>& blocks)
+        : m_blocks(blocks)
+    {
+    }
+
+    QByteArray copy(const char* data, qsizetype size)
+    {
+        if (size == 0)
+            return QByteArray("", 0);
+        if (size > m_left) {
+            const qsizetype block = std::max<qsizetype>(size, 1 << 20);
+            m_blocks.append(QByteArray(block, Qt::Uninitialized));
+            m_next = m_blocks.last().data(); // the block is not shared yet: no copy
+            m_left = block;
+        }
+        std::memcpy(m_next, data, size_t(size));
+        const QByteArray view = QByteArray::fromRawData(m_next, size);
+        m_next += size;
+        m_left -= size;
+        return view;
+    }
+
+private:
+    QList<QByteArray>& m_blocks;
+    char* m_next = nullptr;
+    qsizetype m_left = 0;
+};
+
+// A scalar as UTF-8 text in the arena.
+QByteArray bytesOf(element value, ByteArena& arena)
+{
+    char buffer[32];
+    switch (value.type()) {
+    case element_type::STRING: {
+        const std::string_view view = value.get_string().value_unsafe();
+        return arena.copy(view.data(), qsizetype(view.size()));
+    }
+    case element_type::INT64: {
+        const auto end = std::to_chars(buffer, buffer + sizeof buffer, value.get_int64().value_unsafe()).ptr;
+        return arena.copy(buffer, end - buffer);
+    }
+    case element_type::UINT64: {
+        const auto end = std::to_chars(buffer, buffer + sizeof buffer, value.get_uint64().value_unsafe()).ptr;
+        return arena.copy(buffer, end - buffer);
+    }
+    default: {
+        const QByteArray text = bytesOf(value);
+        return arena.copy(text.constData(), text.size());
+    }
+    }
+}
+
 } // namespace
 
 struct PageDecoder::Impl
@@ -106,8 +165,10 @@ struct PageDecoder::Impl
     QByteArray bytes(element record, const std::string& pointer) const
     {
         const std::optional<element> value = at(record, pointer);
-        return value ? bytesOf(*value) : QByteArray();
+        return value ? bytesOf(*value, *arena) : QByteArray();
     }
+
+    ByteArena* arena = nullptr; // the page being decoded
 
     std::optional<qint64> timeOf(element record) const
     {
@@ -151,7 +212,10 @@ struct PageDecoder::Impl
                     break;
             }
             if (event.accountId.isEmpty())
-                event.accountId = users.value(QString::fromUtf8(event.userId)).toUtf8();
+            {
+                const QByteArray mapped = users.value(QString::fromUtf8(event.userId)).toUtf8();
+                event.accountId = arena->copy(mapped.constData(), mapped.size());
+            }
         }
         if (event.accountId.isEmpty()) {
             reason = tr("no account at %1").arg(config.accountPath);
@@ -181,15 +245,16 @@ struct PageDecoder::Impl
         std::string compact;
         if (props && props->is_object()) {
             compact = simdjson::minify(*props);
-            event.properties = QByteArray(compact.data(), qsizetype(compact.size()));
+            event.properties = arena->copy(compact.data(), qsizetype(compact.size()));
         }
         event.externalId = bytes(record, id);
         if (event.externalId.isEmpty()) {
             // No id from the source: the record's content identifies it, so a re-pull adds nothing.
             const std::string whole = simdjson::minify(record);
-            event.externalId = "h:"
+            const QByteArray hashed = "h:"
                 + QCryptographicHash::hash(QByteArrayView(whole.data(), qsizetype(whole.size())), QCryptographicHash::Sha1)
                       .toHex();
+            event.externalId = arena->copy(hashed.constData(), hashed.size());
         }
         return true;
     }
@@ -240,6 +305,8 @@ Result<DecodedPage> PageDecoder::decodeDocument(const QByteArray& body)
                            .arg(QString::fromUtf8(simdjson::error_message(error)))
                            .arg(body.size()) };
     DecodedPage page;
+    ByteArena arena(page.storage);
+    m_impl->arena = &arena;
     element list = root;
     if (!m_impl->records.empty()) {
         auto found = root.at_pointer(m_impl->records);
@@ -278,6 +345,8 @@ Result<DecodedPage> PageDecoder::decodeDocument(const QByteArray& body)
 Result<DecodedPage> PageDecoder::decodeLines(const QByteArray& lines, qint64 firstLine)
 {
     DecodedPage page;
+    ByteArena arena(page.storage);
+    m_impl->arena = &arena;
     qint64 line = firstLine;
     qsizetype start = 0;
     while (start < lines.size()) {

@@ -23,6 +23,9 @@ struct DecodedPage
     QString nextCursor; // Paging::Cursor: empty on the last page
     QString nextLink; // Paging::NextLink: empty on the last page
     QList<AccountKeyStore::Entry> userAccounts; // Segment group calls: user → account
+    // The bytes the events' fields point into (a few large blocks instead of an allocation per
+    // field): the events are valid as long as this page, or a copy of it, lives.
+    QList<QByteArray> storage;
 };
 
 // Turns response bodies into events with simdjson: a JSON document holding an array of records
