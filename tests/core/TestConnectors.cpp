@@ -432,7 +432,9 @@ private slots:
               {"type": "track", "userId": "u2", "event": "Login", "messageId": "m3",
                "timestamp": "2026-11-20T10:00:00Z", "context": {"groupId": "acct-7"}},
               {"type": "track", "userId": "stranger", "event": "Login", "messageId": "m4",
-               "timestamp": "2026-11-20T10:00:00Z"}
+               "timestamp": "2026-11-20T10:00:00Z"},
+              {"type": "page", "userId": "u1", "name": "Pricing", "messageId": "m5",
+               "timestamp": "2026-11-20T11:00:00Z", "properties": {"path": "/pricing"}}
             ]})");
         });
         ConnectorConfig config = ConnectorConfig::defaultsFor(ConnectorConfig::Kind::Segment);
@@ -440,7 +442,7 @@ private slots:
         config.url = server.url(QStringLiteral("/export")).toString();
         const Result<PullRunner::Report> report = pull(config);
         QVERIFY2(report, report ? "" : qPrintable(report.error()));
-        QCOMPARE(report->inserted, 2);
+        QCOMPARE(report->inserted, 3);
         QCOMPARE(report->ignored, 2); // identify and group
         QCOMPARE(report->rejected, 1); // a user in no group: reported, not silently dropped
         QVERIFY(report->rejections.first().contains(QLatin1String("record 4")));
@@ -449,6 +451,8 @@ private slots:
         QCOMPARE(events[0].event.occurredAt, test::utcMs(2026, 11, 20, 9, 5) + 250);
         QCOMPARE(events[0].event.externalId, QStringLiteral("m1"));
         QCOMPARE(events[1].event.accountId, QStringLiteral("acct-7"));
+        QCOMPARE(events[2].event.name, QStringLiteral("Page Viewed"));
+        QCOMPARE(events[2].event.accountId, QStringLiteral("acct-42"));
         QCOMPARE(count(*m_db, QStringLiteral("SELECT count(*) FROM account_keys WHERE namespace = 'user:segment'")), 1);
     }
 
@@ -537,7 +541,8 @@ private slots:
                                      R"({"event":"b","properties":{"time":"1764000000123","$insert_id":"x","account_id":"o"}})"
                                      "\n";
         QRandomGenerator random(42);
-        const QByteArray alphabet("{}[]\":,\\\n0a\xff", 13);
+        static const char bytes[] = { '{', '}', '[', ']', '"', ':', ',', '\\', '\n', '0', 'a', char(0xff) };
+        const QByteArray alphabet(bytes, sizeof bytes);
         int decoded = 0;
         for (int round = 0; round < 4000; ++round) {
             QByteArray bytes = round % 2 ? seedPage : seedLines;

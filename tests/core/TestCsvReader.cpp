@@ -197,7 +197,10 @@ private slots:
         const QList<QByteArray> seeds { fixture("events-quoted.csv"), fixture("accounts-ja-cp932.csv"),
                                         fixture("events-utf16.csv"), fixture("events-bad.csv") };
         QRandomGenerator random(20261125);
-        const QByteArray alphabet("\",;\t\r\n\\\xef\xbb\xbf\xff\xfe\x81\x00a", 16);
+        // Quotes, delimiters, line ends, a byte-order mark's bytes, invalid UTF-8, a NUL.
+        static const char bytes[] = { '"', ',', ';', '\t', '\r', '\n', '\\', char(0xef), char(0xbb), char(0xbf),
+                                      char(0xff), char(0xfe), char(0x81), '\0', 'a' };
+        const QByteArray alphabet(bytes, sizeof bytes);
         for (int round = 0; round < 3000; ++round) {
             QByteArray bytes = seeds[random.bounded(int(seeds.size()))];
             const int mutations = 1 + random.bounded(8);

@@ -222,6 +222,14 @@ struct PageDecoder::Impl
             return false;
         }
         event.name = bytes(record, name);
+        if (event.name.isEmpty() && config.kind == ConnectorConfig::Kind::Segment) {
+            // page and screen calls have no event name: Segment's own tables call them so.
+            const QString type = text(record, "/type");
+            if (type == QLatin1String("page"))
+                event.name = QByteArrayLiteral("Page Viewed");
+            else if (type == QLatin1String("screen"))
+                event.name = QByteArrayLiteral("Screen Viewed");
+        }
         if (event.name.isEmpty()) {
             reason = tr("no event name at %1").arg(config.namePath);
             return false;
