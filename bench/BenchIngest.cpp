@@ -33,8 +33,8 @@ struct Row
 
 QList<Row> makeRows(int n)
 {
-    static const char* names[] = { "login", "report_created", "dashboard_viewed", "export_csv", "invite_sent",
-                                   "api_call", "ログイン", "settings_changed" };
+    static const char* names[] = { "login",       "report_created", "dashboard_viewed", "export_csv",
+                                   "invite_sent", "api_call",       "ログイン",         "settings_changed" };
     QList<Row> rows;
     rows.reserve(n);
     quint64 state = 88172645463325252ULL;
@@ -75,8 +75,8 @@ void print(const char* what, int rows, qint64 ns, double raw = 0)
 {
     const double rate = rows / (ns / 1e9);
     if (raw > 0)
-        std::printf("%-44s %9d rows %9.1f ms %10.0f rows/s  %5.1f%% of its raw insert\n", what, rows, ns / 1e6, rate,
-                    100 * rate / raw);
+        std::printf("%-44s %9d rows %9.1f ms %10.0f rows/s  %5.1f%% of its raw insert\n", what, rows,
+                    ns / 1e6, rate, 100 * rate / raw);
     else
         std::printf("%-44s %9d rows %9.1f ms %10.0f rows/s\n", what, rows, ns / 1e6, rate);
 }
@@ -107,8 +107,8 @@ int main(int argc, char* argv[])
         for (const Row& r : rows) {
             a += R"({"event":")" + r.name + R"(","properties":)" + r.properties + "}\n";
             b += r.id + ',' + r.account + ',' + r.user + ',' + r.name + ','
-                + QDateTime::fromSecsSinceEpoch(r.time, QTimeZone::utc()).toString(Qt::ISODate).toLatin1() + ','
-                + QByteArray::number(r.count) + '\n';
+                + QDateTime::fromSecsSinceEpoch(r.time, QTimeZone::utc()).toString(Qt::ISODate).toLatin1()
+                + ',' + QByteArray::number(r.count) + '\n';
             if (a.size() > (4 << 20)) {
                 lines.write(a);
                 table.write(b);
@@ -118,7 +118,8 @@ int main(int argc, char* argv[])
         }
         lines.write(a);
         table.write(b);
-        std::printf("%d events: %.1f MB of JSON lines, %.1f MB of CSV\n\n", count, lines.size() / 1e6, table.size() / 1e6);
+        std::printf("%d events: %.1f MB of JSON lines, %.1f MB of CSV\n\n", count, lines.size() / 1e6,
+                    table.size() / 1e6);
     }
 
     // Baselines: the same rows, already in memory, inserted with the raw C API in one transaction
@@ -132,10 +133,11 @@ int main(int argc, char* argv[])
         sqlite3_stmt* statement = nullptr;
         timer.start();
         sqlite3_exec(handle, "BEGIN", nullptr, nullptr, nullptr);
-        sqlite3_prepare_v2(handle,
-                           "INSERT INTO events (source, external_id, account_id, user_id, name, occurred_at, quantity, "
-                           "received_at, properties) VALUES ('raw',?,?,?,?,?,?,0,?)",
-                           -1, &statement, nullptr);
+        sqlite3_prepare_v2(
+            handle,
+            "INSERT INTO events (source, external_id, account_id, user_id, name, occurred_at, quantity, "
+            "received_at, properties) VALUES ('raw',?,?,?,?,?,?,0,?)",
+            -1, &statement, nullptr);
         for (const Row& r : rows) {
             sqlite3_bind_text(statement, 1, r.id.constData(), int(r.id.size()), SQLITE_STATIC);
             sqlite3_bind_text(statement, 2, r.account.constData(), int(r.account.size()), SQLITE_STATIC);
@@ -144,7 +146,8 @@ int main(int argc, char* argv[])
             sqlite3_bind_int64(statement, 5, r.time * 1000);
             sqlite3_bind_double(statement, 6, withProperties ? 1.0 : r.count);
             if (withProperties)
-                sqlite3_bind_text(statement, 7, r.properties.constData(), int(r.properties.size()), SQLITE_STATIC);
+                sqlite3_bind_text(statement, 7, r.properties.constData(), int(r.properties.size()),
+                                  SQLITE_STATIC);
             else
                 sqlite3_bind_text(statement, 7, "{}", 2, SQLITE_STATIC);
             if (sqlite3_step(statement) != SQLITE_DONE)
@@ -175,7 +178,8 @@ int main(int argc, char* argv[])
         QList<EncodedEvent> events;
         events.reserve(count);
         for (const Row& r : rows)
-            events.append({ "raw", r.id, r.account, r.user, r.name, r.time * 1000, double(r.count), r.properties });
+            events.append(
+                { "raw", r.id, r.account, r.user, r.name, r.time * 1000, double(r.count), r.properties });
         timer.start();
         const Result<EventLog::AppendResult> appended = EventLog(*db).append(events);
         const qint64 ns = timer.nsecsElapsed();

@@ -1,6 +1,8 @@
 #include "TestSupport.h"
 
 #include <QDateTime>
+#include <QDir>
+#include <QFile>
 #include <QTest>
 
 namespace tenure::test {
@@ -17,6 +19,22 @@ std::unique_ptr<Database> TempWorkspace::open(Database::Mode mode) const
     if (!db)
         qFatal("cannot open the test workspace: %s", qPrintable(db.error()));
     return std::move(db).value();
+}
+
+QString screenshotDir()
+{
+    const QString dir = QDir::temp().filePath(QStringLiteral("tenure-screenshots"));
+    QDir().mkpath(dir);
+    return dir;
+}
+
+QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes)
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
 }
 
 qint64 utcMs(int year, int month, int day, int hour, int minute)

@@ -21,6 +21,12 @@ private:
     QTemporaryDir m_dir;
 };
 
+// Where GUI tests save their screenshots for people to look at: <temp>/tenure-screenshots.
+QString screenshotDir();
+
+// Writes `bytes` to `name` in `dir` and returns the path (a small CSV made inside a test).
+QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes);
+
 // Milliseconds since the epoch of a UTC date and time, for readable fixtures.
 qint64 utcMs(int year, int month, int day, int hour = 12, int minute = 0);
 

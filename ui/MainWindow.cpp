@@ -94,7 +94,8 @@ void MainWindow::createMenus()
     workspace->addAction(tr("&Score Now"), QKeySequence::Refresh, this, [this] { scoreNow(false); });
     workspace->addAction(tr("&Rebuild Summaries from the Log"), this, [this] { scoreNow(true); });
     workspace->addSeparator();
-    workspace->addAction(tr("&Pull from Connectors Now"), QKeySequence(tr("Ctrl+Shift+P")), this, &MainWindow::pullNow);
+    workspace->addAction(tr("&Pull from Connectors Now"), QKeySequence(tr("Ctrl+Shift+P")), this,
+                         &MainWindow::pullNow);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Tenure"), this, [this] { AboutDialog(this).exec(); });
@@ -222,19 +223,27 @@ void MainWindow::startPulls(const QString& path)
 {
     m_pulls = std::make_unique<PullWorker>(path);
     m_pulledEvents = 0;
-    connect(m_pulls.get(), &PullWorker::progress, this, [this](const QString& connector, int pages, qint64 inserted) {
-        m_statusPulls->setText(tr("Pulling %1: page %2, %3 new").arg(connector).arg(pages).arg(QLocale().toString(inserted)));
-    });
-    connect(m_pulls.get(), &PullWorker::finished, this, [this](const QString& connector, const PullRunner::Report& report) {
-        m_pulledEvents += report.inserted;
-        m_statusPulls->setText(tr("Pulled %1: %2 new events").arg(connector, QLocale().toString(report.inserted)));
-        m_statusPulls->setToolTip(report.rejections.join(u'\n'));
-    });
-    connect(m_pulls.get(), &PullWorker::failed, this, [this](const QString& connector, const QString& message) {
-        m_statusPulls->setText(connector.isEmpty() ? tr("Pull failed") : tr("Pull of %1 failed").arg(connector));
-        m_statusPulls->setToolTip(message);
-        statusBar()->showMessage(message);
-    });
+    connect(m_pulls.get(), &PullWorker::progress, this,
+            [this](const QString& connector, int pages, qint64 inserted) {
+                m_statusPulls->setText(tr("Pulling %1: page %2, %3 new")
+                                           .arg(connector)
+                                           .arg(pages)
+                                           .arg(QLocale().toString(inserted)));
+            });
+    connect(m_pulls.get(), &PullWorker::finished, this,
+            [this](const QString& connector, const PullRunner::Report& report) {
+                m_pulledEvents += report.inserted;
+                m_statusPulls->setText(
+                    tr("Pulled %1: %2 new events").arg(connector, QLocale().toString(report.inserted)));
+                m_statusPulls->setToolTip(report.rejections.join(u'\n'));
+            });
+    connect(m_pulls.get(), &PullWorker::failed, this,
+            [this](const QString& connector, const QString& message) {
+                m_statusPulls->setText(connector.isEmpty() ? tr("Pull failed")
+                                                           : tr("Pull of %1 failed").arg(connector));
+                m_statusPulls->setToolTip(message);
+                statusBar()->showMessage(message);
+            });
     connect(m_pulls.get(), &PullWorker::idle, this, [this] {
         if (m_pulledEvents > 0)
             dataChanged();

@@ -1,8 +1,8 @@
 #pragma once
 
 #include <QByteArray>
-#include <QTypeInfo>
 #include <QString>
+#include <QTypeInfo>
 
 namespace tenure {
 

@@ -41,8 +41,8 @@ QString CsvImporter::defaultSourceName(const QString& path)
     return name.isEmpty() ? QStringLiteral("csv") : name;
 }
 
-Result<CsvImporter::Report> CsvImporter::run(const QString& path, const Options& options, const Progress& progress,
-                                             const std::atomic_bool* cancel)
+Result<CsvImporter::Report> CsvImporter::run(const QString& path, const Options& options,
+                                             const Progress& progress, const std::atomic_bool* cancel)
 {
     const QString fileName = QFileInfo(path).fileName();
     QFile file(path);
@@ -59,7 +59,8 @@ Result<CsvImporter::Report> CsvImporter::run(const QString& path, const Options&
     std::optional<ImportMapping> mapping = options.mapping;
     if (mapping && mapping->kind != options.kind)
         return Error { tr("The mapping is for %1, but this import is of %2.")
-                           .arg(ImportMapping::kindName(mapping->kind), ImportMapping::kindName(options.kind)) };
+                           .arg(ImportMapping::kindName(mapping->kind),
+                                ImportMapping::kindName(options.kind)) };
     if (!mapping) {
         if (const std::optional<SourceStore::Source> saved = sources.find(report.source)) {
             const QJsonObject preset = saved->config.value(QStringLiteral("mapping")).toObject();
@@ -72,7 +73,9 @@ Result<CsvImporter::Report> CsvImporter::run(const QString& path, const Options&
     }
 
     CsvReader::Options readerOptions;
-    const QString encoding = !options.encoding.isEmpty() ? options.encoding : mapping ? mapping->encoding : QString();
+    const QString encoding = !options.encoding.isEmpty() ? options.encoding
+        : mapping                                        ? mapping->encoding
+                                                         : QString();
     if (!encoding.isEmpty()) {
         Result<QByteArray> canonical = TextDecoding::canonicalName(encoding);
         if (!canonical)
@@ -104,9 +107,11 @@ Result<CsvImporter::Report> CsvImporter::run(const QString& path, const Options&
         if (!keys)
             return Error { keys.error() };
         if (keys->isEmpty())
-            return Error { tr("%1: accounts are resolved through %2 keys, but none were imported yet (import them "
-                              "first: tenure-cli import keys FILE --namespace %2)")
-                               .arg(fileName, mapping->accountKeyNamespace) };
+            return Error {
+                tr("%1: accounts are resolved through %2 keys, but none were imported yet (import them "
+                   "first: tenure-cli import keys FILE --namespace %2)")
+                    .arg(fileName, mapping->accountKeyNamespace)
+            };
         converter.setAccountKeys(std::move(*keys));
     }
     AccountStore accounts(m_db);
@@ -192,7 +197,8 @@ Result<CsvImporter::Report> CsvImporter::run(const QString& path, const Options&
             break;
         }
         case ImportMapping::Kind::Keys: {
-            Result<AccountKeyStore::Counts> stored = keyStore.upsert(mapping->keyNamespace, chunk.keys, report.source);
+            Result<AccountKeyStore::Counts> stored
+                = keyStore.upsert(mapping->keyNamespace, chunk.keys, report.source);
             if (!stored) {
                 writeError = stored.error();
                 return false;
@@ -253,11 +259,14 @@ Result<CsvImporter::Report> CsvImporter::run(const QString& path, const Options&
         return report;
     }
     // The mapping that worked becomes the source's preset for its next import.
-    if (Status saved = sources.setConfig(report.source, QJsonObject { { QStringLiteral("mapping"), mapping->toJson() } });
+    if (Status saved
+        = sources.setConfig(report.source, QJsonObject { { QStringLiteral("mapping"), mapping->toJson() } });
         !saved)
         return Error { saved.error() };
     if (Status committed = transaction->commit(); !committed)
-        return Error { tr("%1: committing the import failed, nothing was imported: %2").arg(fileName, committed.error()) };
+        return Error {
+            tr("%1: committing the import failed, nothing was imported: %2").arg(fileName, committed.error())
+        };
     report.committed = true;
     return report;
 }

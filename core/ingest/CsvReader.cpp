@@ -69,7 +69,8 @@ QChar CsvReader::detectDelimiter(QStringView text)
         const QList<int>& counts = perLine[k];
         if (counts.isEmpty() || counts.first() == 0)
             continue;
-        const bool consistent = std::all_of(counts.begin(), counts.end(), [&](int n) { return n == counts.first(); });
+        const bool consistent
+            = std::all_of(counts.begin(), counts.end(), [&](int n) { return n == counts.first(); });
         const int score = (consistent ? 1000000 : 0) + counts.first();
         if (score > bestScore) {
             bestScore = score;
@@ -92,18 +93,23 @@ Status CsvReader::start()
     // The decoder skips a byte-order mark of its own encoding.
     m_decoder = std::make_unique<QStringDecoder>(m_encoding.constData());
     if (!m_decoder->isValid())
-        return Error { tr("%1: the encoding %2 is not supported on this system").arg(m_fileName, QString::fromLatin1(m_encoding)) };
+        return Error { tr("%1: the encoding %2 is not supported on this system")
+                           .arg(m_fileName, QString::fromLatin1(m_encoding)) };
     if (!fill() && m_text.isEmpty()) {
         if (!m_error.isEmpty())
             return Error { m_error };
-        return Error { tr("%1: the file is empty; expected a header line with column names").arg(m_fileName) };
+        return Error {
+            tr("%1: the file is empty; expected a header line with column names").arg(m_fileName)
+        };
     }
     m_delimiter = m_options.delimiter.isNull() ? detectDelimiter(m_text) : m_options.delimiter;
     CsvRecord header;
     if (!next(header)) {
         if (!m_error.isEmpty())
             return Error { m_error };
-        return Error { tr("%1: the file is empty; expected a header line with column names").arg(m_fileName) };
+        return Error {
+            tr("%1: the file is empty; expected a header line with column names").arg(m_fileName)
+        };
     }
     for (QString& name : header.fields)
         name = name.trimmed();
@@ -150,10 +156,11 @@ bool CsvReader::fill()
             if (m_text[i] == u'\n')
                 ++line;
         }
-        m_error = tr("%1: line %2: bytes that are not valid %3; choose the file's encoding (e.g. cp932, utf-8)")
-                      .arg(m_fileName)
-                      .arg(line)
-                      .arg(QString::fromLatin1(m_encoding));
+        m_error
+            = tr("%1: line %2: bytes that are not valid %3; choose the file's encoding (e.g. cp932, utf-8)")
+                  .arg(m_fileName)
+                  .arg(line)
+                  .arg(QString::fromLatin1(m_encoding));
         m_atEnd = true;
         return false;
     }
@@ -251,11 +258,12 @@ bool CsvReader::parseRecord(CsvRecord& record, bool& needMore)
             // write nothing else; anything else is kept, as most readers do, but only spaces.
             while (i < size && text[i] != delimiter && text[i] != u'\n' && text[i] != u'\r') {
                 if (text[i] != u' ' && text[i] != u'\t') {
-                    m_error = tr("%1: line %2, column %3: unexpected character after a closing quote; expected "
-                                 "the delimiter or the end of the line")
-                                  .arg(m_fileName)
-                                  .arg(line)
-                                  .arg(i - lineStart + 1);
+                    m_error
+                        = tr("%1: line %2, column %3: unexpected character after a closing quote; expected "
+                             "the delimiter or the end of the line")
+                              .arg(m_fileName)
+                              .arg(line)
+                              .arg(i - lineStart + 1);
                     return false;
                 }
                 ++i;

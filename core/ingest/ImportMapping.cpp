@@ -46,23 +46,30 @@ std::optional<ImportMapping::Kind> ImportMapping::kindFromName(const QString& na
 
 const QList<ImportMapping::Field>& ImportMapping::fields(Kind kind)
 {
-    static const QStringList accountIds = list({ "account_id", "account", "customer_id", "company_id", "accountid",
-                                                 "取引先ID", "顧客ID", "アカウントID", "企業ID", "会社ID" });
+    static const QStringList accountIds
+        = list({ "account_id", "account", "customer_id", "company_id", "accountid", "取引先ID", "顧客ID",
+                 "アカウントID", "企業ID", "会社ID" });
     static const QList<Field> accounts {
         { QStringLiteral("id"), true, accountIds + list({ "id" }) },
         { QStringLiteral("name"), true,
           list({ "account_name", "name", "company", "company_name", "customer_name", "customer", "取引先名",
                  "会社名", "企業名", "顧客名", "アカウント名" }) },
         { QStringLiteral("owner"), false,
-          list({ "owner", "csm", "account_owner", "csm_owner", "success_manager", "担当者", "担当CSM", "担当" }) },
-        { QStringLiteral("plan"), false, list({ "plan", "plan_tier", "tier", "plan_name", "プラン", "契約プラン" }) },
+          list({ "owner", "csm", "account_owner", "csm_owner", "success_manager", "担当者", "担当CSM",
+                 "担当" }) },
+        { QStringLiteral("plan"), false,
+          list({ "plan", "plan_tier", "tier", "plan_name", "プラン", "契約プラン" }) },
         { QStringLiteral("arr"), false,
-          list({ "arr", "arr_amount", "annual_revenue", "annual_recurring_revenue", "年間契約金額", "年間売上" }) },
-        { QStringLiteral("mrr"), false, list({ "mrr", "mrr_amount", "monthly_revenue", "月額", "月額料金" }) },
+          list({ "arr", "arr_amount", "annual_revenue", "annual_recurring_revenue", "年間契約金額",
+                 "年間売上" }) },
+        { QStringLiteral("mrr"), false,
+          list({ "mrr", "mrr_amount", "monthly_revenue", "月額", "月額料金" }) },
         { QStringLiteral("currency"), false, list({ "currency", "通貨" }) },
-        { QStringLiteral("seats"), false, list({ "seats", "licenses", "licences", "seat_count", "ライセンス数", "席数" }) },
+        { QStringLiteral("seats"), false,
+          list({ "seats", "licenses", "licences", "seat_count", "ライセンス数", "席数" }) },
         { QStringLiteral("signup_date"), false,
-          list({ "signup_date", "start_date", "created_at", "contract_start", "契約開始日", "登録日", "利用開始日" }) },
+          list({ "signup_date", "start_date", "created_at", "contract_start", "契約開始日", "登録日",
+                 "利用開始日" }) },
         { QStringLiteral("renewal_date"), false,
           list({ "renewal_date", "contract_end", "contract_end_date", "renewal", "更新日", "契約更新日",
                  "契約終了日" }) },
@@ -70,34 +77,38 @@ const QList<ImportMapping::Field>& ImportMapping::fields(Kind kind)
     static const QList<Field> events {
         { QStringLiteral("account"), true, accountIds },
         { QStringLiteral("user"), false,
-          list({ "user_id", "user", "distinct_id", "userid", "email", "user_email", "ユーザーID", "ユーザー" }) },
+          list({ "user_id", "user", "distinct_id", "userid", "email", "user_email", "ユーザーID",
+                 "ユーザー" }) },
         { QStringLiteral("name"), true,
-          list({ "event", "event_name", "feature_name", "feature", "action", "activity", "イベント名", "イベント",
-                 "機能名", "機能" }) },
+          list({ "event", "event_name", "feature_name", "feature", "action", "activity", "イベント名",
+                 "イベント", "機能名", "機能" }) },
         { QStringLiteral("timestamp"), true,
-          list({ "timestamp", "time", "occurred_at", "event_time", "usage_date", "date", "datetime", "submitted_at",
-                 "created_at", "日時", "発生日時", "利用日", "利用日時", "日付" }) },
+          list({ "timestamp", "time", "occurred_at", "event_time", "usage_date", "date", "datetime",
+                 "submitted_at", "created_at", "日時", "発生日時", "利用日", "利用日時", "日付" }) },
         { QStringLiteral("quantity"), false,
           list({ "quantity", "usage_count", "count", "qty", "amount", "回数", "利用回数", "件数" }) },
         { QStringLiteral("id"), false,
-          list({ "event_id", "id", "usage_id", "message_id", "messageid", "insert_id", "$insert_id", "イベントID" }) },
+          list({ "event_id", "id", "usage_id", "message_id", "messageid", "insert_id", "$insert_id",
+                 "イベントID" }) },
     };
     static const QList<Field> outcomes {
         { QStringLiteral("account"), true, accountIds },
-        { QStringLiteral("kind"), true, list({ "outcome", "kind", "outcome_kind", "type", "event_type", "結果", "種別" }) },
+        { QStringLiteral("kind"), true,
+          list({ "outcome", "kind", "outcome_kind", "type", "event_type", "結果", "種別" }) },
         { QStringLiteral("date"), true,
-          list({ "date", "occurred_on", "outcome_date", "churn_date", "renewal_date", "effective_date", "日付",
-                 "解約日", "発生日" }) },
+          list({ "date", "occurred_on", "outcome_date", "churn_date", "renewal_date", "effective_date",
+                 "日付", "解約日", "発生日" }) },
         { QStringLiteral("amount"), false,
           list({ "amount", "value", "arr_change", "refund_amount_usd", "refund_amount", "金額" }) },
         { QStringLiteral("note"), false,
-          list({ "note", "notes", "reason", "reason_code", "comment", "feedback_text", "feedback", "備考", "理由",
-                 "メモ" }) },
+          list({ "note", "notes", "reason", "reason_code", "comment", "feedback_text", "feedback", "備考",
+                 "理由", "メモ" }) },
         { QStringLiteral("id"), false, list({ "outcome_id", "id", "churn_event_id", "event_id" }) },
     };
     static const QList<Field> keys {
         { QStringLiteral("key"), true,
-          list({ "key", "subscription_id", "user_id", "contact_id", "external_id", "契約ID", "ユーザーID" }) },
+          list(
+              { "key", "subscription_id", "user_id", "contact_id", "external_id", "契約ID", "ユーザーID" }) },
         { QStringLiteral("account"), true, accountIds },
     };
     switch (kind) {
@@ -159,18 +170,24 @@ Status ImportMapping::checkAgainst(const QStringList& header, const QString& fil
     const QString available = header.join(QStringLiteral(", "));
     for (auto it = columns.constBegin(); it != columns.constEnd(); ++it)
         if (!header.contains(it.value()))
-            return Error { tr("%1: the mapping takes %2 from column \"%3\", which the file does not have (its "
-                              "columns: %4)")
-                               .arg(fileName, it.key(), it.value(), available) };
+            return Error {
+                tr("%1: the mapping takes %2 from column \"%3\", which the file does not have (its "
+                   "columns: %4)")
+                    .arg(fileName, it.key(), it.value(), available)
+            };
     if (!accountKeyColumn.isEmpty() && !header.contains(accountKeyColumn))
-        return Error { tr("%1: the mapping resolves accounts from column \"%2\", which the file does not have (its "
-                          "columns: %3)")
-                           .arg(fileName, accountKeyColumn, available) };
+        return Error {
+            tr("%1: the mapping resolves accounts from column \"%2\", which the file does not have (its "
+               "columns: %3)")
+                .arg(fileName, accountKeyColumn, available)
+        };
     if (!accountKeyColumn.isEmpty() && accountKeyNamespace.isEmpty())
         return Error { tr("%1: the mapping resolves accounts from column \"%2\" but names no key namespace")
                            .arg(fileName, accountKeyColumn) };
     if (kind == Kind::Keys && keyNamespace.isEmpty())
-        return Error { tr("%1: a key import needs a namespace (e.g. --namespace subscription)").arg(fileName) };
+        return Error {
+            tr("%1: a key import needs a namespace (e.g. --namespace subscription)").arg(fileName)
+        };
     QStringList missing;
     for (const Field& field : fields(kind)) {
         if (!field.required || columns.contains(field.name) || constants.contains(field.name))
@@ -235,7 +252,8 @@ QJsonObject ImportMapping::toJson() const
     if (!encoding.isEmpty())
         json.insert(QStringLiteral("encoding"), encoding);
     if (!delimiter.isNull())
-        json.insert(QStringLiteral("delimiter"), delimiter == u'\t' ? QStringLiteral("tab") : QString(delimiter));
+        json.insert(QStringLiteral("delimiter"),
+                    delimiter == u'\t' ? QStringLiteral("tab") : QString(delimiter));
     return json;
 }
 
@@ -325,7 +343,9 @@ Result<ImportMapping> ImportMapping::load(const QString& path)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return Error { tr("%1: offset %2: %3").arg(path).arg(parseError.offset).arg(parseError.errorString()) };
+        return Error {
+            tr("%1: offset %2: %3").arg(path).arg(parseError.offset).arg(parseError.errorString())
+        };
     if (!document.isObject())
         return Error { tr("%1: expected a JSON object").arg(path) };
     Result<ImportMapping> mapping = fromJson(document.object());

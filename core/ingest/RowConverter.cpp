@@ -8,11 +8,16 @@ namespace tenure {
 QString RowError::toString(const QString& fileName) const
 {
     if (column > 0)
-        return RowConverter::tr("%1:%2: column %3 (%4): %5").arg(fileName).arg(line).arg(column).arg(columnName, message);
+        return RowConverter::tr("%1:%2: column %3 (%4): %5")
+            .arg(fileName)
+            .arg(line)
+            .arg(column)
+            .arg(columnName, message);
     return RowConverter::tr("%1:%2: %3").arg(fileName).arg(line).arg(message);
 }
 
-RowConverter::RowConverter(ImportMapping mapping, const QStringList& header, ValueParser parser, QString source)
+RowConverter::RowConverter(ImportMapping mapping, const QStringList& header, ValueParser parser,
+                           QString source)
     : m_mapping(std::move(mapping))
     , m_header(header)
     , m_parser(std::move(parser))
@@ -50,8 +55,12 @@ bool RowConverter::checkWidth(const CsvRecord& record, RowError& error) const
 {
     if (record.fields.size() == m_header.size())
         return true;
-    error = { record.line, 0, {},
-              tr("expected %1 fields as in the header, found %2").arg(m_header.size()).arg(record.fields.size()) };
+    error = {
+        record.line,
+        0,
+        {},
+        tr("expected %1 fields as in the header, found %2").arg(m_header.size()).arg(record.fields.size())
+    };
     return false;
 }
 
@@ -61,7 +70,7 @@ RowError RowConverter::errorAt(const CsvRecord& record, const QString& field, co
     const QString value = index >= 0 && index < record.fields.size() ? record.fields[index] : QString();
     RowError error { record.line, index + 1, index >= 0 ? m_header[index] : field, {} };
     error.message = value.trimmed().isEmpty() ? tr("expected %1, the cell is empty").arg(expected)
-                                               : tr("expected %1, got \"%2\"").arg(expected, value);
+                                              : tr("expected %1, got \"%2\"").arg(expected, value);
     return error;
 }
 
@@ -72,10 +81,11 @@ std::optional<QString> RowConverter::resolveAccount(const CsvRecord& record, Row
         const QString account = m_accountKeys.value(key);
         if (account.isEmpty()) {
             error = { record.line, m_keyIndex + 1, m_header[m_keyIndex],
-                      key.isEmpty() ? tr("expected a %1 key, the cell is empty").arg(m_mapping.accountKeyNamespace)
-                                    : tr("expected a known %1 key, \"%2\" was never imported (import the %1 → account "
-                                         "mapping first)")
-                                          .arg(m_mapping.accountKeyNamespace, key) };
+                      key.isEmpty()
+                          ? tr("expected a %1 key, the cell is empty").arg(m_mapping.accountKeyNamespace)
+                          : tr("expected a known %1 key, \"%2\" was never imported (import the %1 → account "
+                               "mapping first)")
+                                .arg(m_mapping.accountKeyNamespace, key) };
             return std::nullopt;
         }
         return account;
@@ -115,7 +125,8 @@ QJsonObject RowConverter::extras(const CsvRecord& record) const
     return object;
 }
 
-bool RowConverter::checkUniqueId(const CsvRecord& record, const QString& field, const QString& id, RowError& error)
+bool RowConverter::checkUniqueId(const CsvRecord& record, const QString& field, const QString& id,
+                                 RowError& error)
 {
     const size_t idHash = qHash(id, size_t(0x9e3779b97f4a7c15ULL));
     size_t contentHash = 0;
@@ -129,10 +140,11 @@ bool RowConverter::checkUniqueId(const CsvRecord& record, const QString& field, 
     if (seen->contentHash == contentHash)
         return true; // the same row again: the log keeps it once
     error = errorAt(record, field, QString());
-    error.message = tr("expected a unique id, \"%1\" is already used by a different row on line %2 (if the "
-                       "file's ids are not unique, map no id column and rows are identified by their content)")
-                        .arg(id)
-                        .arg(seen->line);
+    error.message
+        = tr("expected a unique id, \"%1\" is already used by a different row on line %2 (if the "
+             "file's ids are not unique, map no id column and rows are identified by their content)")
+              .arg(id)
+              .arg(seen->line);
     return false;
 }
 
@@ -159,7 +171,8 @@ std::optional<Account> RowConverter::account(const CsvRecord& record, RowError& 
         account.plan = text(record, QStringLiteral("plan"));
     if (const QString currency = text(record, QStringLiteral("currency")); !currency.isEmpty()) {
         if (currency.size() != 3) {
-            error = errorAt(record, QStringLiteral("currency"), tr("a three-letter currency code such as USD or JPY"));
+            error = errorAt(record, QStringLiteral("currency"),
+                            tr("a three-letter currency code such as USD or JPY"));
             return std::nullopt;
         }
         account.currency = currency.toUpper();
@@ -188,7 +201,8 @@ std::optional<Account> RowConverter::account(const CsvRecord& record, RowError& 
         account.arr = *mrr * 12;
     if (text(record, QStringLiteral("currency")).isNull()) {
         // No currency column: the sign of the figure says it ("¥12,000,000" is yen).
-        const QString sign = ValueParser::currencyOf(text(record, QStringLiteral("arr")) + text(record, QStringLiteral("mrr")));
+        const QString sign = ValueParser::currencyOf(text(record, QStringLiteral("arr"))
+                                                     + text(record, QStringLiteral("mrr")));
         if (!sign.isEmpty())
             account.currency = sign;
     }
@@ -278,7 +292,8 @@ std::optional<Outcome> RowConverter::outcome(const CsvRecord& record, RowError& 
     if (!m_knownAccounts.contains(*account)) {
         const int index = m_keyIndex >= 0 ? m_keyIndex : indexOf(QStringLiteral("account"));
         error = { record.line, index + 1, index >= 0 ? m_header[index] : QStringLiteral("account"),
-                  tr("expected an account of this workspace, \"%1\" is unknown (import accounts first)").arg(*account) };
+                  tr("expected an account of this workspace, \"%1\" is unknown (import accounts first)")
+                      .arg(*account) };
         return std::nullopt;
     }
     Outcome outcome;

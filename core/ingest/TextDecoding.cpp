@@ -81,7 +81,8 @@ Result<QByteArray> TextDecoding::canonicalName(const QString& name)
     if (key == QLatin1String("utf16be"))
         return QByteArray("UTF-16BE");
     if (key == QLatin1String("cp932") || key == QLatin1String("sjis") || key == QLatin1String("shiftjis")
-        || key == QLatin1String("windows31j") || key == QLatin1String("ms932") || key == QLatin1String("mskanji"))
+        || key == QLatin1String("windows31j") || key == QLatin1String("ms932")
+        || key == QLatin1String("mskanji"))
         return QByteArray("CP932");
     if (key == QLatin1String("latin1") || key == QLatin1String("iso88591") || key == QLatin1String("cp1252")
         || key == QLatin1String("windows1252"))
@@ -91,9 +92,11 @@ Result<QByteArray> TextDecoding::canonicalName(const QString& name)
     const QByteArray other = name.trimmed().toLatin1();
     if (!other.isEmpty() && QStringDecoder(other.constData()).isValid())
         return other;
-    return Error { tr("Unknown encoding \"%1\": expected one of utf-8, utf-16le, utf-16be, cp932 (shift_jis), "
-                      "windows-1252, euc-jp")
-                       .arg(name) };
+    return Error {
+        tr("Unknown encoding \"%1\": expected one of utf-8, utf-16le, utf-16be, cp932 (shift_jis), "
+           "windows-1252, euc-jp")
+            .arg(name)
+    };
 }
 
 } // namespace tenure

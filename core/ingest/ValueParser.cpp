@@ -41,8 +41,9 @@ std::optional<ValueParser::DateOrder> ValueParser::dateOrderFromName(const QStri
 
 std::optional<ValueParser::Parts> ValueParser::split(const QString& input) const
 {
-    static const QRegularExpression pattern(QStringLiteral(
-        R"(^(\d{1,4})[-/.年](\d{1,2})[-/.月](\d{1,4})日?(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$)"),
+    static const QRegularExpression pattern(
+        QStringLiteral(
+            R"(^(\d{1,4})[-/.年](\d{1,2})[-/.月](\d{1,4})日?(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$)"),
         QRegularExpression::CaseInsensitiveOption);
     const QRegularExpressionMatch match = pattern.match(input);
     if (!match.hasMatch())
@@ -174,10 +175,10 @@ std::optional<bool> ValueParser::boolean(const QString& text) const
 {
     const QString s = normalised(text).toLower();
     static const QStringList yes { QStringLiteral("true"), QStringLiteral("yes"), QStringLiteral("y"),
-                                   QStringLiteral("1"), QStringLiteral("t"), QStringLiteral("on"),
-                                   QStringLiteral("はい"), QStringLiteral("有"), QStringLiteral("○") };
-    static const QStringList no { QStringLiteral("false"), QStringLiteral("no"), QStringLiteral("n"),
-                                  QStringLiteral("0"), QStringLiteral("f"), QStringLiteral("off"),
+                                   QStringLiteral("1"),    QStringLiteral("t"),   QStringLiteral("on"),
+                                   QStringLiteral("はい"), QStringLiteral("有"),  QStringLiteral("○") };
+    static const QStringList no { QStringLiteral("false"),  QStringLiteral("no"), QStringLiteral("n"),
+                                  QStringLiteral("0"),      QStringLiteral("f"),  QStringLiteral("off"),
                                   QStringLiteral("いいえ"), QStringLiteral("無"), QStringLiteral("×") };
     if (yes.contains(s))
         return true;
@@ -188,7 +189,8 @@ std::optional<bool> ValueParser::boolean(const QString& text) const
 
 QString ValueParser::currencyOf(const QString& text)
 {
-    if (text.contains(u'¥') || text.contains(u'￥') || text.contains(u'円') || text.contains(QLatin1String("JPY")))
+    if (text.contains(u'¥') || text.contains(u'￥') || text.contains(u'円')
+        || text.contains(QLatin1String("JPY")))
         return QStringLiteral("JPY");
     if (text.contains(u'€') || text.contains(QLatin1String("EUR")))
         return QStringLiteral("EUR");

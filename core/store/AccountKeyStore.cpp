@@ -22,8 +22,8 @@ Result<AccountKeyStore::Counts> AccountKeyStore::upsert(const QString& ns, std::
     if (!transaction.isActive())
         return Error { transaction.startError() };
     sqlite3* handle = m_db.handle();
-    Result<SqliteStatement> current
-        = SqliteStatement::prepare(handle, "SELECT account_id FROM account_keys WHERE namespace = ? AND key = ?");
+    Result<SqliteStatement> current = SqliteStatement::prepare(
+        handle, "SELECT account_id FROM account_keys WHERE namespace = ? AND key = ?");
     Result<SqliteStatement> write = SqliteStatement::prepare(
         handle,
         "INSERT INTO account_keys (namespace, key, account_id, source, updated_at) VALUES (?, ?, ?, ?, ?) "
@@ -36,7 +36,9 @@ Result<AccountKeyStore::Counts> AccountKeyStore::upsert(const QString& ns, std::
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const Entry& entry : entries) {
         if (entry.key.isEmpty() || entry.accountId.isEmpty())
-            return Error { tr("Key \"%1\" → account \"%2\": both must be non-empty.").arg(entry.key, entry.accountId) };
+            return Error {
+                tr("Key \"%1\" → account \"%2\": both must be non-empty.").arg(entry.key, entry.accountId)
+            };
         current->bind(1, ns);
         current->bind(2, entry.key);
         const int found = sqlite3_step(current->get());
@@ -54,7 +56,9 @@ Result<AccountKeyStore::Counts> AccountKeyStore::upsert(const QString& ns, std::
         const int rc = sqlite3_step(write->get());
         sqlite3_reset(write->get());
         if (rc != SQLITE_DONE)
-            return Error { tr("Cannot store key \"%1\": %2").arg(entry.key, QString::fromUtf8(sqlite3_errmsg(handle))) };
+            return Error {
+                tr("Cannot store key \"%1\": %2").arg(entry.key, QString::fromUtf8(sqlite3_errmsg(handle)))
+            };
         ++(found == SQLITE_ROW ? counts.changed : counts.inserted);
     }
     if (Status committed = transaction.commit(); !committed)
@@ -64,8 +68,8 @@ Result<AccountKeyStore::Counts> AccountKeyStore::upsert(const QString& ns, std::
 
 Result<QHash<QString, QString>> AccountKeyStore::load(const QString& ns) const
 {
-    Result<SqliteStatement> select
-        = SqliteStatement::prepare(m_db.handle(), "SELECT key, account_id FROM account_keys WHERE namespace = ?");
+    Result<SqliteStatement> select = SqliteStatement::prepare(
+        m_db.handle(), "SELECT key, account_id FROM account_keys WHERE namespace = ?");
     if (!select)
         return Error { select.error() };
     select->bind(1, ns);

@@ -173,7 +173,8 @@ Status Database::initialise()
     // WAL lets readers (the UI) run while a writer (ingest, engine) appends.
     // A 32 MB page cache (SQLite's default is 2 MB) keeps a large import's index pages in memory
     // instead of spilling and rewriting them; the engine's connection sets a larger one.
-    for (const char* pragma : { "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -32768" }) {
+    for (const char* pragma :
+         { "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -32768" }) {
         if (Status set = exec(db, QString::fromLatin1(pragma)); !set)
             return set;
     }

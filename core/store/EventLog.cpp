@@ -72,14 +72,16 @@ template <typename Row> QString validateRow(const Row& event)
     if (event.name.isEmpty())
         return EventLog::tr("event name is empty");
     if (event.occurredAt < kEarliest || event.occurredAt >= kLatest)
-        return EventLog::tr("time %1 is outside 2000-01-01..2100-01-01 (expected UTC milliseconds since 1970)")
+        return EventLog::tr(
+                   "time %1 is outside 2000-01-01..2100-01-01 (expected UTC milliseconds since 1970)")
             .arg(event.occurredAt);
     if (!std::isfinite(event.quantity))
         return EventLog::tr("quantity is not a finite number");
     if (!event.properties.isEmpty()) {
         // The first character that is not white space opens an object (no copy: this runs per row).
-        const auto first = std::find_if(event.properties.cbegin(), event.properties.cend(),
-                                        [](char c) { return c != ' ' && c != '\t' && c != '\n' && c != '\r'; });
+        const auto first = std::find_if(event.properties.cbegin(), event.properties.cend(), [](char c) {
+            return c != ' ' && c != '\t' && c != '\n' && c != '\r';
+        });
         if (first == event.properties.cend() || *first != '{')
             return EventLog::tr("properties must be a JSON object");
     }
@@ -108,7 +110,8 @@ Result<EventLog::AppendResult> EventLog::append(std::span<const EncodedEvent> ev
     return appendRows(events, policy);
 }
 
-template <typename Row> Result<EventLog::AppendResult> EventLog::appendRows(std::span<const Row> events, Policy policy)
+template <typename Row>
+Result<EventLog::AppendResult> EventLog::appendRows(std::span<const Row> events, Policy policy)
 {
     AppendResult result;
     if (events.empty()) {

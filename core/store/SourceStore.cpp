@@ -48,7 +48,9 @@ Status SourceStore::setConfig(const QString& name, const QJsonObject& config)
     update.addBindValue(QString::fromUtf8(QJsonDocument(config).toJson(QJsonDocument::Compact)));
     update.addBindValue(name);
     if (!update.exec())
-        return Error { tr("Cannot save the settings of source \"%1\": %2").arg(name, update.lastError().databaseText()) };
+        return Error {
+            tr("Cannot save the settings of source \"%1\": %2").arg(name, update.lastError().databaseText())
+        };
     if (update.numRowsAffected() != 1)
         return Error { tr("Source \"%1\" is not registered in this workspace.").arg(name) };
     return {};
@@ -88,7 +90,9 @@ Status SourceStore::setState(const QString& name, const QJsonObject& state)
     upsert.addBindValue(QString::fromUtf8(QJsonDocument(state).toJson(QJsonDocument::Compact)));
     upsert.addBindValue(QDateTime::currentMSecsSinceEpoch());
     if (!upsert.exec())
-        return Error { tr("Cannot save the progress of source \"%1\": %2").arg(name, upsert.lastError().databaseText()) };
+        return Error {
+            tr("Cannot save the progress of source \"%1\": %2").arg(name, upsert.lastError().databaseText())
+        };
     return {};
 }
 

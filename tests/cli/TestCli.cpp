@@ -66,34 +66,41 @@ private slots:
         test::TempWorkspace workspace;
         const QString db = workspace.path();
         const QString data = QStringLiteral(TENURE_TEST_DATA "/csv/");
-        const Run bad = runCommand({ QStringLiteral("import"), QStringLiteral("events"), data + QStringLiteral("events-bad.csv"),
-                                     QStringLiteral("--db"), db });
+        const Run bad = runCommand({ QStringLiteral("import"), QStringLiteral("events"),
+                                     data + QStringLiteral("events-bad.csv"), QStringLiteral("--db"), db });
         QCOMPARE(bad.code, 1);
-        QVERIFY2(bad.err.contains(QLatin1String("events-bad.csv:3: column 4 (timestamp): expected a date")), qPrintable(bad.err));
+        QVERIFY2(bad.err.contains(QLatin1String("events-bad.csv:3: column 4 (timestamp): expected a date")),
+                 qPrintable(bad.err));
         QVERIFY(bad.err.contains(QLatin1String("events-bad.csv:7: column 5 (usage_count)")));
         QVERIFY(bad.out.contains(QLatin1String("nothing was imported")));
-        const Run skipped = runCommand({ QStringLiteral("import"), QStringLiteral("events"), data + QStringLiteral("events-bad.csv"),
-                                         QStringLiteral("--db"), db, QStringLiteral("--skip-bad-rows") });
+        const Run skipped = runCommand({ QStringLiteral("import"), QStringLiteral("events"),
+                                         data + QStringLiteral("events-bad.csv"), QStringLiteral("--db"), db,
+                                         QStringLiteral("--skip-bad-rows") });
         QCOMPARE(skipped.code, 0);
         QVERIFY2(skipped.out.contains(QLatin1String("3 new")), qPrintable(skipped.out));
         QVERIFY(skipped.out.contains(QLatin1String("3 bad rows skipped")));
 
         const Run japanese = runCommand({ QStringLiteral("import"), QStringLiteral("accounts"),
-                                          data + QStringLiteral("accounts-ja-cp932.csv"), QStringLiteral("--db"), db,
-                                          QStringLiteral("--json") });
+                                          data + QStringLiteral("accounts-ja-cp932.csv"),
+                                          QStringLiteral("--db"), db, QStringLiteral("--json") });
         QCOMPARE(japanese.code, 0);
         const QJsonObject report = QJsonDocument::fromJson(japanese.out.toUtf8()).object();
         QCOMPARE(report.value(QStringLiteral("encoding")).toString(), QStringLiteral("CP932"));
         QCOMPARE(report.value(QStringLiteral("inserted")).toInt(), 3);
-        QCOMPARE(report.value(QStringLiteral("mapping")).toObject().value(QStringLiteral("columns")).toObject()
-                     .value(QStringLiteral("name")).toString(),
+        QCOMPARE(report.value(QStringLiteral("mapping"))
+                     .toObject()
+                     .value(QStringLiteral("columns"))
+                     .toObject()
+                     .value(QStringLiteral("name"))
+                     .toString(),
                  QStringLiteral("取引先名"));
 
-        const Run usage = runCommand({ QStringLiteral("import"), QStringLiteral("sales"), QStringLiteral("x.csv"),
-                                       QStringLiteral("--db"), db });
+        const Run usage = runCommand({ QStringLiteral("import"), QStringLiteral("sales"),
+                                       QStringLiteral("x.csv"), QStringLiteral("--db"), db });
         QCOMPARE(usage.code, 2);
-        const Run encoding = runCommand({ QStringLiteral("import"), QStringLiteral("events"), data + QStringLiteral("events-bad.csv"),
-                                          QStringLiteral("--db"), db, QStringLiteral("--encoding"), QStringLiteral("ebcdic-9") });
+        const Run encoding = runCommand({ QStringLiteral("import"), QStringLiteral("events"),
+                                          data + QStringLiteral("events-bad.csv"), QStringLiteral("--db"), db,
+                                          QStringLiteral("--encoding"), QStringLiteral("ebcdic-9") });
         QCOMPARE(encoding.code, 1);
         QVERIFY(encoding.err.contains(QLatin1String("Unknown encoding")));
     }
@@ -105,18 +112,23 @@ private slots:
         const QString definition = workspace.dir() + QStringLiteral("/mixpanel.json");
         QFile file(definition);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QJsonDocument(QJsonObject {
-                                     { QStringLiteral("name"), QStringLiteral("mixpanel") },
-                                     { QStringLiteral("kind"), QStringLiteral("mixpanel") },
-                                     { QStringLiteral("url"),
-                                       QUrl::fromLocalFile(QStringLiteral(TENURE_TEST_DATA "/connectors/mixpanel-export.jsonl")).toString() },
-                                 })
-                       .toJson());
+        file.write(
+            QJsonDocument(QJsonObject {
+                              { QStringLiteral("name"), QStringLiteral("mixpanel") },
+                              { QStringLiteral("kind"), QStringLiteral("mixpanel") },
+                              { QStringLiteral("url"),
+                                QUrl::fromLocalFile(
+                                    QStringLiteral(TENURE_TEST_DATA "/connectors/mixpanel-export.jsonl"))
+                                    .toString() },
+                          })
+                .toJson());
         file.close();
-        const Run added = runCommand({ QStringLiteral("connector"), QStringLiteral("add"), definition, QStringLiteral("--db"), db });
+        const Run added = runCommand(
+            { QStringLiteral("connector"), QStringLiteral("add"), definition, QStringLiteral("--db"), db });
         QCOMPARE(added.code, 0);
         QVERIFY(added.out.contains(QLatin1String("TENURE_SECRET_MIXPANEL")));
-        const Run listed = runCommand({ QStringLiteral("connector"), QStringLiteral("list"), QStringLiteral("--db"), db });
+        const Run listed
+            = runCommand({ QStringLiteral("connector"), QStringLiteral("list"), QStringLiteral("--db"), db });
         QVERIFY2(listed.out.contains(QLatin1String("never pulled")), qPrintable(listed.out));
         // The real binary, as a cron job would run it.
         const Run pulled = runBinary({ QStringLiteral("pull"), QStringLiteral("--db"), db });
@@ -124,17 +136,21 @@ private slots:
         QVERIFY2(pulled.out.contains(QLatin1String("12 new events")), qPrintable(pulled.out));
         QVERIFY(pulled.out.contains(QLatin1String("1 rejected")));
         QVERIFY(pulled.err.contains(QLatin1String("line 13: no account at properties.account_id")));
-        const Run again = runBinary({ QStringLiteral("pull"), QStringLiteral("mixpanel"), QStringLiteral("--db"), db });
+        const Run again
+            = runBinary({ QStringLiteral("pull"), QStringLiteral("mixpanel"), QStringLiteral("--db"), db });
         QVERIFY2(again.out.contains(QLatin1String("0 new events, 12 already there")), qPrintable(again.out));
-        const Run exported = runCommand({ QStringLiteral("connector"), QStringLiteral("export"), QStringLiteral("mixpanel"),
-                                          QStringLiteral("--db"), db });
-        QCOMPARE(QJsonDocument::fromJson(exported.out.toUtf8()).object().value(QStringLiteral("kind")).toString(),
-                 QStringLiteral("mixpanel"));
-        const Run unknown = runCommand({ QStringLiteral("pull"), QStringLiteral("nope"), QStringLiteral("--db"), db });
+        const Run exported = runCommand({ QStringLiteral("connector"), QStringLiteral("export"),
+                                          QStringLiteral("mixpanel"), QStringLiteral("--db"), db });
+        QCOMPARE(
+            QJsonDocument::fromJson(exported.out.toUtf8()).object().value(QStringLiteral("kind")).toString(),
+            QStringLiteral("mixpanel"));
+        const Run unknown
+            = runCommand({ QStringLiteral("pull"), QStringLiteral("nope"), QStringLiteral("--db"), db });
         QCOMPARE(unknown.code, 1);
         QVERIFY(unknown.err.contains(QLatin1String("this workspace has: mixpanel")));
         const Run badFile = runCommand({ QStringLiteral("connector"), QStringLiteral("add"),
-                                         QStringLiteral(TENURE_TEST_DATA "/csv/outcomes.csv"), QStringLiteral("--db"), db });
+                                         QStringLiteral(TENURE_TEST_DATA "/csv/outcomes.csv"),
+                                         QStringLiteral("--db"), db });
         QCOMPARE(badFile.code, 1);
     }
 

@@ -1,6 +1,4 @@
 #include "TestSupport.h"
-#include "support/FakeApiServer.h"
-
 #include "ingest/connectors/ConnectorConfig.h"
 #include "ingest/connectors/ConnectorStore.h"
 #include "ingest/connectors/PageDecoder.h"
@@ -9,6 +7,7 @@
 #include "ingest/connectors/SecretStore.h"
 #include "store/EventLog.h"
 #include "store/SourceStore.h"
+#include "support/FakeApiServer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -35,8 +34,10 @@ QJsonArray sampleRecords(int count = 250)
             { QStringLiteral("account_id"), QStringLiteral("acc-%1").arg(i % 3) },
             { QStringLiteral("user_id"), QStringLiteral("u%1").arg(i % 7) },
             { QStringLiteral("event"), i % 2 ? QStringLiteral("login") : QStringLiteral("report_created") },
-            { QStringLiteral("timestamp"), QStringLiteral("2026-11-%1T10:00:00Z").arg(1 + i % 20, 2, 10, QLatin1Char('0')) },
-            { QStringLiteral("properties"), QJsonObject { { QStringLiteral("plan"), QStringLiteral("pro") } } } });
+            { QStringLiteral("timestamp"),
+              QStringLiteral("2026-11-%1T10:00:00Z").arg(1 + i % 20, 2, 10, QLatin1Char('0')) },
+            { QStringLiteral("properties"),
+              QJsonObject { { QStringLiteral("plan"), QStringLiteral("pro") } } } });
     return records;
 }
 
@@ -85,7 +86,8 @@ class TestConnectors : public QObject
     std::unique_ptr<TempWorkspace> m_workspace;
     std::unique_ptr<Database> m_db;
 
-    Result<PullRunner::Report> pull(const ConnectorConfig& config, const QString& secret = QStringLiteral("s3cret"))
+    Result<PullRunner::Report> pull(const ConnectorConfig& config,
+                                    const QString& secret = QStringLiteral("s3cret"))
     {
         PullRunner runner(*m_db, config);
         runner.setSecret(secret);
@@ -121,15 +123,17 @@ private slots:
         QVERIFY(!QJsonDocument(config->toJson()).toJson().contains("token"));
 
         auto errorOf = [](const char* text) {
-            const Result<ConnectorConfig> bad = ConnectorConfig::fromJson(QJsonDocument::fromJson(text).object());
+            const Result<ConnectorConfig> bad
+                = ConnectorConfig::fromJson(QJsonDocument::fromJson(text).object());
             return bad ? QString() : bad.error();
         };
         QVERIFY(errorOf(R"({"name": "x", "url": "https:\/\/a/b", "paging": {"type": "scroll"}})")
                     .startsWith(QLatin1String("paging.type: expected one of none, cursor")));
         QVERIFY(errorOf(R"({"name": "x", "url": "https:\/\/a/b", "paging": {"type": "cursor"}})")
                     .contains(QLatin1String("{cursor}")));
-        QVERIFY(errorOf(R"({"name": "x", "url": "https:\/\/a/b", "auth": {"type": "bearer", "token": "abc"}})")
-                    .contains(QLatin1String("secrets do not belong")));
+        QVERIFY(
+            errorOf(R"({"name": "x", "url": "https:\/\/a/b", "auth": {"type": "bearer", "token": "abc"}})")
+                .contains(QLatin1String("secrets do not belong")));
         QVERIFY(errorOf(R"({"name": "x", "url": "https:\/\/a/b", "paging": {"page_size": 0}})")
                     .startsWith(QLatin1String("paging.page_size")));
         QVERIFY(errorOf(R"({"name": "", "url": "https:\/\/a/b"})").startsWith(QLatin1String("name:")));
@@ -138,7 +142,8 @@ private slots:
 
     void secretsComeFromTheEnvironmentOnHeadlessMachines()
     {
-        QCOMPARE(SecretStore::environmentVariable(QStringLiteral("product-api")), QStringLiteral("TENURE_SECRET_PRODUCT_API"));
+        QCOMPARE(SecretStore::environmentVariable(QStringLiteral("product-api")),
+                 QStringLiteral("TENURE_SECRET_PRODUCT_API"));
         qputenv("TENURE_SECRET_PRODUCT_API", "from-env");
         QCOMPARE(SecretStore::read(QStringLiteral("product-api")).value(), QStringLiteral("from-env"));
         qunsetenv("TENURE_SECRET_PRODUCT_API");
@@ -195,8 +200,9 @@ private slots:
         const qsizetype before = server.requests().size();
         const Result<PullRunner::Report> second = pull(restConfig(server));
         QVERIFY(second);
-        QCOMPARE(server.requests().at(before).query.queryItemValue(QStringLiteral("since"), QUrl::FullyDecoded),
-                 QStringLiteral("2026-11-25T00:00:00Z"));
+        QCOMPARE(
+            server.requests().at(before).query.queryItemValue(QStringLiteral("since"), QUrl::FullyDecoded),
+            QStringLiteral("2026-11-25T00:00:00Z"));
     }
 
     void persistentServerErrorsGiveUpWithTheCause()
@@ -206,7 +212,8 @@ private slots:
         config.maxRetries = 2;
         const Result<PullRunner::Report> report = pull(config);
         QVERIFY(!report);
-        QVERIFY2(report.error().contains(QLatin1String("Connector \"product-api\", page 1")), qPrintable(report.error()));
+        QVERIFY2(report.error().contains(QLatin1String("Connector \"product-api\", page 1")),
+                 qPrintable(report.error()));
         QVERIFY(report.error().contains(QLatin1String("gave up after 3 attempts")));
         QVERIFY(report.error().contains(QLatin1String("HTTP 503")));
         QCOMPARE(server.requests().size(), 3);
@@ -237,7 +244,8 @@ private slots:
         const Result<PullRunner::Report> resumed = pull(restConfig(server));
         QVERIFY2(resumed, resumed ? "" : qPrintable(resumed.error()));
         QVERIFY(resumed->resumed);
-        QCOMPARE(server.requests().at(before).query.queryItemValue(QStringLiteral("cursor")), QStringLiteral("100"));
+        QCOMPARE(server.requests().at(before).query.queryItemValue(QStringLiteral("cursor")),
+                 QStringLiteral("100"));
         QCOMPARE(resumed->inserted, 150);
         QCOMPARE(EventLog(*m_db).count(), 250);
     }
@@ -245,7 +253,8 @@ private slots:
     void truncatedTransferIsRetriedThenReported()
     {
         FakeApiServer server([](const FakeApiServer::Request&) {
-            FakeApiServer::Response cut = FakeApiServer::json(R"({"data": [{"id": "1", "account_id": "a"}]})");
+            FakeApiServer::Response cut
+                = FakeApiServer::json(R"({"data": [{"id": "1", "account_id": "a"}]})");
             cut.truncateAt = 10;
             return cut;
         });
@@ -253,13 +262,16 @@ private slots:
         config.maxRetries = 1;
         const Result<PullRunner::Report> report = pull(config);
         QVERIFY(!report);
-        QVERIFY2(report.error().contains(QLatin1String("Connector \"product-api\", page 1")), qPrintable(report.error()));
+        QVERIFY2(report.error().contains(QLatin1String("Connector \"product-api\", page 1")),
+                 qPrintable(report.error()));
         QCOMPARE(EventLog(*m_db).count(), 0);
     }
 
     void refusedCredentialsStopAtOnce()
     {
-        FakeApiServer server([](const FakeApiServer::Request&) { return FakeApiServer::json(R"({"error": "bad token"})", 401); });
+        FakeApiServer server([](const FakeApiServer::Request&) {
+            return FakeApiServer::json(R"({"error": "bad token"})", 401);
+        });
         const Result<PullRunner::Report> report = pull(restConfig(server), QStringLiteral("wrong"));
         QVERIFY(!report);
         QVERIFY(report.error().contains(QLatin1String("HTTP 401")));
@@ -331,19 +343,25 @@ private slots:
             if (request.path == QLatin1String("/numbered"))
                 return FakeApiServer::json(QJsonDocument(slice((page - 1) * 10, 10)).toJson());
             if (request.path == QLatin1String("/linked")) {
-                FakeApiServer::Response response = FakeApiServer::json(QJsonDocument(slice((page - 1) * 10, 10)).toJson());
+                FakeApiServer::Response response
+                    = FakeApiServer::json(QJsonDocument(slice((page - 1) * 10, 10)).toJson());
                 if (page < 3)
-                    response.headers.emplace_back("Link", "</linked?page=" + QByteArray::number(page + 1) + ">; rel=\"next\", </linked?page=3>; rel=\"last\"");
+                    response.headers.emplace_back("Link",
+                                                  "</linked?page=" + QByteArray::number(page + 1)
+                                                      + ">; rel=\"next\", </linked?page=3>; rel=\"last\"");
                 return response;
             }
             QJsonObject body { { QStringLiteral("items"), slice((page - 1) * 10, 10) } };
             if (page < 3)
-                body.insert(QStringLiteral("links"), QJsonObject { { QStringLiteral("next"), QStringLiteral("/next?page=%1").arg(page + 1) } });
+                body.insert(QStringLiteral("links"),
+                            QJsonObject {
+                                { QStringLiteral("next"), QStringLiteral("/next?page=%1").arg(page + 1) } });
             return FakeApiServer::json(QJsonDocument(body).toJson());
         });
         ConnectorConfig numbered = restConfig(server);
         numbered.name = QStringLiteral("numbered");
-        numbered.url = server.url(QStringLiteral("/numbered")).toString() + QStringLiteral("?page={page}&per_page={page_size}");
+        numbered.url = server.url(QStringLiteral("/numbered")).toString()
+            + QStringLiteral("?page={page}&per_page={page_size}");
         numbered.paging = ConnectorConfig::Paging::PageNumber;
         numbered.pageSize = 10;
         numbered.recordsPath.clear();
@@ -374,13 +392,15 @@ private slots:
     {
         QByteArray lines;
         for (int i = 0; i < 3000; ++i)
-            lines += QStringLiteral(R"({"event":"%1","properties":{"time":%2,"distinct_id":"user-%3","$insert_id":"ins-%4","account_id":"org-%5","$browser":"Firefox"}})")
-                         .arg(i % 3 ? QStringLiteral("Viewed Report") : QStringLiteral("ログイン"))
-                         .arg(1764000000 + i)
-                         .arg(i % 11)
-                         .arg(i)
-                         .arg(i % 4)
-                         .toUtf8()
+            lines
+                += QStringLiteral(
+                       R"({"event":"%1","properties":{"time":%2,"distinct_id":"user-%3","$insert_id":"ins-%4","account_id":"org-%5","$browser":"Firefox"}})")
+                       .arg(i % 3 ? QStringLiteral("Viewed Report") : QStringLiteral("ログイン"))
+                       .arg(1764000000 + i)
+                       .arg(i % 11)
+                       .arg(i)
+                       .arg(i % 4)
+                       .toUtf8()
                 + "\n";
         lines += "\n"; // a trailing blank line is fine
         FakeApiServer server([&](const FakeApiServer::Request& request) {
@@ -392,15 +412,18 @@ private slots:
         });
         ConnectorConfig config = ConnectorConfig::defaultsFor(ConnectorConfig::Kind::Mixpanel);
         config.name = QStringLiteral("mixpanel");
-        config.url = server.url(QStringLiteral("/api/2.0/export")).toString() + QStringLiteral("?from_date={since_date}&to_date={until_date}");
+        config.url = server.url(QStringLiteral("/api/2.0/export")).toString()
+            + QStringLiteral("?from_date={since_date}&to_date={until_date}");
         config.auth = ConnectorConfig::Auth::Basic;
         config.username = QStringLiteral("service-account");
         config.start = QDateTime(QDate(2026, 10, 1), QTime(0, 0), QTimeZone::utc());
         const Result<PullRunner::Report> report = pull(config);
         QVERIFY2(report, report ? "" : qPrintable(report.error()));
         QCOMPARE(report->inserted, 3000);
-        QCOMPARE(server.requests().first().query.queryItemValue(QStringLiteral("from_date")), QStringLiteral("2026-10-01"));
-        QCOMPARE(server.requests().first().query.queryItemValue(QStringLiteral("to_date")), QStringLiteral("2026-11-25"));
+        QCOMPARE(server.requests().first().query.queryItemValue(QStringLiteral("from_date")),
+                 QStringLiteral("2026-10-01"));
+        QCOMPARE(server.requests().first().query.queryItemValue(QStringLiteral("to_date")),
+                 QStringLiteral("2026-11-25"));
         QCOMPARE(server.requests().first().headers.value("authorization"),
                  "Basic " + QByteArray("service-account:s3cret").toBase64());
         const StoredEvent first = EventLog(*m_db).readAfter(0, 1).value().first();
@@ -453,7 +476,9 @@ private slots:
         QCOMPARE(events[1].event.accountId, QStringLiteral("acct-7"));
         QCOMPARE(events[2].event.name, QStringLiteral("Page Viewed"));
         QCOMPARE(events[2].event.accountId, QStringLiteral("acct-42"));
-        QCOMPARE(count(*m_db, QStringLiteral("SELECT count(*) FROM account_keys WHERE namespace = 'user:segment'")), 1);
+        QCOMPARE(count(*m_db,
+                       QStringLiteral("SELECT count(*) FROM account_keys WHERE namespace = 'user:segment'")),
+                 1);
     }
 
     // A run cancelled after its first page (as a kill would leave it) resumes at the second.
@@ -494,7 +519,8 @@ private slots:
         Qt::HANDLE serverThread = nullptr;
         FakeApiServer server([&](const FakeApiServer::Request& request) {
             serverThread = QThread::currentThreadId();
-            return FakeApiServer::json(cursorPage(records, request.query.queryItemValue(QStringLiteral("cursor")).toInt(), 100));
+            return FakeApiServer::json(
+                cursorPage(records, request.query.queryItemValue(QStringLiteral("cursor")).toInt(), 100));
         });
         ConnectorConfig config = restConfig(server);
         config.auth = ConnectorConfig::Auth::None;
@@ -516,7 +542,8 @@ private slots:
 
         // Just pulled: not due for 30 minutes.
         const ConnectorStore::Entry entry = ConnectorStore(*m_db).find(QStringLiteral("product-api")).value();
-        const QDateTime end = QDateTime::fromMSecsSinceEpoch(qint64(entry.state.value(QStringLiteral("window_end")).toDouble()));
+        const QDateTime end = QDateTime::fromMSecsSinceEpoch(
+            qint64(entry.state.value(QStringLiteral("window_end")).toDouble()));
         QVERIFY(!PullWorker::isDue(entry.config, entry.state, end.addSecs(29 * 60)));
         QVERIFY(PullWorker::isDue(entry.config, entry.state, end.addSecs(30 * 60)));
         QVERIFY(PullWorker::isDue(entry.config, {}, end)); // never pulled
@@ -536,10 +563,11 @@ private slots:
         PageDecoder pages(rest);
         PageDecoder lines(mixpanel);
         const QByteArray seedPage = cursorPage(sampleRecords(20), 0, 20);
-        const QByteArray seedLines = R"({"event":"a","properties":{"time":1764000000,"distinct_id":"u","account_id":"o"}})"
-                                     "\n"
-                                     R"({"event":"b","properties":{"time":"1764000000123","$insert_id":"x","account_id":"o"}})"
-                                     "\n";
+        const QByteArray seedLines
+            = R"({"event":"a","properties":{"time":1764000000,"distinct_id":"u","account_id":"o"}})"
+              "\n"
+              R"({"event":"b","properties":{"time":"1764000000123","$insert_id":"x","account_id":"o"}})"
+              "\n";
         QRandomGenerator random(42);
         static const char bytes[] = { '{', '}', '[', ']', '"', ':', ',', '\\', '\n', '0', 'a', char(0xff) };
         const QByteArray alphabet(bytes, sizeof bytes);
@@ -553,7 +581,8 @@ private slots:
                 else
                     bytes.remove(at, 1 + random.bounded(3));
             }
-            const Result<DecodedPage> page = round % 2 ? pages.decodeDocument(bytes) : lines.decodeLines(bytes, 1);
+            const Result<DecodedPage> page
+                = round % 2 ? pages.decodeDocument(bytes) : lines.decodeLines(bytes, 1);
             if (page) {
                 ++decoded;
                 for (const EncodedEvent& event : page->events)

@@ -1,5 +1,4 @@
 #include "TestSupport.h"
-
 #include "ingest/CsvImporter.h"
 #include "store/AccountKeyStore.h"
 #include "store/AccountStore.h"
@@ -56,7 +55,8 @@ class TestCsvImporter : public QObject
         return report.value();
     }
 
-    static CsvImporter::Options kind(ImportMapping::Kind kind, CsvImporter::OnError onError = CsvImporter::OnError::Abort)
+    static CsvImporter::Options kind(ImportMapping::Kind kind,
+                                     CsvImporter::OnError onError = CsvImporter::OnError::Abort)
     {
         CsvImporter::Options options;
         options.kind = kind;
@@ -74,7 +74,8 @@ private slots:
 
     void japaneseAccountsFromCp932()
     {
-        const CsvImporter::Report report = import(fixture("accounts-ja-cp932.csv"), kind(ImportMapping::Kind::Accounts));
+        const CsvImporter::Report report
+            = import(fixture("accounts-ja-cp932.csv"), kind(ImportMapping::Kind::Accounts));
         QCOMPARE(report.encoding, QByteArray("CP932"));
         QVERIFY(report.committed);
         QCOMPARE(report.inserted, 3);
@@ -99,7 +100,8 @@ private slots:
         QVERIFY(!techno.renewalDate.isValid());
 
         // Importing the same file again changes nothing; a changed field updates only that account.
-        const CsvImporter::Report again = import(fixture("accounts-ja-cp932.csv"), kind(ImportMapping::Kind::Accounts));
+        const CsvImporter::Report again
+            = import(fixture("accounts-ja-cp932.csv"), kind(ImportMapping::Kind::Accounts));
         QCOMPARE(again.inserted, 0);
         QCOMPARE(again.updated, 0);
         QCOMPARE(again.unchanged, 3);
@@ -109,11 +111,8 @@ private slots:
     {
         import(fixture("accounts-utf8-bom.csv"), kind(ImportMapping::Kind::Accounts));
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("names.csv"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("account_id,account_name\nA-1,Acme Corporation\n");
-        file.close();
+        const QString path = test::writeFile(dir, QStringLiteral("names.csv"),
+                                             "account_id,account_name\nA-1,Acme Corporation\n");
         const CsvImporter::Report report = import(path, kind(ImportMapping::Kind::Accounts));
         QCOMPARE(report.updated, 1);
         const Account acme = AccountStore(*m_db).find(QStringLiteral("A-1")).value();
@@ -125,7 +124,8 @@ private slots:
 
     void eventsFromUtf16WithQuantityAndProperties()
     {
-        const CsvImporter::Report report = import(fixture("events-utf16.csv"), kind(ImportMapping::Kind::Events));
+        const CsvImporter::Report report
+            = import(fixture("events-utf16.csv"), kind(ImportMapping::Kind::Events));
         QCOMPARE(report.encoding, QByteArray("UTF-16LE"));
         QCOMPARE(report.delimiter, QChar(u'\t'));
         QCOMPARE(report.inserted, 3);
@@ -145,7 +145,8 @@ private slots:
 
     void badRowsAbortTheWholeImportByDefault()
     {
-        const CsvImporter::Report report = import(fixture("events-bad.csv"), kind(ImportMapping::Kind::Events));
+        const CsvImporter::Report report
+            = import(fixture("events-bad.csv"), kind(ImportMapping::Kind::Events));
         QVERIFY(!report.committed);
         QCOMPARE(report.rows, 6);
         QCOMPARE(report.rejected, 3);
@@ -155,9 +156,10 @@ private slots:
         QCOMPARE(report.errors.size(), 3);
         QCOMPARE(report.errors[0].line, 3);
         QCOMPARE(report.errors[0].column, 4);
-        QCOMPARE(report.errors[0].toString(report.fileName),
-                 QStringLiteral("events-bad.csv:3: column 4 (timestamp): expected a date or date-time such as "
-                                "2026-11-25, 2026-11-25 14:30:00 or 2026-11-25T05:30:00Z, got \"27/11/2026\""));
+        QCOMPARE(
+            report.errors[0].toString(report.fileName),
+            QStringLiteral("events-bad.csv:3: column 4 (timestamp): expected a date or date-time such as "
+                           "2026-11-25, 2026-11-25 14:30:00 or 2026-11-25T05:30:00Z, got \"27/11/2026\""));
         QCOMPARE(report.errors[1].line, 4);
         QCOMPARE(report.errors[1].column, 2);
         QVERIFY(report.errors[1].message.contains(QLatin1String("empty")));
@@ -168,8 +170,8 @@ private slots:
 
     void badRowsCanBeSkipped()
     {
-        const CsvImporter::Report report
-            = import(fixture("events-bad.csv"), kind(ImportMapping::Kind::Events, CsvImporter::OnError::Skip));
+        const CsvImporter::Report report = import(
+            fixture("events-bad.csv"), kind(ImportMapping::Kind::Events, CsvImporter::OnError::Skip));
         QVERIFY(report.committed);
         QCOMPARE(report.inserted, 3);
         QCOMPARE(report.rejected, 3);
@@ -182,17 +184,16 @@ private slots:
     void reimportAddsNothing()
     {
         for (int round = 0; round < 2; ++round) {
-            const CsvImporter::Report report = import(fixture("events-quoted.csv"), kind(ImportMapping::Kind::Events));
+            const CsvImporter::Report report
+                = import(fixture("events-quoted.csv"), kind(ImportMapping::Kind::Events));
             QCOMPARE(report.inserted, round == 0 ? 3 : 0);
             QCOMPARE(report.unchanged, round == 0 ? 0 : 3);
         }
         // Without an id column rows are identified by their content, identical rows kept apart.
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("noids.csv"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("account_id,event,date\nA-1,login,2026-11-01\nA-1,login,2026-11-01\nA-2,login,2026-11-01\n");
-        file.close();
+        const QString path = test::writeFile(
+            dir, QStringLiteral("noids.csv"),
+            "account_id,event,date\nA-1,login,2026-11-01\nA-1,login,2026-11-01\nA-2,login,2026-11-01\n");
         for (int round = 0; round < 2; ++round) {
             const CsvImporter::Report report = import(path, kind(ImportMapping::Kind::Events));
             QCOMPARE(report.inserted, round == 0 ? 3 : 0);
@@ -203,11 +204,10 @@ private slots:
     void aRepeatedIdWithDifferentContentIsAnError()
     {
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("dup.csv"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("id,account_id,event,date\nx1,A-1,login,2026-11-01\nx1,A-1,login,2026-11-01\nx1,A-2,export,2026-11-02\n");
-        file.close();
+        const QString path = test::writeFile(
+            dir, QStringLiteral("dup.csv"),
+            "id,account_id,event,date\nx1,A-1,login,2026-11-01\nx1,A-1,login,2026-11-01\nx1,A-2,"
+            "export,2026-11-02\n");
         const CsvImporter::Report report = import(path, kind(ImportMapping::Kind::Events));
         QCOMPARE(report.rejected, 1);
         QCOMPARE(report.errors.first().line, 4);
@@ -242,15 +242,16 @@ private slots:
         QCOMPARE(report.errors.first().line, 5);
         QCOMPARE(report.errors.first().columnName, QStringLiteral("subscription_id"));
         QVERIFY(report.errors.first().message.contains(QLatin1String("\"S-9\"")));
-        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT sum(quantity) FROM events WHERE account_id = 'A-1'")), 11);
+        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT sum(quantity) FROM events WHERE account_id = 'A-1'")),
+                 11);
         QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM events WHERE name = 'dashboards'")), 2);
     }
 
     void outcomesNeedKnownAccounts()
     {
         import(fixture("accounts-utf8-bom.csv"), kind(ImportMapping::Kind::Accounts));
-        const CsvImporter::Report report
-            = import(fixture("outcomes.csv"), kind(ImportMapping::Kind::Outcomes, CsvImporter::OnError::Skip));
+        const CsvImporter::Report report = import(
+            fixture("outcomes.csv"), kind(ImportMapping::Kind::Outcomes, CsvImporter::OnError::Skip));
         QCOMPARE(report.inserted, 2);
         QCOMPARE(report.rejected, 1);
         QCOMPARE(report.errors.first().line, 4);
@@ -277,13 +278,10 @@ private slots:
     void cancelRollsEverythingBack()
     {
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("big.csv"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("event_id,account_id,event,timestamp\n");
+        QByteArray rows = "event_id,account_id,event,timestamp\n";
         for (int i = 0; i < 45000; ++i)
-            file.write(QStringLiteral("e%1,A-%2,login,2026-11-01 10:00\n").arg(i).arg(i % 50).toUtf8());
-        file.close();
+            rows += QStringLiteral("e%1,A-%2,login,2026-11-01 10:00\n").arg(i).arg(i % 50).toUtf8();
+        const QString path = test::writeFile(dir, QStringLiteral("big.csv"), rows);
         std::atomic_bool cancel = false;
         int calls = 0;
         CsvImporter importer(*m_db, QTimeZone::utc());
@@ -313,34 +311,38 @@ private slots:
         import(fixture("events-quoted.csv"), options);
         const SourceStore::Source source = SourceStore(*m_db).find(QStringLiteral("tickets")).value();
         QCOMPARE(source.kind, QStringLiteral("csv"));
-        QCOMPARE(source.config.value(QStringLiteral("mapping")).toObject().value(QStringLiteral("constants")).toObject()
-                     .value(QStringLiteral("name")).toString(),
+        QCOMPARE(source.config.value(QStringLiteral("mapping"))
+                     .toObject()
+                     .value(QStringLiteral("constants"))
+                     .toObject()
+                     .value(QStringLiteral("name"))
+                     .toString(),
                  QStringLiteral("support_ticket"));
         // The next import of that source without a mapping uses the preset.
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("more.csv"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("id;account;time;note\nq9;A-3;2026-11-07 10:00;later\n");
-        file.close();
+        const QString path = test::writeFile(dir, QStringLiteral("more.csv"),
+                                             "id;account;time;note\nq9;A-3;2026-11-07 10:00;later\n");
         options.mapping.reset();
         const CsvImporter::Report report = import(path, options);
         QCOMPARE(report.inserted, 1);
-        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM events WHERE name = 'support_ticket'")), 4);
+        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM events WHERE name = 'support_ticket'")),
+                 4);
         QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM events WHERE properties <> '{}'")), 0);
     }
 
     void mappingErrorsNameWhatIsMissing()
     {
         CsvImporter importer(*m_db, QTimeZone::utc());
-        const Result<CsvImporter::Report> noName = importer.run(fixture("subscriptions.csv"), kind(ImportMapping::Kind::Events));
+        const Result<CsvImporter::Report> noName
+            = importer.run(fixture("subscriptions.csv"), kind(ImportMapping::Kind::Events));
         QVERIFY(!noName);
         QVERIFY2(noName.error().contains(QLatin1String("no column found for")), qPrintable(noName.error()));
         QVERIFY(noName.error().contains(QLatin1String("subscription_id, account_id, plan_tier")));
         const Result<ImportMapping> badJson = ImportMapping::fromJson(
             QJsonDocument::fromJson(R"({"kind": "events", "columns": {"colour": "x"}})").object());
         QVERIFY(!badJson);
-        QVERIFY2(badJson.error().startsWith(QLatin1String("columns.colour: unknown field")), qPrintable(badJson.error()));
+        QVERIFY2(badJson.error().startsWith(QLatin1String("columns.colour: unknown field")),
+                 qPrintable(badJson.error()));
         QVERIFY(!ImportMapping::fromJson(QJsonDocument::fromJson(R"({"kind": "sales"})").object()));
     }
 
@@ -348,7 +350,8 @@ private slots:
     {
         QCOMPARE(CsvImporter::defaultSourceName(QStringLiteral("/x/Usage Export (Nov).csv")),
                  QStringLiteral("usage-export-nov"));
-        QCOMPARE(CsvImporter::defaultSourceName(QStringLiteral("利用状況_2026.csv")), QStringLiteral("利用状況-2026"));
+        QCOMPARE(CsvImporter::defaultSourceName(QStringLiteral("利用状況_2026.csv")),
+                 QStringLiteral("利用状況-2026"));
     }
 
     // Acceptance on the public RavenStack data set, when ../shared is beside the repository: every
@@ -395,8 +398,9 @@ private slots:
         QCOMPARE(AccountStore(*m_db).count(), 500);
         QCOMPARE(AccountStore(*m_db).outcomeCount(), 600);
         QCOMPARE(EventLog(*m_db).count(), 27000);
-        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT count(*) FROM events e LEFT JOIN accounts a ON a.id = "
-                                              "e.account_id WHERE a.id IS NULL")),
+        QCOMPARE(scalar(*m_db,
+                        QStringLiteral("SELECT count(*) FROM events e LEFT JOIN accounts a ON a.id = "
+                                       "e.account_id WHERE a.id IS NULL")),
                  0);
     }
 };

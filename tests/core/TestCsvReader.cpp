@@ -198,8 +198,9 @@ private slots:
                                         fixture("events-utf16.csv"), fixture("events-bad.csv") };
         QRandomGenerator random(20261125);
         // Quotes, delimiters, line ends, a byte-order mark's bytes, invalid UTF-8, a NUL.
-        static const char bytes[] = { '"', ',', ';', '\t', '\r', '\n', '\\', char(0xef), char(0xbb), char(0xbf),
-                                      char(0xff), char(0xfe), char(0x81), '\0', 'a' };
+        static const char bytes[]
+            = { '"',        ',',        ';',        '\t',       '\r',       '\n', '\\', char(0xef),
+                char(0xbb), char(0xbf), char(0xff), char(0xfe), char(0x81), '\0', 'a' };
         const QByteArray alphabet(bytes, sizeof bytes);
         for (int round = 0; round < 3000; ++round) {
             QByteArray bytes = seeds[random.bounded(int(seeds.size()))];
@@ -242,7 +243,8 @@ private slots:
     void valueParserTimestampsInTheWorkspaceZone()
     {
         const ValueParser tokyo({ QTimeZone("Asia/Tokyo"), ValueParser::DateOrder::YearMonthDay, u'.' });
-        const qint64 utcMidnight = QDateTime(QDate(2026, 11, 25), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+        const qint64 utcMidnight
+            = QDateTime(QDate(2026, 11, 25), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
         const qint64 hour = 3600 * 1000;
         // A date alone is the start of that day in Tokyo: 15:00 UTC the day before.
         QCOMPARE(tokyo.timestamp(QStringLiteral("2026-11-25")), utcMidnight - 9 * hour);

@@ -1,5 +1,4 @@
 #include "TestSupport.h"
-
 #include "ingest/ImportWorker.h"
 #include "sources/ImportCsvDialog.h"
 #include "store/EventLog.h"
@@ -19,13 +18,6 @@
 using namespace tenure;
 
 namespace {
-
-QString screenshotDir()
-{
-    const QString dir = QDir::temp().filePath(QStringLiteral("tenure-screenshots"));
-    QDir().mkpath(dir);
-    return dir;
-}
 
 bool waitForText(QPlainTextEdit* edit, const QString& text, int timeoutMs = 20000)
 {
@@ -57,10 +49,12 @@ private slots:
         auto* import = dialog.findChild<QPushButton*>(QStringLiteral("import"));
         QTest::keyClicks(file, QStringLiteral(TENURE_TEST_DATA "/csv/events-bad.csv"));
         QTest::mouseClick(check, Qt::LeftButton);
-        QVERIFY2(waitForText(result, QStringLiteral("Check: 3 rows ready, 3 bad")), qPrintable(result->toPlainText()));
-        QVERIFY(result->toPlainText().contains(QLatin1String("events-bad.csv:3: column 4 (timestamp): expected a date")));
+        QVERIFY2(waitForText(result, QStringLiteral("Check: 3 rows ready, 3 bad")),
+                 qPrintable(result->toPlainText()));
+        QVERIFY(result->toPlainText().contains(
+            QLatin1String("events-bad.csv:3: column 4 (timestamp): expected a date")));
         QVERIFY(result->toPlainText().contains(QLatin1String("events-bad.csv:7: column 5 (usage_count)")));
-        dialog.grab().save(screenshotDir() + QStringLiteral("/import-check.png"));
+        dialog.grab().save(test::screenshotDir() + QStringLiteral("/import-check.png"));
 
         // Importing with the default (abort) lands nothing; skipping bad rows lands the rest.
         QSignalSpy imported(&dialog, &ImportCsvDialog::imported);
@@ -90,7 +84,7 @@ private slots:
         auto* result = dialog.findChild<QPlainTextEdit*>(QStringLiteral("result"));
         QVERIFY2(waitForText(result, QStringLiteral("Imported: 3 new")), qPrintable(result->toPlainText()));
         QVERIFY(result->toPlainText().contains(QLatin1String("CP932")));
-        dialog.grab().save(screenshotDir() + QStringLiteral("/import-cp932.png"));
+        dialog.grab().save(test::screenshotDir() + QStringLiteral("/import-cp932.png"));
     }
 
     // A 200,000-row import runs on the worker thread: the GUI event loop keeps turning meanwhile.
@@ -105,8 +99,8 @@ private slots:
             QByteArray chunk = "event_id,account_id,user_id,event,timestamp,count\n";
             for (int i = 0; i < 200000; ++i) {
                 chunk += "e" + QByteArray::number(i) + ",acct-" + QByteArray::number(i % 997) + ",u"
-                    + QByteArray::number(i % 5003) + ",feature_used,2026-11-" + QByteArray::number(1 + i % 24) + " 10:00:00,"
-                    + QByteArray::number(1 + i % 4) + "\n";
+                    + QByteArray::number(i % 5003) + ",feature_used,2026-11-" + QByteArray::number(1 + i % 24)
+                    + " 10:00:00," + QByteArray::number(1 + i % 4) + "\n";
                 if (chunk.size() > (1 << 20)) {
                     file.write(chunk);
                     chunk.clear();
@@ -121,9 +115,8 @@ private slots:
         QElapsedTimer sinceTick;
         QTimer ticker;
         ticker.setInterval(5);
-        QObject::connect(&ticker, &QTimer::timeout, [&] {
-            longestGap = std::max(longestGap, sinceTick.restart());
-        });
+        QObject::connect(&ticker, &QTimer::timeout,
+                         [&] { longestGap = std::max(longestGap, sinceTick.restart()); });
         QElapsedTimer total;
         total.start();
         sinceTick.start();
@@ -136,7 +129,8 @@ private slots:
         const CsvImporter::Report report = finished.first().first().value<CsvImporter::Report>();
         QCOMPARE(report.inserted, 200000);
         QVERIFY(progress.size() >= 2);
-        qInfo("200,000 rows imported in %lld ms; the longest GUI event-loop gap was %lld ms", total.elapsed(), longestGap);
+        qInfo("200,000 rows imported in %lld ms; the longest GUI event-loop gap was %lld ms", total.elapsed(),
+              longestGap);
         // Were the import on this thread, the gap would be the whole import.
         QVERIFY(total.elapsed() > 300);
         QVERIFY2(longestGap < 250, qPrintable(QString::number(longestGap)));

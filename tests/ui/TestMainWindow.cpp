@@ -22,13 +22,6 @@ using namespace tenure;
 
 namespace {
 
-QString screenshotDir()
-{
-    const QString dir = QDir::temp().filePath(QStringLiteral("tenure-screenshots"));
-    QDir().mkpath(dir);
-    return dir;
-}
-
 } // namespace
 
 class TestMainWindow : public QObject
@@ -63,7 +56,7 @@ private slots:
         QVERIFY(window.windowTitle().startsWith(QLatin1String("test")));
         auto* body = window.findChild<QLabel*>(QStringLiteral("workspaceBody"));
         QVERIFY(body->text().contains(locale.toString(events)));
-        window.grab().save(screenshotDir() + QStringLiteral("/main-window.png"));
+        window.grab().save(test::screenshotDir() + QStringLiteral("/main-window.png"));
     }
 
     void buildsDemoOnWorkerWhileGuiStaysResponsive()
@@ -114,7 +107,7 @@ private slots:
         ticker.stop();
         QVERIFY2(ticks > 5, qPrintable(QString::number(ticks)));
         QVERIFY2(engine->text().startsWith(QLatin1String("Scored as of")), qPrintable(engine->text()));
-        window.grab().save(screenshotDir() + QStringLiteral("/main-window-scored.png"));
+        window.grab().save(test::screenshotDir() + QStringLiteral("/main-window-scored.png"));
     }
 
     void reportsAWorkspaceItCannotOpen()
@@ -149,14 +142,14 @@ private slots:
         auto* heading = about.findChild<QLabel*>(QStringLiteral("aboutHeading"));
         QVERIFY(heading->text().contains(QLatin1String(kVersion)));
         about.show();
-        about.grab().save(screenshotDir() + QStringLiteral("/about.png"));
+        about.grab().save(test::screenshotDir() + QStringLiteral("/about.png"));
     }
 
     void firstRunOffersTheDemo()
     {
         FirstRunDialog dialog;
         dialog.show();
-        dialog.grab().save(screenshotDir() + QStringLiteral("/first-run.png"));
+        dialog.grab().save(test::screenshotDir() + QStringLiteral("/first-run.png"));
         const auto buttons = dialog.findChildren<QCommandLinkButton*>();
         QCOMPARE(buttons.size(), 3);
         QTest::mouseClick(buttons.first(), Qt::LeftButton);

@@ -61,7 +61,8 @@ ImportCsvDialog::ImportCsvDialog(QString workspacePath, QWidget* parent)
     m_kind->setObjectName(QStringLiteral("kind"));
     m_kind->addItem(tr("Usage events"), int(ImportMapping::Kind::Events));
     m_kind->addItem(tr("Accounts (from the CRM)"), int(ImportMapping::Kind::Accounts));
-    m_kind->addItem(tr("Outcomes (churned, renewed, expanded, contracted)"), int(ImportMapping::Kind::Outcomes));
+    m_kind->addItem(tr("Outcomes (churned, renewed, expanded, contracted)"),
+                    int(ImportMapping::Kind::Outcomes));
     m_kind->addItem(tr("Keys that map to accounts (subscriptions, users)"), int(ImportMapping::Kind::Keys));
     m_namespace->setPlaceholderText(tr("e.g. subscription"));
     m_source->setObjectName(QStringLiteral("source"));
@@ -88,8 +89,9 @@ ImportCsvDialog::ImportCsvDialog(QString workspacePath, QWidget* parent)
 
     auto* form = new QFormLayout;
     form->addRow(tr("&File:"), withBrowse(m_file, this, [this] {
-                     const QString path = QFileDialog::getOpenFileName(this, tr("Import CSV"), QFileInfo(m_file->text()).absolutePath(),
-                                                                       tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
+                     const QString path = QFileDialog::getOpenFileName(
+                         this, tr("Import CSV"), QFileInfo(m_file->text()).absolutePath(),
+                         tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
                      if (!path.isEmpty())
                          setFile(path);
                  }));
@@ -98,8 +100,8 @@ ImportCsvDialog::ImportCsvDialog(QString workspacePath, QWidget* parent)
     form->addRow(tr("&Source name:"), m_source);
     form->addRow(tr("&Encoding:"), m_encoding);
     form->addRow(tr("&Mapping:"), withBrowse(m_mapping, this, [this] {
-                     const QString path = QFileDialog::getOpenFileName(this, tr("Column mapping"), QString(),
-                                                                       tr("JSON files (*.json);;All files (*)"));
+                     const QString path = QFileDialog::getOpenFileName(
+                         this, tr("Column mapping"), QString(), tr("JSON files (*.json);;All files (*)"));
                      if (!path.isEmpty())
                          m_mapping->setText(path);
                  }));
@@ -110,7 +112,8 @@ ImportCsvDialog::ImportCsvDialog(QString workspacePath, QWidget* parent)
     m_progress->setValue(0);
     m_result->setObjectName(QStringLiteral("result"));
     m_result->setReadOnly(true);
-    m_result->setPlaceholderText(tr("Check the file first: every bad row is listed here with its line and column."));
+    m_result->setPlaceholderText(
+        tr("Check the file first: every bad row is listed here with its line and column."));
     m_result->setMinimumHeight(160);
 
     m_check = m_buttons->addButton(tr("C&heck"), QDialogButtonBox::ActionRole);
@@ -142,7 +145,8 @@ void ImportCsvDialog::setFile(const QString& path)
     ImportMapping::Kind kind = ImportMapping::Kind::Events;
     if (name.contains(QLatin1String("account")) || name.contains(QStringLiteral("取引先")))
         kind = ImportMapping::Kind::Accounts;
-    else if (name.contains(QLatin1String("churn")) || name.contains(QLatin1String("outcome")) || name.contains(QLatin1String("renewal")))
+    else if (name.contains(QLatin1String("churn")) || name.contains(QLatin1String("outcome"))
+             || name.contains(QLatin1String("renewal")))
         kind = ImportMapping::Kind::Outcomes;
     else if (name.contains(QLatin1String("subscription")))
         kind = ImportMapping::Kind::Keys;

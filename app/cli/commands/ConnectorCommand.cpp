@@ -21,8 +21,10 @@ ConnectorCommand::ConnectorCommand()
 void ConnectorCommand::addOptions(QCommandLineParser& parser)
 {
     parser.addPositionalArgument(QStringLiteral("action"), tr("add, list, export or secret"));
-    parser.addPositionalArgument(QStringLiteral("argument"), tr("add: the connector's JSON file; export, secret: its name"));
-    parser.addOption({ QStringLiteral("output"), tr("export: write the JSON here instead of printing it."), tr("file") });
+    parser.addPositionalArgument(QStringLiteral("argument"),
+                                 tr("add: the connector's JSON file; export, secret: its name"));
+    parser.addOption(
+        { QStringLiteral("output"), tr("export: write the JSON here instead of printing it."), tr("file") });
     parser.addOption({ QStringLiteral("delete"), tr("secret: remove the stored secret.") });
 }
 
@@ -32,8 +34,10 @@ int ConnectorCommand::run(const QCommandLineParser& parser, Context& context)
     const QString action = positional.value(0);
     const bool needsArgument = action == QLatin1String("add") || action == QLatin1String("export")
         || action == QLatin1String("secret");
-    if (action.isEmpty() || (needsArgument && positional.size() != 2) || (action == QLatin1String("list") && positional.size() != 1)) {
-        context.err << tr("tenure-cli connector: expected add FILE, list, export NAME or secret NAME") << Qt::endl;
+    if (action.isEmpty() || (needsArgument && positional.size() != 2)
+        || (action == QLatin1String("list") && positional.size() != 1)) {
+        context.err << tr("tenure-cli connector: expected add FILE, list, export NAME or secret NAME")
+                    << Qt::endl;
         return UsageError;
     }
     if (action == QLatin1String("add"))
@@ -44,8 +48,9 @@ int ConnectorCommand::run(const QCommandLineParser& parser, Context& context)
         return exportOne(positional[1], parser, context);
     if (action == QLatin1String("secret"))
         return secret(positional[1], parser, context);
-    context.err << tr("tenure-cli connector: unknown action \"%1\"; expected add, list, export or secret").arg(action)
-                << Qt::endl;
+    context.err
+        << tr("tenure-cli connector: unknown action \"%1\"; expected add, list, export or secret").arg(action)
+        << Qt::endl;
     return UsageError;
 }
 
@@ -80,11 +85,12 @@ int ConnectorCommand::add(const QString& file, const QCommandLineParser& parser,
         context.err << tr("tenure-cli connector: %1").arg(saved.error()) << Qt::endl;
         return Failure;
     }
-    context.out << tr("Connector \"%1\" (%2) saved. Its secret, if it needs one: tenure-cli connector secret %1, or "
-                      "the environment variable %3.")
-                       .arg(config->name, ConnectorConfig::kindName(config->kind),
-                            SecretStore::environmentVariable(config->name))
-                << Qt::endl;
+    context.out
+        << tr("Connector \"%1\" (%2) saved. Its secret, if it needs one: tenure-cli connector secret %1, or "
+              "the environment variable %3.")
+               .arg(config->name, ConnectorConfig::kindName(config->kind),
+                    SecretStore::environmentVariable(config->name))
+        << Qt::endl;
     return Success;
 }
 
@@ -106,16 +112,18 @@ int ConnectorCommand::list(const QCommandLineParser& parser, Context& context)
         const QJsonObject& state = entry.state;
         QString last = tr("never pulled");
         if (!state.isEmpty()) {
-            const QDateTime end = QDateTime::fromMSecsSinceEpoch(qint64(state.value(QStringLiteral("window_end")).toDouble()),
-                                                                 QTimeZone::utc());
+            const QDateTime end = QDateTime::fromMSecsSinceEpoch(
+                qint64(state.value(QStringLiteral("window_end")).toDouble()), QTimeZone::utc());
             last = state.value(QStringLiteral("complete")).toBool()
                 ? tr("pulled up to %1").arg(end.toString(Qt::ISODate))
                 : tr("interrupted run up to %1, resumes at the next pull").arg(end.toString(Qt::ISODate));
         }
-        context.out << entry.config.name.leftJustified(20) << ' ' << ConnectorConfig::kindName(entry.config.kind).leftJustified(9)
-                    << ' ' << QUrl(entry.config.url).host().leftJustified(24) << ' '
-                    << (entry.config.intervalMinutes > 0 ? tr("every %1 min").arg(entry.config.intervalMinutes)
-                                                         : tr("on demand"))
+        context.out << entry.config.name.leftJustified(20) << ' '
+                    << ConnectorConfig::kindName(entry.config.kind).leftJustified(9) << ' '
+                    << QUrl(entry.config.url).host().leftJustified(24) << ' '
+                    << (entry.config.intervalMinutes > 0
+                            ? tr("every %1 min").arg(entry.config.intervalMinutes)
+                            : tr("on demand"))
                            .leftJustified(14)
                     << ' ' << last << '\n';
     }
@@ -137,7 +145,8 @@ int ConnectorCommand::exportOne(const QString& name, const QCommandLineParser& p
     if (parser.isSet(QStringLiteral("output"))) {
         QFile output(parser.value(QStringLiteral("output")));
         if (!output.open(QIODevice::WriteOnly) || output.write(json) != json.size()) {
-            context.err << tr("tenure-cli connector: %1: %2").arg(output.fileName(), output.errorString()) << Qt::endl;
+            context.err << tr("tenure-cli connector: %1: %2").arg(output.fileName(), output.errorString())
+                        << Qt::endl;
             return Failure;
         }
         return Success;

@@ -20,17 +20,21 @@ void ImportCommand::addOptions(QCommandLineParser& parser)
 {
     parser.addPositionalArgument(QStringLiteral("kind"), tr("accounts, events, outcomes or keys"));
     parser.addPositionalArgument(QStringLiteral("file"), tr("The CSV file."));
-    parser.addOption({ QStringLiteral("mapping"), tr("Column mapping (JSON) instead of the detected one."), tr("file") });
-    parser.addOption({ QStringLiteral("encoding"), tr("utf-8, utf-16le, utf-16be, cp932 (shift_jis), windows-1252 "
-                                                      "(default: detected)."),
+    parser.addOption(
+        { QStringLiteral("mapping"), tr("Column mapping (JSON) instead of the detected one."), tr("file") });
+    parser.addOption({ QStringLiteral("encoding"),
+                       tr("utf-8, utf-16le, utf-16be, cp932 (shift_jis), windows-1252 "
+                          "(default: detected)."),
                        tr("name") });
-    parser.addOption({ QStringLiteral("source"), tr("Source name (default: the file name). Re-imports of the same "
-                                                    "source add nothing twice; its mapping is kept as a preset."),
+    parser.addOption({ QStringLiteral("source"),
+                       tr("Source name (default: the file name). Re-imports of the same "
+                          "source add nothing twice; its mapping is kept as a preset."),
                        tr("name") });
     parser.addOption({ QStringLiteral("namespace"),
                        tr("For keys: what the keys are (e.g. subscription, user)."), tr("name") });
-    parser.addOption({ QStringLiteral("skip-bad-rows"),
-                       tr("Import the good rows and report the bad ones (default: any bad row aborts the import).") });
+    parser.addOption(
+        { QStringLiteral("skip-bad-rows"),
+          tr("Import the good rows and report the bad ones (default: any bad row aborts the import).") });
     parser.addOption({ QStringLiteral("dry-run"), tr("Check every row and report, write nothing.") });
     parser.addOption({ QStringLiteral("json"), tr("Print the report as one JSON object.") });
 }
@@ -39,15 +43,17 @@ int ImportCommand::run(const QCommandLineParser& parser, Context& context)
 {
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2) {
-        context.err << tr("tenure-cli import: expected KIND and FILE, e.g. tenure-cli import events usage.csv")
+        context.err << tr(
+            "tenure-cli import: expected KIND and FILE, e.g. tenure-cli import events usage.csv")
                     << Qt::endl;
         return UsageError;
     }
     const std::optional<ImportMapping::Kind> kind = ImportMapping::kindFromName(positional[0]);
     if (!kind) {
-        context.err << tr("tenure-cli import: unknown kind \"%1\"; expected accounts, events, outcomes or keys")
-                           .arg(positional[0])
-                    << Qt::endl;
+        context.err
+            << tr("tenure-cli import: unknown kind \"%1\"; expected accounts, events, outcomes or keys")
+                   .arg(positional[0])
+            << Qt::endl;
         return UsageError;
     }
     CsvImporter::Options options;
@@ -56,7 +62,7 @@ int ImportCommand::run(const QCommandLineParser& parser, Context& context)
     options.encoding = parser.value(QStringLiteral("encoding"));
     options.keyNamespace = parser.value(QStringLiteral("namespace"));
     options.onError = parser.isSet(QStringLiteral("skip-bad-rows")) ? CsvImporter::OnError::Skip
-                                                                     : CsvImporter::OnError::Abort;
+                                                                    : CsvImporter::OnError::Abort;
     options.dryRun = parser.isSet(QStringLiteral("dry-run"));
     if (parser.isSet(QStringLiteral("mapping"))) {
         Result<ImportMapping> mapping = ImportMapping::load(parser.value(QStringLiteral("mapping")));
@@ -119,14 +125,17 @@ int ImportCommand::run(const QCommandLineParser& parser, Context& context)
                 << '\n'
                 << tr("Columns: %1").arg(report->mapping.describe()) << '\n';
     if (options.dryRun) {
-        context.out << tr("Dry run: %1 rows ready, %2 bad; nothing was written.").arg(report->inserted).arg(report->rejected)
+        context.out << tr("Dry run: %1 rows ready, %2 bad; nothing was written.")
+                           .arg(report->inserted)
+                           .arg(report->rejected)
                     << Qt::endl;
         return report->rejected > 0 ? Failure : Success;
     }
     if (failed) {
-        context.out << tr("%1 bad rows: nothing was imported. Fix them, or import the rest with --skip-bad-rows.")
-                           .arg(report->rejected)
-                    << Qt::endl;
+        context.out
+            << tr("%1 bad rows: nothing was imported. Fix them, or import the rest with --skip-bad-rows.")
+                   .arg(report->rejected)
+            << Qt::endl;
         return Failure;
     }
     context.out << tr("Imported %1 %2: %3 new, %4 updated, %5 already there, %6 bad rows skipped (%7 s).")

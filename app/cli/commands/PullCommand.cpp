@@ -9,13 +9,15 @@
 namespace tenure::cli {
 
 PullCommand::PullCommand()
-    : Command(QStringLiteral("pull"), tr("Pull new events from the product API connectors (all, or the one named)."))
+    : Command(QStringLiteral("pull"),
+              tr("Pull new events from the product API connectors (all, or the one named)."))
 {
 }
 
 void PullCommand::addOptions(QCommandLineParser& parser)
 {
-    parser.addPositionalArgument(QStringLiteral("name"), tr("The connector to pull (default: all)."), tr("[name]"));
+    parser.addPositionalArgument(QStringLiteral("name"), tr("The connector to pull (default: all)."),
+                                 tr("[name]"));
 }
 
 int PullCommand::run(const QCommandLineParser& parser, Context& context)
@@ -38,7 +40,8 @@ int PullCommand::run(const QCommandLineParser& parser, Context& context)
         }
         entries = std::move(all).value();
         if (entries.isEmpty()) {
-            context.out << tr("No connectors to pull. Add one with: tenure-cli connector add FILE") << Qt::endl;
+            context.out << tr("No connectors to pull. Add one with: tenure-cli connector add FILE")
+                        << Qt::endl;
             return Success;
         }
     } else {
@@ -56,9 +59,11 @@ int PullCommand::run(const QCommandLineParser& parser, Context& context)
         Result<QString> secret = SecretStore::read(name);
         if (entry.config.auth != ConnectorConfig::Auth::None && (!secret || secret->isEmpty())) {
             context.err << tr("tenure-cli pull: %1: %2")
-                               .arg(name, secret ? tr("no secret stored; run tenure-cli connector secret %1 or set %2")
-                                                       .arg(name, SecretStore::environmentVariable(name))
-                                                 : secret.error())
+                               .arg(name,
+                                    secret
+                                        ? tr("no secret stored; run tenure-cli connector secret %1 or set %2")
+                                              .arg(name, SecretStore::environmentVariable(name))
+                                        : secret.error())
                         << Qt::endl;
             ++failures;
             continue;
@@ -76,18 +81,19 @@ int PullCommand::run(const QCommandLineParser& parser, Context& context)
         for (const QString& rejection : report->rejections)
             context.err << tr("%1: %2").arg(name, rejection) << '\n';
         context.err << Qt::flush;
-        context.out << tr("%1: %2 pages, %3 records: %4 new events, %5 already there, %6 rejected, %7 retries%8 "
-                          "(%9 s).")
-                           .arg(name)
-                           .arg(report->pages)
-                           .arg(report->records)
-                           .arg(report->inserted)
-                           .arg(report->duplicates)
-                           .arg(report->rejected)
-                           .arg(report->retries)
-                           .arg(report->resumed ? tr(", resumed an interrupted run") : QString())
-                           .arg(timer.elapsed() / 1000.0, 0, 'f', 2)
-                    << Qt::endl;
+        context.out
+            << tr("%1: %2 pages, %3 records: %4 new events, %5 already there, %6 rejected, %7 retries%8 "
+                  "(%9 s).")
+                   .arg(name)
+                   .arg(report->pages)
+                   .arg(report->records)
+                   .arg(report->inserted)
+                   .arg(report->duplicates)
+                   .arg(report->rejected)
+                   .arg(report->retries)
+                   .arg(report->resumed ? tr(", resumed an interrupted run") : QString())
+                   .arg(timer.elapsed() / 1000.0, 0, 'f', 2)
+            << Qt::endl;
     }
     return failures > 0 ? Failure : Success;
 }

@@ -17,12 +17,15 @@ constexpr Names<ConnectorConfig::Kind, 3> kKinds { { { ConnectorConfig::Kind::Re
 constexpr Names<ConnectorConfig::Auth, 4> kAuths { { { ConnectorConfig::Auth::None, "none" },
                                                      { ConnectorConfig::Auth::Bearer, "bearer" },
                                                      { ConnectorConfig::Auth::Basic, "basic" },
-                                                     { ConnectorConfig::Auth::ApiKeyHeader, "api_key_header" } } };
-constexpr Names<ConnectorConfig::Paging, 5> kPagings { { { ConnectorConfig::Paging::None, "none" },
-                                                         { ConnectorConfig::Paging::Cursor, "cursor" },
-                                                         { ConnectorConfig::Paging::NextLink, "next_link" },
-                                                         { ConnectorConfig::Paging::PageNumber, "page_number" },
-                                                         { ConnectorConfig::Paging::LinkHeader, "link_header" } } };
+                                                     { ConnectorConfig::Auth::ApiKeyHeader,
+                                                       "api_key_header" } } };
+constexpr Names<ConnectorConfig::Paging, 5> kPagings {
+    { { ConnectorConfig::Paging::None, "none" },
+      { ConnectorConfig::Paging::Cursor, "cursor" },
+      { ConnectorConfig::Paging::NextLink, "next_link" },
+      { ConnectorConfig::Paging::PageNumber, "page_number" },
+      { ConnectorConfig::Paging::LinkHeader, "link_header" } }
+};
 constexpr Names<ConnectorConfig::TimeFormat, 4> kTimeFormats {
     { { ConnectorConfig::TimeFormat::Auto, "auto" },
       { ConnectorConfig::TimeFormat::Iso, "iso" },
@@ -48,7 +51,8 @@ template <typename E, size_t N> QString choices(const Names<E, N>& names)
 
 // Reads an enum by name at `path`; a missing value keeps the default.
 template <typename E, size_t N>
-Status readEnum(const QJsonObject& object, const char* key, const QString& path, const Names<E, N>& names, E& into)
+Status readEnum(const QJsonObject& object, const char* key, const QString& path, const Names<E, N>& names,
+                E& into)
 {
     const QJsonValue value = object.value(QLatin1String(key));
     if (value.isUndefined())
@@ -162,12 +166,18 @@ Result<ConnectorConfig> ConnectorConfig::fromJson(const QJsonObject& json)
         return Error { tr("name: expected a non-empty name") };
     if (Status s = readString(json, "url", QStringLiteral("url"), config.url); !s)
         return fail(s);
-    const QUrl url(QString(config.url).replace(QLatin1Char('{'), QLatin1String("%7B")).replace(QLatin1Char('}'), QLatin1String("%7D")));
+    const QUrl url(QString(config.url)
+                       .replace(QLatin1Char('{'), QLatin1String("%7B"))
+                       .replace(QLatin1Char('}'), QLatin1String("%7D")));
     if (config.url.isEmpty() || !url.isValid() || url.scheme().isEmpty())
         return Error { tr("url: expected an http(s) or file URL, got \"%1\"").arg(config.url) };
-    if (Status s = readInt(json, "interval_minutes", QStringLiteral("interval_minutes"), 0, config.intervalMinutes); !s)
+    if (Status s
+        = readInt(json, "interval_minutes", QStringLiteral("interval_minutes"), 0, config.intervalMinutes);
+        !s)
         return fail(s);
-    if (Status s = readInt(json, "timeout_seconds", QStringLiteral("timeout_seconds"), 1, config.timeoutSeconds); !s)
+    if (Status s
+        = readInt(json, "timeout_seconds", QStringLiteral("timeout_seconds"), 1, config.timeoutSeconds);
+        !s)
         return fail(s);
     if (Status s = readInt(json, "max_retries", QStringLiteral("max_retries"), 0, config.maxRetries); !s)
         return fail(s);
@@ -189,7 +199,8 @@ Result<ConnectorConfig> ConnectorConfig::fromJson(const QJsonObject& json)
     const QJsonObject paging = json.value(QStringLiteral("paging")).toObject();
     if (Status s = readEnum(paging, "type", QStringLiteral("paging.type"), kPagings, config.paging); !s)
         return fail(s);
-    if (Status s = readString(paging, "cursor_path", QStringLiteral("paging.cursor_path"), config.cursorPath); !s)
+    if (Status s = readString(paging, "cursor_path", QStringLiteral("paging.cursor_path"), config.cursorPath);
+        !s)
         return fail(s);
     if (Status s = readString(paging, "next_path", QStringLiteral("paging.next_path"), config.nextPath); !s)
         return fail(s);
@@ -209,15 +220,20 @@ Result<ConnectorConfig> ConnectorConfig::fromJson(const QJsonObject& json)
                                                                     { "timestamp", &config.timePath },
                                                                     { "id", &config.idPath },
                                                                     { "quantity", &config.quantityPath },
-                                                                    { "properties", &config.propertiesPath } } };
+                                                                    { "properties",
+                                                                      &config.propertiesPath } } };
     for (const auto& [key, into] : paths)
         if (Status s = readString(fields, key, QStringLiteral("fields.") + QLatin1String(key), *into); !s)
             return fail(s);
     for (const char* required : { "account", "name", "timestamp" })
         if (fields.contains(QLatin1String(required))
             && fields.value(QLatin1String(required)).toString().isEmpty())
-            return Error { tr("fields.%1: expected where the %1 is in a record").arg(QLatin1String(required)) };
-    if (Status s = readEnum(fields, "time_format", QStringLiteral("fields.time_format"), kTimeFormats, config.timeFormat); !s)
+            return Error {
+                tr("fields.%1: expected where the %1 is in a record").arg(QLatin1String(required))
+            };
+    if (Status s = readEnum(fields, "time_format", QStringLiteral("fields.time_format"), kTimeFormats,
+                            config.timeFormat);
+        !s)
         return fail(s);
     if (json.contains(QStringLiteral("start"))) {
         config.start = QDateTime::fromString(json.value(QStringLiteral("start")).toString(), Qt::ISODate);

@@ -47,7 +47,9 @@ Result<QList<ConnectorStore::Entry>> ConnectorStore::all() const
         json.insert(QStringLiteral("kind"), source.kind);
         Result<ConnectorConfig> config = ConnectorConfig::fromJson(json);
         if (!config)
-            return Error { tr("Connector \"%1\" has a damaged definition: %2").arg(source.name, config.error()) };
+            return Error {
+                tr("Connector \"%1\" has a damaged definition: %2").arg(source.name, config.error())
+            };
         Result<QJsonObject> state = sources.state(source.name);
         entries.append({ std::move(config).value(), state ? state.value() : QJsonObject() });
     }
@@ -65,8 +67,12 @@ Result<ConnectorStore::Entry> ConnectorStore::find(const QString& name) const
             return entry;
         names.append(entry.config.name);
     }
-    return Error { names.isEmpty() ? tr("No connector \"%1\": this workspace has none yet (tenure-cli connector add FILE).").arg(name)
-                                   : tr("No connector \"%1\"; this workspace has: %2").arg(name, names.join(QStringLiteral(", "))) };
+    return Error {
+        names.isEmpty()
+            ? tr("No connector \"%1\": this workspace has none yet (tenure-cli connector add FILE).")
+                  .arg(name)
+            : tr("No connector \"%1\"; this workspace has: %2").arg(name, names.join(QStringLiteral(", ")))
+    };
 }
 
 } // namespace tenure

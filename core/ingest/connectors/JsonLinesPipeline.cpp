@@ -79,27 +79,28 @@ void JsonLinesPipeline::launchIfReady()
     const int generation = m_generation;
     if (m_task.valid())
         m_task.wait(); // the previous task has posted its result already: this returns at once
-    m_task = std::async(std::launch::async, [this, config = m_config, batch = std::move(batch), firstLine, last, generation] {
-        PageDecoder decoder(config);
-        auto result = std::make_shared<Result<DecodedPage>>(decoder.decodeLines(batch, firstLine));
-        // Back on the owner's thread.
-        QMetaObject::invokeMethod(
-            this,
-            [this, result, last, generation] {
-                if (generation != m_generation)
-                    return;
-                m_decoding = false;
-                if (!*result) {
-                    ++m_generation;
-                    emit failed(result->error());
-                    return;
-                }
-                // Start the next batch first, so that it decodes while this one is stored.
-                launchIfReady();
-                emit decoded(result->value(), last);
-            },
-            Qt::QueuedConnection);
-    });
+    m_task = std::async(
+        std::launch::async, [this, config = m_config, batch = std::move(batch), firstLine, last, generation] {
+            PageDecoder decoder(config);
+            auto result = std::make_shared<Result<DecodedPage>>(decoder.decodeLines(batch, firstLine));
+            // Back on the owner's thread.
+            QMetaObject::invokeMethod(
+                this,
+                [this, result, last, generation] {
+                    if (generation != m_generation)
+                        return;
+                    m_decoding = false;
+                    if (!*result) {
+                        ++m_generation;
+                        emit failed(result->error());
+                        return;
+                    }
+                    // Start the next batch first, so that it decodes while this one is stored.
+                    launchIfReady();
+                    emit decoded(result->value(), last);
+                },
+                Qt::QueuedConnection);
+        });
 }
 
 } // namespace tenure

@@ -1,7 +1,5 @@
 #include "ingest/connectors/PageDecoder.h"
 
-#include <simdjson.h>
-
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QTimeZone>
@@ -9,6 +7,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <simdjson.h>
 
 namespace tenure {
 
@@ -188,7 +187,8 @@ struct PageDecoder::Impl
         bool isNumber = false;
         const qint64 n = s.toLongLong(&isNumber);
         if (isNumber)
-            return format == ConnectorConfig::TimeFormat::EpochMillis || (format == ConnectorConfig::TimeFormat::Auto && n > 100000000000LL)
+            return format == ConnectorConfig::TimeFormat::EpochMillis
+                    || (format == ConnectorConfig::TimeFormat::Auto && n > 100000000000LL)
                 ? n
                 : n * 1000;
         QDateTime parsed = QDateTime::fromString(s, Qt::ISODateWithMs);
@@ -200,7 +200,8 @@ struct PageDecoder::Impl
     }
 
     // Converts one record; false with a reason when it cannot be an event.
-    bool toEvent(element record, EncodedEvent& event, QString& reason, const QHash<QString, QString>& users) const
+    bool toEvent(element record, EncodedEvent& event, QString& reason,
+                 const QHash<QString, QString>& users) const
     {
         event.source = sourceName;
         event.accountId = bytes(record, account);
@@ -211,8 +212,7 @@ struct PageDecoder::Impl
                 if (!event.accountId.isEmpty())
                     break;
             }
-            if (event.accountId.isEmpty())
-            {
+            if (event.accountId.isEmpty()) {
                 const QByteArray mapped = users.value(QString::fromUtf8(event.userId)).toUtf8();
                 event.accountId = arena->copy(mapped.constData(), mapped.size());
             }
@@ -236,7 +236,8 @@ struct PageDecoder::Impl
         }
         const std::optional<qint64> when = timeOf(record);
         if (!when) {
-            reason = tr("no readable time at %1 (expected ISO 8601 or epoch seconds/milliseconds)").arg(config.timePath);
+            reason = tr("no readable time at %1 (expected ISO 8601 or epoch seconds/milliseconds)")
+                         .arg(config.timePath);
             return false;
         }
         event.occurredAt = *when;
@@ -248,7 +249,8 @@ struct PageDecoder::Impl
             }
             event.quantity = q->get_double().value_unsafe();
         }
-        std::optional<element> props = properties.empty() ? std::optional<element>(record) : at(record, properties);
+        std::optional<element> props
+            = properties.empty() ? std::optional<element>(record) : at(record, properties);
         event.properties.clear();
         std::string compact;
         if (props && props->is_object()) {
@@ -260,7 +262,8 @@ struct PageDecoder::Impl
             // No id from the source: the record's content identifies it, so a re-pull adds nothing.
             const std::string whole = simdjson::minify(record);
             const QByteArray hashed = "h:"
-                + QCryptographicHash::hash(QByteArrayView(whole.data(), qsizetype(whole.size())), QCryptographicHash::Sha1)
+                + QCryptographicHash::hash(QByteArrayView(whole.data(), qsizetype(whole.size())),
+                                           QCryptographicHash::Sha1)
                       .toHex();
             event.externalId = arena->copy(hashed.constData(), hashed.size());
         }
@@ -269,7 +272,8 @@ struct PageDecoder::Impl
 
     // One record of any kind into the page.
     // `number` is the record's index in a document, or its line in JSON lines.
-    void add(element record, DecodedPage& page, qint64 number, bool isLine, QHash<QString, QString>& users) const
+    void add(element record, DecodedPage& page, qint64 number, bool isLine,
+             QHash<QString, QString>& users) const
     {
         ++page.records;
         if (config.kind == ConnectorConfig::Kind::Segment) {
@@ -329,7 +333,8 @@ Result<DecodedPage> PageDecoder::decodeDocument(const QByteArray& body)
     simdjson::dom::array records;
     if (list.get_array().get(records))
         return Error { tr("expected an array of records at %1")
-                           .arg(m_impl->config.recordsPath.isEmpty() ? tr("the top level") : m_impl->config.recordsPath) };
+                           .arg(m_impl->config.recordsPath.isEmpty() ? tr("the top level")
+                                                                     : m_impl->config.recordsPath) };
     // Segment: group calls first, so a track call later in the same page finds its account.
     if (m_impl->config.kind == ConnectorConfig::Kind::Segment) {
         for (element record : records)

@@ -102,22 +102,25 @@ void PullRunner::start()
     m_cancelled = m_failed = false;
     m_seen.clear();
     SourceStore sources(m_db);
-    if (Status registered = sources.ensure(m_config.name, ConnectorConfig::kindName(m_config.kind), m_config.toJson());
+    if (Status registered
+        = sources.ensure(m_config.name, ConnectorConfig::kindName(m_config.kind), m_config.toJson());
         !registered) {
-        QMetaObject::invokeMethod(this, [this, e = registered.error()] { fail(e); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, e = registered.error()] { fail(e); }, Qt::QueuedConnection);
         return;
     }
     const Result<QJsonObject> state = sources.state(m_config.name);
     if (!state) {
-        QMetaObject::invokeMethod(this, [this, e = state.error()] { fail(e); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, e = state.error()] { fail(e); }, Qt::QueuedConnection);
         return;
     }
     // An interrupted run (not complete) resumes its window at the page it had reached.
     const bool resume = !state->isEmpty() && !state->value(QStringLiteral("complete")).toBool(true);
     m_since = nextSince(*state, m_config);
     if (resume) {
-        m_until = QDateTime::fromMSecsSinceEpoch(qint64(state->value(QStringLiteral("window_end")).toDouble()),
-                                                 QTimeZone::utc());
+        m_until = QDateTime::fromMSecsSinceEpoch(
+            qint64(state->value(QStringLiteral("window_end")).toDouble()), QTimeZone::utc());
         m_cursor = state->value(QStringLiteral("cursor")).toString();
         m_nextUrl = state->value(QStringLiteral("next_url")).toString();
         m_pageNumber = state->value(QStringLiteral("page")).toInt(1);
@@ -131,7 +134,8 @@ void PullRunner::start()
     m_report.since = m_since;
     m_report.until = m_until;
     if (m_config.kind == ConnectorConfig::Kind::Segment) {
-        Result<QHash<QString, QString>> users = AccountKeyStore(m_db).load(QStringLiteral("user:") + m_config.name);
+        Result<QHash<QString, QString>> users
+            = AccountKeyStore(m_db).load(QStringLiteral("user:") + m_config.name);
         if (users)
             m_decoder.setUserAccounts(std::move(users).value());
     }
@@ -203,7 +207,8 @@ void PullRunner::sendRequest()
     QNetworkRequest request(m_currentUrl);
     request.setTransferTimeout(m_config.timeoutSeconds * 1000);
     request.setMaximumRedirectsAllowed(10);
-    request.setRawHeader("Accept", streamsLines() ? "application/x-ndjson, application/json" : "application/json");
+    request.setRawHeader("Accept",
+                         streamsLines() ? "application/x-ndjson, application/json" : "application/json");
     request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("Tenure"));
     switch (m_config.auth) {
     case ConnectorConfig::Auth::None:
@@ -212,7 +217,8 @@ void PullRunner::sendRequest()
         request.setRawHeader("Authorization", "Bearer " + m_secret.toUtf8());
         break;
     case ConnectorConfig::Auth::Basic:
-        request.setRawHeader("Authorization", "Basic " + (m_config.username + u':' + m_secret).toUtf8().toBase64());
+        request.setRawHeader("Authorization",
+                             "Basic " + (m_config.username + u':' + m_secret).toUtf8().toBase64());
         break;
     case ConnectorConfig::Auth::ApiKeyHeader:
         request.setRawHeader(m_config.apiKeyHeader.toLatin1(), m_secret.toUtf8());
@@ -329,7 +335,8 @@ void PullRunner::onFinished()
     }
     if (status >= 400) {
         const QString body = QString::fromUtf8(reply->read(300)).simplified();
-        fail(tr("%1: HTTP %2: %3").arg(context).arg(status).arg(body.isEmpty() ? reply->errorString() : body));
+        fail(
+            tr("%1: HTTP %2: %3").arg(context).arg(status).arg(body.isEmpty() ? reply->errorString() : body));
         return;
     }
     if (error != QNetworkReply::NoError) {
@@ -390,7 +397,8 @@ void PullRunner::onFinished()
     }
     if (!last && !next.isEmpty()) {
         if (m_seen.contains(next)) {
-            fail(tr("%1: paging loop: the server pointed to \"%2\" again; stopping instead of reading the same pages "
+            fail(tr("%1: paging loop: the server pointed to \"%2\" again; stopping instead of reading the "
+                    "same pages "
                     "forever")
                      .arg(context, next));
             return;
@@ -449,8 +457,8 @@ bool PullRunner::store(const DecodedPage& page, const QJsonObject& state)
         return false;
     }
     if (!page.userAccounts.isEmpty()) {
-        const Result<AccountKeyStore::Counts> users
-            = AccountKeyStore(m_db).upsert(QStringLiteral("user:") + m_config.name, page.userAccounts, m_config.name);
+        const Result<AccountKeyStore::Counts> users = AccountKeyStore(m_db).upsert(
+            QStringLiteral("user:") + m_config.name, page.userAccounts, m_config.name);
         if (!users) {
             fail(tr("%1: %2").arg(where(), users.error()));
             return false;
@@ -475,14 +483,18 @@ bool PullRunner::store(const DecodedPage& page, const QJsonObject& state)
     for (const EventLog::Rejection& rejection : appended->rejected)
         if (m_report.rejections.size() < kMaxReportedRejections)
             m_report.rejections.append(
-                tr("event %1: %2").arg(QString::fromUtf8(page.events[rejection.index].externalId), rejection.reason));
+                tr("event %1: %2")
+                    .arg(QString::fromUtf8(page.events[rejection.index].externalId), rejection.reason));
     return true;
 }
 
 void PullRunner::retryLater(int delayMs, const QString& cause)
 {
     if (m_attempt >= m_config.maxRetries) {
-        fail(tr("%1: gave up after %2 attempts; the last said: %3").arg(where()).arg(m_attempt + 1).arg(cause));
+        fail(tr("%1: gave up after %2 attempts; the last said: %3")
+                 .arg(where())
+                 .arg(m_attempt + 1)
+                 .arg(cause));
         return;
     }
     ++m_attempt;

@@ -6,12 +6,12 @@
 #include "util/Result.h"
 
 #include <QDateTime>
-#include <QTimeZone>
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QSet>
+#include <QTimeZone>
 #include <QTimer>
 
 class QNetworkAccessManager;

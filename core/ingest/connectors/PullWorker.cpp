@@ -129,7 +129,8 @@ void PullWorker::work(const QString& connector, bool onlyDue)
                     emit failed(name, report.error());
             }
             if (!found)
-                emit failed(connector, ConnectorStore::tr("No connector \"%1\" in this workspace.").arg(connector));
+                emit failed(connector,
+                            ConnectorStore::tr("No connector \"%1\" in this workspace.").arg(connector));
         }
     }
     m_busy = false;

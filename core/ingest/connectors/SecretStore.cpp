@@ -1,9 +1,8 @@
 #include "ingest/connectors/SecretStore.h"
 
-#include <qt6keychain/keychain.h>
-
 #include <QEventLoop>
 #include <QRegularExpression>
+#include <qt6keychain/keychain.h>
 
 namespace tenure {
 
@@ -44,9 +43,11 @@ Result<QString> SecretStore::read(const QString& connector)
     if (job.error() == QKeychain::EntryNotFound)
         return QString();
     if (job.error() != QKeychain::NoError)
-        return Error { tr("Cannot read the secret of connector \"%1\" from the keychain (%2). On a machine without "
-                          "a keychain, set %3.")
-                           .arg(connector, job.errorString(), environmentVariable(connector)) };
+        return Error {
+            tr("Cannot read the secret of connector \"%1\" from the keychain (%2). On a machine without "
+               "a keychain, set %3.")
+                .arg(connector, job.errorString(), environmentVariable(connector))
+        };
     return job.textData();
 }
 
@@ -57,9 +58,11 @@ Status SecretStore::write(const QString& connector, const QString& secret)
     job.setTextData(secret);
     runToEnd(job);
     if (job.error() != QKeychain::NoError)
-        return Error { tr("Cannot store the secret of connector \"%1\" in the keychain (%2). On a machine without "
-                          "a keychain, set %3 instead.")
-                           .arg(connector, job.errorString(), environmentVariable(connector)) };
+        return Error {
+            tr("Cannot store the secret of connector \"%1\" in the keychain (%2). On a machine without "
+               "a keychain, set %3 instead.")
+                .arg(connector, job.errorString(), environmentVariable(connector))
+        };
     return {};
 }
 
@@ -69,7 +72,9 @@ Status SecretStore::remove(const QString& connector)
     job.setKey(keyFor(connector));
     runToEnd(job);
     if (job.error() != QKeychain::NoError && job.error() != QKeychain::EntryNotFound)
-        return Error { tr("Cannot remove the secret of connector \"%1\": %2").arg(connector, job.errorString()) };
+        return Error {
+            tr("Cannot remove the secret of connector \"%1\": %2").arg(connector, job.errorString())
+        };
     return {};
 }
 
