@@ -20,6 +20,8 @@
 
 #include <cstdio>
 
+#include <sys/resource.h>
+
 using namespace tenure;
 
 namespace {
@@ -212,5 +214,9 @@ int main(int argc, char* argv[])
             qFatal("CSV import failed: %s", report ? "wrong count" : qPrintable(report.error()));
         print("CSV to the log (importer)", count, ns, rawCsv);
     }
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    std::printf("\npeak RSS of the whole benchmark (input rows held in memory included): %.0f MB\n",
+                usage.ru_maxrss / 1024.0);
     return 0;
 }
