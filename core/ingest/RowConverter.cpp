@@ -1,6 +1,7 @@
 #include "ingest/RowConverter.h"
 
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace tenure {
@@ -114,13 +115,29 @@ QString RowConverter::rowExternalId(const CsvRecord& record)
         + (occurrence > 0 ? QStringLiteral("#%1").arg(occurrence) : QString());
 }
 
+QJsonValue RowConverter::typedCell(const QString& text)
+{
+    // Flags become booleans and plain figures numbers, so that rules can test them
+    // ("attributes.is_trial = true", "properties.duration ≥ 60"); anything else stays text.
+    // Ids with leading zeros ("00123") and dates are text: they do not read back the same.
+    static const QRegularExpression figure(QStringLiteral(R"(^-?(0|[1-9]\d{0,14})(\.\d+)?$)"));
+    const QString lower = text.trimmed().toLower();
+    if (lower == QLatin1String("true") || lower == QLatin1String("yes") || lower == QStringLiteral("はい"))
+        return true;
+    if (lower == QLatin1String("false") || lower == QLatin1String("no") || lower == QStringLiteral("いいえ"))
+        return false;
+    if (figure.match(lower).hasMatch())
+        return lower.toDouble();
+    return text;
+}
+
 QJsonObject RowConverter::extras(const CsvRecord& record) const
 {
     QJsonObject object;
     for (int index : m_extraIndexes) {
         const QString value = record.fields.value(index);
         if (!value.isEmpty())
-            object.insert(m_header[index], value);
+            object.insert(m_header[index], typedCell(value));
     }
     return object;
 }

@@ -44,6 +44,10 @@ public:
     // Accounts as stored, so a file that leaves a field out keeps its value.
     void setExistingAccounts(QHash<QString, Account> accounts) { m_existing = std::move(accounts); }
 
+    // A cell of a column that is kept as a property or attribute, typed: true/false/yes/no as
+    // booleans, plain figures as numbers, anything else as text.
+    static QJsonValue typedCell(const QString& text);
+
     // Each returns the value or, for a bad row, fills `error`.
     std::optional<Account> account(const CsvRecord& record, RowError& error);
     std::optional<EncodedEvent> event(const CsvRecord& record, RowError& error);

@@ -122,6 +122,27 @@ private slots:
         QCOMPARE(acme.renewalDate, QDate(2026, 12, 31));
     }
 
+    void extraColumnsAreTyped()
+    {
+        QCOMPARE(RowConverter::typedCell(QStringLiteral("True")), QJsonValue(true));
+        QCOMPARE(RowConverter::typedCell(QStringLiteral("no")), QJsonValue(false));
+        QCOMPARE(RowConverter::typedCell(QStringLiteral("5004")), QJsonValue(5004.0));
+        QCOMPARE(RowConverter::typedCell(QStringLiteral("-2.5")), QJsonValue(-2.5));
+        QCOMPARE(RowConverter::typedCell(QStringLiteral("00123")), QJsonValue(QStringLiteral("00123")));
+        QCOMPARE(RowConverter::typedCell(QStringLiteral("2026-11-25")),
+                 QJsonValue(QStringLiteral("2026-11-25")));
+        QCOMPARE(RowConverter::typedCell(QStringLiteral("EMEA")), QJsonValue(QStringLiteral("EMEA")));
+        QTemporaryDir dir;
+        const QString path
+            = test::writeFile(dir, QStringLiteral("flags.csv"),
+                              "account_id,account_name,is_trial,nps,region\nA-9,Nine,True,42,EMEA\n");
+        import(path, kind(ImportMapping::Kind::Accounts));
+        const Account nine = AccountStore(*m_db).find(QStringLiteral("A-9")).value();
+        QCOMPARE(nine.attributes.value(QStringLiteral("is_trial")), QJsonValue(true));
+        QCOMPARE(nine.attributes.value(QStringLiteral("nps")), QJsonValue(42.0));
+        QCOMPARE(nine.attributes.value(QStringLiteral("region")), QJsonValue(QStringLiteral("EMEA")));
+    }
+
     void eventsFromUtf16WithQuantityAndProperties()
     {
         const CsvImporter::Report report
