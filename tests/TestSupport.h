@@ -15,6 +15,7 @@ public:
     TempWorkspace();
     QString path() const { return m_dir.filePath(QStringLiteral("test.tenure")); }
     QString dir() const { return m_dir.path(); }
+    const QTemporaryDir& dirObject() const { return m_dir; }
     std::unique_ptr<Database> open(Database::Mode mode = Database::Mode::ReadWrite) const;
 
 private:

@@ -1,8 +1,11 @@
 #include "TestSupport.h"
 #include "Version.h"
 #include "cli/CommandRegistry.h"
+#include "support/FakeApiServer.h"
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -48,6 +51,29 @@ Run runBinary(const QStringList& arguments)
     Run run;
     if (!process.waitForFinished(60000))
         return run;
+    run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+// Runs the real tenure-cli binary while this thread's event loop keeps turning (a test server
+// in this process must answer it); `killWhen` is polled, and the process killed once it holds.
+Run runBinaryLive(const QStringList& arguments, const std::function<bool()>& killWhen = {})
+{
+    QProcess process;
+    process.start(QStringLiteral(TENURE_BIN_DIR "/tenure-cli"), arguments);
+    Run run;
+    QElapsedTimer timer;
+    timer.start();
+    while (process.state() != QProcess::NotRunning && timer.elapsed() < 60000) {
+        QTest::qWait(10);
+        if (killWhen && killWhen()) {
+            process.kill(); // SIGKILL: no chance to clean up, as when a machine loses power
+            process.waitForFinished();
+            break;
+        }
+    }
     run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
     run.out = QString::fromUtf8(process.readAllStandardOutput());
     run.err = QString::fromUtf8(process.readAllStandardError());
@@ -103,6 +129,71 @@ private slots:
                                           QStringLiteral("--encoding"), QStringLiteral("ebcdic-9") });
         QCOMPARE(encoding.code, 1);
         QVERIFY(encoding.err.contains(QLatin1String("Unknown encoding")));
+    }
+
+    // A pull killed (SIGKILL) in the middle resumes on the next run: every event exactly once.
+    void killedPullResumesWithoutLossOrDuplicates()
+    {
+        QJsonArray records;
+        for (int i = 0; i < 1000; ++i)
+            records.append(
+                QJsonObject { { QStringLiteral("id"), QStringLiteral("e%1").arg(i) },
+                              { QStringLiteral("account_id"), QStringLiteral("a%1").arg(i % 13) },
+                              { QStringLiteral("event"), QStringLiteral("login") },
+                              { QStringLiteral("timestamp"), QStringLiteral("2026-11-20T10:00:00Z") } });
+        test::FakeApiServer server([&](const test::FakeApiServer::Request& request) {
+            const int offset = request.query.queryItemValue(QStringLiteral("cursor")).toInt();
+            QJsonArray page;
+            for (int i = offset; i < std::min<int>(offset + 100, records.size()); ++i)
+                page.append(records[i]);
+            QJsonObject body { { QStringLiteral("data"), page } };
+            if (offset + 100 < records.size())
+                body.insert(QStringLiteral("next_cursor"), QString::number(offset + 100));
+            test::FakeApiServer::Response response = test::FakeApiServer::json(QJsonDocument(body).toJson());
+            response.delayMs = 100;
+            return response;
+        });
+        test::TempWorkspace workspace;
+        const QString db = workspace.path();
+        const QJsonObject connector {
+            { QStringLiteral("name"), QStringLiteral("app") },
+            { QStringLiteral("kind"), QStringLiteral("rest") },
+            { QStringLiteral("url"),
+              server.url(QStringLiteral("/events")).toString() + QStringLiteral("?cursor={cursor}") },
+            { QStringLiteral("paging"),
+              QJsonObject { { QStringLiteral("type"), QStringLiteral("cursor") } } },
+            { QStringLiteral("records_path"), QStringLiteral("data") }
+        };
+        const QString definition = test::writeFile(workspace.dirObject(), QStringLiteral("app.json"),
+                                                   QJsonDocument(connector).toJson());
+        QCOMPARE(runCommand({ QStringLiteral("connector"), QStringLiteral("add"), definition,
+                              QStringLiteral("--db"), db })
+                     .code,
+                 0);
+
+        const Run killed = runBinaryLive({ QStringLiteral("pull"), QStringLiteral("--db"), db },
+                                         [&] { return server.requests().size() >= 5; });
+        QCOMPARE(killed.code, -1); // it was killed, not finished
+        qint64 landed = 0;
+        {
+            std::unique_ptr<Database> opened = workspace.open(Database::Mode::ReadOnly);
+            QSqlQuery query(opened->connection());
+            QVERIFY(query.exec(QStringLiteral("SELECT count(*), count(DISTINCT external_id) FROM events"))
+                    && query.next());
+            landed = query.value(0).toLongLong();
+            QCOMPARE(query.value(1).toLongLong(), landed);
+            QVERIFY2(landed < 1000 && landed % 100 == 0,
+                     qPrintable(QString::number(landed))); // whole pages only
+        }
+        const Run resumed = runBinaryLive({ QStringLiteral("pull"), QStringLiteral("--db"), db });
+        QCOMPARE(resumed.code, 0);
+        QVERIFY2(resumed.out.contains(QLatin1String("resumed an interrupted run")), qPrintable(resumed.out));
+        std::unique_ptr<Database> opened = workspace.open(Database::Mode::ReadOnly);
+        QSqlQuery query(opened->connection());
+        QVERIFY(query.exec(QStringLiteral("SELECT count(*), count(DISTINCT external_id) FROM events"))
+                && query.next());
+        QCOMPARE(query.value(0).toLongLong(), 1000);
+        QCOMPARE(query.value(1).toLongLong(), 1000);
     }
 
     void connectorAddListPull()
