@@ -3,6 +3,7 @@
 #include "AboutDialog.h"
 #include "engine/ScoringWorker.h"
 #include "ingest/connectors/PullWorker.h"
+#include "sources/ConnectorsDialog.h"
 #include "sources/ImportCsvDialog.h"
 #include "store/WorkspacePaths.h"
 #include "workspace/DemoBuilder.h"
@@ -94,6 +95,7 @@ void MainWindow::createMenus()
     workspace->addAction(tr("&Score Now"), QKeySequence::Refresh, this, [this] { scoreNow(false); });
     workspace->addAction(tr("&Rebuild Summaries from the Log"), this, [this] { scoreNow(true); });
     workspace->addSeparator();
+    workspace->addAction(tr("&Connectors…"), this, &MainWindow::showConnectors);
     workspace->addAction(tr("&Pull from Connectors Now"), QKeySequence(tr("Ctrl+Shift+P")), this,
                          &MainWindow::pullNow);
 
@@ -260,6 +262,15 @@ void MainWindow::pullNow()
         return;
     m_statusPulls->setText(tr("Pulling…"));
     m_pulls->requestPull();
+}
+
+void MainWindow::showConnectors()
+{
+    if (m_path.isEmpty())
+        return;
+    auto* dialog = new ConnectorsDialog(m_path, m_pulls.get(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::importCsv()

@@ -38,6 +38,7 @@ public:
     // Queues a pull of every connector on the pull thread.
     void pullNow();
     void importCsv();
+    void showConnectors();
 
 signals:
     void workspaceLoaded(const QString& path, const tenure::WorkspaceStats& stats);
