@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTest>
 
 namespace tenure::test {
@@ -26,6 +27,13 @@ QString screenshotDir()
     const QString dir = QDir::temp().filePath(QStringLiteral("tenure-screenshots"));
     QDir().mkpath(dir);
     return dir;
+}
+
+void copyForPeople(const QString& path)
+{
+    const QString target = screenshotDir() + u'/' + QFileInfo(path).fileName();
+    QFile::remove(target);
+    QFile::copy(path, target);
 }
 
 QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes)

@@ -25,6 +25,9 @@ private:
 // Where GUI tests save their screenshots for people to look at: <temp>/tenure-screenshots.
 QString screenshotDir();
 
+// Copies a file a test produced (a PDF, a CSV) into screenshotDir() for people to look at.
+void copyForPeople(const QString& path);
+
 // Writes `bytes` to `name` in `dir` and returns the path (a small CSV made inside a test).
 QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes);
 

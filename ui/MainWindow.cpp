@@ -3,6 +3,7 @@
 #include "AboutDialog.h"
 #include "engine/ScoringWorker.h"
 #include "ingest/connectors/PullWorker.h"
+#include "print/ReportActions.h"
 #include "sources/ConnectorsDialog.h"
 #include "sources/ImportCsvDialog.h"
 #include "store/WorkspacePaths.h"
@@ -43,6 +44,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_pullTimer(new QTimer(this))
     , m_loader(new WorkspaceLoader(this))
     , m_demoBuilder(new DemoBuilder(this))
+    , m_reports(new ReportActions(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Tenure"));
@@ -67,6 +69,8 @@ MainWindow::MainWindow(QWidget* parent)
         if (m_scoring && !m_scoring->isBusy()) // a pass still running will be followed by the next tick
             scoreNow(false);
     });
+    connect(m_reports, &ReportActions::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     createMenus();
     resize(1100, 720);
 
@@ -88,6 +92,13 @@ void MainWindow::createMenus()
                     [this] { openDemoWorkspace(WorkspacePaths::defaultDemoWorkspace()); });
     file->addSeparator();
     file->addAction(tr("&Import CSV…"), QKeySequence(tr("Ctrl+I")), this, &MainWindow::importCsv);
+    file->addAction(tr("&Export Customers as CSV…"), m_reports, &ReportActions::exportCustomersCsv);
+    file->addSeparator();
+    file->addAction(tr("Print &Account Report…"), QKeySequence::Print, m_reports,
+                    &ReportActions::accountReport);
+    file->addAction(tr("Print &Portfolio Report…"), m_reports, &ReportActions::portfolioReport);
+    file->addAction(tr("Export Account Report as P&DF…"), m_reports, &ReportActions::exportAccountPdf);
+    file->addAction(tr("Export Portfolio Report as PD&F…"), m_reports, &ReportActions::exportPortfolioPdf);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
 
@@ -112,6 +123,7 @@ void MainWindow::openWorkspace(const QString& path)
         m_pullTimer->stop();
     }
     m_path = absolute;
+    m_reports->setWorkspace(m_path);
     setWindowTitle(tr("%1 — Tenure").arg(QFileInfo(m_path).completeBaseName()));
     m_statusCounts->setText(tr("Opening…"));
     m_loader->load(m_path);

@@ -14,6 +14,7 @@ namespace tenure {
 
 class DemoBuilder;
 class PullWorker;
+class ReportActions;
 class ScoringWorker;
 class WorkspaceLoader;
 class WorkspaceSummaryView;
@@ -72,6 +73,7 @@ private:
     qint64 m_pulledEvents = 0; // new events of the pulls since the last idle
     WorkspaceLoader* m_loader;
     DemoBuilder* m_demoBuilder;
+    ReportActions* m_reports;
 };
 
 } // namespace tenure

@@ -2,9 +2,11 @@
 
 #include "cli/commands/ConnectorCommand.h"
 #include "cli/commands/DemoCommand.h"
+#include "cli/commands/ExportCommand.h"
 #include "cli/commands/ImportCommand.h"
 #include "cli/commands/InitCommand.h"
 #include "cli/commands/PullCommand.h"
+#include "cli/commands/ReportCommand.h"
 #include "cli/commands/ScoreCommand.h"
 #include "cli/commands/StatsCommand.h"
 
@@ -19,6 +21,8 @@ CommandRegistry::CommandRegistry()
     m_commands.push_back(std::make_unique<ImportCommand>());
     m_commands.push_back(std::make_unique<ConnectorCommand>());
     m_commands.push_back(std::make_unique<PullCommand>());
+    m_commands.push_back(std::make_unique<ReportCommand>());
+    m_commands.push_back(std::make_unique<ExportCommand>());
 }
 
 Command* CommandRegistry::find(const QString& name) const

@@ -13,8 +13,9 @@ packages=(
     libsqlite3-dev sqlite3
     # connectors: JSON and JSON lines with simdjson, secrets in the OS keychain with QtKeychain
     libsimdjson-dev qtkeychain-qt6-dev
-    # Japanese text on screen and in printed reports
-    fonts-noto-cjk
+    # Japanese text on screen and in printed reports (VL Gothic keeps Japanese text in PDFs
+    # searchable: see ui/print/ReportPage.cpp), a Latin family for reports
+    fonts-noto-cjk fonts-vlgothic fonts-dejavu-core
     # tests: desktop-file and AppStream validators, PDF to text/PNG, a virtual X server
     desktop-file-utils appstream poppler-utils xvfb xauth
 )

@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTest>
@@ -278,6 +279,68 @@ private slots:
         QVERIFY(!QFile::exists(workspace.path()));
         const Run badOption = runCommand({ QStringLiteral("init"), QStringLiteral("--frobnicate") });
         QCOMPARE(badOption.code, 2);
+    }
+
+    // Reports and the list export, headless, from the real binary (no display needed).
+    void reportAndExport()
+    {
+        test::TempWorkspace workspace;
+        const QString db = workspace.path();
+        QCOMPARE(
+            runCommand({ QStringLiteral("demo"), QStringLiteral("--db"), db, QStringLiteral("--accounts"),
+                         QStringLiteral("40"), QStringLiteral("--today"), QStringLiteral("2026-11-25") })
+                .code,
+            0);
+        QCOMPARE(runCommand({ QStringLiteral("score"), QStringLiteral("--db"), db, QStringLiteral("--as-of"),
+                              QStringLiteral("2026-11-25") })
+                     .code,
+                 0);
+        const QString pdf = workspace.dir() + QStringLiteral("/a.pdf");
+        QProcessEnvironment headless = QProcessEnvironment::systemEnvironment();
+        headless.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        headless.remove(QStringLiteral("DISPLAY"));
+        QProcess process;
+        process.setProcessEnvironment(headless);
+        process.start(QStringLiteral(TENURE_BIN_DIR "/tenure-cli"),
+                      { QStringLiteral("report"), QStringLiteral("A-00003"), QStringLiteral("--pdf"), pdf,
+                        QStringLiteral("--db"), db, QStringLiteral("--as-of"),
+                        QStringLiteral("2026-11-25") });
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY2(QString::fromUtf8(process.readAllStandardOutput()).contains(QLatin1String("Wrote")),
+                 "no report written");
+        QVERIFY(QFile(pdf).size() > 10000);
+
+        const QString portfolio = workspace.dir() + QStringLiteral("/p.pdf");
+        const Run owner = runBinary({ QStringLiteral("report"), QStringLiteral("--portfolio"),
+                                      QStringLiteral("--owner"), QStringLiteral("nobody"),
+                                      QStringLiteral("--pdf"), portfolio, QStringLiteral("--db"), db });
+        QCOMPARE(owner.code, 1);
+        QVERIFY(owner.err.contains(QLatin1String("no accounts owned by \"nobody\"")));
+        const Run all = runBinary({ QStringLiteral("report"), QStringLiteral("--portfolio"),
+                                    QStringLiteral("--pdf"), portfolio, QStringLiteral("--db"), db,
+                                    QStringLiteral("--page-size"), QStringLiteral("letter") });
+        QCOMPARE(all.code, 0);
+        QVERIFY(QFile::exists(portfolio));
+        const Run unknown = runBinary({ QStringLiteral("report"), QStringLiteral("A-404"),
+                                        QStringLiteral("--pdf"), pdf, QStringLiteral("--db"), db });
+        QCOMPARE(unknown.code, 1);
+        QVERIFY(unknown.err.contains(QLatin1String("A-404")));
+        QCOMPARE(runBinary({ QStringLiteral("report"), QStringLiteral("--db"), db }).code, 2);
+
+        const QString csv = workspace.dir() + QStringLiteral("/c.csv");
+        const Run exported = runCommand({ QStringLiteral("export"), QStringLiteral("customers"),
+                                          QStringLiteral("--csv"), csv, QStringLiteral("--encoding"),
+                                          QStringLiteral("cp932"), QStringLiteral("--db"), db });
+        QCOMPARE(exported.code, 0);
+        QVERIFY(exported.out.contains(QLatin1String("40 accounts")));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().startsWith("\xef\xbb\xbf")); // CP932 has no byte-order mark
+        QCOMPARE(
+            runCommand({ QStringLiteral("export"), QStringLiteral("accounts"), QStringLiteral("--db"), db })
+                .code,
+            2);
     }
 
     void demoThenStats()

@@ -1,0 +1,53 @@
+#include "cli/commands/ExportCommand.h"
+
+#include "engine/DayClock.h"
+#include "report/CustomerExport.h"
+#include "store/WorkspaceSettings.h"
+
+namespace tenure::cli {
+
+ExportCommand::ExportCommand()
+    : Command(QStringLiteral("export"),
+              tr("Export the customer list (status, ARR, renewal) as CSV for spreadsheets."))
+{
+}
+
+void ExportCommand::addOptions(QCommandLineParser& parser)
+{
+    parser.addPositionalArgument(QStringLiteral("what"), tr("customers"));
+    parser.addOption({ QStringLiteral("csv"), tr("The CSV file to write."), tr("file") });
+    parser.addOption({ QStringLiteral("encoding"),
+                       tr("utf-8 (with a byte-order mark, the default) or cp932."), tr("name") });
+    parser.addOption({ QStringLiteral("owner"), tr("Only this owner's accounts."), tr("name") });
+}
+
+int ExportCommand::run(const QCommandLineParser& parser, Context& context)
+{
+    const QStringList positional = parser.positionalArguments();
+    if (positional != QStringList { QStringLiteral("customers") } || !parser.isSet(QStringLiteral("csv"))) {
+        context.err << tr(
+            "tenure-cli export: expected customers --csv FILE [--encoding cp932] [--owner NAME]")
+                    << Qt::endl;
+        return UsageError;
+    }
+    std::unique_ptr<Database> db = openWorkspace(parser, context, Database::Mode::ReadOnly);
+    if (!db)
+        return Failure;
+    const QDate today = DayClock::date(DayClock(WorkspaceSettings(*db).timeZone()).today());
+    const Result<PortfolioReport> list
+        = PortfolioReport::load(*db, today, parser.value(QStringLiteral("owner")));
+    if (!list) {
+        context.err << tr("tenure-cli export: %1").arg(list.error()) << Qt::endl;
+        return Failure;
+    }
+    const QString path = parser.value(QStringLiteral("csv"));
+    if (Status written = CustomerExport::write(*list, path, parser.value(QStringLiteral("encoding")));
+        !written) {
+        context.err << tr("tenure-cli export: %1").arg(written.error()) << Qt::endl;
+        return Failure;
+    }
+    context.out << tr("Wrote %1 accounts to %2.").arg(list->rows.size()).arg(path) << Qt::endl;
+    return Success;
+}
+
+} // namespace tenure::cli

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "cli/Command.h"
+
+namespace tenure::cli {
+
+// tenure-cli export customers --csv FILE [--encoding cp932] [--owner NAME]
+class ExportCommand : public Command
+{
+public:
+    ExportCommand();
+
+protected:
+    void addOptions(QCommandLineParser& parser) override;
+    int run(const QCommandLineParser& parser, Context& context) override;
+};
+
+} // namespace tenure::cli

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "cli/Command.h"
+
+namespace tenure::cli {
+
+// tenure-cli report ACCOUNT_ID --pdf FILE | report --portfolio [--owner NAME] --pdf FILE
+class ReportCommand : public Command
+{
+public:
+    ReportCommand();
+
+protected:
+    void addOptions(QCommandLineParser& parser) override;
+    int run(const QCommandLineParser& parser, Context& context) override;
+};
+
+} // namespace tenure::cli

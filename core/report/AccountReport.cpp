@@ -1,0 +1,133 @@
+#include "report/AccountReport.h"
+
+#include "engine/DayClock.h"
+#include "engine/SummaryStore.h"
+#include "rules/RuleSetJson.h"
+#include "store/AccountStore.h"
+#include "store/Database.h"
+#include "store/WorkspaceSettings.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace tenure {
+
+RuleSet activeRulesReadOnly(Database& db)
+{
+    QSqlQuery query(db.connection());
+    if (query.exec(QStringLiteral("SELECT definition FROM rule_sets ORDER BY version DESC LIMIT 1"))
+        && query.next()) {
+        Result<RuleSet> rules = RuleSetJson::parse(query.value(0).toByteArray());
+        if (rules)
+            return rules.value();
+    }
+    return RuleSetJson::defaults();
+}
+
+Result<AccountReport> AccountReport::load(Database& db, const QString& accountId, const QDate& asOf)
+{
+    AccountStore accounts(db);
+    std::optional<Account> account = accounts.find(accountId);
+    if (!account)
+        return Error { tr("No account \"%1\" in this workspace.").arg(accountId) };
+    AccountReport report;
+    report.account = *account;
+    report.asOf = asOf;
+    report.rules = activeRulesReadOnly(db);
+    SummaryStore summaries(db);
+    Result<std::optional<AccountStatus>> status = summaries.status(accountId);
+    if (!status)
+        return Error { status.error() };
+    report.status = status.value();
+    Result<QList<AccountStatus>> history = summaries.history(accountId);
+    if (!history)
+        return Error { history.error() };
+    report.history = std::move(history).value();
+    Result<QList<Outcome>> outcomes = accounts.outcomesFor(accountId);
+    if (outcomes)
+        report.outcomes = std::move(outcomes).value();
+    if (report.account.renewalDate.isValid())
+        report.daysToRenewal = int(asOf.daysTo(report.account.renewalDate));
+
+    // Usage: the account's events of the last 90 days, by day in the workspace zone.
+    DayClock clock(WorkspaceSettings(db).timeZone());
+    const int lastDay = DayClock::dayNumber(asOf);
+    const qint64 from = asOf.addDays(-89).startOfDay(clock.zone()).toMSecsSinceEpoch();
+    const qint64 to = asOf.addDays(1).startOfDay(clock.zone()).toMSecsSinceEpoch();
+    QSqlQuery events(db.connection());
+    events.setForwardOnly(true);
+    events.prepare(QStringLiteral("SELECT name, user_id, occurred_at, quantity FROM events "
+                                  "WHERE account_id = ? AND occurred_at >= ? AND occurred_at < ?"));
+    events.addBindValue(accountId);
+    events.addBindValue(from);
+    events.addBindValue(to);
+    if (!events.exec())
+        return Error { events.lastError().text() };
+    struct Window
+    {
+        UsageFigures* figures;
+        QSet<QString> users;
+        QSet<int> days;
+        QHash<QString, double> byName;
+    };
+    report.last30.days = 30;
+    report.last90.days = 90;
+    Window windows[] = { { &report.last30, {}, {}, {} }, { &report.last90, {}, {}, {} } };
+    while (events.next()) {
+        const int day = clock.dayOf(events.value(2).toLongLong());
+        const double quantity = events.value(3).toDouble();
+        for (Window& window : windows) {
+            if (day <= lastDay - window.figures->days)
+                continue;
+            window.figures->events += quantity;
+            window.byName[events.value(0).toString()] += quantity;
+            window.days.insert(day);
+            if (!events.value(1).isNull())
+                window.users.insert(events.value(1).toString());
+        }
+    }
+    for (Window& window : windows) {
+        window.figures->activeUsers = int(window.users.size());
+        window.figures->activeDays = int(window.days.size());
+        for (auto it = window.byName.cbegin(); it != window.byName.cend(); ++it)
+            window.figures->topEvents.append({ it.key(), it.value() });
+        std::sort(window.figures->topEvents.begin(), window.figures->topEvents.end(),
+                  [](const auto& a, const auto& b) {
+                      return a.second > b.second || (a.second == b.second && a.first < b.first);
+                  });
+        if (window.figures->topEvents.size() > 5)
+            window.figures->topEvents.resize(5);
+    }
+    return report;
+}
+
+QString AccountReport::stageName(const QString& stageId) const
+{
+    for (const Stage& stage : rules.stages)
+        if (stage.id == stageId)
+            return stage.name;
+    return stageId;
+}
+
+QString AccountReport::stageColor(const QString& stageId) const
+{
+    for (const Stage& stage : rules.stages)
+        if (stage.id == stageId)
+            return stage.color;
+    return QStringLiteral("#999999");
+}
+
+QString AccountReport::bandColor(const QString& band) const
+{
+    for (const Band& b : rules.bands)
+        if (b.name == band)
+            return b.color;
+    return QStringLiteral("#999999");
+}
+
+} // namespace tenure

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "domain/Account.h"
+#include "domain/Outcome.h"
+#include "engine/AccountStatus.h"
+#include "rules/RuleSet.h"
+#include "util/Result.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QList>
+
+#include <optional>
+
+namespace tenure {
+
+class Database;
+
+// How much an account used the product in a recent window.
+struct UsageFigures
+{
+    int days = 0; // the window: the last N days up to the report's day
+    double events = 0; // sum of quantities
+    int activeUsers = 0;
+    int activeDays = 0;
+    QList<QPair<QString, double>> topEvents; // the five most used event names, by quantity
+};
+
+// What goes on an account report: read from the summary tables (status, history), master data
+// and, for the usage figures, the account's events of the last 90 days. The page layout lives
+// in the UI layer (ui/print); this is the data only, testable headless.
+struct AccountReport
+{
+    Q_DECLARE_TR_FUNCTIONS(AccountReport)
+
+public:
+    Account account;
+    std::optional<AccountStatus> status; // empty until the engine has scored the account
+    QList<AccountStatus> history; // day by day, oldest first
+    QList<Outcome> outcomes;
+    UsageFigures last30;
+    UsageFigures last90;
+    RuleSet rules; // for stage names, band names and colours
+    QDate asOf; // the report's day (today in the workspace zone)
+    std::optional<int> daysToRenewal; // negative when the renewal date has passed
+
+    static Result<AccountReport> load(Database& db, const QString& accountId, const QDate& asOf);
+
+    QString stageName(const QString& stageId) const;
+    QString bandColor(const QString& band) const;
+    QString stageColor(const QString& stageId) const;
+};
+
+// The workspace's active rules, read without writing: a workspace never scored has the defaults.
+RuleSet activeRulesReadOnly(Database& db);
+
+} // namespace tenure

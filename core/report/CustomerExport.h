@@ -1,0 +1,22 @@
+#pragma once
+
+#include "report/PortfolioReport.h"
+#include "util/Result.h"
+
+#include <QCoreApplication>
+
+namespace tenure {
+
+// Writes a list of accounts as CSV for spreadsheets: UTF-8 with a byte-order mark by default,
+// so that Excel opens it with the right characters; CP932 for Japanese Excel versions that
+// expect it. Characters CP932 cannot hold are an error that names the account, never '?'.
+class CustomerExport
+{
+    Q_DECLARE_TR_FUNCTIONS(CustomerExport)
+
+public:
+    static Status write(const PortfolioReport& list, const QString& path, const QString& encoding = {});
+    static QStringList header();
+};
+
+} // namespace tenure

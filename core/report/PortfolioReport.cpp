@@ -1,0 +1,127 @@
+#include "report/PortfolioReport.h"
+
+#include "report/AccountReport.h"
+#include "store/AccountStore.h"
+#include "store/Database.h"
+
+#include <QLocale>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace tenure {
+
+Result<PortfolioReport> PortfolioReport::load(Database& db, const QDate& asOf, const QString& owner)
+{
+    PortfolioReport report;
+    report.owner = owner;
+    report.asOf = asOf;
+    report.rules = activeRulesReadOnly(db);
+    Result<QList<Account>> accounts = AccountStore(db).all();
+    if (!accounts)
+        return Error { accounts.error() };
+    QSqlQuery query(db.connection());
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT account_id, stage, score, band FROM account_status")))
+        return Error { query.lastError().text() };
+    struct Status
+    {
+        QString stage;
+        std::optional<double> score;
+        QString band;
+    };
+    QHash<QString, Status> statuses;
+    while (query.next())
+        statuses.insert(
+            query.value(0).toString(),
+            { query.value(1).toString(),
+              query.value(2).isNull() ? std::nullopt : std::optional<double>(query.value(2).toDouble()),
+              query.value(3).toString() });
+
+    QHash<QString, int> accountsByCurrency;
+    for (Account& account : *accounts) {
+        if (!owner.isEmpty() && account.owner != owner)
+            continue;
+        const Status status = statuses.value(account.id);
+        Row row { std::move(account), status.stage, status.score, status.band, std::nullopt };
+        if (row.account.renewalDate.isValid())
+            row.daysToRenewal = int(asOf.daysTo(row.account.renewalDate));
+        ++report.accountsByBand[row.band];
+        ++report.accountsByStage[row.stage];
+        if (row.account.arr) {
+            report.arrByCurrencyAndBand[row.account.currency][row.band] += *row.account.arr;
+            ++accountsByCurrency[row.account.currency];
+        }
+        report.rows.append(std::move(row));
+    }
+    int most = -1;
+    for (auto it = accountsByCurrency.cbegin(); it != accountsByCurrency.cend(); ++it)
+        if (it.value() > most || (it.value() == most && it.key() < report.currency)) {
+            most = it.value();
+            report.currency = it.key();
+        }
+
+    // Worst band first: the rules list bands best first.
+    QHash<QString, int> severity;
+    for (qsizetype i = 0; i < report.rules.bands.size(); ++i)
+        severity.insert(report.rules.bands[i].name, int(i) + 1);
+    std::sort(report.rows.begin(), report.rows.end(), [&severity](const Row& a, const Row& b) {
+        const int sa = severity.value(a.band, 0);
+        const int sb = severity.value(b.band, 0);
+        if (sa != sb)
+            return sa > sb;
+        const int ra = a.daysToRenewal.value_or(INT_MAX);
+        const int rb = b.daysToRenewal.value_or(INT_MAX);
+        if (ra != rb)
+            return ra < rb;
+        const double aa = a.account.arr.value_or(0);
+        const double ab = b.account.arr.value_or(0);
+        if (aa != ab)
+            return aa > ab;
+        return a.account.name < b.account.name;
+    });
+    return report;
+}
+
+QString PortfolioReport::stageName(const QString& stageId) const
+{
+    for (const Stage& stage : rules.stages)
+        if (stage.id == stageId)
+            return stage.name;
+    return stageId;
+}
+
+double PortfolioReport::arrAtRisk(const QString& currency) const
+{
+    double sum = 0;
+    const QMap<QString, double> byBand = arrByCurrencyAndBand.value(currency);
+    for (qsizetype i = 1; i < rules.bands.size(); ++i)
+        sum += byBand.value(rules.bands[i].name);
+    return sum;
+}
+
+QString PortfolioReport::money(double value, const QString& currency)
+{
+    const QLocale locale;
+    const QString figure = locale.toString(value, 'f', 0);
+    if (currency == QLatin1String("JPY"))
+        return QStringLiteral("¥") + figure;
+    if (currency == QLatin1String("USD"))
+        return QStringLiteral("$") + figure;
+    if (currency == QLatin1String("EUR"))
+        return QStringLiteral("€") + figure;
+    if (currency == QLatin1String("GBP"))
+        return QStringLiteral("£") + figure;
+    return currency + u' ' + figure;
+}
+
+QString PortfolioReport::bandColor(const QString& band) const
+{
+    for (const Band& b : rules.bands)
+        if (b.name == band)
+            return b.color;
+    return QStringLiteral("#9e9e9e");
+}
+
+} // namespace tenure

@@ -1,0 +1,226 @@
+#include "TestSupport.h"
+#include "demo/DemoWorkspace.h"
+#include "engine/ScoringEngine.h"
+#include "print/AccountReportRenderer.h"
+#include "print/ReportPdf.h"
+#include "report/AccountReport.h"
+#include "report/CustomerExport.h"
+#include "report/PortfolioReport.h"
+#include "store/AccountStore.h"
+
+#include <QFile>
+#include <QGuiApplication>
+#include <QPrinter>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QStringDecoder>
+#include <QTest>
+
+using namespace tenure;
+
+namespace {
+
+const QDate kToday(2026, 11, 25);
+
+// pdftotext (poppler-utils) of the whole file or of one page.
+QString pdfText(const QString& path, int page = 0)
+{
+    QStringList arguments { QStringLiteral("-layout") };
+    if (page > 0)
+        arguments << QStringLiteral("-f") << QString::number(page) << QStringLiteral("-l")
+                  << QString::number(page);
+    arguments << path << QStringLiteral("-");
+    QProcess process;
+    process.start(QStringLiteral("pdftotext"), arguments);
+    process.waitForFinished(30000);
+    return QString::fromUtf8(process.readAllStandardOutput());
+}
+
+int pdfPages(const QString& path)
+{
+    QProcess process;
+    process.start(QStringLiteral("pdfinfo"), { path });
+    process.waitForFinished(30000);
+    for (const QString& line : QString::fromUtf8(process.readAllStandardOutput()).split(u'\n'))
+        if (line.startsWith(QLatin1String("Pages:")))
+            return line.mid(6).trimmed().toInt();
+    return -1;
+}
+
+} // namespace
+
+class TestReports : public QObject
+{
+    Q_OBJECT
+
+    test::TempWorkspace m_workspace;
+    std::unique_ptr<Database> m_db;
+
+private slots:
+    void initTestCase()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+            QSKIP("pdftotext (poppler-utils) is not installed");
+        m_db = m_workspace.open();
+        DemoGenerator::Options options;
+        options.today = kToday;
+        QVERIFY(DemoWorkspace::populate(*m_db, options).ok());
+        ScoringEngine::Options scoring;
+        scoring.today = kToday;
+        QVERIFY(ScoringEngine(*m_db, scoring).rebuild().ok());
+    }
+
+    // For a Japanese and an English account: one or two pages that name the account, its band,
+    // its score and every criterion of its breakdown.
+    void accountReportsCarryTheirFigures_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::newRow("japanese") << QStringLiteral("株式会社");
+        QTest::newRow("english") << QStringLiteral("Inc.");
+    }
+
+    void accountReportsCarryTheirFigures()
+    {
+        QFETCH(QString, pattern);
+        QSqlQuery query(m_db->connection());
+        QVERIFY(query.exec(
+            QStringLiteral("SELECT a.id FROM accounts a JOIN account_status s ON s.account_id = a.id "
+                           "WHERE a.name LIKE '%%1%' AND s.score IS NOT NULL ORDER BY s.score LIMIT 1")
+                .arg(pattern)));
+        QVERIFY(query.next());
+        const QString id = query.value(0).toString();
+        const Result<AccountReport> report = AccountReport::load(*m_db, id, kToday);
+        QVERIFY2(report, report ? "" : qPrintable(report.error()));
+        QVERIFY(report->status && report->status->score);
+        QVERIFY(!report->status->breakdown.isEmpty());
+        QVERIFY(!report->history.isEmpty());
+        QVERIFY(report->last90.events >= report->last30.events);
+
+        const QString path
+            = m_workspace.dir() + QStringLiteral("/account-%1.pdf").arg(QTest::currentDataTag());
+        const Result<int> pages = ReportPdf::write(*report, path, QPageSize::A4);
+        QVERIFY2(pages, pages ? "" : qPrintable(pages.error()));
+        QCOMPARE(pdfPages(path), pages.value());
+        QVERIFY(pages.value() >= 1 && pages.value() <= 2);
+        const QString text = pdfText(path).simplified();
+        QVERIFY2(text.contains(report->account.name), qPrintable(text.left(400)));
+        QVERIFY(text.contains(report->status->band));
+        QVERIFY(text.contains(QLocale().toString(*report->status->score, 'f', 1)));
+        for (const CriterionResult& criterion : report->status->breakdown)
+            QVERIFY2(text.contains(criterion.label.simplified()), qPrintable(criterion.label));
+        QVERIFY(text.contains(QStringLiteral("Page 1 of %1").arg(pages.value())));
+        test::copyForPeople(path);
+    }
+
+    // Print and print preview paint on a QPrinter, whose resolution differs from the PDF writer's:
+    // the same layout comes out (same pages, same text).
+    void printerGetsTheSameLayout()
+    {
+        QSqlQuery query(m_db->connection());
+        QVERIFY(query.exec(
+                    QStringLiteral("SELECT account_id FROM account_status WHERE score IS NOT NULL LIMIT 1"))
+                && query.next());
+        const Result<AccountReport> report = AccountReport::load(*m_db, query.value(0).toString(), kToday);
+        QVERIFY(report);
+        const QString viaWriter = m_workspace.dir() + QStringLiteral("/writer.pdf");
+        const QString viaPrinter = m_workspace.dir() + QStringLiteral("/printer.pdf");
+        const Result<int> writerPages = ReportPdf::write(*report, viaWriter, QPageSize::A4);
+        QVERIFY(writerPages);
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        printer.setOutputFileName(viaPrinter);
+        printer.setPageSize(QPageSize(QPageSize::A4));
+        printer.setPageMargins(QMarginsF(15, 15, 15, 12), QPageLayout::Millimeter);
+        QCOMPARE(AccountReportRenderer::render(*report, &printer), writerPages.value());
+        QCOMPARE(pdfPages(viaPrinter), writerPages.value());
+        const QString text = pdfText(viaPrinter).simplified();
+        QVERIFY(text.contains(report->account.name));
+        for (const CriterionResult& criterion : report->status->breakdown)
+            QVERIFY(text.contains(criterion.label.simplified()));
+    }
+
+    void unknownAccountIsAnError()
+    {
+        const Result<AccountReport> report = AccountReport::load(*m_db, QStringLiteral("nope"), kToday);
+        QVERIFY(!report);
+        QVERIFY(report.error().contains(QLatin1String("nope")));
+    }
+
+    // 300 accounts in priority order over several pages, the table header on every one.
+    void portfolioPaginatesWithRepeatedHeaders()
+    {
+        const Result<PortfolioReport> report = PortfolioReport::load(*m_db, kToday);
+        QVERIFY(report);
+        QCOMPARE(report->rows.size(), 300);
+        // Worst band first, then the nearest renewal.
+        const QString worst = report->rules.bands.last().name;
+        QCOMPARE(report->rows.first().band, worst);
+        for (qsizetype i = 1; i < report->rows.size(); ++i) {
+            const auto& a = report->rows[i - 1];
+            const auto& b = report->rows[i];
+            if (a.band == b.band && a.daysToRenewal && b.daysToRenewal)
+                QVERIFY(*a.daysToRenewal <= *b.daysToRenewal);
+        }
+        const QString path = m_workspace.dir() + QStringLiteral("/portfolio.pdf");
+        const Result<int> pages = ReportPdf::write(*report, path, QPageSize::A4);
+        QVERIFY(pages);
+        QVERIFY(pages.value() >= 3);
+        QCOMPARE(pdfPages(path), pages.value());
+        for (int page = 1; page <= pages.value(); ++page) {
+            const QString text = pdfText(path, page);
+            QVERIFY2(text.contains(QLatin1String("Account")) && text.contains(QLatin1String("Owner"))
+                         && text.contains(QLatin1String("Renewal")),
+                     qPrintable(QStringLiteral("page %1 has no table header").arg(page)));
+            QVERIFY(text.contains(QStringLiteral("Page %1 of %2").arg(page).arg(pages.value())));
+        }
+        const QString all = pdfText(path);
+        for (const PortfolioReport::Row& row : report->rows)
+            QVERIFY2(all.contains(row.account.owner), qPrintable(row.account.owner));
+        test::copyForPeople(path);
+
+        // One owner's portfolio holds only that owner's accounts.
+        const QString owner = report->rows.first().account.owner;
+        const Result<PortfolioReport> mine = PortfolioReport::load(*m_db, kToday, owner);
+        QVERIFY(mine && !mine->rows.isEmpty() && mine->rows.size() < 300);
+        for (const PortfolioReport::Row& row : mine->rows)
+            QCOMPARE(row.account.owner, owner);
+    }
+
+    void customerListExports()
+    {
+        const Result<PortfolioReport> list = PortfolioReport::load(*m_db, kToday);
+        QVERIFY(list);
+        const QString utf8 = m_workspace.dir() + QStringLiteral("/customers.csv");
+        QVERIFY(CustomerExport::write(*list, utf8));
+        QFile file(utf8);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.startsWith("\xef\xbb\xbf")); // Excel opens it as UTF-8
+        const QString text = QString::fromUtf8(bytes.mid(3));
+        QCOMPARE(text.count(QStringLiteral("\r\n")), 301);
+        QVERIFY(text.startsWith(CustomerExport::header().join(u',')));
+        QVERIFY(text.contains(list->rows.first().account.name));
+
+        const QString cp932 = m_workspace.dir() + QStringLiteral("/customers-sjis.csv");
+        QVERIFY(CustomerExport::write(*list, cp932, QStringLiteral("cp932")));
+        QFile sjis(cp932);
+        QVERIFY(sjis.open(QIODevice::ReadOnly));
+        QStringDecoder decode("CP932");
+        const QString decoded = decode(sjis.readAll());
+        QVERIFY(!decode.hasError());
+        QCOMPARE(decoded, text);
+
+        // A name CP932 cannot hold is an error naming the account, not a silent '?'.
+        PortfolioReport odd = list.value();
+        odd.rows.first().account.name = QStringLiteral("𠮷野家 🍜");
+        const Status refused = CustomerExport::write(odd, m_workspace.dir() + QStringLiteral("/odd.csv"),
+                                                     QStringLiteral("cp932"));
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().contains(odd.rows.first().account.id), qPrintable(refused.error()));
+        QVERIFY(!QFile::exists(m_workspace.dir() + QStringLiteral("/odd.csv")));
+    }
+};
+
+QTEST_MAIN(TestReports)
+#include "TestReports.moc"

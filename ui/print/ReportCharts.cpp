@@ -1,0 +1,190 @@
+#include "print/ReportCharts.h"
+
+#include "engine/DayClock.h"
+#include "print/ReportPage.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+
+namespace tenure::ReportCharts {
+
+namespace {
+
+const QColor kAxis(0x88, 0x88, 0x88);
+const QColor kText(0x33, 0x33, 0x33);
+
+QColor stageColor(const RuleSet& rules, const QString& id)
+{
+    for (const Stage& stage : rules.stages)
+        if (stage.id == id)
+            return QColor(stage.color);
+    return QColor(0x9e, 0x9e, 0x9e);
+}
+
+QString stageName(const RuleSet& rules, const QString& id)
+{
+    for (const Stage& stage : rules.stages)
+        if (stage.id == id)
+            return stage.name;
+    return id;
+}
+
+// Month ticks along [first, last] days, labelled "Nov" or "2026" in January.
+void monthAxis(QPainter& painter, const QRectF& plot, int first, int last)
+{
+    const QFont font = ReportPage::font(6.5);
+    painter.setFont(font);
+    const qreal span = std::max(1, last - first);
+    QDate month = DayClock::date(first);
+    month = QDate(month.year(), month.month(), 1).addMonths(1);
+    int labelled = 0;
+    const int months = int((last - first) / 30) + 1;
+    const int step = months > 14 ? 3 : 1;
+    for (; DayClock::dayNumber(month) <= last; month = month.addMonths(1)) {
+        const qreal x = plot.left() + (DayClock::dayNumber(month) - first) / span * plot.width();
+        painter.setPen(QPen(kAxis, 0.4));
+        painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 2.5));
+        if (labelled++ % step != 0)
+            continue;
+        const QString label = month.month() == 1 ? QString::number(month.year())
+                                                 : QLocale().monthName(month.month(), QLocale::ShortFormat);
+        painter.setPen(kText);
+        painter.drawText(QRectF(x - 20, plot.bottom() + 3, 40, 10), Qt::AlignHCenter | Qt::AlignTop, label);
+    }
+}
+
+} // namespace
+
+void stageTimeline(QPainter& painter, const QRectF& box, const QList<AccountStatus>& history,
+                   const RuleSet& rules)
+{
+    const QRectF plot(box.left(), box.top(), box.width(), box.height() - 30);
+    painter.setPen(QPen(kAxis, 0.5));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRect(plot);
+    if (history.isEmpty()) {
+        painter.setFont(ReportPage::font(8));
+        painter.setPen(kText);
+        painter.drawText(plot, Qt::AlignCenter,
+                         QCoreApplication::translate("ReportCharts", "No history yet"));
+        return;
+    }
+    const int first = history.first().day;
+    const int last = history.last().day + 1;
+    const qreal span = std::max(1, last - first);
+    QList<QString> seen;
+    qsizetype start = 0;
+    for (qsizetype i = 1; i <= history.size(); ++i) {
+        if (i < history.size() && history[i].stage == history[start].stage)
+            continue;
+        const int from = history[start].day;
+        const int to = i < history.size() ? history[i].day : last;
+        const QRectF span_(plot.left() + (from - first) / span * plot.width(), plot.top(),
+                           (to - from) / span * plot.width(), plot.height());
+        painter.fillRect(span_, stageColor(rules, history[start].stage));
+        if (!seen.contains(history[start].stage))
+            seen.append(history[start].stage);
+        start = i;
+    }
+    monthAxis(painter, plot, first, last);
+    // Legend: the stages in the order the account went through them.
+    const QFont font = ReportPage::font(7);
+    painter.setFont(font);
+    qreal x = box.left();
+    const qreal y = plot.bottom() + 16;
+    for (const QString& stage : seen) {
+        painter.fillRect(QRectF(x, y + 2, 8, 8), stageColor(rules, stage));
+        painter.setPen(kText);
+        const QString name = stageName(rules, stage);
+        const qreal width = QFontMetricsF(font, painter.device()).horizontalAdvance(name);
+        painter.drawText(QRectF(x + 11, y, width + 4, 12), Qt::AlignLeft | Qt::AlignVCenter, name);
+        x += 11 + width + 14;
+    }
+}
+
+void healthTrend(QPainter& painter, const QRectF& box, const QList<AccountStatus>& history,
+                 const RuleSet& rules)
+{
+    const QRectF plot(box.left() + 22, box.top() + 4, box.width() - 22, box.height() - 18);
+    const QFont font = ReportPage::font(6.5);
+    painter.setFont(font);
+    // Band lower bounds, dashed, labelled at the right.
+    for (const Band& band : rules.bands) {
+        const qreal y = plot.bottom() - band.minScore / 100.0 * plot.height();
+        painter.setPen(QPen(QColor(band.color), 0.6, Qt::DashLine));
+        if (band.minScore > 0)
+            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
+        painter.setPen(QColor(band.color).darker(130));
+        painter.drawText(QRectF(plot.right() - 60, y - 11, 58, 9), Qt::AlignRight | Qt::AlignBottom,
+                         band.name);
+    }
+    painter.setPen(QPen(kAxis, 0.5));
+    painter.drawRect(plot);
+    painter.setPen(kText);
+    for (int value : { 0, 50, 100 }) {
+        const qreal y = plot.bottom() - value / 100.0 * plot.height();
+        painter.drawText(QRectF(box.left(), y - 5, 18, 10), Qt::AlignRight | Qt::AlignVCenter,
+                         QString::number(value));
+    }
+    if (history.isEmpty())
+        return;
+    const int first = history.first().day;
+    const int last = history.last().day + 1;
+    const qreal span = std::max(1, last - first);
+    QPainterPath path;
+    bool drawing = false;
+    for (const AccountStatus& day : history) {
+        if (!day.score) {
+            drawing = false; // no score (e.g. churned): a gap, not a drop to zero
+            continue;
+        }
+        const QPointF point(plot.left() + (day.day - first + 0.5) / span * plot.width(),
+                            plot.bottom() - *day.score / 100.0 * plot.height());
+        if (drawing)
+            path.lineTo(point);
+        else
+            path.moveTo(point);
+        drawing = true;
+    }
+    painter.setPen(QPen(QColor(0x1f, 0x4e, 0x79), 1.1));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawPath(path);
+    monthAxis(painter, plot, first, last);
+}
+
+void bars(QPainter& painter, const QRectF& box, const QString& title, const QList<Bar>& bars,
+          const std::function<QString(double)>& format)
+{
+    const QFont titleFont = ReportPage::font(8, true);
+    const QFont font = ReportPage::font(7);
+    painter.setFont(titleFont);
+    painter.setPen(kText);
+    painter.drawText(QRectF(box.left(), box.top(), box.width(), 12), Qt::AlignLeft | Qt::AlignVCenter, title);
+    if (bars.isEmpty())
+        return;
+    const qreal labelWidth = box.width() * 0.36;
+    const qreal valueWidth = box.width() * 0.24;
+    const qreal top = box.top() + 16;
+    const qreal row = std::min<qreal>(14, (box.bottom() - top) / bars.size());
+    double maximum = 0;
+    for (const Bar& bar : bars)
+        maximum = std::max(maximum, bar.value);
+    painter.setFont(font);
+    for (qsizetype i = 0; i < bars.size(); ++i) {
+        const qreal y = top + i * row;
+        painter.setPen(kText);
+        painter.drawText(QRectF(box.left(), y, labelWidth - 4, row), Qt::AlignLeft | Qt::AlignVCenter,
+                         bars[i].label);
+        const qreal width
+            = maximum > 0 ? bars[i].value / maximum * (box.width() - labelWidth - valueWidth) : 0;
+        painter.fillRect(QRectF(box.left() + labelWidth, y + row * 0.18, width, row * 0.64), bars[i].color);
+        painter.drawText(QRectF(box.left() + labelWidth + width + 3, y, valueWidth, row),
+                         Qt::AlignLeft | Qt::AlignVCenter, format(bars[i].value));
+    }
+}
+
+} // namespace tenure::ReportCharts

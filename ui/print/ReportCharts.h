@@ -1,0 +1,40 @@
+#pragma once
+
+#include "engine/AccountStatus.h"
+#include "rules/RuleSet.h"
+
+#include <QColor>
+#include <QList>
+#include <QRectF>
+#include <QString>
+
+#include <functional>
+
+class QPainter;
+
+namespace tenure {
+
+// Charts for printed reports, drawn with QPainter as vector paths and text (crisp at any zoom,
+// searchable in the PDF), in the rules' stage and band colours.
+namespace ReportCharts {
+
+struct Bar
+{
+    QString label;
+    double value = 0;
+    QColor color;
+};
+
+// Stages as coloured spans over time, with month ticks and a legend underneath.
+void stageTimeline(QPainter& painter, const QRectF& box, const QList<AccountStatus>& history,
+                   const RuleSet& rules);
+// The score over time (0–100) with each band's lower bound drawn as a dashed line.
+void healthTrend(QPainter& painter, const QRectF& box, const QList<AccountStatus>& history,
+                 const RuleSet& rules);
+// Horizontal bars with their values written at their ends.
+void bars(QPainter& painter, const QRectF& box, const QString& title, const QList<Bar>& bars,
+          const std::function<QString(double)>& format);
+
+} // namespace ReportCharts
+
+} // namespace tenure
