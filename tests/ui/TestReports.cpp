@@ -2,6 +2,7 @@
 #include "demo/DemoWorkspace.h"
 #include "engine/ScoringEngine.h"
 #include "print/AccountReportRenderer.h"
+#include "print/ReportActions.h"
 #include "print/ReportPdf.h"
 #include "report/AccountReport.h"
 #include "report/CustomerExport.h"
@@ -9,7 +10,10 @@
 #include "store/AccountStore.h"
 
 #include <QFile>
-#include <QGuiApplication>
+#include <QApplication>
+#include <QInputDialog>
+#include <QPrintPreviewDialog>
+#include <QTimer>
 #include <QPrinter>
 #include <QProcess>
 #include <QSqlQuery>
@@ -138,6 +142,39 @@ private slots:
         QVERIFY(text.contains(report->account.name));
         for (const CriterionResult& criterion : report->status->breakdown)
             QVERIFY(text.contains(criterion.label.simplified()));
+    }
+
+    // File → Print Portfolio Report: choose whose accounts, then the print preview shows the pages.
+    void printPreviewFromTheMenu()
+    {
+        QWidget window;
+        window.resize(800, 600);
+        window.show();
+        ReportActions actions(&window);
+        actions.setWorkspace(m_workspace.path());
+        bool chose = false;
+        bool previewed = false;
+        // Modal dialogs: answer them from the event loop as a user would.
+        QTimer driver;
+        driver.setInterval(50);
+        connect(&driver, &QTimer::timeout, this, [&] {
+            QWidget* modal = QApplication::activeModalWidget();
+            if (auto* input = qobject_cast<QInputDialog*>(modal)) {
+                QCOMPARE(input->comboBoxItems().first(), QStringLiteral("All owners"));
+                chose = true;
+                input->accept();
+            } else if (auto* preview = qobject_cast<QPrintPreviewDialog*>(modal)) {
+                QTest::qWait(300);
+                preview->grab().save(test::screenshotDir() + QStringLiteral("/print-preview.png"));
+                previewed = true;
+                preview->reject();
+            }
+        });
+        driver.start();
+        actions.portfolioReport();
+        driver.stop();
+        QVERIFY(chose);
+        QVERIFY(previewed);
     }
 
     void unknownAccountIsAnError()

@@ -56,12 +56,12 @@ Result<AccountReport> loadAccount(const QString& path, const QString& id)
     return AccountReport::load(**db, id, today(**db));
 }
 
-Result<PortfolioReport> loadPortfolio(const QString& path)
+Result<PortfolioReport> loadPortfolio(const QString& path, const QString& owner = {})
 {
     Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadOnly);
     if (!db)
         return Error { db.error() };
-    return PortfolioReport::load(**db, today(**db));
+    return PortfolioReport::load(**db, today(**db), owner);
 }
 
 template <typename Report, typename Renderer>
@@ -140,11 +140,46 @@ void ReportActions::accountReport()
                                                   tr("Account report: %1").arg(report->account.name));
 }
 
-void ReportActions::portfolioReport()
+bool ReportActions::chooseOwner(QString& owner)
 {
     const QString path = m_path;
+    const Result<QStringList> owners = loadOffThread<QStringList>(m_window, [path]() -> Result<QStringList> {
+        Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadOnly);
+        if (!db)
+            return Error { db.error() };
+        Result<QList<Account>> accounts = AccountStore(**db).all();
+        if (!accounts)
+            return Error { accounts.error() };
+        QSet<QString> names;
+        for (const Account& account : *accounts)
+            if (!account.owner.isEmpty())
+                names.insert(account.owner);
+        QStringList sorted(names.begin(), names.end());
+        sorted.sort(Qt::CaseInsensitive);
+        return sorted;
+    });
+    if (!owners) {
+        emit message(owners.error());
+        return false;
+    }
+    const QString everyone = tr("All owners");
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(m_window, tr("Portfolio Report"), tr("Accounts of:"),
+                                                 QStringList { everyone } + *owners, 0, false, &ok);
+    if (!ok)
+        return false;
+    owner = chosen == everyone ? QString() : chosen;
+    return true;
+}
+
+void ReportActions::portfolioReport()
+{
+    QString owner;
+    if (!chooseOwner(owner))
+        return;
+    const QString path = m_path;
     const Result<PortfolioReport> report
-        = loadOffThread<PortfolioReport>(m_window, [path] { return loadPortfolio(path); });
+        = loadOffThread<PortfolioReport>(m_window, [path, owner] { return loadPortfolio(path, owner); });
     if (!report) {
         emit message(report.error());
         return;
@@ -175,9 +210,12 @@ void ReportActions::exportPortfolioPdf()
                                                       tr("portfolio.pdf"), tr("PDF files (*.pdf)"));
     if (file.isEmpty())
         return;
+    QString owner;
+    if (!chooseOwner(owner))
+        return;
     const QString path = m_path;
     const Result<PortfolioReport> report
-        = loadOffThread<PortfolioReport>(m_window, [path] { return loadPortfolio(path); });
+        = loadOffThread<PortfolioReport>(m_window, [path, owner] { return loadPortfolio(path, owner); });
     const Result<int> pages
         = report ? ReportPdf::write(*report, file) : Result<int>(Error { report.error() });
     emit message(pages ? tr("Wrote %1 (%n pages).", nullptr, pages.value()).arg(file) : pages.error());

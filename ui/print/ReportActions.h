@@ -32,6 +32,8 @@ signals:
 private:
     // Asks for an account (searchable by name or id); empty when cancelled.
     QString chooseAccount();
+    // Asks whose accounts (or all); false when cancelled.
+    bool chooseOwner(QString& owner);
 
     QWidget* m_window;
     QString m_path;
