@@ -1,5 +1,6 @@
 #include "cli/CommandRegistry.h"
 
+#include "cli/commands/ActionsCommand.h"
 #include "cli/commands/ConnectorCommand.h"
 #include "cli/commands/DemoCommand.h"
 #include "cli/commands/ExportCommand.h"
@@ -23,6 +24,7 @@ CommandRegistry::CommandRegistry()
     m_commands.push_back(std::make_unique<PullCommand>());
     m_commands.push_back(std::make_unique<ReportCommand>());
     m_commands.push_back(std::make_unique<ExportCommand>());
+    m_commands.push_back(std::make_unique<ActionsCommand>());
 }
 
 Command* CommandRegistry::find(const QString& name) const

@@ -1,5 +1,6 @@
 #include "engine/ScoringWorker.h"
 
+#include "actions/ActionEngine.h"
 #include "rules/RuleSet.h"
 #include "store/Database.h"
 
@@ -95,6 +96,11 @@ void ScoringWorker::work(bool rebuild)
                                                                       result->changedAccounts.end()),
                              result->allAccountsChanged);
     emit finished(result.value(), ordered);
+    // The action queue follows the new statuses.
+    const Result<ActionEngine::Summary> actions
+        = ActionEngine(*m_db, ActionRules::load(*m_db)).refresh(result->asOf);
+    if (!actions)
+        emit failed(tr("Updating the action queue failed: %1").arg(actions.error()));
 }
 
 } // namespace tenure

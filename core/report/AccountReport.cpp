@@ -51,6 +51,15 @@ Result<AccountReport> AccountReport::load(Database& db, const QString& accountId
     Result<QList<Outcome>> outcomes = accounts.outcomesFor(accountId);
     if (outcomes)
         report.outcomes = std::move(outcomes).value();
+    ActionStore actions(db);
+    Result<QList<Action>> live = actions.forAccount(accountId);
+    if (!live)
+        return Error { live.error() };
+    report.actions = std::move(live).value();
+    Result<QList<AccountNote>> notes = actions.accountNotes(accountId, 5);
+    if (!notes)
+        return Error { notes.error() };
+    report.notes = std::move(notes).value();
     if (report.account.renewalDate.isValid())
         report.daysToRenewal = int(asOf.daysTo(report.account.renewalDate));
 

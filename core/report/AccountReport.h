@@ -1,5 +1,6 @@
 #pragma once
 
+#include "actions/ActionStore.h"
 #include "domain/Account.h"
 #include "domain/Outcome.h"
 #include "engine/AccountStatus.h"
@@ -38,6 +39,8 @@ public:
     std::optional<AccountStatus> status; // empty until the engine has scored the account
     QList<AccountStatus> history; // day by day, oldest first
     QList<Outcome> outcomes;
+    QList<Action> actions; // open and snoozed, highest priority first
+    QList<AccountNote> notes; // the most recent first
     UsageFigures last30;
     UsageFigures last90;
     RuleSet rules; // for stage names, band names and colours

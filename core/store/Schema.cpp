@@ -105,11 +105,57 @@ Migration version3()
              } };
 }
 
+// Version 4: the CSM's user data: actions (created by triggers, worked by CSMs) with their
+// history, and notes on accounts. They are not derived from the log: rebuilding the summaries
+// never touches them.
+Migration version4()
+{
+    return {
+        4,
+        QStringLiteral("actions, action history and account notes"),
+        {
+            QStringLiteral(R"(CREATE TABLE actions (
+                    id            INTEGER PRIMARY KEY,
+                    account_id    TEXT    NOT NULL,
+                    trigger       TEXT    NOT NULL,
+                    status        TEXT    NOT NULL CHECK (status IN ('open', 'snoozed', 'done')),
+                    priority      REAL    NOT NULL,
+                    reason        TEXT    NOT NULL,
+                    owner         TEXT,
+                    snoozed_until TEXT,
+                    -- 1 once a CSM marked it done: the trigger opens no new action for this
+                    -- account until the condition has cleared (then it is set back to 0)
+                    suppress      INTEGER NOT NULL DEFAULT 0,
+                    created_at    INTEGER NOT NULL,
+                    updated_at    INTEGER NOT NULL))"),
+            // One live action per account and trigger: a trigger that keeps firing updates it.
+            QStringLiteral(
+                "CREATE UNIQUE INDEX actions_live ON actions(account_id, trigger) WHERE status <> 'done'"),
+            QStringLiteral("CREATE INDEX actions_queue ON actions(status, priority)"),
+            QStringLiteral(R"(CREATE TABLE action_history (
+                    id        INTEGER PRIMARY KEY,
+                    action_id INTEGER NOT NULL REFERENCES actions(id),
+                    at        INTEGER NOT NULL,
+                    author    TEXT    NOT NULL,
+                    kind      TEXT    NOT NULL,
+                    detail    TEXT    NOT NULL DEFAULT ''))"),
+            QStringLiteral("CREATE INDEX action_history_action ON action_history(action_id, at)"),
+            QStringLiteral(R"(CREATE TABLE account_notes (
+                    id         INTEGER PRIMARY KEY,
+                    account_id TEXT    NOT NULL,
+                    at         INTEGER NOT NULL,
+                    author     TEXT    NOT NULL,
+                    text       TEXT    NOT NULL CHECK (length(text) > 0)))"),
+            QStringLiteral("CREATE INDEX account_notes_account ON account_notes(account_id, at)"),
+        }
+    };
+}
+
 } // namespace
 
 const QList<Migration>& Schema::migrations()
 {
-    static const QList<Migration> all { version1(), version2(), version3() };
+    static const QList<Migration> all { version1(), version2(), version3(), version4() };
     return all;
 }
 

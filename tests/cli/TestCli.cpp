@@ -328,6 +328,52 @@ private slots:
         QVERIFY(unknown.err.contains(QLatin1String("A-404")));
         QCOMPARE(runBinary({ QStringLiteral("report"), QStringLiteral("--db"), db }).code, 2);
 
+        // The action queue, as a CSM works it from a terminal.
+        const Run queue
+            = runCommand({ QStringLiteral("actions"), QStringLiteral("--db"), db, QStringLiteral("--json") });
+        QCOMPARE(queue.code, 0);
+        const QJsonArray actions = QJsonDocument::fromJson(queue.out.toUtf8()).array();
+        QVERIFY2(!actions.isEmpty(), qPrintable(queue.out));
+        const QString id
+            = QString::number(actions.first().toObject().value(QStringLiteral("id")).toInteger());
+        const QString account = actions.first().toObject().value(QStringLiteral("account_id")).toString();
+        QCOMPARE(runCommand({ QStringLiteral("actions"), QStringLiteral("note"), id,
+                              QStringLiteral("left a voicemail"), QStringLiteral("--db"), db,
+                              QStringLiteral("--author"), QStringLiteral("yuki") })
+                     .code,
+                 0);
+        QCOMPARE(runCommand({ QStringLiteral("actions"), QStringLiteral("reassign"), id,
+                              QStringLiteral("--to"), QStringLiteral("Dana"), QStringLiteral("--db"), db })
+                     .code,
+                 0);
+        QCOMPARE(runCommand(
+                     { QStringLiteral("actions"), QStringLiteral("snooze"), id, QStringLiteral("--db"), db })
+                     .code,
+                 2);
+        QCOMPARE(runCommand({ QStringLiteral("actions"), QStringLiteral("done"), id, QStringLiteral("--note"),
+                              QStringLiteral("renewal signed"), QStringLiteral("--db"), db,
+                              QStringLiteral("--author"), QStringLiteral("yuki") })
+                     .code,
+                 0);
+        const Run shown = runCommand(
+            { QStringLiteral("actions"), QStringLiteral("show"), id, QStringLiteral("--db"), db });
+        QVERIFY2(shown.out.contains(QLatin1String("done"))
+                     && shown.out.contains(QLatin1String("renewal signed"))
+                     && shown.out.contains(QLatin1String("left a voicemail"))
+                     && shown.out.contains(QLatin1String("reassigned")),
+                 qPrintable(shown.out));
+        const Run after
+            = runCommand({ QStringLiteral("actions"), QStringLiteral("--db"), db, QStringLiteral("--json") });
+        QCOMPARE(QJsonDocument::fromJson(after.out.toUtf8()).array().size(), actions.size() - 1);
+        QCOMPARE(runCommand({ QStringLiteral("actions"), QStringLiteral("account-note"), account,
+                              QStringLiteral("met the CFO"), QStringLiteral("--db"), db })
+                     .code,
+                 0);
+        QCOMPARE(runCommand({ QStringLiteral("actions"), QStringLiteral("done"), QStringLiteral("x"),
+                              QStringLiteral("--db"), db })
+                     .code,
+                 2);
+
         const QString csv = workspace.dir() + QStringLiteral("/c.csv");
         const Run exported = runCommand({ QStringLiteral("export"), QStringLiteral("customers"),
                                           QStringLiteral("--csv"), csv, QStringLiteral("--encoding"),

@@ -1,4 +1,6 @@
 #include "TestSupport.h"
+#include "actions/ActionEngine.h"
+#include "actions/ActionStore.h"
 #include "demo/DemoWorkspace.h"
 #include "engine/ScoringEngine.h"
 #include "print/AccountReportRenderer.h"
@@ -9,17 +11,17 @@
 #include "report/PortfolioReport.h"
 #include "store/AccountStore.h"
 
-#include <QFile>
 #include <QApplication>
+#include <QFile>
 #include <QInputDialog>
 #include <QPrintPreviewDialog>
-#include <QTimer>
 #include <QPrinter>
 #include <QProcess>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QStringDecoder>
 #include <QTest>
+#include <QTimer>
 
 using namespace tenure;
 
@@ -73,6 +75,7 @@ private slots:
         ScoringEngine::Options scoring;
         scoring.today = kToday;
         QVERIFY(ScoringEngine(*m_db, scoring).rebuild().ok());
+        QVERIFY(ActionEngine(*m_db, ActionRules {}).refresh(kToday).ok());
     }
 
     // For a Japanese and an English account: one or two pages that name the account, its band,
@@ -101,9 +104,15 @@ private slots:
         QVERIFY(!report->history.isEmpty());
         QVERIFY(report->last90.events >= report->last30.events);
 
+        // What the CSMs are doing about it: open actions and notes.
+        QVERIFY(ActionStore(*m_db).addAccountNote(id, QStringLiteral("佐藤 花子"), QStringLiteral("QBRの日程を調整中")));
+        const Result<AccountReport> withNotes = AccountReport::load(*m_db, id, kToday);
+        QVERIFY(withNotes && !withNotes->notes.isEmpty());
+        QVERIFY2(!withNotes->actions.isEmpty(), "the lowest-scored account has no open action");
+
         const QString path
             = m_workspace.dir() + QStringLiteral("/account-%1.pdf").arg(QTest::currentDataTag());
-        const Result<int> pages = ReportPdf::write(*report, path, QPageSize::A4);
+        const Result<int> pages = ReportPdf::write(*withNotes, path, QPageSize::A4);
         QVERIFY2(pages, pages ? "" : qPrintable(pages.error()));
         QCOMPARE(pdfPages(path), pages.value());
         QVERIFY(pages.value() >= 1 && pages.value() <= 2);
@@ -114,6 +123,9 @@ private slots:
         for (const CriterionResult& criterion : report->status->breakdown)
             QVERIFY2(text.contains(criterion.label.simplified()), qPrintable(criterion.label));
         QVERIFY(text.contains(QStringLiteral("Page 1 of %1").arg(pages.value())));
+        QVERIFY(text.contains(QLatin1String("Open actions")));
+        QVERIFY(text.contains(ActionStore::triggerName(withNotes->actions.first().trigger)));
+        QVERIFY(text.contains(QStringLiteral("QBRの日程を調整中")));
         test::copyForPeople(path);
     }
 

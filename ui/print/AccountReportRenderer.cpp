@@ -190,6 +190,35 @@ void pass(const AccountReport& report, ReportPage& page)
         page.paragraph(Tr::tr("Most used in the last 90 days: %1").arg(top.join(QStringLiteral(", "))), body);
     }
 
+    // What the CSMs are doing about it.
+    sectionTitle(page, Tr::tr("Open actions"));
+    if (report.actions.isEmpty()) {
+        page.paragraph(Tr::tr("None."), body, kMuted);
+    } else {
+        const QList<qreal> widths { 0.1, 0.18, 0.56, 0.16 };
+        const QList<int> align { Qt::AlignRight, Qt::AlignLeft, Qt::AlignLeft, Qt::AlignLeft };
+        tableRow(page, { Tr::tr("Priority"), Tr::tr("Trigger"), Tr::tr("Why"), Tr::tr("Owner") }, widths,
+                 bold, align, kMuted);
+        for (const Action& action : report.actions) {
+            QString owner = action.owner;
+            if (action.status == QLatin1String("snoozed"))
+                owner += Tr::tr(" (snoozed until %1)")
+                             .arg(locale.toString(action.snoozedUntil, QLocale::ShortFormat));
+            tableRow(page,
+                     { locale.toString(action.priority, 'f', 1), ActionStore::triggerName(action.trigger),
+                       action.reason, owner },
+                     widths, body, align);
+        }
+    }
+    if (!report.notes.isEmpty()) {
+        sectionTitle(page, Tr::tr("Recent notes"));
+        for (const AccountNote& note : report.notes)
+            page.paragraph(Tr::tr("%1 · %2: %3")
+                               .arg(locale.toString(note.at.toLocalTime(), QLocale::ShortFormat), note.author,
+                                    note.text),
+                           body, Qt::black, 3);
+    }
+
     // Outcomes: what already happened with this customer.
     if (!report.outcomes.isEmpty()) {
         sectionTitle(page, Tr::tr("Outcomes"));

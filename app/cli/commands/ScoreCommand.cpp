@@ -1,5 +1,6 @@
 #include "cli/commands/ScoreCommand.h"
 
+#include "actions/ActionEngine.h"
 #include "engine/ScoringEngine.h"
 
 #include <QElapsedTimer>
@@ -47,6 +48,12 @@ int ScoreCommand::run(const QCommandLineParser& parser, Context& context)
         return Failure;
     }
     const double seconds = timer.elapsed() / 1000.0;
+    const Result<ActionEngine::Summary> actions
+        = ActionEngine(*db, ActionRules::load(*db)).refresh(summary->asOf);
+    if (!actions) {
+        context.err << tr("tenure-cli score: the action queue: %1").arg(actions.error()) << Qt::endl;
+        return Failure;
+    }
     const Result<QList<SummaryStore::Count>> counts = SummaryStore(*db).counts();
     if (!counts) {
         context.err << tr("tenure-cli score: %1").arg(counts.error()) << Qt::endl;
@@ -62,6 +69,12 @@ int ScoreCommand::run(const QCommandLineParser& parser, Context& context)
                .arg(summary->accounts)
                .arg(summary->historyRows)
                .arg(QString::number(seconds, 'f', 2))
+        << '\n'
+        << tr("Action queue: %1 open (%2 new, %3 cleared, %4 back from snooze).")
+               .arg(actions->open)
+               .arg(actions->opened)
+               .arg(actions->cleared)
+               .arg(actions->woke)
         << "\n\n";
 
     QMap<QString, QMap<QString, qint64>> table; // stage -> band -> accounts

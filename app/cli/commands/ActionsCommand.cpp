@@ -1,0 +1,145 @@
+#include "cli/commands/ActionsCommand.h"
+
+#include "actions/ActionStore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace tenure::cli {
+
+ActionsCommand::ActionsCommand()
+    : Command(QStringLiteral("actions"),
+              tr("The action queue: list, show ID, done ID, snooze ID --until DATE, reassign ID --to NAME, "
+                 "note ID TEXT, "
+                 "account-note ACCOUNT_ID TEXT."))
+{
+}
+
+void ActionsCommand::addOptions(QCommandLineParser& parser)
+{
+    parser.addPositionalArgument(QStringLiteral("action"),
+                                 tr("list (default), show, done, snooze, reassign, note, account-note"));
+    parser.addOption({ QStringLiteral("owner"), tr("list: only this owner's actions."), tr("name") });
+    parser.addOption({ QStringLiteral("snoozed"), tr("list: include snoozed actions.") });
+    parser.addOption({ QStringLiteral("json"), tr("list: one JSON array.") });
+    parser.addOption({ QStringLiteral("until"), tr("snooze: until this day."), tr("YYYY-MM-DD") });
+    parser.addOption({ QStringLiteral("to"), tr("reassign: the new owner."), tr("name") });
+    parser.addOption({ QStringLiteral("note"), tr("done, snooze: a note for the history."), tr("text") });
+    parser.addOption({ QStringLiteral("author"), tr("Who does it (default: $USER)."), tr("name") });
+}
+
+int ActionsCommand::run(const QCommandLineParser& parser, Context& context)
+{
+    const QStringList args = parser.positionalArguments();
+    const QString verb = args.value(0, QStringLiteral("list"));
+    const QString author = parser.isSet(QStringLiteral("author")) ? parser.value(QStringLiteral("author"))
+                                                                  : ActionStore::currentAuthor();
+    auto usage = [&](const QString& text) {
+        context.err << tr("tenure-cli actions: %1").arg(text) << Qt::endl;
+        return UsageError;
+    };
+    const bool reads = verb == QLatin1String("list") || verb == QLatin1String("show");
+    std::unique_ptr<Database> db
+        = openWorkspace(parser, context, reads ? Database::Mode::ReadOnly : Database::Mode::ReadWrite);
+    if (!db)
+        return Failure;
+    ActionStore store(*db);
+    auto done = [&](const Status& status, const QString& message) {
+        if (!status) {
+            context.err << tr("tenure-cli actions: %1").arg(status.error()) << Qt::endl;
+            return int(Failure);
+        }
+        context.out << message << Qt::endl;
+        return int(Success);
+    };
+    bool idOk = false;
+    const qint64 id = args.value(1).toLongLong(&idOk);
+
+    if (verb == QLatin1String("list")) {
+        const Result<QList<Action>> queue
+            = store.queue(parser.value(QStringLiteral("owner")), parser.isSet(QStringLiteral("snoozed")));
+        if (!queue)
+            return done(Error { queue.error() }, {});
+        if (parser.isSet(QStringLiteral("json"))) {
+            QJsonArray array;
+            for (const Action& a : *queue)
+                array.append(QJsonObject {
+                    { QStringLiteral("id"), a.id },
+                    { QStringLiteral("account_id"), a.accountId },
+                    { QStringLiteral("account"), a.accountName },
+                    { QStringLiteral("trigger"), a.trigger },
+                    { QStringLiteral("status"), a.status },
+                    { QStringLiteral("priority"), a.priority },
+                    { QStringLiteral("reason"), a.reason },
+                    { QStringLiteral("owner"), a.owner },
+                    { QStringLiteral("snoozed_until"), a.snoozedUntil.toString(Qt::ISODate) } });
+            context.out << QJsonDocument(array).toJson(QJsonDocument::Indented) << Qt::flush;
+            return Success;
+        }
+        if (queue->isEmpty())
+            context.out << tr("No open actions.") << '\n';
+        for (const Action& a : *queue)
+            context.out << QString::number(a.id).rightJustified(5) << "  "
+                        << QString::number(a.priority, 'f', 1).rightJustified(5) << "  " << a.accountName
+                        << " (" << a.accountId << ")"
+                        << (a.owner.isEmpty() ? QString() : QStringLiteral(" · ") + a.owner)
+                        << (a.status == QLatin1String("snoozed")
+                                ? tr(" · snoozed until %1").arg(a.snoozedUntil.toString(Qt::ISODate))
+                                : QString())
+                        << "\n         " << ActionStore::triggerName(a.trigger) << ": " << a.reason << '\n';
+        context.out << Qt::flush;
+        return Success;
+    }
+    if (verb == QLatin1String("account-note")) {
+        if (args.size() != 3)
+            return usage(tr("expected account-note ACCOUNT_ID TEXT"));
+        return done(store.addAccountNote(args[1], author, args[2]), tr("Note added to %1.").arg(args[1]));
+    }
+    if (!idOk)
+        return usage(tr("%1 expects an action id (see tenure-cli actions list)").arg(verb));
+    if (verb == QLatin1String("show")) {
+        const std::optional<Action> action = store.find(id);
+        if (!action)
+            return done(Error { tr("No action %1.").arg(id) }, {});
+        context.out << tr("Action %1: %2 (%3), %4, priority %5, owner %6")
+                           .arg(id)
+                           .arg(action->accountName, action->accountId, action->status)
+                           .arg(action->priority, 0, 'f', 1)
+                           .arg(action->owner)
+                    << '\n'
+                    << "  " << action->reason << '\n';
+        const Result<QList<ActionEvent>> history = store.history(id);
+        if (history)
+            for (const ActionEvent& event : *history)
+                context.out << "  " << event.at.toLocalTime().toString(Qt::ISODate) << "  "
+                            << event.author.leftJustified(10) << ' ' << event.kind.leftJustified(10) << ' '
+                            << event.detail << '\n';
+        context.out << Qt::flush;
+        return Success;
+    }
+    const QString note = parser.value(QStringLiteral("note"));
+    if (verb == QLatin1String("done"))
+        return done(store.markDone(id, author, note), tr("Action %1 done.").arg(id));
+    if (verb == QLatin1String("snooze")) {
+        const QDate until = QDate::fromString(parser.value(QStringLiteral("until")), Qt::ISODate);
+        if (!until.isValid())
+            return usage(tr("snooze expects --until YYYY-MM-DD"));
+        return done(store.snooze(id, until, author, note),
+                    tr("Action %1 snoozed until %2.").arg(id).arg(until.toString(Qt::ISODate)));
+    }
+    if (verb == QLatin1String("reassign")) {
+        if (!parser.isSet(QStringLiteral("to")))
+            return usage(tr("reassign expects --to NAME"));
+        return done(store.reassign(id, parser.value(QStringLiteral("to")), author),
+                    tr("Action %1 now belongs to %2.").arg(id).arg(parser.value(QStringLiteral("to"))));
+    }
+    if (verb == QLatin1String("note")) {
+        if (args.size() != 3)
+            return usage(tr("expected note ID TEXT"));
+        return done(store.addNote(id, author, args[2]), tr("Note added to action %1.").arg(id));
+    }
+    return usage(tr("unknown action \"%1\"").arg(verb));
+}
+
+} // namespace tenure::cli

@@ -1,0 +1,279 @@
+#include "actions/ActionEngine.h"
+
+#include "engine/DayClock.h"
+#include "engine/SummaryStore.h"
+#include "report/AccountReport.h"
+#include "report/PortfolioReport.h"
+#include "store/AccountStore.h"
+#include "store/Database.h"
+#include "store/Transaction.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <algorithm>
+#include <cmath>
+
+namespace tenure {
+
+namespace {
+
+struct Candidate
+{
+    QString accountId;
+    QString trigger;
+    QString owner;
+    double priority = 0;
+    QString reason;
+};
+
+constexpr auto kAuthor = "Tenure";
+
+} // namespace
+
+ActionEngine::ActionEngine(Database& db, ActionRules rules)
+    : m_db(db)
+    , m_rules(std::move(rules))
+{
+}
+
+Result<ActionEngine::Summary> ActionEngine::refresh(const QDate& today)
+{
+    const RuleSet rules = activeRulesReadOnly(m_db);
+    if (rules.bands.isEmpty())
+        return Summary {};
+    const QString best = rules.bands.first().name;
+    const QString worst = rules.bands.last().name;
+    QHash<QString, double> severity; // 0 for the best band, 1 for the worst
+    for (qsizetype i = 0; i < rules.bands.size(); ++i)
+        severity.insert(rules.bands[i].name,
+                        rules.bands.size() > 1 ? double(i) / double(rules.bands.size() - 1) : 0);
+
+    Result<QList<Account>> accounts = AccountStore(m_db).all();
+    if (!accounts)
+        return Error { accounts.error() };
+    QHash<QString, double> maxArr; // per currency
+    for (const Account& account : *accounts)
+        if (account.arr)
+            maxArr[account.currency] = std::max(maxArr.value(account.currency), *account.arr);
+
+    // Current statuses, and the scores of drop_window_days ago.
+    struct Now
+    {
+        QString stage;
+        std::optional<double> score;
+        QString band;
+    };
+    QHash<QString, Now> now;
+    QHash<QString, double> before;
+    {
+        QSqlQuery query(m_db.connection());
+        query.setForwardOnly(true);
+        if (!query.exec(QStringLiteral("SELECT account_id, stage, score, band FROM account_status")))
+            return Error { query.lastError().text() };
+        while (query.next())
+            now.insert(
+                query.value(0).toString(),
+                { query.value(1).toString(),
+                  query.value(2).isNull() ? std::nullopt : std::optional<double>(query.value(2).toDouble()),
+                  query.value(3).toString() });
+        QSqlQuery past(m_db.connection());
+        past.setForwardOnly(true);
+        past.prepare(QStringLiteral(
+            "SELECT account_id, score FROM status_history WHERE day = ? AND score IS NOT NULL"));
+        past.addBindValue(today.addDays(-m_rules.dropWindowDays).toString(Qt::ISODate));
+        if (!past.exec())
+            return Error { past.lastError().text() };
+        while (past.next())
+            before.insert(past.value(0).toString(), past.value(1).toDouble());
+    }
+
+    SummaryStore summaries(m_db);
+    const int todayNumber = DayClock::dayNumber(today);
+    const double weights
+        = m_rules.bandWeight + m_rules.arrWeight + m_rules.renewalWeight + m_rules.dropWeight;
+    QHash<QPair<QString, QString>, Candidate> candidates;
+    for (const Account& account : *accounts) {
+        const auto status = now.constFind(account.id);
+        if (status == now.constEnd() || !status->score)
+            continue; // not scored, or a stage without a score (churned): nothing to act on
+        // Days to the renewal; -1 when there is none ahead (none set, or the date has passed).
+        const int daysToRenewal = account.renewalDate.isValid() && account.renewalDate >= today
+            ? int(today.daysTo(account.renewalDate))
+            : -1;
+        const double drop = before.contains(account.id) ? before.value(account.id) - *status->score : 0;
+        std::optional<int> silentDays;
+        if (Result<AccountActivity> activity = summaries.loadActivity(account.id); activity) {
+            if (const std::optional<int> last = activity->lastDay({}, todayNumber))
+                silentDays = todayNumber - *last;
+        }
+
+        // The shares, the priority, and the reason in words.
+        const double bandShare = severity.value(status->band, 0);
+        const double arrShare = account.arr && maxArr.value(account.currency) > 0
+            ? std::clamp(*account.arr / maxArr.value(account.currency), 0.0, 1.0)
+            : 0;
+        const double renewalShare = daysToRenewal >= 0 && daysToRenewal < m_rules.renewalWithinDays
+            ? 1.0 - double(daysToRenewal) / m_rules.renewalWithinDays
+            : 0;
+        const double dropShare = std::clamp(drop / 50.0, 0.0, 1.0);
+        const double priority = 100
+            * (m_rules.bandWeight * bandShare + m_rules.arrWeight * arrShare
+               + m_rules.renewalWeight * renewalShare + m_rules.dropWeight * dropShare)
+            / weights;
+        QStringList context { tr("%1 in %2").arg(status->band, [&] {
+            for (const Stage& stage : rules.stages)
+                if (stage.id == status->stage)
+                    return stage.name;
+            return status->stage;
+        }()) };
+        if (daysToRenewal >= 0)
+            context << tr("%n days to renewal", nullptr, daysToRenewal);
+        if (account.arr)
+            context << tr("ARR %1").arg(PortfolioReport::money(*account.arr, account.currency));
+        if (std::abs(drop) >= 1)
+            context << tr("score %1%2 in %3 days")
+                           .arg(drop > 0 ? QStringLiteral("−") : QStringLiteral("+"))
+                           .arg(std::abs(drop), 0, 'f', 0)
+                           .arg(m_rules.dropWindowDays);
+
+        auto add = [&](const QString& trigger, const QString& lead) {
+            QStringList words = context;
+            if (!lead.isEmpty())
+                words.prepend(lead);
+            candidates.insert({ account.id, trigger },
+                              { account.id, trigger, account.owner, std::round(priority * 10) / 10,
+                                words.join(QStringLiteral(", ")) });
+        };
+        if (m_rules.worstBand && status->band == worst && worst != best)
+            add(QStringLiteral("bad_band"), QString());
+        if (daysToRenewal >= 0 && daysToRenewal <= m_rules.renewalWithinDays && status->band != best)
+            add(QStringLiteral("renewal_risk"),
+                QString()); // the context says it: "Normal in Renewal, 45 days to renewal"
+        if (silentDays && *silentDays >= m_rules.inactiveDays)
+            add(QStringLiteral("inactive"), tr("No activity for %n days", nullptr, *silentDays));
+        if (drop >= m_rules.scoreDropPoints)
+            add(QStringLiteral("score_drop"), QString()); // the context says "score −25 in 30 days"
+    }
+
+    // Apply: update or clear the live actions, open the new ones, in one transaction.
+    Summary summary;
+    Transaction transaction(m_db);
+    if (!transaction.isActive())
+        return Error { transaction.startError() };
+    const qint64 stamp = QDateTime::currentMSecsSinceEpoch();
+    auto history = [&](qint64 id, const QString& kind, const QString& detail) -> Status {
+        QSqlQuery insert(m_db.connection());
+        insert.prepare(QStringLiteral(
+            "INSERT INTO action_history (action_id, at, author, kind, detail) VALUES (?, ?, ?, ?, ?)"));
+        insert.addBindValue(id);
+        insert.addBindValue(stamp);
+        insert.addBindValue(QString::fromLatin1(kAuthor));
+        insert.addBindValue(kind);
+        insert.addBindValue(detail);
+        return insert.exec() ? Status {} : Status { Error { insert.lastError().text() } };
+    };
+    QSqlQuery live(m_db.connection());
+    if (!live.exec(QStringLiteral(
+            "SELECT id, account_id, trigger, status, snoozed_until, priority, reason FROM actions "
+            "WHERE status <> 'done'")))
+        return Error { live.lastError().text() };
+    struct Live
+    {
+        qint64 id;
+        QString account, trigger, status;
+        QDate until;
+        double priority;
+        QString reason;
+    };
+    QList<Live> lives;
+    while (live.next())
+        lives.append({ live.value(0).toLongLong(), live.value(1).toString(), live.value(2).toString(),
+                       live.value(3).toString(), QDate::fromString(live.value(4).toString(), Qt::ISODate),
+                       live.value(5).toDouble(), live.value(6).toString() });
+    for (const Live& action : std::as_const(lives)) {
+        const auto candidate = candidates.constFind({ action.account, action.trigger });
+        QSqlQuery update(m_db.connection());
+        if (candidate == candidates.constEnd()) {
+            update.prepare(QStringLiteral("UPDATE actions SET status = 'done', updated_at = ? WHERE id = ?"));
+            update.addBindValue(stamp);
+            update.addBindValue(action.id);
+            if (!update.exec())
+                return Error { update.lastError().text() };
+            if (Status s = history(action.id, QStringLiteral("cleared"), tr("the condition no longer holds"));
+                !s)
+                return Error { s.error() };
+            ++summary.cleared;
+            continue;
+        }
+        const bool wake
+            = action.status == QLatin1String("snoozed") && action.until.isValid() && action.until <= today;
+        update.prepare(QStringLiteral(
+            "UPDATE actions SET priority = ?, reason = ?, status = ?, updated_at = ? WHERE id = ?"));
+        update.addBindValue(candidate->priority);
+        update.addBindValue(candidate->reason);
+        update.addBindValue(wake ? QStringLiteral("open") : action.status);
+        update.addBindValue(stamp);
+        update.addBindValue(action.id);
+        if (!update.exec())
+            return Error { update.lastError().text() };
+        if (wake) {
+            if (Status s = history(action.id, QStringLiteral("woke"), action.until.toString(Qt::ISODate)); !s)
+                return Error { s.error() };
+            ++summary.woke;
+        }
+        if (candidate->reason != action.reason || candidate->priority != action.priority)
+            ++summary.updated;
+        candidates.remove({ action.account, action.trigger });
+    }
+    // A trigger a CSM marked done stays quiet while its condition holds; once it has cleared,
+    // the next firing opens a new action.
+    QSqlQuery suppressed(m_db.connection());
+    if (!suppressed.exec(QStringLiteral(
+            "SELECT DISTINCT account_id, trigger FROM actions WHERE status = 'done' AND suppress = 1")))
+        return Error { suppressed.lastError().text() };
+    QList<QPair<QString, QString>> quiet;
+    while (suppressed.next())
+        quiet.append({ suppressed.value(0).toString(), suppressed.value(1).toString() });
+    for (const auto& key : std::as_const(quiet)) {
+        if (candidates.remove(key) > 0)
+            continue; // still firing: stays quiet
+        QSqlQuery rearm(m_db.connection());
+        rearm.prepare(QStringLiteral("UPDATE actions SET suppress = 0 WHERE status = 'done' AND suppress = 1 "
+                                     "AND account_id = ? AND trigger = ?"));
+        rearm.addBindValue(key.first);
+        rearm.addBindValue(key.second);
+        if (!rearm.exec())
+            return Error { rearm.lastError().text() };
+    }
+    for (const Candidate& candidate : std::as_const(candidates)) {
+        QSqlQuery insert(m_db.connection());
+        insert.prepare(QStringLiteral(
+            "INSERT INTO actions (account_id, trigger, status, priority, reason, owner, created_at, "
+            "updated_at) VALUES (?, ?, 'open', ?, ?, ?, ?, ?)"));
+        insert.addBindValue(candidate.accountId);
+        insert.addBindValue(candidate.trigger);
+        insert.addBindValue(candidate.priority);
+        insert.addBindValue(candidate.reason);
+        insert.addBindValue(candidate.owner);
+        insert.addBindValue(stamp);
+        insert.addBindValue(stamp);
+        if (!insert.exec())
+            return Error { insert.lastError().text() };
+        if (Status s
+            = history(insert.lastInsertId().toLongLong(), QStringLiteral("created"), candidate.reason);
+            !s)
+            return Error { s.error() };
+        ++summary.opened;
+    }
+    QSqlQuery open(m_db.connection());
+    if (open.exec(QStringLiteral("SELECT count(*) FROM actions WHERE status = 'open'")) && open.next())
+        summary.open = open.value(0).toInt();
+    if (Status committed = transaction.commit(); !committed)
+        return Error { committed.error() };
+    return summary;
+}
+
+} // namespace tenure

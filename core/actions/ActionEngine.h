@@ -1,0 +1,41 @@
+#pragma once
+
+#include "actions/ActionRules.h"
+#include "util/Result.h"
+
+#include <QCoreApplication>
+#include <QDate>
+
+namespace tenure {
+
+class Database;
+
+// Opens, updates and clears actions from the summary tables: after every scoring pass, each
+// account is checked against the triggers of the ActionRules. One live action per account and
+// trigger: a trigger that keeps firing updates its action's priority and reason; one that stops
+// firing clears it (done, by "Tenure", with the reason in the history); a snoozed action wakes
+// up on its date. Actions the CSMs worked on keep their history.
+class ActionEngine
+{
+    Q_DECLARE_TR_FUNCTIONS(ActionEngine)
+
+public:
+    struct Summary
+    {
+        int opened = 0;
+        int updated = 0;
+        int cleared = 0;
+        int woke = 0;
+        int open = 0; // open after the refresh
+    };
+
+    ActionEngine(Database& db, ActionRules rules);
+
+    Result<Summary> refresh(const QDate& today);
+
+private:
+    Database& m_db;
+    ActionRules m_rules;
+};
+
+} // namespace tenure

@@ -1,0 +1,240 @@
+#include "actions/ActionStore.h"
+
+#include "store/Database.h"
+#include "store/Transaction.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimeZone>
+#include <QVariant>
+
+namespace tenure {
+
+namespace {
+
+constexpr auto kColumns
+    = "a.id, a.account_id, coalesce(c.name, a.account_id), a.trigger, a.status, a.priority, "
+      "a.reason, a.owner, a.snoozed_until, a.created_at, a.updated_at";
+
+Action actionFrom(const QSqlQuery& query)
+{
+    Action action;
+    action.id = query.value(0).toLongLong();
+    action.accountId = query.value(1).toString();
+    action.accountName = query.value(2).toString();
+    action.trigger = query.value(3).toString();
+    action.status = query.value(4).toString();
+    action.priority = query.value(5).toDouble();
+    action.reason = query.value(6).toString();
+    action.owner = query.value(7).toString();
+    action.snoozedUntil = QDate::fromString(query.value(8).toString(), Qt::ISODate);
+    action.createdAt = QDateTime::fromMSecsSinceEpoch(query.value(9).toLongLong(), QTimeZone::utc());
+    action.updatedAt = QDateTime::fromMSecsSinceEpoch(query.value(10).toLongLong(), QTimeZone::utc());
+    return action;
+}
+
+} // namespace
+
+ActionStore::ActionStore(Database& db)
+    : m_db(db)
+{
+}
+
+QString ActionStore::triggerName(const QString& trigger)
+{
+    if (trigger == QLatin1String("bad_band"))
+        return tr("Bad band");
+    if (trigger == QLatin1String("renewal_risk"))
+        return tr("Renewal at risk");
+    if (trigger == QLatin1String("inactive"))
+        return tr("Inactive");
+    if (trigger == QLatin1String("score_drop"))
+        return tr("Score drop");
+    return trigger;
+}
+
+QString ActionStore::currentAuthor()
+{
+    for (const char* variable : { "TENURE_USER", "USER", "USERNAME" }) {
+        const QString value = qEnvironmentVariable(variable);
+        if (!value.isEmpty())
+            return value;
+    }
+    return QStringLiteral("csm");
+}
+
+Result<QList<Action>> ActionStore::queue(const QString& owner, bool withSnoozed) const
+{
+    QSqlQuery query(m_db.connection());
+    query.prepare(QStringLiteral("SELECT %1 FROM actions a LEFT JOIN accounts c ON c.id = a.account_id "
+                                 "WHERE (a.status = 'open' OR (? AND a.status = 'snoozed')) AND (coalesce(?, "
+                                 "'') = '' OR a.owner = ?) "
+                                 "ORDER BY a.priority DESC, a.id")
+                      .arg(QLatin1String(kColumns)));
+    query.addBindValue(withSnoozed);
+    query.addBindValue(owner);
+    query.addBindValue(owner);
+    if (!query.exec())
+        return Error { query.lastError().text() };
+    QList<Action> actions;
+    while (query.next())
+        actions.append(actionFrom(query));
+    return actions;
+}
+
+Result<QList<Action>> ActionStore::forAccount(const QString& accountId, bool liveOnly) const
+{
+    QSqlQuery query(m_db.connection());
+    query.prepare(
+        QStringLiteral(
+            "SELECT %1 FROM actions a LEFT JOIN accounts c ON c.id = a.account_id "
+            "WHERE a.account_id = ? AND (NOT ? OR a.status <> 'done') ORDER BY a.priority DESC, a.id")
+            .arg(QLatin1String(kColumns)));
+    query.addBindValue(accountId);
+    query.addBindValue(liveOnly);
+    if (!query.exec())
+        return Error { query.lastError().text() };
+    QList<Action> actions;
+    while (query.next())
+        actions.append(actionFrom(query));
+    return actions;
+}
+
+std::optional<Action> ActionStore::find(qint64 id) const
+{
+    QSqlQuery query(m_db.connection());
+    query.prepare(
+        QStringLiteral("SELECT %1 FROM actions a LEFT JOIN accounts c ON c.id = a.account_id WHERE a.id = ?")
+            .arg(QLatin1String(kColumns)));
+    query.addBindValue(id);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return actionFrom(query);
+}
+
+Result<QList<ActionEvent>> ActionStore::history(qint64 id) const
+{
+    QSqlQuery query(m_db.connection());
+    query.prepare(QStringLiteral(
+        "SELECT at, author, kind, detail FROM action_history WHERE action_id = ? ORDER BY at, id"));
+    query.addBindValue(id);
+    if (!query.exec())
+        return Error { query.lastError().text() };
+    QList<ActionEvent> events;
+    while (query.next())
+        events.append({ QDateTime::fromMSecsSinceEpoch(query.value(0).toLongLong(), QTimeZone::utc()),
+                        query.value(1).toString(), query.value(2).toString(), query.value(3).toString() });
+    return events;
+}
+
+Status ActionStore::change(qint64 id, const QString& sql, const QVariantList& values, const QString& kind,
+                           const QString& author, const QString& detail, bool mustBeLive)
+{
+    const std::optional<Action> action = find(id);
+    if (!action)
+        return Error { tr("No action %1.").arg(id) };
+    if (mustBeLive && action->status == QLatin1String("done"))
+        return Error { tr("Action %1 is done already.").arg(id) };
+    Transaction transaction(m_db);
+    if (!transaction.isActive())
+        return Error { transaction.startError() };
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (!sql.isEmpty()) {
+        QSqlQuery update(m_db.connection());
+        update.prepare(sql);
+        for (const QVariant& value : values)
+            update.addBindValue(value);
+        update.addBindValue(now);
+        update.addBindValue(id);
+        if (!update.exec())
+            return Error { update.lastError().text() };
+    }
+    QSqlQuery history(m_db.connection());
+    history.prepare(QStringLiteral(
+        "INSERT INTO action_history (action_id, at, author, kind, detail) VALUES (?, ?, ?, ?, ?)"));
+    history.addBindValue(id);
+    history.addBindValue(now);
+    history.addBindValue(author);
+    history.addBindValue(kind);
+    history.addBindValue(detail);
+    if (!history.exec())
+        return Error { history.lastError().text() };
+    return transaction.commit();
+}
+
+Status ActionStore::markDone(qint64 id, const QString& author, const QString& note)
+{
+    return change(
+        id, QStringLiteral("UPDATE actions SET status = 'done', suppress = 1, updated_at = ? WHERE id = ?"),
+        {}, QStringLiteral("done"), author, note);
+}
+
+Status ActionStore::snooze(qint64 id, const QDate& until, const QString& author, const QString& note)
+{
+    if (!until.isValid())
+        return Error { tr("Snooze needs a date.") };
+    const QString detail = note.isEmpty() ? until.toString(Qt::ISODate)
+                                          : until.toString(Qt::ISODate) + QStringLiteral(": ") + note;
+    return change(
+        id,
+        QStringLiteral(
+            "UPDATE actions SET status = 'snoozed', snoozed_until = ?, updated_at = ? WHERE id = ?"),
+        { until.toString(Qt::ISODate) }, QStringLiteral("snoozed"), author, detail);
+}
+
+Status ActionStore::reassign(qint64 id, const QString& owner, const QString& author)
+{
+    if (owner.trimmed().isEmpty())
+        return Error { tr("Reassign needs the new owner's name.") };
+    return change(id, QStringLiteral("UPDATE actions SET owner = ?, updated_at = ? WHERE id = ?"),
+                  { owner.trimmed() }, QStringLiteral("reassigned"), author, owner.trimmed());
+}
+
+Status ActionStore::addNote(qint64 id, const QString& author, const QString& text)
+{
+    if (text.trimmed().isEmpty())
+        return Error { tr("A note needs some text.") };
+    return change(id, {}, {}, QStringLiteral("note"), author, text.trimmed(), false);
+}
+
+Status ActionStore::addAccountNote(const QString& accountId, const QString& author, const QString& text)
+{
+    if (text.trimmed().isEmpty())
+        return Error { tr("A note needs some text.") };
+    QSqlQuery query(m_db.connection());
+    query.prepare(QStringLiteral("INSERT INTO account_notes (account_id, at, author, text) "
+                                 "SELECT id, ?, ?, ? FROM accounts WHERE id = ?"));
+    query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    query.addBindValue(author);
+    query.addBindValue(text.trimmed());
+    query.addBindValue(accountId);
+    if (!query.exec())
+        return Error { query.lastError().text() };
+    if (query.numRowsAffected() != 1)
+        return Error { tr("No account \"%1\" in this workspace.").arg(accountId) };
+    return {};
+}
+
+Result<QList<AccountNote>> ActionStore::accountNotes(const QString& accountId, int limit) const
+{
+    // The account's own notes and the notes on its actions, newest first.
+    QSqlQuery query(m_db.connection());
+    query.prepare(
+        QStringLiteral("SELECT at, author, text FROM account_notes WHERE account_id = ? "
+                       "UNION ALL SELECT h.at, h.author, h.detail FROM action_history h JOIN actions a ON "
+                       "a.id = h.action_id "
+                       "WHERE a.account_id = ? AND h.kind IN ('note', 'done', 'snoozed') AND h.detail <> '' "
+                       "ORDER BY 1 DESC LIMIT ?"));
+    query.addBindValue(accountId);
+    query.addBindValue(accountId);
+    query.addBindValue(limit);
+    if (!query.exec())
+        return Error { query.lastError().text() };
+    QList<AccountNote> notes;
+    while (query.next())
+        notes.append({ QDateTime::fromMSecsSinceEpoch(query.value(0).toLongLong(), QTimeZone::utc()),
+                       query.value(1).toString(), query.value(2).toString() });
+    return notes;
+}
+
+} // namespace tenure

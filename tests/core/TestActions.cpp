@@ -1,0 +1,235 @@
+#include "TestSupport.h"
+#include "actions/ActionEngine.h"
+#include "actions/ActionStore.h"
+#include "demo/DemoWorkspace.h"
+#include "engine/ScoringEngine.h"
+#include "store/AccountStore.h"
+
+#include <QJsonDocument>
+#include <QSet>
+#include <QSqlQuery>
+#include <QTest>
+
+#include <cmath>
+
+using namespace tenure;
+
+namespace {
+const QDate kToday(2026, 11, 25);
+}
+
+class TestActions : public QObject
+{
+    Q_OBJECT
+
+    test::TempWorkspace m_workspace;
+    std::unique_ptr<Database> m_db;
+
+    ActionEngine::Summary refresh(const QDate& today = kToday, const ActionRules& rules = {})
+    {
+        const Result<ActionEngine::Summary> summary = ActionEngine(*m_db, rules).refresh(today);
+        if (!summary)
+            qFatal("refresh failed: %s", qPrintable(summary.error()));
+        return summary.value();
+    }
+
+    qint64 scalar(const QString& sql)
+    {
+        QSqlQuery query(m_db->connection());
+        if (!query.exec(sql) || !query.next())
+            qFatal("query failed: %s", qPrintable(sql));
+        return query.value(0).toLongLong();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_db = m_workspace.open();
+        DemoGenerator::Options options;
+        options.accounts = 60;
+        options.today = kToday;
+        QVERIFY(DemoWorkspace::populate(*m_db, options).ok());
+        ScoringEngine::Options scoring;
+        scoring.today = kToday;
+        QVERIFY(ScoringEngine(*m_db, scoring).rebuild().ok());
+    }
+
+    // Triggers open one action per account and trigger, in priority order, with reasons in words.
+    void triggersOpenDeduplicatedActions()
+    {
+        const ActionEngine::Summary first = refresh();
+        QVERIFY(first.opened > 0);
+        QCOMPARE(first.open, first.opened);
+        const QList<Action> queue = ActionStore(*m_db).queue().value();
+        QCOMPARE(queue.size(), first.open);
+        QSet<QPair<QString, QString>> keys;
+        for (qsizetype i = 0; i < queue.size(); ++i) {
+            QVERIFY(!keys.contains({ queue[i].accountId, queue[i].trigger }));
+            keys.insert({ queue[i].accountId, queue[i].trigger });
+            if (i > 0)
+                QVERIFY(queue[i - 1].priority >= queue[i].priority);
+            QVERIFY(queue[i].priority >= 0 && queue[i].priority <= 100);
+            QVERIFY(!queue[i].reason.isEmpty());
+        }
+        // Every account in the worst band has a bad_band action that says so.
+        QSqlQuery bad(m_db->connection());
+        QVERIFY(bad.exec(QStringLiteral("SELECT account_id FROM account_status WHERE band = 'Bad'")));
+        int badAccounts = 0;
+        while (bad.next()) {
+            ++badAccounts;
+            QVERIFY(keys.contains({ bad.value(0).toString(), QStringLiteral("bad_band") }));
+        }
+        QVERIFY(badAccounts > 0);
+        for (const Action& action : queue)
+            if (action.trigger == QLatin1String("bad_band"))
+                QVERIFY2(action.reason.startsWith(QLatin1String("Bad in ")), qPrintable(action.reason));
+
+        // Refreshing again opens nothing new.
+        const ActionEngine::Summary again = refresh();
+        QCOMPARE(again.opened, 0);
+        QCOMPARE(again.open, first.open);
+    }
+
+    // Done leaves the queue and keeps its history; the trigger stays quiet while it still fires.
+    void doneLeavesTheQueueAndKeepsHistory()
+    {
+        ActionStore store(*m_db);
+        const Action top = store.queue().value().first();
+        QVERIFY(store.markDone(top.id, QStringLiteral("yuki"), QStringLiteral("QBR booked")));
+        const QList<Action> queue = store.queue().value();
+        QVERIFY(std::none_of(queue.begin(), queue.end(), [&](const Action& a) { return a.id == top.id; }));
+        const QList<ActionEvent> history = store.history(top.id).value();
+        QCOMPARE(history.size(), 2);
+        QCOMPARE(history[0].kind, QStringLiteral("created"));
+        QCOMPARE(history[1].kind, QStringLiteral("done"));
+        QCOMPARE(history[1].author, QStringLiteral("yuki"));
+        QCOMPARE(history[1].detail, QStringLiteral("QBR booked"));
+        QCOMPARE(refresh().opened, 0); // still firing, but marked done: no new action
+        QVERIFY(!store.markDone(top.id, QStringLiteral("yuki"))); // done already
+        QVERIFY(!store.markDone(999999, QStringLiteral("yuki")));
+    }
+
+    void snoozedActionsWakeUpOnTheirDay()
+    {
+        ActionStore store(*m_db);
+        const Action action = store.queue().value().first();
+        QVERIFY(store.snooze(action.id, kToday.addDays(7), QStringLiteral("yuki")));
+        auto queued = [&](bool withSnoozed) {
+            const QList<Action> queue = store.queue({}, withSnoozed).value();
+            return std::any_of(queue.begin(), queue.end(),
+                               [&](const Action& a) { return a.id == action.id; });
+        };
+        QVERIFY(!queued(false));
+        QVERIFY(queued(true));
+        QCOMPARE(refresh(kToday.addDays(6)).woke, 0);
+        QVERIFY(!queued(false));
+        QCOMPARE(refresh(kToday.addDays(7)).woke, 1);
+        QVERIFY(queued(false));
+        QCOMPARE(store.history(action.id).value().last().kind, QStringLiteral("woke"));
+        refresh(); // back to the real day
+    }
+
+    void reassignAndNotes()
+    {
+        ActionStore store(*m_db);
+        const Action action = store.queue().value().first();
+        QVERIFY(store.reassign(action.id, QStringLiteral("佐藤 花子"), QStringLiteral("lead")));
+        QCOMPARE(store.find(action.id)->owner, QStringLiteral("佐藤 花子"));
+        QCOMPARE(store.queue(QStringLiteral("佐藤 花子")).value().first().id, action.id);
+        QVERIFY(!store.reassign(action.id, QStringLiteral("  "), QStringLiteral("lead")));
+        QVERIFY(store.addNote(action.id, QStringLiteral("佐藤 花子"), QStringLiteral("電話しました")));
+        QVERIFY(store.addAccountNote(action.accountId, QStringLiteral("佐藤 花子"),
+                                     QStringLiteral("次回は QBR")));
+        const QList<AccountNote> notes = store.accountNotes(action.accountId).value();
+        QVERIFY(notes.size() >= 2);
+        QStringList texts;
+        for (const AccountNote& note : notes)
+            texts << note.text;
+        QVERIFY(texts.contains(QStringLiteral("電話しました"))
+                && texts.contains(QStringLiteral("次回は QBR")));
+        const Status unknown
+            = store.addAccountNote(QStringLiteral("nope"), QStringLiteral("x"), QStringLiteral("y"));
+        QVERIFY(!unknown);
+        QVERIFY(unknown.error().contains(QLatin1String("nope")));
+    }
+
+    // Actions are user data: a full rebuild of the summaries keeps every one and its history.
+    void rebuildingSummariesKeepsActions()
+    {
+        const qint64 actions = scalar(QStringLiteral("SELECT count(*) FROM actions"));
+        const qint64 history = scalar(QStringLiteral("SELECT count(*) FROM action_history"));
+        ScoringEngine::Options scoring;
+        scoring.today = kToday;
+        QVERIFY(ScoringEngine(*m_db, scoring).rebuild().ok());
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM actions")), actions);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM action_history")), history);
+        QCOMPARE(refresh().opened, 0);
+    }
+
+    // A condition that clears closes its action; when it fires again a new one opens.
+    void clearedConditionsCloseAndRearm()
+    {
+        ActionRules strict;
+        strict.inactiveDays = 1000; // nobody is that inactive: every inactive action clears
+        const qint64 inactive = scalar(
+            QStringLiteral("SELECT count(*) FROM actions WHERE trigger = 'inactive' AND status <> 'done'"));
+        QVERIFY(inactive > 0);
+        // Inactive accounts whose action a CSM marked done (quiet while the condition holds).
+        const qint64 quiet
+            = scalar(QStringLiteral("SELECT count(DISTINCT account_id) FROM actions WHERE trigger = "
+                                    "'inactive' AND status = 'done' AND suppress = 1"));
+        const ActionEngine::Summary cleared = refresh(kToday, strict);
+        QVERIFY(cleared.cleared >= inactive);
+        QCOMPARE(scalar(QStringLiteral(
+                     "SELECT count(*) FROM actions WHERE trigger = 'inactive' AND status <> 'done'")),
+                 0);
+        QCOMPARE(scalar(QStringLiteral(
+                     "SELECT count(*) FROM actions WHERE trigger = 'inactive' AND suppress = 1")),
+                 0);
+        // Firing again, every inactive account gets an action, the quiet ones included.
+        const ActionEngine::Summary reopened = refresh();
+        QCOMPARE(scalar(QStringLiteral(
+                     "SELECT count(*) FROM actions WHERE trigger = 'inactive' AND status <> 'done'")),
+                 inactive + quiet);
+        QVERIFY(reopened.opened >= inactive + quiet);
+    }
+
+    // The weights decide the order: with ARR alone, the larger ARR (same currency) comes first.
+    void weightsDecideThePriority()
+    {
+        ActionRules arrOnly;
+        arrOnly.bandWeight = arrOnly.renewalWeight = arrOnly.dropWeight = 0;
+        arrOnly.arrWeight = 1;
+        refresh(kToday, arrOnly);
+        const QList<Action> queue = ActionStore(*m_db).queue().value();
+        AccountStore accounts(*m_db);
+        for (qsizetype i = 1; i < queue.size(); ++i) {
+            const Account a = accounts.find(queue[i - 1].accountId).value();
+            const Account b = accounts.find(queue[i].accountId).value();
+            if (a.currency == b.currency && a.arr && b.arr && a.id != b.id)
+                QVERIFY(queue[i - 1].priority >= queue[i].priority);
+        }
+        // Each priority is 100 × ARR / the largest ARR in the same currency.
+        double largest = 0;
+        const Account top = accounts.find(queue.first().accountId).value();
+        for (const Account& account : accounts.all().value())
+            if (account.currency == top.currency && account.arr)
+                largest = std::max(largest, *account.arr);
+        QVERIFY(top.arr.has_value() && largest > 0);
+        QCOMPARE(queue.first().priority, std::round(1000 * *top.arr / largest) / 10);
+
+        const Result<ActionRules> bad
+            = ActionRules::fromJson(QJsonDocument::fromJson(R"({"weights": {"band": -1}})").object());
+        QVERIFY(!bad);
+        QVERIFY(bad.error().startsWith(QLatin1String("weights.band")));
+        QVERIFY(!ActionRules::fromJson(
+            QJsonDocument::fromJson(R"({"weights": {"band": 0, "arr": 0, "renewal": 0, "drop": 0}})")
+                .object()));
+        QVERIFY(arrOnly.save(*m_db));
+        QCOMPARE(ActionRules::load(*m_db).arrWeight, 1.0);
+        QCOMPARE(ActionRules::load(*m_db).bandWeight, 0.0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestActions)
+#include "TestActions.moc"
