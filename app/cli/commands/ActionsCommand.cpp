@@ -1,6 +1,9 @@
 #include "cli/commands/ActionsCommand.h"
 
+#include "actions/ActionRules.h"
 #include "actions/ActionStore.h"
+
+#include <QFile>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -27,6 +30,7 @@ void ActionsCommand::addOptions(QCommandLineParser& parser)
     parser.addOption({ QStringLiteral("to"), tr("reassign: the new owner."), tr("name") });
     parser.addOption({ QStringLiteral("note"), tr("done, snooze: a note for the history."), tr("text") });
     parser.addOption({ QStringLiteral("author"), tr("Who does it (default: $USER)."), tr("name") });
+    parser.addOption({ QStringLiteral("set"), tr("rules: replace the triggers and weights with this JSON file."), tr("file") });
 }
 
 int ActionsCommand::run(const QCommandLineParser& parser, Context& context)
@@ -39,7 +43,8 @@ int ActionsCommand::run(const QCommandLineParser& parser, Context& context)
         context.err << tr("tenure-cli actions: %1").arg(text) << Qt::endl;
         return UsageError;
     };
-    const bool reads = verb == QLatin1String("list") || verb == QLatin1String("show");
+    const bool reads = verb == QLatin1String("list") || verb == QLatin1String("show")
+        || (verb == QLatin1String("rules") && !parser.isSet(QStringLiteral("set")));
     std::unique_ptr<Database> db
         = openWorkspace(parser, context, reads ? Database::Mode::ReadOnly : Database::Mode::ReadWrite);
     if (!db)
@@ -90,6 +95,19 @@ int ActionsCommand::run(const QCommandLineParser& parser, Context& context)
                         << "\n         " << ActionStore::triggerName(a.trigger) << ": " << a.reason << '\n';
         context.out << Qt::flush;
         return Success;
+    }
+    if (verb == QLatin1String("rules")) {
+        if (!parser.isSet(QStringLiteral("set"))) {
+            context.out << QJsonDocument(ActionRules::load(*db).toJson()).toJson(QJsonDocument::Indented) << Qt::flush;
+            return Success;
+        }
+        QFile file(parser.value(QStringLiteral("set")));
+        if (!file.open(QIODevice::ReadOnly))
+            return done(Error { tr("%1: %2").arg(file.fileName(), file.errorString()) }, {});
+        const Result<ActionRules> rules = ActionRules::fromJson(QJsonDocument::fromJson(file.readAll()).object());
+        if (!rules)
+            return done(Error { tr("%1: %2").arg(file.fileName(), rules.error()) }, {});
+        return done(rules->save(*db), tr("Action rules saved; they apply from the next scoring pass."));
     }
     if (verb == QLatin1String("account-note")) {
         if (args.size() != 3)
