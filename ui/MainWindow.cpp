@@ -1,6 +1,8 @@
 #include "MainWindow.h"
 
 #include "AboutDialog.h"
+#include "actions/ActionQueueView.h"
+#include "customers/CustomersView.h"
 #include "engine/ScoringWorker.h"
 #include "ingest/connectors/PullWorker.h"
 #include "print/ReportActions.h"
@@ -15,7 +17,9 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QListWidget>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -45,12 +49,32 @@ MainWindow::MainWindow(QWidget* parent)
     , m_loader(new WorkspaceLoader(this))
     , m_demoBuilder(new DemoBuilder(this))
     , m_reports(new ReportActions(this))
+    , m_navigation(new QListWidget(this))
+    , m_customers(new CustomersView(this))
+    , m_actions(new ActionQueueView(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Tenure"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/tenure.svg")));
+    // Navigation on the left, one page per view; the order matches Ctrl+1, Ctrl+2, ...
+    m_navigation->setObjectName(QStringLiteral("navigation"));
     m_views->addWidget(m_summary);
-    setCentralWidget(m_views);
+    m_views->addWidget(m_customers);
+    m_views->addWidget(m_actions);
+    for (const QString& name : { tr("Overview"), tr("Customers"), tr("Action queue") })
+        m_navigation->addItem(name);
+    m_navigation->setCurrentRow(0);
+    m_navigation->setFixedWidth(150);
+    connect(m_navigation, &QListWidget::currentRowChanged, m_views, &QStackedWidget::setCurrentIndex);
+    auto* central = new QWidget(this);
+    auto* layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_views, 1);
+    setCentralWidget(central);
+    connect(m_actions, &ActionQueueView::loaded, this, [this](int count) {
+        m_navigation->item(2)->setText(count > 0 ? tr("Action queue (%1)").arg(count) : tr("Action queue"));
+    });
     m_statusCounts->setObjectName(QStringLiteral("statusCounts"));
     m_statusEngine->setObjectName(QStringLiteral("statusEngine"));
     statusBar()->addWidget(m_statusEngine, 1); // stretches: band counts need the room
@@ -109,6 +133,12 @@ void MainWindow::createMenus()
     workspace->addAction(tr("&Connectors…"), this, &MainWindow::showConnectors);
     workspace->addAction(tr("&Pull from Connectors Now"), QKeySequence(tr("Ctrl+Shift+P")), this,
                          &MainWindow::pullNow);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    const QStringList names { tr("&Overview"), tr("&Customers"), tr("&Action Queue") };
+    for (int i = 0; i < names.size(); ++i)
+        view->addAction(names[i], QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)), this,
+                        [this, i] { m_navigation->setCurrentRow(i); });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Tenure"), this, [this] { AboutDialog(this).exec(); });
@@ -189,6 +219,8 @@ void MainWindow::showStats(const QString& path, const WorkspaceStats& stats)
         tr("%1 accounts · %2 events · %3")
             .arg(locale.toString(stats.accounts), locale.toString(stats.events), sources));
     m_summary->showWorkspace(path, stats);
+    m_customers->setWorkspace(path);
+    m_actions->setWorkspace(path);
     startScoring(path);
     if (!m_pulls)
         startPulls(path);
@@ -220,6 +252,9 @@ void MainWindow::startScoring(const QString& path)
                                             .arg(QLocale().toString(summary.asOf, QLocale::ShortFormat),
                                                  parts.join(QStringLiteral(" · "))));
                 m_statusEngine->setToolTip({});
+                // The lists show the new statuses and the refreshed queue.
+                m_customers->refresh();
+                m_actions->refresh();
                 emit scoringFinished();
             });
     connect(m_scoring.get(), &ScoringWorker::failed, this, [this](const QString& message) {

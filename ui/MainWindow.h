@@ -7,11 +7,14 @@
 #include <memory>
 
 class QLabel;
+class QListWidget;
 class QTimer;
 class QStackedWidget;
 
 namespace tenure {
 
+class ActionQueueView;
+class CustomersView;
 class DemoBuilder;
 class PullWorker;
 class ReportActions;
@@ -74,6 +77,9 @@ private:
     WorkspaceLoader* m_loader;
     DemoBuilder* m_demoBuilder;
     ReportActions* m_reports;
+    QListWidget* m_navigation;
+    CustomersView* m_customers;
+    ActionQueueView* m_actions;
 };
 
 } // namespace tenure

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "util/Result.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace tenure {
+
+class Database;
+
+// One line of the customer list: master data joined with the current status, never raw events.
+struct CustomerRow
+{
+    QString id;
+    QString name;
+    QString owner;
+    QString stage; // stage id
+    std::optional<double> score;
+    QString band;
+    std::optional<double> arr;
+    QString currency;
+    QDate renewalDate;
+};
+
+// A search over the customer list, run as SQL (filtered, sorted and limited in SQLite, with
+// indexes where they help) so that it stays fast at 100,000 accounts. Safe to run on a worker
+// thread with the worker's own connection.
+struct CustomerQuery
+{
+    Q_DECLARE_TR_FUNCTIONS(CustomerQuery)
+
+public:
+    enum class Column { Name, Owner, Stage, Score, Band, Arr, Renewal };
+
+    QString search; // part of the name or the id, case-insensitive (Japanese included)
+    QString stage; // stage id; empty: any
+    QString band; // empty: any; "-" for accounts without a score
+    QString owner; // empty: any
+    std::optional<int> renewalWithinDays; // renewal between today and today + N
+    Column sortColumn = Column::Score;
+    Qt::SortOrder sortOrder = Qt::AscendingOrder;
+    int limit = 1000; // rows returned; `total` still counts every match
+
+    struct Page
+    {
+        QList<CustomerRow> rows;
+        qint64 total = 0;
+    };
+
+    Result<Page> run(Database& db, const QDate& today) const;
+};
+
+} // namespace tenure

@@ -1,0 +1,139 @@
+#include "MainWindow.h"
+#include "TestSupport.h"
+#include "actions/ActionEngine.h"
+#include "actions/ActionQueueView.h"
+#include "customers/CustomerListModel.h"
+#include "customers/CustomersView.h"
+#include "demo/DemoWorkspace.h"
+#include "engine/ScoringEngine.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QInputMethodEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+using namespace tenure;
+
+class TestCsmViews : public QObject
+{
+    Q_OBJECT
+
+    test::TempWorkspace m_workspace;
+
+private slots:
+    void initTestCase()
+    {
+        auto db = m_workspace.open();
+        DemoGenerator::Options options;
+        options.accounts = 80;
+        QVERIFY(DemoWorkspace::populate(*db, options).ok());
+        QVERIFY(ScoringEngine(*db).rebuild().ok());
+        QVERIFY(ActionEngine(*db, ActionRules {}).refresh(QDate::currentDate()).ok());
+    }
+
+    // Typing narrows the list, a band filter and a sort give the right order.
+    void searchFilterAndSortTheCustomerList()
+    {
+        CustomersView view;
+        view.resize(1100, 600);
+        view.show();
+        QSignalSpy searched(&view, &CustomersView::searched);
+        view.setWorkspace(m_workspace.path());
+        QVERIFY(searched.wait(10000));
+        CustomerListModel* model = view.model();
+        QCOMPARE(searched.last().first().toLongLong(), 80);
+        QCOMPARE(model->rowCount(), 80);
+
+        // Japanese arrives from the input method as committed text, as a Japanese IME sends it.
+        auto* search = view.findChild<QLineEdit*>(QStringLiteral("search"));
+        search->setFocus();
+        QInputMethodEvent typed;
+        typed.setCommitString(QStringLiteral("株式会社"));
+        QApplication::sendEvent(search, &typed);
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() < 80 && model->rowCount() > 0, 10000);
+        for (int row = 0; row < model->rowCount(); ++row)
+            QVERIFY(model->row(row).name.contains(QStringLiteral("株式会社")));
+        const int japanese = model->rowCount();
+        view.grab().save(test::screenshotDir() + QStringLiteral("/customers-search.png"));
+
+        view.findChild<QLineEdit*>(QStringLiteral("search"))->clear();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 80, 10000);
+        auto* band = view.findChild<QComboBox*>(QStringLiteral("band"));
+        QTRY_VERIFY_WITH_TIMEOUT(band->count() > 2, 10000);
+        band->setCurrentIndex(band->findData(QStringLiteral("Good")));
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() < 80, 10000);
+        for (int row = 0; row < model->rowCount(); ++row)
+            QCOMPARE(model->row(row).band, QStringLiteral("Good"));
+
+        // Sort by ARR, largest first: a click on the header, twice.
+        auto* table = view.findChild<QTableView*>(QStringLiteral("customers"));
+        QSignalSpy again(&view, &CustomersView::searched);
+        table->sortByColumn(CustomerListModel::Arr, Qt::DescendingOrder);
+        QVERIFY(again.wait(10000));
+        for (int row = 1; row < model->rowCount(); ++row) {
+            const auto& a = model->row(row - 1);
+            const auto& b = model->row(row);
+            if (a.arr && b.arr)
+                QVERIFY(*a.arr >= *b.arr);
+        }
+        QVERIFY(japanese > 0);
+    }
+
+    // Marking an action done removes it from the queue and keeps its history.
+    void markingAnActionDone()
+    {
+        ActionQueueView view;
+        view.resize(1100, 500);
+        view.show();
+        QSignalSpy loaded(&view, &ActionQueueView::loaded);
+        view.setWorkspace(m_workspace.path());
+        QVERIFY(loaded.wait(10000));
+        const int before = loaded.last().first().toInt();
+        QVERIFY(before > 0);
+        view.grab().save(test::screenshotDir() + QStringLiteral("/action-queue.png"));
+        auto* table = view.findChild<QTableView*>(QStringLiteral("actions"));
+        table->selectRow(0);
+        const Action first = view.model()->action(0);
+        QSignalSpy changed(&view, &ActionQueueView::changed);
+        view.markSelectedDone(QStringLiteral("Called; renewal on track"));
+        QVERIFY(changed.wait(10000));
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(loaded.last().first().toInt(), before - 1);
+        for (int row = 0; row < view.model()->rowCount(); ++row)
+            QVERIFY(view.model()->action(row).id != first.id);
+        auto db = m_workspace.open(Database::Mode::ReadOnly);
+        const QList<ActionEvent> history = ActionStore(*db).history(first.id).value();
+        QCOMPARE(history.last().kind, QStringLiteral("done"));
+        QCOMPARE(history.last().detail, QStringLiteral("Called; renewal on track"));
+    }
+
+    void mainWindowNavigates()
+    {
+        MainWindow window;
+        window.resize(1200, 760);
+        window.show();
+        QSignalSpy scored(&window, &MainWindow::scoringFinished);
+        window.openWorkspace(m_workspace.path());
+        QVERIFY(scored.wait(30000));
+        auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
+        QCOMPARE(navigation->count(), 3);
+        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(navigation->currentRow(), 1);
+        auto* customers = window.findChild<CustomersView*>();
+        QVERIFY(customers->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(customers->model()->rowCount() == 80, 10000);
+        window.grab().save(test::screenshotDir() + QStringLiteral("/main-customers.png"));
+        QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(navigation->item(2)->text().contains(QLatin1Char('(')), 10000);
+        window.grab().save(test::screenshotDir() + QStringLiteral("/main-actions.png"));
+    }
+};
+
+QTEST_MAIN(TestCsmViews)
+#include "TestCsmViews.moc"

@@ -1,0 +1,127 @@
+#include "customers/CustomerListModel.h"
+
+#include "report/PortfolioReport.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QLocale>
+
+namespace tenure {
+
+CustomerListModel::CustomerListModel(QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_today(QDate::currentDate())
+{
+}
+
+void CustomerListModel::setRows(QList<CustomerRow> rows, qint64 total)
+{
+    beginResetModel();
+    m_rows = std::move(rows);
+    m_total = total;
+    endResetModel();
+}
+
+int CustomerListModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int CustomerListModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant CustomerListModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const CustomerRow& row = m_rows.at(index.row());
+    if (role == AccountIdRole)
+        return row.id;
+    if (role == Qt::DisplayRole) {
+        const QLocale locale;
+        switch (index.column()) {
+        case Name:
+            return row.name;
+        case Owner:
+            return row.owner;
+        case Stage:
+            for (const tenure::Stage& stage : m_rules.stages)
+                if (stage.id == row.stage)
+                    return stage.name;
+            return row.stage;
+        case Score:
+            return row.score ? locale.toString(*row.score, 'f', 1) : QString();
+        case Band:
+            return row.band;
+        case Arr:
+            return row.arr ? PortfolioReport::money(*row.arr, row.currency) : QString();
+        case Renewal:
+            if (!row.renewalDate.isValid())
+                return QString();
+            return tr("%1 (%2 d)")
+                .arg(locale.toString(row.renewalDate, QLocale::ShortFormat))
+                .arg(m_today.daysTo(row.renewalDate));
+        }
+    }
+    if (role == Qt::TextAlignmentRole && (index.column() == Score || index.column() == Arr))
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::BackgroundRole && index.column() == Band && !row.band.isEmpty())
+        for (const tenure::Band& band : m_rules.bands)
+            if (band.name == row.band)
+                return QBrush(QColor(band.color).lighter(170));
+    if (role == Qt::ToolTipRole && index.column() == Name)
+        return row.id;
+    return {};
+}
+
+QVariant CustomerListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Name:
+        return tr("Customer");
+    case Owner:
+        return tr("Owner");
+    case Stage:
+        return tr("Stage");
+    case Score:
+        return tr("Score");
+    case Band:
+        return tr("Band");
+    case Arr:
+        return tr("ARR");
+    case Renewal:
+        return tr("Renewal");
+    }
+    return {};
+}
+
+void CustomerListModel::sort(int column, Qt::SortOrder order)
+{
+    emit sortRequested(column, order);
+}
+
+CustomerQuery::Column CustomerListModel::queryColumn(int column)
+{
+    switch (column) {
+    case Name:
+        return CustomerQuery::Column::Name;
+    case Owner:
+        return CustomerQuery::Column::Owner;
+    case Stage:
+        return CustomerQuery::Column::Stage;
+    case Band:
+        return CustomerQuery::Column::Band;
+    case Arr:
+        return CustomerQuery::Column::Arr;
+    case Renewal:
+        return CustomerQuery::Column::Renewal;
+    default:
+        return CustomerQuery::Column::Score;
+    }
+}
+
+} // namespace tenure

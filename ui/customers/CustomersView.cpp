@@ -1,0 +1,184 @@
+#include "customers/CustomersView.h"
+
+#include "customers/CustomerListModel.h"
+#include "engine/DayClock.h"
+#include "report/AccountReport.h"
+#include "store/Database.h"
+#include "store/WorkspaceSettings.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QSet>
+#include <QSpinBox>
+#include <QSqlQuery>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace tenure {
+
+CustomersView::CustomersView(QWidget* parent)
+    : QWidget(parent)
+    , m_search(new QLineEdit(this))
+    , m_stage(new QComboBox(this))
+    , m_band(new QComboBox(this))
+    , m_owner(new QComboBox(this))
+    , m_renewal(new QSpinBox(this))
+    , m_table(new QTableView(this))
+    , m_count(new QLabel(this))
+    , m_debounce(new QTimer(this))
+    , m_model(new CustomerListModel(this))
+{
+    setObjectName(QStringLiteral("CustomersView"));
+    m_search->setObjectName(QStringLiteral("search"));
+    m_search->setPlaceholderText(tr("Search by name or id"));
+    m_search->setClearButtonEnabled(true);
+    m_stage->setObjectName(QStringLiteral("stage"));
+    m_band->setObjectName(QStringLiteral("band"));
+    m_owner->setObjectName(QStringLiteral("owner"));
+    m_renewal->setObjectName(QStringLiteral("renewalWithin"));
+    m_renewal->setRange(0, 730);
+    m_renewal->setSpecialValueText(tr("any time"));
+    m_renewal->setSuffix(tr(" days"));
+    m_renewal->setPrefix(tr("renewal within "));
+    m_stage->addItem(tr("All stages"), QString());
+    m_band->addItem(tr("All bands"), QString());
+    m_owner->addItem(tr("All owners"), QString());
+
+    m_table->setObjectName(QStringLiteral("customers"));
+    m_table->setModel(m_model);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(CustomerListModel::Score, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(CustomerListModel::Name, QHeaderView::Stretch);
+    m_table->setAlternatingRowColors(true);
+    m_count->setObjectName(QStringLiteral("count"));
+
+    auto* filters = new QHBoxLayout;
+    filters->addWidget(m_search, 2);
+    filters->addWidget(m_stage);
+    filters->addWidget(m_band);
+    filters->addWidget(m_owner);
+    filters->addWidget(m_renewal);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(filters);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_count);
+
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(120);
+    connect(m_debounce, &QTimer::timeout, this, &CustomersView::runQuery);
+    connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
+    for (QComboBox* box : { m_stage, m_band, m_owner })
+        connect(box, &QComboBox::currentIndexChanged, this, &CustomersView::runQuery);
+    connect(m_renewal, &QSpinBox::valueChanged, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_model, &CustomerListModel::sortRequested, this, [this](int column, Qt::SortOrder order) {
+        m_query.sortColumn = CustomerListModel::queryColumn(column);
+        m_query.sortOrder = order;
+        runQuery();
+    });
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex& index) {
+        emit customerActivated(index.data(CustomerListModel::AccountIdRole).toString());
+    });
+    connect(&m_watcher, &QFutureWatcherBase::finished, this, &CustomersView::showLoaded);
+}
+
+CustomersView::~CustomersView()
+{
+    m_watcher.waitForFinished();
+}
+
+void CustomersView::setWorkspace(const QString& path)
+{
+    m_path = path;
+    m_filtersFilled = false;
+    refresh();
+}
+
+void CustomersView::refresh()
+{
+    runQuery();
+}
+
+void CustomersView::runQuery()
+{
+    if (m_path.isEmpty())
+        return;
+    if (m_watcher.isRunning()) {
+        m_pending = true; // the newest filters run when this search lands
+        return;
+    }
+    m_query.search = m_search->text();
+    m_query.stage = m_stage->currentData().toString();
+    m_query.band = m_band->currentData().toString();
+    m_query.owner = m_owner->currentData().toString();
+    m_query.renewalWithinDays
+        = m_renewal->value() > 0 ? std::optional<int>(m_renewal->value()) : std::nullopt;
+    const QString path = m_path;
+    const CustomerQuery query = m_query;
+    const bool withFilters = !m_filtersFilled;
+    m_watcher.setFuture(QtConcurrent::run([path, query, withFilters]() -> Result<Loaded> {
+        Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadOnly);
+        if (!db)
+            return Error { db.error() };
+        Loaded loaded;
+        loaded.today = DayClock::date(DayClock(WorkspaceSettings(**db).timeZone()).today());
+        loaded.rules = activeRulesReadOnly(**db);
+        Result<CustomerQuery::Page> page = query.run(**db, loaded.today);
+        if (!page)
+            return Error { page.error() };
+        loaded.page = std::move(page).value();
+        if (withFilters) {
+            QSqlQuery owners((*db)->connection());
+            if (owners.exec(
+                    QStringLiteral("SELECT DISTINCT owner FROM accounts WHERE owner <> '' ORDER BY owner")))
+                while (owners.next())
+                    loaded.owners << owners.value(0).toString();
+        }
+        return loaded;
+    }));
+}
+
+void CustomersView::showLoaded()
+{
+    const Result<Loaded> loaded = m_watcher.result();
+    if (!loaded) {
+        m_count->setText(loaded.error());
+    } else {
+        if (!m_filtersFilled) {
+            m_filtersFilled = true;
+            const QSignalBlocker blockStage(m_stage), blockBand(m_band), blockOwner(m_owner);
+            for (const Stage& stage : loaded->rules.stages)
+                m_stage->addItem(stage.name, stage.id);
+            for (const Band& band : loaded->rules.bands)
+                m_band->addItem(band.name, band.name);
+            m_band->addItem(tr("No score"), QStringLiteral("-"));
+            for (const QString& owner : loaded->owners)
+                m_owner->addItem(owner, owner);
+        }
+        m_model->setRules(loaded->rules);
+        m_model->setToday(loaded->today);
+        m_model->setRows(loaded->page.rows, loaded->page.total);
+        const QLocale locale;
+        m_count->setText(
+            loaded->page.total > loaded->page.rows.size()
+                ? tr("%1 customers (the first %2 shown; narrow the search to see the others)")
+                      .arg(locale.toString(loaded->page.total), locale.toString(loaded->page.rows.size()))
+                : tr("%n customers", nullptr, int(loaded->page.total)));
+        emit searched(loaded->page.total);
+    }
+    if (m_pending) {
+        m_pending = false;
+        runQuery();
+    }
+}
+
+} // namespace tenure

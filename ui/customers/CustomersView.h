@@ -1,0 +1,68 @@
+#pragma once
+
+#include "customers/CustomerQuery.h"
+#include "rules/RuleSet.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+class QTableView;
+class QTimer;
+
+namespace tenure {
+
+class CustomerListModel;
+
+// The customer list: instant search (name or id, Japanese included), filters by stage, band,
+// owner and renewal window, sort on any column. Every search runs in SQL on a worker thread with
+// its own connection; typing only restarts a short timer, so the GUI never waits on the query.
+class CustomersView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit CustomersView(QWidget* parent = nullptr);
+    ~CustomersView() override;
+
+    void setWorkspace(const QString& path);
+    // Runs the search again (after a scoring pass or an import).
+    void refresh();
+    CustomerListModel* model() const { return m_model; }
+
+signals:
+    // Results of a search are on screen.
+    void searched(qint64 total);
+    void customerActivated(const QString& accountId);
+
+private:
+    struct Loaded
+    {
+        CustomerQuery::Page page;
+        RuleSet rules;
+        QStringList owners;
+        QDate today;
+    };
+    void runQuery();
+    void showLoaded();
+
+    QString m_path;
+    QLineEdit* m_search;
+    QComboBox* m_stage;
+    QComboBox* m_band;
+    QComboBox* m_owner;
+    QSpinBox* m_renewal;
+    QTableView* m_table;
+    QLabel* m_count;
+    QTimer* m_debounce;
+    CustomerListModel* m_model;
+    CustomerQuery m_query;
+    QFutureWatcher<Result<Loaded>> m_watcher;
+    bool m_pending = false; // another search was asked for while one ran
+    bool m_filtersFilled = false;
+};
+
+} // namespace tenure
