@@ -2,6 +2,7 @@
 
 #include "AboutDialog.h"
 #include "actions/ActionQueueView.h"
+#include "customer/CustomerDetailView.h"
 #include "customers/CustomersView.h"
 #include "engine/ScoringWorker.h"
 #include "ingest/connectors/PullWorker.h"
@@ -52,6 +53,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_navigation(new QListWidget(this))
     , m_customers(new CustomersView(this))
     , m_actions(new ActionQueueView(this))
+    , m_customer(new CustomerDetailView(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Tenure"));
@@ -61,7 +63,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_views->addWidget(m_summary);
     m_views->addWidget(m_customers);
     m_views->addWidget(m_actions);
-    for (const QString& name : { tr("Overview"), tr("Customers"), tr("Action queue") })
+    m_views->addWidget(m_customer);
+    for (const QString& name : { tr("Overview"), tr("Customers"), tr("Action queue"), tr("Customer") })
         m_navigation->addItem(name);
     m_navigation->setCurrentRow(0);
     m_navigation->setFixedWidth(150);
@@ -72,6 +75,14 @@ MainWindow::MainWindow(QWidget* parent)
     layout->addWidget(m_navigation);
     layout->addWidget(m_views, 1);
     setCentralWidget(central);
+    // Double-click (or Enter) on a customer anywhere opens its page.
+    auto openCustomer = [this](const QString& id) {
+        m_customer->showCustomer(id);
+        m_navigation->setCurrentRow(3);
+    };
+    connect(m_customers, &CustomersView::customerActivated, this, openCustomer);
+    connect(m_actions, &ActionQueueView::customerActivated, this, openCustomer);
+    connect(m_actions, &ActionQueueView::changed, m_customer, &CustomerDetailView::refresh);
     connect(m_actions, &ActionQueueView::loaded, this, [this](int count) {
         m_navigation->item(2)->setText(count > 0 ? tr("Action queue (%1)").arg(count) : tr("Action queue"));
     });
@@ -135,7 +146,7 @@ void MainWindow::createMenus()
                          &MainWindow::pullNow);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    const QStringList names { tr("&Overview"), tr("&Customers"), tr("&Action Queue") };
+    const QStringList names { tr("&Overview"), tr("&Customers"), tr("&Action Queue"), tr("Customer &Page") };
     for (int i = 0; i < names.size(); ++i)
         view->addAction(names[i], QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)), this,
                         [this, i] { m_navigation->setCurrentRow(i); });
@@ -221,6 +232,7 @@ void MainWindow::showStats(const QString& path, const WorkspaceStats& stats)
     m_summary->showWorkspace(path, stats);
     m_customers->setWorkspace(path);
     m_actions->setWorkspace(path);
+    m_customer->setWorkspace(path);
     startScoring(path);
     if (!m_pulls)
         startPulls(path);
@@ -255,6 +267,7 @@ void MainWindow::startScoring(const QString& path)
                 // The lists show the new statuses and the refreshed queue.
                 m_customers->refresh();
                 m_actions->refresh();
+                m_customer->refresh();
                 emit scoringFinished();
             });
     connect(m_scoring.get(), &ScoringWorker::failed, this, [this](const QString& message) {

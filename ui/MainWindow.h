@@ -14,6 +14,7 @@ class QStackedWidget;
 namespace tenure {
 
 class ActionQueueView;
+class CustomerDetailView;
 class CustomersView;
 class DemoBuilder;
 class PullWorker;
@@ -80,6 +81,7 @@ private:
     QListWidget* m_navigation;
     CustomersView* m_customers;
     ActionQueueView* m_actions;
+    CustomerDetailView* m_customer;
 };
 
 } // namespace tenure

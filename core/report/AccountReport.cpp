@@ -88,6 +88,8 @@ Result<AccountReport> AccountReport::load(Database& db, const QString& accountId
     report.last90.days = 90;
     Window windows[] = { { &report.last30, {}, {}, {} }, { &report.last90, {}, {}, {} } };
     while (events.next()) {
+        report.recentEvents.append({ events.value(2).toLongLong(), events.value(0).toString(),
+                                     events.value(1).toString(), events.value(3).toDouble() });
         const int day = clock.dayOf(events.value(2).toLongLong());
         const double quantity = events.value(3).toDouble();
         for (Window& window : windows) {
@@ -100,6 +102,10 @@ Result<AccountReport> AccountReport::load(Database& db, const QString& accountId
                 window.users.insert(events.value(1).toString());
         }
     }
+    std::sort(report.recentEvents.begin(), report.recentEvents.end(),
+              [](const RecentEvent& a, const RecentEvent& b) { return a.occurredAt > b.occurredAt; });
+    if (report.recentEvents.size() > 15)
+        report.recentEvents.resize(15);
     for (Window& window : windows) {
         window.figures->activeUsers = int(window.users.size());
         window.figures->activeDays = int(window.days.size());

@@ -27,6 +27,14 @@ struct UsageFigures
     QList<QPair<QString, double>> topEvents; // the five most used event names, by quantity
 };
 
+struct RecentEvent
+{
+    qint64 occurredAt = 0; // UTC milliseconds
+    QString name;
+    QString userId;
+    double quantity = 1;
+};
+
 // What goes on an account report: read from the summary tables (status, history), master data
 // and, for the usage figures, the account's events of the last 90 days. The page layout lives
 // in the UI layer (ui/print); this is the data only, testable headless.
@@ -43,6 +51,7 @@ public:
     QList<AccountNote> notes; // the most recent first
     UsageFigures last30;
     UsageFigures last90;
+    QList<RecentEvent> recentEvents; // the latest 15 of the last 90 days, newest first
     RuleSet rules; // for stage names, band names and colours
     QDate asOf; // the report's day (today in the workspace zone)
     std::optional<int> daysToRenewal; // negative when the renewal date has passed

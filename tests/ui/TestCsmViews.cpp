@@ -2,6 +2,7 @@
 #include "TestSupport.h"
 #include "actions/ActionEngine.h"
 #include "actions/ActionQueueView.h"
+#include "customer/CustomerDetailView.h"
 #include "customers/CustomerListModel.h"
 #include "customers/CustomersView.h"
 #include "demo/DemoWorkspace.h"
@@ -16,6 +17,7 @@
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 
 using namespace tenure;
@@ -122,7 +124,7 @@ private slots:
         window.openWorkspace(m_workspace.path());
         QVERIFY(scored.wait(30000));
         auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
-        QCOMPARE(navigation->count(), 3);
+        QCOMPARE(navigation->count(), 4);
         QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
         QCOMPARE(navigation->currentRow(), 1);
         auto* customers = window.findChild<CustomersView*>();
@@ -132,6 +134,27 @@ private slots:
         QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
         QTRY_VERIFY_WITH_TIMEOUT(navigation->item(2)->text().contains(QLatin1Char('(')), 10000);
         window.grab().save(test::screenshotDir() + QStringLiteral("/main-actions.png"));
+
+        // Opening a customer from the list shows its breakdown and its timeline.
+        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+        auto* table = customers->findChild<QTableView*>(QStringLiteral("customers"));
+        const QModelIndex first = table->model()->index(0, 0);
+        auto* detail = window.findChild<CustomerDetailView*>();
+        QSignalSpy shown(detail, &CustomerDetailView::shown);
+        table->setFocus();
+        table->setCurrentIndex(first);
+        QTest::keyClick(table, Qt::Key_Return); // Enter (or a double-click) opens the customer
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(navigation->currentRow(), 3);
+        QCOMPARE(shown.first().first().toString(), customers->model()->row(0).id);
+        const AccountReport& report = detail->report().value();
+        QVERIFY(!report.history.isEmpty());
+        auto* breakdown = detail->findChild<QTableWidget*>(QStringLiteral("breakdown"));
+        QCOMPARE(breakdown->rowCount(), int(report.status->breakdown.size()));
+        QVERIFY(breakdown->rowCount() > 0);
+        QCOMPARE(breakdown->item(0, 0)->text(), report.status->breakdown.first().label);
+        QCOMPARE(detail->findChild<QLabel*>(QStringLiteral("title"))->text(), report.account.name);
+        window.grab().save(test::screenshotDir() + QStringLiteral("/main-customer.png"));
     }
 };
 

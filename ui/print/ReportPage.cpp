@@ -36,6 +36,7 @@ ReportPage::~ReportPage()
         drawFooter();
         m_painter->end();
     }
+    s_fontScale = 1; // charts painted on screen afterwards use plain point sizes
 }
 
 QFont ReportPage::font(qreal pointSize, bool bold)

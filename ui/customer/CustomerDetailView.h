@@ -1,0 +1,57 @@
+#pragma once
+
+#include "report/AccountReport.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace tenure {
+
+// One customer on one screen: who they are and what they pay, stage, band and score; the stage
+// timeline and health trend (drawn with the same vector charts as the printed report); why the
+// score is what it is (the breakdown); recent events; open actions, notes and outcomes. Loaded
+// on a worker thread, like every view.
+class CustomerDetailView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit CustomerDetailView(QWidget* parent = nullptr);
+    ~CustomerDetailView() override;
+
+    void setWorkspace(const QString& path) { m_path = path; }
+    void showCustomer(const QString& accountId);
+    void refresh()
+    {
+        if (!m_accountId.isEmpty())
+            showCustomer(m_accountId);
+    }
+    const QString& accountId() const { return m_accountId; }
+    const std::optional<AccountReport>& report() const { return m_report; }
+
+signals:
+    void shown(const QString& accountId);
+
+private:
+    void display(const AccountReport& report);
+    void addNote();
+
+    QString m_path;
+    QString m_accountId;
+    std::optional<AccountReport> m_report;
+    QLabel* m_title;
+    QLabel* m_facts;
+    QWidget* m_charts;
+    QTableWidget* m_breakdown;
+    QTableWidget* m_events;
+    QLabel* m_actions;
+    QLabel* m_notes;
+    QPushButton* m_addNote;
+    QFutureWatcher<Result<AccountReport>> m_loading;
+};
+
+} // namespace tenure
