@@ -324,6 +324,21 @@ void MainWindow::pullNow()
     m_pulls->requestPull();
 }
 
+bool MainWindow::showView(const QString& name)
+{
+    if (name.startsWith(QLatin1String("customer:"))) {
+        m_customer->showCustomer(name.mid(9));
+        m_navigation->setCurrentRow(3);
+        return true;
+    }
+    const QStringList names { QStringLiteral("overview"), QStringLiteral("customers"),
+                              QStringLiteral("actions") };
+    if (!names.contains(name))
+        return false;
+    m_navigation->setCurrentRow(int(names.indexOf(name)));
+    return true;
+}
+
 void MainWindow::showConnectors()
 {
     if (m_path.isEmpty())

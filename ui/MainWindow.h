@@ -43,6 +43,8 @@ public:
     // Queues a pull of every connector on the pull thread.
     void pullNow();
     void importCsv();
+    // overview, customers, actions or customer:ACCOUNT_ID; false for an unknown name.
+    bool showView(const QString& name);
     void showConnectors();
 
 signals:

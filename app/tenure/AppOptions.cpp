@@ -22,6 +22,9 @@ bool AppOptions::parse(const QStringList& arguments, AppOptions& options, QStrin
         { QStringLiteral("screenshot"),
           tr("Render the window to a PNG file once the workspace is loaded and scored, then exit."),
           tr("file") });
+    parser.addOption({ QStringLiteral("view"),
+                       tr("The view to open: overview, customers, actions or customer:ACCOUNT_ID."),
+                       tr("name") });
     if (!parser.parse(arguments)) {
         message = parser.errorText() + QLatin1Char('\n') + parser.helpText();
         exitCode = 2;
@@ -40,6 +43,18 @@ bool AppOptions::parse(const QStringList& arguments, AppOptions& options, QStrin
     options.db = parser.value(QStringLiteral("db"));
     options.demo = parser.isSet(QStringLiteral("demo"));
     options.screenshot = parser.value(QStringLiteral("screenshot"));
+    options.view = parser.value(QStringLiteral("view"));
+    static const QStringList views { QStringLiteral("overview"), QStringLiteral("customers"),
+                                     QStringLiteral("actions") };
+    if (!options.view.isEmpty() && !views.contains(options.view)
+        && !options.view.startsWith(QLatin1String("customer:"))) {
+        message = tr("--view: expected overview, customers, actions or customer:ACCOUNT_ID, got \"%1\" (the "
+                     "rules, "
+                     "tuning and data-source views are not there yet)\n")
+                      .arg(options.view);
+        exitCode = 2;
+        return false;
+    }
     return true;
 }
 

@@ -14,6 +14,7 @@ public:
     QString db; // empty: the default workspace
     bool demo = false; // open (and create if needed) the demo workspace
     QString screenshot; // render the main window to this PNG once loaded, then exit
+    QString view; // overview, customers, actions or customer:ACCOUNT_ID
 
     // Parses the arguments; returns false and fills `message` on --version, --help or an error
     // (`exitCode` says which).

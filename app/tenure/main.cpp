@@ -31,10 +31,12 @@ int main(int argc, char* argv[])
     }
 
     MainWindow window;
+    if (!options.view.isEmpty())
+        window.showView(options.view);
     if (!options.screenshot.isEmpty()) {
         auto shoot = [&window, file = options.screenshot] {
             // Let the layout settle after the last update before grabbing.
-            QTimer::singleShot(200, &window, [&window, file] {
+            QTimer::singleShot(700, &window, [&window, file] {
                 const bool saved = window.grab().save(file);
                 std::fprintf(saved ? stdout : stderr, "%s %s\n", saved ? "Saved" : "Could not save",
                              qPrintable(file));

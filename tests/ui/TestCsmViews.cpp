@@ -11,10 +11,12 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QHeaderView>
+#include <QImage>
 #include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
@@ -113,6 +115,27 @@ private slots:
         const QList<ActionEvent> history = ActionStore(*db).history(first.id).value();
         QCOMPARE(history.last().kind, QStringLiteral("done"));
         QCOMPARE(history.last().detail, QStringLiteral("Called; renewal on track"));
+    }
+
+    // tenure --view customer:ID --screenshot FILE renders that view offscreen and exits.
+    void viewScreenshotFromTheCommandLine()
+    {
+        const QString file = m_workspace.dir() + QStringLiteral("/view.png");
+        QProcess app;
+        app.start(QStringLiteral(TENURE_BIN_DIR "/tenure"),
+                  { QStringLiteral("--db"), m_workspace.path(), QStringLiteral("--view"),
+                    QStringLiteral("customer:A-00003"), QStringLiteral("--screenshot"), file });
+        QVERIFY(app.waitForFinished(60000));
+        QCOMPARE(app.exitCode(), 0);
+        QImage image(file);
+        QVERIFY(!image.isNull() && image.width() > 600);
+        test::copyForPeople(file);
+        QProcess bad;
+        bad.start(QStringLiteral(TENURE_BIN_DIR "/tenure"),
+                  { QStringLiteral("--view"), QStringLiteral("rules") });
+        QVERIFY(bad.waitForFinished(30000));
+        QCOMPARE(bad.exitCode(), 2);
+        QVERIFY(QString::fromUtf8(bad.readAllStandardError()).contains(QLatin1String("not there yet")));
     }
 
     void mainWindowNavigates()

@@ -88,6 +88,9 @@ CustomerDetailView::CustomerDetailView(QWidget* parent)
     m_facts->setObjectName(QStringLiteral("facts"));
     m_facts->setTextFormat(Qt::RichText);
     m_breakdown->setObjectName(QStringLiteral("breakdown"));
+    // The criterion takes what room is left; the figures keep their width.
+    m_breakdown->horizontalHeader()->setStretchLastSection(false);
+    m_breakdown->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_events->setObjectName(QStringLiteral("events"));
     for (QLabel* label : { m_actions, m_notes }) {
         label->setWordWrap(true);
