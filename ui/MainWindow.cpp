@@ -6,6 +6,7 @@
 #include "customers/CustomersView.h"
 #include "engine/ScoringWorker.h"
 #include "ingest/connectors/PullWorker.h"
+#include "overview/OverviewView.h"
 #include "print/ReportActions.h"
 #include "sources/ConnectorsDialog.h"
 #include "sources/ImportCsvDialog.h"
@@ -28,6 +29,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
+#include <QVBoxLayout>
 
 namespace tenure {
 
@@ -54,13 +56,18 @@ MainWindow::MainWindow(QWidget* parent)
     , m_customers(new CustomersView(this))
     , m_actions(new ActionQueueView(this))
     , m_customer(new CustomerDetailView(this))
+    , m_overview(new OverviewView(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Tenure"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/tenure.svg")));
     // Navigation on the left, one page per view; the order matches Ctrl+1, Ctrl+2, ...
     m_navigation->setObjectName(QStringLiteral("navigation"));
-    m_views->addWidget(m_summary);
+    auto* overview = new QWidget(this);
+    auto* overviewLayout = new QVBoxLayout(overview);
+    overviewLayout->addWidget(m_summary);
+    overviewLayout->addWidget(m_overview, 1);
+    m_views->addWidget(overview);
     m_views->addWidget(m_customers);
     m_views->addWidget(m_actions);
     m_views->addWidget(m_customer);
@@ -81,6 +88,7 @@ MainWindow::MainWindow(QWidget* parent)
         m_navigation->setCurrentRow(3);
     };
     connect(m_customers, &CustomersView::customerActivated, this, openCustomer);
+    connect(m_overview, &OverviewView::customerActivated, this, openCustomer);
     connect(m_actions, &ActionQueueView::customerActivated, this, openCustomer);
     connect(m_actions, &ActionQueueView::changed, m_customer, &CustomerDetailView::refresh);
     connect(m_actions, &ActionQueueView::loaded, this, [this](int count) {
@@ -233,6 +241,7 @@ void MainWindow::showStats(const QString& path, const WorkspaceStats& stats)
     m_customers->setWorkspace(path);
     m_actions->setWorkspace(path);
     m_customer->setWorkspace(path);
+    m_overview->setWorkspace(path);
     startScoring(path);
     if (!m_pulls)
         startPulls(path);
@@ -268,6 +277,7 @@ void MainWindow::startScoring(const QString& path)
                 m_customers->refresh();
                 m_actions->refresh();
                 m_customer->refresh();
+                m_overview->refresh();
                 emit scoringFinished();
             });
     connect(m_scoring.get(), &ScoringWorker::failed, this, [this](const QString& message) {

@@ -17,6 +17,7 @@ class ActionQueueView;
 class CustomerDetailView;
 class CustomersView;
 class DemoBuilder;
+class OverviewView;
 class PullWorker;
 class ReportActions;
 class ScoringWorker;
@@ -84,6 +85,7 @@ private:
     CustomersView* m_customers;
     ActionQueueView* m_actions;
     CustomerDetailView* m_customer;
+    OverviewView* m_overview;
 };
 
 } // namespace tenure

@@ -7,8 +7,10 @@
 #include "customers/CustomersView.h"
 #include "demo/DemoWorkspace.h"
 #include "engine/ScoringEngine.h"
+#include "overview/OverviewView.h"
 
 #include <QApplication>
+#include <QChartView>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QImage>
@@ -148,6 +150,17 @@ private slots:
         QVERIFY(scored.wait(30000));
         auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
         QCOMPARE(navigation->count(), 4);
+        // The overview's charts and the biggest drops, with their click-through.
+        auto* overview = window.findChild<OverviewView*>();
+        QSignalSpy overviewLoaded(overview, &OverviewView::loaded);
+        QVERIFY(overviewLoaded.wait(10000));
+        QCOMPARE(overview->findChildren<QChartView*>().size(), 4);
+        for (QChartView* chart : overview->findChildren<QChartView*>())
+            QVERIFY(!chart->chart()->series().isEmpty());
+        auto* drops = overview->findChild<QTableWidget*>(QStringLiteral("drops"));
+        QVERIFY(drops->rowCount() > 0 && drops->rowCount() <= 10);
+        QTest::qWait(200);
+        window.grab().save(test::screenshotDir() + QStringLiteral("/main-overview.png"));
         QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
         QCOMPARE(navigation->currentRow(), 1);
         auto* customers = window.findChild<CustomersView*>();

@@ -1,0 +1,215 @@
+#include "overview/OverviewView.h"
+
+#include "engine/DayClock.h"
+#include "store/Database.h"
+#include "store/WorkspaceSettings.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QHorizontalStackedBarSeries>
+#include <QLabel>
+#include <QLocale>
+#include <QStackedBarSeries>
+#include <QTableWidget>
+#include <QValueAxis>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace tenure {
+
+namespace {
+
+QChartView* chartView(const QString& title, QWidget* parent)
+{
+    auto* chart = new QChart;
+    chart->setTitle(title);
+    chart->legend()->hide();
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    auto* view = new QChartView(chart, parent);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(220);
+    return view;
+}
+
+// One horizontal bar per label, each in its own colour, the value in the label ("Good (203)").
+// A stacked series where each set has a value in its own row only keeps the bars aligned.
+void horizontalBars(QChartView* view, const QList<std::tuple<QString, double, QColor>>& bars,
+                    const std::function<QString(double)>& format)
+{
+    QChart* chart = view->chart();
+    chart->removeAllSeries();
+    for (QAbstractAxis* axis : chart->axes())
+        chart->removeAxis(axis);
+    auto* series = new QHorizontalStackedBarSeries;
+    QStringList labels;
+    double maximum = 0;
+    for (qsizetype i = 0; i < bars.size(); ++i) {
+        auto* set = new QBarSet(std::get<0>(bars[i]));
+        for (qsizetype j = 0; j < bars.size(); ++j)
+            *set << (i == j ? std::get<1>(bars[i]) : 0);
+        set->setColor(std::get<2>(bars[i]));
+        set->setBorderColor(std::get<2>(bars[i]));
+        series->append(set);
+        labels << QStringLiteral("%1 (%2)").arg(std::get<0>(bars[i]), format(std::get<1>(bars[i])));
+        maximum = std::max(maximum, std::get<1>(bars[i]));
+    }
+    series->setBarWidth(0.7);
+    chart->addSeries(series);
+    auto* categories = new QBarCategoryAxis;
+    categories->append(labels);
+    chart->addAxis(categories, Qt::AlignLeft);
+    series->attachAxis(categories);
+    auto* values = new QValueAxis;
+    values->setRange(0, maximum > 0 ? maximum : 1);
+    values->applyNiceNumbers();
+    values->setLabelFormat(QStringLiteral("%.0f"));
+    values->setTickCount(3);
+    chart->addAxis(values, Qt::AlignBottom);
+    series->attachAxis(values);
+}
+
+} // namespace
+
+OverviewView::OverviewView(QWidget* parent)
+    : QWidget(parent)
+    , m_bands(chartView(tr("Accounts by band"), this))
+    , m_stages(chartView(tr("Accounts by stage"), this))
+    , m_arr(chartView(tr("ARR by band"), this))
+    , m_health(chartView(tr("Portfolio health, last 12 months"), this))
+    , m_drops(new QTableWidget(0, 4, this))
+{
+    setObjectName(QStringLiteral("OverviewView"));
+    m_health->chart()->legend()->show();
+    m_health->chart()->legend()->setAlignment(Qt::AlignBottom);
+    m_drops->setObjectName(QStringLiteral("drops"));
+    m_drops->setHorizontalHeaderLabels({ tr("Customer"), tr("30 days ago"), tr("Now"), tr("Change") });
+    m_drops->verticalHeader()->hide();
+    m_drops->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_drops->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_drops->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_drops->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    connect(m_drops, &QTableWidget::cellActivated, this, [this](int row, int) {
+        emit customerActivated(m_drops->item(row, 0)->data(Qt::UserRole).toString());
+    });
+    auto* drops = new QWidget(this);
+    auto* dropsLayout = new QVBoxLayout(drops);
+    dropsLayout->setContentsMargins(0, 0, 0, 0);
+    dropsLayout->addWidget(new QLabel(tr("<b>Biggest score drops, last 30 days</b>"), drops));
+    dropsLayout->addWidget(m_drops);
+
+    auto* grid = new QGridLayout(this);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->addWidget(m_bands, 0, 0);
+    grid->addWidget(m_stages, 0, 1);
+    grid->addWidget(m_arr, 0, 2);
+    grid->addWidget(m_health, 1, 0, 1, 2);
+    grid->addWidget(drops, 1, 2);
+    connect(&m_loading, &QFutureWatcherBase::finished, this, [this] {
+        const Result<Data> data = m_loading.result();
+        if (data)
+            display(data.value());
+        emit loaded();
+    });
+}
+
+OverviewView::~OverviewView()
+{
+    m_loading.waitForFinished();
+}
+
+void OverviewView::setWorkspace(const QString& path)
+{
+    m_path = path;
+    refresh();
+}
+
+void OverviewView::refresh()
+{
+    if (m_path.isEmpty() || m_loading.isRunning())
+        return;
+    const QString path = m_path;
+    m_loading.setFuture(QtConcurrent::run([path]() -> Result<Data> {
+        Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadOnly);
+        if (!db)
+            return Error { db.error() };
+        const QDate today = DayClock::date(DayClock(WorkspaceSettings(**db).timeZone()).today());
+        Result<PortfolioReport> portfolio = PortfolioReport::load(**db, today);
+        if (!portfolio)
+            return Error { portfolio.error() };
+        Result<PortfolioTrends> trends = PortfolioTrends::load(**db, today);
+        if (!trends)
+            return Error { trends.error() };
+        return Data { std::move(portfolio).value(), std::move(trends).value() };
+    }));
+}
+
+void OverviewView::display(const Data& data)
+{
+    const PortfolioReport& portfolio = data.portfolio;
+    QList<std::tuple<QString, double, QColor>> bands, arr, stages;
+    for (const Band& band : portfolio.rules.bands) {
+        bands.append({ band.name, double(portfolio.accountsByBand.value(band.name)), QColor(band.color) });
+        arr.append({ band.name, portfolio.arrByCurrencyAndBand.value(portfolio.currency).value(band.name),
+                     QColor(band.color) });
+    }
+    for (const Stage& stage : portfolio.rules.stages)
+        if (portfolio.accountsByStage.value(stage.id) > 0)
+            stages.append(
+                { stage.name, double(portfolio.accountsByStage.value(stage.id)), QColor(stage.color) });
+    const QLocale locale;
+    auto count = [&locale](double value) { return locale.toString(qint64(value)); };
+    horizontalBars(m_bands, bands, count);
+    horizontalBars(m_stages, stages, count);
+    horizontalBars(m_arr, arr,
+                   [&portfolio](double value) { return PortfolioReport::money(value, portfolio.currency); });
+    m_arr->chart()->setTitle(
+        tr("ARR by band (%1) · at risk %2")
+            .arg(portfolio.currency,
+                 PortfolioReport::money(portfolio.arrAtRisk(portfolio.currency), portfolio.currency)));
+
+    // Accounts per band at each month's end, stacked.
+    QChart* health = m_health->chart();
+    health->removeAllSeries();
+    for (QAbstractAxis* axis : health->axes())
+        health->removeAxis(axis);
+    auto* stacked = new QStackedBarSeries;
+    QStringList months;
+    for (const PortfolioTrends::Month& month : data.trends.months)
+        months << QLocale().monthName(month.day.month(), QLocale::ShortFormat);
+    for (const Band& band : portfolio.rules.bands) {
+        auto* set = new QBarSet(band.name);
+        for (const PortfolioTrends::Month& month : data.trends.months)
+            *set << double(month.accountsByBand.value(band.name));
+        set->setColor(QColor(band.color));
+        set->setBorderColor(QColor(band.color));
+        stacked->append(set);
+    }
+    health->addSeries(stacked);
+    auto* axis = new QBarCategoryAxis;
+    axis->append(months);
+    health->addAxis(axis, Qt::AlignBottom);
+    stacked->attachAxis(axis);
+    auto* values = new QValueAxis;
+    values->setLabelFormat(QStringLiteral("%.0f"));
+    health->addAxis(values, Qt::AlignLeft);
+    stacked->attachAxis(values);
+
+    m_drops->setRowCount(int(data.trends.drops.size()));
+    for (int row = 0; row < data.trends.drops.size(); ++row) {
+        const PortfolioTrends::Drop& drop = data.trends.drops[row];
+        auto* name = new QTableWidgetItem(drop.name);
+        name->setData(Qt::UserRole, drop.accountId);
+        m_drops->setItem(row, 0, name);
+        m_drops->setItem(row, 1, new QTableWidgetItem(locale.toString(drop.before, 'f', 1)));
+        m_drops->setItem(row, 2, new QTableWidgetItem(locale.toString(drop.now, 'f', 1)));
+        m_drops->setItem(
+            row, 3,
+            new QTableWidgetItem(QStringLiteral("−") + locale.toString(drop.before - drop.now, 'f', 1)));
+    }
+}
+
+} // namespace tenure
