@@ -71,7 +71,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_views->addWidget(m_customers);
     m_views->addWidget(m_actions);
     m_views->addWidget(m_customer);
-    for (const QString& name : { tr("Overview"), tr("Customers"), tr("Action queue"), tr("Customer") })
+    for (const QString& name : { tr("Overview"), tr("Customers"), tr("Action queue"), tr("Customer page") })
         m_navigation->addItem(name);
     m_navigation->setCurrentRow(0);
     m_navigation->setFixedWidth(150);

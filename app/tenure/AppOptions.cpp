@@ -22,6 +22,10 @@ bool AppOptions::parse(const QStringList& arguments, AppOptions& options, QStrin
         { QStringLiteral("screenshot"),
           tr("Render the window to a PNG file once the workspace is loaded and scored, then exit."),
           tr("file") });
+    parser.addOption(
+        { QStringLiteral("language"),
+          tr("The language of the window: en or ja (default: the ui/language setting, else the system's)."),
+          tr("code") });
     parser.addOption({ QStringLiteral("view"),
                        tr("The view to open: overview, customers, actions or customer:ACCOUNT_ID."),
                        tr("name") });
@@ -44,6 +48,7 @@ bool AppOptions::parse(const QStringList& arguments, AppOptions& options, QStrin
     options.demo = parser.isSet(QStringLiteral("demo"));
     options.screenshot = parser.value(QStringLiteral("screenshot"));
     options.view = parser.value(QStringLiteral("view"));
+    options.language = parser.value(QStringLiteral("language"));
     static const QStringList views { QStringLiteral("overview"), QStringLiteral("customers"),
                                      QStringLiteral("actions") };
     if (!options.view.isEmpty() && !views.contains(options.view)

@@ -15,6 +15,7 @@ public:
     bool demo = false; // open (and create if needed) the demo workspace
     QString screenshot; // render the main window to this PNG once loaded, then exit
     QString view; // overview, customers, actions or customer:ACCOUNT_ID
+    QString language; // "en", "ja"; empty: the setting ui/language, else the system locale
 
     // Parses the arguments; returns false and fills `message` on --version, --help or an error
     // (`exitCode` says which).

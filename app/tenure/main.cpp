@@ -8,7 +8,11 @@
 #include <QApplication>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
 #include <QTimer>
+#include <QTranslator>
 
 #include <cstdio>
 
@@ -29,6 +33,21 @@ int main(int argc, char* argv[])
         std::fputs(qPrintable(message), exitCode == 0 ? stdout : stderr);
         return exitCode;
     }
+
+    // Japanese or English: --language, else the ui/language setting, else the system locale.
+    QString language = options.language;
+    if (language.isEmpty())
+        language = QSettings().value(QStringLiteral("ui/language")).toString();
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    if (!language.isEmpty())
+        QLocale::setDefault(locale); // dates and numbers follow the chosen language too
+    QTranslator translator;
+    if (translator.load(locale, QStringLiteral("tenure"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
+    QTranslator qtTranslator; // Qt's own dialogs and buttons, where the system has them
+    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
 
     MainWindow window;
     if (!options.view.isEmpty())

@@ -95,10 +95,10 @@ void ScoringWorker::work(bool rebuild)
                                                         : QStringList(result->changedAccounts.begin(),
                                                                       result->changedAccounts.end()),
                              result->allAccountsChanged);
-    emit finished(result.value(), ordered);
-    // The action queue follows the new statuses.
+    // The action queue follows the new statuses, before anyone hears of them.
     const Result<ActionEngine::Summary> actions
         = ActionEngine(*m_db, ActionRules::load(*m_db)).refresh(result->asOf);
+    emit finished(result.value(), ordered);
     if (!actions)
         emit failed(tr("Updating the action queue failed: %1").arg(actions.error()));
 }

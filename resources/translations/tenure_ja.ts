@@ -1,0 +1,3115 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP" sourcelanguage="en">
+<context>
+    <name>AccountKeyStore</name>
+    <message>
+        <source>A key namespace needs a name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key "%1" → account "%2": both must be non-empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot store key "%1": %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AccountReport</name>
+    <message>
+        <source>No account "%1" in this workspace.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AccountReportRenderer</name>
+    <message>
+        <source>—</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation>担当: %1</translation>
+    </message>
+    <message>
+        <source>Plan: %1</source>
+        <translation>プラン: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n days left</source>
+        <translation>
+            <numerusform>あと %n 日</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>%n 日前</numerusform></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未設定</translation>
+    </message>
+    <message>
+        <source>not scored yet</source>
+        <translation>未スコア</translation>
+    </message>
+    <message>
+        <source>%1 · score %2</source>
+        <translation>%1 · スコア %2</translation>
+    </message>
+    <message>
+        <source>no score in this stage</source>
+        <translation>このステージはスコアなし</translation>
+    </message>
+    <message>
+        <source>ARR</source>
+        <translation>ARR</translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation>契約更新</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>ステージ</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健全性</translation>
+    </message>
+    <message>
+        <source>Why this score</source>
+        <translation>スコアの内訳</translation>
+    </message>
+    <message>
+        <source>The %1 stage has no health criteria.</source>
+        <translation>%1 ステージには健全性の基準がありません。</translation>
+    </message>
+    <message>
+        <source>The health-score engine has not scored this account yet.</source>
+        <translation>この顧客はまだスコアリングされていません。</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>基準</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>実績</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>しきい値</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>得点</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stage timeline and health trend</source>
+        <translation>ステージの推移と健全性スコア</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>利用状況</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>過去 30 日</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>過去 90 日</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>イベント数</translation>
+    </message>
+    <message>
+        <source>Active users</source>
+        <translation>アクティブユーザー</translation>
+    </message>
+    <message>
+        <source>Active days</source>
+        <translation>利用日数</translation>
+    </message>
+    <message>
+        <source>Most used in the last 90 days: %1</source>
+        <translation>過去 90 日で最も使われた機能: %1</translation>
+    </message>
+    <message>
+        <source>Open actions</source>
+        <translation>未対応のアクション</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>なし。</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>優先度</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>きっかけ</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source> (snoozed until %1)</source>
+        <translation>(%1 までスヌーズ)</translation>
+    </message>
+    <message>
+        <source>Recent notes</source>
+        <translation>最近のメモ</translation>
+    </message>
+    <message>
+        <source>%1 · %2: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>  %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 · account report as of %2 · generated %3 by Tenure</source>
+        <translation>%1 · %2 時点の顧客レポート · %3 Tenure で作成</translation>
+    </message>
+</context>
+<context>
+    <name>AccountStore</name>
+    <message>
+        <source>Account %1 of %2 has no id.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Account %1 (%2): %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Outcome %1 of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: the date is missing or invalid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: source and external id are required.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: account "%2" is not in this workspace.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ActionEngine</name>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%2 で %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days to renewal</source>
+        <translation>
+            <numerusform>更新まで %n 日</numerusform></translation>
+    </message>
+    <message>
+        <source>ARR %1</source>
+        <translation>ARR %1</translation>
+    </message>
+    <message>
+        <source>score %1%2 in %3 days</source>
+        <translation>%3 日でスコア %1%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>No activity for %n days</source>
+        <translation>
+            <numerusform>%n 日間利用なし</numerusform></translation>
+    </message>
+    <message>
+        <source>the condition no longer holds</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ActionRules</name>
+    <message>
+        <source>%1: expected a number ≥ %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>weights: at least one weight must be above 0</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>triggers.worst_band: expected true or false</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ActionStore</name>
+    <message>
+        <source>Bad band</source>
+        <translation>評価 Bad</translation>
+    </message>
+    <message>
+        <source>Renewal at risk</source>
+        <translation>更新リスク</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>利用停止</translation>
+    </message>
+    <message>
+        <source>Score drop</source>
+        <translation>スコア低下</translation>
+    </message>
+    <message>
+        <source>No action %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Action %1 is done already.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Snooze needs a date.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reassign needs the new owner's name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A note needs some text.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No account "%1" in this workspace.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AppOptions</name>
+    <message>
+        <source>Tenure: customer health, stages and action queues.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Workspace file (default: %1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>path</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open the demo workspace, creating it first if needed (at --db, or %1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Render the window to a PNG file once the workspace is loaded and scored, then exit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The view to open: overview, customers, actions or customer:ACCOUNT_ID.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--view: expected overview, customers, actions or customer:ACCOUNT_ID, got "%1" (the rules, tuning and data-source views are not there yet)
+</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The language of the window: en or ja (default: the ui/language setting, else the system's).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>code</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Command</name>
+    <message>
+        <source>Workspace file (default: %1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>path</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>zone</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConnectorConfig</name>
+    <message>
+        <source>%1: expected one of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: expected a string</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: expected a whole number ≥ %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>name: expected a non-empty name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>url: expected an http(s) or file URL, got "%1"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>auth: secrets do not belong in the connector file; store the token with `tenure-cli connector secret %1` or set the environment variable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>auth.username: basic authentication needs a user name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>url: cursor paging needs {cursor} in the URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>url: page-number paging needs {page} in the URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>fields.%1: expected where the %1 is in a record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>start: expected an ISO date-time such as 2026-01-01T00:00:00Z</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConnectorStore</name>
+    <message>
+        <source>Connector "%1" has a damaged definition: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No connector "%1": this workspace has none yet (tenure-cli connector add FILE).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No connector "%1"; this workspace has: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No connector "%1" in this workspace.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CsvImporter</name>
+    <message>
+        <source>%1: cannot open the file: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The mapping is for %1, but this import is of %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: accounts are resolved through %2 keys, but none were imported yet (import them first: tenure-cli import keys FILE --namespace %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot start the import: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: writing rows up to line %2 failed, nothing was imported: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 Nothing was imported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: committing the import failed, nothing was imported: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CsvReader</name>
+    <message>
+        <source>comma</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tab</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: the encoding %2 is not supported on this system</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: the file is empty; expected a header line with column names</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: line %2: the file ends in the middle of a %3 character</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: line %2: bytes that are not valid %3; choose the file's encoding (e.g. cp932, utf-8)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: line %2, column %3: a quoted field is never closed; expected a closing double quote (")</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: line %2, column %3: unexpected character after a closing quote; expected the delimiter or the end of the line</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CustomerExport</name>
+    <message>
+        <source>The encoding %1 is not supported on this system.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 cannot be written in %2 (a character it has no code for); export as UTF-8 instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The header</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Account %1 (%2)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>No workspace file was given.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is a folder, not a workspace file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read %1: permission denied.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Workspace %1 is read-only (the file has no write permission).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not a Tenure workspace (it is not an SQLite database).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Workspace %1 does not exist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot create workspace %1: folder %2 does not exist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot create workspace %1: folder %2 is not writable.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The Qt SQLite driver (QSQLITE) is not available; install libqt6sql6-sqlite.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot open workspace %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it is not a readable SQLite database (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it is an SQLite database of another application, not a Tenure workspace.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it was written by a newer version of Tenure (schema %1; this version reads up to %2). Update Tenure to open it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>it uses an older schema (%1) and must be opened read-write once to be upgraded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>upgrade to schema %1 (%2) failed: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>upgrade to schema %1 failed: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DemoWorkspace</name>
+    <message>
+        <source>Cannot inspect the workspace before adding the demo.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This workspace already holds data from other sources; the demo needs an empty workspace. Create a new workspace for the demo.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The demo was cancelled; the workspace is unchanged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Demo event %1 of account %2 was rejected: %3</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EventLog</name>
+    <message>
+        <source>properties is not valid JSON</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>source is not registered in this workspace</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>source is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>external id is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>account id is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>event name is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>time %1 is outside 2000-01-01..2100-01-01 (expected UTC milliseconds since 1970)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>quantity is not a finite number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>properties must be a JSON object</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot start a transaction to append events: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot prepare the event insert: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>source "%1" is not registered in this workspace</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Appending event %1 of %2 failed, nothing of this batch was kept: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Committing %1 events failed, nothing of this batch was kept: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ImportMapping</name>
+    <message>
+        <source>%1: the mapping takes %2 from column "%3", which the file does not have (its columns: %4)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: the mapping resolves accounts from column "%2", which the file does not have (its columns: %3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: the mapping resolves accounts from column "%2" but names no key namespace</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: a key import needs a namespace (e.g. --namespace subscription)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: no column found for %2 (importing %3; the file's columns: %4). Name them in a mapping file (--mapping) or rename the columns.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 ← %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>account ← %1 (through %2 keys)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>kind: expected one of accounts, events, outcomes, keys</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: expected an object of field names</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1.%2: unknown field for %3 (known: %4)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1.%2: expected a non-empty string</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>account_key.column: expected the name of the key column</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>account_key.namespace: expected the namespace the keys were imported into</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>extra_columns: expected "rest", "none" or a list of column names</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>date_order: expected ymd, mdy or dmy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>decimal: expected "." or ","</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>delimiter: expected ",", ";" or "tab"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: cannot read the mapping file: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: offset %2: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: expected a JSON object</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PageDecoder</name>
+    <message>
+        <source>no account at %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no event name at %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no readable time at %1 (expected ISO 8601 or epoch seconds/milliseconds)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>quantity at %1 is not a number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>record %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the response is not valid JSON (%1); %2 bytes received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the response has no %1 (the records path)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected an array of records at %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the top level</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>line %1 is not valid JSON (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>line %1: expected a JSON object</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PortfolioReportRenderer</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>ステージ</translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>評価</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>スコア</translation>
+    </message>
+    <message>
+        <source>ARR</source>
+        <translation>ARR</translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation>契約更新</translation>
+    </message>
+    <message>
+        <source>Portfolio report</source>
+        <translation>ポートフォリオレポート</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n accounts · as of %2</source>
+        <translation>
+            <numerusform>%1 · %n 社 · %2 時点</numerusform></translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>すべての担当者</translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation>担当: %1</translation>
+    </message>
+    <message>
+        <source>No score</source>
+        <translation>スコアなし</translation>
+    </message>
+    <message>
+        <source>Accounts by band</source>
+        <translation>評価別の顧客数</translation>
+    </message>
+    <message>
+        <source>Accounts by stage</source>
+        <translation>ステージ別の顧客数</translation>
+    </message>
+    <message>
+        <source>ARR by band (%1 accounts)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ARR by band</source>
+        <translation>評価別の ARR</translation>
+    </message>
+    <message>
+        <source>ARR at risk (not %1): %2</source>
+        <translation>リスクのある ARR(%1 以外): %2</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Portfolio report as of %1 · generated %2 by Tenure</source>
+        <translation>%1 時点のポートフォリオレポート · %2 Tenure で作成</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Open Workspace</source>
+        <translation>ワークスペースを開く</translation>
+    </message>
+    <message>
+        <source>Tenure workspaces (*.tenure);;All files (*)</source>
+        <translation>Tenure ワークスペース (*.tenure);;すべてのファイル (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCharts</name>
+    <message>
+        <source>No history yet</source>
+        <translation>履歴はまだありません</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>%1 / %2 ページ</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>%1 ページ</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPdf</name>
+    <message>
+        <source>%1: the PDF could not be written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Account report: %1</source>
+        <translation>顧客レポート: %1</translation>
+    </message>
+    <message>
+        <source>Portfolio report</source>
+        <translation>ポートフォリオレポート</translation>
+    </message>
+</context>
+<context>
+    <name>RowConverter</name>
+    <message>
+        <source>%1:%2: column %3 (%4): %5</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1:%2: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected %1 fields as in the header, found %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected %1, the cell is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected %1, got "%2"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected a %1 key, the cell is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected a known %1 key, "%2" was never imported (import the %1 → account mapping first)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an account id</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected a unique id, "%1" is already used by a different row on line %2 (if the file's ids are not unique, map no id column and rows are identified by their content)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the account's name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a three-letter currency code such as USD or JPY</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a whole number of seats, 0 or more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an event name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the event's id</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected an account of this workspace, "%1" is unknown (import accounts first)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>churned, renewed, expanded or contracted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a key</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RuleSetJson</name>
+    <message>
+        <source>expected a non-empty text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected a number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected true or false</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected a list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown measure "%1" (expected one of %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected an event name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>must be a whole number &gt; 0</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>must be at most 3660 (ten years)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected renewal_date or signup_date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected id, name, owner, plan, arr, currency, seats or attributes.&lt;name&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected churned, renewed, expanded or contracted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown comparison "%1" (expected &gt;=, &lt;=, &gt;, &lt;, == or !=)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected a number, true/false or a text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a text can only be compared with == or !=</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>conditions are nested too deeply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>use either "all" or "any", not both</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>must list at least one condition</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>must differ from zero_at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>must list at least one tier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>must be between 0 and 1 (a share of the weight)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tiers must be in ascending order of "from"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown scoring "%1" (expected pass, linear or tiers)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>must list at least one band</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>must be between 0 and 100</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>bands must be listed from the highest min_score down</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the last band must start at 0 so that every score has a band</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>must list at least one stage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is used by an earlier stage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the last stage must have no condition: it takes every account no earlier stage took</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>only the last stage may have no condition (it would hide the stages after it)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is used twice in this stage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>must be &gt; 0</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a rule set must be a JSON object</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RuleStore</name>
+    <message>
+        <source>Rule set version %1 in the workspace is invalid: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The rule set is not valid: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot save the rule set: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no rule set version %1.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ScoringEngine</name>
+    <message>
+        <source>Cannot read the event log: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scoring was cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Folding in events</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 failed after %2 attempts; nothing of it was kept: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>account %1, %2: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>account %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scoring accounts %1 to %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scoring accounts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read events after %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scoring events %1 to %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saving the engine state</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot prepare the rebuild: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot swap in the rebuilt summaries: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SecretStore</name>
+    <message>
+        <source>Cannot read the secret of connector "%1" from the keychain (%2). On a machine without a keychain, set %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot store the secret of connector "%1" in the keychain (%2). On a machine without a keychain, set %3 instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot remove the secret of connector "%1": %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SourceStore</name>
+    <message>
+        <source>A source needs a name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Source "%1" already exists as a %2 source, not %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot register source "%1": %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot save the settings of source "%1": %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Source "%1" is not registered in this workspace.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot save the progress of source "%1": %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SummaryStore</name>
+    <message>
+        <source>The stored aggregates of account %1 are unreadable; rebuild the summaries.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TextDecoding</name>
+    <message>
+        <source>Unknown encoding "%1": expected one of utf-8, utf-16le, utf-16be, cp932 (shift_jis), windows-1252, euc-jp</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ValueParser</name>
+    <message>
+        <source>a date such as 2026-11-25, 2026/11/25 or 11/25/2026</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a date such as 2026-11-25, 2026/11/25 or 25/11/2026</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a date such as 2026-11-25, 2026/11/25 or 2026年11月25日</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a date or date-time such as 2026-11-25, 2026-11-25 14:30:00 or 2026-11-25T05:30:00Z</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a number such as 1200, 1,200.50 or ¥12,000</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a yes/no value (true/false, yes/no, 1/0)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WorkspaceSettings</name>
+    <message>
+        <source>Unknown time zone "%1" (expected an IANA id such as Asia/Tokyo or Europe/Paris).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot save setting %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>tenure::AboutDialog</name>
+    <message>
+        <source>About Tenure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;h2&gt;Tenure %1&lt;/h2&gt;&lt;p&gt;Customer health, stages and action queues for customer success teams.&lt;/p&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Tenure&lt;/b&gt; is free software under the GNU General Public License, version 3 or later (Qt Charts is GPL v3).&lt;/p&gt;&lt;p&gt;It is built on:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Qt %1&lt;/b&gt; (Core, Gui, Widgets, Sql, Network, Charts, PrintSupport, Concurrent): GNU LGPL v3 (Qt Charts: GNU GPL v3).&lt;/li&gt;&lt;li&gt;&lt;b&gt;SQLite %2&lt;/b&gt;: public domain.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Noto Sans CJK&lt;/b&gt; fonts, when installed, for Japanese text: SIL Open Font License 1.1.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>tenure::ActionQueueModel</name>
+    <message>
+        <source>snoozed until %1</source>
+        <translation>%1 までスヌーズ</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未対応</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>優先度</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>きっかけ</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+</context>
+<context>
+    <name>tenure::ActionQueueView</name>
+    <message>
+        <source>Show snoozed</source>
+        <translation>スヌーズ中も表示</translation>
+    </message>
+    <message>
+        <source>&amp;Done…</source>
+        <translation>完了(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>S&amp;nooze…</source>
+        <translation>スヌーズ(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reassign…</source>
+        <translation>担当変更(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Add &amp;Note…</source>
+        <translation>メモを追加(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>What was done (optional):</source>
+        <translation>実施した内容(任意):</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>スヌーズ</translation>
+    </message>
+    <message>
+        <source>Back in the queue on:</source>
+        <translation>再表示する日:</translation>
+    </message>
+    <message>
+        <source>Reassign</source>
+        <translation>担当変更</translation>
+    </message>
+    <message>
+        <source>New owner:</source>
+        <translation>新しい担当者:</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>メモ:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n actions</source>
+        <translation>
+            <numerusform>アクション %n 件</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>tenure::ConnectorsDialog</name>
+    <message>
+        <source>never pulled</source>
+        <translation>未取り込み</translation>
+    </message>
+    <message>
+        <source>up to %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>interrupted before %1; resumes at the next pull</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connectors</source>
+        <translation>コネクタ</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>ホスト</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>スケジュール</translation>
+    </message>
+    <message>
+        <source>Pulled</source>
+        <translation>取り込み済み</translation>
+    </message>
+    <message>
+        <source>Last pull</source>
+        <translation>前回の取り込み</translation>
+    </message>
+    <message>
+        <source>&amp;Add from File…</source>
+        <translation>ファイルから追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Set &amp;Secret…</source>
+        <translation>シークレットを設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>書き出す(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Pull Now</source>
+        <translation>今すぐ取り込む(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Add Connector</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connector definitions (*.json);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 new events, %2 already there, %3 rejected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pulled "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pulled "%1"; rejected records:
+%2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>local file</source>
+        <translation>ローカルファイル</translation>
+    </message>
+    <message>
+        <source>every %1 min</source>
+        <translation>%1 分ごと</translation>
+    </message>
+    <message>
+        <source>on demand</source>
+        <translation>手動</translation>
+    </message>
+    <message>
+        <source>No connectors yet. Add one from its JSON definition (see docs/connectors.md).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: offset %2: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connector "%1" added. If it needs a secret, select it and choose Set Secret.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Secret of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Token or password (stored in the system keychain):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Storing the secret of "%1" in the keychain…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export Connector</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connector definitions (*.json)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exported "%1" to %2 (without its secret).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pulling every connector…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pulling "%1"…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>tenure::CustomerDetailView</name>
+    <message>
+        <source>Criterion</source>
+        <translation>基準</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>実績</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>しきい値</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>得点</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>イベント</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>ユーザー</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Add &amp;Note…</source>
+        <translation>メモを追加(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Choose a customer in the list or the action queue.</source>
+        <translation>顧客一覧またはアクションから顧客を選んでください。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Why this score&lt;/b&gt;</source>
+        <translation>&lt;b&gt;スコアの内訳&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Recent events&lt;/b&gt;</source>
+        <translation>&lt;b&gt;最近のイベント&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation>担当: %1</translation>
+    </message>
+    <message>
+        <source>Plan: %1</source>
+        <translation>プラン: %1</translation>
+    </message>
+    <message>
+        <source>ARR %1</source>
+        <translation>ARR %1</translation>
+    </message>
+    <message>
+        <source>renewal %1 (%2 days)</source>
+        <translation>更新 %1(あと %2 日)</translation>
+    </message>
+    <message>
+        <source>no score</source>
+        <translation>スコアなし</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;Open actions&lt;/b&gt;</source>
+        <translation>&lt;b&gt;未対応のアクション&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>なし。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;Outcomes&lt;/b&gt;</source>
+        <translation>&lt;b&gt;結果&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Notes&lt;/b&gt;</source>
+        <translation>&lt;b&gt;メモ&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>%1 · %2: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>None yet.</source>
+        <translation>まだありません。</translation>
+    </message>
+    <message>
+        <source>Note on %1</source>
+        <translation>%1 のメモ</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>メモ:</translation>
+    </message>
+</context>
+<context>
+    <name>tenure::CustomerListModel</name>
+    <message>
+        <source>%1 (%2 d)</source>
+        <translation>%1(あと %2 日)</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>ステージ</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>スコア</translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>評価</translation>
+    </message>
+    <message>
+        <source>ARR</source>
+        <translation>ARR</translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation>契約更新</translation>
+    </message>
+</context>
+<context>
+    <name>tenure::CustomersView</name>
+    <message>
+        <source>Search by name or id</source>
+        <translation>顧客名または ID で検索</translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation>指定なし</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <source>renewal within </source>
+        <translation>更新まで </translation>
+    </message>
+    <message>
+        <source>All stages</source>
+        <translation>すべてのステージ</translation>
+    </message>
+    <message>
+        <source>All bands</source>
+        <translation>すべての評価</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>すべての担当者</translation>
+    </message>
+    <message>
+        <source>No score</source>
+        <translation>スコアなし</translation>
+    </message>
+    <message>
+        <source>%1 customers (the first %2 shown; narrow the search to see the others)</source>
+        <translation>顧客 %1 社(先頭 %2 社を表示。絞り込むと残りも表示されます)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customers</source>
+        <translation>
+            <numerusform>顧客 %n 社</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>tenure::DemoBuilder</name>
+    <message>
+        <source>Cannot create the folder for %1.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>tenure::FirstRunDialog</name>
+    <message>
+        <source>Welcome to Tenure</source>
+        <translation>Tenure へようこそ</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Welcome to Tenure&lt;/h2&gt;&lt;p&gt;Tenure keeps your customers' product usage in a workspace on this computer and tells you who is healthy, who is drifting toward churn, and whom to call first.&lt;/p&gt;&lt;p&gt;How would you like to start?&lt;/p&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Explore the demo workspace</source>
+        <translation>デモワークスペースを見る</translation>
+    </message>
+    <message>
+        <source>A sample portfolio of 300 customers with a year of product usage.</source>
+        <translation>300 社の顧客と 1 年分の利用データのサンプルです。</translation>
+    </message>
+    <message>
+        <source>Start an empty workspace</source>
+        <translation>空のワークスペースで始める</translation>
+    </message>
+    <message>
+        <source>Then import your CRM and usage exports.</source>
+        <translation>CRM と利用状況のエクスポートを取り込んで始めます。</translation>
+    </message>
+    <message>
+        <source>Open an existing workspace…</source>
+        <translation>既存のワークスペースを開く…</translation>
+    </message>
+    <message>
+        <source>A .tenure file from a colleague or a backup.</source>
+        <translation>同僚から受け取った、またはバックアップの .tenure ファイル。</translation>
+    </message>
+</context>
+<context>
+    <name>tenure::ImportCsvDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Import CSV</source>
+        <translation>CSV のインポート</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file, or drop one here</source>
+        <translation>CSV ファイルを選ぶか、ここにドロップしてください</translation>
+    </message>
+    <message>
+        <source>Usage events</source>
+        <translation>利用イベント</translation>
+    </message>
+    <message>
+        <source>Accounts (from the CRM)</source>
+        <translation>顧客(CRM から)</translation>
+    </message>
+    <message>
+        <source>Outcomes (churned, renewed, expanded, contracted)</source>
+        <translation>結果(解約・更新・拡大・縮小)</translation>
+    </message>
+    <message>
+        <source>Keys that map to accounts (subscriptions, users)</source>
+        <translation>顧客に対応するキー(契約、ユーザー)</translation>
+    </message>
+    <message>
+        <source>e.g. subscription</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>named after the file</source>
+        <translation>ファイル名から</translation>
+    </message>
+    <message>
+        <source>Detect automatically</source>
+        <translation>自動判別</translation>
+    </message>
+    <message>
+        <source>Japanese (Shift_JIS / CP932)</source>
+        <translation>日本語 (Shift_JIS / CP932)</translation>
+    </message>
+    <message>
+        <source>Western (Windows-1252)</source>
+        <translation>西欧 (Windows-1252)</translation>
+    </message>
+    <message>
+        <source>optional: a JSON column mapping</source>
+        <translation>任意: 列の対応付け(JSON)</translation>
+    </message>
+    <message>
+        <source>Import nothing if any row is bad</source>
+        <translation>不正な行があれば何も取り込まない</translation>
+    </message>
+    <message>
+        <source>Skip bad rows and import the rest</source>
+        <translation>不正な行を飛ばして残りを取り込む</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>ファイル(&amp;F):</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Contents:</source>
+        <translation>内容(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Key &amp;namespace:</source>
+        <translation>キーの種類(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Source name:</source>
+        <translation>データソース名(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>文字コード(&amp;E):</translation>
+    </message>
+    <message>
+        <source>&amp;Mapping:</source>
+        <translation>列の対応(&amp;M):</translation>
+    </message>
+    <message>
+        <source>Column mapping</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bad rows:</source>
+        <translation>不正な行:</translation>
+    </message>
+    <message>
+        <source>Check the file first: every bad row is listed here with its line and column.</source>
+        <translation>まずファイルを確認してください。不正な行は行番号と列とともにここに表示されます。</translation>
+    </message>
+    <message>
+        <source>C&amp;heck</source>
+        <translation>確認(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>インポート(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Choose the CSV file to import.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2 rows, %3, %4-separated, source "%5".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Columns: %1</source>
+        <translation>列: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was imported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check: %1 rows ready, %2 bad. Nothing was written yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 bad rows: nothing was imported. Fix them, or choose to skip bad rows.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 updated, %3 already there, %4 bad rows skipped.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>… and %1 more bad rows.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+</context>
+<context>
+    <name>tenure::MainWindow</name>
+    <message>
+        <source>Tenure workspaces (*.tenure);;All files (*)</source>
+        <translation>Tenure ワークスペース (*.tenure);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Tenure</source>
+        <translation>Tenure</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <source>Action queue</source>
+        <translation>アクション</translation>
+    </message>
+    <message>
+        <source>Action queue (%1)</source>
+        <translation>アクション (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New Workspace…</source>
+        <translation>新しいワークスペース(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Workspace…</source>
+        <translation>ワークスペースを開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Demo Workspace</source>
+        <translation>デモワークスペースを開く(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>CSV をインポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Export Customers as CSV…</source>
+        <translation>顧客一覧を CSV で書き出す(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Print &amp;Account Report…</source>
+        <translation>顧客レポートを印刷(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Print &amp;Portfolio Report…</source>
+        <translation>ポートフォリオレポートを印刷(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export Account Report as P&amp;DF…</source>
+        <translation>顧客レポートを PDF で書き出す(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Export Portfolio Report as PD&amp;F…</source>
+        <translation>ポートフォリオレポートを PDF で書き出す(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Workspace</source>
+        <translation>ワークスペース(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Score Now</source>
+        <translation>今すぐスコアリング(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Rebuild Summaries from the Log</source>
+        <translation>ログから集計を再構築(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Connectors…</source>
+        <translation>コネクタ(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Pull from Connectors Now</source>
+        <translation>コネクタから今すぐ取り込む(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>概要(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Customers</source>
+        <translation>顧客(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Action Queue</source>
+        <translation>アクション(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Customer &amp;Page</source>
+        <translation>顧客ページ(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Tenure</source>
+        <translation>Tenure について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt について(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>%1 — Tenure</source>
+        <translation>%1 — Tenure</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>開いています…</translation>
+    </message>
+    <message>
+        <source>Creating the demo workspace…</source>
+        <translation>デモワークスペースを作成しています…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Demo workspace</source>
+        <translation>デモワークスペース</translation>
+    </message>
+    <message>
+        <source>New Workspace</source>
+        <translation>新しいワークスペース</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Choose another name, or open it with File → Open Workspace.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open Workspace</source>
+        <translation>ワークスペースを開く</translation>
+    </message>
+    <message>
+        <source>1 source</source>
+        <translation>データソース 1 件</translation>
+    </message>
+    <message>
+        <source>%1 sources</source>
+        <translation>データソース %1 件</translation>
+    </message>
+    <message>
+        <source>%1 accounts · %2 events · %3</source>
+        <translation>顧客 %1 社 · イベント %2 件 · %3</translation>
+    </message>
+    <message>
+        <source>%1… %2%</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scored as of %1 · %2</source>
+        <translation>%1 時点のスコア · %2</translation>
+    </message>
+    <message>
+        <source>Scoring failed</source>
+        <translation>スコアリングに失敗しました</translation>
+    </message>
+    <message>
+        <source>Scoring…</source>
+        <translation>スコアリング中…</translation>
+    </message>
+    <message>
+        <source>Pulling %1: page %2, %3 new</source>
+        <translation>%1 を取り込み中: %2 ページ目、新規 %3 件</translation>
+    </message>
+    <message>
+        <source>Pulled %1: %2 new events</source>
+        <translation>%1 を取り込みました: 新規イベント %2 件</translation>
+    </message>
+    <message>
+        <source>Pull failed</source>
+        <translation>取り込みに失敗しました</translation>
+    </message>
+    <message>
+        <source>Pull of %1 failed</source>
+        <translation>%1 の取り込みに失敗しました</translation>
+    </message>
+    <message>
+        <source>Pulling…</source>
+        <translation>取り込み中…</translation>
+    </message>
+    <message>
+        <source>Rebuilding summaries…</source>
+        <translation>集計を再構築しています…</translation>
+    </message>
+    <message>
+        <source>No workspace open</source>
+        <translation>ワークスペースが開かれていません</translation>
+    </message>
+    <message>
+        <source>Customer page</source>
+        <translation>顧客ページ</translation>
+    </message>
+</context>
+<context>
+    <name>tenure::OverviewView</name>
+    <message>
+        <source>Accounts by band</source>
+        <translation>評価別の顧客数</translation>
+    </message>
+    <message>
+        <source>Accounts by stage</source>
+        <translation>ステージ別の顧客数</translation>
+    </message>
+    <message>
+        <source>ARR by band</source>
+        <translation>評価別の ARR</translation>
+    </message>
+    <message>
+        <source>Portfolio health, last 12 months</source>
+        <translation>ポートフォリオの健全性(過去 12 か月)</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <source>30 days ago</source>
+        <translation>30 日前</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>現在</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>変化</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Biggest score drops, last 30 days&lt;/b&gt;</source>
+        <translation>&lt;b&gt;過去 30 日のスコア低下が大きい顧客&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>ARR by band (%1) · at risk %2</source>
+        <translation>評価別の ARR(%1)· リスク %2</translation>
+    </message>
+</context>
+<context>
+    <name>tenure::PullRunner</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connector "%1", page %2 (%3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: redirect loop: more than 10 redirects, or a redirect to a less secure address (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: TLS error: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: HTTP %2: the server refused the credentials; check the connector's token (tenure-cli connector secret %3, or %4)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: HTTP 429: the server asks to wait %2 s (more than %3 s); try again later</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HTTP 429 (rate limited)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: HTTP %2: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: paging loop: the server pointed to "%2" again; stopping instead of reading the same pages forever</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>event %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: gave up after %2 attempts; the last said: %3</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>tenure::ReportActions</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Account Report</source>
+        <translation>顧客レポート</translation>
+    </message>
+    <message>
+        <source>Account (type to search):</source>
+        <translation>顧客(入力して検索):</translation>
+    </message>
+    <message>
+        <source>No account "%1".</source>
+        <translation>顧客「%1」はありません。</translation>
+    </message>
+    <message>
+        <source>Account report: %1</source>
+        <translation>顧客レポート: %1</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>すべての担当者</translation>
+    </message>
+    <message>
+        <source>Portfolio Report</source>
+        <translation>ポートフォリオレポート</translation>
+    </message>
+    <message>
+        <source>Accounts of:</source>
+        <translation>対象の担当者:</translation>
+    </message>
+    <message>
+        <source>Portfolio report</source>
+        <translation>ポートフォリオレポート</translation>
+    </message>
+    <message>
+        <source>Export Account Report</source>
+        <translation>顧客レポートを書き出す</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %1 (%n pages).</source>
+        <translation>
+            <numerusform>%1 を書き出しました(%n ページ)。</numerusform></translation>
+    </message>
+    <message>
+        <source>Export Portfolio Report</source>
+        <translation>ポートフォリオレポートを書き出す</translation>
+    </message>
+    <message>
+        <source>portfolio.pdf</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CSV, UTF-8 for Excel (*.csv)</source>
+        <translation>CSV(UTF-8、Excel 用)(*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV, Shift_JIS / CP932 for Japanese Excel (*.csv)</source>
+        <translation>CSV(Shift_JIS / CP932、日本語版 Excel 用)(*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Customers</source>
+        <translation>顧客一覧を書き出す</translation>
+    </message>
+    <message>
+        <source>customers.csv</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exported %1 accounts to %2.</source>
+        <translation>%1 社を %2 に書き出しました。</translation>
+    </message>
+</context>
+<context>
+    <name>tenure::ScoringWorker</name>
+    <message>
+        <source>Updating the action queue failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>tenure::WorkspaceSummaryView</name>
+    <message>
+        <source>Opening workspace…</source>
+        <translation>ワークスペースを開いています…</translation>
+    </message>
+    <message>
+        <source>&lt;table cellspacing='6'&gt;&lt;tr&gt;&lt;td&gt;File&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Accounts&lt;/td&gt;&lt;td&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Events&lt;/td&gt;&lt;td&gt;&lt;b&gt;%3&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Outcomes&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Sources&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Time zone&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;table cellspacing='6'&gt;&lt;tr&gt;&lt;td&gt;ファイル&lt;/td&gt;&lt;td&gt;%1&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;顧客&lt;/td&gt;&lt;td&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;イベント&lt;/td&gt;&lt;td&gt;&lt;b&gt;%3&lt;/b&gt;&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;結果&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;データソース&lt;/td&gt;&lt;td&gt;%5&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;タイムゾーン&lt;/td&gt;&lt;td&gt;%6&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source>Cannot open %1</source>
+        <translation>%1 を開けません</translation>
+    </message>
+</context>
+<context>
+    <name>tenure::cli::ActionsCommand</name>
+    <message>
+        <source>The action queue: list, show ID, done ID, snooze ID --until DATE, reassign ID --to NAME, note ID TEXT, account-note ACCOUNT_ID TEXT.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>list (default), show, done, snooze, reassign, note, account-note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>list: only this owner's actions.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>list: include snoozed actions.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>list: one JSON array.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>snooze: until this day.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>reassign: the new owner.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>done, snooze: a note for the history.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who does it (default: $USER).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>rules: replace the triggers and weights with this JSON file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli actions: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No open actions.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> · snoozed until %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Action rules saved; they apply from the next scoring pass.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected account-note ACCOUNT_ID TEXT</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note added to %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 expects an action id (see tenure-cli actions list)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No action %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Action %1: %2 (%3), %4, priority %5, owner %6</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Action %1 done.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>snooze expects --until YYYY-MM-DD</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Action %1 snoozed until %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>reassign expects --to NAME</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Action %1 now belongs to %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected note ID TEXT</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note added to action %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown action "%1"</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>tenure::cli::ConnectorCommand</name>
+    <message>
+        <source>Manage product API connectors: add FILE, list, export NAME, secret NAME.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>add, list, export or secret</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>add: the connector's JSON file; export, secret: its name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>export: write the JSON here instead of printing it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>secret: remove the stored secret.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli connector: expected add FILE, list, export NAME or secret NAME</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli connector: unknown action "%1"; expected add, list, export or secret</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli connector: %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli connector: %1: offset %2: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected a JSON object</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli connector: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connector "%1" (%2) saved. Its secret, if it needs one: tenure-cli connector secret %1, or the environment variable %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No connectors. Add one with: tenure-cli connector add FILE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>never pulled</source>
+        <translation>未取り込み</translation>
+    </message>
+    <message>
+        <source>pulled up to %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>interrupted run up to %1, resumes at the next pull</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>every %1 min</source>
+        <translation>%1 分ごと</translation>
+    </message>
+    <message>
+        <source>on demand</source>
+        <translation>手動</translation>
+    </message>
+    <message>
+        <source>Secret of "%1" removed from the keychain.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Secret for "%1" (one line, not echoed to any log): </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli connector: cannot read standard input</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli connector: no secret given</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Secret of "%1" stored in the keychain.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>tenure::cli::DemoCommand</name>
+    <message>
+        <source>Create or fill a workspace with a demo portfolio: accounts, a year of product events, outcomes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Random seed; the same seed gives the same workspace.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Number of accounts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>count</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The demo's today (events end the day before).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The workspace time zone (default: this machine's).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli demo: --seed expects a whole number, got "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli demo: --accounts expects a number from 1 to 1000000.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli demo: --today expects a date as YYYY-MM-DD, got "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli demo: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Demo workspace %1: %2 accounts, %3 new events, %4 outcomes (%5 s).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>tenure::cli::ExportCommand</name>
+    <message>
+        <source>Export the customer list (status, ARR, renewal) as CSV for spreadsheets.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>customers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The CSV file to write.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>utf-8 (with a byte-order mark, the default) or cp932.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only this owner's accounts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli export: expected customers --csv FILE [--encoding cp932] [--owner NAME]</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli export: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wrote %1 accounts to %2.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>tenure::cli::ImportCommand</name>
+    <message>
+        <source>Import a CSV export: KIND is accounts, events, outcomes or keys (another key → account).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>accounts, events, outcomes or keys</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The CSV file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Column mapping (JSON) instead of the detected one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>utf-8, utf-16le, utf-16be, cp932 (shift_jis), windows-1252 (default: detected).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Source name (default: the file name). Re-imports of the same source add nothing twice; its mapping is kept as a preset.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>For keys: what the keys are (e.g. subscription, user).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import the good rows and report the bad ones (default: any bad row aborts the import).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check every row and report, write nothing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print the report as one JSON object.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli import: expected KIND and FILE, e.g. tenure-cli import events usage.csv</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli import: unknown kind "%1"; expected accounts, events, outcomes or keys</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli import: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>... and %1 more bad rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2, %3-separated) → source "%4": %5 rows read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Columns: %1</source>
+        <translation>列: %1</translation>
+    </message>
+    <message>
+        <source>Dry run: %1 rows ready, %2 bad; nothing was written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 bad rows: nothing was imported. Fix them, or import the rest with --skip-bad-rows.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Imported %1 %2: %3 new, %4 updated, %5 already there, %6 bad rows skipped (%7 s).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>tenure::cli::InitCommand</name>
+    <message>
+        <source>Create an empty workspace, or upgrade an existing one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>IANA time zone whose calendar days the rules count in (default: this machine's).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli init: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Workspace %1 is ready (schema %2, time zone %3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Created workspace %1 (schema %2, time zone %3).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>tenure::cli::PullCommand</name>
+    <message>
+        <source>Pull new events from the product API connectors (all, or the one named).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The connector to pull (default: all).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>[name]</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli pull: expected at most one connector name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli pull: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No connectors to pull. Add one with: tenure-cli connector add FILE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli pull: %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no secret stored; run tenure-cli connector secret %1 or set %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2 pages, %3 records: %4 new events, %5 already there, %6 rejected, %7 retries%8 (%9 s).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>, resumed an interrupted run</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>tenure::cli::ReportCommand</name>
+    <message>
+        <source>Write an account report (ACCOUNT_ID) or a portfolio report (--portfolio) as PDF.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The account to report on.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>[ACCOUNT_ID]</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A portfolio report of every account (or one owner's).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>With --portfolio: only this owner's accounts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PDF file to write.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a4 or letter (default: by the locale).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The report's day (default: today).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli report: expected ACCOUNT_ID --pdf FILE, or --portfolio [--owner NAME] --pdf FILE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli report: --page-size expects a4 or letter, got "%1"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli report: --as-of expects YYYY-MM-DD</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli report: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli report: no accounts%1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> owned by "%1"</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Wrote %1 (%n pages).</source>
+        <translation>
+            <numerusform>%1 を書き出しました(%n ページ)。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>tenure::cli::ScoreCommand</name>
+    <message>
+        <source>Score the accounts: fold new events into stages, health scores and history (incremental).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rebuild every summary from the event log instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Score as of the end of this day (default: today).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli score: --as-of expects a date as YYYY-MM-DD, got "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli score: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli score: the action queue: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 as of %2 with rules v%3: %4 events folded in, %5 accounts scored, %6 history rows (%7 s).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rebuilt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Action queue: %1 open (%2 new, %3 cleared, %4 back from snooze).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(no score)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>ステージ</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>tenure::cli::StatsCommand</name>
+    <message>
+        <source>Count the accounts, events, outcomes and sources of a workspace.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print one JSON object instead of a table.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli stats: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Workspace  %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Schema     %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time zone  %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accounts   %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Events     %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Outcomes   %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sources    %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+</TS>

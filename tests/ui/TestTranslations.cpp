@@ -1,0 +1,60 @@
+#include "MainWindow.h"
+#include "TestSupport.h"
+#include "actions/ActionEngine.h"
+#include "demo/DemoWorkspace.h"
+#include "engine/ScoringEngine.h"
+
+#include <QApplication>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTranslator>
+
+using namespace tenure;
+
+// Japanese teams are first-class: the shipped translation loads and the window speaks it.
+class TestTranslations : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void japaneseWindow()
+    {
+        QTranslator translator;
+        QVERIFY(translator.load(QLocale(QLocale::Japanese, QLocale::Japan), QStringLiteral("tenure"),
+                                QStringLiteral("_"), QStringLiteral(":/i18n")));
+        QVERIFY(QApplication::installTranslator(&translator));
+        QLocale::setDefault(QLocale(QLocale::Japanese, QLocale::Japan));
+
+        test::TempWorkspace workspace;
+        {
+            auto db = workspace.open();
+            DemoGenerator::Options options;
+            options.accounts = 40;
+            QVERIFY(DemoWorkspace::populate(*db, options).ok());
+        }
+        MainWindow window;
+        window.resize(1200, 760);
+        window.show();
+        QCOMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("ファイル(&F)"));
+        auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
+        QCOMPARE(navigation->item(0)->text(), QStringLiteral("概要"));
+        QCOMPARE(navigation->item(1)->text(), QStringLiteral("顧客"));
+        QSignalSpy scored(&window, &MainWindow::scoringFinished);
+        window.openWorkspace(workspace.path());
+        QVERIFY(scored.wait(30000));
+        QTest::qWait(500);
+        window.grab().save(test::screenshotDir() + QStringLiteral("/ja-overview.png"));
+        window.showView(QStringLiteral("actions"));
+        QTRY_VERIFY_WITH_TIMEOUT(navigation->item(2)->text().startsWith(QStringLiteral("アクション")), 10000);
+        QTest::qWait(300);
+        window.grab().save(test::screenshotDir() + QStringLiteral("/ja-actions.png"));
+
+        QApplication::removeTranslator(&translator);
+        QLocale::setDefault(QLocale::c());
+    }
+};
+
+QTEST_MAIN(TestTranslations)
+#include "TestTranslations.moc"
