@@ -26,6 +26,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
@@ -116,6 +117,10 @@ MainWindow::MainWindow(QWidget* parent)
             [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     createMenus();
     resize(1100, 720);
+    // Where the window was and which view was open, as the user left them.
+    const QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    m_navigation->setCurrentRow(std::clamp(settings.value(QStringLiteral("window/view"), 0).toInt(), 0, 2));
 
     connect(m_loader, &WorkspaceLoader::loaded, this, &MainWindow::showStats);
     connect(m_loader, &WorkspaceLoader::failed, this, &MainWindow::showError);
@@ -125,6 +130,14 @@ MainWindow::MainWindow(QWidget* parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/view"), m_navigation->currentRow());
+    QMainWindow::closeEvent(event);
+}
 
 void MainWindow::createMenus()
 {

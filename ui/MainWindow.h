@@ -48,6 +48,9 @@ public:
     bool showView(const QString& name);
     void showConnectors();
 
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
 signals:
     void workspaceLoaded(const QString& path, const tenure::WorkspaceStats& stats);
     void workspaceFailed(const QString& path, const QString& message);

@@ -13,9 +13,15 @@ Result<CustomerQuery::Page> CustomerQuery::run(Database& db, const QDate& today)
     QStringList where;
     QVariantList values;
     if (!search.trimmed().isEmpty()) {
-        // instr on lower() finds Japanese and mixed-case text alike; LIKE would need escaping.
-        where << QStringLiteral("(instr(lower(a.name), lower(?)) > 0 OR instr(lower(a.id), lower(?)) > 0)");
-        values << search.trimmed() << search.trimmed();
+        // LIKE is case-insensitive for Latin letters and matches Japanese as it is; the user's
+        // % and _ are escaped so they match themselves.
+        QString pattern = search.trimmed();
+        pattern.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+            .replace(QLatin1Char('%'), QStringLiteral("\\%"))
+            .replace(QLatin1Char('_'), QStringLiteral("\\_"));
+        pattern = u'%' + pattern + u'%';
+        where << QStringLiteral("(a.name LIKE ? ESCAPE '\\' OR a.id LIKE ? ESCAPE '\\')");
+        values << pattern << pattern;
     }
     if (!stage.isEmpty()) {
         where << QStringLiteral("s.stage = ?");
@@ -35,10 +41,15 @@ Result<CustomerQuery::Page> CustomerQuery::run(Database& db, const QDate& today)
         where << QStringLiteral("a.renewal_date BETWEEN ? AND ?");
         values << today.toString(Qt::ISODate) << today.addDays(*renewalWithinDays).toString(Qt::ISODate);
     }
-    const QString from = QStringLiteral(" FROM accounts a LEFT JOIN account_status s ON s.account_id = a.id")
+    // A filter on the status needs a status: an inner join lets SQLite start from its indexes.
+    const bool needsStatus = !stage.isEmpty() || (!band.isEmpty() && band != QLatin1String("-"));
+    const QString from
+        = (needsStatus ? QStringLiteral(" FROM accounts a JOIN account_status s ON s.account_id = a.id")
+                       : QStringLiteral(" FROM accounts a LEFT JOIN account_status s ON s.account_id = a.id"))
         + (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND ")));
 
     Page page;
+    // The total first: a count needs no order, so it is cheaper than counting the sorted rows.
     QSqlQuery count(db.connection());
     count.prepare(QStringLiteral("SELECT count(*)") + from);
     for (const QVariant& value : values)
@@ -78,8 +89,8 @@ Result<CustomerQuery::Page> CustomerQuery::run(Database& db, const QDate& today)
     QSqlQuery select(db.connection());
     select.setForwardOnly(true);
     select.prepare(
-        QStringLiteral(
-            "SELECT a.id, a.name, a.owner, s.stage, s.score, s.band, a.arr, a.currency, a.renewal_date")
+        QStringLiteral("SELECT a.id, a.name, a.owner, s.stage, s.score, s.band, a.arr, a.currency, "
+                       "a.renewal_date")
         + from + QStringLiteral(" ORDER BY ") + terms.join(QStringLiteral(", "))
         + QStringLiteral(", a.name LIMIT ?"));
     for (const QVariant& value : values)
