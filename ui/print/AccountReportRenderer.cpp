@@ -242,15 +242,7 @@ int AccountReportRenderer::render(const AccountReport& report, QPagedPaintDevice
         = Tr::tr("%1 · account report as of %2 · generated %3 by Tenure")
               .arg(report.account.name, QLocale().toString(report.asOf, QLocale::ShortFormat),
                    QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat));
-    int pages = 0;
-    {
-        ReportPage measure(device, ReportPage::Pass::Measure, footer);
-        pass(report, measure);
-        pages = measure.pagesUsed();
-    }
-    ReportPage page(device, ReportPage::Pass::Paint, footer, pages);
-    pass(report, page);
-    return page.pagesUsed();
+    return ReportPage::render(device, footer, [&report](ReportPage& page) { pass(report, page); });
 }
 
 } // namespace tenure

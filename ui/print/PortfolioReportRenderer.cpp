@@ -139,15 +139,7 @@ int PortfolioReportRenderer::render(const PortfolioReport& report, QPagedPaintDe
     const QString footer = Tr::tr("Portfolio report as of %1 · generated %2 by Tenure")
                                .arg(QLocale().toString(report.asOf, QLocale::ShortFormat),
                                     QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat));
-    int pages = 0;
-    {
-        ReportPage measure(device, ReportPage::Pass::Measure, footer);
-        pass(report, measure);
-        pages = measure.pagesUsed();
-    }
-    ReportPage page(device, ReportPage::Pass::Paint, footer, pages);
-    pass(report, page);
-    return page.pagesUsed();
+    return ReportPage::render(device, footer, [&report](ReportPage& page) { pass(report, page); });
 }
 
 } // namespace tenure

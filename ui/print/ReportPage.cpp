@@ -39,6 +39,20 @@ ReportPage::~ReportPage()
     s_fontScale = 1; // charts painted on screen afterwards use plain point sizes
 }
 
+int ReportPage::render(QPagedPaintDevice* device, const QString& footerLeft,
+                       const std::function<void(ReportPage&)>& layout)
+{
+    int pages = 0;
+    {
+        ReportPage measure(device, Pass::Measure, footerLeft);
+        layout(measure);
+        pages = measure.pagesUsed();
+    }
+    ReportPage page(device, Pass::Paint, footerLeft, pages);
+    layout(page);
+    return page.pagesUsed();
+}
+
 QFont ReportPage::font(qreal pointSize, bool bold)
 {
     // A Latin family first, then a Japanese one. Qt writes each embedded font's ToUnicode table

@@ -63,6 +63,10 @@ public:
 
     int pagesUsed() const { return m_page; }
 
+    // Lays `layout` out twice, measuring then painting (so "Page N of M" knows M); returns M.
+    static int render(QPagedPaintDevice* device, const QString& footerLeft,
+                      const std::function<void(ReportPage&)>& layout);
+
 private:
     void drawFooter();
 
