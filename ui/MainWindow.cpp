@@ -83,6 +83,25 @@ MainWindow::MainWindow(QWidget* parent)
     layout->addWidget(m_navigation);
     layout->addWidget(m_views, 1);
     setCentralWidget(central);
+    // Reports follow what is on screen: the selected or open customer, the list as filtered.
+    m_reports->setSelection(
+        [this]() -> QString {
+            switch (m_navigation->currentRow()) {
+            case 1:
+                return m_customers->selectedAccountId();
+            case 2:
+                return m_actions->selectedAccountId();
+            case 3:
+                return m_customer->accountId();
+            default:
+                return {};
+            }
+        },
+        [this]() -> std::optional<CustomerQuery> {
+            if (m_navigation->currentRow() == 1)
+                return m_customers->currentQuery();
+            return std::nullopt;
+        });
     // Double-click (or Enter) on a customer anywhere opens its page.
     auto openCustomer = [this](const QString& id) {
         m_customer->showCustomer(id);

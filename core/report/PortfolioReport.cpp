@@ -5,17 +5,58 @@
 #include "store/Database.h"
 
 #include <QLocale>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <limits>
 
 namespace tenure {
 
 Result<PortfolioReport> PortfolioReport::load(Database& db, const QDate& asOf, const QString& owner)
 {
+    Result<PortfolioReport> report = load(
+        db, asOf, [&owner](const Account& account) { return owner.isEmpty() || account.owner == owner; });
+    if (report)
+        report->owner = owner;
+    return report;
+}
+
+Result<PortfolioReport> PortfolioReport::load(Database& db, const QDate& asOf, const CustomerQuery& filter)
+{
+    CustomerQuery all = filter;
+    all.limit = std::numeric_limits<int>::max();
+    const Result<CustomerQuery::Page> page = all.run(db, asOf);
+    if (!page)
+        return Error { page.error() };
+    QSet<QString> ids;
+    for (const CustomerRow& row : page->rows)
+        ids.insert(row.id);
+    Result<PortfolioReport> report
+        = load(db, asOf, [&ids](const Account& account) { return ids.contains(account.id); });
+    if (report) {
+        QStringList parts;
+        if (!filter.search.isEmpty())
+            parts << tr("\"%1\"").arg(filter.search);
+        if (!filter.stage.isEmpty())
+            parts << report->stageName(filter.stage);
+        if (!filter.band.isEmpty())
+            parts << (filter.band == QLatin1String("-") ? tr("no score") : filter.band);
+        if (!filter.owner.isEmpty())
+            parts << filter.owner;
+        if (filter.renewalWithinDays)
+            parts << tr("renewal within %n days", nullptr, *filter.renewalWithinDays);
+        report->scope
+            = parts.isEmpty() ? QString() : tr("Customer list: %1").arg(parts.join(QStringLiteral(", ")));
+    }
+    return report;
+}
+
+Result<PortfolioReport> PortfolioReport::load(Database& db, const QDate& asOf,
+                                              const std::function<bool(const Account&)>& include)
+{
     PortfolioReport report;
-    report.owner = owner;
     report.asOf = asOf;
     report.rules = activeRulesReadOnly(db);
     Result<QList<Account>> accounts = AccountStore(db).all();
@@ -41,7 +82,7 @@ Result<PortfolioReport> PortfolioReport::load(Database& db, const QDate& asOf, c
 
     QHash<QString, int> accountsByCurrency;
     for (Account& account : *accounts) {
-        if (!owner.isEmpty() && account.owner != owner)
+        if (!include(account))
             continue;
         const Status status = statuses.value(account.id);
         Row row { std::move(account), status.stage, status.score, status.band, std::nullopt };

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "customers/CustomerQuery.h"
 #include "domain/Account.h"
 #include "rules/RuleSet.h"
 #include "util/Result.h"
@@ -9,6 +10,7 @@
 #include <QList>
 #include <QMap>
 
+#include <functional>
 #include <optional>
 
 namespace tenure {
@@ -36,6 +38,7 @@ public:
     };
 
     QString owner; // empty: every owner
+    QString scope; // how the accounts were chosen, for the report's header; empty: all (or the owner's)
     QDate asOf;
     RuleSet rules;
     QList<Row> rows;
@@ -48,6 +51,8 @@ public:
     QString currency; // the currency most accounts' ARR is in, for the chart
 
     static Result<PortfolioReport> load(Database& db, const QDate& asOf, const QString& owner = {});
+    // The accounts a customer-list search matches (the list's current filter), in priority order.
+    static Result<PortfolioReport> load(Database& db, const QDate& asOf, const CustomerQuery& filter);
 
     QString stageName(const QString& stageId) const;
     QString bandColor(const QString& band) const;
@@ -55,6 +60,10 @@ public:
     double arrAtRisk(const QString& currency) const;
     // "¥12,000,000", "$48,000", "€9,600", "CHF 1,200": how reports and lists show money.
     static QString money(double value, const QString& currency);
+
+private:
+    static Result<PortfolioReport> load(Database& db, const QDate& asOf,
+                                        const std::function<bool(const Account&)>& include);
 };
 
 } // namespace tenure

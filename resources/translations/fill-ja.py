@@ -105,6 +105,8 @@ JA = {
     "&Export…": "書き出す(&E)…", "&Pull Now": "今すぐ取り込む(&P)", "Name": "名前", "Kind": "種類", "Host": "ホスト", "Schedule": "スケジュール",
     "Pulled": "取り込み済み", "Last pull": "前回の取り込み", "never pulled": "未取り込み", "on demand": "手動", "every %1 min": "%1 分ごと",
     "local file": "ローカルファイル",
+    "The customer list as filtered now": "現在の絞り込みの顧客一覧", "Customer list: %1": "顧客一覧: %1",
+    "renewal within %n days": "更新まで %n 日以内",
 }
 
 def main(path):

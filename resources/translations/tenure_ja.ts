@@ -848,6 +848,26 @@
     </message>
 </context>
 <context>
+    <name>PortfolioReport</name>
+    <message>
+        <source>"%1"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no score</source>
+        <translation>スコアなし</translation>
+    </message>
+    <message numerus="yes">
+        <source>renewal within %n days</source>
+        <translation>
+            <numerusform>更新まで %n 日以内</numerusform></translation>
+    </message>
+    <message>
+        <source>Customer list: %1</source>
+        <translation>顧客一覧: %1</translation>
+    </message>
+</context>
+<context>
     <name>PortfolioReportRenderer</name>
     <message>
         <source>#</source>
@@ -2421,6 +2441,10 @@
     <message>
         <source>Exported %1 accounts to %2.</source>
         <translation>%1 社を %2 に書き出しました。</translation>
+    </message>
+    <message>
+        <source>The customer list as filtered now</source>
+        <translation>現在の絞り込みの顧客一覧</translation>
     </message>
 </context>
 <context>

@@ -105,7 +105,8 @@ private slots:
         QVERIFY(report->last90.events >= report->last30.events);
 
         // What the CSMs are doing about it: open actions and notes.
-        QVERIFY(ActionStore(*m_db).addAccountNote(id, QStringLiteral("佐藤 花子"), QStringLiteral("QBRの日程を調整中")));
+        QVERIFY(ActionStore(*m_db).addAccountNote(id, QStringLiteral("佐藤 花子"),
+                                                  QStringLiteral("QBRの日程を調整中")));
         const Result<AccountReport> withNotes = AccountReport::load(*m_db, id, kToday);
         QVERIFY(withNotes && !withNotes->notes.isEmpty());
         QVERIFY2(!withNotes->actions.isEmpty(), "the lowest-scored account has no open action");
@@ -186,6 +187,53 @@ private slots:
         actions.portfolioReport();
         driver.stop();
         QVERIFY(chose);
+        QVERIFY(previewed);
+    }
+
+    // The portfolio report of "the current list": the customer list's filter decides the accounts.
+    void portfolioOfTheCurrentList()
+    {
+        CustomerQuery filter;
+        filter.band = QStringLiteral("Bad");
+        const Result<PortfolioReport> report = PortfolioReport::load(*m_db, kToday, filter);
+        QVERIFY(report);
+        QVERIFY(!report->rows.isEmpty());
+        for (const PortfolioReport::Row& row : report->rows)
+            QCOMPARE(row.band, QStringLiteral("Bad"));
+        QVERIFY2(report->scope.contains(QLatin1String("Bad")), qPrintable(report->scope));
+        const QString path = m_workspace.dir() + QStringLiteral("/bad.pdf");
+        QVERIFY(ReportPdf::write(*report, path, QPageSize::A4));
+        const QString text = pdfText(path).simplified();
+        QVERIFY2(text.contains(QLatin1String("Customer list: Bad")), qPrintable(text.left(300)));
+    }
+
+    // With a customer selected in the window, the account report goes straight to the preview.
+    void selectedCustomerNeedsNoQuestion()
+    {
+        QWidget window;
+        window.show();
+        ReportActions actions(&window);
+        actions.setWorkspace(m_workspace.path());
+        actions.setSelection([] { return QStringLiteral("A-00003"); },
+                             [] { return std::optional<CustomerQuery>(); });
+        bool asked = false;
+        bool previewed = false;
+        QTimer driver;
+        driver.setInterval(50);
+        connect(&driver, &QTimer::timeout, this, [&] {
+            QWidget* modal = QApplication::activeModalWidget();
+            if (auto* input = qobject_cast<QInputDialog*>(modal)) {
+                asked = true;
+                input->reject();
+            } else if (auto* preview = qobject_cast<QPrintPreviewDialog*>(modal)) {
+                previewed = preview->windowTitle().contains(QLatin1String("Account report"));
+                preview->reject();
+            }
+        });
+        driver.start();
+        actions.accountReport();
+        driver.stop();
+        QVERIFY(!asked);
         QVERIFY(previewed);
     }
 

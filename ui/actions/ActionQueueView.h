@@ -46,6 +46,7 @@ public:
     void setWorkspace(const QString& path);
     void refresh();
     ActionQueueModel* model() const { return m_model; }
+    QString selectedAccountId() const { return selected() ? selected()->accountId : QString(); }
 
     // The buttons' work, callable directly (tests, shortcuts): on the selected action.
     void markSelectedDone(const QString& note);

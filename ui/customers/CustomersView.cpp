@@ -96,6 +96,12 @@ CustomersView::~CustomersView()
     m_watcher.waitForFinished();
 }
 
+QString CustomersView::selectedAccountId() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    return rows.isEmpty() ? QString() : rows.first().data(CustomerListModel::AccountIdRole).toString();
+}
+
 void CustomersView::setWorkspace(const QString& path)
 {
     m_path = path;

@@ -32,6 +32,9 @@ public:
     // Runs the search again (after a scoring pass or an import).
     void refresh();
     CustomerListModel* model() const { return m_model; }
+    // The selected customer's id, or empty; and the filter the list shows now.
+    QString selectedAccountId() const;
+    CustomerQuery currentQuery() const { return m_query; }
 
 signals:
     // Results of a search are on screen.

@@ -62,11 +62,12 @@ void pass(const PortfolioReport& report, ReportPage& page)
     const QLocale locale;
     const QRectF area = page.area();
     page.paragraph(Tr::tr("Portfolio report"), ReportPage::font(18, true), Qt::black, 2);
-    page.paragraph(
-        Tr::tr("%1 · %n accounts · as of %2", nullptr, int(report.rows.size()))
-            .arg(report.owner.isEmpty() ? Tr::tr("All owners") : Tr::tr("Owner: %1").arg(report.owner),
-                 locale.toString(report.asOf, QLocale::ShortFormat)),
-        ReportPage::font(9), kMuted, 10);
+    page.paragraph(Tr::tr("%1 · %n accounts · as of %2", nullptr, int(report.rows.size()))
+                       .arg(!report.scope.isEmpty()      ? report.scope
+                                : report.owner.isEmpty() ? Tr::tr("All owners")
+                                                         : Tr::tr("Owner: %1").arg(report.owner),
+                            locale.toString(report.asOf, QLocale::ShortFormat)),
+                   ReportPage::font(9), kMuted, 10);
 
     // Summary charts side by side.
     QList<ReportCharts::Bar> bands;

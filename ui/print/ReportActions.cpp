@@ -56,11 +56,14 @@ Result<AccountReport> loadAccount(const QString& path, const QString& id)
     return AccountReport::load(**db, id, today(**db));
 }
 
-Result<PortfolioReport> loadPortfolio(const QString& path, const QString& owner = {})
+Result<PortfolioReport> loadPortfolio(const QString& path, const QString& owner = {},
+                                      const std::optional<CustomerQuery>& list = std::nullopt)
 {
     Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadOnly);
     if (!db)
         return Error { db.error() };
+    if (list)
+        return PortfolioReport::load(**db, today(**db), *list);
     return PortfolioReport::load(**db, today(**db), owner);
 }
 
@@ -89,6 +92,11 @@ ReportActions::ReportActions(QWidget* window)
 
 QString ReportActions::chooseAccount()
 {
+    if (m_selectedAccount) {
+        const QString selected = m_selectedAccount();
+        if (!selected.isEmpty())
+            return selected;
+    }
     const QString path = m_path;
     const Result<QList<Account>> accounts
         = loadOffThread<QList<Account>>(m_window, [path]() -> Result<QList<Account>> {
@@ -163,12 +171,18 @@ bool ReportActions::chooseOwner(QString& owner)
         return false;
     }
     const QString everyone = tr("All owners");
+    const QString current = tr("The customer list as filtered now");
+    const std::optional<CustomerQuery> list = m_currentList ? m_currentList() : std::nullopt;
+    QStringList choices { everyone };
+    if (list)
+        choices.prepend(current);
     bool ok = false;
     const QString chosen = QInputDialog::getItem(m_window, tr("Portfolio Report"), tr("Accounts of:"),
-                                                 QStringList { everyone } + *owners, 0, false, &ok);
+                                                 choices + *owners, 0, false, &ok);
     if (!ok)
         return false;
-    owner = chosen == everyone ? QString() : chosen;
+    m_listChoice = chosen == current ? list : std::nullopt;
+    owner = chosen == everyone || chosen == current ? QString() : chosen;
     return true;
 }
 
@@ -178,8 +192,8 @@ void ReportActions::portfolioReport()
     if (!chooseOwner(owner))
         return;
     const QString path = m_path;
-    const Result<PortfolioReport> report
-        = loadOffThread<PortfolioReport>(m_window, [path, owner] { return loadPortfolio(path, owner); });
+    const Result<PortfolioReport> report = loadOffThread<PortfolioReport>(
+        m_window, [path, owner, list = m_listChoice] { return loadPortfolio(path, owner, list); });
     if (!report) {
         emit message(report.error());
         return;
@@ -214,8 +228,8 @@ void ReportActions::exportPortfolioPdf()
     if (!chooseOwner(owner))
         return;
     const QString path = m_path;
-    const Result<PortfolioReport> report
-        = loadOffThread<PortfolioReport>(m_window, [path, owner] { return loadPortfolio(path, owner); });
+    const Result<PortfolioReport> report = loadOffThread<PortfolioReport>(
+        m_window, [path, owner, list = m_listChoice] { return loadPortfolio(path, owner, list); });
     const Result<int> pages
         = report ? ReportPdf::write(*report, file) : Result<int>(Error { report.error() });
     emit message(pages ? tr("Wrote %1 (%n pages).", nullptr, pages.value()).arg(file) : pages.error());
@@ -232,14 +246,17 @@ void ReportActions::exportCustomersCsv()
         return;
     const QString path = m_path;
     const QString encoding = filter == sjis ? QStringLiteral("cp932") : QString();
-    const Result<int> written = loadOffThread<int>(m_window, [path, file, encoding]() -> Result<int> {
-        Result<PortfolioReport> list = loadPortfolio(path);
-        if (!list)
-            return Error { list.error() };
-        if (Status s = CustomerExport::write(*list, file, encoding); !s)
-            return Error { s.error() };
-        return int(list->rows.size());
-    });
+    // The customer list's current filter when that list is on screen, else every account.
+    const std::optional<CustomerQuery> current = m_currentList ? m_currentList() : std::nullopt;
+    const Result<int> written
+        = loadOffThread<int>(m_window, [path, file, encoding, current]() -> Result<int> {
+              Result<PortfolioReport> list = loadPortfolio(path, {}, current);
+              if (!list)
+                  return Error { list.error() };
+              if (Status s = CustomerExport::write(*list, file, encoding); !s)
+                  return Error { s.error() };
+              return int(list->rows.size());
+          });
     emit message(written ? tr("Exported %1 accounts to %2.").arg(written.value()).arg(file)
                          : written.error());
 }

@@ -1,7 +1,12 @@
 #pragma once
 
+#include "customers/CustomerQuery.h"
+
 #include <QObject>
 #include <QString>
+
+#include <functional>
+#include <optional>
 
 class QWidget;
 
@@ -18,6 +23,14 @@ public:
     explicit ReportActions(QWidget* window);
 
     void setWorkspace(const QString& path) { m_path = path; }
+    // What the window has selected: the customer (empty: none), and the customer list's filter
+    // when that list is on screen. Reports take them instead of asking.
+    void setSelection(std::function<QString()> selectedAccount,
+                      std::function<std::optional<CustomerQuery>()> currentList)
+    {
+        m_selectedAccount = std::move(selectedAccount);
+        m_currentList = std::move(currentList);
+    }
 
     void accountReport(); // asks which account, then opens the print preview
     void portfolioReport(); // opens the print preview of every account
@@ -37,6 +50,9 @@ private:
 
     QWidget* m_window;
     QString m_path;
+    std::function<QString()> m_selectedAccount;
+    std::function<std::optional<CustomerQuery>()> m_currentList;
+    std::optional<CustomerQuery> m_listChoice; // set by chooseOwner when the user picks the current list
 };
 
 } // namespace tenure
