@@ -9,6 +9,7 @@
 #include "overview/OverviewView.h"
 #include "print/ReportActions.h"
 #include "sources/ConnectorsDialog.h"
+#include "sources/DataSourcesView.h"
 #include "sources/ImportCsvDialog.h"
 #include "store/WorkspacePaths.h"
 #include "workspace/DemoBuilder.h"
@@ -58,6 +59,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_actions(new ActionQueueView(this))
     , m_customer(new CustomerDetailView(this))
     , m_overview(new OverviewView(this))
+    , m_sources(new DataSourcesView(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("Tenure"));
@@ -72,7 +74,9 @@ MainWindow::MainWindow(QWidget* parent)
     m_views->addWidget(m_customers);
     m_views->addWidget(m_actions);
     m_views->addWidget(m_customer);
-    for (const QString& name : { tr("Overview"), tr("Customers"), tr("Action queue"), tr("Customer page") })
+    m_views->addWidget(m_sources);
+    for (const QString& name :
+         { tr("Overview"), tr("Customers"), tr("Action queue"), tr("Customer page"), tr("Data sources") })
         m_navigation->addItem(name);
     m_navigation->setCurrentRow(0);
     m_navigation->setFixedWidth(150);
@@ -83,6 +87,10 @@ MainWindow::MainWindow(QWidget* parent)
     layout->addWidget(m_navigation);
     layout->addWidget(m_views, 1);
     setCentralWidget(central);
+    connect(m_sources, &DataSourcesView::importRequested, this,
+            [this](const QString& file) { importCsv(file); });
+    connect(m_sources, &DataSourcesView::connectorsRequested, this, &MainWindow::showConnectors);
+    connect(m_sources, &DataSourcesView::pullRequested, this, &MainWindow::pullNow);
     // Reports follow what is on screen: the selected or open customer, the list as filtered.
     m_reports->setSelection(
         [this]() -> QString {
@@ -166,7 +174,7 @@ void MainWindow::createMenus()
     file->addAction(tr("Open &Demo Workspace"), this,
                     [this] { openDemoWorkspace(WorkspacePaths::defaultDemoWorkspace()); });
     file->addSeparator();
-    file->addAction(tr("&Import CSV…"), QKeySequence(tr("Ctrl+I")), this, &MainWindow::importCsv);
+    file->addAction(tr("&Import CSV…"), QKeySequence(tr("Ctrl+I")), this, [this] { importCsv(); });
     file->addAction(tr("&Export Customers as CSV…"), m_reports, &ReportActions::exportCustomersCsv);
     file->addSeparator();
     file->addAction(tr("Print &Account Report…"), QKeySequence::Print, m_reports,
@@ -186,7 +194,8 @@ void MainWindow::createMenus()
                          &MainWindow::pullNow);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    const QStringList names { tr("&Overview"), tr("&Customers"), tr("&Action Queue"), tr("Customer &Page") };
+    const QStringList names { tr("&Overview"), tr("&Customers"), tr("&Action Queue"), tr("Customer &Page"),
+                              tr("&Data Sources") };
     for (int i = 0; i < names.size(); ++i)
         view->addAction(names[i], QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)), this,
                         [this, i] { m_navigation->setCurrentRow(i); });
@@ -274,6 +283,7 @@ void MainWindow::showStats(const QString& path, const WorkspaceStats& stats)
     m_actions->setWorkspace(path);
     m_customer->setWorkspace(path);
     m_overview->setWorkspace(path);
+    m_sources->setWorkspace(path);
     startScoring(path);
     if (!m_pulls)
         startPulls(path);
@@ -373,9 +383,10 @@ bool MainWindow::showView(const QString& name)
         m_navigation->setCurrentRow(3);
         return true;
     }
+    // Rows of the navigation column; the customer page (row 3) needs an account.
     const QStringList names { QStringLiteral("overview"), QStringLiteral("customers"),
-                              QStringLiteral("actions") };
-    if (!names.contains(name))
+                              QStringLiteral("actions"), QString(), QStringLiteral("datasources") };
+    if (name.isEmpty() || !names.contains(name))
         return false;
     m_navigation->setCurrentRow(int(names.indexOf(name)));
     return true;
@@ -390,11 +401,13 @@ void MainWindow::showConnectors()
     dialog->open();
 }
 
-void MainWindow::importCsv()
+void MainWindow::importCsv(const QString& file)
 {
     if (m_path.isEmpty())
         return;
     auto* dialog = new ImportCsvDialog(m_path, this);
+    if (!file.isEmpty())
+        dialog->setFile(file);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ImportCsvDialog::imported, this, &MainWindow::dataChanged);
     dialog->open();

@@ -16,6 +16,7 @@ namespace tenure {
 class ActionQueueView;
 class CustomerDetailView;
 class CustomersView;
+class DataSourcesView;
 class DemoBuilder;
 class OverviewView;
 class PullWorker;
@@ -43,7 +44,7 @@ public:
     void scoreNow(bool rebuild = false);
     // Queues a pull of every connector on the pull thread.
     void pullNow();
-    void importCsv();
+    void importCsv(const QString& file = {});
     // overview, customers, actions or customer:ACCOUNT_ID; false for an unknown name.
     bool showView(const QString& name);
     void showConnectors();
@@ -89,6 +90,7 @@ private:
     ActionQueueView* m_actions;
     CustomerDetailView* m_customer;
     OverviewView* m_overview;
+    DataSourcesView* m_sources;
 };
 
 } // namespace tenure

@@ -26,9 +26,10 @@ bool AppOptions::parse(const QStringList& arguments, AppOptions& options, QStrin
         { QStringLiteral("language"),
           tr("The language of the window: en or ja (default: the ui/language setting, else the system's)."),
           tr("code") });
-    parser.addOption({ QStringLiteral("view"),
-                       tr("The view to open: overview, customers, actions or customer:ACCOUNT_ID."),
-                       tr("name") });
+    parser.addOption(
+        { QStringLiteral("view"),
+          tr("The view to open: overview, customers, actions, datasources or customer:ACCOUNT_ID."),
+          tr("name") });
     if (!parser.parse(arguments)) {
         message = parser.errorText() + QLatin1Char('\n') + parser.helpText();
         exitCode = 2;
@@ -50,12 +51,12 @@ bool AppOptions::parse(const QStringList& arguments, AppOptions& options, QStrin
     options.view = parser.value(QStringLiteral("view"));
     options.language = parser.value(QStringLiteral("language"));
     static const QStringList views { QStringLiteral("overview"), QStringLiteral("customers"),
-                                     QStringLiteral("actions") };
+                                     QStringLiteral("actions"), QStringLiteral("datasources") };
     if (!options.view.isEmpty() && !views.contains(options.view)
         && !options.view.startsWith(QLatin1String("customer:"))) {
-        message = tr("--view: expected overview, customers, actions or customer:ACCOUNT_ID, got \"%1\" (the "
-                     "rules, "
-                     "tuning and data-source views are not there yet)\n")
+        message = tr("--view: expected overview, customers, actions, datasources or customer:ACCOUNT_ID, got "
+                     "\"%1\" "
+                     "(the rules and tuning views are not there yet)\n")
                       .arg(options.view);
         exitCode = 2;
         return false;

@@ -107,6 +107,11 @@ JA = {
     "local file": "ローカルファイル",
     "The customer list as filtered now": "現在の絞り込みの顧客一覧", "Customer list: %1": "顧客一覧: %1",
     "renewal within %n days": "更新まで %n 日以内",
+    "Data sources": "データソース", "&Data Sources": "データソース(&D)", "Source": "データソース", "Events": "イベント数",
+    "Details": "詳細", "CSV preset for %1": "CSV プリセット(%1)", "pulled up to %1": "%1 まで取り込み済み",
+    "ARR by band: no ARR recorded": "評価別の ARR: ARR の記録なし",
+    "Drop a CSV export here to import it. Connectors pull product usage on their schedule; see docs/import.md and docs/connectors.md.":
+        "CSV エクスポートをここにドロップするとインポートできます。コネクタは設定した間隔で利用データを取り込みます(docs/import.md、docs/connectors.md を参照)。",
 }
 
 def main(path):

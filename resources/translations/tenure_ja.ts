@@ -357,16 +357,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The view to open: overview, customers, actions or customer:ACCOUNT_ID.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>name</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>--view: expected overview, customers, actions or customer:ACCOUNT_ID, got "%1" (the rules, tuning and data-source views are not there yet)
-</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -375,6 +366,15 @@
     </message>
     <message>
         <source>code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The view to open: overview, customers, actions, datasources or customer:ACCOUNT_ID.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--view: expected overview, customers, actions, datasources or customer:ACCOUNT_ID, got "%1" (the rules and tuning views are not there yet)
+</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1834,6 +1834,53 @@
     </message>
 </context>
 <context>
+    <name>tenure::DataSourcesView</name>
+    <message>
+        <source>Source</source>
+        <translation>データソース</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>イベント数</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>CSV をインポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Connectors…</source>
+        <translation>コネクタ(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Pull Now</source>
+        <translation>今すぐ取り込む(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Drop a CSV export here to import it. Connectors pull product usage on their schedule; see docs/import.md and docs/connectors.md.</source>
+        <translation>CSV エクスポートをここにドロップするとインポートできます。コネクタは設定した間隔で利用データを取り込みます(docs/import.md、docs/connectors.md を参照)。</translation>
+    </message>
+    <message>
+        <source>CSV preset for %1</source>
+        <translation>CSV プリセット(%1)</translation>
+    </message>
+    <message>
+        <source>never pulled</source>
+        <translation>未取り込み</translation>
+    </message>
+    <message>
+        <source>pulled up to %1</source>
+        <translation>%1 まで取り込み済み</translation>
+    </message>
+</context>
+<context>
     <name>tenure::DemoBuilder</name>
     <message>
         <source>Cannot create the folder for %1.</source>
@@ -2264,6 +2311,14 @@
         <source>Customer page</source>
         <translation>顧客ページ</translation>
     </message>
+    <message>
+        <source>Data sources</source>
+        <translation>データソース</translation>
+    </message>
+    <message>
+        <source>&amp;Data Sources</source>
+        <translation>データソース(&amp;D)</translation>
+    </message>
 </context>
 <context>
     <name>tenure::OverviewView</name>
@@ -2306,6 +2361,10 @@
     <message>
         <source>ARR by band (%1) · at risk %2</source>
         <translation>評価別の ARR(%1)· リスク %2</translation>
+    </message>
+    <message>
+        <source>ARR by band: no ARR recorded</source>
+        <translation>評価別の ARR: ARR の記録なし</translation>
     </message>
 </context>
 <context>
@@ -2664,7 +2723,7 @@
     </message>
     <message>
         <source>pulled up to %1</source>
-        <translation type="unfinished" />
+        <translation>%1 まで取り込み済み</translation>
     </message>
     <message>
         <source>interrupted run up to %1, resumes at the next pull</source>

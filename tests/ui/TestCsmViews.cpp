@@ -149,7 +149,7 @@ private slots:
         window.openWorkspace(m_workspace.path());
         QVERIFY(scored.wait(30000));
         auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
-        QCOMPARE(navigation->count(), 4);
+        QCOMPARE(navigation->count(), 5);
         // The overview's charts and the biggest drops, with their click-through.
         auto* overview = window.findChild<OverviewView*>();
         QSignalSpy overviewLoaded(overview, &OverviewView::loaded);
@@ -191,6 +191,15 @@ private slots:
         QCOMPARE(breakdown->item(0, 0)->text(), report.status->breakdown.first().label);
         QCOMPARE(detail->findChild<QLabel*>(QStringLiteral("title"))->text(), report.account.name);
         window.grab().save(test::screenshotDir() + QStringLiteral("/main-customer.png"));
+
+        // Data sources: every source with the events it brought.
+        QTest::keyClick(&window, Qt::Key_5, Qt::ControlModifier);
+        QCOMPARE(navigation->currentRow(), 4);
+        auto* sources = window.findChild<QTableWidget*>(QStringLiteral("sources"));
+        QTRY_VERIFY_WITH_TIMEOUT(sources->rowCount() == 1, 10000);
+        QCOMPARE(sources->item(0, 0)->text(), QStringLiteral("demo"));
+        QVERIFY(sources->item(0, 2)->text() != QStringLiteral("0"));
+        window.grab().save(test::screenshotDir() + QStringLiteral("/main-datasources.png"));
     }
 };
 

@@ -167,9 +167,11 @@ void OverviewView::display(const Data& data)
     horizontalBars(m_arr, arr,
                    [&portfolio](double value) { return PortfolioReport::money(value, portfolio.currency); });
     m_arr->chart()->setTitle(
-        tr("ARR by band (%1) · at risk %2")
-            .arg(portfolio.currency,
-                 PortfolioReport::money(portfolio.arrAtRisk(portfolio.currency), portfolio.currency)));
+        portfolio.currency.isEmpty()
+            ? tr("ARR by band: no ARR recorded")
+            : tr("ARR by band (%1) · at risk %2")
+                  .arg(portfolio.currency,
+                       PortfolioReport::money(portfolio.arrAtRisk(portfolio.currency), portfolio.currency)));
 
     // Accounts per band at each month's end, stacked.
     QChart* health = m_health->chart();
