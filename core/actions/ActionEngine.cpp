@@ -2,8 +2,8 @@
 
 #include "engine/DayClock.h"
 #include "engine/SummaryStore.h"
-#include "report/AccountReport.h"
 #include "report/PortfolioReport.h"
+#include "rules/RuleStore.h"
 #include "store/AccountStore.h"
 #include "store/Database.h"
 #include "store/Transaction.h"
@@ -41,7 +41,10 @@ ActionEngine::ActionEngine(Database& db, ActionRules rules)
 
 Result<ActionEngine::Summary> ActionEngine::refresh(const QDate& today)
 {
-    const RuleSet rules = activeRulesReadOnly(m_db);
+    const Result<RuleStore::Active> active = RuleStore(m_db).active();
+    if (!active)
+        return Error { active.error() };
+    const RuleSet& rules = active->rules;
     if (rules.bands.isEmpty())
         return Summary {};
     const QString best = rules.bands.first().name;
@@ -123,12 +126,7 @@ Result<ActionEngine::Summary> ActionEngine::refresh(const QDate& today)
             * (m_rules.bandWeight * bandShare + m_rules.arrWeight * arrShare
                + m_rules.renewalWeight * renewalShare + m_rules.dropWeight * dropShare)
             / weights;
-        QStringList context { tr("%1 in %2").arg(status->band, [&] {
-            for (const Stage& stage : rules.stages)
-                if (stage.id == status->stage)
-                    return stage.name;
-            return status->stage;
-        }()) };
+        QStringList context { tr("%1 in %2").arg(status->band, rules.stageName(status->stage)) };
         if (daysToRenewal >= 0)
             context << tr("%n days to renewal", nullptr, daysToRenewal);
         if (account.arr)

@@ -63,53 +63,42 @@ QString ActionStore::currentAuthor()
     return QStringLiteral("csm");
 }
 
-Result<QList<Action>> ActionStore::queue(const QString& owner, bool withSnoozed) const
+Result<QList<Action>> ActionStore::select(const QString& where, const QVariantList& values) const
 {
     QSqlQuery query(m_db.connection());
-    query.prepare(QStringLiteral("SELECT %1 FROM actions a LEFT JOIN accounts c ON c.id = a.account_id "
-                                 "WHERE (a.status = 'open' OR (? AND a.status = 'snoozed')) AND (coalesce(?, "
-                                 "'') = '' OR a.owner = ?) "
-                                 "ORDER BY a.priority DESC, a.id")
-                      .arg(QLatin1String(kColumns)));
-    query.addBindValue(withSnoozed);
-    query.addBindValue(owner);
-    query.addBindValue(owner);
+    query.prepare(
+        QStringLiteral("SELECT %1 FROM actions a LEFT JOIN accounts c ON c.id = a.account_id WHERE %2 "
+                       "ORDER BY a.priority DESC, a.id")
+            .arg(QLatin1String(kColumns), where));
+    for (const QVariant& value : values)
+        query.addBindValue(value);
     if (!query.exec())
         return Error { query.lastError().text() };
     QList<Action> actions;
     while (query.next())
         actions.append(actionFrom(query));
     return actions;
+}
+
+Result<QList<Action>> ActionStore::queue(const QString& owner, bool withSnoozed) const
+{
+    return select(
+        QStringLiteral("(a.status = 'open' OR (? AND a.status = 'snoozed')) AND (? = '' OR a.owner = ?)"),
+        { withSnoozed, owner.isNull() ? QStringLiteral("") : owner, owner });
 }
 
 Result<QList<Action>> ActionStore::forAccount(const QString& accountId, bool liveOnly) const
 {
-    QSqlQuery query(m_db.connection());
-    query.prepare(
-        QStringLiteral(
-            "SELECT %1 FROM actions a LEFT JOIN accounts c ON c.id = a.account_id "
-            "WHERE a.account_id = ? AND (NOT ? OR a.status <> 'done') ORDER BY a.priority DESC, a.id")
-            .arg(QLatin1String(kColumns)));
-    query.addBindValue(accountId);
-    query.addBindValue(liveOnly);
-    if (!query.exec())
-        return Error { query.lastError().text() };
-    QList<Action> actions;
-    while (query.next())
-        actions.append(actionFrom(query));
-    return actions;
+    return select(QStringLiteral("a.account_id = ? AND (NOT ? OR a.status <> 'done')"),
+                  { accountId, liveOnly });
 }
 
 std::optional<Action> ActionStore::find(qint64 id) const
 {
-    QSqlQuery query(m_db.connection());
-    query.prepare(
-        QStringLiteral("SELECT %1 FROM actions a LEFT JOIN accounts c ON c.id = a.account_id WHERE a.id = ?")
-            .arg(QLatin1String(kColumns)));
-    query.addBindValue(id);
-    if (!query.exec() || !query.next())
+    Result<QList<Action>> found = select(QStringLiteral("a.id = ?"), { id });
+    if (!found || found->isEmpty())
         return std::nullopt;
-    return actionFrom(query);
+    return found->first();
 }
 
 Result<QList<ActionEvent>> ActionStore::history(qint64 id) const

@@ -73,6 +73,8 @@ public:
     static QString currentAuthor();
 
 private:
+    // Actions matching `where` (SQL over `actions a`, positional values), highest priority first.
+    Result<QList<Action>> select(const QString& where, const QVariantList& values) const;
     Status change(qint64 id, const QString& sql, const QVariantList& values, const QString& kind,
                   const QString& author, const QString& detail, bool mustBeLive = true);
 

@@ -26,16 +26,26 @@ ImportWorker::~ImportWorker()
     m_thread.wait();
 }
 
-void ImportWorker::start(const QString& file, const CsvImporter::Options& options)
+void ImportWorker::start(const QString& file, const CsvImporter::Options& options, const QString& mappingFile)
 {
     m_cancel = false;
     m_running = true;
     QMetaObject::invokeMethod(
-        m_context, [this, file, options] { work(file, options); }, Qt::QueuedConnection);
+        m_context, [this, file, options, mappingFile] { work(file, options, mappingFile); },
+        Qt::QueuedConnection);
 }
 
-void ImportWorker::work(const QString& file, const CsvImporter::Options& options)
+void ImportWorker::work(const QString& file, CsvImporter::Options options, const QString& mappingFile)
 {
+    if (!mappingFile.isEmpty()) {
+        Result<ImportMapping> mapping = ImportMapping::load(mappingFile);
+        if (!mapping) {
+            m_running = false;
+            emit failed(mapping.error());
+            return;
+        }
+        options.mapping = std::move(mapping).value();
+    }
     Result<std::unique_ptr<Database>> db = Database::open(m_path);
     if (!db) {
         m_running = false;

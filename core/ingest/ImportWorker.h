@@ -20,7 +20,8 @@ public:
     explicit ImportWorker(QString workspacePath, QObject* parent = nullptr);
     ~ImportWorker() override;
 
-    void start(const QString& file, const CsvImporter::Options& options);
+    // `mappingFile`, when given, is read on the worker thread and becomes options.mapping.
+    void start(const QString& file, const CsvImporter::Options& options, const QString& mappingFile = {});
     void cancel() { m_cancel = true; }
     bool isRunning() const { return m_running; }
 
@@ -30,7 +31,7 @@ signals:
     void failed(const QString& message);
 
 private:
-    void work(const QString& file, const CsvImporter::Options& options);
+    void work(const QString& file, CsvImporter::Options options, const QString& mappingFile);
 
     QString m_path;
     QThread m_thread;

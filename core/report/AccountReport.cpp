@@ -2,7 +2,7 @@
 
 #include "engine/DayClock.h"
 #include "engine/SummaryStore.h"
-#include "rules/RuleSetJson.h"
+#include "rules/RuleStore.h"
 #include "store/AccountStore.h"
 #include "store/Database.h"
 #include "store/WorkspaceSettings.h"
@@ -17,18 +17,6 @@
 
 namespace tenure {
 
-RuleSet activeRulesReadOnly(Database& db)
-{
-    QSqlQuery query(db.connection());
-    if (query.exec(QStringLiteral("SELECT definition FROM rule_sets ORDER BY version DESC LIMIT 1"))
-        && query.next()) {
-        Result<RuleSet> rules = RuleSetJson::parse(query.value(0).toByteArray());
-        if (rules)
-            return rules.value();
-    }
-    return RuleSetJson::defaults();
-}
-
 Result<AccountReport> AccountReport::load(Database& db, const QString& accountId, const QDate& asOf)
 {
     AccountStore accounts(db);
@@ -38,7 +26,10 @@ Result<AccountReport> AccountReport::load(Database& db, const QString& accountId
     AccountReport report;
     report.account = *account;
     report.asOf = asOf;
-    report.rules = activeRulesReadOnly(db);
+    Result<RuleStore::Active> rules = RuleStore(db).active();
+    if (!rules)
+        return Error { rules.error() };
+    report.rules = std::move(rules->rules);
     SummaryStore summaries(db);
     Result<std::optional<AccountStatus>> status = summaries.status(accountId);
     if (!status)
@@ -119,30 +110,6 @@ Result<AccountReport> AccountReport::load(Database& db, const QString& accountId
             window.figures->topEvents.resize(5);
     }
     return report;
-}
-
-QString AccountReport::stageName(const QString& stageId) const
-{
-    for (const Stage& stage : rules.stages)
-        if (stage.id == stageId)
-            return stage.name;
-    return stageId;
-}
-
-QString AccountReport::stageColor(const QString& stageId) const
-{
-    for (const Stage& stage : rules.stages)
-        if (stage.id == stageId)
-            return stage.color;
-    return QStringLiteral("#999999");
-}
-
-QString AccountReport::bandColor(const QString& band) const
-{
-    for (const Band& b : rules.bands)
-        if (b.name == band)
-            return b.color;
-    return QStringLiteral("#999999");
 }
 
 } // namespace tenure

@@ -57,13 +57,6 @@ public:
     std::optional<int> daysToRenewal; // negative when the renewal date has passed
 
     static Result<AccountReport> load(Database& db, const QString& accountId, const QDate& asOf);
-
-    QString stageName(const QString& stageId) const;
-    QString bandColor(const QString& band) const;
-    QString stageColor(const QString& stageId) const;
 };
-
-// The workspace's active rules, read without writing: a workspace never scored has the defaults.
-RuleSet activeRulesReadOnly(Database& db);
 
 } // namespace tenure

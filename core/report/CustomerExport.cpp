@@ -72,7 +72,7 @@ Status CustomerExport::write(const PortfolioReport& list, const QString& path, c
             a.name,
             a.owner,
             a.plan,
-            list.stageName(row.stage),
+            list.rules.stageName(row.stage),
             row.score ? QString::number(*row.score, 'f', 1) : QString(),
             row.band,
             a.arr ? QString::number(*a.arr, 'f', 2) : QString(),

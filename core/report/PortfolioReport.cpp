@@ -1,6 +1,6 @@
 #include "report/PortfolioReport.h"
 
-#include "report/AccountReport.h"
+#include "rules/RuleStore.h"
 #include "store/AccountStore.h"
 #include "store/Database.h"
 
@@ -40,7 +40,7 @@ Result<PortfolioReport> PortfolioReport::load(Database& db, const QDate& asOf, c
         if (!filter.search.isEmpty())
             parts << tr("\"%1\"").arg(filter.search);
         if (!filter.stage.isEmpty())
-            parts << report->stageName(filter.stage);
+            parts << report->rules.stageName(filter.stage);
         if (!filter.band.isEmpty())
             parts << (filter.band == QLatin1String("-") ? tr("no score") : filter.band);
         if (!filter.owner.isEmpty())
@@ -58,7 +58,10 @@ Result<PortfolioReport> PortfolioReport::load(Database& db, const QDate& asOf,
 {
     PortfolioReport report;
     report.asOf = asOf;
-    report.rules = activeRulesReadOnly(db);
+    Result<RuleStore::Active> rules = RuleStore(db).active();
+    if (!rules)
+        return Error { rules.error() };
+    report.rules = std::move(rules->rules);
     Result<QList<Account>> accounts = AccountStore(db).all();
     if (!accounts)
         return Error { accounts.error() };
@@ -125,14 +128,6 @@ Result<PortfolioReport> PortfolioReport::load(Database& db, const QDate& asOf,
     return report;
 }
 
-QString PortfolioReport::stageName(const QString& stageId) const
-{
-    for (const Stage& stage : rules.stages)
-        if (stage.id == stageId)
-            return stage.name;
-    return stageId;
-}
-
 double PortfolioReport::arrAtRisk(const QString& currency) const
 {
     double sum = 0;
@@ -155,14 +150,6 @@ QString PortfolioReport::money(double value, const QString& currency)
     if (currency == QLatin1String("GBP"))
         return QStringLiteral("£") + figure;
     return currency + u' ' + figure;
-}
-
-QString PortfolioReport::bandColor(const QString& band) const
-{
-    for (const Band& b : rules.bands)
-        if (b.name == band)
-            return b.color;
-    return QStringLiteral("#9e9e9e");
 }
 
 } // namespace tenure

@@ -54,8 +54,6 @@ public:
     // The accounts a customer-list search matches (the list's current filter), in priority order.
     static Result<PortfolioReport> load(Database& db, const QDate& asOf, const CustomerQuery& filter);
 
-    QString stageName(const QString& stageId) const;
-    QString bandColor(const QString& band) const;
     // ARR in `currency` of every band but the best.
     double arrAtRisk(const QString& currency) const;
     // "¥12,000,000", "$48,000", "€9,600", "CHF 1,200": how reports and lists show money.

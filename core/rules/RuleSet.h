@@ -104,6 +104,30 @@ struct RuleSet
     QString name;
     QList<Band> bands; // descending by minScore; the last one catches everything
     QList<Stage> stages;
+
+    // Lookups for views and reports: a stage's display name and colour by id, a band's colour by
+    // name; unknown ids (rules changed since) fall back to the id and a neutral grey.
+    QString stageName(const QString& id) const
+    {
+        for (const Stage& stage : stages)
+            if (stage.id == id)
+                return stage.name;
+        return id;
+    }
+    QString stageColor(const QString& id) const
+    {
+        for (const Stage& stage : stages)
+            if (stage.id == id)
+                return stage.color;
+        return QStringLiteral("#9e9e9e");
+    }
+    QString bandColor(const QString& band) const
+    {
+        for (const Band& b : bands)
+            if (b.name == band)
+                return b.color;
+        return QStringLiteral("#9e9e9e");
+    }
 };
 
 } // namespace tenure

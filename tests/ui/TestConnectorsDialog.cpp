@@ -46,9 +46,10 @@ private slots:
         QCOMPARE(table->rowCount(), 0);
 
         dialog.addFromFile(QStringLiteral(TENURE_TEST_DATA "/csv/outcomes.csv")); // not JSON
-        QVERIFY(message->text().contains(QLatin1String("outcomes.csv: offset")));
+        QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(QLatin1String("outcomes.csv: offset")), 10000);
         dialog.addFromFile(file);
         QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 1, 10000);
+        QVERIFY(message->text().startsWith(QLatin1String("Connector added")));
         QCOMPARE(table->item(0, 0)->text(), QStringLiteral("product-api"));
         QCOMPARE(table->item(0, 3)->text(), QStringLiteral("every 15 min"));
         QCOMPARE(table->item(0, 4)->text(), QStringLiteral("never pulled"));

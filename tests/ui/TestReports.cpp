@@ -22,6 +22,7 @@
 #include <QStringDecoder>
 #include <QTest>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace tenure;
 
@@ -235,6 +236,21 @@ private slots:
         driver.stop();
         QVERIFY(!asked);
         QVERIFY(previewed);
+    }
+
+    // The app writes PDFs on a worker thread: same text, Japanese included.
+    void pdfWrittenOffTheGuiThread()
+    {
+        const Result<PortfolioReport> report = PortfolioReport::load(*m_db, kToday);
+        QVERIFY(report);
+        const QString path = m_workspace.dir() + QStringLiteral("/threaded.pdf");
+        QFuture<Result<int>> written
+            = QtConcurrent::run([&report, &path] { return ReportPdf::write(*report, path, QPageSize::A4); });
+        written.waitForFinished();
+        QVERIFY(written.result());
+        const QString text = pdfText(path);
+        QVERIFY(text.contains(report->rows.first().account.name));
+        QVERIFY(text.contains(QStringLiteral("Page 1 of %1").arg(written.result().value())));
     }
 
     void unknownAccountIsAnError()

@@ -177,9 +177,9 @@ void CustomerDetailView::display(const AccountReport& report)
         const QString band = report.status->band.isEmpty()
             ? tr("no score")
             : QStringLiteral("<span style='background:%1'>&nbsp;%2 · %3&nbsp;</span>")
-                  .arg(QColor(report.bandColor(report.status->band)).lighter(160).name(), report.status->band,
-                       locale.toString(report.status->score.value_or(0), 'f', 1));
-        facts << tr("<b>%1</b>").arg(report.stageName(report.status->stage)) << band;
+                  .arg(QColor(report.rules.bandColor(report.status->band)).lighter(160).name(),
+                       report.status->band, locale.toString(report.status->score.value_or(0), 'f', 1));
+        facts << tr("<b>%1</b>").arg(report.rules.stageName(report.status->stage)) << band;
     }
     m_facts->setText(facts.join(QStringLiteral(" · ")));
     m_charts->update();

@@ -47,10 +47,7 @@ QVariant CustomerListModel::data(const QModelIndex& index, int role) const
         case Owner:
             return row.owner;
         case Stage:
-            for (const tenure::Stage& stage : m_rules.stages)
-                if (stage.id == row.stage)
-                    return stage.name;
-            return row.stage;
+            return m_rules.stageName(row.stage);
         case Score:
             return row.score ? locale.toString(*row.score, 'f', 1) : QString();
         case Band:
@@ -68,9 +65,7 @@ QVariant CustomerListModel::data(const QModelIndex& index, int role) const
     if (role == Qt::TextAlignmentRole && (index.column() == Score || index.column() == Arr))
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::BackgroundRole && index.column() == Band && !row.band.isEmpty())
-        for (const tenure::Band& band : m_rules.bands)
-            if (band.name == row.band)
-                return QBrush(QColor(band.color).lighter(170));
+        return QBrush(QColor(m_rules.bandColor(row.band)).lighter(170));
     if (role == Qt::ToolTipRole && index.column() == Name)
         return row.id;
     return {};

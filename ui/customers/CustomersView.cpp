@@ -2,7 +2,7 @@
 
 #include "customers/CustomerListModel.h"
 #include "engine/DayClock.h"
-#include "report/AccountReport.h"
+#include "rules/RuleStore.h"
 #include "store/Database.h"
 #include "store/WorkspaceSettings.h"
 
@@ -137,7 +137,10 @@ void CustomersView::runQuery()
             return Error { db.error() };
         Loaded loaded;
         loaded.today = DayClock::date(DayClock(WorkspaceSettings(**db).timeZone()).today());
-        loaded.rules = activeRulesReadOnly(**db);
+        Result<RuleStore::Active> rules = RuleStore(**db).active();
+        if (!rules)
+            return Error { rules.error() };
+        loaded.rules = std::move(rules->rules);
         Result<CustomerQuery::Page> page = query.run(**db, loaded.today);
         if (!page)
             return Error { page.error() };
@@ -161,14 +164,27 @@ void CustomersView::showLoaded()
     } else {
         if (!m_filtersFilled) {
             m_filtersFilled = true;
+            // Filled again whenever the workspace is (re)loaded: keep "All …" and the choice made.
             const QSignalBlocker blockStage(m_stage), blockBand(m_band), blockOwner(m_owner);
+            auto refill = [](QComboBox* box, const QList<std::pair<QString, QString>>& items) {
+                const QVariant chosen = box->currentData();
+                while (box->count() > 1)
+                    box->removeItem(1);
+                for (const auto& [text, data] : items)
+                    box->addItem(text, data);
+                box->setCurrentIndex(std::max(0, box->findData(chosen)));
+            };
+            QList<std::pair<QString, QString>> stages, bands, owners;
             for (const Stage& stage : loaded->rules.stages)
-                m_stage->addItem(stage.name, stage.id);
+                stages.append({ stage.name, stage.id });
             for (const Band& band : loaded->rules.bands)
-                m_band->addItem(band.name, band.name);
-            m_band->addItem(tr("No score"), QStringLiteral("-"));
+                bands.append({ band.name, band.name });
+            bands.append({ tr("No score"), QStringLiteral("-") });
             for (const QString& owner : loaded->owners)
-                m_owner->addItem(owner, owner);
+                owners.append({ owner, owner });
+            refill(m_stage, stages);
+            refill(m_band, bands);
+            refill(m_owner, owners);
         }
         m_model->setRules(loaded->rules);
         m_model->setToday(loaded->today);

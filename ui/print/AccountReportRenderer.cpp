@@ -103,7 +103,8 @@ void pass(const AccountReport& report, ReportPage& page)
                                     ? Tr::tr("%n days left", nullptr, *report.daysToRenewal)
                                     : Tr::tr("%n days ago", nullptr, -*report.daysToRenewal))
         : Tr::tr("not set");
-    const QString stage = report.status ? report.stageName(report.status->stage) : Tr::tr("not scored yet");
+    const QString stage
+        = report.status ? report.rules.stageName(report.status->stage) : Tr::tr("not scored yet");
     const QString score = report.status && report.status->score
         ? Tr::tr("%1 · score %2").arg(report.status->band, locale.toString(*report.status->score, 'f', 1))
         : Tr::tr("no score in this stage");
@@ -121,7 +122,7 @@ void pass(const AccountReport& report, ReportPage& page)
         if (QPainter* painter = page.painter()) {
             QColor fill(0xf4, 0xf6, 0xf8);
             if (i == 3 && report.status && !report.status->band.isEmpty())
-                fill = QColor(report.bandColor(report.status->band)).lighter(185);
+                fill = QColor(report.rules.bandColor(report.status->band)).lighter(185);
             painter->setPen(Qt::NoPen);
             painter->setBrush(fill);
             painter->drawRoundedRect(box, 3, 3);

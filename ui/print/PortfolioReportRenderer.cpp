@@ -124,11 +124,11 @@ void pass(const PortfolioReport& report, ReportPage& page)
                 ? Tr::tr("%1 d").arg(*r.daysToRenewal)
                 : locale.toString(r.account.renewalDate, QLocale::ShortFormat);
         row(page,
-            { QString::number(++rank), r.account.name, r.account.owner, report.stageName(r.stage), r.band,
-              r.score ? locale.toString(*r.score, 'f', 1) : QString(),
+            { QString::number(++rank), r.account.name, r.account.owner, report.rules.stageName(r.stage),
+              r.band, r.score ? locale.toString(*r.score, 'f', 1) : QString(),
               r.account.arr ? PortfolioReport::money(*r.account.arr, r.account.currency) : QString(),
               renewal },
-            body, Qt::black, r.band.isEmpty() ? QColor() : QColor(report.bandColor(r.band)));
+            body, Qt::black, r.band.isEmpty() ? QColor() : QColor(report.rules.bandColor(r.band)));
     }
     page.setOnNewPage({});
 }

@@ -210,11 +210,12 @@ void ReportActions::exportAccountPdf()
                                                       id + QStringLiteral(".pdf"), tr("PDF files (*.pdf)"));
     if (file.isEmpty())
         return;
+    // Reading and writing the PDF both run off the GUI thread (QPdfWriter needs no screen).
     const QString path = m_path;
-    const Result<AccountReport> report
-        = loadOffThread<AccountReport>(m_window, [path, id] { return loadAccount(path, id); });
-    const Result<int> pages
-        = report ? ReportPdf::write(*report, file) : Result<int>(Error { report.error() });
+    const Result<int> pages = loadOffThread<int>(m_window, [path, id, file]() -> Result<int> {
+        const Result<AccountReport> report = loadAccount(path, id);
+        return report ? ReportPdf::write(*report, file) : Result<int>(Error { report.error() });
+    });
     emit message(pages ? tr("Wrote %1 (%n pages).", nullptr, pages.value()).arg(file) : pages.error());
 }
 
@@ -228,10 +229,11 @@ void ReportActions::exportPortfolioPdf()
     if (!chooseOwner(owner))
         return;
     const QString path = m_path;
-    const Result<PortfolioReport> report = loadOffThread<PortfolioReport>(
-        m_window, [path, owner, list = m_listChoice] { return loadPortfolio(path, owner, list); });
     const Result<int> pages
-        = report ? ReportPdf::write(*report, file) : Result<int>(Error { report.error() });
+        = loadOffThread<int>(m_window, [path, owner, list = m_listChoice, file]() -> Result<int> {
+              const Result<PortfolioReport> report = loadPortfolio(path, owner, list);
+              return report ? ReportPdf::write(*report, file) : Result<int>(Error { report.error() });
+          });
     emit message(pages ? tr("Wrote %1 (%n pages).", nullptr, pages.value()).arg(file) : pages.error());
 }
 

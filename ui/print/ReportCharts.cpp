@@ -17,22 +17,6 @@ namespace {
 const QColor kAxis(0x88, 0x88, 0x88);
 const QColor kText(0x33, 0x33, 0x33);
 
-QColor stageColor(const RuleSet& rules, const QString& id)
-{
-    for (const Stage& stage : rules.stages)
-        if (stage.id == id)
-            return QColor(stage.color);
-    return QColor(0x9e, 0x9e, 0x9e);
-}
-
-QString stageName(const RuleSet& rules, const QString& id)
-{
-    for (const Stage& stage : rules.stages)
-        if (stage.id == id)
-            return stage.name;
-    return id;
-}
-
 // Month ticks along [first, last] days, labelled "Nov" or "2026" in January.
 void monthAxis(QPainter& painter, const QRectF& plot, int first, int last)
 {
@@ -85,7 +69,7 @@ void stageTimeline(QPainter& painter, const QRectF& box, const QList<AccountStat
         const int to = i < history.size() ? history[i].day : last;
         const QRectF span_(plot.left() + (from - first) / span * plot.width(), plot.top(),
                            (to - from) / span * plot.width(), plot.height());
-        painter.fillRect(span_, stageColor(rules, history[start].stage));
+        painter.fillRect(span_, QColor(rules.stageColor(history[start].stage)));
         if (!seen.contains(history[start].stage))
             seen.append(history[start].stage);
         start = i;
@@ -97,9 +81,9 @@ void stageTimeline(QPainter& painter, const QRectF& box, const QList<AccountStat
     qreal x = box.left();
     const qreal y = plot.bottom() + 16;
     for (const QString& stage : seen) {
-        painter.fillRect(QRectF(x, y + 2, 8, 8), stageColor(rules, stage));
+        painter.fillRect(QRectF(x, y + 2, 8, 8), QColor(rules.stageColor(stage)));
         painter.setPen(kText);
-        const QString name = stageName(rules, stage);
+        const QString name = rules.stageName(stage);
         const qreal width = QFontMetricsF(font, painter.device()).horizontalAdvance(name);
         painter.drawText(QRectF(x + 11, y, width + 4, 12), Qt::AlignLeft | Qt::AlignVCenter, name);
         x += 11 + width + 14;

@@ -108,8 +108,8 @@ ConnectorsDialog::ConnectorsDialog(QString workspacePath, PullWorker* pulls, QWi
     });
     connect(&m_working, &QFutureWatcherBase::finished, this, [this] {
         const QString error = m_working.result();
-        if (!error.isEmpty())
-            showMessage(error);
+        showMessage(error.isEmpty() ? m_pendingSuccess : error);
+        m_pendingSuccess.clear();
         reload();
     });
     if (m_pulls) {
@@ -186,31 +186,28 @@ QString ConnectorsDialog::selectedName() const
 
 void ConnectorsDialog::addFromFile(const QString& path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        showMessage(tr("%1: %2").arg(path, file.errorString()));
+    if (m_working.isRunning())
         return;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (!document.isObject()) {
-        showMessage(tr("%1: offset %2: %3").arg(path).arg(parseError.offset).arg(parseError.errorString()));
-        return;
-    }
-    const Result<ConnectorConfig> config = ConnectorConfig::fromJson(document.object());
-    if (!config) {
-        showMessage(tr("%1: %2").arg(path, config.error()));
-        return;
-    }
+    // Reading, checking and saving the definition all run off the GUI thread.
     const QString workspace = m_workspacePath;
-    const ConnectorConfig definition = config.value();
-    showMessage(tr("Connector \"%1\" added. If it needs a secret, select it and choose Set Secret.")
-                    .arg(definition.name));
-    m_working.setFuture(QtConcurrent::run([workspace, definition]() -> QString {
+    m_pendingSuccess
+        = tr("Connector added from %1. If it needs a secret, select it and choose Set Secret.").arg(path);
+    showMessage(tr("Adding the connector in %1…").arg(path));
+    m_working.setFuture(QtConcurrent::run([workspace, path]() -> QString {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return tr("%1: %2").arg(path, file.errorString());
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+        if (!document.isObject())
+            return tr("%1: offset %2: %3").arg(path).arg(parseError.offset).arg(parseError.errorString());
+        const Result<ConnectorConfig> config = ConnectorConfig::fromJson(document.object());
+        if (!config)
+            return tr("%1: %2").arg(path, config.error());
         Result<std::unique_ptr<Database>> db = Database::open(workspace);
         if (!db)
             return db.error();
-        const Status saved = ConnectorStore(**db).save(definition);
+        const Status saved = ConnectorStore(**db).save(config.value());
         return saved ? QString() : saved.error();
     }));
 }
@@ -227,6 +224,7 @@ void ConnectorsDialog::setSecret()
     if (!ok || secret.isEmpty())
         return;
     showMessage(tr("Storing the secret of \"%1\" in the keychain…").arg(name));
+    m_pendingSuccess = tr("The secret of \"%1\" is in the keychain.").arg(name);
     m_working.setFuture(QtConcurrent::run([name, secret]() -> QString {
         const Status stored = SecretStore::write(name, secret);
         return stored ? QString() : stored.error();

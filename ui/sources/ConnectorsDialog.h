@@ -51,6 +51,7 @@ private:
     QPushButton* m_pull;
     QFutureWatcher<Result<QList<ConnectorStore::Entry>>> m_loading;
     QFutureWatcher<QString> m_working; // an add or a secret; an empty result means success
+    QString m_pendingSuccess; // what to say when m_working ends without an error
     QHash<QString, QString> m_lastResult; // connector → how its last pull in this session ended
     QList<ConnectorStore::Entry> m_entries;
 };

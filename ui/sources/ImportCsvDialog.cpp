@@ -187,14 +187,6 @@ void ImportCsvDialog::run(bool dryRun)
     options.keyNamespace = m_namespace->isEnabled() ? m_namespace->text().trimmed() : QString();
     options.onError = CsvImporter::OnError(m_onError->checkedId());
     options.dryRun = dryRun;
-    if (!m_mapping->text().trimmed().isEmpty()) {
-        Result<ImportMapping> mapping = ImportMapping::load(m_mapping->text().trimmed());
-        if (!mapping) {
-            showFailure(mapping.error());
-            return;
-        }
-        options.mapping = std::move(mapping).value();
-    }
     if (!m_worker) {
         m_worker = std::make_unique<ImportWorker>(m_workspacePath);
         connect(m_worker.get(), &ImportWorker::progress, this, [this](qint64 done, qint64 total) {
@@ -208,7 +200,7 @@ void ImportCsvDialog::run(bool dryRun)
     m_result->setPlainText(dryRun ? tr("Checking %1…").arg(file) : tr("Importing %1…").arg(file));
     m_progress->setValue(0);
     setRunning(true);
-    m_worker->start(file, options);
+    m_worker->start(file, options, m_mapping->text().trimmed());
 }
 
 void ImportCsvDialog::showReport(const CsvImporter::Report& report, bool dryRun)
