@@ -174,7 +174,7 @@ void ConnectorsDialog::showEntries(const QList<ConnectorStore::Entry>& entries)
         if (config.name == selected)
             m_table->selectRow(row);
     }
-    if (entries.isEmpty())
+    if (entries.isEmpty() && m_message->text().isEmpty()) // a hint, never over an error
         showMessage(tr("No connectors yet. Add one from its JSON definition (see docs/connectors.md)."));
 }
 
