@@ -10,6 +10,8 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -126,34 +128,37 @@ Result<ActionEngine::Summary> ActionEngine::refresh(const QDate& today)
             * (m_rules.bandWeight * bandShare + m_rules.arrWeight * arrShare
                + m_rules.renewalWeight * renewalShare + m_rules.dropWeight * dropShare)
             / weights;
-        QStringList context { tr("%1 in %2").arg(status->band, rules.stageName(status->stage)) };
+        // The reason is stored as facts, not words: each reader renders it in its own language
+        // (ActionStore::reasonText), so a Japanese and an English CSM read the same queue.
+        QJsonObject facts { { QStringLiteral("band"), status->band },
+                            { QStringLiteral("stage"), rules.stageName(status->stage) } };
         if (daysToRenewal >= 0)
-            context << tr("%n days to renewal", nullptr, daysToRenewal);
-        if (account.arr)
-            context << tr("ARR %1").arg(PortfolioReport::money(*account.arr, account.currency));
-        if (std::abs(drop) >= 1)
-            context << tr("score %1%2 in %3 days")
-                           .arg(drop > 0 ? QStringLiteral("−") : QStringLiteral("+"))
-                           .arg(std::abs(drop), 0, 'f', 0)
-                           .arg(m_rules.dropWindowDays);
+            facts.insert(QStringLiteral("renewal_days"), daysToRenewal);
+        if (account.arr) {
+            facts.insert(QStringLiteral("arr"), *account.arr);
+            facts.insert(QStringLiteral("currency"), account.currency);
+        }
+        if (std::abs(drop) >= 1) {
+            facts.insert(QStringLiteral("drop"), std::round(drop));
+            facts.insert(QStringLiteral("window_days"), m_rules.dropWindowDays);
+        }
 
-        auto add = [&](const QString& trigger, const QString& lead) {
-            QStringList words = context;
-            if (!lead.isEmpty())
-                words.prepend(lead);
+        auto add = [&](const QString& trigger, std::optional<int> silent = std::nullopt) {
+            QJsonObject reason = facts;
+            if (silent)
+                reason.insert(QStringLiteral("silent_days"), *silent);
             candidates.insert({ account.id, trigger },
                               { account.id, trigger, account.owner, std::round(priority * 10) / 10,
-                                words.join(QStringLiteral(", ")) });
+                                QString::fromUtf8(QJsonDocument(reason).toJson(QJsonDocument::Compact)) });
         };
         if (m_rules.worstBand && status->band == worst && worst != best)
-            add(QStringLiteral("bad_band"), QString());
+            add(QStringLiteral("bad_band"));
         if (daysToRenewal >= 0 && daysToRenewal <= m_rules.renewalWithinDays && status->band != best)
-            add(QStringLiteral("renewal_risk"),
-                QString()); // the context says it: "Normal in Renewal, 45 days to renewal"
+            add(QStringLiteral("renewal_risk")); // the facts say it: "Normal in Renewal, 45 days to renewal"
         if (silentDays && *silentDays >= m_rules.inactiveDays)
-            add(QStringLiteral("inactive"), tr("No activity for %n days", nullptr, *silentDays));
+            add(QStringLiteral("inactive"), *silentDays);
         if (drop >= m_rules.scoreDropPoints)
-            add(QStringLiteral("score_drop"), QString()); // the context says "score −25 in 30 days"
+            add(QStringLiteral("score_drop")); // the facts say "score −25 in 30 days"
     }
 
     // Apply: update or clear the live actions, open the new ones, in one transaction.

@@ -1,12 +1,17 @@
 #include "actions/ActionStore.h"
 
+#include "report/PortfolioReport.h"
 #include "store/Database.h"
 #include "store/Transaction.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimeZone>
 #include <QVariant>
+
+#include <cmath>
 
 namespace tenure {
 
@@ -25,7 +30,7 @@ Action actionFrom(const QSqlQuery& query)
     action.trigger = query.value(3).toString();
     action.status = query.value(4).toString();
     action.priority = query.value(5).toDouble();
-    action.reason = query.value(6).toString();
+    action.reason = ActionStore::reasonText(query.value(6).toString());
     action.owner = query.value(7).toString();
     action.snoozedUntil = QDate::fromString(query.value(8).toString(), Qt::ISODate);
     action.createdAt = QDateTime::fromMSecsSinceEpoch(query.value(9).toLongLong(), QTimeZone::utc());
@@ -51,6 +56,34 @@ QString ActionStore::triggerName(const QString& trigger)
     if (trigger == QLatin1String("score_drop"))
         return tr("Score drop");
     return trigger;
+}
+
+QString ActionStore::reasonText(const QString& stored)
+{
+    if (!stored.startsWith(u'{'))
+        return stored;
+    const QJsonObject facts = QJsonDocument::fromJson(stored.toUtf8()).object();
+    if (facts.isEmpty())
+        return stored;
+    QStringList words;
+    if (facts.contains(QStringLiteral("silent_days")))
+        words << tr("No activity for %n days", nullptr, facts.value(QStringLiteral("silent_days")).toInt());
+    words << tr("%1 in %2")
+                 .arg(facts.value(QStringLiteral("band")).toString(),
+                      facts.value(QStringLiteral("stage")).toString());
+    if (facts.contains(QStringLiteral("renewal_days")))
+        words << tr("%n days to renewal", nullptr, facts.value(QStringLiteral("renewal_days")).toInt());
+    if (facts.contains(QStringLiteral("arr")))
+        words << tr("ARR %1").arg(PortfolioReport::money(facts.value(QStringLiteral("arr")).toDouble(),
+                                                         facts.value(QStringLiteral("currency")).toString()));
+    if (facts.contains(QStringLiteral("drop"))) {
+        const double drop = facts.value(QStringLiteral("drop")).toDouble();
+        words << tr("score %1%2 in %3 days")
+                     .arg(drop > 0 ? QStringLiteral("−") : QStringLiteral("+"))
+                     .arg(std::abs(drop), 0, 'f', 0)
+                     .arg(facts.value(QStringLiteral("window_days")).toInt());
+    }
+    return words.join(tr(", "));
 }
 
 QString ActionStore::currentAuthor()
@@ -112,7 +145,8 @@ Result<QList<ActionEvent>> ActionStore::history(qint64 id) const
     QList<ActionEvent> events;
     while (query.next())
         events.append({ QDateTime::fromMSecsSinceEpoch(query.value(0).toLongLong(), QTimeZone::utc()),
-                        query.value(1).toString(), query.value(2).toString(), query.value(3).toString() });
+                        query.value(1).toString(), query.value(2).toString(),
+                        reasonText(query.value(3).toString()) });
     return events;
 }
 

@@ -67,6 +67,10 @@ public:
     Status addAccountNote(const QString& accountId, const QString& author, const QString& text);
     Result<QList<AccountNote>> accountNotes(const QString& accountId, int limit = 20) const;
 
+    // A stored reason (facts as JSON, see ActionEngine) in words of the current language:
+    // "No activity for 24 days, Bad in Renewal, 69 days to renewal, ARR ¥1,782,000, score −28 in
+    // 30 days". Text that is not such JSON (a note) comes back as it is.
+    static QString reasonText(const QString& stored);
     // "Bad band", "Renewal at risk", "Inactive", "Score drop".
     static QString triggerName(const QString& trigger);
     // Who is at the keyboard, for history rows: $USER or $USERNAME.

@@ -106,7 +106,7 @@ JA = {
     "Pulled": "取り込み済み", "Last pull": "前回の取り込み", "never pulled": "未取り込み", "on demand": "手動", "every %1 min": "%1 分ごと",
     "local file": "ローカルファイル",
     "The customer list as filtered now": "現在の絞り込みの顧客一覧", "Customer list: %1": "顧客一覧: %1",
-    "renewal within %n days": "更新まで %n 日以内",
+    "renewal within %n days": "更新まで %n 日以内", ", ": "、",
     "Data sources": "データソース", "&Data Sources": "データソース(&D)", "Source": "データソース", "Events": "イベント数",
     "Details": "詳細", "CSV preset for %1": "CSV プリセット(%1)", "pulled up to %1": "%1 まで取り込み済み",
     "ARR by band: no ARR recorded": "評価別の ARR: ARR の記録なし",

@@ -246,28 +246,6 @@
 <context>
     <name>ActionEngine</name>
     <message>
-        <source>%1 in %2</source>
-        <translation>%2 で %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n days to renewal</source>
-        <translation>
-            <numerusform>更新まで %n 日</numerusform></translation>
-    </message>
-    <message>
-        <source>ARR %1</source>
-        <translation>ARR %1</translation>
-    </message>
-    <message>
-        <source>score %1%2 in %3 days</source>
-        <translation>%3 日でスコア %1%2</translation>
-    </message>
-    <message numerus="yes">
-        <source>No activity for %n days</source>
-        <translation>
-            <numerusform>%n 日間利用なし</numerusform></translation>
-    </message>
-    <message>
         <source>the condition no longer holds</source>
         <translation type="unfinished" />
     </message>
@@ -328,6 +306,32 @@
     <message>
         <source>No account "%1" in this workspace.</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>No activity for %n days</source>
+        <translation>
+            <numerusform>%n 日間利用なし</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%2 で %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days to renewal</source>
+        <translation>
+            <numerusform>更新まで %n 日</numerusform></translation>
+    </message>
+    <message>
+        <source>ARR %1</source>
+        <translation>ARR %1</translation>
+    </message>
+    <message>
+        <source>score %1%2 in %3 days</source>
+        <translation>%3 日でスコア %1%2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -1595,10 +1599,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Connector "%1" added. If it needs a secret, select it and choose Set Secret.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Secret of %1</source>
         <translation type="unfinished" />
     </message>
@@ -1628,6 +1628,18 @@
     </message>
     <message>
         <source>Pulling "%1"…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connector added from %1. If it needs a secret, select it and choose Set Secret.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Adding the connector in %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The secret of "%1" is in the keychain.</source>
         <translation type="unfinished" />
     </message>
 </context>

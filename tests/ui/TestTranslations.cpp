@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 #include "TestSupport.h"
 #include "actions/ActionEngine.h"
+#include "actions/ActionStore.h"
 #include "demo/DemoWorkspace.h"
 #include "engine/ScoringEngine.h"
 
@@ -19,6 +20,24 @@ class TestTranslations : public QObject
     Q_OBJECT
 
 private slots:
+    // Action reasons are stored as facts and read in each CSM's language.
+    void reasonsFollowTheReader()
+    {
+        const QString stored
+            = QStringLiteral(R"({"band":"Bad","stage":"Renewal","renewal_days":45,"silent_days":20})");
+        QCOMPARE(ActionStore::reasonText(stored),
+                 QStringLiteral("No activity for 20 days, Bad in Renewal, 45 days to renewal"));
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/tenure_ja.qm")));
+        QApplication::installTranslator(&translator);
+        const QString japanese = ActionStore::reasonText(stored);
+        QApplication::removeTranslator(&translator);
+        QVERIFY2(japanese.contains(QStringLiteral("20 日間利用なし"))
+                     && japanese.contains(QStringLiteral("更新まで 45 日")),
+                 qPrintable(japanese));
+        QCOMPARE(ActionStore::reasonText(QStringLiteral("a plain note")), QStringLiteral("a plain note"));
+    }
+
     void japaneseWindow()
     {
         QTranslator translator;
