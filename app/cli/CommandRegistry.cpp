@@ -1,6 +1,7 @@
 #include "cli/CommandRegistry.h"
 
 #include "cli/commands/ActionsCommand.h"
+#include "cli/commands/BacktestCommand.h"
 #include "cli/commands/ConnectorCommand.h"
 #include "cli/commands/DemoCommand.h"
 #include "cli/commands/ExportCommand.h"
@@ -25,6 +26,7 @@ CommandRegistry::CommandRegistry()
     m_commands.push_back(std::make_unique<ReportCommand>());
     m_commands.push_back(std::make_unique<ExportCommand>());
     m_commands.push_back(std::make_unique<ActionsCommand>());
+    m_commands.push_back(std::make_unique<BacktestCommand>());
 }
 
 Command* CommandRegistry::find(const QString& name) const

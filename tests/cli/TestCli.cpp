@@ -513,6 +513,54 @@ private slots:
         QVERIFY2(readOnly.err.contains(QLatin1String("read-only")), qPrintable(readOnly.err));
     }
 
+    void backtestPrintsJsonAndTables()
+    {
+        test::TempWorkspace workspace;
+        QCOMPARE(runCommand({ QStringLiteral("demo"), QStringLiteral("--db"), workspace.path(),
+                              QStringLiteral("--accounts"), QStringLiteral("60"), QStringLiteral("--today"),
+                              QStringLiteral("2026-06-15") })
+                     .code,
+                 0);
+        const QStringList base { QStringLiteral("backtest"), QStringLiteral("--db"), workspace.path(),
+                                 QStringLiteral("--as-of"), QStringLiteral("2026-06-15") };
+        const Run json = runCommand(base + QStringList { QStringLiteral("--horizon"), QStringLiteral("30"),
+                                                         QStringLiteral("--json") });
+        QCOMPARE(json.code, 0);
+        QJsonParseError error;
+        const QJsonObject object = QJsonDocument::fromJson(json.out.toUtf8(), &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(json.out));
+        QCOMPARE(object.value(QStringLiteral("horizon_days")).toInt(), 30);
+        QVERIFY(object.value(QStringLiteral("cases")).toInt() > 0);
+        const double auc = object.value(QStringLiteral("auc")).toDouble(-1);
+        QVERIFY2(auc >= 0 && auc <= 1, qPrintable(json.out.left(400)));
+        const QJsonArray bands = object.value(QStringLiteral("per_band")).toArray();
+        QCOMPARE(bands.size(), 3);
+        QCOMPARE(bands.at(0).toObject().value(QStringLiteral("key")).toString(), QStringLiteral("Good"));
+        qint64 churned = 0;
+        for (const QJsonValue& stage : object.value(QStringLiteral("per_stage")).toArray())
+            churned += stage.toObject().value(QStringLiteral("churned")).toInteger();
+        QCOMPARE(churned, object.value(QStringLiteral("churned")).toInteger());
+        QVERIFY(!object.value(QStringLiteral("per_criterion")).toArray().isEmpty());
+
+        const Run text = runCommand(base);
+        QCOMPARE(text.code, 0);
+        QVERIFY2(text.out.contains(QLatin1String("ROC AUC of the score for churn")), qPrintable(text.out));
+        QVERIFY(text.out.contains(QLatin1String("90 days ahead")));
+
+        // A candidate rule file with an error is named with the path of the problem.
+        QTemporaryDir dir;
+        const QString bad = test::writeFile(
+            dir, QStringLiteral("bad.json"),
+            "{\"name\":\"x\",\"bands\":[{\"name\":\"A\",\"color\":\"#000000\",\"min_score\":0}],\"stages\":[{\"id\":\"s\",\"name\":\"S\",\"color\":\"#000000\",\"criteria\":["
+            "{\"id\":\"c\",\"label\":\"c\",\"weight\":1,\"measure\":{\"kind\":\"event_count\",\"window_days\":0},\"score\":{\"mode\":\"pass\",\"op\":\">=\",\"value\":1}}]}]}");
+        const Run badRules = runCommand(base + QStringList { QStringLiteral("--rules"), bad });
+        QCOMPARE(badRules.code, 1);
+        QVERIFY2(badRules.err.contains(QLatin1String("window_days")), qPrintable(badRules.err));
+        const Run badHorizon = runCommand(base + QStringList { QStringLiteral("--horizon"), QStringLiteral("0") });
+        QCOMPARE(badHorizon.code, 2);
+        QVERIFY(badHorizon.err.contains(QLatin1String("--horizon")));
+    }
+
     void helpListsOptions()
     {
         const Run help = runCommand({ QStringLiteral("demo"), QStringLiteral("--help") });

@@ -1,0 +1,203 @@
+#include "cli/commands/BacktestCommand.h"
+
+#include "engine/ScoringEngine.h"
+#include "rules/RuleSetJson.h"
+#include "rules/RuleStore.h"
+#include "tuning/Backtest.h"
+#include "tuning/BacktestJson.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+
+namespace tenure::cli {
+
+namespace {
+
+QString percent(double fraction)
+{
+    return QString::number(fraction * 100, 'f', 1) + QLatin1Char('%');
+}
+
+QString rateWithInterval(double rate, const stats::Interval& interval)
+{
+    return QStringLiteral("%1 [%2–%3]").arg(percent(rate), percent(interval.low), percent(interval.high));
+}
+
+QString maybe(const std::optional<double>& value, int decimals = 3)
+{
+    return value ? QString::number(*value, 'f', decimals) : QStringLiteral("–");
+}
+
+} // namespace
+
+BacktestCommand::BacktestCommand()
+    : Command(QStringLiteral("backtest"),
+              tr("Replay history: score each account as of DAYS before what happened and measure how well "
+                 "stage, score and band foretold churn."))
+{
+}
+
+void BacktestCommand::addOptions(QCommandLineParser& parser)
+{
+    parser.addOption({ QStringLiteral("horizon"),
+                       tr("Score each case this many days before its outcome (default: 90)."), tr("DAYS"),
+                       QStringLiteral("90") });
+    parser.addOption({ QStringLiteral("rules"), tr("Backtest the rule set in this JSON file instead of the active one."),
+                       tr("FILE") });
+    parser.addOption({ QStringLiteral("as-of"),
+                       tr("Treat this day as today: later outcomes are ignored (default: today)."),
+                       tr("YYYY-MM-DD") });
+    parser.addOption({ QStringLiteral("baseline"),
+                       tr("Sample at most N accounts without churn as the retained baseline (default: all)."),
+                       tr("N") });
+    parser.addOption({ QStringLiteral("json"), tr("Print one JSON object instead of tables.") });
+}
+
+int BacktestCommand::run(const QCommandLineParser& parser, Context& context)
+{
+    BacktestOptions options;
+    bool ok = false;
+    options.horizonDays = parser.value(QStringLiteral("horizon")).toInt(&ok);
+    if (!ok || options.horizonDays <= 0) {
+        context.err << tr("tenure-cli backtest: --horizon expects a number of days above 0, got \"%1\".")
+                           .arg(parser.value(QStringLiteral("horizon")))
+                    << Qt::endl;
+        return UsageError;
+    }
+    if (parser.isSet(QStringLiteral("baseline"))) {
+        options.baselineLimit = parser.value(QStringLiteral("baseline")).toInt(&ok);
+        if (!ok || options.baselineLimit <= 0) {
+            context.err << tr("tenure-cli backtest: --baseline expects a number above 0, got \"%1\".")
+                               .arg(parser.value(QStringLiteral("baseline")))
+                        << Qt::endl;
+            return UsageError;
+        }
+    }
+    if (parser.isSet(QStringLiteral("as-of"))) {
+        const QDate asOf = QDate::fromString(parser.value(QStringLiteral("as-of")), Qt::ISODate);
+        if (!asOf.isValid()) {
+            context.err << tr("tenure-cli backtest: --as-of expects a date as YYYY-MM-DD, got \"%1\".")
+                               .arg(parser.value(QStringLiteral("as-of")))
+                        << Qt::endl;
+            return UsageError;
+        }
+        options.today = asOf;
+    }
+    std::optional<RuleSet> candidate;
+    if (parser.isSet(QStringLiteral("rules"))) {
+        const QString path = parser.value(QStringLiteral("rules"));
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            context.err << tr("tenure-cli backtest: cannot read %1: %2").arg(path, file.errorString()) << Qt::endl;
+            return Failure;
+        }
+        Result<RuleSet> parsed = RuleSetJson::parse(file.readAll());
+        if (!parsed) {
+            context.err << tr("tenure-cli backtest: %1: %2").arg(path, parsed.error()) << Qt::endl;
+            return Failure;
+        }
+        candidate = std::move(parsed).value();
+    }
+
+    std::unique_ptr<Database> db = openWorkspace(parser, context, Database::Mode::ReadWrite);
+    if (!db)
+        return Failure;
+    QElapsedTimer timer;
+    timer.start();
+    // The backtest reads the engine's aggregates: fold in what the log has that they do not.
+    if (const auto scored = ScoringEngine(*db).run(); !scored) {
+        context.err << tr("tenure-cli backtest: %1").arg(scored.error()) << Qt::endl;
+        return Failure;
+    }
+    if (!candidate) {
+        Result<RuleStore::Active> active = RuleStore(*db).active();
+        if (!active) {
+            context.err << tr("tenure-cli backtest: %1").arg(active.error()) << Qt::endl;
+            return Failure;
+        }
+        candidate = active->rules;
+    }
+    const Result<QList<BacktestReport>> reports = Backtest(*db).run({ *candidate }, options);
+    if (!reports) {
+        context.err << tr("tenure-cli backtest: %1").arg(reports.error()) << Qt::endl;
+        return Failure;
+    }
+    const BacktestReport& report = reports->constFirst();
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonObject object = BacktestJson::toObject(report);
+        object.insert(QStringLiteral("seconds"), timer.elapsed() / 1000.0);
+        context.out << QJsonDocument(object).toJson(QJsonDocument::Indented) << Qt::flush;
+        return Success;
+    }
+    print(report, context.out);
+    context.out << tr("Took %1 s.").arg(QString::number(timer.elapsed() / 1000.0, 'f', 2)) << '\n' << Qt::flush;
+    return Success;
+}
+
+void BacktestCommand::print(const BacktestReport& report, QTextStream& out)
+{
+    out << tr("Backtest of \"%1\", %2 days ahead, as of %3")
+               .arg(report.rulesName)
+               .arg(report.horizonDays)
+               .arg(report.today.toString(Qt::ISODate))
+        << '\n'
+        << tr("Cases: %1 (%2 from outcomes, %3 retained baseline), %4 churned; %5 outcomes skipped "
+              "(no history %6 days before).")
+               .arg(report.cases)
+               .arg(report.outcomeCases)
+               .arg(report.cases - report.outcomeCases)
+               .arg(report.churned)
+               .arg(report.skipped)
+               .arg(report.horizonDays)
+        << '\n'
+        << tr("ROC AUC of the score for churn: %1 (%2 scored cases; 0.5 is chance, 1 is perfect).")
+               .arg(maybe(report.auc))
+               .arg(report.scored)
+        << '\n'
+        << tr("\"%1\" as a churn flag: %2 flagged, precision %3, recall %4.")
+               .arg(report.flagBand)
+               .arg(report.flagged)
+               .arg(report.precision() ? percent(*report.precision()) : QStringLiteral("–"),
+                    report.recall() ? percent(*report.recall()) : QStringLiteral("–"))
+        << "\n\n";
+
+    auto table = [&out](const QString& title, const QList<BacktestRate>& rows) {
+        out << title.leftJustified(16) << tr("Cases").rightJustified(8) << tr("Churned").rightJustified(9) << "  "
+            << tr("Churn rate [95%]").leftJustified(26) << tr("Expansion").rightJustified(10) << '\n';
+        for (const BacktestRate& r : rows) {
+            out << r.name.leftJustified(16) << QString::number(r.cases).rightJustified(8)
+                << QString::number(r.churned).rightJustified(9) << "  "
+                << rateWithInterval(r.churnRate(), r.churnInterval()).leftJustified(26)
+                << percent(r.expansionRate()).rightJustified(10) << '\n';
+        }
+        out << '\n';
+    };
+    table(tr("Band"), report.perBand);
+    table(tr("Stage"), report.perStage);
+
+    out << tr("Per criterion (passes: earns at least half its points)") << '\n';
+    for (const CriterionEvidence& e : report.perCriterion) {
+        out << QStringLiteral("%1 / %2 (%3)").arg(e.stageName, e.label, e.threshold) << '\n'
+            << QStringLiteral("    ")
+            << tr("passes: %1 cases, churn %2; fails: %3 cases, churn %4; lift %5; AUC %6")
+                   .arg(e.passCases)
+                   .arg(rateWithInterval(e.passRate(), e.passInterval()))
+                   .arg(e.failCases)
+                   .arg(rateWithInterval(e.failRate(), e.failInterval()), maybe(e.lift(), 2), maybe(e.auc))
+            << '\n';
+        if (e.suggested) {
+            out << QStringLiteral("    ")
+                << (e.lowFlags ? tr("suggested: flag below %1 (Youden's J %2)")
+                               : tr("suggested: flag above %1 (Youden's J %2)"))
+                       .arg(QString::number(e.suggested->threshold, 'g', 4), QString::number(e.suggested->youdenJ, 'f', 2));
+            if (e.tooSmall)
+                out << "  " << tr("[sample too small to trust]");
+            out << '\n';
+        } else if (e.tooSmall) {
+            out << QStringLiteral("    ") << tr("[sample too small to trust]") << '\n';
+        }
+    }
+}
+
+} // namespace tenure::cli
