@@ -1,0 +1,90 @@
+#include "BenchPortfolio.h"
+
+#include "demo/DemoRandom.h"
+#include "domain/Account.h"
+#include "domain/Outcome.h"
+#include "store/AccountStore.h"
+#include "store/Database.h"
+#include "store/EventLog.h"
+
+#include <cmath>
+#include <sys/resource.h>
+
+namespace tenure::bench {
+
+double peakRssMb()
+{
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024.0;
+}
+
+void generatePortfolio(Database& db, int accountCount, qint64 eventCount)
+{
+    DemoRandom random(42);
+    QList<Account> accounts;
+    QList<Outcome> outcomes;
+    for (int i = 0; i < accountCount; ++i) {
+        Account a;
+        a.id = QStringLiteral("B%1").arg(i, 6, 10, QLatin1Char('0'));
+        a.name = a.id;
+        a.seats = random.between(1, 40);
+        a.plan = random.chance(0.03) ? QStringLiteral("Trial")
+            : random.chance(0.5)     ? QStringLiteral("Pro")
+                                     : QStringLiteral("Basic");
+        a.signupDate = kToday.addDays(-random.between(5, 1500));
+        a.renewalDate = a.signupDate;
+        while (a.renewalDate < kToday)
+            a.renewalDate = a.renewalDate.addYears(1);
+        a.arr = *a.seats * 500.0;
+        accounts << a;
+        if (random.chance(0.05)) {
+            Outcome o;
+            o.accountId = a.id;
+            o.kind = Outcome::Kind::Churned;
+            o.date = kToday.addDays(-random.between(1, 200));
+            o.source = QStringLiteral("bench");
+            o.externalId = a.id;
+            outcomes << o;
+        }
+    }
+    if (!AccountStore(db).upsert(accounts) || !AccountStore(db).addOutcomes(outcomes))
+        qFatal("cannot store the accounts");
+
+    static const QStringList names { QStringLiteral("login"),
+                                     QStringLiteral("login"),
+                                     QStringLiteral("login"),
+                                     QStringLiteral("login"),
+                                     QStringLiteral("dashboard_viewed"),
+                                     QStringLiteral("dashboard_viewed"),
+                                     QStringLiteral("report_created"),
+                                     QStringLiteral("api_call"),
+                                     QStringLiteral("integration_sync"),
+                                     QStringLiteral("invite_sent"),
+                                     QStringLiteral("support_ticket") };
+    const qint64 end = qint64(kToday.toJulianDay() - 2440588) * kDayMs;
+    EventLog log(db);
+    QList<Event> batch;
+    batch.reserve(100000);
+    for (qint64 n = 0; n < eventCount; ++n) {
+        const Account& a = accounts.at(int(random.next() % std::uint64_t(accountCount)));
+        // Later days are likelier for half of the accounts, earlier for the others: trends both ways.
+        double u = random.uniform();
+        u = (a.id.back().unicode() % 2) ? std::sqrt(u) : 1 - std::sqrt(u);
+        Event e;
+        e.source = QStringLiteral("bench");
+        e.externalId = QString::number(n, 36);
+        e.accountId = a.id;
+        e.userId = QStringLiteral("u%1").arg(random.between(1, *a.seats));
+        e.name = random.pick(names);
+        e.occurredAt = end - qint64(u * 365 * kDayMs) - 1;
+        batch << e;
+        if (batch.size() == 100000 || n == eventCount - 1) {
+            if (!log.append(batch))
+                qFatal("cannot append the events");
+            batch.clear();
+        }
+    }
+}
+
+} // namespace tenure::bench

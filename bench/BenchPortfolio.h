@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QDate>
+#include <QElapsedTimer>
+
+namespace tenure {
+class Database;
+}
+
+// The synthetic portfolio the engine and backtest benchmarks share.
+namespace tenure::bench {
+
+inline const QDate kToday(2026, 6, 30);
+constexpr qint64 kDayMs = 86400000;
+
+// `accountCount` accounts (ids B000000...), 5% of them churned in the last 200 days, and
+// `eventCount` events over the year before kToday, half the accounts trending up, half down.
+// Needs the "bench" source and the workspace zone set.
+void generatePortfolio(Database& db, int accountCount, qint64 eventCount);
+
+double peakRssMb();
+
+inline double seconds(const QElapsedTimer& timer)
+{
+    return timer.nsecsElapsed() / 1e9;
+}
+
+} // namespace tenure::bench
