@@ -7,6 +7,8 @@
 #include "engine/ScoringWorker.h"
 #include "ingest/connectors/PullWorker.h"
 #include "overview/OverviewView.h"
+#include "rules/RulesView.h"
+#include "tuning/TuningView.h"
 #include "print/ReportActions.h"
 #include "sources/ConnectorsDialog.h"
 #include "sources/DataSourcesView.h"
@@ -59,6 +61,8 @@ MainWindow::MainWindow(QWidget* parent)
     , m_actions(new ActionQueueView(this))
     , m_customer(new CustomerDetailView(this))
     , m_overview(new OverviewView(this))
+    , m_rules(new RulesView(this))
+    , m_tuning(new TuningView(this))
     , m_sources(new DataSourcesView(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
@@ -74,9 +78,12 @@ MainWindow::MainWindow(QWidget* parent)
     m_views->addWidget(m_customers);
     m_views->addWidget(m_actions);
     m_views->addWidget(m_customer);
+    m_views->addWidget(m_rules);
+    m_views->addWidget(m_tuning);
     m_views->addWidget(m_sources);
     for (const QString& name :
-         { tr("Overview"), tr("Customers"), tr("Action queue"), tr("Customer page"), tr("Data sources") })
+         { tr("Overview"), tr("Customers"), tr("Action queue"), tr("Customer page"), tr("Rules"), tr("Tuning"),
+           tr("Data sources") })
         m_navigation->addItem(name);
     m_navigation->setCurrentRow(0);
     m_navigation->setFixedWidth(150);
@@ -91,6 +98,17 @@ MainWindow::MainWindow(QWidget* parent)
             [this](const QString& file) { importCsv(file); });
     connect(m_sources, &DataSourcesView::connectorsRequested, this, &MainWindow::showConnectors);
     connect(m_sources, &DataSourcesView::pullRequested, this, &MainWindow::pullNow);
+    // A new rule version: the engine sees it and rebuilds the summaries; the views follow.
+    connect(m_rules, &RulesView::saved, this, [this] {
+        m_tuning->refresh();
+        scoreNow(false);
+    });
+    connect(m_tuning, &TuningView::finished, this, &MainWindow::backtestDone);
+    connect(m_tuning, &TuningView::failed, this, &MainWindow::backtestDone);
+    connect(m_tuning, &TuningView::adopted, this, [this] {
+        m_rules->refresh();
+        scoreNow(false);
+    });
     // Reports follow what is on screen: the selected or open customer, the list as filtered.
     m_reports->setSelection(
         [this]() -> QString {
@@ -147,7 +165,9 @@ MainWindow::MainWindow(QWidget* parent)
     // Where the window was and which view was open, as the user left them.
     const QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    m_navigation->setCurrentRow(std::clamp(settings.value(QStringLiteral("window/view"), 0).toInt(), 0, 2));
+    // Any view but the customer page, which needs an account.
+    const int view = settings.value(QStringLiteral("window/view"), 0).toInt();
+    m_navigation->setCurrentRow(view >= 0 && view < m_navigation->count() && view != 3 ? view : 0);
 
     connect(m_loader, &WorkspaceLoader::loaded, this, &MainWindow::showStats);
     connect(m_loader, &WorkspaceLoader::failed, this, &MainWindow::showError);
@@ -188,6 +208,7 @@ void MainWindow::createMenus()
     QMenu* workspace = menuBar()->addMenu(tr("&Workspace"));
     workspace->addAction(tr("&Score Now"), QKeySequence::Refresh, this, [this] { scoreNow(false); });
     workspace->addAction(tr("&Rebuild Summaries from the Log"), this, [this] { scoreNow(true); });
+    workspace->addAction(tr("Run &Backtest"), QKeySequence(tr("Ctrl+B")), this, &MainWindow::runBacktest);
     workspace->addSeparator();
     workspace->addAction(tr("&Connectors…"), this, &MainWindow::showConnectors);
     workspace->addAction(tr("&Pull from Connectors Now"), QKeySequence(tr("Ctrl+Shift+P")), this,
@@ -195,7 +216,7 @@ void MainWindow::createMenus()
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     const QStringList names { tr("&Overview"), tr("&Customers"), tr("&Action Queue"), tr("Customer &Page"),
-                              tr("&Data Sources") };
+                              tr("&Rules"),    tr("&Tuning"),    tr("&Data Sources") };
     for (int i = 0; i < names.size(); ++i)
         view->addAction(names[i], QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)), this,
                         [this, i] { m_navigation->setCurrentRow(i); });
@@ -283,6 +304,8 @@ void MainWindow::showStats(const QString& path, const WorkspaceStats& stats)
     m_actions->setWorkspace(path);
     m_customer->setWorkspace(path);
     m_overview->setWorkspace(path);
+    m_rules->setWorkspace(path);
+    m_tuning->setWorkspace(path);
     m_sources->setWorkspace(path);
     startScoring(path);
     if (!m_pulls)
@@ -385,11 +408,19 @@ bool MainWindow::showView(const QString& name)
     }
     // Rows of the navigation column; the customer page (row 3) needs an account.
     const QStringList names { QStringLiteral("overview"), QStringLiteral("customers"),
-                              QStringLiteral("actions"), QString(), QStringLiteral("datasources") };
+                              QStringLiteral("actions"),  QString(),
+                              QStringLiteral("rules"),    QStringLiteral("tuning"),
+                              QStringLiteral("datasources") };
     if (name.isEmpty() || !names.contains(name))
         return false;
     m_navigation->setCurrentRow(int(names.indexOf(name)));
     return true;
+}
+
+void MainWindow::runBacktest()
+{
+    showView(QStringLiteral("tuning"));
+    m_tuning->runBacktest();
 }
 
 void MainWindow::showConnectors()

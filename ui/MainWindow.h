@@ -21,7 +21,9 @@ class DemoBuilder;
 class OverviewView;
 class PullWorker;
 class ReportActions;
+class RulesView;
 class ScoringWorker;
+class TuningView;
 class WorkspaceLoader;
 class WorkspaceSummaryView;
 
@@ -45,9 +47,12 @@ public:
     // Queues a pull of every connector on the pull thread.
     void pullNow();
     void importCsv(const QString& file = {});
-    // overview, customers, actions or customer:ACCOUNT_ID; false for an unknown name.
+    // overview, customers, actions, rules, tuning, datasources or customer:ACCOUNT_ID; false for an
+    // unknown name.
     bool showView(const QString& name);
     void showConnectors();
+    // Shows the Tuning view and backtests the active rules (and the candidate, if edited).
+    void runBacktest();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -58,6 +63,7 @@ signals:
     void scoringFinished();
     void scoringFailed(const QString& message);
     void pullsIdle();
+    void backtestDone(); // finished or failed
 
 private:
     void createMenus();
@@ -90,6 +96,8 @@ private:
     ActionQueueView* m_actions;
     CustomerDetailView* m_customer;
     OverviewView* m_overview;
+    RulesView* m_rules;
+    TuningView* m_tuning;
     DataSourcesView* m_sources;
 };
 

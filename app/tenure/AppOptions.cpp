@@ -28,7 +28,7 @@ bool AppOptions::parse(const QStringList& arguments, AppOptions& options, QStrin
           tr("code") });
     parser.addOption(
         { QStringLiteral("view"),
-          tr("The view to open: overview, customers, actions, datasources or customer:ACCOUNT_ID."),
+          tr("The view to open: overview, customers, actions, rules, tuning, datasources or customer:ACCOUNT_ID."),
           tr("name") });
     if (!parser.parse(arguments)) {
         message = parser.errorText() + QLatin1Char('\n') + parser.helpText();
@@ -51,10 +51,11 @@ bool AppOptions::parse(const QStringList& arguments, AppOptions& options, QStrin
     options.view = parser.value(QStringLiteral("view"));
     options.language = parser.value(QStringLiteral("language"));
     static const QStringList views { QStringLiteral("overview"), QStringLiteral("customers"),
-                                     QStringLiteral("actions"), QStringLiteral("datasources") };
+                                     QStringLiteral("actions"), QStringLiteral("rules"),
+                                     QStringLiteral("tuning"), QStringLiteral("datasources") };
     if (!options.view.isEmpty() && !views.contains(options.view)
         && !options.view.startsWith(QLatin1String("customer:"))) {
-        message = tr("--view: expected overview, customers, actions, datasources or customer:ACCOUNT_ID, got "
+        message = tr("--view: expected overview, customers, actions, rules, tuning, datasources or customer:ACCOUNT_ID, got "
                      "\"%1\" "
                      "(the rules and tuning views are not there yet)\n")
                       .arg(options.view);

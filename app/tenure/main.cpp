@@ -62,8 +62,15 @@ int main(int argc, char* argv[])
                 QApplication::exit(saved ? 0 : 1);
             });
         };
-        // The picture is taken once the first scoring pass has landed (or anything failed).
-        QObject::connect(&window, &MainWindow::scoringFinished, &window, shoot, Qt::SingleShotConnection);
+        // The picture is taken once the first scoring pass has landed (or anything failed); of the
+        // Tuning view, once a backtest of the active rules has run after it.
+        if (options.view == QLatin1String("tuning")) {
+            QObject::connect(&window, &MainWindow::scoringFinished, &window, &MainWindow::runBacktest,
+                             Qt::SingleShotConnection);
+            QObject::connect(&window, &MainWindow::backtestDone, &window, shoot, Qt::SingleShotConnection);
+        } else {
+            QObject::connect(&window, &MainWindow::scoringFinished, &window, shoot, Qt::SingleShotConnection);
+        }
         QObject::connect(&window, &MainWindow::scoringFailed, &window, shoot, Qt::SingleShotConnection);
         QObject::connect(&window, &MainWindow::workspaceFailed, &window, shoot, Qt::SingleShotConnection);
     }

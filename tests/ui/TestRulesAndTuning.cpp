@@ -1,0 +1,264 @@
+#include "MainWindow.h"
+#include "TestSupport.h"
+#include "demo/DemoWorkspace.h"
+#include "rules/RuleSetEditor.h"
+#include "rules/RuleSetJson.h"
+#include "rules/RuleStore.h"
+#include "rules/RulesView.h"
+#include "tuning/TuningView.h"
+
+#include <QJsonArray>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QSqlQuery>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace tenure;
+
+namespace {
+
+// Accounts per band in the workspace's current statuses.
+QHash<QString, qint64> bandCounts(const QString& path)
+{
+    QHash<QString, qint64> counts;
+    auto db = Database::open(path, Database::Mode::ReadOnly);
+    if (!db)
+        return counts;
+    QSqlQuery query((*db)->connection());
+    query.exec(QStringLiteral("SELECT coalesce(band, ''), count(*) FROM account_status GROUP BY 1"));
+    while (query.next())
+        counts.insert(query.value(0).toString(), query.value(1).toLongLong());
+    return counts;
+}
+
+qint64 scalar(const QString& path, const QString& sql)
+{
+    auto db = Database::open(path, Database::Mode::ReadOnly);
+    if (!db)
+        return -1;
+    QSqlQuery query((*db)->connection());
+    return query.exec(sql) && query.next() ? query.value(0).toLongLong() : -1;
+}
+
+QTreeWidgetItem* findItem(QTreeWidget* tree, const QString& text)
+{
+    const QList<QTreeWidgetItem*> found = tree->findItems(text, Qt::MatchStartsWith | Qt::MatchRecursive);
+    return found.isEmpty() ? nullptr : found.constFirst();
+}
+
+} // namespace
+
+class TestRulesAndTuning : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    // Editing a rule and saving it changes the affected accounts' bands once the rebuild lands.
+    void editingARuleAndSavingRebuilds()
+    {
+        test::TempWorkspace workspace;
+        {
+            auto db = workspace.open();
+            DemoGenerator::Options options;
+            options.accounts = 60;
+            QVERIFY(DemoWorkspace::populate(*db, options).ok());
+        }
+        MainWindow window;
+        window.resize(1350, 760);
+        window.show();
+        QSignalSpy scored(&window, &MainWindow::scoringFinished);
+        window.openWorkspace(workspace.path());
+        QVERIFY(scored.wait(60000));
+        const QHash<QString, qint64> before = bandCounts(workspace.path());
+        const qint64 scoredAccounts = before.value(QStringLiteral("Good")) + before.value(QStringLiteral("Normal"))
+            + before.value(QStringLiteral("Bad"));
+        QVERIFY(before.value(QStringLiteral("Good")) < scoredAccounts); // something can move up
+
+        QVERIFY(window.showView(QStringLiteral("rules")));
+        auto* view = window.findChild<RulesView*>();
+        auto* editor = view->findChild<RuleSetEditor*>();
+        auto* tree = editor->findChild<QTreeWidget*>(QStringLiteral("ruleTree"));
+        QTRY_VERIFY_WITH_TIMEOUT(tree->topLevelItemCount() > 1, 10000);
+        auto* save = view->findChild<QPushButton*>(QStringLiteral("saveRules"));
+        QVERIFY(!save->isEnabled()); // nothing edited yet
+
+        // A band cut-off out of order is refused with the path of the problem.
+        tree->setCurrentItem(findItem(tree, QStringLiteral("Bands")));
+        auto* bands = editor->findChild<QTableWidget*>(QStringLiteral("bandsTable"));
+        QCOMPARE(bands->rowCount(), 3);
+        bands->item(1, 2)->setText(QStringLiteral("80"));
+        auto* problem = editor->findChild<QLabel*>(QStringLiteral("ruleProblem"));
+        QVERIFY2(problem->text().contains(QLatin1String("bands[1].min_score")), qPrintable(problem->text()));
+        QVERIFY(!save->isEnabled());
+        bands->item(1, 2)->setText(QStringLiteral("40"));
+        QVERIFY(problem->text().isEmpty());
+
+        // "Normal from 3, Good from 5": every account scoring 5 or more becomes Good.
+        bands->item(1, 2)->setText(QStringLiteral("3"));
+        bands->item(0, 2)->setText(QStringLiteral("5"));
+        QVERIFY(save->isEnabled());
+        QSignalSpy previewed(view, &RulesView::previewed);
+        QTest::mouseClick(view->findChild<QPushButton*>(QStringLiteral("previewRules")), Qt::LeftButton);
+        QVERIFY(previewed.wait(20000));
+        auto* message = view->findChild<QLabel*>(QStringLiteral("rulesMessage"));
+        QVERIFY2(message->text().contains(QLatin1String("would change band")), qPrintable(message->text()));
+        QVERIFY2(message->text().contains(QStringLiteral("Normal → Good: ")), qPrintable(message->text()));
+        QVERIFY(view->findChild<QTableWidget*>(QStringLiteral("ruleChanges"))->rowCount() > 0);
+        window.grab().save(test::screenshotDir() + QStringLiteral("/rules-preview.png"));
+        const qint64 expectedGood
+            = scalar(workspace.path(), QStringLiteral("SELECT count(*) FROM account_status WHERE score >= 5"));
+
+        // A criterion's form writes back into the rule set.
+        tree->setCurrentItem(findItem(tree, QStringLiteral("Days since the last activity")));
+        auto* window7 = editor->findChild<QSpinBox*>(QStringLiteral("criterionWindow"));
+        QVERIFY(window7);
+
+        scored.clear();
+        QTest::mouseClick(save, Qt::LeftButton);
+        QVERIFY(scored.wait(60000));
+        QCOMPARE(scalar(workspace.path(), QStringLiteral("SELECT max(version) FROM rule_sets")), 2);
+        const QHash<QString, qint64> after = bandCounts(workspace.path());
+        QCOMPARE(after.value(QStringLiteral("Good")), expectedGood);
+        QVERIFY(after.value(QStringLiteral("Good")) > before.value(QStringLiteral("Good")));
+        QCOMPARE(scalar(workspace.path(), QStringLiteral("SELECT count(DISTINCT rules_version) FROM account_status")),
+                 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!save->isEnabled(), 10000); // saved: nothing left to save
+    }
+
+    void criterionFormEditsTheRuleSet()
+    {
+        RuleSetEditor editor;
+        editor.setRules(RuleSetJson::defaults());
+        editor.resize(900, 600);
+        editor.show();
+        QSignalSpy changed(&editor, &RuleSetEditor::changed);
+        auto* tree = editor.findChild<QTreeWidget*>(QStringLiteral("ruleTree"));
+        tree->setCurrentItem(findItem(tree, QStringLiteral("Invitations sent in the last 30 days")));
+        auto* window = editor.findChild<QSpinBox*>(QStringLiteral("criterionWindow"));
+        QVERIFY(window->isVisible());
+        window->setValue(14);
+        QVERIFY(!changed.isEmpty());
+        const QJsonObject criterion = editor.json()
+                                          .value(QStringLiteral("stages"))
+                                          .toArray()
+                                          .at(1)
+                                          .toObject()
+                                          .value(QStringLiteral("criteria"))
+                                          .toArray()
+                                          .at(1)
+                                          .toObject();
+        QCOMPARE(criterion.value(QStringLiteral("measure")).toObject().value(QStringLiteral("window_days")).toInt(), 14);
+        const Result<RuleSet> rules = editor.rules();
+        QVERIFY(rules.ok());
+        QCOMPARE(rules->stages.at(1).criteria.at(1).measure.windowDays, 14);
+        editor.grab().save(test::screenshotDir() + QStringLiteral("/rules-criterion.png"));
+
+        // Adding a criterion gives it a fresh id; removing it takes it away again.
+        const qsizetype criteria = rules->stages.at(1).criteria.size();
+        QTest::mouseClick(editor.findChild<QPushButton*>(QStringLiteral("addCriterion")), Qt::LeftButton);
+        QCOMPARE(editor.rules()->stages.at(1).criteria.size(), criteria + 1);
+        QCOMPARE(editor.rules()->stages.at(1).criteria.constLast().id, QStringLiteral("criterion_1"));
+        QTest::mouseClick(editor.findChild<QPushButton*>(QStringLiteral("removeCriterion")), Qt::LeftButton);
+        QCOMPARE(editor.rules()->stages.at(1).criteria.size(), criteria);
+    }
+
+    void importingABadRuleFileNamesTheProblem()
+    {
+        test::TempWorkspace workspace;
+        {
+            auto db = workspace.open();
+            QVERIFY(RuleStore(*db).active().ok());
+        }
+        RulesView view;
+        QSignalSpy loaded(&view, &RulesView::loaded);
+        view.setWorkspace(workspace.path());
+        QVERIFY(loaded.wait(10000));
+        const QString file = test::writeFile(workspace.dirObject(), QStringLiteral("bad.json"),
+                                             "{\"name\": \"x\", \"bands\": [], \"stages\": []}");
+        view.importFile(file);
+        auto* message = view.findChild<QLabel*>(QStringLiteral("rulesMessage"));
+        QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(QLatin1String("bands")), 10000);
+        QVERIFY(message->text().contains(QLatin1String("bad.json")));
+    }
+
+    // The Tuning view backtests the active rules and an edited candidate side by side, and adopts it.
+    void backtestCompareAndAdopt()
+    {
+        test::TempWorkspace workspace;
+        {
+            auto db = workspace.open();
+            DemoGenerator::Options options;
+            options.accounts = 120;
+            QVERIFY(DemoWorkspace::populate(*db, options).ok());
+        }
+        MainWindow window;
+        window.resize(1350, 760);
+        window.show();
+        QSignalSpy scored(&window, &MainWindow::scoringFinished);
+        window.openWorkspace(workspace.path());
+        QVERIFY(scored.wait(60000));
+
+        auto* view = window.findChild<TuningView*>();
+        QSignalSpy finished(view, &TuningView::finished);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            view->candidateEditor()->findChild<QTreeWidget*>(QStringLiteral("ruleTree"))->topLevelItemCount() > 1,
+            10000);
+        window.runBacktest();
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(view->reports().size(), 1);
+        const BacktestReport& active = view->reports().constFirst();
+        QVERIFY(active.cases > 0);
+        QVERIFY(active.churned > 0);
+        auto* summary = view->findChild<QTableWidget*>(QStringLiteral("backtestSummary"));
+        QVERIFY(summary->rowCount() > 4);
+        QCOMPARE(summary->item(0, 1)->text(), QLocale().toString(*active.auc, 'f', 3));
+        QVERIFY(summary->isColumnHidden(2));
+        window.grab().save(test::screenshotDir() + QStringLiteral("/tuning-summary.png"));
+
+        // Candidate: Normal from 3, Good from 5. The same cases, a second column, and everyone scored is Good or Bad.
+        RuleSetEditor* editor = view->candidateEditor();
+        auto* tree = editor->findChild<QTreeWidget*>(QStringLiteral("ruleTree"));
+        tree->setCurrentItem(findItem(tree, QStringLiteral("Bands")));
+        auto* bands = editor->findChild<QTableWidget*>(QStringLiteral("bandsTable"));
+        bands->item(1, 2)->setText(QStringLiteral("3"));
+        bands->item(0, 2)->setText(QStringLiteral("5"));
+        auto* adopt = view->findChild<QPushButton*>(QStringLiteral("adoptCandidate"));
+        QVERIFY(adopt->isEnabled());
+        QTest::mouseClick(view->findChild<QPushButton*>(QStringLiteral("runBacktest")), Qt::LeftButton);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(view->reports().size(), 2);
+        QCOMPARE(view->reports().at(1).cases, view->reports().at(0).cases);
+        QVERIFY(!summary->isColumnHidden(2));
+        qint64 good = 0;
+        for (const BacktestRate& band : view->reports().at(1).perBand)
+            if (band.key == QLatin1String("Good"))
+                good = band.cases;
+        qint64 activeGood = 0;
+        for (const BacktestRate& band : view->reports().at(0).perBand)
+            if (band.key == QLatin1String("Good"))
+                activeGood = band.cases;
+        QVERIFY(good > activeGood);
+        QVERIFY(view->findChild<QTableWidget*>(QStringLiteral("criterionEvidence"))->rowCount() > 5);
+        auto* tabs = view->findChild<QTabWidget*>(QStringLiteral("tuningResults"));
+        tabs->setCurrentIndex(1);
+        window.grab().save(test::screenshotDir() + QStringLiteral("/tuning-charts.png"));
+        tabs->setCurrentIndex(2);
+        window.grab().save(test::screenshotDir() + QStringLiteral("/tuning-criteria.png"));
+
+        scored.clear();
+        QTest::mouseClick(adopt, Qt::LeftButton);
+        QVERIFY(scored.wait(60000));
+        QCOMPARE(scalar(workspace.path(), QStringLiteral("SELECT max(version) FROM rule_sets")), 2);
+        QCOMPARE(scalar(workspace.path(),
+                        QStringLiteral("SELECT count(*) FROM account_status WHERE score >= 5 AND band <> 'Good'")),
+                 0);
+    }
+};
+
+QTEST_MAIN(TestRulesAndTuning)
+#include "TestRulesAndTuning.moc"

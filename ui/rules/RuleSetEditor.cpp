@@ -1,0 +1,358 @@
+#include "rules/RuleSetEditor.h"
+
+#include "rules/CriterionForm.h"
+#include "rules/RuleSetJson.h"
+
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTableWidget>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace tenure {
+
+namespace {
+
+constexpr int kStageRole = Qt::UserRole;
+constexpr int kCriterionRole = Qt::UserRole + 1;
+
+} // namespace
+
+RuleSetEditor::RuleSetEditor(QWidget* parent)
+    : QWidget(parent)
+    , m_name(new QLineEdit(this))
+    , m_tree(new QTreeWidget(this))
+    , m_pages(new QStackedWidget(this))
+    , m_bands(new QTableWidget(0, 3, this))
+    , m_stageName(new QLineEdit(this))
+    , m_stageColor(new QLineEdit(this))
+    , m_stageWhen(new QPlainTextEdit(this))
+    , m_criterionForm(new CriterionForm(this))
+    , m_problem(new QLabel(this))
+{
+    m_name->setObjectName(QStringLiteral("ruleSetName"));
+    m_tree->setObjectName(QStringLiteral("ruleTree"));
+    m_bands->setObjectName(QStringLiteral("bandsTable"));
+    m_stageWhen->setObjectName(QStringLiteral("stageWhen"));
+    m_problem->setObjectName(QStringLiteral("ruleProblem"));
+    m_tree->setHeaderHidden(true);
+    m_tree->setMinimumWidth(220);
+
+    // Bands: name, colour, lowest score, best band first.
+    auto* bandsPage = new QWidget(this);
+    auto* bandsLayout = new QVBoxLayout(bandsPage);
+    m_bands->setHorizontalHeaderLabels({ tr("Band"), tr("Colour"), tr("From score") });
+    m_bands->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_bands->verticalHeader()->hide();
+    auto* bandsHelp = new QLabel(
+        tr("Best band first. A score belongs to the first band whose lowest score it reaches; the last "
+           "band catches every score and starts at 0."),
+        bandsPage);
+    bandsHelp->setWordWrap(true);
+    bandsLayout->addWidget(bandsHelp);
+    bandsLayout->addWidget(m_bands, 1);
+    m_pages->addWidget(bandsPage);
+
+    // A stage: name, colour, when it applies.
+    auto* stagePage = new QWidget(this);
+    auto* stageForm = new QFormLayout(stagePage);
+    m_stageColor->setPlaceholderText(QStringLiteral("#1e88e5"));
+    m_stageWhen->setPlaceholderText(tr("Empty: the stage applies to every account that reaches it (the last stage)."));
+    m_stageWhen->setToolTip(tr("A condition in the rule file's JSON form, e.g. "
+                               "{\"measure\": {\"kind\": \"days_since_date\", \"field\": \"signup_date\"}, "
+                               "\"op\": \"<=\", \"value\": 60}; combine with {\"all\": [...]} or {\"any\": [...]}."));
+    stageForm->addRow(tr("&Name:"), m_stageName);
+    stageForm->addRow(tr("&Colour:"), m_stageColor);
+    stageForm->addRow(tr("Applies &when:"), m_stageWhen);
+    auto* stageHelp = new QLabel(tr("Stages are tried in order; the first whose condition holds is the "
+                                    "account's stage. Its criteria make the health score."),
+                                 stagePage);
+    stageHelp->setWordWrap(true);
+    stageForm->addRow(stageHelp);
+    m_pages->addWidget(stagePage);
+    m_pages->addWidget(m_criterionForm);
+
+    auto* add = new QPushButton(tr("Add criterion"), this);
+    add->setObjectName(QStringLiteral("addCriterion"));
+    auto* remove = new QPushButton(tr("Remove criterion"), this);
+    remove->setObjectName(QStringLiteral("removeCriterion"));
+    auto* treeBox = new QWidget(this);
+    auto* treeLayout = new QVBoxLayout(treeBox);
+    treeLayout->setContentsMargins(0, 0, 0, 0);
+    treeLayout->addWidget(m_tree, 1);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(add);
+    buttons->addWidget(remove);
+    treeLayout->addLayout(buttons);
+
+    auto* splitter = new QSplitter(this);
+    splitter->addWidget(treeBox);
+    splitter->addWidget(m_pages);
+    splitter->setStretchFactor(1, 1);
+    m_problem->setWordWrap(true);
+    m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* nameRow = new QFormLayout;
+    nameRow->addRow(tr("Rule set &name:"), m_name);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(nameRow);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(m_problem);
+
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) { showItem(item); });
+    connect(m_name, &QLineEdit::editingFinished, this, [this] {
+        if (m_json.value(QStringLiteral("name")).toString() != m_name->text()) {
+            m_json.insert(QStringLiteral("name"), m_name->text());
+            store();
+        }
+    });
+    connect(m_bands, &QTableWidget::cellChanged, this, &RuleSetEditor::writeBands);
+    connect(m_stageName, &QLineEdit::editingFinished, this, &RuleSetEditor::writeStage);
+    connect(m_stageColor, &QLineEdit::editingFinished, this, &RuleSetEditor::writeStage);
+    connect(m_stageWhen, &QPlainTextEdit::textChanged, this, &RuleSetEditor::writeStage);
+    connect(m_criterionForm, &CriterionForm::edited, this, &RuleSetEditor::writeCriterion);
+    connect(add, &QPushButton::clicked, this, &RuleSetEditor::addCriterion);
+    connect(remove, &QPushButton::clicked, this, &RuleSetEditor::removeCriterion);
+}
+
+void RuleSetEditor::setRules(const RuleSet& rules)
+{
+    m_json = RuleSetJson::toObject(rules);
+    m_modified = false;
+    m_loading = true;
+    m_name->setText(rules.name);
+    m_loading = false;
+    rebuildTree();
+    m_problem->clear();
+}
+
+Result<RuleSet> RuleSetEditor::rules() const
+{
+    return RuleSetJson::fromObject(m_json);
+}
+
+QJsonArray RuleSetEditor::stages() const
+{
+    return m_json.value(QStringLiteral("stages")).toArray();
+}
+
+void RuleSetEditor::setStages(const QJsonArray& stages)
+{
+    m_json.insert(QStringLiteral("stages"), stages);
+}
+
+void RuleSetEditor::rebuildTree(int stage, int criterion)
+{
+    m_loading = true;
+    m_tree->clear();
+    auto* bands = new QTreeWidgetItem(m_tree, { tr("Bands") });
+    bands->setData(0, kStageRole, -1);
+    QTreeWidgetItem* current = bands;
+    const QJsonArray all = stages();
+    for (int s = 0; s < all.size(); ++s) {
+        const QJsonObject stageObject = all.at(s).toObject();
+        auto* stageItem = new QTreeWidgetItem(m_tree, { stageObject.value(QStringLiteral("name")).toString() });
+        stageItem->setData(0, kStageRole, s);
+        stageItem->setData(0, kCriterionRole, -1);
+        stageItem->setForeground(0, QColor(stageObject.value(QStringLiteral("color")).toString()));
+        if (s == stage && criterion < 0)
+            current = stageItem;
+        const QJsonArray criteria = stageObject.value(QStringLiteral("criteria")).toArray();
+        for (int c = 0; c < criteria.size(); ++c) {
+            const QJsonObject criterionObject = criteria.at(c).toObject();
+            auto* item = new QTreeWidgetItem(
+                stageItem, { QStringLiteral("%1 (%2)")
+                                 .arg(criterionObject.value(QStringLiteral("label")).toString())
+                                 .arg(criterionObject.value(QStringLiteral("weight")).toDouble(1)) });
+            item->setData(0, kStageRole, s);
+            item->setData(0, kCriterionRole, c);
+            if (s == stage && c == criterion)
+                current = item;
+        }
+    }
+    m_tree->expandAll();
+    m_loading = false;
+    m_tree->setCurrentItem(current);
+    showItem(current);
+}
+
+void RuleSetEditor::showItem(QTreeWidgetItem* item)
+{
+    if (!item || m_loading)
+        return;
+    m_loading = true;
+    m_stage = item->data(0, kStageRole).toInt();
+    m_criterion = m_stage < 0 ? -1 : item->data(0, kCriterionRole).toInt();
+    if (m_stage < 0) {
+        const QJsonArray bands = m_json.value(QStringLiteral("bands")).toArray();
+        m_bands->setRowCount(int(bands.size()));
+        for (int row = 0; row < bands.size(); ++row) {
+            const QJsonObject band = bands.at(row).toObject();
+            m_bands->setItem(row, 0, new QTableWidgetItem(band.value(QStringLiteral("name")).toString()));
+            auto* color = new QTableWidgetItem(band.value(QStringLiteral("color")).toString());
+            color->setData(Qt::DecorationRole, QColor(color->text()));
+            m_bands->setItem(row, 1, color);
+            m_bands->setItem(row, 2,
+                             new QTableWidgetItem(QString::number(band.value(QStringLiteral("min_score")).toDouble())));
+        }
+        m_pages->setCurrentIndex(BandsPage);
+    } else if (m_criterion < 0) {
+        const QJsonObject stage = stages().at(m_stage).toObject();
+        m_stageName->setText(stage.value(QStringLiteral("name")).toString());
+        m_stageColor->setText(stage.value(QStringLiteral("color")).toString());
+        const QJsonValue when = stage.value(QStringLiteral("when"));
+        m_stageWhen->setPlainText(when.isObject() ? QString::fromUtf8(QJsonDocument(when.toObject()).toJson())
+                                                  : QString());
+        m_pages->setCurrentIndex(StagePage);
+    } else {
+        const QJsonObject stage = stages().at(m_stage).toObject();
+        m_criterionForm->setCriterion(
+            stage.value(QStringLiteral("criteria")).toArray().at(m_criterion).toObject());
+        m_pages->setCurrentIndex(CriterionPage);
+    }
+    m_loading = false;
+}
+
+void RuleSetEditor::store()
+{
+    m_modified = true;
+    const Result<RuleSet> valid = rules();
+    m_problem->setText(valid ? QString() : tr("Not valid yet: %1").arg(valid.error()));
+    m_problem->setStyleSheet(valid ? QString() : QStringLiteral("color: #c62828;"));
+    emit changed();
+}
+
+void RuleSetEditor::writeBands()
+{
+    if (m_loading)
+        return;
+    QJsonArray bands;
+    for (int row = 0; row < m_bands->rowCount(); ++row) {
+        auto text = [&](int column) {
+            const QTableWidgetItem* item = m_bands->item(row, column);
+            return item ? item->text().trimmed() : QString();
+        };
+        bool ok = false;
+        const double min = text(2).toDouble(&ok);
+        bands.append(QJsonObject { { QStringLiteral("name"), text(0) },
+                                   { QStringLiteral("color"), text(1) },
+                                   // Left as text when it is not a number, so that validation names the row.
+                                   { QStringLiteral("min_score"), ok ? QJsonValue(min) : QJsonValue(text(2)) } });
+    }
+    m_json.insert(QStringLiteral("bands"), bands);
+    store();
+}
+
+void RuleSetEditor::writeStage()
+{
+    if (m_loading || m_stage < 0 || m_criterion >= 0)
+        return;
+    QJsonArray all = stages();
+    QJsonObject stage = all.at(m_stage).toObject();
+    stage.insert(QStringLiteral("name"), m_stageName->text().trimmed());
+    stage.insert(QStringLiteral("color"), m_stageColor->text().trimmed());
+    const QString when = m_stageWhen->toPlainText().trimmed();
+    if (when.isEmpty()) {
+        stage.remove(QStringLiteral("when"));
+    } else {
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(when.toUtf8(), &error);
+        if (error.error != QJsonParseError::NoError || !document.isObject()) {
+            m_problem->setText(tr("Not valid yet: stages[%1].when: not a JSON object (%2 at character %3)")
+                                   .arg(m_stage)
+                                   .arg(error.errorString())
+                                   .arg(error.offset));
+            m_problem->setStyleSheet(QStringLiteral("color: #c62828;"));
+            m_modified = true;
+            // Keep a marker so that rules() fails too: the text on screen is not what is stored.
+            stage.insert(QStringLiteral("when"), when);
+            all.replace(m_stage, stage);
+            setStages(all);
+            emit changed();
+            return;
+        }
+        stage.insert(QStringLiteral("when"), document.object());
+    }
+    all.replace(m_stage, stage);
+    setStages(all);
+    if (QTreeWidgetItem* item = m_tree->currentItem()) {
+        item->setText(0, m_stageName->text().trimmed());
+        item->setForeground(0, QColor(m_stageColor->text().trimmed()));
+    }
+    store();
+}
+
+void RuleSetEditor::writeCriterion(const QJsonObject& criterion)
+{
+    if (m_stage < 0 || m_criterion < 0)
+        return;
+    QJsonArray all = stages();
+    QJsonObject stage = all.at(m_stage).toObject();
+    QJsonArray criteria = stage.value(QStringLiteral("criteria")).toArray();
+    criteria.replace(m_criterion, criterion);
+    stage.insert(QStringLiteral("criteria"), criteria);
+    all.replace(m_stage, stage);
+    setStages(all);
+    if (QTreeWidgetItem* item = m_tree->currentItem())
+        item->setText(0, QStringLiteral("%1 (%2)")
+                             .arg(criterion.value(QStringLiteral("label")).toString())
+                             .arg(criterion.value(QStringLiteral("weight")).toDouble(1)));
+    store();
+}
+
+void RuleSetEditor::addCriterion()
+{
+    if (m_stage < 0)
+        return;
+    QJsonArray all = stages();
+    QJsonObject stage = all.at(m_stage).toObject();
+    QJsonArray criteria = stage.value(QStringLiteral("criteria")).toArray();
+    // An id no criterion of the rule set has yet: ids name criteria in stored breakdowns.
+    QSet<QString> taken;
+    for (const QJsonValue& s : all)
+        for (const QJsonValue& c : s.toObject().value(QStringLiteral("criteria")).toArray())
+            taken.insert(c.toObject().value(QStringLiteral("id")).toString());
+    QString id;
+    for (int n = 1; taken.contains(id = QStringLiteral("criterion_%1").arg(n)); ++n) {
+    }
+    criteria.append(QJsonObject {
+        { QStringLiteral("id"), id },
+        { QStringLiteral("label"), tr("Events in the last 30 days") },
+        { QStringLiteral("weight"), 10 },
+        { QStringLiteral("measure"),
+          QJsonObject { { QStringLiteral("kind"), QStringLiteral("event_count") }, { QStringLiteral("window_days"), 30 } } },
+        { QStringLiteral("score"), QJsonObject { { QStringLiteral("mode"), QStringLiteral("pass") },
+                                                 { QStringLiteral("op"), QStringLiteral(">=") },
+                                                 { QStringLiteral("value"), 1 } } } });
+    stage.insert(QStringLiteral("criteria"), criteria);
+    all.replace(m_stage, stage);
+    setStages(all);
+    rebuildTree(m_stage, int(criteria.size() - 1));
+    store();
+}
+
+void RuleSetEditor::removeCriterion()
+{
+    if (m_stage < 0 || m_criterion < 0)
+        return;
+    QJsonArray all = stages();
+    QJsonObject stage = all.at(m_stage).toObject();
+    QJsonArray criteria = stage.value(QStringLiteral("criteria")).toArray();
+    criteria.removeAt(m_criterion);
+    stage.insert(QStringLiteral("criteria"), criteria);
+    all.replace(m_stage, stage);
+    setStages(all);
+    rebuildTree(m_stage, -1);
+    store();
+}
+
+} // namespace tenure

@@ -1,0 +1,306 @@
+#include "rules/RulesView.h"
+
+#include "Async.h"
+#include "actions/ActionStore.h"
+#include "rules/RuleSetEditor.h"
+#include "rules/RuleSetJson.h"
+#include "rules/RuleStore.h"
+#include "store/Database.h"
+#include "tuning/RulePreview.h"
+
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace tenure {
+
+namespace {
+
+struct Loaded
+{
+    int version = 0;
+    RuleSet rules;
+    RuleStore::Version info;
+};
+
+} // namespace
+
+RulesView::RulesView(QWidget* parent)
+    : QWidget(parent)
+    , m_header(new QLabel(this))
+    , m_editor(new RuleSetEditor(this))
+    , m_import(new QPushButton(tr("&Import…"), this))
+    , m_export(new QPushButton(tr("E&xport…"), this))
+    , m_revert(new QPushButton(tr("Re&vert"), this))
+    , m_preview(new QPushButton(tr("&Preview Changes"), this))
+    , m_save(new QPushButton(tr("&Save and Rebuild"), this))
+    , m_message(new QLabel(this))
+    , m_changes(new QTableWidget(0, 3, this))
+{
+    setObjectName(QStringLiteral("rulesView"));
+    m_header->setObjectName(QStringLiteral("rulesHeader"));
+    m_preview->setObjectName(QStringLiteral("previewRules"));
+    m_save->setObjectName(QStringLiteral("saveRules"));
+    m_message->setObjectName(QStringLiteral("rulesMessage"));
+    m_changes->setObjectName(QStringLiteral("ruleChanges"));
+    m_import->setToolTip(tr("Load a rule file (JSON) into the editor; nothing is saved until you save."));
+    m_export->setToolTip(tr("Write the rules in the editor to a JSON file."));
+    m_save->setToolTip(tr("Save as a new version; the summaries are rebuilt in the background."));
+    m_message->setWordWrap(true);
+    m_changes->setHorizontalHeaderLabels({ tr("Account"), tr("Stage"), tr("Band") });
+    m_changes->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_changes->verticalHeader()->hide();
+    m_changes->setEditTriggers(QAbstractItemView::NoEditTriggers);
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_header, 1);
+    for (QPushButton* button : { m_import, m_export, m_revert, m_preview, m_save })
+        buttons->addWidget(button);
+    auto* side = new QWidget(this);
+    auto* sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    sideLayout->addWidget(m_message);
+    sideLayout->addWidget(m_changes, 1);
+    auto* splitter = new QSplitter(this);
+    splitter->addWidget(m_editor);
+    splitter->addWidget(side);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(buttons);
+    layout->addWidget(splitter, 1);
+
+    connect(m_editor, &RuleSetEditor::changed, this, &RulesView::updateButtons);
+    connect(m_revert, &QPushButton::clicked, this, &RulesView::load);
+    connect(m_preview, &QPushButton::clicked, this, &RulesView::preview);
+    connect(m_save, &QPushButton::clicked, this, &RulesView::save);
+    connect(m_import, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("Import Rules"), {}, tr("Rule files (*.json)"));
+        if (!file.isEmpty())
+            importFile(file);
+    });
+    connect(m_export, &QPushButton::clicked, this, [this] {
+        const QString file
+            = QFileDialog::getSaveFileName(this, tr("Export Rules"), QStringLiteral("rules.json"), tr("Rule files (*.json)"));
+        if (!file.isEmpty())
+            exportFile(file);
+    });
+    updateButtons();
+}
+
+void RulesView::setWorkspace(const QString& path)
+{
+    m_path = path;
+    load();
+}
+
+void RulesView::refresh()
+{
+    if (!m_editor->isModified())
+        load();
+}
+
+void RulesView::load()
+{
+    if (m_path.isEmpty())
+        return;
+    const QString path = m_path;
+    m_busy = true;
+    updateButtons();
+    runAsync(
+        this,
+        [path]() -> Result<Loaded> {
+            Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadOnly);
+            if (!db)
+                return Error { db.error() };
+            RuleStore store(**db);
+            Result<RuleStore::Active> active = store.active();
+            if (!active)
+                return Error { active.error() };
+            Loaded loaded { active->version, active->rules, {} };
+            if (const auto versions = store.versions(); versions && !versions->isEmpty())
+                loaded.info = versions->constLast();
+            return loaded;
+        },
+        [this](const Result<Loaded>& result) {
+            m_busy = false;
+            if (!result) {
+                showMessage(result.error(), true);
+                updateButtons();
+                return;
+            }
+            m_version = result->version;
+            m_editor->setRules(result->rules);
+            m_header->setText(
+                result->info.version > 0
+                    ? tr("<b>Active rules:</b> version %1, saved %2 by %3")
+                          .arg(result->info.version)
+                          .arg(QLocale().toString(result->info.createdAt.toLocalTime(), QLocale::ShortFormat),
+                               result->info.author.toHtmlEscaped())
+                    : tr("<b>Active rules:</b> the defaults that ship with Tenure"));
+            m_changes->setRowCount(0);
+            showMessage(tr("Edit a band, stage or criterion; Preview Changes shows which accounts would move."));
+            updateButtons();
+            emit loaded();
+        });
+}
+
+void RulesView::preview()
+{
+    const Result<RuleSet> rules = m_editor->rules();
+    if (!rules) {
+        showMessage(rules.error(), true);
+        return;
+    }
+    const QString path = m_path;
+    const RuleSet candidate = rules.value();
+    m_busy = true;
+    updateButtons();
+    showMessage(tr("Evaluating every account with the edited rules…"));
+    runAsync(
+        this,
+        [path, candidate]() -> Result<RulePreview::Summary> {
+            Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadOnly);
+            if (!db)
+                return Error { db.error() };
+            return RulePreview::run(**db, candidate);
+        },
+        [this](const Result<RulePreview::Summary>& summary) {
+            m_busy = false;
+            updateButtons();
+            if (!summary) {
+                showMessage(summary.error(), true);
+                return;
+            }
+            const QLocale locale;
+            QStringList moves;
+            for (auto it = summary->bandMoves.cbegin(); it != summary->bandMoves.cend(); ++it)
+                moves << tr("%1 → %2: %3")
+                             .arg(it.key().first.isEmpty() ? tr("(no score)") : it.key().first,
+                                  it.key().second.isEmpty() ? tr("(no score)") : it.key().second,
+                                  locale.toString(it.value()));
+            showMessage(tr("With these rules, as of %1: %2 of %3 accounts would change stage and %4 would change "
+                           "band.%5")
+                            .arg(locale.toString(summary->asOf, QLocale::ShortFormat), locale.toString(summary->stageChanges),
+                                 locale.toString(summary->accounts), locale.toString(summary->bandChanges),
+                                 moves.isEmpty() ? QString() : QStringLiteral("\n") + moves.join(QStringLiteral("\n"))));
+            m_changes->setRowCount(int(summary->examples.size()));
+            for (int row = 0; row < summary->examples.size(); ++row) {
+                const RulePreview::Change& change = summary->examples.at(row);
+                auto arrow = [](const QString& from, const QString& to) {
+                    return from == to ? from : QStringLiteral("%1 → %2").arg(from, to);
+                };
+                m_changes->setItem(row, 0, new QTableWidgetItem(change.name));
+                m_changes->setItem(row, 1, new QTableWidgetItem(arrow(change.fromStage, change.toStage)));
+                m_changes->setItem(row, 2, new QTableWidgetItem(arrow(change.fromBand, change.toBand)));
+            }
+            emit previewed();
+        });
+}
+
+void RulesView::save()
+{
+    const Result<RuleSet> rules = m_editor->rules();
+    if (!rules) {
+        showMessage(rules.error(), true);
+        return;
+    }
+    const QString path = m_path;
+    const RuleSet candidate = rules.value();
+    m_busy = true;
+    updateButtons();
+    runAsync(
+        this,
+        [path, candidate]() -> Result<int> {
+            Result<std::unique_ptr<Database>> db = Database::open(path);
+            if (!db)
+                return Error { db.error() };
+            return RuleStore(**db).save(candidate, ActionStore::currentAuthor());
+        },
+        [this](const Result<int>& version) {
+            m_busy = false;
+            if (!version) {
+                showMessage(version.error(), true);
+                updateButtons();
+                return;
+            }
+            m_editor->setModified(false);
+            load();
+            showMessage(tr("Saved as version %1. The summaries are being rebuilt; the views update when it is done.")
+                            .arg(version.value()));
+            emit saved(version.value());
+        });
+}
+
+void RulesView::importFile(const QString& file)
+{
+    runAsync(
+        this,
+        [file]() -> Result<RuleSet> {
+            QFile in(file);
+            if (!in.open(QIODevice::ReadOnly))
+                return Error { tr("Cannot read %1: %2").arg(file, in.errorString()) };
+            Result<RuleSet> parsed = RuleSetJson::parse(in.readAll());
+            if (!parsed)
+                return Error { tr("%1: %2").arg(file, parsed.error()) };
+            return parsed;
+        },
+        [this, file](const Result<RuleSet>& rules) {
+            if (!rules) {
+                showMessage(rules.error(), true);
+                return;
+            }
+            m_editor->setRules(rules.value());
+            m_editor->setModified(true);
+            updateButtons();
+            showMessage(tr("Imported %1. Preview the changes, then save to adopt it.").arg(file));
+        });
+}
+
+void RulesView::exportFile(const QString& file)
+{
+    const Result<RuleSet> rules = m_editor->rules();
+    if (!rules) {
+        showMessage(rules.error(), true);
+        return;
+    }
+    const QByteArray json = RuleSetJson::serialize(rules.value());
+    runAsync(
+        this,
+        [file, json]() -> QString {
+            QSaveFile out(file);
+            if (!out.open(QIODevice::WriteOnly) || out.write(json) != json.size() || !out.commit())
+                return tr("Cannot write %1: %2").arg(file, out.errorString());
+            return {};
+        },
+        [this, file](const QString& error) {
+            showMessage(error.isEmpty() ? tr("Exported the rules to %1.").arg(file) : error, !error.isEmpty());
+        });
+}
+
+void RulesView::updateButtons()
+{
+    const bool valid = m_editor->rules().ok();
+    const bool ready = !m_path.isEmpty() && !m_busy;
+    m_preview->setEnabled(ready && valid);
+    m_save->setEnabled(ready && valid && m_editor->isModified());
+    m_revert->setEnabled(ready && m_editor->isModified());
+    m_export->setEnabled(valid);
+    m_import->setEnabled(ready);
+}
+
+void RulesView::showMessage(const QString& text, bool error)
+{
+    m_message->setText(text);
+    m_message->setStyleSheet(error ? QStringLiteral("color: #c62828;") : QString());
+}
+
+} // namespace tenure

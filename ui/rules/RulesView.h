@@ -1,0 +1,59 @@
+#pragma once
+
+#include "rules/RuleSet.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace tenure {
+
+class RuleSetEditor;
+
+// The Rules view: the active rule set in forms (RuleSetEditor), a preview of how many accounts
+// would change stage and band, and "Save and rebuild", which stores a new version and lets the
+// engine rebuild the summaries on its thread; the views update when it lands. Import and export
+// of the JSON rule file. Everything that touches the workspace or a file runs off the GUI thread.
+class RulesView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit RulesView(QWidget* parent = nullptr);
+
+    void setWorkspace(const QString& path);
+    // Reloads the active version, unless the user has unsaved edits.
+    void refresh();
+    void importFile(const QString& file);
+    void exportFile(const QString& file);
+
+signals:
+    // A new version was saved: the engine should score (and so rebuild) now.
+    void saved(int version);
+    void loaded();
+    void previewed();
+
+private:
+    void load();
+    void preview();
+    void save();
+    void updateButtons();
+    void showMessage(const QString& text, bool error = false);
+
+    QString m_path;
+    int m_version = 0;
+    bool m_busy = false;
+    QLabel* m_header;
+    RuleSetEditor* m_editor;
+    QPushButton* m_import;
+    QPushButton* m_export;
+    QPushButton* m_revert;
+    QPushButton* m_preview;
+    QPushButton* m_save;
+    QLabel* m_message;
+    QTableWidget* m_changes;
+};
+
+} // namespace tenure

@@ -1,0 +1,405 @@
+#include "tuning/TuningView.h"
+
+#include "Async.h"
+#include "actions/ActionStore.h"
+#include "rules/RuleSetEditor.h"
+#include "rules/RuleStore.h"
+#include "store/Database.h"
+#include "tuning/BacktestWorker.h"
+#include "tuning/TuningCharts.h"
+
+#include <QChartView>
+#include <QComboBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace tenure {
+
+namespace {
+
+QString percent(double fraction)
+{
+    return QLocale().toString(fraction * 100, 'f', 1) + QLatin1Char('%');
+}
+
+QString percent(const std::optional<double>& fraction)
+{
+    return fraction ? percent(*fraction) : QStringLiteral("–");
+}
+
+QString withInterval(double rate, const stats::Interval& interval)
+{
+    return QStringLiteral("%1 [%2–%3]").arg(percent(rate), percent(interval.low), percent(interval.high));
+}
+
+QTableWidget* table(const QStringList& headers, QWidget* parent)
+{
+    auto* widget = new QTableWidget(0, int(headers.size()), parent);
+    widget->setHorizontalHeaderLabels(headers);
+    widget->verticalHeader()->hide();
+    widget->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    widget->setSelectionBehavior(QAbstractItemView::SelectRows);
+    widget->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    return widget;
+}
+
+QTableWidgetItem* cell(const QString& text, Qt::Alignment alignment = Qt::AlignRight | Qt::AlignVCenter)
+{
+    auto* item = new QTableWidgetItem(text);
+    item->setTextAlignment(alignment);
+    return item;
+}
+
+} // namespace
+
+TuningView::TuningView(QWidget* parent)
+    : QWidget(parent)
+    , m_editor(new RuleSetEditor(this))
+    , m_horizon(new QComboBox(this))
+    , m_run(new QPushButton(tr("&Run Backtest"), this))
+    , m_cancel(new QPushButton(tr("Cancel"), this))
+    , m_adopt(new QPushButton(tr("&Adopt Candidate…"), this))
+    , m_reset(new QPushButton(tr("Reset to Active Rules"), this))
+    , m_progress(new QProgressBar(this))
+    , m_status(new QLabel(this))
+    , m_summary(table({ tr("Figure"), tr("Active rules"), tr("Candidate") }, this))
+    , m_criteriaOf(new QComboBox(this))
+    , m_criteria(table({ tr("Stage"), tr("Criterion"), tr("Passes"), tr("Churn when passing [95%]"), tr("Fails"),
+                         tr("Churn when failing [95%]"), tr("Lift"), tr("AUC"), tr("Suggested cut-off"), tr("Trust") },
+                       this))
+    , m_roc(TuningCharts::create(tr("ROC: the score as a churn signal"), this))
+    , m_bands(TuningCharts::create(tr("Churn rate by band"), this))
+    , m_distribution(TuningCharts::create(tr("Scores of churned and retained (active rules)"), this))
+{
+    setObjectName(QStringLiteral("tuningView"));
+    m_run->setObjectName(QStringLiteral("runBacktest"));
+    m_adopt->setObjectName(QStringLiteral("adoptCandidate"));
+    m_horizon->setObjectName(QStringLiteral("horizon"));
+    m_summary->setObjectName(QStringLiteral("backtestSummary"));
+    m_criteria->setObjectName(QStringLiteral("criterionEvidence"));
+    m_status->setObjectName(QStringLiteral("tuningStatus"));
+    for (int days : { 30, 60, 90, 180 })
+        m_horizon->addItem(tr("%1 days before the outcome").arg(days), days);
+    m_horizon->setCurrentIndex(2);
+    m_horizon->setToolTip(tr("Each account is scored this many days before what happened to it, from the log as "
+                             "it was then: no later event counts."));
+    m_criteriaOf->addItems({ tr("Active rules"), tr("Candidate") });
+    m_progress->setMaximumWidth(200);
+    m_progress->hide();
+    m_cancel->hide();
+    m_status->setWordWrap(true);
+    m_summary->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(tr("Score each case"), this));
+    controls->addWidget(m_horizon);
+    controls->addWidget(m_run);
+    controls->addWidget(m_progress);
+    controls->addWidget(m_cancel);
+    controls->addStretch();
+    controls->addWidget(m_adopt);
+
+    auto* candidate = new QWidget(this);
+    auto* candidateLayout = new QVBoxLayout(candidate);
+    candidateLayout->setContentsMargins(0, 0, 0, 0);
+    auto* candidateTitle = new QLabel(tr("<b>Candidate rules</b> (a copy of the active ones: edit, then run)"), this);
+    candidateTitle->setWordWrap(true);
+    candidateLayout->addWidget(candidateTitle);
+    candidateLayout->addWidget(m_editor, 1);
+    candidateLayout->addWidget(m_reset, 0, Qt::AlignLeft);
+
+    auto* charts = new QWidget(this);
+    auto* chartGrid = new QGridLayout(charts);
+    chartGrid->setContentsMargins(0, 0, 0, 0);
+    chartGrid->addWidget(m_roc, 0, 0);
+    chartGrid->addWidget(m_bands, 0, 1);
+    chartGrid->addWidget(m_distribution, 1, 0, 1, 2);
+
+    auto* criteria = new QWidget(this);
+    auto* criteriaLayout = new QVBoxLayout(criteria);
+    criteriaLayout->setContentsMargins(0, 0, 0, 0);
+    auto* criteriaTop = new QHBoxLayout;
+    criteriaTop->addWidget(new QLabel(tr("Evidence per criterion, for"), this));
+    criteriaTop->addWidget(m_criteriaOf);
+    criteriaTop->addStretch();
+    criteriaLayout->addLayout(criteriaTop);
+    criteriaLayout->addWidget(m_criteria, 1);
+    auto* criteriaHelp = new QLabel(
+        tr("Passing: the criterion earns at least half its points. Lift: churn when failing over churn when "
+           "passing. The suggested cut-off maximises Youden's J (caught churners minus flagged retained). "
+           "\"Too few\": fewer than 30 cases on a side or 5 churners: do not trust it yet."),
+        this);
+    criteriaHelp->setWordWrap(true);
+    criteriaLayout->addWidget(criteriaHelp);
+
+    auto* results = new QTabWidget(this);
+    results->setObjectName(QStringLiteral("tuningResults"));
+    results->addTab(m_summary, tr("Summary"));
+    results->addTab(charts, tr("Charts"));
+    results->addTab(criteria, tr("Per criterion"));
+
+    auto* right = new QWidget(this);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(results, 1);
+    auto* splitter = new QSplitter(this);
+    splitter->addWidget(candidate);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 2);
+    splitter->setSizes({ 400, 800 });
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(controls);
+    layout->addWidget(m_status);
+    layout->addWidget(splitter, 1);
+
+    connect(m_run, &QPushButton::clicked, this, &TuningView::runBacktest);
+    connect(m_cancel, &QPushButton::clicked, this, &TuningView::cancel);
+    connect(m_adopt, &QPushButton::clicked, this, &TuningView::adopt);
+    connect(m_reset, &QPushButton::clicked, this, [this] { loadActive(true); });
+    connect(m_criteriaOf, &QComboBox::currentIndexChanged, this, &TuningView::showCriteria);
+    connect(m_editor, &RuleSetEditor::changed, this, [this] {
+        m_adopt->setEnabled(m_editor->isModified() && m_editor->rules().ok() && !m_path.isEmpty());
+    });
+    m_adopt->setEnabled(false);
+    m_status->setText(tr("Run a backtest to see how well the rules foretold churn."));
+}
+
+TuningView::~TuningView() = default;
+
+void TuningView::setWorkspace(const QString& path)
+{
+    m_path = path;
+    m_worker = std::make_unique<BacktestWorker>(path);
+    connect(m_worker.get(), &BacktestWorker::progress, this, [this](qint64 done, qint64 total) {
+        m_progress->setMaximum(int(std::min<qint64>(total, INT_MAX)));
+        m_progress->setValue(int(std::min<qint64>(done, INT_MAX)));
+    });
+    connect(m_worker.get(), &BacktestWorker::finished, this, [this](const QList<BacktestReport>& reports) {
+        setRunning(false);
+        showReports(reports);
+        emit finished();
+    });
+    connect(m_worker.get(), &BacktestWorker::failed, this, [this](const QString& message) {
+        setRunning(false);
+        m_status->setText(message);
+        emit failed(message);
+    });
+    m_reports.clear();
+    showReports({});
+    m_status->setText(tr("Run a backtest to see how well the rules foretold churn."));
+    loadActive(true);
+}
+
+void TuningView::refresh()
+{
+    loadActive(!m_editor->isModified());
+}
+
+void TuningView::loadActive(bool resetCandidate)
+{
+    if (m_path.isEmpty())
+        return;
+    const QString path = m_path;
+    runAsync(
+        this,
+        [path]() -> Result<RuleStore::Active> {
+            Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadOnly);
+            if (!db)
+                return Error { db.error() };
+            return RuleStore(**db).active();
+        },
+        [this, resetCandidate](const Result<RuleStore::Active>& active) {
+            if (!active) {
+                m_status->setText(active.error());
+                return;
+            }
+            m_active = active->rules;
+            m_haveActive = true;
+            if (resetCandidate) {
+                m_editor->setRules(m_active);
+                m_adopt->setEnabled(false);
+            }
+        });
+}
+
+void TuningView::runBacktest()
+{
+    if (!m_worker || !m_haveActive)
+        return;
+    QList<RuleSet> ruleSets { m_active };
+    if (m_editor->isModified()) {
+        const Result<RuleSet> candidate = m_editor->rules();
+        if (!candidate) {
+            m_status->setText(tr("The candidate rules are not valid: %1").arg(candidate.error()));
+            return;
+        }
+        ruleSets << candidate.value();
+    }
+    BacktestOptions options;
+    options.horizonDays = m_horizon->currentData().toInt();
+    setRunning(true);
+    m_status->setText(tr("Replaying history…"));
+    m_worker->start(ruleSets, options);
+}
+
+void TuningView::cancel()
+{
+    if (m_worker)
+        m_worker->cancel();
+}
+
+void TuningView::setRunning(bool running)
+{
+    m_run->setEnabled(!running);
+    m_cancel->setVisible(running);
+    m_progress->setVisible(running);
+    if (running)
+        m_progress->setValue(0);
+}
+
+void TuningView::showReports(const QList<BacktestReport>& reports)
+{
+    m_reports = reports;
+    m_summary->setRowCount(0);
+    m_summary->setColumnHidden(2, reports.size() < 2);
+    m_criteriaOf->setEnabled(reports.size() > 1);
+    if (reports.size() < 2)
+        m_criteriaOf->setCurrentIndex(0);
+    TuningCharts::showRoc(m_roc, reports);
+    TuningCharts::showChurnByBand(m_bands, reports);
+    if (!reports.isEmpty())
+        TuningCharts::showDistribution(m_distribution, reports.constFirst());
+    showCriteria();
+    if (reports.isEmpty())
+        return;
+
+    const QLocale locale;
+    const BacktestReport& first = reports.constFirst();
+    m_status->setText(tr("%1 cases (%2 from outcomes, %3 retained accounts as of %4 days ago), %5 churned within "
+                         "%4 days. 0.5 AUC is chance, 1 is perfect.")
+                          .arg(locale.toString(first.cases), locale.toString(first.outcomeCases),
+                               locale.toString(first.cases - first.outcomeCases))
+                          .arg(first.horizonDays)
+                          .arg(locale.toString(first.churned)));
+    auto row = [&](const QString& figure, const std::function<QString(const BacktestReport&)>& value) {
+        const int r = m_summary->rowCount();
+        m_summary->insertRow(r);
+        m_summary->setItem(r, 0, cell(figure, Qt::AlignLeft | Qt::AlignVCenter));
+        for (qsizetype i = 0; i < reports.size() && i < 2; ++i)
+            m_summary->setItem(r, int(i) + 1, cell(value(reports[i])));
+    };
+    row(tr("ROC AUC of the score for churn"),
+        [](const BacktestReport& r) { return r.auc ? QLocale().toString(*r.auc, 'f', 3) : QStringLiteral("–"); });
+    row(tr("Cases with a score"), [](const BacktestReport& r) { return QLocale().toString(r.scored); });
+    row(tr("\"%1\" as a churn flag: precision").arg(first.flagBand),
+        [](const BacktestReport& r) { return percent(r.precision()); });
+    row(tr("\"%1\" as a churn flag: recall").arg(first.flagBand),
+        [](const BacktestReport& r) { return percent(r.recall()); });
+    QStringList bands;
+    for (const BacktestReport& report : reports)
+        for (const BacktestRate& rate : report.perBand)
+            if (!bands.contains(rate.name))
+                bands << rate.name;
+    auto rateOf = [](const QList<BacktestRate>& rates, const QString& name) -> const BacktestRate* {
+        for (const BacktestRate& rate : rates)
+            if (rate.name == name)
+                return &rate;
+        return nullptr;
+    };
+    for (const QString& band : bands) {
+        row(tr("%1: churn rate [95%]").arg(band), [&](const BacktestReport& r) {
+            const BacktestRate* rate = rateOf(r.perBand, band);
+            return rate ? tr("%1 of %2").arg(withInterval(rate->churnRate(), rate->churnInterval()),
+                                              QLocale().toString(rate->cases))
+                        : QStringLiteral("–");
+        });
+        row(tr("%1: expansion rate").arg(band), [&](const BacktestReport& r) {
+            const BacktestRate* rate = rateOf(r.perBand, band);
+            return rate ? percent(rate->expansionRate()) : QStringLiteral("–");
+        });
+    }
+    for (const BacktestRate& stage : first.perStage) {
+        row(tr("Stage %1: churn rate [95%]").arg(stage.name), [&](const BacktestReport& r) {
+            const BacktestRate* rate = rateOf(r.perStage, stage.name);
+            return rate ? tr("%1 of %2").arg(withInterval(rate->churnRate(), rate->churnInterval()),
+                                              QLocale().toString(rate->cases))
+                        : QStringLiteral("–");
+        });
+    }
+}
+
+void TuningView::showCriteria()
+{
+    m_criteria->setRowCount(0);
+    const qsizetype which = std::min<qsizetype>(m_criteriaOf->currentIndex(), m_reports.size() - 1);
+    if (which < 0)
+        return;
+    const QLocale locale;
+    for (const CriterionEvidence& e : m_reports.at(which).perCriterion) {
+        const int r = m_criteria->rowCount();
+        m_criteria->insertRow(r);
+        m_criteria->setItem(r, 0, cell(e.stageName, Qt::AlignLeft | Qt::AlignVCenter));
+        auto* label = cell(e.label, Qt::AlignLeft | Qt::AlignVCenter);
+        label->setToolTip(tr("Scoring: %1").arg(e.threshold));
+        m_criteria->setItem(r, 1, label);
+        m_criteria->setItem(r, 2, cell(locale.toString(e.passCases)));
+        m_criteria->setItem(r, 3, cell(withInterval(e.passRate(), e.passInterval())));
+        m_criteria->setItem(r, 4, cell(locale.toString(e.failCases)));
+        m_criteria->setItem(r, 5, cell(withInterval(e.failRate(), e.failInterval())));
+        m_criteria->setItem(r, 6, cell(e.lift() ? locale.toString(*e.lift(), 'f', 2) : QStringLiteral("–")));
+        m_criteria->setItem(r, 7, cell(e.auc ? locale.toString(*e.auc, 'f', 3) : QStringLiteral("–")));
+        QString suggested = QStringLiteral("–");
+        if (e.suggested)
+            suggested = (e.lowFlags ? tr("below %1 (J %2)") : tr("above %1 (J %2)"))
+                            .arg(locale.toString(e.suggested->threshold, 'g', 4),
+                                 locale.toString(e.suggested->youdenJ, 'f', 2));
+        m_criteria->setItem(r, 8, cell(suggested));
+        auto* trust = cell(e.tooSmall ? tr("Too few") : tr("OK"), Qt::AlignCenter);
+        if (e.tooSmall)
+            trust->setForeground(QColor(0xc6, 0x28, 0x28));
+        m_criteria->setItem(r, 9, trust);
+    }
+}
+
+void TuningView::adopt()
+{
+    const Result<RuleSet> candidate = m_editor->rules();
+    if (!candidate || m_path.isEmpty())
+        return;
+    const QString path = m_path;
+    const RuleSet rules = candidate.value();
+    m_adopt->setEnabled(false);
+    runAsync(
+        this,
+        [path, rules]() -> Result<int> {
+            Result<std::unique_ptr<Database>> db = Database::open(path);
+            if (!db)
+                return Error { db.error() };
+            return RuleStore(**db).save(rules, ActionStore::currentAuthor());
+        },
+        [this](const Result<int>& version) {
+            if (!version) {
+                m_status->setText(version.error());
+                m_adopt->setEnabled(true);
+                return;
+            }
+            m_status->setText(tr("The candidate is now the active rules (version %1); the summaries are being "
+                                 "rebuilt.")
+                                  .arg(version.value()));
+            m_editor->setModified(false);
+            loadActive(true);
+            emit adopted(version.value());
+        });
+}
+
+} // namespace tenure

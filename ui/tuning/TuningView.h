@@ -1,0 +1,77 @@
+#pragma once
+
+#include "rules/RuleSet.h"
+#include "tuning/Backtest.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QChartView;
+class QComboBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTableWidget;
+
+namespace tenure {
+
+class BacktestWorker;
+class RuleSetEditor;
+
+// The Tuning view: backtests the active rules and an edited copy of them (the candidate) on the
+// same cases, on a worker thread with progress and cancel, and shows them side by side: AUC,
+// the "Bad" flag's precision and recall, churn and expansion by band, per-criterion evidence
+// with Wilson intervals and suggested cut-offs, ROC curves and score distributions. "Adopt
+// candidate" saves it as the new version of the rules, which rebuilds the summaries.
+class TuningView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit TuningView(QWidget* parent = nullptr);
+    ~TuningView() override;
+
+    void setWorkspace(const QString& path);
+    // Reloads the active rules (after a save elsewhere); keeps an edited candidate.
+    void refresh();
+    void runBacktest();
+    void cancel();
+    RuleSetEditor* candidateEditor() const { return m_editor; }
+    const QList<BacktestReport>& reports() const { return m_reports; }
+
+signals:
+    void finished();
+    void failed(const QString& message);
+    // The candidate was saved as this version: the engine should score (and rebuild) now.
+    void adopted(int version);
+
+private:
+    void loadActive(bool resetCandidate);
+    void showReports(const QList<BacktestReport>& reports);
+    void showCriteria();
+    void adopt();
+    void setRunning(bool running);
+
+    QString m_path;
+    std::unique_ptr<BacktestWorker> m_worker;
+    RuleSet m_active;
+    bool m_haveActive = false;
+    QList<BacktestReport> m_reports;
+    RuleSetEditor* m_editor;
+    QComboBox* m_horizon;
+    QPushButton* m_run;
+    QPushButton* m_cancel;
+    QPushButton* m_adopt;
+    QPushButton* m_reset;
+    QProgressBar* m_progress;
+    QLabel* m_status;
+    QTableWidget* m_summary;
+    QComboBox* m_criteriaOf;
+    QTableWidget* m_criteria;
+    QChartView* m_roc;
+    QChartView* m_bands;
+    QChartView* m_distribution;
+};
+
+} // namespace tenure
