@@ -55,9 +55,8 @@ bool AppOptions::parse(const QStringList& arguments, AppOptions& options, QStrin
                                      QStringLiteral("tuning"), QStringLiteral("datasources") };
     if (!options.view.isEmpty() && !views.contains(options.view)
         && !options.view.startsWith(QLatin1String("customer:"))) {
-        message = tr("--view: expected overview, customers, actions, rules, tuning, datasources or customer:ACCOUNT_ID, got "
-                     "\"%1\" "
-                     "(the rules and tuning views are not there yet)\n")
+        message = tr("--view: expected overview, customers, actions, rules, tuning, datasources or "
+                     "customer:ACCOUNT_ID, got \"%1\"\n")
                       .arg(options.view);
         exitCode = 2;
         return false;

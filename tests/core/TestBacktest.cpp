@@ -11,6 +11,7 @@
 #include "tuning/Backtest.h"
 #include "tuning/BacktestJson.h"
 #include "tuning/BacktestWorker.h"
+#include "tuning/RulePreview.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -354,6 +355,26 @@ private slots:
         QCOMPARE(*reports->at(0).auc, 1.0);
         QCOMPARE(*reports->at(1).auc, 0.5);
         QCOMPARE(reports->at(1).rulesName, QStringLiteral("strict"));
+    }
+
+    // The preview evaluates the candidate as of today and counts who would move.
+    void previewCountsAccountsThatWouldMove()
+    {
+        Portfolio portfolio({ { 30, false, true }, { 30, true, false } });
+        // Today nobody has logged in for 120 days: all Bad under the active rules.
+        const auto same = RulePreview::run(*portfolio.db, rules(), kToday);
+        QVERIFY(same.ok());
+        QCOMPARE(same->accounts, 60);
+        QCOMPARE(same->bandChanges, 0);
+        QCOMPARE(same->stageChanges, 0);
+        RuleSet lenient = rules();
+        lenient.stages[0].criteria[0].scoring.pass.value = 0.0; // ">= 0 logins" passes everyone
+        const auto moved = RulePreview::run(*portfolio.db, lenient, kToday, 5);
+        QVERIFY(moved.ok());
+        QCOMPARE(moved->bandChanges, 60);
+        QCOMPARE(moved->bandMoves.value({ QStringLiteral("Bad"), QStringLiteral("Good") }), 60);
+        QCOMPARE(moved->examples.size(), 5);
+        QCOMPARE(moved->examples.constFirst().toBand, QStringLiteral("Good"));
     }
 
     void theWorkerReportsBySignalAndCancels()

@@ -145,10 +145,10 @@ private slots:
         test::copyForPeople(file);
         QProcess bad;
         bad.start(QStringLiteral(TENURE_BIN_DIR "/tenure"),
-                  { QStringLiteral("--view"), QStringLiteral("rules") });
+                  { QStringLiteral("--view"), QStringLiteral("rulez") });
         QVERIFY(bad.waitForFinished(30000));
         QCOMPARE(bad.exitCode(), 2);
-        QVERIFY(QString::fromUtf8(bad.readAllStandardError()).contains(QLatin1String("not there yet")));
+        QVERIFY(QString::fromUtf8(bad.readAllStandardError()).contains(QLatin1String("got \"rulez\"")));
     }
 
     void mainWindowNavigates()
@@ -160,7 +160,7 @@ private slots:
         window.openWorkspace(m_workspace.path());
         QVERIFY(scored.wait(30000));
         auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
-        QCOMPARE(navigation->count(), 5);
+        QCOMPARE(navigation->count(), 7);
         // The overview's charts and the biggest drops, with their click-through.
         auto* overview = window.findChild<OverviewView*>();
         QSignalSpy overviewLoaded(overview, &OverviewView::loaded);
@@ -203,9 +203,15 @@ private slots:
         QCOMPARE(detail->findChild<QLabel*>(QStringLiteral("title"))->text(), report.account.name);
         window.grab().save(test::screenshotDir() + QStringLiteral("/main-customer.png"));
 
-        // Data sources: every source with the events it brought.
+        // Rules and Tuning have their own tests (TestRulesAndTuning); here they are reachable.
         QTest::keyClick(&window, Qt::Key_5, Qt::ControlModifier);
         QCOMPARE(navigation->currentRow(), 4);
+        QTest::keyClick(&window, Qt::Key_6, Qt::ControlModifier);
+        QCOMPARE(navigation->currentRow(), 5);
+
+        // Data sources: every source with the events it brought.
+        QTest::keyClick(&window, Qt::Key_7, Qt::ControlModifier);
+        QCOMPARE(navigation->currentRow(), 6);
         auto* sources = window.findChild<QTableWidget*>(QStringLiteral("sources"));
         QTRY_VERIFY_WITH_TIMEOUT(sources->rowCount() == 1, 10000);
         QCOMPARE(sources->item(0, 0)->text(), QStringLiteral("demo"));
