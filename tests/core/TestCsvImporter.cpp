@@ -1,9 +1,12 @@
 #include "TestSupport.h"
+#include "engine/ScoringEngine.h"
 #include "ingest/CsvImporter.h"
+#include "rules/RuleSetJson.h"
 #include "store/AccountKeyStore.h"
 #include "store/AccountStore.h"
 #include "store/EventLog.h"
 #include "store/SourceStore.h"
+#include "tuning/Backtest.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -423,6 +426,30 @@ private slots:
                         QStringLiteral("SELECT count(*) FROM events e LEFT JOIN accounts a ON a.id = "
                                        "e.account_id WHERE a.id IS NULL")),
                  0);
+
+        // The backtest of the default rules on it (the README reports its figures).
+        ScoringEngine::Options scoring;
+        scoring.today = QDate(2024, 12, 31);
+        QVERIFY(ScoringEngine(*m_db, scoring).run().ok());
+        BacktestOptions options;
+        options.today = QDate(2024, 12, 31);
+        const auto reports = Backtest(*m_db).run({ RuleSetJson::defaults() }, options);
+        QVERIFY(reports.ok());
+        const BacktestReport& report = reports->constFirst();
+        // Every outcome is a churn: every outcome case is followed by one. Outcomes of one account
+        // on one day are one case.
+        QCOMPARE(report.churned, report.outcomeCases);
+        QVERIFY(report.outcomeCases + report.skipped <= 600);
+        QVERIFY(report.outcomeCases + report.skipped > 590);
+        // The baseline: accounts that never churned and had signed up or been active 90 days before.
+        const qint64 asOfEnd = QDateTime(QDate(2024, 10, 3), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+        QCOMPARE(report.cases - report.outcomeCases,
+                 scalar(*m_db, QStringLiteral("SELECT count(*) FROM accounts a WHERE id NOT IN (SELECT account_id FROM "
+                                              "outcomes WHERE kind = 'churned') AND (signup_date <= '2024-10-02' OR "
+                                              "EXISTS (SELECT 1 FROM events e WHERE e.account_id = a.id AND "
+                                              "e.occurred_at < %1))")
+                                   .arg(asOfEnd)));
+        QVERIFY(report.auc && *report.auc > 0 && *report.auc < 1);
     }
 };
 
