@@ -112,6 +112,92 @@ JA = {
     "ARR by band: no ARR recorded": "評価別の ARR: ARR の記録なし",
     "Drop a CSV export here to import it. Connectors pull product usage on their schedule; see docs/import.md and docs/connectors.md.":
         "CSV エクスポートをここにドロップするとインポートできます。コネクタは設定した間隔で利用データを取り込みます(docs/import.md、docs/connectors.md を参照)。",
+    # Rules view and editor
+    "Rules": "ルール", "Tuning": "チューニング", "&Rules": "ルール(&R)", "&Tuning": "チューニング(&T)",
+    "Run &Backtest": "バックテストを実行(&B)", "Ctrl+B": "Ctrl+B", "Ctrl+I": "Ctrl+I", "Ctrl+Shift+P": "Ctrl+Shift+P",
+    "%1… %2%": "%1… %2%", "%1 %2": "%1 %2",
+    "Band": "バンド", "Colour": "色", "From score": "下限スコア", "Bands": "バンド",
+    "Best band first. A score belongs to the first band whose lowest score it reaches; the last band catches every score and starts at 0.":
+        "良いバンドから順に並べます。スコアは下限に達した最初のバンドに入ります。最後のバンドは 0 から始まり、残りすべてを受けます。",
+    "Empty: the stage applies to every account that reaches it (the last stage).":
+        "空欄: ここまで来たすべての顧客にこのステージを適用します(最後のステージ)。",
+    "A condition in the rule file's JSON form, e.g. {\"measure\": {\"kind\": \"days_since_date\", \"field\": \"signup_date\"}, \"op\": \"<=\", \"value\": 60}; combine with {\"all\": [...]} or {\"any\": [...]}.":
+        "ルールファイルの JSON 形式の条件。例: {\"measure\": {\"kind\": \"days_since_date\", \"field\": \"signup_date\"}, \"op\": \"<=\", \"value\": 60}。{\"all\": [...]} や {\"any\": [...]} で組み合わせます。",
+    "&Name:": "名前(&N):", "&Colour:": "色(&C):", "Applies &when:": "適用条件(&W):",
+    "Stages are tried in order; the first whose condition holds is the account's stage. Its criteria make the health score.":
+        "ステージは上から順に判定され、条件を満たした最初のステージが顧客のステージになります。そのステージの基準でヘルススコアを計算します。",
+    "Add criterion": "基準を追加", "Remove criterion": "基準を削除", "Rule set &name:": "ルールセット名(&N):",
+    "Not valid yet: %1": "まだ有効ではありません: %1",
+    "Not valid yet: stages[%1].when: not a JSON object (%2 at character %3)":
+        "まだ有効ではありません: stages[%1].when: JSON オブジェクトではありません(%3 文字目: %2)",
+    "Events in the last 30 days": "直近 30 日のイベント数",
+    "&Import…": "インポート(&I)…", "E&xport…": "エクスポート(&X)…", "Re&vert": "元に戻す(&V)",
+    "&Preview Changes": "変更をプレビュー(&P)", "&Save and Rebuild": "保存して再構築(&S)",
+    "Load a rule file (JSON) into the editor; nothing is saved until you save.":
+        "ルールファイル(JSON)をエディタに読み込みます。保存するまで何も変わりません。",
+    "Write the rules in the editor to a JSON file.": "エディタのルールを JSON ファイルに書き出します。",
+    "Save as a new version; the summaries are rebuilt in the background.": "新しいバージョンとして保存し、集計をバックグラウンドで再構築します。",
+    "Account": "顧客", "Stage": "ステージ", "Import Rules": "ルールをインポート", "Export Rules": "ルールをエクスポート",
+    "Rule files (*.json)": "ルールファイル (*.json)",
+    "<b>Active rules:</b> version %1, saved %2 by %3": "<b>有効なルール:</b> バージョン %1(%2、%3 が保存)",
+    "<b>Active rules:</b> the defaults that ship with Tenure": "<b>有効なルール:</b> Tenure 標準のルール",
+    "Edit a band, stage or criterion; Preview Changes shows which accounts would move.":
+        "バンド・ステージ・基準を編集してください。「変更をプレビュー」でどの顧客が移動するかを確認できます。",
+    "Evaluating every account with the edited rules…": "編集したルールで全顧客を評価しています…",
+    "%1 → %2: %3": "%1 → %2: %3", "(no score)": "(スコアなし)",
+    "With these rules, as of %1: %2 of %3 accounts would change stage and %4 would change band.%5":
+        "このルールでは %1 時点で、%3 社中 %2 社のステージと %4 社のバンドが変わります。%5",
+    "Saved as version %1. The summaries are being rebuilt; the views update when it is done.":
+        "バージョン %1 として保存しました。集計を再構築しています。完了すると画面が更新されます。",
+    "Cannot read %1: %2": "%1 を読み込めません: %2", "%1: %2": "%1: %2", "Cannot write %1: %2": "%1 に書き込めません: %2",
+    "Imported %1. Preview the changes, then save to adopt it.": "%1 をインポートしました。変更をプレビューしてから保存すると採用されます。",
+    "Exported the rules to %1.": "ルールを %1 に書き出しました。",
+    # Criterion form
+    "Divide by the account's seats": "顧客のシート数で割る",
+    "Count of events in the last N days": "直近 N 日のイベント数", "Distinct active users in the last N days": "直近 N 日のアクティブユーザー数",
+    "Days since the last event": "最後のイベントからの日数", "Days until an account date": "顧客の日付までの日数",
+    "Days since an account date": "顧客の日付からの日数", "An account field": "顧客の項目",
+    "Change of events: last N days vs the N before (%)": "イベントの増減: 直近 N 日とその前の N 日の比較 (%)",
+    "Days since an outcome": "結果(解約など)からの日数",
+    "any event; or names separated by commas": "すべてのイベント。またはカンマ区切りのイベント名", " days": " 日",
+    "An account field, or attributes.NAME for a field the CRM export brought along": "顧客の項目。CRM エクスポートの追加項目は attributes.項目名",
+    "Pass or fail: full points when the comparison holds": "合否: 比較が成り立てば満点",
+    "Linear: no points at one value, full points at another": "線形: ある値で 0 点、別の値で満点",
+    "Tiers: a share of the points from each value on": "段階: 値ごとに配点の割合を決める",
+    "a number, true/false or a text": "数値、true/false、または文字列", "From value": "値(以上)", "Share of points (0–1)": "配点の割合 (0–1)",
+    "Add tier": "段階を追加", "Remove tier": "段階を削除", "&Label:": "ラベル(&L):", "&Weight:": "重み(&W):",
+    "&Measures:": "測定対象(&M):", "&Events:": "イベント(&E):", "W&indow:": "期間(&I):", "&Field:": "項目(&F):",
+    "&Outcome:": "結果(&O):", "&Scoring:": "採点(&S):", "&Passes when:": "合格条件(&P):", "&No points at:": "0 点となる値(&N):",
+    "F&ull points at:": "満点となる値(&U):", "&Tiers:": "段階(&T):",
+    # Tuning view and charts
+    "&Run Backtest": "バックテストを実行(&R)", "&Adopt Candidate…": "候補を採用(&A)…", "Reset to Active Rules": "有効なルールに戻す",
+    "Figure": "指標", "Active rules": "有効なルール", "Candidate": "候補", "Criterion": "基準", "Passes": "合格",
+    "Churn when passing [95%]": "合格時の解約率 [95%]", "Fails": "不合格", "Churn when failing [95%]": "不合格時の解約率 [95%]",
+    "Lift": "リフト", "AUC": "AUC", "Suggested cut-off": "推奨しきい値", "Trust": "信頼性",
+    "ROC: the score as a churn signal": "ROC: 解約の兆候としてのスコア", "Churn rate by band": "バンド別の解約率",
+    "Scores of churned and retained (active rules)": "解約・継続顧客のスコア分布(有効なルール)",
+    "%1 days before the outcome": "結果の %1 日前", "Score each case": "各ケースの評価時点",
+    "Each account is scored this many days before what happened to it, from the log as it was then: no later event counts.":
+        "各顧客を、結果の指定日数前の時点でログから評価します。それ以降のイベントは使いません。",
+    "<b>Candidate rules</b> (a copy of the active ones: edit, then run)": "<b>候補のルール</b>(有効なルールのコピー。編集してから実行)",
+    "Evidence per criterion, for": "基準ごとの根拠:",
+    "Passing: the criterion earns at least half its points. Lift: churn when failing over churn when passing. The suggested cut-off maximises Youden's J (caught churners minus flagged retained). \"Too few\": fewer than 30 cases on a side or 5 churners: do not trust it yet.":
+        "合格: 配点の半分以上を得た場合。リフト: 不合格時の解約率 ÷ 合格時の解約率。推奨しきい値は Youden の J(検出できた解約の割合 − 誤って検出した継続の割合)が最大になる値です。「少なすぎ」: どちらかが 30 件未満、または解約が 5 件未満で、まだ信頼できません。",
+    "Summary": "要約", "Charts": "グラフ", "Per criterion": "基準別",
+    "Run a backtest to see how well the rules foretold churn.": "バックテストを実行すると、ルールが解約をどれだけ予測できたかがわかります。",
+    "The candidate rules are not valid: %1": "候補のルールが有効ではありません: %1", "Replaying history…": "履歴を再生しています…",
+    "%1 cases (%2 from outcomes, %3 retained accounts as of %4 days ago), %5 churned within %4 days. 0.5 AUC is chance, 1 is perfect.":
+        "%1 件(結果から %2 件、%4 日前時点の継続顧客 %3 件)、うち %4 日以内の解約 %5 件。AUC 0.5 は偶然、1 は完全な予測です。",
+    "ROC AUC of the score for churn": "解約に対するスコアの ROC AUC", "Cases with a score": "スコアのあるケース",
+    "\"%1\" as a churn flag: precision": "「%1」を解約の兆候とした場合の適合率", "\"%1\" as a churn flag: recall": "「%1」を解約の兆候とした場合の再現率",
+    "%1: churn rate [95%]": "%1: 解約率 [95%]", "%1 of %2": "%2 件中 %1", "%1: expansion rate": "%1: 拡大率",
+    "Stage %1: churn rate [95%]": "ステージ %1: 解約率 [95%]", "Scoring: %1": "採点: %1",
+    "below %1 (J %2)": "%1 未満 (J %2)", "above %1 (J %2)": "%1 超 (J %2)", "Too few": "少なすぎ", "OK": "OK",
+    "The candidate is now the active rules (version %1); the summaries are being rebuilt.":
+        "候補が有効なルールになりました(バージョン %1)。集計を再構築しています。",
+    "Retained flagged": "誤検出した継続顧客", "Churned flagged": "検出した解約顧客", "Chance": "偶然",
+    "%1 (AUC %2)": "%1 (AUC %2)", "Churned": "解約", "Churned (%1)": "解約 (%1)", "Retained (%1)": "継続 (%1)",
+    "Score": "スコア", "Share of group": "グループ内の割合",
 }
 
 def main(path):

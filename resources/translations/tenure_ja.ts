@@ -240,7 +240,7 @@
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -373,12 +373,23 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The view to open: overview, customers, actions, datasources or customer:ACCOUNT_ID.</source>
+        <source>The view to open: overview, customers, actions, rules, tuning, datasources or customer:ACCOUNT_ID.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>--view: expected overview, customers, actions, datasources or customer:ACCOUNT_ID, got "%1" (the rules and tuning views are not there yet)
+        <source>--view: expected overview, customers, actions, rules, tuning, datasources or customer:ACCOUNT_ID, got "%1"
 </source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Backtest</name>
+    <message>
+        <source>The horizon must be at least one day (got %1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The backtest was cancelled.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -549,7 +560,7 @@
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1 cannot be written in %2 (a character it has no code for); export as UTF-8 instead.</source>
@@ -797,7 +808,7 @@
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -891,7 +902,7 @@
     </message>
     <message>
         <source>Band</source>
-        <translation>評価</translation>
+        <translation>バンド</translation>
     </message>
     <message>
         <source>Score</source>
@@ -1067,6 +1078,17 @@
     </message>
     <message>
         <source>a key</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RulePreview</name>
+    <message>
+        <source>Reading the current statuses failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The preview was cancelled.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1344,6 +1366,53 @@
     </message>
 </context>
 <context>
+    <name>TuningCharts</name>
+    <message>
+        <source>Active rules</source>
+        <translation>有効なルール</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>候補</translation>
+    </message>
+    <message>
+        <source>Retained flagged</source>
+        <translation>誤検出した継続顧客</translation>
+    </message>
+    <message>
+        <source>Churned flagged</source>
+        <translation>検出した解約顧客</translation>
+    </message>
+    <message>
+        <source>Chance</source>
+        <translation>偶然</translation>
+    </message>
+    <message>
+        <source>%1 (AUC %2)</source>
+        <translation>%1 (AUC %2)</translation>
+    </message>
+    <message>
+        <source>Churned</source>
+        <translation>解約</translation>
+    </message>
+    <message>
+        <source>Churned (%1)</source>
+        <translation>解約 (%1)</translation>
+    </message>
+    <message>
+        <source>Retained (%1)</source>
+        <translation>継続 (%1)</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>スコア</translation>
+    </message>
+    <message>
+        <source>Share of group</source>
+        <translation>グループ内の割合</translation>
+    </message>
+</context>
+<context>
     <name>ValueParser</name>
     <message>
         <source>a date such as 2026-11-25, 2026/11/25 or 11/25/2026</source>
@@ -1592,7 +1661,7 @@
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1: offset %2: %3</source>
@@ -1641,6 +1710,137 @@
     <message>
         <source>The secret of "%1" is in the keychain.</source>
         <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>tenure::CriterionForm</name>
+    <message>
+        <source>Divide by the account's seats</source>
+        <translation>顧客のシート数で割る</translation>
+    </message>
+    <message>
+        <source>Count of events in the last N days</source>
+        <translation>直近 N 日のイベント数</translation>
+    </message>
+    <message>
+        <source>Distinct active users in the last N days</source>
+        <translation>直近 N 日のアクティブユーザー数</translation>
+    </message>
+    <message>
+        <source>Days since the last event</source>
+        <translation>最後のイベントからの日数</translation>
+    </message>
+    <message>
+        <source>Days until an account date</source>
+        <translation>顧客の日付までの日数</translation>
+    </message>
+    <message>
+        <source>Days since an account date</source>
+        <translation>顧客の日付からの日数</translation>
+    </message>
+    <message>
+        <source>An account field</source>
+        <translation>顧客の項目</translation>
+    </message>
+    <message>
+        <source>Change of events: last N days vs the N before (%)</source>
+        <translation>イベントの増減: 直近 N 日とその前の N 日の比較 (%)</translation>
+    </message>
+    <message>
+        <source>Days since an outcome</source>
+        <translation>結果(解約など)からの日数</translation>
+    </message>
+    <message>
+        <source>any event; or names separated by commas</source>
+        <translation>すべてのイベント。またはカンマ区切りのイベント名</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 日</translation>
+    </message>
+    <message>
+        <source>An account field, or attributes.NAME for a field the CRM export brought along</source>
+        <translation>顧客の項目。CRM エクスポートの追加項目は attributes.項目名</translation>
+    </message>
+    <message>
+        <source>Pass or fail: full points when the comparison holds</source>
+        <translation>合否: 比較が成り立てば満点</translation>
+    </message>
+    <message>
+        <source>Linear: no points at one value, full points at another</source>
+        <translation>線形: ある値で 0 点、別の値で満点</translation>
+    </message>
+    <message>
+        <source>Tiers: a share of the points from each value on</source>
+        <translation>段階: 値ごとに配点の割合を決める</translation>
+    </message>
+    <message>
+        <source>a number, true/false or a text</source>
+        <translation>数値、true/false、または文字列</translation>
+    </message>
+    <message>
+        <source>From value</source>
+        <translation>値(以上)</translation>
+    </message>
+    <message>
+        <source>Share of points (0–1)</source>
+        <translation>配点の割合 (0–1)</translation>
+    </message>
+    <message>
+        <source>Add tier</source>
+        <translation>段階を追加</translation>
+    </message>
+    <message>
+        <source>Remove tier</source>
+        <translation>段階を削除</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>ラベル(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;Weight:</source>
+        <translation>重み(&amp;W):</translation>
+    </message>
+    <message>
+        <source>&amp;Measures:</source>
+        <translation>測定対象(&amp;M):</translation>
+    </message>
+    <message>
+        <source>&amp;Events:</source>
+        <translation>イベント(&amp;E):</translation>
+    </message>
+    <message>
+        <source>W&amp;indow:</source>
+        <translation>期間(&amp;I):</translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation>項目(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>結果(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Scoring:</source>
+        <translation>採点(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Passes when:</source>
+        <translation>合格条件(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;No points at:</source>
+        <translation>0 点となる値(&amp;N):</translation>
+    </message>
+    <message>
+        <source>F&amp;ull points at:</source>
+        <translation>満点となる値(&amp;U):</translation>
+    </message>
+    <message>
+        <source>&amp;Tiers:</source>
+        <translation>段階(&amp;T):</translation>
     </message>
 </context>
 <context>
@@ -1739,7 +1939,7 @@
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished" />
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>&lt;b&gt;Outcomes&lt;/b&gt;</source>
@@ -1790,7 +1990,7 @@
     </message>
     <message>
         <source>Band</source>
-        <translation>評価</translation>
+        <translation>バンド</translation>
     </message>
     <message>
         <source>ARR</source>
@@ -2145,7 +2345,7 @@
     </message>
     <message>
         <source>Ctrl+I</source>
-        <translation type="unfinished" />
+        <translation>Ctrl+I</translation>
     </message>
     <message>
         <source>&amp;Export Customers as CSV…</source>
@@ -2193,7 +2393,7 @@
     </message>
     <message>
         <source>Ctrl+Shift+P</source>
-        <translation type="unfinished" />
+        <translation>Ctrl+Shift+P</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -2273,11 +2473,11 @@
     </message>
     <message>
         <source>%1… %2%</source>
-        <translation type="unfinished" />
+        <translation>%1… %2%</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished" />
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>Scored as of %1 · %2</source>
@@ -2331,6 +2531,30 @@
         <source>&amp;Data Sources</source>
         <translation>データソース(&amp;D)</translation>
     </message>
+    <message>
+        <source>Rules</source>
+        <translation>ルール</translation>
+    </message>
+    <message>
+        <source>Tuning</source>
+        <translation>チューニング</translation>
+    </message>
+    <message>
+        <source>Run &amp;Backtest</source>
+        <translation>バックテストを実行(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Ctrl+B</source>
+        <translation>Ctrl+B</translation>
+    </message>
+    <message>
+        <source>&amp;Rules</source>
+        <translation>ルール(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Tuning</source>
+        <translation>チューニング(&amp;T)</translation>
+    </message>
 </context>
 <context>
     <name>tenure::OverviewView</name>
@@ -2383,7 +2607,7 @@
     <name>tenure::PullRunner</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Connector "%1", page %2 (%3)</source>
@@ -2519,10 +2743,383 @@
     </message>
 </context>
 <context>
+    <name>tenure::RuleSetEditor</name>
+    <message>
+        <source>Band</source>
+        <translation>バンド</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>色</translation>
+    </message>
+    <message>
+        <source>From score</source>
+        <translation>下限スコア</translation>
+    </message>
+    <message>
+        <source>Best band first. A score belongs to the first band whose lowest score it reaches; the last band catches every score and starts at 0.</source>
+        <translation>良いバンドから順に並べます。スコアは下限に達した最初のバンドに入ります。最後のバンドは 0 から始まり、残りすべてを受けます。</translation>
+    </message>
+    <message>
+        <source>Empty: the stage applies to every account that reaches it (the last stage).</source>
+        <translation>空欄: ここまで来たすべての顧客にこのステージを適用します(最後のステージ)。</translation>
+    </message>
+    <message>
+        <source>A condition in the rule file's JSON form, e.g. {"measure": {"kind": "days_since_date", "field": "signup_date"}, "op": "&lt;=", "value": 60}; combine with {"all": [...]} or {"any": [...]}.</source>
+        <translation>ルールファイルの JSON 形式の条件。例: {"measure": {"kind": "days_since_date", "field": "signup_date"}, "op": "&lt;=", "value": 60}。{"all": [...]} や {"any": [...]} で組み合わせます。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名前(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Colour:</source>
+        <translation>色(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Applies &amp;when:</source>
+        <translation>適用条件(&amp;W):</translation>
+    </message>
+    <message>
+        <source>Stages are tried in order; the first whose condition holds is the account's stage. Its criteria make the health score.</source>
+        <translation>ステージは上から順に判定され、条件を満たした最初のステージが顧客のステージになります。そのステージの基準でヘルススコアを計算します。</translation>
+    </message>
+    <message>
+        <source>Add criterion</source>
+        <translation>基準を追加</translation>
+    </message>
+    <message>
+        <source>Remove criterion</source>
+        <translation>基準を削除</translation>
+    </message>
+    <message>
+        <source>Rule set &amp;name:</source>
+        <translation>ルールセット名(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Bands</source>
+        <translation>バンド</translation>
+    </message>
+    <message>
+        <source>Not valid yet: %1</source>
+        <translation>まだ有効ではありません: %1</translation>
+    </message>
+    <message>
+        <source>Not valid yet: stages[%1].when: not a JSON object (%2 at character %3)</source>
+        <translation>まだ有効ではありません: stages[%1].when: JSON オブジェクトではありません(%3 文字目: %2)</translation>
+    </message>
+    <message>
+        <source>Events in the last 30 days</source>
+        <translation>直近 30 日のイベント数</translation>
+    </message>
+</context>
+<context>
+    <name>tenure::RulesView</name>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>インポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>エクスポート(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>元に戻す(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Preview Changes</source>
+        <translation>変更をプレビュー(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Save and Rebuild</source>
+        <translation>保存して再構築(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Load a rule file (JSON) into the editor; nothing is saved until you save.</source>
+        <translation>ルールファイル(JSON)をエディタに読み込みます。保存するまで何も変わりません。</translation>
+    </message>
+    <message>
+        <source>Write the rules in the editor to a JSON file.</source>
+        <translation>エディタのルールを JSON ファイルに書き出します。</translation>
+    </message>
+    <message>
+        <source>Save as a new version; the summaries are rebuilt in the background.</source>
+        <translation>新しいバージョンとして保存し、集計をバックグラウンドで再構築します。</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>ステージ</translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>バンド</translation>
+    </message>
+    <message>
+        <source>Import Rules</source>
+        <translation>ルールをインポート</translation>
+    </message>
+    <message>
+        <source>Rule files (*.json)</source>
+        <translation>ルールファイル (*.json)</translation>
+    </message>
+    <message>
+        <source>Export Rules</source>
+        <translation>ルールをエクスポート</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Active rules:&lt;/b&gt; version %1, saved %2 by %3</source>
+        <translation>&lt;b&gt;有効なルール:&lt;/b&gt; バージョン %1(%2、%3 が保存)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Active rules:&lt;/b&gt; the defaults that ship with Tenure</source>
+        <translation>&lt;b&gt;有効なルール:&lt;/b&gt; Tenure 標準のルール</translation>
+    </message>
+    <message>
+        <source>Edit a band, stage or criterion; Preview Changes shows which accounts would move.</source>
+        <translation>バンド・ステージ・基準を編集してください。「変更をプレビュー」でどの顧客が移動するかを確認できます。</translation>
+    </message>
+    <message>
+        <source>Evaluating every account with the edited rules…</source>
+        <translation>編集したルールで全顧客を評価しています…</translation>
+    </message>
+    <message>
+        <source>%1 → %2: %3</source>
+        <translation>%1 → %2: %3</translation>
+    </message>
+    <message>
+        <source>(no score)</source>
+        <translation>(スコアなし)</translation>
+    </message>
+    <message>
+        <source>With these rules, as of %1: %2 of %3 accounts would change stage and %4 would change band.%5</source>
+        <translation>このルールでは %1 時点で、%3 社中 %2 社のステージと %4 社のバンドが変わります。%5</translation>
+    </message>
+    <message>
+        <source>Saved as version %1. The summaries are being rebuilt; the views update when it is done.</source>
+        <translation>バージョン %1 として保存しました。集計を再構築しています。完了すると画面が更新されます。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Imported %1. Preview the changes, then save to adopt it.</source>
+        <translation>%1 をインポートしました。変更をプレビューしてから保存すると採用されます。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>Exported the rules to %1.</source>
+        <translation>ルールを %1 に書き出しました。</translation>
+    </message>
+</context>
+<context>
     <name>tenure::ScoringWorker</name>
     <message>
         <source>Updating the action queue failed: %1</source>
         <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>tenure::TuningView</name>
+    <message>
+        <source>&amp;Run Backtest</source>
+        <translation>バックテストを実行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>&amp;Adopt Candidate…</source>
+        <translation>候補を採用(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Reset to Active Rules</source>
+        <translation>有効なルールに戻す</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指標</translation>
+    </message>
+    <message>
+        <source>Active rules</source>
+        <translation>有効なルール</translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation>候補</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>ステージ</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>基準</translation>
+    </message>
+    <message>
+        <source>Passes</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Churn when passing [95%]</source>
+        <translation>合格時の解約率 [95%]</translation>
+    </message>
+    <message>
+        <source>Fails</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Churn when failing [95%]</source>
+        <translation>不合格時の解約率 [95%]</translation>
+    </message>
+    <message>
+        <source>Lift</source>
+        <translation>リフト</translation>
+    </message>
+    <message>
+        <source>AUC</source>
+        <translation>AUC</translation>
+    </message>
+    <message>
+        <source>Suggested cut-off</source>
+        <translation>推奨しきい値</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>信頼性</translation>
+    </message>
+    <message>
+        <source>ROC: the score as a churn signal</source>
+        <translation>ROC: 解約の兆候としてのスコア</translation>
+    </message>
+    <message>
+        <source>Churn rate by band</source>
+        <translation>バンド別の解約率</translation>
+    </message>
+    <message>
+        <source>Scores of churned and retained (active rules)</source>
+        <translation>解約・継続顧客のスコア分布(有効なルール)</translation>
+    </message>
+    <message>
+        <source>%1 days before the outcome</source>
+        <translation>結果の %1 日前</translation>
+    </message>
+    <message>
+        <source>Each account is scored this many days before what happened to it, from the log as it was then: no later event counts.</source>
+        <translation>各顧客を、結果の指定日数前の時点でログから評価します。それ以降のイベントは使いません。</translation>
+    </message>
+    <message>
+        <source>Score each case</source>
+        <translation>各ケースの評価時点</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Candidate rules&lt;/b&gt; (a copy of the active ones: edit, then run)</source>
+        <translation>&lt;b&gt;候補のルール&lt;/b&gt;(有効なルールのコピー。編集してから実行)</translation>
+    </message>
+    <message>
+        <source>Evidence per criterion, for</source>
+        <translation>基準ごとの根拠:</translation>
+    </message>
+    <message>
+        <source>Passing: the criterion earns at least half its points. Lift: churn when failing over churn when passing. The suggested cut-off maximises Youden's J (caught churners minus flagged retained). "Too few": fewer than 30 cases on a side or 5 churners: do not trust it yet.</source>
+        <translation>合格: 配点の半分以上を得た場合。リフト: 不合格時の解約率 ÷ 合格時の解約率。推奨しきい値は Youden の J(検出できた解約の割合 − 誤って検出した継続の割合)が最大になる値です。「少なすぎ」: どちらかが 30 件未満、または解約が 5 件未満で、まだ信頼できません。</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>要約</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>グラフ</translation>
+    </message>
+    <message>
+        <source>Per criterion</source>
+        <translation>基準別</translation>
+    </message>
+    <message>
+        <source>Run a backtest to see how well the rules foretold churn.</source>
+        <translation>バックテストを実行すると、ルールが解約をどれだけ予測できたかがわかります。</translation>
+    </message>
+    <message>
+        <source>The candidate rules are not valid: %1</source>
+        <translation>候補のルールが有効ではありません: %1</translation>
+    </message>
+    <message>
+        <source>Replaying history…</source>
+        <translation>履歴を再生しています…</translation>
+    </message>
+    <message>
+        <source>%1 cases (%2 from outcomes, %3 retained accounts as of %4 days ago), %5 churned within %4 days. 0.5 AUC is chance, 1 is perfect.</source>
+        <translation>%1 件(結果から %2 件、%4 日前時点の継続顧客 %3 件)、うち %4 日以内の解約 %5 件。AUC 0.5 は偶然、1 は完全な予測です。</translation>
+    </message>
+    <message>
+        <source>ROC AUC of the score for churn</source>
+        <translation>解約に対するスコアの ROC AUC</translation>
+    </message>
+    <message>
+        <source>Cases with a score</source>
+        <translation>スコアのあるケース</translation>
+    </message>
+    <message>
+        <source>"%1" as a churn flag: precision</source>
+        <translation>「%1」を解約の兆候とした場合の適合率</translation>
+    </message>
+    <message>
+        <source>"%1" as a churn flag: recall</source>
+        <translation>「%1」を解約の兆候とした場合の再現率</translation>
+    </message>
+    <message>
+        <source>%1: churn rate [95%]</source>
+        <translation>%1: 解約率 [95%]</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 件中 %1</translation>
+    </message>
+    <message>
+        <source>%1: expansion rate</source>
+        <translation>%1: 拡大率</translation>
+    </message>
+    <message>
+        <source>Stage %1: churn rate [95%]</source>
+        <translation>ステージ %1: 解約率 [95%]</translation>
+    </message>
+    <message>
+        <source>Scoring: %1</source>
+        <translation>採点: %1</translation>
+    </message>
+    <message>
+        <source>below %1 (J %2)</source>
+        <translation>%1 未満 (J %2)</translation>
+    </message>
+    <message>
+        <source>above %1 (J %2)</source>
+        <translation>%1 超 (J %2)</translation>
+    </message>
+    <message>
+        <source>Too few</source>
+        <translation>少なすぎ</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>The candidate is now the active rules (version %1); the summaries are being rebuilt.</source>
+        <translation>候補が有効なルールになりました(バージョン %1)。集計を再構築しています。</translation>
     </message>
 </context>
 <context>
@@ -2612,7 +3209,7 @@
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Action rules saved; they apply from the next scoring pass.</source>
@@ -2668,6 +3265,137 @@
     </message>
     <message>
         <source>unknown action "%1"</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>tenure::cli::BacktestCommand</name>
+    <message>
+        <source>Replay history: score each account as of DAYS before what happened and measure how well stage, score and band foretold churn.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Score each case this many days before its outcome (default: 90).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DAYS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Backtest the rule set in this JSON file instead of the active one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Treat this day as today: later outcomes are ignored (default: today).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sample at most N accounts without churn as the retained baseline (default: all).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>N</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print one JSON object instead of tables.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli backtest: --horizon expects a number of days above 0, got "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli backtest: --baseline expects a number above 0, got "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli backtest: --as-of expects a date as YYYY-MM-DD, got "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli backtest: cannot read %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli backtest: %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli backtest: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Took %1 s.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Backtest of "%1", %2 days ahead, as of %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cases: %1 (%2 from outcomes, %3 retained baseline), %4 churned; %5 outcomes skipped (no history %6 days before).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ROC AUC of the score for churn: %1 (%2 scored cases; 0.5 is chance, 1 is perfect).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" as a churn flag: %2 flagged, precision %3, recall %4.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Churned</source>
+        <translation>解約</translation>
+    </message>
+    <message>
+        <source>Churn rate [95%]</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expansion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>バンド</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>ステージ</translation>
+    </message>
+    <message>
+        <source>Per criterion (passes: earns at least half its points)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>passes: %1 cases, churn %2; fails: %3 cases, churn %4; lift %5; AUC %6</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>suggested: flag below %1 (Youden's J %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>suggested: flag above %1 (Youden's J %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>[sample too small to trust]</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3014,7 +3742,7 @@
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1: %2 pages, %3 records: %4 new events, %5 already there, %6 rejected, %7 retries%8 (%9 s).</source>
@@ -3153,7 +3881,7 @@
     </message>
     <message>
         <source>(no score)</source>
-        <translation type="unfinished" />
+        <translation>(スコアなし)</translation>
     </message>
     <message>
         <source>Stage</source>
