@@ -1,13 +1,17 @@
 #include "TestSupport.h"
 #include "ingest/ImportWorker.h"
 #include "sources/ImportCsvDialog.h"
+#include "store/AccountStore.h"
 #include "store/EventLog.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QLineEdit>
+#include <QTabWidget>
+#include <QTableWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -85,6 +89,79 @@ private slots:
         QVERIFY2(waitForText(result, QStringLiteral("Imported: 3 new")), qPrintable(result->toPlainText()));
         QVERIFY(result->toPlainText().contains(QLatin1String("CP932")));
         dialog.grab().save(test::screenshotDir() + QStringLiteral("/import-cp932.png"));
+    }
+
+    // Step 1 shows the first rows as they decode; another delimiter re-reads them.
+    void previewFollowsEncodingAndDelimiter()
+    {
+        test::TempWorkspace workspace;
+        workspace.open();
+        ImportCsvDialog dialog(workspace.path());
+        dialog.resize(900, 640);
+        dialog.show();
+        QSignalSpy previewed(&dialog, &ImportCsvDialog::previewed);
+        dialog.setFile(QStringLiteral(TENURE_TEST_DATA "/csv/accounts-ja-cp932.csv"));
+        QVERIFY(previewed.wait(10000));
+        auto* preview = dialog.findChild<QTableWidget*>(QStringLiteral("preview"));
+        auto* info = dialog.findChild<QLabel*>(QStringLiteral("previewInfo"));
+        QCOMPARE(preview->columnCount(), 9);
+        QCOMPARE(preview->horizontalHeaderItem(1)->text(), QStringLiteral("取引先名"));
+        QCOMPARE(preview->item(0, 1)->text(), QStringLiteral("株式会社さくら商事"));
+        QCOMPARE(preview->verticalHeaderItem(0)->text(), QStringLiteral("2")); // the file's line
+        QVERIFY2(info->text().contains(QLatin1String("CP932")) && info->text().contains(QLatin1String("comma")),
+                 qPrintable(info->text()));
+        dialog.grab().save(test::screenshotDir() + QStringLiteral("/import-preview.png"));
+
+        auto* delimiter = dialog.findChild<QComboBox*>(QStringLiteral("delimiter"));
+        delimiter->setCurrentIndex(delimiter->findData(QStringLiteral(";")));
+        QVERIFY(previewed.wait(10000));
+        QCOMPARE(preview->columnCount(), 1);
+        delimiter->setCurrentIndex(0);
+        QVERIFY(previewed.wait(10000));
+        QCOMPARE(preview->columnCount(), 9);
+
+        // Read as UTF-8, the CP932 bytes are not text: the preview says where.
+        auto* encoding = dialog.findChild<QComboBox*>(QStringLiteral("encoding"));
+        encoding->setCurrentIndex(encoding->findData(QStringLiteral("utf-8")));
+        QVERIFY(previewed.wait(10000));
+        QVERIFY2(info->text().contains(QLatin1String("UTF-8")), qPrintable(info->text()));
+    }
+
+    // Step 2: a column mapped by hand is what the import uses.
+    void editedColumnsAreImported()
+    {
+        test::TempWorkspace workspace;
+        workspace.open();
+        ImportCsvDialog dialog(workspace.path());
+        dialog.resize(900, 640);
+        dialog.show();
+        QSignalSpy previewed(&dialog, &ImportCsvDialog::previewed);
+        dialog.setFile(QStringLiteral(TENURE_TEST_DATA "/csv/accounts-ja-cp932.csv"));
+        QVERIFY(previewed.wait(10000));
+        dialog.findChild<QTabWidget*>(QStringLiteral("steps"))->setCurrentIndex(1);
+        auto* name = dialog.findChild<QComboBox*>(QStringLiteral("column_name"));
+        QCOMPARE(name->currentText(), QStringLiteral("取引先名")); // detected from the Japanese header
+        dialog.grab().save(test::screenshotDir() + QStringLiteral("/import-columns.png"));
+
+        // A required field with neither a column nor a value stops the import before it starts.
+        auto* id = dialog.findChild<QComboBox*>(QStringLiteral("column_id"));
+        const int idColumn = id->currentIndex();
+        id->setCurrentIndex(id->findText(QStringLiteral("(the same value for every row)")));
+        auto* status = dialog.findChild<QLabel*>(QStringLiteral("mappingStatus"));
+        QVERIFY2(status->text().contains(QLatin1String("id:")), qPrintable(status->text()));
+        QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("import")), Qt::LeftButton);
+        auto* result = dialog.findChild<QPlainTextEdit*>(QStringLiteral("result"));
+        QVERIFY2(result->toPlainText().contains(QLatin1String("step 2")), qPrintable(result->toPlainText()));
+        QCOMPARE(AccountStore(*workspace.open(Database::Mode::ReadOnly)).count(), 0);
+        id->setCurrentIndex(idColumn);
+
+        // The owner's column as the name: what lands is what the columns say.
+        name->setCurrentIndex(name->findText(QStringLiteral("担当者")));
+        QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("import")), Qt::LeftButton);
+        QVERIFY2(waitForText(result, QStringLiteral("Imported: 3 new")), qPrintable(result->toPlainText()));
+        const auto account = AccountStore(*workspace.open(Database::Mode::ReadOnly)).find(QStringLiteral("JP-001"));
+        QVERIFY(account);
+        QCOMPARE(account->name, QStringLiteral("山田 太郎"));
     }
 
     // A 200,000-row import runs on the worker thread: the GUI event loop keeps turning meanwhile.

@@ -1,7 +1,13 @@
 #include "sources/ImportCsvDialog.h"
 
+#include "Async.h"
+#include "ingest/CsvPreview.h"
 #include "ingest/CsvReader.h"
 #include "ingest/ImportWorker.h"
+#include "ingest/TextDecoding.h"
+#include "sources/MappingEditor.h"
+#include "store/Database.h"
+#include "store/SourceStore.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -11,6 +17,8 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -19,6 +27,10 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSaveFile>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace tenure {
@@ -37,6 +49,13 @@ QWidget* withBrowse(QLineEdit* edit, QWidget* parent, const std::function<void()
     return row;
 }
 
+// What the preview step reads off the GUI thread: the first rows, and the source's saved preset.
+struct PreviewResult
+{
+    Result<CsvPreview> preview = Error {};
+    std::optional<ImportMapping> preset;
+};
+
 } // namespace
 
 ImportCsvDialog::ImportCsvDialog(QString workspacePath, QWidget* parent)
@@ -47,7 +66,12 @@ ImportCsvDialog::ImportCsvDialog(QString workspacePath, QWidget* parent)
     , m_namespace(new QLineEdit(this))
     , m_source(new QLineEdit(this))
     , m_encoding(new QComboBox(this))
-    , m_mapping(new QLineEdit(this))
+    , m_delimiter(new QComboBox(this))
+    , m_steps(new QTabWidget(this))
+    , m_preview(new QTableWidget(this))
+    , m_previewInfo(new QLabel(this))
+    , m_mappingEditor(new MappingEditor(this))
+    , m_previewTimer(new QTimer(this))
     , m_onError(new QButtonGroup(this))
     , m_progress(new QProgressBar(this))
     , m_result(new QPlainTextEdit(this))
@@ -73,7 +97,19 @@ ImportCsvDialog::ImportCsvDialog(QString workspacePath, QWidget* parent)
     m_encoding->addItem(tr("Japanese (Shift_JIS / CP932)"), QStringLiteral("cp932"));
     m_encoding->addItem(QStringLiteral("UTF-16"), QStringLiteral("utf-16le"));
     m_encoding->addItem(tr("Western (Windows-1252)"), QStringLiteral("windows-1252"));
-    m_mapping->setPlaceholderText(tr("optional: a JSON column mapping"));
+    m_delimiter->setObjectName(QStringLiteral("delimiter"));
+    m_delimiter->addItem(tr("Detect automatically"), QString());
+    m_delimiter->addItem(tr("Comma"), QStringLiteral(","));
+    m_delimiter->addItem(tr("Semicolon"), QStringLiteral(";"));
+    m_delimiter->addItem(tr("Tab"), QStringLiteral("\t"));
+    m_preview->setObjectName(QStringLiteral("preview"));
+    m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_preview->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_previewInfo->setObjectName(QStringLiteral("previewInfo"));
+    m_previewInfo->setWordWrap(true);
+    m_previewTimer->setSingleShot(true);
+    m_previewTimer->setInterval(150);
+    connect(m_previewTimer, &QTimer::timeout, this, &ImportCsvDialog::preview);
 
     auto* abort = new QRadioButton(tr("Import nothing if any row is bad"), this);
     auto* skip = new QRadioButton(tr("Skip bad rows and import the rest"), this);
@@ -98,14 +134,77 @@ ImportCsvDialog::ImportCsvDialog(QString workspacePath, QWidget* parent)
     form->addRow(tr("&Contents:"), m_kind);
     form->addRow(tr("Key &namespace:"), m_namespace);
     form->addRow(tr("&Source name:"), m_source);
-    form->addRow(tr("&Encoding:"), m_encoding);
-    form->addRow(tr("&Mapping:"), withBrowse(m_mapping, this, [this] {
-                     const QString path = QFileDialog::getOpenFileName(
-                         this, tr("Column mapping"), QString(), tr("JSON files (*.json);;All files (*)"));
-                     if (!path.isEmpty())
-                         m_mapping->setText(path);
-                 }));
-    form->addRow(tr("Bad rows:"), onError);
+
+    // Step 1: how the file decodes, with its first rows.
+    auto* format = new QWidget(this);
+    auto* formatLayout = new QVBoxLayout(format);
+    auto* formatForm = new QHBoxLayout;
+    auto* encodingLabel = new QLabel(tr("&Encoding:"), format);
+    encodingLabel->setBuddy(m_encoding);
+    formatForm->addWidget(encodingLabel);
+    formatForm->addWidget(m_encoding);
+    auto* delimiterLabel = new QLabel(tr("&Delimiter:"), format);
+    delimiterLabel->setBuddy(m_delimiter);
+    formatForm->addWidget(delimiterLabel);
+    formatForm->addWidget(m_delimiter);
+    formatForm->addStretch();
+    formatLayout->addLayout(formatForm);
+    formatLayout->addWidget(m_previewInfo);
+    formatLayout->addWidget(m_preview, 1);
+
+    // Step 2: which column feeds which field.
+    auto* columns = new QWidget(this);
+    auto* columnsLayout = new QVBoxLayout(columns);
+    auto* columnButtons = new QHBoxLayout;
+    auto* loadMappingButton = new QPushButton(tr("&Load Mapping…"), columns);
+    auto* saveMappingButton = new QPushButton(tr("Sa&ve Mapping…"), columns);
+    loadMappingButton->setToolTip(tr("Read a JSON column mapping (docs/import.md)"));
+    saveMappingButton->setToolTip(tr("Write these columns as a JSON mapping, for tenure-cli import --mapping"));
+    columnButtons->addWidget(new QLabel(tr("Detected from the header, or the source's mapping of its last import."), columns), 1);
+    columnButtons->addWidget(loadMappingButton);
+    columnButtons->addWidget(saveMappingButton);
+    columnsLayout->addLayout(columnButtons);
+    columnsLayout->addWidget(m_mappingEditor, 1);
+    connect(loadMappingButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Column mapping"), QString(),
+                                                          tr("JSON files (*.json);;All files (*)"));
+        if (!path.isEmpty())
+            loadMapping(path);
+    });
+    connect(saveMappingButton, &QPushButton::clicked, this, [this] {
+        if (!m_mappingEditor->hasMapping())
+            return;
+        const QString path = QFileDialog::getSaveFileName(this, tr("Column mapping"), QStringLiteral("mapping.json"),
+                                                          tr("JSON files (*.json);;All files (*)"));
+        if (path.isEmpty())
+            return;
+        const QByteArray json = QJsonDocument(m_mappingEditor->mapping().toJson()).toJson();
+        runAsync(
+            this,
+            [path, json]() -> QString {
+                QSaveFile out(path);
+                if (!out.open(QIODevice::WriteOnly) || out.write(json) != json.size() || !out.commit())
+                    return tr("Cannot write %1: %2").arg(path, out.errorString());
+                return {};
+            },
+            [this, path](const QString& error) {
+                m_result->setPlainText(error.isEmpty() ? tr("Saved the column mapping to %1.").arg(path) : error);
+            });
+    });
+
+    // Step 3: check, then import.
+    auto* checkPage = new QWidget(this);
+    auto* checkLayout = new QVBoxLayout(checkPage);
+    auto* checkForm = new QFormLayout;
+    checkForm->addRow(tr("Bad rows:"), onError);
+    checkLayout->addLayout(checkForm);
+    checkLayout->addWidget(m_progress);
+    checkLayout->addWidget(m_result, 1);
+
+    m_steps->setObjectName(QStringLiteral("steps"));
+    m_steps->addTab(format, tr("1. Format and preview"));
+    m_steps->addTab(columns, tr("2. Columns"));
+    m_steps->addTab(checkPage, tr("3. Check and import"));
 
     m_progress->setObjectName(QStringLiteral("progress"));
     m_progress->setRange(0, 100);
@@ -124,15 +223,21 @@ ImportCsvDialog::ImportCsvDialog(QString workspacePath, QWidget* parent)
     connect(m_check, &QPushButton::clicked, this, [this] { run(true); });
     connect(m_import, &QPushButton::clicked, this, [this] { run(false); });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ImportCsvDialog::reject);
-    connect(m_kind, &QComboBox::currentIndexChanged, this, &ImportCsvDialog::updateKind);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
+        updateKind();
+        schedulePreview();
+    });
+    connect(m_file, &QLineEdit::textChanged, this, &ImportCsvDialog::schedulePreview);
+    connect(m_source, &QLineEdit::editingFinished, this, &ImportCsvDialog::schedulePreview);
+    connect(m_encoding, &QComboBox::currentIndexChanged, this, &ImportCsvDialog::schedulePreview);
+    connect(m_delimiter, &QComboBox::currentIndexChanged, this, &ImportCsvDialog::schedulePreview);
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
-    layout->addWidget(m_progress);
-    layout->addWidget(m_result, 1);
+    layout->addWidget(m_steps, 1);
     layout->addWidget(m_buttons);
     updateKind();
-    resize(680, 520);
+    resize(760, 600);
 }
 
 ImportCsvDialog::~ImportCsvDialog() = default;
@@ -175,7 +280,7 @@ void ImportCsvDialog::dropEvent(QDropEvent* event)
 
 void ImportCsvDialog::run(bool dryRun)
 {
-    const QString file = QDir::fromNativeSeparators(m_file->text().trimmed());
+    const QString file = currentFile();
     if (file.isEmpty()) {
         showFailure(tr("Choose the CSV file to import."));
         return;
@@ -187,6 +292,20 @@ void ImportCsvDialog::run(bool dryRun)
     options.keyNamespace = m_namespace->isEnabled() ? m_namespace->text().trimmed() : QString();
     options.onError = CsvImporter::OnError(m_onError->checkedId());
     options.dryRun = dryRun;
+    // The columns as reviewed in step 2; before the preview has read the file, the importer
+    // detects them (or takes the source's preset) itself.
+    m_steps->setCurrentIndex(2);
+    if (m_mappingEditor->hasMapping() && m_mappingFor == currentFile() + QLatin1Char('|') + m_kind->currentText()) {
+        if (Status ok = m_mappingEditor->check(); !ok) {
+            showFailure(tr("The columns are not ready (step 2): %1").arg(ok.error()));
+            return;
+        }
+        ImportMapping mapping = m_mappingEditor->mapping();
+        mapping.encoding = options.encoding;
+        const QString delimiter = m_delimiter->currentData().toString();
+        mapping.delimiter = delimiter.isEmpty() ? QChar() : delimiter.at(0);
+        options.mapping = mapping;
+    }
     if (!m_worker) {
         m_worker = std::make_unique<ImportWorker>(m_workspacePath);
         connect(m_worker.get(), &ImportWorker::progress, this, [this](qint64 done, qint64 total) {
@@ -200,7 +319,7 @@ void ImportCsvDialog::run(bool dryRun)
     m_result->setPlainText(dryRun ? tr("Checking %1…").arg(file) : tr("Importing %1…").arg(file));
     m_progress->setValue(0);
     setRunning(true);
-    m_worker->start(file, options, m_mapping->text().trimmed());
+    m_worker->start(file, options);
 }
 
 void ImportCsvDialog::showReport(const CsvImporter::Report& report, bool dryRun)
@@ -245,6 +364,132 @@ void ImportCsvDialog::setRunning(bool running)
     m_check->setEnabled(!running);
     m_import->setEnabled(!running);
     m_buttons->button(QDialogButtonBox::Close)->setText(running ? tr("Cancel") : tr("Close"));
+}
+
+QString ImportCsvDialog::currentFile() const
+{
+    return QDir::fromNativeSeparators(m_file->text().trimmed());
+}
+
+void ImportCsvDialog::schedulePreview()
+{
+    m_previewTimer->start();
+}
+
+void ImportCsvDialog::preview()
+{
+    const QString file = currentFile();
+    const int generation = ++m_previewGeneration;
+    if (file.isEmpty()) {
+        m_preview->clear();
+        m_preview->setRowCount(0);
+        m_previewInfo->setText(tr("Choose a CSV file, or drop one on this window."));
+        return;
+    }
+    CsvReader::Options options;
+    if (const QString encoding = m_encoding->currentData().toString(); !encoding.isEmpty())
+        options.encoding = TextDecoding::canonicalName(encoding).value();
+    const QString delimiter = m_delimiter->currentData().toString();
+    if (!delimiter.isEmpty())
+        options.delimiter = delimiter.at(0);
+    const QString source = m_source->text().trimmed().isEmpty() ? CsvImporter::defaultSourceName(file)
+                                                                : m_source->text().trimmed();
+    const auto kind = ImportMapping::Kind(m_kind->currentData().toInt());
+    const QString workspace = m_workspacePath;
+    m_previewInfo->setText(tr("Reading %1…").arg(file));
+    runAsync(
+        this,
+        [file, options, source, kind, workspace]() -> PreviewResult {
+            PreviewResult result;
+            result.preview = CsvPreview::read(file, options);
+            // The mapping of this source's last import, if it was of the same kind.
+            if (auto db = Database::open(workspace, Database::Mode::ReadOnly)) {
+                if (const auto saved = SourceStore(**db).find(source)) {
+                    const QJsonObject preset = saved->config.value(QStringLiteral("mapping")).toObject();
+                    if (Result<ImportMapping> mapping = ImportMapping::fromJson(preset); mapping && mapping->kind == kind)
+                        result.preset = mapping.value();
+                }
+            }
+            return result;
+        },
+        [this, generation](const PreviewResult& result) {
+            if (generation != m_previewGeneration)
+                return; // the user has changed something since: a newer preview is on its way
+            if (!result.preview) {
+                m_preview->clear();
+                m_preview->setRowCount(0);
+                m_previewInfo->setText(result.preview.error());
+                m_previewInfo->setStyleSheet(QStringLiteral("color: #c62828;"));
+                m_mappingEditor->clear();
+                m_mappingFor.clear();
+                emit previewed();
+                return;
+            }
+            m_previewInfo->setStyleSheet({});
+            showPreview(result.preview.value(), result.preset);
+            emit previewed();
+        });
+}
+
+void ImportCsvDialog::showPreview(const CsvPreview& preview, const std::optional<ImportMapping>& preset)
+{
+    const QLocale locale;
+    m_preview->clear();
+    m_preview->setColumnCount(int(preview.header.size()));
+    m_preview->setHorizontalHeaderLabels(preview.header);
+    m_preview->setRowCount(int(preview.rows.size()));
+    QStringList lines;
+    for (int row = 0; row < preview.rows.size(); ++row) {
+        const CsvRecord& record = preview.rows.at(row);
+        lines << locale.toString(record.line);
+        for (int column = 0; column < record.fields.size() && column < preview.header.size(); ++column)
+            m_preview->setItem(row, column, new QTableWidgetItem(record.fields.at(column)));
+    }
+    m_preview->setVerticalHeaderLabels(lines); // the file's line numbers, as errors cite them
+    m_previewInfo->setText(tr("%1, %2-separated, %3 columns. The first %4 rows%5:")
+                               .arg(QString::fromLatin1(preview.encoding), CsvReader::delimiterName(preview.delimiter))
+                               .arg(preview.header.size())
+                               .arg(preview.rows.size())
+                               .arg(preview.more ? tr(" (the file goes on)") : QString()));
+
+    // The columns: kept while the file, contents and source stay the same (an encoding or
+    // delimiter change only re-reads), otherwise taken afresh.
+    const QString key = currentFile() + QLatin1Char('|') + m_kind->currentText();
+    const auto kind = ImportMapping::Kind(m_kind->currentData().toInt());
+    if (key == m_mappingFor && m_mappingEditor->hasMapping()) {
+        m_mappingEditor->setMapping(m_mappingEditor->mapping(), preview.header, QFileInfo(currentFile()).fileName());
+        return;
+    }
+    ImportMapping mapping = m_loadedMapping && m_loadedMapping->kind == kind ? *m_loadedMapping
+        : preset                                                             ? *preset
+                                                                             : ImportMapping::detect(kind, preview.header);
+    if (kind == ImportMapping::Kind::Keys && m_namespace->isEnabled())
+        mapping.keyNamespace = m_namespace->text().trimmed();
+    m_mappingEditor->setMapping(mapping, preview.header, QFileInfo(currentFile()).fileName());
+    m_mappingFor = key;
+}
+
+void ImportCsvDialog::loadMapping(const QString& path)
+{
+    runAsync(
+        this, [path]() -> Result<ImportMapping> { return ImportMapping::load(path); },
+        [this, path](const Result<ImportMapping>& mapping) {
+            if (!mapping) {
+                m_steps->setCurrentIndex(2);
+                m_result->setPlainText(mapping.error());
+                return;
+            }
+            m_loadedMapping = mapping.value();
+            m_kind->setCurrentIndex(m_kind->findData(int(mapping->kind)));
+            m_mappingFor.clear(); // take the loaded mapping at the next preview
+            if (!mapping->encoding.isEmpty()) {
+                const int index = m_encoding->findData(mapping->encoding.toLower());
+                if (index >= 0)
+                    m_encoding->setCurrentIndex(index);
+            }
+            m_steps->setCurrentIndex(1);
+            schedulePreview();
+        });
 }
 
 void ImportCsvDialog::reject()

@@ -5,6 +5,7 @@
 #include <QDialog>
 
 #include <memory>
+#include <optional>
 
 class QButtonGroup;
 class QComboBox;
@@ -13,15 +14,22 @@ class QLineEdit;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
+class QTabWidget;
+class QTableWidget;
+class QLabel;
+class QTimer;
 
 namespace tenure {
 
 class ImportWorker;
+class MappingEditor;
+struct CsvPreview;
 
-// Imports one CSV export into the open workspace: choose or drop the file, say what it holds,
-// check it (every bad row listed with line and column), then import it on a worker thread with
-// progress and cancel. Column mappings are detected, or come from a mapping file or from the
-// source's preset of an earlier import.
+// The CSV import wizard: choose or drop the file and say what it holds; (1) see its first rows
+// as they decode with the detected or chosen encoding and delimiter; (2) review and edit which
+// column feeds which field (detected from the header, or the source's preset from an earlier
+// import, or a mapping file); (3) check it (every bad row listed with line and column), then
+// import it on a worker thread with progress and cancel. Files are read off the GUI thread.
 class ImportCsvDialog : public QDialog
 {
     Q_OBJECT
@@ -31,8 +39,13 @@ public:
     ~ImportCsvDialog() override;
 
     void setFile(const QString& path);
+    // Reads a mapping file into the Columns step (off the GUI thread).
+    void loadMapping(const QString& path);
 
 signals:
+    // The preview (or its error) is on screen.
+    void previewed();
+
     // An import landed (committed): the workspace has new data.
     void imported(const tenure::CsvImporter::Report& report);
 
@@ -47,6 +60,10 @@ private:
     void showFailure(const QString& message);
     void setRunning(bool running);
     void updateKind();
+    void schedulePreview();
+    void preview();
+    void showPreview(const CsvPreview& preview, const std::optional<ImportMapping>& preset);
+    QString currentFile() const;
 
     QString m_workspacePath;
     std::unique_ptr<ImportWorker> m_worker;
@@ -55,7 +72,15 @@ private:
     QLineEdit* m_namespace;
     QLineEdit* m_source;
     QComboBox* m_encoding;
-    QLineEdit* m_mapping;
+    QComboBox* m_delimiter;
+    QTabWidget* m_steps;
+    QTableWidget* m_preview;
+    QLabel* m_previewInfo;
+    MappingEditor* m_mappingEditor;
+    QTimer* m_previewTimer;
+    int m_previewGeneration = 0;
+    QString m_mappingFor; // file|kind|source the editor's mapping was made for
+    std::optional<ImportMapping> m_loadedMapping; // from "Load mapping…"
     QButtonGroup* m_onError;
     QProgressBar* m_progress;
     QPlainTextEdit* m_result;
