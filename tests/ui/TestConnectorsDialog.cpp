@@ -1,5 +1,6 @@
 #include "TestSupport.h"
 #include "ingest/connectors/PullWorker.h"
+#include "sources/ConnectorForm.h"
 #include "sources/ConnectorsDialog.h"
 #include "store/EventLog.h"
 #include "support/FakeApiServer.h"
@@ -7,7 +8,11 @@
 #include <QApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSpinBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -62,6 +67,67 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(table->item(0, 4)->text().startsWith(QLatin1String("up to")), 10000);
         QCOMPARE(EventLog(*workspace.open(Database::Mode::ReadOnly)).count(), 3);
         dialog.grab().save(test::screenshotDir() + QStringLiteral("/connectors.png"));
+    }
+
+    // A connector made in the form: Test pulls the first page into a scratch workspace; Save
+    // stores it; Edit changes it.
+    void formTestsSavesAndEdits()
+    {
+        FakeApiServerHolder holder;
+        test::TempWorkspace workspace;
+        workspace.open();
+        ConnectorForm form(std::nullopt);
+        form.show();
+        form.findChild<QLineEdit*>(QStringLiteral("name"))->setText(QStringLiteral("product-api"));
+        auto* url = form.findChild<QLineEdit*>(QStringLiteral("url"));
+        auto* result = form.findChild<QPlainTextEdit*>(QStringLiteral("result"));
+        QSignalSpy tested(&form, &ConnectorForm::tested);
+
+        // Nothing to pull from yet: the problem is named as a definition file would name it.
+        QTest::mouseClick(form.findChild<QPushButton*>(QStringLiteral("test")), Qt::LeftButton);
+        QCOMPARE(tested.size(), 1);
+        QCOMPARE(tested.at(0).at(0).toBool(), false);
+        QVERIFY2(result->toPlainText().startsWith(QLatin1String("url")), qPrintable(result->toPlainText()));
+
+        url->setText(holder.server.url(QStringLiteral("/events")).toString());
+        form.findChild<QLineEdit*>(QStringLiteral("recordsPath"))->setText(QStringLiteral("data"));
+        QTest::mouseClick(form.findChild<QPushButton*>(QStringLiteral("test")), Qt::LeftButton);
+        QVERIFY(tested.wait(20000));
+        QCOMPARE(tested.last().at(0).toBool(), true);
+        QVERIFY2(result->toPlainText().contains(QLatin1String("3 records: 3 events")), qPrintable(result->toPlainText()));
+        QVERIFY(result->toPlainText().contains(QStringLiteral("株式会社さくら")));
+        QCOMPARE(EventLog(*workspace.open(Database::Mode::ReadOnly)).count(), 0);
+        form.grab().save(test::screenshotDir() + QStringLiteral("/connector-form.png"));
+
+        const Result<ConnectorConfig> config = form.config();
+        QVERIFY(config.ok());
+        ConnectorsDialog dialog(workspace.path(), nullptr);
+        dialog.show();
+        auto* table = dialog.findChild<QTableWidget*>(QStringLiteral("connectors"));
+        QSignalSpy reloaded(&dialog, &ConnectorsDialog::reloaded);
+        QVERIFY(reloaded.wait(10000));
+        dialog.save(config.value(), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 1, 10000);
+        QCOMPARE(table->item(0, 3)->text(), QStringLiteral("every 60 min"));
+
+        // Edit: the form opens on the stored definition; a new interval lands.
+        table->selectRow(0);
+        QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("edit")), Qt::LeftButton);
+        auto* edit = dialog.findChild<ConnectorForm*>();
+        QVERIFY(edit);
+        QCOMPARE(edit->findChild<QLineEdit*>(QStringLiteral("name"))->text(), QStringLiteral("product-api"));
+        QVERIFY(edit->findChild<QLineEdit*>(QStringLiteral("name"))->isReadOnly());
+        QCOMPARE(edit->findChild<QLineEdit*>(QStringLiteral("recordsPath"))->text(), QStringLiteral("data"));
+        const QList<QSpinBox*> spins = edit->findChildren<QSpinBox*>();
+        QSpinBox* interval = nullptr;
+        for (QSpinBox* spin : spins)
+            if (spin->value() == 60)
+                interval = spin;
+        QVERIFY(interval);
+        interval->setValue(30);
+        edit->accept();
+        QTRY_VERIFY_WITH_TIMEOUT(table->rowCount() == 1 && table->item(0, 3)->text() == QLatin1String("every 30 min"),
+                                 10000);
     }
 
 private:

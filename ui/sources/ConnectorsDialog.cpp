@@ -1,6 +1,7 @@
 #include "sources/ConnectorsDialog.h"
 
 #include "ingest/connectors/PullWorker.h"
+#include "sources/ConnectorForm.h"
 #include "ingest/connectors/SecretStore.h"
 #include "store/Database.h"
 
@@ -63,7 +64,11 @@ ConnectorsDialog::ConnectorsDialog(QString workspacePath, PullWorker* pulls, QWi
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto* add = new QPushButton(tr("&Add from File…"), this);
+    auto* addForm = new QPushButton(tr("&Add…"), this);
+    addForm->setObjectName(QStringLiteral("add"));
+    auto* add = new QPushButton(tr("Add from &File…"), this);
+    m_edit = new QPushButton(tr("E&dit…"), this);
+    m_edit->setObjectName(QStringLiteral("edit"));
     m_secret = new QPushButton(tr("Set &Secret…"), this);
     m_export = new QPushButton(tr("&Export…"), this);
     m_pull = new QPushButton(tr("&Pull Now"), this);
@@ -74,16 +79,20 @@ ConnectorsDialog::ConnectorsDialog(QString workspacePath, PullWorker* pulls, QWi
         if (!path.isEmpty())
             addFromFile(path);
     });
+    connect(addForm, &QPushButton::clicked, this, &ConnectorsDialog::addInForm);
+    connect(m_edit, &QPushButton::clicked, this, &ConnectorsDialog::editSelected);
+    connect(m_table, &QTableWidget::cellDoubleClicked, this, &ConnectorsDialog::editSelected);
     connect(m_secret, &QPushButton::clicked, this, &ConnectorsDialog::setSecret);
     connect(m_export, &QPushButton::clicked, this, &ConnectorsDialog::exportSelected);
     connect(m_pull, &QPushButton::clicked, this, &ConnectorsDialog::pullSelected);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, [this] {
         const bool selected = !selectedName().isEmpty();
+        m_edit->setEnabled(selected);
         m_secret->setEnabled(selected);
         m_export->setEnabled(selected);
     });
     auto* actions = new QHBoxLayout;
-    for (QPushButton* button : { add, m_secret, m_export, m_pull })
+    for (QPushButton* button : { addForm, add, m_edit, m_secret, m_export, m_pull })
         actions->addWidget(button);
     actions->addStretch(1);
     auto* close = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -94,6 +103,7 @@ ConnectorsDialog::ConnectorsDialog(QString workspacePath, PullWorker* pulls, QWi
     layout->addWidget(m_table, 1);
     layout->addWidget(m_message);
     layout->addWidget(close);
+    m_edit->setEnabled(false);
     m_secret->setEnabled(false);
     m_export->setEnabled(false);
     m_pull->setEnabled(m_pulls != nullptr);
@@ -209,6 +219,51 @@ void ConnectorsDialog::addFromFile(const QString& path)
             return db.error();
         const Status saved = ConnectorStore(**db).save(config.value());
         return saved ? QString() : saved.error();
+    }));
+}
+
+void ConnectorsDialog::addInForm()
+{
+    auto* form = new ConnectorForm(std::nullopt, this);
+    form->setAttribute(Qt::WA_DeleteOnClose);
+    connect(form, &QDialog::accepted, this, [this, form] { save(form->config().value(), form->secret()); });
+    form->open();
+}
+
+void ConnectorsDialog::editSelected()
+{
+    const QString name = selectedName();
+    for (const ConnectorStore::Entry& entry : std::as_const(m_entries)) {
+        if (entry.config.name != name)
+            continue;
+        auto* form = new ConnectorForm(entry.config, this);
+        form->setAttribute(Qt::WA_DeleteOnClose);
+        connect(form, &QDialog::accepted, this, [this, form] { save(form->config().value(), form->secret()); });
+        form->open();
+        return;
+    }
+}
+
+void ConnectorsDialog::save(const ConnectorConfig& config, const QString& secret)
+{
+    if (m_working.isRunning())
+        return;
+    const QString workspace = m_workspacePath;
+    m_pendingSuccess = secret.isEmpty() || config.auth == ConnectorConfig::Auth::None
+        ? tr("Saved the connector \"%1\".").arg(config.name)
+        : tr("Saved the connector \"%1\"; its secret is in the keychain.").arg(config.name);
+    showMessage(tr("Saving the connector \"%1\"…").arg(config.name));
+    m_working.setFuture(QtConcurrent::run([workspace, config, secret]() -> QString {
+        Result<std::unique_ptr<Database>> db = Database::open(workspace);
+        if (!db)
+            return db.error();
+        if (const Status saved = ConnectorStore(**db).save(config); !saved)
+            return saved.error();
+        if (!secret.isEmpty() && config.auth != ConnectorConfig::Auth::None) {
+            if (const Status stored = SecretStore::write(config.name, secret); !stored)
+                return stored.error();
+        }
+        return {};
     }));
 }
 

@@ -28,6 +28,11 @@ public:
 
     // Adds (or replaces) a connector from a JSON definition file; the list reloads after it.
     void addFromFile(const QString& path);
+    // Saves a connector (new or edited in ConnectorForm) and, when given, its secret.
+    void save(const ConnectorConfig& config, const QString& secret);
+    // Opens the form for a new connector, or for the selected one.
+    void addInForm();
+    void editSelected();
     // Reloads the list from the workspace.
     void reload();
 
@@ -46,6 +51,7 @@ private:
     PullWorker* m_pulls;
     QTableWidget* m_table;
     QLabel* m_message;
+    QPushButton* m_edit;
     QPushButton* m_secret;
     QPushButton* m_export;
     QPushButton* m_pull;

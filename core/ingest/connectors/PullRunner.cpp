@@ -253,6 +253,10 @@ void PullRunner::storeStreamed(const DecodedPage& page, bool last)
     if (!store(page, stateWith(last)))
         return;
     emit progress(m_report.pages + 1, m_report.inserted);
+    if (!last && m_maxPages > 0) {
+        cancel(); // a trial: one batch is enough
+        return;
+    }
     if (last) {
         if (m_drainingReply)
             m_drainingReply->deleteLater();
@@ -425,7 +429,7 @@ void PullRunner::onFinished()
     ++m_report.pages;
     m_attempt = 0;
     emit progress(m_report.pages, m_report.inserted);
-    if (last)
+    if (last || (m_maxPages > 0 && m_report.pages >= m_maxPages))
         finish();
     else
         sendRequest();

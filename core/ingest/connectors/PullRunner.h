@@ -60,6 +60,9 @@ public:
     void setRetryBaseMs(int ms) { m_retryBaseMs = ms; }
     // The end of the window to pull (default: now).
     void setUntil(const QDateTime& until) { m_fixedUntil = until; }
+    // Stop after this many pages (or, for a streamed export, the first batch); 0: no limit.
+    // For trying a connector out (ConnectorProbe).
+    void setMaxPages(int pages) { m_maxPages = pages; }
 
     void start();
     void cancel();
@@ -90,6 +93,7 @@ private:
 
     Database& m_db;
     ConnectorConfig m_config;
+    int m_maxPages = 0;
     PageDecoder m_decoder;
     QNetworkAccessManager* m_network;
     QPointer<QNetworkReply> m_reply;
