@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
@@ -75,6 +76,9 @@ void measure(Database& db, const char* what, const QList<CustomerQuery>& queries
         timer.start();
         const Result<CustomerQuery::Page> page = query.run(db, QDate(2026, 11, 25));
         ms.append(timer.nsecsElapsed() / 1e6);
+        if (qEnvironmentVariableIsSet("BENCH_VERBOSE"))
+            std::printf("  %7.1f ms  search \"%s\" band \"%s\" column %d\n", ms.last(), qPrintable(query.search),
+                        qPrintable(query.band), int(query.sortColumn));
         if (!page)
             qFatal("query failed: %s", qPrintable(page.error()));
         total = page->total;
@@ -93,7 +97,10 @@ int main(int argc, char* argv[])
     QCoreApplication app(argc, argv);
     const int accounts = argc > 1 ? QString::fromLatin1(argv[1]).toInt() : 100000;
     QTemporaryDir dir;
-    auto db = Database::open(dir.filePath(QStringLiteral("views.tenure")));
+    // A second argument keeps the workspace there, for looking at the queries afterwards.
+    const QString path = argc > 2 ? QString::fromLocal8Bit(argv[2]) : dir.filePath(QStringLiteral("views.tenure"));
+    QFile::remove(path);
+    auto db = Database::open(path);
     if (!db)
         qFatal("%s", qPrintable(db.error()));
     QElapsedTimer timer;

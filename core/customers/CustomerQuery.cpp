@@ -86,33 +86,81 @@ Result<CustomerQuery::Page> CustomerQuery::run(Database& db, const QDate& today)
         = sortOrder == Qt::AscendingOrder ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
     QStringList terms = order.split(QStringLiteral(", "));
     terms.last() += direction;
-    QSqlQuery select(db.connection());
-    select.setForwardOnly(true);
-    select.prepare(
-        QStringLiteral("SELECT a.id, a.name, a.owner, s.stage, s.score, s.band, a.arr, a.currency, "
-                       "a.renewal_date")
-        + from + QStringLiteral(" ORDER BY ") + terms.join(QStringLiteral(", "))
-        + QStringLiteral(", a.name LIMIT ?"));
-    for (const QVariant& value : values)
-        select.addBindValue(value);
-    select.addBindValue(limit);
-    if (!select.exec())
-        return Error { select.lastError().text() };
-    while (select.next()) {
-        CustomerRow row;
-        row.id = select.value(0).toString();
-        row.name = select.value(1).toString();
-        row.owner = select.value(2).toString();
-        row.stage = select.value(3).toString();
-        if (!select.value(4).isNull())
-            row.score = select.value(4).toDouble();
-        row.band = select.value(5).toString();
-        if (!select.value(6).isNull())
-            row.arr = select.value(6).toDouble();
-        row.currency = select.value(7).toString();
-        row.renewalDate = QDate::fromString(select.value(8).toString(), Qt::ISODate);
-        page.rows.append(std::move(row));
+    if (sortColumn != Column::Name)
+        terms << QStringLiteral("a.name"); // ties in a stable, readable order
+
+    // Runs one SELECT of the page's columns and appends its rows.
+    auto select = [&](const QString& source, const QStringList& conditions, const QStringList& orderBy,
+                      int rows) -> Status {
+        QSqlQuery query(db.connection());
+        query.setForwardOnly(true);
+        query.prepare(QStringLiteral("SELECT a.id, a.name, a.owner, s.stage, s.score, s.band, a.arr, a.currency, "
+                                     "a.renewal_date")
+                      + source
+                      + (conditions.isEmpty() ? QString()
+                                              : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND ")))
+                      + QStringLiteral(" ORDER BY ") + orderBy.join(QStringLiteral(", ")) + QStringLiteral(" LIMIT ?"));
+        for (const QVariant& value : values)
+            query.addBindValue(value);
+        query.addBindValue(rows);
+        if (!query.exec())
+            return Error { query.lastError().text() };
+        while (query.next()) {
+            CustomerRow row;
+            row.id = query.value(0).toString();
+            row.name = query.value(1).toString();
+            row.owner = query.value(2).toString();
+            row.stage = query.value(3).toString();
+            if (!query.value(4).isNull())
+                row.score = query.value(4).toDouble();
+            row.band = query.value(5).toString();
+            if (!query.value(6).isNull())
+                row.arr = query.value(6).toDouble();
+            row.currency = query.value(7).toString();
+            row.renewalDate = QDate::fromString(query.value(8).toString(), Qt::ISODate);
+            page.rows.append(std::move(row));
+        }
+        return {};
+    };
+
+    // A page of a large match is cheapest taken by walking an index in the sort order and keeping
+    // matches until the page is full: about limit × walked / matches index entries are visited,
+    // where `walked` is what the walk goes over (the scores of the filtered band, or every
+    // account). When the matches are few, taking them from the filters' indexes and sorting them
+    // is cheaper. SQLite cannot tell the two apart from its statistics; the count above can: walk
+    // when matches² > limit × walked. (CROSS JOIN makes SQLite keep the join order as written.)
+    auto worthWalking = [&](const QString& countWalked) {
+        QSqlQuery walked(db.connection());
+        walked.prepare(countWalked);
+        if (countWalked.contains(QLatin1Char('?')))
+            walked.addBindValue(band);
+        return walked.exec() && walked.next()
+            && double(page.total) * double(page.total) > double(limit) * walked.value(0).toDouble();
+    };
+    const QString inner = QStringLiteral(" FROM accounts a JOIN account_status s ON s.account_id = a.id");
+    const QString outer = QStringLiteral(" FROM accounts a LEFT JOIN account_status s ON s.account_id = a.id");
+    const bool byBand = !band.isEmpty() && band != QLatin1String("-");
+    Status selected;
+    if (sortColumn == Column::Score && band != QLatin1String("-")
+        && worthWalking(byBand ? QStringLiteral("SELECT count(*) FROM account_status WHERE band = ?")
+                               : QStringLiteral("SELECT count(*) FROM account_status WHERE score IS NOT NULL"))) {
+        // The worst (or best) scores first, from the score index; then, when the page has room,
+        // the accounts without a score, by name: the order of "no score last".
+        selected = select(QStringLiteral(" FROM account_status s CROSS JOIN accounts a ON a.id = s.account_id"),
+                          where + QStringList { QStringLiteral("s.score IS NOT NULL") },
+                          { QStringLiteral("s.score") + direction, QStringLiteral("a.name") }, limit);
+        if (selected && page.rows.size() < limit && band.isEmpty())
+            selected = select(outer, where + QStringList { QStringLiteral("s.score IS NULL") },
+                              { QStringLiteral("a.name") }, limit - int(page.rows.size()));
+    } else if (needsStatus && (sortColumn == Column::Name || sortColumn == Column::Owner)
+               && worthWalking(QStringLiteral("SELECT count(*) FROM accounts"))) {
+        selected = select(QStringLiteral(" FROM accounts a CROSS JOIN account_status s ON s.account_id = a.id"),
+                          where, terms, limit);
+    } else {
+        selected = select(needsStatus ? inner : outer, where, terms, limit);
     }
+    if (!selected)
+        return Error { selected.error() };
     return page;
 }
 

@@ -151,11 +151,27 @@ Migration version4()
     };
 }
 
+// Version 5: the customer list walks accounts in the order a column sorts them, so a page of a
+// large filtered list needs no sort of every match (CustomerQuery).
+Migration version5()
+{
+    return { 5,
+             QStringLiteral("indexes for sorting the customer list"),
+             {
+                 QStringLiteral("CREATE INDEX accounts_name ON accounts(name)"),
+                 QStringLiteral("CREATE INDEX accounts_arr ON accounts(arr)"),
+                 QStringLiteral("CREATE INDEX accounts_renewal ON accounts(renewal_date)"),
+                 QStringLiteral("CREATE INDEX IF NOT EXISTS account_status_score ON account_status (score)"),
+                 QStringLiteral("DROP INDEX IF EXISTS account_status_band"),
+                 QStringLiteral("CREATE INDEX account_status_band ON account_status (band, score, account_id)"),
+             } };
+}
+
 } // namespace
 
 const QList<Migration>& Schema::migrations()
 {
-    static const QList<Migration> all { version1(), version2(), version3(), version4() };
+    static const QList<Migration> all { version1(), version2(), version3(), version4(), version5() };
     return all;
 }
 
