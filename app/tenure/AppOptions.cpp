@@ -30,6 +30,10 @@ bool AppOptions::parse(const QStringList& arguments, AppOptions& options, QStrin
         { QStringLiteral("view"),
           tr("The view to open: overview, customers, actions, rules, tuning, datasources or customer:ACCOUNT_ID."),
           tr("name") });
+    QCommandLineOption measure(QStringLiteral("measure-startup"),
+                               tr("Print start-up times and peak memory, then quit (for bench_startup)."));
+    measure.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(measure);
     if (!parser.parse(arguments)) {
         message = parser.errorText() + QLatin1Char('\n') + parser.helpText();
         exitCode = 2;
@@ -50,6 +54,7 @@ bool AppOptions::parse(const QStringList& arguments, AppOptions& options, QStrin
     options.screenshot = parser.value(QStringLiteral("screenshot"));
     options.view = parser.value(QStringLiteral("view"));
     options.language = parser.value(QStringLiteral("language"));
+    options.measureStartup = parser.isSet(measure);
     static const QStringList views { QStringLiteral("overview"), QStringLiteral("customers"),
                                      QStringLiteral("actions"), QStringLiteral("rules"),
                                      QStringLiteral("tuning"), QStringLiteral("datasources") };

@@ -16,6 +16,7 @@ public:
     QString screenshot; // render the main window to this PNG once loaded, then exit
     QString view; // overview, customers, actions or customer:ACCOUNT_ID
     QString language; // "en", "ja"; empty: the setting ui/language, else the system locale
+    bool measureStartup = false; // print start-up figures and quit after the first scoring pass
 
     // Parses the arguments; returns false and fills `message` on --version, --help or an error
     // (`exitCode` says which).

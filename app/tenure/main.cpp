@@ -1,11 +1,13 @@
 // tenure: the desktop app. Parses the command line, picks the workspace, shows the main window.
 #include "AppOptions.h"
+#include "StartupProbe.h"
 #include "MainWindow.h"
 #include "Version.h"
 #include "store/WorkspacePaths.h"
 #include "workspace/FirstRunDialog.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLibraryInfo>
@@ -20,6 +22,8 @@ using namespace tenure;
 
 int main(int argc, char* argv[])
 {
+    QElapsedTimer sinceMain;
+    sinceMain.start();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QString::fromLatin1(kApplicationName));
     QApplication::setOrganizationName(QString::fromLatin1(kOrganizationName));
@@ -50,6 +54,8 @@ int main(int argc, char* argv[])
         QApplication::installTranslator(&qtTranslator);
 
     MainWindow window;
+    if (options.measureStartup)
+        new StartupProbe(window, sinceMain); // owned by the window
     if (!options.view.isEmpty())
         window.showView(options.view);
     if (!options.screenshot.isEmpty()) {
