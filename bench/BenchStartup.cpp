@@ -113,7 +113,7 @@ int main(int argc, char* argv[])
         std::printf("generated %s in %.0f s\n", qPrintable(path), timer.elapsed() / 1000.0);
     }
     {
-        auto db = Database::open(path, Database::Mode::ReadOnly);
+        auto db = Database::open(path); // read-write: a workspace of an older schema is upgraded first
         if (!db)
             qFatal("%s", qPrintable(db.error()));
         std::printf("bench_startup: %s\n", qPrintable(path));

@@ -2,13 +2,27 @@
 
 #include <QFutureWatcher>
 #include <QObject>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <type_traits>
 
 namespace tenure {
 
-// Runs `work` on the thread pool and hands its result to `done` on `context`'s thread (the GUI
+// The pool the views' background work runs on. Not Qt's global pool: Qt's raster painting uses
+// that one to fill large areas in parallel, and a view's long query there would stall painting.
+inline QThreadPool* workPool()
+{
+    static QThreadPool* pool = [] {
+        auto* p = new QThreadPool;
+        p->setObjectName(QStringLiteral("tenure-work"));
+        p->setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
+        return p;
+    }();
+    return pool;
+}
+
+// Runs `work` on workPool() and hands its result to `done` on `context`'s thread (the GUI
 // thread), unless `context` is gone by then. For the small reads and writes of the views (a rule
 // file, a save) that must not run on the GUI thread.
 template <typename Work, typename Done> void runAsync(QObject* context, Work work, Done done)
@@ -19,7 +33,7 @@ template <typename Work, typename Done> void runAsync(QObject* context, Work wor
         done(watcher->result());
         watcher->deleteLater();
     });
-    watcher->setFuture(QtConcurrent::run(std::move(work)));
+    watcher->setFuture(QtConcurrent::run(workPool(), std::move(work)));
 }
 
 } // namespace tenure

@@ -1,7 +1,5 @@
 #include "actions/ActionEngine.h"
 
-#include "engine/DayClock.h"
-#include "engine/SummaryStore.h"
 #include "report/PortfolioReport.h"
 #include "rules/RuleStore.h"
 #include "store/AccountStore.h"
@@ -70,20 +68,21 @@ Result<ActionEngine::Summary> ActionEngine::refresh(const QDate& today)
         QString stage;
         std::optional<double> score;
         QString band;
+        QDate lastActive;
     };
     QHash<QString, Now> now;
     QHash<QString, double> before;
     {
         QSqlQuery query(m_db.connection());
         query.setForwardOnly(true);
-        if (!query.exec(QStringLiteral("SELECT account_id, stage, score, band FROM account_status")))
+        if (!query.exec(QStringLiteral("SELECT account_id, stage, score, band, last_active FROM account_status")))
             return Error { query.lastError().text() };
         while (query.next())
             now.insert(
                 query.value(0).toString(),
                 { query.value(1).toString(),
                   query.value(2).isNull() ? std::nullopt : std::optional<double>(query.value(2).toDouble()),
-                  query.value(3).toString() });
+                  query.value(3).toString(), QDate::fromString(query.value(4).toString(), Qt::ISODate) });
         QSqlQuery past(m_db.connection());
         past.setForwardOnly(true);
         past.prepare(QStringLiteral(
@@ -95,8 +94,6 @@ Result<ActionEngine::Summary> ActionEngine::refresh(const QDate& today)
             before.insert(past.value(0).toString(), past.value(1).toDouble());
     }
 
-    SummaryStore summaries(m_db);
-    const int todayNumber = DayClock::dayNumber(today);
     const double weights
         = m_rules.bandWeight + m_rules.arrWeight + m_rules.renewalWeight + m_rules.dropWeight;
     QHash<QPair<QString, QString>, Candidate> candidates;
@@ -110,10 +107,8 @@ Result<ActionEngine::Summary> ActionEngine::refresh(const QDate& today)
             : -1;
         const double drop = before.contains(account.id) ? before.value(account.id) - *status->score : 0;
         std::optional<int> silentDays;
-        if (Result<AccountActivity> activity = summaries.loadActivity(account.id); activity) {
-            if (const std::optional<int> last = activity->lastDay({}, todayNumber))
-                silentDays = todayNumber - *last;
-        }
+        if (status->lastActive.isValid() && status->lastActive <= today)
+            silentDays = int(status->lastActive.daysTo(today));
 
         // The shares, the priority, and the reason in words.
         const double bandShare = severity.value(status->band, 0);
@@ -196,15 +191,19 @@ Result<ActionEngine::Summary> ActionEngine::refresh(const QDate& today)
         lives.append({ live.value(0).toLongLong(), live.value(1).toString(), live.value(2).toString(),
                        live.value(3).toString(), QDate::fromString(live.value(4).toString(), Qt::ISODate),
                        live.value(5).toDouble(), live.value(6).toString() });
+    // Prepared once: a large portfolio has tens of thousands of live actions.
+    QSqlQuery clear(m_db.connection());
+    clear.prepare(QStringLiteral("UPDATE actions SET status = 'done', updated_at = ? WHERE id = ?"));
+    QSqlQuery update(m_db.connection());
+    update.prepare(
+        QStringLiteral("UPDATE actions SET priority = ?, reason = ?, status = ?, updated_at = ? WHERE id = ?"));
     for (const Live& action : std::as_const(lives)) {
         const auto candidate = candidates.constFind({ action.account, action.trigger });
-        QSqlQuery update(m_db.connection());
         if (candidate == candidates.constEnd()) {
-            update.prepare(QStringLiteral("UPDATE actions SET status = 'done', updated_at = ? WHERE id = ?"));
-            update.addBindValue(stamp);
-            update.addBindValue(action.id);
-            if (!update.exec())
-                return Error { update.lastError().text() };
+            clear.addBindValue(stamp);
+            clear.addBindValue(action.id);
+            if (!clear.exec())
+                return Error { clear.lastError().text() };
             if (Status s = history(action.id, QStringLiteral("cleared"), tr("the condition no longer holds"));
                 !s)
                 return Error { s.error() };
@@ -213,21 +212,22 @@ Result<ActionEngine::Summary> ActionEngine::refresh(const QDate& today)
         }
         const bool wake
             = action.status == QLatin1String("snoozed") && action.until.isValid() && action.until <= today;
-        update.prepare(QStringLiteral(
-            "UPDATE actions SET priority = ?, reason = ?, status = ?, updated_at = ? WHERE id = ?"));
-        update.addBindValue(candidate->priority);
-        update.addBindValue(candidate->reason);
-        update.addBindValue(wake ? QStringLiteral("open") : action.status);
-        update.addBindValue(stamp);
-        update.addBindValue(action.id);
-        if (!update.exec())
-            return Error { update.lastError().text() };
+        const bool changed = candidate->reason != action.reason || candidate->priority != action.priority;
+        if (changed || wake) { // an unchanged action is left as it is, updated_at included
+            update.addBindValue(candidate->priority);
+            update.addBindValue(candidate->reason);
+            update.addBindValue(wake ? QStringLiteral("open") : action.status);
+            update.addBindValue(stamp);
+            update.addBindValue(action.id);
+            if (!update.exec())
+                return Error { update.lastError().text() };
+        }
         if (wake) {
             if (Status s = history(action.id, QStringLiteral("woke"), action.until.toString(Qt::ISODate)); !s)
                 return Error { s.error() };
             ++summary.woke;
         }
-        if (candidate->reason != action.reason || candidate->priority != action.priority)
+        if (changed)
             ++summary.updated;
         candidates.remove({ action.account, action.trigger });
     }

@@ -28,6 +28,7 @@ struct AccountStatus
     std::optional<double> score; // 0-100, one decimal; none for stages without criteria
     QString band; // empty when there is no score
     QList<CriterionResult> breakdown;
+    std::optional<int> lastActiveDay; // the last day with any event, up to `day`; none without activity
 
     bool sameOutcome(const AccountStatus& other) const
     {

@@ -188,6 +188,7 @@ Status ScoringEngine::scoreAccount(Context& context, SummaryStore& target, const
             };
         ++summary.historyRows;
     }
+    status.lastActiveDay = activity.lastDay({}, today);
     if (Status written
         = target.writeStatus(status, QDateTime::currentMSecsSinceEpoch(), context.rulesVersion);
         !written)

@@ -80,7 +80,8 @@ QStringList SummaryStore::createStatements(const QString& suffix)
             breakdown     TEXT    NOT NULL,
             day           TEXT    NOT NULL,
             computed_at   INTEGER NOT NULL,
-            rules_version INTEGER NOT NULL))")
+            rules_version INTEGER NOT NULL,
+            last_active   TEXT))")
             .arg(suffix),
         QStringLiteral(R"(CREATE TABLE status_history%1 (
             account_id TEXT NOT NULL,
@@ -214,11 +215,12 @@ Status SummaryStore::writeStatus(const AccountStatus& status, qint64 computedAt,
     const Result<sqlite3_stmt*> query = statement(
         UpsertStatus,
         QStringLiteral(
-            "INSERT INTO %1 (account_id, stage, score, band, breakdown, day, computed_at, rules_version) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id) DO UPDATE SET "
+            "INSERT INTO %1 (account_id, stage, score, band, breakdown, day, computed_at, rules_version, "
+            "last_active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id) DO UPDATE SET "
             "stage = excluded.stage, score = excluded.score, band = excluded.band, "
             "breakdown = excluded.breakdown, day = excluded.day, "
-            "computed_at = excluded.computed_at, rules_version = excluded.rules_version")
+            "computed_at = excluded.computed_at, rules_version = excluded.rules_version, "
+            "last_active = excluded.last_active")
             .arg(table("account_status")));
     if (!query)
         return Error { query.error() };
@@ -235,6 +237,11 @@ Status SummaryStore::writeStatus(const AccountStatus& status, qint64 computedAt,
     bindText(*query, 6, day);
     sqlite3_bind_int64(*query, 7, computedAt);
     sqlite3_bind_int(*query, 8, rulesVersion);
+    const QString lastActive = status.lastActiveDay ? isoDay(*status.lastActiveDay) : QString();
+    if (status.lastActiveDay)
+        bindText(*query, 9, lastActive);
+    else
+        sqlite3_bind_null(*query, 9);
     return stepDone(m_db.handle(), *query);
 }
 

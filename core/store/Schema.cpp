@@ -151,20 +151,22 @@ Migration version4()
     };
 }
 
-// Version 5: the customer list walks accounts in the order a column sorts them, so a page of a
-// large filtered list needs no sort of every match (CustomerQuery).
+// Version 5: each status keeps the account's last day of activity (for the customer list and the
+// "inactive" trigger), and the customer list walks accounts in the order a column sorts them, so a
+// page of a large filtered list needs no sort of every match (CustomerQuery). The summary tables
+// are derived from the log: they are dropped and made anew, and the engine rebuilds them from the
+// log at its next pass (the app and tenure-cli score do it in the background).
 Migration version5()
 {
-    return { 5,
-             QStringLiteral("indexes for sorting the customer list"),
-             {
-                 QStringLiteral("CREATE INDEX accounts_name ON accounts(name)"),
-                 QStringLiteral("CREATE INDEX accounts_arr ON accounts(arr)"),
-                 QStringLiteral("CREATE INDEX accounts_renewal ON accounts(renewal_date)"),
-                 QStringLiteral("CREATE INDEX IF NOT EXISTS account_status_score ON account_status (score)"),
-                 QStringLiteral("DROP INDEX IF EXISTS account_status_band"),
-                 QStringLiteral("CREATE INDEX account_status_band ON account_status (band, score, account_id)"),
-             } };
+    QStringList statements;
+    for (const char* table : { "agg_activity", "account_status", "status_history", "engine_state" })
+        statements << QStringLiteral("DROP TABLE IF EXISTS %1").arg(QLatin1String(table));
+    statements += SummaryStore::createStatements({});
+    statements += SummaryStore::indexStatements();
+    statements << QStringLiteral("CREATE INDEX accounts_name ON accounts(name)")
+               << QStringLiteral("CREATE INDEX accounts_arr ON accounts(arr)")
+               << QStringLiteral("CREATE INDEX accounts_renewal ON accounts(renewal_date)");
+    return { 5, QStringLiteral("last activity in the status; indexes for sorting the customer list"), statements };
 }
 
 } // namespace

@@ -5,29 +5,29 @@
     <name>AccountKeyStore</name>
     <message>
         <source>A key namespace needs a name.</source>
-        <translation type="unfinished" />
+        <translation>キーの名前空間には名前が必要です。</translation>
     </message>
     <message>
         <source>Key "%1" → account "%2": both must be non-empty.</source>
-        <translation type="unfinished" />
+        <translation>キー「%1」→ 顧客「%2」: どちらも空にはできません。</translation>
     </message>
     <message>
         <source>Cannot store key "%1": %2</source>
-        <translation type="unfinished" />
+        <translation>キー「%1」を保存できません: %2</translation>
     </message>
 </context>
 <context>
     <name>AccountReport</name>
     <message>
         <source>No account "%1" in this workspace.</source>
-        <translation type="unfinished" />
+        <translation>このワークスペースに顧客「%1」はありません。</translation>
     </message>
 </context>
 <context>
     <name>AccountReportRenderer</name>
     <message>
         <source>—</source>
-        <translation type="unfinished" />
+        <translation>—</translation>
     </message>
     <message>
         <source>n/a</source>
@@ -51,7 +51,7 @@
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished" />
+        <translation>%1 (%2)</translation>
     </message>
     <message numerus="yes">
         <source>%n days left</source>
@@ -125,7 +125,7 @@
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished" />
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>Stage timeline and health trend</source>
@@ -193,7 +193,7 @@
     </message>
     <message>
         <source>%1 · %2: %3</source>
-        <translation type="unfinished" />
+        <translation>%1 · %2: %3</translation>
     </message>
     <message>
         <source>Outcomes</source>
@@ -201,11 +201,11 @@
     </message>
     <message>
         <source>%1  %2</source>
-        <translation type="unfinished" />
+        <translation>%1  %2</translation>
     </message>
     <message>
         <source>  %1</source>
-        <translation type="unfinished" />
+        <translation>  %1</translation>
     </message>
     <message>
         <source>%1 · account report as of %2 · generated %3 by Tenure</source>
@@ -216,27 +216,27 @@
     <name>AccountStore</name>
     <message>
         <source>Account %1 of %2 has no id.</source>
-        <translation type="unfinished" />
+        <translation>%2 件中 %1 件目の顧客に ID がありません。</translation>
     </message>
     <message>
         <source>Account %1 (%2): %3</source>
-        <translation type="unfinished" />
+        <translation>顧客 %1 (%2): %3</translation>
     </message>
     <message>
         <source>Outcome %1 of %2</source>
-        <translation type="unfinished" />
+        <translation>%2 件中 %1 件目の結果</translation>
     </message>
     <message>
         <source>%1: the date is missing or invalid.</source>
-        <translation type="unfinished" />
+        <translation>%1: 日付がないか、不正です。</translation>
     </message>
     <message>
         <source>%1: source and external id are required.</source>
-        <translation type="unfinished" />
+        <translation>%1: データソースと外部 ID が必要です。</translation>
     </message>
     <message>
         <source>%1: account "%2" is not in this workspace.</source>
-        <translation type="unfinished" />
+        <translation>%1: 顧客「%2」はこのワークスペースにありません。</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -247,22 +247,22 @@
     <name>ActionEngine</name>
     <message>
         <source>the condition no longer holds</source>
-        <translation type="unfinished" />
+        <translation>条件を満たさなくなりました</translation>
     </message>
 </context>
 <context>
     <name>ActionRules</name>
     <message>
         <source>%1: expected a number ≥ %2</source>
-        <translation type="unfinished" />
+        <translation>%1: %2 以上の数値が必要です</translation>
     </message>
     <message>
         <source>weights: at least one weight must be above 0</source>
-        <translation type="unfinished" />
+        <translation>weights: 少なくとも 1 つの重みを 0 より大きくしてください</translation>
     </message>
     <message>
         <source>triggers.worst_band: expected true or false</source>
-        <translation type="unfinished" />
+        <translation>triggers.worst_band: true か false を指定してください</translation>
     </message>
 </context>
 <context>
@@ -285,27 +285,27 @@
     </message>
     <message>
         <source>No action %1.</source>
-        <translation type="unfinished" />
+        <translation>アクション %1 はありません。</translation>
     </message>
     <message>
         <source>Action %1 is done already.</source>
-        <translation type="unfinished" />
+        <translation>アクション %1 は既に完了しています。</translation>
     </message>
     <message>
         <source>Snooze needs a date.</source>
-        <translation type="unfinished" />
+        <translation>スヌーズには日付が必要です。</translation>
     </message>
     <message>
         <source>Reassign needs the new owner's name.</source>
-        <translation type="unfinished" />
+        <translation>担当替えには新しい担当者の名前が必要です。</translation>
     </message>
     <message>
         <source>A note needs some text.</source>
-        <translation type="unfinished" />
+        <translation>メモを入力してください。</translation>
     </message>
     <message>
         <source>No account "%1" in this workspace.</source>
-        <translation type="unfinished" />
+        <translation>このワークスペースに顧客「%1」はありません。</translation>
     </message>
     <message numerus="yes">
         <source>No activity for %n days</source>
@@ -381,16 +381,20 @@
 </source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Print start-up times and peak memory, then quit (for bench_startup).</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Backtest</name>
     <message>
         <source>The horizon must be at least one day (got %1).</source>
-        <translation type="unfinished" />
+        <translation>期間は 1 日以上にしてください(指定値: %1)。</translation>
     </message>
     <message>
         <source>The backtest was cancelled.</source>
-        <translation type="unfinished" />
+        <translation>バックテストをキャンセルしました。</translation>
     </message>
 </context>
 <context>
@@ -420,143 +424,157 @@
     <name>ConnectorConfig</name>
     <message>
         <source>%1: expected one of %2</source>
-        <translation type="unfinished" />
+        <translation>%1: 次のいずれかを指定してください: %2</translation>
     </message>
     <message>
         <source>%1: expected a string</source>
-        <translation type="unfinished" />
+        <translation>%1: 文字列が必要です</translation>
     </message>
     <message>
         <source>%1: expected a whole number ≥ %2</source>
-        <translation type="unfinished" />
+        <translation>%1: %2 以上の整数が必要です</translation>
     </message>
     <message>
         <source>name: expected a non-empty name</source>
-        <translation type="unfinished" />
+        <translation>name: 名前を入力してください</translation>
     </message>
     <message>
         <source>url: expected an http(s) or file URL, got "%1"</source>
-        <translation type="unfinished" />
+        <translation>url: http(s) または file の URL が必要ですが、「%1」でした</translation>
     </message>
     <message>
         <source>auth: secrets do not belong in the connector file; store the token with `tenure-cli connector secret %1` or set the environment variable</source>
-        <translation type="unfinished" />
+        <translation>auth: シークレットはコネクタファイルに書かないでください。`tenure-cli connector secret %1` で保存するか、環境変数を設定してください</translation>
     </message>
     <message>
         <source>auth.username: basic authentication needs a user name</source>
-        <translation type="unfinished" />
+        <translation>auth.username: Basic 認証にはユーザー名が必要です</translation>
     </message>
     <message>
         <source>url: cursor paging needs {cursor} in the URL</source>
-        <translation type="unfinished" />
+        <translation>url: カーソル方式のページングには URL に {cursor} が必要です</translation>
     </message>
     <message>
         <source>url: page-number paging needs {page} in the URL</source>
-        <translation type="unfinished" />
+        <translation>url: ページ番号方式のページングには URL に {page} が必要です</translation>
     </message>
     <message>
         <source>fields.%1: expected where the %1 is in a record</source>
-        <translation type="unfinished" />
+        <translation>fields.%1: レコード内の %1 の位置を指定してください</translation>
     </message>
     <message>
         <source>start: expected an ISO date-time such as 2026-01-01T00:00:00Z</source>
-        <translation type="unfinished" />
+        <translation>start: 2026-01-01T00:00:00Z のような ISO 形式の日時が必要です</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectorProbe</name>
+    <message>
+        <source>Cannot create a scratch folder to try the connector: %1</source>
+        <translation>コネクタを試すための一時フォルダを作成できません: %1</translation>
     </message>
 </context>
 <context>
     <name>ConnectorStore</name>
     <message>
         <source>Connector "%1" has a damaged definition: %2</source>
-        <translation type="unfinished" />
+        <translation>コネクタ「%1」の定義が壊れています: %2</translation>
     </message>
     <message>
         <source>No connector "%1": this workspace has none yet (tenure-cli connector add FILE).</source>
-        <translation type="unfinished" />
+        <translation>コネクタ「%1」はありません。このワークスペースにはまだコネクタがありません(tenure-cli connector add FILE)。</translation>
     </message>
     <message>
         <source>No connector "%1"; this workspace has: %2</source>
-        <translation type="unfinished" />
+        <translation>コネクタ「%1」はありません。このワークスペースにあるもの: %2</translation>
     </message>
     <message>
         <source>No connector "%1" in this workspace.</source>
-        <translation type="unfinished" />
+        <translation>このワークスペースにコネクタ「%1」はありません。</translation>
     </message>
 </context>
 <context>
     <name>CsvImporter</name>
     <message>
         <source>%1: cannot open the file: %2</source>
-        <translation type="unfinished" />
+        <translation>%1: ファイルを開けません: %2</translation>
     </message>
     <message>
         <source>The mapping is for %1, but this import is of %2.</source>
-        <translation type="unfinished" />
+        <translation>対応付けは %1 用ですが、このインポートは %2 です。</translation>
     </message>
     <message>
         <source>%1: accounts are resolved through %2 keys, but none were imported yet (import them first: tenure-cli import keys FILE --namespace %2)</source>
-        <translation type="unfinished" />
+        <translation>%1: 顧客は %2 のキーで変換しますが、キーがまだインポートされていません(先にインポートしてください: tenure-cli import keys FILE --namespace %2)</translation>
     </message>
     <message>
         <source>Cannot start the import: %1</source>
-        <translation type="unfinished" />
+        <translation>インポートを開始できません: %1</translation>
     </message>
     <message>
         <source>%1: writing rows up to line %2 failed, nothing was imported: %3</source>
-        <translation type="unfinished" />
+        <translation>%1: %2 行目までの書き込みに失敗したため、何もインポートしていません: %3</translation>
     </message>
     <message>
         <source>%1 Nothing was imported.</source>
-        <translation type="unfinished" />
+        <translation>%1 何もインポートしていません。</translation>
     </message>
     <message>
         <source>%1: committing the import failed, nothing was imported: %2</source>
-        <translation type="unfinished" />
+        <translation>%1: インポートの確定に失敗したため、何もインポートしていません: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CsvPreview</name>
+    <message>
+        <source>%1: cannot open the file: %2</source>
+        <translation>%1: ファイルを開けません: %2</translation>
     </message>
 </context>
 <context>
     <name>CsvReader</name>
     <message>
         <source>comma</source>
-        <translation type="unfinished" />
+        <translation>カンマ</translation>
     </message>
     <message>
         <source>semicolon</source>
-        <translation type="unfinished" />
+        <translation>セミコロン</translation>
     </message>
     <message>
         <source>tab</source>
-        <translation type="unfinished" />
+        <translation>タブ</translation>
     </message>
     <message>
         <source>%1: the encoding %2 is not supported on this system</source>
-        <translation type="unfinished" />
+        <translation>%1: 文字コード %2 はこのシステムでは使えません</translation>
     </message>
     <message>
         <source>%1: the file is empty; expected a header line with column names</source>
-        <translation type="unfinished" />
+        <translation>%1: ファイルが空です。列名の見出し行が必要です</translation>
     </message>
     <message>
         <source>%1: line %2: the file ends in the middle of a %3 character</source>
-        <translation type="unfinished" />
+        <translation>%1: %2 行目: %3 の文字の途中でファイルが終わっています</translation>
     </message>
     <message>
         <source>%1: line %2: bytes that are not valid %3; choose the file's encoding (e.g. cp932, utf-8)</source>
-        <translation type="unfinished" />
+        <translation>%1: %2 行目: %3 として不正なバイトがあります。ファイルの文字コードを選んでください(例: cp932、utf-8)</translation>
     </message>
     <message>
         <source>%1: line %2, column %3: a quoted field is never closed; expected a closing double quote (")</source>
-        <translation type="unfinished" />
+        <translation>%1: %2 行目 %3 列目: 引用符で囲まれた項目が閉じていません。閉じる二重引用符(")が必要です</translation>
     </message>
     <message>
         <source>%1: line %2, column %3: unexpected character after a closing quote; expected the delimiter or the end of the line</source>
-        <translation type="unfinished" />
+        <translation>%1: %2 行目 %3 列目: 閉じ引用符の後に予期しない文字があります。区切り文字か行末が必要です</translation>
     </message>
 </context>
 <context>
     <name>CustomerExport</name>
     <message>
         <source>The encoding %1 is not supported on this system.</source>
-        <translation type="unfinished" />
+        <translation>文字コード %1 はこのシステムでは使えません。</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -564,247 +582,247 @@
     </message>
     <message>
         <source>%1 cannot be written in %2 (a character it has no code for); export as UTF-8 instead.</source>
-        <translation type="unfinished" />
+        <translation>%1 は %2 で書き出せません(対応しない文字があります)。UTF-8 で書き出してください。</translation>
     </message>
     <message>
         <source>The header</source>
-        <translation type="unfinished" />
+        <translation>見出し行</translation>
     </message>
     <message>
         <source>Account %1 (%2)</source>
-        <translation type="unfinished" />
+        <translation>顧客 %1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>Database</name>
     <message>
         <source>No workspace file was given.</source>
-        <translation type="unfinished" />
+        <translation>ワークスペースファイルが指定されていません。</translation>
     </message>
     <message>
         <source>%1 is a folder, not a workspace file.</source>
-        <translation type="unfinished" />
+        <translation>%1 はフォルダで、ワークスペースファイルではありません。</translation>
     </message>
     <message>
         <source>Cannot read %1: permission denied.</source>
-        <translation type="unfinished" />
+        <translation>%1 を読み込めません: アクセスが拒否されました。</translation>
     </message>
     <message>
         <source>Workspace %1 is read-only (the file has no write permission).</source>
-        <translation type="unfinished" />
+        <translation>ワークスペース %1 は読み取り専用です(書き込み権限がありません)。</translation>
     </message>
     <message>
         <source>%1 is not a Tenure workspace (it is not an SQLite database).</source>
-        <translation type="unfinished" />
+        <translation>%1 は Tenure のワークスペースではありません(SQLite データベースではありません)。</translation>
     </message>
     <message>
         <source>Workspace %1 does not exist.</source>
-        <translation type="unfinished" />
+        <translation>ワークスペース %1 は存在しません。</translation>
     </message>
     <message>
         <source>Cannot create workspace %1: folder %2 does not exist.</source>
-        <translation type="unfinished" />
+        <translation>ワークスペース %1 を作成できません: フォルダ %2 が存在しません。</translation>
     </message>
     <message>
         <source>Cannot create workspace %1: folder %2 is not writable.</source>
-        <translation type="unfinished" />
+        <translation>ワークスペース %1 を作成できません: フォルダ %2 に書き込めません。</translation>
     </message>
     <message>
         <source>The Qt SQLite driver (QSQLITE) is not available; install libqt6sql6-sqlite.</source>
-        <translation type="unfinished" />
+        <translation>Qt の SQLite ドライバ(QSQLITE)がありません。libqt6sql6-sqlite をインストールしてください。</translation>
     </message>
     <message>
         <source>Cannot open workspace %1: %2</source>
-        <translation type="unfinished" />
+        <translation>ワークスペース %1 を開けません: %2</translation>
     </message>
     <message>
         <source>it is not a readable SQLite database (%1).</source>
-        <translation type="unfinished" />
+        <translation>読み取れる SQLite データベースではありません(%1)。</translation>
     </message>
     <message>
         <source>it is an SQLite database of another application, not a Tenure workspace.</source>
-        <translation type="unfinished" />
+        <translation>別のアプリケーションの SQLite データベースで、Tenure のワークスペースではありません。</translation>
     </message>
     <message>
         <source>it was written by a newer version of Tenure (schema %1; this version reads up to %2). Update Tenure to open it.</source>
-        <translation type="unfinished" />
+        <translation>新しいバージョンの Tenure で作成されています(スキーマ %1。このバージョンは %2 まで)。Tenure を更新してください。</translation>
     </message>
     <message>
         <source>it uses an older schema (%1) and must be opened read-write once to be upgraded.</source>
-        <translation type="unfinished" />
+        <translation>古いスキーマ(%1)です。一度読み書き可能で開いて更新する必要があります。</translation>
     </message>
     <message>
         <source>upgrade to schema %1 (%2) failed: %3</source>
-        <translation type="unfinished" />
+        <translation>スキーマ %1(%2)への更新に失敗しました: %3</translation>
     </message>
     <message>
         <source>upgrade to schema %1 failed: %2</source>
-        <translation type="unfinished" />
+        <translation>スキーマ %1 への更新に失敗しました: %2</translation>
     </message>
 </context>
 <context>
     <name>DemoWorkspace</name>
     <message>
         <source>Cannot inspect the workspace before adding the demo.</source>
-        <translation type="unfinished" />
+        <translation>デモを追加する前にワークスペースを確認できません。</translation>
     </message>
     <message>
         <source>This workspace already holds data from other sources; the demo needs an empty workspace. Create a new workspace for the demo.</source>
-        <translation type="unfinished" />
+        <translation>このワークスペースには既に他のデータがあります。デモには空のワークスペースが必要です。デモ用に新しいワークスペースを作成してください。</translation>
     </message>
     <message>
         <source>The demo was cancelled; the workspace is unchanged.</source>
-        <translation type="unfinished" />
+        <translation>デモの作成をキャンセルしました。ワークスペースは変更していません。</translation>
     </message>
     <message>
         <source>Demo event %1 of account %2 was rejected: %3</source>
-        <translation type="unfinished" />
+        <translation>顧客 %2 のデモイベント %1 が却下されました: %3</translation>
     </message>
 </context>
 <context>
     <name>EventLog</name>
     <message>
         <source>properties is not valid JSON</source>
-        <translation type="unfinished" />
+        <translation>properties が正しい JSON ではありません</translation>
     </message>
     <message>
         <source>source is not registered in this workspace</source>
-        <translation type="unfinished" />
+        <translation>データソースがこのワークスペースに登録されていません</translation>
     </message>
     <message>
         <source>source is empty</source>
-        <translation type="unfinished" />
+        <translation>データソースが空です</translation>
     </message>
     <message>
         <source>external id is empty</source>
-        <translation type="unfinished" />
+        <translation>外部 ID が空です</translation>
     </message>
     <message>
         <source>account id is empty</source>
-        <translation type="unfinished" />
+        <translation>顧客 ID が空です</translation>
     </message>
     <message>
         <source>event name is empty</source>
-        <translation type="unfinished" />
+        <translation>イベント名が空です</translation>
     </message>
     <message>
         <source>time %1 is outside 2000-01-01..2100-01-01 (expected UTC milliseconds since 1970)</source>
-        <translation type="unfinished" />
+        <translation>時刻 %1 が 2000-01-01〜2100-01-01 の範囲外です(1970 年からの UTC ミリ秒が必要です)</translation>
     </message>
     <message>
         <source>quantity is not a finite number</source>
-        <translation type="unfinished" />
+        <translation>数量が有限の数値ではありません</translation>
     </message>
     <message>
         <source>properties must be a JSON object</source>
-        <translation type="unfinished" />
+        <translation>properties は JSON オブジェクトでなければなりません</translation>
     </message>
     <message>
         <source>Cannot start a transaction to append events: %1</source>
-        <translation type="unfinished" />
+        <translation>イベント追加のトランザクションを開始できません: %1</translation>
     </message>
     <message>
         <source>Cannot prepare the event insert: %1</source>
-        <translation type="unfinished" />
+        <translation>イベントの挿入を準備できません: %1</translation>
     </message>
     <message>
         <source>source "%1" is not registered in this workspace</source>
-        <translation type="unfinished" />
+        <translation>データソース「%1」はこのワークスペースに登録されていません</translation>
     </message>
     <message>
         <source>Appending event %1 of %2 failed, nothing of this batch was kept: %3</source>
-        <translation type="unfinished" />
+        <translation>%2 件中 %1 件目のイベントの追加に失敗したため、このバッチは保存していません: %3</translation>
     </message>
     <message>
         <source>Committing %1 events failed, nothing of this batch was kept: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 件のイベントの確定に失敗したため、このバッチは保存していません: %2</translation>
     </message>
 </context>
 <context>
     <name>ImportMapping</name>
     <message>
         <source>%1: the mapping takes %2 from column "%3", which the file does not have (its columns: %4)</source>
-        <translation type="unfinished" />
+        <translation>%1: 対応付けでは %2 を列「%3」から取りますが、ファイルにその列がありません(ファイルの列: %4)</translation>
     </message>
     <message>
         <source>%1: the mapping resolves accounts from column "%2", which the file does not have (its columns: %3)</source>
-        <translation type="unfinished" />
+        <translation>%1: 対応付けでは顧客を列「%2」から変換しますが、ファイルにその列がありません(ファイルの列: %3)</translation>
     </message>
     <message>
         <source>%1: the mapping resolves accounts from column "%2" but names no key namespace</source>
-        <translation type="unfinished" />
+        <translation>%1: 対応付けでは顧客を列「%2」から変換しますが、キーの名前空間が指定されていません</translation>
     </message>
     <message>
         <source>%1: a key import needs a namespace (e.g. --namespace subscription)</source>
-        <translation type="unfinished" />
+        <translation>%1: キーのインポートには名前空間が必要です(例: --namespace subscription)</translation>
     </message>
     <message>
         <source>%1: no column found for %2 (importing %3; the file's columns: %4). Name them in a mapping file (--mapping) or rename the columns.</source>
-        <translation type="unfinished" />
+        <translation>%1: %2 の列が見つかりません(%3 のインポート。ファイルの列: %4)。列の対応付けで指定するか、列名を変更してください。</translation>
     </message>
     <message>
         <source>%1 ← %2</source>
-        <translation type="unfinished" />
+        <translation>%1 ← %2</translation>
     </message>
     <message>
         <source>%1 = %2</source>
-        <translation type="unfinished" />
+        <translation>%1 = %2</translation>
     </message>
     <message>
         <source>account ← %1 (through %2 keys)</source>
-        <translation type="unfinished" />
+        <translation>account ← %1(%2 のキーで変換)</translation>
     </message>
     <message>
         <source>kind: expected one of accounts, events, outcomes, keys</source>
-        <translation type="unfinished" />
+        <translation>kind: accounts、events、outcomes、keys のいずれかを指定してください</translation>
     </message>
     <message>
         <source>%1: expected an object of field names</source>
-        <translation type="unfinished" />
+        <translation>%1: 項目名のオブジェクトが必要です</translation>
     </message>
     <message>
         <source>%1.%2: unknown field for %3 (known: %4)</source>
-        <translation type="unfinished" />
+        <translation>%1.%2: %3 の項目ではありません(使える項目: %4)</translation>
     </message>
     <message>
         <source>%1.%2: expected a non-empty string</source>
-        <translation type="unfinished" />
+        <translation>%1.%2: 空でない文字列が必要です</translation>
     </message>
     <message>
         <source>account_key.column: expected the name of the key column</source>
-        <translation type="unfinished" />
+        <translation>account_key.column: キーの列名が必要です</translation>
     </message>
     <message>
         <source>account_key.namespace: expected the namespace the keys were imported into</source>
-        <translation type="unfinished" />
+        <translation>account_key.namespace: キーをインポートした名前空間が必要です</translation>
     </message>
     <message>
         <source>extra_columns: expected "rest", "none" or a list of column names</source>
-        <translation type="unfinished" />
+        <translation>extra_columns: "rest"、"none"、または列名のリストが必要です</translation>
     </message>
     <message>
         <source>date_order: expected ymd, mdy or dmy</source>
-        <translation type="unfinished" />
+        <translation>date_order: ymd、mdy、dmy のいずれかが必要です</translation>
     </message>
     <message>
         <source>decimal: expected "." or ","</source>
-        <translation type="unfinished" />
+        <translation>decimal: "." か "," が必要です</translation>
     </message>
     <message>
         <source>delimiter: expected ",", ";" or "tab"</source>
-        <translation type="unfinished" />
+        <translation>delimiter: ","、";"、"tab" のいずれかが必要です</translation>
     </message>
     <message>
         <source>%1: cannot read the mapping file: %2</source>
-        <translation type="unfinished" />
+        <translation>%1: 対応付けファイルを読み込めません: %2</translation>
     </message>
     <message>
         <source>%1: offset %2: %3</source>
-        <translation type="unfinished" />
+        <translation>%1: 位置 %2: %3</translation>
     </message>
     <message>
         <source>%1: expected a JSON object</source>
-        <translation type="unfinished" />
+        <translation>%1: JSON オブジェクトが必要です</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -815,58 +833,58 @@
     <name>PageDecoder</name>
     <message>
         <source>no account at %1</source>
-        <translation type="unfinished" />
+        <translation>%1 に顧客がありません</translation>
     </message>
     <message>
         <source>no event name at %1</source>
-        <translation type="unfinished" />
+        <translation>%1 にイベント名がありません</translation>
     </message>
     <message>
         <source>no readable time at %1 (expected ISO 8601 or epoch seconds/milliseconds)</source>
-        <translation type="unfinished" />
+        <translation>%1 に読み取れる時刻がありません(ISO 8601 または 1970 年からの秒/ミリ秒が必要です)</translation>
     </message>
     <message>
         <source>quantity at %1 is not a number</source>
-        <translation type="unfinished" />
+        <translation>%1 の数量が数値ではありません</translation>
     </message>
     <message>
         <source>line %1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 行目: %2</translation>
     </message>
     <message>
         <source>record %1: %2</source>
-        <translation type="unfinished" />
+        <translation>レコード %1: %2</translation>
     </message>
     <message>
         <source>the response is not valid JSON (%1); %2 bytes received</source>
-        <translation type="unfinished" />
+        <translation>レスポンスが正しい JSON ではありません(%1)。受信 %2 バイト</translation>
     </message>
     <message>
         <source>the response has no %1 (the records path)</source>
-        <translation type="unfinished" />
+        <translation>レスポンスに %1(レコードの位置)がありません</translation>
     </message>
     <message>
         <source>expected an array of records at %1</source>
-        <translation type="unfinished" />
+        <translation>%1 にレコードの配列が必要です</translation>
     </message>
     <message>
         <source>the top level</source>
-        <translation type="unfinished" />
+        <translation>最上位</translation>
     </message>
     <message>
         <source>line %1 is not valid JSON (%2)</source>
-        <translation type="unfinished" />
+        <translation>%1 行目が正しい JSON ではありません(%2)</translation>
     </message>
     <message>
         <source>line %1: expected a JSON object</source>
-        <translation type="unfinished" />
+        <translation>%1 行目: JSON オブジェクトが必要です</translation>
     </message>
 </context>
 <context>
     <name>PortfolioReport</name>
     <message>
         <source>"%1"</source>
-        <translation type="unfinished" />
+        <translation>「%1」</translation>
     </message>
     <message>
         <source>no score</source>
@@ -947,7 +965,7 @@
     </message>
     <message>
         <source>ARR by band (%1 accounts)</source>
-        <translation type="unfinished" />
+        <translation>バンド別 ARR(顧客 %1 社)</translation>
     </message>
     <message>
         <source>ARR by band</source>
@@ -959,7 +977,7 @@
     </message>
     <message>
         <source>%1 d</source>
-        <translation type="unfinished" />
+        <translation>%1 日</translation>
     </message>
     <message>
         <source>Portfolio report as of %1 · generated %2 by Tenure</source>
@@ -999,7 +1017,7 @@
     <name>ReportPdf</name>
     <message>
         <source>%1: the PDF could not be written.</source>
-        <translation type="unfinished" />
+        <translation>%1: PDF を書き出せませんでした。</translation>
     </message>
     <message>
         <source>Account report: %1</source>
@@ -1014,355 +1032,355 @@
     <name>RowConverter</name>
     <message>
         <source>%1:%2: column %3 (%4): %5</source>
-        <translation type="unfinished" />
+        <translation>%1:%2: %3 列目 (%4): %5</translation>
     </message>
     <message>
         <source>%1:%2: %3</source>
-        <translation type="unfinished" />
+        <translation>%1:%2: %3</translation>
     </message>
     <message>
         <source>expected %1 fields as in the header, found %2</source>
-        <translation type="unfinished" />
+        <translation>見出し行と同じ %1 項目が必要ですが、%2 項目でした</translation>
     </message>
     <message>
         <source>expected %1, the cell is empty</source>
-        <translation type="unfinished" />
+        <translation>%1 が必要ですが、空欄です</translation>
     </message>
     <message>
         <source>expected %1, got "%2"</source>
-        <translation type="unfinished" />
+        <translation>%1 が必要ですが、「%2」でした</translation>
     </message>
     <message>
         <source>expected a %1 key, the cell is empty</source>
-        <translation type="unfinished" />
+        <translation>%1 のキーが必要ですが、空欄です</translation>
     </message>
     <message>
         <source>expected a known %1 key, "%2" was never imported (import the %1 → account mapping first)</source>
-        <translation type="unfinished" />
+        <translation>既知の %1 キーが必要ですが、「%2」はインポートされていません(先に %1 → 顧客の対応をインポートしてください)</translation>
     </message>
     <message>
         <source>an account id</source>
-        <translation type="unfinished" />
+        <translation>顧客 ID</translation>
     </message>
     <message>
         <source>expected a unique id, "%1" is already used by a different row on line %2 (if the file's ids are not unique, map no id column and rows are identified by their content)</source>
-        <translation type="unfinished" />
+        <translation>一意な ID が必要ですが、「%1」は %2 行目の別の行で使われています(ID が一意でないファイルは、ID の列を対応付けなければ内容で行を識別します)</translation>
     </message>
     <message>
         <source>the account's name</source>
-        <translation type="unfinished" />
+        <translation>顧客名</translation>
     </message>
     <message>
         <source>a three-letter currency code such as USD or JPY</source>
-        <translation type="unfinished" />
+        <translation>USD や JPY のような 3 文字の通貨コード</translation>
     </message>
     <message>
         <source>a whole number of seats, 0 or more</source>
-        <translation type="unfinished" />
+        <translation>0 以上の整数のシート数</translation>
     </message>
     <message>
         <source>an event name</source>
-        <translation type="unfinished" />
+        <translation>イベント名</translation>
     </message>
     <message>
         <source>the event's id</source>
-        <translation type="unfinished" />
+        <translation>イベント ID</translation>
     </message>
     <message>
         <source>expected an account of this workspace, "%1" is unknown (import accounts first)</source>
-        <translation type="unfinished" />
+        <translation>このワークスペースの顧客が必要ですが、「%1」は未登録です(先に顧客をインポートしてください)</translation>
     </message>
     <message>
         <source>churned, renewed, expanded or contracted</source>
-        <translation type="unfinished" />
+        <translation>churned、renewed、expanded、contracted のいずれか</translation>
     </message>
     <message>
         <source>a key</source>
-        <translation type="unfinished" />
+        <translation>キー</translation>
     </message>
 </context>
 <context>
     <name>RulePreview</name>
     <message>
         <source>Reading the current statuses failed: %1</source>
-        <translation type="unfinished" />
+        <translation>現在のステータスを読み込めませんでした: %1</translation>
     </message>
     <message>
         <source>The preview was cancelled.</source>
-        <translation type="unfinished" />
+        <translation>プレビューをキャンセルしました。</translation>
     </message>
 </context>
 <context>
     <name>RuleSetJson</name>
     <message>
         <source>expected a non-empty text</source>
-        <translation type="unfinished" />
+        <translation>空でない文字列が必要です</translation>
     </message>
     <message>
         <source>expected a number</source>
-        <translation type="unfinished" />
+        <translation>数値が必要です</translation>
     </message>
     <message>
         <source>expected true or false</source>
-        <translation type="unfinished" />
+        <translation>true か false が必要です</translation>
     </message>
     <message>
         <source>expected a list</source>
-        <translation type="unfinished" />
+        <translation>リストが必要です</translation>
     </message>
     <message>
         <source>expected an object</source>
-        <translation type="unfinished" />
+        <translation>オブジェクトが必要です</translation>
     </message>
     <message>
         <source>unknown measure "%1" (expected one of %2)</source>
-        <translation type="unfinished" />
+        <translation>不明な測定対象「%1」(次のいずれか: %2)</translation>
     </message>
     <message>
         <source>expected an event name</source>
-        <translation type="unfinished" />
+        <translation>イベント名が必要です</translation>
     </message>
     <message>
         <source>must be a whole number &gt; 0</source>
-        <translation type="unfinished" />
+        <translation>0 より大きい整数にしてください</translation>
     </message>
     <message>
         <source>must be at most 3660 (ten years)</source>
-        <translation type="unfinished" />
+        <translation>3660(10 年)以下にしてください</translation>
     </message>
     <message>
         <source>expected renewal_date or signup_date</source>
-        <translation type="unfinished" />
+        <translation>renewal_date か signup_date が必要です</translation>
     </message>
     <message>
         <source>expected id, name, owner, plan, arr, currency, seats or attributes.&lt;name&gt;</source>
-        <translation type="unfinished" />
+        <translation>id、name、owner、plan、arr、currency、seats、attributes.&lt;名前&gt; のいずれかが必要です</translation>
     </message>
     <message>
         <source>expected churned, renewed, expanded or contracted</source>
-        <translation type="unfinished" />
+        <translation>churned、renewed、expanded、contracted のいずれかが必要です</translation>
     </message>
     <message>
         <source>unknown comparison "%1" (expected &gt;=, &lt;=, &gt;, &lt;, == or !=)</source>
-        <translation type="unfinished" />
+        <translation>不明な比較「%1」(&gt;=、&lt;=、&gt;、&lt;、==、!= のいずれか)</translation>
     </message>
     <message>
         <source>expected a number, true/false or a text</source>
-        <translation type="unfinished" />
+        <translation>数値、true/false、または文字列が必要です</translation>
     </message>
     <message>
         <source>a text can only be compared with == or !=</source>
-        <translation type="unfinished" />
+        <translation>文字列は == か != でしか比較できません</translation>
     </message>
     <message>
         <source>conditions are nested too deeply</source>
-        <translation type="unfinished" />
+        <translation>条件の入れ子が深すぎます</translation>
     </message>
     <message>
         <source>use either "all" or "any", not both</source>
-        <translation type="unfinished" />
+        <translation>"all" と "any" はどちらか一方だけを使ってください</translation>
     </message>
     <message>
         <source>must list at least one condition</source>
-        <translation type="unfinished" />
+        <translation>条件を 1 つ以上指定してください</translation>
     </message>
     <message>
         <source>must differ from zero_at</source>
-        <translation type="unfinished" />
+        <translation>zero_at と異なる値にしてください</translation>
     </message>
     <message>
         <source>must list at least one tier</source>
-        <translation type="unfinished" />
+        <translation>段階を 1 つ以上指定してください</translation>
     </message>
     <message>
         <source>must be between 0 and 1 (a share of the weight)</source>
-        <translation type="unfinished" />
+        <translation>0 から 1 の間(重みの割合)にしてください</translation>
     </message>
     <message>
         <source>tiers must be in ascending order of "from"</source>
-        <translation type="unfinished" />
+        <translation>段階は "from" の昇順に並べてください</translation>
     </message>
     <message>
         <source>unknown scoring "%1" (expected pass, linear or tiers)</source>
-        <translation type="unfinished" />
+        <translation>不明な採点方法「%1」(pass、linear、tiers のいずれか)</translation>
     </message>
     <message>
         <source>must list at least one band</source>
-        <translation type="unfinished" />
+        <translation>バンドを 1 つ以上指定してください</translation>
     </message>
     <message>
         <source>must be between 0 and 100</source>
-        <translation type="unfinished" />
+        <translation>0 から 100 の間にしてください</translation>
     </message>
     <message>
         <source>bands must be listed from the highest min_score down</source>
-        <translation type="unfinished" />
+        <translation>バンドは min_score の高い順に並べてください</translation>
     </message>
     <message>
         <source>the last band must start at 0 so that every score has a band</source>
-        <translation type="unfinished" />
+        <translation>すべてのスコアがバンドに入るよう、最後のバンドは 0 から始めてください</translation>
     </message>
     <message>
         <source>must list at least one stage</source>
-        <translation type="unfinished" />
+        <translation>ステージを 1 つ以上指定してください</translation>
     </message>
     <message>
         <source>"%1" is used by an earlier stage</source>
-        <translation type="unfinished" />
+        <translation>「%1」は前のステージで使われています</translation>
     </message>
     <message>
         <source>the last stage must have no condition: it takes every account no earlier stage took</source>
-        <translation type="unfinished" />
+        <translation>最後のステージには条件を付けないでください。前のステージに入らなかったすべての顧客を受けます</translation>
     </message>
     <message>
         <source>only the last stage may have no condition (it would hide the stages after it)</source>
-        <translation type="unfinished" />
+        <translation>条件なしにできるのは最後のステージだけです(後のステージが使われなくなります)</translation>
     </message>
     <message>
         <source>"%1" is used twice in this stage</source>
-        <translation type="unfinished" />
+        <translation>「%1」がこのステージで 2 回使われています</translation>
     </message>
     <message>
         <source>must be &gt; 0</source>
-        <translation type="unfinished" />
+        <translation>0 より大きくしてください</translation>
     </message>
     <message>
         <source>line %1, column %2: %3</source>
-        <translation type="unfinished" />
+        <translation>%1 行目 %2 列目: %3</translation>
     </message>
     <message>
         <source>a rule set must be a JSON object</source>
-        <translation type="unfinished" />
+        <translation>ルールセットは JSON オブジェクトでなければなりません</translation>
     </message>
 </context>
 <context>
     <name>RuleStore</name>
     <message>
         <source>Rule set version %1 in the workspace is invalid: %2</source>
-        <translation type="unfinished" />
+        <translation>ワークスペースのルールセット バージョン %1 が不正です: %2</translation>
     </message>
     <message>
         <source>The rule set is not valid: %1</source>
-        <translation type="unfinished" />
+        <translation>ルールセットが有効ではありません: %1</translation>
     </message>
     <message>
         <source>Cannot save the rule set: %1</source>
-        <translation type="unfinished" />
+        <translation>ルールセットを保存できません: %1</translation>
     </message>
     <message>
         <source>There is no rule set version %1.</source>
-        <translation type="unfinished" />
+        <translation>ルールセット バージョン %1 はありません。</translation>
     </message>
 </context>
 <context>
     <name>ScoringEngine</name>
     <message>
         <source>Cannot read the event log: %1</source>
-        <translation type="unfinished" />
+        <translation>イベントログを読み込めません: %1</translation>
     </message>
     <message>
         <source>Scoring was cancelled.</source>
-        <translation type="unfinished" />
+        <translation>スコアリングをキャンセルしました。</translation>
     </message>
     <message>
         <source>Folding in events</source>
-        <translation type="unfinished" />
+        <translation>イベントを集計中</translation>
     </message>
     <message>
         <source>%1 failed after %2 attempts; nothing of it was kept: %3</source>
-        <translation type="unfinished" />
+        <translation>%1 は %2 回試みても失敗したため、保存していません: %3</translation>
     </message>
     <message>
         <source>account %1, %2: %3</source>
-        <translation type="unfinished" />
+        <translation>顧客 %1、%2: %3</translation>
     </message>
     <message>
         <source>account %1: %2</source>
-        <translation type="unfinished" />
+        <translation>顧客 %1: %2</translation>
     </message>
     <message>
         <source>Scoring accounts %1 to %2</source>
-        <translation type="unfinished" />
+        <translation>顧客 %1〜%2 をスコアリング中</translation>
     </message>
     <message>
         <source>Scoring accounts</source>
-        <translation type="unfinished" />
+        <translation>顧客をスコアリング中</translation>
     </message>
     <message>
         <source>Cannot read events after %1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 以降のイベントを読み込めません: %2</translation>
     </message>
     <message>
         <source>Scoring events %1 to %2</source>
-        <translation type="unfinished" />
+        <translation>イベント %1〜%2 をスコアリング中</translation>
     </message>
     <message>
         <source>Saving the engine state</source>
-        <translation type="unfinished" />
+        <translation>エンジンの状態を保存中</translation>
     </message>
     <message>
         <source>Cannot prepare the rebuild: %1</source>
-        <translation type="unfinished" />
+        <translation>再構築を準備できません: %1</translation>
     </message>
     <message>
         <source>Cannot swap in the rebuilt summaries: %1</source>
-        <translation type="unfinished" />
+        <translation>再構築した集計に切り替えられません: %1</translation>
     </message>
 </context>
 <context>
     <name>SecretStore</name>
     <message>
         <source>Cannot read the secret of connector "%1" from the keychain (%2). On a machine without a keychain, set %3.</source>
-        <translation type="unfinished" />
+        <translation>コネクタ「%1」のシークレットをキーチェーンから読み込めません(%2)。キーチェーンのないマシンでは %3 を設定してください。</translation>
     </message>
     <message>
         <source>Cannot store the secret of connector "%1" in the keychain (%2). On a machine without a keychain, set %3 instead.</source>
-        <translation type="unfinished" />
+        <translation>コネクタ「%1」のシークレットをキーチェーンに保存できません(%2)。キーチェーンのないマシンでは代わりに %3 を設定してください。</translation>
     </message>
     <message>
         <source>Cannot remove the secret of connector "%1": %2</source>
-        <translation type="unfinished" />
+        <translation>コネクタ「%1」のシークレットを削除できません: %2</translation>
     </message>
 </context>
 <context>
     <name>SourceStore</name>
     <message>
         <source>A source needs a name.</source>
-        <translation type="unfinished" />
+        <translation>データソースには名前が必要です。</translation>
     </message>
     <message>
         <source>Source "%1" already exists as a %2 source, not %3.</source>
-        <translation type="unfinished" />
+        <translation>データソース「%1」は %3 ではなく %2 として既に存在します。</translation>
     </message>
     <message>
         <source>Cannot register source "%1": %2</source>
-        <translation type="unfinished" />
+        <translation>データソース「%1」を登録できません: %2</translation>
     </message>
     <message>
         <source>Cannot save the settings of source "%1": %2</source>
-        <translation type="unfinished" />
+        <translation>データソース「%1」の設定を保存できません: %2</translation>
     </message>
     <message>
         <source>Source "%1" is not registered in this workspace.</source>
-        <translation type="unfinished" />
+        <translation>データソース「%1」はこのワークスペースに登録されていません。</translation>
     </message>
     <message>
         <source>Cannot save the progress of source "%1": %2</source>
-        <translation type="unfinished" />
+        <translation>データソース「%1」の進捗を保存できません: %2</translation>
     </message>
 </context>
 <context>
     <name>SummaryStore</name>
     <message>
         <source>The stored aggregates of account %1 are unreadable; rebuild the summaries.</source>
-        <translation type="unfinished" />
+        <translation>顧客 %1 の集計データが読み取れません。集計を再構築してください。</translation>
     </message>
 </context>
 <context>
     <name>TextDecoding</name>
     <message>
         <source>Unknown encoding "%1": expected one of utf-8, utf-16le, utf-16be, cp932 (shift_jis), windows-1252, euc-jp</source>
-        <translation type="unfinished" />
+        <translation>不明な文字コード「%1」: utf-8、utf-16le、utf-16be、cp932(shift_jis)、windows-1252、euc-jp のいずれかを指定してください</translation>
     </message>
 </context>
 <context>
@@ -1416,53 +1434,53 @@
     <name>ValueParser</name>
     <message>
         <source>a date such as 2026-11-25, 2026/11/25 or 11/25/2026</source>
-        <translation type="unfinished" />
+        <translation>2026-11-25、2026/11/25、11/25/2026 のような日付</translation>
     </message>
     <message>
         <source>a date such as 2026-11-25, 2026/11/25 or 25/11/2026</source>
-        <translation type="unfinished" />
+        <translation>2026-11-25、2026/11/25、25/11/2026 のような日付</translation>
     </message>
     <message>
         <source>a date such as 2026-11-25, 2026/11/25 or 2026年11月25日</source>
-        <translation type="unfinished" />
+        <translation>2026-11-25、2026/11/25、2026年11月25日 のような日付</translation>
     </message>
     <message>
         <source>a date or date-time such as 2026-11-25, 2026-11-25 14:30:00 or 2026-11-25T05:30:00Z</source>
-        <translation type="unfinished" />
+        <translation>2026-11-25、2026-11-25 14:30:00、2026-11-25T05:30:00Z のような日付または日時</translation>
     </message>
     <message>
         <source>a number such as 1200, 1,200.50 or ¥12,000</source>
-        <translation type="unfinished" />
+        <translation>1200、1,200.50、¥12,000 のような数値</translation>
     </message>
     <message>
         <source>a yes/no value (true/false, yes/no, 1/0)</source>
-        <translation type="unfinished" />
+        <translation>はい/いいえの値(true/false、yes/no、1/0)</translation>
     </message>
 </context>
 <context>
     <name>WorkspaceSettings</name>
     <message>
         <source>Unknown time zone "%1" (expected an IANA id such as Asia/Tokyo or Europe/Paris).</source>
-        <translation type="unfinished" />
+        <translation>不明なタイムゾーン「%1」(Asia/Tokyo や Europe/Paris のような IANA の ID を指定してください)。</translation>
     </message>
     <message>
         <source>Cannot save setting %1: %2</source>
-        <translation type="unfinished" />
+        <translation>設定 %1 を保存できません: %2</translation>
     </message>
 </context>
 <context>
     <name>tenure::AboutDialog</name>
     <message>
         <source>About Tenure</source>
-        <translation type="unfinished" />
+        <translation>Tenure について</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Tenure %1&lt;/h2&gt;&lt;p&gt;Customer health, stages and action queues for customer success teams.&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;h2&gt;Tenure %1&lt;/h2&gt;&lt;p&gt;カスタマーサクセスチームのための、顧客のヘルス・ステージ・アクション管理ツールです。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Tenure&lt;/b&gt; is free software under the GNU General Public License, version 3 or later (Qt Charts is GPL v3).&lt;/p&gt;&lt;p&gt;It is built on:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Qt %1&lt;/b&gt; (Core, Gui, Widgets, Sql, Network, Charts, PrintSupport, Concurrent): GNU LGPL v3 (Qt Charts: GNU GPL v3).&lt;/li&gt;&lt;li&gt;&lt;b&gt;SQLite %2&lt;/b&gt;: public domain.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Noto Sans CJK&lt;/b&gt; fonts, when installed, for Japanese text: SIL Open Font License 1.1.&lt;/li&gt;&lt;/ul&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;p&gt;&lt;b&gt;Tenure&lt;/b&gt; は GNU 一般公衆利用許諾書 バージョン 3 以降のもとで配布されるフリーソフトウェアです(Qt Charts は GPL v3)。&lt;/p&gt;&lt;p&gt;使用しているライブラリ:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Qt %1&lt;/b&gt;(Core, Gui, Widgets, Sql, Network, Charts, PrintSupport, Concurrent): GNU LGPL v3(Qt Charts: GNU GPL v3)&lt;/li&gt;&lt;li&gt;&lt;b&gt;SQLite %2&lt;/b&gt;: パブリックドメイン&lt;/li&gt;&lt;li&gt;&lt;b&gt;Noto Sans CJK&lt;/b&gt; フォント(インストールされている場合、日本語表示用): SIL Open Font License 1.1&lt;/li&gt;&lt;/ul&gt;</translation>
     </message>
 </context>
 <context>
@@ -1561,6 +1579,257 @@
     </message>
 </context>
 <context>
+    <name>tenure::ConnectorForm</name>
+    <message>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Edit Connector</source>
+        <translation>コネクタを編集</translation>
+    </message>
+    <message>
+        <source>Add Connector</source>
+        <translation>コネクタを追加</translation>
+    </message>
+    <message>
+        <source>REST API (JSON pages)</source>
+        <translation>REST API(JSON のページ)</translation>
+    </message>
+    <message>
+        <source>Mixpanel raw export (JSON lines)</source>
+        <translation>Mixpanel 生データエクスポート(JSON Lines)</translation>
+    </message>
+    <message>
+        <source>Segment (track, identify, group)</source>
+        <translation>Segment(track, identify, group)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Bearer トークン</translation>
+    </message>
+    <message>
+        <source>User name and password (Basic)</source>
+        <translation>ユーザー名とパスワード(Basic)</translation>
+    </message>
+    <message>
+        <source>API key in a header</source>
+        <translation>ヘッダーの API キー</translation>
+    </message>
+    <message>
+        <source>One request</source>
+        <translation>1 回のリクエスト</translation>
+    </message>
+    <message>
+        <source>Cursor in the response</source>
+        <translation>レスポンス内のカーソル</translation>
+    </message>
+    <message>
+        <source>Link to the next page in the response</source>
+        <translation>レスポンス内の次ページへのリンク</translation>
+    </message>
+    <message>
+        <source>Page numbers</source>
+        <translation>ページ番号</translation>
+    </message>
+    <message>
+        <source>Link header (rel="next")</source>
+        <translation>Link ヘッダー(rel="next")</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>自動判定</translation>
+    </message>
+    <message>
+        <source>ISO 8601</source>
+        <translation>ISO 8601</translation>
+    </message>
+    <message>
+        <source>Seconds since 1970</source>
+        <translation>1970 年からの秒数</translation>
+    </message>
+    <message>
+        <source>Milliseconds since 1970</source>
+        <translation>1970 年からのミリ秒数</translation>
+    </message>
+    <message>
+        <source>{since} and {until} (date-times), {since_date} and {until_date} (YYYY-MM-DD), {cursor}, {page} and {page_size} are filled in for each request.</source>
+        <translation>{since} と {until}(日時)、{since_date} と {until_date}(YYYY-MM-DD)、{cursor}、{page}、{page_size} はリクエストごとに埋め込まれます。</translation>
+    </message>
+    <message>
+        <source>leave empty to keep the stored secret</source>
+        <translation>空欄のままなら保存済みのシークレットを使います</translation>
+    </message>
+    <message>
+        <source>stored in the system keychain, never in the workspace</source>
+        <translation>システムのキーチェーンに保存され、ワークスペースには保存されません</translation>
+    </message>
+    <message>
+        <source>on demand only</source>
+        <translation>手動のみ</translation>
+    </message>
+    <message>
+        <source>empty: each record is one event</source>
+        <translation>空欄: 1 レコードを 1 イベントとする</translation>
+    </message>
+    <message>
+        <source>empty: the whole record</source>
+        <translation>空欄: レコード全体</translation>
+    </message>
+    <message>
+        <source>empty: the response is the list</source>
+        <translation>空欄: レスポンス自体が一覧</translation>
+    </message>
+    <message>
+        <source>Test pulls the first page into a scratch workspace and shows what would land.</source>
+        <translation>「テスト」は最初のページを一時ワークスペースに取り込み、取り込まれる内容を表示します。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名前(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>種類(&amp;K):</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in:</source>
+        <translation>認証(&amp;I):</translation>
+    </message>
+    <message>
+        <source>User na&amp;me:</source>
+        <translation>ユーザー名(&amp;M):</translation>
+    </message>
+    <message>
+        <source>&amp;Header:</source>
+        <translation>ヘッダー(&amp;H):</translation>
+    </message>
+    <message>
+        <source>&amp;Secret:</source>
+        <translation>シークレット(&amp;S):</translation>
+    </message>
+    <message>
+        <source>First pull &amp;from:</source>
+        <translation>最初の取り込み開始日(&amp;F):</translation>
+    </message>
+    <message>
+        <source>Pull &amp;every:</source>
+        <translation>取り込み間隔(&amp;E):</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>タイムアウト(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Retries per page:</source>
+        <translation>ページごとの再試行回数(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Paging:</source>
+        <translation>ページング(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Cursor at:</source>
+        <translation>カーソルの位置:</translation>
+    </message>
+    <message>
+        <source>Next link at:</source>
+        <translation>次ページリンクの位置:</translation>
+    </message>
+    <message>
+        <source>Page size:</source>
+        <translation>ページサイズ:</translation>
+    </message>
+    <message>
+        <source>Records at:</source>
+        <translation>レコードの位置:</translation>
+    </message>
+    <message>
+        <source>Account at:</source>
+        <translation>顧客の位置:</translation>
+    </message>
+    <message>
+        <source>User at:</source>
+        <translation>ユーザーの位置:</translation>
+    </message>
+    <message>
+        <source>Event name at:</source>
+        <translation>イベント名の位置:</translation>
+    </message>
+    <message>
+        <source>Time at:</source>
+        <translation>時刻の位置:</translation>
+    </message>
+    <message>
+        <source>Time format:</source>
+        <translation>時刻の形式:</translation>
+    </message>
+    <message>
+        <source>Event id at:</source>
+        <translation>イベント ID の位置:</translation>
+    </message>
+    <message>
+        <source>Quantity at:</source>
+        <translation>数量の位置:</translation>
+    </message>
+    <message>
+        <source>Properties at:</source>
+        <translation>プロパティの位置:</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>接続</translation>
+    </message>
+    <message>
+        <source>Paging and fields</source>
+        <translation>ページングと項目</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>テスト(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Pulling the first page of %1…</source>
+        <translation>%1 の最初のページを取り込んでいます…</translation>
+    </message>
+    <message>
+        <source>The test failed: %1</source>
+        <translation>テストに失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>It works: the first page had %1 records: %2 events, %3 rejected, %4 without an event.</source>
+        <translation>接続できました: 最初のページは %1 レコード(イベント %2 件、却下 %3 件、イベントなし %4 件)。</translation>
+    </message>
+    <message>
+        <source>  %1 · account %2 · user %3 · %4</source>
+        <translation>  %1 · 顧客 %2 · ユーザー %3 · %4</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(なし)</translation>
+    </message>
+    <message>
+        <source>  rejected: %1</source>
+        <translation>  却下: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was written to the workspace.</source>
+        <translation>ワークスペースには何も書き込んでいません。</translation>
+    </message>
+</context>
+<context>
     <name>tenure::ConnectorsDialog</name>
     <message>
         <source>never pulled</source>
@@ -1568,11 +1837,11 @@
     </message>
     <message>
         <source>up to %1</source>
-        <translation type="unfinished" />
+        <translation>%1 まで</translation>
     </message>
     <message>
         <source>interrupted before %1; resumes at the next pull</source>
-        <translation type="unfinished" />
+        <translation>%1 より前で中断。次回の取り込みで再開します</translation>
     </message>
     <message>
         <source>Connectors</source>
@@ -1603,10 +1872,6 @@
         <translation>前回の取り込み</translation>
     </message>
     <message>
-        <source>&amp;Add from File…</source>
-        <translation>ファイルから追加(&amp;A)…</translation>
-    </message>
-    <message>
         <source>Set &amp;Secret…</source>
         <translation>シークレットを設定(&amp;S)…</translation>
     </message>
@@ -1620,28 +1885,29 @@
     </message>
     <message>
         <source>Add Connector</source>
-        <translation type="unfinished" />
+        <translation>コネクタを追加</translation>
     </message>
     <message>
         <source>Connector definitions (*.json);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>コネクタ定義 (*.json);;すべてのファイル (*)</translation>
     </message>
     <message>
         <source>%1 new events, %2 already there, %3 rejected</source>
-        <translation type="unfinished" />
+        <translation>新規イベント %1 件、既存 %2 件、却下 %3 件</translation>
     </message>
     <message>
         <source>Pulled "%1".</source>
-        <translation type="unfinished" />
+        <translation>「%1」を取り込みました。</translation>
     </message>
     <message>
         <source>Pulled "%1"; rejected records:
 %2</source>
-        <translation type="unfinished" />
+        <translation>「%1」を取り込みました。却下したレコード:
+%2</translation>
     </message>
     <message>
         <source>failed: %1</source>
-        <translation type="unfinished" />
+        <translation>失敗: %1</translation>
     </message>
     <message>
         <source>local file</source>
@@ -1657,7 +1923,7 @@
     </message>
     <message>
         <source>No connectors yet. Add one from its JSON definition (see docs/connectors.md).</source>
-        <translation type="unfinished" />
+        <translation>コネクタはまだありません。「追加」から作成してください(docs/connectors.md を参照)。</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -1665,51 +1931,75 @@
     </message>
     <message>
         <source>%1: offset %2: %3</source>
-        <translation type="unfinished" />
+        <translation>%1: 位置 %2: %3</translation>
     </message>
     <message>
         <source>Secret of %1</source>
-        <translation type="unfinished" />
+        <translation>%1 のシークレット</translation>
     </message>
     <message>
         <source>Token or password (stored in the system keychain):</source>
-        <translation type="unfinished" />
+        <translation>トークンまたはパスワード(システムのキーチェーンに保存):</translation>
     </message>
     <message>
         <source>Storing the secret of "%1" in the keychain…</source>
-        <translation type="unfinished" />
+        <translation>「%1」のシークレットをキーチェーンに保存しています…</translation>
     </message>
     <message>
         <source>Export Connector</source>
-        <translation type="unfinished" />
+        <translation>コネクタをエクスポート</translation>
     </message>
     <message>
         <source>Connector definitions (*.json)</source>
-        <translation type="unfinished" />
+        <translation>コネクタ定義 (*.json)</translation>
     </message>
     <message>
         <source>Exported "%1" to %2 (without its secret).</source>
-        <translation type="unfinished" />
+        <translation>「%1」を %2 に書き出しました(シークレットは含みません)。</translation>
     </message>
     <message>
         <source>Pulling every connector…</source>
-        <translation type="unfinished" />
+        <translation>すべてのコネクタから取り込んでいます…</translation>
     </message>
     <message>
         <source>Pulling "%1"…</source>
-        <translation type="unfinished" />
+        <translation>「%1」から取り込んでいます…</translation>
     </message>
     <message>
         <source>Connector added from %1. If it needs a secret, select it and choose Set Secret.</source>
-        <translation type="unfinished" />
+        <translation>%1 からコネクタを追加しました。シークレットが必要な場合は選択して「シークレットを設定」を押してください。</translation>
     </message>
     <message>
         <source>Adding the connector in %1…</source>
-        <translation type="unfinished" />
+        <translation>%1 のコネクタを追加しています…</translation>
     </message>
     <message>
         <source>The secret of "%1" is in the keychain.</source>
-        <translation type="unfinished" />
+        <translation>「%1」のシークレットをキーチェーンに保存しました。</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add from &amp;File…</source>
+        <translation>ファイルから追加(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>E&amp;dit…</source>
+        <translation>編集(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Saved the connector "%1".</source>
+        <translation>コネクタ「%1」を保存しました。</translation>
+    </message>
+    <message>
+        <source>Saved the connector "%1"; its secret is in the keychain.</source>
+        <translation>コネクタ「%1」を保存し、シークレットをキーチェーンに保存しました。</translation>
+    </message>
+    <message>
+        <source>Saving the connector "%1"…</source>
+        <translation>コネクタ「%1」を保存しています…</translation>
     </message>
 </context>
 <context>
@@ -1915,7 +2205,7 @@
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <source>n/a</source>
@@ -1923,7 +2213,7 @@
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished" />
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>&lt;b&gt;Open actions&lt;/b&gt;</source>
@@ -1931,7 +2221,7 @@
     </message>
     <message>
         <source>%1 — %2: %3</source>
-        <translation type="unfinished" />
+        <translation>%1 — %2: %3</translation>
     </message>
     <message>
         <source>None.</source>
@@ -1951,7 +2241,7 @@
     </message>
     <message>
         <source>%1 · %2: %3</source>
-        <translation type="unfinished" />
+        <translation>%1 · %2: %3</translation>
     </message>
     <message>
         <source>None yet.</source>
@@ -2096,7 +2386,7 @@
     <name>tenure::DemoBuilder</name>
     <message>
         <source>Cannot create the folder for %1.</source>
-        <translation type="unfinished" />
+        <translation>%1 のフォルダを作成できません。</translation>
     </message>
 </context>
 <context>
@@ -2107,7 +2397,7 @@
     </message>
     <message>
         <source>&lt;h2&gt;Welcome to Tenure&lt;/h2&gt;&lt;p&gt;Tenure keeps your customers' product usage in a workspace on this computer and tells you who is healthy, who is drifting toward churn, and whom to call first.&lt;/p&gt;&lt;p&gt;How would you like to start?&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;h2&gt;Tenure へようこそ&lt;/h2&gt;&lt;p&gt;Tenure は顧客のプロダクト利用データをこのコンピューター上のワークスペースに保存し、健全な顧客、解約に向かいつつある顧客、最初に連絡すべき顧客を示します。&lt;/p&gt;&lt;p&gt;どのように始めますか?&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Explore the demo workspace</source>
@@ -2166,7 +2456,7 @@
     </message>
     <message>
         <source>e.g. subscription</source>
-        <translation type="unfinished" />
+        <translation>例: subscription</translation>
     </message>
     <message>
         <source>named after the file</source>
@@ -2185,10 +2475,6 @@
         <translation>西欧 (Windows-1252)</translation>
     </message>
     <message>
-        <source>optional: a JSON column mapping</source>
-        <translation>任意: 列の対応付け(JSON)</translation>
-    </message>
-    <message>
         <source>Import nothing if any row is bad</source>
         <translation>不正な行があれば何も取り込まない</translation>
     </message>
@@ -2202,7 +2488,7 @@
     </message>
     <message>
         <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>CSV ファイル (*.csv *.tsv *.txt);;すべてのファイル (*)</translation>
     </message>
     <message>
         <source>&amp;Contents:</source>
@@ -2221,16 +2507,12 @@
         <translation>文字コード(&amp;E):</translation>
     </message>
     <message>
-        <source>&amp;Mapping:</source>
-        <translation>列の対応(&amp;M):</translation>
-    </message>
-    <message>
         <source>Column mapping</source>
-        <translation type="unfinished" />
+        <translation>列の対応付け</translation>
     </message>
     <message>
         <source>JSON files (*.json);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>JSON ファイル (*.json);;すべてのファイル (*)</translation>
     </message>
     <message>
         <source>Bad rows:</source>
@@ -2250,19 +2532,19 @@
     </message>
     <message>
         <source>Choose the CSV file to import.</source>
-        <translation type="unfinished" />
+        <translation>インポートする CSV ファイルを選んでください。</translation>
     </message>
     <message>
         <source>Checking %1…</source>
-        <translation type="unfinished" />
+        <translation>%1 を確認しています…</translation>
     </message>
     <message>
         <source>Importing %1…</source>
-        <translation type="unfinished" />
+        <translation>%1 をインポートしています…</translation>
     </message>
     <message>
         <source>%1: %2 rows, %3, %4-separated, source "%5".</source>
-        <translation type="unfinished" />
+        <translation>%1: %2 行、%3、%4区切り、データソース「%5」。</translation>
     </message>
     <message>
         <source>Columns: %1</source>
@@ -2270,23 +2552,23 @@
     </message>
     <message>
         <source>Cancelled: nothing was imported.</source>
-        <translation type="unfinished" />
+        <translation>キャンセルしました。何もインポートしていません。</translation>
     </message>
     <message>
         <source>Check: %1 rows ready, %2 bad. Nothing was written yet.</source>
-        <translation type="unfinished" />
+        <translation>確認: 取り込み可能 %1 行、不正 %2 行。まだ何も書き込んでいません。</translation>
     </message>
     <message>
         <source>%1 bad rows: nothing was imported. Fix them, or choose to skip bad rows.</source>
-        <translation type="unfinished" />
+        <translation>不正な行が %1 行あるため、何もインポートしていません。修正するか、不正な行をスキップしてください。</translation>
     </message>
     <message>
         <source>Imported: %1 new, %2 updated, %3 already there, %4 bad rows skipped.</source>
-        <translation type="unfinished" />
+        <translation>インポート完了: 新規 %1、更新 %2、既存 %3、スキップした不正な行 %4。</translation>
     </message>
     <message>
         <source>… and %1 more bad rows.</source>
-        <translation type="unfinished" />
+        <translation>… ほかに不正な行が %1 行あります。</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2295,6 +2577,82 @@
     <message>
         <source>Close</source>
         <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Comma</source>
+        <translation>カンマ</translation>
+    </message>
+    <message>
+        <source>Semicolon</source>
+        <translation>セミコロン</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>タブ</translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter:</source>
+        <translation>区切り文字(&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;Load Mapping…</source>
+        <translation>対応付けを読み込む(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve Mapping…</source>
+        <translation>対応付けを保存(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Read a JSON column mapping (docs/import.md)</source>
+        <translation>JSON の列対応付けを読み込みます(docs/import.md)</translation>
+    </message>
+    <message>
+        <source>Write these columns as a JSON mapping, for tenure-cli import --mapping</source>
+        <translation>この対応付けを JSON で保存します(tenure-cli import --mapping 用)</translation>
+    </message>
+    <message>
+        <source>Detected from the header, or the source's mapping of its last import.</source>
+        <translation>見出し行から自動判定、または前回のインポートで使った対応付けです。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>Saved the column mapping to %1.</source>
+        <translation>列の対応付けを %1 に保存しました。</translation>
+    </message>
+    <message>
+        <source>1. Format and preview</source>
+        <translation>1. 形式とプレビュー</translation>
+    </message>
+    <message>
+        <source>2. Columns</source>
+        <translation>2. 列の対応付け</translation>
+    </message>
+    <message>
+        <source>3. Check and import</source>
+        <translation>3. 確認とインポート</translation>
+    </message>
+    <message>
+        <source>The columns are not ready (step 2): %1</source>
+        <translation>列の対応付けが完了していません(手順 2): %1</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file, or drop one on this window.</source>
+        <translation>CSV ファイルを選ぶか、このウィンドウにドロップしてください。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>%1, %2-separated, %3 columns. The first %4 rows%5:</source>
+        <translation>%1、%2区切り、%3 列。先頭 %4 行%5:</translation>
+    </message>
+    <message>
+        <source> (the file goes on)</source>
+        <translation>(以降も続きます)</translation>
     </message>
 </context>
 <context>
@@ -2453,7 +2811,7 @@
     </message>
     <message>
         <source>%1 already exists. Choose another name, or open it with File → Open Workspace.</source>
-        <translation type="unfinished" />
+        <translation>%1 は既に存在します。別の名前を選ぶか、「ファイル → ワークスペースを開く」で開いてください。</translation>
     </message>
     <message>
         <source>Open Workspace</source>
@@ -2557,6 +2915,53 @@
     </message>
 </context>
 <context>
+    <name>tenure::MappingEditor</name>
+    <message>
+        <source>The account column holds another key, resolved through keys imported into:</source>
+        <translation>顧客の列には別のキーが入っている(次の名前空間のキーで顧客に変換):</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>From column</source>
+        <translation>元の列</translation>
+    </message>
+    <message>
+        <source>Value for every row</source>
+        <translation>全行共通の値</translation>
+    </message>
+    <message>
+        <source>Choose a file: its columns appear here with the field each one feeds.</source>
+        <translation>ファイルを選ぶと、列とその取り込み先の項目がここに表示されます。</translation>
+    </message>
+    <message>
+        <source>%1 (required)</source>
+        <translation>%1(必須)</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>(取り込まない)</translation>
+    </message>
+    <message>
+        <source>(the same value for every row)</source>
+        <translation>(全行で同じ値)</translation>
+    </message>
+    <message>
+        <source>No file has been read yet.</source>
+        <translation>まだファイルを読み込んでいません。</translation>
+    </message>
+    <message>
+        <source>%1: choose a column, or type the value every row gets.</source>
+        <translation>%1: 列を選ぶか、全行共通の値を入力してください。</translation>
+    </message>
+    <message>
+        <source>Columns: %1</source>
+        <translation>列: %1</translation>
+    </message>
+</context>
+<context>
     <name>tenure::OverviewView</name>
     <message>
         <source>Accounts by band</source>
@@ -2611,58 +3016,58 @@
     </message>
     <message>
         <source>Connector "%1", page %2 (%3)</source>
-        <translation type="unfinished" />
+        <translation>コネクタ「%1」、%2 ページ目 (%3)</translation>
     </message>
     <message>
         <source>%1: redirect loop: more than 10 redirects, or a redirect to a less secure address (%2)</source>
-        <translation type="unfinished" />
+        <translation>%1: リダイレクトのループ: 10 回を超えるリダイレクト、または安全性の低いアドレスへのリダイレクト (%2)</translation>
     </message>
     <message>
         <source>%1: TLS error: %2</source>
-        <translation type="unfinished" />
+        <translation>%1: TLS エラー: %2</translation>
     </message>
     <message>
         <source>%1: HTTP %2: the server refused the credentials; check the connector's token (tenure-cli connector secret %3, or %4)</source>
-        <translation type="unfinished" />
+        <translation>%1: HTTP %2: サーバーが認証情報を拒否しました。コネクタのトークンを確認してください(tenure-cli connector secret %3、または %4)</translation>
     </message>
     <message>
         <source>%1: HTTP 429: the server asks to wait %2 s (more than %3 s); try again later</source>
-        <translation type="unfinished" />
+        <translation>%1: HTTP 429: サーバーが %2 秒(%3 秒超)の待機を求めています。後でもう一度試してください</translation>
     </message>
     <message>
         <source>HTTP 429 (rate limited)</source>
-        <translation type="unfinished" />
+        <translation>HTTP 429(レート制限)</translation>
     </message>
     <message>
         <source>HTTP %1</source>
-        <translation type="unfinished" />
+        <translation>HTTP %1</translation>
     </message>
     <message>
         <source>no answer within %1 s</source>
-        <translation type="unfinished" />
+        <translation>%1 秒以内に応答がありません</translation>
     </message>
     <message>
         <source>%1: HTTP %2: %3</source>
-        <translation type="unfinished" />
+        <translation>%1: HTTP %2: %3</translation>
     </message>
     <message>
         <source>%1: paging loop: the server pointed to "%2" again; stopping instead of reading the same pages forever</source>
-        <translation type="unfinished" />
+        <translation>%1: ページングのループ: サーバーが再び「%2」を指しました。同じページを読み続けないよう停止します</translation>
     </message>
     <message>
         <source>event %1: %2</source>
-        <translation type="unfinished" />
+        <translation>イベント %1: %2</translation>
     </message>
     <message>
         <source>%1: gave up after %2 attempts; the last said: %3</source>
-        <translation type="unfinished" />
+        <translation>%1: %2 回試みて断念しました。最後の応答: %3</translation>
     </message>
 </context>
 <context>
     <name>tenure::ReportActions</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished" />
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Account Report</source>
@@ -2715,7 +3120,7 @@
     </message>
     <message>
         <source>portfolio.pdf</source>
-        <translation type="unfinished" />
+        <translation>portfolio.pdf</translation>
     </message>
     <message>
         <source>CSV, UTF-8 for Excel (*.csv)</source>
@@ -2731,7 +3136,7 @@
     </message>
     <message>
         <source>customers.csv</source>
-        <translation type="unfinished" />
+        <translation>customers.csv</translation>
     </message>
     <message>
         <source>Exported %1 accounts to %2.</source>
@@ -2928,7 +3333,7 @@
     <name>tenure::ScoringWorker</name>
     <message>
         <source>Updating the action queue failed: %1</source>
-        <translation type="unfinished" />
+        <translation>アクションの更新に失敗しました: %1</translation>
     </message>
 </context>
 <context>
@@ -3229,7 +3634,7 @@
     </message>
     <message>
         <source>No action %1.</source>
-        <translation type="unfinished" />
+        <translation>アクション %1 はありません。</translation>
     </message>
     <message>
         <source>Action %1: %2 (%3), %4, priority %5, owner %6</source>

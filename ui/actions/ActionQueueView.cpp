@@ -1,5 +1,6 @@
 #include "actions/ActionQueueView.h"
 
+#include "Async.h"
 #include "store/Database.h"
 
 #include <QCheckBox>
@@ -189,7 +190,7 @@ void ActionQueueView::refresh()
         return;
     const QString path = m_path;
     const bool withSnoozed = m_snoozed->isChecked();
-    m_loading.setFuture(QtConcurrent::run([path, withSnoozed]() -> Result<QList<Action>> {
+    m_loading.setFuture(QtConcurrent::run(workPool(), [path, withSnoozed]() -> Result<QList<Action>> {
         Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadOnly);
         if (!db)
             return Error { db.error() };
@@ -217,7 +218,7 @@ void ActionQueueView::apply(std::function<Status(ActionStore&)> change)
     if (m_working.isRunning())
         return;
     const QString path = m_path;
-    m_working.setFuture(QtConcurrent::run([path, change]() -> QString {
+    m_working.setFuture(QtConcurrent::run(workPool(), [path, change]() -> QString {
         Result<std::unique_ptr<Database>> db = Database::open(path);
         if (!db)
             return db.error();

@@ -1,5 +1,6 @@
 #include "customer/CustomerDetailView.h"
 
+#include "Async.h"
 #include "engine/DayClock.h"
 #include "print/ReportCharts.h"
 #include "report/PortfolioReport.h"
@@ -147,7 +148,7 @@ void CustomerDetailView::showCustomer(const QString& accountId)
     if (m_path.isEmpty() || m_loading.isRunning())
         return;
     const QString path = m_path;
-    m_loading.setFuture(QtConcurrent::run([path, accountId]() -> Result<AccountReport> {
+    m_loading.setFuture(QtConcurrent::run(workPool(), [path, accountId]() -> Result<AccountReport> {
         Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadOnly);
         if (!db)
             return Error { db.error() };
@@ -253,7 +254,7 @@ void CustomerDetailView::addNote()
         watcher->deleteLater();
         refresh();
     });
-    watcher->setFuture(QtConcurrent::run([path, id, text]() -> QString {
+    watcher->setFuture(QtConcurrent::run(workPool(), [path, id, text]() -> QString {
         Result<std::unique_ptr<Database>> db = Database::open(path);
         if (!db)
             return db.error();

@@ -1,5 +1,6 @@
 #include "customers/CustomersView.h"
 
+#include "Async.h"
 #include "customers/CustomerListModel.h"
 #include "engine/DayClock.h"
 #include "rules/RuleStore.h"
@@ -131,7 +132,7 @@ void CustomersView::runQuery()
     const QString path = m_path;
     const CustomerQuery query = m_query;
     const bool withFilters = !m_filtersFilled;
-    m_watcher.setFuture(QtConcurrent::run([path, query, withFilters]() -> Result<Loaded> {
+    m_watcher.setFuture(QtConcurrent::run(workPool(), [path, query, withFilters]() -> Result<Loaded> {
         Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadOnly);
         if (!db)
             return Error { db.error() };

@@ -1,5 +1,6 @@
 #include "overview/OverviewView.h"
 
+#include "Async.h"
 #include "engine/DayClock.h"
 #include "store/Database.h"
 #include "store/WorkspaceSettings.h"
@@ -132,7 +133,7 @@ void OverviewView::refresh()
     if (m_path.isEmpty() || m_loading.isRunning())
         return;
     const QString path = m_path;
-    m_loading.setFuture(QtConcurrent::run([path]() -> Result<Data> {
+    m_loading.setFuture(QtConcurrent::run(workPool(), [path]() -> Result<Data> {
         Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadOnly);
         if (!db)
             return Error { db.error() };

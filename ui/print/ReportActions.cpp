@@ -1,5 +1,6 @@
 #include "print/ReportActions.h"
 
+#include "Async.h"
 #include "engine/DayClock.h"
 #include "print/AccountReportRenderer.h"
 #include "print/PortfolioReportRenderer.h"
@@ -35,7 +36,7 @@ template <typename T> Result<T> loadOffThread(QWidget* parent, std::function<Res
     QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
     if (parent)
         parent->setCursor(Qt::BusyCursor);
-    watcher.setFuture(QtConcurrent::run(std::move(load)));
+    watcher.setFuture(QtConcurrent::run(workPool(), std::move(load)));
     if (!watcher.isFinished())
         loop.exec(QEventLoop::ExcludeUserInputEvents);
     if (parent)

@@ -1,5 +1,6 @@
 #include "sources/ConnectorsDialog.h"
 
+#include "Async.h"
 #include "ingest/connectors/PullWorker.h"
 #include "sources/ConnectorForm.h"
 #include "ingest/connectors/SecretStore.h"
@@ -156,7 +157,7 @@ void ConnectorsDialog::reload()
     if (m_loading.isRunning())
         return;
     const QString path = m_workspacePath;
-    m_loading.setFuture(QtConcurrent::run([path]() -> Result<QList<ConnectorStore::Entry>> {
+    m_loading.setFuture(QtConcurrent::run(workPool(), [path]() -> Result<QList<ConnectorStore::Entry>> {
         Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadOnly);
         if (!db)
             return Error { db.error() };
@@ -203,7 +204,7 @@ void ConnectorsDialog::addFromFile(const QString& path)
     m_pendingSuccess
         = tr("Connector added from %1. If it needs a secret, select it and choose Set Secret.").arg(path);
     showMessage(tr("Adding the connector in %1…").arg(path));
-    m_working.setFuture(QtConcurrent::run([workspace, path]() -> QString {
+    m_working.setFuture(QtConcurrent::run(workPool(), [workspace, path]() -> QString {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
             return tr("%1: %2").arg(path, file.errorString());
@@ -253,7 +254,7 @@ void ConnectorsDialog::save(const ConnectorConfig& config, const QString& secret
         ? tr("Saved the connector \"%1\".").arg(config.name)
         : tr("Saved the connector \"%1\"; its secret is in the keychain.").arg(config.name);
     showMessage(tr("Saving the connector \"%1\"…").arg(config.name));
-    m_working.setFuture(QtConcurrent::run([workspace, config, secret]() -> QString {
+    m_working.setFuture(QtConcurrent::run(workPool(), [workspace, config, secret]() -> QString {
         Result<std::unique_ptr<Database>> db = Database::open(workspace);
         if (!db)
             return db.error();
@@ -280,7 +281,7 @@ void ConnectorsDialog::setSecret()
         return;
     showMessage(tr("Storing the secret of \"%1\" in the keychain…").arg(name));
     m_pendingSuccess = tr("The secret of \"%1\" is in the keychain.").arg(name);
-    m_working.setFuture(QtConcurrent::run([name, secret]() -> QString {
+    m_working.setFuture(QtConcurrent::run(workPool(), [name, secret]() -> QString {
         const Status stored = SecretStore::write(name, secret);
         return stored ? QString() : stored.error();
     }));

@@ -1,5 +1,6 @@
 #include "sources/DataSourcesView.h"
 
+#include "Async.h"
 #include "store/Database.h"
 
 #include <QDragEnterEvent>
@@ -99,7 +100,7 @@ void DataSourcesView::refresh()
     if (m_path.isEmpty() || m_loading.isRunning())
         return;
     const QString path = m_path;
-    m_loading.setFuture(QtConcurrent::run([path]() -> Result<QList<Row>> {
+    m_loading.setFuture(QtConcurrent::run(workPool(), [path]() -> Result<QList<Row>> {
         Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadOnly);
         if (!db)
             return Error { db.error() };

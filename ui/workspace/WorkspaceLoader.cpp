@@ -1,5 +1,6 @@
 #include "workspace/WorkspaceLoader.h"
 
+#include "Async.h"
 #include "store/Database.h"
 
 #include <QtConcurrent/QtConcurrentRun>
@@ -27,7 +28,7 @@ void WorkspaceLoader::load(const QString& path)
 {
     m_watcher.waitForFinished();
     m_path = path;
-    m_watcher.setFuture(QtConcurrent::run([path]() -> Result<WorkspaceStats> {
+    m_watcher.setFuture(QtConcurrent::run(workPool(), [path]() -> Result<WorkspaceStats> {
         Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadWrite);
         if (!db) {
             // A read-only workspace can still be looked at.
