@@ -81,6 +81,9 @@ Result<CustomerQuery::Page> CustomerQuery::run(Database& db, const QDate& today)
     case Column::Renewal:
         order = QStringLiteral("a.renewal_date IS NULL, a.renewal_date");
         break;
+    case Column::LastActive:
+        order = QStringLiteral("s.last_active IS NULL, s.last_active");
+        break;
     }
     const QString direction
         = sortOrder == Qt::AscendingOrder ? QStringLiteral(" ASC") : QStringLiteral(" DESC");
@@ -95,7 +98,7 @@ Result<CustomerQuery::Page> CustomerQuery::run(Database& db, const QDate& today)
         QSqlQuery query(db.connection());
         query.setForwardOnly(true);
         query.prepare(QStringLiteral("SELECT a.id, a.name, a.owner, s.stage, s.score, s.band, a.arr, a.currency, "
-                                     "a.renewal_date")
+                                     "a.renewal_date, s.last_active")
                       + source
                       + (conditions.isEmpty() ? QString()
                                               : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND ")))
@@ -118,6 +121,7 @@ Result<CustomerQuery::Page> CustomerQuery::run(Database& db, const QDate& today)
                 row.arr = query.value(6).toDouble();
             row.currency = query.value(7).toString();
             row.renewalDate = QDate::fromString(query.value(8).toString(), Qt::ISODate);
+            row.lastActive = QDate::fromString(query.value(9).toString(), Qt::ISODate);
             page.rows.append(std::move(row));
         }
         return {};

@@ -25,6 +25,7 @@ struct CustomerRow
     std::optional<double> arr;
     QString currency;
     QDate renewalDate;
+    QDate lastActive; // the last day with any event; null without activity
 };
 
 // A search over the customer list, run as SQL (filtered, sorted and limited in SQLite, with
@@ -35,7 +36,7 @@ struct CustomerQuery
     Q_DECLARE_TR_FUNCTIONS(CustomerQuery)
 
 public:
-    enum class Column { Name, Owner, Stage, Score, Band, Arr, Renewal };
+    enum class Column { Name, Owner, Stage, Score, Band, Arr, Renewal, LastActive };
 
     QString search; // part of the name or the id, case-insensitive (Japanese included)
     QString stage; // stage id; empty: any

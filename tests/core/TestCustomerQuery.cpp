@@ -53,6 +53,10 @@ QStringList expected(const QList<CustomerRow>& all, const CustomerQuery& query)
         case CustomerQuery::Column::Score:
             c = compareOptional(a.score, b.score);
             break;
+        case CustomerQuery::Column::LastActive:
+            c = compareOptional(a.lastActive.isValid() ? std::optional(a.lastActive) : std::nullopt,
+                                b.lastActive.isValid() ? std::optional(b.lastActive) : std::nullopt);
+            break;
         default:
             qFatal("not covered here");
         }
@@ -84,7 +88,7 @@ private slots:
                                        "VALUES (?, ?, ?, 'USD', ?, 0)"));
         QSqlQuery status(m_db->connection());
         status.prepare(QStringLiteral("INSERT INTO account_status (account_id, stage, score, band, breakdown, day, "
-                                      "computed_at, rules_version) VALUES (?, ?, ?, ?, '[]', 0, 0, 1)"));
+                                      "computed_at, rules_version, last_active) VALUES (?, ?, ?, ?, '[]', 0, 0, 1, ?)"));
         DemoRandom random(3);
         const QStringList names { QStringLiteral("Acme"), QStringLiteral("Globex"), QStringLiteral("株式会社さくら"),
                                   QStringLiteral("ひまわり物流") };
@@ -113,6 +117,9 @@ private slots:
                 status.addBindValue(row.stage);
                 status.addBindValue(row.score ? QVariant(*row.score) : QVariant());
                 status.addBindValue(row.band.isEmpty() ? QVariant() : QVariant(row.band));
+                if (random.chance(0.85))
+                    row.lastActive = kToday.addDays(-random.between(0, 60));
+                status.addBindValue(row.lastActive.isValid() ? QVariant(row.lastActive.toString(Qt::ISODate)) : QVariant());
                 QVERIFY(status.exec());
             }
             m_all << row;
@@ -138,7 +145,7 @@ private slots:
             for (const QString& band : bands)
                 for (int renewal : { 0, 90 })
                     for (int column : { int(CustomerQuery::Column::Score), int(CustomerQuery::Column::Name),
-                                        int(CustomerQuery::Column::Owner) })
+                                        int(CustomerQuery::Column::Owner), int(CustomerQuery::Column::LastActive) })
                         for (bool ascending : { true, false })
                             for (int limit : { 20, 2900, 5000 }) {
                                 const QByteArray tag = QStringLiteral("%1|%2|%3|%4|%5|%6")
@@ -185,9 +192,12 @@ private slots:
         for (int i = 0; i < ids.size(); ++i) {
             const CustomerRow& got = byId.value(ids[i]);
             const CustomerRow& wanted = byId.value(want[i]);
+            QCOMPARE(page->rows[i].lastActive, got.lastActive); // what the list shows is what is stored
+            QCOMPARE(page->rows[i].score, got.score);
             const bool sameKey = got.name == wanted.name
                 && (query.sortColumn != CustomerQuery::Column::Score || got.score == wanted.score)
-                && (query.sortColumn != CustomerQuery::Column::Owner || got.owner == wanted.owner);
+                && (query.sortColumn != CustomerQuery::Column::Owner || got.owner == wanted.owner)
+                && (query.sortColumn != CustomerQuery::Column::LastActive || got.lastActive == wanted.lastActive);
             QVERIFY2(sameKey,
                      qPrintable(QStringLiteral("row %1: %2 (%3) instead of %4 (%5)")
                                     .arg(i)

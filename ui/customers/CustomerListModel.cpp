@@ -60,6 +60,11 @@ QVariant CustomerListModel::data(const QModelIndex& index, int role) const
             return tr("%1 (%2 d)")
                 .arg(locale.toString(row.renewalDate, QLocale::ShortFormat))
                 .arg(m_today.daysTo(row.renewalDate));
+        case LastActive:
+            if (!row.lastActive.isValid())
+                return tr("never");
+            return row.lastActive.daysTo(m_today) == 0 ? tr("today")
+                                                        : tr("%n day(s) ago", nullptr, int(row.lastActive.daysTo(m_today)));
         }
     }
     if (role == Qt::TextAlignmentRole && (index.column() == Score || index.column() == Arr))
@@ -68,6 +73,8 @@ QVariant CustomerListModel::data(const QModelIndex& index, int role) const
         return QBrush(QColor(m_rules.bandColor(row.band)).lighter(170));
     if (role == Qt::ToolTipRole && index.column() == Name)
         return row.id;
+    if (role == Qt::ToolTipRole && index.column() == LastActive && row.lastActive.isValid())
+        return QLocale().toString(row.lastActive, QLocale::LongFormat);
     return {};
 }
 
@@ -90,6 +97,8 @@ QVariant CustomerListModel::headerData(int section, Qt::Orientation orientation,
         return tr("ARR");
     case Renewal:
         return tr("Renewal");
+    case LastActive:
+        return tr("Last activity");
     }
     return {};
 }
@@ -114,6 +123,8 @@ CustomerQuery::Column CustomerListModel::queryColumn(int column)
         return CustomerQuery::Column::Arr;
     case Renewal:
         return CustomerQuery::Column::Renewal;
+    case LastActive:
+        return CustomerQuery::Column::LastActive;
     default:
         return CustomerQuery::Column::Score;
     }
