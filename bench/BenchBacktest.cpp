@@ -78,8 +78,8 @@ int main(int argc, char* argv[])
         const double took = bench::seconds(timer);
         total += took;
         const BacktestReport& r = reports->constFirst();
-        std::printf("  backtest, %2d-day horizon       %8.2f s   (%lld cases, %lld churned, AUC %.3f)\n", horizon,
-                    took, r.cases, r.churned, r.auc.value_or(-1));
+        std::printf("  backtest, %2d-day horizon       %8.2f s   (%lld cases, %lld churned, AUC %.3f)\n",
+                    horizon, took, r.cases, r.churned, r.auc.value_or(-1));
     }
     std::printf("  three horizons together        %8.2f s   (target: under 30 s)\n", total);
 

@@ -37,7 +37,6 @@ using bench::seconds;
 
 namespace {
 
-
 // The default rule set as one SQL query over the raw events: what a data-savvy team would write.
 QString sqlFormulation()
 {
@@ -104,7 +103,6 @@ scored AS (SELECT id, stage,
 SELECT id, stage, score, CASE WHEN score IS NULL THEN '' WHEN score >= 70 THEN 'Good' WHEN score >= 40 THEN 'Normal' ELSE 'Bad' END
 FROM scored)SQL");
 }
-
 
 } // namespace
 

@@ -19,7 +19,7 @@ double peakRssMb()
     return usage.ru_maxrss / 1024.0;
 }
 
-void generatePortfolio(Database& db, int accountCount, qint64 eventCount)
+void generatePortfolio(Database& db, int accountCount, qint64 eventCount, const QDate& today)
 {
     DemoRandom random(42);
     QList<Account> accounts;
@@ -32,9 +32,9 @@ void generatePortfolio(Database& db, int accountCount, qint64 eventCount)
         a.plan = random.chance(0.03) ? QStringLiteral("Trial")
             : random.chance(0.5)     ? QStringLiteral("Pro")
                                      : QStringLiteral("Basic");
-        a.signupDate = kToday.addDays(-random.between(5, 1500));
+        a.signupDate = today.addDays(-random.between(5, 1500));
         a.renewalDate = a.signupDate;
-        while (a.renewalDate < kToday)
+        while (a.renewalDate < today)
             a.renewalDate = a.renewalDate.addYears(1);
         a.arr = *a.seats * 500.0;
         accounts << a;
@@ -42,7 +42,7 @@ void generatePortfolio(Database& db, int accountCount, qint64 eventCount)
             Outcome o;
             o.accountId = a.id;
             o.kind = Outcome::Kind::Churned;
-            o.date = kToday.addDays(-random.between(1, 200));
+            o.date = today.addDays(-random.between(1, 200));
             o.source = QStringLiteral("bench");
             o.externalId = a.id;
             outcomes << o;
@@ -62,7 +62,7 @@ void generatePortfolio(Database& db, int accountCount, qint64 eventCount)
                                      QStringLiteral("integration_sync"),
                                      QStringLiteral("invite_sent"),
                                      QStringLiteral("support_ticket") };
-    const qint64 end = qint64(kToday.toJulianDay() - 2440588) * kDayMs;
+    const qint64 end = qint64(today.toJulianDay() - 2440588) * kDayMs;
     EventLog log(db);
     QList<Event> batch;
     batch.reserve(100000);

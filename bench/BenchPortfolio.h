@@ -14,9 +14,9 @@ inline const QDate kToday(2026, 6, 30);
 constexpr qint64 kDayMs = 86400000;
 
 // `accountCount` accounts (ids B000000...), 5% of them churned in the last 200 days, and
-// `eventCount` events over the year before kToday, half the accounts trending up, half down.
+// `eventCount` events over the year before `today`, half the accounts trending up, half down.
 // Needs the "bench" source and the workspace zone set.
-void generatePortfolio(Database& db, int accountCount, qint64 eventCount);
+void generatePortfolio(Database& db, int accountCount, qint64 eventCount, const QDate& today = kToday);
 
 double peakRssMb();
 

@@ -77,8 +77,8 @@ void measure(Database& db, const char* what, const QList<CustomerQuery>& queries
         const Result<CustomerQuery::Page> page = query.run(db, QDate(2026, 11, 25));
         ms.append(timer.nsecsElapsed() / 1e6);
         if (qEnvironmentVariableIsSet("BENCH_VERBOSE"))
-            std::printf("  %7.1f ms  search \"%s\" band \"%s\" column %d\n", ms.last(), qPrintable(query.search),
-                        qPrintable(query.band), int(query.sortColumn));
+            std::printf("  %7.1f ms  search \"%s\" band \"%s\" column %d\n", ms.last(),
+                        qPrintable(query.search), qPrintable(query.band), int(query.sortColumn));
         if (!page)
             qFatal("query failed: %s", qPrintable(page.error()));
         total = page->total;
@@ -98,7 +98,8 @@ int main(int argc, char* argv[])
     const int accounts = argc > 1 ? QString::fromLatin1(argv[1]).toInt() : 100000;
     QTemporaryDir dir;
     // A second argument keeps the workspace there, for looking at the queries afterwards.
-    const QString path = argc > 2 ? QString::fromLocal8Bit(argv[2]) : dir.filePath(QStringLiteral("views.tenure"));
+    const QString path
+        = argc > 2 ? QString::fromLocal8Bit(argv[2]) : dir.filePath(QStringLiteral("views.tenure"));
     QFile::remove(path);
     auto db = Database::open(path);
     if (!db)

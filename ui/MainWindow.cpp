@@ -7,13 +7,13 @@
 #include "engine/ScoringWorker.h"
 #include "ingest/connectors/PullWorker.h"
 #include "overview/OverviewView.h"
-#include "rules/RulesView.h"
-#include "tuning/TuningView.h"
 #include "print/ReportActions.h"
+#include "rules/RulesView.h"
 #include "sources/ConnectorsDialog.h"
 #include "sources/DataSourcesView.h"
 #include "sources/ImportCsvDialog.h"
 #include "store/WorkspacePaths.h"
+#include "tuning/TuningView.h"
 #include "workspace/DemoBuilder.h"
 #include "workspace/WorkspaceLoader.h"
 #include "workspace/WorkspaceSummaryView.h"
@@ -81,12 +81,14 @@ MainWindow::MainWindow(QWidget* parent)
     m_views->addWidget(m_rules);
     m_views->addWidget(m_tuning);
     m_views->addWidget(m_sources);
-    for (const QString& name :
-         { tr("Overview"), tr("Customers"), tr("Action queue"), tr("Customer page"), tr("Rules"), tr("Tuning"),
-           tr("Data sources") })
+    for (const QString& name : { tr("Overview"), tr("Customers"), tr("Action queue"), tr("Customer page"),
+                                 tr("Rules"), tr("Tuning"), tr("Data sources") })
         m_navigation->addItem(name);
     m_navigation->setCurrentRow(0);
     m_navigation->setFixedWidth(150);
+    // Room for every script: a Japanese fallback font is taller than the Latin one it stands in for.
+    for (int row = 0; row < m_navigation->count(); ++row)
+        m_navigation->item(row)->setSizeHint(QSize(0, fontMetrics().height() * 2));
     connect(m_navigation, &QListWidget::currentRowChanged, m_views, &QStackedWidget::setCurrentIndex);
     auto* central = new QWidget(this);
     auto* layout = new QHBoxLayout(central);
@@ -407,9 +409,9 @@ bool MainWindow::showView(const QString& name)
         return true;
     }
     // Rows of the navigation column; the customer page (row 3) needs an account.
-    const QStringList names { QStringLiteral("overview"), QStringLiteral("customers"),
-                              QStringLiteral("actions"),  QString(),
-                              QStringLiteral("rules"),    QStringLiteral("tuning"),
+    const QStringList names { QStringLiteral("overview"),   QStringLiteral("customers"),
+                              QStringLiteral("actions"),    QString(),
+                              QStringLiteral("rules"),      QStringLiteral("tuning"),
                               QStringLiteral("datasources") };
     if (name.isEmpty() || !names.contains(name))
         return false;

@@ -26,10 +26,10 @@ bool AppOptions::parse(const QStringList& arguments, AppOptions& options, QStrin
         { QStringLiteral("language"),
           tr("The language of the window: en or ja (default: the ui/language setting, else the system's)."),
           tr("code") });
-    parser.addOption(
-        { QStringLiteral("view"),
-          tr("The view to open: overview, customers, actions, rules, tuning, datasources or customer:ACCOUNT_ID."),
-          tr("name") });
+    parser.addOption({ QStringLiteral("view"),
+                       tr("The view to open: overview, customers, actions, rules, tuning, datasources or "
+                          "customer:ACCOUNT_ID."),
+                       tr("name") });
     QCommandLineOption measure(QStringLiteral("measure-startup"),
                                tr("Print start-up times and peak memory, then quit (for bench_startup)."));
     measure.setFlags(QCommandLineOption::HiddenFromHelp);
@@ -56,8 +56,8 @@ bool AppOptions::parse(const QStringList& arguments, AppOptions& options, QStrin
     options.language = parser.value(QStringLiteral("language"));
     options.measureStartup = parser.isSet(measure);
     static const QStringList views { QStringLiteral("overview"), QStringLiteral("customers"),
-                                     QStringLiteral("actions"), QStringLiteral("rules"),
-                                     QStringLiteral("tuning"), QStringLiteral("datasources") };
+                                     QStringLiteral("actions"),  QStringLiteral("rules"),
+                                     QStringLiteral("tuning"),   QStringLiteral("datasources") };
     if (!options.view.isEmpty() && !views.contains(options.view)
         && !options.view.startsWith(QLatin1String("customer:"))) {
         message = tr("--view: expected overview, customers, actions, rules, tuning, datasources or "

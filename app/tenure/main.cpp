@@ -1,7 +1,7 @@
 // tenure: the desktop app. Parses the command line, picks the workspace, shows the main window.
 #include "AppOptions.h"
-#include "StartupProbe.h"
 #include "MainWindow.h"
+#include "StartupProbe.h"
 #include "Version.h"
 #include "store/WorkspacePaths.h"
 #include "workspace/FirstRunDialog.h"

@@ -75,7 +75,8 @@ Result<ActionEngine::Summary> ActionEngine::refresh(const QDate& today)
     {
         QSqlQuery query(m_db.connection());
         query.setForwardOnly(true);
-        if (!query.exec(QStringLiteral("SELECT account_id, stage, score, band, last_active FROM account_status")))
+        if (!query.exec(
+                QStringLiteral("SELECT account_id, stage, score, band, last_active FROM account_status")))
             return Error { query.lastError().text() };
         while (query.next())
             now.insert(
@@ -195,8 +196,8 @@ Result<ActionEngine::Summary> ActionEngine::refresh(const QDate& today)
     QSqlQuery clear(m_db.connection());
     clear.prepare(QStringLiteral("UPDATE actions SET status = 'done', updated_at = ? WHERE id = ?"));
     QSqlQuery update(m_db.connection());
-    update.prepare(
-        QStringLiteral("UPDATE actions SET priority = ?, reason = ?, status = ?, updated_at = ? WHERE id = ?"));
+    update.prepare(QStringLiteral(
+        "UPDATE actions SET priority = ?, reason = ?, status = ?, updated_at = ? WHERE id = ?"));
     for (const Live& action : std::as_const(lives)) {
         const auto candidate = candidates.constFind({ action.account, action.trigger });
         if (candidate == candidates.constEnd()) {

@@ -96,15 +96,16 @@ QString ActionStore::currentAuthor()
     return QStringLiteral("csm");
 }
 
-Result<QList<Action>> ActionStore::select(const QString& where, const QVariantList& values) const
+Result<QList<Action>> ActionStore::select(const QString& where, const QVariantList& values, int limit) const
 {
     QSqlQuery query(m_db.connection());
     query.prepare(
         QStringLiteral("SELECT %1 FROM actions a LEFT JOIN accounts c ON c.id = a.account_id WHERE %2 "
-                       "ORDER BY a.priority DESC, a.id")
+                       "ORDER BY a.priority DESC, a.id LIMIT ?")
             .arg(QLatin1String(kColumns), where));
     for (const QVariant& value : values)
         query.addBindValue(value);
+    query.addBindValue(limit > 0 ? limit : -1); // SQLite: a negative limit is no limit
     if (!query.exec())
         return Error { query.lastError().text() };
     QList<Action> actions;
@@ -113,11 +114,25 @@ Result<QList<Action>> ActionStore::select(const QString& where, const QVariantLi
     return actions;
 }
 
-Result<QList<Action>> ActionStore::queue(const QString& owner, bool withSnoozed) const
+namespace {
+const QString kQueue = QStringLiteral("(a.status = 'open' OR (? AND a.status = 'snoozed')) AND (? = '' OR a.owner = ?)");
+}
+
+Result<QList<Action>> ActionStore::queue(const QString& owner, bool withSnoozed, int limit) const
 {
-    return select(
-        QStringLiteral("(a.status = 'open' OR (? AND a.status = 'snoozed')) AND (? = '' OR a.owner = ?)"),
-        { withSnoozed, owner.isNull() ? QStringLiteral("") : owner, owner });
+    return select(kQueue, { withSnoozed, owner.isNull() ? QStringLiteral("") : owner, owner }, limit);
+}
+
+Result<qint64> ActionStore::queueSize(const QString& owner, bool withSnoozed) const
+{
+    QSqlQuery query(m_db.connection());
+    query.prepare(QStringLiteral("SELECT count(*) FROM actions a WHERE ") + kQueue);
+    query.addBindValue(withSnoozed);
+    query.addBindValue(owner.isNull() ? QStringLiteral("") : owner);
+    query.addBindValue(owner);
+    if (!query.exec() || !query.next())
+        return Error { query.lastError().text() };
+    return query.value(0).toLongLong();
 }
 
 Result<QList<Action>> ActionStore::forAccount(const QString& accountId, bool liveOnly) const

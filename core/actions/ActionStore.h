@@ -53,8 +53,11 @@ class ActionStore
 public:
     explicit ActionStore(Database& db);
 
-    // The queue: open actions (and snoozed ones when asked), highest priority first.
-    Result<QList<Action>> queue(const QString& owner = {}, bool withSnoozed = false) const;
+    // The queue: open actions (and snoozed ones when asked), highest priority first; the first
+    // `limit` of them when limit > 0.
+    Result<QList<Action>> queue(const QString& owner = {}, bool withSnoozed = false, int limit = 0) const;
+    // How many actions queue() would give without a limit.
+    Result<qint64> queueSize(const QString& owner = {}, bool withSnoozed = false) const;
     Result<QList<Action>> forAccount(const QString& accountId, bool liveOnly = true) const;
     std::optional<Action> find(qint64 id) const;
     Result<QList<ActionEvent>> history(qint64 id) const;
@@ -78,7 +81,7 @@ public:
 
 private:
     // Actions matching `where` (SQL over `actions a`, positional values), highest priority first.
-    Result<QList<Action>> select(const QString& where, const QVariantList& values) const;
+    Result<QList<Action>> select(const QString& where, const QVariantList& values, int limit = 0) const;
     Status change(qint64 id, const QString& sql, const QVariantList& values, const QString& kind,
                   const QString& author, const QString& detail, bool mustBeLive = true);
 

@@ -6,6 +6,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <cmath>
+
 namespace tenure {
 
 Result<CustomerQuery::Page> CustomerQuery::run(Database& db, const QDate& today) const
@@ -97,12 +99,13 @@ Result<CustomerQuery::Page> CustomerQuery::run(Database& db, const QDate& today)
                       int rows) -> Status {
         QSqlQuery query(db.connection());
         query.setForwardOnly(true);
-        query.prepare(QStringLiteral("SELECT a.id, a.name, a.owner, s.stage, s.score, s.band, a.arr, a.currency, "
-                                     "a.renewal_date, s.last_active")
-                      + source
-                      + (conditions.isEmpty() ? QString()
-                                              : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND ")))
-                      + QStringLiteral(" ORDER BY ") + orderBy.join(QStringLiteral(", ")) + QStringLiteral(" LIMIT ?"));
+        query.prepare(
+            QStringLiteral("SELECT a.id, a.name, a.owner, s.stage, s.score, s.band, a.arr, a.currency, "
+                           "a.renewal_date, s.last_active")
+            + source
+            + (conditions.isEmpty() ? QString()
+                                    : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND ")))
+            + QStringLiteral(" ORDER BY ") + orderBy.join(QStringLiteral(", ")) + QStringLiteral(" LIMIT ?"));
         for (const QVariant& value : values)
             query.addBindValue(value);
         query.addBindValue(rows);
@@ -142,29 +145,55 @@ Result<CustomerQuery::Page> CustomerQuery::run(Database& db, const QDate& today)
             && double(page.total) * double(page.total) > double(limit) * walked.value(0).toDouble();
     };
     const QString inner = QStringLiteral(" FROM accounts a JOIN account_status s ON s.account_id = a.id");
-    const QString outer = QStringLiteral(" FROM accounts a LEFT JOIN account_status s ON s.account_id = a.id");
+    const QString outer
+        = QStringLiteral(" FROM accounts a LEFT JOIN account_status s ON s.account_id = a.id");
     const bool byBand = !band.isEmpty() && band != QLatin1String("-");
     Status selected;
     if (sortColumn == Column::Score && band != QLatin1String("-")
-        && worthWalking(byBand ? QStringLiteral("SELECT count(*) FROM account_status WHERE band = ?")
-                               : QStringLiteral("SELECT count(*) FROM account_status WHERE score IS NOT NULL"))) {
+        && worthWalking(
+            byBand ? QStringLiteral("SELECT count(*) FROM account_status WHERE band = ?")
+                   : QStringLiteral("SELECT count(*) FROM account_status WHERE score IS NOT NULL"))) {
         // The worst (or best) scores first, from the score index; then, when the page has room,
         // the accounts without a score, by name: the order of "no score last".
-        selected = select(QStringLiteral(" FROM account_status s CROSS JOIN accounts a ON a.id = s.account_id"),
-                          where + QStringList { QStringLiteral("s.score IS NOT NULL") },
-                          { QStringLiteral("s.score") + direction, QStringLiteral("a.name") }, limit);
+        selected
+            = select(QStringLiteral(" FROM account_status s CROSS JOIN accounts a ON a.id = s.account_id"),
+                     where + QStringList { QStringLiteral("s.score IS NOT NULL") },
+                     { QStringLiteral("s.score") + direction, QStringLiteral("a.name") }, limit);
         if (selected && page.rows.size() < limit && band.isEmpty())
             selected = select(outer, where + QStringList { QStringLiteral("s.score IS NULL") },
                               { QStringLiteral("a.name") }, limit - int(page.rows.size()));
     } else if (needsStatus && (sortColumn == Column::Name || sortColumn == Column::Owner)
                && worthWalking(QStringLiteral("SELECT count(*) FROM accounts"))) {
-        selected = select(QStringLiteral(" FROM accounts a CROSS JOIN account_status s ON s.account_id = a.id"),
-                          where, terms, limit);
+        selected
+            = select(QStringLiteral(" FROM accounts a CROSS JOIN account_status s ON s.account_id = a.id"),
+                     where, terms, limit);
     } else {
         selected = select(needsStatus ? inner : outer, where, terms, limit);
     }
     if (!selected)
         return Error { selected.error() };
+
+    // The trend of the page's rows only: one lookup each in the history's primary key.
+    if (!page.rows.isEmpty()) {
+        QSqlQuery past(db.connection());
+        past.setForwardOnly(true);
+        past.prepare(QStringLiteral("SELECT account_id, score FROM status_history WHERE day = ? AND score IS NOT NULL "
+                                    "AND account_id IN (%1)")
+                         .arg(QStringList(page.rows.size(), QStringLiteral("?")).join(u',')));
+        past.addBindValue(today.addDays(-kTrendDays).toString(Qt::ISODate));
+        QHash<QString, qsizetype> rowOf;
+        for (qsizetype i = 0; i < page.rows.size(); ++i) {
+            past.addBindValue(page.rows[i].id);
+            rowOf.insert(page.rows[i].id, i);
+        }
+        if (!past.exec())
+            return Error { past.lastError().text() };
+        while (past.next()) {
+            CustomerRow& row = page.rows[rowOf.value(past.value(0).toString())];
+            if (row.score)
+                row.trend = std::round((*row.score - past.value(1).toDouble()) * 10) / 10;
+        }
+    }
     return page;
 }
 

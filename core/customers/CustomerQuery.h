@@ -26,6 +26,7 @@ struct CustomerRow
     QString currency;
     QDate renewalDate;
     QDate lastActive; // the last day with any event; null without activity
+    std::optional<double> trend; // score change over the last 30 days; none without both scores
 };
 
 // A search over the customer list, run as SQL (filtered, sorted and limited in SQLite, with
@@ -46,6 +47,7 @@ public:
     Column sortColumn = Column::Score;
     Qt::SortOrder sortOrder = Qt::AscendingOrder;
     int limit = 1000; // rows returned; `total` still counts every match
+    static constexpr int kTrendDays = 30; // CustomerRow::trend: the score now against this many days ago
 
     struct Page
     {

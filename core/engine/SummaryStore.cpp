@@ -98,11 +98,14 @@ QStringList SummaryStore::createStatements(const QString& suffix)
 QStringList SummaryStore::indexStatements()
 {
     // With account_id, the band index alone answers "how many Good accounts" and feeds the join.
-    return { QStringLiteral("CREATE INDEX IF NOT EXISTS account_status_band ON account_status (band, score, account_id)"),
-             QStringLiteral("CREATE INDEX IF NOT EXISTS account_status_stage ON account_status (stage)"),
-             // The customer list's default order (worst score first) walks this index.
-             QStringLiteral("CREATE INDEX IF NOT EXISTS account_status_score ON account_status (score)"),
-             QStringLiteral("CREATE INDEX IF NOT EXISTS status_history_day ON status_history (day)") };
+    return {
+        QStringLiteral(
+            "CREATE INDEX IF NOT EXISTS account_status_band ON account_status (band, score, account_id)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS account_status_stage ON account_status (stage)"),
+        // The customer list's default order (worst score first) walks this index.
+        QStringLiteral("CREATE INDEX IF NOT EXISTS account_status_score ON account_status (score)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS status_history_day ON status_history (day)")
+    };
 }
 
 SummaryStore::SummaryStore(Database& db, QString suffix)

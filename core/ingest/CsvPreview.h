@@ -21,7 +21,8 @@ public:
     QList<CsvRecord> rows;
     bool more = false; // the file goes on after these rows
 
-    static Result<CsvPreview> read(const QString& path, const CsvReader::Options& options = {}, int maxRows = 20);
+    static Result<CsvPreview> read(const QString& path, const CsvReader::Options& options = {},
+                                   int maxRows = 20);
 };
 
 } // namespace tenure

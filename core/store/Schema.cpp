@@ -166,7 +166,8 @@ Migration version5()
     statements << QStringLiteral("CREATE INDEX accounts_name ON accounts(name)")
                << QStringLiteral("CREATE INDEX accounts_arr ON accounts(arr)")
                << QStringLiteral("CREATE INDEX accounts_renewal ON accounts(renewal_date)");
-    return { 5, QStringLiteral("last activity in the status; indexes for sorting the customer list"), statements };
+    return { 5, QStringLiteral("last activity in the status; indexes for sorting the customer list"),
+             statements };
 }
 
 } // namespace

@@ -180,7 +180,8 @@ private:
 
     static void count(QList<BacktestRate>& rates, const QString& key, const Case& c)
     {
-        auto it = std::find_if(rates.begin(), rates.end(), [&](const BacktestRate& r) { return r.key == key; });
+        auto it
+            = std::find_if(rates.begin(), rates.end(), [&](const BacktestRate& r) { return r.key == key; });
         if (it == rates.end()) {
             rates.append({ key, key });
             it = rates.end() - 1;
@@ -259,13 +260,15 @@ Result<QList<BacktestReport>> Backtest::run(const QList<RuleSet>& ruleSets, cons
         QList<QPair<size_t, QString>> candidates;
         for (const Account& account : *accounts) {
             const QList<Outcome> own = outcomes->value(account.id);
-            if (options.baseline
-                && std::none_of(own.begin(), own.end(), [](const Outcome& o) { return o.kind == Outcome::Kind::Churned; }))
+            if (options.baseline && std::none_of(own.begin(), own.end(), [](const Outcome& o) {
+                    return o.kind == Outcome::Kind::Churned;
+                }))
                 candidates.append({ qHash(account.id, 0x7e4e), account.id });
         }
         std::sort(candidates.begin(), candidates.end());
-        const qsizetype keep = options.baselineLimit > 0 ? std::min<qsizetype>(options.baselineLimit, candidates.size())
-                                                         : candidates.size();
+        const qsizetype keep = options.baselineLimit > 0
+            ? std::min<qsizetype>(options.baselineLimit, candidates.size())
+            : candidates.size();
         for (qsizetype i = 0; i < keep; ++i)
             baseline.insert(candidates[i].second);
     }

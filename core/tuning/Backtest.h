@@ -121,7 +121,8 @@ public:
     explicit Backtest(Database& db);
 
     Result<QList<BacktestReport>> run(const QList<RuleSet>& ruleSets, const BacktestOptions& options,
-                                      const Progress& progress = {}, const std::atomic_bool* cancel = nullptr);
+                                      const Progress& progress = {},
+                                      const std::atomic_bool* cancel = nullptr);
 
 private:
     Database& m_db;

@@ -12,8 +12,9 @@
 
 namespace tenure {
 
-Result<RulePreview::Summary> RulePreview::run(Database& db, const RuleSet& candidate, std::optional<QDate> today,
-                                              int examples, const std::atomic_bool* cancel)
+Result<RulePreview::Summary> RulePreview::run(Database& db, const RuleSet& candidate,
+                                              std::optional<QDate> today, int examples,
+                                              const std::atomic_bool* cancel)
 {
     const int day = today ? DayClock::dayNumber(*today) : DayClock(WorkspaceSettings(db).timeZone()).today();
     QHash<QString, QPair<QString, QString>> current; // id -> (stage, band)
@@ -23,7 +24,8 @@ Result<RulePreview::Summary> RulePreview::run(Database& db, const RuleSet& candi
         if (!query.exec(QStringLiteral("SELECT account_id, stage, coalesce(band, '') FROM account_status")))
             return Error { tr("Reading the current statuses failed: %1").arg(query.lastError().text()) };
         while (query.next())
-            current.insert(query.value(0).toString(), { query.value(1).toString(), query.value(2).toString() });
+            current.insert(query.value(0).toString(),
+                           { query.value(1).toString(), query.value(2).toString() });
     }
     AccountStore accounts(db);
     Result<QList<Account>> all = accounts.all();
@@ -43,8 +45,8 @@ Result<RulePreview::Summary> RulePreview::run(Database& db, const RuleSet& candi
         Result<AccountActivity> activity = summaries.loadActivity(account.id);
         if (!activity)
             return Error { activity.error() };
-        const AccountStatus status
-            = evaluator.evaluate(account, outcomes->value(account.id), *activity, day, Evaluator::Detail::ScoreOnly);
+        const AccountStatus status = evaluator.evaluate(account, outcomes->value(account.id), *activity, day,
+                                                        Evaluator::Detail::ScoreOnly);
         ++summary.accounts;
         const QPair<QString, QString> before = current.value(account.id);
         const bool stageChanged = before.first != status.stage;

@@ -76,7 +76,8 @@ QList<RocPoint> rocCurve(std::span<const double> positives, std::span<const doub
         size_t j = i;
         for (; j < all.size() && all[j].value == all[i].value; ++j)
             (all[j].positive ? tp : fp) += 1;
-        curve.append({ all[i].value, double(fp) / double(negatives.size()), double(tp) / double(positives.size()) });
+        curve.append(
+            { all[i].value, double(fp) / double(negatives.size()), double(tp) / double(positives.size()) });
         i = j;
     }
     return curve;

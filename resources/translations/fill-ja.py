@@ -286,6 +286,7 @@ JA = {
     "No file has been read yet.": "まだファイルを読み込んでいません。", "%1: choose a column, or type the value every row gets.": "%1: 列を選ぶか、全行共通の値を入力してください。",
     "portfolio.pdf": "portfolio.pdf", "customers.csv": "customers.csv", "Updating the action queue failed: %1": "アクションの更新に失敗しました: %1",
     "comma": "カンマ", "semicolon": "セミコロン", "tab": "タブ",
+    "Last activity": "最終利用", "never": "なし", "today": "今日", "yesterday": "昨日", "%1 days ago": "%1 日前",
     # Core messages shown in the window (errors name the file, line and column in Japanese too)
     "A key namespace needs a name.": "キーの名前空間には名前が必要です。",
     "Key \"%1\" → account \"%2\": both must be non-empty.": "キー「%1」→ 顧客「%2」: どちらも空にはできません。",

@@ -2290,6 +2290,26 @@
         <source>Renewal</source>
         <translation>契約更新</translation>
     </message>
+    <message>
+        <source>never</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>昨日</translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation>%1 日前</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>最終利用</translation>
+    </message>
 </context>
 <context>
     <name>tenure::CustomersView</name>

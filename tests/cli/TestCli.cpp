@@ -523,8 +523,9 @@ private slots:
                  0);
         const QStringList base { QStringLiteral("backtest"), QStringLiteral("--db"), workspace.path(),
                                  QStringLiteral("--as-of"), QStringLiteral("2026-06-15") };
-        const Run json = runCommand(base + QStringList { QStringLiteral("--horizon"), QStringLiteral("30"),
-                                                         QStringLiteral("--json") });
+        const Run json = runCommand(
+            base
+            + QStringList { QStringLiteral("--horizon"), QStringLiteral("30"), QStringLiteral("--json") });
         QCOMPARE(json.code, 0);
         QJsonParseError error;
         const QJsonObject object = QJsonDocument::fromJson(json.out.toUtf8(), &error).object();
@@ -551,12 +552,15 @@ private slots:
         QTemporaryDir dir;
         const QString bad = test::writeFile(
             dir, QStringLiteral("bad.json"),
-            "{\"name\":\"x\",\"bands\":[{\"name\":\"A\",\"color\":\"#000000\",\"min_score\":0}],\"stages\":[{\"id\":\"s\",\"name\":\"S\",\"color\":\"#000000\",\"criteria\":["
-            "{\"id\":\"c\",\"label\":\"c\",\"weight\":1,\"measure\":{\"kind\":\"event_count\",\"window_days\":0},\"score\":{\"mode\":\"pass\",\"op\":\">=\",\"value\":1}}]}]}");
+            "{\"name\":\"x\",\"bands\":[{\"name\":\"A\",\"color\":\"#000000\",\"min_score\":0}],\"stages\":[{"
+            "\"id\":\"s\",\"name\":\"S\",\"color\":\"#000000\",\"criteria\":["
+            "{\"id\":\"c\",\"label\":\"c\",\"weight\":1,\"measure\":{\"kind\":\"event_count\",\"window_"
+            "days\":0},\"score\":{\"mode\":\"pass\",\"op\":\">=\",\"value\":1}}]}]}");
         const Run badRules = runCommand(base + QStringList { QStringLiteral("--rules"), bad });
         QCOMPARE(badRules.code, 1);
         QVERIFY2(badRules.err.contains(QLatin1String("window_days")), qPrintable(badRules.err));
-        const Run badHorizon = runCommand(base + QStringList { QStringLiteral("--horizon"), QStringLiteral("0") });
+        const Run badHorizon
+            = runCommand(base + QStringList { QStringLiteral("--horizon"), QStringLiteral("0") });
         QCOMPARE(badHorizon.code, 2);
         QVERIFY(badHorizon.err.contains(QLatin1String("--horizon")));
     }

@@ -62,6 +62,12 @@ private slots:
         QCOMPARE(first.open, first.opened);
         const QList<Action> queue = ActionStore(*m_db).queue().value();
         QCOMPARE(queue.size(), first.open);
+        // The top of a long queue is its first actions, and the size counts all of them.
+        QCOMPARE(ActionStore(*m_db).queueSize().value(), qint64(first.open));
+        const QList<Action> top = ActionStore(*m_db).queue({}, false, 3).value();
+        QCOMPARE(top.size(), 3);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(top[i].id, queue[i].id);
         QSet<QPair<QString, QString>> keys;
         for (qsizetype i = 0; i < queue.size(); ++i) {
             QVERIFY(!keys.contains({ queue[i].accountId, queue[i].trigger }));

@@ -58,7 +58,8 @@ public:
     explicit Portfolio(const QList<Group>& groups)
     {
         db = workspace.open();
-        if (!WorkspaceSettings(*db).setTimeZone("UTC") || !RuleStore(*db).save(rules(), QStringLiteral("test"))
+        if (!WorkspaceSettings(*db).setTimeZone("UTC")
+            || !RuleStore(*db).save(rules(), QStringLiteral("test"))
             || !SourceStore(*db).ensure(QStringLiteral("test"), QStringLiteral("csv")))
             qFatal("cannot set up the workspace");
         QList<Account> accounts;
@@ -154,7 +155,9 @@ private slots:
         {
             qint64 successes, trials;
             double low, high;
-        } cases[] = { { 81, 263, 0.2553, 0.3662 }, { 15, 148, 0.0624, 0.1605 }, { 0, 20, 0.0, 0.1611 },
+        } cases[] = { { 81, 263, 0.2553, 0.3662 },
+                      { 15, 148, 0.0624, 0.1605 },
+                      { 0, 20, 0.0, 0.1611 },
                       { 1, 29, 0.0061, 0.1718 } };
         for (const auto& c : cases) {
             const stats::Interval i = stats::wilson(c.successes, c.trials);
@@ -229,7 +232,8 @@ private slots:
     void liftIsChurnWhenFailingOverChurnWhenPassing()
     {
         // Failing: 20 of 40 churn (50%); passing: 6 of 60 (10%): lift 5.
-        Portfolio portfolio({ { 20, false, true }, { 20, false, false }, { 6, true, true }, { 54, true, false } });
+        Portfolio portfolio(
+            { { 20, false, true }, { 20, false, false }, { 6, true, true }, { 54, true, false } });
         const BacktestReport report = portfolio.backtest();
         const CriterionEvidence& logins = report.perCriterion.constFirst();
         QCOMPARE(logins.failCases, 40);
@@ -245,7 +249,12 @@ private slots:
         const QJsonObject json = BacktestJson::toObject(report);
         QCOMPARE(json.value(QStringLiteral("auc")).toDouble(), *report.auc);
         QCOMPARE(json.value(QStringLiteral("per_band")).toArray().size(), 2);
-        QCOMPARE(json.value(QStringLiteral("per_criterion")).toArray().at(0).toObject().value(QStringLiteral("lift")).toDouble(),
+        QCOMPARE(json.value(QStringLiteral("per_criterion"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("lift"))
+                     .toDouble(),
                  5.0);
     }
 
@@ -274,7 +283,8 @@ private slots:
 
     void eventsAfterTheAsOfDayChangeNothing()
     {
-        Portfolio portfolio({ { 20, false, true }, { 20, false, false }, { 6, true, true }, { 54, true, false } });
+        Portfolio portfolio(
+            { { 20, false, true }, { 20, false, false }, { 6, true, true }, { 54, true, false } });
         const QJsonObject before = BacktestJson::toObject(portfolio.backtest());
         // Every account logs in every day after its as-of day, up to today.
         QList<Event> later;

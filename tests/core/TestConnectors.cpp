@@ -1,5 +1,6 @@
 #include "TestSupport.h"
 #include "ingest/connectors/ConnectorConfig.h"
+#include "ingest/connectors/ConnectorProbe.h"
 #include "ingest/connectors/ConnectorStore.h"
 #include "ingest/connectors/PageDecoder.h"
 #include "ingest/connectors/PullRunner.h"
@@ -8,7 +9,6 @@
 #include "store/EventLog.h"
 #include "store/SourceStore.h"
 #include "support/FakeApiServer.h"
-#include "ingest/connectors/ConnectorProbe.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -214,7 +214,8 @@ private slots:
             return FakeApiServer::json(
                 cursorPage(records, request.query.queryItemValue(QStringLiteral("cursor")).toInt(), 100));
         });
-        const Result<ConnectorProbe::Outcome> probe = ConnectorProbe::firstPage(restConfig(server), QStringLiteral("s3cret"));
+        const Result<ConnectorProbe::Outcome> probe
+            = ConnectorProbe::firstPage(restConfig(server), QStringLiteral("s3cret"));
         QVERIFY2(probe.ok(), probe.ok() ? "" : qPrintable(probe.error()));
         QCOMPARE(probe->report.pages, 1);
         QCOMPARE(probe->report.inserted, 100);
@@ -225,7 +226,8 @@ private slots:
         QCOMPARE(EventLog(*m_db).count(), 0);
 
         FakeApiServer refusing([](const FakeApiServer::Request&) { return FakeApiServer::json("{}", 401); });
-        const Result<ConnectorProbe::Outcome> refused = ConnectorProbe::firstPage(restConfig(refusing), QStringLiteral("x"));
+        const Result<ConnectorProbe::Outcome> refused
+            = ConnectorProbe::firstPage(restConfig(refusing), QStringLiteral("x"));
         QVERIFY(!refused);
         QVERIFY2(refused.error().contains(QLatin1String("401")), qPrintable(refused.error()));
     }

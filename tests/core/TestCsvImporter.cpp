@@ -443,12 +443,14 @@ private slots:
         QVERIFY(report.outcomeCases + report.skipped > 590);
         // The baseline: accounts that never churned and had signed up or been active 90 days before.
         const qint64 asOfEnd = QDateTime(QDate(2024, 10, 3), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
-        QCOMPARE(report.cases - report.outcomeCases,
-                 scalar(*m_db, QStringLiteral("SELECT count(*) FROM accounts a WHERE id NOT IN (SELECT account_id FROM "
-                                              "outcomes WHERE kind = 'churned') AND (signup_date <= '2024-10-02' OR "
-                                              "EXISTS (SELECT 1 FROM events e WHERE e.account_id = a.id AND "
-                                              "e.occurred_at < %1))")
-                                   .arg(asOfEnd)));
+        QCOMPARE(
+            report.cases - report.outcomeCases,
+            scalar(*m_db,
+                   QStringLiteral("SELECT count(*) FROM accounts a WHERE id NOT IN (SELECT account_id FROM "
+                                  "outcomes WHERE kind = 'churned') AND (signup_date <= '2024-10-02' OR "
+                                  "EXISTS (SELECT 1 FROM events e WHERE e.account_id = a.id AND "
+                                  "e.occurred_at < %1))")
+                       .arg(asOfEnd)));
         QVERIFY(report.auc && *report.auc > 0 && *report.auc < 1);
     }
 };

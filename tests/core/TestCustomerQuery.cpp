@@ -23,7 +23,8 @@ QStringList expected(const QList<CustomerRow>& all, const CustomerQuery& query)
         if (!query.search.isEmpty() && !row.name.contains(query.search, Qt::CaseInsensitive)
             && !row.id.contains(query.search, Qt::CaseInsensitive))
             continue;
-        if (query.band == QLatin1String("-") ? row.score.has_value() : (!query.band.isEmpty() && row.band != query.band))
+        if (query.band == QLatin1String("-") ? row.score.has_value()
+                                             : (!query.band.isEmpty() && row.band != query.band))
             continue;
         if (!query.stage.isEmpty() && row.stage != query.stage)
             continue;
@@ -84,14 +85,19 @@ private slots:
         m_db = m_workspace.open();
         Transaction transaction(*m_db);
         QSqlQuery account(m_db->connection());
-        account.prepare(QStringLiteral("INSERT INTO accounts (id, name, owner, currency, renewal_date, updated_at) "
-                                       "VALUES (?, ?, ?, 'USD', ?, 0)"));
+        account.prepare(
+            QStringLiteral("INSERT INTO accounts (id, name, owner, currency, renewal_date, updated_at) "
+                           "VALUES (?, ?, ?, 'USD', ?, 0)"));
         QSqlQuery status(m_db->connection());
-        status.prepare(QStringLiteral("INSERT INTO account_status (account_id, stage, score, band, breakdown, day, "
-                                      "computed_at, rules_version, last_active) VALUES (?, ?, ?, ?, '[]', 0, 0, 1, ?)"));
+        status.prepare(
+            QStringLiteral("INSERT INTO account_status (account_id, stage, score, band, breakdown, day, "
+                           "computed_at, rules_version, last_active) VALUES (?, ?, ?, ?, '[]', 0, 0, 1, ?)"));
+        QSqlQuery history(m_db->connection());
+        history.prepare(QStringLiteral("INSERT INTO status_history (account_id, day, stage, score, band) "
+                                       "VALUES (?, ?, 'adoption', ?, 'Normal')"));
         DemoRandom random(3);
-        const QStringList names { QStringLiteral("Acme"), QStringLiteral("Globex"), QStringLiteral("株式会社さくら"),
-                                  QStringLiteral("ひまわり物流") };
+        const QStringList names { QStringLiteral("Acme"), QStringLiteral("Globex"),
+                                  QStringLiteral("株式会社さくら"), QStringLiteral("ひまわり物流") };
         for (int i = 0; i < 3000; ++i) {
             CustomerRow row;
             row.id = QStringLiteral("A-%1").arg(i, 5, 10, QLatin1Char('0'));
@@ -103,15 +109,16 @@ private slots:
             account.addBindValue(row.id);
             account.addBindValue(row.name);
             account.addBindValue(row.owner);
-            account.addBindValue(row.renewalDate.isValid() ? QVariant(row.renewalDate.toString(Qt::ISODate)) : QVariant());
+            account.addBindValue(row.renewalDate.isValid() ? QVariant(row.renewalDate.toString(Qt::ISODate))
+                                                           : QVariant());
             QVERIFY(account.exec());
             if (random.chance(0.9)) { // the others have no status yet
                 row.stage = random.chance(0.5) ? QStringLiteral("adoption") : QStringLiteral("renewal");
                 if (random.chance(0.9)) {
                     row.score = double(random.between(0, 40)) * 2.5;
                     row.band = *row.score >= 70 ? QStringLiteral("Good")
-                        : *row.score >= 40       ? QStringLiteral("Normal")
-                                                 : QStringLiteral("Bad");
+                        : *row.score >= 40      ? QStringLiteral("Normal")
+                                                : QStringLiteral("Bad");
                 }
                 status.addBindValue(row.id);
                 status.addBindValue(row.stage);
@@ -119,14 +126,16 @@ private slots:
                 status.addBindValue(row.band.isEmpty() ? QVariant() : QVariant(row.band));
                 if (random.chance(0.85))
                     row.lastActive = kToday.addDays(-random.between(0, 60));
-                status.addBindValue(row.lastActive.isValid() ? QVariant(row.lastActive.toString(Qt::ISODate)) : QVariant());
+                status.addBindValue(row.lastActive.isValid() ? QVariant(row.lastActive.toString(Qt::ISODate))
+                                                             : QVariant());
                 QVERIFY(status.exec());
             }
             m_all << row;
         }
         QVERIFY(transaction.commit());
         // Same-name ties break by name only: give the reference the same total order SQLite sees.
-        std::sort(m_all.begin(), m_all.end(), [](const CustomerRow& a, const CustomerRow& b) { return a.id < b.id; });
+        std::sort(m_all.begin(), m_all.end(),
+                  [](const CustomerRow& a, const CustomerRow& b) { return a.id < b.id; });
     }
 
     // Whichever way the query walks (sort everything, or walk an index and stop when the page is
@@ -139,13 +148,16 @@ private slots:
         QTest::addColumn<int>("column");
         QTest::addColumn<bool>("ascending");
         QTest::addColumn<int>("limit");
-        const QStringList bands { QString(), QStringLiteral("Good"), QStringLiteral("Bad"), QStringLiteral("-") };
-        const QStringList searches { QString(), QStringLiteral("acme"), QStringLiteral("さくら 1"), QStringLiteral("zzz") };
+        const QStringList bands { QString(), QStringLiteral("Good"), QStringLiteral("Bad"),
+                                  QStringLiteral("-") };
+        const QStringList searches { QString(), QStringLiteral("acme"), QStringLiteral("さくら 1"),
+                                     QStringLiteral("zzz") };
         for (const QString& search : searches)
             for (const QString& band : bands)
                 for (int renewal : { 0, 90 })
-                    for (int column : { int(CustomerQuery::Column::Score), int(CustomerQuery::Column::Name),
-                                        int(CustomerQuery::Column::Owner), int(CustomerQuery::Column::LastActive) })
+                    for (int column :
+                         { int(CustomerQuery::Column::Score), int(CustomerQuery::Column::Name),
+                           int(CustomerQuery::Column::Owner), int(CustomerQuery::Column::LastActive) })
                         for (bool ascending : { true, false })
                             for (int limit : { 20, 2900, 5000 }) {
                                 const QByteArray tag = QStringLiteral("%1|%2|%3|%4|%5|%6")
@@ -155,7 +167,8 @@ private slots:
                                                            .arg(ascending)
                                                            .arg(limit)
                                                            .toUtf8();
-                                QTest::newRow(tag.constData()) << search << band << renewal << column << ascending << limit;
+                                QTest::newRow(tag.constData())
+                                    << search << band << renewal << column << ascending << limit;
                             }
     }
 
@@ -194,10 +207,12 @@ private slots:
             const CustomerRow& wanted = byId.value(want[i]);
             QCOMPARE(page->rows[i].lastActive, got.lastActive); // what the list shows is what is stored
             QCOMPARE(page->rows[i].score, got.score);
+            QCOMPARE(page->rows[i].trend, got.trend);
             const bool sameKey = got.name == wanted.name
                 && (query.sortColumn != CustomerQuery::Column::Score || got.score == wanted.score)
                 && (query.sortColumn != CustomerQuery::Column::Owner || got.owner == wanted.owner)
-                && (query.sortColumn != CustomerQuery::Column::LastActive || got.lastActive == wanted.lastActive);
+                && (query.sortColumn != CustomerQuery::Column::LastActive
+                    || got.lastActive == wanted.lastActive);
             QVERIFY2(sameKey,
                      qPrintable(QStringLiteral("row %1: %2 (%3) instead of %4 (%5)")
                                     .arg(i)

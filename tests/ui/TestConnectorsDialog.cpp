@@ -6,15 +6,15 @@
 #include "support/FakeApiServer.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QSpinBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTest>
 
@@ -94,7 +94,8 @@ private slots:
         QTest::mouseClick(form.findChild<QPushButton*>(QStringLiteral("test")), Qt::LeftButton);
         QVERIFY(tested.wait(20000));
         QCOMPARE(tested.last().at(0).toBool(), true);
-        QVERIFY2(result->toPlainText().contains(QLatin1String("3 records: 3 events")), qPrintable(result->toPlainText()));
+        QVERIFY2(result->toPlainText().contains(QLatin1String("3 records: 3 events")),
+                 qPrintable(result->toPlainText()));
         QVERIFY(result->toPlainText().contains(QStringLiteral("株式会社さくら")));
         QCOMPARE(EventLog(*workspace.open(Database::Mode::ReadOnly)).count(), 0);
         form.grab().save(test::screenshotDir() + QStringLiteral("/connector-form.png"));
@@ -126,8 +127,8 @@ private slots:
         QVERIFY(interval);
         interval->setValue(30);
         edit->accept();
-        QTRY_VERIFY_WITH_TIMEOUT(table->rowCount() == 1 && table->item(0, 3)->text() == QLatin1String("every 30 min"),
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            table->rowCount() == 1 && table->item(0, 3)->text() == QLatin1String("every 30 min"), 10000);
     }
 
 private:

@@ -10,12 +10,12 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
-#include <QTabWidget>
-#include <QTableWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableWidget>
 #include <QTest>
 #include <QTimer>
 
@@ -108,7 +108,8 @@ private slots:
         QCOMPARE(preview->horizontalHeaderItem(1)->text(), QStringLiteral("取引先名"));
         QCOMPARE(preview->item(0, 1)->text(), QStringLiteral("株式会社さくら商事"));
         QCOMPARE(preview->verticalHeaderItem(0)->text(), QStringLiteral("2")); // the file's line
-        QVERIFY2(info->text().contains(QLatin1String("CP932")) && info->text().contains(QLatin1String("comma")),
+        QVERIFY2(info->text().contains(QLatin1String("CP932"))
+                     && info->text().contains(QLatin1String("comma")),
                  qPrintable(info->text()));
         dialog.grab().save(test::screenshotDir() + QStringLiteral("/import-preview.png"));
 
@@ -159,7 +160,8 @@ private slots:
         name->setCurrentIndex(name->findText(QStringLiteral("担当者")));
         QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("import")), Qt::LeftButton);
         QVERIFY2(waitForText(result, QStringLiteral("Imported: 3 new")), qPrintable(result->toPlainText()));
-        const auto account = AccountStore(*workspace.open(Database::Mode::ReadOnly)).find(QStringLiteral("JP-001"));
+        const auto account
+            = AccountStore(*workspace.open(Database::Mode::ReadOnly)).find(QStringLiteral("JP-001"));
         QVERIFY(account);
         QCOMPARE(account->name, QStringLiteral("山田 太郎"));
     }

@@ -75,8 +75,8 @@ private slots:
         window.openWorkspace(workspace.path());
         QVERIFY(scored.wait(60000));
         const QHash<QString, qint64> before = bandCounts(workspace.path());
-        const qint64 scoredAccounts = before.value(QStringLiteral("Good")) + before.value(QStringLiteral("Normal"))
-            + before.value(QStringLiteral("Bad"));
+        const qint64 scoredAccounts = before.value(QStringLiteral("Good"))
+            + before.value(QStringLiteral("Normal")) + before.value(QStringLiteral("Bad"));
         QVERIFY(before.value(QStringLiteral("Good")) < scoredAccounts); // something can move up
 
         QVERIFY(window.showView(QStringLiteral("rules")));
@@ -110,8 +110,8 @@ private slots:
         QVERIFY2(message->text().contains(QStringLiteral("Normal → Good: ")), qPrintable(message->text()));
         QVERIFY(view->findChild<QTableWidget*>(QStringLiteral("ruleChanges"))->rowCount() > 0);
         window.grab().save(test::screenshotDir() + QStringLiteral("/rules-preview.png"));
-        const qint64 expectedGood
-            = scalar(workspace.path(), QStringLiteral("SELECT count(*) FROM account_status WHERE score >= 5"));
+        const qint64 expectedGood = scalar(
+            workspace.path(), QStringLiteral("SELECT count(*) FROM account_status WHERE score >= 5"));
 
         // A criterion's form writes back into the rule set.
         tree->setCurrentItem(findItem(tree, QStringLiteral("Days since the last activity")));
@@ -125,7 +125,8 @@ private slots:
         const QHash<QString, qint64> after = bandCounts(workspace.path());
         QCOMPARE(after.value(QStringLiteral("Good")), expectedGood);
         QVERIFY(after.value(QStringLiteral("Good")) > before.value(QStringLiteral("Good")));
-        QCOMPARE(scalar(workspace.path(), QStringLiteral("SELECT count(DISTINCT rules_version) FROM account_status")),
+        QCOMPARE(scalar(workspace.path(),
+                        QStringLiteral("SELECT count(DISTINCT rules_version) FROM account_status")),
                  1);
         QTRY_VERIFY_WITH_TIMEOUT(!save->isEnabled(), 10000); // saved: nothing left to save
     }
@@ -152,7 +153,11 @@ private slots:
                                           .toArray()
                                           .at(1)
                                           .toObject();
-        QCOMPARE(criterion.value(QStringLiteral("measure")).toObject().value(QStringLiteral("window_days")).toInt(), 14);
+        QCOMPARE(criterion.value(QStringLiteral("measure"))
+                     .toObject()
+                     .value(QStringLiteral("window_days"))
+                     .toInt(),
+                 14);
         const Result<RuleSet> rules = editor.rules();
         QVERIFY(rules.ok());
         QCOMPARE(rules->stages.at(1).criteria.at(1).measure.windowDays, 14);
@@ -206,7 +211,8 @@ private slots:
         auto* view = window.findChild<TuningView*>();
         QSignalSpy finished(view, &TuningView::finished);
         QTRY_VERIFY_WITH_TIMEOUT(
-            view->candidateEditor()->findChild<QTreeWidget*>(QStringLiteral("ruleTree"))->topLevelItemCount() > 1,
+            view->candidateEditor()->findChild<QTreeWidget*>(QStringLiteral("ruleTree"))->topLevelItemCount()
+                > 1,
             10000);
         window.runBacktest();
         QVERIFY(finished.wait(30000));
@@ -220,7 +226,8 @@ private slots:
         QVERIFY(summary->isColumnHidden(2));
         window.grab().save(test::screenshotDir() + QStringLiteral("/tuning-summary.png"));
 
-        // Candidate: Normal from 3, Good from 5. The same cases, a second column, and everyone scored is Good or Bad.
+        // Candidate: Normal from 3, Good from 5. The same cases, a second column, and everyone scored is Good
+        // or Bad.
         RuleSetEditor* editor = view->candidateEditor();
         auto* tree = editor->findChild<QTreeWidget*>(QStringLiteral("ruleTree"));
         tree->setCurrentItem(findItem(tree, QStringLiteral("Bands")));
@@ -254,9 +261,10 @@ private slots:
         QTest::mouseClick(adopt, Qt::LeftButton);
         QVERIFY(scored.wait(60000));
         QCOMPARE(scalar(workspace.path(), QStringLiteral("SELECT max(version) FROM rule_sets")), 2);
-        QCOMPARE(scalar(workspace.path(),
-                        QStringLiteral("SELECT count(*) FROM account_status WHERE score >= 5 AND band <> 'Good'")),
-                 0);
+        QCOMPARE(
+            scalar(workspace.path(),
+                   QStringLiteral("SELECT count(*) FROM account_status WHERE score >= 5 AND band <> 'Good'")),
+            0);
     }
 };
 

@@ -69,6 +69,18 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(navigation->item(2)->text().startsWith(QStringLiteral("アクション")), 10000);
         QTest::qWait(300);
         window.grab().save(test::screenshotDir() + QStringLiteral("/ja-actions.png"));
+        // Every other view, for people to look at; the navigation and the views' own words are Japanese.
+        QCOMPARE(navigation->item(4)->text(), QStringLiteral("ルール"));
+        QCOMPARE(navigation->item(5)->text(), QStringLiteral("チューニング"));
+        QCOMPARE(navigation->item(6)->text(), QStringLiteral("データソース"));
+        for (const char* view : { "customers", "rules", "tuning", "datasources" }) {
+            QVERIFY(window.showView(QString::fromLatin1(view)));
+            QTest::qWait(400);
+            window.grab().save(test::screenshotDir() + QStringLiteral("/ja-%1.png").arg(QLatin1String(view)));
+        }
+        QVERIFY(window.showView(QStringLiteral("customer:A-00001")));
+        QTest::qWait(600);
+        window.grab().save(test::screenshotDir() + QStringLiteral("/ja-customer.png"));
 
         QApplication::removeTranslator(&translator);
         QLocale::setDefault(QLocale::c());

@@ -151,15 +151,19 @@ ActionQueueView::ActionQueueView(QWidget* parent)
         emit customerActivated(m_model->action(index.row()).accountId);
     });
     connect(&m_loading, &QFutureWatcherBase::finished, this, [this] {
-        const Result<QList<Action>> actions = m_loading.result();
-        if (!actions) {
-            m_count->setText(actions.error());
+        const Result<Page> page = m_loading.result();
+        if (!page) {
+            m_count->setText(page.error());
             return;
         }
-        m_model->setActions(actions.value());
-        m_count->setText(tr("%n actions", nullptr, int(actions->size())));
+        m_model->setActions(page->actions);
+        // A queue longer than anyone works through in a day shows its top; the count is all of it.
+        m_count->setText(page->total > page->actions.size()
+                             ? tr("The %1 most urgent of %2 actions")
+                                   .arg(QLocale().toString(page->actions.size()), QLocale().toString(page->total))
+                             : tr("%n actions", nullptr, int(page->total)));
         updateButtons();
-        emit loaded(int(actions->size()));
+        emit loaded(int(page->total));
     });
     connect(&m_working, &QFutureWatcherBase::finished, this, [this] {
         const QString error = m_working.result();
@@ -190,11 +194,18 @@ void ActionQueueView::refresh()
         return;
     const QString path = m_path;
     const bool withSnoozed = m_snoozed->isChecked();
-    m_loading.setFuture(QtConcurrent::run(workPool(), [path, withSnoozed]() -> Result<QList<Action>> {
+    m_loading.setFuture(QtConcurrent::run(workPool(), [path, withSnoozed]() -> Result<Page> {
         Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadOnly);
         if (!db)
             return Error { db.error() };
-        return ActionStore(**db).queue({}, withSnoozed);
+        const ActionStore store(**db);
+        Result<qint64> total = store.queueSize({}, withSnoozed);
+        if (!total)
+            return Error { total.error() };
+        Result<QList<Action>> actions = store.queue({}, withSnoozed, kShown);
+        if (!actions)
+            return Error { actions.error() };
+        return Page { std::move(actions).value(), total.value() };
     }));
 }
 

@@ -73,7 +73,13 @@ private:
     QPushButton* m_snooze;
     QPushButton* m_reassign;
     QPushButton* m_note;
-    QFutureWatcher<Result<QList<Action>>> m_loading;
+    struct Page
+    {
+        QList<Action> actions; // the highest priorities first, at most kShown
+        qint64 total = 0;
+    };
+    static constexpr int kShown = 1000;
+    QFutureWatcher<Result<Page>> m_loading;
     QFutureWatcher<QString> m_working;
 };
 

@@ -50,6 +50,12 @@ QVariant CustomerListModel::data(const QModelIndex& index, int role) const
             return m_rules.stageName(row.stage);
         case Score:
             return row.score ? locale.toString(*row.score, 'f', 1) : QString();
+        case Trend:
+            if (!row.trend)
+                return QString();
+            return *row.trend > 0 ? QStringLiteral("+") + locale.toString(*row.trend, 'f', 1)
+                : *row.trend < 0  ? QStringLiteral("−") + locale.toString(-*row.trend, 'f', 1)
+                                  : QStringLiteral("±0");
         case Band:
             return row.band;
         case Arr:
@@ -63,11 +69,22 @@ QVariant CustomerListModel::data(const QModelIndex& index, int role) const
         case LastActive:
             if (!row.lastActive.isValid())
                 return tr("never");
-            return row.lastActive.daysTo(m_today) == 0 ? tr("today")
-                                                        : tr("%n day(s) ago", nullptr, int(row.lastActive.daysTo(m_today)));
+            switch (const qint64 days = row.lastActive.daysTo(m_today); days) {
+            case 0:
+                return tr("today");
+            case 1:
+                return tr("yesterday");
+            default:
+                return tr("%1 days ago").arg(days);
+            }
         }
     }
-    if (role == Qt::TextAlignmentRole && (index.column() == Score || index.column() == Arr))
+    if (role == Qt::ForegroundRole && index.column() == Trend && row.trend && std::abs(*row.trend) >= 10)
+        return QBrush(*row.trend < 0 ? QColor(0xc6, 0x28, 0x28) : QColor(0x2e, 0x7d, 0x32));
+    if (role == Qt::ToolTipRole && index.column() == Trend)
+        return tr("Score change over the last %1 days").arg(CustomerQuery::kTrendDays);
+    if (role == Qt::TextAlignmentRole
+        && (index.column() == Score || index.column() == Arr || index.column() == Trend))
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::BackgroundRole && index.column() == Band && !row.band.isEmpty())
         return QBrush(QColor(m_rules.bandColor(row.band)).lighter(170));
@@ -91,6 +108,8 @@ QVariant CustomerListModel::headerData(int section, Qt::Orientation orientation,
         return tr("Stage");
     case Score:
         return tr("Score");
+    case Trend:
+        return tr("30 days");
     case Band:
         return tr("Band");
     case Arr:

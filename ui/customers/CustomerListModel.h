@@ -16,7 +16,7 @@ class CustomerListModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Name, Owner, Stage, Score, Band, Arr, Renewal, LastActive, ColumnCount };
+    enum Column { Name, Owner, Stage, Score, Trend, Band, Arr, Renewal, LastActive, ColumnCount };
     static constexpr int AccountIdRole = Qt::UserRole + 1;
 
     explicit CustomerListModel(QObject* parent = nullptr);

@@ -54,6 +54,7 @@ CustomersView::CustomersView(QWidget* parent)
     m_table->setObjectName(QStringLiteral("customers"));
     m_table->setModel(m_model);
     m_table->setSortingEnabled(true);
+    m_sortedColumn = CustomerListModel::Score;
     m_table->sortByColumn(CustomerListModel::Score, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -82,6 +83,13 @@ CustomersView::CustomersView(QWidget* parent)
         connect(box, &QComboBox::currentIndexChanged, this, &CustomersView::runQuery);
     connect(m_renewal, &QSpinBox::valueChanged, m_debounce, qOverload<>(&QTimer::start));
     connect(m_model, &CustomerListModel::sortRequested, this, [this](int column, Qt::SortOrder order) {
+        if (column == CustomerListModel::Trend) {
+            // The trend is worked out for the rows on screen only: it cannot order 100k accounts.
+            const QSignalBlocker blocker(m_table->horizontalHeader());
+            m_table->horizontalHeader()->setSortIndicator(m_sortedColumn, m_query.sortOrder);
+            return;
+        }
+        m_sortedColumn = column;
         m_query.sortColumn = CustomerListModel::queryColumn(column);
         m_query.sortOrder = order;
         runQuery();

@@ -63,6 +63,7 @@ private:
     QTimer* m_debounce;
     CustomerListModel* m_model;
     CustomerQuery m_query;
+    int m_sortedColumn = 0; // the view column the list is sorted by
     QFutureWatcher<Result<Loaded>> m_watcher;
     bool m_pending = false; // another search was asked for while one ran
     bool m_filtersFilled = false;

@@ -245,9 +245,11 @@ void CriterionForm::setCriterion(const QJsonObject& criterion)
             const int row = m_tiers->rowCount();
             m_tiers->insertRow(row);
             m_tiers->setItem(row, 0,
-                             new QTableWidgetItem(QString::number(tier.toObject().value(QStringLiteral("from")).toDouble())));
-            m_tiers->setItem(
-                row, 1, new QTableWidgetItem(QString::number(tier.toObject().value(QStringLiteral("points")).toDouble())));
+                             new QTableWidgetItem(
+                                 QString::number(tier.toObject().value(QStringLiteral("from")).toDouble())));
+            m_tiers->setItem(row, 1,
+                             new QTableWidgetItem(QString::number(
+                                 tier.toObject().value(QStringLiteral("points")).toDouble())));
         }
     }
     updateVisibility();
@@ -272,9 +274,11 @@ QJsonObject CriterionForm::criterion() const
         if (!events.isEmpty())
             measure.insert(QStringLiteral("events"), events);
     }
-    if (kind == QLatin1String("event_count") || kind == QLatin1String("active_users") || kind == QLatin1String("trend"))
+    if (kind == QLatin1String("event_count") || kind == QLatin1String("active_users")
+        || kind == QLatin1String("trend"))
         measure.insert(QStringLiteral("window_days"), m_window->value());
-    if ((kind == QLatin1String("event_count") || kind == QLatin1String("active_users")) && m_perSeat->isChecked())
+    if ((kind == QLatin1String("event_count") || kind == QLatin1String("active_users"))
+        && m_perSeat->isChecked())
         measure.insert(QStringLiteral("per_seat"), true);
     if (kind == QLatin1String("days_until_date") || kind == QLatin1String("days_since_date")
         || kind == QLatin1String("account_field"))
@@ -297,8 +301,9 @@ QJsonObject CriterionForm::criterion() const
             const QTableWidgetItem* from = m_tiers->item(row, 0);
             const QTableWidgetItem* points = m_tiers->item(row, 1);
             // Left as text when it is not a number, so that validation names the tier.
-            tiers.append(QJsonObject { { QStringLiteral("from"), parseValue(from ? from->text() : QString()) },
-                                       { QStringLiteral("points"), parseValue(points ? points->text() : QString()) } });
+            tiers.append(QJsonObject {
+                { QStringLiteral("from"), parseValue(from ? from->text() : QString()) },
+                { QStringLiteral("points"), parseValue(points ? points->text() : QString()) } });
         }
         score.insert(QStringLiteral("tiers"), tiers);
     }
@@ -312,13 +317,15 @@ void CriterionForm::updateVisibility()
     const QString mode = m_mode->currentData().toString();
     const bool events = kind == QLatin1String("event_count") || kind == QLatin1String("trend")
         || kind == QLatin1String("days_since_event");
-    const bool window
-        = kind == QLatin1String("event_count") || kind == QLatin1String("active_users") || kind == QLatin1String("trend");
+    const bool window = kind == QLatin1String("event_count") || kind == QLatin1String("active_users")
+        || kind == QLatin1String("trend");
     m_form->setRowVisible(m_events, events);
     m_form->setRowVisible(m_window, window);
-    m_form->setRowVisible(m_perSeat, kind == QLatin1String("event_count") || kind == QLatin1String("active_users"));
-    m_form->setRowVisible(m_field, kind == QLatin1String("days_until_date") || kind == QLatin1String("days_since_date")
-                                       || kind == QLatin1String("account_field"));
+    m_form->setRowVisible(m_perSeat,
+                          kind == QLatin1String("event_count") || kind == QLatin1String("active_users"));
+    m_form->setRowVisible(m_field,
+                          kind == QLatin1String("days_until_date") || kind == QLatin1String("days_since_date")
+                              || kind == QLatin1String("account_field"));
     m_form->setRowVisible(m_outcome, kind == QLatin1String("days_since_outcome"));
     m_form->setRowVisible(m_op->parentWidget(), mode == QLatin1String("pass"));
     m_form->setRowVisible(m_zeroAt, mode == QLatin1String("linear"));

@@ -66,10 +66,12 @@ RuleSetEditor::RuleSetEditor(QWidget* parent)
     auto* stagePage = new QWidget(this);
     auto* stageForm = new QFormLayout(stagePage);
     m_stageColor->setPlaceholderText(QStringLiteral("#1e88e5"));
-    m_stageWhen->setPlaceholderText(tr("Empty: the stage applies to every account that reaches it (the last stage)."));
-    m_stageWhen->setToolTip(tr("A condition in the rule file's JSON form, e.g. "
-                               "{\"measure\": {\"kind\": \"days_since_date\", \"field\": \"signup_date\"}, "
-                               "\"op\": \"<=\", \"value\": 60}; combine with {\"all\": [...]} or {\"any\": [...]}."));
+    m_stageWhen->setPlaceholderText(
+        tr("Empty: the stage applies to every account that reaches it (the last stage)."));
+    m_stageWhen->setToolTip(
+        tr("A condition in the rule file's JSON form, e.g. "
+           "{\"measure\": {\"kind\": \"days_since_date\", \"field\": \"signup_date\"}, "
+           "\"op\": \"<=\", \"value\": 60}; combine with {\"all\": [...]} or {\"any\": [...]}."));
     stageForm->addRow(tr("&Name:"), m_stageName);
     stageForm->addRow(tr("&Colour:"), m_stageColor);
     stageForm->addRow(tr("Applies &when:"), m_stageWhen);
@@ -108,7 +110,8 @@ RuleSetEditor::RuleSetEditor(QWidget* parent)
     layout->addWidget(splitter, 1);
     layout->addWidget(m_problem);
 
-    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) { showItem(item); });
+    connect(m_tree, &QTreeWidget::currentItemChanged, this,
+            [this](QTreeWidgetItem* item) { showItem(item); });
     connect(m_name, &QLineEdit::editingFinished, this, [this] {
         if (m_json.value(QStringLiteral("name")).toString() != m_name->text()) {
             m_json.insert(QStringLiteral("name"), m_name->text());
@@ -160,7 +163,8 @@ void RuleSetEditor::rebuildTree(int stage, int criterion)
     const QJsonArray all = stages();
     for (int s = 0; s < all.size(); ++s) {
         const QJsonObject stageObject = all.at(s).toObject();
-        auto* stageItem = new QTreeWidgetItem(m_tree, { stageObject.value(QStringLiteral("name")).toString() });
+        auto* stageItem
+            = new QTreeWidgetItem(m_tree, { stageObject.value(QStringLiteral("name")).toString() });
         stageItem->setData(0, kStageRole, s);
         stageItem->setData(0, kCriterionRole, -1);
         stageItem->setForeground(0, QColor(stageObject.value(QStringLiteral("color")).toString()));
@@ -170,9 +174,10 @@ void RuleSetEditor::rebuildTree(int stage, int criterion)
         for (int c = 0; c < criteria.size(); ++c) {
             const QJsonObject criterionObject = criteria.at(c).toObject();
             auto* item = new QTreeWidgetItem(
-                stageItem, { QStringLiteral("%1 (%2)")
-                                 .arg(criterionObject.value(QStringLiteral("label")).toString())
-                                 .arg(criterionObject.value(QStringLiteral("weight")).toDouble(1)) });
+                stageItem,
+                { QStringLiteral("%1 (%2)")
+                      .arg(criterionObject.value(QStringLiteral("label")).toString())
+                      .arg(criterionObject.value(QStringLiteral("weight")).toDouble(1)) });
             item->setData(0, kStageRole, s);
             item->setData(0, kCriterionRole, c);
             if (s == stage && c == criterion)
@@ -182,6 +187,8 @@ void RuleSetEditor::rebuildTree(int stage, int criterion)
     m_tree->expandAll();
     m_loading = false;
     m_tree->setCurrentItem(current);
+    if (current == bands)
+        m_tree->scrollToTop();
     showItem(current);
 }
 
@@ -201,8 +208,9 @@ void RuleSetEditor::showItem(QTreeWidgetItem* item)
             auto* color = new QTableWidgetItem(band.value(QStringLiteral("color")).toString());
             color->setData(Qt::DecorationRole, QColor(color->text()));
             m_bands->setItem(row, 1, color);
-            m_bands->setItem(row, 2,
-                             new QTableWidgetItem(QString::number(band.value(QStringLiteral("min_score")).toDouble())));
+            m_bands->setItem(
+                row, 2,
+                new QTableWidgetItem(QString::number(band.value(QStringLiteral("min_score")).toDouble())));
         }
         m_pages->setCurrentIndex(BandsPage);
     } else if (m_criterion < 0) {
@@ -243,10 +251,11 @@ void RuleSetEditor::writeBands()
         };
         bool ok = false;
         const double min = text(2).toDouble(&ok);
-        bands.append(QJsonObject { { QStringLiteral("name"), text(0) },
-                                   { QStringLiteral("color"), text(1) },
-                                   // Left as text when it is not a number, so that validation names the row.
-                                   { QStringLiteral("min_score"), ok ? QJsonValue(min) : QJsonValue(text(2)) } });
+        bands.append(
+            QJsonObject { { QStringLiteral("name"), text(0) },
+                          { QStringLiteral("color"), text(1) },
+                          // Left as text when it is not a number, so that validation names the row.
+                          { QStringLiteral("min_score"), ok ? QJsonValue(min) : QJsonValue(text(2)) } });
     }
     m_json.insert(QStringLiteral("bands"), bands);
     store();
@@ -303,9 +312,10 @@ void RuleSetEditor::writeCriterion(const QJsonObject& criterion)
     all.replace(m_stage, stage);
     setStages(all);
     if (QTreeWidgetItem* item = m_tree->currentItem())
-        item->setText(0, QStringLiteral("%1 (%2)")
-                             .arg(criterion.value(QStringLiteral("label")).toString())
-                             .arg(criterion.value(QStringLiteral("weight")).toDouble(1)));
+        item->setText(0,
+                      QStringLiteral("%1 (%2)")
+                          .arg(criterion.value(QStringLiteral("label")).toString())
+                          .arg(criterion.value(QStringLiteral("weight")).toDouble(1)));
     store();
 }
 
@@ -322,17 +332,17 @@ void RuleSetEditor::addCriterion()
         for (const QJsonValue& c : s.toObject().value(QStringLiteral("criteria")).toArray())
             taken.insert(c.toObject().value(QStringLiteral("id")).toString());
     QString id;
-    for (int n = 1; taken.contains(id = QStringLiteral("criterion_%1").arg(n)); ++n) {
-    }
-    criteria.append(QJsonObject {
-        { QStringLiteral("id"), id },
-        { QStringLiteral("label"), tr("Events in the last 30 days") },
-        { QStringLiteral("weight"), 10 },
-        { QStringLiteral("measure"),
-          QJsonObject { { QStringLiteral("kind"), QStringLiteral("event_count") }, { QStringLiteral("window_days"), 30 } } },
-        { QStringLiteral("score"), QJsonObject { { QStringLiteral("mode"), QStringLiteral("pass") },
-                                                 { QStringLiteral("op"), QStringLiteral(">=") },
-                                                 { QStringLiteral("value"), 1 } } } });
+    for (int n = 1; taken.contains(id = QStringLiteral("criterion_%1").arg(n)); ++n) { }
+    criteria.append(QJsonObject { { QStringLiteral("id"), id },
+                                  { QStringLiteral("label"), tr("Events in the last 30 days") },
+                                  { QStringLiteral("weight"), 10 },
+                                  { QStringLiteral("measure"),
+                                    QJsonObject { { QStringLiteral("kind"), QStringLiteral("event_count") },
+                                                  { QStringLiteral("window_days"), 30 } } },
+                                  { QStringLiteral("score"),
+                                    QJsonObject { { QStringLiteral("mode"), QStringLiteral("pass") },
+                                                  { QStringLiteral("op"), QStringLiteral(">=") },
+                                                  { QStringLiteral("value"), 1 } } } });
     stage.insert(QStringLiteral("criteria"), criteria);
     all.replace(m_stage, stage);
     setStages(all);

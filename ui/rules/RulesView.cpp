@@ -83,13 +83,14 @@ RulesView::RulesView(QWidget* parent)
     connect(m_preview, &QPushButton::clicked, this, &RulesView::preview);
     connect(m_save, &QPushButton::clicked, this, &RulesView::save);
     connect(m_import, &QPushButton::clicked, this, [this] {
-        const QString file = QFileDialog::getOpenFileName(this, tr("Import Rules"), {}, tr("Rule files (*.json)"));
+        const QString file
+            = QFileDialog::getOpenFileName(this, tr("Import Rules"), {}, tr("Rule files (*.json)"));
         if (!file.isEmpty())
             importFile(file);
     });
     connect(m_export, &QPushButton::clicked, this, [this] {
-        const QString file
-            = QFileDialog::getSaveFileName(this, tr("Export Rules"), QStringLiteral("rules.json"), tr("Rule files (*.json)"));
+        const QString file = QFileDialog::getSaveFileName(
+            this, tr("Export Rules"), QStringLiteral("rules.json"), tr("Rule files (*.json)"));
         if (!file.isEmpty())
             exportFile(file);
     });
@@ -147,7 +148,8 @@ void RulesView::load()
                                result->info.author.toHtmlEscaped())
                     : tr("<b>Active rules:</b> the defaults that ship with Tenure"));
             m_changes->setRowCount(0);
-            showMessage(tr("Edit a band, stage or criterion; Preview Changes shows which accounts would move."));
+            showMessage(
+                tr("Edit a band, stage or criterion; Preview Changes shows which accounts would move."));
             updateButtons();
             emit loaded();
         });
@@ -187,11 +189,14 @@ void RulesView::preview()
                              .arg(it.key().first.isEmpty() ? tr("(no score)") : it.key().first,
                                   it.key().second.isEmpty() ? tr("(no score)") : it.key().second,
                                   locale.toString(it.value()));
-            showMessage(tr("With these rules, as of %1: %2 of %3 accounts would change stage and %4 would change "
-                           "band.%5")
-                            .arg(locale.toString(summary->asOf, QLocale::ShortFormat), locale.toString(summary->stageChanges),
-                                 locale.toString(summary->accounts), locale.toString(summary->bandChanges),
-                                 moves.isEmpty() ? QString() : QStringLiteral("\n") + moves.join(QStringLiteral("\n"))));
+            showMessage(
+                tr("With these rules, as of %1: %2 of %3 accounts would change stage and %4 would change "
+                   "band.%5")
+                    .arg(locale.toString(summary->asOf, QLocale::ShortFormat),
+                         locale.toString(summary->stageChanges), locale.toString(summary->accounts),
+                         locale.toString(summary->bandChanges),
+                         moves.isEmpty() ? QString()
+                                         : QStringLiteral("\n") + moves.join(QStringLiteral("\n"))));
             m_changes->setRowCount(int(summary->examples.size()));
             for (int row = 0; row < summary->examples.size(); ++row) {
                 const RulePreview::Change& change = summary->examples.at(row);
@@ -234,8 +239,9 @@ void RulesView::save()
             }
             m_editor->setModified(false);
             load();
-            showMessage(tr("Saved as version %1. The summaries are being rebuilt; the views update when it is done.")
-                            .arg(version.value()));
+            showMessage(
+                tr("Saved as version %1. The summaries are being rebuilt; the views update when it is done.")
+                    .arg(version.value()));
             emit saved(version.value());
         });
 }
@@ -282,7 +288,8 @@ void RulesView::exportFile(const QString& file)
             return {};
         },
         [this, file](const QString& error) {
-            showMessage(error.isEmpty() ? tr("Exported the rules to %1.").arg(file) : error, !error.isEmpty());
+            showMessage(error.isEmpty() ? tr("Exported the rules to %1.").arg(file) : error,
+                        !error.isEmpty());
         });
 }
 

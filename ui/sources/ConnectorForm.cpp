@@ -95,9 +95,11 @@ ConnectorForm::ConnectorForm(const std::optional<ConnectorConfig>& existing, QWi
     m_timeFormat->addItem(tr("ISO 8601"), int(ConnectorConfig::TimeFormat::Iso));
     m_timeFormat->addItem(tr("Seconds since 1970"), int(ConnectorConfig::TimeFormat::EpochSeconds));
     m_timeFormat->addItem(tr("Milliseconds since 1970"), int(ConnectorConfig::TimeFormat::EpochMillis));
-    m_url->setPlaceholderText(QStringLiteral("https://api.example.com/v1/events?since={since}&cursor={cursor}"));
-    m_url->setToolTip(tr("{since} and {until} (date-times), {since_date} and {until_date} (YYYY-MM-DD), {cursor}, "
-                         "{page} and {page_size} are filled in for each request."));
+    m_url->setPlaceholderText(
+        QStringLiteral("https://api.example.com/v1/events?since={since}&cursor={cursor}"));
+    m_url->setToolTip(
+        tr("{since} and {until} (date-times), {since_date} and {until_date} (YYYY-MM-DD), {cursor}, "
+           "{page} and {page_size} are filled in for each request."));
     m_secret->setEchoMode(QLineEdit::Password);
     m_secret->setPlaceholderText(m_editing ? tr("leave empty to keep the stored secret")
                                            : tr("stored in the system keychain, never in the workspace"));
@@ -108,7 +110,8 @@ ConnectorForm::ConnectorForm(const std::optional<ConnectorConfig>& existing, QWi
     m_propertiesPath->setPlaceholderText(tr("empty: the whole record"));
     m_recordsPath->setPlaceholderText(tr("empty: the response is the list"));
     m_result->setReadOnly(true);
-    m_result->setPlaceholderText(tr("Test pulls the first page into a scratch workspace and shows what would land."));
+    m_result->setPlaceholderText(
+        tr("Test pulls the first page into a scratch workspace and shows what would land."));
     m_result->setMaximumHeight(150);
 
     m_connection->addRow(tr("&Name:"), m_name);
@@ -157,7 +160,8 @@ ConnectorForm::ConnectorForm(const std::optional<ConnectorConfig>& existing, QWi
     connect(m_paging, &QComboBox::currentIndexChanged, this, &ConnectorForm::updateVisibility);
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
         // Mixpanel's and Segment's records have fixed field names: take them over.
-        ConnectorConfig defaults = ConnectorConfig::defaultsFor(ConnectorConfig::Kind(m_kind->currentData().toInt()));
+        ConnectorConfig defaults
+            = ConnectorConfig::defaultsFor(ConnectorConfig::Kind(m_kind->currentData().toInt()));
         Result<ConnectorConfig> current = config();
         if (current) {
             defaults.name = current->name;
@@ -201,7 +205,8 @@ void ConnectorForm::load(const ConnectorConfig& config)
     m_quantityPath->setText(config.quantityPath);
     m_propertiesPath->setText(config.propertiesPath);
     select(m_timeFormat, int(config.timeFormat));
-    m_start->setDate(config.start.isValid() ? config.start.toUTC().date() : QDate::currentDate().addDays(-90));
+    m_start->setDate(config.start.isValid() ? config.start.toUTC().date()
+                                            : QDate::currentDate().addDays(-90));
     m_interval->setValue(config.intervalMinutes);
     m_timeout->setValue(config.timeoutSeconds);
     m_retries->setValue(config.maxRetries);
@@ -210,7 +215,8 @@ void ConnectorForm::load(const ConnectorConfig& config)
 
 Result<ConnectorConfig> ConnectorForm::config() const
 {
-    ConnectorConfig config = ConnectorConfig::defaultsFor(ConnectorConfig::Kind(m_kind->currentData().toInt()));
+    ConnectorConfig config
+        = ConnectorConfig::defaultsFor(ConnectorConfig::Kind(m_kind->currentData().toInt()));
     config.name = m_name->text().trimmed();
     config.url = m_url->text().trimmed();
     config.auth = ConnectorConfig::Auth(m_auth->currentData().toInt());
@@ -289,14 +295,16 @@ void ConnectorForm::test()
             const QLocale locale;
             const PullRunner::Report& report = outcome->report;
             QStringList lines;
-            lines << tr("It works: the first page had %1 records: %2 events, %3 rejected, %4 without an event.")
-                         .arg(locale.toString(report.records), locale.toString(report.inserted),
-                              locale.toString(report.rejected), locale.toString(report.ignored));
+            lines
+                << tr("It works: the first page had %1 records: %2 events, %3 rejected, %4 without an event.")
+                       .arg(locale.toString(report.records), locale.toString(report.inserted),
+                            locale.toString(report.rejected), locale.toString(report.ignored));
             for (const StoredEvent& stored : outcome->sample) {
                 const Event& e = stored.event;
                 lines << tr("  %1 · account %2 · user %3 · %4")
-                             .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(e.occurredAt).toLocalTime(),
-                                                     QLocale::ShortFormat),
+                             .arg(QLocale().toString(
+                                      QDateTime::fromMSecsSinceEpoch(e.occurredAt).toLocalTime(),
+                                      QLocale::ShortFormat),
                                   e.accountId, e.userId.isEmpty() ? tr("(none)") : e.userId, e.name);
             }
             for (const QString& rejection : report.rejections.mid(0, 5))

@@ -2,8 +2,8 @@
 
 #include "Async.h"
 #include "ingest/connectors/PullWorker.h"
-#include "sources/ConnectorForm.h"
 #include "ingest/connectors/SecretStore.h"
+#include "sources/ConnectorForm.h"
 #include "store/Database.h"
 
 #include <QDialogButtonBox>
@@ -239,7 +239,8 @@ void ConnectorsDialog::editSelected()
             continue;
         auto* form = new ConnectorForm(entry.config, this);
         form->setAttribute(Qt::WA_DeleteOnClose);
-        connect(form, &QDialog::accepted, this, [this, form] { save(form->config().value(), form->secret()); });
+        connect(form, &QDialog::accepted, this,
+                [this, form] { save(form->config().value(), form->secret()); });
         form->open();
         return;
     }

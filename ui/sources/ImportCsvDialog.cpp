@@ -159,8 +159,10 @@ ImportCsvDialog::ImportCsvDialog(QString workspacePath, QWidget* parent)
     auto* loadMappingButton = new QPushButton(tr("&Load Mapping…"), columns);
     auto* saveMappingButton = new QPushButton(tr("Sa&ve Mapping…"), columns);
     loadMappingButton->setToolTip(tr("Read a JSON column mapping (docs/import.md)"));
-    saveMappingButton->setToolTip(tr("Write these columns as a JSON mapping, for tenure-cli import --mapping"));
-    columnButtons->addWidget(new QLabel(tr("Detected from the header, or the source's mapping of its last import."), columns), 1);
+    saveMappingButton->setToolTip(
+        tr("Write these columns as a JSON mapping, for tenure-cli import --mapping"));
+    columnButtons->addWidget(
+        new QLabel(tr("Detected from the header, or the source's mapping of its last import."), columns), 1);
     columnButtons->addWidget(loadMappingButton);
     columnButtons->addWidget(saveMappingButton);
     columnsLayout->addLayout(columnButtons);
@@ -174,8 +176,9 @@ ImportCsvDialog::ImportCsvDialog(QString workspacePath, QWidget* parent)
     connect(saveMappingButton, &QPushButton::clicked, this, [this] {
         if (!m_mappingEditor->hasMapping())
             return;
-        const QString path = QFileDialog::getSaveFileName(this, tr("Column mapping"), QStringLiteral("mapping.json"),
-                                                          tr("JSON files (*.json);;All files (*)"));
+        const QString path
+            = QFileDialog::getSaveFileName(this, tr("Column mapping"), QStringLiteral("mapping.json"),
+                                           tr("JSON files (*.json);;All files (*)"));
         if (path.isEmpty())
             return;
         const QByteArray json = QJsonDocument(m_mappingEditor->mapping().toJson()).toJson();
@@ -188,7 +191,8 @@ ImportCsvDialog::ImportCsvDialog(QString workspacePath, QWidget* parent)
                 return {};
             },
             [this, path](const QString& error) {
-                m_result->setPlainText(error.isEmpty() ? tr("Saved the column mapping to %1.").arg(path) : error);
+                m_result->setPlainText(error.isEmpty() ? tr("Saved the column mapping to %1.").arg(path)
+                                                       : error);
             });
     });
 
@@ -295,7 +299,8 @@ void ImportCsvDialog::run(bool dryRun)
     // The columns as reviewed in step 2; before the preview has read the file, the importer
     // detects them (or takes the source's preset) itself.
     m_steps->setCurrentIndex(2);
-    if (m_mappingEditor->hasMapping() && m_mappingFor == currentFile() + QLatin1Char('|') + m_kind->currentText()) {
+    if (m_mappingEditor->hasMapping()
+        && m_mappingFor == currentFile() + QLatin1Char('|') + m_kind->currentText()) {
         if (Status ok = m_mappingEditor->check(); !ok) {
             showFailure(tr("The columns are not ready (step 2): %1").arg(ok.error()));
             return;
@@ -406,7 +411,8 @@ void ImportCsvDialog::preview()
             if (auto db = Database::open(workspace, Database::Mode::ReadOnly)) {
                 if (const auto saved = SourceStore(**db).find(source)) {
                     const QJsonObject preset = saved->config.value(QStringLiteral("mapping")).toObject();
-                    if (Result<ImportMapping> mapping = ImportMapping::fromJson(preset); mapping && mapping->kind == kind)
+                    if (Result<ImportMapping> mapping = ImportMapping::fromJson(preset);
+                        mapping && mapping->kind == kind)
                         result.preset = mapping.value();
                 }
             }
@@ -446,23 +452,25 @@ void ImportCsvDialog::showPreview(const CsvPreview& preview, const std::optional
             m_preview->setItem(row, column, new QTableWidgetItem(record.fields.at(column)));
     }
     m_preview->setVerticalHeaderLabels(lines); // the file's line numbers, as errors cite them
-    m_previewInfo->setText(tr("%1, %2-separated, %3 columns. The first %4 rows%5:")
-                               .arg(QString::fromLatin1(preview.encoding), CsvReader::delimiterName(preview.delimiter))
-                               .arg(preview.header.size())
-                               .arg(preview.rows.size())
-                               .arg(preview.more ? tr(" (the file goes on)") : QString()));
+    m_previewInfo->setText(
+        tr("%1, %2-separated, %3 columns. The first %4 rows%5:")
+            .arg(QString::fromLatin1(preview.encoding), CsvReader::delimiterName(preview.delimiter))
+            .arg(preview.header.size())
+            .arg(preview.rows.size())
+            .arg(preview.more ? tr(" (the file goes on)") : QString()));
 
     // The columns: kept while the file, contents and source stay the same (an encoding or
     // delimiter change only re-reads), otherwise taken afresh.
     const QString key = currentFile() + QLatin1Char('|') + m_kind->currentText();
     const auto kind = ImportMapping::Kind(m_kind->currentData().toInt());
     if (key == m_mappingFor && m_mappingEditor->hasMapping()) {
-        m_mappingEditor->setMapping(m_mappingEditor->mapping(), preview.header, QFileInfo(currentFile()).fileName());
+        m_mappingEditor->setMapping(m_mappingEditor->mapping(), preview.header,
+                                    QFileInfo(currentFile()).fileName());
         return;
     }
     ImportMapping mapping = m_loadedMapping && m_loadedMapping->kind == kind ? *m_loadedMapping
         : preset                                                             ? *preset
-                                                                             : ImportMapping::detect(kind, preview.header);
+                 : ImportMapping::detect(kind, preview.header);
     if (kind == ImportMapping::Kind::Keys && m_namespace->isEnabled())
         mapping.keyNamespace = m_namespace->text().trimmed();
     m_mappingEditor->setMapping(mapping, preview.header, QFileInfo(currentFile()).fileName());

@@ -32,7 +32,8 @@ QLineEdit* valueAt(const QTableWidget* table, int row)
 MappingEditor::MappingEditor(QWidget* parent)
     : QWidget(parent)
     , m_table(new QTableWidget(0, 3, this))
-    , m_throughKeys(new QCheckBox(tr("The account column holds another key, resolved through keys imported into:"), this))
+    , m_throughKeys(new QCheckBox(
+          tr("The account column holds another key, resolved through keys imported into:"), this))
     , m_keyNamespace(new QLineEdit(this))
     , m_status(new QLabel(this))
 {
@@ -77,7 +78,8 @@ void MappingEditor::clear()
     m_status->setText(tr("Choose a file: its columns appear here with the field each one feeds."));
 }
 
-void MappingEditor::setMapping(const ImportMapping& mapping, const QStringList& header, const QString& fileName)
+void MappingEditor::setMapping(const ImportMapping& mapping, const QStringList& header,
+                               const QString& fileName)
 {
     m_loading = true;
     m_mapping = mapping;
@@ -128,7 +130,8 @@ void MappingEditor::setMapping(const ImportMapping& mapping, const QStringList& 
         m_table->setCellWidget(row, SourceColumn, combo);
         m_table->setCellWidget(row, ValueColumn, value);
     }
-    const bool keyed = mapping.kind == ImportMapping::Kind::Events || mapping.kind == ImportMapping::Kind::Outcomes;
+    const bool keyed
+        = mapping.kind == ImportMapping::Kind::Events || mapping.kind == ImportMapping::Kind::Outcomes;
     m_throughKeys->setVisible(keyed);
     m_keyNamespace->setVisible(keyed);
     m_throughKeys->setChecked(!m_mapping.accountKeyColumn.isEmpty());
@@ -153,7 +156,8 @@ ImportMapping MappingEditor::mapping() const
             mapping.unmapped << field;
         } else if (choice == SameValue) {
             mapping.constants.insert(field, valueAt(m_table, row)->text().trimmed());
-        } else if (field == QLatin1String("account") && m_throughKeys->isVisible() && m_throughKeys->isChecked()) {
+        } else if (field == QLatin1String("account") && m_throughKeys->isVisible()
+                   && m_throughKeys->isChecked()) {
             mapping.accountKeyColumn = m_header.at(choice);
             mapping.accountKeyNamespace = m_keyNamespace->text().trimmed();
         } else {

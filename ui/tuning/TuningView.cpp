@@ -73,8 +73,9 @@ TuningView::TuningView(QWidget* parent)
     , m_status(new QLabel(this))
     , m_summary(table({ tr("Figure"), tr("Active rules"), tr("Candidate") }, this))
     , m_criteriaOf(new QComboBox(this))
-    , m_criteria(table({ tr("Stage"), tr("Criterion"), tr("Passes"), tr("Churn when passing [95%]"), tr("Fails"),
-                         tr("Churn when failing [95%]"), tr("Lift"), tr("AUC"), tr("Suggested cut-off"), tr("Trust") },
+    , m_criteria(table({ tr("Stage"), tr("Criterion"), tr("Passes"), tr("Churn when passing [95%]"),
+                         tr("Fails"), tr("Churn when failing [95%]"), tr("Lift"), tr("AUC"),
+                         tr("Suggested cut-off"), tr("Trust") },
                        this))
     , m_roc(TuningCharts::create(tr("ROC: the score as a churn signal"), this))
     , m_bands(TuningCharts::create(tr("Churn rate by band"), this))
@@ -90,8 +91,9 @@ TuningView::TuningView(QWidget* parent)
     for (int days : { 30, 60, 90, 180 })
         m_horizon->addItem(tr("%1 days before the outcome").arg(days), days);
     m_horizon->setCurrentIndex(2);
-    m_horizon->setToolTip(tr("Each account is scored this many days before what happened to it, from the log as "
-                             "it was then: no later event counts."));
+    m_horizon->setToolTip(
+        tr("Each account is scored this many days before what happened to it, from the log as "
+           "it was then: no later event counts."));
     m_criteriaOf->addItems({ tr("Active rules"), tr("Candidate") });
     m_progress->setMaximumWidth(200);
     m_progress->hide();
@@ -111,7 +113,8 @@ TuningView::TuningView(QWidget* parent)
     auto* candidate = new QWidget(this);
     auto* candidateLayout = new QVBoxLayout(candidate);
     candidateLayout->setContentsMargins(0, 0, 0, 0);
-    auto* candidateTitle = new QLabel(tr("<b>Candidate rules</b> (a copy of the active ones: edit, then run)"), this);
+    auto* candidateTitle
+        = new QLabel(tr("<b>Candidate rules</b> (a copy of the active ones: edit, then run)"), this);
     candidateTitle->setWordWrap(true);
     candidateLayout->addWidget(candidateTitle);
     candidateLayout->addWidget(m_editor, 1);
@@ -285,12 +288,13 @@ void TuningView::showReports(const QList<BacktestReport>& reports)
 
     const QLocale locale;
     const BacktestReport& first = reports.constFirst();
-    m_status->setText(tr("%1 cases (%2 from outcomes, %3 retained accounts as of %4 days ago), %5 churned within "
-                         "%4 days. 0.5 AUC is chance, 1 is perfect.")
-                          .arg(locale.toString(first.cases), locale.toString(first.outcomeCases),
-                               locale.toString(first.cases - first.outcomeCases))
-                          .arg(first.horizonDays)
-                          .arg(locale.toString(first.churned)));
+    m_status->setText(
+        tr("%1 cases (%2 from outcomes, %3 retained accounts as of %4 days ago), %5 churned within "
+           "%4 days. 0.5 AUC is chance, 1 is perfect.")
+            .arg(locale.toString(first.cases), locale.toString(first.outcomeCases),
+                 locale.toString(first.cases - first.outcomeCases))
+            .arg(first.horizonDays)
+            .arg(locale.toString(first.churned)));
     auto row = [&](const QString& figure, const std::function<QString(const BacktestReport&)>& value) {
         const int r = m_summary->rowCount();
         m_summary->insertRow(r);
@@ -298,8 +302,9 @@ void TuningView::showReports(const QList<BacktestReport>& reports)
         for (qsizetype i = 0; i < reports.size() && i < 2; ++i)
             m_summary->setItem(r, int(i) + 1, cell(value(reports[i])));
     };
-    row(tr("ROC AUC of the score for churn"),
-        [](const BacktestReport& r) { return r.auc ? QLocale().toString(*r.auc, 'f', 3) : QStringLiteral("–"); });
+    row(tr("ROC AUC of the score for churn"), [](const BacktestReport& r) {
+        return r.auc ? QLocale().toString(*r.auc, 'f', 3) : QStringLiteral("–");
+    });
     row(tr("Cases with a score"), [](const BacktestReport& r) { return QLocale().toString(r.scored); });
     row(tr("\"%1\" as a churn flag: precision").arg(first.flagBand),
         [](const BacktestReport& r) { return percent(r.precision()); });
@@ -319,8 +324,9 @@ void TuningView::showReports(const QList<BacktestReport>& reports)
     for (const QString& band : bands) {
         row(tr("%1: churn rate [95%]").arg(band), [&](const BacktestReport& r) {
             const BacktestRate* rate = rateOf(r.perBand, band);
-            return rate ? tr("%1 of %2").arg(withInterval(rate->churnRate(), rate->churnInterval()),
-                                              QLocale().toString(rate->cases))
+            return rate ? tr("%1 of %2")
+                              .arg(withInterval(rate->churnRate(), rate->churnInterval()),
+                                   QLocale().toString(rate->cases))
                         : QStringLiteral("–");
         });
         row(tr("%1: expansion rate").arg(band), [&](const BacktestReport& r) {
@@ -331,8 +337,9 @@ void TuningView::showReports(const QList<BacktestReport>& reports)
     for (const BacktestRate& stage : first.perStage) {
         row(tr("Stage %1: churn rate [95%]").arg(stage.name), [&](const BacktestReport& r) {
             const BacktestRate* rate = rateOf(r.perStage, stage.name);
-            return rate ? tr("%1 of %2").arg(withInterval(rate->churnRate(), rate->churnInterval()),
-                                              QLocale().toString(rate->cases))
+            return rate ? tr("%1 of %2")
+                              .arg(withInterval(rate->churnRate(), rate->churnInterval()),
+                                   QLocale().toString(rate->cases))
                         : QStringLiteral("–");
         });
     }
@@ -393,9 +400,10 @@ void TuningView::adopt()
                 m_adopt->setEnabled(true);
                 return;
             }
-            m_status->setText(tr("The candidate is now the active rules (version %1); the summaries are being "
-                                 "rebuilt.")
-                                  .arg(version.value()));
+            m_status->setText(
+                tr("The candidate is now the active rules (version %1); the summaries are being "
+                   "rebuilt.")
+                    .arg(version.value()));
             m_editor->setModified(false);
             loadActive(true);
             emit adopted(version.value());

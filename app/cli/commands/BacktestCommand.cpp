@@ -43,7 +43,8 @@ void BacktestCommand::addOptions(QCommandLineParser& parser)
     parser.addOption({ QStringLiteral("horizon"),
                        tr("Score each case this many days before its outcome (default: 90)."), tr("DAYS"),
                        QStringLiteral("90") });
-    parser.addOption({ QStringLiteral("rules"), tr("Backtest the rule set in this JSON file instead of the active one."),
+    parser.addOption({ QStringLiteral("rules"),
+                       tr("Backtest the rule set in this JSON file instead of the active one."),
                        tr("FILE") });
     parser.addOption({ QStringLiteral("as-of"),
                        tr("Treat this day as today: later outcomes are ignored (default: today)."),
@@ -89,7 +90,8 @@ int BacktestCommand::run(const QCommandLineParser& parser, Context& context)
         const QString path = parser.value(QStringLiteral("rules"));
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
-            context.err << tr("tenure-cli backtest: cannot read %1: %2").arg(path, file.errorString()) << Qt::endl;
+            context.err << tr("tenure-cli backtest: cannot read %1: %2").arg(path, file.errorString())
+                        << Qt::endl;
             return Failure;
         }
         Result<RuleSet> parsed = RuleSetJson::parse(file.readAll());
@@ -131,7 +133,8 @@ int BacktestCommand::run(const QCommandLineParser& parser, Context& context)
         return Success;
     }
     print(report, context.out);
-    context.out << tr("Took %1 s.").arg(QString::number(timer.elapsed() / 1000.0, 'f', 2)) << '\n' << Qt::flush;
+    context.out << tr("Took %1 s.").arg(QString::number(timer.elapsed() / 1000.0, 'f', 2)) << '\n'
+                << Qt::flush;
     return Success;
 }
 
@@ -163,8 +166,8 @@ void BacktestCommand::print(const BacktestReport& report, QTextStream& out)
         << "\n\n";
 
     auto table = [&out](const QString& title, const QList<BacktestRate>& rows) {
-        out << title.leftJustified(16) << tr("Cases").rightJustified(8) << tr("Churned").rightJustified(9) << "  "
-            << tr("Churn rate [95%]").leftJustified(26) << tr("Expansion").rightJustified(10) << '\n';
+        out << title.leftJustified(16) << tr("Cases").rightJustified(8) << tr("Churned").rightJustified(9)
+            << "  " << tr("Churn rate [95%]").leftJustified(26) << tr("Expansion").rightJustified(10) << '\n';
         for (const BacktestRate& r : rows) {
             out << r.name.leftJustified(16) << QString::number(r.cases).rightJustified(8)
                 << QString::number(r.churned).rightJustified(9) << "  "
@@ -190,7 +193,8 @@ void BacktestCommand::print(const BacktestReport& report, QTextStream& out)
             out << QStringLiteral("    ")
                 << (e.lowFlags ? tr("suggested: flag below %1 (Youden's J %2)")
                                : tr("suggested: flag above %1 (Youden's J %2)"))
-                       .arg(QString::number(e.suggested->threshold, 'g', 4), QString::number(e.suggested->youdenJ, 'f', 2));
+                       .arg(QString::number(e.suggested->threshold, 'g', 4),
+                            QString::number(e.suggested->youdenJ, 'f', 2));
             if (e.tooSmall)
                 out << "  " << tr("[sample too small to trust]");
             out << '\n';

@@ -8,8 +8,8 @@
 
 namespace tenure {
 
-Result<ConnectorProbe::Outcome> ConnectorProbe::firstPage(const ConnectorConfig& config, const QString& secret,
-                                                          int sampleSize)
+Result<ConnectorProbe::Outcome> ConnectorProbe::firstPage(const ConnectorConfig& config,
+                                                          const QString& secret, int sampleSize)
 {
     QTemporaryDir dir;
     if (!dir.isValid())

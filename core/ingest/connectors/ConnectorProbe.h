@@ -24,7 +24,8 @@ public:
         QList<StoredEvent> sample; // the first events, as the log would hold them
     };
 
-    static Result<Outcome> firstPage(const ConnectorConfig& config, const QString& secret, int sampleSize = 5);
+    static Result<Outcome> firstPage(const ConnectorConfig& config, const QString& secret,
+                                     int sampleSize = 5);
 };
 
 } // namespace tenure
