@@ -115,7 +115,8 @@ Result<QList<Action>> ActionStore::select(const QString& where, const QVariantLi
 }
 
 namespace {
-const QString kQueue = QStringLiteral("(a.status = 'open' OR (? AND a.status = 'snoozed')) AND (? = '' OR a.owner = ?)");
+const QString kQueue
+    = QStringLiteral("(a.status = 'open' OR (? AND a.status = 'snoozed')) AND (? = '' OR a.owner = ?)");
 }
 
 Result<QList<Action>> ActionStore::queue(const QString& owner, bool withSnoozed, int limit) const

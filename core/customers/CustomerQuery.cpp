@@ -177,9 +177,10 @@ Result<CustomerQuery::Page> CustomerQuery::run(Database& db, const QDate& today)
     if (!page.rows.isEmpty()) {
         QSqlQuery past(db.connection());
         past.setForwardOnly(true);
-        past.prepare(QStringLiteral("SELECT account_id, score FROM status_history WHERE day = ? AND score IS NOT NULL "
-                                    "AND account_id IN (%1)")
-                         .arg(QStringList(page.rows.size(), QStringLiteral("?")).join(u',')));
+        past.prepare(
+            QStringLiteral("SELECT account_id, score FROM status_history WHERE day = ? AND score IS NOT NULL "
+                           "AND account_id IN (%1)")
+                .arg(QStringList(page.rows.size(), QStringLiteral("?")).join(u',')));
         past.addBindValue(today.addDays(-kTrendDays).toString(Qt::ISODate));
         QHash<QString, qsizetype> rowOf;
         for (qsizetype i = 0; i < page.rows.size(); ++i) {

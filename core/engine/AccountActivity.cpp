@@ -207,6 +207,15 @@ int AccountActivity::distinctUsers(int from, int to) const
     return count;
 }
 
+int AccountActivity::activeDays(int from, int to) const
+{
+    if (from > to)
+        return 0;
+    const auto begin = std::lower_bound(m_all.days.begin(), m_all.days.end(), from);
+    const auto end = std::upper_bound(begin, m_all.days.end(), to);
+    return int(end - begin);
+}
+
 std::optional<int> AccountActivity::firstDay() const
 {
     if (m_all.days.empty())

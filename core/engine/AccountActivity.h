@@ -29,6 +29,10 @@ public:
     int distinctUsers(int from, int to) const;
     // The first day with any event, if there is one.
     std::optional<int> firstDay() const;
+    // Days with any event in [from, to].
+    int activeDays(int from, int to) const;
+    // Every event name seen.
+    QStringList names() const { return m_series.keys(); }
     bool isEmpty() const { return m_all.days.empty(); }
 
     // The same activity always gives the same bytes, however it was built up (names, days and

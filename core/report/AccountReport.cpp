@@ -54,61 +54,50 @@ Result<AccountReport> AccountReport::load(Database& db, const QString& accountId
     if (report.account.renewalDate.isValid())
         report.daysToRenewal = int(asOf.daysTo(report.account.renewalDate));
 
-    // Usage: the account's events of the last 90 days, by day in the workspace zone.
-    DayClock clock(WorkspaceSettings(db).timeZone());
+    // Usage in the last 30 and 90 days, from the engine's daily aggregates of the account (the
+    // log has no index by account: reading it would scan every event of the workspace).
     const int lastDay = DayClock::dayNumber(asOf);
-    const qint64 from = asOf.addDays(-89).startOfDay(clock.zone()).toMSecsSinceEpoch();
-    const qint64 to = asOf.addDays(1).startOfDay(clock.zone()).toMSecsSinceEpoch();
-    QSqlQuery events(db.connection());
-    events.setForwardOnly(true);
-    events.prepare(QStringLiteral("SELECT name, user_id, occurred_at, quantity FROM events "
-                                  "WHERE account_id = ? AND occurred_at >= ? AND occurred_at < ?"));
-    events.addBindValue(accountId);
-    events.addBindValue(from);
-    events.addBindValue(to);
-    if (!events.exec())
-        return Error { events.lastError().text() };
-    struct Window
-    {
-        UsageFigures* figures;
-        QSet<QString> users;
-        QSet<int> days;
-        QHash<QString, double> byName;
-    };
+    Result<AccountActivity> activity = summaries.loadActivity(accountId);
+    if (!activity)
+        return Error { activity.error() };
     report.last30.days = 30;
     report.last90.days = 90;
-    Window windows[] = { { &report.last30, {}, {}, {} }, { &report.last90, {}, {}, {} } };
-    while (events.next()) {
+    for (UsageFigures* figures : { &report.last30, &report.last90 }) {
+        const int from = lastDay - figures->days + 1;
+        figures->events = activity->sum({}, from, lastDay);
+        figures->activeUsers = activity->distinctUsers(from, lastDay);
+        figures->activeDays = activity->activeDays(from, lastDay);
+        for (const QString& name : activity->names()) {
+            if (const double used = activity->sum({ name }, from, lastDay); used > 0)
+                figures->topEvents.append({ name, used });
+        }
+        std::sort(figures->topEvents.begin(), figures->topEvents.end(), [](const auto& a, const auto& b) {
+            return a.second > b.second || (a.second == b.second && a.first < b.first);
+        });
+        if (figures->topEvents.size() > 5)
+            figures->topEvents.resize(5);
+    }
+
+    // The latest events received for the account, newest first. The log is read backwards from
+    // its end and, on a large workspace, no further than its last kRecentScan events, so that
+    // the page of a long-silent account does not scan the whole log.
+    constexpr qint64 kRecentScan = 2000000;
+    QSqlQuery events(db.connection());
+    events.setForwardOnly(true);
+    events.prepare(
+        QStringLiteral("SELECT name, user_id, occurred_at, quantity FROM events "
+                       "WHERE account_id = ? AND seq > (SELECT coalesce(max(seq), 0) FROM events) - ? "
+                       "AND occurred_at < ? ORDER BY seq DESC LIMIT 15"));
+    events.addBindValue(accountId);
+    events.addBindValue(kRecentScan);
+    events.addBindValue(asOf.addDays(1).startOfDay(WorkspaceSettings(db).timeZone()).toMSecsSinceEpoch());
+    if (!events.exec())
+        return Error { events.lastError().text() };
+    while (events.next())
         report.recentEvents.append({ events.value(2).toLongLong(), events.value(0).toString(),
                                      events.value(1).toString(), events.value(3).toDouble() });
-        const int day = clock.dayOf(events.value(2).toLongLong());
-        const double quantity = events.value(3).toDouble();
-        for (Window& window : windows) {
-            if (day <= lastDay - window.figures->days)
-                continue;
-            window.figures->events += quantity;
-            window.byName[events.value(0).toString()] += quantity;
-            window.days.insert(day);
-            if (!events.value(1).isNull())
-                window.users.insert(events.value(1).toString());
-        }
-    }
     std::sort(report.recentEvents.begin(), report.recentEvents.end(),
               [](const RecentEvent& a, const RecentEvent& b) { return a.occurredAt > b.occurredAt; });
-    if (report.recentEvents.size() > 15)
-        report.recentEvents.resize(15);
-    for (Window& window : windows) {
-        window.figures->activeUsers = int(window.users.size());
-        window.figures->activeDays = int(window.days.size());
-        for (auto it = window.byName.cbegin(); it != window.byName.cend(); ++it)
-            window.figures->topEvents.append({ it.key(), it.value() });
-        std::sort(window.figures->topEvents.begin(), window.figures->topEvents.end(),
-                  [](const auto& a, const auto& b) {
-                      return a.second > b.second || (a.second == b.second && a.first < b.first);
-                  });
-        if (window.figures->topEvents.size() > 5)
-            window.figures->topEvents.resize(5);
-    }
     return report;
 }
 

@@ -158,10 +158,11 @@ ActionQueueView::ActionQueueView(QWidget* parent)
         }
         m_model->setActions(page->actions);
         // A queue longer than anyone works through in a day shows its top; the count is all of it.
-        m_count->setText(page->total > page->actions.size()
-                             ? tr("The %1 most urgent of %2 actions")
-                                   .arg(QLocale().toString(page->actions.size()), QLocale().toString(page->total))
-                             : tr("%n actions", nullptr, int(page->total)));
+        m_count->setText(
+            page->total > page->actions.size()
+                ? tr("The %1 most urgent of %2 actions")
+                      .arg(QLocale().toString(page->actions.size()), QLocale().toString(page->total))
+                : tr("%n actions", nullptr, int(page->total)));
         updateButtons();
         emit loaded(int(page->total));
     });
