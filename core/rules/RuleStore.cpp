@@ -55,6 +55,14 @@ Result<int> RuleStore::save(const RuleSet& rules, const QString& author)
     return insert.value(0).toInt();
 }
 
+Result<int> RuleStore::saveTo(const QString& path, const RuleSet& rules, const QString& author)
+{
+    Result<std::unique_ptr<Database>> db = Database::open(path);
+    if (!db)
+        return Error { db.error() };
+    return RuleStore(**db).save(rules, author);
+}
+
 Result<RuleSet> RuleStore::load(int version) const
 {
     QSqlQuery query(m_db.connection());

@@ -35,6 +35,8 @@ public:
     // The newest version; a workspace without rules gets the shipped defaults as version 1.
     Result<Active> active();
     Result<int> save(const RuleSet& rules, const QString& author);
+    // Opens the workspace at `path` and saves there: for the views' worker threads.
+    static Result<int> saveTo(const QString& path, const RuleSet& rules, const QString& author);
     Result<RuleSet> load(int version) const;
     Result<QList<Version>> versions() const;
 

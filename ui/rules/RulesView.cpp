@@ -155,17 +155,25 @@ void RulesView::load()
         });
 }
 
-void RulesView::preview()
+std::optional<RuleSet> RulesView::beginWork()
 {
     const Result<RuleSet> rules = m_editor->rules();
     if (!rules) {
         showMessage(rules.error(), true);
-        return;
+        return std::nullopt;
     }
-    const QString path = m_path;
-    const RuleSet candidate = rules.value();
     m_busy = true;
     updateButtons();
+    return rules.value();
+}
+
+void RulesView::preview()
+{
+    const std::optional<RuleSet> rules = beginWork();
+    if (!rules)
+        return;
+    const QString path = m_path;
+    const RuleSet candidate = *rules;
     showMessage(tr("Evaluating every account with the edited rules…"));
     runAsync(
         this,
@@ -213,22 +221,15 @@ void RulesView::preview()
 
 void RulesView::save()
 {
-    const Result<RuleSet> rules = m_editor->rules();
-    if (!rules) {
-        showMessage(rules.error(), true);
+    const std::optional<RuleSet> rules = beginWork();
+    if (!rules)
         return;
-    }
     const QString path = m_path;
-    const RuleSet candidate = rules.value();
-    m_busy = true;
-    updateButtons();
+    const RuleSet candidate = *rules;
     runAsync(
         this,
         [path, candidate]() -> Result<int> {
-            Result<std::unique_ptr<Database>> db = Database::open(path);
-            if (!db)
-                return Error { db.error() };
-            return RuleStore(**db).save(candidate, ActionStore::currentAuthor());
+            return RuleStore::saveTo(path, candidate, ActionStore::currentAuthor());
         },
         [this](const Result<int>& version) {
             m_busy = false;

@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QLabel;
 class QPushButton;
 class QTableWidget;
@@ -39,6 +41,9 @@ private:
     void load();
     void preview();
     void save();
+    // The edited rules when they are valid (the view is then busy until the work lands); else
+    // says what is wrong.
+    std::optional<RuleSet> beginWork();
     void updateButtons();
     void showMessage(const QString& text, bool error = false);
 

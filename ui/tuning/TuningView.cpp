@@ -389,10 +389,7 @@ void TuningView::adopt()
     runAsync(
         this,
         [path, rules]() -> Result<int> {
-            Result<std::unique_ptr<Database>> db = Database::open(path);
-            if (!db)
-                return Error { db.error() };
-            return RuleStore(**db).save(rules, ActionStore::currentAuthor());
+            return RuleStore::saveTo(path, rules, ActionStore::currentAuthor());
         },
         [this](const Result<int>& version) {
             if (!version) {
