@@ -139,6 +139,8 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_overview, &OverviewView::customerActivated, this, openCustomer);
     connect(m_actions, &ActionQueueView::customerActivated, this, openCustomer);
     connect(m_actions, &ActionQueueView::changed, m_customer, &CustomerDetailView::refresh);
+    // A recorded outcome is master data: the engine re-scores (a churn moves the account to Churned).
+    connect(m_customer, &CustomerDetailView::outcomeRecorded, this, [this] { scoreNow(false); });
     connect(m_actions, &ActionQueueView::loaded, this, [this](int count) {
         m_navigation->item(2)->setText(count > 0 ? tr("Action queue (%1)").arg(count) : tr("Action queue"));
     });

@@ -1577,6 +1577,10 @@
         <translation>
             <numerusform>アクション %n 件</numerusform></translation>
     </message>
+    <message>
+        <source>The %1 most urgent of %2 actions</source>
+        <translation>アクション %2 件のうち緊急度の高い %1 件</translation>
+    </message>
 </context>
 <context>
     <name>tenure::ConnectorForm</name>
@@ -2255,6 +2259,18 @@
         <source>Note:</source>
         <translation>メモ:</translation>
     </message>
+    <message>
+        <source>Record &amp;Outcome…</source>
+        <translation>結果を記録(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Churned, renewed, expanded or contracted: what happened, for the backtests</source>
+        <translation>解約・更新・拡大・縮小など実際に起きたこと(バックテストに使います)</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2(%3)</translation>
+    </message>
 </context>
 <context>
     <name>tenure::CustomerListModel</name>
@@ -2309,6 +2325,14 @@
     <message>
         <source>Last activity</source>
         <translation>最終利用</translation>
+    </message>
+    <message>
+        <source>Score change over the last %1 days</source>
+        <translation>直近 %1 日のスコアの変化</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 日</translation>
     </message>
 </context>
 <context>
@@ -2979,6 +3003,61 @@
     <message>
         <source>Columns: %1</source>
         <translation>列: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tenure::OutcomeDialog</name>
+    <message>
+        <source>Record an Outcome of %1</source>
+        <translation>%1 の結果を記録</translation>
+    </message>
+    <message>
+        <source>Churned</source>
+        <translation>解約</translation>
+    </message>
+    <message>
+        <source>Renewed</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Expanded</source>
+        <translation>拡大</translation>
+    </message>
+    <message>
+        <source>Contracted</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <source>optional, e.g. 12000</source>
+        <translation>任意。例: 12000</translation>
+    </message>
+    <message>
+        <source>optional, e.g. switched to a competitor</source>
+        <translation>任意。例: 競合に乗り換え</translation>
+    </message>
+    <message>
+        <source>&amp;What happened:</source>
+        <translation>内容(&amp;W):</translation>
+    </message>
+    <message>
+        <source>&amp;On:</source>
+        <translation>日付(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Amount:</source>
+        <translation>金額(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The date is in the future: record an outcome once it has happened.</source>
+        <translation>日付が未来です。結果は起きてから記録してください。</translation>
+    </message>
+    <message>
+        <source>Amount: expected a number of 0 or more, such as 12000, got "%1".</source>
+        <translation>金額: 12000 のような 0 以上の数値が必要ですが、「%1」でした。</translation>
     </message>
 </context>
 <context>

@@ -43,8 +43,9 @@ private slots:
             QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.error()));
             // The same figures, straight from the log.
             QSqlQuery events(db->connection());
-            events.prepare(QStringLiteral("SELECT name, user_id, occurred_at, quantity FROM events WHERE account_id = ? "
-                                          "ORDER BY seq"));
+            events.prepare(
+                QStringLiteral("SELECT name, user_id, occurred_at, quantity FROM events WHERE account_id = ? "
+                               "ORDER BY seq"));
             events.addBindValue(id);
             QVERIFY(events.exec());
             double sum30 = 0, sum90 = 0;

@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 #include "TestSupport.h"
+#include "customer/CustomerDetailView.h"
+#include "customer/OutcomeDialog.h"
 #include "demo/DemoWorkspace.h"
 #include "rules/RuleSetEditor.h"
 #include "rules/RuleSetJson.h"
@@ -7,8 +9,11 @@
 #include "rules/RulesView.h"
 #include "tuning/TuningView.h"
 
+#include <QComboBox>
+#include <QDateEdit>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -189,6 +194,51 @@ private slots:
         auto* message = view.findChild<QLabel*>(QStringLiteral("rulesMessage"));
         QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(QLatin1String("bands")), 10000);
         QVERIFY(message->text().contains(QLatin1String("bad.json")));
+    }
+
+    // An outcome recorded by hand on the customer page lands with its date, amount and note.
+    void outcomesAreRecordedByHand()
+    {
+        test::TempWorkspace workspace;
+        {
+            auto db = workspace.open();
+            DemoGenerator::Options options;
+            options.accounts = 10;
+            QVERIFY(DemoWorkspace::populate(*db, options).ok());
+        }
+        CustomerDetailView view;
+        view.resize(1100, 700);
+        view.show();
+        view.setWorkspace(workspace.path());
+        QSignalSpy shown(&view, &CustomerDetailView::shown);
+        view.showCustomer(QStringLiteral("A-00002"));
+        QVERIFY(shown.wait(10000));
+        QTest::mouseClick(view.findChild<QPushButton*>(QStringLiteral("addOutcome")), Qt::LeftButton);
+        auto* dialog = view.findChild<OutcomeDialog*>();
+        QVERIFY(dialog);
+        auto* kind = dialog->findChild<QComboBox*>(QStringLiteral("kind"));
+        kind->setCurrentIndex(kind->findData(int(Outcome::Kind::Expanded)));
+        auto* date = dialog->findChild<QDateEdit*>(QStringLiteral("date"));
+        date->setDate(QDate::currentDate().addDays(3)); // not yet happened: refused
+        dialog->accept();
+        QVERIFY(dialog->isVisible());
+        date->setDate(QDate::currentDate().addDays(-2));
+        dialog->findChild<QLineEdit*>(QStringLiteral("amount"))->setText(QStringLiteral("abc"));
+        dialog->accept();
+        QVERIFY(dialog->isVisible()); // not a number: refused with the reason
+        dialog->findChild<QLineEdit*>(QStringLiteral("amount"))->setText(QStringLiteral("4,800"));
+        dialog->findChild<QLineEdit*>(QStringLiteral("note"))->setText(QStringLiteral("追加 20 ライセンス"));
+        QSignalSpy recorded(&view, &CustomerDetailView::outcomeRecorded);
+        dialog->accept();
+        QVERIFY(recorded.wait(10000));
+        QCOMPARE(scalar(workspace.path(),
+                        QStringLiteral("SELECT count(*) FROM outcomes WHERE source = 'manual' AND "
+                                       "account_id = 'A-00002' AND kind = 'expanded' AND amount = 4800")),
+                 1);
+        QVERIFY(shown.wait(10000)); // the page shows it
+        const QList<Outcome>& outcomes = view.report()->outcomes;
+        QVERIFY(std::any_of(outcomes.begin(), outcomes.end(),
+                            [](const Outcome& o) { return o.note == QStringLiteral("追加 20 ライセンス"); }));
     }
 
     // The Tuning view backtests the active rules and an edited candidate side by side, and adopts it.

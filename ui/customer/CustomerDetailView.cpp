@@ -1,14 +1,17 @@
 #include "customer/CustomerDetailView.h"
 
 #include "Async.h"
+#include "customer/OutcomeDialog.h"
 #include "engine/DayClock.h"
 #include "print/ReportCharts.h"
 #include "report/PortfolioReport.h"
+#include "store/AccountStore.h"
 #include "store/Database.h"
 #include "store/WorkspaceSettings.h"
 
 #include <QDateTime>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
@@ -77,6 +80,7 @@ CustomerDetailView::CustomerDetailView(QWidget* parent)
     , m_actions(new QLabel(this))
     , m_notes(new QLabel(this))
     , m_addNote(new QPushButton(tr("Add &Note…"), this))
+    , m_addOutcome(new QPushButton(tr("Record &Outcome…"), this))
 {
     setObjectName(QStringLiteral("CustomerDetailView"));
     m_charts = new ChartsWidget(m_report, this);
@@ -102,6 +106,17 @@ CustomerDetailView::CustomerDetailView(QWidget* parent)
     m_notes->setObjectName(QStringLiteral("notes"));
     m_addNote->setEnabled(false);
     connect(m_addNote, &QPushButton::clicked, this, &CustomerDetailView::addNote);
+    m_addOutcome->setObjectName(QStringLiteral("addOutcome"));
+    m_addOutcome->setEnabled(false);
+    m_addOutcome->setToolTip(
+        tr("Churned, renewed, expanded or contracted: what happened, for the backtests"));
+    connect(m_addOutcome, &QPushButton::clicked, this, [this] {
+        auto* dialog = new OutcomeDialog(m_accountId, m_title->text(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this,
+                [this, dialog] { recordOutcome(dialog->outcome().value()); });
+        dialog->open();
+    });
 
     auto* content = new QWidget;
     auto* grid = new QGridLayout(content);
@@ -115,7 +130,11 @@ CustomerDetailView::CustomerDetailView(QWidget* parent)
     grid->addWidget(m_actions, 5, 0);
     auto* notes = new QVBoxLayout;
     notes->addWidget(m_notes);
-    notes->addWidget(m_addNote, 0, Qt::AlignLeft);
+    auto* noteButtons = new QHBoxLayout;
+    noteButtons->addWidget(m_addNote);
+    noteButtons->addWidget(m_addOutcome);
+    noteButtons->addStretch();
+    notes->addLayout(noteButtons);
     grid->addLayout(notes, 5, 1);
     grid->setColumnStretch(0, 3);
     grid->setColumnStretch(1, 2);
@@ -220,8 +239,12 @@ void CustomerDetailView::display(const AccountReport& report)
         actions << tr("None.");
     QStringList outcomes;
     for (const Outcome& outcome : report.outcomes)
-        outcomes << tr("%1 %2").arg(locale.toString(outcome.date, QLocale::ShortFormat),
-                                    Outcome::kindName(outcome.kind));
+        outcomes << (outcome.note.isEmpty()
+                         ? tr("%1 %2").arg(locale.toString(outcome.date, QLocale::ShortFormat),
+                                           Outcome::kindName(outcome.kind))
+                         : tr("%1 %2 (%3)")
+                               .arg(locale.toString(outcome.date, QLocale::ShortFormat),
+                                    Outcome::kindName(outcome.kind), outcome.note.toHtmlEscaped()));
     if (!outcomes.isEmpty())
         actions << QString() << tr("<b>Outcomes</b>") << outcomes;
     m_actions->setText(actions.join(QStringLiteral("<br>")));
@@ -234,6 +257,7 @@ void CustomerDetailView::display(const AccountReport& report)
         notes << tr("None yet.");
     m_notes->setText(notes.join(QStringLiteral("<br>")));
     m_addNote->setEnabled(true);
+    m_addOutcome->setEnabled(true);
     emit shown(account.id);
 }
 
@@ -261,6 +285,28 @@ void CustomerDetailView::addNote()
         const Status added = ActionStore(**db).addAccountNote(id, ActionStore::currentAuthor(), text);
         return added ? QString() : added.error();
     }));
+}
+
+void CustomerDetailView::recordOutcome(const Outcome& outcome)
+{
+    const QString path = m_path;
+    runAsync(
+        this,
+        [path, outcome]() -> QString {
+            Result<std::unique_ptr<Database>> db = Database::open(path);
+            if (!db)
+                return db.error();
+            const Result<AccountStore::OutcomeCounts> added = AccountStore(**db).addOutcomes({ &outcome, 1 });
+            return added ? QString() : added.error();
+        },
+        [this, id = outcome.accountId](const QString& error) {
+            if (!error.isEmpty()) {
+                m_notes->setText(error.toHtmlEscaped());
+                return;
+            }
+            emit outcomeRecorded(id);
+            refresh();
+        });
 }
 
 } // namespace tenure

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/Outcome.h"
 #include "report/AccountReport.h"
 
 #include <QFutureWatcher>
@@ -33,8 +34,13 @@ public:
     const QString& accountId() const { return m_accountId; }
     const std::optional<AccountReport>& report() const { return m_report; }
 
+    // Records an outcome (the dialog's result) for the account shown, off the GUI thread.
+    void recordOutcome(const Outcome& outcome);
+
 signals:
     void shown(const QString& accountId);
+    // An outcome was recorded: scores (a churn moves the account to Churned) and backtests change.
+    void outcomeRecorded(const QString& accountId);
 
 private:
     void display(const AccountReport& report);
@@ -51,6 +57,7 @@ private:
     QLabel* m_actions;
     QLabel* m_notes;
     QPushButton* m_addNote;
+    QPushButton* m_addOutcome;
     QFutureWatcher<Result<AccountReport>> m_loading;
 };
 

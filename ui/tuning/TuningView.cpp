@@ -182,6 +182,7 @@ TuningView::~TuningView() = default;
 void TuningView::setWorkspace(const QString& path)
 {
     m_path = path;
+    m_haveActive = false;
     m_worker = std::make_unique<BacktestWorker>(path);
     connect(m_worker.get(), &BacktestWorker::progress, this, [this](qint64 done, qint64 total) {
         m_progress->setMaximum(int(std::min<qint64>(total, INT_MAX)));
@@ -232,13 +233,19 @@ void TuningView::loadActive(bool resetCandidate)
                 m_editor->setRules(m_active);
                 m_adopt->setEnabled(false);
             }
+            if (std::exchange(m_runWhenLoaded, false))
+                runBacktest();
         });
 }
 
 void TuningView::runBacktest()
 {
-    if (!m_worker || !m_haveActive)
+    if (!m_worker)
         return;
+    if (!m_haveActive) {
+        m_runWhenLoaded = true; // the active rules are still loading: run as soon as they are here
+        return;
+    }
     QList<RuleSet> ruleSets { m_active };
     if (m_editor->isModified()) {
         const Result<RuleSet> candidate = m_editor->rules();

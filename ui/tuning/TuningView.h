@@ -57,6 +57,7 @@ private:
     std::unique_ptr<BacktestWorker> m_worker;
     RuleSet m_active;
     bool m_haveActive = false;
+    bool m_runWhenLoaded = false;
     QList<BacktestReport> m_reports;
     RuleSetEditor* m_editor;
     QComboBox* m_horizon;

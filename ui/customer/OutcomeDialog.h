@@ -1,0 +1,38 @@
+#pragma once
+
+#include "domain/Outcome.h"
+#include "util/Result.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QDateEdit;
+class QLineEdit;
+class QLabel;
+
+namespace tenure {
+
+// Records by hand what happened to one account (churned, renewed, expanded, contracted), with
+// its date, amount and a note, for outcomes no CSV export or connector brings. They count in the
+// backtests like any other; the source is "manual".
+class OutcomeDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    OutcomeDialog(const QString& accountId, const QString& accountName, QWidget* parent = nullptr);
+
+    // The outcome as entered, or what is wrong with it.
+    Result<Outcome> outcome() const;
+    void accept() override;
+
+private:
+    QString m_accountId;
+    QComboBox* m_kind;
+    QDateEdit* m_date;
+    QLineEdit* m_amount;
+    QLineEdit* m_note;
+    QLabel* m_problem;
+};
+
+} // namespace tenure
