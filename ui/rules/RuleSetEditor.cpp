@@ -178,6 +178,7 @@ void RuleSetEditor::rebuildTree(int stage, int criterion)
                 { QStringLiteral("%1 (%2)")
                       .arg(criterionObject.value(QStringLiteral("label")).toString())
                       .arg(criterionObject.value(QStringLiteral("weight")).toDouble(1)) });
+            item->setToolTip(0, item->text(0)); // the tree is narrow: the whole label on hover
             item->setData(0, kStageRole, s);
             item->setData(0, kCriterionRole, c);
             if (s == stage && c == criterion)

@@ -64,16 +64,20 @@ RulesView::RulesView(QWidget* parent)
     buttons->addWidget(m_header, 1);
     for (QPushButton* button : { m_import, m_export, m_revert, m_preview, m_save })
         buttons->addWidget(button);
-    auto* side = new QWidget(this);
-    auto* sideLayout = new QVBoxLayout(side);
-    sideLayout->setContentsMargins(0, 0, 0, 0);
-    sideLayout->addWidget(m_message);
-    sideLayout->addWidget(m_changes, 1);
-    auto* splitter = new QSplitter(this);
+    // The editor above; below it, what saving would change: the counts in words beside the
+    // first accounts that would move.
+    auto* preview = new QWidget(this);
+    auto* previewLayout = new QHBoxLayout(preview);
+    previewLayout->setContentsMargins(0, 0, 0, 0);
+    m_message->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_message->setMinimumWidth(320);
+    previewLayout->addWidget(m_message, 2);
+    previewLayout->addWidget(m_changes, 3);
+    auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_editor);
-    splitter->addWidget(side);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->addWidget(preview);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 1);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
     layout->addWidget(splitter, 1);
@@ -139,6 +143,7 @@ void RulesView::load()
                 return;
             }
             m_version = result->version;
+            m_active = result->rules;
             m_editor->setRules(result->rules);
             m_header->setText(
                 result->info.version > 0
@@ -183,7 +188,7 @@ void RulesView::preview()
                 return Error { db.error() };
             return RulePreview::run(**db, candidate);
         },
-        [this](const Result<RulePreview::Summary>& summary) {
+        [this, candidate](const Result<RulePreview::Summary>& summary) {
             m_busy = false;
             updateButtons();
             if (!summary) {
@@ -212,7 +217,8 @@ void RulesView::preview()
                     return from == to ? from : QStringLiteral("%1 → %2").arg(from, to);
                 };
                 m_changes->setItem(row, 0, new QTableWidgetItem(change.name));
-                m_changes->setItem(row, 1, new QTableWidgetItem(arrow(change.fromStage, change.toStage)));
+                m_changes->setItem(row, 1, new QTableWidgetItem(arrow(m_active.stageName(change.fromStage),
+                                                                      candidate.stageName(change.toStage))));
                 m_changes->setItem(row, 2, new QTableWidgetItem(arrow(change.fromBand, change.toBand)));
             }
             emit previewed();

@@ -49,6 +49,7 @@ private:
 
     QString m_path;
     int m_version = 0;
+    RuleSet m_active; // as loaded: the "from" side of a preview
     bool m_busy = false;
     QLabel* m_header;
     RuleSetEditor* m_editor;
