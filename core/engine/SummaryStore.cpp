@@ -104,7 +104,8 @@ QStringList SummaryStore::indexStatements()
         QStringLiteral("CREATE INDEX IF NOT EXISTS account_status_stage ON account_status (stage)"),
         // The customer list's default order (worst score first) walks this index.
         QStringLiteral("CREATE INDEX IF NOT EXISTS account_status_score ON account_status (score)"),
-        QStringLiteral("CREATE INDEX IF NOT EXISTS status_history_day ON status_history (day)")
+        // Covering: the overview's portfolio health counts each month-end's bands from it alone.
+        QStringLiteral("CREATE INDEX IF NOT EXISTS status_history_day ON status_history (day, band, score)")
     };
 }
 
