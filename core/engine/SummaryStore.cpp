@@ -105,7 +105,8 @@ QStringList SummaryStore::indexStatements()
         // The customer list's default order (worst score first) walks this index.
         QStringLiteral("CREATE INDEX IF NOT EXISTS account_status_score ON account_status (score)"),
         // Covering: the overview's portfolio health counts each month-end's bands from it alone.
-        QStringLiteral("CREATE INDEX IF NOT EXISTS status_history_day ON status_history (day, band, score)")
+        QStringLiteral(
+            "CREATE INDEX IF NOT EXISTS status_history_day ON status_history (day, band, score)")
     };
 }
 

@@ -294,6 +294,12 @@ JA = {
     "Amount: expected a number of 0 or more, such as 12000, got \"%1\".": "金額: 12000 のような 0 以上の数値が必要ですが、「%1」でした。",
     "%1 %2 (%3)": "%1 %2(%3)", "30 days": "30 日", "Score change over the last %1 days": "直近 %1 日のスコアの変化",
     "The %1 most urgent of %2 actions": "アクション %2 件のうち緊急度の高い %1 件",
+    "Churn events:": "解約イベント:", "Renewal events:": "更新イベント:", "Expansion events:": "拡大イベント:", "Contraction events:": "縮小イベント:",
+    "event names, separated by commas": "イベント名(カンマ区切り)",
+    "outcomes: expected an object such as {\"churned\": [\"subscription_cancelled\"]}": "outcomes: {\"churned\": [\"subscription_cancelled\"]} のようなオブジェクトが必要です",
+    "outcomes.%1: expected churned, renewed, expanded or contracted": "outcomes.%1: churned、renewed、expanded、contracted のいずれかが必要です",
+    "outcomes.%1: expected a list of event names": "outcomes.%1: イベント名のリストが必要です",
+    "event %1: a %2 outcome for account \"%3\", which is not in this workspace (import the accounts first); the event itself was kept": "イベント %1: 顧客「%3」の %2 の結果ですが、この顧客はワークスペースにありません(先に顧客をインポートしてください)。イベント自体は保存しました",
     "Last activity": "最終利用", "never": "なし", "today": "今日", "yesterday": "昨日", "%1 days ago": "%1 日前",
     # Core messages shown in the window (errors name the file, line and column in Japanese too)
     "A key namespace needs a name.": "キーの名前空間には名前が必要です。",

@@ -466,6 +466,18 @@
         <source>start: expected an ISO date-time such as 2026-01-01T00:00:00Z</source>
         <translation>start: 2026-01-01T00:00:00Z のような ISO 形式の日時が必要です</translation>
     </message>
+    <message>
+        <source>outcomes: expected an object such as {"churned": ["subscription_cancelled"]}</source>
+        <translation>outcomes: {"churned": ["subscription_cancelled"]} のようなオブジェクトが必要です</translation>
+    </message>
+    <message>
+        <source>outcomes.%1: expected churned, renewed, expanded or contracted</source>
+        <translation>outcomes.%1: churned、renewed、expanded、contracted のいずれかが必要です</translation>
+    </message>
+    <message>
+        <source>outcomes.%1: expected a list of event names</source>
+        <translation>outcomes.%1: イベント名のリストが必要です</translation>
+    </message>
 </context>
 <context>
     <name>ConnectorProbe</name>
@@ -1832,6 +1844,26 @@
         <source>Nothing was written to the workspace.</source>
         <translation>ワークスペースには何も書き込んでいません。</translation>
     </message>
+    <message>
+        <source>Churn events:</source>
+        <translation>解約イベント:</translation>
+    </message>
+    <message>
+        <source>Renewal events:</source>
+        <translation>更新イベント:</translation>
+    </message>
+    <message>
+        <source>Expansion events:</source>
+        <translation>拡大イベント:</translation>
+    </message>
+    <message>
+        <source>Contraction events:</source>
+        <translation>縮小イベント:</translation>
+    </message>
+    <message>
+        <source>event names, separated by commas</source>
+        <translation>イベント名(カンマ区切り)</translation>
+    </message>
 </context>
 <context>
     <name>tenure::ConnectorsDialog</name>
@@ -3160,6 +3192,10 @@
     <message>
         <source>%1: gave up after %2 attempts; the last said: %3</source>
         <translation>%1: %2 回試みて断念しました。最後の応答: %3</translation>
+    </message>
+    <message>
+        <source>event %1: a %2 outcome for account "%3", which is not in this workspace (import the accounts first); the event itself was kept</source>
+        <translation>イベント %1: 顧客「%3」の %2 の結果ですが、この顧客はワークスペースにありません(先に顧客をインポートしてください)。イベント自体は保存しました</translation>
     </message>
 </context>
 <context>

@@ -6,8 +6,10 @@
 #include "ingest/connectors/PullRunner.h"
 #include "ingest/connectors/PullWorker.h"
 #include "ingest/connectors/SecretStore.h"
+#include "store/AccountStore.h"
 #include "store/EventLog.h"
 #include "store/SourceStore.h"
+#include "store/WorkspaceSettings.h"
 #include "support/FakeApiServer.h"
 
 #include <QJsonArray>
@@ -204,6 +206,51 @@ private slots:
         QCOMPARE(
             server.requests().at(before).query.queryItemValue(QStringLiteral("since"), QUrl::FullyDecoded),
             QStringLiteral("2026-11-25T00:00:00Z"));
+    }
+
+    // Outcome events also record an outcome of their account, in the page's transaction.
+    void outcomeEventsRecordOutcomes()
+    {
+        Account known;
+        known.id = QStringLiteral("acc-1");
+        known.name = QStringLiteral("Known");
+        QVERIFY(AccountStore(*m_db).upsert({ &known, 1 }).ok());
+        const QByteArray body = R"({"data": [
+            {"id": "e1", "account_id": "acc-1", "event": "login", "timestamp": "2026-11-20T10:00:00Z"},
+            {"id": "e2", "account_id": "acc-1", "event": "subscription_cancelled", "timestamp": "2026-11-21T23:30:00Z"},
+            {"id": "e3", "account_id": "acc-9", "event": "subscription_cancelled", "timestamp": "2026-11-21T10:00:00Z"}]})";
+        FakeApiServer server([&](const FakeApiServer::Request&) { return FakeApiServer::json(body); });
+        ConnectorConfig config = restConfig(server);
+        config.paging = ConnectorConfig::Paging::None;
+        config.url = server.url(QStringLiteral("/events")).toString();
+        config.outcomeEvents.insert(QStringLiteral("churned"), { QStringLiteral("subscription_cancelled") });
+        QVERIFY(WorkspaceSettings(*m_db).setTimeZone("Asia/Tokyo").ok());
+        QVERIFY(ConnectorStore(*m_db).save(config).ok());
+        const Result<PullRunner::Report> report = pull(config);
+        QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.error()));
+        QCOMPARE(report->inserted, 3); // every event lands in the log
+        QCOMPARE(report->outcomes, 1);
+        QVERIFY(report->rejections.join(u'\n').contains(QLatin1String("acc-9")));
+        const QList<Outcome> outcomes = AccountStore(*m_db).outcomesFor(QStringLiteral("acc-1")).value();
+        QCOMPARE(outcomes.size(), 1);
+        QCOMPARE(outcomes[0].kind, Outcome::Kind::Churned);
+        QCOMPARE(outcomes[0].date, QDate(2026, 11, 22)); // 23:30 UTC is the next day in Tokyo
+        QCOMPARE(outcomes[0].source, QStringLiteral("product-api"));
+        // Pulled again, nothing doubles.
+        QCOMPARE(pull(config)->outcomes, 0);
+        QCOMPARE(AccountStore(*m_db).outcomesFor(QStringLiteral("acc-1"))->size(), 1);
+
+        // The mapping travels with the definition, and a wrong kind is named.
+        const Result<ConnectorConfig> back = ConnectorConfig::fromJson(config.toJson());
+        QVERIFY(back.ok());
+        QCOMPARE(back->outcomeEvents.value(QStringLiteral("churned")),
+                 QStringList { QStringLiteral("subscription_cancelled") });
+        QJsonObject bad = config.toJson();
+        bad.insert(QStringLiteral("outcomes"),
+                   QJsonObject { { QStringLiteral("lost"), QJsonArray { QStringLiteral("x") } } });
+        const Result<ConnectorConfig> wrong = ConnectorConfig::fromJson(bad);
+        QVERIFY(!wrong);
+        QVERIFY2(wrong.error().startsWith(QLatin1String("outcomes.lost:")), qPrintable(wrong.error()));
     }
 
     // "Test" in the connector form: the first page only, into a scratch workspace.

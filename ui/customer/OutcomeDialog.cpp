@@ -65,7 +65,9 @@ Result<Outcome> OutcomeDialog::outcome() const
         if (!ok)
             value = QLocale::c().toDouble(QString(amount).remove(u','), &ok);
         if (!ok || value < 0)
-            return Error { tr("Amount: expected a number of 0 or more, such as 12000, got \"%1\".").arg(amount) };
+            return Error {
+                tr("Amount: expected a number of 0 or more, such as 12000, got \"%1\".").arg(amount)
+            };
         outcome.amount = value;
     }
     outcome.note = m_note->text().trimmed();

@@ -217,8 +217,9 @@ void RulesView::preview()
                     return from == to ? from : QStringLiteral("%1 → %2").arg(from, to);
                 };
                 m_changes->setItem(row, 0, new QTableWidgetItem(change.name));
-                m_changes->setItem(row, 1, new QTableWidgetItem(arrow(m_active.stageName(change.fromStage),
-                                                                      candidate.stageName(change.toStage))));
+                m_changes->setItem(row, 1,
+                                   new QTableWidgetItem(arrow(m_active.stageName(change.fromStage),
+                                                              candidate.stageName(change.toStage))));
                 m_changes->setItem(row, 2, new QTableWidgetItem(arrow(change.fromBand, change.toBand)));
             }
             emit previewed();

@@ -138,6 +138,18 @@ ConnectorForm::ConnectorForm(const std::optional<ConnectorConfig>& existing, QWi
     m_fields->addRow(tr("Event id at:"), m_idPath);
     m_fields->addRow(tr("Quantity at:"), m_quantityPath);
     m_fields->addRow(tr("Properties at:"), m_propertiesPath);
+    // Events that also record what happened to the account, for stages and backtests.
+    const std::pair<const char*, QString> outcomeRows[] = { { "churned", tr("Churn events:") },
+                                                            { "renewed", tr("Renewal events:") },
+                                                            { "expanded", tr("Expansion events:") },
+                                                            { "contracted", tr("Contraction events:") } };
+    for (const auto& [kind, label] : outcomeRows) {
+        auto* edit = new QLineEdit(this);
+        edit->setObjectName(QStringLiteral("outcome_%1").arg(QLatin1String(kind)));
+        edit->setPlaceholderText(tr("event names, separated by commas"));
+        m_outcomeEvents.insert(QString::fromLatin1(kind), edit);
+        m_fields->addRow(label, edit);
+    }
 
     auto* tabs = new QTabWidget(this);
     auto* connection = new QWidget(tabs);
@@ -210,6 +222,8 @@ void ConnectorForm::load(const ConnectorConfig& config)
     m_interval->setValue(config.intervalMinutes);
     m_timeout->setValue(config.timeoutSeconds);
     m_retries->setValue(config.maxRetries);
+    for (auto it = m_outcomeEvents.cbegin(); it != m_outcomeEvents.cend(); ++it)
+        it.value()->setText(config.outcomeEvents.value(it.key()).join(QStringLiteral(", ")));
     updateVisibility();
 }
 
@@ -239,6 +253,14 @@ Result<ConnectorConfig> ConnectorForm::config() const
     config.intervalMinutes = m_interval->value();
     config.timeoutSeconds = m_timeout->value();
     config.maxRetries = m_retries->value();
+    for (auto it = m_outcomeEvents.cbegin(); it != m_outcomeEvents.cend(); ++it) {
+        QStringList names;
+        for (const QString& name : it.value()->text().split(u',', Qt::SkipEmptyParts))
+            if (!name.trimmed().isEmpty())
+                names << name.trimmed();
+        if (!names.isEmpty())
+            config.outcomeEvents.insert(it.key(), names);
+    }
     // The same checks as a definition file, with the same words.
     return ConnectorConfig::fromJson(config.toJson());
 }

@@ -3,6 +3,7 @@
 #include "ingest/connectors/ConnectorConfig.h"
 
 #include <QDialog>
+#include <QHash>
 
 class QComboBox;
 class QDateEdit;
@@ -69,6 +70,7 @@ private:
     QSpinBox* m_interval;
     QSpinBox* m_timeout;
     QSpinBox* m_retries;
+    QHash<QString, QLineEdit*> m_outcomeEvents; // by outcome kind name
     QPlainTextEdit* m_result;
     QPushButton* m_test;
     QDialogButtonBox* m_buttons;

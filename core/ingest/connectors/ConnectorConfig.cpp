@@ -1,5 +1,8 @@
 #include "ingest/connectors/ConnectorConfig.h"
 
+#include "domain/Outcome.h"
+
+#include <QJsonArray>
 #include <QUrl>
 
 #include <array>
@@ -150,6 +153,12 @@ QJsonObject ConnectorConfig::toJson() const
                               { QStringLiteral("time_format"), nameOf(kTimeFormats, timeFormat) } });
     if (start.isValid())
         json.insert(QStringLiteral("start"), start.toUTC().toString(Qt::ISODate));
+    if (!outcomeEvents.isEmpty()) {
+        QJsonObject outcomes;
+        for (auto it = outcomeEvents.cbegin(); it != outcomeEvents.cend(); ++it)
+            outcomes.insert(it.key(), QJsonArray::fromStringList(it.value()));
+        json.insert(QStringLiteral("outcomes"), outcomes);
+    }
     return json;
 }
 
@@ -239,6 +248,28 @@ Result<ConnectorConfig> ConnectorConfig::fromJson(const QJsonObject& json)
         config.start = QDateTime::fromString(json.value(QStringLiteral("start")).toString(), Qt::ISODate);
         if (!config.start.isValid())
             return Error { tr("start: expected an ISO date-time such as 2026-01-01T00:00:00Z") };
+    }
+    if (json.contains(QStringLiteral("outcomes"))) {
+        const QJsonValue outcomes = json.value(QStringLiteral("outcomes"));
+        if (!outcomes.isObject())
+            return Error { tr(
+                "outcomes: expected an object such as {\"churned\": [\"subscription_cancelled\"]}") };
+        const QJsonObject byKind = outcomes.toObject();
+        for (auto it = byKind.begin(); it != byKind.end(); ++it) {
+            if (!Outcome::kindFromName(it.key()))
+                return Error {
+                    tr("outcomes.%1: expected churned, renewed, expanded or contracted").arg(it.key())
+                };
+            QStringList names;
+            for (const QJsonValue& name : it.value().toArray()) {
+                if (!name.isString() || name.toString().trimmed().isEmpty())
+                    return Error { tr("outcomes.%1: expected a list of event names").arg(it.key()) };
+                names << name.toString().trimmed();
+            }
+            if (!it.value().isArray() || names.isEmpty())
+                return Error { tr("outcomes.%1: expected a list of event names").arg(it.key()) };
+            config.outcomeEvents.insert(it.key(), names);
+        }
     }
     return config;
 }

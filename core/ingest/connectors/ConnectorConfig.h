@@ -4,8 +4,10 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace tenure {
 
@@ -58,6 +60,9 @@ public:
     int intervalMinutes = 60; // pull every N minutes while the app runs; 0: on demand only
     int timeoutSeconds = 30;
     int maxRetries = 5; // per page, for 429, 5xx and timeouts
+    // Events that also record an outcome of their account (JSON "outcomes": {"churned":
+    // ["subscription_cancelled"], ...}): by outcome kind name, the event names.
+    QHash<QString, QStringList> outcomeEvents;
 
     static QString kindName(Kind kind);
     QJsonObject toJson() const; // what is exported and stored: no secrets

@@ -15,13 +15,16 @@ Result<ConnectorProbe::Outcome> ConnectorProbe::firstPage(const ConnectorConfig&
     if (!dir.isValid())
         return Error { tr("Cannot create a scratch folder to try the connector: %1").arg(dir.errorString()) };
     Outcome outcome;
+    // The scratch workspace has no accounts: outcome events are left for the real pulls.
+    ConnectorConfig trial = config;
+    trial.outcomeEvents.clear();
     {
         Result<std::unique_ptr<Database>> db = Database::open(dir.filePath(QStringLiteral("probe.tenure")));
         if (!db)
             return Error { db.error() };
-        if (Status saved = ConnectorStore(**db).save(config); !saved)
+        if (Status saved = ConnectorStore(**db).save(trial); !saved)
             return Error { saved.error() };
-        PullRunner runner(**db, config);
+        PullRunner runner(**db, trial);
         runner.setSecret(secret);
         runner.setMaxPages(1);
         Result<PullRunner::Report> report = runner.runToEnd();

@@ -1,11 +1,14 @@
 #include "ingest/connectors/PullRunner.h"
 
+#include "domain/Outcome.h"
 #include "ingest/connectors/SecretStore.h"
 #include "store/AccountKeyStore.h"
+#include "store/AccountStore.h"
 #include "store/Database.h"
 #include "store/EventLog.h"
 #include "store/SourceStore.h"
 #include "store/Transaction.h"
+#include "store/WorkspaceSettings.h"
 
 #include <QEventLoop>
 #include <QNetworkAccessManager>
@@ -460,6 +463,48 @@ bool PullRunner::store(const DecodedPage& page, const QJsonObject& state)
         fail(tr("%1: %2").arg(where(), appended.error()));
         return false;
     }
+    // Outcome events (a churn, a renewal) also become outcomes of their account, in the same
+    // transaction: the event stays in the log, the outcome feeds stages and backtests.
+    QStringList outcomeRejections;
+    qint64 outcomesAdded = 0;
+    if (!m_config.outcomeEvents.isEmpty()) {
+        QHash<QByteArray, Outcome::Kind> kindOf;
+        for (auto it = m_config.outcomeEvents.cbegin(); it != m_config.outcomeEvents.cend(); ++it)
+            for (const QString& name : it.value())
+                kindOf.insert(name.toUtf8(), *Outcome::kindFromName(it.key()));
+        const QTimeZone zone = WorkspaceSettings(m_db).timeZone();
+        AccountStore accounts(m_db);
+        QList<Outcome> outcomes;
+        for (const EncodedEvent& event : page.events) {
+            const auto kind = kindOf.constFind(event.name);
+            if (kind == kindOf.constEnd())
+                continue;
+            Outcome outcome;
+            outcome.accountId = QString::fromUtf8(event.accountId);
+            if (!accounts.find(outcome.accountId)) {
+                outcomeRejections
+                    << tr("event %1: a %2 outcome for account \"%3\", which is not in this workspace "
+                          "(import the accounts first); the event itself was kept")
+                           .arg(QString::fromUtf8(event.externalId), Outcome::kindName(*kind),
+                                outcome.accountId);
+                continue;
+            }
+            outcome.kind = *kind;
+            outcome.date = QDateTime::fromMSecsSinceEpoch(event.occurredAt, zone).date();
+            outcome.note = QString::fromUtf8(event.name);
+            outcome.source = m_config.name;
+            outcome.externalId = QString::fromUtf8(event.externalId);
+            outcomes << outcome;
+        }
+        if (!outcomes.isEmpty()) {
+            const Result<AccountStore::OutcomeCounts> added = accounts.addOutcomes(outcomes);
+            if (!added) {
+                fail(tr("%1: %2").arg(where(), added.error()));
+                return false;
+            }
+            outcomesAdded = added->inserted;
+        }
+    }
     if (!page.userAccounts.isEmpty()) {
         const Result<AccountKeyStore::Counts> users = AccountKeyStore(m_db).upsert(
             QStringLiteral("user:") + m_config.name, page.userAccounts, m_config.name);
@@ -479,6 +524,10 @@ bool PullRunner::store(const DecodedPage& page, const QJsonObject& state)
     m_report.records += page.records;
     m_report.inserted += appended->inserted;
     m_report.duplicates += appended->duplicates;
+    m_report.outcomes += outcomesAdded;
+    for (const QString& reason : std::as_const(outcomeRejections))
+        if (m_report.rejections.size() < kMaxReportedRejections)
+            m_report.rejections.append(reason);
     m_report.ignored += page.ignored;
     m_report.rejected += page.rejected.size() + appended->rejected.size();
     for (const QString& reason : page.rejected)

@@ -46,6 +46,7 @@ public:
         qint64 duplicates = 0; // already in the log (a repeated page, an overlapping window)
         qint64 rejected = 0; // records that cannot become events (reported, not silently dropped)
         qint64 ignored = 0; // messages that carry no event (Segment identify and group calls)
+        qint64 outcomes = 0; // outcomes recorded from outcome events (ConnectorConfig::outcomeEvents)
         QStringList rejections; // the first 100 reasons
         int retries = 0;
         bool resumed = false; // continued an interrupted run
