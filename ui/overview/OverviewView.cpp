@@ -43,8 +43,10 @@ void horizontalBars(QChartView* view, const QList<std::tuple<QString, double, QC
 {
     QChart* chart = view->chart();
     chart->removeAllSeries();
-    for (QAbstractAxis* axis : chart->axes())
+    for (QAbstractAxis* axis : chart->axes()) {
         chart->removeAxis(axis);
+        delete axis; // removeAxis() hands it back to us
+    }
     auto* series = new QHorizontalStackedBarSeries;
     QStringList labels;
     double maximum = 0;
@@ -177,8 +179,10 @@ void OverviewView::display(const Data& data)
     // Accounts per band at each month's end, stacked.
     QChart* health = m_health->chart();
     health->removeAllSeries();
-    for (QAbstractAxis* axis : health->axes())
+    for (QAbstractAxis* axis : health->axes()) {
         health->removeAxis(axis);
+        delete axis;
+    }
     auto* stacked = new QStackedBarSeries;
     QStringList months;
     for (const PortfolioTrends::Month& month : data.trends.months)

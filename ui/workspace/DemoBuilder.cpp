@@ -16,6 +16,7 @@ DemoBuilder::~DemoBuilder()
     if (m_thread) {
         m_cancel = true;
         m_thread->wait();
+        delete m_thread;
     }
 }
 
