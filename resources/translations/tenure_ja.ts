@@ -1595,6 +1595,97 @@
     </message>
 </context>
 <context>
+    <name>tenure::ConditionEditor</name>
+    <message>
+        <source>Days since the date</source>
+        <translation>日付からの日数</translation>
+    </message>
+    <message>
+        <source>Days until the date</source>
+        <translation>日付までの日数</translation>
+    </message>
+    <message>
+        <source>The account field</source>
+        <translation>顧客の項目</translation>
+    </message>
+    <message>
+        <source>Days since the outcome</source>
+        <translation>結果からの日数</translation>
+    </message>
+    <message>
+        <source>Events in the window</source>
+        <translation>期間内のイベント数</translation>
+    </message>
+    <message>
+        <source>Days since the last event</source>
+        <translation>最後のイベントからの日数</translation>
+    </message>
+    <message>
+        <source>Active users in the window</source>
+        <translation>期間内のアクティブユーザー数</translation>
+    </message>
+    <message>
+        <source>Change of events in the window (%)</source>
+        <translation>期間内のイベントの増減 (%)</translation>
+    </message>
+    <message>
+        <source>Always (every account no earlier stage took)</source>
+        <translation>常に(前のステージに入らなかったすべての顧客)</translation>
+    </message>
+    <message>
+        <source>When all of these hold</source>
+        <translation>次のすべてを満たすとき</translation>
+    </message>
+    <message>
+        <source>When any of these holds</source>
+        <translation>次のいずれかを満たすとき</translation>
+    </message>
+    <message>
+        <source>Advanced (JSON)</source>
+        <translation>詳細(JSON)</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>測定対象</translation>
+    </message>
+    <message>
+        <source>Of</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <source>Window (days)</source>
+        <translation>期間(日)</translation>
+    </message>
+    <message>
+        <source>Is</source>
+        <translation>比較</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Of: the date or field (renewal_date, signup_date, plan, arr, seats, attributes.NAME), the outcome (churned, renewed, ...) or event names separated by commas (empty: any event).</source>
+        <translation>対象: 日付または項目(renewal_date、signup_date、plan、arr、seats、attributes.名前)、結果(churned、renewed など)、またはカンマ区切りのイベント名(空欄: すべてのイベント)。</translation>
+    </message>
+    <message>
+        <source>A condition in the rule file's JSON form (docs/rules.md); all/any may nest.</source>
+        <translation>ルールファイルの JSON 形式の条件(docs/rules.md)。all/any は入れ子にできます。</translation>
+    </message>
+    <message>
+        <source>Add comparison</source>
+        <translation>比較を追加</translation>
+    </message>
+    <message>
+        <source>Remove comparison</source>
+        <translation>比較を削除</translation>
+    </message>
+    <message>
+        <source>Every account that reaches this stage is in it: put it last.</source>
+        <translation>ここまで来たすべての顧客がこのステージに入ります。最後に置いてください。</translation>
+    </message>
+</context>
+<context>
     <name>tenure::ConnectorForm</name>
     <message>
         <source> min</source>
@@ -3301,14 +3392,6 @@
         <translation>良いバンドから順に並べます。スコアは下限に達した最初のバンドに入ります。最後のバンドは 0 から始まり、残りすべてを受けます。</translation>
     </message>
     <message>
-        <source>Empty: the stage applies to every account that reaches it (the last stage).</source>
-        <translation>空欄: ここまで来たすべての顧客にこのステージを適用します(最後のステージ)。</translation>
-    </message>
-    <message>
-        <source>A condition in the rule file's JSON form, e.g. {"measure": {"kind": "days_since_date", "field": "signup_date"}, "op": "&lt;=", "value": 60}; combine with {"all": [...]} or {"any": [...]}.</source>
-        <translation>ルールファイルの JSON 形式の条件。例: {"measure": {"kind": "days_since_date", "field": "signup_date"}, "op": "&lt;=", "value": 60}。{"all": [...]} や {"any": [...]} で組み合わせます。</translation>
-    </message>
-    <message>
         <source>&amp;Name:</source>
         <translation>名前(&amp;N):</translation>
     </message>
@@ -3343,10 +3426,6 @@
     <message>
         <source>Not valid yet: %1</source>
         <translation>まだ有効ではありません: %1</translation>
-    </message>
-    <message>
-        <source>Not valid yet: stages[%1].when: not a JSON object (%2 at character %3)</source>
-        <translation>まだ有効ではありません: stages[%1].when: JSON オブジェクトではありません(%3 文字目: %2)</translation>
     </message>
     <message>
         <source>Events in the last 30 days</source>

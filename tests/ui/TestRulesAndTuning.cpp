@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -175,6 +176,48 @@ private slots:
         QCOMPARE(editor.rules()->stages.at(1).criteria.constLast().id, QStringLiteral("criterion_1"));
         QTest::mouseClick(editor.findChild<QPushButton*>(QStringLiteral("removeCriterion")), Qt::LeftButton);
         QCOMPARE(editor.rules()->stages.at(1).criteria.size(), criteria);
+    }
+
+    // A stage's condition is edited as a list of comparisons; a nested one as JSON.
+    void stageConditionsInForms()
+    {
+        RuleSetEditor editor;
+        editor.setRules(RuleSetJson::defaults());
+        editor.resize(1000, 650);
+        editor.show();
+        auto* tree = editor.findChild<QTreeWidget*>(QStringLiteral("ruleTree"));
+        auto* mode = editor.findChild<QComboBox*>(QStringLiteral("conditionMode"));
+        auto* table = editor.findChild<QTableWidget*>(QStringLiteral("conditions"));
+        // Onboarding: "days since signup_date <= 60", one comparison.
+        tree->setCurrentItem(findItem(tree, QStringLiteral("Onboarding")));
+        QCOMPARE(table->rowCount(), 1);
+        auto* value = qobject_cast<QLineEdit*>(table->cellWidget(0, 4));
+        QCOMPARE(value->text(), QStringLiteral("60"));
+        value->setText(QStringLiteral("30"));
+        emit value->editingFinished();
+        const Result<RuleSet> edited = editor.rules();
+        QVERIFY2(edited.ok(), edited.ok() ? "" : qPrintable(edited.error()));
+        QCOMPARE(edited->stages.at(2).when->comparison.value.toDouble(), 30.0);
+        editor.grab().save(test::screenshotDir() + QStringLiteral("/rules-stage.png"));
+
+        // Renewal: all of two comparisons.
+        tree->setCurrentItem(findItem(tree, QStringLiteral("Renewal")));
+        QCOMPARE(table->rowCount(), 2);
+        QCOMPARE(mode->currentIndex(), 1); // all
+
+        // The last stage applies always.
+        tree->setCurrentItem(findItem(tree, QStringLiteral("Adoption")));
+        QCOMPARE(mode->currentIndex(), 0);
+
+        // Advanced: the JSON text; a broken one is named by its path.
+        tree->setCurrentItem(findItem(tree, QStringLiteral("Onboarding")));
+        mode->setCurrentIndex(3);
+        auto* json = editor.findChild<QPlainTextEdit*>(QStringLiteral("conditionJson"));
+        QVERIFY(json->toPlainText().contains(QLatin1String("signup_date")));
+        json->setPlainText(QStringLiteral("{ not json"));
+        QVERIFY(!editor.rules().ok());
+        QVERIFY2(editor.rules().error().contains(QLatin1String("stages[2].when")),
+                 qPrintable(editor.rules().error()));
     }
 
     void importingABadRuleFileNamesTheProblem()

@@ -1,5 +1,6 @@
 #include "rules/RuleSetEditor.h"
 
+#include "rules/ConditionEditor.h"
 #include "rules/CriterionForm.h"
 #include "rules/RuleSetJson.h"
 
@@ -10,7 +11,6 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -35,7 +35,7 @@ RuleSetEditor::RuleSetEditor(QWidget* parent)
     , m_bands(new QTableWidget(0, 3, this))
     , m_stageName(new QLineEdit(this))
     , m_stageColor(new QLineEdit(this))
-    , m_stageWhen(new QPlainTextEdit(this))
+    , m_stageWhen(new ConditionEditor(this))
     , m_criterionForm(new CriterionForm(this))
     , m_problem(new QLabel(this))
 {
@@ -66,12 +66,6 @@ RuleSetEditor::RuleSetEditor(QWidget* parent)
     auto* stagePage = new QWidget(this);
     auto* stageForm = new QFormLayout(stagePage);
     m_stageColor->setPlaceholderText(QStringLiteral("#1e88e5"));
-    m_stageWhen->setPlaceholderText(
-        tr("Empty: the stage applies to every account that reaches it (the last stage)."));
-    m_stageWhen->setToolTip(
-        tr("A condition in the rule file's JSON form, e.g. "
-           "{\"measure\": {\"kind\": \"days_since_date\", \"field\": \"signup_date\"}, "
-           "\"op\": \"<=\", \"value\": 60}; combine with {\"all\": [...]} or {\"any\": [...]}."));
     stageForm->addRow(tr("&Name:"), m_stageName);
     stageForm->addRow(tr("&Colour:"), m_stageColor);
     stageForm->addRow(tr("Applies &when:"), m_stageWhen);
@@ -121,7 +115,7 @@ RuleSetEditor::RuleSetEditor(QWidget* parent)
     connect(m_bands, &QTableWidget::cellChanged, this, &RuleSetEditor::writeBands);
     connect(m_stageName, &QLineEdit::editingFinished, this, &RuleSetEditor::writeStage);
     connect(m_stageColor, &QLineEdit::editingFinished, this, &RuleSetEditor::writeStage);
-    connect(m_stageWhen, &QPlainTextEdit::textChanged, this, &RuleSetEditor::writeStage);
+    connect(m_stageWhen, &ConditionEditor::edited, this, &RuleSetEditor::writeStage);
     connect(m_criterionForm, &CriterionForm::edited, this, &RuleSetEditor::writeCriterion);
     connect(add, &QPushButton::clicked, this, &RuleSetEditor::addCriterion);
     connect(remove, &QPushButton::clicked, this, &RuleSetEditor::removeCriterion);
@@ -218,9 +212,7 @@ void RuleSetEditor::showItem(QTreeWidgetItem* item)
         const QJsonObject stage = stages().at(m_stage).toObject();
         m_stageName->setText(stage.value(QStringLiteral("name")).toString());
         m_stageColor->setText(stage.value(QStringLiteral("color")).toString());
-        const QJsonValue when = stage.value(QStringLiteral("when"));
-        m_stageWhen->setPlainText(when.isObject() ? QString::fromUtf8(QJsonDocument(when.toObject()).toJson())
-                                                  : QString());
+        m_stageWhen->setValue(stage.value(QStringLiteral("when")));
         m_pages->setCurrentIndex(StagePage);
     } else {
         const QJsonObject stage = stages().at(m_stage).toObject();
@@ -270,28 +262,11 @@ void RuleSetEditor::writeStage()
     QJsonObject stage = all.at(m_stage).toObject();
     stage.insert(QStringLiteral("name"), m_stageName->text().trimmed());
     stage.insert(QStringLiteral("color"), m_stageColor->text().trimmed());
-    const QString when = m_stageWhen->toPlainText().trimmed();
-    if (when.isEmpty()) {
+    const QJsonValue when = m_stageWhen->value();
+    if (when.isUndefined())
         stage.remove(QStringLiteral("when"));
-    } else {
-        QJsonParseError error;
-        const QJsonDocument document = QJsonDocument::fromJson(when.toUtf8(), &error);
-        if (error.error != QJsonParseError::NoError || !document.isObject()) {
-            m_problem->setText(tr("Not valid yet: stages[%1].when: not a JSON object (%2 at character %3)")
-                                   .arg(m_stage)
-                                   .arg(error.errorString())
-                                   .arg(error.offset));
-            m_problem->setStyleSheet(QStringLiteral("color: #c62828;"));
-            m_modified = true;
-            // Keep a marker so that rules() fails too: the text on screen is not what is stored.
-            stage.insert(QStringLiteral("when"), when);
-            all.replace(m_stage, stage);
-            setStages(all);
-            emit changed();
-            return;
-        }
-        stage.insert(QStringLiteral("when"), document.object());
-    }
+    else
+        stage.insert(QStringLiteral("when"), when); // text that is no JSON object: validation says where
     all.replace(m_stage, stage);
     setStages(all);
     if (QTreeWidgetItem* item = m_tree->currentItem()) {

@@ -8,7 +8,6 @@
 
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QStackedWidget;
 class QTableWidget;
 class QTreeWidget;
@@ -16,6 +15,7 @@ class QTreeWidgetItem;
 
 namespace tenure {
 
+class ConditionEditor;
 class CriterionForm;
 
 // Edits a rule set in forms: its bands (names, colours, cut-offs), each stage (name, colour, the
@@ -64,7 +64,7 @@ private:
     QTableWidget* m_bands;
     QLineEdit* m_stageName;
     QLineEdit* m_stageColor;
-    QPlainTextEdit* m_stageWhen;
+    ConditionEditor* m_stageWhen;
     CriterionForm* m_criterionForm;
     QLabel* m_problem;
 };
