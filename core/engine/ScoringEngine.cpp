@@ -1,6 +1,7 @@
 #include "engine/ScoringEngine.h"
 
 #include "engine/Evaluator.h"
+#include "engine/LogSpill.h"
 #include "rules/RuleStore.h"
 #include "store/AccountStore.h"
 #include "store/Database.h"
@@ -393,9 +394,32 @@ Result<ScoringEngine::Summary> ScoringEngine::rebuild(const Progress& progress,
         const qint64 perPartition = std::max<qint64>(1, m_options.eventsPerFoldPartition);
         const int partitions = int(std::max<qint64>(1, (upTo + perPartition - 1) / perPartition));
         QSet<QString> scored;
+        // Several partitions: one scan of the log spills them to temporary files (LogSpill)
+        // instead of one scan per partition. Should that fail (a full temporary disk, say), each
+        // partition reads the log again, as the slower, file-free way.
+        std::unique_ptr<LogSpill> spill;
+        if (partitions > 1) {
+            Result<std::unique_ptr<LogSpill>> written = LogSpill::write(
+                m_db.handle(), m_clock, upTo, partitions,
+                [&](qint64 rows) {
+                    if (progress)
+                        progress(tr("Folding in events"), rows, upTo);
+                },
+                cancel);
+            if (written) {
+                spill = std::move(written).value();
+                summary.events += spill->rows();
+            } else if (cancelled(cancel)) {
+                return abandon(written.error());
+            } else {
+                qWarning("rebuild: %s; reading the log once per partition instead",
+                         qPrintable(written.error()));
+            }
+        }
         for (int partition = 0; partition < partitions; ++partition) {
-            Result<QHash<QString, AccountActivity>> folded
-                = readLog(upTo, partition, partitions, summary, progress, cancel);
+            Result<QHash<QString, AccountActivity>> folded = spill
+                ? spill->fold(partition)
+                : readLog(upTo, partition, partitions, summary, progress, cancel);
             if (!folded)
                 return abandon(folded.error());
             QHash<QString, AccountActivity>& all = folded.value();

@@ -10,6 +10,7 @@
 #include "store/SourceStore.h"
 #include "store/WorkspaceSettings.h"
 
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -233,6 +234,30 @@ private slots:
                     QStringLiteral("seed %1: incremental and rebuilt summaries differ").arg(seed)));
             }
         }
+    }
+
+    // A rebuild spills the log's partitions to temporary files; where it cannot (no usable
+    // temporary folder), it reads the log once per partition instead, to the same summaries.
+    void rebuildWithoutTemporaryFilesGivesTheSameSummaries()
+    {
+        test::TempWorkspace workspace;
+        auto db = workspace.open();
+        fillDemo(*db, 12);
+        QVERIFY(ScoringEngine(*db, at(kToday)).rebuild().ok());
+        const QStringList spilled = snapshot(*db);
+        const QByteArray tmp = qgetenv("TMPDIR");
+        // A file where the folder should be: nothing can be created in it, even by root.
+        qputenv("TMPDIR",
+                test::writeFile(workspace.dirObject(), QStringLiteral("not-a-folder"), "x").toLocal8Bit());
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("reading the log once per partition")));
+        const auto rebuilt = ScoringEngine(*db, at(kToday)).rebuild();
+        if (tmp.isEmpty())
+            qunsetenv("TMPDIR");
+        else
+            qputenv("TMPDIR", tmp);
+        QVERIFY2(rebuilt.ok(), rebuilt.ok() ? "" : qPrintable(rebuilt.error()));
+        QCOMPARE(snapshot(*db), spilled);
     }
 
     void failingBatchKeepsCheckpointAndSummariesConsistent()

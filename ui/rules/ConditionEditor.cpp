@@ -30,14 +30,20 @@ struct KindInfo
     bool window;
 };
 const KindInfo kKinds[] = {
-    { "days_since_date", QT_TRANSLATE_NOOP("tenure::ConditionEditor", "Days since the date"), "field", false },
-    { "days_until_date", QT_TRANSLATE_NOOP("tenure::ConditionEditor", "Days until the date"), "field", false },
+    { "days_since_date", QT_TRANSLATE_NOOP("tenure::ConditionEditor", "Days since the date"), "field",
+      false },
+    { "days_until_date", QT_TRANSLATE_NOOP("tenure::ConditionEditor", "Days until the date"), "field",
+      false },
     { "account_field", QT_TRANSLATE_NOOP("tenure::ConditionEditor", "The account field"), "field", false },
-    { "days_since_outcome", QT_TRANSLATE_NOOP("tenure::ConditionEditor", "Days since the outcome"), "outcome", false },
+    { "days_since_outcome", QT_TRANSLATE_NOOP("tenure::ConditionEditor", "Days since the outcome"), "outcome",
+      false },
     { "event_count", QT_TRANSLATE_NOOP("tenure::ConditionEditor", "Events in the window"), "events", true },
-    { "days_since_event", QT_TRANSLATE_NOOP("tenure::ConditionEditor", "Days since the last event"), "events", false },
-    { "active_users", QT_TRANSLATE_NOOP("tenure::ConditionEditor", "Active users in the window"), nullptr, true },
-    { "trend", QT_TRANSLATE_NOOP("tenure::ConditionEditor", "Change of events in the window (%)"), "events", true },
+    { "days_since_event", QT_TRANSLATE_NOOP("tenure::ConditionEditor", "Days since the last event"), "events",
+      false },
+    { "active_users", QT_TRANSLATE_NOOP("tenure::ConditionEditor", "Active users in the window"), nullptr,
+      true },
+    { "trend", QT_TRANSLATE_NOOP("tenure::ConditionEditor", "Change of events in the window (%)"), "events",
+      true },
 };
 
 const KindInfo* kindInfo(const QString& id)
@@ -73,7 +79,8 @@ bool isSimpleLeaf(const QJsonValue& value)
 {
     const QJsonObject leaf = value.toObject();
     return value.isObject() && leaf.value(QStringLiteral("measure")).isObject()
-        && kindInfo(leaf.value(QStringLiteral("measure")).toObject().value(QStringLiteral("kind")).toString());
+        && kindInfo(
+               leaf.value(QStringLiteral("measure")).toObject().value(QStringLiteral("kind")).toString());
 }
 
 } // namespace
@@ -92,13 +99,15 @@ ConditionEditor::ConditionEditor(QWidget* parent)
     m_mode->addItem(tr("When all of these hold"), int(All));
     m_mode->addItem(tr("When any of these holds"), int(Any));
     m_mode->addItem(tr("Advanced (JSON)"), int(Advanced));
-    m_table->setHorizontalHeaderLabels({ tr("Measure"), tr("Of"), tr("Window (days)"), tr("Is"), tr("Value") });
+    m_table->setHorizontalHeaderLabels(
+        { tr("Measure"), tr("Of"), tr("Window (days)"), tr("Is"), tr("Value") });
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(Kind, QHeaderView::ResizeToContents);
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setToolTip(tr("Of: the date or field (renewal_date, signup_date, plan, arr, seats, attributes.NAME), the "
-                           "outcome (churned, renewed, ...) or event names separated by commas (empty: any event)."));
+    m_table->setToolTip(
+        tr("Of: the date or field (renewal_date, signup_date, plan, arr, seats, attributes.NAME), the "
+           "outcome (churned, renewed, ...) or event names separated by commas (empty: any event)."));
     m_json->setToolTip(tr("A condition in the rule file's JSON form (docs/rules.md); all/any may nest."));
 
     auto* list = new QWidget(this);
@@ -174,7 +183,8 @@ void ConditionEditor::addRow(const QJsonObject& leaf)
     auto* op = new QComboBox(m_table);
     for (const char* name : { ">=", "<=", ">", "<", "==", "!=" })
         op->addItem(QString::fromLatin1(name), QString::fromLatin1(name));
-    op->setCurrentIndex(std::max(0, op->findData(leaf.value(QStringLiteral("op")).toString(QStringLiteral("<=")))));
+    op->setCurrentIndex(
+        std::max(0, op->findData(leaf.value(QStringLiteral("op")).toString(QStringLiteral("<=")))));
     auto* value = new QLineEdit(valueText(leaf.value(QStringLiteral("value"))), m_table);
     if (leaf.isEmpty())
         value->setText(QStringLiteral("60"));
@@ -215,10 +225,13 @@ QJsonObject ConditionEditor::leafAt(int row) const
         measure.insert(QLatin1String(info->target), target);
     }
     if (info && info->window)
-        measure.insert(QStringLiteral("window_days"), qobject_cast<QSpinBox*>(m_table->cellWidget(row, Window))->value());
+        measure.insert(QStringLiteral("window_days"),
+                       qobject_cast<QSpinBox*>(m_table->cellWidget(row, Window))->value());
     return { { QStringLiteral("measure"), measure },
-             { QStringLiteral("op"), qobject_cast<QComboBox*>(m_table->cellWidget(row, Op))->currentData().toString() },
-             { QStringLiteral("value"), parseValue(qobject_cast<QLineEdit*>(m_table->cellWidget(row, Value))->text()) } };
+             { QStringLiteral("op"),
+               qobject_cast<QComboBox*>(m_table->cellWidget(row, Op))->currentData().toString() },
+             { QStringLiteral("value"),
+               parseValue(qobject_cast<QLineEdit*>(m_table->cellWidget(row, Value))->text()) } };
 }
 
 void ConditionEditor::setValue(const QJsonValue& when)
@@ -233,9 +246,11 @@ void ConditionEditor::setValue(const QJsonValue& when)
         mode = All;
         addRow(when.toObject());
     } else if (when.isObject() && when.toObject().size() == 1
-               && (when.toObject().contains(QStringLiteral("all")) || when.toObject().contains(QStringLiteral("any")))) {
+               && (when.toObject().contains(QStringLiteral("all"))
+                   || when.toObject().contains(QStringLiteral("any")))) {
         const bool all = when.toObject().contains(QStringLiteral("all"));
-        const QJsonArray children = when.toObject().value(all ? QStringLiteral("all") : QStringLiteral("any")).toArray();
+        const QJsonArray children
+            = when.toObject().value(all ? QStringLiteral("all") : QStringLiteral("any")).toArray();
         if (!children.isEmpty() && std::all_of(children.begin(), children.end(), isSimpleLeaf)) {
             mode = all ? All : Any;
             for (const QJsonValue& child : children)
@@ -243,7 +258,8 @@ void ConditionEditor::setValue(const QJsonValue& when)
         }
     }
     if (mode == Advanced)
-        m_json->setPlainText(when.isObject() ? QString::fromUtf8(QJsonDocument(when.toObject()).toJson()) : when.toString());
+        m_json->setPlainText(when.isObject() ? QString::fromUtf8(QJsonDocument(when.toObject()).toJson())
+                                             : when.toString());
     m_mode->setCurrentIndex(m_mode->findData(int(mode)));
     m_pages->setCurrentIndex(mode == Always ? 0 : mode == Advanced ? 2 : 1);
     m_lastMode = mode;
@@ -267,8 +283,7 @@ QJsonValue ConditionEditor::valueFor(int mode) const
             leaves.append(leafAt(row));
         if (leaves.size() == 1)
             return leaves.first();
-        return QJsonObject { { mode == All ? QStringLiteral("all") : QStringLiteral("any"),
-                               leaves } };
+        return QJsonObject { { mode == All ? QStringLiteral("all") : QStringLiteral("any"), leaves } };
     }
     default: {
         const QString text = m_json->toPlainText().trimmed();
