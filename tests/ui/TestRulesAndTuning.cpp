@@ -51,6 +51,15 @@ qint64 scalar(const QString& path, const QString& sql)
     return query.exec(sql) && query.next() ? query.value(0).toLongLong() : -1;
 }
 
+// A demo portfolio of `accounts` accounts in the workspace.
+bool fillDemo(const test::TempWorkspace& workspace, int accounts)
+{
+    auto db = workspace.open();
+    DemoGenerator::Options options;
+    options.accounts = accounts;
+    return DemoWorkspace::populate(*db, options).ok();
+}
+
 QTreeWidgetItem* findItem(QTreeWidget* tree, const QString& text)
 {
     const QList<QTreeWidgetItem*> found = tree->findItems(text, Qt::MatchStartsWith | Qt::MatchRecursive);
@@ -68,12 +77,7 @@ private slots:
     void editingARuleAndSavingRebuilds()
     {
         test::TempWorkspace workspace;
-        {
-            auto db = workspace.open();
-            DemoGenerator::Options options;
-            options.accounts = 60;
-            QVERIFY(DemoWorkspace::populate(*db, options).ok());
-        }
+        QVERIFY(fillDemo(workspace, 60));
         MainWindow window;
         window.resize(1350, 760);
         window.show();
@@ -243,12 +247,7 @@ private slots:
     void outcomesAreRecordedByHand()
     {
         test::TempWorkspace workspace;
-        {
-            auto db = workspace.open();
-            DemoGenerator::Options options;
-            options.accounts = 10;
-            QVERIFY(DemoWorkspace::populate(*db, options).ok());
-        }
+        QVERIFY(fillDemo(workspace, 10));
         CustomerDetailView view;
         view.resize(1100, 700);
         view.show();
@@ -288,12 +287,7 @@ private slots:
     void backtestCompareAndAdopt()
     {
         test::TempWorkspace workspace;
-        {
-            auto db = workspace.open();
-            DemoGenerator::Options options;
-            options.accounts = 120;
-            QVERIFY(DemoWorkspace::populate(*db, options).ok());
-        }
+        QVERIFY(fillDemo(workspace, 120));
         MainWindow window;
         window.resize(1350, 760);
         window.show();
