@@ -6,6 +6,9 @@
 #include <QDir>
 
 #include <cstring>
+#include <deque>
+#include <string_view>
+#include <unordered_map>
 
 namespace tenure {
 
@@ -60,7 +63,8 @@ Result<std::unique_ptr<LogSpill>> LogSpill::write(sqlite3* db, DayClock& clock, 
     std::vector<QByteArray> buffers;
     buffers.resize(size_t(partitions));
     for (int i = 0; i < partitions; ++i) {
-        auto file = std::make_unique<QTemporaryFile>(QDir::tempPath() + QStringLiteral("/tenure-rebuild-XXXXXX"));
+        auto file
+            = std::make_unique<QTemporaryFile>(QDir::tempPath() + QStringLiteral("/tenure-rebuild-XXXXXX"));
         if (!file->open())
             return Error { tr("Cannot create a temporary file for the rebuild in %1: %2")
                                .arg(QDir::tempPath(), file->errorString()) };
@@ -77,7 +81,8 @@ Result<std::unique_ptr<LogSpill>> LogSpill::write(sqlite3* db, DayClock& clock, 
     };
 
     Result<SqliteStatement> read = SqliteStatement::prepare(
-        db, "SELECT account_id, user_id, name, occurred_at, quantity FROM events WHERE seq <= ? ORDER BY seq");
+        db,
+        "SELECT account_id, user_id, name, occurred_at, quantity FROM events WHERE seq <= ? ORDER BY seq");
     if (!read)
         return Error { tr("Cannot read the event log: %1").arg(read.error()) };
     read->bind(1, upTo);
@@ -86,8 +91,9 @@ Result<std::unique_ptr<LogSpill>> LogSpill::write(sqlite3* db, DayClock& clock, 
     while ((rc = sqlite3_step(row)) == SQLITE_ROW) {
         const auto* account = sqlite3_column_text(row, 0);
         const int accountBytes = sqlite3_column_bytes(row, 0);
-        const int partition = int(
-            qHash(QByteArrayView(reinterpret_cast<const char*>(account), accountBytes), 0) % size_t(partitions));
+        const int partition
+            = int(qHash(QByteArrayView(reinterpret_cast<const char*>(account), accountBytes), 0)
+                  % size_t(partitions));
         QByteArray& out = buffers[size_t(partition)];
         putText(out, account, accountBytes);
         putText(out, sqlite3_column_text(row, 2), sqlite3_column_bytes(row, 2));
@@ -124,8 +130,12 @@ Result<QHash<QString, AccountActivity>> LogSpill::fold(int partition) const
     if (!file.seek(0))
         return Error { tr("Cannot read the rebuild's temporary file: %1").arg(file.errorString()) };
     const QByteArray data = file.readAll();
-    QHash<QString, AccountActivity> all;
-    QHash<QByteArray, QString> names; // one copy of each event name
+    // Ids and names are looked up by their bytes in the file, which stay put while it is folded:
+    // each is turned into a QString once, not once per event.
+    // A deque keeps its elements where they are as it grows, so the map may point into it.
+    std::deque<std::pair<QString, AccountActivity>> accounts;
+    std::unordered_map<std::string_view, AccountActivity*> byAccount;
+    std::unordered_map<std::string_view, QString> names;
     const char* at = data.constData();
     const char* end = at + data.size();
     while (at < end) {
@@ -134,17 +144,27 @@ Result<QHash<QString, AccountActivity>> LogSpill::fold(int partition) const
         bool noUser = false;
         qint32 day = 0;
         double quantity = 0;
-        if (!takeText(at, end, account, null) || !takeText(at, end, name, null) || !takeText(at, end, user, noUser)
-            || !take(at, end, day) || !take(at, end, quantity))
+        if (!takeText(at, end, account, null) || !takeText(at, end, name, null)
+            || !takeText(at, end, user, noUser) || !take(at, end, day) || !take(at, end, quantity))
             return Error { tr("The rebuild's temporary file is damaged (partition %1).").arg(partition) };
-        AccountActivity& activity = all[QString::fromUtf8(account)];
-        auto known = names.constFind(name.toByteArray());
-        if (known == names.constEnd())
-            known = names.insert(name.toByteArray(), QString::fromUtf8(name));
-        activity.addDaily(*known, day, quantity);
+        const std::string_view accountKey(account.data(), size_t(account.size()));
+        auto found = byAccount.find(accountKey);
+        if (found == byAccount.end()) {
+            accounts.emplace_back(QString::fromUtf8(account), AccountActivity {});
+            found = byAccount.emplace(accountKey, &accounts.back().second).first;
+        }
+        const std::string_view nameKey(name.data(), size_t(name.size()));
+        auto known = names.find(nameKey);
+        if (known == names.end())
+            known = names.emplace(nameKey, QString::fromUtf8(name)).first;
+        found->second->addDaily(known->second, day, quantity);
         if (!noUser)
-            activity.addUser(day, QString::fromUtf8(user));
+            found->second->addUser(day, QString::fromUtf8(user));
     }
+    QHash<QString, AccountActivity> all;
+    all.reserve(qsizetype(accounts.size()));
+    for (auto& [id, activity] : accounts)
+        all.insert(id, std::move(activity));
     return all;
 }
 

@@ -242,8 +242,12 @@ private slots:
     {
         test::TempWorkspace workspace;
         auto db = workspace.open();
-        fillDemo(*db, 12);
-        QVERIFY(ScoringEngine(*db, at(kToday)).rebuild().ok());
+        fillDemo(*db, 300);
+        // Two partitions of about 150 accounts each: enough for the fold's tables to grow.
+        ScoringEngine::Options options = at(kToday);
+        options.eventsPerFoldPartition = EventLog(*db).count() / 2 + 1;
+        options.historyDays = 30;
+        QVERIFY(ScoringEngine(*db, options).rebuild().ok());
         const QStringList spilled = snapshot(*db);
         const QByteArray tmp = qgetenv("TMPDIR");
         // A file where the folder should be: nothing can be created in it, even by root.
@@ -251,7 +255,7 @@ private slots:
                 test::writeFile(workspace.dirObject(), QStringLiteral("not-a-folder"), "x").toLocal8Bit());
         QTest::ignoreMessage(QtWarningMsg,
                              QRegularExpression(QStringLiteral("reading the log once per partition")));
-        const auto rebuilt = ScoringEngine(*db, at(kToday)).rebuild();
+        const auto rebuilt = ScoringEngine(*db, options).rebuild();
         if (tmp.isEmpty())
             qunsetenv("TMPDIR");
         else
