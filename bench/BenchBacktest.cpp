@@ -50,10 +50,7 @@ int main(int argc, char* argv[])
                 qPrintable(bench::kToday.toString(Qt::ISODate)));
     if (!reuse) {
         timer.start();
-        (void)WorkspaceSettings(db).setTimeZone("UTC");
-        (void)SourceStore(db).ensure(QStringLiteral("bench"), QStringLiteral("bench"));
         bench::generatePortfolio(db, accounts, events);
-        (void)RuleStore(db).save(RuleSetJson::defaults(), QStringLiteral("bench"));
         std::printf("  generate + append              %8.1f s\n", bench::seconds(timer));
     }
     ScoringEngine::Options options;

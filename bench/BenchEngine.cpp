@@ -136,8 +136,6 @@ int main(int argc, char* argv[])
                 qPrintable(kToday.toString(Qt::ISODate)), backfillDays);
     if (!reuse) {
         timer.start();
-        (void)WorkspaceSettings(db).setTimeZone("UTC");
-        (void)SourceStore(db).ensure(QStringLiteral("bench"), QStringLiteral("bench"));
         bench::generatePortfolio(db, accounts, events);
         std::printf("  generate + append              %8.1f s\n", seconds(timer));
     }

@@ -19,7 +19,6 @@
 #include <sqlite3.h>
 
 #include <cstdio>
-
 #include <sys/resource.h>
 
 using namespace tenure;

@@ -3,9 +3,13 @@
 #include "demo/DemoRandom.h"
 #include "domain/Account.h"
 #include "domain/Outcome.h"
+#include "rules/RuleSetJson.h"
+#include "rules/RuleStore.h"
 #include "store/AccountStore.h"
 #include "store/Database.h"
 #include "store/EventLog.h"
+#include "store/SourceStore.h"
+#include "store/WorkspaceSettings.h"
 
 #include <cmath>
 #include <sys/resource.h>
@@ -21,6 +25,10 @@ double peakRssMb()
 
 void generatePortfolio(Database& db, int accountCount, qint64 eventCount, const QDate& today)
 {
+    if (!WorkspaceSettings(db).setTimeZone("UTC")
+        || !SourceStore(db).ensure(QStringLiteral("bench"), QStringLiteral("bench"))
+        || !RuleStore(db).save(RuleSetJson::defaults(), QStringLiteral("bench")))
+        qFatal("cannot set up the benchmark workspace");
     DemoRandom random(42);
     QList<Account> accounts;
     QList<Outcome> outcomes;

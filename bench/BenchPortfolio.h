@@ -15,7 +15,7 @@ constexpr qint64 kDayMs = 86400000;
 
 // `accountCount` accounts (ids B000000...), 5% of them churned in the last 200 days, and
 // `eventCount` events over the year before `today`, half the accounts trending up, half down.
-// Needs the "bench" source and the workspace zone set.
+// Sets the workspace zone to UTC, registers the "bench" source, and saves the shipped rules.
 void generatePortfolio(Database& db, int accountCount, qint64 eventCount, const QDate& today = kToday);
 
 double peakRssMb();

@@ -107,11 +107,8 @@ int main(int argc, char* argv[])
         auto db = Database::open(path);
         if (!db)
             qFatal("%s", qPrintable(db.error()));
-        (void)WorkspaceSettings(**db).setTimeZone("UTC");
-        (void)SourceStore(**db).ensure(QStringLiteral("bench"), QStringLiteral("bench"));
         bench::generatePortfolio(**db, parser.value(QStringLiteral("accounts")).toInt(),
                                  parser.value(QStringLiteral("events")).toLongLong(), QDate::currentDate());
-        (void)RuleStore(**db).save(RuleSetJson::defaults(), QStringLiteral("bench"));
         std::printf("generated %s in %.0f s\n", qPrintable(path), timer.elapsed() / 1000.0);
     }
     {
