@@ -1,7 +1,9 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QFutureWatcher>
 #include <QObject>
+#include <QSaveFile>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -34,6 +36,23 @@ template <typename Work, typename Done> void runAsync(QObject* context, Work wor
         watcher->deleteLater();
     });
     watcher->setFuture(QtConcurrent::run(workPool(), std::move(work)));
+}
+
+// Writes `bytes` to `path` all or nothing (QSaveFile) off the GUI thread, then hands `done` the
+// error in words, or an empty string.
+template <typename Done>
+void writeFileAsync(QObject* context, const QString& path, const QByteArray& bytes, Done done)
+{
+    runAsync(
+        context,
+        [path, bytes]() -> QString {
+            QSaveFile out(path);
+            if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
+                return QCoreApplication::translate("tenure::Async", "Cannot write %1: %2")
+                    .arg(path, out.errorString());
+            return {};
+        },
+        std::move(done));
 }
 
 } // namespace tenure

@@ -309,6 +309,7 @@ JA = {
     "Of: the date or field (renewal_date, signup_date, plan, arr, seats, attributes.NAME), the outcome (churned, renewed, ...) or event names separated by commas (empty: any event).": "対象: 日付または項目(renewal_date、signup_date、plan、arr、seats、attributes.名前)、結果(churned、renewed など)、またはカンマ区切りのイベント名(空欄: すべてのイベント)。",
     "A condition in the rule file's JSON form (docs/rules.md); all/any may nest.": "ルールファイルの JSON 形式の条件(docs/rules.md)。all/any は入れ子にできます。",
     "Add comparison": "比較を追加", "Remove comparison": "比較を削除", "Every account that reaches this stage is in it: put it last.": "ここまで来たすべての顧客がこのステージに入ります。最後に置いてください。",
+    "Cannot write %1: %2": "%1 に書き込めません: %2",
     "Last activity": "最終利用", "never": "なし", "today": "今日", "yesterday": "昨日", "%1 days ago": "%1 日前",
     # Core messages shown in the window (errors name the file, line and column in Japanese too)
     "A key namespace needs a name.": "キーの名前空間には名前が必要です。",

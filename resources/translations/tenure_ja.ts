@@ -842,6 +842,33 @@
     </message>
 </context>
 <context>
+    <name>LogSpill</name>
+    <message>
+        <source>Cannot create a temporary file for the rebuild in %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write the rebuild's temporary file: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read the event log: %1</source>
+        <translation>イベントログを読み込めません: %1</translation>
+    </message>
+    <message>
+        <source>Scoring was cancelled.</source>
+        <translation>スコアリングをキャンセルしました。</translation>
+    </message>
+    <message>
+        <source>Cannot read the rebuild's temporary file: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The rebuild's temporary file is damaged (partition %1).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>PageDecoder</name>
     <message>
         <source>no account at %1</source>
@@ -1592,6 +1619,13 @@
     <message>
         <source>The %1 most urgent of %2 actions</source>
         <translation>アクション %2 件のうち緊急度の高い %1 件</translation>
+    </message>
+</context>
+<context>
+    <name>tenure::Async</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
     </message>
 </context>
 <context>
@@ -2782,10 +2816,6 @@
         <translation>見出し行から自動判定、または前回のインポートで使った対応付けです。</translation>
     </message>
     <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 に書き込めません: %2</translation>
-    </message>
-    <message>
         <source>Saved the column mapping to %1.</source>
         <translation>列の対応付けを %1 に保存しました。</translation>
     </message>
@@ -3533,10 +3563,6 @@
     <message>
         <source>Imported %1. Preview the changes, then save to adopt it.</source>
         <translation>%1 をインポートしました。変更をプレビューしてから保存すると採用されます。</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 に書き込めません: %2</translation>
     </message>
     <message>
         <source>Exported the rules to %1.</source>

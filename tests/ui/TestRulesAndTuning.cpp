@@ -11,6 +11,7 @@
 
 #include <QComboBox>
 #include <QDateEdit>
+#include <QFile>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -237,8 +238,18 @@ private slots:
         QVERIFY(loaded.wait(10000));
         const QString file = test::writeFile(workspace.dirObject(), QStringLiteral("bad.json"),
                                              "{\"name\": \"x\", \"bands\": [], \"stages\": []}");
-        view.importFile(file);
+        // Export writes the rules in the editor as a rule file that reads back the same.
+        const QString exported = workspace.dir() + QStringLiteral("/exported.json");
+        view.exportFile(exported);
         auto* message = view.findChild<QLabel*>(QStringLiteral("rulesMessage"));
+        QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(QLatin1String("Exported the rules")), 10000);
+        QFile written(exported);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        const Result<RuleSet> back = RuleSetJson::parse(written.readAll());
+        QVERIFY(back.ok());
+        QCOMPARE(RuleSetJson::serialize(back.value()), RuleSetJson::serialize(RuleSetJson::defaults()));
+
+        view.importFile(file);
         QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(QLatin1String("bands")), 10000);
         QVERIFY(message->text().contains(QLatin1String("bad.json")));
     }

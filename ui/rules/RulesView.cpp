@@ -15,7 +15,6 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -287,18 +286,9 @@ void RulesView::exportFile(const QString& file)
         return;
     }
     const QByteArray json = RuleSetJson::serialize(rules.value());
-    runAsync(
-        this,
-        [file, json]() -> QString {
-            QSaveFile out(file);
-            if (!out.open(QIODevice::WriteOnly) || out.write(json) != json.size() || !out.commit())
-                return tr("Cannot write %1: %2").arg(file, out.errorString());
-            return {};
-        },
-        [this, file](const QString& error) {
-            showMessage(error.isEmpty() ? tr("Exported the rules to %1.").arg(file) : error,
-                        !error.isEmpty());
-        });
+    writeFileAsync(this, file, json, [this, file](const QString& error) {
+        showMessage(error.isEmpty() ? tr("Exported the rules to %1.").arg(file) : error, !error.isEmpty());
+    });
 }
 
 void RulesView::updateButtons()

@@ -299,12 +299,11 @@ void ConnectorsDialog::exportSelected()
                                            tr("Connector definitions (*.json)"));
         if (path.isEmpty())
             return;
-        QFile file(path);
         const QByteArray json = QJsonDocument(entry.config.toJson()).toJson(QJsonDocument::Indented);
-        if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size())
-            showMessage(tr("%1: %2").arg(path, file.errorString()));
-        else
-            showMessage(tr("Exported \"%1\" to %2 (without its secret).").arg(name, path));
+        writeFileAsync(this, path, json, [this, name, path](const QString& error) {
+            showMessage(error.isEmpty() ? tr("Exported \"%1\" to %2 (without its secret).").arg(name, path)
+                                        : error);
+        });
         return;
     }
 }

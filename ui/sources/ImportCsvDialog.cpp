@@ -27,7 +27,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QSaveFile>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTimer>
@@ -182,18 +181,9 @@ ImportCsvDialog::ImportCsvDialog(QString workspacePath, QWidget* parent)
         if (path.isEmpty())
             return;
         const QByteArray json = QJsonDocument(m_mappingEditor->mapping().toJson()).toJson();
-        runAsync(
-            this,
-            [path, json]() -> QString {
-                QSaveFile out(path);
-                if (!out.open(QIODevice::WriteOnly) || out.write(json) != json.size() || !out.commit())
-                    return tr("Cannot write %1: %2").arg(path, out.errorString());
-                return {};
-            },
-            [this, path](const QString& error) {
-                m_result->setPlainText(error.isEmpty() ? tr("Saved the column mapping to %1.").arg(path)
-                                                       : error);
-            });
+        writeFileAsync(this, path, json, [this, path](const QString& error) {
+            m_result->setPlainText(error.isEmpty() ? tr("Saved the column mapping to %1.").arg(path) : error);
+        });
     });
 
     // Step 3: check, then import.
