@@ -1,5 +1,6 @@
 #include "actions/ActionEngine.h"
 
+#include "engine/StatusHistory.h"
 #include "report/PortfolioReport.h"
 #include "rules/RuleStore.h"
 #include "store/AccountStore.h"
@@ -86,9 +87,8 @@ Result<ActionEngine::Summary> ActionEngine::refresh(const QDate& today)
                   query.value(3).toString(), QDate::fromString(query.value(4).toString(), Qt::ISODate) });
         QSqlQuery past(m_db.connection());
         past.setForwardOnly(true);
-        past.prepare(QStringLiteral(
-            "SELECT account_id, score FROM status_history WHERE day = ? AND score IS NOT NULL"));
-        past.addBindValue(today.addDays(-m_rules.dropWindowDays).toString(Qt::ISODate));
+        past.prepare(QStringLiteral("SELECT account_id, score FROM %1 WHERE score IS NOT NULL")
+                         .arg(StatusHistory::onDay(today.addDays(-m_rules.dropWindowDays))));
         if (!past.exec())
             return Error { past.lastError().text() };
         while (past.next())

@@ -1,5 +1,6 @@
 #include "customers/CustomerQuery.h"
 
+#include "engine/StatusHistory.h"
 #include "store/Database.h"
 
 #include <QSqlError>
@@ -178,10 +179,9 @@ Result<CustomerQuery::Page> CustomerQuery::run(Database& db, const QDate& today)
         QSqlQuery past(db.connection());
         past.setForwardOnly(true);
         past.prepare(
-            QStringLiteral("SELECT account_id, score FROM status_history WHERE day = ? AND score IS NOT NULL "
-                           "AND account_id IN (%1)")
-                .arg(QStringList(page.rows.size(), QStringLiteral("?")).join(u',')));
-        past.addBindValue(today.addDays(-kTrendDays).toString(Qt::ISODate));
+            QStringLiteral("SELECT account_id, score FROM %1 WHERE score IS NOT NULL AND account_id IN (%2)")
+                .arg(StatusHistory::onDay(today.addDays(-kTrendDays)),
+                     QStringList(page.rows.size(), QStringLiteral("?")).join(u',')));
         QHash<QString, qsizetype> rowOf;
         for (qsizetype i = 0; i < page.rows.size(); ++i) {
             past.addBindValue(page.rows[i].id);

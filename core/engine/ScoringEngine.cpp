@@ -174,21 +174,23 @@ Status ScoringEngine::scoreAccount(Context& context, SummaryStore& target, const
                                    const AccountActivity& activity, int from, Summary& summary)
 {
     const int today = context.today;
-    const std::optional<int> first = activity.firstDay();
-    const int start = std::max({ from, first.value_or(today), today - m_options.historyDays + 1 });
+    const std::optional<int> firstActive = activity.firstDay();
+    const int start = std::max({ from, firstActive.value_or(today), today - m_options.historyDays + 1 });
     const Account account = context.account(id);
     const QList<Outcome> outcomes = context.outcomes.value(id);
     AccountStatus status;
-    for (int day = std::min(start, today); day <= today; ++day) {
+    const int first = std::min(start, today);
+    std::vector<DayStatus> days;
+    days.reserve(std::size_t(today - first + 1));
+    for (int day = first; day <= today; ++day) {
         status = context.evaluator->evaluate(account, outcomes, activity, day,
                                              day == today ? Evaluator::Detail::Full
                                                           : Evaluator::Detail::ScoreOnly);
-        if (Status written = target.writeHistory(status); !written)
-            return Error {
-                tr("account %1, %2: %3").arg(id, DayClock::date(day).toString(Qt::ISODate), written.error())
-            };
-        ++summary.historyRows;
+        days.push_back({ status.stage, status.score, status.band });
     }
+    if (Status written = target.writeHistory(id, first, days); !written)
+        return Error { tr("account %1: %2").arg(id, written.error()) };
+    summary.historyRows += qint64(days.size());
     status.lastActiveDay = activity.lastDay({}, today);
     if (Status written
         = target.writeStatus(status, QDateTime::currentMSecsSinceEpoch(), context.rulesVersion);

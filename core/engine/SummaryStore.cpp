@@ -1,6 +1,7 @@
 #include "engine/SummaryStore.h"
 
 #include "engine/DayClock.h"
+#include "engine/StatusHistory.h"
 #include "store/Database.h"
 #include "store/Transaction.h"
 
@@ -16,7 +17,7 @@ namespace tenure {
 
 namespace {
 
-const char* const kTables[] = { "agg_activity", "account_status", "status_history", "engine_state" };
+const char* const kTables[] = { "agg_activity", "account_status", "history_months", "engine_state" };
 
 Status execAll(Database& db, const QStringList& statements)
 {
@@ -65,7 +66,7 @@ QString isoDay(int day)
 
 QStringList SummaryStore::createStatements(const QString& suffix)
 {
-    return {
+    const QStringList statements {
         // Per account: its daily event quantities by name and its active users by day, packed by
         // AccountActivity::serialize(). One row per account keeps both rebuilds and reads cheap.
         QStringLiteral(R"(CREATE TABLE agg_activity%1 (
@@ -83,36 +84,28 @@ QStringList SummaryStore::createStatements(const QString& suffix)
             rules_version INTEGER NOT NULL,
             last_active   TEXT))")
             .arg(suffix),
-        QStringLiteral(R"(CREATE TABLE status_history%1 (
-            account_id TEXT NOT NULL,
-            day        TEXT NOT NULL,
-            stage      TEXT NOT NULL,
-            score      REAL,
-            band       TEXT,
-            PRIMARY KEY (account_id, day)) WITHOUT ROWID)")
-            .arg(suffix),
         QStringLiteral("CREATE TABLE engine_state%1 (key TEXT PRIMARY KEY, value TEXT NOT NULL)").arg(suffix),
     };
+    return statements + StatusHistory::createStatements(suffix);
 }
 
 QStringList SummaryStore::indexStatements()
 {
     // With account_id, the band index alone answers "how many Good accounts" and feeds the join.
-    return {
+    QStringList statements {
         QStringLiteral(
             "CREATE INDEX IF NOT EXISTS account_status_band ON account_status (band, score, account_id)"),
         QStringLiteral("CREATE INDEX IF NOT EXISTS account_status_stage ON account_status (stage)"),
         // The customer list's default order (worst score first) walks this index.
         QStringLiteral("CREATE INDEX IF NOT EXISTS account_status_score ON account_status (score)"),
-        // Covering: the overview's portfolio health counts each month-end's bands from it alone.
-        QStringLiteral(
-            "CREATE INDEX IF NOT EXISTS status_history_day ON status_history (day, band, score)")
     };
+    return statements + StatusHistory::indexStatements();
 }
 
 SummaryStore::SummaryStore(Database& db, QString suffix)
     : m_db(db)
     , m_suffix(std::move(suffix))
+    , m_history(db, m_suffix)
 {
 }
 
@@ -250,28 +243,6 @@ Status SummaryStore::writeStatus(const AccountStatus& status, qint64 computedAt,
     return stepDone(m_db.handle(), *query);
 }
 
-Status SummaryStore::writeHistory(const AccountStatus& status)
-{
-    const Result<sqlite3_stmt*> query = statement(
-        UpsertHistory,
-        QStringLiteral("INSERT INTO %1 (account_id, day, stage, score, band) VALUES (?, ?, ?, ?, ?) "
-                       "ON CONFLICT (account_id, day) DO UPDATE SET stage = excluded.stage, "
-                       "score = excluded.score, band = excluded.band")
-            .arg(table("status_history")));
-    if (!query)
-        return Error { query.error() };
-    const QString day = isoDay(status.day);
-    bindText(*query, 1, status.accountId);
-    bindText(*query, 2, day);
-    bindText(*query, 3, status.stage);
-    if (status.score)
-        sqlite3_bind_double(*query, 4, *status.score);
-    else
-        sqlite3_bind_null(*query, 4);
-    bindText(*query, 5, status.band);
-    return stepDone(m_db.handle(), *query);
-}
-
 Result<std::optional<AccountStatus>> SummaryStore::status(const QString& accountId) const
 {
     QSqlQuery query(m_db.connection());
@@ -295,24 +266,7 @@ Result<std::optional<AccountStatus>> SummaryStore::status(const QString& account
 
 Result<QList<AccountStatus>> SummaryStore::history(const QString& accountId) const
 {
-    QSqlQuery query(m_db.connection());
-    query.prepare(QStringLiteral("SELECT day, stage, score, band FROM %1 WHERE account_id = ? ORDER BY day")
-                      .arg(table("status_history")));
-    query.addBindValue(accountId);
-    if (!query.exec())
-        return Error { query.lastError().text() };
-    QList<AccountStatus> rows;
-    while (query.next()) {
-        AccountStatus status;
-        status.accountId = accountId;
-        status.day = DayClock::dayNumber(QDate::fromString(query.value(0).toString(), Qt::ISODate));
-        status.stage = query.value(1).toString();
-        if (!query.value(2).isNull())
-            status.score = query.value(2).toDouble();
-        status.band = query.value(3).toString();
-        rows.append(status);
-    }
-    return rows;
+    return StatusHistory(m_db, m_suffix).read(accountId);
 }
 
 Result<QList<SummaryStore::Count>> SummaryStore::counts() const
@@ -370,13 +324,15 @@ Status SummaryStore::replaceWithShadow(Database& db)
     Transaction transaction(db);
     if (!transaction.isActive())
         return Error { transaction.startError() };
-    QStringList statements;
+    // The history view goes while its table is swapped (a rename checks every view), then comes back.
+    QStringList statements = StatusHistory::dropViewStatements();
     for (const char* name : kTables) {
         statements << QStringLiteral("DROP TABLE IF EXISTS %1").arg(QLatin1String(name))
                    << QStringLiteral("ALTER TABLE %1%2 RENAME TO %1")
                           .arg(QLatin1String(name), QLatin1String(kShadowSuffix));
     }
     statements += indexStatements();
+    statements += StatusHistory::viewStatements();
     if (Status swapped = execAll(db, statements); !swapped)
         return swapped;
     return transaction.commit();

@@ -2,6 +2,7 @@
 
 #include "engine/AccountActivity.h"
 #include "engine/AccountStatus.h"
+#include "engine/StatusHistory.h"
 #include "store/SqliteStatement.h"
 #include "util/Result.h"
 
@@ -57,7 +58,11 @@ public:
     Result<QStringList> accountIds(const QStringList& also) const;
 
     Status writeStatus(const AccountStatus& status, qint64 computedAt, int rulesVersion);
-    Status writeHistory(const AccountStatus& status);
+    // The account's statuses on the days first, first + 1, ... (see StatusHistory::write).
+    Status writeHistory(const QString& accountId, int first, const std::vector<DayStatus>& days)
+    {
+        return m_history.write(accountId, first, days);
+    }
     Result<std::optional<AccountStatus>> status(const QString& accountId) const;
     Result<QList<AccountStatus>> history(const QString& accountId) const;
     Result<QList<Count>> counts() const;
@@ -71,7 +76,7 @@ public:
     static Status replaceWithShadow(Database& db);
 
 private:
-    enum Statement { SaveActivity, LoadActivity, UpsertStatus, UpsertHistory, StatementCount };
+    enum Statement { SaveActivity, LoadActivity, UpsertStatus, StatementCount };
     QString table(const char* name) const { return QLatin1String(name) + m_suffix; }
     // Prepared once per store and reused (reset, bindings cleared): the engine writes one history
     // row per account and day, so these run on the raw handle.
@@ -80,6 +85,7 @@ private:
     Database& m_db;
     QString m_suffix;
     mutable std::optional<SqliteStatement> m_statements[StatementCount];
+    StatusHistory m_history;
 };
 
 } // namespace tenure

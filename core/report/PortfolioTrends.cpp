@@ -1,5 +1,6 @@
 #include "report/PortfolioTrends.h"
 
+#include "engine/StatusHistory.h"
 #include "store/Database.h"
 
 #include <QSqlError>
@@ -12,12 +13,10 @@ Result<PortfolioTrends> PortfolioTrends::load(Database& db, const QDate& today, 
 {
     PortfolioTrends trends;
     QSqlQuery query(db.connection());
-    query.prepare(QStringLiteral("SELECT band, count(*) FROM status_history WHERE day = ? GROUP BY band"));
     for (int i = months - 1; i >= 0; --i) {
         const QDate first = QDate(today.year(), today.month(), 1).addMonths(-i);
         const QDate day = i == 0 ? today : first.addMonths(1).addDays(-1);
-        query.addBindValue(day.toString(Qt::ISODate));
-        if (!query.exec())
+        if (!query.exec(QStringLiteral("SELECT band, count(*) FROM %1 GROUP BY band").arg(StatusHistory::onDay(day))))
             return Error { query.lastError().text() };
         Month month { day, {} };
         while (query.next())
@@ -27,11 +26,11 @@ Result<PortfolioTrends> PortfolioTrends::load(Database& db, const QDate& today, 
     }
     QSqlQuery drops(db.connection());
     drops.prepare(QStringLiteral(
-        "SELECT h.account_id, coalesce(a.name, h.account_id), h.score, s.score FROM status_history h "
+        "SELECT h.account_id, coalesce(a.name, h.account_id), h.score, s.score FROM %1 h "
         "JOIN account_status s ON s.account_id = h.account_id LEFT JOIN accounts a ON a.id = h.account_id "
-        "WHERE h.day = ? AND h.score IS NOT NULL AND s.score IS NOT NULL AND h.score > s.score "
-        "ORDER BY h.score - s.score DESC, a.name LIMIT ?"));
-    drops.addBindValue(today.addDays(-dropWindowDays).toString(Qt::ISODate));
+        "WHERE h.score IS NOT NULL AND s.score IS NOT NULL AND h.score > s.score "
+        "ORDER BY h.score - s.score DESC, a.name LIMIT ?")
+                      .arg(StatusHistory::onDay(today.addDays(-dropWindowDays))));
     drops.addBindValue(maxDrops);
     if (!drops.exec())
         return Error { drops.lastError().text() };
