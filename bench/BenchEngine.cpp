@@ -2,7 +2,7 @@
 // 10M events over a year), beside the obvious alternative measured in the same run: the default
 // rules written as one SQL query over the same events.
 //
-//   bench_engine [--accounts N] [--events N] [--backfill-days N] [--db PATH]
+//   bench_engine [--accounts N] [--events N] [--backfill-days N] [--db PATH] [--only rebuild|backfill]
 #include "BenchPortfolio.h"
 #include "demo/DemoRandom.h"
 #include "engine/ScoringEngine.h"
@@ -119,7 +119,13 @@ int main(int argc, char* argv[])
                        QStringLiteral("n"), QStringLiteral("365") });
     parser.addOption({ QStringLiteral("db"), QStringLiteral("Reuse or keep the generated workspace here."),
                        QStringLiteral("path") });
+    parser.addOption({ QStringLiteral("only"),
+                       QStringLiteral("Measure only the rebuild (with the SQL query) or only the back-fill."),
+                       QStringLiteral("part") });
     parser.process(app);
+    const QString only = parser.value(QStringLiteral("only"));
+    const bool measureRebuild = only.isEmpty() || only == QLatin1String("rebuild");
+    const bool measureBackfill = only.isEmpty() || only == QLatin1String("backfill");
     const int accounts = parser.value(QStringLiteral("accounts")).toInt();
     const qint64 events = parser.value(QStringLiteral("events")).toLongLong();
     const int backfillDays = parser.value(QStringLiteral("backfill-days")).toInt();
@@ -145,96 +151,103 @@ int main(int argc, char* argv[])
     ScoringEngine::Options options;
     options.today = kToday;
     options.historyDays = 1;
-    timer.start();
-    // Folding and scoring alternate (the log is folded a partition at a time): sum each phase.
-    QString phase;
-    double phaseStart = 0;
-    QHash<QString, double> phaseSeconds;
-    const auto rebuilt = ScoringEngine(db, options).rebuild([&](const QString& now, qint64, qint64) {
-        if (now == phase)
-            return;
-        const double at = seconds(timer);
-        if (!phase.isEmpty())
-            phaseSeconds[phase] += at - phaseStart;
-        phase = now;
-        phaseStart = at;
-    });
-    if (!rebuilt)
-        qFatal("%s", qPrintable(rebuilt.error()));
-    const double engineSeconds = seconds(timer);
-    phaseSeconds[phase] += engineSeconds - phaseStart;
-    std::printf(
-        "  engine full rebuild (status)   %8.1f s   (%lld events, %lld accounts; reading the log %.1f s, "
-        "scoring and storing %.1f s)\n",
-        engineSeconds, rebuilt->events, rebuilt->accounts,
-        phaseSeconds.value(QStringLiteral("Folding in events")),
-        phaseSeconds.value(QStringLiteral("Scoring accounts")));
-
-    const qint64 endDay = kToday.toJulianDay() - 2440588 + 1;
-    QSqlQuery sql(db.connection());
-    sql.setForwardOnly(true);
-    timer.start();
-    sql.prepare(sqlFormulation());
-    for (int window : { 7, 14, 30, 60 })
-        sql.bindValue(QStringLiteral(":d%1").arg(window), (endDay - window) * kDayMs);
-    sql.bindValue(QStringLiteral(":end"), endDay * kDayMs);
-    sql.bindValue(QStringLiteral(":endDay"), endDay);
-    sql.bindValue(QStringLiteral(":day"), kToday.toString(Qt::ISODate));
-    if (!sql.exec())
-        qFatal("SQL formulation failed: %s", qPrintable(sql.lastError().text()));
-    QHash<QString, QString> sqlResult;
-    while (sql.next())
-        sqlResult.insert(sql.value(0).toString(),
-                         sql.value(1).toString() + QLatin1Char('/') + sql.value(3).toString());
-    const double sqlSeconds = seconds(timer);
-    int differ = 0;
-    QSqlQuery engineRows(db.connection());
-    engineRows.exec(QStringLiteral("SELECT account_id, stage, coalesce(band, '') FROM account_status"));
-    while (engineRows.next()) {
-        if (sqlResult.value(engineRows.value(0).toString())
-            != engineRows.value(1).toString() + QLatin1Char('/') + engineRows.value(2).toString())
-            ++differ;
-    }
-    std::printf("  same rules as one SQL query    %8.1f s   (%d of %lld accounts differ in stage/band)\n",
-                sqlSeconds, differ, qlonglong(sqlResult.size()));
-    std::printf("  engine speed-up over SQL       %8.2f x\n", sqlSeconds / engineSeconds);
-
-    QList<double> latencies;
-    DemoRandom random(7);
-    ScoringEngine incremental(db, options);
-    (void)incremental.run();
-    const qint64 todayMs = (endDay - 1) * kDayMs + 12 * 3600000;
-    for (int round = 0; round < 20; ++round) {
-        QList<Event> batch;
-        for (int i = 0; i < 1000; ++i) {
-            Event e;
-            e.source = QStringLiteral("bench");
-            e.externalId
-                = QStringLiteral("inc-%1-%2-%3").arg(QDateTime::currentMSecsSinceEpoch()).arg(round).arg(i);
-            e.accountId = QStringLiteral("B%1").arg(random.between(0, accounts - 1), 6, 10, QLatin1Char('0'));
-            e.userId = QStringLiteral("u1");
-            e.name = QStringLiteral("login");
-            e.occurredAt = todayMs;
-            batch << e;
-        }
+    if (measureRebuild) {
         timer.start();
-        if (!EventLog(db).append(batch) || !incremental.run())
-            qFatal("incremental run failed");
-        latencies << seconds(timer) * 1000;
-    }
-    std::sort(latencies.begin(), latencies.end());
-    std::printf("  incremental, 1,000 new events  p50 %6.0f ms   p99 %6.0f ms   (append + statuses updated, "
-                "20 runs)\n",
-                latencies.at(latencies.size() / 2),
-                latencies.at(std::min<qsizetype>(latencies.size() - 1, latencies.size() * 99 / 100)));
+        // Folding and scoring alternate (the log is folded a partition at a time): sum each phase.
+        QString phase;
+        double phaseStart = 0;
+        QHash<QString, double> phaseSeconds;
+        const auto rebuilt = ScoringEngine(db, options).rebuild([&](const QString& now, qint64, qint64) {
+            if (now == phase)
+                return;
+            const double at = seconds(timer);
+            if (!phase.isEmpty())
+                phaseSeconds[phase] += at - phaseStart;
+            phase = now;
+            phaseStart = at;
+        });
+        if (!rebuilt)
+            qFatal("%s", qPrintable(rebuilt.error()));
+        const double engineSeconds = seconds(timer);
+        phaseSeconds[phase] += engineSeconds - phaseStart;
+        std::printf(
+            "  engine full rebuild (status)   %8.1f s   (%lld events, %lld accounts; reading the log %.1f s, "
+            "scoring and storing %.1f s)\n",
+            engineSeconds, rebuilt->events, rebuilt->accounts,
+            phaseSeconds.value(QStringLiteral("Folding in events")),
+            phaseSeconds.value(QStringLiteral("Scoring accounts")));
 
-    options.historyDays = backfillDays;
-    timer.start();
-    const auto history = ScoringEngine(db, options).rebuild();
-    if (!history)
-        qFatal("%s", qPrintable(history.error()));
-    std::printf("  rebuild with %3d-day back-fill %8.1f s   (%lld history rows)\n", backfillDays,
-                seconds(timer), history->historyRows);
+        const qint64 endDay = kToday.toJulianDay() - 2440588 + 1;
+        QSqlQuery sql(db.connection());
+        sql.setForwardOnly(true);
+        timer.start();
+        sql.prepare(sqlFormulation());
+        for (int window : { 7, 14, 30, 60 })
+            sql.bindValue(QStringLiteral(":d%1").arg(window), (endDay - window) * kDayMs);
+        sql.bindValue(QStringLiteral(":end"), endDay * kDayMs);
+        sql.bindValue(QStringLiteral(":endDay"), endDay);
+        sql.bindValue(QStringLiteral(":day"), kToday.toString(Qt::ISODate));
+        if (!sql.exec())
+            qFatal("SQL formulation failed: %s", qPrintable(sql.lastError().text()));
+        QHash<QString, QString> sqlResult;
+        while (sql.next())
+            sqlResult.insert(sql.value(0).toString(),
+                             sql.value(1).toString() + QLatin1Char('/') + sql.value(3).toString());
+        const double sqlSeconds = seconds(timer);
+        int differ = 0;
+        QSqlQuery engineRows(db.connection());
+        engineRows.exec(QStringLiteral("SELECT account_id, stage, coalesce(band, '') FROM account_status"));
+        while (engineRows.next()) {
+            if (sqlResult.value(engineRows.value(0).toString())
+                != engineRows.value(1).toString() + QLatin1Char('/') + engineRows.value(2).toString())
+                ++differ;
+        }
+        std::printf("  same rules as one SQL query    %8.1f s   (%d of %lld accounts differ in stage/band)\n",
+                    sqlSeconds, differ, qlonglong(sqlResult.size()));
+        std::printf("  engine speed-up over SQL       %8.2f x\n", sqlSeconds / engineSeconds);
+
+        QList<double> latencies;
+        DemoRandom random(7);
+        ScoringEngine incremental(db, options);
+        (void)incremental.run();
+        const qint64 todayMs = (endDay - 1) * kDayMs + 12 * 3600000;
+        for (int round = 0; round < 20; ++round) {
+            QList<Event> batch;
+            for (int i = 0; i < 1000; ++i) {
+                Event e;
+                e.source = QStringLiteral("bench");
+                e.externalId = QStringLiteral("inc-%1-%2-%3")
+                                   .arg(QDateTime::currentMSecsSinceEpoch())
+                                   .arg(round)
+                                   .arg(i);
+                e.accountId
+                    = QStringLiteral("B%1").arg(random.between(0, accounts - 1), 6, 10, QLatin1Char('0'));
+                e.userId = QStringLiteral("u1");
+                e.name = QStringLiteral("login");
+                e.occurredAt = todayMs;
+                batch << e;
+            }
+            timer.start();
+            if (!EventLog(db).append(batch) || !incremental.run())
+                qFatal("incremental run failed");
+            latencies << seconds(timer) * 1000;
+        }
+        std::sort(latencies.begin(), latencies.end());
+        std::printf(
+            "  incremental, 1,000 new events  p50 %6.0f ms   p99 %6.0f ms   (append + statuses updated, "
+            "20 runs)\n",
+            latencies.at(latencies.size() / 2),
+            latencies.at(std::min<qsizetype>(latencies.size() - 1, latencies.size() * 99 / 100)));
+    }
+    if (measureBackfill) {
+        options.historyDays = backfillDays;
+        timer.start();
+        const auto history = ScoringEngine(db, options).rebuild();
+        if (!history)
+            qFatal("%s", qPrintable(history.error()));
+        std::printf("  rebuild with %3d-day back-fill %8.1f s   (%lld history rows)\n", backfillDays,
+                    seconds(timer), history->historyRows);
+    }
     std::printf("  peak RSS                       %8.0f MB\n", peakRssMb());
     return 0;
 }

@@ -4,6 +4,7 @@
 #include <QIODevice>
 
 #include <algorithm>
+#include <climits>
 
 namespace tenure {
 
@@ -47,6 +48,83 @@ std::optional<int> AccountActivity::Series::lastDay(int onOrBefore) const
     if (it == days.begin())
         return std::nullopt;
     return *(it - 1);
+}
+
+void AccountActivity::Series::addWindowSums(int window, int first, int last, double* out) const
+{
+    // Both ends of the window only move forward: begin and end are what lower_bound and
+    // upper_bound would find for each day, and the sums are the same differences of prefixes.
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    for (int day = first; day <= last; ++day) {
+        while (begin < days.size() && days[begin] < day - window + 1)
+            ++begin;
+        while (end < days.size() && days[end] <= day)
+            ++end;
+        out[day - first] += window > 0 ? prefix[end] - prefix[begin] : 0.0;
+    }
+}
+
+void AccountActivity::Series::maxLastDays(int first, int last, int* out) const
+{
+    std::size_t end = 0;
+    for (int day = first; day <= last; ++day) {
+        while (end < days.size() && days[end] <= day)
+            ++end;
+        if (end > 0)
+            out[day - first] = std::max(out[day - first], days[end - 1]);
+    }
+}
+
+void AccountActivity::windowSums(const QStringList& names, int window, int first, int last, double* out) const
+{
+    std::fill(out, out + (last - first + 1), 0.0);
+    if (names.isEmpty()) {
+        m_all.addWindowSums(window, first, last, out);
+        return;
+    }
+    for (const QString& name : names) {
+        const auto series = m_series.constFind(name);
+        if (series != m_series.constEnd())
+            series->addWindowSums(window, first, last, out);
+    }
+}
+
+void AccountActivity::windowUsers(int window, int first, int last, int* out) const
+{
+    std::vector<int> inWindow(m_users.size(), 0); // days each user is active within the window
+    int distinct = 0;
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    for (int day = first; day <= last; ++day) {
+        while (end < m_userDays.size() && m_userDays[end].first <= day) {
+            if (m_userDays[end].first >= day - window + 1 && inWindow[std::size_t(m_userDays[end].second)]++ == 0)
+                ++distinct;
+            ++end;
+        }
+        while (begin < end && m_userDays[begin].first < day - window + 1) {
+            // Entries before the first window were never counted in.
+            if (m_userDays[begin].first >= first - window + 1
+                && --inWindow[std::size_t(m_userDays[begin].second)] == 0)
+                --distinct;
+            ++begin;
+        }
+        out[day - first] = window > 0 ? distinct : 0;
+    }
+}
+
+void AccountActivity::lastDays(const QStringList& names, int first, int last, int* out) const
+{
+    std::fill(out, out + (last - first + 1), INT_MIN);
+    if (names.isEmpty()) {
+        m_all.maxLastDays(first, last, out);
+        return;
+    }
+    for (const QString& name : names) {
+        const auto series = m_series.constFind(name);
+        if (series != m_series.constEnd())
+            series->maxLastDays(first, last, out);
+    }
 }
 
 void AccountActivity::addDaily(const QString& name, int day, double quantity)

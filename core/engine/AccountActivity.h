@@ -31,6 +31,12 @@ public:
     std::optional<int> firstDay() const;
     // Days with any event in [from, to].
     int activeDays(int from, int to) const;
+    // The same values, for every day d of [first, last] in out[d - first], as sum(names, d - window + 1, d),
+    // distinctUsers(d - window + 1, d) and lastDay(names, d) (INT_MIN: none) give one day at a time,
+    // in one pass over the data instead of a search per day.
+    void windowSums(const QStringList& names, int window, int first, int last, double* out) const;
+    void windowUsers(int window, int first, int last, int* out) const;
+    void lastDays(const QStringList& names, int first, int last, int* out) const;
     // Every event name seen.
     QStringList names() const { return m_series.keys(); }
     bool isEmpty() const { return m_all.days.empty(); }
@@ -50,6 +56,8 @@ private:
         void finish();
         double sum(int from, int to) const;
         std::optional<int> lastDay(int onOrBefore) const;
+        void addWindowSums(int window, int first, int last, double* out) const;
+        void maxLastDays(int first, int last, int* out) const;
     };
 
     QHash<QString, Series> m_series;

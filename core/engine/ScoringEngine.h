@@ -47,6 +47,7 @@ public:
         // SQLite page cache for the engine's connection: the aggregates are B-trees of millions of
         // rows, and a rebuild that thrashes SQLite's default 2 MB cache is many times slower.
         int cacheMiB = 64;
+        int checkpointPages = 16384; // pages of write-ahead log between checkpoints
         // A rebuild folds the log in memory this many events' worth of accounts at a time, which
         // bounds its memory (about 100 bytes an event) whatever the size of the log.
         qint64 eventsPerFoldPartition = 1000000;
@@ -91,16 +92,12 @@ private:
     Status loadContext(Context& context);
     Status aggregate(Context& context, SummaryStore& target, qint64 after, qint64 upTo, Summary& summary,
                      const Progress& progress, const std::atomic_bool* cancel);
-    // Where scoreAccounts() gets an account's activity (default: the target's stored aggregates).
-    using ActivitySource = std::function<Result<AccountActivity>(const QString& id)>;
     Result<QHash<QString, AccountActivity>> readLog(qint64 upTo, int partition, int partitions,
                                                     Summary& summary, const Progress& progress,
                                                     const std::atomic_bool* cancel);
     Status scoreAccounts(Context& context, SummaryStore& target, const QStringList& ids,
                          std::optional<int> historyFrom, Summary& summary, const Progress& progress,
-                         const std::atomic_bool* cancel, const ActivitySource& source = {});
-    Status scoreAccount(Context& context, SummaryStore& target, const QString& id,
-                        const AccountActivity& activity, int from, Summary& summary);
+                         const std::atomic_bool* cancel, QHash<QString, AccountActivity>* memory = nullptr);
     Status withRetries(const QString& what, const std::function<Status()>& attempt);
     int today() const;
 

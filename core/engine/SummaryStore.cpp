@@ -156,7 +156,7 @@ Result<AccountActivity> SummaryStore::mergeActivity(const QString& accountId, co
     return activity;
 }
 
-Status SummaryStore::saveActivity(const QString& accountId, const AccountActivity& activity)
+Status SummaryStore::saveActivity(const QString& accountId, const QByteArray& data)
 {
     const Result<sqlite3_stmt*> query
         = statement(SaveActivity,
@@ -165,7 +165,6 @@ Status SummaryStore::saveActivity(const QString& accountId, const AccountActivit
                         .arg(table("agg_activity")));
     if (!query)
         return Error { query.error() };
-    const QByteArray data = activity.serialize();
     bindText(*query, 1, accountId);
     sqlite3_bind_blob(*query, 2, data.constData(), int(data.size()), SQLITE_STATIC);
     return stepDone(m_db.handle(), *query);

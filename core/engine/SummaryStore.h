@@ -52,7 +52,11 @@ public:
 
     // Loads the account's aggregates, adds the delta, stores them back and returns the result.
     Result<AccountActivity> mergeActivity(const QString& accountId, const AccountDelta& delta);
-    Status saveActivity(const QString& accountId, const AccountActivity& activity);
+    Status saveActivity(const QString& accountId, const AccountActivity& activity)
+    {
+        return saveActivity(accountId, activity.serialize());
+    }
+    Status saveActivity(const QString& accountId, const QByteArray& serialized);
     Result<AccountActivity> loadActivity(const QString& accountId) const;
     // Every account id that has aggregates, plus `also`, sorted.
     Result<QStringList> accountIds(const QStringList& also) const;

@@ -1,0 +1,57 @@
+#include "engine/AccountScoring.h"
+
+#include "engine/DayScorer.h"
+#include "engine/Evaluator.h"
+#include "engine/SummaryStore.h"
+
+#include <QDateTime>
+
+namespace tenure {
+
+ScoringContext::ScoringContext() = default;
+ScoringContext::~ScoringContext() = default;
+
+Account ScoringContext::account(const QString& id) const
+{
+    const auto found = accounts.constFind(id);
+    if (found != accounts.constEnd())
+        return *found;
+    Account unknown;
+    unknown.id = id;
+    unknown.name = id;
+    return unknown;
+}
+
+ScoredAccount ScoredAccount::compute(const ScoringContext& context, DayScorer& scorer, const QString& id,
+                                     const AccountActivity& activity, int from)
+{
+    const int today = context.today;
+    const int start
+        = std::max({ from, activity.firstDay().value_or(today), today - context.historyDays + 1 });
+    const Account account = context.account(id);
+    const QList<Outcome> outcomes = context.outcomes.value(id);
+    ScoredAccount scored;
+    scored.id = id;
+    // The days before today by the day scorer, today with its breakdown by the evaluator.
+    scored.first = std::min(start, today);
+    scorer.score(account, outcomes, activity, scored.first, today - 1, scored.days);
+    scored.status = context.evaluator->evaluate(account, outcomes, activity, today);
+    scored.status.lastActiveDay = activity.lastDay({}, today);
+    scored.days.push_back({ scored.status.stage, scored.status.score, scored.status.band });
+    return scored;
+}
+
+Status ScoredAccount::store(SummaryStore& target, int rulesVersion) const
+{
+    if (!aggregates.isNull()) {
+        if (Status saved = target.saveActivity(id, aggregates); !saved)
+            return Error { QCoreApplication::translate("ScoringEngine", "account %1: %2").arg(id, saved.error()) };
+    }
+    if (Status written = target.writeHistory(id, first, days); !written)
+        return Error { QCoreApplication::translate("ScoringEngine", "account %1: %2").arg(id, written.error()) };
+    if (Status written = target.writeStatus(status, QDateTime::currentMSecsSinceEpoch(), rulesVersion); !written)
+        return Error { QCoreApplication::translate("ScoringEngine", "account %1: %2").arg(id, written.error()) };
+    return {};
+}
+
+} // namespace tenure

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "domain/Account.h"
+#include "domain/Outcome.h"
+#include "engine/AccountActivity.h"
+#include "engine/AccountStatus.h"
+#include "engine/StatusHistory.h"
+#include "util/Result.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
+#include <memory>
+#include <vector>
+
+namespace tenure {
+
+class DayScorer;
+class Evaluator;
+class SummaryStore;
+
+// What the engine scores with: the active rules and the accounts' master data, as of one day.
+struct ScoringContext
+{
+    int rulesVersion = 0;
+    std::unique_ptr<Evaluator> evaluator;
+    QHash<QString, Account> accounts;
+    QHash<QString, QList<Outcome>> outcomes;
+    QString masterStamp;
+    int today = 0;
+    int historyDays = 400;
+
+    ScoringContext();
+    ~ScoringContext();
+    // The account's master data; events can arrive before the CRM export that names the account.
+    Account account(const QString& id) const;
+};
+
+// One account scored: today's status with its breakdown, and its history from `first` to today.
+// Computing it touches no database, so it can run on another thread than the one storing it.
+struct ScoredAccount
+{
+    QString id;
+    AccountStatus status;
+    int first = 0;
+    std::vector<DayStatus> days;
+    QByteArray aggregates; // the activity, serialized, when it is to be stored too (a rebuild)
+
+    // Scores `activity` (finished) on the days from max(from, its first day, the history limit)
+    // to today; `scorer` must be of the context's evaluator, and used by one thread at a time.
+    static ScoredAccount compute(const ScoringContext& context, DayScorer& scorer, const QString& id,
+                                 const AccountActivity& activity, int from);
+    // Writes the status, the history and the aggregates (when there are) into `target`.
+    Status store(SummaryStore& target, int rulesVersion) const;
+};
+
+} // namespace tenure
