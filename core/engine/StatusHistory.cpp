@@ -40,18 +40,21 @@ void appendScore(QByteArray& out, double score)
     out.append(text);
 }
 
-std::optional<DayStatus> entryFrom(const QJsonValue& value)
+// A day's entry of a month row: [code, score], code indexing the row's legend of [stage, band].
+std::optional<DayStatus> entryFrom(const QJsonValue& value, const QJsonArray& legend)
 {
     if (!value.isArray())
         return std::nullopt;
     const QJsonArray entry = value.toArray();
+    const QJsonArray names = legend.at(entry.at(0).toInt(-1)).toArray();
     DayStatus day;
-    day.stage = entry.at(0).toString();
+    day.stage = names.at(0).toString();
     if (entry.at(1).isDouble())
         day.score = entry.at(1).toDouble();
-    day.band = entry.at(2).toString();
+    day.band = names.at(1).toString();
     return day;
 }
+
 
 } // namespace
 
@@ -60,6 +63,7 @@ QStringList StatusHistory::createStatements(const QString& suffix)
     return { QStringLiteral(R"(CREATE TABLE history_months%1 (
             account_id TEXT NOT NULL,
             month      TEXT NOT NULL,
+            legend     TEXT NOT NULL,
             days       TEXT NOT NULL,
             PRIMARY KEY (account_id, month)) WITHOUT ROWID)")
                  .arg(suffix) };
@@ -76,9 +80,9 @@ QStringList StatusHistory::viewStatements()
     return { QStringLiteral(R"(CREATE VIEW IF NOT EXISTS status_history AS
             SELECT h.account_id AS account_id,
                    h.month || printf('-%02d', d.key + 1) AS day,
-                   json_extract(d.value, '$[0]') AS stage,
+                   json_extract(h.legend, '$[' || json_extract(d.value, '$[0]') || '][0]') AS stage,
                    json_extract(d.value, '$[1]') AS score,
-                   json_extract(d.value, '$[2]') AS band
+                   json_extract(h.legend, '$[' || json_extract(d.value, '$[0]') || '][1]') AS band
             FROM history_months h, json_each(h.days) d
             WHERE d.type = 'array')") };
 }
@@ -91,10 +95,11 @@ QStringList StatusHistory::dropViewStatements()
 QString StatusHistory::onDay(const QDate& day)
 {
     const QString entry = QStringLiteral("'$[%1]").arg(day.day() - 1);
-    return QStringLiteral("(SELECT account_id, json_extract(days, %1[0]') AS stage, "
-                          "json_extract(days, %1[1]') AS score, json_extract(days, %1[2]') AS band "
-                          "FROM history_months WHERE month = '%2' AND json_type(days, %1') = 'array')")
-        .arg(entry, QString::fromLatin1(monthKey(day)));
+    const QString code = QStringLiteral("json_extract(days, %1[0]')").arg(entry);
+    return QStringLiteral("(SELECT account_id, json_extract(legend, '$[' || %1 || '][0]') AS stage, "
+                          "json_extract(days, %2[1]') AS score, json_extract(legend, '$[' || %1 || '][1]') AS band "
+                          "FROM history_months WHERE month = '%3' AND json_type(days, %2') = 'array')")
+        .arg(code, entry, QString::fromLatin1(monthKey(day)));
 }
 
 StatusHistory::StatusHistory(Database& db, QString suffix)
@@ -113,12 +118,12 @@ QByteArray StatusHistory::jsonString(const QString& text)
     return *found;
 }
 
-Result<QJsonArray> StatusHistory::loadMonth(const QString& accountId, const QByteArray& month) const
+Result<StatusHistory::StoredMonthRow> StatusHistory::loadMonth(const QString& accountId, const QByteArray& month) const
 {
     if (!m_load) {
         Result<SqliteStatement> prepared = SqliteStatement::prepare(
             m_db.handle(),
-            QStringLiteral("SELECT days FROM %1 WHERE account_id = ? AND month = ?").arg(m_table).toUtf8().constData());
+            QStringLiteral("SELECT days, legend FROM %1 WHERE account_id = ? AND month = ?").arg(m_table).toUtf8().constData());
         if (!prepared)
             return Error { prepared.error() };
         m_load.emplace(std::move(prepared).value());
@@ -129,15 +134,20 @@ Result<QJsonArray> StatusHistory::loadMonth(const QString& accountId, const QByt
     sqlite3_bind_text(load, 1, id.constData(), int(id.size()), SQLITE_STATIC);
     sqlite3_bind_text(load, 2, month.constData(), int(month.size()), SQLITE_STATIC);
     const int rc = sqlite3_step(load);
-    QJsonArray days;
-    if (rc == SQLITE_ROW)
-        days = QJsonDocument::fromJson(QByteArray(static_cast<const char*>(sqlite3_column_blob(load, 0)),
-                                                  sqlite3_column_bytes(load, 0)))
-                   .array();
+    StoredMonthRow row;
+    auto array = [load](int column) {
+        return QJsonDocument::fromJson(QByteArray(static_cast<const char*>(sqlite3_column_blob(load, column)),
+                                                  sqlite3_column_bytes(load, column)))
+            .array();
+    };
+    if (rc == SQLITE_ROW) {
+        row.days = array(0);
+        row.legend = array(1);
+    }
     sqlite3_reset(load);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return Error { QString::fromUtf8(sqlite3_errmsg(m_db.handle())) };
-    return days;
+    return row;
 }
 
 Status StatusHistory::write(const QString& accountId, int first, const std::vector<DayStatus>& days)
@@ -145,8 +155,9 @@ Status StatusHistory::write(const QString& accountId, int first, const std::vect
     if (!m_save) {
         Result<SqliteStatement> prepared = SqliteStatement::prepare(
             m_db.handle(),
-            QStringLiteral("INSERT INTO %1 (account_id, month, days) VALUES (?, ?, ?) "
-                           "ON CONFLICT (account_id, month) DO UPDATE SET days = excluded.days")
+            QStringLiteral("INSERT INTO %1 (account_id, month, legend, days) VALUES (?, ?, ?, ?) "
+                           "ON CONFLICT (account_id, month) DO UPDATE SET legend = excluded.legend, "
+                           "days = excluded.days")
                 .arg(m_table)
                 .toUtf8()
                 .constData());
@@ -156,6 +167,8 @@ Status StatusHistory::write(const QString& accountId, int first, const std::vect
     }
     const QByteArray id = accountId.toUtf8();
     QByteArray json;
+    QByteArray legendJson;
+    std::vector<std::pair<QString, QString>> legend; // (stage, band) by code, for one row
     std::size_t next = 0;
     while (next < days.size()) {
         const QDate date = DayClock::date(first + int(next));
@@ -163,17 +176,18 @@ Status StatusHistory::write(const QString& accountId, int first, const std::vect
         const int count = int(std::min<std::size_t>(days.size() - next, std::size_t(date.daysInMonth() - from)));
         const QByteArray month = monthKey(date);
         Month entries;
-        int length = from + count;
+        const int length = from + count;
         if (from > 0) {
             // The month's earlier days stay as they are.
-            Result<QJsonArray> stored = loadMonth(accountId, month);
+            Result<StoredMonthRow> stored = loadMonth(accountId, month);
             if (!stored)
                 return Error { stored.error() };
-            for (int i = 0; i < from && i < stored->size(); ++i)
-                entries[std::size_t(i)] = entryFrom(stored->at(i));
+            for (int i = 0; i < from && i < stored->days.size(); ++i)
+                entries[std::size_t(i)] = entryFrom(stored->days.at(i), stored->legend);
         }
         for (int i = 0; i < count; ++i)
             entries[std::size_t(from + i)] = days[next + std::size_t(i)];
+        legend.clear();
         json.clear();
         json.append('[');
         for (int i = 0; i < length; ++i) {
@@ -184,19 +198,38 @@ Status StatusHistory::write(const QString& accountId, int first, const std::vect
                 json.append("null");
                 continue;
             }
-            json.append('[').append(jsonString(entry->stage)).append(',');
+            std::size_t code = 0;
+            while (code < legend.size()
+                   && (legend[code].first != entry->stage || legend[code].second != entry->band))
+                ++code;
+            if (code == legend.size())
+                legend.emplace_back(entry->stage, entry->band);
+            json.append('[').append(QByteArray::number(qulonglong(code))).append(',');
             if (entry->score)
                 appendScore(json, *entry->score);
             else
                 json.append("null");
-            json.append(',').append(jsonString(entry->band)).append(']');
+            json.append(']');
         }
         json.append(']');
+        legendJson.clear();
+        legendJson.append('[');
+        for (std::size_t code = 0; code < legend.size(); ++code) {
+            if (code)
+                legendJson.append(',');
+            legendJson.append('[')
+                .append(jsonString(legend[code].first))
+                .append(',')
+                .append(jsonString(legend[code].second))
+                .append(']');
+        }
+        legendJson.append(']');
         sqlite3_stmt* save = m_save->get();
         sqlite3_reset(save);
         sqlite3_bind_text(save, 1, id.constData(), int(id.size()), SQLITE_STATIC);
         sqlite3_bind_text(save, 2, month.constData(), int(month.size()), SQLITE_STATIC);
-        sqlite3_bind_text(save, 3, json.constData(), int(json.size()), SQLITE_STATIC);
+        sqlite3_bind_text(save, 3, legendJson.constData(), int(legendJson.size()), SQLITE_STATIC);
+        sqlite3_bind_text(save, 4, json.constData(), int(json.size()), SQLITE_STATIC);
         const int rc = sqlite3_step(save);
         sqlite3_reset(save);
         if (rc != SQLITE_DONE)
@@ -212,7 +245,10 @@ Result<QList<AccountStatus>> StatusHistory::read(const QString& accountId) const
 {
     Result<SqliteStatement> query = SqliteStatement::prepare(
         m_db.handle(),
-        QStringLiteral("SELECT month, days FROM %1 WHERE account_id = ? ORDER BY month").arg(m_table).toUtf8().constData());
+        QStringLiteral("SELECT month, days, legend FROM %1 WHERE account_id = ? ORDER BY month")
+            .arg(m_table)
+            .toUtf8()
+            .constData());
     if (!query)
         return Error { query.error() };
     const QByteArray id = accountId.toUtf8();
@@ -221,12 +257,16 @@ Result<QList<AccountStatus>> StatusHistory::read(const QString& accountId) const
     int rc;
     while ((rc = sqlite3_step(query->get())) == SQLITE_ROW) {
         const QDate month = QDate::fromString(query->text(0) + QStringLiteral("-01"), Qt::ISODate);
-        const QJsonArray days = QJsonDocument::fromJson(
-                                    QByteArray(static_cast<const char*>(sqlite3_column_blob(query->get(), 1)),
-                                               sqlite3_column_bytes(query->get(), 1)))
-                                    .array();
+        auto array = [&query](int column) {
+            return QJsonDocument::fromJson(
+                       QByteArray(static_cast<const char*>(sqlite3_column_blob(query->get(), column)),
+                                  sqlite3_column_bytes(query->get(), column)))
+                .array();
+        };
+        const QJsonArray days = array(1);
+        const QJsonArray legend = array(2);
         for (qsizetype i = 0; i < days.size(); ++i) {
-            const std::optional<DayStatus> entry = entryFrom(days.at(i));
+            const std::optional<DayStatus> entry = entryFrom(days.at(i), legend);
             if (!entry)
                 continue;
             AccountStatus status;

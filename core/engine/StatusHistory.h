@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDate>
 #include <QHash>
+#include <QJsonArray>
 
 #include <optional>
 #include <vector>
@@ -24,8 +25,10 @@ struct DayStatus
 };
 
 // Every account's stage, score and band, day by day, packed one row per account and month:
-// `history_months` (account_id, month 'YYYY-MM', days), where `days` is a JSON array indexed by
-// the day of the month (entry 0 is the 1st), each entry ["stage", score, "band"] or null.
+// `history_months` (account_id, month 'YYYY-MM', legend, days). `days` is a JSON array indexed by
+// the day of the month (entry 0 is the 1st), each entry [code, score] or null, and `legend` the
+// row's own list of [stage, band] pairs that the codes index, e.g.
+//   legend [["adoption","Good"],["renewal","Normal"]]   days [null,[0,71.5],[0,70.2],[1,68.9]]
 // A year of 100k accounts is 1.2M rows instead of 36M, which is what makes a back-fill of a
 // year's history fast to write. The view `status_history` (account_id, day, stage, score, band)
 // unpacks it into one row per account and day, for anyone who reads the history with SQL; by
@@ -52,7 +55,12 @@ public:
 
 private:
     QByteArray jsonString(const QString& text);
-    Result<QJsonArray> loadMonth(const QString& accountId, const QByteArray& month) const;
+    struct StoredMonthRow
+    {
+        QJsonArray days;
+        QJsonArray legend;
+    };
+    Result<StoredMonthRow> loadMonth(const QString& accountId, const QByteArray& month) const;
 
     Database& m_db;
     QString m_table;
