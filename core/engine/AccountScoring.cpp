@@ -38,6 +38,8 @@ ScoredAccount ScoredAccount::compute(const ScoringContext& context, DayScorer& s
     scored.status = context.evaluator->evaluate(account, outcomes, activity, today);
     scored.status.lastActiveDay = activity.lastDay({}, today);
     scored.days.push_back({ scored.status.stage, scored.status.score, scored.status.band });
+    scored.history = StatusHistory::encode(scored.first, scored.days);
+    scored.breakdown = SummaryStore::breakdownJson(scored.status.breakdown);
     return scored;
 }
 
@@ -47,9 +49,11 @@ Status ScoredAccount::store(SummaryStore& target, int rulesVersion) const
         if (Status saved = target.saveActivity(id, aggregates); !saved)
             return Error { QCoreApplication::translate("ScoringEngine", "account %1: %2").arg(id, saved.error()) };
     }
-    if (Status written = target.writeHistory(id, first, days); !written)
+    if (Status written = target.writeHistory(id, history, days); !written)
         return Error { QCoreApplication::translate("ScoringEngine", "account %1: %2").arg(id, written.error()) };
-    if (Status written = target.writeStatus(status, QDateTime::currentMSecsSinceEpoch(), rulesVersion); !written)
+    if (Status written
+        = target.writeStatus(status, QDateTime::currentMSecsSinceEpoch(), rulesVersion, breakdown);
+        !written)
         return Error { QCoreApplication::translate("ScoringEngine", "account %1: %2").arg(id, written.error()) };
     return {};
 }

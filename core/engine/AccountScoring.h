@@ -44,6 +44,8 @@ struct ScoredAccount
     AccountStatus status;
     int first = 0;
     std::vector<DayStatus> days;
+    StatusHistory::Encoded history; // days, packed
+    QByteArray breakdown; // today's, as JSON
     QByteArray aggregates; // the activity, serialized, when it is to be stored too (a rebuild)
 
     // Scores `activity` (finished) on the days from max(from, its first day, the history limit)

@@ -13,8 +13,27 @@ namespace tenure {
 
 namespace {
 
-constexpr int kMaxDaysInMonth = 31;
-using Month = std::array<std::optional<DayStatus>, kMaxDaysInMonth>;
+// A JSON string: quotes, backslashes and control characters escaped.
+void appendJsonString(QByteArray& out, const QString& text)
+{
+    out.append('"');
+    for (const char c : text.toUtf8()) {
+        switch (c) {
+        case '"':
+            out.append("\\\"");
+            break;
+        case '\\':
+            out.append("\\\\");
+            break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20)
+                out.append("\\u00").append(QByteArray::number(static_cast<unsigned char>(c), 16).rightJustified(2, '0'));
+            else
+                out.append(c);
+        }
+    }
+    out.append('"');
+}
 
 QByteArray monthKey(const QDate& date)
 {
@@ -108,16 +127,6 @@ StatusHistory::StatusHistory(Database& db, QString suffix)
 {
 }
 
-QByteArray StatusHistory::jsonString(const QString& text)
-{
-    auto found = m_encoded.constFind(text);
-    if (found == m_encoded.constEnd()) {
-        QByteArray array = QJsonDocument(QJsonArray { text }).toJson(QJsonDocument::Compact);
-        found = m_encoded.insert(text, array.mid(1, array.size() - 2));
-    }
-    return *found;
-}
-
 Result<StatusHistory::StoredMonthRow> StatusHistory::loadMonth(const QString& accountId, const QByteArray& month) const
 {
     if (!m_load) {
@@ -150,7 +159,76 @@ Result<StatusHistory::StoredMonthRow> StatusHistory::loadMonth(const QString& ac
     return row;
 }
 
+StatusHistory::Encoded StatusHistory::encode(int first, const std::vector<DayStatus>& days)
+{
+    Encoded encoded;
+    std::size_t next = 0;
+    while (next < days.size()) {
+        const QDate date = DayClock::date(first + int(next));
+        EncodedMonth month;
+        month.key = monthKey(date);
+        month.from = date.day() - 1;
+        month.offset = next;
+        month.count = int(std::min<std::size_t>(days.size() - next, std::size_t(date.daysInMonth() - month.from)));
+        Month entries;
+        for (int i = 0; i < month.count; ++i)
+            entries[std::size_t(month.from + i)] = days[next + std::size_t(i)];
+        encodeMonth(entries, month.from + month.count, month);
+        encoded.push_back(std::move(month));
+        next += std::size_t(month.count);
+    }
+    return encoded;
+}
+
+void StatusHistory::encodeMonth(const Month& entries, int length, EncodedMonth& out)
+{
+    std::vector<std::pair<QString, QString>> legend; // (stage, band) by code
+    QByteArray& json = out.days;
+    json.clear();
+    json.reserve(length * 10 + 2);
+    json.append('[');
+    for (int i = 0; i < length; ++i) {
+        if (i)
+            json.append(',');
+        const std::optional<DayStatus>& entry = entries[std::size_t(i)];
+        if (!entry) {
+            json.append("null");
+            continue;
+        }
+        std::size_t code = 0;
+        while (code < legend.size() && (legend[code].first != entry->stage || legend[code].second != entry->band))
+            ++code;
+        if (code == legend.size())
+            legend.emplace_back(entry->stage, entry->band);
+        json.append('[').append(QByteArray::number(qulonglong(code))).append(',');
+        if (entry->score)
+            appendScore(json, *entry->score);
+        else
+            json.append("null");
+        json.append(']');
+    }
+    json.append(']');
+    QByteArray& names = out.legend;
+    names.clear();
+    names.append('[');
+    for (std::size_t code = 0; code < legend.size(); ++code) {
+        if (code)
+            names.append(',');
+        names.append('[');
+        appendJsonString(names, legend[code].first);
+        names.append(',');
+        appendJsonString(names, legend[code].second);
+        names.append(']');
+    }
+    names.append(']');
+}
+
 Status StatusHistory::write(const QString& accountId, int first, const std::vector<DayStatus>& days)
+{
+    return write(accountId, encode(first, days), days);
+}
+
+Status StatusHistory::write(const QString& accountId, const Encoded& encoded, const std::vector<DayStatus>& days)
 {
     if (!m_save) {
         Result<SqliteStatement> prepared = SqliteStatement::prepare(
@@ -166,77 +244,37 @@ Status StatusHistory::write(const QString& accountId, int first, const std::vect
         m_save.emplace(std::move(prepared).value());
     }
     const QByteArray id = accountId.toUtf8();
-    QByteArray json;
-    QByteArray legendJson;
-    std::vector<std::pair<QString, QString>> legend; // (stage, band) by code, for one row
-    std::size_t next = 0;
-    while (next < days.size()) {
-        const QDate date = DayClock::date(first + int(next));
-        const int from = date.day() - 1; // index in the month
-        const int count = int(std::min<std::size_t>(days.size() - next, std::size_t(date.daysInMonth() - from)));
-        const QByteArray month = monthKey(date);
-        Month entries;
-        const int length = from + count;
-        if (from > 0) {
-            // The month's earlier days stay as they are.
-            Result<StoredMonthRow> stored = loadMonth(accountId, month);
+    for (const EncodedMonth& given : encoded) {
+        const EncodedMonth* month = &given;
+        EncodedMonth merged;
+        if (given.from > 0) {
+            // The month's earlier days, if it has any stored, stay as they are.
+            Result<StoredMonthRow> stored = loadMonth(accountId, given.key);
             if (!stored)
                 return Error { stored.error() };
-            for (int i = 0; i < from && i < stored->days.size(); ++i)
-                entries[std::size_t(i)] = entryFrom(stored->days.at(i), stored->legend);
-        }
-        for (int i = 0; i < count; ++i)
-            entries[std::size_t(from + i)] = days[next + std::size_t(i)];
-        legend.clear();
-        json.clear();
-        json.append('[');
-        for (int i = 0; i < length; ++i) {
-            if (i)
-                json.append(',');
-            const std::optional<DayStatus>& entry = entries[std::size_t(i)];
-            if (!entry) {
-                json.append("null");
-                continue;
+            if (!stored->days.isEmpty()) {
+                Month entries;
+                for (int i = 0; i < given.from && i < stored->days.size(); ++i)
+                    entries[std::size_t(i)] = entryFrom(stored->days.at(i), stored->legend);
+                for (int i = 0; i < given.count; ++i)
+                    entries[std::size_t(given.from + i)] = days[given.offset + std::size_t(i)];
+                merged.key = given.key;
+                encodeMonth(entries, given.from + given.count, merged);
+                month = &merged;
             }
-            std::size_t code = 0;
-            while (code < legend.size()
-                   && (legend[code].first != entry->stage || legend[code].second != entry->band))
-                ++code;
-            if (code == legend.size())
-                legend.emplace_back(entry->stage, entry->band);
-            json.append('[').append(QByteArray::number(qulonglong(code))).append(',');
-            if (entry->score)
-                appendScore(json, *entry->score);
-            else
-                json.append("null");
-            json.append(']');
         }
-        json.append(']');
-        legendJson.clear();
-        legendJson.append('[');
-        for (std::size_t code = 0; code < legend.size(); ++code) {
-            if (code)
-                legendJson.append(',');
-            legendJson.append('[')
-                .append(jsonString(legend[code].first))
-                .append(',')
-                .append(jsonString(legend[code].second))
-                .append(']');
-        }
-        legendJson.append(']');
         sqlite3_stmt* save = m_save->get();
         sqlite3_reset(save);
         sqlite3_bind_text(save, 1, id.constData(), int(id.size()), SQLITE_STATIC);
-        sqlite3_bind_text(save, 2, month.constData(), int(month.size()), SQLITE_STATIC);
-        sqlite3_bind_text(save, 3, legendJson.constData(), int(legendJson.size()), SQLITE_STATIC);
-        sqlite3_bind_text(save, 4, json.constData(), int(json.size()), SQLITE_STATIC);
+        sqlite3_bind_text(save, 2, month->key.constData(), int(month->key.size()), SQLITE_STATIC);
+        sqlite3_bind_text(save, 3, month->legend.constData(), int(month->legend.size()), SQLITE_STATIC);
+        sqlite3_bind_text(save, 4, month->days.constData(), int(month->days.size()), SQLITE_STATIC);
         const int rc = sqlite3_step(save);
         sqlite3_reset(save);
         if (rc != SQLITE_DONE)
             return Error { tr("history of %1, %2: %3")
-                               .arg(accountId, QString::fromLatin1(month),
+                               .arg(accountId, QString::fromLatin1(month->key),
                                     QString::fromUtf8(sqlite3_errmsg(m_db.handle()))) };
-        next += std::size_t(count);
     }
     return {};
 }

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QJsonArray>
 
+#include <array>
 #include <optional>
 #include <vector>
 
@@ -48,13 +49,29 @@ public:
 
     explicit StatusHistory(Database& db, QString suffix = {});
 
+    // An account's days packed into month rows; pure, so it can be done on any thread.
+    struct EncodedMonth
+    {
+        QByteArray key; // 'YYYY-MM'
+        int from = 0; // index in the month of the first day given
+        int count = 0; // days given
+        std::size_t offset = 0; // of the first in the days encoded
+        QByteArray legend;
+        QByteArray days;
+    };
+    using Encoded = std::vector<EncodedMonth>;
+    static Encoded encode(int first, const std::vector<DayStatus>& days);
+
     // Stores the account's statuses for the days first, first + 1, ..., replacing what was stored
-    // for those days and keeping the others.
+    // for those days and keeping the others (`encoded` is encode(first, days)).
     Status write(const QString& accountId, int first, const std::vector<DayStatus>& days);
+    Status write(const QString& accountId, const Encoded& encoded, const std::vector<DayStatus>& days);
     Result<QList<AccountStatus>> read(const QString& accountId) const;
 
 private:
-    QByteArray jsonString(const QString& text);
+    static constexpr int kMaxDaysInMonth = 31;
+    using Month = std::array<std::optional<DayStatus>, kMaxDaysInMonth>;
+    static void encodeMonth(const Month& entries, int length, EncodedMonth& out);
     struct StoredMonthRow
     {
         QJsonArray days;
@@ -66,7 +83,6 @@ private:
     QString m_table;
     mutable std::optional<SqliteStatement> m_load;
     std::optional<SqliteStatement> m_save;
-    QHash<QString, QByteArray> m_encoded; // stage and band names as JSON strings
 };
 
 } // namespace tenure

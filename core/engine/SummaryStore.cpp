@@ -29,7 +29,9 @@ Status execAll(Database& db, const QStringList& statements)
     return {};
 }
 
-QByteArray breakdownJson(const QList<CriterionResult>& breakdown)
+} // namespace
+
+QByteArray SummaryStore::breakdownJson(const QList<CriterionResult>& breakdown)
 {
     QJsonArray array;
     for (const CriterionResult& c : breakdown) {
@@ -42,6 +44,8 @@ QByteArray breakdownJson(const QList<CriterionResult>& breakdown)
     }
     return QJsonDocument(array).toJson(QJsonDocument::Compact);
 }
+
+namespace {
 
 QList<CriterionResult> breakdownFrom(const QByteArray& json)
 {
@@ -207,7 +211,8 @@ Result<QStringList> SummaryStore::accountIds(const QStringList& also) const
     return sorted;
 }
 
-Status SummaryStore::writeStatus(const AccountStatus& status, qint64 computedAt, int rulesVersion)
+Status SummaryStore::writeStatus(const AccountStatus& status, qint64 computedAt, int rulesVersion,
+                                 const QByteArray& breakdown)
 {
     const Result<sqlite3_stmt*> query = statement(
         UpsertStatus,
@@ -221,7 +226,6 @@ Status SummaryStore::writeStatus(const AccountStatus& status, qint64 computedAt,
             .arg(table("account_status")));
     if (!query)
         return Error { query.error() };
-    const QByteArray breakdown = breakdownJson(status.breakdown);
     const QString day = isoDay(status.day);
     bindText(*query, 1, status.accountId);
     bindText(*query, 2, status.stage);

@@ -61,11 +61,23 @@ public:
     // Every account id that has aggregates, plus `also`, sorted.
     Result<QStringList> accountIds(const QStringList& also) const;
 
-    Status writeStatus(const AccountStatus& status, qint64 computedAt, int rulesVersion);
+    Status writeStatus(const AccountStatus& status, qint64 computedAt, int rulesVersion)
+    {
+        return writeStatus(status, computedAt, rulesVersion, breakdownJson(status.breakdown));
+    }
+    // With the breakdown already as JSON (breakdownJson(), which can be made on any thread).
+    Status writeStatus(const AccountStatus& status, qint64 computedAt, int rulesVersion,
+                       const QByteArray& breakdown);
+    static QByteArray breakdownJson(const QList<CriterionResult>& breakdown);
     // The account's statuses on the days first, first + 1, ... (see StatusHistory::write).
     Status writeHistory(const QString& accountId, int first, const std::vector<DayStatus>& days)
     {
         return m_history.write(accountId, first, days);
+    }
+    Status writeHistory(const QString& accountId, const StatusHistory::Encoded& encoded,
+                        const std::vector<DayStatus>& days)
+    {
+        return m_history.write(accountId, encoded, days);
     }
     Result<std::optional<AccountStatus>> status(const QString& accountId) const;
     Result<QList<AccountStatus>> history(const QString& accountId) const;
