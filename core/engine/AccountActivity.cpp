@@ -1,10 +1,10 @@
 #include "engine/AccountActivity.h"
 
-#include <QDataStream>
-#include <QIODevice>
 
 #include <algorithm>
 #include <climits>
+#include <cmath>
+#include <cstring>
 
 namespace tenure {
 
@@ -84,8 +84,7 @@ void AccountActivity::windowSums(const QStringList& names, int window, int first
         return;
     }
     for (const QString& name : names) {
-        const auto series = m_series.constFind(name);
-        if (series != m_series.constEnd())
+        if (const Series* series = find(name))
             series->addWindowSums(window, first, last, out);
     }
 }
@@ -121,15 +120,48 @@ void AccountActivity::lastDays(const QStringList& names, int first, int last, in
         return;
     }
     for (const QString& name : names) {
-        const auto series = m_series.constFind(name);
-        if (series != m_series.constEnd())
+        if (const Series* series = find(name))
             series->maxLastDays(first, last, out);
     }
 }
 
+const AccountActivity::Series* AccountActivity::find(const QString& name) const
+{
+    for (const auto& [known, series] : m_series) {
+        if (known == name)
+            return &series;
+    }
+    return nullptr;
+}
+
+AccountActivity::Series& AccountActivity::seriesFor(const QString& name)
+{
+    // A fold passes the same shared string for every event of a name: its data pointer finds it
+    // without comparing characters.
+    for (auto& [known, series] : m_series) {
+        if (known.constData() == name.constData())
+            return series;
+    }
+    for (auto& [known, series] : m_series) {
+        if (known == name)
+            return series;
+    }
+    m_series.emplace_back(name, Series {});
+    return m_series.back().second;
+}
+
+QStringList AccountActivity::names() const
+{
+    QStringList names;
+    names.reserve(qsizetype(m_series.size()));
+    for (const auto& entry : m_series)
+        names.append(entry.first);
+    return names;
+}
+
 void AccountActivity::addDaily(const QString& name, int day, double quantity)
 {
-    m_series[name].pending.emplace_back(day, quantity);
+    seriesFor(name).pending.emplace_back(day, quantity);
     m_all.pending.emplace_back(day, quantity);
 }
 
@@ -146,49 +178,174 @@ void AccountActivity::addUser(int day, const QString& userId)
 
 void AccountActivity::finish()
 {
-    for (Series& series : m_series)
-        series.finish();
+    for (auto& entry : m_series)
+        entry.second.finish();
     m_all.finish();
     std::sort(m_userDays.begin(), m_userDays.end());
     m_userDays.erase(std::unique(m_userDays.begin(), m_userDays.end()), m_userDays.end());
     m_seen.assign(m_users.size(), 0);
 }
 
+namespace {
+
+// The stored form: varints (LEB128), zigzag for what can be negative.
+void putVarint(QByteArray& out, quint64 value)
+{
+    while (value >= 0x80) {
+        out.append(char(value | 0x80));
+        value >>= 7;
+    }
+    out.append(char(value));
+}
+
+quint64 zigzag(qint64 value)
+{
+    return (quint64(value) << 1) ^ quint64(value >> 63);
+}
+
+qint64 unzigzag(quint64 value)
+{
+    return qint64(value >> 1) ^ -qint64(value & 1);
+}
+
+void putText(QByteArray& out, const QString& text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    putVarint(out, quint64(utf8.size()));
+    out.append(utf8);
+}
+
+bool isCount(double quantity)
+{
+    return quantity >= 0 && quantity < 9007199254740992.0 && quantity == std::floor(quantity);
+}
+
+class Reader
+{
+public:
+    explicit Reader(const QByteArray& data)
+        : m_at(data.constData())
+        , m_end(data.constData() + data.size())
+    {
+    }
+    bool ok() const { return m_ok; }
+    bool atEnd() const { return m_at == m_end; }
+    quint64 varint()
+    {
+        quint64 value = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            if (m_at == m_end)
+                break;
+            const auto byte = static_cast<unsigned char>(*m_at++);
+            value |= quint64(byte & 0x7f) << shift;
+            if (!(byte & 0x80))
+                return value;
+        }
+        m_ok = false;
+        return 0;
+    }
+    quint8 byte()
+    {
+        if (m_at == m_end) {
+            m_ok = false;
+            return 0;
+        }
+        return static_cast<quint8>(*m_at++);
+    }
+    double real()
+    {
+        double value = 0;
+        if (m_end - m_at < qsizetype(sizeof value)) {
+            m_ok = false;
+            return 0;
+        }
+        std::memcpy(&value, m_at, sizeof value);
+        m_at += sizeof value;
+        return value;
+    }
+    QString text()
+    {
+        const quint64 size = varint();
+        if (!m_ok || quint64(m_end - m_at) < size) {
+            m_ok = false;
+            return {};
+        }
+        const QString text = QString::fromUtf8(m_at, qsizetype(size));
+        m_at += size;
+        return text;
+    }
+    // A count of items each at least `minBytes` long: more than the bytes left is damage.
+    quint64 count(quint64 minBytes = 1)
+    {
+        const quint64 n = varint();
+        if (n > quint64(m_end - m_at) / minBytes)
+            m_ok = false;
+        return m_ok ? n : 0;
+    }
+
+private:
+    const char* m_at;
+    const char* m_end;
+    bool m_ok = true;
+};
+
+constexpr quint8 kFormat = 2;
+
+} // namespace
+
 QByteArray AccountActivity::serialize() const
 {
-    QByteArray data;
-    QDataStream out(&data, QIODevice::WriteOnly);
-    out.setVersion(QDataStream::Qt_6_4);
-    out << quint8(1); // format version
-    QStringList names = m_series.keys();
-    names.sort();
-    out << quint32(names.size());
-    for (const QString& name : names) {
-        const Series& series = m_series[name];
-        out << name << quint32(series.days.size());
-        for (std::size_t i = 0; i < series.days.size(); ++i)
-            out << qint32(series.days[i]) << series.quantities[i];
+    // Format 2: names, days (as gaps) and quantities (as whole numbers when they all are)
+    // in varints; users by name, their active days as (gap, user rank) pairs.
+    QByteArray out;
+    out.reserve(64 + qsizetype(m_all.days.size()) * 4 + qsizetype(m_userDays.size()) * 3);
+    out.append(char(kFormat));
+    std::vector<std::size_t> byName(m_series.size());
+    for (std::size_t i = 0; i < byName.size(); ++i)
+        byName[i] = i;
+    std::sort(byName.begin(), byName.end(),
+              [this](std::size_t a, std::size_t b) { return m_series[a].first < m_series[b].first; });
+    putVarint(out, byName.size());
+    for (std::size_t index : byName) {
+        const auto& [name, series] = m_series[index];
+        putText(out, name);
+        putVarint(out, series.days.size());
+        const bool counts = std::all_of(series.quantities.begin(), series.quantities.end(), isCount);
+        out.append(char(counts ? 0 : 1));
+        int previous = 0;
+        for (std::size_t i = 0; i < series.days.size(); ++i) {
+            putVarint(out, i == 0 ? zigzag(series.days[i]) : quint64(series.days[i] - previous));
+            previous = series.days[i];
+            if (counts)
+                putVarint(out, quint64(series.quantities[i]));
+            else
+                out.append(reinterpret_cast<const char*>(&series.quantities[i]), sizeof(double));
+        }
     }
     // Users by name, so the bytes do not depend on the order in which they were first seen.
-    std::vector<int> order(m_users.size());
+    std::vector<int> order(std::size_t(m_users.size()));
     for (std::size_t i = 0; i < order.size(); ++i)
         order[i] = int(i);
     std::sort(order.begin(), order.end(), [this](int a, int b) { return m_users[a] < m_users[b]; });
-    std::vector<int> rank(m_users.size());
+    std::vector<int> rank(order.size());
     for (std::size_t i = 0; i < order.size(); ++i)
-        rank[order[i]] = int(i);
-    out << quint32(order.size());
+        rank[std::size_t(order[i])] = int(i);
+    putVarint(out, order.size());
     for (int index : order)
-        out << m_users[index];
+        putText(out, m_users[index]);
     std::vector<std::pair<int, int>> userDays;
     userDays.reserve(m_userDays.size());
     for (const auto& [day, user] : m_userDays)
-        userDays.emplace_back(day, rank[user]);
+        userDays.emplace_back(day, rank[std::size_t(user)]);
     std::sort(userDays.begin(), userDays.end());
-    out << quint32(userDays.size());
-    for (const auto& [day, user] : userDays)
-        out << qint32(day) << quint32(user);
-    return data;
+    putVarint(out, userDays.size());
+    int previous = 0;
+    for (std::size_t i = 0; i < userDays.size(); ++i) {
+        putVarint(out, i == 0 ? zigzag(userDays[i].first) : quint64(userDays[i].first - previous));
+        previous = userDays[i].first;
+        putVarint(out, quint64(userDays[i].second));
+    }
+    return out;
 }
 
 std::optional<AccountActivity> AccountActivity::deserialize(const QByteArray& data)
@@ -198,43 +355,38 @@ std::optional<AccountActivity> AccountActivity::deserialize(const QByteArray& da
         activity.finish();
         return activity;
     }
-    QDataStream in(data);
-    in.setVersion(QDataStream::Qt_6_4);
-    quint8 version = 0;
-    quint32 names = 0;
-    in >> version >> names;
-    if (version != 1)
+    Reader in(data);
+    if (in.byte() != kFormat)
         return std::nullopt;
-    for (quint32 n = 0; n < names && in.status() == QDataStream::Ok; ++n) {
-        QString name;
-        quint32 count = 0;
-        in >> name >> count;
-        for (quint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
-            qint32 day = 0;
-            double quantity = 0;
-            in >> day >> quantity;
-            activity.addDaily(name, day, quantity);
+    const quint64 names = in.count();
+    for (quint64 n = 0; n < names && in.ok(); ++n) {
+        const QString name = in.text();
+        const quint64 days = in.count(2);
+        const bool counts = in.byte() == 0;
+        Series& series = activity.seriesFor(name);
+        series.pending.reserve(days);
+        qint64 day = 0;
+        for (quint64 i = 0; i < days && in.ok(); ++i) {
+            day = i == 0 ? unzigzag(in.varint()) : day + qint64(in.varint());
+            const double quantity = counts ? double(in.varint()) : in.real();
+            series.pending.emplace_back(int(day), quantity);
+            activity.m_all.pending.emplace_back(int(day), quantity);
         }
     }
-    quint32 users = 0;
-    in >> users;
-    QStringList names_;
-    for (quint32 i = 0; i < users && in.status() == QDataStream::Ok; ++i) {
-        QString user;
-        in >> user;
-        names_.append(user);
-    }
-    quint32 userDays = 0;
-    in >> userDays;
-    for (quint32 i = 0; i < userDays && in.status() == QDataStream::Ok; ++i) {
-        qint32 day = 0;
-        quint32 user = 0;
-        in >> day >> user;
-        if (user >= quint32(names_.size()))
+    const quint64 users = in.count();
+    QStringList userNames;
+    for (quint64 i = 0; i < users && in.ok(); ++i)
+        userNames.append(in.text());
+    const quint64 userDays = in.count(2);
+    qint64 day = 0;
+    for (quint64 i = 0; i < userDays && in.ok(); ++i) {
+        day = i == 0 ? unzigzag(in.varint()) : day + qint64(in.varint());
+        const quint64 user = in.varint();
+        if (user >= quint64(userNames.size()))
             return std::nullopt;
-        activity.addUser(day, names_.at(int(user)));
+        activity.addUser(int(day), userNames.at(qsizetype(user)));
     }
-    if (in.status() != QDataStream::Ok)
+    if (!in.ok() || !in.atEnd())
         return std::nullopt;
     activity.finish();
     return activity;
@@ -246,8 +398,7 @@ double AccountActivity::sum(const QStringList& names, int from, int to) const
         return m_all.sum(from, to);
     double total = 0;
     for (const QString& name : names) {
-        const auto series = m_series.constFind(name);
-        if (series != m_series.constEnd())
+        if (const Series* series = find(name))
             total += series->sum(from, to);
     }
     return total;
@@ -259,8 +410,8 @@ std::optional<int> AccountActivity::lastDay(const QStringList& names, int onOrBe
         return m_all.lastDay(onOrBefore);
     std::optional<int> last;
     for (const QString& name : names) {
-        const auto series = m_series.constFind(name);
-        if (series == m_series.constEnd())
+        const Series* series = find(name);
+        if (!series)
             continue;
         const auto day = series->lastDay(onOrBefore);
         if (day && (!last || *day > *last))

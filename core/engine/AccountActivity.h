@@ -38,7 +38,7 @@ public:
     void windowUsers(int window, int first, int last, int* out) const;
     void lastDays(const QStringList& names, int first, int last, int* out) const;
     // Every event name seen.
-    QStringList names() const { return m_series.keys(); }
+    QStringList names() const;
     bool isEmpty() const { return m_all.days.empty(); }
 
     // The same activity always gives the same bytes, however it was built up (names, days and
@@ -60,7 +60,10 @@ private:
         void maxLastDays(int first, int last, int* out) const;
     };
 
-    QHash<QString, Series> m_series;
+    const Series* find(const QString& name) const;
+    Series& seriesFor(const QString& name);
+
+    std::vector<std::pair<QString, Series>> m_series; // a handful of names: searched in order
     Series m_all;
     std::vector<std::pair<int, int>> m_userDays; // (day, user index), sorted, unique
     QStringList m_users; // by index

@@ -136,6 +136,7 @@ Result<QHash<QString, AccountActivity>> LogSpill::fold(int partition) const
     std::deque<std::pair<QString, AccountActivity>> accounts;
     std::unordered_map<std::string_view, AccountActivity*> byAccount;
     std::unordered_map<std::string_view, QString> names;
+    std::unordered_map<std::string_view, QString> users;
     const char* at = data.constData();
     const char* end = at + data.size();
     while (at < end) {
@@ -158,8 +159,13 @@ Result<QHash<QString, AccountActivity>> LogSpill::fold(int partition) const
         if (known == names.end())
             known = names.emplace(nameKey, QString::fromUtf8(name)).first;
         found->second->addDaily(known->second, day, quantity);
-        if (!noUser)
-            found->second->addUser(day, QString::fromUtf8(user));
+        if (!noUser) {
+            const std::string_view userKey(user.data(), size_t(user.size()));
+            auto knownUser = users.find(userKey);
+            if (knownUser == users.end())
+                knownUser = users.emplace(userKey, QString::fromUtf8(user)).first;
+            found->second->addUser(day, knownUser->second);
+        }
     }
     QHash<QString, AccountActivity> all;
     all.reserve(qsizetype(accounts.size()));

@@ -295,6 +295,35 @@ private slots:
         QVERIFY(AccountActivity::deserialize({})->isEmpty());
     }
 
+    // The stored form keeps whole quantities as varints and anything else as doubles, days as
+    // gaps from the first (which may be before 1970): all of it must come back exactly.
+    void activityRoundTripsExactly()
+    {
+        AccountActivity a;
+        a.addDaily(QStringLiteral("login"), -400, 1);
+        a.addDaily(QStringLiteral("login"), D, 3);
+        a.addDaily(QStringLiteral("seats_used"), D - 2, 0.1);
+        a.addDaily(QStringLiteral("seats_used"), D - 1, 1e12 + 0.5);
+        a.addDaily(QStringLiteral("refund"), D, -2);
+        a.addUser(-400, QStringLiteral("ana"));
+        a.addUser(D, QStringLiteral("ana"));
+        a.finish();
+        const QByteArray bytes = a.serialize();
+        const auto back = AccountActivity::deserialize(bytes);
+        QVERIFY(back.has_value());
+        QCOMPARE(back->serialize(), bytes);
+        QCOMPARE(back->firstDay(), -400);
+        QCOMPARE(back->sum({ QStringLiteral("seats_used") }, D - 2, D - 2), 0.1);
+        QCOMPARE(back->sum({ QStringLiteral("seats_used") }, D - 1, D - 1), 1e12 + 0.5);
+        QCOMPARE(back->sum({ QStringLiteral("refund") }, D, D), -2.0);
+        QCOMPARE(back->sum({}, -400, D), a.sum({}, -400, D));
+        QCOMPARE(back->distinctUsers(-400, -400), 1);
+        QCOMPARE(back->names().size(), 3);
+        // Cut short anywhere, it is reported as damaged rather than read as less activity.
+        for (qsizetype size = 1; size < bytes.size(); ++size)
+            QVERIFY2(!AccountActivity::deserialize(bytes.left(size)).has_value(), qPrintable(QString::number(size)));
+    }
+
     void dayBoundariesFollowTheWorkspaceZone()
     {
         DayClock tokyo(QTimeZone("Asia/Tokyo"));
