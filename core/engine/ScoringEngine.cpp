@@ -4,6 +4,7 @@
 #include "engine/DayScorer.h"
 #include "engine/Evaluator.h"
 #include "engine/LogSpill.h"
+#include "engine/PoolTask.h"
 #include "rules/RuleStore.h"
 #include "store/AccountStore.h"
 #include "store/Database.h"
@@ -19,7 +20,9 @@
 #include <QVariant>
 
 #include <climits>
-#include <future>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <memory>
 
 namespace tenure {
@@ -52,6 +55,8 @@ ScoringEngine::ScoringEngine(Database& db, Options options)
     , m_clock(WorkspaceSettings(db).timeZone())
     , m_context(std::make_unique<Context>())
 {
+    // Scoring two chunks of accounts and folding the next partition of the log.
+    m_pool.setMaxThreadCount(3);
     QSqlQuery cache(m_db.connection());
     if (!cache.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(qint64(m_options.cacheMiB) * 1024)))
         qWarning("cannot size the engine's page cache: %s", qPrintable(cache.lastError().text()));
@@ -178,7 +183,7 @@ Status ScoringEngine::scoreAccounts(Context& context, SummaryStore& target, cons
         std::vector<AccountActivity> loaded;
         std::vector<AccountActivity*> activities;
         std::vector<ScoredAccount> scored;
-        std::future<void> done;
+        PoolTask<void> done;
     };
     // Chunk n is scored while chunk n - 1 may still be: each of the two has its own day scorer.
     // Chunk n + 1 starts only once chunk n - 1 is stored, hence scored.
@@ -202,7 +207,7 @@ Status ScoringEngine::scoreAccounts(Context& context, SummaryStore& target, cons
             chunk->activities.push_back(&chunk->loaded.back());
         }
         Chunk* work = chunk.get();
-        work->done = std::async(std::launch::async, [work, &context, scorer, from, memory] {
+        work->done = PoolTask<void>(m_pool, [work, &context, scorer, from, memory] {
             for (qsizetype i = 0; i < work->ids.size(); ++i) {
                 AccountActivity& activity = *work->activities[std::size_t(i)];
                 if (memory)
@@ -442,10 +447,18 @@ Result<ScoringEngine::Summary> ScoringEngine::rebuild(const Progress& progress,
                          qPrintable(written.error()));
             }
         }
+        // From the spill, the next partition is folded on a worker while this one is scored.
+        using Folded = Result<QHash<QString, AccountActivity>>;
+        PoolTask<Folded> nextFold;
+        auto startFold = [this, &nextFold, &spill](int partition) {
+            nextFold = PoolTask<Folded>(m_pool, [&spill, partition] { return spill->fold(partition); });
+        };
+        if (spill)
+            startFold(0);
         for (int partition = 0; partition < partitions; ++partition) {
-            Result<QHash<QString, AccountActivity>> folded = spill
-                ? spill->fold(partition)
-                : readLog(upTo, partition, partitions, summary, progress, cancel);
+            Folded folded = spill ? nextFold.get() : readLog(upTo, partition, partitions, summary, progress, cancel);
+            if (spill && partition + 1 < partitions)
+                startFold(partition + 1);
             if (!folded)
                 return abandon(folded.error());
             QHash<QString, AccountActivity>& all = folded.value();
@@ -457,6 +470,12 @@ Result<ScoringEngine::Summary> ScoringEngine::rebuild(const Progress& progress,
                 return abandon(done.error());
             for (const QString& id : std::as_const(ids))
                 scored.insert(id);
+            all.clear();
+#ifdef __GLIBC__
+            // The partition was folded and scored on other threads, whose malloc arenas would
+            // otherwise keep its memory: give it back before the next one is folded.
+            malloc_trim(0);
+#endif
         }
         // Accounts the CRM knows that have no events yet.
         QStringList quiet;

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QDate>
 #include <QSet>
+#include <QThreadPool>
 
 #include <atomic>
 #include <functional>
@@ -50,7 +51,7 @@ public:
         int checkpointPages = 16384; // pages of write-ahead log between checkpoints
         // A rebuild folds the log in memory this many events' worth of accounts at a time, which
         // bounds its memory (about 100 bytes an event) whatever the size of the log.
-        qint64 eventsPerFoldPartition = 1000000;
+        qint64 eventsPerFoldPartition = 700000;
     };
 
     struct Summary
@@ -105,6 +106,7 @@ private:
     Options m_options;
     DayClock m_clock;
     std::unique_ptr<Context> m_context;
+    QThreadPool m_pool; // the engine's helpers; last, so they finish before anything else goes
 };
 
 } // namespace tenure
