@@ -1,6 +1,5 @@
 #include "engine/AccountActivity.h"
 
-
 #include <algorithm>
 #include <climits>
 #include <cmath>
@@ -97,7 +96,8 @@ void AccountActivity::windowUsers(int window, int first, int last, int* out) con
     std::size_t end = 0;
     for (int day = first; day <= last; ++day) {
         while (end < m_userDays.size() && m_userDays[end].first <= day) {
-            if (m_userDays[end].first >= day - window + 1 && inWindow[std::size_t(m_userDays[end].second)]++ == 0)
+            if (m_userDays[end].first >= day - window + 1
+                && inWindow[std::size_t(m_userDays[end].second)]++ == 0)
                 ++distinct;
             ++end;
         }

@@ -47,14 +47,20 @@ Status ScoredAccount::store(SummaryStore& target, int rulesVersion) const
 {
     if (!aggregates.isNull()) {
         if (Status saved = target.saveActivity(id, aggregates); !saved)
-            return Error { QCoreApplication::translate("ScoringEngine", "account %1: %2").arg(id, saved.error()) };
+            return Error {
+                QCoreApplication::translate("ScoringEngine", "account %1: %2").arg(id, saved.error())
+            };
     }
     if (Status written = target.writeHistory(id, history, days); !written)
-        return Error { QCoreApplication::translate("ScoringEngine", "account %1: %2").arg(id, written.error()) };
+        return Error {
+            QCoreApplication::translate("ScoringEngine", "account %1: %2").arg(id, written.error())
+        };
     if (Status written
         = target.writeStatus(status, QDateTime::currentMSecsSinceEpoch(), rulesVersion, breakdown);
         !written)
-        return Error { QCoreApplication::translate("ScoringEngine", "account %1: %2").arg(id, written.error()) };
+        return Error {
+            QCoreApplication::translate("ScoringEngine", "account %1: %2").arg(id, written.error())
+        };
     return {};
 }
 

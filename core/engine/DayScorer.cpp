@@ -19,7 +19,8 @@ bool compare(const Comparison& comparison, bool textual, double value)
     if (textual)
         return Evaluator::holds(comparison, value);
     const QVariant& threshold = comparison.value;
-    const double right = threshold.typeId() == QMetaType::Bool ? double(threshold.toBool()) : threshold.toDouble();
+    const double right
+        = threshold.typeId() == QMetaType::Bool ? double(threshold.toBool()) : threshold.toDouble();
     switch (comparison.op) {
     case Comparison::Op::AtLeast:
         return value >= right;
@@ -288,7 +289,8 @@ void DayScorer::score(const Account& account, const QList<Outcome>& outcomes, co
             const std::vector<int>& measures = m_criterionSlots[std::size_t(stageIndex)];
             for (qsizetype c = 0; c < stage.criteria.size(); ++c) {
                 const HealthCriterion& criterion = stage.criteria.at(c);
-                earned += criterion.weight * share(criterion.scoring, m_slots[std::size_t(measures[std::size_t(c)])], offset);
+                earned += criterion.weight
+                    * share(criterion.scoring, m_slots[std::size_t(measures[std::size_t(c)])], offset);
                 possible += criterion.weight;
             }
             status.score = std::round(earned / possible * 1000.0) / 10.0;

@@ -322,8 +322,8 @@ Status ScoringEngine::aggregate(Context& context, SummaryStore& target, qint64 a
                       const Result<AccountActivity> merged = target.mergeActivity(it.key(), it.value());
                       if (!merged)
                           return Error { merged.error() };
-                      const ScoredAccount scored = ScoredAccount::compute(
-                          context, *context.scorer, it.key(), merged.value(), it->earliestDay);
+                      const ScoredAccount scored = ScoredAccount::compute(context, *context.scorer, it.key(),
+                                                                          merged.value(), it->earliestDay);
                       if (Status stored = scored.store(target, context.rulesVersion); !stored)
                           return stored;
                       attemptSummary.historyRows += qint64(scored.days.size());
@@ -456,7 +456,8 @@ Result<ScoringEngine::Summary> ScoringEngine::rebuild(const Progress& progress,
         if (spill)
             startFold(0);
         for (int partition = 0; partition < partitions; ++partition) {
-            Folded folded = spill ? nextFold.get() : readLog(upTo, partition, partitions, summary, progress, cancel);
+            Folded folded
+                = spill ? nextFold.get() : readLog(upTo, partition, partitions, summary, progress, cancel);
             if (spill && partition + 1 < partitions)
                 startFold(partition + 1);
             if (!folded)

@@ -27,7 +27,8 @@ void appendJsonString(QByteArray& out, const QString& text)
             break;
         default:
             if (static_cast<unsigned char>(c) < 0x20)
-                out.append("\\u00").append(QByteArray::number(static_cast<unsigned char>(c), 16).rightJustified(2, '0'));
+                out.append("\\u00").append(
+                    QByteArray::number(static_cast<unsigned char>(c), 16).rightJustified(2, '0'));
             else
                 out.append(c);
         }
@@ -50,7 +51,9 @@ void appendScore(QByteArray& out, double score)
         const qint64 whole = qint64(tenths);
         if (whole < 0)
             out.append('-');
-        out.append(QByteArray::number(std::abs(whole) / 10)).append('.').append(char('0' + std::abs(whole) % 10));
+        out.append(QByteArray::number(std::abs(whole) / 10))
+            .append('.')
+            .append(char('0' + std::abs(whole) % 10));
         return;
     }
     QByteArray text = QByteArray::number(score, 'g', QLocale::FloatingPointShortest);
@@ -73,7 +76,6 @@ std::optional<DayStatus> entryFrom(const QJsonValue& value, const QJsonArray& le
     day.band = names.at(1).toString();
     return day;
 }
-
 
 } // namespace
 
@@ -115,9 +117,10 @@ QString StatusHistory::onDay(const QDate& day)
 {
     const QString entry = QStringLiteral("'$[%1]").arg(day.day() - 1);
     const QString code = QStringLiteral("json_extract(days, %1[0]')").arg(entry);
-    return QStringLiteral("(SELECT account_id, json_extract(legend, '$[' || %1 || '][0]') AS stage, "
-                          "json_extract(days, %2[1]') AS score, json_extract(legend, '$[' || %1 || '][1]') AS band "
-                          "FROM history_months WHERE month = '%3' AND json_type(days, %2') = 'array')")
+    return QStringLiteral(
+               "(SELECT account_id, json_extract(legend, '$[' || %1 || '][0]') AS stage, "
+               "json_extract(days, %2[1]') AS score, json_extract(legend, '$[' || %1 || '][1]') AS band "
+               "FROM history_months WHERE month = '%3' AND json_type(days, %2') = 'array')")
         .arg(code, entry, QString::fromLatin1(monthKey(day)));
 }
 
@@ -127,12 +130,16 @@ StatusHistory::StatusHistory(Database& db, QString suffix)
 {
 }
 
-Result<StatusHistory::StoredMonthRow> StatusHistory::loadMonth(const QString& accountId, const QByteArray& month) const
+Result<StatusHistory::StoredMonthRow> StatusHistory::loadMonth(const QString& accountId,
+                                                               const QByteArray& month) const
 {
     if (!m_load) {
         Result<SqliteStatement> prepared = SqliteStatement::prepare(
             m_db.handle(),
-            QStringLiteral("SELECT days, legend FROM %1 WHERE account_id = ? AND month = ?").arg(m_table).toUtf8().constData());
+            QStringLiteral("SELECT days, legend FROM %1 WHERE account_id = ? AND month = ?")
+                .arg(m_table)
+                .toUtf8()
+                .constData());
         if (!prepared)
             return Error { prepared.error() };
         m_load.emplace(std::move(prepared).value());
@@ -169,7 +176,8 @@ StatusHistory::Encoded StatusHistory::encode(int first, const std::vector<DaySta
         month.key = monthKey(date);
         month.from = date.day() - 1;
         month.offset = next;
-        month.count = int(std::min<std::size_t>(days.size() - next, std::size_t(date.daysInMonth() - month.from)));
+        month.count
+            = int(std::min<std::size_t>(days.size() - next, std::size_t(date.daysInMonth() - month.from)));
         Month entries;
         for (int i = 0; i < month.count; ++i)
             entries[std::size_t(month.from + i)] = days[next + std::size_t(i)];
@@ -196,7 +204,8 @@ void StatusHistory::encodeMonth(const Month& entries, int length, EncodedMonth& 
             continue;
         }
         std::size_t code = 0;
-        while (code < legend.size() && (legend[code].first != entry->stage || legend[code].second != entry->band))
+        while (code < legend.size()
+               && (legend[code].first != entry->stage || legend[code].second != entry->band))
             ++code;
         if (code == legend.size())
             legend.emplace_back(entry->stage, entry->band);
@@ -228,7 +237,8 @@ Status StatusHistory::write(const QString& accountId, int first, const std::vect
     return write(accountId, encode(first, days), days);
 }
 
-Status StatusHistory::write(const QString& accountId, const Encoded& encoded, const std::vector<DayStatus>& days)
+Status StatusHistory::write(const QString& accountId, const Encoded& encoded,
+                            const std::vector<DayStatus>& days)
 {
     if (!m_save) {
         Result<SqliteStatement> prepared = SqliteStatement::prepare(

@@ -16,7 +16,8 @@ Result<PortfolioTrends> PortfolioTrends::load(Database& db, const QDate& today, 
     for (int i = months - 1; i >= 0; --i) {
         const QDate first = QDate(today.year(), today.month(), 1).addMonths(-i);
         const QDate day = i == 0 ? today : first.addMonths(1).addDays(-1);
-        if (!query.exec(QStringLiteral("SELECT band, count(*) FROM %1 GROUP BY band").arg(StatusHistory::onDay(day))))
+        if (!query.exec(
+                QStringLiteral("SELECT band, count(*) FROM %1 GROUP BY band").arg(StatusHistory::onDay(day))))
             return Error { query.lastError().text() };
         Month month { day, {} };
         while (query.next())
@@ -25,12 +26,13 @@ Result<PortfolioTrends> PortfolioTrends::load(Database& db, const QDate& today, 
             trends.months.append(month);
     }
     QSqlQuery drops(db.connection());
-    drops.prepare(QStringLiteral(
-        "SELECT h.account_id, coalesce(a.name, h.account_id), h.score, s.score FROM %1 h "
-        "JOIN account_status s ON s.account_id = h.account_id LEFT JOIN accounts a ON a.id = h.account_id "
-        "WHERE h.score IS NOT NULL AND s.score IS NOT NULL AND h.score > s.score "
-        "ORDER BY h.score - s.score DESC, a.name LIMIT ?")
-                      .arg(StatusHistory::onDay(today.addDays(-dropWindowDays))));
+    drops.prepare(
+        QStringLiteral("SELECT h.account_id, coalesce(a.name, h.account_id), h.score, s.score FROM %1 h "
+                       "JOIN account_status s ON s.account_id = h.account_id LEFT JOIN accounts a ON a.id = "
+                       "h.account_id "
+                       "WHERE h.score IS NOT NULL AND s.score IS NOT NULL AND h.score > s.score "
+                       "ORDER BY h.score - s.score DESC, a.name LIMIT ?")
+            .arg(StatusHistory::onDay(today.addDays(-dropWindowDays))));
     drops.addBindValue(maxDrops);
     if (!drops.exec())
         return Error { drops.lastError().text() };

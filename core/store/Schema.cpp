@@ -193,8 +193,9 @@ Migration version6()
 
 const QList<Migration>& Schema::migrations()
 {
-    static const QList<Migration> all { version1(), version2(), version3(),
-                                        version4(), version5(), version6() };
+    static const QList<Migration> all {
+        version1(), version2(), version3(), version4(), version5(), version6()
+    };
     return all;
 }
 

@@ -95,8 +95,8 @@ Case randomCase(DemoRandom& random, int index)
     if (random.chance(0.9))
         c.account.signupDate = DayClock::date(kBase + random.between(-100, 500));
     if (random.chance(0.9)) // sometimes a leap day, sometimes years ahead or already past
-        c.account.renewalDate = random.chance(0.1) ? QDate(2028, 2, 29)
-                                                   : DayClock::date(kBase + random.between(-200, 1500));
+        c.account.renewalDate
+            = random.chance(0.1) ? QDate(2028, 2, 29) : DayClock::date(kBase + random.between(-200, 1500));
     c.account.attributes.insert(QStringLiteral("flag"), random.chance(0.5));
     for (int i = random.between(0, 2); i > 0; --i) {
         Outcome outcome;
@@ -107,8 +107,8 @@ Case randomCase(DemoRandom& random, int index)
     const int events = random.between(0, 400);
     const int busiest = random.between(0, 700);
     for (int i = 0; i < events; ++i) {
-        const int day = random.chance(0.5) ? kBase + random.between(0, 700)
-                                           : kBase + busiest + random.between(-20, 20);
+        const int day
+            = random.chance(0.5) ? kBase + random.between(0, 700) : kBase + busiest + random.between(-20, 20);
         // Fractional quantities: window sums must be the same differences of the same prefixes.
         const double quantity = random.chance(0.7) ? 1.0 : random.between(1, 30) / 10.0;
         c.activity.addDaily(names.at(random.between(0, 2)), day, quantity);
@@ -153,8 +153,8 @@ private slots:
             scorer.score(c.account, c.outcomes, c.activity, first, last, days);
             QCOMPARE(qsizetype(days.size()), qsizetype(last - first + 1));
             for (int day = first; day <= last; ++day) {
-                const AccountStatus expected
-                    = evaluator.evaluate(c.account, c.outcomes, c.activity, day, Evaluator::Detail::ScoreOnly);
+                const AccountStatus expected = evaluator.evaluate(c.account, c.outcomes, c.activity, day,
+                                                                  Evaluator::Detail::ScoreOnly);
                 const DayStatus& got = days[std::size_t(day - first)];
                 if (got.stage != expected.stage || got.score != expected.score || got.band != expected.band)
                     QFAIL(qPrintable(QStringLiteral("case %1, %2: scorer %3/%4/%5, evaluator %6/%7/%8")

@@ -321,7 +321,8 @@ private slots:
         QCOMPARE(back->names().size(), 3);
         // Cut short anywhere, it is reported as damaged rather than read as less activity.
         for (qsizetype size = 1; size < bytes.size(); ++size)
-            QVERIFY2(!AccountActivity::deserialize(bytes.left(size)).has_value(), qPrintable(QString::number(size)));
+            QVERIFY2(!AccountActivity::deserialize(bytes.left(size)).has_value(),
+                     qPrintable(QString::number(size)));
     }
 
     void dayBoundariesFollowTheWorkspaceZone()

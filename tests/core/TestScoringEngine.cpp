@@ -3,6 +3,7 @@
 #include "demo/DemoWorkspace.h"
 #include "engine/ScoringEngine.h"
 #include "engine/ScoringWorker.h"
+#include "report/PortfolioTrends.h"
 #include "rules/RuleSetJson.h"
 #include "rules/RuleStore.h"
 #include "store/AccountStore.h"
@@ -262,6 +263,51 @@ private slots:
             qputenv("TMPDIR", tmp);
         QVERIFY2(rebuilt.ok(), rebuilt.ok() ? "" : qPrintable(rebuilt.error()));
         QCOMPARE(snapshot(*db), spilled);
+    }
+
+    // The overview reads one day of every account from the packed months; the status_history
+    // view, which unpacks every row, must give the same bands and the same score drops.
+    void portfolioTrendsMatchTheHistoryView()
+    {
+        test::TempWorkspace workspace;
+        auto db = workspace.open();
+        fillDemo(*db, 120);
+        ScoringEngine::Options options = at(kToday);
+        options.historyDays = 120;
+        QVERIFY(ScoringEngine(*db, options).rebuild().ok());
+        const auto trends = PortfolioTrends::load(*db, kToday, 4, 30, 5);
+        QVERIFY2(trends.ok(), trends.ok() ? "" : qPrintable(trends.error()));
+        QCOMPARE(trends->months.size(), 4);
+        qint64 counted = 0;
+        for (const PortfolioTrends::Month& month : trends->months) {
+            QSqlQuery byDay(db->connection());
+            byDay.prepare(
+                QStringLiteral("SELECT band, count(*) FROM status_history WHERE day = ? GROUP BY band"));
+            byDay.addBindValue(month.day.toString(Qt::ISODate));
+            QVERIFY(byDay.exec());
+            QMap<QString, qint64> expected;
+            while (byDay.next())
+                expected.insert(byDay.value(0).toString(), byDay.value(1).toLongLong());
+            QCOMPARE(month.accountsByBand, expected);
+            for (qint64 n : month.accountsByBand)
+                counted += n;
+        }
+        QVERIFY(counted > 200);
+        QSqlQuery drops(db->connection());
+        drops.prepare(
+            QStringLiteral("SELECT h.account_id, h.score, s.score FROM status_history h JOIN account_status "
+                           "s USING (account_id) "
+                           "WHERE h.day = ? AND h.score > s.score ORDER BY h.score - s.score DESC LIMIT 5"));
+        drops.addBindValue(kToday.addDays(-30).toString(Qt::ISODate));
+        QVERIFY(drops.exec());
+        qsizetype i = 0;
+        for (; drops.next(); ++i) {
+            QVERIFY(i < trends->drops.size());
+            QCOMPARE(trends->drops[i].before - trends->drops[i].now,
+                     drops.value(1).toDouble() - drops.value(2).toDouble());
+        }
+        QCOMPARE(trends->drops.size(), i);
+        QVERIFY(i > 0);
     }
 
     void failingBatchKeepsCheckpointAndSummariesConsistent()
