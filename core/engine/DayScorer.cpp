@@ -245,15 +245,8 @@ double DayScorer::share(const Scoring& scoring, const Slot& slot, int offset) co
     case Scoring::Mode::Pass:
         return compare(scoring.pass, scoring.pass.value.typeId() == QMetaType::QString, value) ? 1.0 : 0.0;
     case Scoring::Mode::Linear:
-        return std::clamp((value - scoring.zeroAt) / (scoring.fullAt - scoring.zeroAt), 0.0, 1.0);
-    case Scoring::Mode::Tiers: {
-        double share = 0;
-        for (const Scoring::Tier& tier : scoring.tiers) {
-            if (value >= tier.from)
-                share = tier.share;
-        }
-        return share;
-    }
+    case Scoring::Mode::Tiers:
+        return Evaluator::graded(scoring, value);
     }
     return 0;
 }

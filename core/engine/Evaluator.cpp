@@ -162,23 +162,24 @@ double Evaluator::share(const Scoring& scoring, const QVariant& observed)
     case Scoring::Mode::Linear: {
         if (!observed.isValid())
             return 0;
-        const double value = observed.toDouble();
-        const double t = (value - scoring.zeroAt) / (scoring.fullAt - scoring.zeroAt);
-        return std::clamp(t, 0.0, 1.0);
+        return graded(scoring, observed.toDouble());
     }
-    case Scoring::Mode::Tiers: {
-        if (!observed.isValid())
-            return 0;
-        const double value = observed.toDouble();
-        double share = 0;
-        for (const Scoring::Tier& tier : scoring.tiers) {
-            if (value >= tier.from)
-                share = tier.share;
-        }
-        return share;
-    }
+    case Scoring::Mode::Tiers:
+        return observed.isValid() ? graded(scoring, observed.toDouble()) : 0;
     }
     return 0;
+}
+
+double Evaluator::graded(const Scoring& scoring, double value)
+{
+    if (scoring.mode == Scoring::Mode::Linear)
+        return std::clamp((value - scoring.zeroAt) / (scoring.fullAt - scoring.zeroAt), 0.0, 1.0);
+    double share = 0;
+    for (const Scoring::Tier& tier : scoring.tiers) {
+        if (value >= tier.from)
+            share = tier.share;
+    }
+    return share;
 }
 
 QString Evaluator::describe(const Scoring& scoring)

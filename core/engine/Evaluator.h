@@ -33,6 +33,8 @@ public:
     static bool holds(const Comparison& comparison, const QVariant& observed);
     // Share (0..1) of a criterion's weight that `observed` earns.
     static double share(const Scoring& scoring, const QVariant& observed);
+    // The share a measured number earns under linear or tiered scoring.
+    static double graded(const Scoring& scoring, double value);
     static QString describe(const Scoring& scoring);
     QString bandFor(double score) const;
 
