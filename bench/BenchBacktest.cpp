@@ -28,31 +28,16 @@ int main(int argc, char* argv[])
     QCoreApplication app(argc, argv);
     std::setvbuf(stdout, nullptr, _IONBF, 0);
     QCommandLineParser parser;
-    parser.addOption({ QStringLiteral("accounts"), QStringLiteral("Accounts."), QStringLiteral("n"),
-                       QStringLiteral("100000") });
-    parser.addOption({ QStringLiteral("events"), QStringLiteral("Events."), QStringLiteral("n"),
-                       QStringLiteral("10000000") });
-    parser.addOption({ QStringLiteral("db"), QStringLiteral("Reuse or keep the generated workspace here."),
-                       QStringLiteral("path") });
+    bench::addPortfolioOptions(parser);
     parser.process(app);
     const int accounts = parser.value(QStringLiteral("accounts")).toInt();
     const qint64 events = parser.value(QStringLiteral("events")).toLongLong();
-    QTemporaryDir dir;
-    const QString path = parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db"))
-                                                            : dir.filePath(QStringLiteral("bench.tenure"));
-    const bool reuse = QFile::exists(path);
-    auto opened = Database::open(path);
-    if (!opened)
-        qFatal("%s", qPrintable(opened.error()));
-    Database& db = *opened.value();
-    QElapsedTimer timer;
     std::printf("bench_backtest: %d accounts, %lld events over 365 days, as of %s\n", accounts, events,
                 qPrintable(bench::kToday.toString(Qt::ISODate)));
-    if (!reuse) {
-        timer.start();
-        bench::generatePortfolio(db, accounts, events);
-        std::printf("  generate + append              %8.1f s\n", bench::seconds(timer));
-    }
+    QTemporaryDir dir;
+    const std::unique_ptr<Database> workspace = bench::openPortfolio(parser, dir);
+    Database& db = *workspace;
+    QElapsedTimer timer;
     ScoringEngine::Options options;
     options.today = bench::kToday;
     options.historyDays = 1;

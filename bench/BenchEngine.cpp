@@ -111,14 +111,9 @@ int main(int argc, char* argv[])
     QCoreApplication app(argc, argv);
     std::setvbuf(stdout, nullptr, _IONBF, 0); // figures appear as they are measured, even into a file
     QCommandLineParser parser;
-    parser.addOption({ QStringLiteral("accounts"), QStringLiteral("Accounts."), QStringLiteral("n"),
-                       QStringLiteral("100000") });
-    parser.addOption({ QStringLiteral("events"), QStringLiteral("Events."), QStringLiteral("n"),
-                       QStringLiteral("10000000") });
+    bench::addPortfolioOptions(parser);
     parser.addOption({ QStringLiteral("backfill-days"), QStringLiteral("History days to back-fill."),
                        QStringLiteral("n"), QStringLiteral("365") });
-    parser.addOption({ QStringLiteral("db"), QStringLiteral("Reuse or keep the generated workspace here."),
-                       QStringLiteral("path") });
     parser.addOption({ QStringLiteral("only"),
                        QStringLiteral("Measure only the rebuild (with the SQL query) or only the back-fill."),
                        QStringLiteral("part") });
@@ -129,22 +124,12 @@ int main(int argc, char* argv[])
     const int accounts = parser.value(QStringLiteral("accounts")).toInt();
     const qint64 events = parser.value(QStringLiteral("events")).toLongLong();
     const int backfillDays = parser.value(QStringLiteral("backfill-days")).toInt();
-    QTemporaryDir dir;
-    const QString path = parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db"))
-                                                            : dir.filePath(QStringLiteral("bench.tenure"));
-    const bool reuse = QFile::exists(path);
-    auto opened = Database::open(path);
-    if (!opened)
-        qFatal("%s", qPrintable(opened.error()));
-    Database& db = *opened.value();
-    QElapsedTimer timer;
     std::printf("bench_engine: %d accounts, %lld events, as of %s, back-fill %d days\n", accounts, events,
                 qPrintable(kToday.toString(Qt::ISODate)), backfillDays);
-    if (!reuse) {
-        timer.start();
-        bench::generatePortfolio(db, accounts, events);
-        std::printf("  generate + append              %8.1f s\n", seconds(timer));
-    }
+    QTemporaryDir dir;
+    const std::unique_ptr<Database> workspace = bench::openPortfolio(parser, dir);
+    Database& db = *workspace;
+    QElapsedTimer timer;
     // The rules the SQL below spells out: the shipped defaults, saved as the newest version.
     (void)RuleStore(db).save(RuleSetJson::defaults(), QStringLiteral("bench"));
 

@@ -11,10 +11,46 @@
 #include "store/SourceStore.h"
 #include "store/WorkspaceSettings.h"
 
+#include <QCommandLineParser>
+#include <QFile>
+#include <QTemporaryDir>
+
 #include <cmath>
+#include <cstdio>
 #include <sys/resource.h>
 
 namespace tenure::bench {
+
+void addPortfolioOptions(QCommandLineParser& parser)
+{
+    parser.addOption({ QStringLiteral("accounts"), QStringLiteral("Accounts to generate."),
+                       QStringLiteral("n"), QStringLiteral("100000") });
+    parser.addOption({ QStringLiteral("events"), QStringLiteral("Events to generate."), QStringLiteral("n"),
+                       QStringLiteral("10000000") });
+    parser.addOption({ QStringLiteral("db"), QStringLiteral("The workspace (generated there when missing)."),
+                       QStringLiteral("path") });
+}
+
+std::unique_ptr<Database> openPortfolio(const QCommandLineParser& parser, const QTemporaryDir& scratch,
+                                        const QDate& today)
+{
+    const QString path = parser.isSet(QStringLiteral("db"))
+        ? parser.value(QStringLiteral("db"))
+        : scratch.filePath(QStringLiteral("bench.tenure"));
+    const bool exists = QFile::exists(path);
+    // Read-write: a workspace of an older schema is upgraded first.
+    Result<std::unique_ptr<Database>> opened = Database::open(path);
+    if (!opened)
+        qFatal("%s", qPrintable(opened.error()));
+    if (!exists) {
+        QElapsedTimer timer;
+        timer.start();
+        generatePortfolio(**opened, parser.value(QStringLiteral("accounts")).toInt(),
+                          parser.value(QStringLiteral("events")).toLongLong(), today);
+        std::printf("  generated %s in %.1f s\n", qPrintable(path), seconds(timer));
+    }
+    return std::move(opened).value();
+}
 
 double peakRssMb()
 {

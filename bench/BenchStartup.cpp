@@ -88,35 +88,18 @@ int main(int argc, char* argv[])
     QCoreApplication application(argc, argv);
     std::setvbuf(stdout, nullptr, _IONBF, 0);
     QCommandLineParser parser;
-    parser.addOption({ QStringLiteral("db"), QStringLiteral("The workspace (generated there when missing)."),
-                       QStringLiteral("path") });
+    bench::addPortfolioOptions(parser);
     parser.addOption({ QStringLiteral("runs"), QStringLiteral("Measured launches."), QStringLiteral("n"),
                        QStringLiteral("5") });
-    parser.addOption({ QStringLiteral("accounts"), QStringLiteral("Accounts to generate."),
-                       QStringLiteral("n"), QStringLiteral("100000") });
-    parser.addOption({ QStringLiteral("events"), QStringLiteral("Events to generate."), QStringLiteral("n"),
-                       QStringLiteral("10000000") });
     parser.process(application);
     QTemporaryDir dir;
-    const QString path = parser.isSet(QStringLiteral("db")) ? parser.value(QStringLiteral("db"))
-                                                            : dir.filePath(QStringLiteral("startup.tenure"));
-    const QString app = QCoreApplication::applicationDirPath() + QStringLiteral("/tenure");
-    if (!QFile::exists(path)) {
-        QElapsedTimer timer;
-        timer.start();
-        auto db = Database::open(path);
-        if (!db)
-            qFatal("%s", qPrintable(db.error()));
-        bench::generatePortfolio(**db, parser.value(QStringLiteral("accounts")).toInt(),
-                                 parser.value(QStringLiteral("events")).toLongLong(), QDate::currentDate());
-        std::printf("generated %s in %.0f s\n", qPrintable(path), timer.elapsed() / 1000.0);
-    }
+    QString path;
     {
-        auto db = Database::open(path); // read-write: a workspace of an older schema is upgraded first
-        if (!db)
-            qFatal("%s", qPrintable(db.error()));
+        const std::unique_ptr<Database> db = bench::openPortfolio(parser, dir, QDate::currentDate());
+        path = db->path();
         std::printf("bench_startup: %s\n", qPrintable(path));
     }
+    const QString app = QCoreApplication::applicationDirPath() + QStringLiteral("/tenure");
     // A first launch brings the summaries up to today (a new day re-scores every account); the
     // measured launches then start as a CSM's morning does, from a workspace scored yesterday
     // or earlier today.
