@@ -34,6 +34,19 @@ bool waitForText(QPlainTextEdit* edit, const QString& text, int timeoutMs = 2000
 
 } // namespace
 
+namespace {
+
+// Shows the dialog on `file` and waits for step 1's preview (`previewed` spies on it).
+bool showPreviewOf(ImportCsvDialog& dialog, QSignalSpy& previewed, const QString& file)
+{
+    dialog.resize(900, 640);
+    dialog.show();
+    dialog.setFile(file);
+    return previewed.wait(10000);
+}
+
+} // namespace
+
 class TestImportCsvDialog : public QObject
 {
     Q_OBJECT
@@ -97,11 +110,9 @@ private slots:
         test::TempWorkspace workspace;
         workspace.open();
         ImportCsvDialog dialog(workspace.path());
-        dialog.resize(900, 640);
-        dialog.show();
         QSignalSpy previewed(&dialog, &ImportCsvDialog::previewed);
-        dialog.setFile(QStringLiteral(TENURE_TEST_DATA "/csv/accounts-ja-cp932.csv"));
-        QVERIFY(previewed.wait(10000));
+        QVERIFY(
+            showPreviewOf(dialog, previewed, QStringLiteral(TENURE_TEST_DATA "/csv/accounts-ja-cp932.csv")));
         auto* preview = dialog.findChild<QTableWidget*>(QStringLiteral("preview"));
         auto* info = dialog.findChild<QLabel*>(QStringLiteral("previewInfo"));
         QCOMPARE(preview->columnCount(), 9);
@@ -134,11 +145,9 @@ private slots:
         test::TempWorkspace workspace;
         workspace.open();
         ImportCsvDialog dialog(workspace.path());
-        dialog.resize(900, 640);
-        dialog.show();
         QSignalSpy previewed(&dialog, &ImportCsvDialog::previewed);
-        dialog.setFile(QStringLiteral(TENURE_TEST_DATA "/csv/accounts-ja-cp932.csv"));
-        QVERIFY(previewed.wait(10000));
+        QVERIFY(
+            showPreviewOf(dialog, previewed, QStringLiteral(TENURE_TEST_DATA "/csv/accounts-ja-cp932.csv")));
         dialog.findChild<QTabWidget*>(QStringLiteral("steps"))->setCurrentIndex(1);
         auto* name = dialog.findChild<QComboBox*>(QStringLiteral("column_name"));
         QCOMPARE(name->currentText(), QStringLiteral("取引先名")); // detected from the Japanese header

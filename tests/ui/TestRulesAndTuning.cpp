@@ -61,6 +61,16 @@ bool fillDemo(const test::TempWorkspace& workspace, int accounts)
     return DemoWorkspace::populate(*db, options).ok();
 }
 
+// Shows the window on the workspace and waits for its first scoring pass (`scored` spies on
+// MainWindow::scoringFinished, and goes on to count the passes after it).
+bool openScored(MainWindow& window, const QString& path, QSignalSpy& scored)
+{
+    window.resize(1350, 760);
+    window.show();
+    window.openWorkspace(path);
+    return scored.wait(60000);
+}
+
 QTreeWidgetItem* findItem(QTreeWidget* tree, const QString& text)
 {
     const QList<QTreeWidgetItem*> found = tree->findItems(text, Qt::MatchStartsWith | Qt::MatchRecursive);
@@ -80,11 +90,8 @@ private slots:
         test::TempWorkspace workspace;
         QVERIFY(fillDemo(workspace, 60));
         MainWindow window;
-        window.resize(1350, 760);
-        window.show();
         QSignalSpy scored(&window, &MainWindow::scoringFinished);
-        window.openWorkspace(workspace.path());
-        QVERIFY(scored.wait(60000));
+        QVERIFY(openScored(window, workspace.path(), scored));
         const QHash<QString, qint64> before = bandCounts(workspace.path());
         const qint64 scoredAccounts = before.value(QStringLiteral("Good"))
             + before.value(QStringLiteral("Normal")) + before.value(QStringLiteral("Bad"));
@@ -300,11 +307,8 @@ private slots:
         test::TempWorkspace workspace;
         QVERIFY(fillDemo(workspace, 120));
         MainWindow window;
-        window.resize(1350, 760);
-        window.show();
         QSignalSpy scored(&window, &MainWindow::scoringFinished);
-        window.openWorkspace(workspace.path());
-        QVERIFY(scored.wait(60000));
+        QVERIFY(openScored(window, workspace.path(), scored));
 
         auto* view = window.findChild<TuningView*>();
         QSignalSpy finished(view, &TuningView::finished);
