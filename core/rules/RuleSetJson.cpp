@@ -504,4 +504,25 @@ RuleSet RuleSetJson::defaults()
     return std::move(rules).value();
 }
 
+QJsonValue RuleSetJson::valueFromText(const QString& text)
+{
+    const QString trimmed = text.trimmed();
+    bool ok = false;
+    const double number = trimmed.toDouble(&ok);
+    if (ok)
+        return number;
+    if (trimmed == QLatin1String("true") || trimmed == QLatin1String("false"))
+        return trimmed == QLatin1String("true");
+    return trimmed;
+}
+
+QString RuleSetJson::textOfValue(const QJsonValue& value)
+{
+    if (value.isDouble())
+        return QString::number(value.toDouble(), 'g', 10);
+    if (value.isBool())
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    return value.toString();
+}
+
 } // namespace tenure

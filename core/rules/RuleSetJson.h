@@ -24,6 +24,11 @@ public:
     // The rule set that ships with Tenure (resources/rules/default-rules.json).
     static RuleSet defaults();
 
+    // A threshold as typed in a form and back: "5" → 5, "true" / "false" → a boolean, anything
+    // else → the text, trimmed.
+    static QJsonValue valueFromText(const QString& text);
+    static QString textOfValue(const QJsonValue& value);
+
     static QString measureKindName(Measure::Kind kind);
     static QString opName(Comparison::Op op);
 };

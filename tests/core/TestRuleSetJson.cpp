@@ -19,6 +19,22 @@ class TestRuleSetJson : public QObject
     Q_OBJECT
 
 private slots:
+    // What the forms turn typed thresholds into, and back.
+    void thresholdsAsText()
+    {
+        QCOMPARE(RuleSetJson::valueFromText(QStringLiteral(" 5 ")), QJsonValue(5.0));
+        QCOMPARE(RuleSetJson::valueFromText(QStringLiteral("0.25")), QJsonValue(0.25));
+        QCOMPARE(RuleSetJson::valueFromText(QStringLiteral("true")), QJsonValue(true));
+        QCOMPARE(RuleSetJson::valueFromText(QStringLiteral("false ")), QJsonValue(false));
+        QCOMPARE(RuleSetJson::valueFromText(QStringLiteral(" Enterprise ")),
+                 QJsonValue(QStringLiteral("Enterprise")));
+        QCOMPARE(RuleSetJson::valueFromText(QStringLiteral("トライアル")),
+                 QJsonValue(QStringLiteral("トライアル")));
+        for (const QString& typed : { QStringLiteral("5"), QStringLiteral("0.25"), QStringLiteral("true"),
+                                      QStringLiteral("Enterprise"), QStringLiteral("1000000") })
+            QCOMPARE(RuleSetJson::textOfValue(RuleSetJson::valueFromText(typed)), typed);
+    }
+
     void defaultsAreValidAndRoundTrip()
     {
         const RuleSet rules = RuleSetJson::defaults();

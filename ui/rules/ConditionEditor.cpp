@@ -1,5 +1,7 @@
 #include "rules/ConditionEditor.h"
 
+#include "rules/RuleSetJson.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -52,26 +54,6 @@ const KindInfo* kindInfo(const QString& id)
         if (id == QLatin1String(kind.id))
             return &kind;
     return nullptr;
-}
-
-QJsonValue parseValue(const QString& text)
-{
-    bool ok = false;
-    const double number = text.trimmed().toDouble(&ok);
-    if (ok)
-        return number;
-    if (text.trimmed() == QLatin1String("true") || text.trimmed() == QLatin1String("false"))
-        return text.trimmed() == QLatin1String("true");
-    return text.trimmed();
-}
-
-QString valueText(const QJsonValue& value)
-{
-    if (value.isDouble())
-        return QString::number(value.toDouble(), 'g', 10);
-    if (value.isBool())
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    return value.toString();
 }
 
 // A comparison the table can show: a leaf whose measure it knows.
@@ -185,7 +167,7 @@ void ConditionEditor::addRow(const QJsonObject& leaf)
         op->addItem(QString::fromLatin1(name), QString::fromLatin1(name));
     op->setCurrentIndex(
         std::max(0, op->findData(leaf.value(QStringLiteral("op")).toString(QStringLiteral("<=")))));
-    auto* value = new QLineEdit(valueText(leaf.value(QStringLiteral("value"))), m_table);
+    auto* value = new QLineEdit(RuleSetJson::textOfValue(leaf.value(QStringLiteral("value"))), m_table);
     if (leaf.isEmpty())
         value->setText(QStringLiteral("60"));
     auto sync = [this, kind, target, window] {
@@ -231,7 +213,8 @@ QJsonObject ConditionEditor::leafAt(int row) const
              { QStringLiteral("op"),
                qobject_cast<QComboBox*>(m_table->cellWidget(row, Op))->currentData().toString() },
              { QStringLiteral("value"),
-               parseValue(qobject_cast<QLineEdit*>(m_table->cellWidget(row, Value))->text()) } };
+               RuleSetJson::valueFromText(
+                   qobject_cast<QLineEdit*>(m_table->cellWidget(row, Value))->text()) } };
 }
 
 void ConditionEditor::setValue(const QJsonValue& when)

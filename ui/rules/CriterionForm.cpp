@@ -1,5 +1,7 @@
 #include "rules/CriterionForm.h"
 
+#include "rules/RuleSetJson.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -24,29 +26,6 @@ QDoubleSpinBox* numberBox(QWidget* parent, double min, double max, int decimals)
     box->setDecimals(decimals);
     box->setAccelerated(true);
     return box;
-}
-
-// "5" → 5, "true" → true, anything else → the text itself.
-QJsonValue parseValue(const QString& text)
-{
-    bool ok = false;
-    const double number = text.trimmed().toDouble(&ok);
-    if (ok)
-        return number;
-    if (text.trimmed() == QLatin1String("true"))
-        return true;
-    if (text.trimmed() == QLatin1String("false"))
-        return false;
-    return text;
-}
-
-QString valueText(const QJsonValue& value)
-{
-    if (value.isDouble())
-        return QString::number(value.toDouble(), 'g', 10);
-    if (value.isBool())
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    return value.toString();
 }
 
 void select(QComboBox* box, const QString& data)
@@ -235,7 +214,7 @@ void CriterionForm::setCriterion(const QJsonObject& criterion)
     select(m_outcome, measure.value(QStringLiteral("outcome")).toString(QStringLiteral("churned")));
     select(m_mode, score.value(QStringLiteral("mode")).toString(QStringLiteral("pass")));
     select(m_op, score.value(QStringLiteral("op")).toString(QStringLiteral(">=")));
-    m_value->setText(valueText(score.value(QStringLiteral("value"))));
+    m_value->setText(RuleSetJson::textOfValue(score.value(QStringLiteral("value"))));
     m_zeroAt->setValue(score.value(QStringLiteral("zero_at")).toDouble(0));
     m_fullAt->setValue(score.value(QStringLiteral("full_at")).toDouble(1));
     {
@@ -291,7 +270,7 @@ QJsonObject CriterionForm::criterion() const
     QJsonObject score { { QStringLiteral("mode"), mode } };
     if (mode == QLatin1String("pass")) {
         score.insert(QStringLiteral("op"), m_op->currentData().toString());
-        score.insert(QStringLiteral("value"), parseValue(m_value->text()));
+        score.insert(QStringLiteral("value"), RuleSetJson::valueFromText(m_value->text()));
     } else if (mode == QLatin1String("linear")) {
         score.insert(QStringLiteral("zero_at"), m_zeroAt->value());
         score.insert(QStringLiteral("full_at"), m_fullAt->value());
@@ -302,8 +281,9 @@ QJsonObject CriterionForm::criterion() const
             const QTableWidgetItem* points = m_tiers->item(row, 1);
             // Left as text when it is not a number, so that validation names the tier.
             tiers.append(QJsonObject {
-                { QStringLiteral("from"), parseValue(from ? from->text() : QString()) },
-                { QStringLiteral("points"), parseValue(points ? points->text() : QString()) } });
+                { QStringLiteral("from"), RuleSetJson::valueFromText(from ? from->text() : QString()) },
+                { QStringLiteral("points"),
+                  RuleSetJson::valueFromText(points ? points->text() : QString()) } });
         }
         score.insert(QStringLiteral("tiers"), tiers);
     }
