@@ -172,7 +172,7 @@ Status ScoringEngine::withRetries(const QString& what, const std::function<Statu
 Status ScoringEngine::scoreAccounts(Context& context, SummaryStore& target, const QStringList& ids,
                                     std::optional<int> historyFrom, Summary& summary,
                                     const Progress& progress, const std::atomic_bool* cancel,
-                                    QHash<QString, AccountActivity>* memory)
+                                    QHash<QString, AccountActivity>* memory, DayTally* tally)
 {
     // A pipeline of two: while this thread stores one transaction's worth of accounts, a worker
     // scores the next (scoring touches no database). Activities come from `memory` (a rebuild's
@@ -183,6 +183,7 @@ Status ScoringEngine::scoreAccounts(Context& context, SummaryStore& target, cons
         std::vector<AccountActivity> loaded;
         std::vector<AccountActivity*> activities;
         std::vector<ScoredAccount> scored;
+        DayTally tally;
         PoolTask<void> done;
     };
     // Chunk n is scored while chunk n - 1 may still be: each of the two has its own day scorer.
@@ -207,7 +208,8 @@ Status ScoringEngine::scoreAccounts(Context& context, SummaryStore& target, cons
             chunk->activities.push_back(&chunk->loaded.back());
         }
         Chunk* work = chunk.get();
-        work->done = PoolTask<void>(m_pool, [work, &context, scorer, from, memory] {
+        const bool counting = tally != nullptr;
+        work->done = PoolTask<void>(m_pool, [work, &context, scorer, from, memory, counting] {
             for (qsizetype i = 0; i < work->ids.size(); ++i) {
                 AccountActivity& activity = *work->activities[std::size_t(i)];
                 if (memory)
@@ -216,6 +218,8 @@ Status ScoringEngine::scoreAccounts(Context& context, SummaryStore& target, cons
                     ScoredAccount::compute(context, *scorer, work->ids[i], activity, from));
                 if (memory)
                     work->scored.back().aggregates = activity.serialize();
+                if (counting)
+                    work->tally.add(work->scored.back().first, work->scored.back().days);
             }
         });
         return chunk;
@@ -241,6 +245,8 @@ Status ScoringEngine::scoreAccounts(Context& context, SummaryStore& target, cons
                 summary.changedAccounts.insert(scored.id);
         }
         summary.accounts += chunk.scored.size();
+        if (tally)
+            tally->merge(chunk.tally); // only what was committed
         return {};
     };
 
@@ -425,6 +431,7 @@ Result<ScoringEngine::Summary> ScoringEngine::rebuild(const Progress& progress,
         const qint64 perPartition = std::max<qint64>(1, m_options.eventsPerFoldPartition);
         const int partitions = int(std::max<qint64>(1, (upTo + perPartition - 1) / perPartition));
         QSet<QString> scored;
+        DayTally tally; // accounts per day, stage and band, of the history written
         // Several partitions: one scan of the log spills them to temporary files (LogSpill)
         // instead of one scan per partition. Should that fail (a full temporary disk, say), each
         // partition reads the log again, as the slower, file-free way.
@@ -466,7 +473,7 @@ Result<ScoringEngine::Summary> ScoringEngine::rebuild(const Progress& progress,
             QStringList ids(all.keyBegin(), all.keyEnd());
             ids.sort();
             if (Status done
-                = scoreAccounts(context, shadow, ids, std::nullopt, summary, progress, cancel, &all);
+                = scoreAccounts(context, shadow, ids, std::nullopt, summary, progress, cancel, &all, &tally);
                 !done)
                 return abandon(done.error());
             for (const QString& id : std::as_const(ids))
@@ -485,12 +492,15 @@ Result<ScoringEngine::Summary> ScoringEngine::rebuild(const Progress& progress,
                 quiet << *it;
         }
         quiet.sort();
-        if (Status done = scoreAccounts(context, shadow, quiet, std::nullopt, summary, progress, cancel);
+        if (Status done
+            = scoreAccounts(context, shadow, quiet, std::nullopt, summary, progress, cancel, nullptr, &tally);
             !done)
             return abandon(done.error());
         {
             Transaction transaction(m_db);
-            Status stamped = shadow.setState(kCheckpoint, QString::number(upTo));
+            Status stamped = shadow.addDayCounts(tally);
+            if (stamped)
+                stamped = shadow.setState(kCheckpoint, QString::number(upTo));
             if (stamped)
                 stamped = shadow.setState(kRulesVersion, QString::number(context.rulesVersion));
             if (stamped)

@@ -17,6 +17,7 @@
 namespace tenure {
 
 class Database;
+class DayTally;
 class Evaluator;
 struct RuleSet;
 struct Account;
@@ -98,7 +99,8 @@ private:
                                                     const std::atomic_bool* cancel);
     Status scoreAccounts(Context& context, SummaryStore& target, const QStringList& ids,
                          std::optional<int> historyFrom, Summary& summary, const Progress& progress,
-                         const std::atomic_bool* cancel, QHash<QString, AccountActivity>* memory = nullptr);
+                         const std::atomic_bool* cancel, QHash<QString, AccountActivity>* memory = nullptr,
+                         DayTally* tally = nullptr);
     Status withRetries(const QString& what, const std::function<Status()>& attempt);
     int today() const;
 

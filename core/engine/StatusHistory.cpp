@@ -87,6 +87,13 @@ QStringList StatusHistory::createStatements(const QString& suffix)
             legend     TEXT NOT NULL,
             days       TEXT NOT NULL,
             PRIMARY KEY (account_id, month)) WITHOUT ROWID)")
+                 .arg(suffix),
+             QStringLiteral(R"(CREATE TABLE history_days%1 (
+            day      TEXT    NOT NULL,
+            stage    TEXT    NOT NULL,
+            band     TEXT    NOT NULL,
+            accounts INTEGER NOT NULL,
+            PRIMARY KEY (day, stage, band)) WITHOUT ROWID)")
                  .arg(suffix) };
 }
 
@@ -124,10 +131,138 @@ QString StatusHistory::onDay(const QDate& day)
         .arg(code, entry, QString::fromLatin1(monthKey(day)));
 }
 
-StatusHistory::StatusHistory(Database& db, QString suffix)
+StatusHistory::StatusHistory(Database& db, QString suffix, bool countsByWrites)
     : m_db(db)
     , m_table(QStringLiteral("history_months") + suffix)
+    , m_daysTable(QStringLiteral("history_days") + suffix)
+    , m_countsByWrites(countsByWrites)
 {
+}
+
+Status StatusHistory::addDayCount(int day, const QString& stage, const QString& band, qint64 accounts)
+{
+    if (!m_count) {
+        Result<SqliteStatement> count = SqliteStatement::prepare(
+            m_db.handle(),
+            QStringLiteral("INSERT INTO %1 (day, stage, band, accounts) VALUES (?, ?, ?, ?) ON CONFLICT "
+                           "(day, stage, band) DO UPDATE SET accounts = accounts + excluded.accounts")
+                .arg(m_daysTable)
+                .toUtf8()
+                .constData());
+        Result<SqliteStatement> dropZero = SqliteStatement::prepare(
+            m_db.handle(),
+            QStringLiteral("DELETE FROM %1 WHERE day = ? AND stage = ? AND band = ? AND accounts = 0")
+                .arg(m_daysTable)
+                .toUtf8()
+                .constData());
+        if (!count || !dropZero)
+            return Error { count ? dropZero.error() : count.error() };
+        m_count.emplace(std::move(count).value());
+        m_dropZero.emplace(std::move(dropZero).value());
+    }
+    const QString date = DayClock::date(day).toString(Qt::ISODate);
+    const QString stageText = stage.isNull() ? QStringLiteral("") : stage;
+    const QString bandText = band.isNull() ? QStringLiteral("") : band;
+    for (const SqliteStatement* statement : { &*m_count, &*m_dropZero }) {
+        if (statement == &*m_dropZero && accounts >= 0)
+            break; // only a count that went down can have reached zero
+        sqlite3_reset(statement->get());
+        statement->bind(1, date);
+        statement->bind(2, stageText);
+        statement->bind(3, bandText);
+        if (statement == &*m_count)
+            statement->bind(4, accounts);
+        const int rc = sqlite3_step(statement->get());
+        sqlite3_reset(statement->get());
+        if (rc != SQLITE_DONE)
+            return Error { QString::fromUtf8(sqlite3_errmsg(m_db.handle())) };
+    }
+    return {};
+}
+
+Status StatusHistory::addDayCounts(const DayTally& tally)
+{
+    Status status;
+    tally.forEach([&](int day, const QString& stage, const QString& band, qint64 accounts) {
+        if (status)
+            status = addDayCount(day, stage, band, accounts);
+    });
+    return status;
+}
+
+void DayTally::cover(int first, int last)
+{
+    if (m_counts.empty()) {
+        m_base = first;
+        m_counts.resize(std::size_t(last - first + 1));
+        return;
+    }
+    if (first < m_base) {
+        m_counts.insert(m_counts.begin(), std::size_t(m_base - first), {});
+        m_base = first;
+    }
+    if (last - m_base + 1 > int(m_counts.size()))
+        m_counts.resize(std::size_t(last - m_base + 1));
+}
+
+std::size_t DayTally::comboOf(const QString& stage, const QString& band)
+{
+    if (m_last < m_combos.size() && m_combos[m_last].first == stage && m_combos[m_last].second == band)
+        return m_last;
+    for (m_last = 0; m_last < m_combos.size(); ++m_last) {
+        if (m_combos[m_last].first == stage && m_combos[m_last].second == band)
+            return m_last;
+    }
+    m_combos.emplace_back(stage, band);
+    return m_last;
+}
+
+void DayTally::add(int first, const std::vector<DayStatus>& days)
+{
+    if (days.empty())
+        return;
+    cover(first, first + int(days.size()) - 1);
+    for (std::size_t i = 0; i < days.size(); ++i)
+        count(first + int(i), comboOf(days[i].stage, days[i].band), 1);
+}
+
+void DayTally::add(int day, const DayStatus& status, qint64 accounts)
+{
+    cover(day, day);
+    count(day, comboOf(status.stage, status.band), accounts);
+}
+
+void DayTally::count(int day, std::size_t combo, qint64 accounts)
+{
+    std::vector<qint64>& counts = m_counts[std::size_t(day - m_base)];
+    if (counts.size() <= combo)
+        counts.resize(combo + 1);
+    counts[combo] += accounts;
+}
+
+void DayTally::merge(const DayTally& other)
+{
+    if (other.m_counts.empty())
+        return;
+    cover(other.m_base, other.m_base + int(other.m_counts.size()) - 1);
+    for (std::size_t d = 0; d < other.m_counts.size(); ++d) {
+        for (std::size_t c = 0; c < other.m_counts[d].size(); ++c) {
+            if (!other.m_counts[d][c])
+                continue;
+            count(other.m_base + int(d), comboOf(other.m_combos[c].first, other.m_combos[c].second),
+                  other.m_counts[d][c]);
+        }
+    }
+}
+
+void DayTally::forEach(const std::function<void(int, const QString&, const QString&, qint64)>& f) const
+{
+    for (std::size_t d = 0; d < m_counts.size(); ++d) {
+        for (std::size_t c = 0; c < m_counts[d].size(); ++c) {
+            if (m_counts[d][c])
+                f(m_base + int(d), m_combos[c].first, m_combos[c].second, m_counts[d][c]);
+        }
+    }
 }
 
 Result<StatusHistory::StoredMonthRow> StatusHistory::loadMonth(const QString& accountId,
@@ -174,6 +309,7 @@ StatusHistory::Encoded StatusHistory::encode(int first, const std::vector<DaySta
         const QDate date = DayClock::date(first + int(next));
         EncodedMonth month;
         month.key = monthKey(date);
+        month.day = first + int(next);
         month.from = date.day() - 1;
         month.offset = next;
         month.count
@@ -254,15 +390,26 @@ Status StatusHistory::write(const QString& accountId, const Encoded& encoded,
         m_save.emplace(std::move(prepared).value());
     }
     const QByteArray id = accountId.toUtf8();
+    DayTally net; // with countsByWrites: what this write changes in history_days
     for (const EncodedMonth& given : encoded) {
         const EncodedMonth* month = &given;
         EncodedMonth merged;
-        if (given.from > 0) {
-            // The month's earlier days, if it has any stored, stay as they are.
+        if (m_countsByWrites || given.from > 0) {
             Result<StoredMonthRow> stored = loadMonth(accountId, given.key);
             if (!stored)
                 return Error { stored.error() };
-            if (!stored->days.isEmpty()) {
+            const int monthStart = given.day - given.from;
+            if (m_countsByWrites) {
+                // What was stored from the first day given on is replaced (or, past the last, dropped).
+                for (int i = given.from; i < stored->days.size(); ++i) {
+                    if (const std::optional<DayStatus> entry = entryFrom(stored->days.at(i), stored->legend))
+                        net.add(monthStart + i, *entry, -1);
+                }
+                for (int i = 0; i < given.count; ++i)
+                    net.add(given.day + i, days[given.offset + std::size_t(i)], 1);
+            }
+            // The month's earlier days, if it has any stored, stay as they are.
+            if (given.from > 0 && !stored->days.isEmpty()) {
                 Month entries;
                 for (int i = 0; i < given.from && i < stored->days.size(); ++i)
                     entries[std::size_t(i)] = entryFrom(stored->days.at(i), stored->legend);
@@ -286,7 +433,7 @@ Status StatusHistory::write(const QString& accountId, const Encoded& encoded,
                                .arg(accountId, QString::fromLatin1(month->key),
                                     QString::fromUtf8(sqlite3_errmsg(m_db.handle()))) };
     }
-    return {};
+    return addDayCounts(net);
 }
 
 Result<QList<AccountStatus>> StatusHistory::read(const QString& accountId) const

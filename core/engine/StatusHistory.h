@@ -10,6 +10,7 @@
 #include <QJsonArray>
 
 #include <array>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -31,9 +32,32 @@ struct DayStatus
 // row's own list of [stage, band] pairs that the codes index, e.g.
 //   legend [["adoption","Good"],["renewal","Normal"]]   days [null,[0,71.5],[0,70.2],[1,68.9]]
 // A year of 100k accounts is 1.2M rows instead of 36M, which is what makes a back-fill of a
-// year's history fast to write. The view `status_history` (account_id, day, stage, score, band)
-// unpacks it into one row per account and day, for anyone who reads the history with SQL; by
-// account it is quick, by day it unpacks everything: onDay() reads one day from the packed rows.
+// year's history fast to write. `history_days` (day, stage, band, accounts) counts the accounts
+// each day, for the portfolio's history (the overview's 12 months). The view `status_history` (account_id,
+// day, stage, score, band) unpacks it into one row per account and day, for anyone who reads the history with
+// SQL; by account it is quick, by day it unpacks everything: onDay() reads one day from the packed rows. How
+// many accounts had each (stage, band) on each day, gathered from accounts' days.
+class DayTally
+{
+public:
+    void add(int first, const std::vector<DayStatus>& days); // one account each day
+    void add(int day, const DayStatus& status, qint64 accounts); // accounts may be negative
+    void merge(const DayTally& other);
+    bool isEmpty() const { return m_counts.empty(); }
+    // Calls f(day, stage, band, accounts) for every count that is not zero.
+    void forEach(const std::function<void(int, const QString&, const QString&, qint64)>& f) const;
+
+private:
+    std::size_t comboOf(const QString& stage, const QString& band);
+    void cover(int first, int last);
+    void count(int day, std::size_t combo, qint64 accounts);
+
+    std::vector<std::pair<QString, QString>> m_combos; // (stage, band)
+    int m_base = 0; // the day of m_counts[0]
+    std::vector<std::vector<qint64>> m_counts; // per day, per combo
+    std::size_t m_last = 0; // the combo found last: consecutive days mostly share one
+};
+
 class StatusHistory
 {
     Q_DECLARE_TR_FUNCTIONS(StatusHistory)
@@ -47,12 +71,17 @@ public:
     // A subquery with one row (account_id, stage, score, band) per account with a status on `day`.
     static QString onDay(const QDate& day);
 
-    explicit StatusHistory(Database& db, QString suffix = {});
+    // With `countsByWrites`, every write() also keeps `history_days` (accounts per day, stage and
+    // band) up to date in the same transaction. Without, write() replaces without reading what
+    // was stored (a rebuild's fresh tables: each account is written once) and the counts are
+    // added at the end with addDayCounts().
+    StatusHistory(Database& db, QString suffix, bool countsByWrites);
 
     // An account's days packed into month rows; pure, so it can be done on any thread.
     struct EncodedMonth
     {
         QByteArray key; // 'YYYY-MM'
+        int day = 0; // the first day given
         int from = 0; // index in the month of the first day given
         int count = 0; // days given
         std::size_t offset = 0; // of the first in the days encoded
@@ -67,6 +96,7 @@ public:
     Status write(const QString& accountId, int first, const std::vector<DayStatus>& days);
     Status write(const QString& accountId, const Encoded& encoded, const std::vector<DayStatus>& days);
     Result<QList<AccountStatus>> read(const QString& accountId) const;
+    Status addDayCounts(const DayTally& tally);
 
 private:
     static constexpr int kMaxDaysInMonth = 31;
@@ -78,11 +108,16 @@ private:
         QJsonArray legend;
     };
     Result<StoredMonthRow> loadMonth(const QString& accountId, const QByteArray& month) const;
+    Status addDayCount(int day, const QString& stage, const QString& band, qint64 accounts);
 
     Database& m_db;
     QString m_table;
+    QString m_daysTable;
+    bool m_countsByWrites;
     mutable std::optional<SqliteStatement> m_load;
     std::optional<SqliteStatement> m_save;
+    std::optional<SqliteStatement> m_count;
+    std::optional<SqliteStatement> m_dropZero;
 };
 
 } // namespace tenure

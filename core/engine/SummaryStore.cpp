@@ -17,7 +17,8 @@ namespace tenure {
 
 namespace {
 
-const char* const kTables[] = { "agg_activity", "account_status", "history_months", "engine_state" };
+const char* const kTables[]
+    = { "agg_activity", "account_status", "history_months", "history_days", "engine_state" };
 
 Status execAll(Database& db, const QStringList& statements)
 {
@@ -109,7 +110,7 @@ QStringList SummaryStore::indexStatements()
 SummaryStore::SummaryStore(Database& db, QString suffix)
     : m_db(db)
     , m_suffix(std::move(suffix))
-    , m_history(db, m_suffix)
+    , m_history(db, m_suffix, m_suffix.isEmpty()) // the shadow is a rebuild's: it counts at the end
 {
 }
 
@@ -269,7 +270,7 @@ Result<std::optional<AccountStatus>> SummaryStore::status(const QString& account
 
 Result<QList<AccountStatus>> SummaryStore::history(const QString& accountId) const
 {
-    return StatusHistory(m_db, m_suffix).read(accountId);
+    return m_history.read(accountId);
 }
 
 Result<QList<SummaryStore::Count>> SummaryStore::counts() const

@@ -74,6 +74,8 @@ public:
     {
         return m_history.write(accountId, first, days);
     }
+    // A rebuild's accounts per day, stage and band, added once its shadow history is written.
+    Status addDayCounts(const DayTally& tally) { return m_history.addDayCounts(tally); }
     Status writeHistory(const QString& accountId, const StatusHistory::Encoded& encoded,
                         const std::vector<DayStatus>& days)
     {

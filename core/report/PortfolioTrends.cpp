@@ -12,12 +12,14 @@ Result<PortfolioTrends> PortfolioTrends::load(Database& db, const QDate& today, 
                                               int dropWindowDays, int maxDrops)
 {
     PortfolioTrends trends;
+    // The engine keeps the accounts per day and band (history_days): a month end is a few rows.
     QSqlQuery query(db.connection());
+    query.prepare(QStringLiteral("SELECT band, sum(accounts) FROM history_days WHERE day = ? GROUP BY band"));
     for (int i = months - 1; i >= 0; --i) {
         const QDate first = QDate(today.year(), today.month(), 1).addMonths(-i);
         const QDate day = i == 0 ? today : first.addMonths(1).addDays(-1);
-        if (!query.exec(
-                QStringLiteral("SELECT band, count(*) FROM %1 GROUP BY band").arg(StatusHistory::onDay(day))))
+        query.addBindValue(day.toString(Qt::ISODate));
+        if (!query.exec())
             return Error { query.lastError().text() };
         Month month { day, {} };
         while (query.next())

@@ -12,7 +12,7 @@ namespace tenure {
 class Database;
 
 // Portfolio health over time and the biggest recent movers, for the overview: read from
-// status_history (indexed by day), never from raw events.
+// history_days and the packed history (StatusHistory), never from raw events.
 struct PortfolioTrends
 {
     Q_DECLARE_TR_FUNCTIONS(PortfolioTrends)

@@ -160,8 +160,8 @@ Migration version4()
 Migration version5()
 {
     QStringList statements;
-    for (const char* table :
-         { "agg_activity", "account_status", "status_history", "history_months", "engine_state" })
+    for (const char* table : { "agg_activity", "account_status", "status_history", "history_months",
+                               "history_days", "engine_state" })
         statements << QStringLiteral("DROP TABLE IF EXISTS %1").arg(QLatin1String(table));
     statements += SummaryStore::createStatements({});
     statements += SummaryStore::indexStatements();
@@ -179,8 +179,8 @@ Migration version5()
 Migration version6()
 {
     QStringList statements { QStringLiteral("DROP INDEX IF EXISTS status_history_day") };
-    for (const char* table :
-         { "agg_activity", "account_status", "status_history", "history_months", "engine_state" })
+    for (const char* table : { "agg_activity", "account_status", "status_history", "history_months",
+                               "history_days", "engine_state" })
         statements << QStringLiteral("DROP TABLE IF EXISTS %1").arg(QLatin1String(table));
     statements += SummaryStore::createStatements({});
     statements += SummaryStore::indexStatements();

@@ -54,6 +54,7 @@ QStringList snapshot(Database& db)
         "SELECT account_id, stage, score, band, breakdown, day, rules_version FROM account_status ORDER BY 1",
         "SELECT account_id, day, stage, score, band FROM status_history ORDER BY 1, 2",
         "SELECT account_id, hex(data) FROM agg_activity ORDER BY 1",
+        "SELECT day, stage, band, accounts FROM history_days ORDER BY 1, 2, 3",
     };
     for (const char* sql : queries) {
         QSqlQuery query(db.connection());
