@@ -176,6 +176,15 @@ void AccountActivity::addUser(int day, const QString& userId)
     m_userDays.emplace_back(day, index);
 }
 
+void AccountActivity::addUserNumbered(int day, int number, const QString& userId)
+{
+    if (number == int(m_users.size())) {
+        m_userIndex.insert(userId, number);
+        m_users.append(userId);
+    }
+    m_userDays.emplace_back(day, number);
+}
+
 void AccountActivity::finish()
 {
     for (auto& entry : m_series)

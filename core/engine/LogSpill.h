@@ -20,8 +20,13 @@ class DayClock;
 
 // A rebuild folds the log one partition of the accounts at a time, to bound its memory. Rather
 // than scanning the whole log once per partition, LogSpill scans it once and writes each event,
-// compactly (account, name, user, day, quantity), to its partition's temporary file; each
-// partition is then folded from its file. The files go when the spill does.
+// as numbers (account, name and user numbered as first seen, day, quantity), to its partition's
+// temporary file; each partition is then folded from its file without a string in sight. The
+// files go when the spill does. fold() may run on another thread than write() did.
+//
+// The scan runs in two halves of the log at once, the second on its own read-only connection and
+// thread (the log below the rebuild's high-water mark never changes), each numbering what it
+// sees and writing its own files; fold() reads both halves of a partition, in log order.
 class LogSpill
 {
     Q_DECLARE_TR_FUNCTIONS(LogSpill)
@@ -30,16 +35,26 @@ public:
     using Progress = std::function<void(qint64 rows)>;
 
     // Reads events with seq <= upTo into `partitions` files (partition = qHash(account) % partitions).
-    static Result<std::unique_ptr<LogSpill>> write(sqlite3* db, DayClock& clock, qint64 upTo, int partitions,
-                                                   const Progress& progress, const std::atomic_bool* cancel);
+    static Result<std::unique_ptr<LogSpill>> write(sqlite3* db, const DayClock& clock, qint64 upTo,
+                                                   int partitions, const Progress& progress,
+                                                   const std::atomic_bool* cancel);
 
-    qint64 rows() const { return m_rows; }
+    qint64 rows() const;
     // The activity of every account of the partition, unfinished (call finish() on each).
     Result<QHash<QString, AccountActivity>> fold(int partition) const;
 
+    struct Shard
+    {
+        std::vector<std::unique_ptr<QTemporaryFile>> files; // per partition
+        qint64 rows = 0;
+        // The files hold numbers: accounts, event names and users are these strings.
+        QStringList accounts;
+        QStringList names;
+        QStringList users;
+    };
+
 private:
-    std::vector<std::unique_ptr<QTemporaryFile>> m_files;
-    qint64 m_rows = 0;
+    std::vector<Shard> m_shards; // in log order
 };
 
 } // namespace tenure
