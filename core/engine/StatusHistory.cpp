@@ -141,42 +141,35 @@ StatusHistory::StatusHistory(Database& db, QString suffix, bool countsByWrites)
 
 Status StatusHistory::addDayCount(int day, const QString& stage, const QString& band, qint64 accounts)
 {
-    if (!m_count) {
-        Result<SqliteStatement> count = SqliteStatement::prepare(
-            m_db.handle(),
-            QStringLiteral("INSERT INTO %1 (day, stage, band, accounts) VALUES (?, ?, ?, ?) ON CONFLICT "
-                           "(day, stage, band) DO UPDATE SET accounts = accounts + excluded.accounts")
-                .arg(m_daysTable)
-                .toUtf8()
-                .constData());
-        Result<SqliteStatement> dropZero = SqliteStatement::prepare(
-            m_db.handle(),
-            QStringLiteral("DELETE FROM %1 WHERE day = ? AND stage = ? AND band = ? AND accounts = 0")
-                .arg(m_daysTable)
-                .toUtf8()
-                .constData());
-        if (!count || !dropZero)
-            return Error { count ? dropZero.error() : count.error() };
-        m_count.emplace(std::move(count).value());
-        m_dropZero.emplace(std::move(dropZero).value());
-    }
     const QString date = DayClock::date(day).toString(Qt::ISODate);
     const QString stageText = stage.isNull() ? QStringLiteral("") : stage;
     const QString bandText = band.isNull() ? QStringLiteral("") : band;
-    for (const SqliteStatement* statement : { &*m_count, &*m_dropZero }) {
-        if (statement == &*m_dropZero && accounts >= 0)
-            break; // only a count that went down can have reached zero
-        sqlite3_reset(statement->get());
-        statement->bind(1, date);
-        statement->bind(2, stageText);
-        statement->bind(3, bandText);
-        if (statement == &*m_count)
-            statement->bind(4, accounts);
-        const int rc = sqlite3_step(statement->get());
-        sqlite3_reset(statement->get());
-        if (rc != SQLITE_DONE)
-            return Error { QString::fromUtf8(sqlite3_errmsg(m_db.handle())) };
-    }
+    const Result<sqlite3_stmt*> count = SqliteStatement::reuse(
+        m_count, m_db.handle(),
+        QStringLiteral("INSERT INTO %1 (day, stage, band, accounts) VALUES (?, ?, ?, ?) ON CONFLICT "
+                       "(day, stage, band) DO UPDATE SET accounts = accounts + excluded.accounts")
+            .arg(m_daysTable));
+    if (!count)
+        return Error { count.error() };
+    m_count->bind(1, date);
+    m_count->bind(2, stageText);
+    m_count->bind(3, bandText);
+    m_count->bind(4, accounts);
+    if (sqlite3_step(*count) != SQLITE_DONE)
+        return Error { QString::fromUtf8(sqlite3_errmsg(m_db.handle())) };
+    if (accounts >= 0)
+        return {}; // only a count that went down can have reached zero
+    const Result<sqlite3_stmt*> dropZero = SqliteStatement::reuse(
+        m_dropZero, m_db.handle(),
+        QStringLiteral("DELETE FROM %1 WHERE day = ? AND stage = ? AND band = ? AND accounts = 0")
+            .arg(m_daysTable));
+    if (!dropZero)
+        return Error { dropZero.error() };
+    m_dropZero->bind(1, date);
+    m_dropZero->bind(2, stageText);
+    m_dropZero->bind(3, bandText);
+    if (sqlite3_step(*dropZero) != SQLITE_DONE)
+        return Error { QString::fromUtf8(sqlite3_errmsg(m_db.handle())) };
     return {};
 }
 
@@ -268,19 +261,12 @@ void DayTally::forEach(const std::function<void(int, const QString&, const QStri
 Result<StatusHistory::StoredMonthRow> StatusHistory::loadMonth(const QString& accountId,
                                                                const QByteArray& month) const
 {
-    if (!m_load) {
-        Result<SqliteStatement> prepared = SqliteStatement::prepare(
-            m_db.handle(),
-            QStringLiteral("SELECT days, legend FROM %1 WHERE account_id = ? AND month = ?")
-                .arg(m_table)
-                .toUtf8()
-                .constData());
-        if (!prepared)
-            return Error { prepared.error() };
-        m_load.emplace(std::move(prepared).value());
-    }
-    sqlite3_stmt* load = m_load->get();
-    sqlite3_reset(load);
+    const Result<sqlite3_stmt*> prepared = SqliteStatement::reuse(
+        m_load, m_db.handle(),
+        QStringLiteral("SELECT days, legend FROM %1 WHERE account_id = ? AND month = ?").arg(m_table));
+    if (!prepared)
+        return Error { prepared.error() };
+    sqlite3_stmt* load = *prepared;
     const QByteArray id = accountId.toUtf8();
     sqlite3_bind_text(load, 1, id.constData(), int(id.size()), SQLITE_STATIC);
     sqlite3_bind_text(load, 2, month.constData(), int(month.size()), SQLITE_STATIC);
@@ -376,19 +362,14 @@ Status StatusHistory::write(const QString& accountId, int first, const std::vect
 Status StatusHistory::write(const QString& accountId, const Encoded& encoded,
                             const std::vector<DayStatus>& days)
 {
-    if (!m_save) {
-        Result<SqliteStatement> prepared = SqliteStatement::prepare(
-            m_db.handle(),
-            QStringLiteral("INSERT INTO %1 (account_id, month, legend, days) VALUES (?, ?, ?, ?) "
-                           "ON CONFLICT (account_id, month) DO UPDATE SET legend = excluded.legend, "
-                           "days = excluded.days")
-                .arg(m_table)
-                .toUtf8()
-                .constData());
-        if (!prepared)
-            return Error { prepared.error() };
-        m_save.emplace(std::move(prepared).value());
-    }
+    const Result<sqlite3_stmt*> save = SqliteStatement::reuse(
+        m_save, m_db.handle(),
+        QStringLiteral(
+            "INSERT INTO %1 (account_id, month, legend, days) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (account_id, month) DO UPDATE SET legend = excluded.legend, days = excluded.days")
+            .arg(m_table));
+    if (!save)
+        return Error { save.error() };
     const QByteArray id = accountId.toUtf8();
     DayTally net; // with countsByWrites: what this write changes in history_days
     for (const EncodedMonth& given : encoded) {
@@ -420,14 +401,13 @@ Status StatusHistory::write(const QString& accountId, const Encoded& encoded,
                 month = &merged;
             }
         }
-        sqlite3_stmt* save = m_save->get();
-        sqlite3_reset(save);
-        sqlite3_bind_text(save, 1, id.constData(), int(id.size()), SQLITE_STATIC);
-        sqlite3_bind_text(save, 2, month->key.constData(), int(month->key.size()), SQLITE_STATIC);
-        sqlite3_bind_text(save, 3, month->legend.constData(), int(month->legend.size()), SQLITE_STATIC);
-        sqlite3_bind_text(save, 4, month->days.constData(), int(month->days.size()), SQLITE_STATIC);
-        const int rc = sqlite3_step(save);
-        sqlite3_reset(save);
+        sqlite3_reset(*save);
+        sqlite3_bind_text(*save, 1, id.constData(), int(id.size()), SQLITE_STATIC);
+        sqlite3_bind_text(*save, 2, month->key.constData(), int(month->key.size()), SQLITE_STATIC);
+        sqlite3_bind_text(*save, 3, month->legend.constData(), int(month->legend.size()), SQLITE_STATIC);
+        sqlite3_bind_text(*save, 4, month->days.constData(), int(month->days.size()), SQLITE_STATIC);
+        const int rc = sqlite3_step(*save);
+        sqlite3_reset(*save);
         if (rc != SQLITE_DONE)
             return Error { tr("history of %1, %2: %3")
                                .arg(accountId, QString::fromLatin1(month->key),

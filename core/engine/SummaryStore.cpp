@@ -116,16 +116,7 @@ SummaryStore::SummaryStore(Database& db, QString suffix)
 
 Result<sqlite3_stmt*> SummaryStore::statement(Statement which, const QString& sql) const
 {
-    std::optional<SqliteStatement>& slot = m_statements[which];
-    if (!slot) {
-        Result<SqliteStatement> prepared = SqliteStatement::prepare(m_db.handle(), sql.toUtf8().constData());
-        if (!prepared)
-            return Error { prepared.error() };
-        slot.emplace(std::move(prepared).value());
-    }
-    sqlite3_reset(slot->get());
-    sqlite3_clear_bindings(slot->get());
-    return slot->get();
+    return SqliteStatement::reuse(m_statements[which], m_db.handle(), sql);
 }
 
 namespace {

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include <memory>
+#include <optional>
 
 namespace tenure {
 
@@ -22,6 +23,21 @@ public:
         if (sqlite3_prepare_v3(handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &raw, nullptr) != SQLITE_OK)
             return Error { QString::fromUtf8(sqlite3_errmsg(handle)) };
         return SqliteStatement(raw);
+    }
+
+    // A statement prepared once into `slot` and reused: reset, bindings cleared, ready to bind.
+    static Result<sqlite3_stmt*> reuse(std::optional<SqliteStatement>& slot, sqlite3* handle,
+                                       const QString& sql)
+    {
+        if (!slot) {
+            Result<SqliteStatement> prepared = prepare(handle, sql.toUtf8().constData());
+            if (!prepared)
+                return Error { prepared.error() };
+            slot.emplace(std::move(prepared).value());
+        }
+        sqlite3_reset(slot->get());
+        sqlite3_clear_bindings(slot->get());
+        return slot->get();
     }
 
     sqlite3_stmt* get() const { return m_statement.get(); }
