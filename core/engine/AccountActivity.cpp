@@ -32,6 +32,62 @@ void AccountActivity::Series::finish()
     pending.shrink_to_fit();
 }
 
+void AccountActivity::Series::indexSorted()
+{
+    prefix.resize(days.size() + 1);
+    prefix[0] = 0.0;
+    for (std::size_t i = 0; i < quantities.size(); ++i)
+        prefix[i + 1] = prefix[i] + quantities[i];
+}
+
+void AccountActivity::Series::assignSumOf(const std::vector<const Series*>& parts)
+{
+    days.clear();
+    quantities.clear();
+    std::size_t entries = 0;
+    int first = INT_MAX;
+    int last = INT_MIN;
+    for (const Series* part : parts) {
+        if (part->days.empty())
+            continue;
+        entries += part->days.size();
+        first = std::min(first, part->days.front());
+        last = std::max(last, part->days.back());
+    }
+    if (entries == 0) {
+        indexSorted();
+        return;
+    }
+    const qint64 span = qint64(last) - first + 1;
+    if (span > qint64(entries) * 8 + 4096) { // sparse: sort instead of spreading over every day
+        for (const Series* part : parts) {
+            for (std::size_t i = 0; i < part->days.size(); ++i)
+                pending.emplace_back(part->days[i], part->quantities[i]);
+        }
+        finish();
+        return;
+    }
+    // Per day, the parts' quantities added in the order of the parts.
+    std::vector<double> total(static_cast<std::size_t>(span), 0.0);
+    std::vector<char> present(static_cast<std::size_t>(span), 0);
+    for (const Series* part : parts) {
+        for (std::size_t i = 0; i < part->days.size(); ++i) {
+            const auto at = std::size_t(part->days[i] - first);
+            total[at] += part->quantities[i];
+            present[at] = 1;
+        }
+    }
+    days.reserve(entries);
+    quantities.reserve(entries);
+    for (std::size_t at = 0; at < total.size(); ++at) {
+        if (present[at]) {
+            days.push_back(first + int(at));
+            quantities.push_back(total[at]);
+        }
+    }
+    indexSorted();
+}
+
 double AccountActivity::Series::sum(int from, int to) const
 {
     if (from > to)
@@ -167,6 +223,10 @@ void AccountActivity::addDaily(const QString& name, int day, double quantity)
 
 void AccountActivity::addUser(int day, const QString& userId)
 {
+    if (m_userIndex.size() < m_users.size()) { // deserialize() left it to be built when needed
+        for (qsizetype i = m_userIndex.size(); i < m_users.size(); ++i)
+            m_userIndex.insert(m_users.at(i), int(i));
+    }
     const auto found = m_userIndex.constFind(userId);
     const int index = found != m_userIndex.constEnd() ? *found : int(m_users.size());
     if (found == m_userIndex.constEnd()) {
@@ -178,6 +238,7 @@ void AccountActivity::addUser(int day, const QString& userId)
 
 void AccountActivity::addUserNumbered(int day, int number, const QString& userId)
 {
+    Q_ASSERT(m_userIndex.size() == m_users.size());
     if (number == int(m_users.size())) {
         m_userIndex.insert(userId, number);
         m_users.append(userId);
@@ -367,37 +428,53 @@ std::optional<AccountActivity> AccountActivity::deserialize(const QByteArray& da
     Reader in(data);
     if (in.byte() != kFormat)
         return std::nullopt;
+    // Everything is stored sorted and unique: it is read into place and only indexed, not sorted.
     const quint64 names = in.count();
+    activity.m_series.reserve(names);
+    std::vector<const Series*> parts;
     for (quint64 n = 0; n < names && in.ok(); ++n) {
-        const QString name = in.text();
+        QString name = in.text();
         const quint64 days = in.count(2);
         const bool counts = in.byte() == 0;
-        Series& series = activity.seriesFor(name);
-        series.pending.reserve(days);
+        activity.m_series.emplace_back(std::move(name), Series {});
+        Series& series = activity.m_series.back().second;
+        series.days.reserve(days);
+        series.quantities.reserve(days);
         qint64 day = 0;
         for (quint64 i = 0; i < days && in.ok(); ++i) {
-            day = i == 0 ? unzigzag(in.varint()) : day + qint64(in.varint());
-            const double quantity = counts ? double(in.varint()) : in.real();
-            series.pending.emplace_back(int(day), quantity);
-            activity.m_all.pending.emplace_back(int(day), quantity);
+            const qint64 next = i == 0 ? unzigzag(in.varint()) : day + qint64(in.varint());
+            if ((i > 0 && next <= day) || next < INT_MIN || next > INT_MAX)
+                return std::nullopt;
+            day = next;
+            series.days.push_back(int(day));
+            series.quantities.push_back(counts ? double(in.varint()) : in.real());
         }
+        series.indexSorted();
     }
+    // The sums over all names, day by day.
+    for (const auto& [name, series] : activity.m_series)
+        parts.push_back(&series);
+    activity.m_all.assignSumOf(parts);
     const quint64 users = in.count();
-    QStringList userNames;
+    activity.m_users.reserve(qsizetype(users));
     for (quint64 i = 0; i < users && in.ok(); ++i)
-        userNames.append(in.text());
+        activity.m_users.append(in.text());
     const quint64 userDays = in.count(2);
+    activity.m_userDays.reserve(userDays);
     qint64 day = 0;
     for (quint64 i = 0; i < userDays && in.ok(); ++i) {
         day = i == 0 ? unzigzag(in.varint()) : day + qint64(in.varint());
         const quint64 user = in.varint();
-        if (user >= quint64(userNames.size()))
+        if (user >= quint64(activity.m_users.size()))
             return std::nullopt;
-        activity.addUser(int(day), userNames.at(qsizetype(user)));
+        const std::pair<int, int> entry { int(day), int(user) };
+        if (!activity.m_userDays.empty() && !(activity.m_userDays.back() < entry))
+            return std::nullopt; // stored sorted and unique
+        activity.m_userDays.push_back(entry);
     }
     if (!in.ok() || !in.atEnd())
         return std::nullopt;
-    activity.finish();
+    activity.m_seen.assign(std::size_t(activity.m_users.size()), 0);
     return activity;
 }
 

@@ -57,6 +57,9 @@ private:
         std::vector<double> prefix; // prefix[i] = sum of quantities[0..i-1]
         std::vector<std::pair<int, double>> pending;
         void finish();
+        void indexSorted(); // days and quantities are ascending and unique: only the prefixes
+        // The sum of `parts` (each finished), day by day.
+        void assignSumOf(const std::vector<const Series*>& parts);
         double sum(int from, int to) const;
         std::optional<int> lastDay(int onOrBefore) const;
         void addWindowSums(int window, int first, int last, double* out) const;
@@ -70,7 +73,7 @@ private:
     Series m_all;
     std::vector<std::pair<int, int>> m_userDays; // (day, user index), sorted, unique
     QStringList m_users; // by index
-    QHash<QString, int> m_userIndex;
+    QHash<QString, int> m_userIndex; // by name; built when first needed after deserialize()
     mutable std::vector<int> m_seen; // per user: the query stamp that last counted them
     mutable int m_stamp = 0;
 };

@@ -3,8 +3,8 @@
 #include "engine/AccountScoring.h"
 #include "engine/DayScorer.h"
 #include "engine/Evaluator.h"
-#include "engine/LogSpill.h"
 #include "engine/PoolTask.h"
+#include "engine/ScoringEngineInternal.h"
 #include "rules/RuleStore.h"
 #include "store/AccountStore.h"
 #include "store/Database.h"
@@ -20,29 +20,11 @@
 #include <QVariant>
 
 #include <climits>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <memory>
 
 namespace tenure {
 
-namespace {
-const QString kCheckpoint = QStringLiteral("checkpoint");
-const QString kRulesVersion = QStringLiteral("rules_version");
-const QString kAsOfDay = QStringLiteral("as_of_day");
-const QString kMasterStamp = QStringLiteral("master_stamp");
-
-bool cancelled(const std::atomic_bool* cancel)
-{
-    return cancel && cancel->load();
-}
-} // namespace
-
-struct ScoringEngine::Context : ScoringContext
-{
-    std::unique_ptr<DayScorer> scorer; // of evaluator's rules, for the engine's thread
-};
+using namespace engine_state;
 
 ScoringEngine::ScoringEngine(Database& db)
     : ScoringEngine(db, Options {})
@@ -67,52 +49,6 @@ ScoringEngine::ScoringEngine(Database& db, Options options)
 }
 
 ScoringEngine::~ScoringEngine() = default;
-
-Result<QHash<QString, AccountActivity>> ScoringEngine::readLog(qint64 upTo, int partition, int partitions,
-                                                               Summary& summary, const Progress& progress,
-                                                               const std::atomic_bool* cancel)
-{
-    // One pass over the log, folded in memory: a rebuild then writes one row per account
-    // instead of millions of daily rows.
-    Result<SqliteStatement> read = SqliteStatement::prepare(
-        m_db.handle(),
-        "SELECT account_id, user_id, name, occurred_at, quantity FROM events WHERE seq <= ? ORDER BY seq");
-    if (!read)
-        return Error { tr("Cannot read the event log: %1").arg(read.error()) };
-    read->bind(1, upTo);
-    QHash<QString, AccountActivity> all;
-    QHash<QString, QString> names; // shares one copy of each event name
-    qint64 rows = 0;
-    int rc;
-    while ((rc = sqlite3_step(read->get())) == SQLITE_ROW) {
-        // Memory stays bounded: each pass folds only the accounts of its partition.
-        const auto* account = reinterpret_cast<const char*>(sqlite3_column_text(read->get(), 0));
-        const QByteArrayView accountBytes(account, sqlite3_column_bytes(read->get(), 0));
-        if (partitions > 1 && qHash(accountBytes, 0) % size_t(partitions) != size_t(partition))
-            continue;
-        AccountActivity& activity = all[QString::fromUtf8(accountBytes)];
-        const int day = m_clock.dayOf(read->int64(3));
-        QString name = read->text(2);
-        auto known = names.constFind(name);
-        if (known == names.constEnd())
-            known = names.insert(name, name);
-        activity.addDaily(*known, day, read->real(4));
-        if (sqlite3_column_type(read->get(), 1) != SQLITE_NULL)
-            activity.addUser(day, read->text(1));
-        if (++rows % 200000 == 0) {
-            if (cancelled(cancel))
-                return Error { tr("Scoring was cancelled.") };
-            if (progress)
-                progress(tr("Folding in events"), rows, upTo);
-        }
-    }
-    if (rc != SQLITE_DONE)
-        return Error {
-            tr("Cannot read the event log: %1").arg(QString::fromUtf8(sqlite3_errmsg(m_db.handle())))
-        };
-    summary.events += rows;
-    return all;
-}
 
 int ScoringEngine::today() const
 {
@@ -169,55 +105,79 @@ Status ScoringEngine::withRetries(const QString& what, const std::function<Statu
                        .arg(lastError) };
 }
 
-Status ScoringEngine::scoreAccounts(Context& context, SummaryStore& target, const QStringList& ids,
-                                    std::optional<int> historyFrom, Summary& summary,
-                                    const Progress& progress, const std::atomic_bool* cancel,
-                                    QHash<QString, AccountActivity>* memory, DayTally* tally)
+Status ScoringEngine::scoreAccounts(Context& context, const Pass& pass, const QStringList& ids,
+                                    Summary& summary, const Progress& progress,
+                                    const std::atomic_bool* cancel)
 {
-    // A pipeline of two: while this thread stores one transaction's worth of accounts, a worker
-    // scores the next (scoring touches no database). Activities come from `memory` (a rebuild's
-    // fold, whose aggregates are stored as well) or are loaded here from the target's.
+    // A pipeline: while this thread stores one transaction's worth of accounts, a worker scores
+    // the next (scoring touches no database). Activities come from memory (a rebuild's fold, whose
+    // aggregates are stored as well) or from the source's stored aggregates, read here and decoded
+    // on the worker.
     struct Chunk
     {
         QStringList ids;
-        std::vector<AccountActivity> loaded;
-        std::vector<AccountActivity*> activities;
+        std::vector<QByteArray> data; // the stored aggregates of each account
+        std::vector<AccountActivity*> activities; // or its activity in memory
         std::vector<ScoredAccount> scored;
         DayTally tally;
+        QString error;
         PoolTask<void> done;
     };
     // Chunk n is scored while chunk n - 1 may still be: each of the two has its own day scorer.
     // Chunk n + 1 starts only once chunk n - 1 is stored, hence scored.
     DayScorer scorers[2] { DayScorer(*context.evaluator), DayScorer(*context.evaluator) };
-    const int from = historyFrom.value_or(INT_MIN);
+    const int from = pass.historyFrom.value_or(INT_MIN);
+    const qsizetype perChunk = std::max(1, m_options.accountsPerTransaction);
     auto start = [&](qsizetype begin) -> Result<std::unique_ptr<Chunk>> {
-        DayScorer* scorer = &scorers[(begin / std::max(1, m_options.accountsPerTransaction)) % 2];
+        DayScorer* scorer = &scorers[(begin / perChunk) % 2];
         auto chunk = std::make_unique<Chunk>();
-        chunk->ids = ids.mid(begin, std::max(1, m_options.accountsPerTransaction));
-        if (!memory)
-            chunk->loaded.reserve(std::size_t(chunk->ids.size()));
-        for (const QString& id : std::as_const(chunk->ids)) {
-            if (memory) {
-                chunk->activities.push_back(&(*memory)[id]);
-                continue;
+        chunk->ids = ids.mid(begin, perChunk);
+        if (pass.memory) {
+            for (const QString& id : std::as_const(chunk->ids))
+                chunk->activities.push_back(&(*pass.memory)[id]);
+        } else {
+            // One range read for the chunk (ids are sorted); an id the range missed, as SQLite
+            // orders UTF-8 where Qt sorts UTF-16, is read by itself.
+            Result<QHash<QString, QByteArray>> data
+                = pass.source.activityData(chunk->ids.first(), chunk->ids.last());
+            if (!data)
+                return Error { data.error() };
+            for (const QString& id : std::as_const(chunk->ids)) {
+                auto found = data->find(id);
+                if (found != data->end()) {
+                    chunk->data.push_back(std::move(*found));
+                    continue;
+                }
+                Result<QByteArray> alone = pass.source.activityData(id);
+                if (!alone)
+                    return Error { alone.error() };
+                chunk->data.push_back(std::move(alone).value());
             }
-            Result<AccountActivity> activity = target.loadActivity(id);
-            if (!activity)
-                return Error { activity.error() };
-            chunk->loaded.push_back(std::move(activity).value());
-            chunk->activities.push_back(&chunk->loaded.back());
         }
         Chunk* work = chunk.get();
-        const bool counting = tally != nullptr;
-        work->done = PoolTask<void>(m_pool, [work, &context, scorer, from, memory, counting] {
+        const bool inMemory = pass.memory != nullptr;
+        const bool counting = pass.tally != nullptr;
+        work->done = PoolTask<void>(m_pool, [work, &context, scorer, from, inMemory, counting] {
             for (qsizetype i = 0; i < work->ids.size(); ++i) {
-                AccountActivity& activity = *work->activities[std::size_t(i)];
-                if (memory)
-                    activity.finish();
+                std::optional<AccountActivity> decoded;
+                AccountActivity* activity = nullptr;
+                if (inMemory) {
+                    activity = work->activities[std::size_t(i)];
+                    activity->finish();
+                } else {
+                    decoded = AccountActivity::deserialize(work->data[std::size_t(i)]);
+                    if (!decoded) {
+                        work->error = tr("The stored aggregates of account %1 are unreadable; rebuild the "
+                                         "summaries.")
+                                          .arg(work->ids[i]);
+                        return;
+                    }
+                    activity = &*decoded;
+                }
                 work->scored.push_back(
-                    ScoredAccount::compute(context, *scorer, work->ids[i], activity, from));
-                if (memory)
-                    work->scored.back().aggregates = activity.serialize();
+                    ScoredAccount::compute(context, *scorer, work->ids[i], *activity, from));
+                if (inMemory)
+                    work->scored.back().aggregates = activity->serialize();
                 if (counting)
                     work->tally.add(work->scored.back().first, work->scored.back().days);
             }
@@ -226,13 +186,15 @@ Status ScoringEngine::scoreAccounts(Context& context, SummaryStore& target, cons
     };
     auto store = [&](Chunk& chunk) -> Status {
         chunk.done.get();
+        if (!chunk.error.isEmpty())
+            return Error { chunk.error };
         const Status done = withRetries(
             tr("Scoring accounts %1 to %2").arg(chunk.ids.first(), chunk.ids.last()), [&]() -> Status {
                 Transaction transaction(m_db);
                 if (!transaction.isActive())
                     return Error { transaction.startError() };
                 for (const ScoredAccount& scored : chunk.scored) {
-                    if (Status stored = scored.store(target, context.rulesVersion); !stored)
+                    if (Status stored = scored.store(pass.target, context.rulesVersion); !stored)
                         return stored;
                 }
                 return transaction.commit();
@@ -245,14 +207,14 @@ Status ScoringEngine::scoreAccounts(Context& context, SummaryStore& target, cons
                 summary.changedAccounts.insert(scored.id);
         }
         summary.accounts += chunk.scored.size();
-        if (tally)
-            tally->merge(chunk.tally); // only what was committed
+        if (pass.tally)
+            pass.tally->merge(chunk.tally); // only what was committed
         return {};
     };
 
     std::unique_ptr<Chunk> pending;
     qsizetype stored = 0;
-    for (qsizetype begin = 0; begin < ids.size(); begin += std::max(1, m_options.accountsPerTransaction)) {
+    for (qsizetype begin = 0; begin < ids.size(); begin += perChunk) {
         if (cancelled(cancel))
             return Error { tr("Scoring was cancelled.") };
         Result<std::unique_ptr<Chunk>> next = start(begin);
@@ -359,8 +321,11 @@ Result<ScoringEngine::Summary> ScoringEngine::run(const Progress& progress, cons
     Context& context = *m_context;
     if (Status loaded = loadContext(context); !loaded)
         return Error { loaded.error() };
-    if (SummaryStore(m_db).state(kRulesVersion) != QString::number(context.rulesVersion))
-        return rebuild(progress, cancel);
+    // New rules: re-score from the aggregates. Aggregates of another time zone (the setting changed)
+    // or of an older Tenure, which did not record the zone: rebuild them from the log.
+    const bool reusable = aggregatesReusable();
+    if (!reusable || SummaryStore(m_db).state(kRulesVersion) != QString::number(context.rulesVersion))
+        return reusable ? rescore(context, progress, cancel) : rebuild(progress, cancel);
     return runIncremental(context, progress, cancel);
 }
 
@@ -385,7 +350,8 @@ Result<ScoringEngine::Summary> ScoringEngine::runIncremental(Context& context, c
         summary.changedAccounts.clear();
         const std::optional<int> from
             = masterChanged || lastAsOf > context.today ? std::nullopt : std::optional<int>(lastAsOf + 1);
-        if (Status scored = scoreAccounts(context, live, ids.value(), from, summary, progress, cancel);
+        if (Status scored = scoreAccounts(context, Pass { live, live, nullptr, from }, ids.value(), summary,
+                                          progress, cancel);
             !scored)
             return Error { scored.error() };
         const Status stamped = withRetries(tr("Saving the engine state"), [&]() -> Status {
@@ -402,129 +368,6 @@ Result<ScoringEngine::Summary> ScoringEngine::runIncremental(Context& context, c
     summary.checkpoint = live.state(kCheckpoint, QStringLiteral("0")).toLongLong();
     summary.asOf = DayClock::date(context.today);
     summary.rulesVersion = context.rulesVersion;
-    return summary;
-}
-
-Result<ScoringEngine::Summary> ScoringEngine::rebuild(const Progress& progress,
-                                                      const std::atomic_bool* cancel)
-{
-    Context& context = *m_context;
-    if (Status loaded = loadContext(context); !loaded)
-        return Error { loaded.error() };
-    const qint64 upTo = EventLog(m_db).lastSeq();
-    if (Status created = SummaryStore::createShadow(m_db); !created)
-        return Error { tr("Cannot prepare the rebuild: %1").arg(created.error()) };
-    auto abandon = [this](const QString& message) -> Result<Summary> {
-        (void)SummaryStore::dropShadow(m_db); // the live summaries were never touched
-        return Error { message };
-    };
-
-    Summary summary;
-    summary.rebuilt = true;
-    summary.allAccountsChanged = true;
-    {
-        // Scoped: the shadow store's prepared statements must be gone before its tables are renamed.
-        SummaryStore shadow(m_db, QString::fromLatin1(SummaryStore::kShadowSuffix));
-        // The log is folded in memory, a partition of the accounts at a time (see
-        // eventsPerFoldPartition), and each account's activity is stored in the shadow table as it
-        // is scored.
-        const qint64 perPartition = std::max<qint64>(1, m_options.eventsPerFoldPartition);
-        const int partitions = int(std::max<qint64>(1, (upTo + perPartition - 1) / perPartition));
-        QSet<QString> scored;
-        DayTally tally; // accounts per day, stage and band, of the history written
-        // Several partitions: one scan of the log spills them to temporary files (LogSpill)
-        // instead of one scan per partition. Should that fail (a full temporary disk, say), each
-        // partition reads the log again, as the slower, file-free way.
-        std::unique_ptr<LogSpill> spill;
-        if (partitions > 1) {
-            Result<std::unique_ptr<LogSpill>> written = LogSpill::write(
-                m_db.handle(), m_clock, upTo, partitions,
-                [&](qint64 rows) {
-                    if (progress)
-                        progress(tr("Folding in events"), rows, upTo);
-                },
-                cancel);
-            if (written) {
-                spill = std::move(written).value();
-                summary.events += spill->rows();
-            } else if (cancelled(cancel)) {
-                return abandon(written.error());
-            } else {
-                qWarning("rebuild: %s; reading the log once per partition instead",
-                         qPrintable(written.error()));
-            }
-        }
-        // From the spill, the next partition is folded on a worker while this one is scored.
-        using Folded = Result<QHash<QString, AccountActivity>>;
-        PoolTask<Folded> nextFold;
-        auto startFold = [this, &nextFold, &spill](int partition) {
-            nextFold = PoolTask<Folded>(m_pool, [&spill, partition] { return spill->fold(partition); });
-        };
-        if (spill)
-            startFold(0);
-        for (int partition = 0; partition < partitions; ++partition) {
-            Folded folded
-                = spill ? nextFold.get() : readLog(upTo, partition, partitions, summary, progress, cancel);
-            if (spill && partition + 1 < partitions)
-                startFold(partition + 1);
-            if (!folded)
-                return abandon(folded.error());
-            QHash<QString, AccountActivity>& all = folded.value();
-            QStringList ids(all.keyBegin(), all.keyEnd());
-            ids.sort();
-            if (Status done
-                = scoreAccounts(context, shadow, ids, std::nullopt, summary, progress, cancel, &all, &tally);
-                !done)
-                return abandon(done.error());
-            for (const QString& id : std::as_const(ids))
-                scored.insert(id);
-            all.clear();
-#ifdef __GLIBC__
-            // The partition was folded and scored on other threads, whose malloc arenas would
-            // otherwise keep its memory: give it back before the next one is folded.
-            malloc_trim(0);
-#endif
-        }
-        // Accounts the CRM knows that have no events yet.
-        QStringList quiet;
-        for (auto it = context.accounts.keyBegin(); it != context.accounts.keyEnd(); ++it) {
-            if (!scored.contains(*it))
-                quiet << *it;
-        }
-        quiet.sort();
-        if (Status done
-            = scoreAccounts(context, shadow, quiet, std::nullopt, summary, progress, cancel, nullptr, &tally);
-            !done)
-            return abandon(done.error());
-        {
-            Transaction transaction(m_db);
-            Status stamped = shadow.addDayCounts(tally);
-            if (stamped)
-                stamped = shadow.setState(kCheckpoint, QString::number(upTo));
-            if (stamped)
-                stamped = shadow.setState(kRulesVersion, QString::number(context.rulesVersion));
-            if (stamped)
-                stamped = shadow.setState(kAsOfDay, QString::number(context.today));
-            if (stamped)
-                stamped = shadow.setState(kMasterStamp, context.masterStamp);
-            if (stamped)
-                stamped = transaction.commit();
-            if (!stamped)
-                return abandon(stamped.error());
-        }
-    }
-    if (Status swapped = SummaryStore::replaceWithShadow(m_db); !swapped)
-        return abandon(tr("Cannot swap in the rebuilt summaries: %1").arg(swapped.error()));
-
-    // Events appended while the rebuild ran are folded in now.
-    Result<Summary> rest = runIncremental(context, progress, cancel);
-    if (!rest)
-        return rest;
-    summary.events += rest->events;
-    summary.historyRows += rest->historyRows;
-    summary.checkpoint = rest->checkpoint;
-    summary.asOf = rest->asOf;
-    summary.rulesVersion = rest->rulesVersion;
     return summary;
 }
 

@@ -28,9 +28,12 @@ struct Outcome;
 // run() is incremental: it folds the events after the checkpoint into the daily aggregates and
 // re-scores the accounts they touched, each batch in one transaction that also moves the
 // checkpoint, so a crash or kill never loses or double-counts an event. When the day changes or
-// the account data changes it re-scores every account; when the rules change it rebuilds.
-// rebuild() recomputes everything from the log into shadow tables and swaps them in at once, so
-// readers keep seeing the old summaries until the new ones are complete.
+// the account data changes it re-scores every account. When the rules change it re-scores every
+// account from the stored aggregates (they do not depend on the rules) into shadow tables and
+// swaps them in at once, so readers keep seeing the old summaries until the new ones are complete.
+// rebuild() recomputes everything, aggregates included, from the log, the same way; run() does
+// that instead of a re-score when the aggregates cannot be trusted (no engine state yet, or made
+// in another time zone).
 //
 // Synchronous and thread-agnostic: ScoringWorker runs it on a worker thread, tenure-cli directly.
 class ScoringEngine
@@ -88,7 +91,23 @@ public:
 
 private:
     struct Context;
+    // One scoring pass over a list of accounts.
+    struct Pass
+    {
+        SummaryStore& target; // statuses and history go there
+        const SummaryStore& source; // the stored aggregates come from there...
+        QHash<QString, AccountActivity>* memory = nullptr; // ...unless a rebuild folded them (stored too)
+        std::optional<int> historyFrom; // history from this day; default: back-filled
+        DayTally* tally = nullptr; // counts the history committed, when set
+    };
 
+    Result<Summary> rescore(Context& context, const Progress& progress, const std::atomic_bool* cancel);
+    bool aggregatesReusable() const;
+    // Stamps the shadow as complete up to `checkpoint` (or the copied one), swaps it in and folds
+    // the events that arrived meanwhile.
+    Result<Summary> finishShadow(Context& context, SummaryStore::Scope scope, const DayTally& tally,
+                                 std::optional<qint64> checkpoint, Summary summary, const Progress& progress,
+                                 const std::atomic_bool* cancel);
     Result<Summary> runIncremental(Context& context, const Progress& progress,
                                    const std::atomic_bool* cancel);
     Status loadContext(Context& context);
@@ -97,10 +116,8 @@ private:
     Result<QHash<QString, AccountActivity>> readLog(qint64 upTo, int partition, int partitions,
                                                     Summary& summary, const Progress& progress,
                                                     const std::atomic_bool* cancel);
-    Status scoreAccounts(Context& context, SummaryStore& target, const QStringList& ids,
-                         std::optional<int> historyFrom, Summary& summary, const Progress& progress,
-                         const std::atomic_bool* cancel, QHash<QString, AccountActivity>* memory = nullptr,
-                         DayTally* tally = nullptr);
+    Status scoreAccounts(Context& context, const Pass& pass, const QStringList& ids, Summary& summary,
+                         const Progress& progress, const std::atomic_bool* cancel);
     Status withRetries(const QString& what, const std::function<Status()>& attempt);
     int today() const;
 

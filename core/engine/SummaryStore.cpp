@@ -19,6 +19,12 @@ namespace {
 
 const char* const kTables[]
     = { "agg_activity", "account_status", "history_months", "history_days", "engine_state" };
+const char* const kAggregates = "agg_activity";
+
+bool inScope(const char* table, SummaryStore::Scope scope)
+{
+    return scope == SummaryStore::Scope::Everything || qstrcmp(table, kAggregates) != 0;
+}
 
 Status execAll(Database& db, const QStringList& statements)
 {
@@ -69,16 +75,18 @@ QString isoDay(int day)
 
 } // namespace
 
-QStringList SummaryStore::createStatements(const QString& suffix)
+QStringList SummaryStore::createStatements(const QString& suffix, Scope scope)
 {
-    const QStringList statements {
+    QStringList statements;
+    if (scope == Scope::Everything) {
         // Per account: its daily event quantities by name and its active users by day, packed by
         // AccountActivity::serialize(). One row per account keeps both rebuilds and reads cheap.
-        QStringLiteral(R"(CREATE TABLE agg_activity%1 (
+        statements << QStringLiteral(R"(CREATE TABLE agg_activity%1 (
             account_id TEXT PRIMARY KEY,
             data       BLOB NOT NULL))")
-            .arg(suffix),
-        QStringLiteral(R"(CREATE TABLE account_status%1 (
+                          .arg(suffix);
+    }
+    statements << QStringLiteral(R"(CREATE TABLE account_status%1 (
             account_id    TEXT PRIMARY KEY,
             stage         TEXT    NOT NULL,
             score         REAL,
@@ -88,9 +96,9 @@ QStringList SummaryStore::createStatements(const QString& suffix)
             computed_at   INTEGER NOT NULL,
             rules_version INTEGER NOT NULL,
             last_active   TEXT))")
-            .arg(suffix),
-        QStringLiteral("CREATE TABLE engine_state%1 (key TEXT PRIMARY KEY, value TEXT NOT NULL)").arg(suffix),
-    };
+                      .arg(suffix)
+               << QStringLiteral("CREATE TABLE engine_state%1 (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                      .arg(suffix);
     return statements + StatusHistory::createStatements(suffix);
 }
 
@@ -166,7 +174,7 @@ Status SummaryStore::saveActivity(const QString& accountId, const QByteArray& da
     return stepDone(m_db.handle(), *query);
 }
 
-Result<AccountActivity> SummaryStore::loadActivity(const QString& accountId) const
+Result<QByteArray> SummaryStore::activityData(const QString& accountId) const
 {
     const Result<sqlite3_stmt*> query = statement(
         LoadActivity, QStringLiteral("SELECT data FROM %1 WHERE account_id = ?").arg(table("agg_activity")));
@@ -181,12 +189,44 @@ Result<AccountActivity> SummaryStore::loadActivity(const QString& accountId) con
     sqlite3_reset(*query);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return Error { QString::fromUtf8(sqlite3_errmsg(m_db.handle())) };
-    std::optional<AccountActivity> activity = AccountActivity::deserialize(data);
+    return data;
+}
+
+Result<AccountActivity> SummaryStore::loadActivity(const QString& accountId) const
+{
+    const Result<QByteArray> data = activityData(accountId);
+    if (!data)
+        return Error { data.error() };
+    std::optional<AccountActivity> activity = AccountActivity::deserialize(data.value());
     if (!activity)
         return Error {
             tr("The stored aggregates of account %1 are unreadable; rebuild the summaries.").arg(accountId)
         };
     return std::move(*activity);
+}
+
+Result<QHash<QString, QByteArray>> SummaryStore::activityData(const QString& first, const QString& last) const
+{
+    const Result<sqlite3_stmt*> query
+        = statement(ActivityRange,
+                    QStringLiteral("SELECT account_id, data FROM %1 WHERE account_id BETWEEN ? AND ?")
+                        .arg(table("agg_activity")));
+    if (!query)
+        return Error { query.error() };
+    bindText(*query, 1, first);
+    bindText(*query, 2, last);
+    QHash<QString, QByteArray> data;
+    int rc;
+    while ((rc = sqlite3_step(*query)) == SQLITE_ROW) {
+        data.insert(QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(*query, 0)),
+                                      sqlite3_column_bytes(*query, 0)),
+                    QByteArray(static_cast<const char*>(sqlite3_column_blob(*query, 1)),
+                               sqlite3_column_bytes(*query, 1)));
+    }
+    sqlite3_reset(*query);
+    if (rc != SQLITE_DONE)
+        return Error { QString::fromUtf8(sqlite3_errmsg(m_db.handle())) };
+    return data;
 }
 
 Result<QStringList> SummaryStore::accountIds(const QStringList& also) const
@@ -298,11 +338,15 @@ Status SummaryStore::setState(const QString& key, const QString& value)
     return {};
 }
 
-Status SummaryStore::createShadow(Database& db)
+Status SummaryStore::createShadow(Database& db, Scope scope)
 {
     if (Status dropped = dropShadow(db); !dropped)
         return dropped;
-    return execAll(db, createStatements(QString::fromLatin1(kShadowSuffix)));
+    QStringList statements = createStatements(QString::fromLatin1(kShadowSuffix), scope);
+    if (scope == Scope::Scores)
+        statements << QStringLiteral("INSERT INTO engine_state%1 SELECT key, value FROM engine_state")
+                          .arg(QLatin1String(kShadowSuffix));
+    return execAll(db, statements);
 }
 
 Status SummaryStore::dropShadow(Database& db)
@@ -314,7 +358,7 @@ Status SummaryStore::dropShadow(Database& db)
     return execAll(db, statements);
 }
 
-Status SummaryStore::replaceWithShadow(Database& db)
+Status SummaryStore::replaceWithShadow(Database& db, Scope scope)
 {
     Transaction transaction(db);
     if (!transaction.isActive())
@@ -322,6 +366,8 @@ Status SummaryStore::replaceWithShadow(Database& db)
     // The history view goes while its table is swapped (a rename checks every view), then comes back.
     QStringList statements = StatusHistory::dropViewStatements();
     for (const char* name : kTables) {
+        if (!inScope(name, scope))
+            continue;
         statements << QStringLiteral("DROP TABLE IF EXISTS %1").arg(QLatin1String(name))
                    << QStringLiteral("ALTER TABLE %1%2 RENAME TO %1")
                           .arg(QLatin1String(name), QLatin1String(kShadowSuffix));

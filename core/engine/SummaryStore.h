@@ -45,7 +45,10 @@ public:
     };
 
     static constexpr auto kShadowSuffix = "_next";
-    static QStringList createStatements(const QString& suffix);
+    // What a shadow set replaces: everything (a rebuild from the log), or all but the aggregates,
+    // which do not depend on the rules (a re-score after a rules change).
+    enum class Scope { Everything, Scores };
+    static QStringList createStatements(const QString& suffix, Scope scope = Scope::Everything);
     static QStringList indexStatements();
 
     explicit SummaryStore(Database& db, QString suffix = {});
@@ -58,6 +61,10 @@ public:
     }
     Status saveActivity(const QString& accountId, const QByteArray& serialized);
     Result<AccountActivity> loadActivity(const QString& accountId) const;
+    // The account's stored aggregates, serialized (empty when it has none).
+    Result<QByteArray> activityData(const QString& accountId) const;
+    // The stored aggregates (serialized) of the accounts from `first` to `last`, by account id.
+    Result<QHash<QString, QByteArray>> activityData(const QString& first, const QString& last) const;
     // Every account id that has aggregates, plus `also`, sorted.
     Result<QStringList> accountIds(const QStringList& also) const;
 
@@ -88,13 +95,14 @@ public:
     QString state(const QString& key, const QString& fallback = {}) const;
     Status setState(const QString& key, const QString& value);
 
-    // Shadow tables for a rebuild. replaceWithShadow() swaps them in, atomically.
-    static Status createShadow(Database& db);
+    // Shadow tables for a rebuild. replaceWithShadow() swaps them in, atomically. A Scores shadow
+    // starts with a copy of the live engine state (the checkpoint of the aggregates it scores).
+    static Status createShadow(Database& db, Scope scope = Scope::Everything);
     static Status dropShadow(Database& db);
-    static Status replaceWithShadow(Database& db);
+    static Status replaceWithShadow(Database& db, Scope scope = Scope::Everything);
 
 private:
-    enum Statement { SaveActivity, LoadActivity, UpsertStatus, StatementCount };
+    enum Statement { SaveActivity, LoadActivity, ActivityRange, UpsertStatus, StatementCount };
     QString table(const char* name) const { return QLatin1String(name) + m_suffix; }
     // Prepared once per store and reused (reset, bindings cleared): the engine writes one history
     // row per account and day, so these run on the raw handle.

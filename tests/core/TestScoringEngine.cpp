@@ -71,6 +71,23 @@ QStringList snapshot(Database& db)
     return rows;
 }
 
+// The shipped rules, changed the way a team tuning them would: other cut-offs, other windows,
+// other weights (variant 0 is the defaults).
+RuleSet tuned(int variant)
+{
+    RuleSet rules = RuleSetJson::defaults();
+    if (variant == 0)
+        return rules;
+    rules.bands[0].minScore = 60 + 7 * variant;
+    for (Stage& stage : rules.stages) {
+        for (HealthCriterion& criterion : stage.criteria) {
+            criterion.measure.windowDays = std::max(1, criterion.measure.windowDays + 5 * variant - 12);
+            criterion.weight += variant;
+        }
+    }
+    return rules;
+}
+
 qint64 scalar(Database& db, const QString& sql)
 {
     QSqlQuery query(db.connection());
@@ -208,6 +225,9 @@ private slots:
                                                            : QString());
                 }
                 QVERIFY(EventLog(*db).append(events).ok());
+                if (step == 4 || step == 9) { // a team tunes the rules: re-scored from the aggregates
+                    QVERIFY(RuleStore(*db).save(tuned(step == 4 ? 1 : 2), QStringLiteral("test")).ok());
+                }
                 if (step == 7) { // the CRM changes under the engine's feet
                     Outcome churn;
                     churn.accountId = accounts.at(2).id;
@@ -431,6 +451,91 @@ private slots:
             scalar(*db,
                    QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name = 'account_status_band'")),
             1);
+    }
+
+    // New rules leave the aggregates alone: the accounts are scored again from them, not from the
+    // log, to the summaries a rebuild from the log gives.
+    void ruleChangeRescoresFromTheAggregates()
+    {
+        test::TempWorkspace workspace;
+        auto db = workspace.open();
+        fillDemo(*db, 60);
+        QVERIFY(ScoringEngine(*db, at(kToday)).run().ok());
+        const auto aggregates = [&db] {
+            QSqlQuery query(db->connection());
+            QStringList rows;
+            query.exec(QStringLiteral("SELECT account_id, hex(data) FROM agg_activity ORDER BY 1"));
+            while (query.next())
+                rows << query.value(0).toString() + query.value(1).toString();
+            return rows;
+        };
+        const QStringList aggregatesBefore = aggregates();
+        QCOMPARE(aggregatesBefore.size(), 60);
+        QVERIFY(RuleStore(*db).save(tuned(1), QStringLiteral("test")).ok());
+        const auto rescored = ScoringEngine(*db, at(kToday)).run();
+        QVERIFY2(rescored.ok(), rescored.ok() ? "" : qPrintable(rescored.error()));
+        QVERIFY(rescored->rebuilt);
+        QCOMPARE(rescored->events, 0); // the log was not read
+        QCOMPARE(rescored->accounts, 60);
+        QCOMPARE(rescored->rulesVersion, 2);
+        const QStringList afterRescore = snapshot(*db);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM account_status WHERE rules_version = 2")),
+                 60);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name LIKE '%_next'")),
+                 0);
+
+        const auto rebuilt = ScoringEngine(*db, at(kToday)).rebuild();
+        QVERIFY(rebuilt.ok());
+        QCOMPARE(rebuilt->events, EventLog(*db).count());
+        QCOMPARE(snapshot(*db), afterRescore);
+        QCOMPARE(aggregates(), aggregatesBefore); // the re-score left them alone, and they were right
+    }
+
+    // The aggregates hold days of the workspace's zone: when the setting changes, the next run
+    // folds the log again instead of re-scoring days of the old zone.
+    void timeZoneChangeRebuildsFromTheLog()
+    {
+        test::TempWorkspace workspace;
+        auto db = workspace.open();
+        fillDemo(*db, 30); // Asia/Tokyo
+        QVERIFY(ScoringEngine(*db, at(kToday)).run().ok());
+        QVERIFY(WorkspaceSettings(*db).setTimeZone("America/Los_Angeles").ok());
+        const auto moved = ScoringEngine(*db, at(kToday)).run();
+        QVERIFY2(moved.ok(), moved.ok() ? "" : qPrintable(moved.error()));
+        QVERIFY(moved->rebuilt);
+        QCOMPARE(moved->events, EventLog(*db).count());
+        const QStringList inLosAngeles = snapshot(*db);
+
+        // The same summaries as a workspace that was in Los Angeles from the start.
+        test::TempWorkspace other;
+        auto fresh = other.open();
+        fillDemo(*fresh, 30);
+        QVERIFY(WorkspaceSettings(*fresh).setTimeZone("America/Los_Angeles").ok());
+        QVERIFY(ScoringEngine(*fresh, at(kToday)).run().ok());
+        QCOMPARE(snapshot(*fresh), inLosAngeles);
+        // And a run after that is incremental again.
+        const auto again = ScoringEngine(*db, at(kToday)).run();
+        QVERIFY(again.ok());
+        QVERIFY(!again->rebuilt);
+    }
+
+    void cancelledRescoreKeepsTheOldSummaries()
+    {
+        test::TempWorkspace workspace;
+        auto db = workspace.open();
+        fillDemo(*db, 30);
+        QVERIFY(ScoringEngine(*db, at(kToday)).run().ok());
+        const QStringList before = snapshot(*db);
+        QVERIFY(RuleStore(*db).save(tuned(2), QStringLiteral("test")).ok());
+        std::atomic_bool cancel = false;
+        const auto result
+            = ScoringEngine(*db, at(kToday))
+                  .run([&](const QString&, qint64 done, qint64) { cancel = done > 0; }, &cancel);
+        QVERIFY(!result.ok());
+        QVERIFY2(result.error().contains(QLatin1String("cancelled")), qPrintable(result.error()));
+        QCOMPARE(snapshot(*db), before);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name LIKE '%_next'")),
+                 0);
     }
 
     void cancelledRebuildKeepsTheOldSummaries()

@@ -1,0 +1,243 @@
+// The engine's rebuilds: from the log (rebuild()) and from the stored aggregates after a rules
+// change (rescore()), both into shadow tables swapped in at once.
+#include "engine/LogSpill.h"
+#include "engine/PoolTask.h"
+#include "engine/ScoringEngine.h"
+#include "engine/ScoringEngineInternal.h"
+#include "store/Database.h"
+#include "store/EventLog.h"
+#include "store/SqliteStatement.h"
+#include "store/Transaction.h"
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+namespace tenure {
+
+using namespace engine_state;
+
+Result<QHash<QString, AccountActivity>> ScoringEngine::readLog(qint64 upTo, int partition, int partitions,
+                                                               Summary& summary, const Progress& progress,
+                                                               const std::atomic_bool* cancel)
+{
+    // One pass over the log, folded in memory: a rebuild then writes one row per account
+    // instead of millions of daily rows.
+    Result<SqliteStatement> read = SqliteStatement::prepare(
+        m_db.handle(),
+        "SELECT account_id, user_id, name, occurred_at, quantity FROM events WHERE seq <= ? ORDER BY seq");
+    if (!read)
+        return Error { tr("Cannot read the event log: %1").arg(read.error()) };
+    read->bind(1, upTo);
+    QHash<QString, AccountActivity> all;
+    QHash<QString, QString> names; // shares one copy of each event name
+    qint64 rows = 0;
+    int rc;
+    while ((rc = sqlite3_step(read->get())) == SQLITE_ROW) {
+        // Memory stays bounded: each pass folds only the accounts of its partition.
+        const auto* account = reinterpret_cast<const char*>(sqlite3_column_text(read->get(), 0));
+        const QByteArrayView accountBytes(account, sqlite3_column_bytes(read->get(), 0));
+        if (partitions > 1 && qHash(accountBytes, 0) % size_t(partitions) != size_t(partition))
+            continue;
+        AccountActivity& activity = all[QString::fromUtf8(accountBytes)];
+        const int day = m_clock.dayOf(read->int64(3));
+        QString name = read->text(2);
+        auto known = names.constFind(name);
+        if (known == names.constEnd())
+            known = names.insert(name, name);
+        activity.addDaily(*known, day, read->real(4));
+        if (sqlite3_column_type(read->get(), 1) != SQLITE_NULL)
+            activity.addUser(day, read->text(1));
+        if (++rows % 200000 == 0) {
+            if (cancelled(cancel))
+                return Error { tr("Scoring was cancelled.") };
+            if (progress)
+                progress(tr("Folding in events"), rows, upTo);
+        }
+    }
+    if (rc != SQLITE_DONE)
+        return Error {
+            tr("Cannot read the event log: %1").arg(QString::fromUtf8(sqlite3_errmsg(m_db.handle())))
+        };
+    summary.events += rows;
+    return all;
+}
+
+Result<ScoringEngine::Summary> ScoringEngine::rebuild(const Progress& progress,
+                                                      const std::atomic_bool* cancel)
+{
+    Context& context = *m_context;
+    if (Status loaded = loadContext(context); !loaded)
+        return Error { loaded.error() };
+    const qint64 upTo = EventLog(m_db).lastSeq();
+    if (Status created = SummaryStore::createShadow(m_db); !created)
+        return Error { tr("Cannot prepare the rebuild: %1").arg(created.error()) };
+    auto abandon = [this](const QString& message) -> Result<Summary> {
+        (void)SummaryStore::dropShadow(m_db); // the live summaries were never touched
+        return Error { message };
+    };
+
+    Summary summary;
+    summary.rebuilt = true;
+    summary.allAccountsChanged = true;
+    DayTally tally; // accounts per day, stage and band, of the history written
+    {
+        // Scoped: the shadow store's prepared statements must be gone before its tables are renamed.
+        SummaryStore shadow(m_db, QString::fromLatin1(SummaryStore::kShadowSuffix));
+        // The log is folded in memory, a partition of the accounts at a time (see
+        // eventsPerFoldPartition), and each account's activity is stored in the shadow table as it
+        // is scored.
+        const qint64 perPartition = std::max<qint64>(1, m_options.eventsPerFoldPartition);
+        const int partitions = int(std::max<qint64>(1, (upTo + perPartition - 1) / perPartition));
+        QSet<QString> scored;
+        // Several partitions: one scan of the log spills them to temporary files (LogSpill)
+        // instead of one scan per partition. Should that fail (a full temporary disk, say), each
+        // partition reads the log again, as the slower, file-free way.
+        std::unique_ptr<LogSpill> spill;
+        if (partitions > 1) {
+            Result<std::unique_ptr<LogSpill>> written = LogSpill::write(
+                m_db.handle(), m_clock, upTo, partitions,
+                [&](qint64 rows) {
+                    if (progress)
+                        progress(tr("Folding in events"), rows, upTo);
+                },
+                cancel);
+            if (written) {
+                spill = std::move(written).value();
+                summary.events += spill->rows();
+            } else if (cancelled(cancel)) {
+                return abandon(written.error());
+            } else {
+                qWarning("rebuild: %s; reading the log once per partition instead",
+                         qPrintable(written.error()));
+            }
+        }
+        // From the spill, the next partition is folded on a worker while this one is scored.
+        using Folded = Result<QHash<QString, AccountActivity>>;
+        PoolTask<Folded> nextFold;
+        auto startFold = [this, &nextFold, &spill](int partition) {
+            nextFold = PoolTask<Folded>(m_pool, [&spill, partition] { return spill->fold(partition); });
+        };
+        if (spill)
+            startFold(0);
+        for (int partition = 0; partition < partitions; ++partition) {
+            Folded folded
+                = spill ? nextFold.get() : readLog(upTo, partition, partitions, summary, progress, cancel);
+            if (spill && partition + 1 < partitions)
+                startFold(partition + 1);
+            if (!folded)
+                return abandon(folded.error());
+            QHash<QString, AccountActivity>& all = folded.value();
+            QStringList ids(all.keyBegin(), all.keyEnd());
+            ids.sort();
+            if (Status done = scoreAccounts(context, Pass { shadow, shadow, &all, std::nullopt, &tally }, ids,
+                                            summary, progress, cancel);
+                !done)
+                return abandon(done.error());
+            for (const QString& id : std::as_const(ids))
+                scored.insert(id);
+            all.clear();
+#ifdef __GLIBC__
+            // The partition was folded and scored on other threads, whose malloc arenas would
+            // otherwise keep its memory: give it back before the next one is folded.
+            malloc_trim(0);
+#endif
+        }
+        // Accounts the CRM knows that have no events yet.
+        QStringList quiet;
+        for (auto it = context.accounts.keyBegin(); it != context.accounts.keyEnd(); ++it) {
+            if (!scored.contains(*it))
+                quiet << *it;
+        }
+        quiet.sort();
+        if (Status done = scoreAccounts(context, Pass { shadow, shadow, nullptr, std::nullopt, &tally },
+                                        quiet, summary, progress, cancel);
+            !done)
+            return abandon(done.error());
+    }
+    return finishShadow(context, SummaryStore::Scope::Everything, tally, upTo, std::move(summary), progress,
+                        cancel);
+}
+bool ScoringEngine::aggregatesReusable() const
+{
+    // The aggregates hold days of the zone they were folded in; older workspaces did not say which.
+    const SummaryStore live(m_db);
+    return !live.state(kCheckpoint).isEmpty()
+        && live.state(kTimeZone) == QString::fromUtf8(m_clock.zone().id());
+}
+
+Result<ScoringEngine::Summary> ScoringEngine::rescore(Context& context, const Progress& progress,
+                                                      const std::atomic_bool* cancel)
+{
+    // The rules changed, not the log: the stored aggregates (folded from the log up to the
+    // checkpoint) are scored again with the new rules. The shadow takes the statuses, the history
+    // and the engine state; the aggregates stay where they are, and only this thread writes them.
+    if (Status created = SummaryStore::createShadow(m_db, SummaryStore::Scope::Scores); !created)
+        return Error { tr("Cannot prepare the rebuild: %1").arg(created.error()) };
+    Summary summary;
+    summary.rebuilt = true;
+    summary.allAccountsChanged = true;
+    DayTally tally;
+    {
+        const SummaryStore live(m_db);
+        SummaryStore shadow(m_db, QString::fromLatin1(SummaryStore::kShadowSuffix));
+        const Result<QStringList> ids = live.accountIds(context.accounts.keys());
+        Status done = ids ? Status {} : Status { Error { ids.error() } };
+        if (done)
+            done = scoreAccounts(context, Pass { shadow, live, nullptr, std::nullopt, &tally }, ids.value(),
+                                 summary, progress, cancel);
+        if (!done) {
+            (void)SummaryStore::dropShadow(m_db); // the live summaries were never touched
+            return Error { done.error() };
+        }
+    }
+    return finishShadow(context, SummaryStore::Scope::Scores, tally, std::nullopt, std::move(summary),
+                        progress, cancel);
+}
+
+Result<ScoringEngine::Summary> ScoringEngine::finishShadow(Context& context, SummaryStore::Scope scope,
+                                                           const DayTally& tally,
+                                                           std::optional<qint64> checkpoint, Summary summary,
+                                                           const Progress& progress,
+                                                           const std::atomic_bool* cancel)
+{
+    auto abandon = [this](const QString& message) -> Result<Summary> {
+        (void)SummaryStore::dropShadow(m_db); // the live summaries were never touched
+        return Error { message };
+    };
+    {
+        // Scoped: the shadow store's prepared statements must be gone before its tables are renamed.
+        SummaryStore shadow(m_db, QString::fromLatin1(SummaryStore::kShadowSuffix));
+        Transaction transaction(m_db);
+        Status stamped = shadow.addDayCounts(tally);
+        if (stamped && checkpoint)
+            stamped = shadow.setState(kCheckpoint, QString::number(*checkpoint));
+        if (stamped)
+            stamped = shadow.setState(kTimeZone, QString::fromUtf8(m_clock.zone().id()));
+        if (stamped)
+            stamped = shadow.setState(kRulesVersion, QString::number(context.rulesVersion));
+        if (stamped)
+            stamped = shadow.setState(kAsOfDay, QString::number(context.today));
+        if (stamped)
+            stamped = shadow.setState(kMasterStamp, context.masterStamp);
+        if (stamped)
+            stamped = transaction.commit();
+        if (!stamped)
+            return abandon(stamped.error());
+    }
+    if (Status swapped = SummaryStore::replaceWithShadow(m_db, scope); !swapped)
+        return abandon(tr("Cannot swap in the rebuilt summaries: %1").arg(swapped.error()));
+
+    // Events appended while the rebuild ran are folded in now.
+    Result<Summary> rest = runIncremental(context, progress, cancel);
+    if (!rest)
+        return rest;
+    summary.events += rest->events;
+    summary.historyRows += rest->historyRows;
+    summary.checkpoint = rest->checkpoint;
+    summary.asOf = rest->asOf;
+    summary.rulesVersion = rest->rulesVersion;
+    return summary;
+}
+
+} // namespace tenure
