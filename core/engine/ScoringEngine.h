@@ -19,6 +19,7 @@ namespace tenure {
 class Database;
 class DayTally;
 class Evaluator;
+class WalCheckpointer;
 struct RuleSet;
 struct Account;
 struct Outcome;
@@ -46,13 +47,15 @@ public:
         std::optional<QDate> today; // the as-of day; default: today in the workspace zone
         int batchSize = 20000; // events per transaction
         int historyDays = 400; // back-fill at most this many days of status_history
-        int accountsPerTransaction = 250;
+        int accountsPerTransaction = 1000;
         int maxAttempts = 3; // a failing batch is retried with exponential backoff, then reported
         int backoffMs = 200;
         // SQLite page cache for the engine's connection: the aggregates are B-trees of millions of
         // rows, and a rebuild that thrashes SQLite's default 2 MB cache is many times slower.
         int cacheMiB = 64;
-        int checkpointPages = 16384; // pages of write-ahead log between checkpoints
+        // Pages of write-ahead log between checkpoints, which run on a thread of their own
+        // (WalCheckpointer).
+        int checkpointPages = 16384;
         // A rebuild folds the log in memory this many events' worth of accounts at a time, which
         // bounds its memory (about 100 bytes an event) whatever the size of the log.
         qint64 eventsPerFoldPartition = 700000;
@@ -125,6 +128,7 @@ private:
     Options m_options;
     DayClock m_clock;
     std::unique_ptr<Context> m_context;
+    std::unique_ptr<WalCheckpointer> m_checkpointer; // see checkpointPages
     QThreadPool m_pool; // the engine's helpers; last, so they finish before anything else goes
 };
 

@@ -2,6 +2,7 @@
 
 #include "engine/DayClock.h"
 #include "store/Database.h"
+#include "util/JsonText.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,29 +13,6 @@
 namespace tenure {
 
 namespace {
-
-// A JSON string: quotes, backslashes and control characters escaped.
-void appendJsonString(QByteArray& out, const QString& text)
-{
-    out.append('"');
-    for (const char c : text.toUtf8()) {
-        switch (c) {
-        case '"':
-            out.append("\\\"");
-            break;
-        case '\\':
-            out.append("\\\\");
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20)
-                out.append("\\u00").append(
-                    QByteArray::number(static_cast<unsigned char>(c), 16).rightJustified(2, '0'));
-            else
-                out.append(c);
-        }
-    }
-    out.append('"');
-}
 
 QByteArray monthKey(const QDate& date)
 {
@@ -346,9 +324,9 @@ void StatusHistory::encodeMonth(const Month& entries, int length, EncodedMonth& 
         if (code)
             names.append(',');
         names.append('[');
-        appendJsonString(names, legend[code].first);
+        json::appendString(names, legend[code].first);
         names.append(',');
-        appendJsonString(names, legend[code].second);
+        json::appendString(names, legend[code].second);
         names.append(']');
     }
     names.append(']');

@@ -4,6 +4,7 @@
 #include "engine/StatusHistory.h"
 #include "store/Database.h"
 #include "store/Transaction.h"
+#include "util/JsonText.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -40,16 +41,29 @@ Status execAll(Database& db, const QStringList& statements)
 
 QByteArray SummaryStore::breakdownJson(const QList<CriterionResult>& breakdown)
 {
-    QJsonArray array;
+    // Written directly (see JsonText.h); the keys in the order QJsonObject would give them.
+    QByteArray out;
+    out.reserve(breakdown.size() * 120);
+    out.append('[');
     for (const CriterionResult& c : breakdown) {
-        array.append(QJsonObject { { QStringLiteral("id"), c.id },
-                                   { QStringLiteral("label"), c.label },
-                                   { QStringLiteral("observed"), QJsonValue::fromVariant(c.observed) },
-                                   { QStringLiteral("threshold"), c.threshold },
-                                   { QStringLiteral("earned"), c.earned },
-                                   { QStringLiteral("possible"), c.possible } });
+        if (out.size() > 1)
+            out.append(',');
+        out.append("{\"earned\":");
+        json::appendNumber(out, c.earned);
+        out.append(",\"id\":");
+        json::appendString(out, c.id);
+        out.append(",\"label\":");
+        json::appendString(out, c.label);
+        out.append(",\"observed\":");
+        json::appendVariant(out, c.observed);
+        out.append(",\"possible\":");
+        json::appendNumber(out, c.possible);
+        out.append(",\"threshold\":");
+        json::appendString(out, c.threshold);
+        out.append('}');
     }
-    return QJsonDocument(array).toJson(QJsonDocument::Compact);
+    out.append(']');
+    return out;
 }
 
 namespace {
