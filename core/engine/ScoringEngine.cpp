@@ -43,8 +43,9 @@ ScoringEngine::ScoringEngine(Database& db, Options options)
     QSqlQuery cache(m_db.connection());
     if (!cache.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(qint64(m_options.cacheMiB) * 1024)))
         qWarning("cannot size the engine's page cache: %s", qPrintable(cache.lastError().text()));
-    // A rebuild writes a gigabyte or so: copying the write-ahead log into the database every 64 MB
-    // instead of every 4 MB (SQLite's default), and on another thread than the engine's.
+    // A rebuild writes a gigabyte or so: copying the write-ahead log into the database every 128 MB
+    // instead of every 4 MB (SQLite's default), and on another thread than the engine's. The log
+    // may grow to twice that while the engine writes.
     if (!cache.exec(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(m_options.checkpointPages)))
         qWarning("cannot set the engine's checkpoint interval: %s", qPrintable(cache.lastError().text()));
     m_checkpointer = std::make_unique<WalCheckpointer>(m_db.handle(), m_options.checkpointPages);
@@ -67,13 +68,15 @@ Status ScoringEngine::loadContext(Context& context)
     AccountStore store(m_db);
     const QString stamp = store.masterDataStamp();
     context.today = today();
-    if (context.evaluator && context.rulesVersion == rules->version && context.masterStamp == stamp)
+    if (!context.evaluator || context.rulesVersion != rules->version) { // new rules: the accounts stay
+        context.rulesVersion = rules->version;
+        context.scorer.reset();
+        context.historyDays = m_options.historyDays;
+        context.evaluator = std::make_unique<Evaluator>(std::move(rules->rules));
+        context.scorer = std::make_unique<DayScorer>(*context.evaluator);
+    }
+    if (context.masterStamp == stamp && !stamp.isEmpty())
         return {};
-    context.rulesVersion = rules->version;
-    context.scorer.reset();
-    context.historyDays = m_options.historyDays;
-    context.evaluator = std::make_unique<Evaluator>(std::move(rules->rules));
-    context.scorer = std::make_unique<DayScorer>(*context.evaluator);
     Result<QList<Account>> accounts = store.all();
     if (!accounts)
         return Error { accounts.error() };
@@ -129,7 +132,15 @@ Status ScoringEngine::scoreAccounts(Context& context, const Pass& pass, const QS
     // Chunk n + 1 starts only once chunk n - 1 is stored, hence scored.
     DayScorer scorers[2] { DayScorer(*context.evaluator), DayScorer(*context.evaluator) };
     const int from = pass.historyFrom.value_or(INT_MIN);
-    const qsizetype perChunk = std::max(1, m_options.accountsPerTransaction);
+    // Accounts per chunk: fewer when each brings a long history, to bound the memory in flight.
+    const qint64 historySpan
+        = std::max<qint64>(1,
+                           std::min<qint64>(context.historyDays,
+                                            qint64(context.today) - std::max<qint64>(from, INT_MIN / 2) + 1));
+    const qsizetype perChunk
+        = qsizetype(std::max<qint64>(1,
+                                     std::min<qint64>(m_options.accountsPerTransaction,
+                                                      m_options.historyDaysPerTransaction / historySpan)));
     auto start = [&](qsizetype begin) -> Result<std::unique_ptr<Chunk>> {
         DayScorer* scorer = &scorers[(begin / perChunk) % 2];
         auto chunk = std::make_unique<Chunk>();

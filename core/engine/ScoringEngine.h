@@ -48,6 +48,7 @@ public:
         int batchSize = 20000; // events per transaction
         int historyDays = 400; // back-fill at most this many days of status_history
         int accountsPerTransaction = 1000;
+        qint64 historyDaysPerTransaction = 100000; // fewer accounts when each has a long history
         int maxAttempts = 3; // a failing batch is retried with exponential backoff, then reported
         int backoffMs = 200;
         // SQLite page cache for the engine's connection: the aggregates are B-trees of millions of
@@ -55,7 +56,7 @@ public:
         int cacheMiB = 64;
         // Pages of write-ahead log between checkpoints, which run on a thread of their own
         // (WalCheckpointer).
-        int checkpointPages = 16384;
+        int checkpointPages = 32768;
         // A rebuild folds the log in memory this many events' worth of accounts at a time, which
         // bounds its memory (about 100 bytes an event) whatever the size of the log.
         qint64 eventsPerFoldPartition = 700000;

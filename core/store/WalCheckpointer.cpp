@@ -38,9 +38,16 @@ WalCheckpointer::~WalCheckpointer()
     sqlite3_close(m_own);
 }
 
-int WalCheckpointer::onCommit(void* self, sqlite3*, const char*, int pages)
+int WalCheckpointer::onCommit(void* self, sqlite3* db, const char* schema, int pages)
 {
     auto* checkpointer = static_cast<WalCheckpointer*>(self);
+    // The log starts over only at a write that finds it all copied, which a writer that never
+    // pauses may never do: past twice the threshold it copies the rest itself, as SQLite would,
+    // and its next write starts the log over. Mostly copied already, that is quick.
+    if (pages >= 2 * checkpointer->m_pages) {
+        (void)sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        return SQLITE_OK;
+    }
     if (pages >= checkpointer->m_pages) {
         {
             const std::lock_guard lock(checkpointer->m_mutex);

@@ -1,10 +1,12 @@
 #include "TestSupport.h"
 #include "store/Database.h"
 #include "store/Schema.h"
+#include "store/WalCheckpointer.h"
 #include "store/WorkspaceSettings.h"
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -235,6 +237,35 @@ private slots:
         auto second = workspace.open();
         QVERIFY(first->connection().connectionName() != second->connection().connectionName());
         QVERIFY(first->handle() != second->handle());
+    }
+
+    // A writer that never pauses still keeps its write-ahead log bounded: the checkpointer copies
+    // the log on its own thread, and past twice the threshold the writer's commit finishes the
+    // copy so that the log starts over. Everything written is in the database afterwards.
+    void checkpointerKeepsTheLogBounded()
+    {
+        test::TempWorkspace workspace;
+        auto db = workspace.open();
+        QSqlQuery query(db->connection());
+        QVERIFY(query.exec(QStringLiteral("CREATE TABLE blobs (id INTEGER PRIMARY KEY, data BLOB)")));
+        const int pages = 64;
+        const QString wal = workspace.path() + QStringLiteral("-wal");
+        qint64 largest = 0;
+        {
+            WalCheckpointer checkpointer(db->handle(), pages);
+            QVERIFY(checkpointer.isActive());
+            query.prepare(QStringLiteral("INSERT INTO blobs (data) VALUES (zeroblob(8000))"));
+            for (int i = 0; i < 2000; ++i) { // about 4,000 pages, one transaction each
+                QVERIFY(query.exec());
+                largest = std::max(largest, QFileInfo(wal).size());
+            }
+        }
+        QVERIFY2(largest < qint64(6 * pages) * 4096, qPrintable(QString::number(largest)));
+        QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM blobs")) && query.next());
+        QCOMPARE(query.value(0).toInt(), 2000);
+        // Gone, it gives the connection its automatic checkpoints back.
+        QVERIFY(query.exec(QStringLiteral("PRAGMA wal_autocheckpoint")) && query.next());
+        QCOMPARE(query.value(0).toInt(), pages);
     }
 };
 

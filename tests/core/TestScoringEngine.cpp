@@ -460,7 +460,8 @@ private slots:
         test::TempWorkspace workspace;
         auto db = workspace.open();
         fillDemo(*db, 60);
-        QVERIFY(ScoringEngine(*db, at(kToday)).run().ok());
+        ScoringEngine engine(*db, at(kToday)); // one engine throughout, as the app keeps it
+        QVERIFY(engine.run().ok());
         const auto aggregates = [&db] {
             QSqlQuery query(db->connection());
             QStringList rows;
@@ -472,7 +473,7 @@ private slots:
         const QStringList aggregatesBefore = aggregates();
         QCOMPARE(aggregatesBefore.size(), 60);
         QVERIFY(RuleStore(*db).save(tuned(1), QStringLiteral("test")).ok());
-        const auto rescored = ScoringEngine(*db, at(kToday)).run();
+        const auto rescored = engine.run();
         QVERIFY2(rescored.ok(), rescored.ok() ? "" : qPrintable(rescored.error()));
         QVERIFY(rescored->rebuilt);
         QCOMPARE(rescored->events, 0); // the log was not read
