@@ -377,6 +377,19 @@ Status SummaryStore::replaceWithShadow(Database& db, Scope scope)
     Transaction transaction(db);
     if (!transaction.isActive())
         return Error { transaction.startError() };
+    if (scope == Scope::Scores) {
+        // The shadow scored the live aggregates as of its copy of the checkpoint: should another
+        // engine (tenure-cli beside the app) have folded events in since, it is out of date.
+        QSqlQuery check(db.connection());
+        if (!check.exec(QStringLiteral("SELECT (SELECT value FROM engine_state WHERE key = 'checkpoint') IS "
+                                       "(SELECT value FROM engine_state%1 WHERE key = 'checkpoint')")
+                            .arg(QLatin1String(kShadowSuffix)))
+            || !check.next())
+            return Error { check.lastError().text() };
+        if (!check.value(0).toBool())
+            return Error { tr("events were folded in by another process while the accounts were scored "
+                              "again; the next pass starts over") };
+    }
     // The history view goes while its table is swapped (a rename checks every view), then comes back.
     QStringList statements = StatusHistory::dropViewStatements();
     for (const char* name : kTables) {

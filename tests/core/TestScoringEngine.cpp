@@ -520,6 +520,37 @@ private slots:
         QVERIFY(!again->rebuilt);
     }
 
+    // Should another engine (tenure-cli beside the app) fold events in while the accounts are
+    // re-scored, the re-score is out of date: it is not swapped in, and the next pass starts over.
+    void rescoreOvertakenByAnotherWriterIsNotSwappedIn()
+    {
+        test::TempWorkspace workspace;
+        auto db = workspace.open();
+        fillDemo(*db, 30);
+        QVERIFY(ScoringEngine(*db, at(kToday)).run().ok());
+        QVERIFY(RuleStore(*db).save(tuned(1), QStringLiteral("test")).ok());
+        bool overtaken = false;
+        const auto result = ScoringEngine(*db, at(kToday)).run([&](const QString&, qint64 done, qint64) {
+            if (overtaken || done == 0)
+                return;
+            overtaken = true;
+            auto other = workspace.open(); // the other process: it moved the checkpoint on
+            QVERIFY(
+                SummaryStore(*other).setState(QStringLiteral("checkpoint"), QStringLiteral("999999")).ok());
+        });
+        QVERIFY(overtaken);
+        QVERIFY(!result.ok());
+        QVERIFY2(result.error().contains(QLatin1String("another process")), qPrintable(result.error()));
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM account_status WHERE rules_version = 2")),
+                 0);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name LIKE '%_next'")),
+                 0);
+        const auto again = ScoringEngine(*db, at(kToday)).run();
+        QVERIFY2(again.ok(), again.ok() ? "" : qPrintable(again.error()));
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM account_status WHERE rules_version = 2")),
+                 30);
+    }
+
     void cancelledRescoreKeepsTheOldSummaries()
     {
         test::TempWorkspace workspace;
