@@ -82,9 +82,33 @@ QList<CriterionResult> breakdownFrom(const QByteArray& json)
     return breakdown;
 }
 
-QString isoDay(int day)
+// YYYY-MM-DD, as QDate::toString(Qt::ISODate) gives it, without its formatting machinery: the
+// engine writes two for every account it scores.
+QByteArray isoDay(int day)
 {
-    return DayClock::date(day).toString(Qt::ISODate);
+    int year = 0;
+    int month = 0;
+    int dayOfMonth = 0;
+    const QDate date = DayClock::date(day);
+    date.getDate(&year, &month, &dayOfMonth);
+    if (year < 0 || year > 9999)
+        return date.toString(Qt::ISODate).toLatin1();
+    char text[10];
+    const auto put = [&text](int at, int value, int digits) {
+        for (int i = digits - 1; i >= 0; --i, value /= 10)
+            text[at + i] = char('0' + value % 10);
+    };
+    put(0, year, 4);
+    text[4] = '-';
+    put(5, month, 2);
+    text[7] = '-';
+    put(8, dayOfMonth, 2);
+    return QByteArray(text, sizeof text);
+}
+
+void bindUtf8(sqlite3_stmt* statement, int index, const QByteArray& text)
+{
+    sqlite3_bind_text(statement, index, text.constData(), int(text.size()), SQLITE_STATIC);
 }
 
 } // namespace
@@ -272,7 +296,7 @@ Status SummaryStore::writeStatus(const AccountStatus& status, qint64 computedAt,
             .arg(table("account_status")));
     if (!query)
         return Error { query.error() };
-    const QString day = isoDay(status.day);
+    const QByteArray day = isoDay(status.day);
     bindText(*query, 1, status.accountId);
     bindText(*query, 2, status.stage);
     if (status.score)
@@ -281,12 +305,12 @@ Status SummaryStore::writeStatus(const AccountStatus& status, qint64 computedAt,
         sqlite3_bind_null(*query, 3);
     bindText(*query, 4, status.band);
     sqlite3_bind_text(*query, 5, breakdown.constData(), int(breakdown.size()), SQLITE_STATIC);
-    bindText(*query, 6, day);
+    bindUtf8(*query, 6, day);
     sqlite3_bind_int64(*query, 7, computedAt);
     sqlite3_bind_int(*query, 8, rulesVersion);
-    const QString lastActive = status.lastActiveDay ? isoDay(*status.lastActiveDay) : QString();
+    const QByteArray lastActive = status.lastActiveDay ? isoDay(*status.lastActiveDay) : QByteArray();
     if (status.lastActiveDay)
-        bindText(*query, 9, lastActive);
+        bindUtf8(*query, 9, lastActive);
     else
         sqlite3_bind_null(*query, 9);
     return stepDone(m_db.handle(), *query);
