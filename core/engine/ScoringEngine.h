@@ -56,7 +56,7 @@ public:
         int cacheMiB = 64;
         // Pages of write-ahead log between checkpoints, which run on a thread of their own
         // (WalCheckpointer).
-        int checkpointPages = 32768;
+        int checkpointPages = 16384;
         // A rebuild folds the log in memory this many events' worth of accounts at a time, which
         // bounds its memory (about 100 bytes an event) whatever the size of the log.
         qint64 eventsPerFoldPartition = 700000;

@@ -42,9 +42,9 @@ int WalCheckpointer::onCommit(void* self, sqlite3* db, const char* schema, int p
 {
     auto* checkpointer = static_cast<WalCheckpointer*>(self);
     // The log starts over only at a write that finds it all copied, which a writer that never
-    // pauses may never do: past twice the threshold it copies the rest itself, as SQLite would,
-    // and its next write starts the log over. Mostly copied already, that is quick.
-    if (pages >= 2 * checkpointer->m_pages) {
+    // pauses may never do: past four times the threshold it copies the rest itself, as SQLite
+    // would, and its next write starts the log over. Mostly copied already, that is quick.
+    if (pages >= 4 * checkpointer->m_pages) {
         (void)sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
         return SQLITE_OK;
     }

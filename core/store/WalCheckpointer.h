@@ -14,7 +14,7 @@ namespace tenure {
 // rebuilds) would otherwise stop every few megabytes to copy them and wait for the disk.
 //
 // Checkpoints are PASSIVE: they never block the writer nor readers, and copy what no reader still
-// needs. Should the log still grow to twice the threshold, the writer checkpoints in its commit
+// needs. Should the log still grow to four times the threshold, the writer checkpoints in its commit
 // as SQLite would, which lets the log start over. When the writer is gone the last connection to
 // close checkpoints what is left, as usual.
 class WalCheckpointer
