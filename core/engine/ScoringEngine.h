@@ -67,7 +67,8 @@ public:
         qint64 events = 0; // events folded in
         qint64 accounts = 0; // accounts scored
         qint64 historyRows = 0;
-        bool rebuilt = false;
+        bool rebuilt = false; // every summary replaced at once: rebuilt from the log, or re-scored
+        bool rescored = false; // re-scored from the stored aggregates (a rules change)
         qint64 checkpoint = 0;
         QDate asOf;
         int rulesVersion = 0;

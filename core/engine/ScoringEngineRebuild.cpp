@@ -176,6 +176,7 @@ Result<ScoringEngine::Summary> ScoringEngine::rescore(Context& context, const Pr
         return Error { tr("Cannot prepare the rebuild: %1").arg(created.error()) };
     Summary summary;
     summary.rebuilt = true;
+    summary.rescored = true;
     summary.allAccountsChanged = true;
     DayTally tally;
     {

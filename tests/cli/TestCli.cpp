@@ -1,6 +1,8 @@
 #include "TestSupport.h"
 #include "Version.h"
 #include "cli/CommandRegistry.h"
+#include "rules/RuleSetJson.h"
+#include "rules/RuleStore.h"
 #include "support/FakeApiServer.h"
 
 #include <QElapsedTimer>
@@ -479,7 +481,7 @@ private slots:
         const Run first = runCommand({ QStringLiteral("score"), QStringLiteral("--db"), workspace.path(),
                                        QStringLiteral("--as-of"), QStringLiteral("2026-06-15") });
         QCOMPARE(first.code, 0);
-        QVERIFY2(first.out.startsWith(QLatin1String("Rebuilt as of 2026-06-15 with rules v1")),
+        QVERIFY2(first.out.startsWith(QLatin1String("Rebuilt from the log as of 2026-06-15 with rules v1")),
                  qPrintable(first.out));
         QVERIFY(first.out.contains(QLatin1String("20 accounts scored")));
         QVERIFY(first.out.contains(QLatin1String("adoption")));
@@ -494,7 +496,22 @@ private slots:
                                       QStringLiteral("--full"), QStringLiteral("--as-of"),
                                       QStringLiteral("2026-06-15") });
         QCOMPARE(full.code, 0);
-        QVERIFY(full.out.startsWith(QLatin1String("Rebuilt")));
+        QVERIFY(full.out.startsWith(QLatin1String("Rebuilt from the log")));
+        QVERIFY(!full.out.contains(QLatin1String(" 0 events folded in")));
+        // New rules: every account scored again, from the aggregates (no event read).
+        {
+            auto db = workspace.open();
+            RuleSet rules = RuleSetJson::defaults();
+            rules.bands[0].minScore = 90;
+            QVERIFY(RuleStore(*db).save(rules, QStringLiteral("test")).ok());
+        }
+        const Run rescored = runCommand({ QStringLiteral("score"), QStringLiteral("--db"), workspace.path(),
+                                          QStringLiteral("--as-of"), QStringLiteral("2026-06-15") });
+        QCOMPARE(rescored.code, 0);
+        QVERIFY2(rescored.out.startsWith(
+                     QLatin1String("Re-scored with new rules as of 2026-06-15 with rules v2: 0 "
+                                   "events folded in, 20 accounts scored")),
+                 qPrintable(rescored.out));
     }
 
     void scoreRejectsBadArguments()

@@ -478,6 +478,7 @@ private slots:
         const auto rescored = engine.run();
         QVERIFY2(rescored.ok(), rescored.ok() ? "" : qPrintable(rescored.error()));
         QVERIFY(rescored->rebuilt);
+        QVERIFY(rescored->rescored);
         QCOMPARE(rescored->events, 0); // the log was not read
         QCOMPARE(rescored->accounts, 60);
         QCOMPARE(rescored->rulesVersion, 2);
@@ -489,6 +490,7 @@ private slots:
 
         const auto rebuilt = ScoringEngine(*db, at(kToday)).rebuild();
         QVERIFY(rebuilt.ok());
+        QVERIFY(!rebuilt->rescored);
         QCOMPARE(rebuilt->events, EventLog(*db).count());
         QCOMPARE(snapshot(*db), afterRescore);
         QCOMPARE(aggregates(), aggregatesBefore); // the re-score left them alone, and they were right

@@ -62,7 +62,9 @@ int ScoreCommand::run(const QCommandLineParser& parser, Context& context)
 
     QTextStream& out = context.out;
     out << tr("%1 as of %2 with rules v%3: %4 events folded in, %5 accounts scored, %6 history rows (%7 s).")
-               .arg(summary->rebuilt ? tr("Rebuilt") : tr("Scored"))
+               .arg(summary->rescored      ? tr("Re-scored with new rules")
+                        : summary->rebuilt ? tr("Rebuilt from the log")
+                                           : tr("Scored"))
                .arg(summary->asOf.toString(Qt::ISODate))
                .arg(summary->rulesVersion)
                .arg(summary->events)
