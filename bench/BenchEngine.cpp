@@ -185,6 +185,7 @@ int main(int argc, char* argv[])
             sqlResult.insert(sql.value(0).toString(),
                              sql.value(1).toString() + QLatin1Char('/') + sql.value(3).toString());
         const double sqlSeconds = seconds(timer);
+        sql.finish(); // no statement left open: it would keep the write-ahead log from starting over
         int differ = 0;
         QSqlQuery engineRows(db.connection());
         engineRows.exec(QStringLiteral("SELECT account_id, stage, coalesce(band, '') FROM account_status"));
@@ -216,6 +217,7 @@ int main(int argc, char* argv[])
             "  re-score after a rules change  %8.1f s   (%lld accounts from the stored aggregates, %lld "
             "events read; %d differ from SQL)\n",
             rescoreSeconds, rescored->accounts, rescored->events, differ);
+        engineRows.finish();
         std::printf("  re-score speed-up over SQL     %8.2f x\n", sqlSeconds / rescoreSeconds);
 
         QList<double> latencies;

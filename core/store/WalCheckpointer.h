@@ -15,8 +15,8 @@ namespace tenure {
 //
 // Checkpoints are PASSIVE: they never block the writer nor readers, and copy what no reader still
 // needs. Should the log still grow to four times the threshold, the writer checkpoints in its commit
-// as SQLite would, which lets the log start over. When the writer is gone the last connection to
-// close checkpoints what is left, as usual.
+// as SQLite would (after the thread's pass, if one runs), which lets the log start over. When the writer is
+// gone the last connection to close checkpoints what is left, as usual.
 class WalCheckpointer
 {
 public:
@@ -38,8 +38,10 @@ private:
     sqlite3* m_own = nullptr;
     int m_pages;
     std::mutex m_mutex;
-    std::condition_variable m_wake;
+    std::condition_variable m_wake; // the thread: a checkpoint is due, or stop
+    std::condition_variable m_idle; // the writer: the thread's pass is over
     bool m_due = false;
+    bool m_copying = false; // a checkpoint runs, the thread's or the writer's
     bool m_stop = false;
     std::thread m_thread;
 };

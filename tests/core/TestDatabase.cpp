@@ -242,6 +242,25 @@ private slots:
     // A writer that never pauses still keeps its write-ahead log bounded: the checkpointer copies
     // the log on its own thread, and past four times the threshold the writer's commit finishes the
     // copy so that the log starts over. Everything written is in the database afterwards.
+    // Past the threshold, the log is copied into the database by the checkpointer's thread, with
+    // no help from the writer: the database file grows while the writer does nothing.
+    void checkpointerCopiesTheLogOnItsOwnThread()
+    {
+        test::TempWorkspace workspace;
+        auto db = workspace.open();
+        QSqlQuery query(db->connection());
+        QVERIFY(query.exec(QStringLiteral("CREATE TABLE blobs (id INTEGER PRIMARY KEY, data BLOB)")));
+        QVERIFY(query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+        const qint64 before = QFileInfo(workspace.path()).size();
+        const int pages = 100;
+        WalCheckpointer checkpointer(db->handle(), pages);
+        QVERIFY(query.exec(QStringLiteral("BEGIN")));
+        for (int i = 0; i < 100; ++i) // about 200 pages: past the threshold, short of the writer's share
+            QVERIFY(query.exec(QStringLiteral("INSERT INTO blobs (data) VALUES (zeroblob(6000))")));
+        QVERIFY(query.exec(QStringLiteral("COMMIT")));
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(workspace.path()).size() > before + 100 * 6000, 10000);
+    }
+
     void checkpointerKeepsTheLogBounded()
     {
         test::TempWorkspace workspace;
