@@ -52,4 +52,26 @@ void DayClock::refresh(qint64 utcMs)
     }
 }
 
+QByteArray DayClock::isoDay(int day)
+{
+    int year = 0;
+    int month = 0;
+    int dayOfMonth = 0;
+    const QDate date = DayClock::date(day);
+    date.getDate(&year, &month, &dayOfMonth);
+    if (year < 0 || year > 9999)
+        return date.toString(Qt::ISODate).toLatin1();
+    char text[10];
+    const auto put = [&text](int at, int value, int digits) {
+        for (int i = digits - 1; i >= 0; --i, value /= 10)
+            text[at + i] = char('0' + value % 10);
+    };
+    put(0, year, 4);
+    text[4] = '-';
+    put(5, month, 2);
+    text[7] = '-';
+    put(8, dayOfMonth, 2);
+    return QByteArray(text, sizeof text);
+}
+
 } // namespace tenure

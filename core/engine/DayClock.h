@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QDate>
 #include <QTimeZone>
 
@@ -21,6 +22,9 @@ public:
 
     static int dayNumber(const QDate& date) { return int(date.toJulianDay() - kEpochJulianDay); }
     static QDate date(int day) { return QDate::fromJulianDay(day + kEpochJulianDay); }
+    // YYYY-MM-DD, as date(day).toString(Qt::ISODate) gives it, without its formatting machinery:
+    // the engine writes days for every account it scores.
+    static QByteArray isoDay(int day);
 
 private:
     static constexpr qint64 kEpochJulianDay = 2440588;

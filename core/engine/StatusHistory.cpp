@@ -119,7 +119,7 @@ StatusHistory::StatusHistory(Database& db, QString suffix, bool countsByWrites)
 
 Status StatusHistory::addDayCount(int day, const QString& stage, const QString& band, qint64 accounts)
 {
-    const QString date = DayClock::date(day).toString(Qt::ISODate);
+    const QString date = QString::fromLatin1(DayClock::isoDay(day));
     const QString stageText = stage.isNull() ? QStringLiteral("") : stage;
     const QString bandText = band.isNull() ? QStringLiteral("") : band;
     const Result<sqlite3_stmt*> count = SqliteStatement::reuse(
@@ -129,9 +129,13 @@ Status StatusHistory::addDayCount(int day, const QString& stage, const QString& 
             .arg(m_daysTable));
     if (!count)
         return Error { count.error() };
-    m_count->bind(1, date);
-    m_count->bind(2, stageText);
-    m_count->bind(3, bandText);
+    // Both statements start with the count's key: day, stage, band.
+    const auto bindKey = [&](SqliteStatement& statement) {
+        statement.bind(1, date);
+        statement.bind(2, stageText);
+        statement.bind(3, bandText);
+    };
+    bindKey(*m_count);
     m_count->bind(4, accounts);
     if (sqlite3_step(*count) != SQLITE_DONE)
         return Error { QString::fromUtf8(sqlite3_errmsg(m_db.handle())) };
@@ -143,9 +147,7 @@ Status StatusHistory::addDayCount(int day, const QString& stage, const QString& 
             .arg(m_daysTable));
     if (!dropZero)
         return Error { dropZero.error() };
-    m_dropZero->bind(1, date);
-    m_dropZero->bind(2, stageText);
-    m_dropZero->bind(3, bandText);
+    bindKey(*m_dropZero);
     if (sqlite3_step(*dropZero) != SQLITE_DONE)
         return Error { QString::fromUtf8(sqlite3_errmsg(m_db.handle())) };
     return {};

@@ -82,30 +82,6 @@ QList<CriterionResult> breakdownFrom(const QByteArray& json)
     return breakdown;
 }
 
-// YYYY-MM-DD, as QDate::toString(Qt::ISODate) gives it, without its formatting machinery: the
-// engine writes two for every account it scores.
-QByteArray isoDay(int day)
-{
-    int year = 0;
-    int month = 0;
-    int dayOfMonth = 0;
-    const QDate date = DayClock::date(day);
-    date.getDate(&year, &month, &dayOfMonth);
-    if (year < 0 || year > 9999)
-        return date.toString(Qt::ISODate).toLatin1();
-    char text[10];
-    const auto put = [&text](int at, int value, int digits) {
-        for (int i = digits - 1; i >= 0; --i, value /= 10)
-            text[at + i] = char('0' + value % 10);
-    };
-    put(0, year, 4);
-    text[4] = '-';
-    put(5, month, 2);
-    text[7] = '-';
-    put(8, dayOfMonth, 2);
-    return QByteArray(text, sizeof text);
-}
-
 void bindUtf8(sqlite3_stmt* statement, int index, const QByteArray& text)
 {
     sqlite3_bind_text(statement, index, text.constData(), int(text.size()), SQLITE_STATIC);
@@ -296,7 +272,7 @@ Status SummaryStore::writeStatus(const AccountStatus& status, qint64 computedAt,
             .arg(table("account_status")));
     if (!query)
         return Error { query.error() };
-    const QByteArray day = isoDay(status.day);
+    const QByteArray day = DayClock::isoDay(status.day);
     bindText(*query, 1, status.accountId);
     bindText(*query, 2, status.stage);
     if (status.score)
@@ -308,7 +284,8 @@ Status SummaryStore::writeStatus(const AccountStatus& status, qint64 computedAt,
     bindUtf8(*query, 6, day);
     sqlite3_bind_int64(*query, 7, computedAt);
     sqlite3_bind_int(*query, 8, rulesVersion);
-    const QByteArray lastActive = status.lastActiveDay ? isoDay(*status.lastActiveDay) : QByteArray();
+    const QByteArray lastActive
+        = status.lastActiveDay ? DayClock::isoDay(*status.lastActiveDay) : QByteArray();
     if (status.lastActiveDay)
         bindUtf8(*query, 9, lastActive);
     else

@@ -845,11 +845,11 @@
     <name>LogSpill</name>
     <message>
         <source>Cannot create a temporary file for the rebuild in %1: %2</source>
-        <translation type="unfinished" />
+        <translation>再構築用の一時ファイルを %1 に作成できません: %2</translation>
     </message>
     <message>
         <source>Cannot write the rebuild's temporary file: %1</source>
-        <translation type="unfinished" />
+        <translation>再構築用の一時ファイルに書き込めません: %1</translation>
     </message>
     <message>
         <source>Cannot read the event log: %1</source>
@@ -861,11 +861,11 @@
     </message>
     <message>
         <source>Cannot read the rebuild's temporary file: %1</source>
-        <translation type="unfinished" />
+        <translation>再構築用の一時ファイルを読み込めません: %1</translation>
     </message>
     <message>
         <source>The rebuild's temporary file is damaged (partition %1).</source>
-        <translation type="unfinished" />
+        <translation>再構築用の一時ファイルが壊れています (パーティション %1)。</translation>
     </message>
 </context>
 <context>
@@ -1330,10 +1330,6 @@
         <translation>%1 は %2 回試みても失敗したため、保存していません: %3</translation>
     </message>
     <message>
-        <source>account %1, %2: %3</source>
-        <translation>顧客 %1、%2: %3</translation>
-    </message>
-    <message>
         <source>account %1: %2</source>
         <translation>顧客 %1: %2</translation>
     </message>
@@ -1364,6 +1360,10 @@
     <message>
         <source>Cannot swap in the rebuilt summaries: %1</source>
         <translation>再構築した集計に切り替えられません: %1</translation>
+    </message>
+    <message>
+        <source>The stored aggregates of account %1 are unreadable; rebuild the summaries.</source>
+        <translation>顧客 %1 の集計データが読み取れません。集計を再構築してください。</translation>
     </message>
 </context>
 <context>
@@ -1409,10 +1409,21 @@
     </message>
 </context>
 <context>
+    <name>StatusHistory</name>
+    <message>
+        <source>history of %1, %2: %3</source>
+        <translation>%1 の履歴 (%2): %3</translation>
+    </message>
+</context>
+<context>
     <name>SummaryStore</name>
     <message>
         <source>The stored aggregates of account %1 are unreadable; rebuild the summaries.</source>
         <translation>顧客 %1 の集計データが読み取れません。集計を再構築してください。</translation>
+    </message>
+    <message>
+        <source>events were folded in by another process while the accounts were scored again; the next pass starts over</source>
+        <translation>再スコアリング中に別のプロセスがイベントを集計しました。次回のスコアリングでやり直します</translation>
     </message>
 </context>
 <context>
@@ -4513,10 +4524,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Rebuilt</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Scored</source>
         <translation type="unfinished" />
     </message>
@@ -4535,6 +4542,14 @@
     <message>
         <source>Total</source>
         <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Re-scored with new rules</source>
+        <translation>新しいルールで再スコアリングしました</translation>
+    </message>
+    <message>
+        <source>Rebuilt from the log</source>
+        <translation>ログから再構築しました</translation>
     </message>
 </context>
 <context>

@@ -325,6 +325,17 @@ private slots:
                      qPrintable(QString::number(size)));
     }
 
+    // The engine's fast day text is QDate's ISO text, for every day of four centuries and the edges.
+    void isoDayIsQtsIsoDate()
+    {
+        for (int day = DayClock::dayNumber(QDate(1900, 1, 1));
+             day <= DayClock::dayNumber(QDate(2300, 12, 31)); ++day)
+            QCOMPARE(DayClock::isoDay(day), DayClock::date(day).toString(Qt::ISODate).toLatin1());
+        for (const QDate& date :
+             { QDate(1, 1, 1), QDate(9999, 12, 31), QDate(10000, 1, 1), QDate(-44, 3, 15) })
+            QCOMPARE(DayClock::isoDay(DayClock::dayNumber(date)), date.toString(Qt::ISODate).toLatin1());
+    }
+
     void dayBoundariesFollowTheWorkspaceZone()
     {
         DayClock tokyo(QTimeZone("Asia/Tokyo"));
