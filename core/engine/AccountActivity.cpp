@@ -1,5 +1,7 @@
 #include "engine/AccountActivity.h"
 
+#include "util/Varint.h"
+
 #include <algorithm>
 #include <climits>
 #include <cmath>
@@ -256,32 +258,42 @@ void AccountActivity::finish()
     m_seen.assign(m_users.size(), 0);
 }
 
+AccountActivity AccountActivity::fromSorted(std::vector<DaySeries> series, QStringList users,
+                                            std::vector<std::pair<int, int>> userDays)
+{
+    AccountActivity activity;
+    activity.m_series.reserve(series.size());
+    std::vector<const Series*> parts;
+    parts.reserve(series.size());
+    for (DaySeries& entry : series) {
+        Q_ASSERT(entry.days.size() == entry.quantities.size());
+        Q_ASSERT(std::is_sorted(entry.days.begin(), entry.days.end()));
+        activity.m_series.emplace_back(std::move(entry.name), Series {});
+        Series& target = activity.m_series.back().second;
+        target.days = std::move(entry.days);
+        target.quantities = std::move(entry.quantities);
+        target.indexSorted();
+    }
+    for (const auto& entry : activity.m_series)
+        parts.push_back(&entry.second);
+    activity.m_all.assignSumOf(parts);
+    Q_ASSERT(std::is_sorted(userDays.begin(), userDays.end()));
+    activity.m_users = std::move(users);
+    activity.m_userDays = std::move(userDays);
+    activity.m_seen.assign(std::size_t(activity.m_users.size()), 0);
+    return activity;
+}
+
 namespace {
 
 // The stored form: varints (LEB128), zigzag for what can be negative.
-void putVarint(QByteArray& out, quint64 value)
-{
-    while (value >= 0x80) {
-        out.append(char(value | 0x80));
-        value >>= 7;
-    }
-    out.append(char(value));
-}
-
-quint64 zigzag(qint64 value)
-{
-    return (quint64(value) << 1) ^ quint64(value >> 63);
-}
-
-qint64 unzigzag(quint64 value)
-{
-    return qint64(value >> 1) ^ -qint64(value & 1);
-}
+using varint::unzigzag;
+using varint::zigzag;
 
 void putText(QByteArray& out, const QString& text)
 {
     const QByteArray utf8 = text.toUtf8();
-    putVarint(out, quint64(utf8.size()));
+    varint::put(out, quint64(utf8.size()));
     out.append(utf8);
 }
 
@@ -375,19 +387,19 @@ QByteArray AccountActivity::serialize() const
         byName[i] = i;
     std::sort(byName.begin(), byName.end(),
               [this](std::size_t a, std::size_t b) { return m_series[a].first < m_series[b].first; });
-    putVarint(out, byName.size());
+    varint::put(out, byName.size());
     for (std::size_t index : byName) {
         const auto& [name, series] = m_series[index];
         putText(out, name);
-        putVarint(out, series.days.size());
+        varint::put(out, series.days.size());
         const bool counts = std::all_of(series.quantities.begin(), series.quantities.end(), isCount);
         out.append(char(counts ? 0 : 1));
         int previous = 0;
         for (std::size_t i = 0; i < series.days.size(); ++i) {
-            putVarint(out, i == 0 ? zigzag(series.days[i]) : quint64(series.days[i] - previous));
+            varint::put(out, i == 0 ? zigzag(series.days[i]) : quint64(series.days[i] - previous));
             previous = series.days[i];
             if (counts)
-                putVarint(out, quint64(series.quantities[i]));
+                varint::put(out, quint64(series.quantities[i]));
             else
                 out.append(reinterpret_cast<const char*>(&series.quantities[i]), sizeof(double));
         }
@@ -400,7 +412,7 @@ QByteArray AccountActivity::serialize() const
     std::vector<int> rank(order.size());
     for (std::size_t i = 0; i < order.size(); ++i)
         rank[std::size_t(order[i])] = int(i);
-    putVarint(out, order.size());
+    varint::put(out, order.size());
     for (int index : order)
         putText(out, m_users[index]);
     std::vector<std::pair<int, int>> userDays;
@@ -408,12 +420,12 @@ QByteArray AccountActivity::serialize() const
     for (const auto& [day, user] : m_userDays)
         userDays.emplace_back(day, rank[std::size_t(user)]);
     std::sort(userDays.begin(), userDays.end());
-    putVarint(out, userDays.size());
+    varint::put(out, userDays.size());
     int previous = 0;
     for (std::size_t i = 0; i < userDays.size(); ++i) {
-        putVarint(out, i == 0 ? zigzag(userDays[i].first) : quint64(userDays[i].first - previous));
+        varint::put(out, i == 0 ? zigzag(userDays[i].first) : quint64(userDays[i].first - previous));
         previous = userDays[i].first;
-        putVarint(out, quint64(userDays[i].second));
+        varint::put(out, quint64(userDays[i].second));
     }
     return out;
 }

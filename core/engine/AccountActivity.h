@@ -24,6 +24,19 @@ public:
     // Merges what was added since the last finish() into the indexed data; call before querying.
     void finish();
 
+    // For a fold that has all of an account's events at hand and sorts them itself: one entry per
+    // event name with its days ascending and unique, and who was active which day as (day, index
+    // into `users`) pairs, sorted and unique. The result is finished: it equals the activity that
+    // add*() and finish() build from the same events.
+    struct DaySeries
+    {
+        QString name;
+        std::vector<int> days;
+        std::vector<double> quantities;
+    };
+    static AccountActivity fromSorted(std::vector<DaySeries> series, QStringList users,
+                                      std::vector<std::pair<int, int>> userDays);
+
     // Sum of quantities of events named `names` (any name when empty), days [from, to].
     double sum(const QStringList& names, int from, int to) const;
     // The last day on or before `onOrBefore` with an event named `names` (any when empty).

@@ -1,13 +1,14 @@
 #include "engine/LogSpill.h"
 
 #include "engine/DayClock.h"
+#include "store/EventSegment.h"
 #include "store/SqliteStatement.h"
 
 #include <QDir>
 
+#include <algorithm>
 #include <cstring>
 #include <thread>
-#include <unordered_map>
 
 namespace tenure {
 
@@ -29,118 +30,308 @@ struct Record
 static_assert(sizeof(Record) == 24);
 
 // Numbers strings in the order they are first seen; looked up by their bytes as SQLite has them.
+// An open-addressing table of (hash, number) over one buffer of the strings' bytes: a lookup is
+// one probe and, on a hash match, one comparison, with no allocation per string.
 class Numbering
 {
 public:
     quint32 numberOf(const unsigned char* text, int bytes)
     {
-        const QByteArray key = QByteArray::fromRawData(reinterpret_cast<const char*>(text), bytes);
-        const auto found = m_numbers.constFind(key);
-        if (found != m_numbers.constEnd())
-            return *found;
-        const quint32 number = quint32(m_texts.size());
-        const QByteArray owned(key.constData(), key.size()); // a deep copy: SQLite's buffer moves on
-        m_numbers.insert(owned, number);
-        m_texts.append(QString::fromUtf8(owned));
-        return number;
+        const QByteArrayView key(reinterpret_cast<const char*>(text), bytes);
+        const std::size_t hash = qHash(key, 0);
+        if ((m_ends.size() + 1) * 2 > m_slots.size())
+            grow();
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+            Slot& slot = m_slots[i];
+            if (slot.number == kFree) {
+                slot = { hash, quint32(m_ends.size()) };
+                m_bytes.append(key);
+                m_ends.push_back(quint32(m_bytes.size()));
+                return slot.number;
+            }
+            if (slot.hash == hash && textOf(slot.number) == key)
+                return slot.number;
+        }
     }
     QStringList take()
     {
-        m_numbers.clear();
-        return std::move(m_texts);
+        QStringList texts;
+        texts.reserve(qsizetype(m_ends.size()));
+        for (std::size_t i = 0; i < m_ends.size(); ++i)
+            texts.append(QString::fromUtf8(textOf(quint32(i))));
+        *this = {};
+        return texts;
     }
-    qsizetype size() const { return m_texts.size(); }
 
 private:
-    QHash<QByteArray, quint32> m_numbers;
-    QStringList m_texts;
+    static constexpr quint32 kFree = 0xffffffff;
+    struct Slot
+    {
+        std::size_t hash = 0;
+        quint32 number = kFree;
+    };
+    QByteArrayView textOf(quint32 number) const
+    {
+        const quint32 begin = number == 0 ? 0 : m_ends[number - 1];
+        return QByteArrayView(m_bytes.constData() + begin, qsizetype(m_ends[number] - begin));
+    }
+    void grow()
+    {
+        std::vector<Slot> table(std::max<std::size_t>(64, m_slots.size() * 2));
+        const std::size_t mask = table.size() - 1;
+        for (const Slot& slot : m_slots) {
+            if (slot.number == kFree)
+                continue;
+            std::size_t i = slot.hash & mask;
+            while (table[i].number != kFree)
+                i = (i + 1) & mask;
+            table[i] = slot;
+        }
+        m_slots = std::move(table);
+    }
+
+    std::vector<Slot> m_slots; // a power of two, at most half full
+    QByteArray m_bytes; // every string's bytes, one after the other
+    std::vector<quint32> m_ends; // per number: where its bytes end
 };
 
 } // namespace
 
 namespace {
 
-// Scans events in (after, upTo] into the shard's partition files.
-Status scan(sqlite3* db, DayClock clock, qint64 after, qint64 upTo, int partitions, LogSpill::Shard& shard,
-            const LogSpill::Progress& progress, const std::atomic_bool* cancel)
+// Spills one shard of the log (a range of seqs) into its partition files: the events of the
+// range's segments, and those of its rows that no segment covers.
+class ShardScanner
 {
-    std::vector<QByteArray> buffers(static_cast<std::size_t>(partitions));
-    for (int i = 0; i < partitions; ++i) {
-        auto file
-            = std::make_unique<QTemporaryFile>(QDir::tempPath() + QStringLiteral("/tenure-rebuild-XXXXXX"));
-        if (!file->open())
-            return Error { LogSpill::tr("Cannot create a temporary file for the rebuild in %1: %2")
-                               .arg(QDir::tempPath(), file->errorString()) };
-        shard.files.push_back(std::move(file));
-        buffers[size_t(i)].reserve(kFlushBytes + qsizetype(sizeof(Record)));
+public:
+    ShardScanner(sqlite3* db, const DayClock& clock, int partitions, LogSpill::Shard& shard,
+                 const LogSpill::Progress& progress, const std::atomic_bool* cancel)
+        : m_db(db)
+        , m_clock(clock)
+        , m_partitions(partitions)
+        , m_shard(shard)
+        , m_progress(progress)
+        , m_cancel(cancel)
+    {
     }
-    auto flush = [&](int i) -> Status {
-        QByteArray& buffer = buffers[size_t(i)];
-        if (shard.files[size_t(i)]->write(buffer) != buffer.size())
+
+    // Events in (after, upTo].
+    Status scan(qint64 after, qint64 upTo)
+    {
+        if (Status opened = openFiles(); !opened)
+            return opened;
+        Result<SqliteStatement> segments
+            = SqliteStatement::prepare(m_db,
+                                       "SELECT first_seq, last_seq, data FROM event_segments "
+                                       "WHERE first_seq > ? AND first_seq <= ? ORDER BY first_seq");
+        if (!segments)
+            return Error { LogSpill::tr("Cannot read the event log: %1").arg(segments.error()) };
+        segments->bind(1, after);
+        segments->bind(2, upTo);
+        qint64 covered = after; // every event up to here is spilled
+        int rc;
+        while ((rc = sqlite3_step(segments->get())) == SQLITE_ROW) {
+            const qint64 first = segments->int64(0);
+            if (first > covered + 1) {
+                if (Status read = scanRows(covered, first - 1); !read)
+                    return read;
+            }
+            const auto* blob = static_cast<const char*>(sqlite3_column_blob(segments->get(), 2));
+            const QByteArray data = QByteArray::fromRawData(
+                blob, sqlite3_column_bytes(segments->get(), 2)); // valid until the next step
+            if (Status read = scanSegment(data, first, upTo); !read)
+                return read;
+            covered = std::max(covered, std::min(upTo, segments->int64(1)));
+        }
+        if (rc != SQLITE_DONE)
+            return Error {
+                LogSpill::tr("Cannot read the event log: %1").arg(QString::fromUtf8(sqlite3_errmsg(m_db)))
+            };
+        if (covered < upTo) {
+            if (Status read = scanRows(covered, upTo); !read)
+                return read;
+        }
+        return finish();
+    }
+
+private:
+    Status openFiles()
+    {
+        m_buffers.resize(std::size_t(m_partitions));
+        for (int i = 0; i < m_partitions; ++i) {
+            auto file = std::make_unique<QTemporaryFile>(QDir::tempPath()
+                                                         + QStringLiteral("/tenure-rebuild-XXXXXX"));
+            if (!file->open())
+                return Error { LogSpill::tr("Cannot create a temporary file for the rebuild in %1: %2")
+                                   .arg(QDir::tempPath(), file->errorString()) };
+            m_shard.files.push_back(std::move(file));
+            m_buffers[size_t(i)].reserve(kFlushBytes + qsizetype(sizeof(Record)));
+        }
+        return {};
+    }
+
+    Status flush(int i)
+    {
+        QByteArray& buffer = m_buffers[size_t(i)];
+        if (m_shard.files[size_t(i)]->write(buffer) != buffer.size())
             return Error { LogSpill::tr("Cannot write the rebuild's temporary file: %1")
-                               .arg(shard.files[size_t(i)]->errorString()) };
+                               .arg(m_shard.files[size_t(i)]->errorString()) };
         buffer.clear();
         return {};
-    };
+    }
 
-    Result<SqliteStatement> read = SqliteStatement::prepare(db,
-                                                            "SELECT account_id, user_id, name, occurred_at, "
-                                                            "quantity FROM events WHERE seq > ? AND seq <= ? "
-                                                            "ORDER BY seq");
-    if (!read)
-        return Error { LogSpill::tr("Cannot read the event log: %1").arg(read.error()) };
-    read->bind(1, after);
-    read->bind(2, upTo);
-    sqlite3_stmt* row = read->get();
-    Numbering accounts;
-    Numbering names;
-    Numbering users;
-    std::vector<int> partitionOf; // by account number
-    int rc;
-    while ((rc = sqlite3_step(row)) == SQLITE_ROW) {
-        Record record;
-        const auto* account = sqlite3_column_text(row, 0);
-        const int accountBytes = sqlite3_column_bytes(row, 0);
-        record.account = accounts.numberOf(account, accountBytes);
-        if (record.account == partitionOf.size())
-            partitionOf.push_back(
-                int(qHash(QByteArrayView(reinterpret_cast<const char*>(account), accountBytes), 0)
-                    % size_t(partitions)));
-        record.name = names.numberOf(sqlite3_column_text(row, 2), sqlite3_column_bytes(row, 2));
-        record.user = sqlite3_column_type(row, 1) == SQLITE_NULL
-            ? kNoUser
-            : users.numberOf(sqlite3_column_text(row, 1), sqlite3_column_bytes(row, 1));
-        record.day = clock.dayOf(sqlite3_column_int64(row, 3));
-        record.quantity = sqlite3_column_double(row, 4);
-        const int partition = partitionOf[record.account];
-        QByteArray& out = buffers[size_t(partition)];
+    quint32 account(const char* text, qsizetype bytes)
+    {
+        const quint32 number = m_accounts.numberOf(reinterpret_cast<const unsigned char*>(text), int(bytes));
+        if (number == m_partitionOf.size())
+            m_partitionOf.push_back(int(qHash(QByteArrayView(text, bytes), 0) % size_t(m_partitions)));
+        return number;
+    }
+
+    Status put(const Record& record)
+    {
+        const int partition = m_partitionOf[record.account];
+        QByteArray& out = m_buffers[size_t(partition)];
         out.append(reinterpret_cast<const char*>(&record), sizeof record);
         if (out.size() >= kFlushBytes) {
             if (Status flushed = flush(partition); !flushed)
                 return flushed;
         }
-        if (++shard.rows % 200000 == 0) {
-            if (cancel && cancel->load())
+        if (++m_shard.rows % 200000 == 0) {
+            if (m_cancel && m_cancel->load())
                 return Error { LogSpill::tr("Scoring was cancelled.") };
-            if (progress)
-                progress(shard.rows);
+            if (m_progress)
+                m_progress(m_shard.rows);
         }
+        return {};
     }
-    if (rc != SQLITE_DONE)
-        return Error {
-            LogSpill::tr("Cannot read the event log: %1").arg(QString::fromUtf8(sqlite3_errmsg(db)))
+
+    // The segment's strings are numbered once each, not once per event.
+    Status scanSegment(const QByteArray& data, qint64 first, qint64 upTo)
+    {
+        std::optional<EventSegment::Reader> reader = EventSegment::Reader::open(data);
+        auto damaged = [first] {
+            return Error { LogSpill::tr("The event log's segment from event %1 is damaged: rebuild cannot "
+                                        "read it.")
+                               .arg(first) };
         };
-    for (int i = 0; i < partitions; ++i) {
-        if (Status flushed = flush(i); !flushed)
-            return flushed;
-        if (!shard.files[size_t(i)]->flush())
-            return Error { LogSpill::tr("Cannot write the rebuild's temporary file: %1")
-                               .arg(shard.files[size_t(i)]->errorString()) };
+        if (!reader)
+            return damaged();
+        auto numbers = [](Numbering& numbering, const std::vector<QByteArrayView>& texts) {
+            std::vector<quint32> out;
+            out.reserve(texts.size());
+            for (QByteArrayView text : texts)
+                out.push_back(numbering.numberOf(reinterpret_cast<const unsigned char*>(text.data()),
+                                                 int(text.size())));
+            return out;
+        };
+        std::vector<quint32> accounts;
+        accounts.reserve(reader->accounts().size());
+        for (QByteArrayView text : reader->accounts())
+            accounts.push_back(account(text.data(), text.size()));
+        const std::vector<quint32> names = numbers(m_names, reader->names());
+        const std::vector<quint32> users = numbers(m_users, reader->users());
+        EventSegment::Entry entry;
+        while (reader->next(entry)) {
+            if (entry.seq > upTo)
+                break;
+            Record record;
+            record.account = accounts[entry.account];
+            record.name = names[entry.name];
+            record.user = entry.user ? users[*entry.user] : kNoUser;
+            record.day = m_clock.dayOf(entry.occurredAt);
+            record.quantity = entry.quantity;
+            if (Status put = this->put(record); !put)
+                return put;
+        }
+        if (!reader->ok())
+            return damaged();
+        return {};
     }
-    shard.accounts = accounts.take();
-    shard.names = names.take();
-    shard.users = users.take();
-    return {};
+
+    // Rows in (after, upTo], read one by one.
+    Status scanRows(qint64 after, qint64 upTo)
+    {
+        Result<SqliteStatement> read
+            = SqliteStatement::prepare(m_db,
+                                       "SELECT account_id, user_id, name, occurred_at, "
+                                       "quantity FROM events WHERE seq > ? AND seq <= ? "
+                                       "ORDER BY seq");
+        if (!read)
+            return Error { LogSpill::tr("Cannot read the event log: %1").arg(read.error()) };
+        read->bind(1, after);
+        read->bind(2, upTo);
+        sqlite3_stmt* row = read->get();
+        int rc;
+        while ((rc = sqlite3_step(row)) == SQLITE_ROW) {
+            Record record;
+            record.account = account(reinterpret_cast<const char*>(sqlite3_column_text(row, 0)),
+                                     sqlite3_column_bytes(row, 0));
+            record.name = m_names.numberOf(sqlite3_column_text(row, 2), sqlite3_column_bytes(row, 2));
+            record.user = sqlite3_column_type(row, 1) == SQLITE_NULL
+                ? kNoUser
+                : m_users.numberOf(sqlite3_column_text(row, 1), sqlite3_column_bytes(row, 1));
+            record.day = m_clock.dayOf(sqlite3_column_int64(row, 3));
+            record.quantity = sqlite3_column_double(row, 4);
+            if (Status put = this->put(record); !put)
+                return put;
+        }
+        if (rc != SQLITE_DONE)
+            return Error {
+                LogSpill::tr("Cannot read the event log: %1").arg(QString::fromUtf8(sqlite3_errmsg(m_db)))
+            };
+        return {};
+    }
+
+    Status finish()
+    {
+        for (int i = 0; i < m_partitions; ++i) {
+            if (Status flushed = flush(i); !flushed)
+                return flushed;
+            if (!m_shard.files[size_t(i)]->flush())
+                return Error { LogSpill::tr("Cannot write the rebuild's temporary file: %1")
+                                   .arg(m_shard.files[size_t(i)]->errorString()) };
+        }
+        m_shard.accounts = m_accounts.take();
+        m_shard.names = m_names.take();
+        m_shard.users = m_users.take();
+        return {};
+    }
+
+    sqlite3* m_db;
+    DayClock m_clock; // a copy: it caches the zone's offsets as it goes
+    int m_partitions;
+    LogSpill::Shard& m_shard;
+    const LogSpill::Progress& m_progress;
+    const std::atomic_bool* m_cancel;
+    std::vector<QByteArray> m_buffers;
+    Numbering m_accounts;
+    Numbering m_names;
+    Numbering m_users;
+    std::vector<int> m_partitionOf; // by account number
+};
+
+Status scan(sqlite3* db, const DayClock& clock, qint64 after, qint64 upTo, int partitions,
+            LogSpill::Shard& shard, const LogSpill::Progress& progress, const std::atomic_bool* cancel)
+{
+    return ShardScanner(db, clock, partitions, shard, progress, cancel).scan(after, upTo);
+}
+
+// Where to split the log in two halves: near the middle, but not inside a segment.
+qint64 halfway(sqlite3* db, qint64 upTo)
+{
+    const qint64 half = upTo / 2;
+    Result<SqliteStatement> segment
+        = SqliteStatement::prepare(db,
+                                   "SELECT first_seq, last_seq FROM event_segments WHERE first_seq <= ? "
+                                   "ORDER BY first_seq DESC LIMIT 1");
+    if (!segment)
+        return half;
+    segment->bind(1, half);
+    if (sqlite3_step(segment->get()) == SQLITE_ROW && segment->int64(1) > half)
+        return segment->int64(0) - 1;
+    return half;
 }
 
 } // namespace
@@ -153,7 +344,7 @@ Result<std::unique_ptr<LogSpill>> LogSpill::write(sqlite3* db, const DayClock& c
     // The second half of the log on a connection of its own; without one, one scan does it all.
     sqlite3* second = nullptr;
     const char* path = sqlite3_db_filename(db, "main");
-    const qint64 half = upTo / 2;
+    const qint64 half = halfway(db, upTo);
     if (path && *path && upTo > 100000
         && sqlite3_open_v2(path, &second, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
         sqlite3_close(second);
@@ -195,19 +386,117 @@ qint64 LogSpill::rows() const
     return rows;
 }
 
+namespace {
+
+// One event of a partition in the fold's numbers: its account's slot, the event name's and the
+// user's number in the partition (kNoUser: none), the day and the quantity.
+struct Folded
+{
+    quint32 slot;
+    quint32 name;
+    quint32 user;
+    qint32 day;
+    double quantity;
+};
+
+// (name, day) as one number that sorts as the pair does.
+quint64 nameDayKey(quint32 name, qint32 day)
+{
+    return (quint64(name) << 32) | quint64(quint32(day) ^ 0x80000000u);
+}
+
+// Builds one account's activity from its events (in log order), sorted here rather than added
+// one at a time: quantities of a name and day are summed in ascending order, as finish() does.
+class AccountBuilder
+{
+public:
+    AccountBuilder(const std::vector<QString>& names, const QStringList& users, qsizetype userCount)
+        : m_names(names)
+        , m_userNames(users)
+        , m_localUser(std::size_t(userCount), -1)
+    {
+    }
+
+    AccountActivity build(const Folded* begin, const Folded* end)
+    {
+        m_daily.clear();
+        m_userDays.clear();
+        QStringList users;
+        for (const Folded* event = begin; event != end; ++event) {
+            m_daily.push_back({ nameDayKey(event->name, event->day), event->quantity });
+            if (event->user == kNoUser)
+                continue;
+            int& local = m_localUser[event->user];
+            if (local < 0) { // numbered in the order users first appear, as addUser() does
+                local = int(users.size());
+                users.append(m_userNames.at(event->user));
+                m_touched.push_back(event->user);
+            }
+            m_userDays.emplace_back(event->day, local);
+        }
+        for (quint32 user : m_touched)
+            m_localUser[user] = -1;
+        m_touched.clear();
+
+        std::sort(m_daily.begin(), m_daily.end(), [](const Daily& a, const Daily& b) {
+            return a.key != b.key ? a.key < b.key : a.quantity < b.quantity;
+        });
+        std::vector<AccountActivity::DaySeries> series;
+        for (std::size_t i = 0; i < m_daily.size();) {
+            const auto name = quint32(m_daily[i].key >> 32);
+            AccountActivity::DaySeries entry { m_names[name], {}, {} };
+            for (; i < m_daily.size() && quint32(m_daily[i].key >> 32) == name; ++i) {
+                const int day = int(quint32(m_daily[i].key) ^ 0x80000000u);
+                if (!entry.days.empty() && entry.days.back() == day) {
+                    entry.quantities.back() += m_daily[i].quantity;
+                } else {
+                    entry.days.push_back(day);
+                    entry.quantities.push_back(m_daily[i].quantity);
+                }
+            }
+            series.push_back(std::move(entry));
+        }
+        std::sort(m_userDays.begin(), m_userDays.end());
+        m_userDays.erase(std::unique(m_userDays.begin(), m_userDays.end()), m_userDays.end());
+        return AccountActivity::fromSorted(std::move(series), std::move(users), m_userDays);
+    }
+
+private:
+    struct Daily
+    {
+        quint64 key;
+        double quantity;
+    };
+    const std::vector<QString>& m_names;
+    const QStringList& m_userNames;
+    std::vector<int> m_localUser; // per partition user: the number in the account being built
+    std::vector<quint32> m_touched;
+    std::vector<Daily> m_daily;
+    std::vector<std::pair<int, int>> m_userDays;
+};
+
+} // namespace
+
 Result<QHash<QString, AccountActivity>> LogSpill::fold(int partition) const
 {
-    // Everything is a number here: accounts have slots, and users a number in each account's
-    // activity, remembered per user for the account of their last event (most users have one).
-    // The halves number accounts and users each their own way: each of their numbers is turned
-    // into the fold's once, by name.
-    QHash<QString, int> slotByAccount;
-    QHash<QString, quint32> userByName;
-    QHash<QString, QString> nameByName; // one shared copy of each event name
-    std::vector<std::pair<QString, AccountActivity>> activities;
-    std::vector<std::pair<int, int>> userNumber; // by fold user: (slot, number)
-    std::vector<int> usersOf; // per slot: users numbered so far
-    std::unordered_map<quint64, int> numbers; // (slot, user) -> the user's number in the account
+    // The halves number accounts, names and users each their own way: each of their numbers is
+    // turned into the partition's once, by name. The events are then gathered by account (a
+    // counting sort, which keeps log order) and each account is built from its own events.
+    QHash<QString, quint32> slotByAccount;
+    QHash<QString, quint32> nameByText;
+    QHash<QString, quint32> userByText;
+    QStringList accounts; // by slot
+    std::vector<QString> names; // by the partition's number
+    QStringList users;
+    std::vector<Folded> events;
+    auto number = [](QHash<QString, quint32>& numbers, const QString& text, auto&& add) {
+        auto found = numbers.constFind(text);
+        if (found == numbers.constEnd()) {
+            found = numbers.insert(text, quint32(numbers.size()));
+            add(text);
+        }
+        return *found;
+    };
     for (const Shard& shard : m_shards) {
         QTemporaryFile& file = *shard.files.at(size_t(partition));
         if (!file.seek(0))
@@ -215,66 +504,57 @@ Result<QHash<QString, AccountActivity>> LogSpill::fold(int partition) const
         const QByteArray data = file.readAll();
         if (data.size() % qsizetype(sizeof(Record)) != 0)
             return Error { tr("The rebuild's temporary file is damaged (partition %1).").arg(partition) };
-        std::vector<int> slotOf(std::size_t(shard.accounts.size()), -1);
-        std::vector<qint64> userOf(std::size_t(shard.users.size()), -1);
-        std::vector<const QString*> nameOf(std::size_t(shard.names.size()), nullptr);
+        constexpr quint32 kUnset = 0xffffffff;
+        std::vector<quint32> slotOf(std::size_t(shard.accounts.size()), kUnset);
+        std::vector<quint32> nameOf(std::size_t(shard.names.size()), kUnset);
+        std::vector<quint32> userOf(std::size_t(shard.users.size()), kUnset);
         const qsizetype count = data.size() / qsizetype(sizeof(Record));
+        events.reserve(events.size() + std::size_t(count));
         for (qsizetype i = 0; i < count; ++i) {
             Record record;
             std::memcpy(&record, data.constData() + i * qsizetype(sizeof(Record)), sizeof record);
             if (record.account >= quint32(shard.accounts.size()) || record.name >= quint32(shard.names.size())
                 || (record.user != kNoUser && record.user >= quint32(shard.users.size())))
                 return Error { tr("The rebuild's temporary file is damaged (partition %1).").arg(partition) };
-            int& slot = slotOf[record.account];
-            if (slot < 0) {
-                const QString& id = shard.accounts.at(record.account);
-                auto known = slotByAccount.constFind(id);
-                if (known == slotByAccount.constEnd()) {
-                    known = slotByAccount.insert(id, int(activities.size()));
-                    activities.emplace_back(id, AccountActivity {});
-                    usersOf.push_back(0);
-                }
-                slot = *known;
+            quint32& slot = slotOf[record.account];
+            if (slot == kUnset)
+                slot = number(slotByAccount, shard.accounts.at(record.account),
+                              [&](const QString& id) { accounts.append(id); });
+            quint32& name = nameOf[record.name];
+            if (name == kUnset)
+                name = number(nameByText, shard.names.at(record.name),
+                              [&](const QString& text) { names.push_back(text); });
+            quint32 user = kNoUser;
+            if (record.user != kNoUser) {
+                quint32& known = userOf[record.user];
+                if (known == kUnset)
+                    known = number(userByText, shard.users.at(record.user),
+                                   [&](const QString& text) { users.append(text); });
+                user = known;
             }
-            const QString*& name = nameOf[record.name];
-            if (!name) {
-                const QString& text = shard.names.at(record.name);
-                auto known = nameByName.constFind(text);
-                if (known == nameByName.constEnd())
-                    known = nameByName.insert(text, text);
-                name = &*known;
-            }
-            AccountActivity& activity = activities[std::size_t(slot)].second;
-            activity.addDaily(*name, record.day, record.quantity);
-            if (record.user == kNoUser)
-                continue;
-            qint64& user = userOf[record.user];
-            if (user < 0) {
-                const QString& text = shard.users.at(record.user);
-                user = userByName.value(text, quint32(userNumber.size()));
-                if (user == qint64(userNumber.size())) {
-                    userByName.insert(text, quint32(user));
-                    userNumber.emplace_back(-1, 0);
-                }
-            }
-            auto& [userSlot, number] = userNumber[std::size_t(user)];
-            if (userSlot != slot) {
-                // The user's last event was another account's (or this is the first): look the
-                // pair up, or number the user as this account's next.
-                const auto [known, added] = numbers.try_emplace(
-                    (quint64(quint32(slot)) << 32) | quint64(user), usersOf[std::size_t(slot)]);
-                if (added)
-                    ++usersOf[std::size_t(slot)];
-                userSlot = slot;
-                number = known->second;
-            }
-            activity.addUserNumbered(record.day, number, shard.users.at(record.user));
+            events.push_back({ slot, name, user, record.day, record.quantity });
         }
     }
+    // Gathered by account: where each account's events start, then each put in its place.
+    std::vector<std::size_t> start(std::size_t(accounts.size()) + 1, 0);
+    for (const Folded& event : events)
+        ++start[event.slot + 1];
+    for (std::size_t i = 1; i < start.size(); ++i)
+        start[i] += start[i - 1];
+    std::vector<Folded> byAccount(events.size());
+    {
+        std::vector<std::size_t> next(start.begin(), start.end() - 1);
+        for (const Folded& event : events)
+            byAccount[next[event.slot]++] = event;
+    }
+    events = {};
     QHash<QString, AccountActivity> all;
-    all.reserve(qsizetype(activities.size()));
-    for (auto& [id, activity] : activities)
-        all.insert(id, std::move(activity));
+    all.reserve(accounts.size());
+    AccountBuilder builder(names, users, users.size());
+    for (qsizetype slot = 0; slot < accounts.size(); ++slot) {
+        const Folded* first = byAccount.data() + start[std::size_t(slot)];
+        all.insert(accounts.at(slot), builder.build(first, byAccount.data() + start[std::size_t(slot) + 1]));
+    }
     return all;
 }
 

@@ -1,6 +1,7 @@
 #include "store/EventLog.h"
 
 #include "store/Database.h"
+#include "store/EventSegment.h"
 #include "store/SqliteStatement.h"
 #include "store/Transaction.h"
 
@@ -47,6 +48,16 @@ QString sourceKey(const Event& event)
 QString sourceKey(const EncodedEvent& event)
 {
     return QString::fromUtf8(event.source);
+}
+
+// The engine's fields as UTF-8, for the batch's segment.
+QByteArray utf8(const QString& text)
+{
+    return text.isEmpty() ? QByteArray() : text.toUtf8();
+}
+const QByteArray& utf8(const QByteArray& text)
+{
+    return text;
 }
 
 void bindText(const SqliteStatement& statement, int index, const QString& text)
@@ -149,6 +160,7 @@ Result<EventLog::AppendResult> EventLog::appendRows(std::span<const Row> events,
     // A batch nearly always comes from one source: check it once, not per row.
     decltype(events[0].source) checkedSource;
     bool checkedKnown = false;
+    EventSegment::Writer segment; // the batch's columnar form, written in the same transaction
     for (qsizetype i = 0; i < qsizetype(events.size()); ++i) {
         const Row& event = events[i];
         QString reason = validateRow(event);
@@ -184,6 +196,9 @@ Result<EventLog::AppendResult> EventLog::appendRows(std::span<const Row> events,
             if (sqlite3_changes(handle) > 0) {
                 ++result.inserted;
                 result.lastSeq = sqlite3_last_insert_rowid(handle);
+                segment.add(result.lastSeq, utf8(event.accountId),
+                            event.userId.isEmpty() ? QByteArrayView() : QByteArrayView(utf8(event.userId)),
+                            utf8(event.name), event.occurredAt, event.quantity);
             } else {
                 ++result.duplicates;
             }
@@ -208,6 +223,26 @@ Result<EventLog::AppendResult> EventLog::appendRows(std::span<const Row> events,
         result.duplicates = 0;
         result.lastSeq = 0;
         return result;
+    }
+    if (!segment.isEmpty()) {
+        Result<SqliteStatement> insertSegment = SqliteStatement::prepare(
+            handle, "INSERT INTO event_segments (first_seq, last_seq, events, data) VALUES (?, ?, ?, ?)");
+        const QByteArray data = segment.finish();
+        if (insertSegment) {
+            insertSegment->bind(1, segment.firstSeq());
+            insertSegment->bind(2, segment.lastSeq());
+            insertSegment->bind(3, segment.events());
+            sqlite3_bind_blob(insertSegment->get(), 4, data.constData(), int(data.size()), SQLITE_STATIC);
+        }
+        if (!insertSegment || sqlite3_step(insertSegment->get()) != SQLITE_DONE) {
+            const QString message
+                = insertSegment ? QString::fromUtf8(sqlite3_errmsg(handle)) : insertSegment.error();
+            transaction.rollback();
+            return Error { tr("Writing the log's segment of %1 events failed, nothing of this batch was "
+                              "kept: %2")
+                               .arg(result.inserted)
+                               .arg(message) };
+        }
     }
     if (Status committed = transaction.commit(); !committed)
         return Error { tr("Committing %1 events failed, nothing of this batch was kept: %2")

@@ -189,13 +189,32 @@ Migration version6()
              statements };
 }
 
+// Version 7: the event log gains its columnar form, one immutable segment per appended batch,
+// written in the batch's transaction (see EventSegment). A rebuild reads the log through the
+// segments; the events logged before this version have none and are read from their rows.
+Migration version7()
+{
+    return { 7,
+             QStringLiteral("the event log's columnar segments"),
+             {
+                 QStringLiteral(R"(CREATE TABLE event_segments (
+                    first_seq INTEGER PRIMARY KEY,
+                    last_seq  INTEGER NOT NULL CHECK (last_seq >= first_seq),
+                    events    INTEGER NOT NULL CHECK (events > 0),
+                    data      BLOB    NOT NULL))"),
+                 QStringLiteral(R"(CREATE TRIGGER event_segments_no_update BEFORE UPDATE ON event_segments
+                    BEGIN SELECT RAISE(ABORT, 'event_segments is append-only: UPDATE is not allowed'); END)"),
+                 QStringLiteral(R"(CREATE TRIGGER event_segments_no_delete BEFORE DELETE ON event_segments
+                    BEGIN SELECT RAISE(ABORT, 'event_segments is append-only: DELETE is not allowed'); END)"),
+             } };
+}
+
 } // namespace
 
 const QList<Migration>& Schema::migrations()
 {
-    static const QList<Migration> all {
-        version1(), version2(), version3(), version4(), version5(), version6()
-    };
+    static const QList<Migration> all { version1(), version2(), version3(), version4(),
+                                        version5(), version6(), version7() };
     return all;
 }
 

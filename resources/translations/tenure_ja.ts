@@ -749,6 +749,10 @@
         <source>Committing %1 events failed, nothing of this batch was kept: %2</source>
         <translation>%1 件のイベントの確定に失敗したため、このバッチは保存していません: %2</translation>
     </message>
+    <message>
+        <source>Writing the log's segment of %1 events failed, nothing of this batch was kept: %2</source>
+        <translation>%1 件のイベントのログセグメントの書き込みに失敗したため、このバッチは保存していません: %2</translation>
+    </message>
 </context>
 <context>
     <name>ImportMapping</name>
@@ -866,6 +870,10 @@
     <message>
         <source>The rebuild's temporary file is damaged (partition %1).</source>
         <translation>再構築用の一時ファイルが壊れています (パーティション %1)。</translation>
+    </message>
+    <message>
+        <source>The event log's segment from event %1 is damaged: rebuild cannot read it.</source>
+        <translation>イベント %1 からのイベントログのセグメントが壊れているため、再構築で読み込めません。</translation>
     </message>
 </context>
 <context>

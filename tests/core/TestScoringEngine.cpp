@@ -13,6 +13,7 @@
 
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTest>
@@ -284,6 +285,73 @@ private slots:
             qputenv("TMPDIR", tmp);
         QVERIFY2(rebuilt.ok(), rebuilt.ok() ? "" : qPrintable(rebuilt.error()));
         QCOMPARE(snapshot(*db), spilled);
+    }
+
+    // A rebuild reads the log through its segments, and reads the rows where none covers them (an
+    // older workspace's events, rows written by other means); a damaged segment makes it read the
+    // rows instead. Each way gives the summaries that incremental runs over the rows gave.
+    void rebuildReadsTheRowsNoSegmentCovers()
+    {
+        test::TempWorkspace workspace;
+        auto db = workspace.open();
+        fillDemo(*db, 120);
+        const qint64 demoEvents = EventLog(*db).count();
+        // Rows without a segment, between segments and at the end.
+        QVERIFY(SourceStore(*db).ensure(QStringLiteral("test"), QStringLiteral("csv")).ok());
+        auto insertRows = [&](int from, int count) {
+            QSqlQuery insert(db->connection());
+            insert.prepare(
+                QStringLiteral("INSERT INTO events (source, external_id, account_id, user_id, name, "
+                               "occurred_at, quantity, received_at) VALUES ('test', ?, ?, ?, ?, ?, "
+                               "?, 0)"));
+            for (int i = from; i < from + count; ++i) {
+                insert.addBindValue(QStringLiteral("raw-%1").arg(i));
+                insert.addBindValue(i % 3 ? QStringLiteral("A-%1").arg(1 + i % 5, 5, 10, QLatin1Char('0'))
+                                          : QStringLiteral("株式会社ローカル"));
+                insert.addBindValue(i % 4 ? QVariant(QStringLiteral("raw-user-%1").arg(i % 7))
+                                          : QVariant(QMetaType::fromType<QString>()));
+                insert.addBindValue(i % 2 ? QStringLiteral("login") : QStringLiteral("report_created"));
+                insert.addBindValue(test::utcMs(2026, 6, 1 + i % 14, i % 24));
+                insert.addBindValue(i % 5 ? 1.0 : 2.5);
+                if (!insert.exec())
+                    qFatal("%s", qPrintable(insert.lastError().text()));
+            }
+        };
+        insertRows(0, 400);
+        QList<Event> later;
+        for (int i = 0; i < 300; ++i)
+            later << makeEvent(QStringLiteral("late-%1").arg(i), QStringLiteral("A-00002"),
+                               QStringLiteral("login"), test::utcMs(2026, 6, 2 + i % 12, i % 24),
+                               QStringLiteral("late-user-%1").arg(i % 4));
+        QVERIFY(EventLog(*db).append(later).ok());
+        insertRows(400, 250);
+        QCOMPARE(EventLog(*db).count(), demoEvents + 950);
+        QVERIFY(scalar(*db, QStringLiteral("SELECT sum(events) FROM event_segments")) == demoEvents + 300);
+
+        ScoringEngine::Options options = at(kToday);
+        options.eventsPerFoldPartition = EventLog(*db).count() / 3 + 1; // the spill, in two halves
+        options.historyDays = 20;
+        QVERIFY(ScoringEngine(*db, options).run().ok()); // the first run folds the rows in batches
+        options.batchSize = 1;
+        QVERIFY(ScoringEngine(*db, options).run().ok());
+        const QStringList incremental = snapshot(*db);
+
+        const auto rebuilt = ScoringEngine(*db, options).rebuild();
+        QVERIFY2(rebuilt.ok(), rebuilt.ok() ? "" : qPrintable(rebuilt.error()));
+        QCOMPARE(rebuilt->events, demoEvents + 950);
+        QCOMPARE(snapshot(*db), incremental);
+
+        // A damaged segment (the append-only trigger set aside to damage it).
+        QSqlQuery damage(db->connection());
+        QVERIFY(damage.exec(QStringLiteral("DROP TRIGGER event_segments_no_update")));
+        QVERIFY(damage.exec(QStringLiteral(
+            "UPDATE event_segments SET data = substr(data, 1, length(data) - 3) WHERE first_seq = "
+            "(SELECT max(first_seq) FROM event_segments)")));
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("segment from event \\d+ is damaged")));
+        const auto reread = ScoringEngine(*db, options).rebuild();
+        QVERIFY2(reread.ok(), reread.ok() ? "" : qPrintable(reread.error()));
+        QCOMPARE(snapshot(*db), incremental);
     }
 
     // The overview reads one day of every account from the packed months; the status_history
