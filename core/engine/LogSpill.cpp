@@ -3,6 +3,7 @@
 #include "engine/DayClock.h"
 #include "store/EventSegment.h"
 #include "store/SqliteStatement.h"
+#include "util/StringNumbering.h"
 
 #include <QDir>
 
@@ -28,77 +29,6 @@ struct Record
     double quantity;
 };
 static_assert(sizeof(Record) == 24);
-
-// Numbers strings in the order they are first seen; looked up by their bytes as SQLite has them.
-// An open-addressing table of (hash, number) over one buffer of the strings' bytes: a lookup is
-// one probe and, on a hash match, one comparison, with no allocation per string.
-class Numbering
-{
-public:
-    quint32 numberOf(const unsigned char* text, int bytes)
-    {
-        const QByteArrayView key(reinterpret_cast<const char*>(text), bytes);
-        const std::size_t hash = qHash(key, 0);
-        if ((m_ends.size() + 1) * 2 > m_slots.size())
-            grow();
-        const std::size_t mask = m_slots.size() - 1;
-        for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-            Slot& slot = m_slots[i];
-            if (slot.number == kFree) {
-                slot = { hash, quint32(m_ends.size()) };
-                m_bytes.append(key);
-                m_ends.push_back(quint32(m_bytes.size()));
-                return slot.number;
-            }
-            if (slot.hash == hash && textOf(slot.number) == key)
-                return slot.number;
-        }
-    }
-    QStringList take()
-    {
-        QStringList texts;
-        texts.reserve(qsizetype(m_ends.size()));
-        for (std::size_t i = 0; i < m_ends.size(); ++i)
-            texts.append(QString::fromUtf8(textOf(quint32(i))));
-        *this = {};
-        return texts;
-    }
-
-private:
-    static constexpr quint32 kFree = 0xffffffff;
-    struct Slot
-    {
-        std::size_t hash = 0;
-        quint32 number = kFree;
-    };
-    QByteArrayView textOf(quint32 number) const
-    {
-        const quint32 begin = number == 0 ? 0 : m_ends[number - 1];
-        return QByteArrayView(m_bytes.constData() + begin, qsizetype(m_ends[number] - begin));
-    }
-    void grow()
-    {
-        std::vector<Slot> table(std::max<std::size_t>(64, m_slots.size() * 2));
-        const std::size_t mask = table.size() - 1;
-        for (const Slot& slot : m_slots) {
-            if (slot.number == kFree)
-                continue;
-            std::size_t i = slot.hash & mask;
-            while (table[i].number != kFree)
-                i = (i + 1) & mask;
-            table[i] = slot;
-        }
-        m_slots = std::move(table);
-    }
-
-    std::vector<Slot> m_slots; // a power of two, at most half full
-    QByteArray m_bytes; // every string's bytes, one after the other
-    std::vector<quint32> m_ends; // per number: where its bytes end
-};
-
-} // namespace
-
-namespace {
 
 // Spills one shard of the log (a range of seqs) into its partition files: the events of the
 // range's segments, and those of its rows that no segment covers.
@@ -126,7 +56,7 @@ public:
                                        "SELECT first_seq, last_seq, data FROM event_segments "
                                        "WHERE first_seq > ? AND first_seq <= ? ORDER BY first_seq");
         if (!segments)
-            return Error { LogSpill::tr("Cannot read the event log: %1").arg(segments.error()) };
+            return readError(segments.error());
         segments->bind(1, after);
         segments->bind(2, upTo);
         qint64 covered = after; // every event up to here is spilled
@@ -145,9 +75,7 @@ public:
             covered = std::max(covered, std::min(upTo, segments->int64(1)));
         }
         if (rc != SQLITE_DONE)
-            return Error {
-                LogSpill::tr("Cannot read the event log: %1").arg(QString::fromUtf8(sqlite3_errmsg(m_db)))
-            };
+            return readError(QString::fromUtf8(sqlite3_errmsg(m_db)));
         if (covered < upTo) {
             if (Status read = scanRows(covered, upTo); !read)
                 return read;
@@ -156,6 +84,16 @@ public:
     }
 
 private:
+    static Error readError(const QString& what)
+    {
+        return Error { LogSpill::tr("Cannot read the event log: %1").arg(what) };
+    }
+    static QByteArrayView columnBytes(sqlite3_stmt* row, int column)
+    {
+        return QByteArrayView(reinterpret_cast<const char*>(sqlite3_column_text(row, column)),
+                              sqlite3_column_bytes(row, column));
+    }
+
     Status openFiles()
     {
         m_buffers.resize(std::size_t(m_partitions));
@@ -183,7 +121,7 @@ private:
 
     quint32 account(const char* text, qsizetype bytes)
     {
-        const quint32 number = m_accounts.numberOf(reinterpret_cast<const unsigned char*>(text), int(bytes));
+        const quint32 number = m_accounts.numberOf(QByteArrayView(text, bytes));
         if (number == m_partitionOf.size())
             m_partitionOf.push_back(int(qHash(QByteArrayView(text, bytes), 0) % size_t(m_partitions)));
         return number;
@@ -218,12 +156,11 @@ private:
         };
         if (!reader)
             return damaged();
-        auto numbers = [](Numbering& numbering, const std::vector<QByteArrayView>& texts) {
+        auto numbers = [](StringNumbering& numbering, const std::vector<QByteArrayView>& texts) {
             std::vector<quint32> out;
             out.reserve(texts.size());
             for (QByteArrayView text : texts)
-                out.push_back(numbering.numberOf(reinterpret_cast<const unsigned char*>(text.data()),
-                                                 int(text.size())));
+                out.push_back(numbering.numberOf(text));
             return out;
         };
         std::vector<quint32> accounts;
@@ -259,28 +196,25 @@ private:
                                        "quantity FROM events WHERE seq > ? AND seq <= ? "
                                        "ORDER BY seq");
         if (!read)
-            return Error { LogSpill::tr("Cannot read the event log: %1").arg(read.error()) };
+            return readError(read.error());
         read->bind(1, after);
         read->bind(2, upTo);
         sqlite3_stmt* row = read->get();
         int rc;
         while ((rc = sqlite3_step(row)) == SQLITE_ROW) {
             Record record;
-            record.account = account(reinterpret_cast<const char*>(sqlite3_column_text(row, 0)),
-                                     sqlite3_column_bytes(row, 0));
-            record.name = m_names.numberOf(sqlite3_column_text(row, 2), sqlite3_column_bytes(row, 2));
-            record.user = sqlite3_column_type(row, 1) == SQLITE_NULL
-                ? kNoUser
-                : m_users.numberOf(sqlite3_column_text(row, 1), sqlite3_column_bytes(row, 1));
+            const QByteArrayView id = columnBytes(row, 0);
+            record.account = account(id.data(), id.size());
+            record.name = m_names.numberOf(columnBytes(row, 2));
+            record.user = sqlite3_column_type(row, 1) == SQLITE_NULL ? kNoUser
+                                                                     : m_users.numberOf(columnBytes(row, 1));
             record.day = m_clock.dayOf(sqlite3_column_int64(row, 3));
             record.quantity = sqlite3_column_double(row, 4);
             if (Status put = this->put(record); !put)
                 return put;
         }
         if (rc != SQLITE_DONE)
-            return Error {
-                LogSpill::tr("Cannot read the event log: %1").arg(QString::fromUtf8(sqlite3_errmsg(m_db)))
-            };
+            return readError(QString::fromUtf8(sqlite3_errmsg(m_db)));
         return {};
     }
 
@@ -293,9 +227,9 @@ private:
                 return Error { LogSpill::tr("Cannot write the rebuild's temporary file: %1")
                                    .arg(m_shard.files[size_t(i)]->errorString()) };
         }
-        m_shard.accounts = m_accounts.take();
-        m_shard.names = m_names.take();
-        m_shard.users = m_users.take();
+        m_shard.accounts = m_accounts.toStringList();
+        m_shard.names = m_names.toStringList();
+        m_shard.users = m_users.toStringList();
         return {};
     }
 
@@ -306,9 +240,9 @@ private:
     const LogSpill::Progress& m_progress;
     const std::atomic_bool* m_cancel;
     std::vector<QByteArray> m_buffers;
-    Numbering m_accounts;
-    Numbering m_names;
-    Numbering m_users;
+    StringNumbering m_accounts;
+    StringNumbering m_names;
+    StringNumbering m_users;
     std::vector<int> m_partitionOf; // by account number
 };
 

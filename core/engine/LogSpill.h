@@ -24,9 +24,12 @@ class DayClock;
 // temporary file; each partition is then folded from its file without a string in sight. The
 // files go when the spill does. fold() may run on another thread than write() did.
 //
-// The scan runs in two halves of the log at once, the second on its own read-only connection and
-// thread (the log below the rebuild's high-water mark never changes), each numbering what it
-// sees and writing its own files; fold() reads both halves of a partition, in log order.
+// The scan reads the log through its segments (EventSegment: each batch's strings numbered once,
+// not once per event) and reads the rows of any seq range no segment covers. It runs in two
+// halves of the log at once, split between segments, the second on its own read-only connection
+// and thread (the log below the rebuild's high-water mark never changes), each numbering what it
+// sees and writing its own files; fold() gathers a partition's events by account and builds each
+// account's activity from its events sorted once.
 class LogSpill
 {
     Q_DECLARE_TR_FUNCTIONS(LogSpill)

@@ -90,11 +90,11 @@ Result<ScoringEngine::Summary> ScoringEngine::rebuild(const Progress& progress,
         const qint64 perPartition = std::max<qint64>(1, m_options.eventsPerFoldPartition);
         const int partitions = int(std::max<qint64>(1, (upTo + perPartition - 1) / perPartition));
         QSet<QString> scored;
-        // Several partitions: one scan of the log spills them to temporary files (LogSpill)
-        // instead of one scan per partition. Should that fail (a full temporary disk, say), each
-        // partition reads the log again, as the slower, file-free way.
+        // One scan of the log (through its segments) spills the partitions to temporary files
+        // (LogSpill). Should that fail (a full temporary disk, a damaged segment), each partition
+        // reads the log's rows again, as the slower, file-free way.
         std::unique_ptr<LogSpill> spill;
-        if (partitions > 1) {
+        {
             Result<std::unique_ptr<LogSpill>> written = LogSpill::write(
                 m_db.handle(), m_clock, upTo, partitions,
                 [&](qint64 rows) {

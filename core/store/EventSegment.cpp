@@ -15,28 +15,17 @@ constexpr double kWholeLimit = 4503599627370496.0; // 2^52: 2q still fits a vari
 using varint::unzigzag;
 using varint::zigzag;
 
-void putTexts(QByteArray& out, const std::vector<QByteArray>& texts)
+void putTexts(QByteArray& out, const StringNumbering& texts)
 {
     varint::put(out, texts.size());
-    for (const QByteArray& text : texts) {
+    for (quint32 i = 0; i < texts.size(); ++i) {
+        const QByteArrayView text = texts.text(i);
         varint::put(out, quint64(text.size()));
         out.append(text);
     }
 }
 
 } // namespace
-
-quint32 Writer::Dictionary::numberOf(QByteArrayView text)
-{
-    const QByteArray key = QByteArray::fromRawData(text.data(), text.size());
-    const auto found = numbers.constFind(key);
-    if (found != numbers.constEnd())
-        return *found;
-    const auto number = quint32(texts.size());
-    texts.emplace_back(text.data(), text.size()); // a deep copy: the caller's buffer moves on
-    numbers.insert(texts.back(), number);
-    return number;
-}
 
 void Writer::add(qint64 seq, QByteArrayView account, QByteArrayView user, QByteArrayView name,
                  qint64 occurredAt, double quantity)
@@ -63,11 +52,11 @@ void Writer::add(qint64 seq, QByteArrayView account, QByteArrayView user, QByteA
 QByteArray Writer::finish() const
 {
     QByteArray out;
-    out.reserve(m_body.size() + 64 + qsizetype(m_accounts.texts.size()) * 12);
+    out.reserve(m_body.size() + 64 + qsizetype(m_accounts.size()) * 12);
     out.append(kFormat);
-    putTexts(out, m_accounts.texts);
-    putTexts(out, m_names.texts);
-    putTexts(out, m_users.texts);
+    putTexts(out, m_accounts);
+    putTexts(out, m_names);
+    putTexts(out, m_users);
     varint::put(out, quint64(m_events));
     varint::put(out, quint64(m_firstSeq));
     out.append(m_body);

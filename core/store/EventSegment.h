@@ -1,9 +1,9 @@
 #pragma once
 
+#include "util/StringNumbering.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
-#include <QHash>
-#include <QString>
 
 #include <optional>
 #include <vector>
@@ -36,15 +36,9 @@ public:
     QByteArray finish() const;
 
 private:
-    struct Dictionary
-    {
-        QHash<QByteArray, quint32> numbers;
-        std::vector<QByteArray> texts;
-        quint32 numberOf(QByteArrayView text);
-    };
-    Dictionary m_accounts;
-    Dictionary m_names;
-    Dictionary m_users;
+    StringNumbering m_accounts;
+    StringNumbering m_names;
+    StringNumbering m_users;
     QByteArray m_body;
     qint64 m_events = 0;
     qint64 m_firstSeq = 0;
