@@ -6,6 +6,7 @@
 #include <climits>
 #include <cmath>
 #include <cstring>
+#include <numeric>
 
 namespace tenure {
 
@@ -290,13 +291,6 @@ namespace {
 using varint::unzigzag;
 using varint::zigzag;
 
-void putText(QByteArray& out, const QString& text)
-{
-    const QByteArray utf8 = text.toUtf8();
-    varint::put(out, quint64(utf8.size()));
-    out.append(utf8);
-}
-
 bool isCount(double quantity)
 {
     return quantity >= 0 && quantity < 9007199254740992.0 && quantity == std::floor(quantity);
@@ -378,55 +372,88 @@ constexpr quint8 kFormat = 2;
 QByteArray AccountActivity::serialize() const
 {
     // Format 2: names, days (as gaps) and quantities (as whole numbers when they all are)
-    // in varints; users by name, their active days as (gap, user rank) pairs.
-    QByteArray out;
-    out.reserve(64 + qsizetype(m_all.days.size()) * 4 + qsizetype(m_userDays.size()) * 3);
-    out.append(char(kFormat));
+    // in varints; users by name, their active days as (gap, user rank) pairs. Written into one
+    // buffer sized for the worst case, then cut to length.
+    std::vector<QByteArray> names;
+    names.reserve(m_series.size());
+    std::size_t bound = 1 + varint::kMaxBytes;
+    for (const auto& [name, series] : m_series) {
+        names.push_back(name.toUtf8());
+        bound += 3 * varint::kMaxBytes + 1 + std::size_t(names.back().size())
+            + series.days.size() * (varint::kMaxBytes + sizeof(double));
+    }
+    std::vector<QByteArray> users;
+    users.reserve(std::size_t(m_users.size()));
+    bound += 2 * varint::kMaxBytes + m_userDays.size() * 2 * varint::kMaxBytes;
+    for (const QString& user : m_users) {
+        users.push_back(user.toUtf8());
+        bound += varint::kMaxBytes + std::size_t(users.back().size());
+    }
+    QByteArray out(qsizetype(bound), Qt::Uninitialized);
+    char* at = out.data();
+    *at++ = char(kFormat);
+    auto putBytes = [&at](const QByteArray& bytes) {
+        at = varint::put(at, quint64(bytes.size()));
+        std::memcpy(at, bytes.constData(), std::size_t(bytes.size()));
+        at += bytes.size();
+    };
+
+    // Names in sorted order: a fold builds them so, and then there is nothing to sort.
     std::vector<std::size_t> byName(m_series.size());
-    for (std::size_t i = 0; i < byName.size(); ++i)
-        byName[i] = i;
-    std::sort(byName.begin(), byName.end(),
-              [this](std::size_t a, std::size_t b) { return m_series[a].first < m_series[b].first; });
-    varint::put(out, byName.size());
+    std::iota(byName.begin(), byName.end(), std::size_t(0));
+    auto nameLess = [this](std::size_t a, std::size_t b) { return m_series[a].first < m_series[b].first; };
+    if (!std::is_sorted(byName.begin(), byName.end(), nameLess))
+        std::sort(byName.begin(), byName.end(), nameLess);
+    at = varint::put(at, byName.size());
     for (std::size_t index : byName) {
-        const auto& [name, series] = m_series[index];
-        putText(out, name);
-        varint::put(out, series.days.size());
+        const Series& series = m_series[index].second;
+        putBytes(names[index]);
+        at = varint::put(at, series.days.size());
         const bool counts = std::all_of(series.quantities.begin(), series.quantities.end(), isCount);
-        out.append(char(counts ? 0 : 1));
+        *at++ = char(counts ? 0 : 1);
         int previous = 0;
         for (std::size_t i = 0; i < series.days.size(); ++i) {
-            varint::put(out, i == 0 ? zigzag(series.days[i]) : quint64(series.days[i] - previous));
+            at = varint::put(at, i == 0 ? zigzag(series.days[i]) : quint64(series.days[i] - previous));
             previous = series.days[i];
-            if (counts)
-                varint::put(out, quint64(series.quantities[i]));
-            else
-                out.append(reinterpret_cast<const char*>(&series.quantities[i]), sizeof(double));
+            if (counts) {
+                at = varint::put(at, quint64(series.quantities[i]));
+            } else {
+                std::memcpy(at, &series.quantities[i], sizeof(double));
+                at += sizeof(double);
+            }
         }
     }
-    // Users by name, so the bytes do not depend on the order in which they were first seen.
+    // Users by name, so the bytes do not depend on the order in which they were first seen. When
+    // they are numbered in that order already (a fold's), their days need no sorting either.
+    const bool usersSorted = std::is_sorted(m_users.begin(), m_users.end(),
+                                            [](const QString& a, const QString& b) { return a < b; });
     std::vector<int> order(std::size_t(m_users.size()));
-    for (std::size_t i = 0; i < order.size(); ++i)
-        order[i] = int(i);
-    std::sort(order.begin(), order.end(), [this](int a, int b) { return m_users[a] < m_users[b]; });
+    std::iota(order.begin(), order.end(), 0);
+    if (!usersSorted)
+        std::sort(order.begin(), order.end(), [this](int a, int b) { return m_users[a] < m_users[b]; });
     std::vector<int> rank(order.size());
     for (std::size_t i = 0; i < order.size(); ++i)
         rank[std::size_t(order[i])] = int(i);
-    varint::put(out, order.size());
+    at = varint::put(at, order.size());
     for (int index : order)
-        putText(out, m_users[index]);
-    std::vector<std::pair<int, int>> userDays;
-    userDays.reserve(m_userDays.size());
-    for (const auto& [day, user] : m_userDays)
-        userDays.emplace_back(day, rank[std::size_t(user)]);
-    std::sort(userDays.begin(), userDays.end());
-    varint::put(out, userDays.size());
+        putBytes(users[std::size_t(index)]);
+    std::vector<std::pair<int, int>> reordered;
+    if (!usersSorted) {
+        reordered.reserve(m_userDays.size());
+        for (const auto& [day, user] : m_userDays)
+            reordered.emplace_back(day, rank[std::size_t(user)]);
+        std::sort(reordered.begin(), reordered.end());
+    }
+    const std::vector<std::pair<int, int>>& userDays = usersSorted ? m_userDays : reordered;
+    at = varint::put(at, userDays.size());
     int previous = 0;
     for (std::size_t i = 0; i < userDays.size(); ++i) {
-        varint::put(out, i == 0 ? zigzag(userDays[i].first) : quint64(userDays[i].first - previous));
+        at = varint::put(at, i == 0 ? zigzag(userDays[i].first) : quint64(userDays[i].first - previous));
         previous = userDays[i].first;
-        varint::put(out, quint64(userDays[i].second));
+        at = varint::put(at, quint64(userDays[i].second));
     }
+    Q_ASSERT(at <= out.constData() + out.size());
+    out.truncate(at - out.constData());
     return out;
 }
 

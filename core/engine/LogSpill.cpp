@@ -8,14 +8,16 @@
 #include <QDir>
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
-#include <thread>
+#include <future>
+#include <numeric>
 
 namespace tenure {
 
 namespace {
 
-constexpr qsizetype kFlushBytes = 1 << 20;
+constexpr std::size_t kFlushRecords = 65536; // per partition: 1.5 MB
 constexpr quint32 kNoUser = 0xffffffff;
 
 // One event as spilled: which account, name and user (numbers into the spill's tables), the day
@@ -36,12 +38,12 @@ class ShardScanner
 {
 public:
     ShardScanner(sqlite3* db, const DayClock& clock, int partitions, LogSpill::Shard& shard,
-                 const LogSpill::Progress& progress, const std::atomic_bool* cancel)
+                 std::atomic<qint64>& scanned, const std::atomic_bool* cancel)
         : m_db(db)
         , m_clock(clock)
         , m_partitions(partitions)
         , m_shard(shard)
-        , m_progress(progress)
+        , m_scanned(scanned)
         , m_cancel(cancel)
     {
     }
@@ -104,43 +106,44 @@ private:
                 return Error { LogSpill::tr("Cannot create a temporary file for the rebuild in %1: %2")
                                    .arg(QDir::tempPath(), file->errorString()) };
             m_shard.files.push_back(std::move(file));
-            m_buffers[size_t(i)].reserve(kFlushBytes + qsizetype(sizeof(Record)));
+            m_buffers[size_t(i)].reserve(kFlushRecords);
         }
         return {};
     }
 
     Status flush(int i)
     {
-        QByteArray& buffer = m_buffers[size_t(i)];
-        if (m_shard.files[size_t(i)]->write(buffer) != buffer.size())
+        std::vector<Record>& buffer = m_buffers[size_t(i)];
+        const auto bytes = qint64(buffer.size() * sizeof(Record));
+        if (m_shard.files[size_t(i)]->write(reinterpret_cast<const char*>(buffer.data()), bytes) != bytes)
             return Error { LogSpill::tr("Cannot write the rebuild's temporary file: %1")
                                .arg(m_shard.files[size_t(i)]->errorString()) };
         buffer.clear();
         return {};
     }
 
-    quint32 account(const char* text, qsizetype bytes)
+    int partitionOf(QByteArrayView account) const { return int(qHash(account, 0) % size_t(m_partitions)); }
+    quint32 account(QByteArrayView text)
     {
-        const quint32 number = m_accounts.numberOf(QByteArrayView(text, bytes));
+        const quint32 number = m_accounts.numberOf(text);
         if (number == m_partitionOf.size())
-            m_partitionOf.push_back(int(qHash(QByteArrayView(text, bytes), 0) % size_t(m_partitions)));
+            m_partitionOf.push_back(partitionOf(text));
         return number;
     }
 
     Status put(const Record& record)
     {
         const int partition = m_partitionOf[record.account];
-        QByteArray& out = m_buffers[size_t(partition)];
-        out.append(reinterpret_cast<const char*>(&record), sizeof record);
-        if (out.size() >= kFlushBytes) {
+        std::vector<Record>& out = m_buffers[size_t(partition)];
+        out.push_back(record);
+        if (out.size() >= kFlushRecords) {
             if (Status flushed = flush(partition); !flushed)
                 return flushed;
         }
         if (++m_shard.rows % 200000 == 0) {
             if (m_cancel && m_cancel->load())
                 return Error { LogSpill::tr("Scoring was cancelled.") };
-            if (m_progress)
-                m_progress(m_shard.rows);
+            m_scanned.store(m_shard.rows, std::memory_order_relaxed);
         }
         return {};
     }
@@ -156,19 +159,15 @@ private:
         };
         if (!reader)
             return damaged();
-        auto numbers = [](StringNumbering& numbering, const std::vector<QByteArrayView>& texts) {
-            std::vector<quint32> out;
-            out.reserve(texts.size());
-            for (QByteArrayView text : texts)
-                out.push_back(numbering.numberOf(text));
-            return out;
-        };
         std::vector<quint32> accounts;
-        accounts.reserve(reader->accounts().size());
-        for (QByteArrayView text : reader->accounts())
-            accounts.push_back(account(text.data(), text.size()));
-        const std::vector<quint32> names = numbers(m_names, reader->names());
-        const std::vector<quint32> users = numbers(m_users, reader->users());
+        const std::size_t known = m_accounts.size();
+        m_accounts.numbersOf(reader->accounts(), accounts);
+        for (std::size_t number = known; number < m_accounts.size(); ++number)
+            m_partitionOf.push_back(partitionOf(m_accounts.text(quint32(number))));
+        std::vector<quint32> names;
+        m_names.numbersOf(reader->names(), names);
+        std::vector<quint32> users;
+        m_users.numbersOf(reader->users(), users);
         EventSegment::Entry entry;
         while (reader->next(entry)) {
             if (entry.seq > upTo)
@@ -204,7 +203,7 @@ private:
         while ((rc = sqlite3_step(row)) == SQLITE_ROW) {
             Record record;
             const QByteArrayView id = columnBytes(row, 0);
-            record.account = account(id.data(), id.size());
+            record.account = account(id);
             record.name = m_names.numberOf(columnBytes(row, 2));
             record.user = sqlite3_column_type(row, 1) == SQLITE_NULL ? kNoUser
                                                                      : m_users.numberOf(columnBytes(row, 1));
@@ -237,9 +236,9 @@ private:
     DayClock m_clock; // a copy: it caches the zone's offsets as it goes
     int m_partitions;
     LogSpill::Shard& m_shard;
-    const LogSpill::Progress& m_progress;
+    std::atomic<qint64>& m_scanned; // rows so far, for another thread's progress reports
     const std::atomic_bool* m_cancel;
-    std::vector<QByteArray> m_buffers;
+    std::vector<std::vector<Record>> m_buffers; // per partition, until flushed
     StringNumbering m_accounts;
     StringNumbering m_names;
     StringNumbering m_users;
@@ -247,9 +246,9 @@ private:
 };
 
 Status scan(sqlite3* db, const DayClock& clock, qint64 after, qint64 upTo, int partitions,
-            LogSpill::Shard& shard, const LogSpill::Progress& progress, const std::atomic_bool* cancel)
+            LogSpill::Shard& shard, std::atomic<qint64>& scanned, const std::atomic_bool* cancel)
 {
-    return ShardScanner(db, clock, partitions, shard, progress, cancel).scan(after, upTo);
+    return ShardScanner(db, clock, partitions, shard, scanned, cancel).scan(after, upTo);
 }
 
 // Where to split the log in two halves: near the middle, but not inside a segment.
@@ -272,43 +271,67 @@ qint64 halfway(sqlite3* db, qint64 upTo)
 
 Result<std::unique_ptr<LogSpill>> LogSpill::write(sqlite3* db, const DayClock& clock, qint64 upTo,
                                                   int partitions, const Progress& progress,
+                                                  const std::function<void()>& meanwhile,
                                                   const std::atomic_bool* cancel)
 {
     auto spill = std::make_unique<LogSpill>();
-    // The second half of the log on a connection of its own; without one, one scan does it all.
-    sqlite3* second = nullptr;
-    const char* path = sqlite3_db_filename(db, "main");
-    const qint64 half = halfway(db, upTo);
-    if (path && *path && upTo > 100000
-        && sqlite3_open_v2(path, &second, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
-        sqlite3_close(second);
-        second = nullptr;
+    // The halves of the log on connections of their own, each on a thread; without them (a
+    // workspace in memory, a small log), one scan on this thread does it all.
+    using Connection = std::unique_ptr<sqlite3, decltype(&sqlite3_close)>;
+    auto open = [db]() -> Connection {
+        sqlite3* connection = nullptr;
+        const char* path = sqlite3_db_filename(db, "main");
+        if (!path || !*path
+            || sqlite3_open_v2(path, &connection, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr)
+                != SQLITE_OK) {
+            sqlite3_close(connection);
+            return Connection(nullptr, &sqlite3_close);
+        }
+        sqlite3_exec(connection, "PRAGMA cache_size = -16384", nullptr, nullptr, nullptr);
+        return Connection(connection, &sqlite3_close);
+    };
+    Connection first(nullptr, &sqlite3_close);
+    Connection second(nullptr, &sqlite3_close);
+    if (upTo > 100000) {
+        first = open();
+        if (first)
+            second = open();
     }
-    std::unique_ptr<sqlite3, decltype(&sqlite3_close)> secondOwner(second, &sqlite3_close);
-    spill->m_shards.resize(second ? 2 : 1);
-    Status secondDone;
-    std::thread secondScan;
-    if (second) {
-        sqlite3_exec(second, "PRAGMA cache_size = -16384", nullptr, nullptr, nullptr);
-        secondScan = std::thread([&] {
-            secondDone = scan(second, clock, half, upTo, partitions, spill->m_shards[1], {}, cancel);
+    if (progress)
+        progress(0);
+    if (!first || !second) {
+        meanwhile();
+        spill->m_shards.resize(1);
+        std::atomic<qint64> scanned = 0;
+        if (Status done = scan(db, clock, 0, upTo, partitions, spill->m_shards[0], scanned, cancel); !done)
+            return Error { done.error() };
+        return spill;
+    }
+    const qint64 half = halfway(db, upTo);
+    spill->m_shards.resize(2);
+    std::atomic<qint64> scanned[2] = { 0, 0 };
+    const qint64 bounds[3] = { 0, half, upTo };
+    std::future<Status> halves[2];
+    sqlite3* const connections[2] = { first.get(), second.get() };
+    for (int i = 0; i < 2; ++i) {
+        halves[i] = std::async(std::launch::async, [&, i] {
+            return scan(connections[i], clock, bounds[i], bounds[i + 1], partitions,
+                        spill->m_shards[size_t(i)], scanned[i], cancel);
         });
     }
-    // Progress counts both halves: this one is about as fast as the other.
-    const int halves = second ? 2 : 1;
-    const Status firstDone = scan(
-        db, clock, 0, second ? half : upTo, partitions, spill->m_shards[0],
-        [&](qint64 rows) {
+    meanwhile();
+    // Progress from here, the caller's thread, while the halves run.
+    for (std::future<Status>& running : halves) {
+        while (running.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready) {
             if (progress)
-                progress(rows * halves);
-        },
-        cancel);
-    if (secondScan.joinable())
-        secondScan.join();
-    if (!firstDone)
-        return Error { firstDone.error() };
-    if (!secondDone)
-        return Error { secondDone.error() };
+                progress(scanned[0].load(std::memory_order_relaxed)
+                         + scanned[1].load(std::memory_order_relaxed));
+        }
+    }
+    for (std::future<Status>& done : halves) {
+        if (Status status = done.get(); !status)
+            return Error { status.error() };
+    }
     return spill;
 }
 
@@ -322,107 +345,47 @@ qint64 LogSpill::rows() const
 
 namespace {
 
-// One event of a partition in the fold's numbers: its account's slot, the event name's and the
-// user's number in the partition (kNoUser: none), the day and the quantity.
-struct Folded
+// Calls `use` with each record of a partition's file, read in blocks into `buffer`.
+template <typename Use>
+Status forEachRecord(QTemporaryFile& file, QByteArray& buffer, int partition, Use&& use)
 {
-    quint32 slot;
-    quint32 name;
-    quint32 user;
-    qint32 day;
-    double quantity;
-};
-
-// (name, day) as one number that sorts as the pair does.
-quint64 nameDayKey(quint32 name, qint32 day)
-{
-    return (quint64(name) << 32) | quint64(quint32(day) ^ 0x80000000u);
+    constexpr qint64 kBlock = 65536 * qint64(sizeof(Record));
+    if (!file.seek(0))
+        return Error { LogSpill::tr("Cannot read the rebuild's temporary file: %1").arg(file.errorString()) };
+    buffer.resize(kBlock);
+    qint64 got;
+    while ((got = file.read(buffer.data(), kBlock)) > 0) {
+        if (got % qint64(sizeof(Record)) != 0) // the file is written in whole records
+            return Error {
+                LogSpill::tr("The rebuild's temporary file is damaged (partition %1).").arg(partition)
+            };
+        for (qint64 at = 0; at < got; at += qint64(sizeof(Record))) {
+            Record record;
+            std::memcpy(&record, buffer.constData() + at, sizeof record);
+            if (Status used = use(record); !used)
+                return used;
+        }
+    }
+    if (got < 0)
+        return Error { LogSpill::tr("Cannot read the rebuild's temporary file: %1").arg(file.errorString()) };
+    return {};
 }
-
-// Builds one account's activity from its events (in log order), sorted here rather than added
-// one at a time: quantities of a name and day are summed in ascending order, as finish() does.
-class AccountBuilder
-{
-public:
-    AccountBuilder(const std::vector<QString>& names, const QStringList& users, qsizetype userCount)
-        : m_names(names)
-        , m_userNames(users)
-        , m_localUser(std::size_t(userCount), -1)
-    {
-    }
-
-    AccountActivity build(const Folded* begin, const Folded* end)
-    {
-        m_daily.clear();
-        m_userDays.clear();
-        QStringList users;
-        for (const Folded* event = begin; event != end; ++event) {
-            m_daily.push_back({ nameDayKey(event->name, event->day), event->quantity });
-            if (event->user == kNoUser)
-                continue;
-            int& local = m_localUser[event->user];
-            if (local < 0) { // numbered in the order users first appear, as addUser() does
-                local = int(users.size());
-                users.append(m_userNames.at(event->user));
-                m_touched.push_back(event->user);
-            }
-            m_userDays.emplace_back(event->day, local);
-        }
-        for (quint32 user : m_touched)
-            m_localUser[user] = -1;
-        m_touched.clear();
-
-        std::sort(m_daily.begin(), m_daily.end(), [](const Daily& a, const Daily& b) {
-            return a.key != b.key ? a.key < b.key : a.quantity < b.quantity;
-        });
-        std::vector<AccountActivity::DaySeries> series;
-        for (std::size_t i = 0; i < m_daily.size();) {
-            const auto name = quint32(m_daily[i].key >> 32);
-            AccountActivity::DaySeries entry { m_names[name], {}, {} };
-            for (; i < m_daily.size() && quint32(m_daily[i].key >> 32) == name; ++i) {
-                const int day = int(quint32(m_daily[i].key) ^ 0x80000000u);
-                if (!entry.days.empty() && entry.days.back() == day) {
-                    entry.quantities.back() += m_daily[i].quantity;
-                } else {
-                    entry.days.push_back(day);
-                    entry.quantities.push_back(m_daily[i].quantity);
-                }
-            }
-            series.push_back(std::move(entry));
-        }
-        std::sort(m_userDays.begin(), m_userDays.end());
-        m_userDays.erase(std::unique(m_userDays.begin(), m_userDays.end()), m_userDays.end());
-        return AccountActivity::fromSorted(std::move(series), std::move(users), m_userDays);
-    }
-
-private:
-    struct Daily
-    {
-        quint64 key;
-        double quantity;
-    };
-    const std::vector<QString>& m_names;
-    const QStringList& m_userNames;
-    std::vector<int> m_localUser; // per partition user: the number in the account being built
-    std::vector<quint32> m_touched;
-    std::vector<Daily> m_daily;
-    std::vector<std::pair<int, int>> m_userDays;
-};
 
 } // namespace
 
-Result<QHash<QString, AccountActivity>> LogSpill::fold(int partition) const
+Result<std::unique_ptr<LogPartition>> LogSpill::gather(int partition) const
 {
-    // The halves number accounts, names and users each their own way: each of their numbers is
-    // turned into the partition's once, by name. The events are then gathered by account (a
-    // counting sort, which keeps log order) and each account is built from its own events.
+    // Two passes over the partition's files. The first turns each half's numbers for accounts,
+    // names and users into the partition's (once per number, by name) and counts each account's
+    // events; the second puts every event in its account's place, in log order. No copy of the
+    // files is held, only the one array of events.
     QHash<QString, quint32> slotByAccount;
     QHash<QString, quint32> nameByText;
     QHash<QString, quint32> userByText;
     QStringList accounts; // by slot
     std::vector<QString> names; // by the partition's number
     QStringList users;
-    std::vector<Folded> events;
+    std::vector<std::size_t> start { 0 }; // per slot, its events; then where they start
     auto number = [](QHash<QString, quint32>& numbers, const QString& text, auto&& add) {
         auto found = numbers.constFind(text);
         if (found == numbers.constEnd()) {
@@ -431,65 +394,66 @@ Result<QHash<QString, AccountActivity>> LogSpill::fold(int partition) const
         }
         return *found;
     };
-    for (const Shard& shard : m_shards) {
-        QTemporaryFile& file = *shard.files.at(size_t(partition));
-        if (!file.seek(0))
-            return Error { tr("Cannot read the rebuild's temporary file: %1").arg(file.errorString()) };
-        const QByteArray data = file.readAll();
-        if (data.size() % qsizetype(sizeof(Record)) != 0)
-            return Error { tr("The rebuild's temporary file is damaged (partition %1).").arg(partition) };
-        constexpr quint32 kUnset = 0xffffffff;
-        std::vector<quint32> slotOf(std::size_t(shard.accounts.size()), kUnset);
-        std::vector<quint32> nameOf(std::size_t(shard.names.size()), kUnset);
-        std::vector<quint32> userOf(std::size_t(shard.users.size()), kUnset);
-        const qsizetype count = data.size() / qsizetype(sizeof(Record));
-        events.reserve(events.size() + std::size_t(count));
-        for (qsizetype i = 0; i < count; ++i) {
-            Record record;
-            std::memcpy(&record, data.constData() + i * qsizetype(sizeof(Record)), sizeof record);
-            if (record.account >= quint32(shard.accounts.size()) || record.name >= quint32(shard.names.size())
-                || (record.user != kNoUser && record.user >= quint32(shard.users.size())))
-                return Error { tr("The rebuild's temporary file is damaged (partition %1).").arg(partition) };
-            quint32& slot = slotOf[record.account];
-            if (slot == kUnset)
-                slot = number(slotByAccount, shard.accounts.at(record.account),
-                              [&](const QString& id) { accounts.append(id); });
-            quint32& name = nameOf[record.name];
-            if (name == kUnset)
-                name = number(nameByText, shard.names.at(record.name),
-                              [&](const QString& text) { names.push_back(text); });
-            quint32 user = kNoUser;
-            if (record.user != kNoUser) {
-                quint32& known = userOf[record.user];
-                if (known == kUnset)
-                    known = number(userByText, shard.users.at(record.user),
-                                   [&](const QString& text) { users.append(text); });
-                user = known;
-            }
-            events.push_back({ slot, name, user, record.day, record.quantity });
-        }
-    }
-    // Gathered by account: where each account's events start, then each put in its place.
-    std::vector<std::size_t> start(std::size_t(accounts.size()) + 1, 0);
-    for (const Folded& event : events)
-        ++start[event.slot + 1];
-    for (std::size_t i = 1; i < start.size(); ++i)
-        start[i] += start[i - 1];
-    std::vector<Folded> byAccount(events.size());
+    struct Numbers // a half's numbers as the partition's
     {
-        std::vector<std::size_t> next(start.begin(), start.end() - 1);
-        for (const Folded& event : events)
-            byAccount[next[event.slot]++] = event;
+        std::vector<quint32> slot, name, user;
+    };
+    constexpr quint32 kUnset = 0xffffffff;
+    std::vector<Numbers> numbers(m_shards.size());
+    QByteArray buffer;
+    const auto damaged = [partition] {
+        return Error { tr("The rebuild's temporary file is damaged (partition %1).").arg(partition) };
+    };
+    for (std::size_t i = 0; i < m_shards.size(); ++i) {
+        const Shard& shard = m_shards[i];
+        Numbers& own = numbers[i];
+        own.slot.assign(std::size_t(shard.accounts.size()), kUnset);
+        own.name.assign(std::size_t(shard.names.size()), kUnset);
+        own.user.assign(std::size_t(shard.users.size()), kUnset);
+        const Status counted = forEachRecord(
+            *shard.files.at(size_t(partition)), buffer, partition, [&](const Record& record) -> Status {
+                if (record.account >= own.slot.size() || record.name >= own.name.size()
+                    || (record.user != kNoUser && record.user >= own.user.size()))
+                    return damaged();
+                quint32& slot = own.slot[record.account];
+                if (slot == kUnset) {
+                    slot = number(slotByAccount, shard.accounts.at(record.account),
+                                  [&](const QString& id) { accounts.append(id); });
+                    if (slot + 1 >= start.size())
+                        start.push_back(0);
+                }
+                ++start[slot + 1];
+                if (own.name[record.name] == kUnset)
+                    own.name[record.name] = number(nameByText, shard.names.at(record.name),
+                                                   [&](const QString& text) { names.push_back(text); });
+                if (record.user != kNoUser && own.user[record.user] == kUnset)
+                    own.user[record.user] = number(userByText, shard.users.at(record.user),
+                                                   [&](const QString& text) { users.append(text); });
+                return {};
+            });
+        if (!counted)
+            return Error { counted.error() };
     }
-    events = {};
-    QHash<QString, AccountActivity> all;
-    all.reserve(accounts.size());
-    AccountBuilder builder(names, users, users.size());
-    for (qsizetype slot = 0; slot < accounts.size(); ++slot) {
-        const Folded* first = byAccount.data() + start[std::size_t(slot)];
-        all.insert(accounts.at(slot), builder.build(first, byAccount.data() + start[std::size_t(slot) + 1]));
+    std::partial_sum(start.begin(), start.end(), start.begin());
+    std::vector<LogPartition::Event> events(start.back());
+    std::vector<std::size_t> next(start.begin(), start.end() - 1);
+    for (std::size_t i = 0; i < m_shards.size(); ++i) {
+        const Numbers& own = numbers[i];
+        const Status placed = forEachRecord(
+            *m_shards[i].files.at(size_t(partition)), buffer, partition, [&](const Record& record) -> Status {
+                // The files are as the first pass read them: their numbers are known.
+                const quint32 slot = own.slot[record.account];
+                events[next[slot]++]
+                    = { slot, own.name[record.name],
+                        record.user == kNoUser ? LogPartition::kNoUser : own.user[record.user], record.day,
+                        record.quantity };
+                return {};
+            });
+        if (!placed)
+            return Error { placed.error() };
     }
-    return all;
+    return std::make_unique<LogPartition>(std::move(accounts), std::move(names), std::move(users),
+                                          std::move(events), std::move(start));
 }
 
 } // namespace tenure

@@ -3,6 +3,7 @@
 #include "engine/AccountScoring.h"
 #include "engine/DayScorer.h"
 #include "engine/Evaluator.h"
+#include "engine/LogPartition.h"
 #include "engine/PoolTask.h"
 #include "engine/ScoringEngineInternal.h"
 #include "rules/RuleStore.h"
@@ -120,9 +121,9 @@ Status ScoringEngine::scoreAccounts(Context& context, const Pass& pass, const QS
                                     const std::atomic_bool* cancel)
 {
     // A pipeline: while this thread stores one transaction's worth of accounts, a worker scores
-    // the next (scoring touches no database). Activities come from memory (a rebuild's fold, whose
-    // aggregates are stored as well) or from the source's stored aggregates, read here and decoded
-    // on the worker.
+    // the next (scoring touches no database). Activities come from a rebuild's partition of the
+    // log (built on the worker), from memory (a rebuild that read the log's rows) — both stored as
+    // well — or from the source's stored aggregates, read here and decoded on the worker.
     struct Chunk
     {
         QStringList ids;
@@ -136,6 +137,12 @@ Status ScoringEngine::scoreAccounts(Context& context, const Pass& pass, const QS
     // Chunk n is scored while chunk n - 1 may still be: each of the two has its own day scorer.
     // Chunk n + 1 starts only once chunk n - 1 is stored, hence scored.
     DayScorer scorers[2] { DayScorer(*context.evaluator), DayScorer(*context.evaluator) };
+    std::optional<LogPartition::Builder> builders[2]; // the same for a partition's activities
+    if (pass.partition) {
+        Q_ASSERT(&ids == &pass.partition->ids());
+        builders[0].emplace(*pass.partition);
+        builders[1].emplace(*pass.partition);
+    }
     const int from = pass.historyFrom.value_or(INT_MIN);
     // Accounts per chunk: fewer when each brings a long history, to bound the memory in flight.
     const qint64 historySpan
@@ -148,12 +155,13 @@ Status ScoringEngine::scoreAccounts(Context& context, const Pass& pass, const QS
                                                       m_options.historyDaysPerTransaction / historySpan)));
     auto start = [&](qsizetype begin) -> Result<std::unique_ptr<Chunk>> {
         DayScorer* scorer = &scorers[(begin / perChunk) % 2];
+        LogPartition::Builder* builder = pass.partition ? &*builders[(begin / perChunk) % 2] : nullptr;
         auto chunk = std::make_unique<Chunk>();
         chunk->ids = ids.mid(begin, perChunk);
         if (pass.memory) {
             for (const QString& id : std::as_const(chunk->ids))
                 chunk->activities.push_back(&(*pass.memory)[id]);
-        } else {
+        } else if (!builder) { // a partition's are built on the worker
             // One range read for the chunk (ids are sorted); an id the range missed, as SQLite
             // orders UTF-8 where Qt sorts UTF-16, is read by itself.
             Result<QHash<QString, QByteArray>> data
@@ -174,32 +182,38 @@ Status ScoringEngine::scoreAccounts(Context& context, const Pass& pass, const QS
         }
         Chunk* work = chunk.get();
         const bool inMemory = pass.memory != nullptr;
+        const bool fromLog = inMemory || builder; // a rebuild's: its aggregates are stored too
         const bool counting = pass.tally != nullptr;
-        work->done = PoolTask<void>(m_pool, [work, &context, scorer, from, inMemory, counting] {
-            for (qsizetype i = 0; i < work->ids.size(); ++i) {
-                std::optional<AccountActivity> decoded;
-                AccountActivity* activity = nullptr;
-                if (inMemory) {
-                    activity = work->activities[std::size_t(i)];
-                    activity->finish();
-                } else {
-                    decoded = AccountActivity::deserialize(work->data[std::size_t(i)]);
-                    if (!decoded) {
-                        work->error = tr("The stored aggregates of account %1 are unreadable; rebuild the "
-                                         "summaries.")
-                                          .arg(work->ids[i]);
-                        return;
+        work->done = PoolTask<void>(
+            m_pool, [work, &context, scorer, builder, begin, from, inMemory, fromLog, counting] {
+                for (qsizetype i = 0; i < work->ids.size(); ++i) {
+                    std::optional<AccountActivity> decoded;
+                    AccountActivity* activity = nullptr;
+                    if (builder) {
+                        decoded = builder->build(begin + i);
+                        activity = &*decoded;
+                    } else if (inMemory) {
+                        activity = work->activities[std::size_t(i)];
+                        activity->finish();
+                    } else {
+                        decoded = AccountActivity::deserialize(work->data[std::size_t(i)]);
+                        if (!decoded) {
+                            work->error
+                                = tr("The stored aggregates of account %1 are unreadable; rebuild the "
+                                     "summaries.")
+                                      .arg(work->ids[i]);
+                            return;
+                        }
+                        activity = &*decoded;
                     }
-                    activity = &*decoded;
+                    work->scored.push_back(
+                        ScoredAccount::compute(context, *scorer, work->ids[i], *activity, from));
+                    if (fromLog)
+                        work->scored.back().aggregates = activity->serialize();
+                    if (counting)
+                        work->tally.add(work->scored.back().first, work->scored.back().days);
                 }
-                work->scored.push_back(
-                    ScoredAccount::compute(context, *scorer, work->ids[i], *activity, from));
-                if (inMemory)
-                    work->scored.back().aggregates = activity->serialize();
-                if (counting)
-                    work->tally.add(work->scored.back().first, work->scored.back().days);
-            }
-        });
+            });
         return chunk;
     };
     auto store = [&](Chunk& chunk) -> Status {

@@ -19,6 +19,7 @@ namespace tenure {
 class Database;
 class DayTally;
 class Evaluator;
+class LogPartition;
 class WalCheckpointer;
 struct RuleSet;
 struct Account;
@@ -104,6 +105,9 @@ private:
         QHash<QString, AccountActivity>* memory = nullptr; // ...unless a rebuild folded them (stored too)
         std::optional<int> historyFrom; // history from this day; default: back-filled
         DayTally* tally = nullptr; // counts the history committed, when set
+        // A rebuild's partition of the log, whose accounts' activities are built as they are
+        // scored (and stored too); the ids scored are then its ids().
+        const LogPartition* partition = nullptr;
     };
 
     Result<Summary> rescore(Context& context, const Progress& progress, const std::atomic_bool* cancel);

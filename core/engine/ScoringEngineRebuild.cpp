@@ -67,8 +67,6 @@ Result<ScoringEngine::Summary> ScoringEngine::rebuild(const Progress& progress,
                                                       const std::atomic_bool* cancel)
 {
     Context& context = *m_context;
-    if (Status loaded = loadContext(context); !loaded)
-        return Error { loaded.error() };
     const qint64 upTo = EventLog(m_db).lastSeq();
     if (Status created = SummaryStore::createShadow(m_db); !created)
         return Error { tr("Cannot prepare the rebuild: %1").arg(created.error()) };
@@ -95,13 +93,17 @@ Result<ScoringEngine::Summary> ScoringEngine::rebuild(const Progress& progress,
         // reads the log's rows again, as the slower, file-free way.
         std::unique_ptr<LogSpill> spill;
         {
+            // The accounts and rules load on this thread while the log is scanned on others.
+            Status loaded;
             Result<std::unique_ptr<LogSpill>> written = LogSpill::write(
                 m_db.handle(), m_clock, upTo, partitions,
                 [&](qint64 rows) {
                     if (progress)
                         progress(tr("Folding in events"), rows, upTo);
                 },
-                cancel);
+                [&] { loaded = loadContext(context); }, cancel);
+            if (!loaded)
+                return abandon(loaded.error());
             if (written) {
                 spill = std::move(written).value();
                 summary.events += spill->rows();
@@ -112,37 +114,48 @@ Result<ScoringEngine::Summary> ScoringEngine::rebuild(const Progress& progress,
                          qPrintable(written.error()));
             }
         }
-        // From the spill, the next partition is folded on a worker while this one is scored.
-        using Folded = Result<QHash<QString, AccountActivity>>;
-        PoolTask<Folded> nextFold;
-        auto startFold = [this, &nextFold, &spill](int partition) {
-            nextFold = PoolTask<Folded>(m_pool, [&spill, partition] { return spill->fold(partition); });
+        // From the spill, the next partition is gathered on a worker while this one is scored.
+        using Gathered = Result<std::unique_ptr<LogPartition>>;
+        PoolTask<Gathered> nextGather;
+        auto startGather = [this, &nextGather, &spill](int partition) {
+            nextGather = PoolTask<Gathered>(m_pool, [&spill, partition] { return spill->gather(partition); });
         };
         if (spill)
-            startFold(0);
+            startGather(0);
         for (int partition = 0; partition < partitions; ++partition) {
-            Folded folded
-                = spill ? nextFold.get() : readLog(upTo, partition, partitions, summary, progress, cancel);
-            if (spill && partition + 1 < partitions)
-                startFold(partition + 1);
-            if (!folded)
-                return abandon(folded.error());
-            QHash<QString, AccountActivity>& all = folded.value();
-            QStringList ids(all.keyBegin(), all.keyEnd());
-            ids.sort();
-            if (Status done = scoreAccounts(context, Pass { shadow, shadow, &all, std::nullopt, &tally }, ids,
-                                            summary, progress, cancel);
-                !done)
+            Status done;
+            if (spill) {
+                Gathered gathered = nextGather.get();
+                if (partition + 1 < partitions)
+                    startGather(partition + 1);
+                if (!gathered)
+                    return abandon(gathered.error());
+                const LogPartition& part = *gathered.value();
+                done = scoreAccounts(context, Pass { shadow, shadow, nullptr, std::nullopt, &tally, &part },
+                                     part.ids(), summary, progress, cancel);
+                for (const QString& id : part.ids())
+                    scored.insert(id);
+            } else {
+                Result<QHash<QString, AccountActivity>> folded
+                    = readLog(upTo, partition, partitions, summary, progress, cancel);
+                if (!folded)
+                    return abandon(folded.error());
+                QHash<QString, AccountActivity>& all = folded.value();
+                QStringList ids(all.keyBegin(), all.keyEnd());
+                ids.sort();
+                done = scoreAccounts(context, Pass { shadow, shadow, &all, std::nullopt, &tally }, ids,
+                                     summary, progress, cancel);
+                for (const QString& id : std::as_const(ids))
+                    scored.insert(id);
+            }
+            if (!done)
                 return abandon(done.error());
-            for (const QString& id : std::as_const(ids))
-                scored.insert(id);
-            all.clear();
-#ifdef __GLIBC__
-            // The partition was folded and scored on other threads, whose malloc arenas would
-            // otherwise keep its memory: give it back before the next one is folded.
-            malloc_trim(0);
-#endif
         }
+#ifdef __GLIBC__
+        // The partitions were gathered and scored on other threads, whose malloc arenas would
+        // otherwise keep their memory after the rebuild.
+        malloc_trim(0);
+#endif
         // Accounts the CRM knows that have no events yet.
         QStringList quiet;
         for (auto it = context.accounts.keyBegin(); it != context.accounts.keyEnd(); ++it) {

@@ -241,9 +241,9 @@ void DayTally::forEach(const std::function<void(int, const QString&, const QStri
 Result<StatusHistory::StoredMonthRow> StatusHistory::loadMonth(const QString& accountId,
                                                                const QByteArray& month) const
 {
-    const Result<sqlite3_stmt*> prepared = SqliteStatement::reuse(
-        m_load, m_db.handle(),
-        QStringLiteral("SELECT days, legend FROM %1 WHERE account_id = ? AND month = ?").arg(m_table));
+    const Result<sqlite3_stmt*> prepared = SqliteStatement::reuse(m_load, m_db.handle(), [this] {
+        return QStringLiteral("SELECT days, legend FROM %1 WHERE account_id = ? AND month = ?").arg(m_table);
+    });
     if (!prepared)
         return Error { prepared.error() };
     sqlite3_stmt* load = *prepared;
@@ -342,12 +342,12 @@ Status StatusHistory::write(const QString& accountId, int first, const std::vect
 Status StatusHistory::write(const QString& accountId, const Encoded& encoded,
                             const std::vector<DayStatus>& days)
 {
-    const Result<sqlite3_stmt*> save = SqliteStatement::reuse(
-        m_save, m_db.handle(),
-        QStringLiteral(
-            "INSERT INTO %1 (account_id, month, legend, days) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (account_id, month) DO UPDATE SET legend = excluded.legend, days = excluded.days")
-            .arg(m_table));
+    const Result<sqlite3_stmt*> save = SqliteStatement::reuse(m_save, m_db.handle(), [this] {
+        return QStringLiteral("INSERT INTO %1 (account_id, month, legend, days) VALUES (?, ?, ?, ?) "
+                              "ON CONFLICT (account_id, month) DO UPDATE SET legend = excluded.legend, days "
+                              "= excluded.days")
+            .arg(m_table);
+    });
     if (!save)
         return Error { save.error() };
     const QByteArray id = accountId.toUtf8();

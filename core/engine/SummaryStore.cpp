@@ -136,9 +136,9 @@ SummaryStore::SummaryStore(Database& db, QString suffix)
 {
 }
 
-Result<sqlite3_stmt*> SummaryStore::statement(Statement which, const QString& sql) const
+sqlite3* SummaryStore::handle() const
 {
-    return SqliteStatement::reuse(m_statements[which], m_db.handle(), sql);
+    return m_db.handle();
 }
 
 namespace {
@@ -176,11 +176,11 @@ Result<AccountActivity> SummaryStore::mergeActivity(const QString& accountId, co
 
 Status SummaryStore::saveActivity(const QString& accountId, const QByteArray& data)
 {
-    const Result<sqlite3_stmt*> query
-        = statement(SaveActivity,
-                    QStringLiteral("INSERT INTO %1 (account_id, data) VALUES (?, ?) "
-                                   "ON CONFLICT (account_id) DO UPDATE SET data = excluded.data")
-                        .arg(table("agg_activity")));
+    const Result<sqlite3_stmt*> query = statement(SaveActivity, [this] {
+        return QStringLiteral("INSERT INTO %1 (account_id, data) VALUES (?, ?) "
+                              "ON CONFLICT (account_id) DO UPDATE SET data = excluded.data")
+            .arg(table("agg_activity"));
+    });
     if (!query)
         return Error { query.error() };
     bindText(*query, 1, accountId);
@@ -190,8 +190,9 @@ Status SummaryStore::saveActivity(const QString& accountId, const QByteArray& da
 
 Result<QByteArray> SummaryStore::activityData(const QString& accountId) const
 {
-    const Result<sqlite3_stmt*> query = statement(
-        LoadActivity, QStringLiteral("SELECT data FROM %1 WHERE account_id = ?").arg(table("agg_activity")));
+    const Result<sqlite3_stmt*> query = statement(LoadActivity, [this] {
+        return QStringLiteral("SELECT data FROM %1 WHERE account_id = ?").arg(table("agg_activity"));
+    });
     if (!query)
         return Error { query.error() };
     bindText(*query, 1, accountId);
@@ -221,10 +222,10 @@ Result<AccountActivity> SummaryStore::loadActivity(const QString& accountId) con
 
 Result<QHash<QString, QByteArray>> SummaryStore::activityData(const QString& first, const QString& last) const
 {
-    const Result<sqlite3_stmt*> query
-        = statement(ActivityRange,
-                    QStringLiteral("SELECT account_id, data FROM %1 WHERE account_id BETWEEN ? AND ?")
-                        .arg(table("agg_activity")));
+    const Result<sqlite3_stmt*> query = statement(ActivityRange, [this] {
+        return QStringLiteral("SELECT account_id, data FROM %1 WHERE account_id BETWEEN ? AND ?")
+            .arg(table("agg_activity"));
+    });
     if (!query)
         return Error { query.error() };
     bindText(*query, 1, first);
@@ -260,16 +261,17 @@ Result<QStringList> SummaryStore::accountIds(const QStringList& also) const
 Status SummaryStore::writeStatus(const AccountStatus& status, qint64 computedAt, int rulesVersion,
                                  const QByteArray& breakdown)
 {
-    const Result<sqlite3_stmt*> query = statement(
-        UpsertStatus,
-        QStringLiteral(
-            "INSERT INTO %1 (account_id, stage, score, band, breakdown, day, computed_at, rules_version, "
-            "last_active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id) DO UPDATE SET "
-            "stage = excluded.stage, score = excluded.score, band = excluded.band, "
-            "breakdown = excluded.breakdown, day = excluded.day, "
-            "computed_at = excluded.computed_at, rules_version = excluded.rules_version, "
-            "last_active = excluded.last_active")
-            .arg(table("account_status")));
+    const Result<sqlite3_stmt*> query = statement(UpsertStatus, [this] {
+        return QStringLiteral(
+                   "INSERT INTO %1 (account_id, stage, score, band, breakdown, day, computed_at, "
+                   "rules_version, "
+                   "last_active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id) DO UPDATE SET "
+                   "stage = excluded.stage, score = excluded.score, band = excluded.band, "
+                   "breakdown = excluded.breakdown, day = excluded.day, "
+                   "computed_at = excluded.computed_at, rules_version = excluded.rules_version, "
+                   "last_active = excluded.last_active")
+            .arg(table("account_status"));
+    });
     if (!query)
         return Error { query.error() };
     const QByteArray day = DayClock::isoDay(status.day);

@@ -105,8 +105,12 @@ private:
     enum Statement { SaveActivity, LoadActivity, ActivityRange, UpsertStatus, StatementCount };
     QString table(const char* name) const { return QLatin1String(name) + m_suffix; }
     // Prepared once per store and reused (reset, bindings cleared): the engine writes one history
-    // row per account and day, so these run on the raw handle.
-    Result<sqlite3_stmt*> statement(Statement which, const QString& sql) const;
+    // row per account and day, so these run on the raw handle. `sql` makes the statement's text.
+    template <typename Sql> Result<sqlite3_stmt*> statement(Statement which, const Sql& sql) const
+    {
+        return SqliteStatement::reuse(m_statements[which], handle(), sql);
+    }
+    sqlite3* handle() const;
 
     Database& m_db;
     QString m_suffix;

@@ -212,8 +212,11 @@ QSqlDatabase Database::connection() const
 
 sqlite3* Database::handle() const
 {
-    const QVariant handle = connection().driver()->handle();
-    return handle.isValid() ? *static_cast<sqlite3* const*>(handle.data()) : nullptr;
+    if (!m_handle) {
+        const QVariant handle = connection().driver()->handle();
+        m_handle = handle.isValid() ? *static_cast<sqlite3* const*>(handle.data()) : nullptr;
+    }
+    return m_handle;
 }
 
 int Database::schemaVersion() const

@@ -50,6 +50,7 @@ private:
     QString m_path;
     Mode m_mode;
     QString m_connectionName;
+    mutable sqlite3* m_handle = nullptr; // handle()'s, looked up once: the engine asks per statement
 };
 
 } // namespace tenure

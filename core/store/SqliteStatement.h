@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <optional>
+#include <type_traits>
 
 namespace tenure {
 
@@ -26,11 +27,17 @@ public:
     }
 
     // A statement prepared once into `slot` and reused: reset, bindings cleared, ready to bind.
-    static Result<sqlite3_stmt*> reuse(std::optional<SqliteStatement>& slot, sqlite3* handle,
-                                       const QString& sql)
+    // `sql` is the statement's text, or a function that makes it (called only to prepare it).
+    template <typename Sql>
+    static Result<sqlite3_stmt*> reuse(std::optional<SqliteStatement>& slot, sqlite3* handle, const Sql& sql)
     {
         if (!slot) {
-            Result<SqliteStatement> prepared = prepare(handle, sql.toUtf8().constData());
+            QString text;
+            if constexpr (std::is_invocable_v<Sql>)
+                text = sql();
+            else
+                text = sql;
+            Result<SqliteStatement> prepared = prepare(handle, text.toUtf8().constData());
             if (!prepared)
                 return Error { prepared.error() };
             slot.emplace(std::move(prepared).value());

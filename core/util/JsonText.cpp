@@ -4,6 +4,8 @@
 #include <QJsonDocument>
 #include <QJsonValue>
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 
 namespace tenure::json {
@@ -11,8 +13,17 @@ namespace tenure::json {
 void appendString(QByteArray& out, const QString& text)
 {
     static const char hex[] = "0123456789abcdef";
+    const QByteArray utf8 = text.toUtf8();
+    const bool plain = std::none_of(utf8.begin(), utf8.end(), [](char c) {
+        return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
+    });
     out.append('"');
-    for (const char c : text.toUtf8()) {
+    if (plain) { // most text: one copy
+        out.append(utf8);
+        out.append('"');
+        return;
+    }
+    for (const char c : utf8) {
         switch (c) {
         case '"':
             out.append("\\\"");
@@ -38,6 +49,16 @@ void appendNumber(QByteArray& out, double value)
     if (!std::isfinite(value)) {
         out.append("null");
         return;
+    }
+    // Whole numbers (points, counts) without the shortest-form search; -0 as the search writes it.
+    if (value == std::trunc(value) && std::abs(value) < 9007199254740992.0
+        && !(value == 0 && std::signbit(value))) {
+        char digits[24];
+        const auto [end, error] = std::to_chars(digits, digits + sizeof digits, qint64(value));
+        if (error == std::errc()) {
+            out.append(digits, end - digits);
+            return;
+        }
     }
     out.append(QByteArray::number(value, 'g', QLocale::FloatingPointShortest));
 }

@@ -2,6 +2,8 @@
 
 #include <QByteArray>
 
+#include <cstddef>
+
 namespace tenure::varint {
 
 // LEB128 varints, and zigzag for what can be negative: the packed formats' numbers
@@ -13,6 +15,20 @@ inline void put(QByteArray& out, quint64 value)
         value >>= 7;
     }
     out.append(char(value));
+}
+
+// The most bytes put() writes for one number.
+constexpr std::size_t kMaxBytes = 10;
+
+// The same into a buffer with room for kMaxBytes; returns the end of what it wrote.
+inline char* put(char* out, quint64 value)
+{
+    while (value >= 0x80) {
+        *out++ = char(value | 0x80);
+        value >>= 7;
+    }
+    *out++ = char(value);
+    return out;
 }
 
 inline quint64 zigzag(qint64 value)

@@ -56,6 +56,14 @@ private slots:
             json::appendNumber(out, value);
             QCOMPARE(readBack(out).toDouble(), value);
         }
+        // As Qt's JSON writes them: whole numbers in full ("100000", not "1e+05"), others shortest.
+        for (double value : { 0.0, -0.0, 30.0, -3.0, 2500.0, 100000.0, 1e14, 9007199254740991.0,
+                              9007199254740992.0, 1e300, 0.1, -70.25, 1.0 / 3 }) {
+            QByteArray out;
+            json::appendNumber(out, value);
+            const QByteArray qt = QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact);
+            QCOMPARE(out, qt.mid(1, qt.size() - 2));
+        }
         QByteArray out;
         json::appendNumber(out, std::numeric_limits<double>::quiet_NaN());
         QVERIFY(readBack(out).isNull());

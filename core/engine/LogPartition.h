@@ -1,0 +1,73 @@
+#pragma once
+
+#include "engine/AccountActivity.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace tenure {
+
+// One partition of a rebuild's log (see LogSpill), gathered by account: every account's events,
+// in log order, as numbers. An account's activity is built only when it is scored, and goes once
+// it is stored, so a partition holds its events and never all of its accounts' activities.
+//
+// Event names and users are numbered in sorted order, so each account's activity comes out with
+// its names and users already in the order AccountActivity::serialize() writes them.
+class LogPartition
+{
+public:
+    static constexpr quint32 kNoUser = 0xffffffff;
+
+    // One event: its account (a slot), its name and user (kNoUser: none), day and quantity.
+    struct Event
+    {
+        quint32 slot;
+        quint32 name;
+        quint32 user;
+        qint32 day;
+        double quantity;
+    };
+
+    // The partition's events, gathered by account (slot), each account's in log order, from
+    // start[slot] on (start has one more entry, the end), with the accounts, names and users they
+    // number. Names and users may be in any order: the partition numbers them again, sorted.
+    LogPartition(QStringList accounts, std::vector<QString> names, QStringList users,
+                 std::vector<Event> events, std::vector<std::size_t> start);
+
+    // The partition's accounts, sorted as QStringList::sort() sorts.
+    const QStringList& ids() const { return m_ids; }
+
+    // Builds activities; one per thread, and used by one thread at a time.
+    class Builder
+    {
+    public:
+        explicit Builder(const LogPartition& partition);
+        // The activity of ids()[index], finished: the same as add*() and finish() give for the
+        // account's events.
+        AccountActivity build(qsizetype index);
+
+    private:
+        struct Daily
+        {
+            quint64 key; // (name, day), see nameDayKey
+            double quantity;
+        };
+        const LogPartition& m_partition;
+        std::vector<int> m_localUser; // per partition user: the number in the account being built
+        std::vector<quint32> m_touched;
+        std::vector<Daily> m_daily;
+        std::vector<quint64> m_userDays; // (day, user) keys
+    };
+
+private:
+    QStringList m_ids;
+    std::vector<quint32> m_slotOf; // of ids()[i]
+    std::vector<std::size_t> m_start; // per slot: where its events start in m_events
+    std::vector<Event> m_events; // by account, each account's in log order
+    std::vector<QString> m_names; // sorted
+    QStringList m_users; // sorted
+};
+
+} // namespace tenure
