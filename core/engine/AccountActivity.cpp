@@ -70,9 +70,12 @@ void AccountActivity::Series::assignSumOf(const std::vector<const Series*>& part
         finish();
         return;
     }
-    // Per day, the parts' quantities added in the order of the parts.
-    std::vector<double> total(static_cast<std::size_t>(span), 0.0);
-    std::vector<char> present(static_cast<std::size_t>(span), 0);
+    // Per day, the parts' quantities added in the order of the parts (into this thread's scratch:
+    // a rebuild sums every account's).
+    thread_local std::vector<double> total;
+    thread_local std::vector<char> present;
+    total.assign(static_cast<std::size_t>(span), 0.0);
+    present.assign(static_cast<std::size_t>(span), 0);
     for (const Series* part : parts) {
         for (std::size_t i = 0; i < part->days.size(); ++i) {
             const auto at = std::size_t(part->days[i] - first);
@@ -374,28 +377,28 @@ QByteArray AccountActivity::serialize() const
     // Format 2: names, days (as gaps) and quantities (as whole numbers when they all are)
     // in varints; users by name, their active days as (gap, user rank) pairs. Written into one
     // buffer sized for the worst case, then cut to length.
-    std::vector<QByteArray> names;
-    names.reserve(m_series.size());
+    // Bytes at most: UTF-8 takes up to 3 bytes per UTF-16 unit.
     std::size_t bound = 1 + varint::kMaxBytes;
-    for (const auto& [name, series] : m_series) {
-        names.push_back(name.toUtf8());
-        bound += 3 * varint::kMaxBytes + 1 + std::size_t(names.back().size())
+    for (const auto& [name, series] : m_series)
+        bound += 3 * varint::kMaxBytes + 1 + 3 * std::size_t(name.size())
             + series.days.size() * (varint::kMaxBytes + sizeof(double));
-    }
-    std::vector<QByteArray> users;
-    users.reserve(std::size_t(m_users.size()));
     bound += 2 * varint::kMaxBytes + m_userDays.size() * 2 * varint::kMaxBytes;
-    for (const QString& user : m_users) {
-        users.push_back(user.toUtf8());
-        bound += varint::kMaxBytes + std::size_t(users.back().size());
-    }
+    for (const QString& user : m_users)
+        bound += varint::kMaxBytes + 3 * std::size_t(user.size());
     QByteArray out(qsizetype(bound), Qt::Uninitialized);
     char* at = out.data();
     *at++ = char(kFormat);
-    auto putBytes = [&at](const QByteArray& bytes) {
+    // Its length, then the text as UTF-8: ASCII (most ids and names) copied straight in.
+    auto putText = [&at](const QString& text) {
+        const auto* units = reinterpret_cast<const char16_t*>(text.utf16());
+        if (std::all_of(units, units + text.size(), [](char16_t unit) { return unit < 0x80; })) {
+            at = varint::put(at, quint64(text.size()));
+            at = std::copy(units, units + text.size(), at);
+            return;
+        }
+        const QByteArray bytes = text.toUtf8();
         at = varint::put(at, quint64(bytes.size()));
-        std::memcpy(at, bytes.constData(), std::size_t(bytes.size()));
-        at += bytes.size();
+        at = std::copy(bytes.constBegin(), bytes.constEnd(), at);
     };
 
     // Names in sorted order: a fold builds them so, and then there is nothing to sort.
@@ -407,7 +410,7 @@ QByteArray AccountActivity::serialize() const
     at = varint::put(at, byName.size());
     for (std::size_t index : byName) {
         const Series& series = m_series[index].second;
-        putBytes(names[index]);
+        putText(m_series[index].first);
         at = varint::put(at, series.days.size());
         const bool counts = std::all_of(series.quantities.begin(), series.quantities.end(), isCount);
         *at++ = char(counts ? 0 : 1);
@@ -436,7 +439,7 @@ QByteArray AccountActivity::serialize() const
         rank[std::size_t(order[i])] = int(i);
     at = varint::put(at, order.size());
     for (int index : order)
-        putBytes(users[std::size_t(index)]);
+        putText(m_users[index]);
     std::vector<std::pair<int, int>> reordered;
     if (!usersSorted) {
         reordered.reserve(m_userDays.size());

@@ -118,7 +118,12 @@ AccountActivity LogPartition::Builder::build(qsizetype index)
     std::vector<AccountActivity::DaySeries> series;
     for (std::size_t i = 0; i < m_daily.size();) {
         const auto name = quint32(m_daily[i].key >> 32);
+        std::size_t last = i; // the name's entries: at most as many days
+        while (last < m_daily.size() && quint32(m_daily[last].key >> 32) == name)
+            ++last;
         AccountActivity::DaySeries entry { m_partition.m_names[name], {}, {} };
+        entry.days.reserve(last - i);
+        entry.quantities.reserve(last - i);
         for (; i < m_daily.size() && quint32(m_daily[i].key >> 32) == name; ++i) {
             const int day = int(quint32(m_daily[i].key) ^ 0x80000000u);
             if (!entry.days.empty() && entry.days.back() == day) {

@@ -10,7 +10,7 @@
 namespace tenure {
 
 // One partition of a rebuild's log (see LogSpill), gathered by account: every account's events,
-// in log order, as numbers. An account's activity is built only when it is scored, and goes once
+// as numbers, in no particular order (building an activity sorts them). An account's activity is built only when it is scored, and goes once
 // it is stored, so a partition holds its events and never all of its accounts' activities.
 //
 // Event names and users are numbered in sorted order, so each account's activity comes out with
@@ -30,7 +30,7 @@ public:
         double quantity;
     };
 
-    // The partition's events, gathered by account (slot), each account's in log order, from
+    // The partition's events, gathered by account (slot), each account's from
     // start[slot] on (start has one more entry, the end), with the accounts, names and users they
     // number. Names and users may be in any order: the partition numbers them again, sorted.
     LogPartition(QStringList accounts, std::vector<QString> names, QStringList users,
@@ -38,6 +38,8 @@ public:
 
     // The partition's accounts, sorted as QStringList::sort() sorts.
     const QStringList& ids() const { return m_ids; }
+    // Its events' memory, for the next partition to reuse once this one is scored.
+    std::vector<Event> takeEvents() { return std::move(m_events); }
 
     // Builds activities; one per thread, and used by one thread at a time.
     class Builder
@@ -65,7 +67,7 @@ private:
     QStringList m_ids;
     std::vector<quint32> m_slotOf; // of ids()[i]
     std::vector<std::size_t> m_start; // per slot: where its events start in m_events
-    std::vector<Event> m_events; // by account, each account's in log order
+    std::vector<Event> m_events; // by account
     std::vector<QString> m_names; // sorted
     QStringList m_users; // sorted
 };

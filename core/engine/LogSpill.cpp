@@ -32,27 +32,43 @@ struct Record
 };
 static_assert(sizeof(Record) == 24);
 
-// Spills one shard of the log (a range of seqs) into its partition files: the events of the
-// range's segments, and those of its rows that no segment covers.
+// Spills a shard of the log (ranges of seqs, one after another) into its partition files: the
+// events of each range's segments, and those of its rows that no segment covers. open() first,
+// finish() last.
 class ShardScanner
 {
 public:
-    ShardScanner(sqlite3* db, const DayClock& clock, int partitions, LogSpill::Shard& shard,
-                 std::atomic<qint64>& scanned, const std::atomic_bool* cancel)
+    ShardScanner(sqlite3* db, const DayClock& clock, const AccountPartitioning& partitioning,
+                 LogSpill::Shard& shard, std::atomic<qint64>& scanned, const std::atomic_bool* cancel)
         : m_db(db)
         , m_clock(clock)
-        , m_partitions(partitions)
+        , m_partitioning(partitioning)
+        , m_partitions(partitioning.count())
         , m_shard(shard)
         , m_scanned(scanned)
         , m_cancel(cancel)
     {
     }
 
+    // The partitions' files.
+    Status open()
+    {
+        m_buffers.resize(std::size_t(m_partitions));
+        for (int i = 0; i < m_partitions; ++i) {
+            auto file = std::make_unique<QTemporaryFile>(QDir::tempPath()
+                                                         + QStringLiteral("/tenure-rebuild-XXXXXX"));
+            if (!file->open())
+                return Error { LogSpill::tr("Cannot create a temporary file for the rebuild in %1: %2")
+                                   .arg(QDir::tempPath(), file->errorString()) };
+            m_shard.files.push_back(std::move(file));
+            m_buffers[size_t(i)].reserve(kFlushRecords);
+        }
+        return {};
+    }
+
     // Events in (after, upTo].
     Status scan(qint64 after, qint64 upTo)
     {
-        if (Status opened = openFiles(); !opened)
-            return opened;
         Result<SqliteStatement> segments
             = SqliteStatement::prepare(m_db,
                                        "SELECT first_seq, last_seq, data FROM event_segments "
@@ -82,7 +98,23 @@ public:
             if (Status read = scanRows(covered, upTo); !read)
                 return read;
         }
-        return finish();
+        return {};
+    }
+
+    // The files written out and the shard's numbers in place.
+    Status finish()
+    {
+        for (int i = 0; i < m_partitions; ++i) {
+            if (Status flushed = flush(i); !flushed)
+                return flushed;
+            if (!m_shard.files[size_t(i)]->flush())
+                return Error { LogSpill::tr("Cannot write the rebuild's temporary file: %1")
+                                   .arg(m_shard.files[size_t(i)]->errorString()) };
+        }
+        m_shard.accounts = m_accounts.toStringList();
+        m_shard.names = m_names.toStringList();
+        m_shard.users = m_users.toStringList();
+        return {};
     }
 
 private:
@@ -96,21 +128,6 @@ private:
                               sqlite3_column_bytes(row, column));
     }
 
-    Status openFiles()
-    {
-        m_buffers.resize(std::size_t(m_partitions));
-        for (int i = 0; i < m_partitions; ++i) {
-            auto file = std::make_unique<QTemporaryFile>(QDir::tempPath()
-                                                         + QStringLiteral("/tenure-rebuild-XXXXXX"));
-            if (!file->open())
-                return Error { LogSpill::tr("Cannot create a temporary file for the rebuild in %1: %2")
-                                   .arg(QDir::tempPath(), file->errorString()) };
-            m_shard.files.push_back(std::move(file));
-            m_buffers[size_t(i)].reserve(kFlushRecords);
-        }
-        return {};
-    }
-
     Status flush(int i)
     {
         std::vector<Record>& buffer = m_buffers[size_t(i)];
@@ -122,7 +139,7 @@ private:
         return {};
     }
 
-    int partitionOf(QByteArrayView account) const { return int(qHash(account, 0) % size_t(m_partitions)); }
+    int partitionOf(QByteArrayView account) const { return m_partitioning.of(account); }
     quint32 account(QByteArrayView text)
     {
         const quint32 number = m_accounts.numberOf(text);
@@ -217,23 +234,9 @@ private:
         return {};
     }
 
-    Status finish()
-    {
-        for (int i = 0; i < m_partitions; ++i) {
-            if (Status flushed = flush(i); !flushed)
-                return flushed;
-            if (!m_shard.files[size_t(i)]->flush())
-                return Error { LogSpill::tr("Cannot write the rebuild's temporary file: %1")
-                                   .arg(m_shard.files[size_t(i)]->errorString()) };
-        }
-        m_shard.accounts = m_accounts.toStringList();
-        m_shard.names = m_names.toStringList();
-        m_shard.users = m_users.toStringList();
-        return {};
-    }
-
     sqlite3* m_db;
     DayClock m_clock; // a copy: it caches the zone's offsets as it goes
+    const AccountPartitioning& m_partitioning;
     int m_partitions;
     LogSpill::Shard& m_shard;
     std::atomic<qint64>& m_scanned; // rows so far, for another thread's progress reports
@@ -245,38 +248,71 @@ private:
     std::vector<int> m_partitionOf; // by account number
 };
 
-Status scan(sqlite3* db, const DayClock& clock, qint64 after, qint64 upTo, int partitions,
-            LogSpill::Shard& shard, std::atomic<qint64>& scanned, const std::atomic_bool* cancel)
+// Splits (0, upTo] into about `pieces` ranges of seqs, between segments: bounds[i] to bounds[i + 1].
+std::vector<qint64> splitLog(sqlite3* db, qint64 upTo, int pieces)
 {
-    return ShardScanner(db, clock, partitions, shard, scanned, cancel).scan(after, upTo);
-}
-
-// Where to split the log in two halves: near the middle, but not inside a segment.
-qint64 halfway(sqlite3* db, qint64 upTo)
-{
-    const qint64 half = upTo / 2;
+    std::vector<qint64> bounds { 0 };
     Result<SqliteStatement> segment
         = SqliteStatement::prepare(db,
                                    "SELECT first_seq, last_seq FROM event_segments WHERE first_seq <= ? "
                                    "ORDER BY first_seq DESC LIMIT 1");
-    if (!segment)
-        return half;
-    segment->bind(1, half);
-    if (sqlite3_step(segment->get()) == SQLITE_ROW && segment->int64(1) > half)
-        return segment->int64(0) - 1;
-    return half;
+    for (int i = 1; i < pieces; ++i) {
+        qint64 at = upTo * i / pieces;
+        if (segment) {
+            sqlite3_reset(segment->get());
+            segment->bind(1, at);
+            if (sqlite3_step(segment->get()) == SQLITE_ROW && segment->int64(1) > at)
+                at = segment->int64(0) - 1; // not inside a segment
+        }
+        if (at > bounds.back())
+            bounds.push_back(at);
+    }
+    bounds.push_back(upTo);
+    return bounds;
 }
 
 } // namespace
 
+AccountPartitioning AccountPartitioning::byHash(int partitions)
+{
+    AccountPartitioning partitioning;
+    partitioning.m_count = std::max(1, partitions);
+    return partitioning;
+}
+
+AccountPartitioning AccountPartitioning::byRanges(const std::vector<QByteArray>& ids, int partitions)
+{
+    if (partitions <= 1 || ids.size() < std::size_t(partitions))
+        return byHash(partitions);
+    AccountPartitioning partitioning;
+    partitioning.m_count = partitions;
+    for (int i = 1; i < partitions; ++i)
+        partitioning.m_bounds.push_back(ids[ids.size() * std::size_t(i) / std::size_t(partitions)]);
+    return partitioning;
+}
+
+int AccountPartitioning::of(QByteArrayView account) const
+{
+    if (m_count == 1)
+        return 0;
+    if (m_bounds.empty())
+        return int(qHash(account, 0) % std::size_t(m_count));
+    // Byte order, as SQLite compares TEXT.
+    const auto upper = std::upper_bound(
+        m_bounds.begin(), m_bounds.end(), account,
+        [](QByteArrayView id, const QByteArray& bound) { return id < QByteArrayView(bound); });
+    return int(upper - m_bounds.begin());
+}
+
 Result<std::unique_ptr<LogSpill>> LogSpill::write(sqlite3* db, const DayClock& clock, qint64 upTo,
-                                                  int partitions, const Progress& progress,
+                                                  const AccountPartitioning& partitioning,
+                                                  qint64 parallelFrom, const Progress& progress,
                                                   const std::function<void()>& meanwhile,
                                                   const std::atomic_bool* cancel)
 {
     auto spill = std::make_unique<LogSpill>();
-    // The halves of the log on connections of their own, each on a thread; without them (a
-    // workspace in memory, a small log), one scan on this thread does it all.
+    // Two threads, each with a connection of its own; without them (a workspace in memory, a
+    // small log), one scan on this thread does it all.
     using Connection = std::unique_ptr<sqlite3, decltype(&sqlite3_close)>;
     auto open = [db]() -> Connection {
         sqlite3* connection = nullptr;
@@ -292,7 +328,7 @@ Result<std::unique_ptr<LogSpill>> LogSpill::write(sqlite3* db, const DayClock& c
     };
     Connection first(nullptr, &sqlite3_close);
     Connection second(nullptr, &sqlite3_close);
-    if (upTo > 100000) {
+    if (upTo >= parallelFrom) {
         first = open();
         if (first)
             second = open();
@@ -303,32 +339,47 @@ Result<std::unique_ptr<LogSpill>> LogSpill::write(sqlite3* db, const DayClock& c
         meanwhile();
         spill->m_shards.resize(1);
         std::atomic<qint64> scanned = 0;
-        if (Status done = scan(db, clock, 0, upTo, partitions, spill->m_shards[0], scanned, cancel); !done)
+        ShardScanner scanner(db, clock, partitioning, spill->m_shards[0], scanned, cancel);
+        Status done = scanner.open();
+        if (done)
+            done = scanner.scan(0, upTo);
+        if (done)
+            done = scanner.finish();
+        if (!done)
             return Error { done.error() };
         return spill;
     }
-    const qint64 half = halfway(db, upTo);
+    // Each thread takes the next range of the log until none is left, so that both finish
+    // about together whatever each range holds.
+    const std::vector<qint64> bounds = splitLog(db, upTo, 16);
+    std::atomic<std::size_t> nextRange = 0;
     spill->m_shards.resize(2);
     std::atomic<qint64> scanned[2] = { 0, 0 };
-    const qint64 bounds[3] = { 0, half, upTo };
-    std::future<Status> halves[2];
+    std::future<Status> threads[2];
     sqlite3* const connections[2] = { first.get(), second.get() };
     for (int i = 0; i < 2; ++i) {
-        halves[i] = std::async(std::launch::async, [&, i] {
-            return scan(connections[i], clock, bounds[i], bounds[i + 1], partitions,
-                        spill->m_shards[size_t(i)], scanned[i], cancel);
+        threads[i] = std::async(std::launch::async, [&, i]() -> Status {
+            ShardScanner scanner(connections[i], clock, partitioning, spill->m_shards[size_t(i)], scanned[i],
+                                 cancel);
+            if (Status opened = scanner.open(); !opened)
+                return opened;
+            for (std::size_t range; (range = nextRange++) + 1 < bounds.size();) {
+                if (Status done = scanner.scan(bounds[range], bounds[range + 1]); !done)
+                    return done;
+            }
+            return scanner.finish();
         });
     }
     meanwhile();
-    // Progress from here, the caller's thread, while the halves run.
-    for (std::future<Status>& running : halves) {
+    // Progress from here, the caller's thread, while the threads run.
+    for (std::future<Status>& running : threads) {
         while (running.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready) {
             if (progress)
                 progress(scanned[0].load(std::memory_order_relaxed)
                          + scanned[1].load(std::memory_order_relaxed));
         }
     }
-    for (std::future<Status>& done : halves) {
+    for (std::future<Status>& done : threads) {
         if (Status status = done.get(); !status)
             return Error { status.error() };
     }
@@ -373,12 +424,20 @@ Status forEachRecord(QTemporaryFile& file, QByteArray& buffer, int partition, Us
 
 } // namespace
 
+void LogSpill::recycle(std::vector<LogPartition::Event> events) const
+{
+    events.clear();
+    const std::lock_guard lock(m_spareLock);
+    if (events.capacity() > m_spare.capacity())
+        m_spare.swap(events);
+}
+
 Result<std::unique_ptr<LogPartition>> LogSpill::gather(int partition) const
 {
-    // Two passes over the partition's files. The first turns each half's numbers for accounts,
+    // Two passes over the partition's files. The first turns each shard's numbers for accounts,
     // names and users into the partition's (once per number, by name) and counts each account's
-    // events; the second puts every event in its account's place, in log order. No copy of the
-    // files is held, only the one array of events.
+    // events; the second puts every event in its account's place. No copy of the files is held,
+    // only the one array of events (reused from an earlier partition when there is one).
     QHash<QString, quint32> slotByAccount;
     QHash<QString, quint32> nameByText;
     QHash<QString, quint32> userByText;
@@ -394,7 +453,7 @@ Result<std::unique_ptr<LogPartition>> LogSpill::gather(int partition) const
         }
         return *found;
     };
-    struct Numbers // a half's numbers as the partition's
+    struct Numbers // a shard's numbers as the partition's
     {
         std::vector<quint32> slot, name, user;
     };
@@ -435,7 +494,12 @@ Result<std::unique_ptr<LogPartition>> LogSpill::gather(int partition) const
             return Error { counted.error() };
     }
     std::partial_sum(start.begin(), start.end(), start.begin());
-    std::vector<LogPartition::Event> events(start.back());
+    std::vector<LogPartition::Event> events;
+    {
+        const std::lock_guard lock(m_spareLock);
+        events.swap(m_spare);
+    }
+    events.resize(start.back());
     std::vector<std::size_t> next(start.begin(), start.end() - 1);
     for (std::size_t i = 0; i < m_shards.size(); ++i) {
         const Numbers& own = numbers[i];

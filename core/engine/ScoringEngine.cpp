@@ -87,8 +87,11 @@ Status ScoringEngine::loadContext(Context& context)
     if (!accounts)
         return Error { accounts.error() };
     context.accounts.clear();
-    for (const Account& account : accounts.value())
-        context.accounts.insert(account.id, account);
+    context.accounts.reserve(accounts->size());
+    for (Account& account : accounts.value()) {
+        const QString id = account.id;
+        context.accounts.emplace(id, std::move(account));
+    }
     Result<QHash<QString, QList<Outcome>>> outcomes = store.allOutcomes();
     if (!outcomes)
         return Error { outcomes.error() };

@@ -58,9 +58,13 @@ public:
         // Pages of write-ahead log between checkpoints, which run on a thread of their own
         // (WalCheckpointer).
         int checkpointPages = 16384;
-        // A rebuild folds the log in memory this many events' worth of accounts at a time, which
-        // bounds its memory (about 100 bytes an event) whatever the size of the log.
+        // A rebuild gathers the log in memory this many events' worth of accounts at a time,
+        // which bounds its memory (24 bytes an event, for the partition scored and the next one
+        // gathered meanwhile) whatever the size of the log.
         qint64 eventsPerFoldPartition = 700000;
+        // A rebuild scans a log of at least this many events on two threads, each with a
+        // read-only connection of its own (a smaller one, on its own thread).
+        qint64 eventsScannedInParallel = 100000;
     };
 
     struct Summary

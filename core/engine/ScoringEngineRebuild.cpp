@@ -4,6 +4,7 @@
 #include "engine/PoolTask.h"
 #include "engine/ScoringEngine.h"
 #include "engine/ScoringEngineInternal.h"
+#include "store/AccountStore.h"
 #include "store/Database.h"
 #include "store/EventLog.h"
 #include "store/SqliteStatement.h"
@@ -93,10 +94,16 @@ Result<ScoringEngine::Summary> ScoringEngine::rebuild(const Progress& progress,
         // reads the log's rows again, as the slower, file-free way.
         std::unique_ptr<LogSpill> spill;
         {
+            // Partitions by ranges of the ids the CRM knows: the summaries are then written in
+            // the order of their keys.
+            const Result<std::vector<QByteArray>> ids = AccountStore(m_db).ids();
+            const AccountPartitioning partitioning = ids
+                ? AccountPartitioning::byRanges(ids.value(), partitions)
+                : AccountPartitioning::byHash(partitions);
             // The accounts and rules load on this thread while the log is scanned on others.
             Status loaded;
             Result<std::unique_ptr<LogSpill>> written = LogSpill::write(
-                m_db.handle(), m_clock, upTo, partitions,
+                m_db.handle(), m_clock, upTo, partitioning, m_options.eventsScannedInParallel,
                 [&](qint64 rows) {
                     if (progress)
                         progress(tr("Folding in events"), rows, upTo);
@@ -130,11 +137,12 @@ Result<ScoringEngine::Summary> ScoringEngine::rebuild(const Progress& progress,
                     startGather(partition + 1);
                 if (!gathered)
                     return abandon(gathered.error());
-                const LogPartition& part = *gathered.value();
+                LogPartition& part = *gathered.value();
                 done = scoreAccounts(context, Pass { shadow, shadow, nullptr, std::nullopt, &tally, &part },
                                      part.ids(), summary, progress, cancel);
                 for (const QString& id : part.ids())
                     scored.insert(id);
+                spill->recycle(part.takeEvents());
             } else {
                 Result<QHash<QString, AccountActivity>> folded
                     = readLog(upTo, partition, partitions, summary, progress, cancel);

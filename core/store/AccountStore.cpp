@@ -183,6 +183,22 @@ Result<QList<Account>> AccountStore::all() const
     return accounts;
 }
 
+Result<std::vector<QByteArray>> AccountStore::ids() const
+{
+    Result<SqliteStatement> query
+        = SqliteStatement::prepare(m_db.handle(), "SELECT id FROM accounts ORDER BY id");
+    if (!query)
+        return Error { query.error() };
+    std::vector<QByteArray> ids;
+    int rc;
+    while ((rc = sqlite3_step(query->get())) == SQLITE_ROW)
+        ids.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(query->get(), 0)),
+                         sqlite3_column_bytes(query->get(), 0));
+    if (rc != SQLITE_DONE)
+        return Error { QString::fromUtf8(sqlite3_errmsg(m_db.handle())) };
+    return ids;
+}
+
 namespace {
 Outcome outcomeFrom(const QSqlQuery& query, int first)
 {

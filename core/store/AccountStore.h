@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <span>
+#include <vector>
 
 namespace tenure {
 
@@ -36,6 +37,8 @@ public:
 
     std::optional<Account> find(const QString& id) const;
     Result<QList<Account>> all() const;
+    // Every account's id as UTF-8, in the database's order of ids (their bytes').
+    Result<std::vector<QByteArray>> ids() const;
     Result<QList<Outcome>> outcomesFor(const QString& accountId) const;
     // Every outcome of the workspace, by account.
     Result<QHash<QString, QList<Outcome>>> allOutcomes() const;

@@ -13,17 +13,36 @@ namespace tenure::json {
 void appendString(QByteArray& out, const QString& text)
 {
     static const char hex[] = "0123456789abcdef";
-    const QByteArray utf8 = text.toUtf8();
-    const bool plain = std::none_of(utf8.begin(), utf8.end(), [](char c) {
-        return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
-    });
-    out.append('"');
-    if (plain) { // most text: one copy
-        out.append(utf8);
-        out.append('"');
+    // ASCII text (ids, most labels) is written straight into place; anything else through UTF-8.
+    const qsizetype start = out.size();
+    out.resize(start + 2 + 6 * text.size()); // the worst case: every character as \u00XX
+    char* at = out.data() + start;
+    *at++ = '"';
+    bool ascii = true;
+    for (const QChar c : text) {
+        const char16_t unit = c.unicode();
+        if (unit >= 0x80) {
+            ascii = false;
+            break;
+        }
+        if (unit == '"' || unit == '\\') {
+            *at++ = '\\';
+            *at++ = char(unit);
+        } else if (unit < 0x20) {
+            at = std::copy_n("\\u00", 4, at);
+            *at++ = hex[(unit >> 4) & 0xf];
+            *at++ = hex[unit & 0xf];
+        } else {
+            *at++ = char(unit);
+        }
+    }
+    if (ascii) {
+        *at++ = '"';
+        out.truncate(at - out.constData());
         return;
     }
-    for (const char c : utf8) {
+    out.truncate(start + 1);
+    for (const char c : text.toUtf8()) {
         switch (c) {
         case '"':
             out.append("\\\"");
