@@ -376,12 +376,12 @@ QByteArray AccountActivity::serialize() const
 {
     // Format 2: names, days (as gaps) and quantities (as whole numbers when they all are)
     // in varints; users by name, their active days as (gap, user rank) pairs. Written into one
-    // buffer sized for the worst case, then cut to length.
-    // Bytes at most: UTF-8 takes up to 3 bytes per UTF-16 unit.
+    // buffer sized for the worst case (UTF-8 takes up to 3 bytes per UTF-16 unit), then cut to
+    // length.
     std::size_t bound = 1 + varint::kMaxBytes;
     for (const auto& [name, series] : m_series)
         bound += 3 * varint::kMaxBytes + 1 + 3 * std::size_t(name.size())
-            + series.days.size() * (varint::kMaxBytes + sizeof(double));
+            + series.days.size() * 2 * varint::kMaxBytes; // a gap, then a count or a double
     bound += 2 * varint::kMaxBytes + m_userDays.size() * 2 * varint::kMaxBytes;
     for (const QString& user : m_users)
         bound += varint::kMaxBytes + 3 * std::size_t(user.size());

@@ -22,7 +22,10 @@ class DayClock;
 // How a rebuild splits the accounts into partitions. By ranges of their ids (in the database's
 // order), so that the partitions, scored in turn, write the summaries in the order of their keys:
 // each insert lands at the end of its table's index instead of anywhere in it. By hash when no
-// ids are known beforehand (events of accounts the CRM never named).
+// ids are known beforehand (events of accounts the CRM never named). The ranges hold as many of
+// the CRM's accounts each, not as many events: a range whose accounts bring many more events than
+// the others (or many accounts the CRM does not know) makes a larger partition, at 24 bytes an
+// event.
 class AccountPartitioning
 {
 public:
