@@ -10,8 +10,9 @@
 namespace tenure {
 
 // One partition of a rebuild's log (see LogSpill), gathered by account: every account's events,
-// as numbers, in no particular order (building an activity sorts them). An account's activity is built only when it is scored, and goes once
-// it is stored, so a partition holds its events and never all of its accounts' activities.
+// as numbers, in no particular order (building an activity sorts them). An account's activity is
+// built only when it is scored, and goes once it is stored, so a partition holds its events and
+// never all of its accounts' activities.
 //
 // Event names and users are numbered in sorted order, so each account's activity comes out with
 // its names and users already in the order AccountActivity::serialize() writes them.
