@@ -355,7 +355,7 @@ Status StatusHistory::write(const QString& accountId, const Encoded& encoded,
     for (const EncodedMonth& given : encoded) {
         const EncodedMonth* month = &given;
         EncodedMonth merged;
-        if (m_countsByWrites || given.from > 0) {
+        if (m_countsByWrites) { // a rebuild's fresh tables hold nothing to keep
             Result<StoredMonthRow> stored = loadMonth(accountId, given.key);
             if (!stored)
                 return Error { stored.error() };
