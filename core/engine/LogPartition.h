@@ -21,10 +21,10 @@ class LogPartition
 public:
     static constexpr quint32 kNoUser = 0xffffffff;
 
-    // One event: its account (a slot), its name and user (kNoUser: none), day and quantity.
+    // One event: its name and user (kNoUser: none), day and quantity. Its account is where it
+    // lies (see the constructor's `start`).
     struct Event
     {
-        quint32 slot;
         quint32 name;
         quint32 user;
         qint32 day;

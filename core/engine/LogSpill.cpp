@@ -508,7 +508,7 @@ Result<std::unique_ptr<LogPartition>> LogSpill::gather(int partition) const
                 // The files are as the first pass read them: their numbers are known.
                 const quint32 slot = own.slot[record.account];
                 events[next[slot]++]
-                    = { slot, own.name[record.name],
+                    = { own.name[record.name],
                         record.user == kNoUser ? LogPartition::kNoUser : own.user[record.user], record.day,
                         record.quantity };
                 return {};

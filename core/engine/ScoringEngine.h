@@ -17,6 +17,7 @@
 namespace tenure {
 
 class Database;
+class AccountPartitioning;
 class DayTally;
 class Evaluator;
 class LogPartition;
@@ -126,9 +127,9 @@ private:
     Status loadContext(Context& context);
     Status aggregate(Context& context, SummaryStore& target, qint64 after, qint64 upTo, Summary& summary,
                      const Progress& progress, const std::atomic_bool* cancel);
-    Result<QHash<QString, AccountActivity>> readLog(qint64 upTo, int partition, int partitions,
-                                                    Summary& summary, const Progress& progress,
-                                                    const std::atomic_bool* cancel);
+    Result<QHash<QString, AccountActivity>> readLog(qint64 upTo, int partition,
+                                                    const AccountPartitioning& partitioning, Summary& summary,
+                                                    const Progress& progress, const std::atomic_bool* cancel);
     Status scoreAccounts(Context& context, const Pass& pass, const QStringList& ids, Summary& summary,
                          const Progress& progress, const std::atomic_bool* cancel);
     Status withRetries(const QString& what, const std::function<Status()>& attempt);

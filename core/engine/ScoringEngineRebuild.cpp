@@ -18,7 +18,8 @@ namespace tenure {
 
 using namespace engine_state;
 
-Result<QHash<QString, AccountActivity>> ScoringEngine::readLog(qint64 upTo, int partition, int partitions,
+Result<QHash<QString, AccountActivity>> ScoringEngine::readLog(qint64 upTo, int partition,
+                                                               const AccountPartitioning& partitioning,
                                                                Summary& summary, const Progress& progress,
                                                                const std::atomic_bool* cancel)
 {
@@ -38,7 +39,7 @@ Result<QHash<QString, AccountActivity>> ScoringEngine::readLog(qint64 upTo, int 
         // Memory stays bounded: each pass folds only the accounts of its partition.
         const auto* account = reinterpret_cast<const char*>(sqlite3_column_text(read->get(), 0));
         const QByteArrayView accountBytes(account, sqlite3_column_bytes(read->get(), 0));
-        if (partitions > 1 && qHash(accountBytes, 0) % size_t(partitions) != size_t(partition))
+        if (partitioning.of(accountBytes) != partition)
             continue;
         AccountActivity& activity = all[QString::fromUtf8(accountBytes)];
         const int day = m_clock.dayOf(read->int64(3));
@@ -88,18 +89,17 @@ Result<ScoringEngine::Summary> ScoringEngine::rebuild(const Progress& progress,
         // is scored.
         const qint64 perPartition = std::max<qint64>(1, m_options.eventsPerFoldPartition);
         const int partitions = int(std::max<qint64>(1, (upTo + perPartition - 1) / perPartition));
+        // Partitions by ranges of the ids the CRM knows: the summaries are then written in the
+        // order of their keys.
+        const Result<std::vector<QByteArray>> ids = AccountStore(m_db).ids();
+        const AccountPartitioning partitioning = ids ? AccountPartitioning::byRanges(ids.value(), partitions)
+                                                     : AccountPartitioning::byHash(partitions);
         QSet<QString> scored;
         // One scan of the log (through its segments) spills the partitions to temporary files
         // (LogSpill). Should that fail (a full temporary disk, a damaged segment), each partition
         // reads the log's rows again, as the slower, file-free way.
         std::unique_ptr<LogSpill> spill;
         {
-            // Partitions by ranges of the ids the CRM knows: the summaries are then written in
-            // the order of their keys.
-            const Result<std::vector<QByteArray>> ids = AccountStore(m_db).ids();
-            const AccountPartitioning partitioning = ids
-                ? AccountPartitioning::byRanges(ids.value(), partitions)
-                : AccountPartitioning::byHash(partitions);
             // The accounts and rules load on this thread while the log is scanned on others.
             Status loaded;
             Result<std::unique_ptr<LogSpill>> written = LogSpill::write(
@@ -145,7 +145,7 @@ Result<ScoringEngine::Summary> ScoringEngine::rebuild(const Progress& progress,
                 spill->recycle(part.takeEvents());
             } else {
                 Result<QHash<QString, AccountActivity>> folded
-                    = readLog(upTo, partition, partitions, summary, progress, cancel);
+                    = readLog(upTo, partition, partitioning, summary, progress, cancel);
                 if (!folded)
                     return abandon(folded.error());
                 QHash<QString, AccountActivity>& all = folded.value();

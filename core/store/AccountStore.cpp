@@ -24,26 +24,39 @@ template <typename T> QVariant optionalValue(const std::optional<T>& value)
     return value ? QVariant::fromValue(*value) : QVariant(QMetaType::fromType<T>());
 }
 
-Account accountFrom(const QSqlQuery& query)
+// The account of a row of kAccountColumns. On the raw handle: the engine loads every account
+// (100k and more) before a rebuild, and QSqlQuery's per-value QVariants cost more than the rest.
+Account accountFrom(const SqliteStatement& row)
 {
+    auto isNull = [&row](int column) { return sqlite3_column_type(row.get(), column) == SQLITE_NULL; };
     Account account;
-    account.id = query.value(0).toString();
-    account.name = query.value(1).toString();
-    account.owner = query.value(2).toString();
-    account.plan = query.value(3).toString();
-    if (!query.value(4).isNull())
-        account.arr = query.value(4).toDouble();
-    account.currency = query.value(5).toString();
-    if (!query.value(6).isNull())
-        account.seats = query.value(6).toInt();
-    account.signupDate = QDate::fromString(query.value(7).toString(), Qt::ISODate);
-    account.renewalDate = QDate::fromString(query.value(8).toString(), Qt::ISODate);
-    account.attributes = QJsonDocument::fromJson(query.value(9).toByteArray()).object();
+    account.id = row.text(0);
+    account.name = row.text(1);
+    account.owner = row.text(2);
+    account.plan = row.text(3);
+    if (!isNull(4))
+        account.arr = row.real(4);
+    account.currency = row.text(5);
+    if (!isNull(6))
+        account.seats = int(row.int64(6));
+    account.signupDate = QDate::fromString(row.text(7), Qt::ISODate);
+    account.renewalDate = QDate::fromString(row.text(8), Qt::ISODate);
+    const QByteArrayView attributes(static_cast<const char*>(sqlite3_column_blob(row.get(), 9)),
+                                    sqlite3_column_bytes(row.get(), 9));
+    if (!attributes.isEmpty() && attributes != "{}")
+        account.attributes = QJsonDocument::fromJson(attributes.toByteArray()).object();
     return account;
 }
 
 constexpr auto kAccountColumns
     = "id, name, owner, plan, arr, currency, seats, signup_date, renewal_date, attributes";
+
+// Every column accountFrom() reads, of the accounts `clause` selects.
+Result<SqliteStatement> selectAccounts(sqlite3* handle, const char* clause)
+{
+    return SqliteStatement::prepare(
+        handle, (QByteArray("SELECT ") + kAccountColumns + " FROM accounts " + clause).constData());
+}
 
 } // namespace
 
@@ -135,49 +148,24 @@ Result<AccountStore::OutcomeCounts> AccountStore::addOutcomes(std::span<const Ou
 
 std::optional<Account> AccountStore::find(const QString& id) const
 {
-    QSqlQuery query(m_db.connection());
-    query.prepare(QStringLiteral("SELECT %1 FROM accounts WHERE id = ?").arg(QLatin1String(kAccountColumns)));
-    query.addBindValue(id);
-    if (!query.exec() || !query.next())
+    Result<SqliteStatement> query = selectAccounts(m_db.handle(), "WHERE id = ?");
+    if (!query)
         return std::nullopt;
-    return accountFrom(query);
+    query->bind(1, id);
+    if (sqlite3_step(query->get()) != SQLITE_ROW)
+        return std::nullopt;
+    return accountFrom(query.value());
 }
 
 Result<QList<Account>> AccountStore::all() const
 {
-    // On the raw handle: the engine loads every account (100k and more) before a rebuild, and
-    // QSqlQuery's per-value QVariants cost more than the rest of the load.
-    Result<SqliteStatement> query
-        = SqliteStatement::prepare(m_db.handle(),
-                                   QStringLiteral("SELECT %1 FROM accounts ORDER BY id")
-                                       .arg(QLatin1String(kAccountColumns))
-                                       .toUtf8()
-                                       .constData());
+    Result<SqliteStatement> query = selectAccounts(m_db.handle(), "ORDER BY id");
     if (!query)
         return Error { query.error() };
-    sqlite3_stmt* row = query->get();
-    auto isNull = [row](int column) { return sqlite3_column_type(row, column) == SQLITE_NULL; };
     QList<Account> accounts;
     int rc;
-    while ((rc = sqlite3_step(row)) == SQLITE_ROW) {
-        Account account;
-        account.id = query->text(0);
-        account.name = query->text(1);
-        account.owner = query->text(2);
-        account.plan = query->text(3);
-        if (!isNull(4))
-            account.arr = query->real(4);
-        account.currency = query->text(5);
-        if (!isNull(6))
-            account.seats = int(query->int64(6));
-        account.signupDate = QDate::fromString(query->text(7), Qt::ISODate);
-        account.renewalDate = QDate::fromString(query->text(8), Qt::ISODate);
-        const QByteArrayView attributes(static_cast<const char*>(sqlite3_column_blob(row, 9)),
-                                        sqlite3_column_bytes(row, 9));
-        if (!attributes.isEmpty() && attributes != "{}")
-            account.attributes = QJsonDocument::fromJson(attributes.toByteArray()).object();
-        accounts.append(std::move(account));
-    }
+    while ((rc = sqlite3_step(query->get())) == SQLITE_ROW)
+        accounts.append(accountFrom(query.value()));
     if (rc != SQLITE_DONE)
         return Error { QString::fromUtf8(sqlite3_errmsg(m_db.handle())) };
     return accounts;

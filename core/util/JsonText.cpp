@@ -7,60 +7,48 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <type_traits>
 
 namespace tenure::json {
 
-void appendString(QByteArray& out, const QString& text)
+namespace {
+
+// `units` (ASCII characters or UTF-8 bytes) escaped into `at`, which has room for 6 bytes a unit:
+// quotes, backslashes and control characters; every other unit as it is.
+template <typename Unit> char* escaped(const Unit* begin, const Unit* end, char* at)
 {
     static const char hex[] = "0123456789abcdef";
-    // ASCII text (ids, most labels) is written straight into place; anything else through UTF-8.
+    for (const Unit* unit = begin; unit != end; ++unit) {
+        const auto c = static_cast<std::make_unsigned_t<Unit>>(*unit);
+        if (c == '"' || c == '\\') {
+            *at++ = '\\';
+            *at++ = char(c);
+        } else if (c < 0x20) {
+            at = std::copy_n("\\u00", 4, at);
+            *at++ = hex[(c >> 4) & 0xf];
+            *at++ = hex[c & 0xf];
+        } else {
+            *at++ = char(c);
+        }
+    }
+    return at;
+}
+
+} // namespace
+
+void appendString(QByteArray& out, const QString& text)
+{
+    // ASCII text (ids, most labels) straight from its UTF-16; anything else through UTF-8.
+    const auto* units = reinterpret_cast<const char16_t*>(text.utf16());
+    const bool ascii = std::all_of(units, units + text.size(), [](char16_t unit) { return unit < 0x80; });
+    const QByteArray utf8 = ascii ? QByteArray() : text.toUtf8();
     const qsizetype start = out.size();
-    out.resize(start + 2 + 6 * text.size()); // the worst case: every character as \u00XX
+    out.resize(start + 2 + 6 * (ascii ? text.size() : utf8.size()));
     char* at = out.data() + start;
     *at++ = '"';
-    bool ascii = true;
-    for (const QChar c : text) {
-        const char16_t unit = c.unicode();
-        if (unit >= 0x80) {
-            ascii = false;
-            break;
-        }
-        if (unit == '"' || unit == '\\') {
-            *at++ = '\\';
-            *at++ = char(unit);
-        } else if (unit < 0x20) {
-            at = std::copy_n("\\u00", 4, at);
-            *at++ = hex[(unit >> 4) & 0xf];
-            *at++ = hex[unit & 0xf];
-        } else {
-            *at++ = char(unit);
-        }
-    }
-    if (ascii) {
-        *at++ = '"';
-        out.truncate(at - out.constData());
-        return;
-    }
-    out.truncate(start + 1);
-    for (const char c : text.toUtf8()) {
-        switch (c) {
-        case '"':
-            out.append("\\\"");
-            break;
-        case '\\':
-            out.append("\\\\");
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                out.append("\\u00");
-                out.append(hex[(c >> 4) & 0xf]);
-                out.append(hex[c & 0xf]);
-            } else {
-                out.append(c);
-            }
-        }
-    }
-    out.append('"');
+    at = ascii ? escaped(units, units + text.size(), at) : escaped(utf8.constBegin(), utf8.constEnd(), at);
+    *at++ = '"';
+    out.truncate(at - out.constData());
 }
 
 void appendNumber(QByteArray& out, double value)

@@ -8,19 +8,11 @@ namespace tenure::varint {
 
 // LEB128 varints, and zigzag for what can be negative: the packed formats' numbers
 // (AccountActivity's aggregates, the event log's segments).
-inline void put(QByteArray& out, quint64 value)
-{
-    while (value >= 0x80) {
-        out.append(char(value | 0x80));
-        value >>= 7;
-    }
-    out.append(char(value));
-}
 
 // The most bytes put() writes for one number.
 constexpr std::size_t kMaxBytes = 10;
 
-// The same into a buffer with room for kMaxBytes; returns the end of what it wrote.
+// Into a buffer with room for kMaxBytes; returns the end of what it wrote.
 inline char* put(char* out, quint64 value)
 {
     while (value >= 0x80) {
@@ -29,6 +21,13 @@ inline char* put(char* out, quint64 value)
     }
     *out++ = char(value);
     return out;
+}
+
+// Appended to `out`.
+inline void put(QByteArray& out, quint64 value)
+{
+    char bytes[kMaxBytes];
+    out.append(bytes, put(bytes, value) - bytes);
 }
 
 inline quint64 zigzag(qint64 value)

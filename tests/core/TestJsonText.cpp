@@ -38,6 +38,7 @@ private slots:
         QTest::newRow("quotes and backslashes") << QStringLiteral(R"(say "hi" \ C:\path\)");
         QTest::newRow("control characters") << QStringLiteral("tab\there\nline\r\x01\x1f end");
         QTest::newRow("Japanese") << QStringLiteral("株式会社サンプル・ログイン率（30日）");
+        QTest::newRow("Japanese with escapes") << QStringLiteral("「\"引用\"」 C:\\データ\t改行\n\x01");
         QTest::newRow("outside the BMP") << QStringLiteral("rocket \U0001F680 done");
     }
     void stringsReadBackAsWritten()

@@ -112,7 +112,7 @@ private slots:
         const QStringList users { QStringLiteral("u-9"), QStringLiteral("佐藤"), QStringLiteral("bob"),
                                   QStringLiteral("alice"), QStringLiteral("u-10") };
         DemoRandom random(11);
-        std::vector<LogPartition::Event> events;
+        std::vector<std::pair<quint32, LogPartition::Event>> events; // (account's slot, event)
         std::vector<AccountActivity> added(std::size_t(accounts.size()));
         for (int i = 0; i < 3000; ++i) {
             auto slot = quint32(random.next() % quint64(accounts.size() - 1)); // C-3 has none
@@ -121,7 +121,7 @@ private slots:
                                                         : quint32(random.next() % quint64(users.size()));
             const int day = 20000 + int(random.next() % 60) - (i % 3 == 0 ? 400 : 0);
             const double quantity = i % 5 == 0 ? double(random.next() % 1000) / 10 - 4 : 1; // sums by order
-            events.push_back({ slot, name, user, day, quantity });
+            events.push_back({ slot, { name, user, day, quantity } });
             added[slot].addDaily(names[name], day, quantity);
             if (user != LogPartition::kNoUser)
                 added[slot].addUser(day, users.at(user));
@@ -130,8 +130,8 @@ private slots:
         std::vector<std::size_t> start(std::size_t(accounts.size()) + 1, 0);
         std::vector<LogPartition::Event> byAccount;
         for (quint32 slot = 0; slot < quint32(accounts.size()); ++slot) {
-            for (const LogPartition::Event& event : events) {
-                if (event.slot == slot)
+            for (const auto& [of, event] : events) {
+                if (of == slot)
                     byAccount.push_back(event);
             }
             start[slot + 1] = byAccount.size();
