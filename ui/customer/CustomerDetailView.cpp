@@ -161,6 +161,14 @@ CustomerDetailView::~CustomerDetailView()
     m_loading.waitForFinished();
 }
 
+void CustomerDetailView::setWorkspace(const QString& path)
+{
+    const bool pending = m_path.isEmpty() && !m_accountId.isEmpty();
+    m_path = path;
+    if (pending)
+        showCustomer(m_accountId);
+}
+
 void CustomerDetailView::showCustomer(const QString& accountId)
 {
     m_accountId = accountId;

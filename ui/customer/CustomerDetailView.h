@@ -24,7 +24,8 @@ public:
     explicit CustomerDetailView(QWidget* parent = nullptr);
     ~CustomerDetailView() override;
 
-    void setWorkspace(const QString& path) { m_path = path; }
+    // The customer asked for before a workspace was open (--view customer:ID) loads once it is.
+    void setWorkspace(const QString& path);
     void showCustomer(const QString& accountId);
     void refresh()
     {
