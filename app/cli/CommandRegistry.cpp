@@ -11,6 +11,7 @@
 #include "cli/commands/ReportCommand.h"
 #include "cli/commands/ScoreCommand.h"
 #include "cli/commands/StatsCommand.h"
+#include "cli/commands/TeamCommand.h"
 
 namespace tenure::cli {
 
@@ -27,6 +28,7 @@ CommandRegistry::CommandRegistry()
     m_commands.push_back(std::make_unique<ExportCommand>());
     m_commands.push_back(std::make_unique<ActionsCommand>());
     m_commands.push_back(std::make_unique<BacktestCommand>());
+    m_commands.push_back(std::make_unique<TeamCommand>());
 }
 
 Command* CommandRegistry::find(const QString& name) const

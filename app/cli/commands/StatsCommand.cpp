@@ -1,6 +1,8 @@
 #include "cli/commands/StatsCommand.h"
 
 #include "store/WorkspaceStats.h"
+#include "team/TeamDatabase.h"
+#include "team/TeamStats.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -21,11 +23,29 @@ void StatsCommand::addOptions(QCommandLineParser& parser)
 
 int StatsCommand::run(const QCommandLineParser& parser, Context& context)
 {
-    // Read-only: stats never changes a workspace, and works on one that is write-protected.
-    std::unique_ptr<Database> db = openWorkspace(parser, context, Database::Mode::ReadOnly);
-    if (!db)
-        return Failure;
-    const Result<WorkspaceStats> stats = WorkspaceStats::load(*db, WorkspaceStats::Detail::PerSource);
+    const QString path = workspacePath(parser, context);
+    std::unique_ptr<Database> db;
+    std::unique_ptr<TeamDatabase> team;
+    Result<WorkspaceStats> stats = Error {};
+    if (TeamLocation::isTeamLocation(path)) {
+        Result<TeamLocation> location = TeamLocation::parse(path);
+        Result<std::unique_ptr<TeamDatabase>> opened = location
+            ? TeamDatabase::open(*location)
+            : Result<std::unique_ptr<TeamDatabase>>(Error { location.error() });
+        if (!opened) {
+            context.err << tr("tenure-cli stats: %1").arg(opened.error()) << Qt::endl;
+            return Failure;
+        }
+        team = std::move(opened).value();
+        stats = loadTeamStats(*team);
+    } else {
+        // Read-only: stats never changes a workspace, and works on one that is write-protected.
+        db = openWorkspace(parser, context, Database::Mode::ReadOnly);
+        if (!db)
+            return Failure;
+        stats = WorkspaceStats::load(*db, WorkspaceStats::Detail::PerSource);
+    }
+    const QString shown = team ? team->location().display() : QDir::toNativeSeparators(db->path());
     if (!stats) {
         context.err << tr("tenure-cli stats: %1").arg(stats.error()) << Qt::endl;
         return Failure;
@@ -34,7 +54,8 @@ int StatsCommand::run(const QCommandLineParser& parser, Context& context)
         QJsonObject bySource;
         for (const auto& [source, count] : stats->eventsBySource)
             bySource.insert(source, count);
-        const QJsonObject object { { QStringLiteral("workspace"), db->path() },
+        const QJsonObject object { { QStringLiteral("workspace"),
+                                     team ? team->location().toUrl() : db->path() },
                                    { QStringLiteral("schema"), stats->schemaVersion },
                                    { QStringLiteral("time_zone"), stats->timeZone },
                                    { QStringLiteral("accounts"), stats->accounts },
@@ -46,7 +67,7 @@ int StatsCommand::run(const QCommandLineParser& parser, Context& context)
         return Success;
     }
     QTextStream& out = context.out;
-    out << tr("Workspace  %1").arg(QDir::toNativeSeparators(db->path())) << '\n'
+    out << tr("Workspace  %1").arg(shown) << '\n'
         << tr("Schema     %1").arg(stats->schemaVersion) << '\n'
         << tr("Time zone  %1").arg(stats->timeZone) << '\n'
         << tr("Accounts   %1").arg(stats->accounts) << '\n'

@@ -1,0 +1,230 @@
+#include "cli/commands/TeamCommand.h"
+
+#include "store/Database.h"
+#include "team/TeamDatabase.h"
+#include "team/TeamMembers.h"
+#include "team/TeamPush.h"
+#include "team/TeamSchema.h"
+
+#include <QDir>
+#include <QFile>
+
+#include <cstdio>
+
+namespace tenure::cli {
+
+namespace {
+
+const QString kName = QStringLiteral("name");
+const QString kRole = QStringLiteral("role");
+const QString kPasswordStdin = QStringLiteral("password-stdin");
+const QString kFrom = QStringLiteral("from");
+const QString kSave = QStringLiteral("save");
+
+QString readPasswordLine()
+{
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly))
+        return {};
+    QByteArray line = in.readLine();
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    return QString::fromUtf8(line);
+}
+
+} // namespace
+
+TeamCommand::TeamCommand()
+    : Command(QStringLiteral("team"),
+              tr("Team workspaces on PostgreSQL: init URL, add-member LOGIN, list, remove LOGIN, "
+                 "push --from FILE URL."))
+{
+}
+
+void TeamCommand::addOptions(QCommandLineParser& parser)
+{
+    parser.addPositionalArgument(QStringLiteral("action"), tr("init, add-member, list, remove or push"));
+    parser.addPositionalArgument(QStringLiteral("argument"),
+                                 tr("init, push: the team workspace (postgresql://user@host:port/db or a "
+                                    ".tenure-team file; or --db); add-member, remove: the login"));
+    addTimeZoneOption(parser, tr("init: the team's time zone (default: this machine's)."));
+    parser.addOption(
+        { kName, tr("add-member: the member's display name, as accounts name their owner."), tr("name") });
+    parser.addOption({ kRole, tr("add-member: admin, csm or ingest."), tr("role") });
+    parser.addOption({ kPasswordStdin,
+                       tr("add-member: read the member's password from standard input (one "
+                          "line; it is sent only as a SCRAM verifier).") });
+    parser.addOption({ kFrom, tr("push: the workspace file to move in."), tr("file") });
+    parser.addOption(
+        { kSave, tr("init: also write a .tenure-team file for the team's desktops."), tr("file") });
+}
+
+int TeamCommand::run(const QCommandLineParser& parser, Context& context)
+{
+    const QStringList positional = parser.positionalArguments();
+    const QString action = positional.value(0);
+    static const QStringList actions { QStringLiteral("init"), QStringLiteral("add-member"),
+                                       QStringLiteral("list"), QStringLiteral("remove"),
+                                       QStringLiteral("push") };
+    if (!actions.contains(action) || positional.size() > 2) {
+        context.err << tr(
+            "tenure-cli team: expected init URL, add-member LOGIN --name NAME --role ROLE, list, "
+            "remove LOGIN or push --from FILE URL")
+                    << Qt::endl;
+        return UsageError;
+    }
+    const bool takesLogin = action == QLatin1String("add-member") || action == QLatin1String("remove");
+    if (takesLogin && positional.size() != 2) {
+        context.err << tr("tenure-cli team %1: expected the member's login").arg(action) << Qt::endl;
+        return UsageError;
+    }
+    // The workspace: a positional URL (init, push), else --db.
+    const QString where = (!takesLogin && positional.size() == 2) ? positional[1]
+        : parser.isSet(QStringLiteral("db"))                      ? parser.value(QStringLiteral("db"))
+                                                                  : QString();
+    if (where.isEmpty() || !TeamLocation::isTeamLocation(where)) {
+        context.err
+            << tr("tenure-cli team %1: name the team workspace as postgresql://user@host:port/database or a "
+                  ".tenure-team file (positional or --db)")
+                   .arg(action)
+            << Qt::endl;
+        return UsageError;
+    }
+    Result<TeamLocation> location = TeamLocation::parse(where);
+    if (!location) {
+        context.err << tr("tenure-cli team: %1").arg(location.error()) << Qt::endl;
+        return UsageError;
+    }
+    if (action == QLatin1String("init"))
+        return init(*location, parser, context);
+
+    Result<std::unique_ptr<TeamDatabase>> db = TeamDatabase::open(*location);
+    if (!db) {
+        context.err << tr("tenure-cli team: %1").arg(db.error()) << Qt::endl;
+        return Failure;
+    }
+    if (action == QLatin1String("add-member"))
+        return addMember(**db, positional[1], parser, context);
+    if (action == QLatin1String("list"))
+        return list(**db, context);
+    if (action == QLatin1String("remove")) {
+        if (Status removed = TeamMembers(**db).remove(positional[1]); !removed) {
+            context.err << tr("tenure-cli team remove: %1").arg(removed.error()) << Qt::endl;
+            return Failure;
+        }
+        context.out << tr("Removed %1 from the team (the login stays; drop it with DROP ROLE if it has no "
+                          "other use).")
+                           .arg(positional[1])
+                    << Qt::endl;
+        return Success;
+    }
+    return push(**db, parser, context);
+}
+
+int TeamCommand::init(const TeamLocation& location, const QCommandLineParser& parser, Context& context)
+{
+    QByteArray zone;
+    if (!readTimeZone(parser, context, zone))
+        return UsageError;
+    Result<std::unique_ptr<TeamDatabase>> db
+        = TeamDatabase::open(location, TeamDatabase::Purpose::Initialise);
+    if (!db) {
+        context.err << tr("tenure-cli team init: %1").arg(db.error()) << Qt::endl;
+        return Failure;
+    }
+    if (Status done = TeamSchema::initialise(**db, zone); !done) {
+        context.err << tr("tenure-cli team init: %1").arg(done.error()) << Qt::endl;
+        return Failure;
+    }
+    context.out
+        << tr("Team workspace %1 is ready (schema %2). Add members with: tenure-cli team add-member LOGIN "
+              "--name NAME --role admin|csm|ingest --db %3")
+               .arg(location.display())
+               .arg(TeamSchema::currentVersion())
+               .arg(location.toUrl())
+        << Qt::endl;
+    if (parser.isSet(kSave)) {
+        if (Status saved = location.writeFile(parser.value(kSave)); !saved) {
+            context.err << tr("tenure-cli team init: %1").arg(saved.error()) << Qt::endl;
+            return Failure;
+        }
+        context.out << tr("Wrote %1: open it in Tenure or pass it as --db.")
+                           .arg(QDir::toNativeSeparators(parser.value(kSave)))
+                    << Qt::endl;
+    }
+    return Success;
+}
+
+int TeamCommand::addMember(TeamDatabase& db, const QString& login, const QCommandLineParser& parser,
+                           Context& context)
+{
+    if (!parser.isSet(kName) || !parser.isSet(kRole)) {
+        context.err << tr("tenure-cli team add-member: expected --name NAME and --role admin|csm|ingest")
+                    << Qt::endl;
+        return UsageError;
+    }
+    const QString password = parser.isSet(kPasswordStdin) ? readPasswordLine() : QString();
+    if (parser.isSet(kPasswordStdin) && password.isEmpty()) {
+        context.err << tr("tenure-cli team add-member: --password-stdin read no password") << Qt::endl;
+        return UsageError;
+    }
+    if (Status added = TeamMembers(db).add(login, parser.value(kName), parser.value(kRole), password);
+        !added) {
+        context.err << tr("tenure-cli team add-member: %1").arg(added.error()) << Qt::endl;
+        return Failure;
+    }
+    context.out
+        << tr("%1 (%2) is a member with role %3.").arg(parser.value(kName), login, parser.value(kRole))
+        << Qt::endl;
+    return Success;
+}
+
+int TeamCommand::list(TeamDatabase& db, Context& context)
+{
+    Result<QList<TeamDatabase::Member>> members = TeamMembers(db).list();
+    if (!members) {
+        context.err << tr("tenure-cli team list: %1").arg(members.error()) << Qt::endl;
+        return Failure;
+    }
+    context.out << tr("Login").leftJustified(20) << ' ' << tr("Role").leftJustified(8) << ' ' << tr("Name")
+                << '\n';
+    for (const TeamDatabase::Member& member : *members)
+        context.out << member.login.leftJustified(20) << ' ' << member.role.leftJustified(8) << ' '
+                    << member.displayName << '\n';
+    context.out << Qt::flush;
+    return Success;
+}
+
+int TeamCommand::push(TeamDatabase& db, const QCommandLineParser& parser, Context& context)
+{
+    if (!parser.isSet(kFrom)) {
+        context.err << tr("tenure-cli team push: expected --from FILE, the workspace file to move in")
+                    << Qt::endl;
+        return UsageError;
+    }
+    Result<std::unique_ptr<Database>> local = Database::open(parser.value(kFrom), Database::Mode::ReadOnly);
+    if (!local) {
+        context.err << tr("tenure-cli team push: %1").arg(local.error()) << Qt::endl;
+        return Failure;
+    }
+    Result<TeamPush::Report> report = TeamPush(**local, db).run();
+    if (!report) {
+        context.err << tr("tenure-cli team push: %1").arg(report.error()) << Qt::endl;
+        return Failure;
+    }
+    context.out << tr("Table").leftJustified(16) << ' ' << tr("In the file").rightJustified(12) << ' '
+                << tr("Added").rightJustified(12) << '\n';
+    for (const TeamPush::TableCount& table : report->tables)
+        context.out << table.table.leftJustified(16) << ' '
+                    << QString::number(table.source).rightJustified(12) << ' '
+                    << QString::number(table.added).rightJustified(12) << '\n';
+    for (const QString& warning : report->warnings)
+        context.out << tr("Note: %1").arg(warning) << '\n';
+    context.out << tr("Pushed %1 into %2: %3 rows added.")
+                       .arg(QDir::toNativeSeparators((*local)->path()), db.location().display())
+                       .arg(report->added())
+                << Qt::endl;
+    return Success;
+}
+
+} // namespace tenure::cli

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "cli/Command.h"
+
+namespace tenure {
+class TeamDatabase;
+struct TeamLocation;
+} // namespace tenure
+
+namespace tenure::cli {
+
+// tenure-cli team: team workspaces on PostgreSQL. `init URL` prepares an empty database,
+// `add-member`, `list` and `remove` manage who may sign in and with which role, `push --from FILE
+// URL` moves a workspace file in.
+class TeamCommand : public Command
+{
+public:
+    TeamCommand();
+
+protected:
+    void addOptions(QCommandLineParser& parser) override;
+    int run(const QCommandLineParser& parser, Context& context) override;
+
+private:
+    int init(const TeamLocation& location, const QCommandLineParser& parser, Context& context);
+    int addMember(TeamDatabase& db, const QString& login, const QCommandLineParser& parser, Context& context);
+    int list(TeamDatabase& db, Context& context);
+    int push(TeamDatabase& db, const QCommandLineParser& parser, Context& context);
+};
+
+} // namespace tenure::cli

@@ -1,0 +1,156 @@
+#include "team/PgCopy.h"
+
+#include <libpq-fe.h>
+
+namespace tenure {
+
+namespace {
+constexpr qsizetype kFlushBytes = 1 << 20;
+}
+
+PgCopy::PgCopy(pg_conn* connection)
+    : m_connection(connection)
+{
+}
+
+PgCopy::~PgCopy()
+{
+    if (m_active)
+        abort(QStringLiteral("abandoned"));
+}
+
+Status PgCopy::start(const QString& copySql)
+{
+    PGresult* result = PQexec(m_connection, copySql.toUtf8().constData());
+    const bool ready = PQresultStatus(result) == PGRES_COPY_IN;
+    const QString error = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
+    PQclear(result);
+    if (!ready)
+        return Error { tr("Cannot start copying rows: %1")
+                           .arg(error.isEmpty() ? QString::fromUtf8(PQerrorMessage(m_connection)).trimmed()
+                                                : error) };
+    m_active = true;
+    m_rows = 0;
+    m_buffer.clear();
+    m_buffer.reserve(kFlushBytes + 4096);
+    return {};
+}
+
+void PgCopy::appendEscaped(QByteArray& out, QByteArrayView utf8)
+{
+    for (const char c : utf8) {
+        switch (c) {
+        case '\\':
+            out.append("\\\\", 2);
+            break;
+        case '\t':
+            out.append("\\t", 2);
+            break;
+        case '\n':
+            out.append("\\n", 2);
+            break;
+        case '\r':
+            out.append("\\r", 2);
+            break;
+        default:
+            out.append(c);
+        }
+    }
+}
+
+void PgCopy::addNull()
+{
+    if (m_fieldStarted)
+        m_buffer.append('\t');
+    m_buffer.append("\\N", 2);
+    m_fieldStarted = true;
+}
+
+void PgCopy::addText(QByteArrayView utf8)
+{
+    if (m_fieldStarted)
+        m_buffer.append('\t');
+    appendEscaped(m_buffer, utf8);
+    m_fieldStarted = true;
+}
+
+void PgCopy::addValue(const QVariant& value)
+{
+    if (value.isNull()) {
+        addNull();
+        return;
+    }
+    switch (value.typeId()) {
+    case QMetaType::Double:
+        addText(QByteArray::number(value.toDouble(), 'g', 17));
+        break;
+    case QMetaType::LongLong:
+    case QMetaType::Int:
+    case QMetaType::ULongLong:
+    case QMetaType::UInt:
+        addText(QByteArray::number(value.toLongLong()));
+        break;
+    case QMetaType::QByteArray:
+        // bytea's hex form; its backslash is escaped once more for COPY.
+        addText(QByteArray("\\x") + value.toByteArray().toHex());
+        break;
+    default:
+        addText(value.toString().toUtf8());
+    }
+}
+
+Status PgCopy::endRow()
+{
+    m_buffer.append('\n');
+    m_fieldStarted = false;
+    ++m_rows;
+    if (m_buffer.size() >= kFlushBytes)
+        return flush();
+    return {};
+}
+
+Status PgCopy::flush()
+{
+    if (m_buffer.isEmpty())
+        return {};
+    if (PQputCopyData(m_connection, m_buffer.constData(), int(m_buffer.size())) != 1)
+        return Error {
+            tr("Copying rows failed: %1").arg(QString::fromUtf8(PQerrorMessage(m_connection)).trimmed())
+        };
+    m_buffer.clear();
+    return {};
+}
+
+Result<qint64> PgCopy::finish()
+{
+    if (Status flushed = flush(); !flushed) {
+        abort(flushed.error());
+        return Error { flushed.error() };
+    }
+    m_active = false;
+    if (PQputCopyEnd(m_connection, nullptr) != 1)
+        return Error {
+            tr("Copying rows failed: %1").arg(QString::fromUtf8(PQerrorMessage(m_connection)).trimmed())
+        };
+    QString error;
+    while (PGresult* result = PQgetResult(m_connection)) {
+        if (PQresultStatus(result) != PGRES_COMMAND_OK && error.isEmpty())
+            error = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
+        PQclear(result);
+    }
+    if (!error.isEmpty())
+        return Error { tr("Copying rows failed: %1").arg(error) };
+    return m_rows;
+}
+
+void PgCopy::abort(const QString& why)
+{
+    if (!m_active)
+        return;
+    m_active = false;
+    PQputCopyEnd(m_connection, why.toUtf8().constData());
+    while (PGresult* result = PQgetResult(m_connection))
+        PQclear(result);
+}
+
+} // namespace tenure

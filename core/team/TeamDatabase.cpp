@@ -1,0 +1,233 @@
+#include "team/TeamDatabase.h"
+
+#include "team/TeamSchema.h"
+
+#include <QAtomicInt>
+#include <QEventLoop>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QVariant>
+#include <qt6keychain/keychain.h>
+
+namespace tenure {
+
+namespace {
+
+QString nextConnectionName()
+{
+    static QAtomicInt counter;
+    return QStringLiteral("tenure-team-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+QString driverText(const QSqlError& error)
+{
+    return error.databaseText().isEmpty() ? error.text() : error.databaseText();
+}
+
+// The password saved for this location (Connect to Team Workspace… saves it), or empty. Skipped
+// when PGPASSWORD is set: a headless machine says so explicitly, and its keychain may not answer.
+QString keychainPassword(const TeamLocation& location)
+{
+    if (!qEnvironmentVariableIsEmpty("PGPASSWORD") || !qEnvironmentVariableIsEmpty("TENURE_NO_KEYCHAIN"))
+        return {};
+    QKeychain::ReadPasswordJob job { QStringLiteral("Tenure") };
+    job.setKey(location.keychainKey());
+    job.setAutoDelete(false);
+    QEventLoop loop;
+    QObject::connect(&job, &QKeychain::Job::finished, &loop, &QEventLoop::quit);
+    job.start();
+    loop.exec();
+    return job.error() == QKeychain::NoError ? job.textData() : QString();
+}
+
+} // namespace
+
+TeamDatabase::TeamDatabase(TeamLocation location, QString connectionName)
+    : m_location(std::move(location))
+    , m_connectionName(std::move(connectionName))
+{
+}
+
+TeamDatabase::~TeamDatabase()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QString TeamDatabase::describeFailure(const TeamLocation& location, const QString& text)
+{
+    const QString server = QStringLiteral("%1:%2").arg(location.host).arg(location.port);
+    const auto has
+        = [&text](const char* words) { return text.contains(QLatin1String(words), Qt::CaseInsensitive); };
+    QString cause;
+    if (has("could not translate host name") || has("Name or service not known"))
+        cause
+            = tr("the host name %1 is not known (check the host, or the network's DNS).").arg(location.host);
+    else if (has("Connection refused"))
+        cause = tr("the server refused the connection (is PostgreSQL running and listening on port %1?).")
+                    .arg(location.port);
+    else if (has("timeout expired") || has("timed out"))
+        cause = tr("no answer within %1 s (the server is down or a firewall drops the connection).")
+                    .arg(location.connectTimeoutSeconds);
+    else if (has("password authentication failed") || has("no password supplied")
+             || has("authentication failed"))
+        cause
+            = tr("the server refused the password of user \"%1\" (Connect to Team Workspace… saves it in the "
+                 "keychain; headless machines use ~/.pgpass or PGPASSWORD).")
+                  .arg(location.user.isEmpty() ? tr("(default)") : location.user);
+    else if (has("certificate verify failed") || has("self-signed certificate")
+             || has("unable to get local issuer certificate") || has("certificate has expired")
+             || has("does not match host name") || has("root certificate file"))
+        cause = tr("its TLS certificate is not trusted (%1). Check the CA file (sslrootcert) and that the "
+                   "certificate names the host.")
+                    .arg(text.trimmed());
+    else if (has("does not exist") && has("database"))
+        cause = tr("the database \"%1\" does not exist.").arg(location.database);
+    else if (has("no pg_hba.conf entry"))
+        cause = tr("the server does not let this user in from here (pg_hba.conf).");
+    else if (has("server does not support SSL"))
+        cause = tr("the server does not support TLS, but sslmode=%1 requires it.").arg(location.sslMode);
+    else
+        cause = text.trimmed();
+    return tr("Cannot connect to the team workspace %1 on %2: %3").arg(location.database, server, cause);
+}
+
+Result<std::unique_ptr<TeamDatabase>> TeamDatabase::open(const TeamLocation& location, Purpose purpose,
+                                                         const QString& password)
+{
+    std::unique_ptr<TeamDatabase> team(new TeamDatabase(location, nextConnectionName()));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), team->m_connectionName);
+    if (!db.isValid())
+        return Error { tr("The Qt PostgreSQL driver (QPSQL) is not available; install libqt6sql6-psql.") };
+    db.setHostName(location.host);
+    db.setPort(location.port);
+    db.setDatabaseName(location.database);
+    if (!location.user.isEmpty())
+        db.setUserName(location.user);
+    const QString secret = password.isEmpty() ? keychainPassword(location) : password;
+    if (!secret.isEmpty())
+        db.setPassword(secret);
+    db.setConnectOptions(location.connectOptions());
+    if (!db.open())
+        return Error { describeFailure(location, driverText(db.lastError())) };
+    // The password has done its work: it stays in no object that outlives the connection.
+    db.setPassword(QString());
+    if (Status identified = team->readIdentity(purpose); !identified)
+        return Error { identified.error() };
+    return team;
+}
+
+Status TeamDatabase::readIdentity(Purpose purpose)
+{
+    const QString where
+        = QStringLiteral("%1 on %2:%3").arg(m_location.database, m_location.host).arg(m_location.port);
+    Result<QVariant> login = scalar(QStringLiteral("SELECT session_user"));
+    if (!login)
+        return Error { login.error() };
+    m_login = login->toString();
+    if (purpose == Purpose::Initialise)
+        return {};
+
+    Result<QVariant> meta = scalar(QStringLiteral("SELECT to_regclass('public.tenure_meta') IS NOT NULL"));
+    if (!meta)
+        return Error { meta.error() };
+    if (!meta->toBool())
+        return Error { tr("The database %1 is not a Tenure team workspace (run tenure-cli team init on an "
+                          "empty database to make one).")
+                           .arg(where) };
+    Result<QVariant> application
+        = scalar(QStringLiteral("SELECT value FROM tenure_meta WHERE key = 'application'"));
+    if (!application)
+        return Error { application.error() };
+    if (application->toString() != QLatin1String(TeamSchema::kApplication))
+        return Error { tr("The database %1 is not a Tenure team workspace.").arg(where) };
+    Result<QVariant> version
+        = scalar(QStringLiteral("SELECT value FROM tenure_meta WHERE key = 'schema_version'"));
+    if (!version)
+        return Error { version.error() };
+    m_schemaVersion = version->toInt();
+    if (m_schemaVersion > TeamSchema::currentVersion())
+        return Error {
+            tr("The team workspace %1 was written by a newer version of Tenure (schema %2; this version "
+               "reads up to %3). Update Tenure to open it.")
+                .arg(where)
+                .arg(m_schemaVersion)
+                .arg(TeamSchema::currentVersion())
+        };
+
+    Result<QSqlQuery> member
+        = exec(QStringLiteral("SELECT display_name, role FROM team_members WHERE login = session_user"));
+    if (!member)
+        return Error { member.error() };
+    if (member->next())
+        m_member = Member { m_login, member->value(0).toString(), member->value(1).toString() };
+    return {};
+}
+
+QSqlDatabase TeamDatabase::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+pg_conn* TeamDatabase::handle() const
+{
+    const QVariant handle = connection().driver()->handle();
+    return handle.isValid() ? *static_cast<pg_conn* const*>(handle.data()) : nullptr;
+}
+
+Result<QSqlQuery> TeamDatabase::exec(const QString& sql, const QVariantList& values) const
+{
+    QSqlQuery query(connection());
+    query.setForwardOnly(true);
+    // Statements without values go as they are: PostgreSQL prepares no DDL.
+    if (values.isEmpty()) {
+        if (!query.exec(sql))
+            return Error {
+                tr("%1 (on %2)").arg(driverText(query.lastError()).trimmed(), m_location.display())
+            };
+        return query;
+    }
+    if (!query.prepare(sql))
+        return Error { tr("%1 (on %2)").arg(driverText(query.lastError()).trimmed(), m_location.display()) };
+    for (const QVariant& value : values)
+        query.addBindValue(value);
+    if (!query.exec())
+        return Error { tr("%1 (on %2)").arg(driverText(query.lastError()).trimmed(), m_location.display()) };
+    return query;
+}
+
+Result<QVariant> TeamDatabase::scalar(const QString& sql, const QVariantList& values) const
+{
+    Result<QSqlQuery> query = exec(sql, values);
+    if (!query)
+        return Error { query.error() };
+    return query->next() ? query->value(0) : QVariant();
+}
+
+Status TeamDatabase::begin()
+{
+    if (!connection().transaction())
+        return Error { tr("Cannot start a transaction on %1: %2")
+                           .arg(m_location.display(), driverText(connection().lastError())) };
+    return {};
+}
+
+Status TeamDatabase::commit()
+{
+    if (!connection().commit())
+        return Error {
+            tr("Cannot commit on %1: %2").arg(m_location.display(), driverText(connection().lastError()))
+        };
+    return {};
+}
+
+void TeamDatabase::rollback()
+{
+    connection().rollback();
+}
+
+} // namespace tenure

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "util/Result.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+#include <functional>
+
+namespace tenure {
+
+class Database;
+class TeamDatabase;
+
+// Moves a workspace file into a team workspace: master data, the log (with the connectors'
+// cursors), rule set versions, and the CSMs' actions with their history and notes. Connector
+// definitions travel; their secrets stay in the keychain where they are. The engine's read side
+// does not travel: the team's engine rebuilds it from the log.
+//
+// Idempotent: every row is matched by its natural key (an event by source and external id, an
+// account by id, an action by account, trigger and creation time...), so a second push adds
+// nothing. All or nothing per group of tables: a group that fails is rolled back whole and the
+// groups before it stay.
+class TeamPush
+{
+    Q_DECLARE_TR_FUNCTIONS(TeamPush)
+
+public:
+    struct TableCount
+    {
+        QString table;
+        qint64 source = 0; // rows in the workspace file
+        qint64 added = 0; // rows the team workspace did not have yet
+    };
+
+    struct Report
+    {
+        QList<TableCount> tables;
+        QStringList warnings;
+        qint64 added() const;
+    };
+
+    using Progress = std::function<void(const QString& table)>;
+
+    TeamPush(Database& local, TeamDatabase& team);
+    Result<Report> run(const Progress& progress = {});
+
+private:
+    struct Group;
+    Status pushGroup(const Group& group, Report& report, const Progress& progress);
+
+    Database& m_local;
+    TeamDatabase& m_team;
+};
+
+} // namespace tenure

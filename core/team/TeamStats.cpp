@@ -1,0 +1,35 @@
+#include "team/TeamStats.h"
+
+#include "team/TeamDatabase.h"
+
+#include <QVariant>
+
+namespace tenure {
+
+Result<WorkspaceStats> loadTeamStats(TeamDatabase& db)
+{
+    Result<QSqlQuery> counts = db.exec(QStringLiteral(
+        "SELECT (SELECT count(*) FROM accounts), (SELECT count(*) FROM events), (SELECT count(*) FROM "
+        "outcomes), "
+        "(SELECT count(*) FROM sources), (SELECT value FROM settings WHERE key = 'time_zone')"));
+    if (!counts)
+        return Error { counts.error() };
+    if (!counts->next())
+        return Error { QStringLiteral("no counts from %1").arg(db.location().display()) };
+    WorkspaceStats stats;
+    stats.accounts = counts->value(0).toLongLong();
+    stats.events = counts->value(1).toLongLong();
+    stats.outcomes = counts->value(2).toLongLong();
+    stats.sources = counts->value(3).toLongLong();
+    stats.timeZone = counts->value(4).toString();
+    stats.schemaVersion = db.schemaVersion();
+    Result<QSqlQuery> bySource
+        = db.exec(QStringLiteral("SELECT source, count(*) FROM events GROUP BY source ORDER BY source"));
+    if (!bySource)
+        return Error { bySource.error() };
+    while (bySource->next())
+        stats.eventsBySource.append({ bySource->value(0).toString(), bySource->value(1).toLongLong() });
+    return stats;
+}
+
+} // namespace tenure

@@ -1,0 +1,222 @@
+#include "PgCluster.h"
+
+#include "team/TeamSchema.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTcpServer>
+#include <QVersionNumber>
+
+#include <pwd.h>
+#include <unistd.h>
+
+namespace tenure::test {
+
+namespace {
+
+bool runningAsRoot()
+{
+    return ::geteuid() == 0;
+}
+
+int freePort()
+{
+    QTcpServer server;
+    if (!server.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    return server.serverPort();
+}
+
+// Hands the folder to the postgres user, who runs the cluster when the tests run as root.
+bool giveToPostgres(const QString& path)
+{
+    const passwd* user = ::getpwnam("postgres");
+    if (!user)
+        return false;
+    QDir dir(path);
+    bool ok = ::chown(QFile::encodeName(path).constData(), user->pw_uid, user->pw_gid) == 0;
+    for (const QFileInfo& entry : dir.entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden))
+        ok = ::chown(QFile::encodeName(entry.absoluteFilePath()).constData(), user->pw_uid, user->pw_gid) == 0
+            && ok;
+    return ok;
+}
+
+} // namespace
+
+PgCluster::PgCluster()
+    : m_bin(binDir())
+{
+    m_dir.setAutoRemove(true);
+}
+
+PgCluster::~PgCluster()
+{
+    stop();
+}
+
+QString PgCluster::binDir()
+{
+    QVersionNumber best;
+    QString found;
+    const QDir root(QStringLiteral("/usr/lib/postgresql"));
+    for (const QString& version : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const QString bin = root.filePath(version + QStringLiteral("/bin"));
+        const QVersionNumber number = QVersionNumber::fromString(version);
+        if (QFile::exists(bin + QStringLiteral("/initdb")) && number > best) {
+            best = number;
+            found = bin;
+        }
+    }
+    return found;
+}
+
+int PgCluster::run(const QString& program, const QStringList& arguments, QString* output) const
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    QStringList full = arguments;
+    QString command = m_bin + QLatin1Char('/') + program;
+    if (runningAsRoot()) {
+        full.prepend(command);
+        full = QStringList { QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--") } + full;
+        command = QStringLiteral("runuser");
+    }
+    process.setWorkingDirectory(m_dir.path());
+    process.start(command, full);
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        process.waitForFinished();
+    }
+    if (output)
+        *output = QString::fromLocal8Bit(process.readAll());
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+bool PgCluster::start(QString* error)
+{
+    if (m_running)
+        return true;
+    if (m_bin.isEmpty()) {
+        *error
+            = QStringLiteral("PostgreSQL's programs are not installed (no /usr/lib/postgresql/*/bin/initdb); "
+                             "installer/dev/deps-debian.sh installs them");
+        return false;
+    }
+    if (!m_dir.isValid()) {
+        *error = QStringLiteral("no temporary folder: %1").arg(m_dir.errorString());
+        return false;
+    }
+    QFile password(m_dir.filePath(QStringLiteral("pw")));
+    if (!password.open(QIODevice::WriteOnly) || password.write(superPassword().toUtf8() + '\n') < 0) {
+        *error = QStringLiteral("cannot write %1").arg(password.fileName());
+        return false;
+    }
+    password.close();
+    if (runningAsRoot() && !giveToPostgres(m_dir.path())) {
+        *error = QStringLiteral("cannot hand %1 to the postgres user (is the postgresql package installed?)")
+                     .arg(m_dir.path());
+        return false;
+    }
+    QString output;
+    const QString data = m_dir.filePath(QStringLiteral("data"));
+    if (run(QStringLiteral("initdb"),
+            { QStringLiteral("-D"), data, QStringLiteral("-U"), superuser(), QStringLiteral("--pwfile"),
+              password.fileName(), QStringLiteral("--auth-local=trust"),
+              QStringLiteral("--auth-host=scram-sha-256"), QStringLiteral("-E"), QStringLiteral("UTF8"),
+              QStringLiteral("--locale=C"), QStringLiteral("--no-sync") },
+            &output)
+        != 0) {
+        *error = QStringLiteral("initdb failed: %1").arg(output);
+        return false;
+    }
+    for (int attempt = 0; attempt < 3 && !m_running; ++attempt) {
+        m_port = freePort();
+        const QString options = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off "
+                                               "-c synchronous_commit=off -c full_page_writes=off")
+                                    .arg(m_port)
+                                    .arg(m_dir.path());
+        m_running = run(QStringLiteral("pg_ctl"),
+                        { QStringLiteral("-D"), data, QStringLiteral("-l"),
+                          m_dir.filePath(QStringLiteral("log")), QStringLiteral("-w"), QStringLiteral("-t"),
+                          QStringLiteral("60"), QStringLiteral("-o"), options, QStringLiteral("start") },
+                        &output)
+            == 0;
+    }
+    if (!m_running) {
+        QFile log(m_dir.filePath(QStringLiteral("log")));
+        log.open(QIODevice::ReadOnly);
+        *error = QStringLiteral("pg_ctl start failed: %1\n%2")
+                     .arg(output, QString::fromLocal8Bit(log.readAll()));
+    }
+    return m_running;
+}
+
+void PgCluster::stop()
+{
+    if (!m_running)
+        return;
+    run(QStringLiteral("pg_ctl"),
+        { QStringLiteral("-D"), m_dir.filePath(QStringLiteral("data")), QStringLiteral("-m"),
+          QStringLiteral("fast"), QStringLiteral("-w"), QStringLiteral("stop") },
+        nullptr);
+    m_running = false;
+}
+
+TeamLocation PgCluster::location(const QString& database, const QString& user) const
+{
+    TeamLocation location;
+    location.host = QStringLiteral("127.0.0.1");
+    location.port = m_port;
+    location.database = database;
+    location.user = user;
+    location.sslMode = QStringLiteral("disable");
+    location.connectTimeoutSeconds = 5;
+    return location;
+}
+
+bool PgCluster::createDatabase(const QString& name, QString* error)
+{
+    Result<std::unique_ptr<TeamDatabase>> admin = TeamDatabase::open(
+        location(QStringLiteral("postgres")), TeamDatabase::Purpose::Initialise, superPassword());
+    if (!admin) {
+        *error = admin.error();
+        return false;
+    }
+    for (const QString& statement : { QStringLiteral("DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)").arg(name),
+                                      QStringLiteral("CREATE DATABASE \"%1\"").arg(name) }) {
+        if (Result<QSqlQuery> done = (*admin)->exec(statement); !done) {
+            *error = done.error();
+            return false;
+        }
+    }
+    return true;
+}
+
+Result<std::unique_ptr<TeamDatabase>> PgCluster::open(const QString& database,
+                                                      TeamDatabase::Purpose purpose) const
+{
+    return TeamDatabase::open(location(database), purpose, superPassword());
+}
+
+Result<std::unique_ptr<TeamDatabase>> PgCluster::openAs(const QString& database, const QString& user,
+                                                        const QString& password) const
+{
+    return TeamDatabase::open(location(database, user), TeamDatabase::Purpose::Use, password);
+}
+
+Result<std::unique_ptr<TeamDatabase>> PgCluster::createWorkspace(const QString& database,
+                                                                 const QByteArray& timeZone)
+{
+    QString error;
+    if (!createDatabase(database, &error))
+        return Error { error };
+    Result<std::unique_ptr<TeamDatabase>> db = open(database, TeamDatabase::Purpose::Initialise);
+    if (!db)
+        return db;
+    if (Status done = TeamSchema::initialise(**db, timeZone); !done)
+        return Error { done.error() };
+    return open(database);
+}
+
+} // namespace tenure::test

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "team/TeamDatabase.h"
+#include "team/TeamLocation.h"
+
+#include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace tenure::test {
+
+// A throwaway PostgreSQL cluster for one test process: initdb in a temporary folder (as the
+// `postgres` user when the tests run as root, since PostgreSQL refuses to run as root), a private
+// port on 127.0.0.1 with password (SCRAM) authentication, stopped and removed with the object.
+class PgCluster
+{
+public:
+    PgCluster();
+    ~PgCluster();
+
+    // Starts the cluster; false with the reason in `error` when it cannot.
+    bool start(QString* error);
+    void stop();
+    bool isRunning() const { return m_running; }
+
+    int port() const { return m_port; }
+    static QString superuser() { return QStringLiteral("tenure_super"); }
+    static QString superPassword() { return QStringLiteral("super-secret-7"); }
+
+    // A location on this cluster.
+    TeamLocation location(const QString& database, const QString& user = superuser()) const;
+    // A new empty database (dropped first if it exists).
+    bool createDatabase(const QString& name, QString* error);
+    // Signs in as the superuser, or as `user` with `password`.
+    Result<std::unique_ptr<TeamDatabase>>
+    open(const QString& database, TeamDatabase::Purpose purpose = TeamDatabase::Purpose::Use) const;
+    Result<std::unique_ptr<TeamDatabase>> openAs(const QString& database, const QString& user,
+                                                 const QString& password) const;
+    // A prepared team workspace: created, initialised, with the time zone given.
+    Result<std::unique_ptr<TeamDatabase>> createWorkspace(const QString& database,
+                                                          const QByteArray& timeZone = "Asia/Tokyo");
+
+    // Where PostgreSQL's programs are (the newest version installed), or empty.
+    static QString binDir();
+    // For QSKIP/QFAIL: in CI the team tests are never skipped.
+    static bool mustRun() { return !qEnvironmentVariableIsEmpty("CI"); }
+
+private:
+    int run(const QString& program, const QStringList& arguments, QString* output) const;
+
+    QTemporaryDir m_dir;
+    QString m_bin;
+    int m_port = 0;
+    bool m_running = false;
+};
+
+} // namespace tenure::test

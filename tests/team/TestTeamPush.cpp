@@ -1,0 +1,259 @@
+// `team push`: a workspace file moves into a team workspace whole, idempotently, all or nothing
+// per group of tables; and the CLI works on a team workspace (init, members, push, stats).
+#include "PgCluster.h"
+#include "TestSupport.h"
+#include "actions/ActionStore.h"
+#include "demo/DemoWorkspace.h"
+#include "store/Database.h"
+#include "team/TeamDatabase.h"
+#include "team/TeamPush.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace tenure;
+using tenure::test::PgCluster;
+
+namespace {
+
+qint64 localCount(Database& db, const QString& table)
+{
+    QSqlQuery query(db.connection());
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM %1").arg(table)) || !query.next())
+        return -1;
+    return query.value(0).toLongLong();
+}
+
+struct Run
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Run cli(const QStringList& arguments, const QString& password = {})
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    if (!password.isEmpty())
+        environment.insert(QStringLiteral("PGPASSWORD"), password);
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(TENURE_BIN_DIR "/tenure-cli"), arguments);
+    process.waitForFinished(300000);
+    return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+             QString::fromUtf8(process.readAllStandardOutput()),
+             QString::fromUtf8(process.readAllStandardError()) };
+}
+
+const QStringList kTables { QStringLiteral("sources"),        QStringLiteral("accounts"),
+                            QStringLiteral("account_keys"),   QStringLiteral("outcomes"),
+                            QStringLiteral("events"),         QStringLiteral("source_state"),
+                            QStringLiteral("rule_sets"),      QStringLiteral("actions"),
+                            QStringLiteral("action_history"), QStringLiteral("account_notes") };
+
+} // namespace
+
+class TestTeamPush : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QString error;
+        if (!m_cluster.start(&error)) {
+            if (PgCluster::mustRun())
+                QFAIL(qPrintable(QStringLiteral("PostgreSQL did not start: ") + error));
+            QSKIP(qPrintable(QStringLiteral("PostgreSQL did not start: ") + error));
+        }
+        // A small demo portfolio, scored (rules, actions), with a CSM's work on it.
+        std::unique_ptr<Database> db = m_local.open();
+        QVERIFY(db);
+        DemoGenerator::Options options;
+        options.accounts = 30;
+        options.days = 90;
+        options.today = QDate(2026, 11, 30);
+        QVERIFY(DemoWorkspace::populate(*db, options).ok());
+        db.reset();
+        const Run scored = cli({ QStringLiteral("--db"), m_local.path(), QStringLiteral("score"),
+                                 QStringLiteral("--as-of"), QStringLiteral("2026-11-30") });
+        QVERIFY2(scored.code == 0, qPrintable(scored.err));
+        db = m_local.open();
+        ActionStore actions(*db);
+        Result<QList<Action>> queue = actions.queue();
+        QVERIFY(queue.ok());
+        QVERIFY2(queue->size() >= 2, "the demo opens actions");
+        QVERIFY(actions.markDone(queue->at(0).id, QStringLiteral("高橋 美咲"), QStringLiteral("QBR booked"))
+                    .ok());
+        QVERIFY(
+            actions.addNote(queue->at(1).id, QStringLiteral("佐藤 花子"), QStringLiteral("called, no answer"))
+                .ok());
+        QVERIFY(actions
+                    .addAccountNote(queue->at(1).accountId, QStringLiteral("佐藤 花子"),
+                                    QStringLiteral("予算の見直し中"))
+                    .ok());
+        for (const QString& table : kTables)
+            m_localCounts.insert(table, localCount(*db, table));
+        QVERIFY(m_localCounts.value(QStringLiteral("events")) > 1000);
+        QVERIFY(m_localCounts.value(QStringLiteral("action_history")) >= 2);
+    }
+
+    void pushMovesEverythingOnceInOrder()
+    {
+        Result<std::unique_ptr<TeamDatabase>> team = m_cluster.createWorkspace(QStringLiteral("push"));
+        QVERIFY2(team.ok(), qPrintable(team.ok() ? QString() : team.error()));
+        std::unique_ptr<Database> local = m_local.open(Database::Mode::ReadOnly);
+        Result<TeamPush::Report> report = TeamPush(*local, **team).run();
+        QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error()));
+        QHash<QString, TeamPush::TableCount> byTable;
+        for (const TeamPush::TableCount& table : report->tables)
+            byTable.insert(table.table, table);
+        for (const QString& table : kTables) {
+            QVERIFY2(byTable.contains(table), qPrintable(table));
+            QCOMPARE(byTable[table].source, m_localCounts[table]);
+            QCOMPARE(byTable[table].added, m_localCounts[table]);
+            QCOMPARE((*team)->scalar(QStringLiteral("SELECT count(*) FROM %1").arg(table))->toLongLong(),
+                     m_localCounts[table]);
+        }
+        // The log keeps its order: the team's seq walks the events as the file's did.
+        QSqlQuery localOrder(local->connection());
+        QVERIFY(
+            localOrder.exec(QStringLiteral("SELECT source || '/' || external_id FROM events ORDER BY seq")));
+        Result<QSqlQuery> teamOrder
+            = (*team)->exec(QStringLiteral("SELECT source || '/' || external_id FROM events ORDER BY seq"));
+        QVERIFY(teamOrder.ok());
+        qint64 rows = 0;
+        while (localOrder.next()) {
+            QVERIFY(teamOrder->next());
+            if (localOrder.value(0) != teamOrder->value(0))
+                QFAIL(qPrintable(QStringLiteral("row %1: %2 != %3")
+                                     .arg(rows)
+                                     .arg(localOrder.value(0).toString(), teamOrder->value(0).toString())));
+            ++rows;
+        }
+        QVERIFY(!teamOrder->next());
+        // History follows its action; Japanese survives.
+        QCOMPARE(
+            (*team)
+                ->scalar(QStringLiteral("SELECT count(*) FROM action_history h JOIN actions a ON a.id = "
+                                        "h.action_id WHERE h.author = '高橋 美咲' AND a.status = 'done'"))
+                ->toInt(),
+            1);
+        QCOMPARE((*team)->scalar(QStringLiteral("SELECT text FROM account_notes"))->toString(),
+                 QStringLiteral("予算の見直し中"));
+
+        // A second push adds nothing.
+        Result<TeamPush::Report> again = TeamPush(*local, **team).run();
+        QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error()));
+        QCOMPARE(again->added(), 0);
+        for (const QString& table : kTables)
+            QCOMPARE((*team)->scalar(QStringLiteral("SELECT count(*) FROM %1").arg(table))->toLongLong(),
+                     m_localCounts[table]);
+    }
+
+    void aFailedGroupIsRolledBackWholeAndAPushAgainFinishes()
+    {
+        Result<std::unique_ptr<TeamDatabase>> team = m_cluster.createWorkspace(QStringLiteral("pushfail"));
+        QVERIFY(team.ok());
+        std::unique_ptr<Database> local = m_local.open(Database::Mode::ReadOnly);
+        QSqlQuery victim(local->connection());
+        QVERIFY(
+            victim.exec(QStringLiteral("SELECT external_id FROM events ORDER BY seq LIMIT 1 OFFSET 500")));
+        QVERIFY(victim.next());
+        // The server fails the 501st event mid-way through the log's group.
+        QVERIFY((*team)
+                    ->exec(QStringLiteral(R"(CREATE FUNCTION fail_one() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN RAISE EXCEPTION 'disk full (simulated)'; END $$)"))
+                    .ok());
+        QVERIFY((*team)
+                    ->exec(QStringLiteral("CREATE TRIGGER fail_one BEFORE INSERT ON events FOR EACH ROW WHEN "
+                                          "(NEW.external_id = '%1') EXECUTE FUNCTION fail_one()")
+                               .arg(victim.value(0).toString()))
+                    .ok());
+        Result<TeamPush::Report> failed = TeamPush(*local, **team).run();
+        QVERIFY(!failed.ok());
+        QVERIFY2(failed.error().contains(QStringLiteral("event log")), qPrintable(failed.error()));
+        QVERIFY2(failed.error().contains(QStringLiteral("disk full (simulated)")),
+                 qPrintable(failed.error()));
+        QCOMPARE((*team)->scalar(QStringLiteral("SELECT count(*) FROM events"))->toLongLong(), 0);
+        QCOMPARE((*team)->scalar(QStringLiteral("SELECT count(*) FROM source_state"))->toLongLong(), 0);
+        // The group before it stayed.
+        QCOMPARE((*team)->scalar(QStringLiteral("SELECT count(*) FROM accounts"))->toLongLong(),
+                 m_localCounts[QStringLiteral("accounts")]);
+
+        QVERIFY((*team)->exec(QStringLiteral("DROP TRIGGER fail_one ON events")).ok());
+        Result<TeamPush::Report> finished = TeamPush(*local, **team).run();
+        QVERIFY2(finished.ok(), qPrintable(finished.ok() ? QString() : finished.error()));
+        for (const QString& table : kTables)
+            QCOMPARE((*team)->scalar(QStringLiteral("SELECT count(*) FROM %1").arg(table))->toLongLong(),
+                     m_localCounts[table]);
+    }
+
+    void theCommandLineWorksOnATeamWorkspace()
+    {
+        QString error;
+        QVERIFY(m_cluster.createDatabase(QStringLiteral("viacli"), &error));
+        const QString url = m_cluster.location(QStringLiteral("viacli")).toUrl();
+        const QString password = PgCluster::superPassword();
+        QTemporaryDir dir;
+        const QString teamFile = dir.filePath(QStringLiteral("office.tenure-team"));
+        Run run = cli({ QStringLiteral("team"), QStringLiteral("init"), url, QStringLiteral("--time-zone"),
+                        QStringLiteral("Asia/Tokyo"), QStringLiteral("--save"), teamFile },
+                      password);
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY(QFile::exists(teamFile));
+        // Init refuses to run twice.
+        run = cli({ QStringLiteral("team"), QStringLiteral("init"), url }, password);
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("already")), qPrintable(run.err));
+
+        run = cli({ QStringLiteral("team"), QStringLiteral("add-member"), QStringLiteral("takahashi"),
+                    QStringLiteral("--name"), QStringLiteral("高橋 美咲"), QStringLiteral("--role"),
+                    QStringLiteral("csm"), QStringLiteral("--db"), teamFile },
+                  password);
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        run = cli({ QStringLiteral("team"), QStringLiteral("add-member"), QStringLiteral("x"),
+                    QStringLiteral("--name"), QStringLiteral("X"), QStringLiteral("--role"),
+                    QStringLiteral("owner"), QStringLiteral("--db"), teamFile },
+                  password);
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("not a role")), qPrintable(run.err));
+        run = cli({ QStringLiteral("team"), QStringLiteral("list"), QStringLiteral("--db"), teamFile },
+                  password);
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("高橋 美咲")), qPrintable(run.out));
+
+        run = cli(
+            { QStringLiteral("team"), QStringLiteral("push"), QStringLiteral("--from"), m_local.path(), url },
+            password);
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("rows added")), qPrintable(run.out));
+
+        run = cli({ QStringLiteral("stats"), QStringLiteral("--json"), QStringLiteral("--db"), teamFile },
+                  password);
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        const QJsonObject stats = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(stats.value(QStringLiteral("events")).toInteger(), m_localCounts[QStringLiteral("events")]);
+        QCOMPARE(stats.value(QStringLiteral("accounts")).toInteger(),
+                 m_localCounts[QStringLiteral("accounts")]);
+        QCOMPARE(stats.value(QStringLiteral("time_zone")).toString(), QStringLiteral("Asia/Tokyo"));
+
+        // A wrong password: one line that names the server and the cause, not the password.
+        run = cli({ QStringLiteral("stats"), QStringLiteral("--db"), url },
+                  QStringLiteral("not-the-password"));
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("refused the password")), qPrintable(run.err));
+        QVERIFY(!run.err.contains(QStringLiteral("not-the-password")));
+    }
+
+private:
+    PgCluster m_cluster;
+    test::TempWorkspace m_local;
+    QHash<QString, qint64> m_localCounts;
+};
+
+QTEST_GUILESS_MAIN(TestTeamPush)
+#include "TestTeamPush.moc"

@@ -1,0 +1,374 @@
+// Team workspaces against a real PostgreSQL: init, roles enforced by the server, the append-only
+// log, members, and the messages for every way opening can fail.
+#include "PgCluster.h"
+#include "team/TeamDatabase.h"
+#include "team/TeamMembers.h"
+#include "team/TeamSchema.h"
+#include "team/TeamStats.h"
+
+#include <QSqlError>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace tenure;
+using tenure::test::PgCluster;
+
+namespace {
+
+// Runs `sql` and says whether the server accepted it; the refusal's text goes to `error`.
+bool accepted(TeamDatabase& db, const QString& sql, QString* error = nullptr)
+{
+    Result<QSqlQuery> done = db.exec(sql);
+    if (!done && error)
+        *error = done.error();
+    return done.ok();
+}
+
+} // namespace
+
+class TestTeamWorkspace : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QString error;
+        if (!m_cluster.start(&error)) {
+            if (PgCluster::mustRun())
+                QFAIL(qPrintable(QStringLiteral("PostgreSQL did not start: ") + error));
+            QSKIP(qPrintable(QStringLiteral("PostgreSQL did not start: ") + error));
+        }
+    }
+
+    void initPreparesAnEmptyDatabase()
+    {
+        Result<std::unique_ptr<TeamDatabase>> db
+            = m_cluster.createWorkspace(QStringLiteral("fresh"), "Asia/Tokyo");
+        QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error()));
+        QCOMPARE((*db)->schemaVersion(), TeamSchema::currentVersion());
+        const Result<WorkspaceStats> stats = loadTeamStats(**db);
+        QVERIFY(stats.ok());
+        QCOMPARE(stats->accounts, 0);
+        QCOMPARE(stats->events, 0);
+        QCOMPARE(stats->timeZone, QStringLiteral("Asia/Tokyo"));
+        // Every table a workspace file has for its data is here (the engine's read side included).
+        for (const char* table :
+             { "events", "accounts", "outcomes", "account_keys", "sources", "source_state", "rule_sets",
+               "actions", "action_history", "account_notes", "settings", "account_status", "history_months",
+               "history_days", "agg_activity", "engine_state", "team_members" }) {
+            const Result<QVariant> exists = (*db)->scalar(QStringLiteral("SELECT to_regclass(?) IS NOT NULL"),
+                                                          { QString::fromLatin1(table) });
+            QVERIFY(exists.ok());
+            QVERIFY2(exists->toBool(), table);
+        }
+    }
+
+    void initRefusesADatabaseInUse()
+    {
+        QString error;
+        QVERIFY2(m_cluster.createDatabase(QStringLiteral("crm"), &error), qPrintable(error));
+        Result<std::unique_ptr<TeamDatabase>> db
+            = m_cluster.open(QStringLiteral("crm"), TeamDatabase::Purpose::Initialise);
+        QVERIFY(db.ok());
+        QVERIFY(accepted(**db, QStringLiteral("CREATE TABLE contacts (id int)")));
+        const Status done = TeamSchema::initialise(**db, "UTC");
+        QVERIFY(!done.ok());
+        QVERIFY2(done.error().contains(QStringLiteral("not empty")), qPrintable(done.error()));
+        // Nothing was written.
+        QCOMPARE((*db)->scalar(QStringLiteral("SELECT to_regclass('public.tenure_meta') IS NULL"))->toBool(),
+                 true);
+        QCOMPARE((*db)->scalar(QStringLiteral("SELECT to_regclass('public.events') IS NULL"))->toBool(),
+                 true);
+
+        // ...and says so for a workspace already prepared.
+        Result<std::unique_ptr<TeamDatabase>> team = m_cluster.createWorkspace(QStringLiteral("twice"));
+        QVERIFY(team.ok());
+        const Status again = TeamSchema::initialise(**team, "UTC");
+        QVERIFY(!again.ok());
+        QVERIFY2(again.error().contains(QStringLiteral("already")), qPrintable(again.error()));
+    }
+
+    void openingSaysWhatIsWrong()
+    {
+        // A database that is not a workspace.
+        QString error;
+        QVERIFY(m_cluster.createDatabase(QStringLiteral("other"), &error));
+        Result<std::unique_ptr<TeamDatabase>> db = m_cluster.open(QStringLiteral("other"));
+        QVERIFY(!db.ok());
+        QVERIFY2(db.error().contains(QStringLiteral("not a Tenure team workspace")), qPrintable(db.error()));
+        QVERIFY2(db.error().contains(QStringLiteral("127.0.0.1:%1").arg(m_cluster.port())),
+                 qPrintable(db.error()));
+
+        // A workspace of a newer Tenure.
+        Result<std::unique_ptr<TeamDatabase>> team = m_cluster.createWorkspace(QStringLiteral("newer"));
+        QVERIFY(team.ok());
+        QVERIFY(accepted(**team,
+                         QStringLiteral("UPDATE tenure_meta SET value = '99' WHERE key = 'schema_version'")));
+        db = m_cluster.open(QStringLiteral("newer"));
+        QVERIFY(!db.ok());
+        QVERIFY2(db.error().contains(QStringLiteral("newer version")), qPrintable(db.error()));
+
+        // A database that does not exist.
+        db = m_cluster.open(QStringLiteral("missing"));
+        QVERIFY(!db.ok());
+        QVERIFY2(db.error().contains(QStringLiteral("does not exist")), qPrintable(db.error()));
+
+        // A wrong password: the cause, the server, and never the password.
+        db = TeamDatabase::open(m_cluster.location(QStringLiteral("newer")), TeamDatabase::Purpose::Use,
+                                QStringLiteral("wrong-horse-battery"));
+        QVERIFY(!db.ok());
+        QVERIFY2(db.error().contains(QStringLiteral("refused the password")), qPrintable(db.error()));
+        QVERIFY2(db.error().contains(QStringLiteral("127.0.0.1:%1").arg(m_cluster.port())),
+                 qPrintable(db.error()));
+        QVERIFY(!db.error().contains(QStringLiteral("wrong-horse-battery")));
+
+        // Nobody listening.
+        TeamLocation closed = m_cluster.location(QStringLiteral("newer"));
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        closed.port = probe.serverPort();
+        probe.close();
+        db = TeamDatabase::open(closed, TeamDatabase::Purpose::Use, PgCluster::superPassword());
+        QVERIFY(!db.ok());
+        QVERIFY2(db.error().contains(QStringLiteral("refused the connection")), qPrintable(db.error()));
+
+        // A host nobody knows.
+        TeamLocation unknown = m_cluster.location(QStringLiteral("newer"));
+        unknown.host = QStringLiteral("no-such-host.invalid");
+        db = TeamDatabase::open(unknown, TeamDatabase::Purpose::Use, PgCluster::superPassword());
+        QVERIFY(!db.ok());
+        QVERIFY2(db.error().contains(QStringLiteral("no-such-host.invalid")), qPrintable(db.error()));
+        QVERIFY2(db.error().contains(QStringLiteral("not known")), qPrintable(db.error()));
+    }
+
+    void theLogIsAppendOnlyForEveryone()
+    {
+        Result<std::unique_ptr<TeamDatabase>> team = m_cluster.createWorkspace(QStringLiteral("log"));
+        QVERIFY(team.ok());
+        TeamDatabase& super = **team;
+        QVERIFY(accepted(super, QStringLiteral("INSERT INTO sources VALUES ('api', 'connector', '{}', 0)")));
+        QVERIFY(
+            accepted(super,
+                     QStringLiteral("INSERT INTO events (source, external_id, account_id, name, "
+                                    "occurred_at, received_at) VALUES ('api', 'e1', 'A-1', 'login', 1, 1)")));
+        // Even the owner (a superuser here) meets the trigger.
+        QString error;
+        QVERIFY(!accepted(super, QStringLiteral("UPDATE events SET name = 'x'"), &error));
+        QVERIFY2(error.contains(QStringLiteral("append-only")), qPrintable(error));
+        QVERIFY(!accepted(super, QStringLiteral("DELETE FROM events"), &error));
+        QVERIFY2(error.contains(QStringLiteral("append-only")), qPrintable(error));
+        QVERIFY(!accepted(super, QStringLiteral("TRUNCATE events"), &error));
+        QVERIFY2(error.contains(QStringLiteral("append-only")), qPrintable(error));
+        QCOMPARE(super.scalar(QStringLiteral("SELECT count(*) FROM events"))->toInt(), 1);
+
+        // Privileges refuse it first for every Tenure role, admin included.
+        QVERIFY(TeamMembers(super)
+                    .add(QStringLiteral("aki"), QStringLiteral("Aki Admin"), QStringLiteral("admin"),
+                         QStringLiteral("pw-aki"))
+                    .ok());
+        Result<std::unique_ptr<TeamDatabase>> admin
+            = m_cluster.openAs(QStringLiteral("log"), QStringLiteral("aki"), QStringLiteral("pw-aki"));
+        QVERIFY2(admin.ok(), qPrintable(admin.ok() ? QString() : admin.error()));
+        for (const char* sql : { "UPDATE events SET name = 'x'", "DELETE FROM events", "TRUNCATE events" }) {
+            QVERIFY2(!accepted(**admin, QString::fromLatin1(sql), &error), sql);
+            QVERIFY2(error.contains(QStringLiteral("permission denied")), qPrintable(error));
+        }
+        QCOMPARE(super.scalar(QStringLiteral("SELECT count(*) FROM events"))->toInt(), 1);
+    }
+
+    void rolesAreEnforcedByTheServer_data()
+    {
+        QTest::addColumn<QString>("role");
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<bool>("allowed");
+        const auto row = [](const char* role, const char* sql, bool allowed) {
+            QTest::addRow("%s: %s", role, sql)
+                << QString::fromLatin1(role) << QString::fromLatin1(sql) << allowed;
+        };
+        const char* saveRules = "INSERT INTO rule_sets VALUES (7, 'mine', '{}', 0, 'me')";
+        const char* appendEvent = "INSERT INTO events (source, external_id, account_id, name, occurred_at, "
+                                  "received_at) VALUES ('api', md5(random()::text), 'A-1', 'login', 1, 1)";
+        // csm: reads everything, writes the team's own work.
+        row("csm", "SELECT count(*) FROM accounts", true);
+        row("csm", "SELECT count(*) FROM status_history", true);
+        row("csm", "UPDATE actions SET status = 'done', updated_at = 2 WHERE id = 1", true);
+        row("csm", "INSERT INTO action_history (action_id, at, author, kind) VALUES (1, 2, 'Misaki', 'done')",
+            true);
+        row("csm",
+            "INSERT INTO account_notes (account_id, at, author, text) VALUES ('A-1', 2, 'Misaki', 'hi')",
+            true);
+        row("csm",
+            "INSERT INTO outcomes (account_id, kind, occurred_on, source, external_id) "
+            "VALUES ('A-1', 'renewed', '2026-12-01', 'csm', 'o1')",
+            true);
+        row("csm", saveRules, false);
+        row("csm", appendEvent, false);
+        row("csm", "DELETE FROM events", false);
+        row("csm", "UPDATE accounts SET owner = 'me'", false);
+        row("csm", "INSERT INTO sources VALUES ('mine', 'connector', '{}', 0)", false);
+        row("csm", "UPDATE settings SET value = 'UTC'", false);
+        row("csm", "DELETE FROM account_status", false);
+        row("csm", "SELECT tenure_add_member('eve', 'Eve', 'admin', NULL)", false);
+        // ingest: appends and moves cursors, reads nothing of the portfolio.
+        row("ingest", appendEvent, true);
+        row("ingest", "SELECT count(*) FROM sources", true);
+        row("ingest", "UPDATE source_state SET updated_at = 3", true);
+        row("ingest", "SELECT count(*) FROM accounts", false);
+        row("ingest", "SELECT count(*) FROM account_notes", false);
+        row("ingest", "UPDATE actions SET status = 'done'", false);
+        row("ingest", saveRules, false);
+        // admin: rules, master data, sources.
+        row("admin", saveRules, true);
+        row("admin", "UPDATE accounts SET owner = 'Misaki'", true);
+        row("admin", "INSERT INTO sources VALUES ('crm', 'csv', '{}', 0)", true);
+        row("admin", appendEvent, true);
+        row("admin", "DELETE FROM events", false);
+    }
+
+    void rolesAreEnforcedByTheServer()
+    {
+        QFETCH(QString, role);
+        QFETCH(QString, sql);
+        QFETCH(bool, allowed);
+        if (!m_rolesReady) {
+            Result<std::unique_ptr<TeamDatabase>> team = m_cluster.createWorkspace(QStringLiteral("roles"));
+            QVERIFY(team.ok());
+            TeamDatabase& super = **team;
+            for (const char* sql : { "INSERT INTO sources VALUES ('api', 'connector', '{}', 0)",
+                                     "INSERT INTO source_state VALUES ('api', '{\"cursor\": 1}', 0)",
+                                     "INSERT INTO accounts (id, name, updated_at) VALUES ('A-1', 'Acme', 0)",
+                                     "INSERT INTO actions (account_id, trigger, status, priority, reason, "
+                                     "created_at, updated_at) "
+                                     "VALUES ('A-1', 'bad_band', 'open', 1, 'Bad', 0, 0)" })
+                QVERIFY2(accepted(super, QString::fromLatin1(sql)), sql);
+            TeamMembers members(super);
+            QVERIFY(members
+                        .add(QStringLiteral("misaki"), QStringLiteral("高橋 美咲"), QStringLiteral("csm"),
+                             QStringLiteral("pw-csm"))
+                        .ok());
+            QVERIFY(members
+                        .add(QStringLiteral("puller"), QStringLiteral("Server puller"),
+                             QStringLiteral("ingest"), QStringLiteral("pw-ingest"))
+                        .ok());
+            QVERIFY(members
+                        .add(QStringLiteral("boss"), QStringLiteral("Boss"), QStringLiteral("admin"),
+                             QStringLiteral("pw-admin"))
+                        .ok());
+            m_rolesReady = true;
+        }
+        static const QHash<QString, QPair<QString, QString>> logins {
+            { QStringLiteral("csm"), { QStringLiteral("misaki"), QStringLiteral("pw-csm") } },
+            { QStringLiteral("ingest"), { QStringLiteral("puller"), QStringLiteral("pw-ingest") } },
+            { QStringLiteral("admin"), { QStringLiteral("boss"), QStringLiteral("pw-admin") } },
+        };
+        Result<std::unique_ptr<TeamDatabase>> db
+            = m_cluster.openAs(QStringLiteral("roles"), logins[role].first, logins[role].second);
+        QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error()));
+        QVERIFY((*db)->member().has_value());
+        QCOMPARE((*db)->member()->role, role);
+        QString error;
+        const bool done = accepted(**db, sql, &error);
+        QVERIFY2(
+            done == allowed,
+            qPrintable(
+                QStringLiteral("%1 as %2: %3").arg(sql, role, done ? QStringLiteral("accepted") : error)));
+        if (!allowed)
+            QVERIFY2(error.contains(QStringLiteral("permission denied")), qPrintable(error));
+    }
+
+    void noSecretsLiveInTheDatabase()
+    {
+        Result<std::unique_ptr<TeamDatabase>> team = m_cluster.open(QStringLiteral("roles"));
+        QVERIFY(team.ok());
+        const Result<QVariant> columns = (*team)->scalar(
+            QStringLiteral("SELECT count(*) FROM information_schema.columns WHERE table_schema = 'public' "
+                           "AND column_name ~* '(secret|token|password|api_key)'"));
+        QVERIFY(columns.ok());
+        QCOMPARE(columns->toInt(), 0);
+    }
+
+    void membersAreAddedListedAndRemoved()
+    {
+        Result<std::unique_ptr<TeamDatabase>> team = m_cluster.createWorkspace(QStringLiteral("members"));
+        QVERIFY(team.ok());
+        TeamMembers members(**team);
+        QVERIFY(members
+                    .add(QStringLiteral("takahashi"), QStringLiteral("高橋 美咲"), QStringLiteral("csm"),
+                         QStringLiteral("pw-t"))
+                    .ok());
+        QVERIFY(members
+                    .add(QStringLiteral("sato"), QStringLiteral("佐藤 花子"), QStringLiteral("admin"),
+                         QStringLiteral("pw-s"))
+                    .ok());
+        Result<QList<TeamDatabase::Member>> list = members.list();
+        QVERIFY(list.ok());
+        QCOMPARE(list->size(), 2);
+        QStringList names;
+        for (const TeamDatabase::Member& member : *list)
+            names << member.displayName + QLatin1Char('/') + member.role;
+        QVERIFY2(names.contains(QStringLiteral("高橋 美咲/csm")), qPrintable(names.join(QLatin1Char(','))));
+        QVERIFY2(names.contains(QStringLiteral("佐藤 花子/admin")), qPrintable(names.join(QLatin1Char(','))));
+
+        // The signed-in member knows who they are.
+        Result<std::unique_ptr<TeamDatabase>> misaki = m_cluster.openAs(
+            QStringLiteral("members"), QStringLiteral("takahashi"), QStringLiteral("pw-t"));
+        QVERIFY(misaki.ok());
+        QCOMPARE((*misaki)->member()->displayName, QStringLiteral("高橋 美咲"));
+
+        // A role change replaces the role, it does not add one.
+        QVERIFY(members.add(QStringLiteral("takahashi"), QStringLiteral("高橋 美咲"), QStringLiteral("admin"))
+                    .ok());
+        misaki = m_cluster.openAs(QStringLiteral("members"), QStringLiteral("takahashi"),
+                                  QStringLiteral("pw-t"));
+        QVERIFY(misaki.ok());
+        QCOMPARE((*misaki)->member()->role, QStringLiteral("admin"));
+        QVERIFY(members.add(QStringLiteral("takahashi"), QStringLiteral("高橋 美咲"), QStringLiteral("csm"))
+                    .ok());
+
+        // An admin adds members through the workspace's functions, without CREATEROLE of its own.
+        Result<std::unique_ptr<TeamDatabase>> sato
+            = m_cluster.openAs(QStringLiteral("members"), QStringLiteral("sato"), QStringLiteral("pw-s"));
+        QVERIFY(sato.ok());
+        QVERIFY(TeamMembers(**sato)
+                    .add(QStringLiteral("kenji"), QStringLiteral("Kenji"), QStringLiteral("csm"))
+                    .ok());
+        // A CSM cannot.
+        const Status refused = TeamMembers(**misaki).add(QStringLiteral("eve"), QStringLiteral("Eve"),
+                                                         QStringLiteral("admin"));
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().contains(QStringLiteral("permission denied")), qPrintable(refused.error()));
+
+        // A login from outside the team keeps its password.
+        QVERIFY(accepted(**team, QStringLiteral("CREATE ROLE outsider LOGIN PASSWORD 'theirs'")));
+        const Status hijack = members.add(QStringLiteral("outsider"), QStringLiteral("Out"),
+                                          QStringLiteral("csm"), QStringLiteral("mine"));
+        QVERIFY(!hijack.ok());
+        QVERIFY2(hijack.error().contains(QStringLiteral("outside this team")), qPrintable(hijack.error()));
+        QVERIFY(TeamDatabase::open(m_cluster.location(QStringLiteral("members"), QStringLiteral("outsider")),
+                                   TeamDatabase::Purpose::Initialise, QStringLiteral("theirs"))
+                    .ok());
+        // ...and, not a member, cannot read the workspace.
+        const Result<std::unique_ptr<TeamDatabase>> stranger = m_cluster.openAs(
+            QStringLiteral("members"), QStringLiteral("outsider"), QStringLiteral("theirs"));
+        QVERIFY(!stranger.ok());
+        QVERIFY2(stranger.error().contains(QStringLiteral("permission denied")),
+                 qPrintable(stranger.error()));
+
+        // Removed: the login may still sign in, but reads nothing.
+        QVERIFY(members.remove(QStringLiteral("takahashi")).ok());
+        misaki = m_cluster.openAs(QStringLiteral("members"), QStringLiteral("takahashi"),
+                                  QStringLiteral("pw-t"));
+        QVERIFY(!misaki.ok() || !(*misaki)->member().has_value());
+        const Status again = members.remove(QStringLiteral("takahashi"));
+        QVERIFY(!again.ok());
+        QVERIFY2(again.error().contains(QStringLiteral("not a member")), qPrintable(again.error()));
+    }
+
+private:
+    PgCluster m_cluster;
+    bool m_rolesReady = false;
+};
+
+QTEST_GUILESS_MAIN(TestTeamWorkspace)
+#include "TestTeamWorkspace.moc"
