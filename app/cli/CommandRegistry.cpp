@@ -11,6 +11,7 @@
 #include "cli/commands/ReportCommand.h"
 #include "cli/commands/ScoreCommand.h"
 #include "cli/commands/StatsCommand.h"
+#include "cli/commands/ServeCommand.h"
 #include "cli/commands/TeamCommand.h"
 
 namespace tenure::cli {
@@ -29,6 +30,7 @@ CommandRegistry::CommandRegistry()
     m_commands.push_back(std::make_unique<ActionsCommand>());
     m_commands.push_back(std::make_unique<BacktestCommand>());
     m_commands.push_back(std::make_unique<TeamCommand>());
+    m_commands.push_back(std::make_unique<ServeCommand>());
 }
 
 Command* CommandRegistry::find(const QString& name) const

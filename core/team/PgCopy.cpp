@@ -154,3 +154,107 @@ void PgCopy::abort(const QString& why)
 }
 
 } // namespace tenure
+
+namespace tenure {
+
+PgCopyOut::PgCopyOut(pg_conn* connection)
+    : m_connection(connection)
+{
+}
+
+PgCopyOut::~PgCopyOut()
+{
+    if (m_active) {
+        // Drain: the connection is usable only once the copy has ended.
+        char* buffer = nullptr;
+        while (PQgetCopyData(m_connection, &buffer, 0) > 0)
+            PQfreemem(buffer);
+        finish();
+    }
+}
+
+Status PgCopyOut::start(const QString& copySql)
+{
+    PGresult* result = PQexec(m_connection, copySql.toUtf8().constData());
+    const bool ready = PQresultStatus(result) == PGRES_COPY_OUT;
+    const QString error = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
+    PQclear(result);
+    if (!ready)
+        return Error { tr("Cannot read rows: %1")
+                           .arg(error.isEmpty() ? QString::fromUtf8(PQerrorMessage(m_connection)).trimmed()
+                                                : error) };
+    m_active = true;
+    return {};
+}
+
+void PgCopyOut::unescape(QByteArrayView text, QList<Field>& fields)
+{
+    fields.clear();
+    Field field;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\t') {
+            fields.append(std::move(field));
+            field = {};
+        } else if (c == '\\' && i + 1 < text.size()) {
+            const char e = text[++i];
+            switch (e) {
+            case 'N':
+                field.null = true;
+                break;
+            case 'b':
+                field.value.append('\b');
+                break;
+            case 'f':
+                field.value.append('\f');
+                break;
+            case 'n':
+                field.value.append('\n');
+                break;
+            case 'r':
+                field.value.append('\r');
+                break;
+            case 't':
+                field.value.append('\t');
+                break;
+            case 'v':
+                field.value.append('\v');
+                break;
+            default:
+                field.value.append(e);
+            }
+        } else if (c != '\n' || i + 1 != text.size()) {
+            field.value.append(c);
+        }
+    }
+    fields.append(std::move(field));
+}
+
+bool PgCopyOut::next()
+{
+    if (!m_active)
+        return false;
+    char* buffer = nullptr;
+    const int length = PQgetCopyData(m_connection, &buffer, 0);
+    if (length > 0) {
+        unescape(QByteArrayView(buffer, length), m_fields);
+        PQfreemem(buffer);
+        return true;
+    }
+    if (length == -2)
+        m_error = QString::fromUtf8(PQerrorMessage(m_connection)).trimmed();
+    finish();
+    return false;
+}
+
+void PgCopyOut::finish()
+{
+    m_active = false;
+    while (PGresult* result = PQgetResult(m_connection)) {
+        if (PQresultStatus(result) != PGRES_COMMAND_OK && m_error.isEmpty())
+            m_error = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
+        PQclear(result);
+    }
+}
+
+} // namespace tenure

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QList>
 #include <QVariant>
 
 struct pg_conn;
@@ -47,6 +48,46 @@ private:
     bool m_fieldStarted = false;
     bool m_active = false;
     qint64 m_rows = 0;
+};
+
+} // namespace tenure
+
+namespace tenure {
+
+// Reads rows from PostgreSQL with COPY (...) TO STDOUT (text format): the fields of one row at a
+// time, unescaped, null told apart from empty.
+class PgCopyOut
+{
+    Q_DECLARE_TR_FUNCTIONS(PgCopyOut)
+
+public:
+    struct Field
+    {
+        QByteArray value;
+        bool null = false;
+    };
+
+    explicit PgCopyOut(pg_conn* connection);
+    ~PgCopyOut();
+
+    PgCopyOut(const PgCopyOut&) = delete;
+    PgCopyOut& operator=(const PgCopyOut&) = delete;
+
+    Status start(const QString& copySql);
+    // The next row's fields; false at the end or on an error (then error() says which).
+    bool next();
+    const QList<Field>& fields() const { return m_fields; }
+    const QString& error() const { return m_error; }
+
+    static void unescape(QByteArrayView text, QList<Field>& fields);
+
+private:
+    void finish();
+
+    pg_conn* m_connection;
+    QList<Field> m_fields;
+    QString m_error;
+    bool m_active = false;
 };
 
 } // namespace tenure

@@ -160,6 +160,35 @@ QStringList version1()
             band     text   NOT NULL,
             accounts bigint NOT NULL,
             PRIMARY KEY (day, stage, band)))"),
+        // Every write the desktops and the engine must see is announced by the server itself, once
+        // per statement, at commit: channels tenure_events (new events), tenure_master (accounts,
+        // outcomes, keys, sources, settings), tenure_rules, tenure_actions (actions, their history,
+        // notes). The engine announces tenure_statuses when it publishes (TeamPublisher).
+        QStringLiteral(R"(CREATE FUNCTION tenure_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                PERFORM pg_notify(TG_ARGV[0], TG_TABLE_NAME);
+                RETURN NULL;
+            END $$)"),
+        QStringLiteral("CREATE TRIGGER events_notify AFTER INSERT ON events "
+                       "FOR EACH STATEMENT EXECUTE FUNCTION tenure_notify('tenure_events')"),
+        QStringLiteral("CREATE TRIGGER accounts_notify AFTER INSERT OR UPDATE OR DELETE ON accounts "
+                       "FOR EACH STATEMENT EXECUTE FUNCTION tenure_notify('tenure_master')"),
+        QStringLiteral("CREATE TRIGGER outcomes_notify AFTER INSERT OR UPDATE OR DELETE ON outcomes "
+                       "FOR EACH STATEMENT EXECUTE FUNCTION tenure_notify('tenure_master')"),
+        QStringLiteral("CREATE TRIGGER account_keys_notify AFTER INSERT OR UPDATE OR DELETE ON account_keys "
+                       "FOR EACH STATEMENT EXECUTE FUNCTION tenure_notify('tenure_master')"),
+        QStringLiteral("CREATE TRIGGER sources_notify AFTER INSERT OR UPDATE OR DELETE ON sources "
+                       "FOR EACH STATEMENT EXECUTE FUNCTION tenure_notify('tenure_master')"),
+        QStringLiteral("CREATE TRIGGER settings_notify AFTER INSERT OR UPDATE OR DELETE ON settings "
+                       "FOR EACH STATEMENT EXECUTE FUNCTION tenure_notify('tenure_master')"),
+        QStringLiteral("CREATE TRIGGER rule_sets_notify AFTER INSERT OR UPDATE OR DELETE ON rule_sets "
+                       "FOR EACH STATEMENT EXECUTE FUNCTION tenure_notify('tenure_rules')"),
+        QStringLiteral("CREATE TRIGGER actions_notify AFTER INSERT OR UPDATE ON actions "
+                       "FOR EACH STATEMENT EXECUTE FUNCTION tenure_notify('tenure_actions')"),
+        QStringLiteral("CREATE TRIGGER action_history_notify AFTER INSERT ON action_history "
+                       "FOR EACH STATEMENT EXECUTE FUNCTION tenure_notify('tenure_actions')"),
+        QStringLiteral("CREATE TRIGGER account_notes_notify AFTER INSERT ON account_notes "
+                       "FOR EACH STATEMENT EXECUTE FUNCTION tenure_notify('tenure_actions')"),
         // The same rows as the workspace file's view of the same name (StatusHistory).
         QStringLiteral(R"(CREATE VIEW status_history AS
             SELECT h.account_id AS account_id,

@@ -11,6 +11,9 @@ packages=(
     libqt6svg6 qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins
     # the workspace store: SQLite
     libsqlite3-dev sqlite3
+    # team workspaces: PostgreSQL through Qt's QPSQL driver, libpq for COPY; the server for the
+    # team tests (each starts a throwaway cluster of its own) and for `tenure-cli serve`
+    libqt6sql6-psql libpq-dev postgresql
     # connectors: JSON and JSON lines with simdjson, secrets in the OS keychain with QtKeychain
     libsimdjson-dev qtkeychain-qt6-dev
     # Japanese text on screen and in printed reports (VL Gothic keeps Japanese text in PDFs

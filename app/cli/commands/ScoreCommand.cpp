@@ -2,6 +2,8 @@
 
 #include "actions/ActionEngine.h"
 #include "engine/ScoringEngine.h"
+#include "team/TeamDatabase.h"
+#include "team/TeamEngine.h"
 
 #include <QElapsedTimer>
 #include <QMap>
@@ -34,6 +36,8 @@ int ScoreCommand::run(const QCommandLineParser& parser, Context& context)
         }
         options.today = asOf;
     }
+    if (TeamLocation::isTeamLocation(workspacePath(parser, context)))
+        return runTeam(parser, context, options);
     std::unique_ptr<Database> db = openWorkspace(parser, context, Database::Mode::ReadWrite);
     if (!db)
         return Failure;
@@ -54,31 +58,83 @@ int ScoreCommand::run(const QCommandLineParser& parser, Context& context)
         context.err << tr("tenure-cli score: the action queue: %1").arg(actions.error()) << Qt::endl;
         return Failure;
     }
-    const Result<QList<SummaryStore::Count>> counts = SummaryStore(*db).counts();
+    context.out << headline(summary.value(), seconds) << '\n'
+                << tr("Action queue: %1 open (%2 new, %3 cleared, %4 back from snooze).")
+                       .arg(actions->open)
+                       .arg(actions->opened)
+                       .arg(actions->cleared)
+                       .arg(actions->woke)
+                << "\n\n";
+    return printCounts(*db, context);
+}
+
+QString ScoreCommand::headline(const ScoringEngine::Summary& summary, double seconds)
+{
+    return tr("%1 as of %2 with rules v%3: %4 events folded in, %5 accounts scored, %6 history rows (%7 s).")
+        .arg(summary.rescored      ? tr("Re-scored with new rules")
+                 : summary.rebuilt ? tr("Rebuilt from the log")
+                                   : tr("Scored"))
+        .arg(summary.asOf.toString(Qt::ISODate))
+        .arg(summary.rulesVersion)
+        .arg(summary.events)
+        .arg(summary.accounts)
+        .arg(summary.historyRows)
+        .arg(QString::number(seconds, 'f', 2));
+}
+
+int ScoreCommand::runTeam(const QCommandLineParser& parser, Context& context,
+                          const ScoringEngine::Options& options)
+{
+    Result<TeamLocation> location = TeamLocation::parse(workspacePath(parser, context));
+    if (!location) {
+        context.err << tr("tenure-cli score: %1").arg(location.error()) << Qt::endl;
+        return UsageError;
+    }
+    TeamEngine engine(*location, { {}, options });
+    Result<bool> elected = engine.tryElect();
+    if (!elected) {
+        context.err << tr("tenure-cli score: %1").arg(elected.error()) << Qt::endl;
+        return Failure;
+    }
+    if (!elected.value()) {
+        QString holder;
+        if (Result<std::unique_ptr<TeamDatabase>> db = TeamDatabase::open(*location); db) {
+            if (Result<QString> who = TeamEngine::describeHolder(**db); who)
+                holder = who.value();
+        }
+        context.err
+            << tr("tenure-cli score: the team's engine runs elsewhere (%1); it scores after every pull and "
+                  "on each day change, and every desktop sees its results.")
+                   .arg(holder.isEmpty() ? tr("another process") : holder)
+            << Qt::endl;
+        return Failure;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    Result<TeamEngine::Pass> pass = engine.runPass(parser.isSet(QStringLiteral("full")));
+    if (!pass) {
+        context.err << tr("tenure-cli score: %1").arg(pass.error()) << Qt::endl;
+        return Failure;
+    }
+    context.out
+        << headline(pass->summary, timer.elapsed() / 1000.0) << '\n'
+        << tr("Team workspace %1: %2 new events copied from the log (up to seq %3), %4 statuses published.")
+               .arg(location->display())
+               .arg(pass->eventsPulled)
+               .arg(pass->teamSeq)
+               .arg(pass->statusesPublished)
+        << "\n\n";
+    return printCounts(*engine.replica(), context);
+}
+
+int ScoreCommand::printCounts(Database& db, Context& context)
+{
+    const Result<QList<SummaryStore::Count>> counts = SummaryStore(db).counts();
     if (!counts) {
         context.err << tr("tenure-cli score: %1").arg(counts.error()) << Qt::endl;
         return Failure;
     }
-
     QTextStream& out = context.out;
-    out << tr("%1 as of %2 with rules v%3: %4 events folded in, %5 accounts scored, %6 history rows (%7 s).")
-               .arg(summary->rescored      ? tr("Re-scored with new rules")
-                        : summary->rebuilt ? tr("Rebuilt from the log")
-                                           : tr("Scored"))
-               .arg(summary->asOf.toString(Qt::ISODate))
-               .arg(summary->rulesVersion)
-               .arg(summary->events)
-               .arg(summary->accounts)
-               .arg(summary->historyRows)
-               .arg(QString::number(seconds, 'f', 2))
-        << '\n'
-        << tr("Action queue: %1 open (%2 new, %3 cleared, %4 back from snooze).")
-               .arg(actions->open)
-               .arg(actions->opened)
-               .arg(actions->cleared)
-               .arg(actions->woke)
-        << "\n\n";
-
     QMap<QString, QMap<QString, qint64>> table; // stage -> band -> accounts
     QStringList bands;
     for (const SummaryStore::Count& count : counts.value()) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cli/Command.h"
+#include "engine/ScoringEngine.h"
 
 namespace tenure::cli {
 
@@ -13,6 +14,12 @@ public:
 protected:
     void addOptions(QCommandLineParser& parser) override;
     int run(const QCommandLineParser& parser, Context& context) override;
+
+private:
+    // A team workspace: one pass of the team's engine, when this process can be it.
+    int runTeam(const QCommandLineParser& parser, Context& context, const ScoringEngine::Options& options);
+    static QString headline(const ScoringEngine::Summary& summary, double seconds);
+    int printCounts(Database& db, Context& context);
 };
 
 } // namespace tenure::cli

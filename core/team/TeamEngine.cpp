@@ -1,0 +1,185 @@
+#include "team/TeamEngine.h"
+
+#include "store/Database.h"
+#include "team/TeamDatabase.h"
+#include "team/TeamPublisher.h"
+#include "team/TeamReplica.h"
+#include "team/TeamSchema.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace tenure {
+
+TeamEngine::TeamEngine(TeamLocation location, Options options, QString password)
+    : m_location(std::move(location))
+    , m_options(std::move(options))
+    , m_password(std::move(password))
+{
+}
+
+TeamEngine::~TeamEngine()
+{
+    // The engine and its copy go before the lock: no other engine starts while this one writes.
+    m_engine.reset();
+    m_replica.reset();
+    m_work.reset();
+    m_lock.reset();
+}
+
+QString TeamEngine::replicaPath() const
+{
+    return m_options.replicaPath.isEmpty() ? TeamReplica::defaultPath(m_location) : m_options.replicaPath;
+}
+
+bool TeamEngine::isElected() const
+{
+    return m_lock && m_lockPid != 0;
+}
+
+Result<QString> TeamEngine::describeHolder(TeamDatabase& db)
+{
+    Result<QSqlQuery> holder = db.exec(
+        QStringLiteral(
+            "SELECT a.usename, coalesce(a.client_addr::text, 'local socket'), a.application_name, "
+            "to_char(a.backend_start, 'YYYY-MM-DD HH24:MI') FROM pg_locks l JOIN pg_stat_activity a ON "
+            "a.pid = l.pid WHERE l.locktype = 'advisory' AND l.classid = ? AND l.objid = ? AND l.granted"),
+        { qint64(quint64(TeamSchema::kEngineLock) >> 32),
+          qint64(quint64(TeamSchema::kEngineLock) & 0xffffffffu) });
+    if (!holder)
+        return Error { holder.error() };
+    if (!holder->next())
+        return QString();
+    return tr("%1 from %2 (%3, connected %4)")
+        .arg(holder->value(0).toString(), holder->value(1).toString(), holder->value(2).toString(),
+             holder->value(3).toString());
+}
+
+Result<bool> TeamEngine::tryElect()
+{
+    if (m_lock) {
+        // Still alive? A dropped session has lost the lock with it.
+        if (m_lock->exec(QStringLiteral("SELECT 1")).ok())
+            return isElected();
+        m_engine.reset();
+        m_replica.reset();
+        m_work.reset();
+        m_lock.reset();
+        m_lockPid = 0;
+    }
+    Result<std::unique_ptr<TeamDatabase>> lock
+        = TeamDatabase::open(m_location, TeamDatabase::Purpose::Use, m_password);
+    if (!lock)
+        return Error { lock.error() };
+    Result<QVariant> got
+        = (*lock)->scalar(QStringLiteral("SELECT pg_try_advisory_lock(?)"), { TeamSchema::kEngineLock });
+    if (!got)
+        return Error { got.error() };
+    if (!got->toBool())
+        return false;
+    Result<QVariant> pid = (*lock)->scalar(QStringLiteral("SELECT pg_backend_pid()"));
+    if (!pid)
+        return Error { pid.error() };
+    m_lock = std::move(lock).value();
+    m_lockPid = pid->toInt();
+    return true;
+}
+
+Status TeamEngine::openConnections()
+{
+    if (!m_work) {
+        Result<std::unique_ptr<TeamDatabase>> work
+            = TeamDatabase::open(m_location, TeamDatabase::Purpose::Use, m_password);
+        if (!work)
+            return Error { work.error() };
+        m_work = std::move(work).value();
+    }
+    if (!m_replica) {
+        Result<std::unique_ptr<Database>> replica = Database::open(replicaPath(), Database::Mode::ReadWrite);
+        if (!replica)
+            return Error {
+                tr("Cannot open the engine's copy of the team workspace: %1").arg(replica.error())
+            };
+        m_replica = std::move(replica).value();
+        m_engine = std::make_unique<ScoringEngine>(*m_replica, m_options.engine);
+    }
+    return {};
+}
+
+// A team without rules scores with the shipped defaults, which the engine's first pass saves as
+// version 1 in its copy: the team gets the same version, so every desktop shows the rules used.
+Status TeamEngine::shareDefaultRules(Database& local)
+{
+    Result<QVariant> count = m_work->scalar(QStringLiteral("SELECT count(*) FROM rule_sets"));
+    if (!count)
+        return Error { count.error() };
+    if (count->toLongLong() > 0)
+        return {};
+    QSqlQuery rules(local.connection());
+    if (!rules.exec(QStringLiteral(
+            "SELECT version, name, definition, created_at, author FROM rule_sets ORDER BY version")))
+        return Error { rules.lastError().text() };
+    while (rules.next()) {
+        if (Result<QSqlQuery> saved = m_work->exec(
+                QStringLiteral(
+                    "INSERT INTO rule_sets (version, name, definition, created_at, author) VALUES (?, ?, ?, "
+                    "?, ?) ON CONFLICT (version) DO NOTHING"),
+                { rules.value(0), rules.value(1), rules.value(2), rules.value(3), rules.value(4) });
+            !saved)
+            return Error { saved.error() };
+    }
+    return {};
+}
+
+Result<TeamEngine::Pass> TeamEngine::runPass(bool rebuild, const ScoringEngine::Progress& progress,
+                                             const std::atomic_bool* cancel)
+{
+    if (!isElected())
+        return Error { tr("This process is not the team's engine.") };
+    if (Status opened = openConnections(); !opened)
+        return Error { opened.error() };
+    Pass pass;
+    if (progress)
+        progress(tr("Copying the team's log"), 0, 0);
+    Result<TeamReplica::Pull> pulled = TeamReplica(*m_work, *m_replica)
+                                           .pull(
+                                               [&progress](qint64 done) {
+                                                   if (progress)
+                                                       progress(tr("Copying the team's log"), done, 0);
+                                               },
+                                               cancel);
+    if (!pulled)
+        return Error { pulled.error() };
+    pass.eventsPulled = pulled->events;
+    pass.teamSeq = pulled->teamSeq;
+
+    Result<ScoringEngine::Summary> scored
+        = rebuild ? m_engine->rebuild(progress, cancel) : m_engine->run(progress, cancel);
+    if (!scored)
+        return Error { scored.error() };
+    pass.summary = scored.value();
+    if (Status shared = shareDefaultRules(*m_replica); !shared)
+        return Error {
+            tr("Cannot share the default rules with %1: %2").arg(m_location.display(), shared.error())
+        };
+
+    Result<QVariant> published
+        = m_work->scalar(QStringLiteral("SELECT value FROM engine_state WHERE key = 'team_seq'"));
+    TeamPublisher::Publication publication;
+    // Everything the first time (or after another engine published), only what moved after that.
+    publication.everything = pass.summary.allAccountsChanged || pass.summary.rebuilt || !published
+        || !published->isValid() || m_lastPublished != published->toLongLong();
+    publication.accounts = pass.summary.changedAccounts;
+    publication.teamSeq = pass.teamSeq;
+    publication.asOf = pass.summary.asOf;
+    publication.rulesVersion = pass.summary.rulesVersion;
+    Result<qint64> statuses = TeamPublisher(*m_replica, *m_work, m_lockPid).publish(publication);
+    if (!statuses)
+        return Error { statuses.error() };
+    m_lastPublished = pass.teamSeq;
+    pass.statusesPublished = statuses.value();
+    return pass;
+}
+
+} // namespace tenure

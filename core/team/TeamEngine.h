@@ -1,0 +1,76 @@
+#pragma once
+
+#include "engine/ScoringEngine.h"
+#include "team/TeamLocation.h"
+#include "util/Result.h"
+
+#include <QCoreApplication>
+
+#include <atomic>
+#include <memory>
+
+namespace tenure {
+
+class Database;
+class TeamDatabase;
+
+// The one engine of a team workspace. Exactly one process scores a team at a time: the one that
+// holds the session advisory lock TeamSchema::kEngineLock on a connection of its own (the `serve`
+// service, or the first admin desktop when no service runs). Its session ending — a clean stop,
+// a crash, `kill -9`, a lost network — releases the lock, and a standby takes over at its next try.
+//
+// A pass pulls the team's write side into the engine's working copy (TeamReplica), runs the same
+// ScoringEngine a workspace file uses on it, and publishes the read side (TeamPublisher). Results
+// are therefore those of a workspace file with the same log and rules, by construction.
+class TeamEngine
+{
+    Q_DECLARE_TR_FUNCTIONS(TeamEngine)
+
+public:
+    struct Options
+    {
+        QString replicaPath; // empty: TeamReplica::defaultPath()
+        ScoringEngine::Options engine;
+    };
+
+    struct Pass
+    {
+        qint64 eventsPulled = 0;
+        qint64 teamSeq = 0;
+        qint64 statusesPublished = 0;
+        ScoringEngine::Summary summary;
+    };
+
+    TeamEngine(TeamLocation location, Options options, QString password = {});
+    ~TeamEngine();
+
+    // Tries to become the team's engine; true when this process now is. Cheap to call again.
+    Result<bool> tryElect();
+    bool isElected() const;
+    // Who holds the engine lock now (application, address, since), for "the engine runs on ...".
+    static Result<QString> describeHolder(TeamDatabase& db);
+
+    // One pass: pull, score (rebuild from the log when `rebuild`), publish. Requires election.
+    Result<Pass> runPass(bool rebuild = false, const ScoringEngine::Progress& progress = {},
+                         const std::atomic_bool* cancel = nullptr);
+
+    QString replicaPath() const;
+    // The engine's working copy, once a pass opened it (its read side is what was published).
+    Database* replica() const { return m_replica.get(); }
+
+private:
+    Status openConnections();
+    Status shareDefaultRules(Database& local);
+
+    TeamLocation m_location;
+    Options m_options;
+    QString m_password;
+    std::unique_ptr<TeamDatabase> m_lock; // holds the election for as long as it lives
+    std::unique_ptr<TeamDatabase> m_work;
+    std::unique_ptr<Database> m_replica;
+    std::unique_ptr<ScoringEngine> m_engine;
+    int m_lockPid = 0;
+    qint64 m_lastPublished = -1; // the team seq this engine last published, to detect another's
+};
+
+} // namespace tenure

@@ -1,0 +1,153 @@
+#include "team/TeamPublisher.h"
+
+#include "store/Database.h"
+#include "team/PgCopy.h"
+#include "team/TeamDatabase.h"
+#include "team/TeamSchema.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QVariant>
+
+namespace tenure {
+
+TeamPublisher::TeamPublisher(Database& local, TeamDatabase& team, int lockHolderPid)
+    : m_local(local)
+    , m_team(team)
+    , m_lockHolderPid(lockHolderPid)
+{
+}
+
+Result<qint64> TeamPublisher::copyTable(const QString& table, const QString& localSelect,
+                                        const QVariantList& values)
+{
+    QSqlQuery local(m_local.connection());
+    local.setForwardOnly(true);
+    if (!local.prepare(localSelect))
+        return Error { local.lastError().text() };
+    for (const QVariant& value : values)
+        local.addBindValue(value);
+    if (!local.exec())
+        return Error { local.lastError().text() };
+    PgCopy copy(m_team.handle());
+    if (Status started = copy.start(QStringLiteral("COPY %1 FROM STDIN").arg(table)); !started)
+        return Error { started.error() };
+    const int columns = local.record().count();
+    while (local.next()) {
+        for (int column = 0; column < columns; ++column)
+            copy.addValue(local.value(column));
+        if (Status row = copy.endRow(); !row) {
+            copy.abort(row.error());
+            return Error { row.error() };
+        }
+    }
+    return copy.finish();
+}
+
+Result<qint64> TeamPublisher::publish(const Publication& publication)
+{
+    const auto failed = [this](const QString& why) -> Result<qint64> {
+        m_team.rollback();
+        return Error { tr("Cannot publish the scores to %1: %2").arg(m_team.location().display(), why) };
+    };
+    if (Status begun = m_team.begin(); !begun)
+        return Error { begun.error() };
+    // The fence: only the session holding the engine lock publishes.
+    Result<QVariant> holds = m_team.scalar(
+        QStringLiteral(
+            "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND classid = ? AND objid = ? "
+            "AND objsubid = 1 AND granted AND pid = ?)"),
+        { qint64(quint64(TeamSchema::kEngineLock) >> 32),
+          qint64(quint64(TeamSchema::kEngineLock) & 0xffffffffu), m_lockHolderPid });
+    if (!holds)
+        return failed(holds.error());
+    if (!holds->toBool())
+        return failed(tr("this engine no longer holds the team's engine lock (another engine took over)."));
+
+    const QString accountsJson
+        = QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(QStringList(publication.accounts.begin(),
+                                                                                 publication.accounts.end())))
+                                .toJson(QJsonDocument::Compact));
+    QVariantList values;
+    QString onlyThese;
+    if (!publication.everything) {
+        // Bound as one JSON array on both sides: no id enters a statement's text.
+        values << accountsJson;
+        onlyThese = QStringLiteral(" WHERE account_id IN (SELECT value FROM json_each(?))");
+        for (const char* table : { "account_status", "history_months" }) {
+            if (Result<QSqlQuery> deleted = m_team.exec(
+                    QStringLiteral(
+                        "DELETE FROM %1 WHERE account_id IN (SELECT json_array_elements_text(?::json))")
+                        .arg(QLatin1String(table)),
+                    { accountsJson });
+                !deleted)
+                return failed(deleted.error());
+        }
+    } else {
+        for (const char* table : { "account_status", "history_months" }) {
+            if (Result<QSqlQuery> deleted
+                = m_team.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)));
+                !deleted)
+                return failed(deleted.error());
+        }
+    }
+    if (Result<QSqlQuery> deleted = m_team.exec(QStringLiteral("DELETE FROM history_days")); !deleted)
+        return failed(deleted.error());
+
+    Result<qint64> statuses = copyTable(
+        QStringLiteral(
+            "account_status (account_id, stage, score, band, breakdown, day, computed_at, rules_version, "
+            "last_active)"),
+        QStringLiteral(
+            "SELECT account_id, stage, score, band, breakdown, day, computed_at, rules_version, last_active "
+            "FROM account_status")
+            + onlyThese,
+        values);
+    if (!statuses)
+        return failed(statuses.error());
+    if (Result<qint64> months = copyTable(
+            QStringLiteral("history_months (account_id, month, legend, days)"),
+            QStringLiteral("SELECT account_id, month, legend, days FROM history_months") + onlyThese, values);
+        !months)
+        return failed(months.error());
+    if (Result<qint64> days
+        = copyTable(QStringLiteral("history_days (day, stage, band, accounts)"),
+                    QStringLiteral("SELECT day, stage, band, accounts FROM history_days"), {});
+        !days)
+        return failed(days.error());
+
+    const QList<QPair<QString, QString>> state {
+        { QStringLiteral("team_seq"), QString::number(publication.teamSeq) },
+        { QStringLiteral("as_of"), publication.asOf.toString(Qt::ISODate) },
+        { QStringLiteral("rules_version"), QString::number(publication.rulesVersion) },
+        { QStringLiteral("published_at"), QString::number(QDateTime::currentMSecsSinceEpoch()) },
+    };
+    for (const auto& [key, value] : state) {
+        if (Result<QSqlQuery> set
+            = m_team.exec(QStringLiteral("INSERT INTO engine_state (key, value) VALUES (?, ?) "
+                                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                          { key, value });
+            !set)
+            return failed(set.error());
+    }
+    const QJsonObject payload { { QStringLiteral("as_of"), publication.asOf.toString(Qt::ISODate) },
+                                { QStringLiteral("rules_version"), publication.rulesVersion },
+                                { QStringLiteral("team_seq"), publication.teamSeq },
+                                { QStringLiteral("accounts"), statuses.value() },
+                                { QStringLiteral("everything"), publication.everything } };
+    if (Result<QSqlQuery> notified
+        = m_team.exec(QStringLiteral("SELECT pg_notify('tenure_statuses', ?)"),
+                      { QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)) });
+        !notified)
+        return failed(notified.error());
+    if (Status committed = m_team.commit(); !committed)
+        return failed(committed.error());
+    return statuses.value();
+}
+
+} // namespace tenure

@@ -1,0 +1,313 @@
+#include "team/TeamReplica.h"
+
+#include "domain/Event.h"
+#include "store/Database.h"
+#include "store/EventLog.h"
+#include "store/Transaction.h"
+#include "store/WorkspaceSettings.h"
+#include "team/PgCopy.h"
+#include "team/TeamDatabase.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QVariant>
+
+#include <vector>
+
+namespace tenure {
+
+namespace {
+
+const QString kTeamSeq = QStringLiteral("team_seq");
+const QString kMasterFingerprint = QStringLiteral("team_master_fingerprint");
+constexpr int kEventsPerBatch = 20000;
+
+// Changes whenever accounts, outcomes, keys, sources or the time zone change, whoever changed
+// them and however (a hand-written UPDATE that keeps updated_at included).
+const QString kFingerprintSql = QStringLiteral(R"(SELECT concat_ws('/',
+    (SELECT concat_ws(':', count(*), max(updated_at), sum(hashtext(id || ':' || updated_at || ':' || name || ':'
+            || coalesce(owner, '') || ':' || coalesce(plan, '') || ':' || coalesce(arr::text, '') || ':'
+            || coalesce(seats::text, '') || ':' || coalesce(signup_date, '') || ':' || coalesce(renewal_date, '')
+            || ':' || currency || ':' || attributes::text))) FROM accounts),
+    (SELECT concat_ws(':', count(*), max(id), sum(hashtext(account_id || kind || occurred_on))) FROM outcomes),
+    (SELECT concat_ws(':', count(*), sum(hashtext(namespace || ':' || key || ':' || account_id))) FROM account_keys),
+    (SELECT md5(coalesce(string_agg(name || ':' || kind || ':' || config::text, ',' ORDER BY name), '')) FROM sources),
+    (SELECT value FROM settings WHERE key = 'time_zone')))");
+
+Status localExec(Database& db, const QString& sql)
+{
+    QSqlQuery query(db.connection());
+    if (!query.exec(sql))
+        return Error { query.lastError().text() };
+    return {};
+}
+
+QVariant textOrNull(const PgCopyOut::Field& field)
+{
+    return field.null ? QVariant(QMetaType(QMetaType::QString)) : QVariant(QString::fromUtf8(field.value));
+}
+
+QVariant numberOrNull(const PgCopyOut::Field& field, bool integer)
+{
+    if (field.null)
+        return QVariant(QMetaType(integer ? QMetaType::LongLong : QMetaType::Double));
+    return integer ? QVariant(field.value.toLongLong()) : QVariant(field.value.toDouble());
+}
+
+// Copies the rows of a team query into a table of the copy, column by column (`integer` tells
+// the number columns, 'i' whole and 'r' real, from text ones, 't').
+Status copyRows(TeamDatabase& team, Database& local, const QString& teamSelect, const QString& localInsert,
+                const QByteArray& kinds)
+{
+    PgCopyOut out(team.handle());
+    if (Status started = out.start(QStringLiteral("COPY (%1) TO STDOUT").arg(teamSelect)); !started)
+        return started;
+    QSqlQuery insert(local.connection());
+    if (!insert.prepare(localInsert))
+        return Error { insert.lastError().text() };
+    while (out.next()) {
+        const QList<PgCopyOut::Field>& fields = out.fields();
+        for (qsizetype i = 0; i < fields.size() && i < kinds.size(); ++i) {
+            const char kind = kinds[i];
+            insert.bindValue(int(i),
+                             kind == 't' ? textOrNull(fields[i]) : numberOrNull(fields[i], kind == 'i'));
+        }
+        if (!insert.exec())
+            return Error { insert.lastError().text() };
+    }
+    if (!out.error().isEmpty())
+        return Error { out.error() };
+    return {};
+}
+
+} // namespace
+
+TeamReplica::TeamReplica(TeamDatabase& team, Database& local)
+    : m_team(team)
+    , m_local(local)
+{
+}
+
+QString TeamReplica::defaultPath(const TeamLocation& location)
+{
+    const QByteArray key
+        = QCryptographicHash::hash(location.toUrl().toUtf8(), QCryptographicHash::Sha1).toHex().left(16);
+    const QString dir
+        = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/team");
+    QDir().mkpath(dir);
+    return dir + QStringLiteral("/%1-%2.tenure").arg(location.database, QString::fromLatin1(key));
+}
+
+Result<TeamReplica::Pull> TeamReplica::pull(const Progress& progress, const std::atomic_bool* cancel)
+{
+    Pull pull;
+    if (Status master = pullMasterData(pull); !master)
+        return Error {
+            tr("Cannot copy the team's accounts from %1: %2").arg(m_team.location().display(), master.error())
+        };
+    if (Status rules = pullRuleSets(pull); !rules)
+        return Error {
+            tr("Cannot copy the team's rules from %1: %2").arg(m_team.location().display(), rules.error())
+        };
+    if (Status log = pullLog(pull, progress, cancel); !log)
+        return Error {
+            tr("Cannot copy the team's event log from %1: %2").arg(m_team.location().display(), log.error())
+        };
+    return pull;
+}
+
+Status TeamReplica::pullMasterData(Pull& pull)
+{
+    Result<QVariant> fingerprint = m_team.scalar(kFingerprintSql);
+    if (!fingerprint)
+        return Error { fingerprint.error() };
+    WorkspaceSettings settings(m_local);
+    if (settings.value(kMasterFingerprint) == fingerprint->toString())
+        return {};
+
+    Result<QVariant> zone
+        = m_team.scalar(QStringLiteral("SELECT value FROM settings WHERE key = 'time_zone'"));
+    if (!zone)
+        return Error { zone.error() };
+    Transaction transaction(m_local);
+    if (!transaction.startError().isEmpty())
+        return Error { transaction.startError() };
+    if (zone->isValid() && settings.timeZone().id() != zone->toString().toUtf8()) {
+        if (Status set = settings.setTimeZone(zone->toString().toUtf8()); !set)
+            return set;
+    }
+    for (const char* sql : { "DELETE FROM outcomes", "DELETE FROM accounts", "DELETE FROM account_keys" }) {
+        if (Status done = localExec(m_local, QString::fromLatin1(sql)); !done)
+            return done;
+    }
+    const QList<std::tuple<QString, QString, QByteArray>> tables {
+        { QStringLiteral("SELECT name, kind, config::text, created_at FROM sources"),
+          QStringLiteral("INSERT INTO sources (name, kind, config, created_at) VALUES (?, ?, ?, ?) "
+                         "ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, config = excluded.config"),
+          "ttti" },
+        { QStringLiteral("SELECT id, name, owner, plan, arr, currency, seats, signup_date, renewal_date, "
+                         "attributes::text, updated_at FROM accounts"),
+          QStringLiteral("INSERT INTO accounts (id, name, owner, plan, arr, currency, seats, signup_date, "
+                         "renewal_date, attributes, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+          "ttttrtitttI" },
+        { QStringLiteral(
+              "SELECT id, account_id, kind, occurred_on, amount, note, source, external_id FROM outcomes"),
+          QStringLiteral("INSERT INTO outcomes (id, account_id, kind, occurred_on, amount, note, source, "
+                         "external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+          "itttrttt" },
+        { QStringLiteral("SELECT namespace, key, account_id, source, updated_at FROM account_keys"),
+          QStringLiteral("INSERT INTO account_keys (namespace, key, account_id, source, updated_at) "
+                         "VALUES (?, ?, ?, ?, ?)"),
+          "tttti" },
+    };
+    for (const auto& [select, insert, kinds] : tables) {
+        QByteArray columnKinds = kinds;
+        columnKinds.replace('I', 'i');
+        if (Status copied = copyRows(m_team, m_local, select, insert, columnKinds); !copied)
+            return copied;
+    }
+    if (Status stamped = settings.setValue(kMasterFingerprint, fingerprint->toString()); !stamped)
+        return stamped;
+    if (Status committed = transaction.commit(); !committed)
+        return committed;
+    pull.masterDataReplaced = true;
+    return {};
+}
+
+Status TeamReplica::pullRuleSets(Pull& pull)
+{
+    // Versions are immutable: the copy takes the versions it lacks. A copy whose versions disagree
+    // with the team's (its engine made the default rules before the team had any) starts over.
+    QSqlQuery local(m_local.connection());
+    if (!local.exec(QStringLiteral("SELECT version, definition FROM rule_sets ORDER BY version")))
+        return Error { local.lastError().text() };
+    QHash<int, QString> mine;
+    while (local.next())
+        mine.insert(local.value(0).toInt(), local.value(1).toString());
+    local.finish();
+
+    Result<QSqlQuery> theirs = m_team.exec(
+        QStringLiteral("SELECT version, name, definition::text, created_at, author FROM rule_sets "
+                       "ORDER BY version"));
+    if (!theirs)
+        return Error { theirs.error() };
+    struct Version
+    {
+        int version;
+        QString name, definition;
+        qint64 createdAt;
+        QString author;
+    };
+    QList<Version> versions;
+    bool disagree = false;
+    while (theirs->next()) {
+        Version v { theirs->value(0).toInt(), theirs->value(1).toString(), theirs->value(2).toString(),
+                    theirs->value(3).toLongLong(), theirs->value(4).toString() };
+        if (mine.contains(v.version) && mine.value(v.version) != v.definition)
+            disagree = true;
+        versions.append(v);
+    }
+    if (versions.isEmpty())
+        return {}; // the engine's first pass saves the defaults, which TeamEngine shares
+    Transaction transaction(m_local);
+    if (!transaction.startError().isEmpty())
+        return Error { transaction.startError() };
+    if (disagree || mine.size() > versions.size()) {
+        if (Status cleared = localExec(m_local, QStringLiteral("DELETE FROM rule_sets")); !cleared)
+            return cleared;
+        mine.clear();
+    }
+    QSqlQuery insert(m_local.connection());
+    insert.prepare(QStringLiteral(
+        "INSERT INTO rule_sets (version, name, definition, created_at, author) VALUES (?, ?, ?, ?, ?)"));
+    for (const Version& v : versions) {
+        if (mine.contains(v.version))
+            continue;
+        insert.addBindValue(v.version);
+        insert.addBindValue(v.name);
+        insert.addBindValue(v.definition);
+        insert.addBindValue(v.createdAt);
+        insert.addBindValue(v.author);
+        if (!insert.exec())
+            return Error { insert.lastError().text() };
+        ++pull.ruleSets;
+    }
+    return transaction.commit();
+}
+
+Status TeamReplica::pullLog(Pull& pull, const Progress& progress, const std::atomic_bool* cancel)
+{
+    WorkspaceSettings settings(m_local);
+    const qint64 after = settings.value(kTeamSeq, QStringLiteral("0")).toLongLong();
+    pull.teamSeq = after;
+    PgCopyOut out(m_team.handle());
+    // `after` is a number this code formats: nothing of the data enters the statement.
+    if (Status started = out.start(
+            QStringLiteral(
+                "COPY (SELECT seq, source, external_id, account_id, user_id, name, occurred_at, quantity, "
+                "properties::text FROM events WHERE seq > %1 ORDER BY seq) TO STDOUT")
+                .arg(after));
+        !started)
+        return started;
+
+    std::vector<EncodedEvent> batch;
+    batch.reserve(kEventsPerBatch);
+    qint64 lastSeq = after;
+    EventLog log(m_local);
+    const auto flush = [&]() -> Status {
+        if (batch.empty())
+            return {};
+        Transaction transaction(m_local);
+        if (!transaction.startError().isEmpty())
+            return Error { transaction.startError() };
+        Result<EventLog::AppendResult> appended = log.append(
+            std::span<const EncodedEvent>(batch.data(), batch.size()), EventLog::Policy::AllOrNothing);
+        if (!appended)
+            return Error { appended.error() };
+        if (!appended->committed)
+            return Error { tr("the team's events after seq %1 were refused by the copy: %2")
+                               .arg(pull.teamSeq)
+                               .arg(appended->rejected.isEmpty() ? QString()
+                                                                 : appended->rejected.first().reason) };
+        if (Status set = settings.setValue(kTeamSeq, QString::number(lastSeq)); !set)
+            return set;
+        if (Status committed = transaction.commit(); !committed)
+            return committed;
+        pull.events += appended->inserted;
+        pull.teamSeq = lastSeq;
+        batch.clear();
+        if (progress)
+            progress(pull.events);
+        return {};
+    };
+    while (out.next()) {
+        const QList<PgCopyOut::Field>& f = out.fields();
+        if (f.size() != 9)
+            return Error { tr("unexpected row from the team's log (%1 fields)").arg(f.size()) };
+        EncodedEvent event;
+        event.source = f[1].value;
+        event.externalId = f[2].value;
+        event.accountId = f[3].value;
+        event.userId = f[4].null ? QByteArray() : f[4].value;
+        event.name = f[5].value;
+        event.occurredAt = f[6].value.toLongLong();
+        event.quantity = f[7].value.toDouble();
+        event.properties = f[8].value;
+        lastSeq = f[0].value.toLongLong();
+        batch.push_back(std::move(event));
+        if (int(batch.size()) >= kEventsPerBatch) {
+            if (cancel && cancel->load())
+                return Error { tr("cancelled") };
+            if (Status done = flush(); !done)
+                return done;
+        }
+    }
+    if (!out.error().isEmpty())
+        return Error { out.error() };
+    return flush();
+}
+
+} // namespace tenure

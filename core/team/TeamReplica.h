@@ -1,0 +1,58 @@
+#pragma once
+
+#include "util/Result.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <atomic>
+#include <functional>
+
+namespace tenure {
+
+class Database;
+class TeamDatabase;
+struct TeamLocation;
+
+// The engine's working copy of a team workspace: a workspace file on the engine's machine that
+// mirrors the team's write side (the log, accounts, outcomes, sources, rule sets, settings), so
+// that the one scoring engine Tenure has (ScoringEngine, with its segments, spill and partitions)
+// scores a team exactly as it scores a file. The copy is a cache: deleting it costs one full pull.
+//
+// The log is pulled after the seq the copy has seen, with COPY, in batches that commit together
+// with the team seq they reach (setting `team_seq`), so a kill mid-pull resumes where it stopped.
+// Appenders to the team's log hold its advisory lock until they commit (TeamSchema::kLogLock), so
+// sequence numbers become visible in order and no row is skipped. Master data is replaced whole
+// when the team's fingerprint of it changes, keeping the team's outcome ids, so the engine's own
+// master-data stamp moves exactly when the team's data did.
+class TeamReplica
+{
+    Q_DECLARE_TR_FUNCTIONS(TeamReplica)
+
+public:
+    struct Pull
+    {
+        qint64 events = 0; // events added to the copy
+        qint64 teamSeq = 0; // the team's seq the copy now holds everything up to
+        bool masterDataReplaced = false;
+        int ruleSets = 0; // rule set versions added
+    };
+    using Progress = std::function<void(qint64 done)>;
+
+    TeamReplica(TeamDatabase& team, Database& local);
+
+    // Where the engine of this machine keeps its copy of a team workspace.
+    static QString defaultPath(const TeamLocation& location);
+
+    Result<Pull> pull(const Progress& progress = {}, const std::atomic_bool* cancel = nullptr);
+
+private:
+    Status pullMasterData(Pull& pull);
+    Status pullRuleSets(Pull& pull);
+    Status pullLog(Pull& pull, const Progress& progress, const std::atomic_bool* cancel);
+
+    TeamDatabase& m_team;
+    Database& m_local;
+};
+
+} // namespace tenure

@@ -1,0 +1,128 @@
+#include "team/TeamService.h"
+
+#include "team/TeamDatabase.h"
+
+#include <QSqlQuery>
+#include <QTimeZone>
+
+namespace tenure {
+
+namespace {
+const QStringList kChannels { QStringLiteral("tenure_events"), QStringLiteral("tenure_master"),
+                              QStringLiteral("tenure_rules") };
+}
+
+TeamService::TeamService(TeamLocation location, Options options, QString password, QObject* parent)
+    : QObject(parent)
+    , m_location(location)
+    , m_options(options)
+    , m_password(password)
+    , m_engine(std::move(location), options.engine, std::move(password))
+{
+    m_clock.setInterval(1000);
+    connect(&m_clock, &QTimer::timeout, this, &TeamService::tick);
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(m_options.debounceMs);
+    connect(&m_debounce, &QTimer::timeout, this, [this] { runPass(tr("changes announced by the server")); });
+}
+
+TeamService::~TeamService() = default;
+
+void TeamService::start()
+{
+    emit log(
+        tr("Serving team workspace %1 (engine copy: %2).").arg(m_location.display(), m_engine.replicaPath()));
+    tick();
+    m_clock.start();
+}
+
+void TeamService::tick()
+{
+    if (!m_engine.isElected()) {
+        if (m_sinceTry.isValid() && m_sinceTry.elapsed() < qint64(m_options.standbySeconds) * 1000)
+            return;
+        m_sinceTry.start();
+        Result<bool> elected = m_engine.tryElect();
+        if (!elected) {
+            emit log(tr("Cannot reach the team workspace: %1 (trying again in %2 s).")
+                         .arg(elected.error())
+                         .arg(m_options.standbySeconds));
+            return;
+        }
+        if (!elected.value()) {
+            QString holder;
+            if (Result<std::unique_ptr<TeamDatabase>> db
+                = TeamDatabase::open(m_location, TeamDatabase::Purpose::Use, m_password);
+                db) {
+                if (Result<QString> who = TeamEngine::describeHolder(**db); who)
+                    holder = who.value();
+            }
+            if (!m_announcedStandby || holder != m_lastHolder)
+                emit log(tr("Standing by: the team's engine is %1.")
+                             .arg(holder.isEmpty() ? tr("another process") : holder));
+            m_announcedStandby = true;
+            m_lastHolder = holder;
+            return;
+        }
+        m_announcedStandby = false;
+        emit log(tr("Elected: this process is the team's engine."));
+        listen();
+        runPass(tr("elected"));
+        return;
+    }
+    const QDate today = QDate::currentDate();
+    if (m_lastDay.isValid() && today != m_lastDay)
+        runPass(tr("the day changed"));
+    else if (m_sincePass.isValid() && m_sincePass.elapsed() >= qint64(m_options.intervalMinutes) * 60000)
+        runPass(tr("every %1 minutes").arg(m_options.intervalMinutes));
+}
+
+void TeamService::listen()
+{
+    m_listener.reset();
+    Result<std::unique_ptr<TeamDatabase>> listener
+        = TeamDatabase::open(m_location, TeamDatabase::Purpose::Use, m_password);
+    if (!listener) {
+        emit log(tr("Cannot listen for changes (scoring every %1 minutes instead): %2")
+                     .arg(m_options.intervalMinutes)
+                     .arg(listener.error()));
+        return;
+    }
+    m_listener = std::move(listener).value();
+    QSqlDriver* driver = m_listener->connection().driver();
+    for (const QString& channel : kChannels)
+        driver->subscribeToNotification(channel);
+    connect(driver, &QSqlDriver::notification, this, &TeamService::onNotification);
+}
+
+void TeamService::onNotification(const QString&, QSqlDriver::NotificationSource, const QVariant&)
+{
+    if (m_engine.isElected() && !m_debounce.isActive())
+        m_debounce.start();
+}
+
+void TeamService::runPass(const QString& why)
+{
+    QElapsedTimer timer;
+    timer.start();
+    Result<TeamEngine::Pass> pass = m_engine.runPass();
+    m_sincePass.start();
+    m_lastDay = QDate::currentDate();
+    if (!pass) {
+        emit log(tr("Scoring failed (%1): %2").arg(why, pass.error()));
+        emit passFinished(false);
+        return;
+    }
+    emit log(tr("Scored (%1): %2 new events, log up to seq %3, %4 statuses published, as of %5 with rules "
+                "v%6 (%7 s).")
+                 .arg(why)
+                 .arg(pass->eventsPulled)
+                 .arg(pass->teamSeq)
+                 .arg(pass->statusesPublished)
+                 .arg(pass->summary.asOf.toString(Qt::ISODate))
+                 .arg(pass->summary.rulesVersion)
+                 .arg(QString::number(timer.elapsed() / 1000.0, 'f', 2)));
+    emit passFinished(true);
+}
+
+} // namespace tenure

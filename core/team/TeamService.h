@@ -1,0 +1,67 @@
+#pragma once
+
+#include "team/TeamEngine.h"
+
+#include <QDate>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QSqlDriver>
+#include <QTimer>
+
+#include <memory>
+
+namespace tenure {
+
+class TeamDatabase;
+
+// Keeps one team workspace scored from this process, once it is the team's engine: `tenure-cli
+// serve`, and (later) a desktop where no service runs. Stands by while another process holds the
+// engine lock, trying again every `standbySeconds`; once elected it scores at once, after every
+// change the server announces (LISTEN tenure_events, tenure_master, tenure_rules; debounced),
+// every `intervalMinutes`, and when the day changes in the team's zone. Runs on the thread that
+// owns it; a pass blocks that thread (the notifications wait in the socket meanwhile).
+class TeamService : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        int standbySeconds = 15;
+        int intervalMinutes = 5;
+        int debounceMs = 1000;
+        TeamEngine::Options engine;
+    };
+
+    TeamService(TeamLocation location, Options options, QString password = {}, QObject* parent = nullptr);
+    ~TeamService() override;
+
+    void start();
+    bool isElected() const { return m_engine.isElected(); }
+
+signals:
+    void log(const QString& line);
+    void passFinished(bool ok);
+
+private:
+    void tick();
+    void runPass(const QString& why);
+    void listen();
+    void onNotification(const QString& channel, QSqlDriver::NotificationSource source,
+                        const QVariant& payload);
+
+    TeamLocation m_location;
+    Options m_options;
+    QString m_password;
+    TeamEngine m_engine;
+    std::unique_ptr<TeamDatabase> m_listener;
+    QTimer m_clock;
+    QTimer m_debounce;
+    QElapsedTimer m_sincePass;
+    QElapsedTimer m_sinceTry;
+    QDate m_lastDay;
+    QString m_lastHolder;
+    bool m_announcedStandby = false;
+};
+
+} // namespace tenure

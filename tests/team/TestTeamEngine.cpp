@@ -1,0 +1,344 @@
+// The team's engine: elected by an advisory lock, scoring a copy of the team's log with the same
+// ScoringEngine a workspace file uses, publishing results identical to the file's, fenced, and
+// announced with NOTIFY; `tenure-cli serve` hands over to a standby when killed.
+#include "PgCluster.h"
+#include "TestSupport.h"
+#include "demo/DemoWorkspace.h"
+#include "engine/ScoringEngine.h"
+#include "store/Database.h"
+#include "store/EventLog.h"
+#include "team/TeamDatabase.h"
+#include "team/TeamEngine.h"
+#include "team/TeamPublisher.h"
+#include "team/TeamPush.h"
+#include "team/TeamSchema.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSqlDriver>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTest>
+#include <QTimeZone>
+
+#include <span>
+
+using namespace tenure;
+using tenure::test::PgCluster;
+
+namespace {
+
+const QDate kAsOf(2026, 11, 30);
+
+// Every account's status and every history row, as text lines, from either backend.
+QStringList localRows(Database& db, const QString& sql)
+{
+    QStringList rows;
+    QSqlQuery query(db.connection());
+    if (!query.exec(sql))
+        return { QStringLiteral("error") };
+    while (query.next()) {
+        QStringList fields;
+        for (int i = 0; i < query.record().count(); ++i)
+            fields << (query.value(i).isNull() ? QStringLiteral("NULL") : query.value(i).toString());
+        rows << fields.join(QLatin1Char('|'));
+    }
+    return rows;
+}
+
+QStringList teamRows(TeamDatabase& db, const QString& sql)
+{
+    QStringList rows;
+    Result<QSqlQuery> query = db.exec(sql);
+    if (!query)
+        return { query.error() };
+    while (query->next()) {
+        QStringList fields;
+        for (int i = 0; i < query->record().count(); ++i)
+            fields << (query->value(i).isNull() ? QStringLiteral("NULL") : query->value(i).toString());
+        rows << fields.join(QLatin1Char('|'));
+    }
+    return rows;
+}
+
+const QString kStatuses
+    = QStringLiteral("SELECT account_id, stage, score, band, day, rules_version, last_active, "
+                     "breakdown FROM account_status ORDER BY account_id");
+const QString kHistory = QStringLiteral("SELECT account_id, day, stage, score, band FROM status_history "
+                                        "ORDER BY account_id, day");
+const QString kDays
+    = QStringLiteral("SELECT day, stage, band, accounts FROM history_days ORDER BY day, stage, band");
+
+// Empty when the two lists agree, else where they first differ.
+QString difference(const QStringList& team, const QStringList& local, const char* what)
+{
+    if (local.isEmpty())
+        return QStringLiteral("%1: no local rows").arg(QLatin1String(what));
+    if (team.size() != local.size())
+        return QStringLiteral("%1: %2 team rows, %3 local rows")
+            .arg(QLatin1String(what))
+            .arg(team.size())
+            .arg(local.size());
+    for (qsizetype i = 0; i < team.size(); ++i) {
+        if (team[i] != local[i])
+            return QStringLiteral("%1, row %2:\n team:  %3\n local: %4")
+                .arg(QLatin1String(what))
+                .arg(i)
+                .arg(team[i].left(300), local[i].left(300));
+    }
+    return {};
+}
+
+#define COMPARE_ROWS(team, local, what)                                                                      \
+    do {                                                                                                     \
+        const QString differs = difference(team, local, what);                                               \
+        QVERIFY2(differs.isEmpty(), qPrintable(differs));                                                    \
+    } while (false)
+
+} // namespace
+
+class TestTeamEngine : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QString error;
+        if (!m_cluster.start(&error)) {
+            if (PgCluster::mustRun())
+                QFAIL(qPrintable(QStringLiteral("PostgreSQL did not start: ") + error));
+            QSKIP(qPrintable(QStringLiteral("PostgreSQL did not start: ") + error));
+        }
+        std::unique_ptr<Database> db = m_local.open();
+        DemoGenerator::Options options;
+        options.accounts = 40;
+        options.days = 120;
+        options.today = kAsOf;
+        QVERIFY(DemoWorkspace::populate(*db, options).ok());
+        ScoringEngine::Options engine;
+        engine.today = kAsOf;
+        const Result<ScoringEngine::Summary> scored = ScoringEngine(*db, engine).run();
+        QVERIFY2(scored.ok(), qPrintable(scored.ok() ? QString() : scored.error()));
+    }
+
+    void theTeamScoresAsTheFileDoes()
+    {
+        Result<std::unique_ptr<TeamDatabase>> team
+            = m_cluster.createWorkspace(QStringLiteral("engine"), "UTC");
+        QVERIFY(team.ok());
+        std::unique_ptr<Database> local = m_local.open();
+        // The file's zone decides its days: the team counts in the same.
+        QVERIFY((*team)
+                    ->exec(QStringLiteral("UPDATE settings SET value = (?) WHERE key = 'time_zone'"),
+                           { localRows(*local,
+                                       QStringLiteral("SELECT value FROM settings WHERE key = 'time_zone'"))
+                                 .value(0) })
+                    .ok());
+        QVERIFY(TeamPush(*local, **team).run().ok());
+
+        TeamEngine engine(m_cluster.location(QStringLiteral("engine")), options(QStringLiteral("a")),
+                          PgCluster::superPassword());
+        Result<bool> elected = engine.tryElect();
+        QVERIFY2(elected.ok() && elected.value(), qPrintable(elected.ok() ? QString() : elected.error()));
+
+        // Listen as a desktop would.
+        Result<std::unique_ptr<TeamDatabase>> desk = m_cluster.open(QStringLiteral("engine"));
+        QVERIFY(desk.ok());
+        QSqlDriver* driver = (*desk)->connection().driver();
+        QVERIFY(driver->subscribeToNotification(QStringLiteral("tenure_statuses")));
+        QSignalSpy announced(driver, &QSqlDriver::notification);
+
+        Result<TeamEngine::Pass> pass = engine.runPass();
+        QVERIFY2(pass.ok(), qPrintable(pass.ok() ? QString() : pass.error()));
+        QCOMPARE(pass->eventsPulled,
+                 localRows(*local, QStringLiteral("SELECT count(*) FROM events")).value(0).toLongLong());
+        QCOMPARE(pass->statusesPublished, 40);
+
+        COMPARE_ROWS(teamRows(**team, kStatuses), localRows(*local, kStatuses), "account_status");
+        COMPARE_ROWS(teamRows(**team, kHistory), localRows(*local, kHistory), "status_history");
+        COMPARE_ROWS(teamRows(**team, kDays), localRows(*local, kDays), "history_days");
+        QVERIFY(announced.wait(5000) || !announced.isEmpty());
+        QCOMPARE(announced.first().at(0).toString(), QStringLiteral("tenure_statuses"));
+
+        // New events reach the team: the next pass folds them in, as the file's engine does.
+        QVERIFY((*team)->exec(QStringLiteral("BEGIN")).ok());
+        QVERIFY(
+            (*team)
+                ->exec(QStringLiteral("SELECT pg_advisory_xact_lock(?)"), { QVariant(TeamSchema::kLogLock) })
+                .ok());
+        const QStringList accounts
+            = teamRows(**team, QStringLiteral("SELECT id FROM accounts ORDER BY id LIMIT 3"));
+        qint64 at = QDateTime(kAsOf.addDays(-1), QTime(10, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+        for (const QString& account : accounts) {
+            for (int i = 0; i < 5; ++i) {
+                const QString id = QStringLiteral("late-%1-%2").arg(account).arg(i);
+                QVERIFY((*team)
+                            ->exec(QStringLiteral(
+                                       "INSERT INTO events (source, external_id, account_id, user_id, name, "
+                                       "occurred_at, received_at) VALUES ('demo', ?, ?, 'u-late', "
+                                       "'report_created', ?, ?)"),
+                                   { QVariant(id), QVariant(account), QVariant(at + i), QVariant(at) })
+                            .ok());
+                EncodedEvent event;
+                event.source = "demo";
+                event.externalId = id.toUtf8();
+                event.accountId = account.toUtf8();
+                event.userId = "u-late";
+                event.name = "report_created";
+                event.occurredAt = at + i;
+                m_late.push_back(event);
+            }
+        }
+        QVERIFY((*team)->exec(QStringLiteral("COMMIT")).ok());
+        QVERIFY(EventLog(*local).append(std::span<const EncodedEvent>(m_late.data(), m_late.size())).ok());
+        ScoringEngine::Options engineOptions;
+        engineOptions.today = kAsOf;
+        QVERIFY(ScoringEngine(*local, engineOptions).run().ok());
+
+        pass = engine.runPass();
+        QVERIFY2(pass.ok(), qPrintable(pass.ok() ? QString() : pass.error()));
+        QCOMPARE(pass->eventsPulled, 15);
+        COMPARE_ROWS(teamRows(**team, kStatuses), localRows(*local, kStatuses),
+                     "account_status after new events");
+        COMPARE_ROWS(teamRows(**team, kHistory), localRows(*local, kHistory),
+                     "status_history after new events");
+
+        // Exactly one engine: a second one stands by until the first is gone.
+        TeamEngine second(m_cluster.location(QStringLiteral("engine")), options(QStringLiteral("b")),
+                          PgCluster::superPassword());
+        elected = second.tryElect();
+        QVERIFY(elected.ok());
+        QVERIFY(!elected.value());
+        Result<QString> holder = TeamEngine::describeHolder(**team);
+        QVERIFY(holder.ok());
+        QVERIFY2(holder->contains(PgCluster::superuser()), qPrintable(holder.value()));
+        QVERIFY(!second.runPass().ok());
+    }
+
+    void anEngineThatLostTheLockCannotPublish()
+    {
+        Result<std::unique_ptr<TeamDatabase>> team = m_cluster.open(QStringLiteral("engine"));
+        QVERIFY(team.ok());
+        std::unique_ptr<Database> local = m_local.open();
+        TeamPublisher::Publication publication;
+        publication.asOf = kAsOf;
+        const Result<qint64> published = TeamPublisher(*local, **team, 999999).publish(publication);
+        QVERIFY(!published.ok());
+        QVERIFY2(published.error().contains(QStringLiteral("no longer holds")),
+                 qPrintable(published.error()));
+        // ...and wrote nothing.
+        QCOMPARE((*team)->scalar(QStringLiteral("SELECT count(*) FROM account_status"))->toInt(), 40);
+    }
+
+    void aStandbyServiceTakesOverFromAKilledEngine()
+    {
+        Result<std::unique_ptr<TeamDatabase>> team
+            = m_cluster.createWorkspace(QStringLiteral("served"), "UTC");
+        QVERIFY(team.ok());
+        std::unique_ptr<Database> local = m_local.open(Database::Mode::ReadOnly);
+        QVERIFY(TeamPush(*local, **team).run().ok());
+        const QString url = m_cluster.location(QStringLiteral("served")).toUrl();
+
+        QProcess first;
+        QProcess second;
+        startServe(first, url, QStringLiteral("first"));
+        QVERIFY(waitFor(first, QStringLiteral("Scored (elected)"), 60000));
+        startServe(second, url, QStringLiteral("second"));
+        QVERIFY(waitFor(second, QStringLiteral("Standing by"), 30000));
+        QCOMPARE((*team)->scalar(QStringLiteral("SELECT count(*) FROM account_status"))->toInt(), 40);
+        const QString before
+            = (*team)
+                  ->scalar(QStringLiteral("SELECT value FROM engine_state WHERE key = 'published_at'"))
+                  ->toString();
+
+        // kill -9: no clean stop, the server ends the session and frees the lock.
+        first.kill();
+        first.waitForFinished();
+        QElapsedTimer takeover;
+        takeover.start();
+        QVERIFY(waitFor(second, QStringLiteral("Scored (elected)"), 60000));
+        QVERIFY2(takeover.elapsed() < 60000, "a standby takes over within a minute");
+        QCOMPARE((*team)->scalar(QStringLiteral("SELECT count(*) FROM account_status"))->toInt(), 40);
+        QVERIFY((*team)
+                    ->scalar(QStringLiteral("SELECT value FROM engine_state WHERE key = 'published_at'"))
+                    ->toString()
+                != before);
+        QCOMPARE((*team)
+                     ->scalar(QStringLiteral("SELECT value FROM engine_state WHERE key = 'team_seq'"))
+                     ->toLongLong(),
+                 (*team)->scalar(QStringLiteral("SELECT max(seq) FROM events"))->toLongLong());
+
+        // New events are scored on the server's announcement, not on a timer.
+        QVERIFY(
+            (*team)
+                ->exec(
+                    QStringLiteral("INSERT INTO events (source, external_id, account_id, name, occurred_at, "
+                                   "received_at) VALUES ('demo', 'announced-1', ?, 'login', ?, 0)"),
+                    { QVariant(teamRows(**team, QStringLiteral("SELECT id FROM accounts ORDER BY id LIMIT 1"))
+                                   .value(0)),
+                      QVariant(
+                          QDateTime(kAsOf.addDays(-1), QTime(9, 0), QTimeZone::utc()).toMSecsSinceEpoch()) })
+                .ok());
+        QVERIFY(
+            waitFor(second, QStringLiteral("Scored (changes announced by the server): 1 new events"), 30000));
+
+        // SIGTERM: a clean stop.
+        second.terminate();
+        QVERIFY(second.waitForFinished(30000));
+        QCOMPARE(second.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(second.exitCode(), 0);
+        QVERIFY2(m_output[&second].contains(QStringLiteral("Stopping")), qPrintable(m_output[&second]));
+    }
+
+private:
+    TeamEngine::Options options(const QString& name) const
+    {
+        TeamEngine::Options options;
+        options.replicaPath = m_local.dir() + QStringLiteral("/replica-%1.tenure").arg(name);
+        options.engine.today = kAsOf;
+        return options;
+    }
+
+    void startServe(QProcess& process, const QString& url, const QString& name)
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("PGPASSWORD"), PgCluster::superPassword());
+        process.setProcessEnvironment(environment);
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        connect(&process, &QProcess::readyRead, this,
+                [this, &process] { m_output[&process] += QString::fromUtf8(process.readAll()); });
+        process.start(QStringLiteral(TENURE_BIN_DIR "/tenure-cli"),
+                      { QStringLiteral("serve"), QStringLiteral("--db"), url, QStringLiteral("--standby"),
+                        QStringLiteral("1"), QStringLiteral("--replica"),
+                        m_local.dir() + QStringLiteral("/serve-%1.tenure").arg(name) });
+        QVERIFY(process.waitForStarted());
+    }
+
+    bool waitFor(QProcess& process, const QString& text, int ms)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        const qsizetype from = m_seen.value(&process);
+        while (timer.elapsed() < ms) {
+            const qsizetype at = m_output[&process].indexOf(text, from);
+            if (at >= 0) {
+                m_seen[&process] = at + text.size();
+                return true;
+            }
+            QTest::qWait(100);
+        }
+        qWarning().noquote() << "waited for" << text << "in:\n" << m_output[&process];
+        return false;
+    }
+
+    PgCluster m_cluster;
+    test::TempWorkspace m_local;
+    std::vector<EncodedEvent> m_late;
+    QHash<QProcess*, QString> m_output;
+    QHash<QProcess*, qsizetype> m_seen;
+};
+
+QTEST_GUILESS_MAIN(TestTeamEngine)
+#include "TestTeamEngine.moc"
