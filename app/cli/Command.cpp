@@ -2,6 +2,7 @@
 
 #include "store/WorkspacePaths.h"
 #include "store/WorkspaceSettings.h"
+#include "team/TeamLocation.h"
 
 #include <QDir>
 #include <QRegularExpression>
@@ -69,6 +70,13 @@ std::unique_ptr<Database> Command::openWorkspace(const QCommandLineParser& parse
                                                  Database::Mode mode) const
 {
     const QString path = workspacePath(parser, context);
+    if (TeamLocation::isTeamLocation(path)) {
+        context.err << tr("tenure-cli %1: works on workspace files only for now; on a team workspace, import into a "
+                          "file and move it in with tenure-cli team push (see docs/team.md)")
+                           .arg(m_name)
+                    << Qt::endl;
+        return nullptr;
+    }
     // Only the default location is created on demand; a path the user typed must already have its folder.
     if (!parser.isSet(kDbOption) && mode == Database::Mode::ReadWrite)
         WorkspacePaths::ensureParentExists(path);

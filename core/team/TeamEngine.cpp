@@ -135,6 +135,17 @@ Status TeamEngine::shareDefaultRules(Database& local)
 Result<TeamEngine::Pass> TeamEngine::runPass(bool rebuild, const ScoringEngine::Progress& progress,
                                              const std::atomic_bool* cancel)
 {
+    Result<Pass> pass = attemptPass(rebuild, progress, cancel);
+    // A failed pass may have lost its connection (server restart, terminated backend): the next
+    // one connects afresh. What it wrote was one transaction, rolled back whole.
+    if (!pass)
+        m_work.reset();
+    return pass;
+}
+
+Result<TeamEngine::Pass> TeamEngine::attemptPass(bool rebuild, const ScoringEngine::Progress& progress,
+                                                 const std::atomic_bool* cancel)
+{
     if (!isElected())
         return Error { tr("This process is not the team's engine.") };
     if (Status opened = openConnections(); !opened)

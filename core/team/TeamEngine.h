@@ -59,6 +59,8 @@ public:
     Database* replica() const { return m_replica.get(); }
 
 private:
+    Result<Pass> attemptPass(bool rebuild, const ScoringEngine::Progress& progress,
+                             const std::atomic_bool* cancel);
     Status openConnections();
     Status shareDefaultRules(Database& local);
 

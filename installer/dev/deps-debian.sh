@@ -13,7 +13,7 @@ packages=(
     libsqlite3-dev sqlite3
     # team workspaces: PostgreSQL through Qt's QPSQL driver, libpq for COPY; the server for the
     # team tests (each starts a throwaway cluster of its own) and for `tenure-cli serve`
-    libqt6sql6-psql libpq-dev postgresql
+    libqt6sql6-psql libpq-dev postgresql openssl
     # connectors: JSON and JSON lines with simdjson, secrets in the OS keychain with QtKeychain
     libsimdjson-dev qtkeychain-qt6-dev
     # Japanese text on screen and in printed reports (VL Gothic keeps Japanese text in PDFs

@@ -20,6 +20,9 @@ rm -f /tmp/x.db /tmp/x.db-wal /tmp/x.db-shm
 rm -f /tmp/x.db /tmp/x.db-wal /tmp/x.db-shm
 test -f /usr/share/applications/io.github.tenure.Tenure.desktop
 test -f /usr/share/metainfo/io.github.tenure.Tenure.metainfo.xml
+test -f /usr/lib/systemd/system/tenure-server.service
+test -f /usr/share/tenure/server.conf.example
+/usr/bin/tenure-cli serve --help | grep -q -- --replica
 QT_QPA_PLATFORM=offscreen /usr/bin/tenure --version
 dpkg -r tenure
 trap - EXIT

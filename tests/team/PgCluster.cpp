@@ -36,9 +36,14 @@ bool giveToPostgres(const QString& path)
         return false;
     QDir dir(path);
     bool ok = ::chown(QFile::encodeName(path).constData(), user->pw_uid, user->pw_gid) == 0;
-    for (const QFileInfo& entry : dir.entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden))
-        ok = ::chown(QFile::encodeName(entry.absoluteFilePath()).constData(), user->pw_uid, user->pw_gid) == 0
-            && ok;
+    for (const QFileInfo& entry : dir.entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden)) {
+        if (entry.isDir())
+            ok = giveToPostgres(entry.absoluteFilePath()) && ok;
+        else
+            ok = ::chown(QFile::encodeName(entry.absoluteFilePath()).constData(), user->pw_uid, user->pw_gid)
+                    == 0
+                && ok;
+    }
     return ok;
 }
 
@@ -135,7 +140,8 @@ bool PgCluster::start(QString* error)
         const QString options = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off "
                                                "-c synchronous_commit=off -c full_page_writes=off")
                                     .arg(m_port)
-                                    .arg(m_dir.path());
+                                    .arg(m_dir.path())
+            + m_tlsOptions;
         m_running = run(QStringLiteral("pg_ctl"),
                         { QStringLiteral("-D"), data, QStringLiteral("-l"),
                           m_dir.filePath(QStringLiteral("log")), QStringLiteral("-w"), QStringLiteral("-t"),
@@ -150,6 +156,44 @@ bool PgCluster::start(QString* error)
                      .arg(output, QString::fromLocal8Bit(log.readAll()));
     }
     return m_running;
+}
+
+bool PgCluster::enableTls(QString* error)
+{
+    const QString dir = m_dir.filePath(QStringLiteral("tls"));
+    QDir().mkpath(dir);
+    QFile extensions(dir + QStringLiteral("/server.ext"));
+    if (!extensions.open(QIODevice::WriteOnly)
+        || extensions.write("subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\n") < 0) {
+        *error = QStringLiteral("cannot write %1").arg(extensions.fileName());
+        return false;
+    }
+    extensions.close();
+    const QList<QStringList> steps {
+        { "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.crt", "-days",
+          "2", "-subj", "/CN=Tenure test CA" },
+        { "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "other-ca.key", "-out", "other-ca.crt",
+          "-days", "2", "-subj", "/CN=Somebody else's CA" },
+        { "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj",
+          "/CN=localhost" },
+        { "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out",
+          "server.crt", "-days", "2", "-extfile", "server.ext" },
+    };
+    for (const QStringList& step : steps) {
+        QProcess openssl;
+        openssl.setWorkingDirectory(dir);
+        openssl.setProcessChannelMode(QProcess::MergedChannels);
+        openssl.start(QStringLiteral("openssl"), step);
+        if (!openssl.waitForFinished(60000) || openssl.exitCode() != 0) {
+            *error = QStringLiteral("openssl %1 failed: %2")
+                         .arg(step.join(QLatin1Char(' ')), QString::fromLocal8Bit(openssl.readAll()));
+            return false;
+        }
+    }
+    QFile::setPermissions(dir + QStringLiteral("/server.key"), QFile::ReadOwner | QFile::WriteOwner);
+    m_tlsOptions
+        = QStringLiteral(" -c ssl=on -c ssl_cert_file=%1/server.crt -c ssl_key_file=%1/server.key").arg(dir);
+    return true;
 }
 
 void PgCluster::stop()

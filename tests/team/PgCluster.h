@@ -19,6 +19,12 @@ public:
     PgCluster();
     ~PgCluster();
 
+    // Before start(): makes a throwaway CA and a server certificate for localhost and 127.0.0.1
+    // signed by it (and a second CA that signed nothing), and has the server offer TLS with it.
+    bool enableTls(QString* error);
+    QString caFile() const { return m_dir.filePath(QStringLiteral("tls/ca.crt")); }
+    QString otherCaFile() const { return m_dir.filePath(QStringLiteral("tls/other-ca.crt")); }
+
     // Starts the cluster; false with the reason in `error` when it cannot.
     bool start(QString* error);
     void stop();
@@ -53,6 +59,7 @@ private:
     QString m_bin;
     int m_port = 0;
     bool m_running = false;
+    QString m_tlsOptions;
 };
 
 } // namespace tenure::test

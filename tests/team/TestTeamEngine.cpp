@@ -232,6 +232,49 @@ private slots:
         QCOMPARE((*team)->scalar(QStringLiteral("SELECT count(*) FROM account_status"))->toInt(), 40);
     }
 
+    void aDroppedPublicationLeavesTheLastResults()
+    {
+        Result<std::unique_ptr<TeamDatabase>> team = m_cluster.createWorkspace(QStringLiteral("drop"), "UTC");
+        QVERIFY(team.ok());
+        std::unique_ptr<Database> local = m_local.open();
+        QVERIFY((*team)
+                    ->exec(QStringLiteral("UPDATE settings SET value = (?) WHERE key = 'time_zone'"),
+                           { localRows(*local,
+                                       QStringLiteral("SELECT value FROM settings WHERE key = 'time_zone'"))
+                                 .value(0) })
+                    .ok());
+        QVERIFY(TeamPush(*local, **team).run().ok());
+        TeamEngine engine(m_cluster.location(QStringLiteral("drop")), options(QStringLiteral("drop")),
+                          PgCluster::superPassword());
+        QVERIFY(engine.tryElect().value());
+        QVERIFY(engine.runPass().ok());
+        const QStringList published = teamRows(**team, kStatuses);
+
+        // The engine's session is dropped in the middle of publishing a rebuild.
+        QVERIFY((*team)
+                    ->exec(QStringLiteral(R"(CREATE FUNCTION drop_me() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); RETURN NEW; END $$)"))
+                    .ok());
+        QVERIFY((*team)
+                    ->exec(QStringLiteral(
+                               "CREATE TRIGGER drop_me BEFORE INSERT ON account_status FOR EACH ROW WHEN "
+                               "(NEW.account_id = ?) EXECUTE FUNCTION drop_me()")
+                               .replace(QLatin1Char('?'),
+                                        QStringLiteral("'%1'").arg(
+                                            published.value(20).section(QLatin1Char('|'), 0, 0))))
+                    .ok());
+        Result<TeamEngine::Pass> dropped = engine.runPass(true);
+        QVERIFY(!dropped.ok());
+        // Readers still see every result of the last pass, whole.
+        COMPARE_ROWS(teamRows(**team, kStatuses), published, "account_status after a dropped publication");
+
+        QVERIFY((*team)->exec(QStringLiteral("DROP TRIGGER drop_me ON account_status")).ok());
+        Result<TeamEngine::Pass> again = engine.runPass(true);
+        QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error()));
+        COMPARE_ROWS(teamRows(**team, kStatuses), localRows(*local, kStatuses),
+                     "account_status after the rerun");
+    }
+
     void aStandbyServiceTakesOverFromAKilledEngine()
     {
         Result<std::unique_ptr<TeamDatabase>> team

@@ -192,6 +192,48 @@ private slots:
                      m_localCounts[table]);
     }
 
+    void aDroppedConnectionLosesNothing()
+    {
+        Result<std::unique_ptr<TeamDatabase>> admin = m_cluster.createWorkspace(QStringLiteral("dropped"));
+        QVERIFY(admin.ok());
+        std::unique_ptr<Database> local = m_local.open(Database::Mode::ReadOnly);
+        QSqlQuery victim(local->connection());
+        QVERIFY(
+            victim.exec(QStringLiteral("SELECT external_id FROM events ORDER BY seq LIMIT 1 OFFSET 700")));
+        QVERIFY(victim.next());
+        // The server drops the pushing session in the middle of the log's group, as a crash, a
+        // restart or pg_terminate_backend would.
+        QVERIFY((*admin)
+                    ->exec(QStringLiteral(R"(CREATE FUNCTION drop_me() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); RETURN NEW; END $$)"))
+                    .ok());
+        QVERIFY((*admin)
+                    ->exec(QStringLiteral("CREATE TRIGGER drop_me BEFORE INSERT ON events FOR EACH ROW WHEN "
+                                          "(NEW.external_id = '%1') EXECUTE FUNCTION drop_me()")
+                               .arg(victim.value(0).toString()))
+                    .ok());
+        {
+            Result<std::unique_ptr<TeamDatabase>> pusher = m_cluster.open(QStringLiteral("dropped"));
+            QVERIFY(pusher.ok());
+            Result<TeamPush::Report> failed = TeamPush(*local, **pusher).run();
+            QVERIFY(!failed.ok());
+            QVERIFY2(failed.error().contains(QStringLiteral("event log")), qPrintable(failed.error()));
+        }
+        QCOMPARE((*admin)->scalar(QStringLiteral("SELECT count(*) FROM events"))->toLongLong(), 0);
+        QCOMPARE((*admin)->scalar(QStringLiteral("SELECT count(*) FROM accounts"))->toLongLong(),
+                 m_localCounts[QStringLiteral("accounts")]);
+
+        // Run again on a new connection: complete, nothing doubled.
+        QVERIFY((*admin)->exec(QStringLiteral("DROP TRIGGER drop_me ON events")).ok());
+        Result<std::unique_ptr<TeamDatabase>> again = m_cluster.open(QStringLiteral("dropped"));
+        QVERIFY(again.ok());
+        Result<TeamPush::Report> finished = TeamPush(*local, **again).run();
+        QVERIFY2(finished.ok(), qPrintable(finished.ok() ? QString() : finished.error()));
+        for (const QString& table : kTables)
+            QCOMPARE((*admin)->scalar(QStringLiteral("SELECT count(*) FROM %1").arg(table))->toLongLong(),
+                     m_localCounts[table]);
+    }
+
     void theCommandLineWorksOnATeamWorkspace()
     {
         QString error;

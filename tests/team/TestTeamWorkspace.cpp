@@ -34,7 +34,7 @@ private slots:
     void initTestCase()
     {
         QString error;
-        if (!m_cluster.start(&error)) {
+        if (!m_cluster.enableTls(&error) || !m_cluster.start(&error)) {
             if (PgCluster::mustRun())
                 QFAIL(qPrintable(QStringLiteral("PostgreSQL did not start: ") + error));
             QSKIP(qPrintable(QStringLiteral("PostgreSQL did not start: ") + error));
@@ -140,6 +140,36 @@ private slots:
         QVERIFY(!db.ok());
         QVERIFY2(db.error().contains(QStringLiteral("no-such-host.invalid")), qPrintable(db.error()));
         QVERIFY2(db.error().contains(QStringLiteral("not known")), qPrintable(db.error()));
+    }
+
+    void tlsIsVerified()
+    {
+        QVERIFY(m_cluster.createWorkspace(QStringLiteral("tls")).ok());
+        TeamLocation location = m_cluster.location(QStringLiteral("tls"));
+        location.host = QStringLiteral("localhost");
+        location.sslMode = QStringLiteral("verify-full");
+        location.sslRootCert = m_cluster.caFile();
+        Result<std::unique_ptr<TeamDatabase>> db
+            = TeamDatabase::open(location, TeamDatabase::Purpose::Use, PgCluster::superPassword());
+        QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error()));
+        QCOMPARE((*db)
+                     ->scalar(QStringLiteral("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()"))
+                     ->toBool(),
+                 true);
+
+        // A certificate signed by a CA the location does not trust is refused, with that cause.
+        location.sslRootCert = m_cluster.otherCaFile();
+        db = TeamDatabase::open(location, TeamDatabase::Purpose::Use, PgCluster::superPassword());
+        QVERIFY(!db.ok());
+        QVERIFY2(db.error().contains(QStringLiteral("not trusted")), qPrintable(db.error()));
+        QVERIFY2(db.error().contains(QStringLiteral("localhost:%1").arg(m_cluster.port())),
+                 qPrintable(db.error()));
+
+        // A CA file that is not there says so.
+        location.sslRootCert = m_cluster.caFile() + QStringLiteral(".missing");
+        db = TeamDatabase::open(location, TeamDatabase::Purpose::Use, PgCluster::superPassword());
+        QVERIFY(!db.ok());
+        QVERIFY2(db.error().contains(QStringLiteral("not trusted")), qPrintable(db.error()));
     }
 
     void theLogIsAppendOnlyForEveryone()
