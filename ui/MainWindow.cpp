@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AboutDialog.h"
+#include "PlainText.h"
 #include "actions/ActionQueueView.h"
 #include "customer/CustomerDetailView.h"
 #include "customers/CustomersView.h"
@@ -27,7 +28,6 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QProgressDialog>
 #include <QSettings>
 #include <QStackedWidget>
@@ -66,6 +66,9 @@ MainWindow::MainWindow(QWidget* parent)
     , m_sources(new DataSourcesView(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
+    // Connector and band names and error messages land in the status bar: shown as written.
+    for (QLabel* label : { m_statusCounts, m_statusEngine, m_statusPulls })
+        label->setTextFormat(Qt::PlainText);
     setWindowTitle(tr("Tenure"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/tenure.svg")));
     // Navigation on the left, one page per view; the order matches Ctrl+1, Ctrl+2, ...
@@ -275,7 +278,7 @@ void MainWindow::newWorkspace()
     if (QFileInfo(path).suffix().isEmpty())
         path += QStringLiteral(".tenure");
     if (QFileInfo::exists(path)) {
-        QMessageBox::warning(
+        PlainText::warning(
             this, tr("New Workspace"),
             tr("%1 already exists. Choose another name, or open it with File → Open Workspace.")
                 .arg(QDir::toNativeSeparators(path)));
@@ -351,7 +354,7 @@ void MainWindow::startScoring(const QString& path)
             });
     connect(m_scoring.get(), &ScoringWorker::failed, this, [this](const QString& message) {
         m_statusEngine->setText(tr("Scoring failed"));
-        m_statusEngine->setToolTip(message);
+        m_statusEngine->setToolTip(PlainText::asRichText(message));
         statusBar()->showMessage(message);
         emit scoringFailed(message);
     });
@@ -376,13 +379,13 @@ void MainWindow::startPulls(const QString& path)
                 m_pulledEvents += report.inserted;
                 m_statusPulls->setText(
                     tr("Pulled %1: %2 new events").arg(connector, QLocale().toString(report.inserted)));
-                m_statusPulls->setToolTip(report.rejections.join(u'\n'));
+                m_statusPulls->setToolTip(PlainText::asRichText(report.rejections.join(u'\n')));
             });
     connect(m_pulls.get(), &PullWorker::failed, this,
             [this](const QString& connector, const QString& message) {
                 m_statusPulls->setText(connector.isEmpty() ? tr("Pull failed")
                                                            : tr("Pull of %1 failed").arg(connector));
-                m_statusPulls->setToolTip(message);
+                m_statusPulls->setToolTip(PlainText::asRichText(message));
                 statusBar()->showMessage(message);
             });
     connect(m_pulls.get(), &PullWorker::idle, this, [this] {

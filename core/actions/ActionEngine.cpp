@@ -11,11 +11,13 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace tenure {
 
@@ -41,6 +43,11 @@ ActionEngine::ActionEngine(Database& db, ActionRules rules)
 }
 
 Result<ActionEngine::Summary> ActionEngine::refresh(const QDate& today)
+{
+    return refreshInto(m_db.connection(), today, false);
+}
+
+Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, const QDate& today, bool team)
 {
     const Result<RuleStore::Active> active = RuleStore(m_db).active();
     if (!active)
@@ -157,14 +164,28 @@ Result<ActionEngine::Summary> ActionEngine::refresh(const QDate& today)
             add(QStringLiteral("score_drop")); // the facts say "score −25 in 30 days"
     }
 
-    // Apply: update or clear the live actions, open the new ones, in one transaction.
+    // Apply: update or clear the live actions, open the new ones, in one transaction: the file's
+    // own, or the team's (where every change also moves the action's version and says who made
+    // it, so a CSM's simultaneous edit is told apart from the engine's).
     Summary summary;
-    Transaction transaction(m_db);
-    if (!transaction.isActive())
-        return Error { transaction.startError() };
+    std::optional<Transaction> local;
+    if (team) {
+        if (!target.transaction())
+            return Error { target.lastError().text() };
+    } else {
+        local.emplace(m_db);
+        if (!local->isActive())
+            return Error { local->startError() };
+    }
+    auto rollback = qScopeGuard([&] {
+        if (team)
+            target.rollback();
+    });
+    const QString stampTeam
+        = team ? QStringLiteral(", version = version + 1, updated_by = session_user") : QString();
     const qint64 stamp = QDateTime::currentMSecsSinceEpoch();
     auto history = [&](qint64 id, const QString& kind, const QString& detail) -> Status {
-        QSqlQuery insert(m_db.connection());
+        QSqlQuery insert(target);
         insert.prepare(QStringLiteral(
             "INSERT INTO action_history (action_id, at, author, kind, detail) VALUES (?, ?, ?, ?, ?)"));
         insert.addBindValue(id);
@@ -174,7 +195,7 @@ Result<ActionEngine::Summary> ActionEngine::refresh(const QDate& today)
         insert.addBindValue(detail);
         return insert.exec() ? Status {} : Status { Error { insert.lastError().text() } };
     };
-    QSqlQuery live(m_db.connection());
+    QSqlQuery live(target);
     if (!live.exec(QStringLiteral(
             "SELECT id, account_id, trigger, status, snoozed_until, priority, reason FROM actions "
             "WHERE status <> 'done'")))
@@ -193,11 +214,14 @@ Result<ActionEngine::Summary> ActionEngine::refresh(const QDate& today)
                        live.value(3).toString(), QDate::fromString(live.value(4).toString(), Qt::ISODate),
                        live.value(5).toDouble(), live.value(6).toString() });
     // Prepared once: a large portfolio has tens of thousands of live actions.
-    QSqlQuery clear(m_db.connection());
-    clear.prepare(QStringLiteral("UPDATE actions SET status = 'done', updated_at = ? WHERE id = ?"));
-    QSqlQuery update(m_db.connection());
-    update.prepare(QStringLiteral(
-        "UPDATE actions SET priority = ?, reason = ?, status = ?, updated_at = ? WHERE id = ?"));
+    QSqlQuery clear(target);
+    clear.prepare(
+        QStringLiteral("UPDATE actions SET status = 'done', updated_at = ?%1 WHERE id = ?").arg(stampTeam));
+    QSqlQuery update(target);
+    update.prepare(
+        QStringLiteral(
+            "UPDATE actions SET priority = ?, reason = ?, status = ?, updated_at = ?%1 WHERE id = ?")
+            .arg(stampTeam));
     for (const Live& action : std::as_const(lives)) {
         const auto candidate = candidates.constFind({ action.account, action.trigger });
         if (candidate == candidates.constEnd()) {
@@ -234,7 +258,7 @@ Result<ActionEngine::Summary> ActionEngine::refresh(const QDate& today)
     }
     // A trigger a CSM marked done stays quiet while its condition holds; once it has cleared,
     // the next firing opens a new action.
-    QSqlQuery suppressed(m_db.connection());
+    QSqlQuery suppressed(target);
     if (!suppressed.exec(QStringLiteral(
             "SELECT DISTINCT account_id, trigger FROM actions WHERE status = 'done' AND suppress = 1")))
         return Error { suppressed.lastError().text() };
@@ -244,7 +268,7 @@ Result<ActionEngine::Summary> ActionEngine::refresh(const QDate& today)
     for (const auto& key : std::as_const(quiet)) {
         if (candidates.remove(key) > 0)
             continue; // still firing: stays quiet
-        QSqlQuery rearm(m_db.connection());
+        QSqlQuery rearm(target);
         rearm.prepare(QStringLiteral("UPDATE actions SET suppress = 0 WHERE status = 'done' AND suppress = 1 "
                                      "AND account_id = ? AND trigger = ?"));
         rearm.addBindValue(key.first);
@@ -253,10 +277,10 @@ Result<ActionEngine::Summary> ActionEngine::refresh(const QDate& today)
             return Error { rearm.lastError().text() };
     }
     for (const Candidate& candidate : std::as_const(candidates)) {
-        QSqlQuery insert(m_db.connection());
+        QSqlQuery insert(target);
         insert.prepare(QStringLiteral(
             "INSERT INTO actions (account_id, trigger, status, priority, reason, owner, created_at, "
-            "updated_at) VALUES (?, ?, 'open', ?, ?, ?, ?, ?)"));
+            "updated_at) VALUES (?, ?, 'open', ?, ?, ?, ?, ?) RETURNING id"));
         insert.addBindValue(candidate.accountId);
         insert.addBindValue(candidate.trigger);
         insert.addBindValue(candidate.priority);
@@ -264,19 +288,25 @@ Result<ActionEngine::Summary> ActionEngine::refresh(const QDate& today)
         insert.addBindValue(candidate.owner);
         insert.addBindValue(stamp);
         insert.addBindValue(stamp);
-        if (!insert.exec())
+        if (!insert.exec() || !insert.next())
             return Error { insert.lastError().text() };
-        if (Status s
-            = history(insert.lastInsertId().toLongLong(), QStringLiteral("created"), candidate.reason);
-            !s)
+        const qint64 id = insert.value(0).toLongLong();
+        insert.finish();
+        if (Status s = history(id, QStringLiteral("created"), candidate.reason); !s)
             return Error { s.error() };
         ++summary.opened;
     }
-    QSqlQuery open(m_db.connection());
+    QSqlQuery open(target);
     if (open.exec(QStringLiteral("SELECT count(*) FROM actions WHERE status = 'open'")) && open.next())
         summary.open = open.value(0).toInt();
-    if (Status committed = transaction.commit(); !committed)
+    open.finish();
+    if (team) {
+        if (!target.commit())
+            return Error { target.lastError().text() };
+        rollback.dismiss();
+    } else if (Status committed = local->commit(); !committed) {
         return Error { committed.error() };
+    }
     return summary;
 }
 

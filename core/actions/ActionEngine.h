@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QSqlDatabase>
 
 namespace tenure {
 
@@ -32,6 +33,9 @@ public:
     ActionEngine(Database& db, ActionRules rules);
 
     Result<Summary> refresh(const QDate& today);
+    // The same, with the triggers read from this workspace (a team engine's working copy) and the
+    // actions opened, updated and cleared in `target` (the team workspace's connection).
+    Result<Summary> refreshInto(QSqlDatabase target, const QDate& today, bool team);
 
 private:
     Database& m_db;

@@ -1,6 +1,7 @@
 #include "engine/LogSpill.h"
 
 #include "engine/DayClock.h"
+#include "store/Database.h"
 #include "store/EventSegment.h"
 #include "store/SqliteStatement.h"
 #include "util/StringNumbering.h"
@@ -320,6 +321,11 @@ Result<std::unique_ptr<LogSpill>> LogSpill::write(sqlite3* db, const DayClock& c
         if (!path || !*path
             || sqlite3_open_v2(path, &connection, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr)
                 != SQLITE_OK) {
+            sqlite3_close(connection);
+            return Connection(nullptr, &sqlite3_close);
+        }
+        // The file was checked by the engine's own connection; these get the same protections.
+        if (!Database::protectConnection(connection).ok()) {
             sqlite3_close(connection);
             return Connection(nullptr, &sqlite3_close);
         }

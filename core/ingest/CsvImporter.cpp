@@ -102,6 +102,33 @@ Result<CsvImporter::Report> CsvImporter::run(const QString& path, const Options&
 
     ValueParser parser({ m_zone, mapping->dateOrder, mapping->decimal });
     RowConverter converter(*mapping, reader.header(), parser, report.source);
+    // A column's type depends on every one of its cells, and rows are converted as they stream
+    // by: a first pass over the file types the columns the mapping leaves untyped. It keeps a few
+    // flags per column, so memory stays bounded; the file is read twice.
+    QStringList untyped;
+    for (const QString& column : converter.extraColumns()) {
+        if (const auto type = mapping->types.constFind(column); type != mapping->types.constEnd())
+            report.columnTypes.insert(column, *type);
+        else
+            untyped.append(column);
+    }
+    if (!untyped.isEmpty()) {
+        QFile again(path);
+        if (!again.open(QIODevice::ReadOnly))
+            return Error { tr("%1: cannot open the file: %2").arg(path, again.errorString()) };
+        CsvReader first(&again, fileName, { reader.encoding(), reader.delimiter() });
+        if (Status started = first.start(); !started)
+            return Error { started.error() };
+        Result<QHash<QString, ColumnType>> inferred = ColumnTypes::infer(first, untyped, cancel);
+        if (cancel && cancel->load()) {
+            report.cancelled = true;
+            return report;
+        }
+        if (!inferred)
+            return Error { tr("%1 Nothing was imported.").arg(inferred.error()) };
+        report.columnTypes.insert(*inferred);
+    }
+    converter.setColumnTypes(report.columnTypes);
     if (!mapping->accountKeyColumn.isEmpty()) {
         Result<QHash<QString, QString>> keys = AccountKeyStore(m_db).load(mapping->accountKeyNamespace);
         if (!keys)
@@ -224,6 +251,7 @@ Result<CsvImporter::Report> CsvImporter::run(const QString& path, const Options&
             break;
         }
         report.rows += chunk.rows;
+        report.leftOut += chunk.leftOut;
         for (RowError& error : chunk.errors)
             reject(std::move(error));
         if (!chunk.lines.isEmpty())

@@ -52,6 +52,9 @@ public:
         qint64 updated = 0; // accounts or keys that changed
         qint64 unchanged = 0; // already there as they are (re-import)
         qint64 rejected = 0; // bad rows
+        qint64 leftOut = 0; // rows the mapping's "when" does not keep: counted, not errors
+        // The type each column that travels along was read as (inferred, or the mapping's).
+        QHash<QString, ColumnType> columnTypes;
         QList<RowError> errors; // the first maxReportedErrors of them
         bool committed = false;
         bool cancelled = false;

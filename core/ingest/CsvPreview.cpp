@@ -26,4 +26,10 @@ Result<CsvPreview> CsvPreview::read(const QString& path, const CsvReader::Option
     return preview;
 }
 
+Result<QHash<QString, ColumnType>>
+CsvPreview::columnTypes(const QString& path, const CsvReader::Options& options, const QStringList& columns)
+{
+    return ColumnTypes::inferFile(path, options, columns);
+}
+
 } // namespace tenure

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ingest/ColumnTypes.h"
 #include "ingest/CsvReader.h"
 #include "util/Result.h"
 
@@ -23,6 +24,11 @@ public:
 
     static Result<CsvPreview> read(const QString& path, const CsvReader::Options& options = {},
                                    int maxRows = 20);
+    // The type each of `columns` (every column when empty) would be imported as when it travels
+    // along as a property or attribute, inferred from all its cells (a mapping's "types"
+    // overrides it). Reads the whole file: call it off the GUI thread.
+    static Result<QHash<QString, ColumnType>>
+    columnTypes(const QString& path, const CsvReader::Options& options = {}, const QStringList& columns = {});
 };
 
 } // namespace tenure

@@ -86,6 +86,8 @@ Status CsvReader::start()
     m_bytesRead = m_pending.size();
     if (m_options.encoding.isEmpty()) {
         const TextDecoding::Detected detected = TextDecoding::detect(m_pending);
+        if (!detected.error.isEmpty())
+            return Error { tr("%1: %2").arg(m_fileName, detected.error) };
         m_encoding = detected.encoding;
     } else {
         m_encoding = m_options.encoding;
@@ -117,6 +119,23 @@ Status CsvReader::start()
     return {};
 }
 
+CsvReader::Position CsvReader::positionAtEnd() const
+{
+    // m_pos is where a record starts, so at the start of line m_line.
+    Position position { m_line, 1 };
+    const qsizetype size = m_text.size();
+    for (qsizetype i = m_pos; i < size; ++i) {
+        const QChar c = m_text[i];
+        if (c == u'\n' || (c == u'\r' && !(i + 1 < size && m_text[i + 1] == u'\n'))) {
+            ++position.line;
+            position.column = 1;
+        } else if (!c.isLowSurrogate()) {
+            ++position.column;
+        }
+    }
+    return position;
+}
+
 bool CsvReader::fill()
 {
     if (m_atEnd)
@@ -129,38 +148,65 @@ bool CsvReader::fill()
         bytes = m_device->read(kChunkBytes);
         m_bytesRead += bytes.size();
     }
-    if (bytes.isEmpty()) {
-        m_atEnd = true;
-        // Flush a character cut off at the end of the file: the decoder reports it as an error.
-        const QString rest = m_decoder->decode(QByteArrayView());
-        m_text += rest;
-        if (m_decoder->hasError() && m_error.isEmpty())
-            m_error = tr("%1: line %2: the file ends in the middle of a %3 character")
-                          .arg(m_fileName)
-                          .arg(m_line)
-                          .arg(QString::fromLatin1(m_encoding));
-        return false;
-    }
     if (m_pos > 0) {
         m_text.remove(0, m_pos);
         m_pos = 0;
     }
+    if (bytes.isEmpty()) {
+        m_atEnd = true;
+        // Flush a character cut off at the end of the file: the decoder reports it as an error.
+        m_text += m_decoder->decode(QByteArrayView());
+        if ((!m_carry.isEmpty() || m_decoder->hasError()) && m_error.isEmpty()) {
+            const Position at = positionAtEnd();
+            m_error = tr("%1: line %2, column %3: the file ends in the middle of a %4 character (%5)")
+                          .arg(m_fileName)
+                          .arg(at.line)
+                          .arg(at.column)
+                          .arg(QString::fromLatin1(m_encoding), TextDecoding::hexBytes(m_carry));
+        }
+        return false;
+    }
+    if (TextDecoding::canScan(m_encoding)) {
+        // Find bad bytes ourselves: the decoder only says that there were some, not where, and a
+        // character cut off by the chunk's end waits for the next chunk.
+        QByteArray data = m_carry.isEmpty() ? std::move(bytes) : m_carry + bytes;
+        m_carry.clear();
+        const TextDecoding::Scan scan = TextDecoding::scan(data, m_encoding);
+        if (scan.invalidAt >= 0) {
+            m_text += m_decoder->decode(QByteArrayView(data).first(scan.invalidAt));
+            const Position at = positionAtEnd();
+            m_error = tr("%1: line %2, column %3: bytes that are not valid %4 (%5); choose the file's "
+                         "encoding (e.g. cp932, utf-8)")
+                          .arg(m_fileName)
+                          .arg(at.line)
+                          .arg(at.column)
+                          .arg(QString::fromLatin1(m_encoding),
+                               TextDecoding::hexBytes(data.mid(scan.invalidAt, scan.invalidLength)));
+            m_atEnd = true;
+            return false;
+        }
+        m_carry = data.right(scan.incompleteTail);
+        data.chop(scan.incompleteTail);
+        bytes = std::move(data);
+    }
     const qsizetype before = m_text.size();
     m_text += m_decoder->decode(bytes);
     if (m_decoder->hasError() && m_error.isEmpty()) {
-        // Find the line of the first replacement character for the message.
-        qint64 line = m_line;
-        for (qsizetype i = 0; i < m_text.size(); ++i) {
-            if (m_text[i] == QChar::ReplacementCharacter && i >= before)
-                break;
-            if (m_text[i] == u'\n')
-                ++line;
-        }
-        m_error
-            = tr("%1: line %2: bytes that are not valid %3; choose the file's encoding (e.g. cp932, utf-8)")
-                  .arg(m_fileName)
-                  .arg(line)
-                  .arg(QString::fromLatin1(m_encoding));
+        // An encoding we do not scan (or a well-formed but unassigned character): the decoder's
+        // replacement character marks the spot.
+        qsizetype bad = m_text.indexOf(QChar::ReplacementCharacter, before);
+        if (bad < 0)
+            bad = m_text.size();
+        const QString tail = m_text.mid(bad);
+        m_text.truncate(bad);
+        const Position at = positionAtEnd();
+        m_text += tail;
+        m_error = tr("%1: line %2, column %3: bytes that are not valid %4; choose the file's encoding (e.g. "
+                     "cp932, utf-8)")
+                      .arg(m_fileName)
+                      .arg(at.line)
+                      .arg(at.column)
+                      .arg(QString::fromLatin1(m_encoding));
         m_atEnd = true;
         return false;
     }

@@ -58,7 +58,13 @@ public:
     static QChar detectDelimiter(QStringView text);
 
 private:
+    struct Position
+    {
+        qint64 line;
+        qint64 column;
+    };
     bool fill(); // decodes the next chunk into m_text; false at end of input
+    Position positionAtEnd() const; // of the decoded text, for messages
     bool parseRecord(CsvRecord& record, bool& needMore);
 
     QIODevice* m_device;
@@ -69,6 +75,7 @@ private:
     QStringList m_header;
     std::unique_ptr<QStringDecoder> m_decoder;
     QByteArray m_pending; // raw bytes read ahead during detection
+    QByteArray m_carry; // a character cut off at the end of the last chunk
     QString m_text; // decoded, not yet parsed
     qsizetype m_pos = 0;
     qint64 m_line = 1; // physical line at m_pos

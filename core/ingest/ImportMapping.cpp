@@ -51,7 +51,7 @@ const QList<ImportMapping::Field>& ImportMapping::fields(Kind kind)
                  "アカウントID", "企業ID", "会社ID" });
     static const QList<Field> accounts {
         { QStringLiteral("id"), true, accountIds + list({ "id" }) },
-        { QStringLiteral("name"), true,
+        { QStringLiteral("name"), false,
           list({ "account_name", "name", "company", "company_name", "customer_name", "customer", "取引先名",
                  "会社名", "企業名", "顧客名", "アカウント名" }) },
         { QStringLiteral("owner"), false,
@@ -68,8 +68,8 @@ const QList<ImportMapping::Field>& ImportMapping::fields(Kind kind)
         { QStringLiteral("seats"), false,
           list({ "seats", "licenses", "licences", "seat_count", "ライセンス数", "席数" }) },
         { QStringLiteral("signup_date"), false,
-          list({ "signup_date", "start_date", "created_at", "contract_start", "契約開始日", "登録日",
-                 "利用開始日" }) },
+          list({ "signup_date", "start_date", "created_at", "contract_start", "customer_since",
+                 "customer_since_date", "契約開始日", "登録日", "利用開始日" }) },
         { QStringLiteral("renewal_date"), false,
           list({ "renewal_date", "contract_end", "contract_end_date", "renewal", "更新日", "契約更新日",
                  "契約終了日" }) },
@@ -124,6 +124,20 @@ const QList<ImportMapping::Field>& ImportMapping::fields(Kind kind)
     return events;
 }
 
+QStringList ImportMapping::requiredForNew(Kind kind)
+{
+    return kind == Kind::Accounts ? QStringList { QStringLiteral("name") } : QStringList {};
+}
+
+QStringList ImportMapping::dateFields(Kind kind)
+{
+    if (kind == Kind::Accounts)
+        return { QStringLiteral("signup_date"), QStringLiteral("renewal_date") };
+    if (kind == Kind::Outcomes)
+        return { QStringLiteral("date") };
+    return {};
+}
+
 QString ImportMapping::normaliseHeader(const QString& header)
 {
     QString s = header.normalized(QString::NormalizationForm_KC).trimmed().toLower();
@@ -144,13 +158,18 @@ void ImportMapping::completeFrom(const QStringList& header)
     QSet<QString> taken;
     for (const QString& column : std::as_const(columns))
         taken.insert(column);
+    for (const MonthsBefore& derived : std::as_const(monthsBefore))
+        taken.insert(derived.column);
+    if (!whenColumn.isEmpty())
+        taken.insert(whenColumn);
     if (!accountKeyColumn.isEmpty())
         taken.insert(accountKeyColumn);
     QHash<QString, QString> byNormal;
     for (const QString& column : header)
         byNormal.insert(normaliseHeader(column), column);
     for (const Field& field : fields(kind)) {
-        if (columns.contains(field.name) || constants.contains(field.name) || unmapped.contains(field.name))
+        if (columns.contains(field.name) || constants.contains(field.name) || unmapped.contains(field.name)
+            || monthsBefore.contains(field.name))
             continue;
         if (field.name == QLatin1String("account") && !accountKeyColumn.isEmpty())
             continue;
@@ -175,6 +194,22 @@ Status ImportMapping::checkAgainst(const QStringList& header, const QString& fil
                    "columns: %4)")
                     .arg(fileName, it.key(), it.value(), available)
             };
+    for (auto it = monthsBefore.constBegin(); it != monthsBefore.constEnd(); ++it)
+        if (!header.contains(it->column))
+            return Error {
+                tr("%1: the mapping counts %2 back from column \"%3\", which the file does not have "
+                   "(its columns: %4)")
+                    .arg(fileName, it.key(), it->column, available)
+            };
+    if (!whenColumn.isEmpty() && !header.contains(whenColumn))
+        return Error { tr("%1: the mapping keeps rows by column \"%2\", which the file does not have (its "
+                          "columns: %3)")
+                           .arg(fileName, whenColumn, available) };
+    for (auto it = types.constBegin(); it != types.constEnd(); ++it)
+        if (!header.contains(it.key()))
+            return Error { tr("%1: the mapping types column \"%2\", which the file does not have (its "
+                              "columns: %3)")
+                               .arg(fileName, it.key(), available) };
     if (!accountKeyColumn.isEmpty() && !header.contains(accountKeyColumn))
         return Error {
             tr("%1: the mapping resolves accounts from column \"%2\", which the file does not have (its "
@@ -190,7 +225,8 @@ Status ImportMapping::checkAgainst(const QStringList& header, const QString& fil
         };
     QStringList missing;
     for (const Field& field : fields(kind)) {
-        if (!field.required || columns.contains(field.name) || constants.contains(field.name))
+        if (!field.required || columns.contains(field.name) || constants.contains(field.name)
+            || monthsBefore.contains(field.name))
             continue;
         if (field.name == QLatin1String("account") && !accountKeyColumn.isEmpty())
             continue;
@@ -211,9 +247,17 @@ QString ImportMapping::describe() const
             parts << tr("%1 ← %2").arg(field.name, columns.value(field.name));
         else if (constants.contains(field.name))
             parts << tr("%1 = %2").arg(field.name, constants.value(field.name));
+        else if (monthsBefore.contains(field.name))
+            parts << tr("%1 ← %2 months before %3")
+                         .arg(field.name, monthsBefore[field.name].column,
+                              monthsBefore[field.name].from.toString(Qt::ISODate));
         else if (field.name == QLatin1String("account") && !accountKeyColumn.isEmpty())
             parts << tr("account ← %1 (through %2 keys)").arg(accountKeyColumn, accountKeyNamespace);
     }
+    if (!whenColumn.isEmpty())
+        parts << tr("only rows where %1 is %2").arg(whenColumn, whenIn.join(tr(" or ")));
+    for (auto it = types.constBegin(); it != types.constEnd(); ++it)
+        parts << tr("%1 as %2").arg(it.key(), ColumnTypes::name(it.value()));
     return parts.join(QStringLiteral(", "));
 }
 
@@ -226,6 +270,11 @@ QJsonObject ImportMapping::toJson() const
         columnsJson.insert(it.key(), it.value());
     for (const QString& field : unmapped)
         columnsJson.insert(field, QJsonValue::Null);
+    for (auto it = monthsBefore.constBegin(); it != monthsBefore.constEnd(); ++it)
+        columnsJson.insert(
+            it.key(),
+            QJsonObject { { QStringLiteral("column"), it->column },
+                          { QStringLiteral("months_before"), it->from.toString(Qt::ISODate) } });
     json.insert(QStringLiteral("columns"), columnsJson);
     if (!constants.isEmpty()) {
         QJsonObject constantsJson;
@@ -243,6 +292,16 @@ QJsonObject ImportMapping::toJson() const
         json.insert(QStringLiteral("extra_columns"), QStringLiteral("none"));
     else if (extra == Extra::Listed)
         json.insert(QStringLiteral("extra_columns"), QJsonArray::fromStringList(extraColumns));
+    if (!types.isEmpty()) {
+        QJsonObject typesJson;
+        for (auto it = types.constBegin(); it != types.constEnd(); ++it)
+            typesJson.insert(it.key(), ColumnTypes::name(it.value()));
+        json.insert(QStringLiteral("types"), typesJson);
+    }
+    if (!whenColumn.isEmpty())
+        json.insert(QStringLiteral("when"),
+                    QJsonObject { { QStringLiteral("column"), whenColumn },
+                                  { QStringLiteral("in"), QJsonArray::fromStringList(whenIn) } });
     if (dateOrder == ValueParser::DateOrder::MonthDayYear)
         json.insert(QStringLiteral("date_order"), QStringLiteral("mdy"));
     else if (dateOrder == ValueParser::DateOrder::DayMonthYear)
@@ -268,6 +327,34 @@ Result<ImportMapping> ImportMapping::fromJson(const QJsonObject& json)
     for (const Field& field : fields(*kind))
         known.insert(field.name);
     const QString knownList = QStringList(known.begin(), known.end()).join(QStringLiteral(", "));
+    // "columns": {"signup_date": {"column": "months_active", "months_before": "2026-11-30"}} or
+    // {"value": "2026-11-30"}, the same as a constant.
+    auto readDerived = [&](const QString& field, const QString& key, const QJsonObject& object) -> Status {
+        const QString path = QStringLiteral("columns.") + key;
+        if (object.contains(QStringLiteral("value"))) {
+            const QString value = object.value(QStringLiteral("value")).toVariant().toString();
+            if (value.isEmpty())
+                return Error { tr("%1.value: expected a non-empty value for every row").arg(path) };
+            mapping.constants.insert(field, value);
+            return {};
+        }
+        if (!object.contains(QStringLiteral("months_before")))
+            return Error { tr("%1: expected a column name, null, {\"value\": ...} or {\"column\": ..., "
+                              "\"months_before\": \"YYYY-MM-DD\"}")
+                               .arg(path) };
+        if (!dateFields(*kind).contains(field))
+            return Error { tr("%1.months_before: only date fields can be counted back (%2)")
+                               .arg(path, dateFields(*kind).join(QStringLiteral(", "))) };
+        const QDate from
+            = QDate::fromString(object.value(QStringLiteral("months_before")).toString(), Qt::ISODate);
+        if (!from.isValid())
+            return Error { tr("%1.months_before: expected a date such as 2026-11-30").arg(path) };
+        const QString column = object.value(QStringLiteral("column")).toString();
+        if (column.isEmpty())
+            return Error { tr("%1.column: expected the name of the column of months").arg(path) };
+        mapping.monthsBefore.insert(field, { column, from });
+        return {};
+    };
     auto readStrings = [&](const char* key, QHash<QString, QString>& into, QStringList* nulls) -> Status {
         const QJsonValue value = json.value(QLatin1String(key));
         if (value.isUndefined())
@@ -276,16 +363,25 @@ Result<ImportMapping> ImportMapping::fromJson(const QJsonObject& json)
             return Error { tr("%1: expected an object of field names").arg(QLatin1String(key)) };
         const QJsonObject object = value.toObject();
         for (auto it = object.begin(); it != object.end(); ++it) {
-            if (!known.contains(it.key()))
+            // Exports call an outcome's date "occurred_on" as often as "date".
+            const QString field = *kind == Kind::Outcomes && it.key() == QLatin1String("occurred_on")
+                ? QStringLiteral("date")
+                : it.key();
+            if (!known.contains(field))
                 return Error { tr("%1.%2: unknown field for %3 (known: %4)")
                                    .arg(QLatin1String(key), it.key(), kindName(*kind), knownList) };
             if (nulls && it.value().isNull()) {
-                nulls->append(it.key()); // "id": null: no column, do not detect one
+                nulls->append(field); // "id": null: no column, do not detect one
+                continue;
+            }
+            if (nulls && it.value().isObject()) {
+                if (Status derived = readDerived(field, it.key(), it.value().toObject()); !derived)
+                    return derived;
                 continue;
             }
             if (!it.value().isString() || it.value().toString().isEmpty())
                 return Error { tr("%1.%2: expected a non-empty string").arg(QLatin1String(key), it.key()) };
-            into.insert(it.key(), it.value().toString());
+            into.insert(field, it.value().toString());
         }
         return {};
     };
@@ -314,6 +410,29 @@ Result<ImportMapping> ImportMapping::fromJson(const QJsonObject& json)
             mapping.extra = Extra::None;
         else if (extra.toString() != QLatin1String("rest"))
             return Error { tr("extra_columns: expected \"rest\", \"none\" or a list of column names") };
+    }
+    const QJsonValue types = json.value(QStringLiteral("types"));
+    if (!types.isUndefined() && !types.isObject())
+        return Error { tr("types: expected an object of column names and types") };
+    const QJsonObject typesObject = types.toObject();
+    for (auto it = typesObject.begin(); it != typesObject.end(); ++it) {
+        const std::optional<ColumnType> type = ColumnTypes::fromName(it.value().toString());
+        if (!type)
+            return Error { tr("types.%1: expected text, number or boolean").arg(it.key()) };
+        mapping.types.insert(it.key(), *type);
+    }
+    const QJsonValue when = json.value(QStringLiteral("when"));
+    if (!when.isUndefined()) {
+        const QJsonObject whenObject = when.toObject();
+        mapping.whenColumn = whenObject.value(QStringLiteral("column")).toString();
+        if (mapping.whenColumn.isEmpty())
+            return Error { tr("when.column: expected the name of the column that selects rows") };
+        const QJsonValue values = whenObject.value(QStringLiteral("in"));
+        for (const QJsonValue& value : values.toArray())
+            if (const QString text = value.toVariant().toString().trimmed(); !text.isEmpty())
+                mapping.whenIn.append(text);
+        if (!values.isArray() || mapping.whenIn.isEmpty())
+            return Error { tr("when.in: expected a list of the values that keep a row, e.g. [\"Yes\"]") };
     }
     const std::optional<ValueParser::DateOrder> order
         = ValueParser::dateOrderFromName(json.value(QStringLiteral("date_order")).toString());

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "ingest/ColumnTypes.h"
 #include "ingest/ValueParser.h"
 #include "util/Result.h"
 
 #include <QCoreApplication>
+#include <QDate>
 #include <QHash>
 #include <QJsonObject>
 #include <QStringList>
@@ -46,6 +48,19 @@ public:
     // Which other columns travel along (events: properties; accounts: attributes).
     enum class Extra { Rest, Listed, None } extra = Extra::Rest;
     QStringList extraColumns; // for Extra::Listed
+    // Types for columns that travel along, overriding the ones inferred from the file.
+    QHash<QString, ColumnType> types;
+    // A date field counted back from a date by a column of months (an export's tenure in months).
+    struct MonthsBefore
+    {
+        QString column;
+        QDate from;
+    };
+    QHash<QString, MonthsBefore> monthsBefore; // field → derivation
+    // Only rows whose column holds one of these values are imported (a churn flag on an accounts
+    // export); the others are left out and counted, not errors. Compared trimmed, any case.
+    QString whenColumn;
+    QStringList whenIn;
     ValueParser::DateOrder dateOrder = ValueParser::DateOrder::YearMonthDay;
     QChar decimal = u'.';
     QString encoding; // empty: detect
@@ -54,6 +69,11 @@ public:
     static QString kindName(Kind kind);
     static std::optional<Kind> kindFromName(const QString& name);
     static const QList<Field>& fields(Kind kind);
+    // Fields that rows must fill only for what is new: an account's name, when the account is not
+    // in the workspace yet (a file of ids and one column updates known accounts).
+    static QStringList requiredForNew(Kind kind);
+    // Date fields, which may be counted back from a months column.
+    static QStringList dateFields(Kind kind);
 
     // The mapping a header suggests for `kind`: each field takes the first column whose
     // normalised name is one of its synonyms.

@@ -31,6 +31,15 @@ RowConverter::RowConverter(ImportMapping mapping, const QStringList& header, Val
         m_index.insert(it.key(), index);
         used.insert(index);
     }
+    for (auto it = m_mapping.monthsBefore.constBegin(); it != m_mapping.monthsBefore.constEnd(); ++it) {
+        const int index = int(header.indexOf(it->column));
+        m_index.insert(it.key(), index);
+        used.insert(index);
+    }
+    if (!m_mapping.whenColumn.isEmpty()) {
+        m_whenIndex = int(header.indexOf(m_mapping.whenColumn));
+        used.insert(m_whenIndex);
+    }
     if (!m_mapping.accountKeyColumn.isEmpty()) {
         m_keyIndex = int(header.indexOf(m_mapping.accountKeyColumn));
         used.insert(m_keyIndex);
@@ -42,6 +51,66 @@ RowConverter::RowConverter(ImportMapping mapping, const QStringList& header, Val
         if (wanted && !header[i].isEmpty())
             m_extraIndexes.append(i);
     }
+}
+
+QStringList RowConverter::extraColumns() const
+{
+    QStringList columns;
+    for (int index : m_extraIndexes)
+        columns.append(m_header[index]);
+    return columns;
+}
+
+void RowConverter::setColumnTypes(const QHash<QString, ColumnType>& types)
+{
+    m_extraTypes.clear();
+    for (int index : std::as_const(m_extraIndexes))
+        if (const auto type = types.constFind(m_header[index]); type != types.constEnd())
+            m_extraTypes.insert(index, *type);
+}
+
+bool RowConverter::selected(const CsvRecord& record) const
+{
+    if (m_whenIndex < 0 || m_whenIndex >= record.fields.size())
+        return true; // a row of the wrong width is reported as such
+    const QString value = record.fields[m_whenIndex].trimmed();
+    return std::any_of(m_mapping.whenIn.begin(), m_mapping.whenIn.end(), [&](const QString& wanted) {
+        return value.compare(wanted, Qt::CaseInsensitive) == 0;
+    });
+}
+
+bool RowConverter::dateField(const CsvRecord& record, const QString& field, QDate& date, bool& present,
+                             RowError& error) const
+{
+    date = QDate();
+    const auto derived = m_mapping.monthsBefore.constFind(field);
+    if (derived != m_mapping.monthsBefore.constEnd()) {
+        present = true;
+        const int index = indexOf(field);
+        const QString months = index < record.fields.size() ? record.fields[index].trimmed() : QString();
+        if (months.isEmpty())
+            return true;
+        const std::optional<double> count = m_parser.number(months);
+        if (!count || *count < 0 || *count != std::floor(*count) || *count > 12000) {
+            error = errorAt(record, field,
+                            tr("a whole number of months, 0 or more (%1 is counted back from %2)")
+                                .arg(field, derived->from.toString(Qt::ISODate)));
+            return false;
+        }
+        date = derived->from.addMonths(-int(*count));
+        return true;
+    }
+    const QString value = text(record, field);
+    present = !value.isNull();
+    if (value.isEmpty())
+        return true;
+    const std::optional<QDate> parsed = m_parser.date(value);
+    if (!parsed) {
+        error = errorAt(record, field, m_parser.expectedDate());
+        return false;
+    }
+    date = *parsed;
+    return true;
 }
 
 QString RowConverter::text(const CsvRecord& record, const QString& field) const
@@ -131,13 +200,26 @@ QJsonValue RowConverter::typedCell(const QString& text)
     return text;
 }
 
-QJsonObject RowConverter::extras(const CsvRecord& record) const
+std::optional<QJsonObject> RowConverter::extras(const CsvRecord& record, RowError& error) const
 {
     QJsonObject object;
     for (int index : m_extraIndexes) {
         const QString value = record.fields.value(index);
-        if (!value.isEmpty())
+        if (ColumnTypes::isBlank(value))
+            continue;
+        const auto type = m_extraTypes.constFind(index);
+        if (type == m_extraTypes.constEnd()) {
             object.insert(m_header[index], typedCell(value));
+            continue;
+        }
+        const std::optional<QJsonValue> typed = ColumnTypes::convert(value, *type, m_parser);
+        if (!typed) {
+            error = { record.line, index + 1, m_header[index],
+                      tr("expected %1 (the mapping types this column as %2), got \"%3\"")
+                          .arg(ColumnTypes::expected(*type), ColumnTypes::name(*type), value) };
+            return std::nullopt;
+        }
+        object.insert(m_header[index], *typed);
     }
     return object;
 }
@@ -174,14 +256,28 @@ std::optional<Account> RowConverter::account(const CsvRecord& record, RowError& 
         error = errorAt(record, QStringLiteral("id"), tr("an account id"));
         return std::nullopt;
     }
-    Account account = m_existing.value(id);
+    const auto stored = m_existing.constFind(id);
+    const bool known = stored != m_existing.constEnd();
+    Account account = known ? *stored : Account {};
     account.id = id;
+    // A known account keeps its name when the file has none for it: a file of ids and one column
+    // updates that column. A new account needs one.
     const QString name = text(record, QStringLiteral("name"));
-    if (name.isEmpty()) {
-        error = errorAt(record, QStringLiteral("name"), tr("the account's name"));
+    if (!name.isEmpty()) {
+        account.name = name;
+    } else if (!known) {
+        if (name.isNull()) {
+            error = errorAt(record, QStringLiteral("id"), QString());
+            error.message = tr("expected an account of this workspace or a name for a new one: \"%1\" is not "
+                               "in the workspace yet and the file has no name column")
+                                .arg(id);
+        } else {
+            error
+                = errorAt(record, QStringLiteral("name"),
+                          tr("the name of the new account \"%1\" (it is not in the workspace yet)").arg(id));
+        }
         return std::nullopt;
     }
-    account.name = name;
     if (indexOf(QStringLiteral("owner")) >= 0 || m_mapping.constants.contains(QStringLiteral("owner")))
         account.owner = text(record, QStringLiteral("owner"));
     if (indexOf(QStringLiteral("plan")) >= 0 || m_mapping.constants.contains(QStringLiteral("plan")))
@@ -233,23 +329,20 @@ std::optional<Account> RowConverter::account(const CsvRecord& record, RowError& 
     account.seats = seats ? std::optional<int>(int(*seats)) : std::nullopt;
     for (const char* field : { "signup_date", "renewal_date" }) {
         const QString name = QLatin1String(field);
-        const QString value = text(record, name);
-        if (value.isNull())
-            continue;
         QDate date;
-        if (!value.isEmpty()) {
-            const std::optional<QDate> parsed = m_parser.date(value);
-            if (!parsed) {
-                error = errorAt(record, name, m_parser.expectedDate());
-                return std::nullopt;
-            }
-            date = *parsed;
-        }
-        (name == QLatin1String("signup_date") ? account.signupDate : account.renewalDate) = date;
+        bool present = false;
+        if (!dateField(record, name, date, present, error))
+            return std::nullopt;
+        if (present)
+            (name == QLatin1String("signup_date") ? account.signupDate : account.renewalDate) = date;
     }
-    const QJsonObject more = extras(record);
-    for (auto it = more.begin(); it != more.end(); ++it)
+    const std::optional<QJsonObject> more = extras(record, error);
+    if (!more)
+        return std::nullopt;
+    for (auto it = more->begin(); it != more->end(); ++it)
         account.attributes.insert(it.key(), it.value());
+    // A later row for the same account builds on this one (its name, what it set).
+    m_existing.insert(id, account);
     return account;
 }
 
@@ -293,9 +386,11 @@ std::optional<EncodedEvent> RowConverter::event(const CsvRecord& record, RowErro
     if (!id.isEmpty() && !checkUniqueId(record, QStringLiteral("id"), id, error))
         return std::nullopt;
     event.externalId = (id.isEmpty() ? rowExternalId(record) : id).toUtf8();
-    const QJsonObject properties = extras(record);
-    if (!properties.isEmpty())
-        event.properties = QJsonDocument(properties).toJson(QJsonDocument::Compact);
+    const std::optional<QJsonObject> properties = extras(record, error);
+    if (!properties)
+        return std::nullopt;
+    if (!properties->isEmpty())
+        event.properties = QJsonDocument(*properties).toJson(QJsonDocument::Compact);
     return event;
 }
 
@@ -344,12 +439,13 @@ std::optional<Outcome> RowConverter::outcome(const CsvRecord& record, RowError& 
         return std::nullopt;
     }
     outcome.kind = *kind;
-    const std::optional<QDate> date = m_parser.date(text(record, QStringLiteral("date")));
-    if (!date) {
+    bool present = false;
+    if (!dateField(record, QStringLiteral("date"), outcome.date, present, error))
+        return std::nullopt;
+    if (!outcome.date.isValid()) {
         error = errorAt(record, QStringLiteral("date"), m_parser.expectedDate());
         return std::nullopt;
     }
-    outcome.date = *date;
     const QString amount = text(record, QStringLiteral("amount"));
     if (!amount.isEmpty()) {
         outcome.amount = m_parser.number(amount);

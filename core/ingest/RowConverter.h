@@ -3,6 +3,7 @@
 #include "domain/Account.h"
 #include "domain/Event.h"
 #include "domain/Outcome.h"
+#include "ingest/ColumnTypes.h"
 #include "ingest/CsvReader.h"
 #include "ingest/ImportMapping.h"
 #include "ingest/ValueParser.h"
@@ -44,9 +45,16 @@ public:
     // Accounts as stored, so a file that leaves a field out keeps its value.
     void setExistingAccounts(QHash<QString, Account> accounts) { m_existing = std::move(accounts); }
 
-    // A cell of a column that is kept as a property or attribute, typed: true/false/yes/no as
-    // booleans, plain figures as numbers, anything else as text.
+    // A cell of a column that is kept as a property or attribute, typed on its own: true/false/
+    // yes/no as booleans, plain figures as numbers, anything else as text. Only for columns that
+    // setColumnTypes() leaves untyped: a column's cells should share one type.
     static QJsonValue typedCell(const QString& text);
+    // The columns that travel along as properties or attributes, in file order.
+    QStringList extraColumns() const;
+    // Their types, by column name (inferred from the whole file, or set by the mapping).
+    void setColumnTypes(const QHash<QString, ColumnType>& types);
+    // Whether the mapping's "when" keeps this row (every row without one).
+    bool selected(const CsvRecord& record) const;
 
     // Each returns the value or, for a bad row, fills `error`.
     std::optional<Account> account(const CsvRecord& record, RowError& error);
@@ -62,7 +70,11 @@ private:
     RowError errorAt(const CsvRecord& record, const QString& field, const QString& expected) const;
     std::optional<QString> resolveAccount(const CsvRecord& record, RowError& error) const;
     QString rowExternalId(const CsvRecord& record);
-    QJsonObject extras(const CsvRecord& record) const;
+    std::optional<QJsonObject> extras(const CsvRecord& record, RowError& error) const;
+    // A date field from its column or constant, or counted back from a months column. `present`
+    // is false when nothing feeds the field; a blank cell is a null date.
+    bool dateField(const CsvRecord& record, const QString& field, QDate& date, bool& present,
+                   RowError& error) const;
     // An id column must identify one row: a second, different row with the same id is an error
     // (it would otherwise be taken for a re-import and dropped). The same row twice is fine.
     bool checkUniqueId(const CsvRecord& record, const QString& field, const QString& id, RowError& error);
@@ -75,6 +87,8 @@ private:
     QHash<QString, int> m_index; // field → column index
     int m_keyIndex = -1;
     QList<int> m_extraIndexes;
+    QHash<int, ColumnType> m_extraTypes; // by column index; a column without one is typed by cell
+    int m_whenIndex = -1;
     QHash<QString, QString> m_accountKeys;
     QSet<QString> m_knownAccounts;
     QHash<QString, Account> m_existing;

@@ -49,6 +49,10 @@ void RowProducer::run()
         RowChunk chunk;
         while (chunk.rows < m_chunkRows && (more = m_reader.next(record))) {
             ++chunk.rows;
+            if (!m_converter.selected(record)) {
+                ++chunk.leftOut;
+                continue;
+            }
             RowError error;
             bool ok = false;
             switch (m_kind) {

@@ -26,6 +26,7 @@ struct RowChunk
     QList<qint64> lines; // the line of each value above, in order
     QList<RowError> errors;
     qint64 rows = 0;
+    qint64 leftOut = 0; // rows the mapping's "when" does not keep (not errors)
     qint64 bytesRead = 0; // of the file, after this chunk
 };
 

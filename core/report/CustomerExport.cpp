@@ -1,23 +1,13 @@
 #include "report/CustomerExport.h"
 
 #include "ingest/TextDecoding.h"
+#include "util/CsvCell.h"
 
 #include <QFile>
 #include <QSaveFile>
 #include <QStringEncoder>
 
 namespace tenure {
-
-namespace {
-
-QString quoted(const QString& field)
-{
-    if (!field.contains(u',') && !field.contains(u'"') && !field.contains(u'\n') && !field.contains(u'\r'))
-        return field;
-    return u'"' + QString(field).replace(QStringLiteral("\""), QStringLiteral("\"\"")) + u'"';
-}
-
-} // namespace
 
 QStringList CustomerExport::header()
 {
@@ -49,10 +39,7 @@ Status CustomerExport::write(const PortfolioReport& list, const QString& path, c
     QSaveFile file(path); // all or nothing: a failed export leaves no half-written file
     if (!file.open(QIODevice::WriteOnly))
         return Error { tr("%1: %2").arg(path, file.errorString()) };
-    auto writeLine = [&](const QStringList& fields, const QString& what) -> Status {
-        QStringList cells;
-        for (const QString& field : fields)
-            cells.append(quoted(field));
+    auto writeLine = [&](const QStringList& cells, const QString& what) -> Status {
         const QByteArray bytes = encoder.encode(cells.join(u',') + QStringLiteral("\r\n"));
         if (encoder.hasError())
             return Error {
@@ -63,23 +50,29 @@ Status CustomerExport::write(const PortfolioReport& list, const QString& path, c
             return Error { tr("%1: %2").arg(path, file.errorString()) };
         return {};
     };
-    if (Status s = writeLine(header(), tr("The header")); !s)
+    QStringList headerCells;
+    for (const QString& name : header())
+        headerCells << CsvCell::text(name);
+    if (Status s = writeLine(headerCells, tr("The header")); !s)
         return s;
     for (const PortfolioReport::Row& row : list.rows) {
         const Account& a = row.account;
+        // Names, owners, plans and stages come from imports: text cells, never formulas.
+        using CsvCell::number;
+        using CsvCell::text;
         const QStringList fields {
-            a.id,
-            a.name,
-            a.owner,
-            a.plan,
-            list.rules.stageName(row.stage),
-            row.score ? QString::number(*row.score, 'f', 1) : QString(),
-            row.band,
-            a.arr ? QString::number(*a.arr, 'f', 2) : QString(),
-            a.currency,
-            a.seats ? QString::number(*a.seats) : QString(),
-            a.renewalDate.isValid() ? a.renewalDate.toString(Qt::ISODate) : QString(),
-            row.daysToRenewal ? QString::number(*row.daysToRenewal) : QString(),
+            text(a.id),
+            text(a.name),
+            text(a.owner),
+            text(a.plan),
+            text(list.rules.stageName(row.stage)),
+            row.score ? number(QString::number(*row.score, 'f', 1)) : QString(),
+            text(row.band),
+            a.arr ? number(QString::number(*a.arr, 'f', 2)) : QString(),
+            text(a.currency),
+            a.seats ? number(QString::number(*a.seats)) : QString(),
+            a.renewalDate.isValid() ? text(a.renewalDate.toString(Qt::ISODate)) : QString(),
+            row.daysToRenewal ? number(QString::number(*row.daysToRenewal)) : QString(),
         };
         if (Status s = writeLine(fields, tr("Account %1 (%2)").arg(a.id, a.name)); !s)
             return s;

@@ -10,6 +10,7 @@ namespace tenure {
 // Writes a list of accounts as CSV for spreadsheets: UTF-8 with a byte-order mark by default,
 // so that Excel opens it with the right characters; CP932 for Japanese Excel versions that
 // expect it. Characters CP932 cannot hold are an error that names the account, never '?'.
+// Text cells that a spreadsheet would run as formulas are neutralised (CsvCell).
 class CustomerExport
 {
     Q_DECLARE_TR_FUNCTIONS(CustomerExport)

@@ -1,6 +1,7 @@
 #include "store/Database.h"
 
 #include "store/Schema.h"
+#include "store/SchemaCheck.h"
 #include "store/WorkspaceSettings.h"
 
 #include <QAtomicInt>
@@ -114,6 +115,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString& path, Mode mode)
     db.setConnectOptions(options);
     if (!db.open())
         return Error { tr("Cannot open workspace %1: %2").arg(shown, db.lastError().text()) };
+    if (Status guarded = protectConnection(database->handle()); !guarded)
+        return Error { tr("Cannot open workspace %1: %2").arg(shown, guarded.error()) };
 
     if (Status ready = database->initialise(); !ready)
         return Error { tr("Cannot open workspace %1: %2").arg(shown, ready.error()) };
@@ -154,6 +157,11 @@ Status Database::initialise()
                 .arg(version.value())
                 .arg(currentSchemaVersion())
         };
+
+    // Before any statement that could fire a trigger or read a view: a workspace may come from
+    // elsewhere, and what its schema holds is only run once it is known to be Tenure's own.
+    if (Status checked = SchemaCheck::verify(handle(), int(version.value())); !checked)
+        return checked;
 
     // recursive_triggers makes INSERT OR REPLACE fire the DELETE trigger, so not even a REPLACE
     // can remove a row of the append-only log through a Tenure connection.
@@ -202,6 +210,28 @@ Status Database::initialise()
             };
         }
     }
+    return {};
+}
+
+Status Database::protectConnection(sqlite3* handle)
+{
+    if (!handle)
+        return Error { tr("the SQLite connection is not available.") };
+    // Defensive: no writable_schema, no writes to sqlite_dbpage or to shadow tables. No extension
+    // loading, from C or from SQL. Untrusted schema, where this SQLite runs Tenure's own under it:
+    // functions with side effects then cannot run from triggers, views, CHECK and DEFAULT.
+    const bool untrusted = SchemaCheck::untrustedSchemaWorks();
+    int defensive = 0;
+    int trusted = 1;
+    int extensions = 1;
+    const bool set = sqlite3_db_config(handle, SQLITE_DBCONFIG_DEFENSIVE, 1, &defensive) == SQLITE_OK
+        && sqlite3_db_config(handle, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, &extensions) == SQLITE_OK
+        && sqlite3_db_config(handle, SQLITE_DBCONFIG_TRUSTED_SCHEMA, untrusted ? 0 : 1, &trusted) == SQLITE_OK
+        && (!untrusted
+            || sqlite3_exec(handle, "PRAGMA trusted_schema = OFF", nullptr, nullptr, nullptr) == SQLITE_OK);
+    if (!set || defensive != 1 || extensions != 0 || trusted != (untrusted ? 0 : 1))
+        return Error { tr("SQLite would not apply its protections for files from elsewhere (%1).")
+                           .arg(QString::fromUtf8(sqlite3_errmsg(handle))) };
     return {};
 }
 

@@ -40,6 +40,11 @@ public:
     bool isReadOnly() const { return m_mode == Mode::ReadOnly; }
     int schemaVersion() const;
 
+    // SQLite's protections for a file that may come from elsewhere (defensive mode, untrusted
+    // schema, no extension loading). open() applies them; any other connection to a workspace
+    // (a scan thread's, the checkpointer's) is to apply them before its first statement.
+    static Status protectConnection(sqlite3* handle);
+
     static int currentSchemaVersion();
     static QString sqliteVersion();
 

@@ -1,5 +1,7 @@
 #include "store/WalCheckpointer.h"
 
+#include "store/Database.h"
+
 #include <QtGlobal>
 
 #include <sqlite3.h>
@@ -17,6 +19,12 @@ WalCheckpointer::WalCheckpointer(sqlite3* writer, int pages)
         return; // in memory: no log to copy
     if (sqlite3_open_v2(file, &m_own, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
         qWarning("checkpoints stay in the writer's commits: %s", sqlite3_errmsg(m_own));
+        sqlite3_close(m_own);
+        m_own = nullptr;
+        return;
+    }
+    if (Status protectedConnection = Database::protectConnection(m_own); !protectedConnection) {
+        qWarning("checkpoints stay in the writer's commits: %s", qPrintable(protectedConnection.error()));
         sqlite3_close(m_own);
         m_own = nullptr;
         return;

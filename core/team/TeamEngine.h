@@ -1,5 +1,6 @@
 #pragma once
 
+#include "actions/ActionEngine.h"
 #include "engine/ScoringEngine.h"
 #include "team/TeamLocation.h"
 #include "util/Result.h"
@@ -39,6 +40,7 @@ public:
         qint64 teamSeq = 0;
         qint64 statusesPublished = 0;
         ScoringEngine::Summary summary;
+        ActionEngine::Summary actions; // the team's queue after the pass
     };
 
     TeamEngine(TeamLocation location, Options options, QString password = {});

@@ -35,7 +35,7 @@ const QString kFingerprintSql = QStringLiteral(R"(SELECT concat_ws('/',
     (SELECT concat_ws(':', count(*), max(id), sum(hashtext(account_id || kind || occurred_on))) FROM outcomes),
     (SELECT concat_ws(':', count(*), sum(hashtext(namespace || ':' || key || ':' || account_id))) FROM account_keys),
     (SELECT md5(coalesce(string_agg(name || ':' || kind || ':' || config::text, ',' ORDER BY name), '')) FROM sources),
-    (SELECT value FROM settings WHERE key = 'time_zone')))");
+    (SELECT md5(coalesce(string_agg(key || '=' || value, ',' ORDER BY key), '')) FROM settings)))");
 
 Status localExec(Database& db, const QString& sql)
 {
@@ -158,6 +158,12 @@ Status TeamReplica::pullMasterData(Pull& pull)
           QStringLiteral("INSERT INTO outcomes (id, account_id, kind, occurred_on, amount, note, source, "
                          "external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
           "itttrttt" },
+        // The team's settings (the action queue's weights among them); the time zone is set above.
+        { QStringLiteral("SELECT key, value FROM settings WHERE key <> 'time_zone'"),
+          QStringLiteral(
+              "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = "
+              "excluded.value"),
+          "tt" },
         { QStringLiteral("SELECT namespace, key, account_id, source, updated_at FROM account_keys"),
           QStringLiteral("INSERT INTO account_keys (namespace, key, account_id, source, updated_at) "
                          "VALUES (?, ?, ?, ?, ?)"),

@@ -113,15 +113,19 @@ void TeamService::runPass(const QString& why)
         emit passFinished(false);
         return;
     }
-    emit log(tr("Scored (%1): %2 new events, log up to seq %3, %4 statuses published, as of %5 with rules "
-                "v%6 (%7 s).")
-                 .arg(why)
-                 .arg(pass->eventsPulled)
-                 .arg(pass->teamSeq)
-                 .arg(pass->statusesPublished)
-                 .arg(pass->summary.asOf.toString(Qt::ISODate))
-                 .arg(pass->summary.rulesVersion)
-                 .arg(QString::number(timer.elapsed() / 1000.0, 'f', 2)));
+    emit log(
+        tr("Scored (%1): %2 new events, log up to seq %3, %4 statuses published, as of %5 with rules v%6; "
+           "action queue: %7 open, %8 new, %9 cleared (%10 s).")
+            .arg(why)
+            .arg(pass->eventsPulled)
+            .arg(pass->teamSeq)
+            .arg(pass->statusesPublished)
+            .arg(pass->summary.asOf.toString(Qt::ISODate))
+            .arg(pass->summary.rulesVersion)
+            .arg(pass->actions.open)
+            .arg(pass->actions.opened)
+            .arg(pass->actions.cleared)
+            .arg(QString::number(timer.elapsed() / 1000.0, 'f', 2)));
     emit passFinished(true);
 }
 

@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QJsonDocument>
 #include <QSqlQuery>
+#include <QStringEncoder>
 #include <QTest>
 
 using namespace tenure;
@@ -368,6 +369,26 @@ private slots:
         QVERIFY2(badJson.error().startsWith(QLatin1String("columns.colour: unknown field")),
                  qPrintable(badJson.error()));
         QVERIFY(!ImportMapping::fromJson(QJsonDocument::fromJson(R"({"kind": "sales"})").object()));
+    }
+
+    // A CP932 export with one bad sequence on line 701 of 2,001 is refused before anything is
+    // written, with that line and column.
+    void anEncodingErrorIsReportedAtItsLine()
+    {
+        QStringEncoder encode("CP932");
+        QByteArray bytes = encode(QStringLiteral("取引先ID,取引先名\n"));
+        for (int line = 2; line <= 2001; ++line)
+            bytes += line == 701 ? QByteArray(encode(QStringLiteral("JP-700,さくら"))) + "\x85\x20\n"
+                                 : QByteArray(encode(QStringLiteral("JP-%1,株式会社さくら商事\n").arg(line)));
+        QTemporaryDir dir;
+        const QString path = test::writeFile(dir, QStringLiteral("cp932-bad.csv"), bytes);
+        const Result<CsvImporter::Report> report
+            = CsvImporter(*m_db, QTimeZone::utc()).run(path, kind(ImportMapping::Kind::Accounts));
+        QVERIFY(!report);
+        QVERIFY2(report.error().contains(QLatin1String("cp932-bad.csv: line 701, column 11")),
+                 qPrintable(report.error()));
+        QVERIFY(report.error().contains(QLatin1String("CP932")));
+        QCOMPARE(AccountStore(*m_db).count(), 0);
     }
 
     void defaultSourceNames()

@@ -4,6 +4,7 @@
 
 #include <QBuffer>
 #include <QRandomGenerator>
+#include <QStringEncoder>
 #include <QTest>
 
 using namespace tenure;
@@ -154,6 +155,73 @@ private slots:
         const Parsed parsed = parse(bytes, { "UTF-8", {} });
         QVERIFY(parsed.error.contains(QLatin1String("line 20002")));
         QVERIFY(parsed.error.contains(QLatin1String("UTF-8")));
+    }
+
+    // 2,001 lines with one bad sequence on line 701: the error names that line and the column of
+    // the first bad byte, whether the encoding was detected or given.
+    void encodingErrorsAtTheirLineAndColumn_data()
+    {
+        QTest::addColumn<QByteArray>("file");
+        QTest::addColumn<QByteArray>("given");
+        QTest::addColumn<QString>("where");
+        QTest::addColumn<QString>("encoding");
+        auto build = [](const QByteArray& bom, const QByteArray& encoding, const QByteArray& bad) {
+            QStringEncoder encode(encoding.constData(), QStringEncoder::Flag::Stateless);
+            QByteArray bytes = bom + QByteArray(encode(QStringLiteral("id,name\n")));
+            for (int line = 2; line <= 2001; ++line) {
+                if (line == 701)
+                    bytes
+                        += QByteArray(encode(QStringLiteral("bad,さく"))) + bad + QByteArray(encode(u"ら\n"));
+                else
+                    bytes += QByteArray(encode(QStringLiteral("k%1,さくら商事 über\n").arg(line)));
+            }
+            return bytes;
+        };
+        const QString where = QStringLiteral("line 701, column 7");
+        for (const QByteArray& given : { QByteArray(), QByteArray("CP932") })
+            QTest::addRow("cp932 %s", given.isEmpty() ? "detected" : "given")
+                << build({}, "CP932", "\x85\x20") << given << where << QStringLiteral("CP932");
+        QTest::addRow("utf-8 detected")
+            << build({}, "UTF-8", "\xff") << QByteArray() << where << QStringLiteral("UTF-8");
+        QTest::addRow("utf-8 with BOM")
+            << build("\xef\xbb\xbf", "UTF-8", "\xc3\x28") << QByteArray() << where << QStringLiteral("UTF-8");
+        QTest::addRow("utf-16le with BOM") << build("\xff\xfe", "UTF-16LE", QByteArray("\x00\xdc", 2))
+                                           << QByteArray() << where << QStringLiteral("UTF-16LE");
+        QTest::addRow("utf-16be with BOM") << build("\xfe\xff", "UTF-16BE", QByteArray("\xdc\x00", 2))
+                                           << QByteArray() << where << QStringLiteral("UTF-16BE");
+    }
+
+    void encodingErrorsAtTheirLineAndColumn()
+    {
+        QFETCH(QByteArray, file);
+        QFETCH(QByteArray, given);
+        QFETCH(QString, where);
+        QFETCH(QString, encoding);
+        const Parsed parsed = parse(file, { given, {} });
+        QVERIFY2(parsed.error.contains(where), qPrintable(parsed.error));
+        QVERIFY2(parsed.error.contains(encoding), qPrintable(parsed.error));
+        QVERIFY(parsed.records.isEmpty()); // nothing read from a file that cannot be read whole
+    }
+
+    // When no encoding fits, the error says which were tried and where each failed.
+    void noEncodingFitsNamesWhereEachFailed()
+    {
+        const Parsed parsed = parse("id,name\na,\xe3\x81\x82\x85\x20z\nb,\xfd\xfd\n");
+        QVERIFY2(parsed.error.contains(QLatin1String("UTF-8, line 2, column 4")), qPrintable(parsed.error));
+        QVERIFY2(parsed.error.contains(QLatin1String("CP932, line 3, column 3")), qPrintable(parsed.error));
+        QVERIFY(parsed.error.contains(QLatin1String("windows-1252")));
+        // Lone accented letters between ASCII are Western text, still read as windows-1252.
+        const Parsed western = parse("id,name\na,caf\xe9\n");
+        QVERIFY2(western.error.isEmpty(), qPrintable(western.error));
+        QCOMPARE(western.encoding, QByteArray("windows-1252"));
+        QCOMPARE(western.records.first().fields[1], QStringLiteral("café"));
+    }
+
+    void aFileCutOffInACharacterSaysWhere()
+    {
+        const Parsed parsed = parse("id,name\na,\xe3\x81\x82\nb,x\xe3\x81", { "UTF-8", {} });
+        QVERIFY2(parsed.error.contains(QLatin1String("line 3, column 4")), qPrintable(parsed.error));
+        QVERIFY(parsed.error.contains(QLatin1String("ends in the middle")));
     }
 
     void unterminatedQuoteNamesLineAndColumn()

@@ -3,6 +3,7 @@
 // announced with NOTIFY; `tenure-cli serve` hands over to a standby when killed.
 #include "PgCluster.h"
 #include "TestSupport.h"
+#include "actions/ActionEngine.h"
 #include "demo/DemoWorkspace.h"
 #include "engine/ScoringEngine.h"
 #include "store/Database.h"
@@ -67,6 +68,9 @@ const QString kStatuses
                      "breakdown FROM account_status ORDER BY account_id");
 const QString kHistory = QStringLiteral("SELECT account_id, day, stage, score, band FROM status_history "
                                         "ORDER BY account_id, day");
+const QString kActions
+    = QStringLiteral("SELECT account_id, trigger, status, priority, reason, owner FROM actions "
+                     "ORDER BY account_id, trigger");
 const QString kDays
     = QStringLiteral("SELECT day, stage, band, accounts FROM history_days ORDER BY day, stage, band");
 
@@ -159,6 +163,12 @@ private slots:
         COMPARE_ROWS(teamRows(**team, kStatuses), localRows(*local, kStatuses), "account_status");
         COMPARE_ROWS(teamRows(**team, kHistory), localRows(*local, kHistory), "status_history");
         COMPARE_ROWS(teamRows(**team, kDays), localRows(*local, kDays), "history_days");
+        // The team's queue is the file's queue.
+        QVERIFY(pass->actions.opened > 0);
+        QVERIFY(ActionEngine(*local, ActionRules::load(*local)).refresh(kAsOf).ok());
+        COMPARE_ROWS(teamRows(**team, kActions), localRows(*local, kActions), "actions");
+        QCOMPARE(teamRows(**team, QStringLiteral("SELECT DISTINCT updated_by FROM actions")),
+                 QStringList { PgCluster::superuser() });
         QVERIFY(announced.wait(5000) || !announced.isEmpty());
         QCOMPARE(announced.first().at(0).toString(), QStringLiteral("tenure_statuses"));
 
@@ -204,6 +214,8 @@ private slots:
                      "account_status after new events");
         COMPARE_ROWS(teamRows(**team, kHistory), localRows(*local, kHistory),
                      "status_history after new events");
+        QVERIFY(ActionEngine(*local, ActionRules::load(*local)).refresh(kAsOf).ok());
+        COMPARE_ROWS(teamRows(**team, kActions), localRows(*local, kActions), "actions after new events");
 
         // Exactly one engine: a second one stands by until the first is gone.
         TeamEngine second(m_cluster.location(QStringLiteral("engine")), options(QStringLiteral("b")),

@@ -66,6 +66,112 @@ int pdfPages(const QString& path)
     return -1;
 }
 
+// A word of `pdftotext -bbox`: its text and box in points, on its page.
+struct PdfWord
+{
+    QString text;
+    QRectF box;
+};
+
+struct PdfPage
+{
+    QSizeF size;
+    QList<PdfWord> words;
+};
+
+QList<PdfPage> pdfWords(const QString& path)
+{
+    QProcess process;
+    process.start(QStringLiteral("pdftotext"), { QStringLiteral("-bbox"), path, QStringLiteral("-") });
+    process.waitForFinished(30000);
+    const QString html = QString::fromUtf8(process.readAllStandardOutput());
+    static const QRegularExpression tag(QStringLiteral(
+        R"re(<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>)re"));
+    QList<PdfPage> pages;
+    for (const QRegularExpressionMatch& m : tag.globalMatch(html)) {
+        if (!m.captured(1).isEmpty()) {
+            pages.append({ QSizeF(m.captured(1).toDouble(), m.captured(2).toDouble()), {} });
+        } else if (!pages.isEmpty()) {
+            const QPointF topLeft(m.captured(3).toDouble(), m.captured(4).toDouble());
+            const QPointF bottomRight(m.captured(5).toDouble(), m.captured(6).toDouble());
+            pages.last().words.append({ m.captured(7), QRectF(topLeft, bottomRight) });
+        }
+    }
+    return pages;
+}
+
+// What is wrong with the layout of `path`: text beyond the page's edge, body text in the footer,
+// footer text running into "Page N of M", any two words on top of each other.
+QStringList layoutProblems(const QString& path)
+{
+    QStringList problems;
+    const QList<PdfPage> pages = pdfWords(path);
+    if (pages.isEmpty())
+        return { QStringLiteral("no pages in %1").arg(path) };
+    auto describe = [](const PdfWord& w) {
+        return QStringLiteral("\"%1\" at (%2, %3, %4, %5)")
+            .arg(w.text)
+            .arg(w.box.left(), 0, 'f', 1)
+            .arg(w.box.top(), 0, 'f', 1)
+            .arg(w.box.right(), 0, 'f', 1)
+            .arg(w.box.bottom(), 0, 'f', 1);
+    };
+    for (qsizetype p = 0; p < pages.size(); ++p) {
+        const PdfPage& page = pages[p];
+        const QString where = QStringLiteral("page %1: ").arg(p + 1);
+        // The footer is the line of the last "Page" near the bottom.
+        qsizetype pageWord = -1;
+        for (qsizetype i = 0; i < page.words.size(); ++i)
+            if (page.words[i].text == QLatin1String("Page")
+                && page.words[i].box.top() > page.size.height() * 0.85)
+                pageWord = i;
+        if (pageWord < 0) {
+            problems << where + QStringLiteral("no footer");
+            continue;
+        }
+        const QRectF number = page.words[pageWord].box;
+        qreal footerTop = number.top();
+        QList<PdfWord> footer, body;
+        for (const PdfWord& word : page.words)
+            (std::abs(word.box.top() - number.top()) < 3 ? footer : body).append(word);
+        for (const PdfWord& word : footer)
+            footerTop = std::min(footerTop, word.box.top());
+        for (const PdfWord& word : footer)
+            if (word.box.left() < number.left() && word.box.right() > number.left() - 1)
+                problems << where + QStringLiteral("footer text runs into the page number: ")
+                        + describe(word);
+        for (const PdfWord& word : body)
+            if (word.box.bottom() > footerTop)
+                problems << where + QStringLiteral("body text in the footer: ") + describe(word);
+        for (const PdfWord& word : page.words)
+            if (word.box.right() > page.size.width() || word.box.left() < 0)
+                problems << where + QStringLiteral("beyond the page's edge: ") + describe(word);
+        for (qsizetype i = 0; i < page.words.size(); ++i)
+            for (qsizetype j = i + 1; j < page.words.size(); ++j) {
+                const QRectF overlap = page.words[i].box.intersected(page.words[j].box);
+                if (overlap.width() > 0.5 && overlap.height() > 0.5)
+                    problems << where
+                            + QStringLiteral("overlap: %1 and %2")
+                                  .arg(describe(page.words[i]), describe(page.words[j]));
+            }
+    }
+    return problems;
+}
+
+QString withoutSpaces(QString text)
+{
+    return text.remove(QRegularExpression(QStringLiteral("\\s")));
+}
+
+// 300 characters of Latin and Japanese words, as a long customer name.
+QString longName()
+{
+    return QStringLiteral("株式会社長い名前のテスト Very Long Customer Name ")
+        .repeated(10)
+        .left(300)
+        .trimmed();
+}
+
 } // namespace
 
 class TestReports : public QObject
@@ -309,6 +415,52 @@ private slots:
         QVERIFY(mine && !mine->rows.isEmpty() && mine->rows.size() < 300);
         for (const PortfolioReport::Row& row : mine->rows)
             QCOMPARE(row.account.owner, owner);
+    }
+
+    // A name longer than a line wraps in the account report's header and is elided in the footer
+    // and the portfolio's table; a long stage name is elided in the boxes, charts and legends.
+    // Nothing runs into the footer, off the page or over other text.
+    void longNamesStayInTheirPlace()
+    {
+        QSqlQuery query(m_db->connection());
+        QVERIFY(query.exec(QStringLiteral("SELECT account_id FROM account_status WHERE score IS NOT NULL "
+                                          "ORDER BY score LIMIT 1"))
+                && query.next());
+        Result<AccountReport> account = AccountReport::load(*m_db, query.value(0).toString(), kToday);
+        QVERIFY(account && account->status);
+        const QString name = longName();
+        QCOMPARE(name.size(), 300);
+        account->account.name = name;
+        // No place to break a line: it wraps anywhere rather than run off the page.
+        account->account.owner = QStringLiteral("VeryLongOwnerNameWithoutSpaces").repeated(8);
+        for (Stage& stage : account->rules.stages)
+            if (stage.id == account->status->stage)
+                stage.name = name;
+        const QString accountPdf = m_workspace.dir() + QStringLiteral("/long-name-account.pdf");
+        QVERIFY(ReportPdf::write(*account, accountPdf, QPageSize::A4));
+        QStringList problems = layoutProblems(accountPdf);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+        // The header shows the whole name, wrapped.
+        QVERIFY2(withoutSpaces(pdfText(accountPdf)).contains(withoutSpaces(name)),
+                 qPrintable(pdfText(accountPdf)));
+
+        Result<PortfolioReport> portfolio = PortfolioReport::load(*m_db, kToday);
+        QVERIFY(portfolio);
+        portfolio->rows.first().account.name = name;
+        portfolio->rows.first().account.owner = name;
+        for (Stage& stage : portfolio->rules.stages)
+            if (portfolio->accountsByStage.value(stage.id) > 0)
+                stage.name = name;
+        const QString portfolioPdf = m_workspace.dir() + QStringLiteral("/long-name-portfolio.pdf");
+        QVERIFY(ReportPdf::write(*portfolio, portfolioPdf, QPageSize::A4));
+        problems = layoutProblems(portfolioPdf);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+        // The table's row shows the start of the name and an ellipsis.
+        const QString table = withoutSpaces(pdfText(portfolioPdf, 1));
+        QVERIFY2(table.contains(withoutSpaces(name.left(20))), qPrintable(table.left(600)));
+        QVERIFY(table.contains(QStringLiteral("…")));
+        test::copyForPeople(accountPdf);
+        test::copyForPeople(portfolioPdf);
     }
 
     void customerListExports()

@@ -1,6 +1,7 @@
 #include "actions/ActionQueueView.h"
 
 #include "Async.h"
+#include "PlainText.h"
 #include "store/Database.h"
 
 #include <QCheckBox>
@@ -62,7 +63,7 @@ QVariant ActionQueueModel::data(const QModelIndex& index, int role) const
     if (role == Qt::TextAlignmentRole && index.column() == Priority)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && index.column() == Reason)
-        return action.reason;
+        return PlainText::asRichText(action.reason);
     return {};
 }
 
@@ -97,6 +98,7 @@ ActionQueueView::ActionQueueView(QWidget* parent)
     m_table->horizontalHeader()->setSectionResizeMode(ActionQueueModel::Reason, QHeaderView::Stretch);
     m_table->setWordWrap(false);
     m_count->setObjectName(QStringLiteral("count"));
+    PlainText::label(m_count); // errors quote account and event names
 
     auto* buttons = new QHBoxLayout;
     for (QPushButton* button : { m_done, m_snooze, m_reassign, m_note })

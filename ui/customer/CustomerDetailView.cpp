@@ -89,6 +89,9 @@ CustomerDetailView::CustomerDetailView(QWidget* parent)
     big.setPointSizeF(big.pointSizeF() * 1.6);
     big.setBold(true);
     m_title->setFont(big);
+    // Account names come from imports and connectors: shown as written, never as markup.
+    m_title->setTextFormat(Qt::PlainText);
+    m_title->setWordWrap(true);
     m_title->setText(tr("Choose a customer in the list or the action queue."));
     m_facts->setObjectName(QStringLiteral("facts"));
     m_facts->setTextFormat(Qt::RichText);
@@ -206,8 +209,9 @@ void CustomerDetailView::display(const AccountReport& report)
             ? tr("no score")
             : QStringLiteral("<span style='background:%1'>&nbsp;%2 · %3&nbsp;</span>")
                   .arg(QColor(report.rules.bandColor(report.status->band)).lighter(160).name(),
-                       report.status->band, locale.toString(report.status->score.value_or(0), 'f', 1));
-        facts << tr("<b>%1</b>").arg(report.rules.stageName(report.status->stage)) << band;
+                       report.status->band.toHtmlEscaped(),
+                       locale.toString(report.status->score.value_or(0), 'f', 1));
+        facts << tr("<b>%1</b>").arg(report.rules.stageName(report.status->stage).toHtmlEscaped()) << band;
     }
     m_facts->setText(facts.join(QStringLiteral(" · ")));
     m_charts->update();
@@ -249,10 +253,11 @@ void CustomerDetailView::display(const AccountReport& report)
     for (const Outcome& outcome : report.outcomes)
         outcomes << (outcome.note.isEmpty()
                          ? tr("%1 %2").arg(locale.toString(outcome.date, QLocale::ShortFormat),
-                                           Outcome::kindName(outcome.kind))
+                                           Outcome::kindName(outcome.kind).toHtmlEscaped())
                          : tr("%1 %2 (%3)")
                                .arg(locale.toString(outcome.date, QLocale::ShortFormat),
-                                    Outcome::kindName(outcome.kind), outcome.note.toHtmlEscaped()));
+                                    Outcome::kindName(outcome.kind).toHtmlEscaped(),
+                                    outcome.note.toHtmlEscaped()));
     if (!outcomes.isEmpty())
         actions << QString() << tr("<b>Outcomes</b>") << outcomes;
     m_actions->setText(actions.join(QStringLiteral("<br>")));

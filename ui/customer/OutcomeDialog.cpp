@@ -36,6 +36,7 @@ OutcomeDialog::OutcomeDialog(const QString& accountId, const QString& accountNam
     m_note->setPlaceholderText(tr("optional, e.g. switched to a competitor"));
     m_problem->setStyleSheet(QStringLiteral("color: #c62828;"));
     m_problem->setWordWrap(true);
+    m_problem->setTextFormat(Qt::PlainText); // the error quotes what was typed
     auto* form = new QFormLayout;
     form->addRow(tr("&What happened:"), m_kind);
     form->addRow(tr("&On:"), m_date);

@@ -1,5 +1,6 @@
 #include "customers/CustomerListModel.h"
 
+#include "PlainText.h"
 #include "report/PortfolioReport.h"
 
 #include <QBrush>
@@ -89,7 +90,7 @@ QVariant CustomerListModel::data(const QModelIndex& index, int role) const
     if (role == Qt::BackgroundRole && index.column() == Band && !row.band.isEmpty())
         return QBrush(QColor(m_rules.bandColor(row.band)).lighter(170));
     if (role == Qt::ToolTipRole && index.column() == Name)
-        return row.id;
+        return PlainText::asRichText(row.id); // ids come from imports too
     if (role == Qt::ToolTipRole && index.column() == LastActive && row.lastActive.isValid())
         return QLocale().toString(row.lastActive, QLocale::LongFormat);
     return {};

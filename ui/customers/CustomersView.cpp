@@ -1,6 +1,7 @@
 #include "customers/CustomersView.h"
 
 #include "Async.h"
+#include "PlainText.h"
 #include "customers/CustomerListModel.h"
 #include "engine/DayClock.h"
 #include "rules/RuleStore.h"
@@ -51,6 +52,7 @@ CustomersView::CustomersView(QWidget* parent)
     m_band->addItem(tr("All bands"), QString());
     m_owner->addItem(tr("All owners"), QString());
 
+    PlainText::label(m_count); // errors quote what was searched and imported
     m_table->setObjectName(QStringLiteral("customers"));
     m_table->setModel(m_model);
     m_table->setSortingEnabled(true);

@@ -51,13 +51,15 @@ void horizontalBars(QChartView* view, const QList<std::tuple<QString, double, QC
     QStringList labels;
     double maximum = 0;
     for (qsizetype i = 0; i < bars.size(); ++i) {
-        auto* set = new QBarSet(std::get<0>(bars[i]));
+        // Chart labels are rendered as HTML: stage and band names come from rule files.
+        const QString label = std::get<0>(bars[i]).toHtmlEscaped();
+        auto* set = new QBarSet(label);
         for (qsizetype j = 0; j < bars.size(); ++j)
             *set << (i == j ? std::get<1>(bars[i]) : 0);
         set->setColor(std::get<2>(bars[i]));
         set->setBorderColor(std::get<2>(bars[i]));
         series->append(set);
-        labels << QStringLiteral("%1 (%2)").arg(std::get<0>(bars[i]), format(std::get<1>(bars[i])));
+        labels << QStringLiteral("%1 (%2)").arg(label, format(std::get<1>(bars[i])).toHtmlEscaped());
         maximum = std::max(maximum, std::get<1>(bars[i]));
     }
     series->setBarWidth(0.7);
@@ -173,8 +175,9 @@ void OverviewView::display(const Data& data)
         portfolio.currency.isEmpty()
             ? tr("ARR by band: no ARR recorded")
             : tr("ARR by band (%1) · at risk %2")
-                  .arg(portfolio.currency,
-                       PortfolioReport::money(portfolio.arrAtRisk(portfolio.currency), portfolio.currency)));
+                  .arg(portfolio.currency.toHtmlEscaped(),
+                       PortfolioReport::money(portfolio.arrAtRisk(portfolio.currency), portfolio.currency)
+                           .toHtmlEscaped()));
 
     // Accounts per band at each month's end, stacked.
     QChart* health = m_health->chart();
@@ -188,7 +191,7 @@ void OverviewView::display(const Data& data)
     for (const PortfolioTrends::Month& month : data.trends.months)
         months << QLocale().monthName(month.day.month(), QLocale::ShortFormat);
     for (const Band& band : portfolio.rules.bands) {
-        auto* set = new QBarSet(band.name);
+        auto* set = new QBarSet(band.name.toHtmlEscaped());
         for (const PortfolioTrends::Month& month : data.trends.months)
             *set << double(month.accountsByBand.value(band.name));
         set->setColor(QColor(band.color));

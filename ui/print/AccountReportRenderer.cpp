@@ -128,7 +128,13 @@ void pass(const AccountReport& report, ReportPage& page)
             painter->drawRoundedRect(box, 3, 3);
         }
         page.textIn(box.adjusted(6, 4, -4, 0), facts[i].first, ReportPage::font(7.5), kMuted);
-        page.textIn(box.adjusted(6, 15, -4, 0), facts[i].second, ReportPage::font(9.5, true));
+        // A stage name from a rule file may be long: what does not fit the box is elided.
+        const QRectF valueBox = box.adjusted(6, 15, -4, -2);
+        const QFont valueFont = ReportPage::font(9.5, true);
+        QString value = facts[i].second;
+        if (page.heightOf(value, valueFont, valueBox.width()) > valueBox.height())
+            value = page.elided(value, valueFont, valueBox.width());
+        page.textIn(valueBox, value, valueFont);
     }
     page.advance(boxHeight + 6);
 
@@ -239,11 +245,15 @@ void pass(const AccountReport& report, ReportPage& page)
 
 int AccountReportRenderer::render(const AccountReport& report, QPagedPaintDevice* device)
 {
+    // %1 stays for the page to fill in: the name is elided to what the footer's line leaves.
     const QString footer
         = Tr::tr("%1 · account report as of %2 · generated %3 by Tenure")
-              .arg(report.account.name, QLocale().toString(report.asOf, QLocale::ShortFormat),
+              .arg(QStringLiteral("%1"), QLocale().toString(report.asOf, QLocale::ShortFormat),
                    QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat));
-    return ReportPage::render(device, footer, [&report](ReportPage& page) { pass(report, page); });
+    return ReportPage::render(device, footer, [&report](ReportPage& page) {
+        page.setFooterSubject(report.account.name);
+        pass(report, page);
+    });
 }
 
 } // namespace tenure

@@ -17,6 +17,13 @@ namespace {
 const QColor kAxis(0x88, 0x88, 0x88);
 const QColor kText(0x33, 0x33, 0x33);
 
+// Stage and band names come from rule files and may be of any length: one line, elided.
+QString fitted(const QPainter& painter, const QString& text, qreal width)
+{
+    return QFontMetricsF(painter.font(), painter.device())
+        .elidedText(text, Qt::ElideRight, std::max<qreal>(width, 0));
+}
+
 // Month ticks along [first, last] days, labelled "Nov" or "2026" in January.
 void monthAxis(QPainter& painter, const QRectF& plot, int first, int last)
 {
@@ -81,9 +88,13 @@ void stageTimeline(QPainter& painter, const QRectF& box, const QList<AccountStat
     qreal x = box.left();
     const qreal y = plot.bottom() + 16;
     for (const QString& stage : seen) {
+        // What is left of the line, at most half of it: a long name leaves room for the others.
+        const qreal room = std::min(box.right() - x - 11, box.width() / 2);
+        if (room < 24)
+            break;
         painter.fillRect(QRectF(x, y + 2, 8, 8), QColor(rules.stageColor(stage)));
         painter.setPen(kText);
-        const QString name = rules.stageName(stage);
+        const QString name = fitted(painter, rules.stageName(stage), room - 4);
         const qreal width = QFontMetricsF(font, painter.device()).horizontalAdvance(name);
         painter.drawText(QRectF(x + 11, y, width + 4, 12), Qt::AlignLeft | Qt::AlignVCenter, name);
         x += 11 + width + 14;
@@ -104,7 +115,7 @@ void healthTrend(QPainter& painter, const QRectF& box, const QList<AccountStatus
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
         painter.setPen(QColor(band.color).darker(130));
         painter.drawText(QRectF(plot.right() - 60, y - 11, 58, 9), Qt::AlignRight | Qt::AlignBottom,
-                         band.name);
+                         fitted(painter, band.name, 58));
     }
     painter.setPen(QPen(kAxis, 0.5));
     painter.drawRect(plot);
@@ -147,7 +158,8 @@ void bars(QPainter& painter, const QRectF& box, const QString& title, const QLis
     const QFont font = ReportPage::font(7);
     painter.setFont(titleFont);
     painter.setPen(kText);
-    painter.drawText(QRectF(box.left(), box.top(), box.width(), 12), Qt::AlignLeft | Qt::AlignVCenter, title);
+    painter.drawText(QRectF(box.left(), box.top(), box.width(), 12), Qt::AlignLeft | Qt::AlignVCenter,
+                     fitted(painter, title, box.width()));
     if (bars.isEmpty())
         return;
     const qreal labelWidth = box.width() * 0.36;
@@ -162,7 +174,7 @@ void bars(QPainter& painter, const QRectF& box, const QString& title, const QLis
         const qreal y = top + i * row;
         painter.setPen(kText);
         painter.drawText(QRectF(box.left(), y, labelWidth - 4, row), Qt::AlignLeft | Qt::AlignVCenter,
-                         bars[i].label);
+                         fitted(painter, bars[i].label, labelWidth - 4));
         const qreal width
             = maximum > 0 ? bars[i].value / maximum * (box.width() - labelWidth - valueWidth) : 0;
         painter.fillRect(QRectF(box.left() + labelWidth, y + row * 0.18, width, row * 0.64), bars[i].color);

@@ -106,10 +106,22 @@ QString ReportPage::elided(const QString& text, const QFont& font, qreal width) 
     return QFontMetricsF(font, m_device).elidedText(text, Qt::ElideRight, width);
 }
 
+int ReportPage::wrapping(const QString& text, const QFont& font, qreal width, int flags) const
+{
+    // A word wider than the box (a long name without spaces) would run past its edge: such a
+    // text wraps anywhere instead.
+    if (!(flags & Qt::TextWordWrap))
+        return flags;
+    const QFontMetricsF metrics(font, m_device);
+    if (metrics.boundingRect(QRectF(0, 0, width, 1e6), flags, text).width() <= width + 0.5)
+        return flags;
+    return (flags & ~Qt::TextWordWrap) | Qt::TextWrapAnywhere;
+}
+
 qreal ReportPage::heightOf(const QString& text, const QFont& font, qreal width, int flags) const
 {
     const QFontMetricsF metrics(font, m_device);
-    return metrics.boundingRect(QRectF(0, 0, width, 1e6), flags, text).height();
+    return metrics.boundingRect(QRectF(0, 0, width, 1e6), wrapping(text, font, width, flags), text).height();
 }
 
 qreal ReportPage::textIn(const QRectF& box, const QString& text, const QFont& font, const QColor& color,
@@ -118,7 +130,7 @@ qreal ReportPage::textIn(const QRectF& box, const QString& text, const QFont& fo
     if (m_painter) {
         m_painter->setFont(font);
         m_painter->setPen(color);
-        m_painter->drawText(box, flags, text);
+        m_painter->drawText(box, wrapping(text, font, box.width(), flags), text);
     }
     return heightOf(text, font, box.width(), flags);
 }
@@ -137,10 +149,18 @@ void ReportPage::drawFooter()
     m_painter->setPen(QColor(0xbb, 0xbb, 0xbb));
     m_painter->drawLine(footer.topLeft(), footer.topRight());
     const QFont small = font(7.5);
-    textIn(footer.adjusted(0, 3, 0, 0), m_footerLeft, small, QColor(0x66, 0x66, 0x66),
-           Qt::AlignLeft | Qt::AlignTop);
     const QString number
         = m_totalPages > 0 ? tr("Page %1 of %2").arg(m_page).arg(m_totalPages) : tr("Page %1").arg(m_page);
+    const QFontMetricsF metrics(small, m_device);
+    // One line each, side by side: the left text gets what the page number leaves.
+    const qreal leftWidth = std::max<qreal>(0, footer.width() - metrics.horizontalAdvance(number) - 12);
+    QString left = m_footerLeft;
+    if (m_footerSubject) {
+        const qreal fixed = metrics.horizontalAdvance(m_footerLeft.arg(QString()));
+        left = m_footerLeft.arg(elided(*m_footerSubject, small, std::max<qreal>(leftWidth - fixed, 40)));
+    }
+    textIn(footer.adjusted(0, 3, 0, 0), elided(left, small, leftWidth), small, QColor(0x66, 0x66, 0x66),
+           Qt::AlignLeft | Qt::AlignTop);
     textIn(footer.adjusted(0, 3, 0, 0), number, small, QColor(0x66, 0x66, 0x66),
            Qt::AlignRight | Qt::AlignTop);
 }

@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QPagedPaintDevice;
 class QPainter;
@@ -43,6 +44,9 @@ public:
     // Starts a new page when fewer than `height` points are left; true when it did.
     bool ensure(qreal height);
     void newPage();
+    // The footer's left text is a format whose %1 is `subject` (e.g. an account's name): the
+    // subject is elided so that the line never runs into the page number, the rest stays whole.
+    void setFooterSubject(const QString& subject) { m_footerSubject = subject; }
     // Called after every page break (e.g. to repeat a table's header).
     void setOnNewPage(std::function<void()> callback) { m_onNewPage = std::move(callback); }
 
@@ -69,10 +73,12 @@ public:
 
 private:
     void drawFooter();
+    int wrapping(const QString& text, const QFont& font, qreal width, int flags) const;
 
     QPagedPaintDevice* m_device;
     std::unique_ptr<QPainter> m_painter;
     QString m_footerLeft;
+    std::optional<QString> m_footerSubject;
     int m_totalPages;
     int m_page = 1;
     QRectF m_area;

@@ -1,5 +1,6 @@
 #include "rules/RuleSetEditor.h"
 
+#include "PlainText.h"
 #include "rules/ConditionEditor.h"
 #include "rules/CriterionForm.h"
 #include "rules/RuleSetJson.h"
@@ -95,6 +96,7 @@ RuleSetEditor::RuleSetEditor(QWidget* parent)
     splitter->addWidget(m_pages);
     splitter->setStretchFactor(1, 1);
     m_problem->setWordWrap(true);
+    m_problem->setTextFormat(Qt::PlainText); // validation errors quote labels and names
     m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* nameRow = new QFormLayout;
     nameRow->addRow(tr("Rule set &name:"), m_name);
@@ -172,7 +174,8 @@ void RuleSetEditor::rebuildTree(int stage, int criterion)
                 { QStringLiteral("%1 (%2)")
                       .arg(criterionObject.value(QStringLiteral("label")).toString())
                       .arg(criterionObject.value(QStringLiteral("weight")).toDouble(1)) });
-            item->setToolTip(0, item->text(0)); // the tree is narrow: the whole label on hover
+            // The tree is narrow: the whole label on hover.
+            item->setToolTip(0, PlainText::asRichText(item->text(0)));
             item->setData(0, kStageRole, s);
             item->setData(0, kCriterionRole, c);
             if (s == stage && c == criterion)
@@ -287,11 +290,13 @@ void RuleSetEditor::writeCriterion(const QJsonObject& criterion)
     stage.insert(QStringLiteral("criteria"), criteria);
     all.replace(m_stage, stage);
     setStages(all);
-    if (QTreeWidgetItem* item = m_tree->currentItem())
+    if (QTreeWidgetItem* item = m_tree->currentItem()) {
         item->setText(0,
                       QStringLiteral("%1 (%2)")
                           .arg(criterion.value(QStringLiteral("label")).toString())
                           .arg(criterion.value(QStringLiteral("weight")).toDouble(1)));
+        item->setToolTip(0, PlainText::asRichText(item->text(0)));
+    }
     store();
 }
 

@@ -53,6 +53,9 @@ RulesView::RulesView(QWidget* parent)
     m_import->setToolTip(tr("Load a rule file (JSON) into the editor; nothing is saved until you save."));
     m_export->setToolTip(tr("Write the rules in the editor to a JSON file."));
     m_save->setToolTip(tr("Save as a new version; the summaries are rebuilt in the background."));
+    m_header->setTextFormat(Qt::RichText); // the author in it is escaped
+    // Band moves, imported file names and rule errors quote rule labels: shown as written.
+    m_message->setTextFormat(Qt::PlainText);
     m_message->setWordWrap(true);
     m_changes->setHorizontalHeaderLabels({ tr("Account"), tr("Stage"), tr("Band") });
     m_changes->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);

@@ -63,6 +63,7 @@ ConnectorsDialog::ConnectorsDialog(QString workspacePath, PullWorker* pulls, QWi
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_message->setObjectName(QStringLiteral("message"));
     m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText); // names connectors and quotes their errors
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto* addForm = new QPushButton(tr("&Add…"), this);

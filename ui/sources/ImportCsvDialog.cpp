@@ -106,6 +106,7 @@ ImportCsvDialog::ImportCsvDialog(QString workspacePath, QWidget* parent)
     m_preview->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_previewInfo->setObjectName(QStringLiteral("previewInfo"));
     m_previewInfo->setWordWrap(true);
+    m_previewInfo->setTextFormat(Qt::PlainText); // errors quote the file's own text
     m_previewTimer->setSingleShot(true);
     m_previewTimer->setInterval(150);
     connect(m_previewTimer, &QTimer::timeout, this, &ImportCsvDialog::preview);

@@ -48,6 +48,7 @@ MappingEditor::MappingEditor(QWidget* parent)
     m_keyNamespace->setPlaceholderText(QStringLiteral("subscription"));
     m_keyNamespace->setMaximumWidth(200);
     m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::PlainText); // names the file's columns
     auto* keys = new QHBoxLayout;
     keys->addWidget(m_throughKeys);
     keys->addWidget(m_keyNamespace);

@@ -115,8 +115,12 @@ void TuningCharts::showChurnByBand(QChartView* view, const QList<BacktestReport>
         series->append(set);
     }
     chart->addSeries(series);
+    // Axis labels are rendered as HTML; band names come from rule files.
+    QStringList labels;
+    for (const QString& band : bands)
+        labels << band.toHtmlEscaped();
     auto* categories = new QBarCategoryAxis;
-    categories->append(bands);
+    categories->append(labels);
     chart->addAxis(categories, Qt::AlignBottom);
     series->attachAxis(categories);
     auto* y = percentAxis(std::min(100.0, std::max(10.0, max * 1.2)));

@@ -1,6 +1,7 @@
 #include "tuning/TuningView.h"
 
 #include "Async.h"
+#include "PlainText.h"
 #include "actions/ActionStore.h"
 #include "rules/RuleSetEditor.h"
 #include "rules/RuleStore.h"
@@ -174,6 +175,7 @@ TuningView::TuningView(QWidget* parent)
         m_adopt->setEnabled(m_editor->isModified() && m_editor->rules().ok() && !m_path.isEmpty());
     });
     m_adopt->setEnabled(false);
+    PlainText::label(m_status); // errors quote rule labels and event names
     m_status->setText(tr("Run a backtest to see how well the rules foretold churn."));
 }
 
@@ -364,7 +366,7 @@ void TuningView::showCriteria()
         m_criteria->insertRow(r);
         m_criteria->setItem(r, 0, cell(e.stageName, Qt::AlignLeft | Qt::AlignVCenter));
         auto* label = cell(e.label, Qt::AlignLeft | Qt::AlignVCenter);
-        label->setToolTip(tr("Scoring: %1").arg(e.threshold));
+        label->setToolTip(PlainText::asRichText(tr("Scoring: %1").arg(e.threshold)));
         m_criteria->setItem(r, 1, label);
         m_criteria->setItem(r, 2, cell(locale.toString(e.passCases)));
         m_criteria->setItem(r, 3, cell(withInterval(e.passRate(), e.passInterval())));

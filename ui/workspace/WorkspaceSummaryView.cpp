@@ -1,5 +1,7 @@
 #include "workspace/WorkspaceSummaryView.h"
 
+#include "PlainText.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QLabel>
@@ -20,7 +22,9 @@ WorkspaceSummaryView::WorkspaceSummaryView(QWidget* parent)
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
     titleFont.setBold(true);
     m_title->setFont(titleFont);
+    m_title->setTextFormat(Qt::PlainText); // a file name, as it is
     m_body->setObjectName(QStringLiteral("workspaceBody"));
+    m_body->setTextFormat(Qt::RichText); // what goes in is escaped
     m_body->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_body->setWordWrap(true);
     layout->addWidget(m_title);
@@ -49,7 +53,7 @@ void WorkspaceSummaryView::showWorkspace(const QString& path, const WorkspaceSta
 void WorkspaceSummaryView::showError(const QString& path, const QString& message)
 {
     m_title->setText(tr("Cannot open %1").arg(QFileInfo(path).fileName()));
-    m_body->setText(message.toHtmlEscaped());
+    m_body->setText(PlainText::asRichText(message)); // escaped, its line breaks kept
 }
 
 } // namespace tenure

@@ -4,7 +4,6 @@
 #include "actions/ActionStore.h"
 
 #include <QFile>
-
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -30,7 +29,8 @@ void ActionsCommand::addOptions(QCommandLineParser& parser)
     parser.addOption({ QStringLiteral("to"), tr("reassign: the new owner."), tr("name") });
     parser.addOption({ QStringLiteral("note"), tr("done, snooze: a note for the history."), tr("text") });
     parser.addOption({ QStringLiteral("author"), tr("Who does it (default: $USER)."), tr("name") });
-    parser.addOption({ QStringLiteral("set"), tr("rules: replace the triggers and weights with this JSON file."), tr("file") });
+    parser.addOption({ QStringLiteral("set"),
+                       tr("rules: replace the triggers and weights with this JSON file."), tr("file") });
 }
 
 int ActionsCommand::run(const QCommandLineParser& parser, Context& context)
@@ -98,13 +98,15 @@ int ActionsCommand::run(const QCommandLineParser& parser, Context& context)
     }
     if (verb == QLatin1String("rules")) {
         if (!parser.isSet(QStringLiteral("set"))) {
-            context.out << QJsonDocument(ActionRules::load(*db).toJson()).toJson(QJsonDocument::Indented) << Qt::flush;
+            context.out << QJsonDocument(ActionRules::load(*db).toJson()).toJson(QJsonDocument::Indented)
+                        << Qt::flush;
             return Success;
         }
         QFile file(parser.value(QStringLiteral("set")));
         if (!file.open(QIODevice::ReadOnly))
             return done(Error { tr("%1: %2").arg(file.fileName(), file.errorString()) }, {});
-        const Result<ActionRules> rules = ActionRules::fromJson(QJsonDocument::fromJson(file.readAll()).object());
+        const Result<ActionRules> rules
+            = ActionRules::fromJson(QJsonDocument::fromJson(file.readAll()).object());
         if (!rules)
             return done(Error { tr("%1: %2").arg(file.fileName(), rules.error()) }, {});
         return done(rules->save(*db), tr("Action rules saved; they apply from the next scoring pass."));

@@ -105,6 +105,7 @@ int ImportCommand::run(const QCommandLineParser& parser, Context& context)
                                    { QStringLiteral("updated"), report->updated },
                                    { QStringLiteral("unchanged"), report->unchanged },
                                    { QStringLiteral("rejected"), report->rejected },
+                                   { QStringLiteral("left_out"), report->leftOut },
                                    { QStringLiteral("committed"), report->committed },
                                    { QStringLiteral("dry_run"), options.dryRun },
                                    { QStringLiteral("errors"), errors },
@@ -124,6 +125,10 @@ int ImportCommand::run(const QCommandLineParser& parser, Context& context)
                        .arg(report->rows)
                 << '\n'
                 << tr("Columns: %1").arg(report->mapping.describe()) << '\n';
+    if (report->leftOut > 0)
+        context.out << tr("%1 rows left out: the mapping's \"when\" does not keep them (not errors).")
+                           .arg(report->leftOut)
+                    << '\n';
     if (options.dryRun) {
         context.out << tr("Dry run: %1 rows ready, %2 bad; nothing was written.")
                            .arg(report->inserted)
