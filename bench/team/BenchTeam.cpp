@@ -1,0 +1,446 @@
+// bench_team: a team workspace on PostgreSQL, side by side in one run with the same work on a
+// workspace file and as one SQL query in PostgreSQL: the engine's rebuild, appending events with
+// COPY against a bare COPY, new events to a NOTIFY at a listening desktop, and 20 desktops
+// searching and updating actions while the engine publishes a rebuild.
+#include "../BenchOptions.h"
+#include "../BenchPortfolio.h"
+#include "PgCluster.h"
+#include "engine/ScoringEngine.h"
+#include "store/Database.h"
+#include "team/PgCopy.h"
+#include "team/TeamDatabase.h"
+#include "team/TeamEngine.h"
+#include "team/TeamPush.h"
+#include "team/TeamSchema.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QThread>
+#include <QTimeZone>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+using namespace tenure;
+using bench::seconds;
+
+namespace {
+
+const QString kDatabase = QStringLiteral("bench");
+
+double percentile(std::vector<double> values, double p)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const size_t at = std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5));
+    return values[at];
+}
+
+// The value of a step that must work, or the end of the benchmark with the reason.
+template <typename T> T must(Result<T> result)
+{
+    if (!result)
+        bench::fail(result.error());
+    return std::move(result).value();
+}
+
+void must(Status status)
+{
+    if (!status)
+        bench::fail(status.error());
+}
+
+void line(const QString& text)
+{
+    std::printf("%s\n", text.toUtf8().constData());
+}
+
+// The bench's rules (the shipped defaults the portfolio saves) as one SQL query in PostgreSQL:
+// the same formulation bench_engine runs in SQLite and DuckDB, in PostgreSQL's dialect.
+QString sqlFormulation()
+{
+    return QStringLiteral(R"SQL(
+WITH w AS (
+  SELECT account_id,
+    sum(CASE WHEN name = 'login' AND occurred_at >= $1 THEN quantity ELSE 0 END) AS logins30,
+    sum(CASE WHEN name = 'login' AND occurred_at >= $2 AND occurred_at < $1 THEN quantity ELSE 0 END) AS loginsPrev30,
+    sum(CASE WHEN name = 'report_created' AND occurred_at >= $1 THEN quantity ELSE 0 END) AS reports30,
+    sum(CASE WHEN name = 'report_created' AND occurred_at >= $3 THEN quantity ELSE 0 END) AS reports14,
+    sum(CASE WHEN name = 'invite_sent' AND occurred_at >= $1 THEN quantity ELSE 0 END) AS invites30,
+    sum(CASE WHEN name = 'integration_sync' AND occurred_at >= $3 THEN quantity ELSE 0 END) AS sync14,
+    sum(CASE WHEN name = 'support_ticket' AND occurred_at >= $1 THEN quantity ELSE 0 END) AS tickets30,
+    count(DISTINCT CASE WHEN occurred_at >= $1 THEN user_id END) AS users30,
+    count(DISTINCT CASE WHEN occurred_at >= $3 THEN user_id END) AS users14,
+    count(DISTINCT CASE WHEN occurred_at >= $4 THEN user_id END) AS users7,
+    max(occurred_at) AS lastAt
+  FROM events WHERE occurred_at < $5 GROUP BY account_id),
+m AS (
+  SELECT a.id, a.seats,
+    coalesce(w.logins30, 0) AS logins30, coalesce(w.loginsPrev30, 0) AS loginsPrev30,
+    coalesce(w.reports30, 0) AS reports30, coalesce(w.reports14, 0) AS reports14,
+    coalesce(w.invites30, 0) AS invites30, coalesce(w.sync14, 0) AS sync14, coalesce(w.tickets30, 0) AS tickets30,
+    coalesce(w.users30, 0) AS users30, coalesce(w.users14, 0) AS users14, coalesce(w.users7, 0) AS users7,
+    CASE WHEN w.lastAt IS NULL THEN NULL ELSE ($6 - 1) - (w.lastAt / 86400000) END AS recency,
+    CASE
+      WHEN EXISTS (SELECT 1 FROM outcomes o WHERE o.account_id = a.id AND o.kind = 'churned' AND o.occurred_on <= $7) THEN 'churned'
+      WHEN a.plan = 'Trial' OR (a.attributes::json ->> 'is_trial') IN ('1', 'true') THEN 'trial'
+      WHEN $7::date - a.signup_date::date <= 60 THEN 'onboarding'
+      WHEN a.renewal_date::date - $7::date BETWEEN 0 AND 90 THEN 'renewal'
+      ELSE 'adoption' END AS stage
+  FROM accounts a LEFT JOIN w ON w.account_id = a.id),
+s AS (
+  SELECT id, stage,
+    CASE WHEN seats > 0 THEN 1.0 * users30 / seats END AS share30,
+    CASE WHEN seats > 0 THEN 1.0 * users14 / seats END AS share14,
+    CASE WHEN seats > 0 THEN 1.0 * users7 / seats END AS share7,
+    CASE WHEN seats > 0 THEN 1.0 * logins30 / seats END AS loginsPerSeat,
+    CASE WHEN loginsPrev30 = 0 THEN (CASE WHEN logins30 = 0 THEN NULL ELSE 100 END)
+         ELSE (logins30 - loginsPrev30) * 100.0 / loginsPrev30 END AS trend,
+    recency, reports30, reports14, invites30, sync14, tickets30
+  FROM m),
+lin AS (SELECT s.*,
+    greatest(0, least(1, (coalesce(share30, -1e9) - 0.05) / 0.45)) AS fActive30,
+    greatest(0, least(1, coalesce(share14, -1e9) / 0.4)) AS fActive14,
+    greatest(0, least(1, coalesce(share7, -1e9) / 0.5)) AS fActive7,
+    greatest(0, least(1, coalesce(loginsPerSeat, -1e9) / 4)) AS fLogins,
+    coalesce(greatest(0, least(1, (trend + 50) / 50)), 0) AS fTrend,
+    CASE WHEN recency IS NULL THEN 0 ELSE greatest(0, least(1, (recency - 14) / -12.0)) END AS fRecency,
+    greatest(0, least(1, (tickets30 - 5) / -5.0)) AS fTickets,
+    CASE WHEN reports30 >= 5 THEN 1 WHEN reports30 >= 1 THEN 0.4 ELSE 0 END AS fReports30
+  FROM s),
+scored AS (SELECT id, stage,
+    CASE stage
+      WHEN 'churned' THEN NULL
+      WHEN 'trial' THEN round((40 * fActive7 + 30 * (CASE WHEN invites30 >= 3 THEN 1 WHEN invites30 >= 1 THEN 0.5 ELSE 0 END)
+                         + 30 * (reports14 >= 1)::int) * 1000.0 / 100) / 10.0
+      WHEN 'onboarding' THEN round((40 * fActive14 + 20 * (invites30 >= 2)::int + 20 * (sync14 >= 1)::int
+                         + 20 * (CASE WHEN reports30 >= 5 THEN 1 WHEN reports30 >= 1 THEN 0.5 ELSE 0 END)) * 1000.0 / 100) / 10.0
+      WHEN 'renewal' THEN round((30 * fActive30 + 25 * fTrend + 20 * fRecency + 10 * fTickets + 15 * fReports30) * 1000.0 / 100) / 10.0
+      ELSE round((30 * fActive30 + 20 * fLogins + 20 * fTrend + 10 * fRecency + 10 * fReports30 + 10 * fTickets) * 1000.0 / 100) / 10.0
+    END AS score
+  FROM lin)
+SELECT id, stage, score, CASE WHEN score IS NULL THEN '' WHEN score >= 70 THEN 'Good' WHEN score >= 40 THEN 'Normal' ELSE 'Bad' END
+FROM scored)SQL");
+}
+
+// Copies the file's events with COPY into `table` (columns as the team's events without seq).
+double copyEvents(TeamDatabase& team, Database& file, const QString& table, bool lockLog)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (!team.begin())
+        bench::fail(QStringLiteral("BEGIN failed"));
+    if (lockLog
+        && !team.exec(QStringLiteral("SELECT pg_advisory_xact_lock(?)"), { QVariant(TeamSchema::kLogLock) }))
+        bench::fail(QStringLiteral("lock failed"));
+    QSqlQuery rows(file.connection());
+    rows.setForwardOnly(true);
+    rows.exec(QStringLiteral("SELECT source, external_id, account_id, user_id, name, occurred_at, quantity, "
+                             "received_at, properties FROM events ORDER BY seq"));
+    PgCopy copy(team.handle());
+    if (Status started
+        = copy.start(QStringLiteral("COPY %1 (source, external_id, account_id, user_id, name, "
+                                    "occurred_at, quantity, received_at, properties) FROM STDIN")
+                         .arg(table));
+        !started)
+        bench::fail(started.error());
+    while (rows.next()) {
+        for (int i = 0; i < 9; ++i)
+            copy.addValue(rows.value(i));
+        if (!copy.endRow())
+            bench::fail(QStringLiteral("copy failed"));
+    }
+    Result<qint64> done = copy.finish();
+    if (!done)
+        bench::fail(done.error());
+    if (!team.commit())
+        bench::fail(QStringLiteral("COMMIT failed"));
+    return seconds(timer);
+}
+
+std::unique_ptr<TeamDatabase> open(const test::PgCluster& cluster)
+{
+    Result<std::unique_ptr<TeamDatabase>> db = cluster.open(kDatabase);
+    if (!db)
+        bench::fail(db.error());
+    return std::move(db).value();
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    std::setvbuf(stdout, nullptr, _IONBF, 0);
+    bench::Options options(
+        QStringLiteral("A team workspace on PostgreSQL beside a workspace file and plain SQL."), 100000,
+        10000000);
+    options.parser().addOption({ QStringLiteral("clients"),
+                                 QStringLiteral("Simulated desktops during a rebuild."), QStringLiteral("n"),
+                                 QStringLiteral("20") });
+    options.parser().addOption({ QStringLiteral("batches"),
+                                 QStringLiteral("1,000-event batches timed from commit to NOTIFY."),
+                                 QStringLiteral("n"), QStringLiteral("30") });
+    options.process(app);
+    const int clients = int(bench::positiveValue(options.parser(), QStringLiteral("clients")));
+    const int batches = int(bench::positiveValue(options.parser(), QStringLiteral("batches")));
+
+    // The workspace file, and its engine's rebuild: the figure a team workspace is held to.
+    std::unique_ptr<Database> file = bench::openPortfolio(options);
+    bench::requireData(*file, true);
+    const qint64 events = [&] {
+        QSqlQuery q(file->connection());
+        q.exec(QStringLiteral("SELECT count(*) FROM events"));
+        q.next();
+        return q.value(0).toLongLong();
+    }();
+    ScoringEngine::Options engineOptions;
+    engineOptions.today = bench::kToday;
+    QElapsedTimer timer;
+    timer.start();
+    if (Result<ScoringEngine::Summary> rebuilt = ScoringEngine(*file, engineOptions).rebuild(); !rebuilt)
+        bench::fail(rebuilt.error());
+    const double fileRebuild = seconds(timer);
+    line(QStringLiteral("workspace file: %1 events; rebuild from the log %2 s")
+             .arg(events)
+             .arg(fileRebuild, 0, 'f', 2));
+
+    test::PgCluster cluster;
+    QString error;
+    if (!cluster.start(&error))
+        bench::fail(QStringLiteral("PostgreSQL did not start: ") + error);
+    Result<std::unique_ptr<TeamDatabase>> created = cluster.createWorkspace(kDatabase, "UTC");
+    if (!created)
+        bench::fail(created.error());
+    std::unique_ptr<TeamDatabase> team = std::move(created).value();
+    // The portfolio's master data and rules (the log is appended below, timed).
+    {
+        Result<TeamPush::Report> pushed = TeamPush(*file, *team).run();
+        if (!pushed)
+            bench::fail(pushed.error());
+        must(team->exec(QStringLiteral("CHECKPOINT")));
+    }
+    // The push appended the log too: measure appends on empty copies of the table instead.
+    must(team->exec(
+        QStringLiteral("CREATE TABLE bare_events AS SELECT source, external_id, account_id, user_id, name, "
+                       "occurred_at, quantity, received_at, properties FROM events WITH NO DATA")));
+    must(team->exec(QStringLiteral("CREATE TABLE appended_events (LIKE events INCLUDING ALL)")));
+    const double bare = copyEvents(*team, *file, QStringLiteral("bare_events"), false);
+    must(team->exec(QStringLiteral("CHECKPOINT")));
+    const double appended = copyEvents(*team, *file, QStringLiteral("appended_events"), true);
+    line(QStringLiteral(
+             "append %1 events with COPY: bare unindexed table %2 s (%3 ev/s); the log's shape (keys, "
+             "unique index, under the log lock) %4 s (%5 ev/s): %6% of bare (target >= 50%)")
+             .arg(events)
+             .arg(bare, 0, 'f', 2)
+             .arg(qint64(events / bare))
+             .arg(appended, 0, 'f', 2)
+             .arg(qint64(events / appended))
+             .arg(100.0 * bare / appended, 0, 'f', 0));
+    must(team->exec(QStringLiteral("DROP TABLE bare_events")));
+    must(team->exec(QStringLiteral("DROP TABLE appended_events")));
+    must(team->exec(QStringLiteral("VACUUM ANALYZE")));
+
+    // The same rules as one SQL query, run by PostgreSQL itself.
+    {
+        const qint64 endMs
+            = QDateTime(bench::kToday.addDays(1), QTime(0, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+        const qint64 day = 86400000;
+        QSqlQuery sql(team->connection());
+        sql.prepare(sqlFormulation());
+        for (const QVariant& value : { QVariant(endMs - 30 * day), QVariant(endMs - 60 * day),
+                                       QVariant(endMs - 14 * day), QVariant(endMs - 7 * day), QVariant(endMs),
+                                       QVariant(endMs / day), QVariant(bench::kToday.toString(Qt::ISODate)) })
+            sql.addBindValue(value);
+        timer.start();
+        if (!sql.exec())
+            bench::fail(QStringLiteral("the SQL query failed: ") + sql.lastError().text());
+        qint64 rows = 0;
+        while (sql.next())
+            ++rows;
+        const double query = seconds(timer);
+        line(QStringLiteral("the rules as one SQL query in PostgreSQL: %1 s (%2 accounts)")
+                 .arg(query, 0, 'f', 2)
+                 .arg(rows));
+
+        // The team's engine: a first pass copies the log into its working copy and rebuilds; a
+        // rebuild after that reads its copy.
+        TeamEngine::Options teamOptions;
+        teamOptions.replicaPath = bench::Options::scratchPath(QStringLiteral("replica.tenure"));
+        teamOptions.engine.today = bench::kToday;
+        TeamEngine engine(cluster.location(kDatabase), teamOptions, test::PgCluster::superPassword());
+        const Result<bool> elected = engine.tryElect();
+        if (!elected || !elected.value())
+            bench::fail(QStringLiteral("the bench's engine was not elected"));
+        timer.start();
+        Result<TeamEngine::Pass> first = engine.runPass(true);
+        if (!first)
+            bench::fail(first.error());
+        const double firstPass = seconds(timer);
+        timer.start();
+        Result<TeamEngine::Pass> rebuild = engine.runPass(true);
+        if (!rebuild)
+            bench::fail(rebuild.error());
+        const double teamRebuild = seconds(timer);
+        line(QStringLiteral(
+                 "team engine: first pass (copy %1 events, rebuild, publish %2 statuses) %3 s; rebuild "
+                 "and publish %4 s = %5x the file's rebuild (target <= 2x), %6x faster than the SQL "
+                 "query (target >= 5x)")
+                 .arg(first->eventsPulled)
+                 .arg(first->statusesPublished)
+                 .arg(firstPass, 0, 'f', 2)
+                 .arg(teamRebuild, 0, 'f', 2)
+                 .arg(teamRebuild / fileRebuild, 0, 'f', 2)
+                 .arg(query / teamRebuild, 0, 'f', 2));
+
+        // New events to a NOTIFY at a listening desktop, through the engine: 1,000 events
+        // committed, the engine's incremental pass, its publication announced.
+        std::unique_ptr<TeamDatabase> desk = open(cluster);
+        desk->connection().driver()->subscribeToNotification(QStringLiteral("tenure_statuses"));
+        std::atomic<qint64> received { 0 };
+        QObject::connect(desk->connection().driver(), &QSqlDriver::notification,
+                         [&received](const QString&) { received = QDateTime::currentMSecsSinceEpoch(); });
+        QStringList accounts;
+        {
+            QSqlQuery ids(file->connection());
+            ids.exec(QStringLiteral("SELECT id FROM accounts ORDER BY id LIMIT 200"));
+            while (ids.next())
+                accounts << ids.value(0).toString();
+        }
+        std::vector<double> latencies;
+        const qint64 at = endMs - 3600000;
+        for (int batch = 0; batch < batches; ++batch) {
+            must(team->begin());
+            must(team->exec(QStringLiteral("SELECT pg_advisory_xact_lock(?)"),
+                            { QVariant(TeamSchema::kLogLock) }));
+            PgCopy copy(team->handle());
+            must(copy.start(
+                QStringLiteral("COPY events (source, external_id, account_id, user_id, name, occurred_at, "
+                               "received_at) FROM STDIN")));
+            for (int i = 0; i < 1000; ++i) {
+                copy.addText("bench");
+                copy.addText(QStringLiteral("notify-%1-%2").arg(batch).arg(i).toUtf8());
+                copy.addText(accounts[(batch * 7 + i) % accounts.size()].toUtf8());
+                copy.addText(QByteArray("u") + QByteArray::number(i % 13));
+                copy.addText("login");
+                copy.addValue(at + i);
+                copy.addValue(at);
+                must(copy.endRow());
+            }
+            must(copy.finish());
+            must(team->commit());
+            const qint64 committed = QDateTime::currentMSecsSinceEpoch();
+            received = 0;
+            Result<TeamEngine::Pass> pass = engine.runPass();
+            if (!pass)
+                bench::fail(pass.error());
+            QElapsedTimer wait;
+            wait.start();
+            while (received == 0 && wait.elapsed() < 10000)
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+            if (received == 0)
+                bench::fail(QStringLiteral("no notification within 10 s"));
+            latencies.push_back(double(received - committed) / 1000.0);
+        }
+        line(QStringLiteral(
+                 "1,000 new events to a desktop's NOTIFY through the engine (%1 batches): p50 %2 s, p99 "
+                 "%3 s (target < 1 s)")
+                 .arg(batches)
+                 .arg(percentile(latencies, 0.5), 0, 'f', 3)
+                 .arg(percentile(latencies, 0.99), 0, 'f', 3));
+
+        // Desktops at work while the engine publishes a rebuild.
+        std::atomic_bool stop { false };
+        std::mutex mutex;
+        std::vector<double> listTimes;
+        std::atomic<int> errors { 0 };
+        std::atomic<int> halfSwapped { 0 };
+        std::atomic<int> updates { 0 };
+        const int accountCount = options.accounts();
+        std::vector<std::thread> threads;
+        for (int c = 0; c < clients; ++c) {
+            threads.emplace_back([&, c] {
+                Result<std::unique_ptr<TeamDatabase>> db = cluster.open(kDatabase);
+                if (!db) {
+                    ++errors;
+                    return;
+                }
+                std::vector<double> mine;
+                const QStringList needles { QStringLiteral("10"), QStringLiteral("a"),
+                                            QStringLiteral("B0007"), QStringLiteral("99") };
+                for (int i = 0; !stop; ++i) {
+                    QElapsedTimer t;
+                    t.start();
+                    Result<QSqlQuery> list = (*db)->exec(
+                        QStringLiteral(
+                            "SELECT a.id, a.name, a.owner, s.stage, s.score, s.band, a.arr, a.renewal_date "
+                            "FROM accounts a LEFT JOIN account_status s ON s.account_id = a.id WHERE a.name "
+                            "ILIKE ? OR a.id LIKE ? ORDER BY s.score NULLS FIRST, a.id LIMIT 100"),
+                        { QStringLiteral("%%1%").arg(needles[(c + i) % needles.size()]),
+                          QStringLiteral("%1%").arg(needles[(c + i) % needles.size()]) });
+                    if (!list) {
+                        ++errors;
+                        continue;
+                    }
+                    while (list->next()) { }
+                    mine.push_back(t.nsecsElapsed() / 1e6);
+                    if (i % 5 == 0) {
+                        Result<QSqlQuery> touched = (*db)->exec(
+                            QStringLiteral(
+                                "UPDATE actions SET owner = owner, updated_at = updated_at + 1, version = "
+                                "version + 1 WHERE id = (SELECT id FROM actions ORDER BY id OFFSET ? LIMIT "
+                                "1)"),
+                            { (c * 31 + i) % 50 });
+                        if (!touched)
+                            ++errors;
+                        else
+                            ++updates;
+                    }
+                    if (i % 10 == 0) {
+                        Result<QVariant> whole
+                            = (*db)->scalar(QStringLiteral("SELECT count(*) FROM account_status"));
+                        if (!whole)
+                            ++errors;
+                        else if (whole->toInt() != accountCount)
+                            ++halfSwapped;
+                    }
+                }
+                std::lock_guard lock(mutex);
+                listTimes.insert(listTimes.end(), mine.begin(), mine.end());
+            });
+        }
+        QThread::msleep(1000);
+        timer.start();
+        Result<TeamEngine::Pass> during = engine.runPass(true);
+        const double duringRebuild = seconds(timer);
+        QThread::msleep(500);
+        stop = true;
+        for (std::thread& thread : threads)
+            thread.join();
+        if (!during)
+            bench::fail(during.error());
+        line(QStringLiteral(
+                 "%1 desktops while the engine rebuilt and published (%2 s): %3 list queries, p50 %4 ms, "
+                 "p99 %5 ms (target < 100 ms); %6 action updates; %7 errors; %8 reads of a half-swapped "
+                 "read side")
+                 .arg(clients)
+                 .arg(duringRebuild, 0, 'f', 2)
+                 .arg(listTimes.size())
+                 .arg(percentile(listTimes, 0.5), 0, 'f', 1)
+                 .arg(percentile(listTimes, 0.99), 0, 'f', 1)
+                 .arg(int(updates))
+                 .arg(int(errors))
+                 .arg(int(halfSwapped)));
+    }
+    line(QStringLiteral("peak RSS %1 MB").arg(bench::peakRssMb(), 0, 'f', 0));
+    return 0;
+}
