@@ -6,12 +6,15 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimeZone>
 #include <QVariant>
 
 #include <cmath>
+#include <optional>
 
 namespace tenure {
 
@@ -20,6 +23,10 @@ namespace {
 constexpr auto kColumns
     = "a.id, a.account_id, coalesce(c.name, a.account_id), a.trigger, a.status, a.priority, "
       "a.reason, a.owner, a.snoozed_until, a.created_at, a.updated_at";
+// What a team workspace adds: the version, and who changed the action last (a member's name).
+constexpr auto kTeamColumns = ", a.version, coalesce(m.display_name, a.updated_by)";
+constexpr auto kTeamJoin = " LEFT JOIN team_members m ON m.login = a.updated_by";
+constexpr auto kFileColumns = ", 0, ''";
 
 Action actionFrom(const QSqlQuery& query)
 {
@@ -35,13 +42,21 @@ Action actionFrom(const QSqlQuery& query)
     action.snoozedUntil = QDate::fromString(query.value(8).toString(), Qt::ISODate);
     action.createdAt = QDateTime::fromMSecsSinceEpoch(query.value(9).toLongLong(), QTimeZone::utc());
     action.updatedAt = QDateTime::fromMSecsSinceEpoch(query.value(10).toLongLong(), QTimeZone::utc());
+    action.version = query.value(11).toInt();
+    action.updatedBy = query.value(12).toString();
     return action;
 }
 
 } // namespace
 
 ActionStore::ActionStore(Database& db)
-    : m_db(db)
+    : m_db(&db)
+    , m_connection(db.connection())
+{
+}
+
+ActionStore::ActionStore(QSqlDatabase teamConnection)
+    : m_connection(std::move(teamConnection))
 {
 }
 
@@ -98,14 +113,15 @@ QString ActionStore::currentAuthor()
 
 Result<QList<Action>> ActionStore::select(const QString& where, const QVariantList& values, int limit) const
 {
-    QSqlQuery query(m_db.connection());
+    QSqlQuery query(m_connection);
     query.prepare(
-        QStringLiteral("SELECT %1 FROM actions a LEFT JOIN accounts c ON c.id = a.account_id WHERE %2 "
-                       "ORDER BY a.priority DESC, a.id LIMIT ?")
-            .arg(QLatin1String(kColumns), where));
+        QStringLiteral("SELECT %1%2 FROM actions a LEFT JOIN accounts c ON c.id = a.account_id%3 WHERE %4 "
+                       "ORDER BY a.priority DESC, a.id%5")
+            .arg(QLatin1String(kColumns), QLatin1String(m_db ? kFileColumns : kTeamColumns),
+                 QLatin1String(m_db ? "" : kTeamJoin), where,
+                 limit > 0 ? QStringLiteral(" LIMIT %1").arg(limit) : QString()));
     for (const QVariant& value : values)
         query.addBindValue(value);
-    query.addBindValue(limit > 0 ? limit : -1); // SQLite: a negative limit is no limit
     if (!query.exec())
         return Error { query.lastError().text() };
     QList<Action> actions;
@@ -126,7 +142,7 @@ Result<QList<Action>> ActionStore::queue(const QString& owner, bool withSnoozed,
 
 Result<qint64> ActionStore::queueSize(const QString& owner, bool withSnoozed) const
 {
-    QSqlQuery query(m_db.connection());
+    QSqlQuery query(m_connection);
     query.prepare(QStringLiteral("SELECT count(*) FROM actions a WHERE ") + kQueue);
     query.addBindValue(withSnoozed);
     query.addBindValue(owner.isNull() ? QStringLiteral("") : owner);
@@ -152,7 +168,7 @@ std::optional<Action> ActionStore::find(qint64 id) const
 
 Result<QList<ActionEvent>> ActionStore::history(qint64 id) const
 {
-    QSqlQuery query(m_db.connection());
+    QSqlQuery query(m_connection);
     query.prepare(QStringLiteral(
         "SELECT at, author, kind, detail FROM action_history WHERE action_id = ? ORDER BY at, id"));
     query.addBindValue(id);
@@ -167,48 +183,90 @@ Result<QList<ActionEvent>> ActionStore::history(qint64 id) const
 }
 
 Status ActionStore::change(qint64 id, const QString& sql, const QVariantList& values, const QString& kind,
-                           const QString& author, const QString& detail, bool mustBeLive)
+                           const QString& author, const QString& detail, bool mustBeLive, int expectedVersion)
 {
     const std::optional<Action> action = find(id);
     if (!action)
         return Error { tr("No action %1.").arg(id) };
-    if (mustBeLive && action->status == QLatin1String("done"))
+    if (mustBeLive && action->status == QLatin1String("done") && (m_db || expectedVersion < 0))
         return Error { tr("Action %1 is done already.").arg(id) };
-    Transaction transaction(m_db);
-    if (!transaction.isActive())
-        return Error { transaction.startError() };
+    std::optional<Transaction> fileTransaction;
+    if (m_db) {
+        fileTransaction.emplace(*m_db);
+        if (!fileTransaction->isActive())
+            return Error { fileTransaction->startError() };
+    } else if (!m_connection.transaction()) {
+        return Error { m_connection.lastError().text() };
+    }
+    auto abandon = qScopeGuard([this] {
+        if (!m_db)
+            m_connection.rollback();
+    });
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (!sql.isEmpty()) {
-        QSqlQuery update(m_db.connection());
-        update.prepare(sql);
+        // In a team workspace the change lands only on the version the CSM saw.
+        const int version = expectedVersion >= 0 ? expectedVersion : action->version;
+        QString statement = sql;
+        if (!m_db)
+            statement.replace(QStringLiteral(" WHERE id = ?"),
+                              QStringLiteral(", version = version + 1, updated_by = session_user "
+                                             "WHERE id = ? AND version = ?"));
+        QSqlQuery update(m_connection);
+        update.prepare(statement);
         for (const QVariant& value : values)
             update.addBindValue(value);
         update.addBindValue(now);
         update.addBindValue(id);
+        if (!m_db)
+            update.addBindValue(version);
         if (!update.exec())
             return Error { update.lastError().text() };
+        if (!m_db && update.numRowsAffected() == 0) {
+            const std::optional<Action> now = find(id);
+            const QString who = now && !now->updatedBy.isEmpty() ? now->updatedBy : tr("a colleague");
+            const QString when = now
+                ? QLocale().toString(now->updatedAt.toLocalTime().time(), QLocale::ShortFormat)
+                : QString();
+            QString what;
+            if (now && now->status == QLatin1String("done"))
+                what = tr("Done by %1 at %2.").arg(who, when);
+            else if (now && now->status == QLatin1String("snoozed"))
+                what = tr("Snoozed by %1 at %2 until %3.")
+                           .arg(who, when, QLocale().toString(now->snoozedUntil, QLocale::ShortFormat));
+            else
+                what = tr("Changed by %1 at %2.").arg(who, when);
+            return Error {
+                tr("%1 Your change to action %2 was not saved: look at it again.").arg(what).arg(id)
+            };
+        }
     }
-    QSqlQuery history(m_db.connection());
+    QSqlQuery history(m_connection);
     history.prepare(QStringLiteral(
         "INSERT INTO action_history (action_id, at, author, kind, detail) VALUES (?, ?, ?, ?, ?)"));
     history.addBindValue(id);
     history.addBindValue(now);
     history.addBindValue(author);
     history.addBindValue(kind);
-    history.addBindValue(detail);
+    history.addBindValue(detail.isNull() ? QStringLiteral("") : detail); // NOT NULL: no note is an empty one
     if (!history.exec())
         return Error { history.lastError().text() };
-    return transaction.commit();
+    if (m_db)
+        return fileTransaction->commit();
+    if (!m_connection.commit())
+        return Error { m_connection.lastError().text() };
+    abandon.dismiss();
+    return {};
 }
 
-Status ActionStore::markDone(qint64 id, const QString& author, const QString& note)
+Status ActionStore::markDone(qint64 id, const QString& author, const QString& note, int expectedVersion)
 {
     return change(
         id, QStringLiteral("UPDATE actions SET status = 'done', suppress = 1, updated_at = ? WHERE id = ?"),
-        {}, QStringLiteral("done"), author, note);
+        {}, QStringLiteral("done"), author, note, true, expectedVersion);
 }
 
-Status ActionStore::snooze(qint64 id, const QDate& until, const QString& author, const QString& note)
+Status ActionStore::snooze(qint64 id, const QDate& until, const QString& author, const QString& note,
+                           int expectedVersion)
 {
     if (!until.isValid())
         return Error { tr("Snooze needs a date.") };
@@ -218,15 +276,16 @@ Status ActionStore::snooze(qint64 id, const QDate& until, const QString& author,
         id,
         QStringLiteral(
             "UPDATE actions SET status = 'snoozed', snoozed_until = ?, updated_at = ? WHERE id = ?"),
-        { until.toString(Qt::ISODate) }, QStringLiteral("snoozed"), author, detail);
+        { until.toString(Qt::ISODate) }, QStringLiteral("snoozed"), author, detail, true, expectedVersion);
 }
 
-Status ActionStore::reassign(qint64 id, const QString& owner, const QString& author)
+Status ActionStore::reassign(qint64 id, const QString& owner, const QString& author, int expectedVersion)
 {
     if (owner.trimmed().isEmpty())
         return Error { tr("Reassign needs the new owner's name.") };
     return change(id, QStringLiteral("UPDATE actions SET owner = ?, updated_at = ? WHERE id = ?"),
-                  { owner.trimmed() }, QStringLiteral("reassigned"), author, owner.trimmed());
+                  { owner.trimmed() }, QStringLiteral("reassigned"), author, owner.trimmed(), true,
+                  expectedVersion);
 }
 
 Status ActionStore::addNote(qint64 id, const QString& author, const QString& text)
@@ -240,9 +299,11 @@ Status ActionStore::addAccountNote(const QString& accountId, const QString& auth
 {
     if (text.trimmed().isEmpty())
         return Error { tr("A note needs some text.") };
-    QSqlQuery query(m_db.connection());
-    query.prepare(QStringLiteral("INSERT INTO account_notes (account_id, at, author, text) "
-                                 "SELECT id, ?, ?, ? FROM accounts WHERE id = ?"));
+    QSqlQuery query(m_connection);
+    query.prepare(
+        QStringLiteral("INSERT INTO account_notes (account_id, at, author, text) "
+                       "SELECT id, CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT) FROM accounts "
+                       "WHERE id = ?"));
     query.addBindValue(QDateTime::currentMSecsSinceEpoch());
     query.addBindValue(author);
     query.addBindValue(text.trimmed());
@@ -257,7 +318,7 @@ Status ActionStore::addAccountNote(const QString& accountId, const QString& auth
 Result<QList<AccountNote>> ActionStore::accountNotes(const QString& accountId, int limit) const
 {
     // The account's own notes and the notes on its actions, newest first.
-    QSqlQuery query(m_db.connection());
+    QSqlQuery query(m_connection);
     query.prepare(
         QStringLiteral("SELECT at, author, text FROM account_notes WHERE account_id = ? "
                        "UNION ALL SELECT h.at, h.author, h.detail FROM action_history h JOIN actions a ON "

@@ -6,6 +6,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QList>
+#include <QSqlDatabase>
 
 #include <optional>
 
@@ -27,6 +28,11 @@ struct Action
     QDate snoozedUntil;
     QDateTime createdAt;
     QDateTime updatedAt;
+    // In a team workspace: the action's version (moved by every change, for the optimistic check
+    // that turns two CSMs' simultaneous edits into a message) and who changed it last (the team
+    // member's display name). In a workspace file: 0 and empty.
+    int version = 0;
+    QString updatedBy;
 };
 
 struct ActionEvent
@@ -52,6 +58,10 @@ class ActionStore
 
 public:
     explicit ActionStore(Database& db);
+    // A team workspace's actions, on its connection (see core/team): every change also moves the
+    // action's version and records the signed-in login, and is refused with who changed it, and
+    // when, if the action moved since it was read.
+    ActionStore(QSqlDatabase teamConnection);
 
     // The queue: open actions (and snoozed ones when asked), highest priority first; the first
     // `limit` of them when limit > 0.
@@ -62,9 +72,11 @@ public:
     std::optional<Action> find(qint64 id) const;
     Result<QList<ActionEvent>> history(qint64 id) const;
 
-    Status markDone(qint64 id, const QString& author, const QString& note = {});
-    Status snooze(qint64 id, const QDate& until, const QString& author, const QString& note = {});
-    Status reassign(qint64 id, const QString& owner, const QString& author);
+    // `expectedVersion`: the version the caller showed (a team desktop); -1 for the current one.
+    Status markDone(qint64 id, const QString& author, const QString& note = {}, int expectedVersion = -1);
+    Status snooze(qint64 id, const QDate& until, const QString& author, const QString& note = {},
+                  int expectedVersion = -1);
+    Status reassign(qint64 id, const QString& owner, const QString& author, int expectedVersion = -1);
     Status addNote(qint64 id, const QString& author, const QString& text);
 
     Status addAccountNote(const QString& accountId, const QString& author, const QString& text);
@@ -83,9 +95,14 @@ private:
     // Actions matching `where` (SQL over `actions a`, positional values), highest priority first.
     Result<QList<Action>> select(const QString& where, const QVariantList& values, int limit = 0) const;
     Status change(qint64 id, const QString& sql, const QVariantList& values, const QString& kind,
-                  const QString& author, const QString& detail, bool mustBeLive = true);
+                  const QString& author, const QString& detail, bool mustBeLive = true,
+                  int expectedVersion = -1);
+    Status begin();
+    Status commit();
+    void rollback();
 
-    Database& m_db;
+    Database* m_db = nullptr; // a workspace file; null for a team workspace
+    QSqlDatabase m_connection;
 };
 
 } // namespace tenure

@@ -2,11 +2,13 @@
 
 #include "actions/ActionRules.h"
 #include "actions/ActionStore.h"
+#include "team/TeamDatabase.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 
 namespace tenure::cli {
 
@@ -37,19 +39,48 @@ int ActionsCommand::run(const QCommandLineParser& parser, Context& context)
 {
     const QStringList args = parser.positionalArguments();
     const QString verb = args.value(0, QStringLiteral("list"));
-    const QString author = parser.isSet(QStringLiteral("author")) ? parser.value(QStringLiteral("author"))
-                                                                  : ActionStore::currentAuthor();
+    const QString defaultAuthor = parser.isSet(QStringLiteral("author"))
+        ? parser.value(QStringLiteral("author"))
+        : ActionStore::currentAuthor();
     auto usage = [&](const QString& text) {
         context.err << tr("tenure-cli actions: %1").arg(text) << Qt::endl;
         return UsageError;
     };
     const bool reads = verb == QLatin1String("list") || verb == QLatin1String("show")
         || (verb == QLatin1String("rules") && !parser.isSet(QStringLiteral("set")));
-    std::unique_ptr<Database> db
-        = openWorkspace(parser, context, reads ? Database::Mode::ReadOnly : Database::Mode::ReadWrite);
-    if (!db)
-        return Failure;
-    ActionStore store(*db);
+    // A team workspace: the team's queue on the server, changed as the signed-in member.
+    std::unique_ptr<Database> db;
+    std::unique_ptr<TeamDatabase> team;
+    QString author = defaultAuthor;
+    if (TeamLocation::isTeamLocation(workspacePath(parser, context))) {
+        if (verb == QLatin1String("rules"))
+            return usage(
+                tr("the action rules of a team workspace are set on the engine's side; not from here yet"));
+        Result<TeamLocation> location = TeamLocation::parse(workspacePath(parser, context));
+        Result<std::unique_ptr<TeamDatabase>> opened = location
+            ? TeamDatabase::open(*location)
+            : Result<std::unique_ptr<TeamDatabase>>(Error { location.error() });
+        if (!opened) {
+            context.err << tr("tenure-cli actions: %1").arg(opened.error()) << Qt::endl;
+            return Failure;
+        }
+        team = std::move(opened).value();
+        if (!reads && !team->member()) {
+            context.err
+                << tr("tenure-cli actions: %1 is not a member of this team workspace: ask an admin to add "
+                      "you (tenure-cli team add-member).")
+                       .arg(team->login())
+                << Qt::endl;
+            return Failure;
+        }
+        if (team->member())
+            author = team->member()->displayName; // the login says who it is, not a free-text field
+    } else {
+        db = openWorkspace(parser, context, reads ? Database::Mode::ReadOnly : Database::Mode::ReadWrite);
+        if (!db)
+            return Failure;
+    }
+    ActionStore store = team ? ActionStore(team->connection()) : ActionStore(*db);
     auto done = [&](const Status& status, const QString& message) {
         if (!status) {
             context.err << tr("tenure-cli actions: %1").arg(status.error()) << Qt::endl;
@@ -69,16 +100,19 @@ int ActionsCommand::run(const QCommandLineParser& parser, Context& context)
         if (parser.isSet(QStringLiteral("json"))) {
             QJsonArray array;
             for (const Action& a : *queue)
-                array.append(QJsonObject {
-                    { QStringLiteral("id"), a.id },
-                    { QStringLiteral("account_id"), a.accountId },
-                    { QStringLiteral("account"), a.accountName },
-                    { QStringLiteral("trigger"), a.trigger },
-                    { QStringLiteral("status"), a.status },
-                    { QStringLiteral("priority"), a.priority },
-                    { QStringLiteral("reason"), a.reason },
-                    { QStringLiteral("owner"), a.owner },
-                    { QStringLiteral("snoozed_until"), a.snoozedUntil.toString(Qt::ISODate) } });
+                array.append(
+                    QJsonObject { { QStringLiteral("id"), a.id },
+                                  { QStringLiteral("account_id"), a.accountId },
+                                  { QStringLiteral("account"), a.accountName },
+                                  { QStringLiteral("trigger"), a.trigger },
+                                  { QStringLiteral("status"), a.status },
+                                  { QStringLiteral("priority"), a.priority },
+                                  { QStringLiteral("reason"), a.reason },
+                                  { QStringLiteral("owner"), a.owner },
+                                  { QStringLiteral("snoozed_until"), a.snoozedUntil.toString(Qt::ISODate) },
+                                  { QStringLiteral("updated_at"), a.updatedAt.toString(Qt::ISODateWithMs) },
+                                  { QStringLiteral("updated_by"), a.updatedBy },
+                                  { QStringLiteral("version"), a.version } });
             context.out << QJsonDocument(array).toJson(QJsonDocument::Indented) << Qt::flush;
             return Success;
         }
@@ -92,6 +126,11 @@ int ActionsCommand::run(const QCommandLineParser& parser, Context& context)
                         << (a.status == QLatin1String("snoozed")
                                 ? tr(" · snoozed until %1").arg(a.snoozedUntil.toString(Qt::ISODate))
                                 : QString())
+                        << (a.updatedBy.isEmpty() ? QString()
+                                                  : tr(" · last changed by %1, %2")
+                                                        .arg(a.updatedBy,
+                                                             QLocale().toString(a.updatedAt.toLocalTime(),
+                                                                                QLocale::ShortFormat)))
                         << "\n         " << ActionStore::triggerName(a.trigger) << ": " << a.reason << '\n';
         context.out << Qt::flush;
         return Success;
