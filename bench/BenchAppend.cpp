@@ -1,5 +1,8 @@
 // Prints the event log's append rate beside two baselines measured on the same rows in the same
 // run: QSqlQuery with bound values, and the raw SQLite C API with no validation at all.
+//
+//   bench_append [--events N] [--accounts N]
+#include "BenchOptions.h"
 #include "demo/DemoGenerator.h"
 #include "store/Database.h"
 #include "store/EventLog.h"
@@ -8,21 +11,21 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QVariant>
 
 #include <sqlite3.h>
 
+#include <climits>
 #include <cstdio>
 
 using namespace tenure;
 
 namespace {
 
-QList<Event> makeRows(int count)
+QList<Event> makeRows(int count, int accounts)
 {
     DemoGenerator::Options options;
-    options.accounts = 200;
+    options.accounts = accounts;
     options.today = QDate(2026, 6, 15);
     const DemoGenerator generator(options);
     QList<Event> rows;
@@ -34,16 +37,25 @@ QList<Event> makeRows(int count)
     return rows;
 }
 
-std::unique_ptr<Database> freshWorkspace(const QTemporaryDir& dir, const QString& name)
+std::unique_ptr<Database> freshWorkspace(const QString& name)
 {
-    auto db = Database::open(dir.filePath(name));
-    if (!db || !SourceStore(*db.value()).ensure(QStringLiteral("demo"), QStringLiteral("demo")))
-        qFatal("cannot create a benchmark workspace");
+    auto db = Database::open(bench::Options::scratchPath(name));
+    if (!db)
+        bench::fail(db.error());
+    if (!SourceStore(*db.value()).ensure(QStringLiteral("demo"), QStringLiteral("demo")))
+        bench::fail(QStringLiteral("cannot register the benchmark's source"));
     return std::move(db).value();
 }
 
-void report(const char* what, int rows, qint64 ns)
+// A rate is reported only for rows that are really in the log.
+void report(Database& db, const char* what, int rows, qint64 ns)
 {
+    QSqlQuery count(db.connection());
+    if (!count.exec(QStringLiteral("SELECT count(*) FROM events")) || !count.next()
+        || count.value(0).toLongLong() != rows)
+        bench::fail(QStringLiteral("%1: the log holds %2 events instead of %3")
+                        .arg(QString::fromLatin1(what), count.value(0).toString())
+                        .arg(rows));
     std::printf("%-34s %9d rows  %8.1f ms  %10.0f rows/s\n", what, rows, ns / 1e6, rows / (ns / 1e9));
 }
 
@@ -52,31 +64,38 @@ void report(const char* what, int rows, qint64 ns)
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
-    const int count = argc > 1 ? QString::fromLatin1(argv[1]).toInt() : 500000;
-    const QList<Event> rows = makeRows(count);
-    QTemporaryDir dir;
+    bench::Options options(
+        QStringLiteral("The event log's append rate beside QSqlQuery and raw SQLite inserts of "
+                       "the same rows."),
+        200, 500000, bench::Options::Db::Refuse);
+    options.process(app);
+    if (options.events() > INT_MAX)
+        bench::fail(QStringLiteral("--events: at most %1").arg(INT_MAX));
+    const int count = int(options.events());
+    const QList<Event> rows = makeRows(count, options.accounts());
     QElapsedTimer timer;
 
     {
-        auto db = freshWorkspace(dir, QStringLiteral("log.tenure"));
+        auto db = freshWorkspace(QStringLiteral("log.tenure"));
         EventLog log(*db);
         timer.start();
         const auto result = log.append(rows);
         const qint64 ns = timer.nsecsElapsed();
         if (!result || result->inserted != count)
-            qFatal("EventLog::append failed");
-        report("EventLog::append (one batch)", count, ns);
+            bench::fail(
+                QStringLiteral("EventLog::append failed: %1").arg(result ? QString() : result.error()));
+        report(*db, "EventLog::append (one batch)", count, ns);
     }
     {
-        auto db = freshWorkspace(dir, QStringLiteral("batched.tenure"));
+        auto db = freshWorkspace(QStringLiteral("batched.tenure"));
         EventLog log(*db);
         timer.start();
         for (int offset = 0; offset < count; offset += 10000)
             (void)log.append(std::span(rows).subspan(offset, std::min(10000, count - offset)));
-        report("EventLog::append (10k batches)", count, timer.nsecsElapsed());
+        report(*db, "EventLog::append (10k batches)", count, timer.nsecsElapsed());
     }
     {
-        auto db = freshWorkspace(dir, QStringLiteral("qsql.tenure"));
+        auto db = freshWorkspace(QStringLiteral("qsql.tenure"));
         QSqlQuery query(db->connection());
         timer.start();
         db->connection().transaction();
@@ -98,10 +117,11 @@ int main(int argc, char* argv[])
             query.exec();
         }
         db->connection().commit();
-        report("QSqlQuery binds (baseline)", count, timer.nsecsElapsed());
+        const qint64 ns = timer.nsecsElapsed();
+        report(*db, "QSqlQuery binds (baseline)", count, ns);
     }
     {
-        auto db = freshWorkspace(dir, QStringLiteral("raw.tenure"));
+        auto db = freshWorkspace(QStringLiteral("raw.tenure"));
         sqlite3* handle = db->handle();
         sqlite3_stmt* statement = nullptr;
         timer.start();
@@ -126,7 +146,8 @@ int main(int argc, char* argv[])
         }
         sqlite3_finalize(statement);
         sqlite3_exec(handle, "COMMIT", nullptr, nullptr, nullptr);
-        report("raw sqlite3 insert (baseline)", count, timer.nsecsElapsed());
+        const qint64 ns = timer.nsecsElapsed();
+        report(*db, "raw sqlite3 insert (baseline)", count, ns);
     }
     return 0;
 }

@@ -13,11 +13,8 @@
 #include "store/WorkspaceSettings.h"
 #include "tuning/Backtest.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QFile>
-#include <QTemporaryDir>
 
 #include <cstdio>
 
@@ -27,27 +24,26 @@ int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     std::setvbuf(stdout, nullptr, _IONBF, 0);
-    QCommandLineParser parser;
-    bench::addPortfolioOptions(parser);
-    parser.process(app);
-    const int accounts = parser.value(QStringLiteral("accounts")).toInt();
-    const qint64 events = parser.value(QStringLiteral("events")).toLongLong();
+    bench::Options options(QStringLiteral("The backtest on the synthetic portfolio bench_engine uses."),
+                           100000, 10000000);
+    options.process(app);
+    const int accounts = options.accounts();
+    const qint64 events = options.events();
     std::printf("bench_backtest: %d accounts, %lld events over 365 days, as of %s\n", accounts, events,
                 qPrintable(bench::kToday.toString(Qt::ISODate)));
-    QTemporaryDir dir;
-    const std::unique_ptr<Database> workspace = bench::openPortfolio(parser, dir);
+    const std::unique_ptr<Database> workspace = bench::openPortfolio(options);
     Database& db = *workspace;
     QElapsedTimer timer;
-    ScoringEngine::Options options;
-    options.today = bench::kToday;
-    options.historyDays = 1;
+    ScoringEngine::Options engineOptions;
+    engineOptions.today = bench::kToday;
+    engineOptions.historyDays = 1;
     timer.start();
-    const auto scored = ScoringEngine(db, options).run();
+    const auto scored = ScoringEngine(db, engineOptions).run();
     if (!scored)
-        qFatal("%s", qPrintable(scored.error()));
+        bench::fail(scored.error());
     std::printf("  engine run (aggregates ready)  %8.1f s\n", bench::seconds(timer));
 
-    const RuleSet active = RuleSetJson::defaults();
+    const RuleSet active = bench::benchRules();
     double total = 0;
     for (int horizon : { 30, 60, 90 }) {
         BacktestOptions backtest;
@@ -56,7 +52,7 @@ int main(int argc, char* argv[])
         timer.start();
         const auto reports = Backtest(db).run({ active }, backtest);
         if (!reports)
-            qFatal("%s", qPrintable(reports.error()));
+            bench::fail(reports.error());
         const double took = bench::seconds(timer);
         total += took;
         const BacktestReport& r = reports->constFirst();
@@ -74,7 +70,7 @@ int main(int argc, char* argv[])
     timer.start();
     const auto both = Backtest(db).run({ active, candidate }, backtest);
     if (!both)
-        qFatal("%s", qPrintable(both.error()));
+        bench::fail(both.error());
     std::printf("  what-if: active and candidate  %8.2f s   (90 days, both rule sets on the same cases)\n",
                 bench::seconds(timer));
     std::printf("  peak RSS                       %8.0f MB\n", bench::peakRssMb());

@@ -2,8 +2,11 @@
 // 10M events over a year), beside the obvious alternative measured in the same run: the default
 // rules written as one SQL query over the same events; and the re-score after a rules change.
 //
+// With Node and bench/duckdb's package installed (npm ci there), DuckDB runs the same query too.
+//
 //   bench_engine [--accounts N] [--events N] [--backfill-days N] [--db PATH]
-//                [--only rebuild|backfill|rescore]
+//                [--only rebuild|backfill|rescore] [--duckdb-runs N]
+#include "BenchDuckDb.h"
 #include "BenchPortfolio.h"
 #include "demo/DemoRandom.h"
 #include "engine/ScoringEngine.h"
@@ -20,10 +23,8 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QVariant>
 
 #include <algorithm>
@@ -111,30 +112,39 @@ int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     std::setvbuf(stdout, nullptr, _IONBF, 0); // figures appear as they are measured, even into a file
-    QCommandLineParser parser;
-    bench::addPortfolioOptions(parser);
+    bench::Options benchOptions(
+        QStringLiteral("The health-score engine on a synthetic portfolio, beside the same "
+                       "rules as one SQL query."),
+        100000, 10000000);
+    QCommandLineParser& parser = benchOptions.parser();
     parser.addOption({ QStringLiteral("backfill-days"), QStringLiteral("History days to back-fill."),
                        QStringLiteral("n"), QStringLiteral("365") });
     parser.addOption({ QStringLiteral("only"),
                        QStringLiteral("Measure only the rebuild (with the SQL query and the re-score), only "
                                       "the back-fill, or only a re-score of a workspace scored before."),
                        QStringLiteral("part") });
-    parser.process(app);
+    parser.addOption({ QStringLiteral("duckdb-runs"),
+                       QStringLiteral("Times DuckDB runs the rules query (its fastest run counts)."),
+                       QStringLiteral("n"), QStringLiteral("1") });
+    benchOptions.process(app);
     const QString only = parser.value(QStringLiteral("only"));
+    if (!only.isEmpty() && only != QLatin1String("rebuild") && only != QLatin1String("backfill")
+        && only != QLatin1String("rescore"))
+        bench::fail(QStringLiteral("--only takes rebuild, backfill or rescore, not \"%1\"").arg(only));
     const bool measureRebuild = only.isEmpty() || only == QLatin1String("rebuild");
     const bool measureBackfill = only.isEmpty() || only == QLatin1String("backfill");
     const bool measureRescoreOnly = only == QLatin1String("rescore"); // of an already scored workspace
-    const int accounts = parser.value(QStringLiteral("accounts")).toInt();
-    const qint64 events = parser.value(QStringLiteral("events")).toLongLong();
-    const int backfillDays = parser.value(QStringLiteral("backfill-days")).toInt();
+    const int accounts = benchOptions.accounts();
+    const qint64 events = benchOptions.events();
+    const int backfillDays
+        = int(std::min<qint64>(bench::positiveValue(parser, QStringLiteral("backfill-days")), 400));
     std::printf("bench_engine: %d accounts, %lld events, as of %s, back-fill %d days\n", accounts, events,
                 qPrintable(kToday.toString(Qt::ISODate)), backfillDays);
-    QTemporaryDir dir;
-    const std::unique_ptr<Database> workspace = bench::openPortfolio(parser, dir);
+    const std::unique_ptr<Database> workspace = bench::openPortfolio(benchOptions);
     Database& db = *workspace;
     QElapsedTimer timer;
-    // The rules the SQL below spells out: the shipped defaults, saved as the newest version.
-    (void)RuleStore(db).save(RuleSetJson::defaults(), QStringLiteral("bench"));
+    // The rules the SQL below spells out (bench-rules.json), saved as the newest version.
+    (void)RuleStore(db).save(bench::benchRules(), QStringLiteral("bench"));
 
     ScoringEngine::Options options;
     options.today = kToday;
@@ -158,7 +168,7 @@ int main(int argc, char* argv[])
             phaseStart = at;
         });
         if (!rebuilt)
-            qFatal("%s", qPrintable(rebuilt.error()));
+            bench::fail(rebuilt.error());
         const double engineSeconds = seconds(timer);
         phaseSeconds[phase] += engineSeconds - phaseStart;
         std::printf(
@@ -179,7 +189,7 @@ int main(int argc, char* argv[])
         sql.bindValue(QStringLiteral(":endDay"), endDay);
         sql.bindValue(QStringLiteral(":day"), kToday.toString(Qt::ISODate));
         if (!sql.exec())
-            qFatal("SQL formulation failed: %s", qPrintable(sql.lastError().text()));
+            bench::fail(QStringLiteral("SQL formulation failed: %1").arg(sql.lastError().text()));
         QHash<QString, QString> sqlResult;
         while (sql.next())
             sqlResult.insert(sql.value(0).toString(),
@@ -200,11 +210,11 @@ int main(int argc, char* argv[])
 
         // A team tunes the rules: the same rules saved as a new version make the engine score every
         // account again, from the aggregates it keeps (they do not depend on the rules).
-        (void)RuleStore(db).save(RuleSetJson::defaults(), QStringLiteral("bench"));
+        (void)RuleStore(db).save(bench::benchRules(), QStringLiteral("bench"));
         timer.start();
         const auto rescored = engine.run();
         if (!rescored)
-            qFatal("%s", qPrintable(rescored.error()));
+            bench::fail(rescored.error());
         const double rescoreSeconds = seconds(timer);
         differ = 0;
         engineRows.exec(QStringLiteral("SELECT account_id, stage, coalesce(band, '') FROM account_status"));
@@ -219,6 +229,21 @@ int main(int argc, char* argv[])
             rescoreSeconds, rescored->accounts, rescored->events, differ);
         engineRows.finish();
         std::printf("  re-score speed-up over SQL     %8.2f x\n", sqlSeconds / rescoreSeconds);
+
+        // Before the incremental rounds below, which add events neither query has seen.
+        QString skipped;
+        const std::optional<bench::DuckDbFigures> duck = bench::runDuckDb(
+            db, kToday, int(bench::positiveValue(parser, QStringLiteral("duckdb-runs"))), skipped);
+        if (duck) {
+            std::printf("  same rules in DuckDB %s   %8.1f s   (2 threads, in memory; %lld of %lld accounts "
+                        "differ in stage/band; loading its tables from CSV %.1f s, exporting them %.1f s)\n",
+                        qPrintable(duck->version), duck->querySeconds, duck->differ, duck->accounts,
+                        duck->loadSeconds, duck->exportSeconds);
+            std::printf("  full rebuild vs DuckDB         %8.2f x\n", duck->querySeconds / engineSeconds);
+            std::printf("  re-score vs DuckDB             %8.2f x\n", duck->querySeconds / rescoreSeconds);
+        } else {
+            std::printf("  DuckDB: skipped (%s)\n", qPrintable(skipped));
+        }
 
         QList<double> latencies;
         DemoRandom random(7);
@@ -241,7 +266,7 @@ int main(int argc, char* argv[])
             }
             timer.start();
             if (!EventLog(db).append(batch) || !engine.run())
-                qFatal("incremental run failed");
+                bench::fail(QStringLiteral("incremental run failed"));
             latencies << seconds(timer) * 1000;
         }
         std::sort(latencies.begin(), latencies.end());
@@ -252,11 +277,11 @@ int main(int argc, char* argv[])
             latencies.at(std::min<qsizetype>(latencies.size() - 1, latencies.size() * 99 / 100)));
     }
     if (measureRescoreOnly) {
-        (void)RuleStore(db).save(RuleSetJson::defaults(), QStringLiteral("bench"));
+        (void)RuleStore(db).save(bench::benchRules(), QStringLiteral("bench"));
         timer.start();
         const auto rescored = ScoringEngine(db, options).run();
         if (!rescored)
-            qFatal("%s", qPrintable(rescored.error()));
+            bench::fail(rescored.error());
         std::printf("  re-score after a rules change  %8.1f s   (%lld accounts, %lld events read)\n",
                     seconds(timer), rescored->accounts, rescored->events);
     }
@@ -265,7 +290,7 @@ int main(int argc, char* argv[])
         timer.start();
         const auto history = ScoringEngine(db, options).rebuild();
         if (!history)
-            qFatal("%s", qPrintable(history.error()));
+            bench::fail(history.error());
         std::printf("  rebuild with %3d-day back-fill %8.1f s   (%lld history rows)\n", backfillDays,
                     seconds(timer), history->historyRows);
     }

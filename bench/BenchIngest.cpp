@@ -2,6 +2,9 @@
 // same rows measured in the same run: JSON lines (a Mixpanel-style export read by a connector
 // from a file:// URL, decoded with simdjson) and CSV (the importer, streamed). Targets (issue
 // #4): each at least 50% of the raw insert rate, and at least 300k events/s for JSON lines.
+//
+//   bench_ingest [--events N] [--accounts N] [--only raw|append|jsonl|csv]
+#include "BenchOptions.h"
 #include "ingest/CsvImporter.h"
 #include "ingest/connectors/ConnectorConfig.h"
 #include "ingest/connectors/PullRunner.h"
@@ -12,12 +15,12 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QTemporaryDir>
 #include <QTimeZone>
 #include <QUrl>
 
 #include <sqlite3.h>
 
+#include <climits>
 #include <cstdio>
 #include <sys/resource.h>
 
@@ -32,7 +35,7 @@ struct Row
     int count;
 };
 
-QList<Row> makeRows(int n)
+QList<Row> makeRows(int n, int accounts)
 {
     static const char* names[] = { "login",       "report_created", "dashboard_viewed", "export_csv",
                                    "invite_sent", "api_call",       "ログイン",         "settings_changed" };
@@ -50,7 +53,7 @@ QList<Row> makeRows(int n)
         const quint64 r = next();
         Row row;
         row.id = "ins-" + QByteArray::number(i);
-        row.account = "acct-" + QByteArray::number(r % 100000);
+        row.account = "acct-" + QByteArray::number(r % quint64(accounts));
         row.user = "user-" + QByteArray::number((r >> 20) % 1000000);
         row.name = names[(r >> 40) % 8];
         row.time = start + qint64((r >> 8) % (365 * 86400));
@@ -64,11 +67,11 @@ QList<Row> makeRows(int n)
     return rows;
 }
 
-std::unique_ptr<Database> fresh(const QTemporaryDir& dir, const QString& name)
+std::unique_ptr<Database> fresh(const QString& name)
 {
-    auto db = Database::open(dir.filePath(name));
+    auto db = Database::open(bench::Options::scratchPath(name));
     if (!db)
-        qFatal("cannot create a workspace: %s", qPrintable(db.error()));
+        bench::fail(db.error());
     return std::move(db).value();
 }
 
@@ -87,22 +90,33 @@ void print(const char* what, int rows, qint64 ns, double raw = 0)
 int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
-    const int count = argc > 1 ? QString::fromLatin1(argv[1]).toInt() : 1000000;
-    // An optional second argument runs one phase only (raw, jsonl or csv), for profiling.
-    const QString only = argc > 2 ? QString::fromLatin1(argv[2]) : QString();
+    bench::Options options(
+        QStringLiteral("How fast events get from JSON lines and CSV files into the log, beside "
+                       "raw SQLite inserts of the same rows."),
+        100000, 1000000, bench::Options::Db::Refuse);
+    options.parser().addOption(
+        { QStringLiteral("only"),
+          QStringLiteral("Run one phase only, for profiling: raw, append, jsonl or csv."),
+          QStringLiteral("phase") });
+    options.process(app);
+    const QString only = options.parser().value(QStringLiteral("only"));
+    if (!only.isEmpty() && !QStringList { "raw", "append", "jsonl", "csv" }.contains(only))
+        bench::fail(QStringLiteral("--only takes raw, append, jsonl or csv, not \"%1\"").arg(only));
+    if (options.events() > INT_MAX)
+        bench::fail(QStringLiteral("--events: at most %1").arg(INT_MAX));
+    const int count = int(options.events());
     auto runs = [&only](const char* phase) { return only.isEmpty() || only == QLatin1String(phase); };
-    const QList<Row> rows = makeRows(count);
-    QTemporaryDir dir;
+    const QList<Row> rows = makeRows(count, options.accounts());
     QElapsedTimer timer;
 
     // The input files, written once.
-    const QString jsonl = dir.filePath(QStringLiteral("export.jsonl"));
-    const QString csv = dir.filePath(QStringLiteral("usage.csv"));
+    const QString jsonl = bench::Options::scratchPath(QStringLiteral("export.jsonl"));
+    const QString csv = bench::Options::scratchPath(QStringLiteral("usage.csv"));
     {
         QFile lines(jsonl);
         QFile table(csv);
         if (!lines.open(QIODevice::WriteOnly) || !table.open(QIODevice::WriteOnly))
-            qFatal("cannot write the input files");
+            bench::fail(QStringLiteral("cannot write the input files"));
         table.write("event_id,account_id,user_id,event,timestamp,count\n");
         QByteArray a, b;
         for (const Row& r : rows) {
@@ -128,7 +142,7 @@ int main(int argc, char* argv[])
     // The JSON-lines rows keep Mixpanel's properties object, as the connector stores it; the CSV
     // rows have no other columns, so their properties are empty, as the importer stores them.
     auto rawInsert = [&](const QString& file, bool withProperties) {
-        auto db = fresh(dir, file);
+        auto db = fresh(file);
         (void)SourceStore(*db).ensure(QStringLiteral("raw"), QStringLiteral("rest"));
         sqlite3* handle = db->handle();
         sqlite3_stmt* statement = nullptr;
@@ -152,7 +166,8 @@ int main(int argc, char* argv[])
             else
                 sqlite3_bind_text(statement, 7, "{}", 2, SQLITE_STATIC);
             if (sqlite3_step(statement) != SQLITE_DONE)
-                qFatal("raw insert failed: %s", sqlite3_errmsg(handle));
+                bench::fail(
+                    QStringLiteral("raw insert failed: %1").arg(QString::fromUtf8(sqlite3_errmsg(handle))));
             sqlite3_reset(statement);
         }
         sqlite3_finalize(statement);
@@ -174,7 +189,7 @@ int main(int argc, char* argv[])
     std::printf("\n");
     if (runs("append")) {
         // The log's own append of the same rows, already decoded: what is left is parsing.
-        auto db = fresh(dir, QStringLiteral("append.tenure"));
+        auto db = fresh(QStringLiteral("append.tenure"));
         (void)SourceStore(*db).ensure(QStringLiteral("raw"), QStringLiteral("rest"));
         QList<EncodedEvent> events;
         events.reserve(count);
@@ -185,11 +200,11 @@ int main(int argc, char* argv[])
         const Result<EventLog::AppendResult> appended = EventLog(*db).append(events);
         const qint64 ns = timer.nsecsElapsed();
         if (!appended || appended->inserted != count)
-            qFatal("append failed");
+            bench::fail(QStringLiteral("append failed"));
         print("EventLog::append, JSON-lines rows in memory", count, ns, rawJsonl);
     }
     if (runs("jsonl")) {
-        auto db = fresh(dir, QStringLiteral("jsonl.tenure"));
+        auto db = fresh(QStringLiteral("jsonl.tenure"));
         ConnectorConfig config = ConnectorConfig::defaultsFor(ConnectorConfig::Kind::Mixpanel);
         config.name = QStringLiteral("mixpanel");
         config.url = QUrl::fromLocalFile(jsonl).toString();
@@ -198,11 +213,12 @@ int main(int argc, char* argv[])
         const Result<PullRunner::Report> report = runner.runToEnd();
         const qint64 ns = timer.nsecsElapsed();
         if (!report || report->inserted != count)
-            qFatal("JSONL pull failed: %s", report ? "wrong count" : qPrintable(report.error()));
+            bench::fail(QStringLiteral("JSONL pull failed: %1")
+                            .arg(report ? QStringLiteral("wrong count") : report.error()));
         print("JSON lines to the log (connector)", count, ns, rawJsonl);
     }
     if (runs("csv")) {
-        auto db = fresh(dir, QStringLiteral("csv.tenure"));
+        auto db = fresh(QStringLiteral("csv.tenure"));
         CsvImporter importer(*db, QTimeZone::utc());
         CsvImporter::Options options;
         options.kind = ImportMapping::Kind::Events;
@@ -210,7 +226,8 @@ int main(int argc, char* argv[])
         const Result<CsvImporter::Report> report = importer.run(csv, options);
         const qint64 ns = timer.nsecsElapsed();
         if (!report || report->inserted != count)
-            qFatal("CSV import failed: %s", report ? "wrong count" : qPrintable(report.error()));
+            bench::fail(QStringLiteral("CSV import failed: %1")
+                            .arg(report ? QStringLiteral("wrong count") : report.error()));
         print("CSV to the log (importer)", count, ns, rawCsv);
     }
     rusage usage {};

@@ -11,11 +11,9 @@
 #include "store/SourceStore.h"
 #include "store/WorkspaceSettings.h"
 
-#include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 
 #include <cmath>
 #include <cstdio>
@@ -24,37 +22,26 @@
 
 namespace tenure::bench {
 
-void addPortfolioOptions(QCommandLineParser& parser)
+std::unique_ptr<Database> openPortfolio(const Options& options, const QDate& today)
 {
-    parser.addOption({ QStringLiteral("accounts"), QStringLiteral("Accounts to generate."),
-                       QStringLiteral("n"), QStringLiteral("100000") });
-    parser.addOption({ QStringLiteral("events"), QStringLiteral("Events to generate."), QStringLiteral("n"),
-                       QStringLiteral("10000000") });
-    parser.addOption({ QStringLiteral("db"), QStringLiteral("The workspace (generated there when missing)."),
-                       QStringLiteral("path") });
-}
-
-std::unique_ptr<Database> openPortfolio(const QCommandLineParser& parser, const QTemporaryDir& scratch,
-                                        const QDate& today)
-{
-    const QString path = parser.isSet(QStringLiteral("db"))
-        ? parser.value(QStringLiteral("db"))
-        : scratch.filePath(QStringLiteral("bench.tenure"));
-    const bool exists = QFile::exists(path);
+    const QString path = options.workspacePath(QStringLiteral("bench.tenure"));
     // Read-write: a workspace of an older schema is upgraded first.
     Result<std::unique_ptr<Database>> opened = Database::open(path);
     if (!opened)
-        qFatal("%s", qPrintable(opened.error()));
-    if (!exists) {
+        fail(opened.error());
+    if (!options.workspaceExisted()) {
         QElapsedTimer timer;
         timer.start();
-        generatePortfolio(**opened, parser.value(QStringLiteral("accounts")).toInt(),
-                          parser.value(QStringLiteral("events")).toLongLong(), today);
+        generatePortfolio(**opened, options.accounts(), options.events(), today);
         std::printf("  generated %s in %.1f s\n", qPrintable(path), seconds(timer));
         // The generator's gigabytes still being written out would slow whatever is measured next.
         (void)QSqlQuery(opened.value()->connection()).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
         ::sync();
+    } else {
+        std::printf("  measuring %s as it is (--accounts and --events apply to generated workspaces)\n",
+                    qPrintable(path));
     }
+    requireData(**opened, true);
     return std::move(opened).value();
 }
 
@@ -65,12 +52,25 @@ double peakRssMb()
     return usage.ru_maxrss / 1024.0;
 }
 
+RuleSet benchRules()
+{
+    // The rules the SQL, DuckDB and PostgreSQL formulations of the benchmarks spell out: frozen
+    // here, so that a change to the shipped defaults cannot make the comparisons disagree.
+    QFile file(QStringLiteral(TENURE_BENCH_RULES));
+    if (!file.open(QIODevice::ReadOnly))
+        fail(QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString()));
+    Result<RuleSet> rules = RuleSetJson::parse(file.readAll());
+    if (!rules)
+        fail(QStringLiteral("%1: %2").arg(file.fileName(), rules.error()));
+    return rules.value();
+}
+
 void generatePortfolio(Database& db, int accountCount, qint64 eventCount, const QDate& today)
 {
     if (!WorkspaceSettings(db).setTimeZone("UTC")
         || !SourceStore(db).ensure(QStringLiteral("bench"), QStringLiteral("bench"))
-        || !RuleStore(db).save(RuleSetJson::defaults(), QStringLiteral("bench")))
-        qFatal("cannot set up the benchmark workspace");
+        || !RuleStore(db).save(benchRules(), QStringLiteral("bench")))
+        fail(QStringLiteral("cannot set up the benchmark workspace"));
     DemoRandom random(42);
     QList<Account> accounts;
     QList<Outcome> outcomes;
@@ -99,7 +99,7 @@ void generatePortfolio(Database& db, int accountCount, qint64 eventCount, const 
         }
     }
     if (!AccountStore(db).upsert(accounts) || !AccountStore(db).addOutcomes(outcomes))
-        qFatal("cannot store the accounts");
+        fail(QStringLiteral("cannot store the accounts"));
 
     static const QStringList names { QStringLiteral("login"),
                                      QStringLiteral("login"),
@@ -131,7 +131,7 @@ void generatePortfolio(Database& db, int accountCount, qint64 eventCount, const 
         batch << e;
         if (batch.size() == 100000 || n == eventCount - 1) {
             if (!log.append(batch))
-                qFatal("cannot append the events");
+                fail(QStringLiteral("cannot append the events"));
             batch.clear();
         }
     }

@@ -1,15 +1,15 @@
 #pragma once
 
+#include "BenchOptions.h"
+
 #include <QDate>
 #include <QElapsedTimer>
 
 #include <memory>
 
-class QCommandLineParser;
-class QTemporaryDir;
-
 namespace tenure {
 class Database;
+struct RuleSet;
 }
 
 // The synthetic portfolio the engine and backtest benchmarks share.
@@ -23,13 +23,14 @@ constexpr qint64 kDayMs = 86400000;
 // Sets the workspace zone to UTC, registers the "bench" source, and saves the shipped rules.
 void generatePortfolio(Database& db, int accountCount, qint64 eventCount, const QDate& today = kToday);
 
-// The options the portfolio benchmarks share: --accounts, --events (defaults 100k and 10M) and
-// --db, a workspace that is generated when missing and kept (reused by later runs).
-void addPortfolioOptions(QCommandLineParser& parser);
-// Opens the --db workspace (a file in `scratch` when none is named), generating the portfolio
-// as of `today` first when the file is new, and prints how long that took.
-std::unique_ptr<Database> openPortfolio(const QCommandLineParser& parser, const QTemporaryDir& scratch,
-                                        const QDate& today = kToday);
+// The rules every benchmark scores with (bench/bench-rules.json): the defaults as they were when
+// the SQL formulations were written, frozen so the comparisons keep agreeing.
+RuleSet benchRules();
+
+// Opens the --db workspace (a file in the scratch folder when none is named), generating the
+// portfolio (--accounts, --events) as of `today` first when the file is new, and prints how long
+// that took. Ends the benchmark when the workspace cannot be opened or holds no events.
+std::unique_ptr<Database> openPortfolio(const Options& options, const QDate& today = kToday);
 
 double peakRssMb();
 

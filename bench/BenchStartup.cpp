@@ -21,7 +21,6 @@
 #include <QHash>
 #include <QProcess>
 #include <QProcessEnvironment>
-#include <QTemporaryDir>
 
 #include <algorithm>
 #include <cstdio>
@@ -70,7 +69,7 @@ Run launch(const QString& app, const QString& db)
             run.figures.insert(QString::fromLatin1(parts[0]), parts[1].toDouble());
         }
         if (wall.elapsed() > 30 * 60 * 1000)
-            qFatal("the app did not finish its first scoring pass in 30 minutes");
+            bench::fail(QStringLiteral("the app did not finish its first scoring pass in 30 minutes"));
     }
     return run;
 }
@@ -87,15 +86,16 @@ int main(int argc, char* argv[])
 {
     QCoreApplication application(argc, argv);
     std::setvbuf(stdout, nullptr, _IONBF, 0);
-    QCommandLineParser parser;
-    bench::addPortfolioOptions(parser);
+    bench::Options options(QStringLiteral("How fast the desktop app starts on a large workspace."), 100000,
+                           10000000);
+    QCommandLineParser& parser = options.parser();
     parser.addOption({ QStringLiteral("runs"), QStringLiteral("Measured launches."), QStringLiteral("n"),
                        QStringLiteral("5") });
-    parser.process(application);
-    QTemporaryDir dir;
+    options.process(application);
+    const int runs = int(std::min<qint64>(bench::positiveValue(parser, QStringLiteral("runs")), 1000));
     QString path;
     {
-        const std::unique_ptr<Database> db = bench::openPortfolio(parser, dir, QDate::currentDate());
+        const std::unique_ptr<Database> db = bench::openPortfolio(options, QDate::currentDate());
         path = db->path();
         std::printf("bench_startup: %s\n", qPrintable(path));
     }
@@ -105,14 +105,18 @@ int main(int argc, char* argv[])
     // or earlier today.
     std::printf("  warm-up launch (scores the workspace up to today)... ");
     const Run warmUp = launch(app, path);
+    if (!warmUp.figures.contains(QStringLiteral("scored_ms")))
+        bench::fail(
+            QStringLiteral("%1 reported no first scoring pass: is it built beside this benchmark?").arg(app));
     std::printf("%.1f s\n", warmUp.figures.value(QStringLiteral("scored_ms"), -1) / 1000.0);
 
-    const int runs = parser.value(QStringLiteral("runs")).toInt();
     QList<double> wall, interactive, loaded, scored, stall, rss;
     bool cold = true;
     for (int i = 0; i < runs; ++i) {
         cold = dropCaches() && cold;
         const Run run = launch(app, path);
+        if (run.wallInteractiveMs < 0)
+            bench::fail(QStringLiteral("%1 never reported an interactive window").arg(app));
         wall << run.wallInteractiveMs;
         interactive << run.figures.value(QStringLiteral("interactive_ms"), -1);
         loaded << run.figures.value(QStringLiteral("loaded_ms"), -1);

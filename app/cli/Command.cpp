@@ -2,7 +2,10 @@
 
 #include "store/WorkspacePaths.h"
 #include "store/WorkspaceSettings.h"
+#include "team/TeamDatabase.h"
 #include "team/TeamLocation.h"
+#include "team/TeamReadCopy.h"
+#include "team/TeamReplica.h"
 
 #include <QDir>
 #include <QRegularExpression>
@@ -66,15 +69,41 @@ bool Command::readTimeZone(const QCommandLineParser& parser, Context& context, Q
     return true;
 }
 
+std::unique_ptr<Database> Command::openForReading(const QCommandLineParser& parser, Context& context,
+                                                  Database::Mode fileMode, std::optional<QDate> today) const
+{
+    const QString path = workspacePath(parser, context);
+    if (!TeamLocation::isTeamLocation(path))
+        return openWorkspace(parser, context, fileMode);
+    Result<TeamLocation> location = TeamLocation::parse(path);
+    if (!location) {
+        context.err << tr("tenure-cli %1: %2").arg(m_name, location.error()) << Qt::endl;
+        return nullptr;
+    }
+    Result<std::unique_ptr<TeamDatabase>> team = TeamDatabase::open(*location);
+    if (!team) {
+        context.err << tr("tenure-cli %1: %2").arg(m_name, team.error()) << Qt::endl;
+        return nullptr;
+    }
+    Result<std::unique_ptr<Database>> copy
+        = TeamReadCopy::refresh(**team, TeamReplica::defaultPath(*location), today);
+    if (!copy) {
+        context.err << tr("tenure-cli %1: %2").arg(m_name, copy.error()) << Qt::endl;
+        return nullptr;
+    }
+    return std::move(copy).value();
+}
+
 std::unique_ptr<Database> Command::openWorkspace(const QCommandLineParser& parser, Context& context,
                                                  Database::Mode mode) const
 {
     const QString path = workspacePath(parser, context);
     if (TeamLocation::isTeamLocation(path)) {
-        context.err << tr("tenure-cli %1: works on workspace files only for now; on a team workspace, import into a "
-                          "file and move it in with tenure-cli team push (see docs/team.md)")
-                           .arg(m_name)
-                    << Qt::endl;
+        context.err
+            << tr("tenure-cli %1: works on workspace files only for now; on a team workspace, import into a "
+                  "file and move it in with tenure-cli team push (see docs/team.md)")
+                   .arg(m_name)
+            << Qt::endl;
         return nullptr;
     }
     // Only the default location is created on demand; a path the user typed must already have its folder.

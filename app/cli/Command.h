@@ -4,9 +4,11 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDate>
 #include <QTextStream>
 
 #include <memory>
+#include <optional>
 
 namespace tenure::cli {
 
@@ -44,6 +46,11 @@ protected:
     std::unique_ptr<Database> openWorkspace(const QCommandLineParser& parser, Context& context,
                                             Database::Mode mode) const;
     QString workspacePath(const QCommandLineParser& parser, const Context& context) const;
+    // For commands that only read: a workspace file as openWorkspace() opens it, or, for a team
+    // workspace, this machine's copy of it brought up to date (TeamReadCopy), as of `today`.
+    std::unique_ptr<Database> openForReading(const QCommandLineParser& parser, Context& context,
+                                             Database::Mode fileMode,
+                                             std::optional<QDate> today = std::nullopt) const;
 
     // For commands that take --time-zone: adds the option, and checks it before anything is
     // opened (so a usage error creates no file). An empty zone means "leave it as it is".

@@ -242,16 +242,6 @@ void AccountActivity::addUser(int day, const QString& userId)
     m_userDays.emplace_back(day, index);
 }
 
-void AccountActivity::addUserNumbered(int day, int number, const QString& userId)
-{
-    Q_ASSERT(m_userIndex.size() == m_users.size());
-    if (number == int(m_users.size())) {
-        m_userIndex.insert(userId, number);
-        m_users.append(userId);
-    }
-    m_userDays.emplace_back(day, number);
-}
-
 void AccountActivity::finish()
 {
     for (auto& entry : m_series)
@@ -312,16 +302,11 @@ public:
     quint64 varint()
     {
         quint64 value = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            if (m_at == m_end)
-                break;
-            const auto byte = static_cast<unsigned char>(*m_at++);
-            value |= quint64(byte & 0x7f) << shift;
-            if (!(byte & 0x80))
-                return value;
+        if (!varint::get(m_at, m_end, value)) {
+            m_ok = false;
+            return 0;
         }
-        m_ok = false;
-        return 0;
+        return value;
     }
     quint8 byte()
     {

@@ -18,9 +18,6 @@ class AccountActivity
 public:
     void addDaily(const QString& name, int day, double quantity);
     void addUser(int day, const QString& userId);
-    // For builders that number users themselves: `number` is the user's number in this activity,
-    // from 0 up in the order they first appear (a new user is the next), `userId` names it.
-    void addUserNumbered(int day, int number, const QString& userId);
     // Merges what was added since the last finish() into the indexed data; call before querying.
     void finish();
 

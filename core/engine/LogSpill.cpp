@@ -19,7 +19,7 @@ namespace tenure {
 namespace {
 
 constexpr std::size_t kFlushRecords = 65536; // per partition: 1.5 MB
-constexpr quint32 kNoUser = 0xffffffff;
+constexpr quint32 kNoUser = LogPartition::kNoUser; // the spill marks "no user" as the partition does
 
 // One event as spilled: which account, name and user (numbers into the spill's tables), the day
 // and the quantity. Fixed size, so a partition's file is read as an array.
@@ -514,9 +514,8 @@ Result<std::unique_ptr<LogPartition>> LogSpill::gather(int partition) const
                 // The files are as the first pass read them: their numbers are known.
                 const quint32 slot = own.slot[record.account];
                 events[next[slot]++]
-                    = { own.name[record.name],
-                        record.user == kNoUser ? LogPartition::kNoUser : own.user[record.user], record.day,
-                        record.quantity };
+                    = { own.name[record.name], record.user == kNoUser ? kNoUser : own.user[record.user],
+                        record.day, record.quantity };
                 return {};
             });
         if (!placed)

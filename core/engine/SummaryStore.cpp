@@ -298,8 +298,9 @@ Status SummaryStore::writeStatus(const AccountStatus& status, qint64 computedAt,
 Result<std::optional<AccountStatus>> SummaryStore::status(const QString& accountId) const
 {
     QSqlQuery query(m_db.connection());
-    query.prepare(QStringLiteral("SELECT stage, score, band, breakdown, day FROM %1 WHERE account_id = ?")
-                      .arg(table("account_status")));
+    query.prepare(
+        QStringLiteral("SELECT stage, score, band, breakdown, day, last_active FROM %1 WHERE account_id = ?")
+            .arg(table("account_status")));
     query.addBindValue(accountId);
     if (!query.exec())
         return Error { query.lastError().text() };
@@ -313,6 +314,8 @@ Result<std::optional<AccountStatus>> SummaryStore::status(const QString& account
     status.band = query.value(2).toString();
     status.breakdown = breakdownFrom(query.value(3).toByteArray());
     status.day = DayClock::dayNumber(QDate::fromString(query.value(4).toString(), Qt::ISODate));
+    if (!query.value(5).isNull())
+        status.lastActiveDay = DayClock::dayNumber(QDate::fromString(query.value(5).toString(), Qt::ISODate));
     return std::optional<AccountStatus>(status);
 }
 

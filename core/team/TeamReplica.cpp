@@ -183,6 +183,41 @@ Status TeamReplica::pullMasterData(Pull& pull)
     return {};
 }
 
+Status TeamReplica::pullActions()
+{
+    Transaction transaction(m_local);
+    if (!transaction.startError().isEmpty())
+        return Error { transaction.startError() };
+    for (const char* sql :
+         { "DELETE FROM action_history", "DELETE FROM actions", "DELETE FROM account_notes" }) {
+        if (Status done = localExec(m_local, QString::fromLatin1(sql)); !done)
+            return done;
+    }
+    const QList<std::tuple<QString, QString, QByteArray>> tables {
+        { QStringLiteral(
+              "SELECT id, account_id, trigger, status, priority, reason, owner, snoozed_until, suppress, "
+              "created_at, updated_at FROM actions"),
+          QStringLiteral(
+              "INSERT INTO actions (id, account_id, trigger, status, priority, reason, owner, snoozed_until, "
+              "suppress, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+          "itttrtttiii" },
+        { QStringLiteral("SELECT id, action_id, at, author, kind, detail FROM action_history"),
+          QStringLiteral("INSERT INTO action_history (id, action_id, at, author, kind, detail) VALUES (?, ?, "
+                         "?, ?, ?, ?)"),
+          "iiittt" },
+        { QStringLiteral("SELECT id, account_id, at, author, text FROM account_notes"),
+          QStringLiteral(
+              "INSERT INTO account_notes (id, account_id, at, author, text) VALUES (?, ?, ?, ?, ?)"),
+          "itittt" },
+    };
+    for (const auto& [select, insert, kinds] : tables) {
+        if (Status copied = copyRows(m_team, m_local, select, insert, kinds); !copied)
+            return Error { tr("Cannot copy the team's actions from %1: %2")
+                               .arg(m_team.location().display(), copied.error()) };
+    }
+    return transaction.commit();
+}
+
 Status TeamReplica::pullRuleSets(Pull& pull)
 {
     // Versions are immutable: the copy takes the versions it lacks. A copy whose versions disagree

@@ -45,6 +45,9 @@ public:
     static QString defaultPath(const TeamLocation& location);
 
     Result<Pull> pull(const Progress& progress = {}, const std::atomic_bool* cancel = nullptr);
+    // The team's actions, their history and the account notes, replacing the copy's: for reading
+    // a team workspace through its copy (reports show an account's open actions and notes).
+    Status pullActions();
 
 private:
     Status pullMasterData(Pull& pull);

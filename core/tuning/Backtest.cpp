@@ -233,6 +233,19 @@ QList<Case> casesFor(const QList<Outcome>& outcomes, int today, int horizon, boo
 
 } // namespace
 
+QString BacktestReport::skippedNoStartMessage() const
+{
+    if (skippedNoStart <= 0)
+        return {};
+    if (skippedNoStart == 1)
+        return Backtest::tr("1 outcome skipped: its account has no events and no signup date; import signup "
+                            "dates, see docs/import.md");
+    return Backtest::tr(
+               "%1 outcomes skipped: their accounts have no events and no signup date; import signup "
+               "dates, see docs/import.md")
+        .arg(skippedNoStart);
+}
+
 Backtest::Backtest(Database& db)
     : m_db(db)
 {
@@ -279,6 +292,7 @@ Result<QList<BacktestReport>> Backtest::run(const QList<RuleSet>& ruleSets, cons
 
     SummaryStore summaries(m_db);
     qint64 skipped = 0;
+    qint64 skippedNoStart = 0;
     const qint64 total = accounts->size();
     for (qint64 i = 0; i < total; ++i) {
         if (cancel && cancel->load())
@@ -291,7 +305,8 @@ Result<QList<BacktestReport>> Backtest::run(const QList<RuleSet>& ruleSets, cons
         Result<AccountActivity> activity = summaries.loadActivity(account.id);
         if (!activity)
             return Error { activity.error() };
-        // A case counts from the account's first sign of life: its first event or its signup.
+        // An account's history starts at its signup date when it has one, else at its first event;
+        // a case before that has nothing to evaluate.
         std::optional<int> first = activity->firstDay();
         if (account.signupDate.isValid()) {
             const int signup = DayClock::dayNumber(account.signupDate);
@@ -300,6 +315,7 @@ Result<QList<BacktestReport>> Backtest::run(const QList<RuleSet>& ruleSets, cons
         for (const Case& c : cases) {
             if (!first || c.day < *first) {
                 skipped += c.fromOutcome;
+                skippedNoStart += c.fromOutcome && !first;
                 continue;
             }
             for (auto& tally : tallies)
@@ -314,6 +330,7 @@ Result<QList<BacktestReport>> Backtest::run(const QList<RuleSet>& ruleSets, cons
         BacktestReport report = tally->finish();
         report.today = DayClock::date(today);
         report.skipped = skipped;
+        report.skippedNoStart = skippedNoStart;
         reports.append(std::move(report));
     }
     return reports;

@@ -82,6 +82,11 @@ struct BacktestReport
     qint64 churned = 0; // cases followed by a churn within the horizon
     qint64 outcomeCases = 0; // cases from outcomes (the rest: retained baseline)
     qint64 skipped = 0; // outcomes with no history as of their as-of day
+    // Of those: outcomes of accounts with neither an event nor a signup date, whose history
+    // cannot start anywhere (a workspace of CRM accounts and outcomes without usage, say).
+    qint64 skippedNoStart = 0;
+    // Says what skippedNoStart means and what to do about it; empty when it is 0.
+    QString skippedNoStartMessage() const;
     qint64 scored = 0; // cases in a stage with a score
     qint64 scoredChurned = 0;
     std::optional<double> auc; // of the score for churn (low scores flag churn)

@@ -30,6 +30,20 @@ inline void put(QByteArray& out, quint64 value)
     out.append(bytes, put(bytes, value) - bytes);
 }
 
+// Reads one number from [at, end) and moves `at` past it. False when the bytes end before the
+// number does or it runs past 64 bits (damaged data); `at` is then anywhere in [at, end].
+inline bool get(const char*& at, const char* end, quint64& value)
+{
+    value = 0;
+    for (int shift = 0; shift < 64 && at != end; shift += 7) {
+        const auto byte = static_cast<unsigned char>(*at++);
+        value |= quint64(byte & 0x7f) << shift;
+        if (!(byte & 0x80))
+            return true;
+    }
+    return false;
+}
+
 inline quint64 zigzag(qint64 value)
 {
     return (quint64(value) << 1) ^ quint64(value >> 63);

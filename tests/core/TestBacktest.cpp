@@ -347,6 +347,71 @@ private slots:
         QVERIFY(reports.ok());
         QCOMPARE(reports->constFirst().cases, 0);
         QCOMPARE(reports->constFirst().skipped, 5);
+        QCOMPARE(reports->constFirst().skippedNoStart, 0); // they have a start, only a later one
+    }
+
+    // A first day's workspace: a CRM export of accounts and their outcomes, no usage at all.
+    // History starts at the signup date, so the outcomes become cases; without signup dates they
+    // cannot, and the report says so in words.
+    void aWorkspaceWithoutEventsStartsAtSignupDates()
+    {
+        auto crmOnly = [](bool signupDates, test::TempWorkspace& workspace) {
+            std::unique_ptr<Database> db = workspace.open();
+            if (!WorkspaceSettings(*db).setTimeZone("UTC")
+                || !SourceStore(*db).ensure(QStringLiteral("crm"), QStringLiteral("csv")))
+                qFatal("cannot set up the workspace");
+            QList<Account> accounts;
+            QList<Outcome> outcomes;
+            for (int i = 0; i < 12; ++i) {
+                Account account;
+                account.id = QStringLiteral("C%1").arg(i);
+                account.name = account.id;
+                if (signupDates)
+                    account.signupDate = kToday.addDays(-500 + i);
+                accounts << account;
+                Outcome outcome;
+                outcome.accountId = account.id;
+                outcome.kind = i % 3 == 0 ? Outcome::Kind::Churned : Outcome::Kind::Renewed;
+                outcome.date = kToday.addDays(-20 - 10 * i);
+                outcome.source = QStringLiteral("crm");
+                outcome.externalId = account.id;
+                outcomes << outcome;
+            }
+            if (!AccountStore(*db).upsert(accounts) || !AccountStore(*db).addOutcomes(outcomes))
+                qFatal("cannot fill the workspace");
+            ScoringEngine::Options scoring;
+            scoring.today = kToday;
+            if (!ScoringEngine(*db, scoring).run())
+                qFatal("scoring failed");
+            BacktestOptions options;
+            options.today = kToday;
+            const auto reports = Backtest(*db).run({ rules() }, options);
+            if (!reports)
+                qFatal("%s", qPrintable(reports.error()));
+            return reports->constFirst();
+        };
+
+        test::TempWorkspace withSignups;
+        const BacktestReport started = crmOnly(true, withSignups);
+        QCOMPARE(started.outcomeCases, 12);
+        QCOMPARE(started.churned, 4);
+        QCOMPARE(started.skipped, 0);
+        QCOMPARE(started.skippedNoStart, 0);
+        QVERIFY(started.skippedNoStartMessage().isEmpty());
+        QVERIFY(BacktestJson::toObject(started).value(QStringLiteral("warnings")).toArray().isEmpty());
+
+        test::TempWorkspace withoutSignups;
+        const BacktestReport none = crmOnly(false, withoutSignups);
+        QCOMPARE(none.cases, 0);
+        QCOMPARE(none.skipped, 12);
+        QCOMPARE(none.skippedNoStart, 12);
+        QCOMPARE(none.skippedNoStartMessage(),
+                 QStringLiteral("12 outcomes skipped: their accounts have no events and no signup date; "
+                                "import signup dates, see docs/import.md"));
+        const QJsonObject json = BacktestJson::toObject(none);
+        QCOMPARE(json.value(QStringLiteral("skipped_no_events_no_signup")).toInteger(), 12);
+        QCOMPARE(json.value(QStringLiteral("warnings")).toArray(),
+                 QJsonArray { none.skippedNoStartMessage() });
     }
 
     void twoRuleSetsRunOnTheSameCases()

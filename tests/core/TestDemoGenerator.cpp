@@ -55,6 +55,37 @@ qsizetype eventsBetween(const QList<Event>& events, const QDate& from, const QDa
                          [&](const Event& e) { return e.occurredAt >= start && e.occurredAt < end; });
 }
 
+// Distinct users who signed in on [from, to).
+qsizetype usersBetween(const QList<Event>& events, const QDate& from, const QDate& to)
+{
+    const qint64 start = test::utcMs(from.year(), from.month(), from.day(), 0);
+    const qint64 end = test::utcMs(to.year(), to.month(), to.day(), 0);
+    QSet<QString> users;
+    for (const Event& e : events) {
+        if (e.name == QLatin1String("login") && e.occurredAt >= start && e.occurredAt < end)
+            users.insert(e.userId);
+    }
+    return users.size();
+}
+
+qsizetype namedBetween(const QList<Event>& events, const QString& name, const QDate& from, const QDate& to)
+{
+    const qint64 start = test::utcMs(from.year(), from.month(), from.day(), 0);
+    const qint64 end = test::utcMs(to.year(), to.month(), to.day(), 0);
+    return std::count_if(events.begin(), events.end(), [&](const Event& e) {
+        return e.name == name && e.occurredAt >= start && e.occurredAt < end;
+    });
+}
+
+std::optional<Outcome> outcomeOf(const DemoGenerator& generator, const QString& account, Outcome::Kind kind)
+{
+    for (const Outcome& o : generator.outcomes()) {
+        if (o.accountId == account && o.kind == kind)
+            return o;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 class TestDemoGenerator : public QObject
@@ -130,6 +161,99 @@ private slots:
             for (const Event& event : events)
                 QVERIFY(EventLog::validate(event).isEmpty());
         }
+    }
+
+    // Outcomes fall over the year, late enough that a backtest 90 days ahead has a month of events
+    // before each; churn comes at the end of a contract.
+    void outcomesAreSpreadOverTheYear()
+    {
+        const DemoGenerator generator(options(300));
+        QSet<int> churnMonths;
+        qsizetype churned = 0;
+        for (const Outcome& outcome : generator.outcomes()) {
+            QVERIFY(outcome.date < kToday);
+            QVERIFY2(outcome.date >= kToday.addDays(-365 + 120), qPrintable(outcome.accountId));
+            if (outcome.kind == Outcome::Kind::Churned) {
+                ++churned;
+                churnMonths.insert(outcome.date.year() * 12 + outcome.date.month());
+            }
+        }
+        QVERIFY2(churned >= 45, qPrintable(QString::number(churned)));
+        QVERIFY2(churnMonths.size() >= 7, qPrintable(QString::number(churnMonths.size())));
+    }
+
+    // Most churners leave seats unused and file tickets months before they go; a few go without
+    // warning. Healthy accounts use most of their seats.
+    void churnersShowItBeforeTheyLeave()
+    {
+        const DemoGenerator generator(options(300));
+        int churners = 0;
+        int fadedEarly = 0; // few seats in use 90 days before the churn
+        int complained = 0; // more tickets in the 120 days before the churn than in a calm month's pace
+        int sudden = 0;
+        int healthy = 0;
+        int healthyBusy = 0;
+        for (qsizetype i = 0; i < generator.accounts().size(); ++i) {
+            const Account& account = generator.accounts().at(i);
+            const QList<Event> events = generator.eventsFor(i);
+            if (generator.shapeOf(i) == DemoGenerator::Shape::Healthy) {
+                ++healthy;
+                healthyBusy += usersBetween(events, kToday.addDays(-30), kToday) >= 0.3 * *account.seats;
+                continue;
+            }
+            if (generator.shapeOf(i) != DemoGenerator::Shape::Churned)
+                continue;
+            const QDate churn = outcomeOf(generator, account.id, Outcome::Kind::Churned)->date;
+            ++churners;
+            const QDate asOf = churn.addDays(-90);
+            const qsizetype users = usersBetween(events, asOf.addDays(-30), asOf);
+            fadedEarly += users < 0.35 * *account.seats;
+            complained
+                += namedBetween(events, QStringLiteral("support_ticket"), churn.addDays(-120), churn) >= 3;
+            sudden += users >= 0.5 * *account.seats
+                && usersBetween(events, churn.addDays(-30), churn) >= 0.5 * *account.seats;
+        }
+        const QString counts
+            = QStringLiteral("%1 churners: %2 faded 90 days before, %3 complained, %4 sudden")
+                  .arg(churners)
+                  .arg(fadedEarly)
+                  .arg(complained)
+                  .arg(sudden);
+        QVERIFY2(fadedEarly * 10 >= churners * 6, qPrintable(counts));
+        QVERIFY2(complained * 10 >= churners * 3, qPrintable(counts));
+        QVERIFY2(sudden >= 2 && sudden * 10 <= churners * 3, qPrintable(counts));
+        QVERIFY2(healthyBusy * 10 >= healthy * 9,
+                 qPrintable(QStringLiteral("%1 of %2").arg(healthyBusy).arg(healthy)));
+    }
+
+    // Expansion follows growing seat use; some fading accounts renew all the same.
+    void expansionFollowsSeatUseAndFadingAccountsRenew()
+    {
+        const DemoGenerator generator(options(300));
+        int expansions = 0;
+        int grew = 0;
+        int fadingRenewals = 0;
+        for (qsizetype i = 0; i < generator.accounts().size(); ++i) {
+            const Account& account = generator.accounts().at(i);
+            if (generator.shapeOf(i) == DemoGenerator::Shape::Declining) {
+                fadingRenewals += outcomeOf(generator, account.id, Outcome::Kind::Renewed).has_value()
+                    || outcomeOf(generator, account.id, Outcome::Kind::Contracted).has_value();
+                continue;
+            }
+            if (generator.shapeOf(i) != DemoGenerator::Shape::Expanded)
+                continue;
+            const QDate expansion = outcomeOf(generator, account.id, Outcome::Kind::Expanded)->date;
+            if (expansion.addDays(-150) < kToday.addDays(-365))
+                continue; // no events from before the growth
+            ++expansions;
+            const QList<Event> events = generator.eventsFor(i);
+            grew += usersBetween(events, expansion.addDays(-30), expansion)
+                > usersBetween(events, expansion.addDays(-150), expansion.addDays(-120));
+        }
+        QVERIFY(expansions >= 5);
+        QVERIFY2(grew * 10 >= expansions * 8,
+                 qPrintable(QStringLiteral("%1 of %2").arg(grew).arg(expansions)));
+        QVERIFY(fadingRenewals >= 3);
     }
 
     void populateFillsWorkspaceOnceAndIsIdempotent()

@@ -2,7 +2,6 @@
 #include "engine/Evaluator.h"
 #include "rules/RuleSetJson.h"
 
-#include <QDateTime>
 #include <QTest>
 
 using namespace tenure;
@@ -265,99 +264,6 @@ private slots:
         // Three days later the login falls out of the 7-day window.
         QCOMPARE(evaluator.evaluate(account(), {}, activity, D + 3).score.value_or(-1),
                  5.0); // recency 8 days: 0.2 of 1 of 4
-    }
-
-    void activityStoresCanonicallyAndMerges()
-    {
-        AccountActivity a;
-        a.addDaily(QStringLiteral("login"), D - 1, 2);
-        a.addUser(D - 1, QStringLiteral("佐藤"));
-        a.addDaily(QStringLiteral("export"), D, 1);
-        a.addUser(D, QStringLiteral("bob"));
-        a.finish();
-        a.addDaily(QStringLiteral("login"), D - 1, 3); // merged into the same day
-        a.finish();
-        AccountActivity b; // the same facts, arriving in another order
-        b.addUser(D, QStringLiteral("bob"));
-        b.addDaily(QStringLiteral("export"), D, 1);
-        b.addDaily(QStringLiteral("login"), D - 1, 5);
-        b.addUser(D - 1, QStringLiteral("佐藤"));
-        b.addUser(D - 1, QStringLiteral("佐藤"));
-        b.finish();
-        QCOMPARE(a.serialize(), b.serialize());
-        const auto back = AccountActivity::deserialize(a.serialize());
-        QVERIFY(back.has_value());
-        QCOMPARE(back->sum({ QStringLiteral("login") }, D - 1, D), 5.0);
-        QCOMPARE(back->distinctUsers(D - 1, D), 2);
-        QCOMPARE(back->firstDay(), D - 1);
-        QCOMPARE(back->serialize(), a.serialize());
-        QVERIFY(!AccountActivity::deserialize(QByteArray("\x07garbage", 8)).has_value());
-        QVERIFY(AccountActivity::deserialize({})->isEmpty());
-    }
-
-    // The stored form keeps whole quantities as varints and anything else as doubles, days as
-    // gaps from the first (which may be before 1970): all of it must come back exactly.
-    void activityRoundTripsExactly()
-    {
-        AccountActivity a;
-        a.addDaily(QStringLiteral("login"), -400, 1);
-        a.addDaily(QStringLiteral("login"), D, 3);
-        a.addDaily(QStringLiteral("seats_used"), D - 2, 0.1);
-        a.addDaily(QStringLiteral("seats_used"), D - 1, 1e12 + 0.5);
-        a.addDaily(QStringLiteral("refund"), D, -2);
-        a.addUser(-400, QStringLiteral("ana"));
-        a.addUser(D, QStringLiteral("ana"));
-        a.finish();
-        const QByteArray bytes = a.serialize();
-        const auto back = AccountActivity::deserialize(bytes);
-        QVERIFY(back.has_value());
-        QCOMPARE(back->serialize(), bytes);
-        QCOMPARE(back->firstDay(), -400);
-        QCOMPARE(back->sum({ QStringLiteral("seats_used") }, D - 2, D - 2), 0.1);
-        QCOMPARE(back->sum({ QStringLiteral("seats_used") }, D - 1, D - 1), 1e12 + 0.5);
-        QCOMPARE(back->sum({ QStringLiteral("refund") }, D, D), -2.0);
-        QCOMPARE(back->sum({}, -400, D), a.sum({}, -400, D));
-        QCOMPARE(back->distinctUsers(-400, -400), 1);
-        QCOMPARE(back->names().size(), 3);
-        // Cut short anywhere, it is reported as damaged rather than read as less activity.
-        for (qsizetype size = 1; size < bytes.size(); ++size)
-            QVERIFY2(!AccountActivity::deserialize(bytes.left(size)).has_value(),
-                     qPrintable(QString::number(size)));
-    }
-
-    // The engine's fast day text is QDate's ISO text, for every day of four centuries and the edges.
-    void isoDayIsQtsIsoDate()
-    {
-        for (int day = DayClock::dayNumber(QDate(1900, 1, 1));
-             day <= DayClock::dayNumber(QDate(2300, 12, 31)); ++day)
-            QCOMPARE(DayClock::isoDay(day), DayClock::date(day).toString(Qt::ISODate).toLatin1());
-        for (const QDate& date :
-             { QDate(1, 1, 1), QDate(9999, 12, 31), QDate(10000, 1, 1), QDate(-44, 3, 15) })
-            QCOMPARE(DayClock::isoDay(DayClock::dayNumber(date)), date.toString(Qt::ISODate).toLatin1());
-    }
-
-    void dayBoundariesFollowTheWorkspaceZone()
-    {
-        DayClock tokyo(QTimeZone("Asia/Tokyo"));
-        const qint64 lastMsOfMarch1
-            = QDateTime(QDate(2026, 3, 1), QTime(14, 59, 59, 999), Qt::UTC).toMSecsSinceEpoch();
-        QCOMPARE(DayClock::date(tokyo.dayOf(lastMsOfMarch1)), QDate(2026, 3, 1));
-        QCOMPARE(DayClock::date(tokyo.dayOf(lastMsOfMarch1 + 1)), QDate(2026, 3, 2));
-        DayClock utc(QTimeZone::utc());
-        QCOMPARE(DayClock::date(utc.dayOf(lastMsOfMarch1 + 1)), QDate(2026, 3, 1));
-        QCOMPARE(DayClock::date(utc.dayOf(-1)), QDate(1969, 12, 31));
-
-        // Across daylight-saving changes the cached offset must agree with Qt's own conversion.
-        for (const char* zone : { "Europe/Paris", "America/New_York", "Australia/Sydney" }) {
-            const QTimeZone tz(zone);
-            DayClock clock(tz);
-            const qint64 start = QDateTime(QDate(2025, 12, 25), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
-            for (qint64 ms = start; ms < start + 400LL * 86400000; ms += 1800000 + 7) {
-                const QDate expected = QDateTime::fromMSecsSinceEpoch(ms, tz).date();
-                if (DayClock::date(clock.dayOf(ms)) != expected)
-                    QFAIL(qPrintable(QStringLiteral("%1 at %2").arg(QLatin1String(zone)).arg(ms)));
-            }
-        }
     }
 };
 

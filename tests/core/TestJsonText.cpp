@@ -1,4 +1,3 @@
-#include "engine/SummaryStore.h"
 #include "util/JsonText.h"
 
 #include <QDate>
@@ -88,34 +87,6 @@ private slots:
             json::appendVariant(out, value);
             QCOMPARE(readBack(out), QJsonValue::fromVariant(value));
         }
-    }
-
-    // The engine's breakdown, written directly, is the JSON that QJsonObject would give.
-    void breakdownMatchesQtJson()
-    {
-        QList<CriterionResult> breakdown {
-            { QStringLiteral("logins"), QStringLiteral("ログイン \"30 days\""), QVariant(12.0),
-              QStringLiteral(">= 20"), 6.5, 20 },
-            { QStringLiteral("renewal"), QStringLiteral("Days to renewal"), QVariant(),
-              QStringLiteral("<= 90"), 0, 10 },
-            { QStringLiteral("plan"), QStringLiteral("Plan"), QVariant(QStringLiteral("Pro")),
-              QStringLiteral("= Pro"), 5, 5 },
-            { QStringLiteral("flag"), QStringLiteral("Flag"), QVariant(true), QStringLiteral("= true"),
-              1.0 / 3, 1 },
-        };
-        QJsonArray expected;
-        for (const CriterionResult& c : breakdown) {
-            expected.append(QJsonObject { { QStringLiteral("id"), c.id },
-                                          { QStringLiteral("label"), c.label },
-                                          { QStringLiteral("observed"), QJsonValue::fromVariant(c.observed) },
-                                          { QStringLiteral("threshold"), c.threshold },
-                                          { QStringLiteral("earned"), c.earned },
-                                          { QStringLiteral("possible"), c.possible } });
-        }
-        const QByteArray written = SummaryStore::breakdownJson(breakdown);
-        QCOMPARE(QJsonDocument::fromJson(written).array(), expected);
-        QCOMPARE(written, QJsonDocument(expected).toJson(QJsonDocument::Compact)); // even byte for byte
-        QCOMPARE(SummaryStore::breakdownJson({}), QByteArray("[]"));
     }
 };
 

@@ -5,9 +5,11 @@
 #include "actions/ActionStore.h"
 #include "demo/DemoWorkspace.h"
 #include "store/Database.h"
+#include "store/WorkspaceSettings.h"
 #include "team/TeamDatabase.h"
 #include "team/TeamPush.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -34,12 +36,14 @@ struct Run
     QString err;
 };
 
-Run cli(const QStringList& arguments, const QString& password = {})
+Run cli(const QStringList& arguments, const QString& password = {}, const QString& cacheHome = {})
 {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     if (!password.isEmpty())
         environment.insert(QStringLiteral("PGPASSWORD"), password);
+    if (!cacheHome.isEmpty())
+        environment.insert(QStringLiteral("XDG_CACHE_HOME"), cacheHome);
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(TENURE_BIN_DIR "/tenure-cli"), arguments);
     process.waitForFinished(300000);
@@ -289,6 +293,62 @@ private slots:
         QCOMPARE(run.code, 1);
         QVERIFY2(run.err.contains(QStringLiteral("refused the password")), qPrintable(run.err));
         QVERIFY(!run.err.contains(QStringLiteral("not-the-password")));
+    }
+
+    void readingCommandsReadTheTeamThroughACopy()
+    {
+        Result<std::unique_ptr<TeamDatabase>> team
+            = m_cluster.createWorkspace(QStringLiteral("reading"), "UTC");
+        QVERIFY(team.ok());
+        {
+            std::unique_ptr<Database> local = m_local.open(Database::Mode::ReadOnly);
+            QVERIFY((*team)
+                        ->exec(QStringLiteral("UPDATE settings SET value = ? WHERE key = 'time_zone'"),
+                               { QVariant(QString::fromUtf8(WorkspaceSettings(*local).timeZone().id())) })
+                        .ok());
+            QVERIFY(TeamPush(*local, **team).run().ok());
+        }
+        const QString url = m_cluster.location(QStringLiteral("reading")).toUrl();
+        const QString password = PgCluster::superPassword();
+        QTemporaryDir cache;
+        // The file scored as of today, as the copy will be.
+        Run run = cli({ QStringLiteral("--db"), m_local.path(), QStringLiteral("score") });
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+
+        const QString fileCsv = cache.filePath(QStringLiteral("file.csv"));
+        const QString teamCsv = cache.filePath(QStringLiteral("team.csv"));
+        run = cli({ QStringLiteral("--db"), m_local.path(), QStringLiteral("export"),
+                    QStringLiteral("customers"), QStringLiteral("--csv"), fileCsv });
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        run = cli({ QStringLiteral("--db"), url, QStringLiteral("export"), QStringLiteral("customers"),
+                    QStringLiteral("--csv"), teamCsv },
+                  password, cache.path());
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QFile a(fileCsv), b(teamCsv);
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        const QByteArray fileBytes = a.readAll();
+        QVERIFY(fileBytes.count('\n') > 30);
+        QCOMPARE(b.readAll(), fileBytes);
+
+        const QStringList backtest { QStringLiteral("backtest"), QStringLiteral("--as-of"),
+                                     QStringLiteral("2026-11-30"), QStringLiteral("--json") };
+        run = cli(QStringList { QStringLiteral("--db"), m_local.path() } + backtest);
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        const QJsonObject fileBacktest = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        run = cli(QStringList { QStringLiteral("--db"), url } + backtest, password, cache.path());
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        const QJsonObject teamBacktest = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QVERIFY(fileBacktest.contains(QStringLiteral("auc")));
+        QCOMPARE(teamBacktest.value(QStringLiteral("auc")), fileBacktest.value(QStringLiteral("auc")));
+        QCOMPARE(teamBacktest.value(QStringLiteral("per_band")),
+                 fileBacktest.value(QStringLiteral("per_band")));
+
+        const QString pdf = cache.filePath(QStringLiteral("report.pdf"));
+        run = cli({ QStringLiteral("--db"), url, QStringLiteral("report"), QStringLiteral("--portfolio"),
+                    QStringLiteral("--pdf"), pdf },
+                  password, cache.path());
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY(QFileInfo(pdf).size() > 1000);
     }
 
 private:

@@ -102,7 +102,7 @@ int BacktestCommand::run(const QCommandLineParser& parser, Context& context)
         candidate = std::move(parsed).value();
     }
 
-    std::unique_ptr<Database> db = openWorkspace(parser, context, Database::Mode::ReadWrite);
+    std::unique_ptr<Database> db = openForReading(parser, context, Database::Mode::ReadWrite);
     if (!db)
         return Failure;
     QElapsedTimer timer;
@@ -151,10 +151,12 @@ void BacktestCommand::print(const BacktestReport& report, QTextStream& out)
                .arg(report.outcomeCases)
                .arg(report.cases - report.outcomeCases)
                .arg(report.churned)
-               .arg(report.skipped)
+               .arg(report.skipped - report.skippedNoStart)
                .arg(report.horizonDays)
-        << '\n'
-        << tr("ROC AUC of the score for churn: %1 (%2 scored cases; 0.5 is chance, 1 is perfect).")
+        << '\n';
+    if (report.skippedNoStart > 0)
+        out << report.skippedNoStartMessage() << '.' << '\n';
+    out << tr("ROC AUC of the score for churn: %1 (%2 scored cases; 0.5 is chance, 1 is perfect).")
                .arg(maybe(report.auc))
                .arg(report.scored)
         << '\n'

@@ -30,7 +30,7 @@ int ExportCommand::run(const QCommandLineParser& parser, Context& context)
                     << Qt::endl;
         return UsageError;
     }
-    std::unique_ptr<Database> db = openWorkspace(parser, context, Database::Mode::ReadOnly);
+    std::unique_ptr<Database> db = openForReading(parser, context, Database::Mode::ReadOnly);
     if (!db)
         return Failure;
     const QDate today = DayClock::date(DayClock(WorkspaceSettings(*db).timeZone()).today());

@@ -57,7 +57,7 @@ int ReportCommand::run(const QCommandLineParser& parser, Context& context)
             return UsageError;
         }
     }
-    std::unique_ptr<Database> db = openWorkspace(parser, context, Database::Mode::ReadOnly);
+    std::unique_ptr<Database> db = openForReading(parser, context, Database::Mode::ReadOnly);
     if (!db)
         return Failure;
     if (!asOf.isValid())

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "util/Result.h"
+
+#include <QCoreApplication>
+#include <QDate>
+
+#include <memory>
+#include <optional>
+
+namespace tenure {
+
+class Database;
+class TeamDatabase;
+
+// Reading a team workspace through a copy on this machine: the team's log and master data
+// (TeamReplica), scored by the same engine (so the figures are the team's, by construction), and
+// the team's actions and notes. What reads a workspace file — reports, exports, backtests — then
+// reads the team's portfolio unchanged. The first refresh copies the whole log; later ones copy
+// what is new.
+class TeamReadCopy
+{
+    Q_DECLARE_TR_FUNCTIONS(TeamReadCopy)
+
+public:
+    static Result<std::unique_ptr<Database>> refresh(TeamDatabase& team, const QString& path,
+                                                     std::optional<QDate> today = std::nullopt);
+};
+
+} // namespace tenure
