@@ -1,5 +1,8 @@
 #include "team/PgCopy.h"
 
+#include <QSqlError>
+#include <QSqlRecord>
+
 #include <libpq-fe.h>
 
 namespace tenure {
@@ -141,6 +144,24 @@ Result<qint64> PgCopy::finish()
     if (!error.isEmpty())
         return Error { tr("Copying rows failed: %1").arg(error) };
     return m_rows;
+}
+
+Result<qint64> PgCopy::copyAll(QSqlQuery& rows)
+{
+    const int columns = rows.record().count();
+    while (rows.next()) {
+        for (int column = 0; column < columns; ++column)
+            addValue(rows.value(column));
+        if (Status row = endRow(); !row) {
+            abort(row.error());
+            return Error { row.error() };
+        }
+    }
+    if (rows.lastError().isValid()) {
+        abort(rows.lastError().text());
+        return Error { rows.lastError().text() };
+    }
+    return finish();
 }
 
 void PgCopy::abort(const QString& why)

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QList>
+#include <QSqlQuery>
 #include <QVariant>
 
 struct pg_conn;
@@ -34,6 +35,9 @@ public:
     Status endRow();
     // Ends the copy and returns the rows the server took.
     Result<qint64> finish();
+    // Copies every row of an executed query (each column one field) and finishes: how a local
+    // table travels to the server.
+    Result<qint64> copyAll(QSqlQuery& rows);
     // Abandons the copy; the server rolls the statement back.
     void abort(const QString& why);
 

@@ -11,7 +11,6 @@
 #include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QSqlRecord>
 #include <QVariant>
 
 namespace tenure {
@@ -37,16 +36,7 @@ Result<qint64> TeamPublisher::copyTable(const QString& table, const QString& loc
     PgCopy copy(m_team.handle());
     if (Status started = copy.start(QStringLiteral("COPY %1 FROM STDIN").arg(table)); !started)
         return Error { started.error() };
-    const int columns = local.record().count();
-    while (local.next()) {
-        for (int column = 0; column < columns; ++column)
-            copy.addValue(local.value(column));
-        if (Status row = copy.endRow(); !row) {
-            copy.abort(row.error());
-            return Error { row.error() };
-        }
-    }
-    return copy.finish();
+    return copy.copyAll(local);
 }
 
 Result<qint64> TeamPublisher::publish(const Publication& publication)

@@ -7,7 +7,6 @@
 
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QSqlRecord>
 #include <QVariant>
 
 namespace tenure {
@@ -213,19 +212,7 @@ Status TeamPush::pushGroup(const Group& group, Report& report, const Progress& p
         PgCopy copy(m_team.handle());
         if (Status started = copy.start(QStringLiteral("COPY push_%1 FROM STDIN").arg(step.table)); !started)
             return fail(started.error());
-        const int columns = local.record().count();
-        while (local.next()) {
-            for (int column = 0; column < columns; ++column)
-                copy.addValue(local.value(column));
-            if (Status row = copy.endRow(); !row) {
-                copy.abort(row.error());
-                return fail(row.error());
-            }
-        }
-        if (local.lastError().isValid())
-            return fail(
-                tr("Cannot read %1 from %2: %3").arg(step.table, m_local.path(), local.lastError().text()));
-        Result<qint64> copied = copy.finish();
+        Result<qint64> copied = copy.copyAll(local);
         if (!copied)
             return fail(tr("%1: %2").arg(step.table, copied.error()));
         Result<QSqlQuery> merged = m_team.exec(step.merge);

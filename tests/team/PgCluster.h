@@ -63,3 +63,15 @@ private:
 };
 
 } // namespace tenure::test
+
+// Starts `cluster` in a test's initTestCase(): a cluster that cannot start fails the test in CI
+// (where the team tests never skip) and skips it elsewhere, with the reason.
+#define TENURE_START_PG_CLUSTER(cluster, startedWell)                                                        \
+    do {                                                                                                     \
+        QString pgError;                                                                                     \
+        if (!(startedWell)) {                                                                                \
+            if (tenure::test::PgCluster::mustRun())                                                          \
+                QFAIL(qPrintable(QStringLiteral("PostgreSQL did not start: ") + pgError));                   \
+            QSKIP(qPrintable(QStringLiteral("PostgreSQL did not start: ") + pgError));                       \
+        }                                                                                                    \
+    } while (false)

@@ -109,12 +109,7 @@ class TestTeamEngine : public QObject
 private slots:
     void initTestCase()
     {
-        QString error;
-        if (!m_cluster.start(&error)) {
-            if (PgCluster::mustRun())
-                QFAIL(qPrintable(QStringLiteral("PostgreSQL did not start: ") + error));
-            QSKIP(qPrintable(QStringLiteral("PostgreSQL did not start: ") + error));
-        }
+        TENURE_START_PG_CLUSTER(m_cluster, m_cluster.start(&pgError));
         std::unique_ptr<Database> db = m_local.open();
         DemoGenerator::Options options;
         options.accounts = 40;

@@ -67,12 +67,7 @@ class TestTeamPush : public QObject
 private slots:
     void initTestCase()
     {
-        QString error;
-        if (!m_cluster.start(&error)) {
-            if (PgCluster::mustRun())
-                QFAIL(qPrintable(QStringLiteral("PostgreSQL did not start: ") + error));
-            QSKIP(qPrintable(QStringLiteral("PostgreSQL did not start: ") + error));
-        }
+        TENURE_START_PG_CLUSTER(m_cluster, m_cluster.start(&pgError));
         // A small demo portfolio, scored (rules, actions), with a CSM's work on it.
         std::unique_ptr<Database> db = m_local.open();
         QVERIFY(db);

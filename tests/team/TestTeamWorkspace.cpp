@@ -33,12 +33,7 @@ class TestTeamWorkspace : public QObject
 private slots:
     void initTestCase()
     {
-        QString error;
-        if (!m_cluster.enableTls(&error) || !m_cluster.start(&error)) {
-            if (PgCluster::mustRun())
-                QFAIL(qPrintable(QStringLiteral("PostgreSQL did not start: ") + error));
-            QSKIP(qPrintable(QStringLiteral("PostgreSQL did not start: ") + error));
-        }
+        TENURE_START_PG_CLUSTER(m_cluster, m_cluster.enableTls(&pgError) && m_cluster.start(&pgError));
     }
 
     void initPreparesAnEmptyDatabase()
