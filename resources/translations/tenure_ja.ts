@@ -333,6 +333,26 @@
         <source>, </source>
         <translation>、</translation>
     </message>
+    <message>
+        <source>a colleague</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done by %1 at %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Snoozed by %1 at %2 until %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Changed by %1 at %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 Your change to action %2 was not saved: look at it again.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>AppOptions</name>
@@ -396,6 +416,29 @@
         <source>The backtest was cancelled.</source>
         <translation>バックテストをキャンセルしました。</translation>
     </message>
+    <message>
+        <source>1 outcome skipped: its account has no events and no signup date; import signup dates, see docs/import.md</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 outcomes skipped: their accounts have no events and no signup date; import signup dates, see docs/import.md</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ColumnTypes</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>キャンセルしました。</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the file: %2</source>
+        <translation>%1: ファイルを開けません: %2</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>テキスト</translation>
+    </message>
 </context>
 <context>
     <name>Command</name>
@@ -417,6 +460,10 @@
     </message>
     <message>
         <source>zone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli %1: works on workspace files only for now; on a team workspace, import into a file and move it in with tenure-cli team push (see docs/team.md)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -566,20 +613,28 @@
         <translation>%1: ファイルが空です。列名の見出し行が必要です</translation>
     </message>
     <message>
-        <source>%1: line %2: the file ends in the middle of a %3 character</source>
-        <translation>%1: %2 行目: %3 の文字の途中でファイルが終わっています</translation>
-    </message>
-    <message>
-        <source>%1: line %2: bytes that are not valid %3; choose the file's encoding (e.g. cp932, utf-8)</source>
-        <translation>%1: %2 行目: %3 として不正なバイトがあります。ファイルの文字コードを選んでください(例: cp932、utf-8)</translation>
-    </message>
-    <message>
         <source>%1: line %2, column %3: a quoted field is never closed; expected a closing double quote (")</source>
         <translation>%1: %2 行目 %3 列目: 引用符で囲まれた項目が閉じていません。閉じる二重引用符(")が必要です</translation>
     </message>
     <message>
         <source>%1: line %2, column %3: unexpected character after a closing quote; expected the delimiter or the end of the line</source>
         <translation>%1: %2 行目 %3 列目: 閉じ引用符の後に予期しない文字があります。区切り文字か行末が必要です</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: line %2, column %3: the file ends in the middle of a %4 character (%5)</source>
+        <translation>%1: %2 行目 %3 列目: ファイルが %4 の文字の途中で終わっています (%5)</translation>
+    </message>
+    <message>
+        <source>%1: line %2, column %3: bytes that are not valid %4 (%5); choose the file's encoding (e.g. cp932, utf-8)</source>
+        <translation>%1: %2 行目 %3 列目: %4 として正しくないバイトがあります (%5)。ファイルのエンコーディングを選んでください(例: cp932、utf-8)</translation>
+    </message>
+    <message>
+        <source>%1: line %2, column %3: bytes that are not valid %4; choose the file's encoding (e.g. cp932, utf-8)</source>
+        <translation>%1: %2 行目 %3 列目: %4 として正しくないバイトがあります。ファイルのエンコーディングを選んでください(例: cp932、utf-8)</translation>
     </message>
 </context>
 <context>
@@ -670,6 +725,14 @@
     <message>
         <source>upgrade to schema %1 failed: %2</source>
         <translation>スキーマ %1 への更新に失敗しました: %2</translation>
+    </message>
+    <message>
+        <source>the SQLite connection is not available.</source>
+        <translation>SQLite の接続が利用できません。</translation>
+    </message>
+    <message>
+        <source>SQLite would not apply its protections for files from elsewhere (%1).</source>
+        <translation>SQLite が外部から来たファイル向けの保護を適用できませんでした (%1)。</translation>
     </message>
 </context>
 <context>
@@ -844,6 +907,70 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>%1: the mapping counts %2 back from column "%3", which the file does not have (its columns: %4)</source>
+        <translation>%1: マッピングは %2 を列「%3」から逆算しますが、ファイルにその列がありません(ファイルの列: %4)</translation>
+    </message>
+    <message>
+        <source>%1: the mapping keeps rows by column "%2", which the file does not have (its columns: %3)</source>
+        <translation>%1: マッピングは列「%2」で行を絞り込みますが、ファイルにその列がありません(ファイルの列: %3)</translation>
+    </message>
+    <message>
+        <source>%1: the mapping types column "%2", which the file does not have (its columns: %3)</source>
+        <translation>%1: マッピングは列「%2」の型を指定していますが、ファイルにその列がありません(ファイルの列: %3)</translation>
+    </message>
+    <message>
+        <source>%1 ← %2 months before %3</source>
+        <translation>%1 ← %3 の %2 か月前</translation>
+    </message>
+    <message>
+        <source>only rows where %1 is %2</source>
+        <translation>%1 が %2 の行のみ</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> または </translation>
+    </message>
+    <message>
+        <source>%1 as %2</source>
+        <translation>%1 を%2として</translation>
+    </message>
+    <message>
+        <source>%1.value: expected a non-empty value for every row</source>
+        <translation>%1.value: すべての行に使う空でない値を指定してください</translation>
+    </message>
+    <message>
+        <source>%1: expected a column name, null, {"value": ...} or {"column": ..., "months_before": "YYYY-MM-DD"}</source>
+        <translation>%1: 列名、null、{"value": ...}、または {"column": ..., "months_before": "YYYY-MM-DD"} を指定してください</translation>
+    </message>
+    <message>
+        <source>%1.months_before: only date fields can be counted back (%2)</source>
+        <translation>%1.months_before: 月数から逆算できるのは日付の項目だけです (%2)</translation>
+    </message>
+    <message>
+        <source>%1.months_before: expected a date such as 2026-11-30</source>
+        <translation>%1.months_before: 2026-11-30 のような日付を指定してください</translation>
+    </message>
+    <message>
+        <source>%1.column: expected the name of the column of months</source>
+        <translation>%1.column: 月数の列の名前を指定してください</translation>
+    </message>
+    <message>
+        <source>types: expected an object of column names and types</source>
+        <translation>types: 列名と型のオブジェクトを指定してください</translation>
+    </message>
+    <message>
+        <source>types.%1: expected text, number or boolean</source>
+        <translation>types.%1: text、number、boolean のいずれかを指定してください</translation>
+    </message>
+    <message>
+        <source>when.column: expected the name of the column that selects rows</source>
+        <translation>when.column: 行を選ぶ列の名前を指定してください</translation>
+    </message>
+    <message>
+        <source>when.in: expected a list of the values that keep a row, e.g. ["Yes"]</source>
+        <translation>when.in: 取り込む行の値のリストを指定してください(例: ["Yes"])</translation>
+    </message>
 </context>
 <context>
     <name>LogSpill</name>
@@ -925,6 +1052,24 @@
     <message>
         <source>line %1: expected a JSON object</source>
         <translation>%1 行目: JSON オブジェクトが必要です</translation>
+    </message>
+</context>
+<context>
+    <name>PgCopy</name>
+    <message>
+        <source>Cannot start copying rows: %1</source>
+        <translation>行のコピーを開始できません: %1</translation>
+    </message>
+    <message>
+        <source>Copying rows failed: %1</source>
+        <translation>行のコピーに失敗しました: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PgCopyOut</name>
+    <message>
+        <source>Cannot read rows: %1</source>
+        <translation>行を読み取れません: %1</translation>
     </message>
 </context>
 <context>
@@ -1114,10 +1259,6 @@
         <translation>一意な ID が必要ですが、「%1」は %2 行目の別の行で使われています(ID が一意でないファイルは、ID の列を対応付けなければ内容で行を識別します)</translation>
     </message>
     <message>
-        <source>the account's name</source>
-        <translation>顧客名</translation>
-    </message>
-    <message>
         <source>a three-letter currency code such as USD or JPY</source>
         <translation>USD や JPY のような 3 文字の通貨コード</translation>
     </message>
@@ -1144,6 +1285,22 @@
     <message>
         <source>a key</source>
         <translation>キー</translation>
+    </message>
+    <message>
+        <source>a whole number of months, 0 or more (%1 is counted back from %2)</source>
+        <translation>0 以上の整数の月数(%1 は %2 から逆算します)</translation>
+    </message>
+    <message>
+        <source>expected %1 (the mapping types this column as %2), got "%3"</source>
+        <translation>%1 が必要です(マッピングでこの列は%2として指定されています)。値:「%3」</translation>
+    </message>
+    <message>
+        <source>expected an account of this workspace or a name for a new one: "%1" is not in the workspace yet and the file has no name column</source>
+        <translation>このワークスペースの顧客、または新規顧客の名前が必要です:「%1」はまだワークスペースになく、ファイルに名前の列がありません</translation>
+    </message>
+    <message>
+        <source>the name of the new account "%1" (it is not in the workspace yet)</source>
+        <translation>新規顧客「%1」の名前(まだワークスペースにありません)</translation>
     </message>
 </context>
 <context>
@@ -1320,6 +1477,53 @@
     </message>
 </context>
 <context>
+    <name>SchemaCheck</name>
+    <message>
+        <source>table</source>
+        <translation>テーブル</translation>
+    </message>
+    <message>
+        <source>index</source>
+        <translation>インデックス</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>ビュー</translation>
+    </message>
+    <message>
+        <source>trigger</source>
+        <translation>トリガー</translation>
+    </message>
+    <message>
+        <source> (unexpected column "%1")</source>
+        <translation>(想定外の列「%1」)</translation>
+    </message>
+    <message>
+        <source> (missing column "%1")</source>
+        <translation>(列「%1」がありません)</translation>
+    </message>
+    <message>
+        <source>its schema cannot be checked (%1).</source>
+        <translation>スキーマを確認できません (%1)。</translation>
+    </message>
+    <message>
+        <source>its schema version %1 is unknown to this version of Tenure.</source>
+        <translation>スキーマのバージョン %1 は、このバージョンの Tenure では扱えません。</translation>
+    </message>
+    <message>
+        <source>it is not a readable SQLite database (%1).</source>
+        <translation>読み取れる SQLite データベースではありません(%1)。</translation>
+    </message>
+    <message>
+        <source>it contains the %1 "%2", which Tenure does not create. The file may have been altered outside Tenure; nothing in it was run.</source>
+        <translation>Tenure が作成しない%1「%2」が含まれています。Tenure 以外で変更された可能性があります。ファイル内のものは何も実行していません。</translation>
+    </message>
+    <message>
+        <source>its %1 "%2" is not the one Tenure creates%3. The file may have been altered outside Tenure; nothing in it was run.</source>
+        <translation>%1「%2」が Tenure の作成するものと異なります%3。Tenure 以外で変更された可能性があります。ファイル内のものは何も実行していません。</translation>
+    </message>
+</context>
+<context>
     <name>ScoringEngine</name>
     <message>
         <source>Cannot read the event log: %1</source>
@@ -1435,10 +1639,317 @@
     </message>
 </context>
 <context>
+    <name>TeamDatabase</name>
+    <message>
+        <source>the host name %1 is not known (check the host, or the network's DNS).</source>
+        <translation>ホスト名 %1 が見つかりません(ホスト名か、ネットワークの DNS を確認してください)。</translation>
+    </message>
+    <message>
+        <source>the server refused the connection (is PostgreSQL running and listening on port %1?).</source>
+        <translation>サーバーが接続を拒否しました(PostgreSQL が起動していて、ポート %1 で待ち受けているか確認してください)。</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s (the server is down or a firewall drops the connection).</source>
+        <translation>%1 秒以内に応答がありません(サーバーが停止しているか、ファイアウォールが接続を遮断しています)。</translation>
+    </message>
+    <message>
+        <source>the server refused the password of user "%1" (Connect to Team Workspace… saves it in the keychain; headless machines use ~/.pgpass or PGPASSWORD).</source>
+        <translation>サーバーがユーザー「%1」のパスワードを拒否しました(「チームワークスペースに接続…」でキーチェーンに保存できます。画面のないマシンでは ~/.pgpass か PGPASSWORD を使います)。</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(既定)</translation>
+    </message>
+    <message>
+        <source>its TLS certificate is not trusted (%1). Check the CA file (sslrootcert) and that the certificate names the host.</source>
+        <translation>TLS 証明書が信頼されていません (%1)。CA ファイル (sslrootcert) と、証明書のホスト名を確認してください。</translation>
+    </message>
+    <message>
+        <source>the database "%1" does not exist.</source>
+        <translation>データベース「%1」は存在しません。</translation>
+    </message>
+    <message>
+        <source>the server does not let this user in from here (pg_hba.conf).</source>
+        <translation>サーバーがこの場所からのこのユーザーの接続を許可していません (pg_hba.conf)。</translation>
+    </message>
+    <message>
+        <source>the server does not support TLS, but sslmode=%1 requires it.</source>
+        <translation>サーバーが TLS に対応していませんが、sslmode=%1 では TLS が必要です。</translation>
+    </message>
+    <message>
+        <source>Cannot connect to the team workspace %1 on %2: %3</source>
+        <translation>%2 のチームワークスペース %1 に接続できません: %3</translation>
+    </message>
+    <message>
+        <source>The Qt PostgreSQL driver (QPSQL) is not available; install libqt6sql6-psql.</source>
+        <translation>Qt の PostgreSQL ドライバー (QPSQL) がありません。libqt6sql6-psql をインストールしてください。</translation>
+    </message>
+    <message>
+        <source>The database %1 is not a Tenure team workspace (run tenure-cli team init on an empty database to make one).</source>
+        <translation>データベース %1 は Tenure のチームワークスペースではありません(空のデータベースで tenure-cli team init を実行すると作成できます)。</translation>
+    </message>
+    <message>
+        <source>The database %1 is not a Tenure team workspace.</source>
+        <translation>データベース %1 は Tenure のチームワークスペースではありません。</translation>
+    </message>
+    <message>
+        <source>The team workspace %1 was written by a newer version of Tenure (schema %2; this version reads up to %3). Update Tenure to open it.</source>
+        <translation>チームワークスペース %1 は新しいバージョンの Tenure で書かれています(スキーマ %2。このバージョンが読めるのは %3 まで)。開くには Tenure を更新してください。</translation>
+    </message>
+    <message>
+        <source>%1 (on %2)</source>
+        <translation>%1 (%2 上)</translation>
+    </message>
+    <message>
+        <source>Cannot start a transaction on %1: %2</source>
+        <translation>%1 でトランザクションを開始できません: %2</translation>
+    </message>
+    <message>
+        <source>Cannot commit on %1: %2</source>
+        <translation>%1 でコミットできません: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TeamEngine</name>
+    <message>
+        <source>%1 from %2 (%3, connected %4)</source>
+        <translation>%2 の %1(%3、%4 に接続)</translation>
+    </message>
+    <message>
+        <source>Cannot open the engine's copy of the team workspace: %1</source>
+        <translation>エンジン用のチームワークスペースのコピーを開けません: %1</translation>
+    </message>
+    <message>
+        <source>This process is not the team's engine.</source>
+        <translation>このプロセスはチームのエンジンではありません。</translation>
+    </message>
+    <message>
+        <source>Copying the team's log</source>
+        <translation>チームのログをコピーしています</translation>
+    </message>
+    <message>
+        <source>Cannot share the default rules with %1: %2</source>
+        <translation>%1 と既定のルールを共有できません: %2</translation>
+    </message>
+    <message>
+        <source>The scores of %1 are published, but its action queue could not be refreshed: %2</source>
+        <translation>%1 のスコアは公開しましたが、アクションを更新できませんでした: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TeamLocation</name>
+    <message>
+        <source>A team workspace location never holds a password: Tenure reads it from the keychain, ~/.pgpass or PGPASSWORD.</source>
+        <translation>チームワークスペースの場所にパスワードは含めません。Tenure はキーチェーン、~/.pgpass、PGPASSWORD から読み取ります。</translation>
+    </message>
+    <message>
+        <source>The %1 "%2" cannot hold ';', quotes or backslashes.</source>
+        <translation>%1「%2」には ';'、引用符、バックスラッシュを使えません。</translation>
+    </message>
+    <message>
+        <source>The team workspace location names no host.</source>
+        <translation>チームワークスペースの場所にホストが指定されていません。</translation>
+    </message>
+    <message>
+        <source>The team workspace location names no database (…/DATABASE).</source>
+        <translation>チームワークスペースの場所にデータベースが指定されていません (…/DATABASE)。</translation>
+    </message>
+    <message>
+        <source>The port %1 is not a TCP port (1-65535).</source>
+        <translation>ポート %1 は TCP ポート (1-65535) ではありません。</translation>
+    </message>
+    <message>
+        <source>sslmode "%1" is not one of %2.</source>
+        <translation>sslmode「%1」は %2 のいずれでもありません。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a PostgreSQL URL (postgresql://user@host:5432/database).</source>
+        <translation>「%1」は PostgreSQL の URL (postgresql://user@host:5432/database) ではありません。</translation>
+    </message>
+    <message>
+        <source>The URL parameter "%1" is not one Tenure knows (sslmode, sslrootcert, connect_timeout).</source>
+        <translation>URL パラメーター「%1」は Tenure が扱えるもの (sslmode、sslrootcert、connect_timeout) ではありません。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>%1, line %2: expected "key = value".</source>
+        <translation>%1、%2 行目: 「key = value」の形式で書いてください。</translation>
+    </message>
+    <message>
+        <source>%1, line %2: port "%3" is not a number.</source>
+        <translation>%1、%2 行目: ポート「%3」が数値ではありません。</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation>%1、%2 行目: %3</translation>
+    </message>
+    <message>
+        <source>%1, line %2: unknown key "%3" (host, port, database, user, sslmode, sslrootcert, connect_timeout).</source>
+        <translation>%1、%2 行目: 不明なキー「%3」(host、port、database、user、sslmode、sslrootcert、connect_timeout)。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TeamMembers</name>
+    <message>
+        <source>"%1" is not a role: admin, csm or ingest.</source>
+        <translation>「%1」はロールではありません: admin、csm、ingest のいずれかです。</translation>
+    </message>
+    <message>
+        <source>A member needs a login.</source>
+        <translation>メンバーにはログイン名が必要です。</translation>
+    </message>
+    <message>
+        <source>Member %1 needs a display name (--name), the name accounts use as their owner.</source>
+        <translation>メンバー %1 には表示名 (--name) が必要です。顧客の担当者名として使われます。</translation>
+    </message>
+    <message>
+        <source>Cannot prepare the password of %1: %2</source>
+        <translation>%1 のパスワードを準備できません: %2</translation>
+    </message>
+    <message>
+        <source>Cannot add member %1: %2</source>
+        <translation>メンバー %1 を追加できません: %2</translation>
+    </message>
+    <message>
+        <source>Cannot remove member %1: %2</source>
+        <translation>メンバー %1 を削除できません: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a member of this team workspace.</source>
+        <translation>%1 はこのチームワークスペースのメンバーではありません。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPublisher</name>
+    <message>
+        <source>Cannot publish the scores to %1: %2</source>
+        <translation>%1 にスコアを公開できません: %2</translation>
+    </message>
+    <message>
+        <source>this engine no longer holds the team's engine lock (another engine took over).</source>
+        <translation>このエンジンはチームのエンジンロックを失いました(別のエンジンが引き継ぎました)。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPush</name>
+    <message>
+        <source>master data</source>
+        <translation>マスターデータ</translation>
+    </message>
+    <message>
+        <source>event log</source>
+        <translation>イベントログ</translation>
+    </message>
+    <message>
+        <source>rule sets</source>
+        <translation>ルールセット</translation>
+    </message>
+    <message>
+        <source>actions and notes</source>
+        <translation>アクションとメモ</translation>
+    </message>
+    <message>
+        <source>Pushing the %1 failed and was rolled back (%2 rows of earlier groups were added and stay; run the push again to finish): %3</source>
+        <translation>%1 の送信に失敗し、ロールバックしました(先に送った %2 行は追加済みで残ります。もう一度送信すると完了します): %3</translation>
+    </message>
+    <message>
+        <source>The workspace file counts days in %1, the team workspace in %2: the team's engine scores in %2.</source>
+        <translation>ワークスペースファイルの日付は %1、チームワークスペースは %2 で数えます。チームのエンジンは %2 でスコアリングします。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 from %2: %3</source>
+        <translation>%2 から %1 を読み取れません: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TeamReadCopy</name>
+    <message>
+        <source>Cannot open this machine's copy of the team workspace: %1</source>
+        <translation>このマシンにあるチームワークスペースのコピーを開けません: %1</translation>
+    </message>
+    <message>
+        <source>Cannot score the copy of the team workspace: %1</source>
+        <translation>チームワークスペースのコピーをスコアリングできません: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TeamReplica</name>
+    <message>
+        <source>Cannot copy the team's accounts from %1: %2</source>
+        <translation>%1 からチームの顧客をコピーできません: %2</translation>
+    </message>
+    <message>
+        <source>Cannot copy the team's rules from %1: %2</source>
+        <translation>%1 からチームのルールをコピーできません: %2</translation>
+    </message>
+    <message>
+        <source>Cannot copy the team's event log from %1: %2</source>
+        <translation>%1 からチームのイベントログをコピーできません: %2</translation>
+    </message>
+    <message>
+        <source>Cannot copy the team's actions from %1: %2</source>
+        <translation>%1 からチームのアクションをコピーできません: %2</translation>
+    </message>
+    <message>
+        <source>the team's events after seq %1 were refused by the copy: %2</source>
+        <translation>seq %1 より後のチームのイベントをコピーが受け付けませんでした: %2</translation>
+    </message>
+    <message>
+        <source>unexpected row from the team's log (%1 fields)</source>
+        <translation>チームのログに想定外の行があります(項目数 %1)</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>キャンセルしました</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSchema</name>
+    <message>
+        <source>%1 is a Tenure team workspace already: nothing was changed.</source>
+        <translation>%1 はすでに Tenure のチームワークスペースです。何も変更していません。</translation>
+    </message>
+    <message>
+        <source>The database %1 is not empty (%2 tables, views or functions of its own): team init only prepares an empty database. Create one with: createdb DATABASE</source>
+        <translation>データベース %1 は空ではありません(独自のテーブル、ビュー、関数が %2 個)。team init は空のデータベースだけを準備します。次のコマンドで作成してください: createdb DATABASE</translation>
+    </message>
+    <message>
+        <source>"%1" is not a time zone (an IANA id such as Asia/Tokyo).</source>
+        <translation>「%1」はタイムゾーンではありません(Asia/Tokyo のような IANA の ID を指定してください)。</translation>
+    </message>
+    <message>
+        <source>Cannot prepare the team workspace %1: %2</source>
+        <translation>チームワークスペース %1 を準備できません: %2</translation>
+    </message>
+</context>
+<context>
     <name>TextDecoding</name>
     <message>
         <source>Unknown encoding "%1": expected one of utf-8, utf-16le, utf-16be, cp932 (shift_jis), windows-1252, euc-jp</source>
         <translation>不明な文字コード「%1」: utf-8、utf-16le、utf-16be、cp932(shift_jis)、windows-1252、euc-jp のいずれかを指定してください</translation>
+    </message>
+    <message>
+        <source>as %1, line %2, column %3 is not valid (%4)</source>
+        <translation>%1 としては %2 行目 %3 列目が正しくありません (%4)</translation>
+    </message>
+    <message>
+        <source>cannot tell the file's encoding; tried UTF-8, CP932 and windows-1252: %1; %2; not windows-1252 either (non-ASCII bytes in a row). Choose the file's encoding (e.g. --encoding cp932, utf-8 or windows-1252)</source>
+        <translation>ファイルのエンコーディングを判別できません。UTF-8、CP932、windows-1252 を試しました: %1、%2、windows-1252 でもありません(非 ASCII バイトが連続しています)。ファイルのエンコーディングを指定してください(例: --encoding cp932、utf-8、windows-1252)</translation>
     </message>
 </context>
 <context>
@@ -2870,6 +3381,34 @@
         <source> (the file goes on)</source>
         <translation>(以降も続きます)</translation>
     </message>
+    <message>
+        <source>number</source>
+        <translation>数値</translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation>真偽値</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>テキスト</translation>
+    </message>
+    <message>
+        <source>%1 rows left out by the mapping's filter — not errors.</source>
+        <translation>マッピングの絞り込みで %1 行を除外しました(エラーではありません)。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Column types: %1</source>
+        <translation>列の型: %1</translation>
+    </message>
+    <message>
+        <source>Other columns, kept as: %1</source>
+        <translation>その他の列の取り込み方: %1</translation>
+    </message>
 </context>
 <context>
     <name>tenure::MainWindow</name>
@@ -3176,6 +3715,106 @@
         <source>Columns: %1</source>
         <translation>列: %1</translation>
     </message>
+    <message>
+        <source>Import only rows whose column</source>
+        <translation>次の列の値で行を絞り込む:</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Read from the file as</source>
+        <translation>ファイルから判定した型</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>取り込む型</translation>
+    </message>
+    <message>
+        <source>e.g. Yes</source>
+        <translation>例: Yes</translation>
+    </message>
+    <message>
+        <source>Values separated by commas, compared trimmed and in any case. The other rows are left out and counted: they are not errors.</source>
+        <translation>値はカンマ区切りで、前後の空白と大文字・小文字は区別しません。それ以外の行は除外して件数を数えます(エラーにはなりません)。</translation>
+    </message>
+    <message>
+        <source>holds one of:</source>
+        <translation>の値が次のいずれか:</translation>
+    </message>
+    <message>
+        <source>%1 (required for new accounts)</source>
+        <translation>%1(新規顧客には必須)</translation>
+    </message>
+    <message>
+        <source>Type the values of %1 whose rows are imported (e.g. Yes), or untick the filter.</source>
+        <translation>取り込む行の %1 の値(例: Yes)を入力するか、絞り込みのチェックを外してください。</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数値</translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation>真偽値</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>テキスト</translation>
+    </message>
+    <message>
+        <source>%1: %2 (set)</source>
+        <translation>%1: %2(指定)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: …</source>
+        <translation>%1: …</translation>
+    </message>
+    <message>
+        <source>The other columns travel along as text: their types could not be read (%1).</source>
+        <translation>その他の列はテキストとして取り込みます。型を判定できませんでした (%1)。</translation>
+    </message>
+    <message>
+        <source>No other columns: every column feeds a field.</source>
+        <translation>その他の列はありません。すべての列が項目に割り当てられています。</translation>
+    </message>
+    <message>
+        <source>The other columns are kept with each account, each with one type for all its rows:</source>
+        <translation>その他の列は顧客ごとに保存します。型は列ごとに全行で一つです:</translation>
+    </message>
+    <message>
+        <source>The other columns are kept with each event, each with one type for all its rows:</source>
+        <translation>その他の列はイベントごとに保存します。型は列ごとに全行で一つです:</translation>
+    </message>
+    <message>
+        <source>reading the file…</source>
+        <translation>ファイルを読んでいます…</translation>
+    </message>
+    <message>
+        <source>as read (%1)</source>
+        <translation>判定どおり(%1)</translation>
+    </message>
+    <message>
+        <source>as read</source>
+        <translation>判定どおり</translation>
+    </message>
+    <message>
+        <source>The column that holds the number of months</source>
+        <translation>月数が入っている列</translation>
+    </message>
+    <message>
+        <source>The date the months are counted back from (the export's date)</source>
+        <translation>月数を逆算する基準日(エクスポートした日)</translation>
+    </message>
+    <message>
+        <source>(months counted back from a date)</source>
+        <translation>(列の月数を基準日から逆算)</translation>
+    </message>
 </context>
 <context>
     <name>tenure::OutcomeDialog</name>
@@ -3221,7 +3860,7 @@
     </message>
     <message>
         <source>&amp;Note:</source>
-        <translation type="unfinished" />
+        <translation>メモ(&amp;N):</translation>
     </message>
     <message>
         <source>The date is in the future: record an outcome once it has happened.</source>
@@ -3596,6 +4235,57 @@
     </message>
 </context>
 <context>
+    <name>tenure::TeamService</name>
+    <message>
+        <source>changes announced by the server</source>
+        <translation>サーバーから通知された変更</translation>
+    </message>
+    <message>
+        <source>Serving team workspace %1 (engine copy: %2).</source>
+        <translation>チームワークスペース %1 を提供しています(エンジン用コピー: %2)。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the team workspace: %1 (trying again in %2 s).</source>
+        <translation>チームワークスペースに接続できません: %1(%2 秒後に再試行します)。</translation>
+    </message>
+    <message>
+        <source>Standing by: the team's engine is %1.</source>
+        <translation>待機中: チームのエンジンは %1 です。</translation>
+    </message>
+    <message>
+        <source>another process</source>
+        <translation>別のプロセス</translation>
+    </message>
+    <message>
+        <source>Elected: this process is the team's engine.</source>
+        <translation>選出: このプロセスがチームのエンジンです。</translation>
+    </message>
+    <message>
+        <source>elected</source>
+        <translation>選出</translation>
+    </message>
+    <message>
+        <source>the day changed</source>
+        <translation>日付の変更</translation>
+    </message>
+    <message>
+        <source>every %1 minutes</source>
+        <translation>%1 分ごと</translation>
+    </message>
+    <message>
+        <source>Cannot listen for changes (scoring every %1 minutes instead): %2</source>
+        <translation>変更の通知を受け取れません(代わりに %1 分ごとにスコアリングします): %2</translation>
+    </message>
+    <message>
+        <source>Scoring failed (%1): %2</source>
+        <translation>スコアリングに失敗しました (%1): %2</translation>
+    </message>
+    <message>
+        <source>Scored (%1): %2 new events, log up to seq %3, %4 statuses published, as of %5 with rules v%6; action queue: %7 open, %8 new, %9 cleared (%10 s).</source>
+        <translation>スコアリング完了 (%1): 新規イベント %2 件、ログは seq %3 まで、ステータス %4 件を公開、%5 時点、ルール v%6。アクション: 未対応 %7 件、新規 %8 件、解消 %9 件 (%10 秒)。</translation>
+    </message>
+</context>
+<context>
     <name>tenure::TuningView</name>
     <message>
         <source>&amp;Run Backtest</source>
@@ -3845,7 +4535,7 @@
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished" />
+        <translation>テキスト</translation>
     </message>
     <message>
         <source>Who does it (default: $USER).</source>
@@ -3929,6 +4619,18 @@
     </message>
     <message>
         <source>unknown action "%1"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the action rules of a team workspace are set on the engine's side; not from here yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli actions: %1 is not a member of this team workspace: ask an admin to add you (tenure-cli team add-member).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> · last changed by %1, %2</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -4174,7 +4876,7 @@
     </message>
     <message>
         <source>number</source>
-        <translation type="unfinished" />
+        <translation>数値</translation>
     </message>
     <message>
         <source>Number of accounts.</source>
@@ -4344,6 +5046,10 @@
     </message>
     <message>
         <source>Imported %1 %2: %3 new, %4 updated, %5 already there, %6 bad rows skipped (%7 s).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 rows left out: the mapping's "when" does not keep them (not errors).</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -4559,6 +5265,65 @@
         <source>Rebuilt from the log</source>
         <translation>ログから再構築しました</translation>
     </message>
+    <message>
+        <source>tenure-cli score: the team's engine runs elsewhere (%1); it scores after every pull and on each day change, and every desktop sees its results.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>another process</source>
+        <translation>別のプロセス</translation>
+    </message>
+    <message>
+        <source>Team workspace %1: %2 new events copied from the log (up to seq %3), %4 statuses published.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>tenure::cli::ServeCommand</name>
+    <message>
+        <source>Be the team workspace's engine: score after every pull, change and day; stop on SIGTERM.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The engine's working copy of the team's log (default: in the cache folder).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Score at least every N minutes (default 5).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>While another process is the engine, try to take over every N seconds (default 15).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli serve: --db must name a team workspace (postgresql://… or a .tenure-team file); a workspace file is scored by the app that opens it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli serve: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli serve: cannot set up signal handling</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stopping: the engine lock is released for the next engine.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>tenure::cli::StatsCommand</name>
@@ -4600,6 +5365,153 @@
     </message>
     <message>
         <source>Sources    %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>tenure::cli::TeamCommand</name>
+    <message>
+        <source>Team workspaces on PostgreSQL: init URL, add-member LOGIN, list, remove LOGIN, push --from FILE URL.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>init, add-member, list, remove or push</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>init, push: the team workspace (postgresql://user@host:port/db or a .tenure-team file; or --db); add-member, remove: the login</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>init: the team's time zone (default: this machine's).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>add-member: the member's display name, as accounts name their owner.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>add-member: admin, csm or ingest.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>add-member: read the member's password from standard input (one line; it is sent only as a SCRAM verifier).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>push: the workspace file to move in.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>init: also write a .tenure-team file for the team's desktops.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli team: expected init URL, add-member LOGIN --name NAME --role ROLE, list, remove LOGIN or push --from FILE URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli team %1: expected the member's login</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli team %1: name the team workspace as postgresql://user@host:port/database or a .tenure-team file (positional or --db)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli team: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli team remove: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Removed %1 from the team (the login stays; drop it with DROP ROLE if it has no other use).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli team init: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Team workspace %1 is ready (schema %2). Add members with: tenure-cli team add-member LOGIN --name NAME --role admin|csm|ingest --db %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wrote %1: open it in Tenure or pass it as --db.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli team add-member: expected --name NAME and --role admin|csm|ingest</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli team add-member: --password-stdin read no password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli team add-member: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2) is a member with role %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli team list: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Login</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>tenure-cli team push: expected --from FILE, the workspace file to move in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli team push: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Table</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pushed %1 into %2: %3 rows added.</source>
         <translation type="unfinished" />
     </message>
 </context>

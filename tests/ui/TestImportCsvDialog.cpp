@@ -1,13 +1,17 @@
 #include "TestSupport.h"
 #include "ingest/ImportWorker.h"
 #include "sources/ImportCsvDialog.h"
+#include "sources/MappingEditor.h"
 #include "store/AccountStore.h"
 #include "store/EventLog.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -18,6 +22,7 @@
 #include <QTableWidget>
 #include <QTest>
 #include <QTimer>
+#include <QTranslator>
 
 using namespace tenure;
 
@@ -43,6 +48,28 @@ bool showPreviewOf(ImportCsvDialog& dialog, QSignalSpy& previewed, const QString
     dialog.show();
     dialog.setFile(file);
     return previewed.wait(10000);
+}
+
+// An accounts export whose extra columns need the whole file to type: `connection` holds only
+// yes/no words in the rows the preview shows (Copper comes at row 25), `is_partner` holds 1 and 0.
+QString writeTypedAccounts(const QTemporaryDir& dir)
+{
+    QByteArray csv = "customerID,name,connection,is_partner\n";
+    for (int i = 1; i <= 30; ++i)
+        csv += "C-" + QByteArray::number(i) + ",Account " + QByteArray::number(i) + ","
+            + (i == 25          ? "Copper"
+                   : i % 3 == 0 ? "Fibre"
+                                : "No")
+            + "," + (i % 2 ? "1" : "0") + "\n";
+    return test::writeFile(dir, QStringLiteral("crm-accounts.csv"), csv);
+}
+
+int extraRow(const QTableWidget* extras, const QString& column)
+{
+    for (int row = 0; row < extras->rowCount(); ++row)
+        if (extras->item(row, 0) && extras->item(row, 0)->text() == column)
+            return row;
+    return -1;
 }
 
 } // namespace
@@ -173,6 +200,165 @@ private slots:
             = AccountStore(*workspace.open(Database::Mode::ReadOnly)).find(QStringLiteral("JP-001"));
         QVERIFY(account);
         QCOMPARE(account->name, QStringLiteral("山田 太郎"));
+    }
+
+    // Each column that travels along shows the type the whole file gives it; a type chosen by the
+    // user is the mapping's and the import's.
+    void columnTypesAreShownAndCanBeOverridden()
+    {
+        test::TempWorkspace workspace;
+        workspace.open();
+        const QString path = writeTypedAccounts(workspace.dirObject());
+        ImportCsvDialog dialog(workspace.path());
+        QSignalSpy previewed(&dialog, &ImportCsvDialog::previewed);
+        QSignalSpy typed(&dialog, &ImportCsvDialog::columnTypesRead);
+        QVERIFY(showPreviewOf(dialog, previewed, path));
+        QVERIFY(typed.size() == 1 || typed.wait(10000));
+        auto* types = dialog.findChild<QLabel*>(QStringLiteral("previewTypes"));
+        QVERIFY2(types->text().contains(QLatin1String("connection: text"))
+                     && types->text().contains(QLatin1String("is_partner: number")),
+                 qPrintable(types->text()));
+
+        dialog.findChild<QTabWidget*>(QStringLiteral("steps"))->setCurrentIndex(1);
+        auto* table = dialog.findChild<QTableWidget*>(QStringLiteral("mapping"));
+        QCOMPARE(table->item(1, 0)->text(), QStringLiteral("name (required for new accounts)"));
+        QCOMPARE(table->item(0, 0)->text(), QStringLiteral("id (required)"));
+        auto* extras = dialog.findChild<QTableWidget*>(QStringLiteral("extraColumns"));
+        const int connection = extraRow(extras, QStringLiteral("connection"));
+        const int partner = extraRow(extras, QStringLiteral("is_partner"));
+        QVERIFY(connection >= 0 && partner >= 0);
+        QCOMPARE(extras->rowCount(), 2);
+        QCOMPARE(extras->item(connection, 1)->text(), QStringLiteral("text")); // Copper, Fibre and No
+        QCOMPARE(extras->item(partner, 1)->text(), QStringLiteral("number"));
+
+        auto* partnerType = dialog.findChild<QComboBox*>(QStringLiteral("type_is_partner"));
+        QVERIFY(partnerType);
+        partnerType->setCurrentIndex(partnerType->findText(QStringLiteral("boolean")));
+        const ImportMapping mapping = dialog.findChild<MappingEditor*>()->mapping();
+        QCOMPARE(mapping.types.value(QStringLiteral("is_partner")), ColumnType::Boolean);
+        QVERIFY(!mapping.types.contains(QStringLiteral("connection"))); // as read
+        QCOMPARE(mapping.toJson().value(QStringLiteral("types")).toObject(),
+                 QJsonObject({ { QStringLiteral("is_partner"), QStringLiteral("boolean") } }));
+        QVERIFY(types->text().contains(QLatin1String("is_partner: boolean (set)")));
+        dialog.grab().save(test::screenshotDir() + QStringLiteral("/import-types-en.png"));
+
+        QSignalSpy imported(&dialog, &ImportCsvDialog::imported);
+        QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("import")), Qt::LeftButton);
+        auto* result = dialog.findChild<QPlainTextEdit*>(QStringLiteral("result"));
+        QVERIFY2(waitForText(result, QStringLiteral("Imported: 30 new")), qPrintable(result->toPlainText()));
+        QVERIFY2(result->toPlainText().contains(
+                     QLatin1String("Column types: connection: text, is_partner: boolean")),
+                 qPrintable(result->toPlainText()));
+        QCOMPARE(imported.first().first().value<CsvImporter::Report>().columnTypes.value(
+                     QStringLiteral("is_partner")),
+                 ColumnType::Boolean);
+        const auto account
+            = AccountStore(*workspace.open(Database::Mode::ReadOnly)).find(QStringLiteral("C-3"));
+        QVERIFY(account);
+        QCOMPARE(account->attributes.value(QStringLiteral("is_partner")), QJsonValue(true));
+        QCOMPARE(account->attributes.value(QStringLiteral("connection")),
+                 QJsonValue(QStringLiteral("Fibre")));
+    }
+
+    // A loaded mapping's months-counted date and row filter are shown and kept, not greyed out;
+    // the rows the filter leaves out are reported as such, not as errors.
+    void loadedMappingKeepsDerivedDateAndFilter()
+    {
+        test::TempWorkspace workspace;
+        workspace.open();
+        const QString csv = test::writeFile(workspace.dirObject(), QStringLiteral("crm-accounts.csv"),
+                                            "customerID,name,months_active,Cancelled\n"
+                                            "C-1,Acme,14,No\nC-2,Globex,3,Yes\nC-3,Initech,2,no\n");
+        const QString json = test::writeFile(workspace.dirObject(), QStringLiteral("accounts.json"),
+                                             R"({"kind": "accounts",
+                "columns": {"signup_date": {"column": "months_active", "months_before": "2026-11-30"}},
+                "when": {"column": "Cancelled", "in": ["No"]}})");
+        ImportCsvDialog dialog(workspace.path());
+        QSignalSpy previewed(&dialog, &ImportCsvDialog::previewed);
+        QVERIFY(showPreviewOf(dialog, previewed, csv));
+        dialog.loadMapping(json);
+        QVERIFY(previewed.wait(10000));
+        auto* signup = dialog.findChild<QComboBox*>(QStringLiteral("column_signup_date"));
+        QCOMPARE(signup->currentText(), QStringLiteral("(months counted back from a date)"));
+        auto* months = dialog.findChild<QComboBox*>(QStringLiteral("months_signup_date"));
+        QVERIFY(months->isVisibleTo(&dialog));
+        QCOMPARE(months->currentText(), QStringLiteral("months_active"));
+        QCOMPARE(dialog.findChild<QDateEdit*>(QStringLiteral("monthsBefore_signup_date"))->date(),
+                 QDate(2026, 11, 30));
+        QVERIFY(dialog.findChild<QCheckBox*>(QStringLiteral("when"))->isChecked());
+        QCOMPARE(dialog.findChild<QComboBox*>(QStringLiteral("whenColumn"))->currentText(),
+                 QStringLiteral("Cancelled"));
+        QCOMPARE(dialog.findChild<QLineEdit*>(QStringLiteral("whenIn"))->text(), QStringLiteral("No"));
+        const ImportMapping mapping = dialog.findChild<MappingEditor*>()->mapping();
+        QCOMPARE(mapping.monthsBefore.value(QStringLiteral("signup_date")).column,
+                 QStringLiteral("months_active"));
+        QCOMPARE(mapping.monthsBefore.value(QStringLiteral("signup_date")).from, QDate(2026, 11, 30));
+        QVERIFY(!mapping.unmapped.contains(QStringLiteral("signup_date")));
+        QCOMPARE(mapping.whenColumn, QStringLiteral("Cancelled"));
+        QCOMPARE(mapping.whenIn, QStringList { QStringLiteral("No") });
+        dialog.findChild<QTabWidget*>(QStringLiteral("steps"))->setCurrentIndex(1);
+        auto* table = dialog.findChild<QTableWidget*>(QStringLiteral("mapping"));
+        table->scrollToItem(table->item(table->rowCount() - 1, 0)); // the dates, at the end
+        QTest::qWait(50);
+        dialog.grab().save(test::screenshotDir() + QStringLiteral("/import-mapping-en.png"));
+
+        QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("import")), Qt::LeftButton);
+        auto* result = dialog.findChild<QPlainTextEdit*>(QStringLiteral("result"));
+        QVERIFY2(waitForText(result, QStringLiteral("Imported: 2 new")), qPrintable(result->toPlainText()));
+        QVERIFY2(result->toPlainText().contains(
+                     QStringLiteral("1 rows left out by the mapping's filter — not errors.")),
+                 qPrintable(result->toPlainText()));
+        const auto db = workspace.open(Database::Mode::ReadOnly);
+        AccountStore accounts(*db);
+        QCOMPARE(accounts.find(QStringLiteral("C-1"))->signupDate, QDate(2025, 9, 30));
+        QVERIFY(!accounts.find(QStringLiteral("C-2")));
+    }
+
+    // The mapping step in Japanese, for people to look at: nothing clipped, every word translated.
+    void japaneseMappingStep()
+    {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/tenure_ja.qm")));
+        QApplication::installTranslator(&translator);
+        test::TempWorkspace workspace;
+        workspace.open();
+        const QString path = writeTypedAccounts(workspace.dirObject());
+        {
+            ImportCsvDialog dialog(workspace.path());
+            QSignalSpy previewed(&dialog, &ImportCsvDialog::previewed);
+            QSignalSpy typed(&dialog, &ImportCsvDialog::columnTypesRead);
+            QVERIFY(showPreviewOf(dialog, previewed, path));
+            QVERIFY(typed.size() == 1 || typed.wait(10000));
+            dialog.findChild<QTabWidget*>(QStringLiteral("steps"))->setCurrentIndex(1);
+            auto* table = dialog.findChild<QTableWidget*>(QStringLiteral("mapping"));
+            QCOMPARE(table->item(1, 0)->text(), QStringLiteral("name(新規顧客には必須)"));
+            auto* extras = dialog.findChild<QTableWidget*>(QStringLiteral("extraColumns"));
+            QCOMPARE(extras->item(extraRow(extras, QStringLiteral("connection")), 1)->text(),
+                     QStringLiteral("テキスト"));
+            QTest::qWait(100);
+            dialog.grab().save(test::screenshotDir() + QStringLiteral("/import-types-ja.png"));
+        }
+        {
+            // A loaded mapping with a date counted back and a row filter.
+            const QString csv = test::writeFile(workspace.dirObject(), QStringLiteral("crm-accounts.csv"),
+                                                "customerID,name,months_active,Cancelled\nC-1,Acme,14,No\n");
+            const QString json
+                = test::writeFile(workspace.dirObject(), QStringLiteral("accounts.json"),
+                                  R"({"kind": "accounts", "when": {"column": "Cancelled", "in": ["No"]},
+                    "columns": {"signup_date": {"column": "months_active", "months_before": "2026-11-30"}}})");
+            ImportCsvDialog dialog(workspace.path());
+            QSignalSpy previewed(&dialog, &ImportCsvDialog::previewed);
+            QVERIFY(showPreviewOf(dialog, previewed, csv));
+            dialog.loadMapping(json);
+            QVERIFY(previewed.wait(10000));
+            QCOMPARE(dialog.findChild<QComboBox*>(QStringLiteral("column_signup_date"))->currentText(),
+                     QStringLiteral("(列の月数を基準日から逆算)"));
+            auto* table = dialog.findChild<QTableWidget*>(QStringLiteral("mapping"));
+            table->scrollToItem(table->item(table->rowCount() - 1, 0));
+            QTest::qWait(100);
+            dialog.grab().save(test::screenshotDir() + QStringLiteral("/import-mapping-ja.png"));
+        }
+        QApplication::removeTranslator(&translator);
     }
 
     // A 200,000-row import runs on the worker thread: the GUI event loop keeps turning meanwhile.

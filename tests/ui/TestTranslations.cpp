@@ -6,11 +6,15 @@
 #include "engine/ScoringEngine.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QRegularExpression>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTranslator>
+#include <QXmlStreamReader>
 
 using namespace tenure;
 
@@ -36,6 +40,90 @@ private slots:
                      && japanese.contains(QStringLiteral("更新まで 45 日")),
                  qPrintable(japanese));
         QCOMPARE(ActionStore::reasonText(QStringLiteral("a plain note")), QStringLiteral("a plain note"));
+    }
+
+    // What CSMs read when a file, a workspace or the team server refuses something: every message
+    // of these contexts has its Japanese, and every translation keeps the source's placeholders.
+    void everyMessageOfTheUntrustedDataPathIsTranslated()
+    {
+        static const QSet<QString> contexts {
+            "ColumnTypes",
+            "CsvReader",
+            "TextDecoding",
+            "ImportMapping",
+            "RowConverter",
+            "CsvImporter",
+            "CsvPreview",
+            "SchemaCheck",
+            "Database",
+            "CsvCell",
+            "TeamLocation",
+            "TeamDatabase",
+            "TeamSchema",
+            "TeamMembers",
+            "TeamPush",
+            "TeamReplica",
+            "TeamPublisher",
+            "TeamEngine",
+            "TeamService",
+            "tenure::TeamService",
+            "TeamReadCopy",
+            "PgCopy",
+            "PgCopyOut",
+            "tenure::MappingEditor",
+            "tenure::ImportCsvDialog",
+        };
+        QFile file(QStringLiteral(TENURE_SOURCE_DIR "/resources/translations/tenure_ja.ts"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&file);
+        QString context;
+        QString source;
+        QStringList missing;
+        QStringList placeholders;
+        int checked = 0;
+        static const QRegularExpression placeholder(QStringLiteral("%(\\d+)"));
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (!xml.isStartElement())
+                continue;
+            if (xml.name() == QLatin1String("name")) {
+                context = xml.readElementText();
+            } else if (xml.name() == QLatin1String("source")) {
+                source = xml.readElementText();
+            } else if (xml.name() == QLatin1String("translation")) {
+                const bool unfinished
+                    = xml.attributes().value(QLatin1String("type")) == QLatin1String("unfinished");
+                const QString translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+                if (!unfinished && !translation.isEmpty()) {
+                    for (auto it = placeholder.globalMatch(source); it.hasNext();) {
+                        const QString arg = it.next().captured(0);
+                        if (!translation.contains(arg))
+                            placeholders << QStringLiteral("%1: \"%2\" lacks %3").arg(context, source, arg);
+                    }
+                }
+                if (!contexts.contains(context))
+                    continue;
+                ++checked;
+                if (unfinished || translation.isEmpty())
+                    missing << context + QStringLiteral(": ") + source;
+            }
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QVERIFY(checked > 200);
+        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("without Japanese:\n") + missing.join(u'\n')));
+        QVERIFY2(placeholders.isEmpty(), qPrintable(placeholders.join(u'\n')));
+
+        // And the compiled translation speaks them.
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/tenure_ja.qm")));
+        QCOMPARE(translator
+                     .translate("tenure::ImportCsvDialog",
+                                "%1 rows left out by the mapping's filter — not errors.")
+                     .arg(2),
+                 QStringLiteral("マッピングの絞り込みで 2 行を除外しました(エラーではありません)。"));
+        QVERIFY(!translator
+                     .translate("SchemaCheck", "its schema version %1 is unknown to this version of Tenure.")
+                     .isEmpty());
     }
 
     void japaneseWindow()

@@ -32,6 +32,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace tenure {
 
 namespace {
@@ -55,6 +57,19 @@ struct PreviewResult
     std::optional<ImportMapping> preset;
 };
 
+QString typeLabel(ColumnType type)
+{
+    switch (type) {
+    case ColumnType::Number:
+        return ImportCsvDialog::tr("number");
+    case ColumnType::Boolean:
+        return ImportCsvDialog::tr("boolean");
+    case ColumnType::Text:
+        break;
+    }
+    return ImportCsvDialog::tr("text");
+}
+
 } // namespace
 
 ImportCsvDialog::ImportCsvDialog(QString workspacePath, QWidget* parent)
@@ -69,6 +84,7 @@ ImportCsvDialog::ImportCsvDialog(QString workspacePath, QWidget* parent)
     , m_steps(new QTabWidget(this))
     , m_preview(new QTableWidget(this))
     , m_previewInfo(new QLabel(this))
+    , m_previewTypes(new QLabel(this))
     , m_mappingEditor(new MappingEditor(this))
     , m_previewTimer(new QTimer(this))
     , m_onError(new QButtonGroup(this))
@@ -107,6 +123,9 @@ ImportCsvDialog::ImportCsvDialog(QString workspacePath, QWidget* parent)
     m_previewInfo->setObjectName(QStringLiteral("previewInfo"));
     m_previewInfo->setWordWrap(true);
     m_previewInfo->setTextFormat(Qt::PlainText); // errors quote the file's own text
+    m_previewTypes->setObjectName(QStringLiteral("previewTypes"));
+    m_previewTypes->setWordWrap(true);
+    m_previewTypes->setTextFormat(Qt::PlainText); // names the file's columns
     m_previewTimer->setSingleShot(true);
     m_previewTimer->setInterval(150);
     connect(m_previewTimer, &QTimer::timeout, this, &ImportCsvDialog::preview);
@@ -151,6 +170,7 @@ ImportCsvDialog::ImportCsvDialog(QString workspacePath, QWidget* parent)
     formatLayout->addLayout(formatForm);
     formatLayout->addWidget(m_previewInfo);
     formatLayout->addWidget(m_preview, 1);
+    formatLayout->addWidget(m_previewTypes);
 
     // Step 2: which column feeds which field.
     auto* columns = new QWidget(this);
@@ -167,6 +187,7 @@ ImportCsvDialog::ImportCsvDialog(QString workspacePath, QWidget* parent)
     columnButtons->addWidget(saveMappingButton);
     columnsLayout->addLayout(columnButtons);
     columnsLayout->addWidget(m_mappingEditor, 1);
+    connect(m_mappingEditor, &MappingEditor::edited, this, &ImportCsvDialog::showTypes);
     connect(loadMappingButton, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Column mapping"), QString(),
                                                           tr("JSON files (*.json);;All files (*)"));
@@ -214,7 +235,7 @@ ImportCsvDialog::ImportCsvDialog(QString workspacePath, QWidget* parent)
     m_check->setObjectName(QStringLiteral("check"));
     m_import = m_buttons->addButton(tr("&Import"), QDialogButtonBox::AcceptRole);
     m_import->setObjectName(QStringLiteral("import"));
-    m_buttons->addButton(QDialogButtonBox::Close);
+    m_buttons->addButton(QDialogButtonBox::Close)->setText(tr("Close")); // in the app's language
     connect(m_check, &QPushButton::clicked, this, [this] { run(true); });
     connect(m_import, &QPushButton::clicked, this, [this] { run(false); });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ImportCsvDialog::reject);
@@ -339,6 +360,17 @@ void ImportCsvDialog::showReport(const CsvImporter::Report& report, bool dryRun)
         lines << tr("Imported: %1 new, %2 updated, %3 already there, %4 bad rows skipped.")
                      .arg(locale.toString(report.inserted), locale.toString(report.updated),
                           locale.toString(report.unchanged), locale.toString(report.rejected));
+    if (report.leftOut > 0)
+        lines << tr("%1 rows left out by the mapping's filter — not errors.")
+                     .arg(locale.toString(report.leftOut));
+    if (!report.columnTypes.isEmpty()) {
+        QStringList columns = report.columnTypes.keys();
+        std::sort(columns.begin(), columns.end());
+        QStringList types;
+        for (const QString& column : columns)
+            types << tr("%1: %2").arg(column, typeLabel(report.columnTypes.value(column)));
+        lines << tr("Column types: %1").arg(types.join(QStringLiteral(", ")));
+    }
     for (const RowError& error : report.errors)
         lines << error.toString(report.fileName);
     if (report.rejected > report.errors.size())
@@ -419,11 +451,13 @@ void ImportCsvDialog::preview()
                 m_previewInfo->setStyleSheet(QStringLiteral("color: #c62828;"));
                 m_mappingEditor->clear();
                 m_mappingFor.clear();
+                m_previewTypes->clear();
                 emit previewed();
                 return;
             }
             m_previewInfo->setStyleSheet({});
             showPreview(result.preview.value(), result.preset);
+            inferTypes(result.preview.value());
             emit previewed();
         });
 }
@@ -466,6 +500,35 @@ void ImportCsvDialog::showPreview(const CsvPreview& preview, const std::optional
         mapping.keyNamespace = m_namespace->text().trimmed();
     m_mappingEditor->setMapping(mapping, preview.header, QFileInfo(currentFile()).fileName());
     m_mappingFor = key;
+}
+
+void ImportCsvDialog::inferTypes(const CsvPreview& preview)
+{
+    // Every column, so that a column the user unmaps in step 2 has its type at once. The whole
+    // file is read: off the GUI thread, and dropped when a newer preview has started since.
+    const int generation = m_previewGeneration;
+    const QString file = currentFile();
+    const CsvReader::Options options { preview.encoding, preview.delimiter };
+    m_mappingEditor->setInferring();
+    showTypes();
+    runAsync(
+        this, [file, options] { return CsvPreview::columnTypes(file, options); },
+        [this, generation](const Result<QHash<QString, ColumnType>>& types) {
+            if (generation != m_previewGeneration)
+                return;
+            if (types)
+                m_mappingEditor->setInferredTypes(types.value());
+            else
+                m_mappingEditor->setInferenceFailed(types.error());
+            showTypes();
+            emit columnTypesRead();
+        });
+}
+
+void ImportCsvDialog::showTypes()
+{
+    const QString types = m_mappingEditor->describeTypes();
+    m_previewTypes->setText(types.isEmpty() ? QString() : tr("Other columns, kept as: %1").arg(types));
 }
 
 void ImportCsvDialog::loadMapping(const QString& path)

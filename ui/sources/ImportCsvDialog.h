@@ -28,7 +28,8 @@ struct CsvPreview;
 // The CSV import wizard: choose or drop the file and say what it holds; (1) see its first rows
 // as they decode with the detected or chosen encoding and delimiter; (2) review and edit which
 // column feeds which field (detected from the header, or the source's preset from an earlier
-// import, or a mapping file); (3) check it (every bad row listed with line and column), then
+// import, or a mapping file) and the type of each column that travels along (read from the whole
+// file, or the user's); (3) check it (every bad row listed with line and column), then
 // import it on a worker thread with progress and cancel. Files are read off the GUI thread.
 class ImportCsvDialog : public QDialog
 {
@@ -45,6 +46,8 @@ public:
 signals:
     // The preview (or its error) is on screen.
     void previewed();
+    // The types of the columns that travel along, read from the whole file, are on screen.
+    void columnTypesRead();
 
     // An import landed (committed): the workspace has new data.
     void imported(const tenure::CsvImporter::Report& report);
@@ -63,6 +66,8 @@ private:
     void schedulePreview();
     void preview();
     void showPreview(const CsvPreview& preview, const std::optional<ImportMapping>& preset);
+    void inferTypes(const CsvPreview& preview);
+    void showTypes();
     QString currentFile() const;
 
     QString m_workspacePath;
@@ -76,6 +81,7 @@ private:
     QTabWidget* m_steps;
     QTableWidget* m_preview;
     QLabel* m_previewInfo;
+    QLabel* m_previewTypes;
     MappingEditor* m_mappingEditor;
     QTimer* m_previewTimer;
     int m_previewGeneration = 0;
