@@ -86,7 +86,7 @@ std::unique_ptr<Database> Command::openForReading(const QCommandLineParser& pars
         return nullptr;
     }
     Result<std::unique_ptr<Database>> copy
-        = TeamReadCopy::refresh(**team, TeamReplica::defaultPath(*location), today);
+        = TeamReadCopy::refresh(**team, TeamReplica::defaultPath(*location, QStringLiteral("read")), today);
     if (!copy) {
         context.err << tr("tenure-cli %1: %2").arg(m_name, copy.error()) << Qt::endl;
         return nullptr;

@@ -10,8 +10,8 @@
 #include "cli/commands/PullCommand.h"
 #include "cli/commands/ReportCommand.h"
 #include "cli/commands/ScoreCommand.h"
-#include "cli/commands/StatsCommand.h"
 #include "cli/commands/ServeCommand.h"
+#include "cli/commands/StatsCommand.h"
 #include "cli/commands/TeamCommand.h"
 
 namespace tenure::cli {

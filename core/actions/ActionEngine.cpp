@@ -181,8 +181,9 @@ Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, con
         if (team)
             target.rollback();
     });
-    const QString stampTeam
-        = team ? QStringLiteral(", version = version + 1, updated_by = session_user") : QString();
+    // In a team workspace a CSM may change an action while this runs: every write here lands only
+    // on the version read, and an action that moved meanwhile is left to the next pass.
+    const QString sameVersion = team ? QStringLiteral(" AND version = ?") : QString();
     const qint64 stamp = QDateTime::currentMSecsSinceEpoch();
     auto history = [&](qint64 id, const QString& kind, const QString& detail) -> Status {
         QSqlQuery insert(target);
@@ -196,9 +197,11 @@ Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, con
         return insert.exec() ? Status {} : Status { Error { insert.lastError().text() } };
     };
     QSqlQuery live(target);
-    if (!live.exec(QStringLiteral(
-            "SELECT id, account_id, trigger, status, snoozed_until, priority, reason FROM actions "
-            "WHERE status <> 'done'")))
+    if (!live.exec(
+            QStringLiteral(
+                "SELECT id, account_id, trigger, status, snoozed_until, priority, reason, %1 FROM actions "
+                "WHERE status <> 'done'")
+                .arg(team ? QStringLiteral("version") : QStringLiteral("0"))))
         return Error { live.lastError().text() };
     struct Live
     {
@@ -207,28 +210,35 @@ Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, con
         QDate until;
         double priority;
         QString reason;
+        int version;
     };
     QList<Live> lives;
     while (live.next())
         lives.append({ live.value(0).toLongLong(), live.value(1).toString(), live.value(2).toString(),
                        live.value(3).toString(), QDate::fromString(live.value(4).toString(), Qt::ISODate),
-                       live.value(5).toDouble(), live.value(6).toString() });
+                       live.value(5).toDouble(), live.value(6).toString(), live.value(7).toInt() });
     // Prepared once: a large portfolio has tens of thousands of live actions.
     QSqlQuery clear(target);
     clear.prepare(
-        QStringLiteral("UPDATE actions SET status = 'done', updated_at = ?%1 WHERE id = ?").arg(stampTeam));
+        QStringLiteral(
+            "UPDATE actions SET status = 'done', updated_at = ? WHERE id = ? AND status <> 'done'%1")
+            .arg(sameVersion));
     QSqlQuery update(target);
     update.prepare(
-        QStringLiteral(
-            "UPDATE actions SET priority = ?, reason = ?, status = ?, updated_at = ?%1 WHERE id = ?")
-            .arg(stampTeam));
+        QStringLiteral("UPDATE actions SET priority = ?, reason = ?, status = CASE WHEN ? THEN 'open' ELSE "
+                       "status END, updated_at = ? WHERE id = ?%1")
+            .arg(sameVersion));
     for (const Live& action : std::as_const(lives)) {
         const auto candidate = candidates.constFind({ action.account, action.trigger });
         if (candidate == candidates.constEnd()) {
             clear.addBindValue(stamp);
             clear.addBindValue(action.id);
+            if (team)
+                clear.addBindValue(action.version);
             if (!clear.exec())
                 return Error { clear.lastError().text() };
+            if (clear.numRowsAffected() == 0)
+                continue; // a CSM changed it meanwhile
             if (Status s = history(action.id, QStringLiteral("cleared"), tr("the condition no longer holds"));
                 !s)
                 return Error { s.error() };
@@ -241,11 +251,17 @@ Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, con
         if (changed || wake) { // an unchanged action is left as it is, updated_at included
             update.addBindValue(candidate->priority);
             update.addBindValue(candidate->reason);
-            update.addBindValue(wake ? QStringLiteral("open") : action.status);
+            update.addBindValue(wake);
             update.addBindValue(stamp);
             update.addBindValue(action.id);
+            if (team)
+                update.addBindValue(action.version);
             if (!update.exec())
                 return Error { update.lastError().text() };
+            if (update.numRowsAffected() == 0) {
+                candidates.remove({ action.account, action.trigger });
+                continue; // a CSM changed it meanwhile
+            }
         }
         if (wake) {
             if (Status s = history(action.id, QStringLiteral("woke"), action.until.toString(Qt::ISODate)); !s)

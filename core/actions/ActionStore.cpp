@@ -204,13 +204,13 @@ Status ActionStore::change(qint64 id, const QString& sql, const QVariantList& va
     });
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (!sql.isEmpty()) {
-        // In a team workspace the change lands only on the version the CSM saw.
+        // In a team workspace the change lands only on the version the CSM saw (the server moves the
+        // version and records who changed it: see TeamSchema).
         const int version = expectedVersion >= 0 ? expectedVersion : action->version;
         QString statement = sql;
         if (!m_db)
             statement.replace(QStringLiteral(" WHERE id = ?"),
-                              QStringLiteral(", version = version + 1, updated_by = session_user "
-                                             "WHERE id = ? AND version = ?"));
+                              QStringLiteral(" WHERE id = ? AND version = ?"));
         QSqlQuery update(m_connection);
         update.prepare(statement);
         for (const QVariant& value : values)

@@ -6,6 +6,7 @@
 #include "team/TeamReplica.h"
 #include "team/TeamSchema.h"
 
+#include <QLockFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -56,18 +57,39 @@ Result<QString> TeamEngine::describeHolder(TeamDatabase& db)
              holder->value(3).toString());
 }
 
+bool TeamEngine::holdsLock()
+{
+    if (!m_lock)
+        return false;
+    // The lock is the session's: a session the server ended (a restart, a terminated backend, a
+    // network that dropped it) took the lock with it, and a standby may hold it now.
+    Result<QVariant> held = m_lock->scalar(
+        QStringLiteral(
+            "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND classid = ? AND "
+            "objid = ? AND objsubid = 1 AND granted AND pid = pg_backend_pid())"),
+        { qint64(quint64(TeamSchema::kEngineLock) >> 32),
+          qint64(quint64(TeamSchema::kEngineLock) & 0xffffffffu) });
+    if (held && held->toBool())
+        return true;
+    resign();
+    return false;
+}
+
+void TeamEngine::resign()
+{
+    m_engine.reset();
+    m_replica.reset();
+    m_work.reset();
+    m_lock.reset();
+    m_replicaLock.reset();
+    m_lockPid = 0;
+    m_lastPublished = -1;
+}
+
 Result<bool> TeamEngine::tryElect()
 {
-    if (m_lock) {
-        // Still alive? A dropped session has lost the lock with it.
-        if (m_lock->exec(QStringLiteral("SELECT 1")).ok())
-            return isElected();
-        m_engine.reset();
-        m_replica.reset();
-        m_work.reset();
-        m_lock.reset();
-        m_lockPid = 0;
-    }
+    if (m_lock && holdsLock())
+        return true;
     Result<std::unique_ptr<TeamDatabase>> lock
         = TeamDatabase::open(m_location, TeamDatabase::Purpose::Use, m_password);
     if (!lock)
@@ -96,6 +118,16 @@ Status TeamEngine::openConnections()
         m_work = std::move(work).value();
     }
     if (!m_replica) {
+        // One engine per working copy: a second process on this machine (a `score` beside the
+        // service) waits instead of scoring the same file at once.
+        m_replicaLock = std::make_unique<QLockFile>(replicaPath() + QStringLiteral(".lock"));
+        m_replicaLock->setStaleLockTime(0);
+        if (!m_replicaLock->tryLock(30000)) {
+            m_replicaLock.reset();
+            return Error {
+                tr("The engine's copy %1 is in use by another process on this machine.").arg(replicaPath())
+            };
+        }
         Result<std::unique_ptr<Database>> replica = Database::open(replicaPath(), Database::Mode::ReadWrite);
         if (!replica)
             return Error {
@@ -138,8 +170,11 @@ Result<TeamEngine::Pass> TeamEngine::runPass(bool rebuild, const ScoringEngine::
     Result<Pass> pass = attemptPass(rebuild, progress, cancel);
     // A failed pass may have lost its connection (server restart, terminated backend): the next
     // one connects afresh. What it wrote was one transaction, rolled back whole.
-    if (!pass)
+    if (!pass) {
         m_work.reset();
+        // What this pass scored may not have reached the team: the next one publishes everything.
+        m_lastPublished = -1;
+    }
     return pass;
 }
 
@@ -162,7 +197,11 @@ Result<TeamEngine::Pass> TeamEngine::attemptPass(bool rebuild, const ScoringEngi
                                                cancel);
     if (!pulled)
         return Error { pulled.error() };
+    if (pulled->masterDataReplaced)
+        m_engine = std::make_unique<ScoringEngine>(*m_replica, m_options.engine); // reloads what it cached
     pass.eventsPulled = pulled->events;
+    pass.eventsSetAside = pulled->rejected;
+    pass.firstSetAside = pulled->firstRejection;
     pass.teamSeq = pulled->teamSeq;
 
     Result<ScoringEngine::Summary> scored
@@ -185,7 +224,9 @@ Result<TeamEngine::Pass> TeamEngine::attemptPass(bool rebuild, const ScoringEngi
     publication.teamSeq = pass.teamSeq;
     publication.asOf = pass.summary.asOf;
     publication.rulesVersion = pass.summary.rulesVersion;
-    Result<qint64> statuses = TeamPublisher(*m_replica, *m_work, m_lockPid).publish(publication);
+    // Published on the session that holds the engine lock: should the server end that session
+    // mid-way, the publication is rolled back with it, and no standby's is overwritten.
+    Result<qint64> statuses = TeamPublisher(*m_replica, *m_lock, m_lockPid).publish(publication);
     if (!statuses)
         return Error { statuses.error() };
     m_lastPublished = pass.teamSeq;
@@ -194,7 +235,7 @@ Result<TeamEngine::Pass> TeamEngine::attemptPass(bool rebuild, const ScoringEngi
     // The team's action queue follows the published statuses: the triggers read the working copy,
     // the actions (which CSMs work on the server) are opened, updated and cleared on the server.
     Result<ActionEngine::Summary> actions = ActionEngine(*m_replica, ActionRules::load(*m_replica))
-                                                .refreshInto(m_work->connection(), pass.summary.asOf, true);
+                                                .refreshInto(m_lock->connection(), pass.summary.asOf, true);
     if (!actions)
         return Error { tr("The scores of %1 are published, but its action queue could not be refreshed: %2")
                            .arg(m_location.display(), actions.error()) };

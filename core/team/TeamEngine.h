@@ -6,6 +6,7 @@
 #include "util/Result.h"
 
 #include <QCoreApplication>
+#include <QLockFile>
 
 #include <atomic>
 #include <memory>
@@ -41,12 +42,15 @@ public:
         qint64 statusesPublished = 0;
         ScoringEngine::Summary summary;
         ActionEngine::Summary actions; // the team's queue after the pass
+        qint64 eventsSetAside = 0; // events of the team's log the copy refused (see TeamReplica)
+        QString firstSetAside;
     };
 
     TeamEngine(TeamLocation location, Options options, QString password = {});
     ~TeamEngine();
 
-    // Tries to become the team's engine; true when this process now is. Cheap to call again.
+    // Tries to become the team's engine; true when this process now is (or still is: a lost lock is
+    // noticed here, and the engine stands by again). Cheap to call again.
     Result<bool> tryElect();
     bool isElected() const;
     // Who holds the engine lock now (application, address, since), for "the engine runs on ...".
@@ -64,12 +68,16 @@ private:
     Result<Pass> attemptPass(bool rebuild, const ScoringEngine::Progress& progress,
                              const std::atomic_bool* cancel);
     Status openConnections();
+    // Whether this process still holds the engine lock; resigns (back to standby) when it does not.
+    bool holdsLock();
+    void resign();
     Status shareDefaultRules(Database& local);
 
     TeamLocation m_location;
     Options m_options;
     QString m_password;
     std::unique_ptr<TeamDatabase> m_lock; // holds the election for as long as it lives
+    std::unique_ptr<QLockFile> m_replicaLock;
     std::unique_ptr<TeamDatabase> m_work;
     std::unique_ptr<Database> m_replica;
     std::unique_ptr<ScoringEngine> m_engine;

@@ -201,7 +201,11 @@ QString TeamLocation::connectOptions() const
 {
     QStringList options { QStringLiteral("connect_timeout=%1").arg(connectTimeoutSeconds),
                           QStringLiteral("sslmode=%1").arg(sslMode),
-                          QStringLiteral("application_name=Tenure") };
+                          QStringLiteral("application_name=Tenure"),
+                          // A session whose peer vanished (a cut network) ends within about a
+                          // minute, and with it the engine lock it held.
+                          QStringLiteral("keepalives=1"), QStringLiteral("keepalives_idle=30"),
+                          QStringLiteral("keepalives_interval=10"), QStringLiteral("keepalives_count=3") };
     if (!sslRootCert.isEmpty())
         options << QStringLiteral("sslrootcert='%1'").arg(sslRootCert);
     return options.join(QLatin1Char(';'));

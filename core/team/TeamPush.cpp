@@ -84,7 +84,8 @@ Result<TeamPush::Report> TeamPush::run(const Progress& progress)
                                "ON CONFLICT DO NOTHING")
                     .arg(outcomeColumns) },
               // The team's own settings (its time zone first of all) win over the file's.
-              { QStringLiteral("settings"), QStringLiteral("SELECT key, value FROM settings"),
+              { QStringLiteral("settings"),
+                QStringLiteral("SELECT key, value FROM settings WHERE substr(key, 1, 5) <> 'team_'"),
                 QStringLiteral("key, value FROM settings"),
                 QStringLiteral("INSERT INTO settings SELECT * FROM push_settings ON CONFLICT DO NOTHING") },
           } },

@@ -5,11 +5,18 @@
 #include "team/TeamDatabase.h"
 #include "team/TeamReplica.h"
 
+#include <QLockFile>
+
 namespace tenure {
 
 Result<std::unique_ptr<Database>> TeamReadCopy::refresh(TeamDatabase& team, const QString& path,
                                                         std::optional<QDate> today)
 {
+    // Two readers on this machine (two reports at once) take turns rather than score one file together.
+    QLockFile lock(path + QStringLiteral(".lock"));
+    lock.setStaleLockTime(0);
+    if (!lock.tryLock(120000))
+        return Error { tr("This machine's copy of the team workspace (%1) is busy; try again.").arg(path) };
     Result<std::unique_ptr<Database>> copy = Database::open(path, Database::Mode::ReadWrite);
     if (!copy)
         return Error { tr("Cannot open this machine's copy of the team workspace: %1").arg(copy.error()) };

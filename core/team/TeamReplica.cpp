@@ -35,7 +35,8 @@ const QString kFingerprintSql = QStringLiteral(R"(SELECT concat_ws('/',
     (SELECT concat_ws(':', count(*), max(id), sum(hashtext(account_id || kind || occurred_on))) FROM outcomes),
     (SELECT concat_ws(':', count(*), sum(hashtext(namespace || ':' || key || ':' || account_id))) FROM account_keys),
     (SELECT md5(coalesce(string_agg(name || ':' || kind || ':' || config::text, ',' ORDER BY name), '')) FROM sources),
-    (SELECT md5(coalesce(string_agg(key || '=' || value, ',' ORDER BY key), '')) FROM settings)))");
+    (SELECT md5(coalesce(string_agg(key || '=' || value, ',' ORDER BY key), '')) FROM settings
+     WHERE substr(key, 1, 5) <> 'team_')))");
 
 Status localExec(Database& db, const QString& sql)
 {
@@ -91,14 +92,14 @@ TeamReplica::TeamReplica(TeamDatabase& team, Database& local)
 {
 }
 
-QString TeamReplica::defaultPath(const TeamLocation& location)
+QString TeamReplica::defaultPath(const TeamLocation& location, const QString& purpose)
 {
     const QByteArray key
         = QCryptographicHash::hash(location.toUrl().toUtf8(), QCryptographicHash::Sha1).toHex().left(16);
     const QString dir
         = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/team");
     QDir().mkpath(dir);
-    return dir + QStringLiteral("/%1-%2.tenure").arg(location.database, QString::fromLatin1(key));
+    return dir + QStringLiteral("/%1-%2-%3.tenure").arg(location.database, QString::fromLatin1(key), purpose);
 }
 
 Result<TeamReplica::Pull> TeamReplica::pull(const Progress& progress, const std::atomic_bool* cancel)
@@ -159,7 +160,8 @@ Status TeamReplica::pullMasterData(Pull& pull)
                          "external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
           "itttrttt" },
         // The team's settings (the action queue's weights among them); the time zone is set above.
-        { QStringLiteral("SELECT key, value FROM settings WHERE key <> 'time_zone'"),
+        { QStringLiteral(
+              "SELECT key, value FROM settings WHERE key <> 'time_zone' AND substr(key, 1, 5) <> 'team_'"),
           QStringLiteral(
               "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = "
               "excluded.value"),
@@ -175,6 +177,12 @@ Status TeamReplica::pullMasterData(Pull& pull)
         if (Status copied = copyRows(m_team, m_local, select, insert, columnKinds); !copied)
             return copied;
     }
+    // The engine's own stamp of the master data (counts and newest change) can miss an edit the
+    // fingerprint saw: forget it, so that the next pass re-scores every account.
+    if (Status forgotten
+        = localExec(m_local, QStringLiteral("DELETE FROM engine_state WHERE key = 'master_stamp'"));
+        !forgotten)
+        return forgotten;
     if (Status stamped = settings.setValue(kMasterFingerprint, fingerprint->toString()); !stamped)
         return stamped;
     if (Status committed = transaction.commit(); !committed)
@@ -304,15 +312,20 @@ Status TeamReplica::pullLog(Pull& pull, const Progress& progress, const std::ato
         Transaction transaction(m_local);
         if (!transaction.startError().isEmpty())
             return Error { transaction.startError() };
+        // An event the server took but a workspace would refuse (written by another tool) is set
+        // aside and counted, never a reason to stop scoring the rest of the log.
         Result<EventLog::AppendResult> appended = log.append(
-            std::span<const EncodedEvent>(batch.data(), batch.size()), EventLog::Policy::AllOrNothing);
+            std::span<const EncodedEvent>(batch.data(), batch.size()), EventLog::Policy::SkipInvalid);
         if (!appended)
             return Error { appended.error() };
-        if (!appended->committed)
-            return Error { tr("the team's events after seq %1 were refused by the copy: %2")
-                               .arg(pull.teamSeq)
-                               .arg(appended->rejected.isEmpty() ? QString()
-                                                                 : appended->rejected.first().reason) };
+        for (const EventLog::Rejection& rejection : appended->rejected) {
+            if (pull.rejected == 0)
+                pull.firstRejection = tr("event %1/%2: %3")
+                                          .arg(QString::fromUtf8(batch[size_t(rejection.index)].source),
+                                               QString::fromUtf8(batch[size_t(rejection.index)].externalId),
+                                               rejection.reason);
+            ++pull.rejected;
+        }
         if (Status set = settings.setValue(kTeamSeq, QString::number(lastSeq)); !set)
             return set;
         if (Status committed = transaction.commit(); !committed)

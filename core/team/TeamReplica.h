@@ -36,13 +36,17 @@ public:
         qint64 teamSeq = 0; // the team's seq the copy now holds everything up to
         bool masterDataReplaced = false;
         int ruleSets = 0; // rule set versions added
+        qint64 rejected = 0; // events the copy refused (see EventLog::validate), set aside
+        QString firstRejection;
     };
     using Progress = std::function<void(qint64 done)>;
 
     TeamReplica(TeamDatabase& team, Database& local);
 
-    // Where the engine of this machine keeps its copy of a team workspace.
-    static QString defaultPath(const TeamLocation& location);
+    // Where this machine keeps its copies of a team workspace: the engine's ("engine"), and the one
+    // that reports, exports and backtests read ("read"), apart so the two never score one file.
+    static QString defaultPath(const TeamLocation& location,
+                               const QString& purpose = QStringLiteral("engine"));
 
     Result<Pull> pull(const Progress& progress = {}, const std::atomic_bool* cancel = nullptr);
     // The team's actions, their history and the account notes, replacing the copy's: for reading

@@ -21,6 +21,9 @@ QStringList version1()
             display_name text NOT NULL CHECK (length(display_name) > 0),
             role         text NOT NULL CHECK (role IN ('admin', 'csm', 'ingest')),
             added_at     timestamptz NOT NULL DEFAULT now()))"),
+        // The logins tenure_add_member created: the only ones whose password it may set. Written
+        // by the members' functions alone (no role has privileges on it).
+        QStringLiteral("CREATE TABLE team_logins (login text PRIMARY KEY)"),
         QStringLiteral(R"(CREATE TABLE sources (
             name       text PRIMARY KEY,
             kind       text NOT NULL,
@@ -36,11 +39,22 @@ QStringList version1()
             account_id  text   NOT NULL CHECK (length(account_id) > 0),
             user_id     text,
             name        text   NOT NULL CHECK (length(name) > 0),
-            occurred_at bigint NOT NULL,
-            quantity    double precision NOT NULL DEFAULT 1,
+            occurred_at bigint NOT NULL CHECK (occurred_at >= 946684800000 AND occurred_at < 4102444800000),
+            quantity    double precision NOT NULL DEFAULT 1
+                        CHECK (quantity NOT IN ('NaN', 'Infinity', '-Infinity')),
             received_at bigint NOT NULL,
-            properties  json   NOT NULL DEFAULT '{}',
+            properties  json   NOT NULL DEFAULT '{}' CHECK (json_typeof(properties) = 'object'),
             UNIQUE (source, external_id)))"),
+        // Every appender takes the log's lock before its first row draws a seq (a statement
+        // trigger runs first), whether it knows the protocol or not: INSERT, INSERT ... SELECT, COPY.
+        QStringLiteral(R"(CREATE FUNCTION tenure_lock_log() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                PERFORM pg_advisory_xact_lock(%1);
+                RETURN NULL;
+            END $$)")
+            .arg(TeamSchema::kLogLock),
+        QStringLiteral("CREATE TRIGGER events_lock_log BEFORE INSERT ON events "
+                       "FOR EACH STATEMENT EXECUTE FUNCTION tenure_lock_log()"),
         QStringLiteral(R"(CREATE FUNCTION tenure_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
                 RAISE EXCEPTION '% is append-only: % is not allowed', TG_TABLE_NAME, TG_OP
@@ -160,6 +174,29 @@ QStringList version1()
             band     text   NOT NULL,
             accounts bigint NOT NULL,
             PRIMARY KEY (day, stage, band)))"),
+        // Who changed an action, wrote a history row or a note is the server's to say, not the
+        // client's: the signed-in login, and a version that moves by one with every change.
+        QStringLiteral(R"(CREATE FUNCTION tenure_stamp_action() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                NEW.updated_by := session_user;
+                IF TG_OP = 'UPDATE' THEN
+                    NEW.version := OLD.version + 1;
+                ELSE
+                    NEW.version := 1;
+                END IF;
+                RETURN NEW;
+            END $$)"),
+        QStringLiteral("CREATE TRIGGER actions_stamp BEFORE INSERT OR UPDATE ON actions "
+                       "FOR EACH ROW EXECUTE FUNCTION tenure_stamp_action()"),
+        QStringLiteral(R"(CREATE FUNCTION tenure_stamp_login() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                NEW.login := session_user;
+                RETURN NEW;
+            END $$)"),
+        QStringLiteral("CREATE TRIGGER action_history_stamp BEFORE INSERT OR UPDATE ON action_history "
+                       "FOR EACH ROW EXECUTE FUNCTION tenure_stamp_login()"),
+        QStringLiteral("CREATE TRIGGER account_notes_stamp BEFORE INSERT OR UPDATE ON account_notes "
+                       "FOR EACH ROW EXECUTE FUNCTION tenure_stamp_login()"),
         // Every write the desktops and the engine must see is announced by the server itself, once
         // per statement, at commit: channels tenure_events (new events), tenure_master (accounts,
         // outcomes, keys, sources, settings), tenure_rules, tenure_actions (actions, their history,
@@ -224,21 +261,29 @@ QStringList grantStatements()
         QStringLiteral("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC"),
         QStringLiteral("GRANT USAGE ON SCHEMA public TO %1").arg(everyone),
         QStringLiteral("GRANT SELECT ON ALL TABLES IN SCHEMA public TO tenure_admin, tenure_csm"),
-        // admin: everything but the log's rows, which nobody rewrites.
+        QStringLiteral("REVOKE ALL ON team_logins FROM tenure_admin, tenure_csm"),
+        // admin: everything but the log's rows, which nobody rewrites, and the members, who change
+        // only through the members' functions.
         QStringLiteral(
-            "GRANT INSERT, UPDATE, DELETE ON settings, team_members, sources, accounts, outcomes, "
+            "GRANT INSERT, UPDATE, DELETE ON settings, sources, accounts, outcomes, "
             "account_keys, source_state, rule_sets, actions, action_history, account_notes, "
             "agg_activity, account_status, engine_state, history_months, history_days TO tenure_admin"),
         QStringLiteral("GRANT INSERT ON events TO tenure_admin, tenure_ingest"),
-        // csm: the team's own work on the portfolio, nothing that changes what is measured.
-        QStringLiteral("GRANT INSERT, UPDATE ON actions, outcomes TO tenure_csm"),
+        // csm: the team's own work on the portfolio, nothing that changes what is measured: an
+        // action's state and owner, not its priority or reason (the engine's).
+        QStringLiteral(
+            "GRANT UPDATE (status, snoozed_until, owner, suppress, updated_at) ON actions TO tenure_csm"),
+        QStringLiteral("GRANT INSERT, UPDATE ON outcomes TO tenure_csm"),
         QStringLiteral("GRANT INSERT ON action_history, account_notes TO tenure_csm"),
-        // ingest: the server's puller.
+        // ingest: the server's puller (and its own membership, to know who it is).
         QStringLiteral(
             "GRANT SELECT ON tenure_meta, settings, sources, account_keys, source_state, team_members "
             "TO tenure_ingest"),
         QStringLiteral("GRANT INSERT, UPDATE ON source_state TO tenure_ingest"),
-        QStringLiteral("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO %1").arg(everyone),
+        QStringLiteral("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO tenure_admin"),
+        QStringLiteral("GRANT USAGE ON SEQUENCE events_seq_seq TO tenure_ingest"),
+        QStringLiteral("GRANT USAGE ON SEQUENCE outcomes_id_seq, action_history_id_seq, account_notes_id_seq "
+                       "TO tenure_csm"),
     };
 }
 
@@ -253,19 +298,31 @@ QStringList memberFunctionStatements()
             RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
             DECLARE
                 r text;
+                existing pg_roles%ROWTYPE;
             BEGIN
                 IF p_role NOT IN ('admin', 'csm', 'ingest') THEN
                     RAISE EXCEPTION 'unknown role "%" (admin, csm or ingest)', p_role;
                 END IF;
-                IF p_login IS NULL OR length(p_login) = 0 OR p_login LIKE 'pg\_%' OR p_login LIKE 'tenure\_%' THEN
+                IF p_login IS NULL OR length(p_login) = 0 OR p_login LIKE 'pg\_%'
+                   OR p_login IN ('tenure_admin', 'tenure_csm', 'tenure_ingest', current_user, 'postgres') THEN
                     RAISE EXCEPTION 'login "%" cannot be a member', p_login;
                 END IF;
-                IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_login) THEN
+                SELECT * INTO existing FROM pg_roles WHERE rolname = p_login;
+                IF NOT FOUND THEN
                     EXECUTE format('CREATE ROLE %I LOGIN', p_login);
-                ELSIF p_verifier IS NOT NULL AND NOT EXISTS (SELECT 1 FROM team_members WHERE login = p_login) THEN
-                    RAISE EXCEPTION 'login "%" exists outside this team: its password is not Tenure''s to set', p_login;
-                ELSIF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_login AND rolsuper) THEN
-                    RAISE EXCEPTION 'login "%" is a superuser: it cannot be a member', p_login;
+                    INSERT INTO team_logins (login) VALUES (p_login);
+                ELSIF NOT EXISTS (SELECT 1 FROM team_logins WHERE login = p_login) THEN
+                    -- A login made elsewhere (a DBA's, another application's) is the owner's to bring
+                    -- in, never an admin's: it may carry rights or a password that are not the team's.
+                    IF session_user <> current_user THEN
+                        RAISE EXCEPTION 'login "%" exists outside this team: only the workspace owner may add it', p_login;
+                    END IF;
+                    IF existing.rolsuper OR existing.rolcreaterole OR existing.rolreplication OR existing.rolbypassrls THEN
+                        RAISE EXCEPTION 'login "%" has administrative rights of its own: it cannot be a member', p_login;
+                    END IF;
+                    IF p_verifier IS NOT NULL THEN
+                        RAISE EXCEPTION 'login "%" exists outside this team: its password is not Tenure''s to set', p_login;
+                    END IF;
                 END IF;
                 IF p_verifier IS NOT NULL THEN
                     EXECUTE format('ALTER ROLE %I PASSWORD %L', p_login, p_verifier);
@@ -279,6 +336,7 @@ QStringList memberFunctionStatements()
                 INSERT INTO team_members (login, display_name, role) VALUES (p_login, p_name, p_role)
                     ON CONFLICT (login) DO UPDATE SET display_name = excluded.display_name, role = excluded.role;
             END $$)"),
+
         QStringLiteral(R"(CREATE FUNCTION tenure_remove_member(p_login text)
             RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
             DECLARE

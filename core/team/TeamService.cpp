@@ -70,6 +70,18 @@ void TeamService::tick()
         runPass(tr("elected"));
         return;
     }
+    // Still the engine? A server restart or a dropped session ends the election without a word.
+    if (!m_sinceTry.isValid() || m_sinceTry.elapsed() >= qint64(m_options.standbySeconds) * 1000) {
+        m_sinceTry.start();
+        Result<bool> still = m_engine.tryElect();
+        if (!still || !still.value()) {
+            emit log(tr("Lost the engine lock (the server ended this session, or another engine took over): "
+                        "standing by."));
+            m_listener.reset();
+            m_announcedStandby = false;
+            return;
+        }
+    }
     const QDate today = QDate::currentDate();
     if (m_lastDay.isValid() && today != m_lastDay)
         runPass(tr("the day changed"));
@@ -105,7 +117,7 @@ void TeamService::runPass(const QString& why)
 {
     QElapsedTimer timer;
     timer.start();
-    Result<TeamEngine::Pass> pass = m_engine.runPass();
+    Result<TeamEngine::Pass> pass = m_engine.runPass(false, {}, m_options.cancel);
     m_sincePass.start();
     m_lastDay = QDate::currentDate();
     if (!pass) {
@@ -126,6 +138,10 @@ void TeamService::runPass(const QString& why)
             .arg(pass->actions.opened)
             .arg(pass->actions.cleared)
             .arg(QString::number(timer.elapsed() / 1000.0, 'f', 2)));
+    if (pass->eventsSetAside > 0)
+        emit log(tr("%1 events of the team's log were set aside, not scored (the first: %2).")
+                     .arg(pass->eventsSetAside)
+                     .arg(pass->firstSetAside));
     emit passFinished(true);
 }
 

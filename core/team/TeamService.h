@@ -8,6 +8,7 @@
 #include <QSqlDriver>
 #include <QTimer>
 
+#include <atomic>
 #include <memory>
 
 namespace tenure {
@@ -30,6 +31,9 @@ public:
         int standbySeconds = 15;
         int intervalMinutes = 5;
         int debounceMs = 1000;
+        // Set (from a signal handler, say) to end a pass early: a clean stop need not wait for a
+        // long rebuild.
+        const std::atomic_bool* cancel = nullptr;
         TeamEngine::Options engine;
     };
 

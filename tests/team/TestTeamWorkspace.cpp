@@ -173,10 +173,11 @@ private slots:
         QVERIFY(team.ok());
         TeamDatabase& super = **team;
         QVERIFY(accepted(super, QStringLiteral("INSERT INTO sources VALUES ('api', 'connector', '{}', 0)")));
-        QVERIFY(
-            accepted(super,
-                     QStringLiteral("INSERT INTO events (source, external_id, account_id, name, "
-                                    "occurred_at, received_at) VALUES ('api', 'e1', 'A-1', 'login', 1, 1)")));
+        QVERIFY(accepted(
+            super,
+            QStringLiteral(
+                "INSERT INTO events (source, external_id, account_id, name, "
+                "occurred_at, received_at) VALUES ('api', 'e1', 'A-1', 'login', 1767225600000, 1)")));
         // Even the owner (a superuser here) meets the trigger.
         QString error;
         QVERIFY(!accepted(super, QStringLiteral("UPDATE events SET name = 'x'"), &error));
@@ -212,8 +213,9 @@ private slots:
                 << QString::fromLatin1(role) << QString::fromLatin1(sql) << allowed;
         };
         const char* saveRules = "INSERT INTO rule_sets VALUES (7, 'mine', '{}', 0, 'me')";
-        const char* appendEvent = "INSERT INTO events (source, external_id, account_id, name, occurred_at, "
-                                  "received_at) VALUES ('api', md5(random()::text), 'A-1', 'login', 1, 1)";
+        const char* appendEvent
+            = "INSERT INTO events (source, external_id, account_id, name, occurred_at, "
+              "received_at) VALUES ('api', md5(random()::text), 'A-1', 'login', 1767225600000, 1)";
         // csm: reads everything, writes the team's own work.
         row("csm", "SELECT count(*) FROM accounts", true);
         row("csm", "SELECT count(*) FROM status_history", true);
@@ -230,6 +232,12 @@ private slots:
         row("csm", saveRules, false);
         row("csm", appendEvent, false);
         row("csm", "DELETE FROM events", false);
+        row("csm", "UPDATE actions SET updated_by = 'boss' WHERE id = 1", false);
+        row("csm", "UPDATE actions SET version = 1 WHERE id = 1", false);
+        row("csm", "UPDATE actions SET priority = 99 WHERE id = 1", false);
+        row("admin", "INSERT INTO team_members (login, display_name, role) VALUES ('eve', 'Eve', 'admin')",
+            false);
+        row("admin", "SELECT count(*) FROM team_logins", false);
         row("csm", "UPDATE accounts SET owner = 'me'", false);
         row("csm", "INSERT INTO sources VALUES ('mine', 'connector', '{}', 0)", false);
         row("csm", "UPDATE settings SET value = 'UTC'", false);
@@ -300,6 +308,104 @@ private slots:
                 QStringLiteral("%1 as %2: %3").arg(sql, role, done ? QStringLiteral("accepted") : error)));
         if (!allowed)
             QVERIFY2(error.contains(QStringLiteral("permission denied")), qPrintable(error));
+    }
+
+    void theServerSaysWhoDidIt()
+    {
+        Result<std::unique_ptr<TeamDatabase>> misaki
+            = m_cluster.openAs(QStringLiteral("roles"), QStringLiteral("misaki"), QStringLiteral("pw-csm"));
+        QVERIFY(misaki.ok());
+        // A history row claiming another login is stored with the one that wrote it.
+        QVERIFY(accepted(**misaki,
+                         QStringLiteral("INSERT INTO action_history (action_id, at, author, kind, login) "
+                                        "VALUES (1, 9, 'Misaki', 'note', 'boss')")));
+        QCOMPARE(
+            (*misaki)->scalar(QStringLiteral("SELECT login FROM action_history WHERE at = 9"))->toString(),
+            QStringLiteral("misaki"));
+        const int before
+            = (*misaki)->scalar(QStringLiteral("SELECT version FROM actions WHERE id = 1"))->toInt();
+        QVERIFY(accepted(**misaki, QStringLiteral("UPDATE actions SET owner = 'me' WHERE id = 1")));
+        QCOMPARE((*misaki)->scalar(QStringLiteral("SELECT version FROM actions WHERE id = 1"))->toInt(),
+                 before + 1);
+        QCOMPARE((*misaki)->scalar(QStringLiteral("SELECT updated_by FROM actions WHERE id = 1"))->toString(),
+                 QStringLiteral("misaki"));
+    }
+
+    void anAppenderTakesTheLogLockWithoutAsking()
+    {
+        Result<std::unique_ptr<TeamDatabase>> puller = m_cluster.openAs(
+            QStringLiteral("roles"), QStringLiteral("puller"), QStringLiteral("pw-ingest"));
+        QVERIFY(puller.ok());
+        QVERIFY((*puller)->begin().ok());
+        QVERIFY(accepted(**puller,
+                         QStringLiteral("INSERT INTO events (source, external_id, account_id, name, "
+                                        "occurred_at, received_at) VALUES ('api', 'no-lock-asked', 'A-1', "
+                                        "'login', 1767225600000, 1)")));
+        const Result<QVariant> held = (*puller)->scalar(
+            QStringLiteral(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND "
+                "classid = ? AND objid = ?"),
+            { qint64(quint64(TeamSchema::kLogLock) >> 32),
+              qint64(quint64(TeamSchema::kLogLock) & 0xffffffffu) });
+        QVERIFY(held.ok());
+        QCOMPARE(held->toInt(), 1);
+        (*puller)->rollback();
+        // What a workspace would refuse, the server refuses too: the log stays scoreable.
+        QString error;
+        QVERIFY(!accepted(**puller,
+                          QStringLiteral("INSERT INTO events (source, external_id, account_id, name, "
+                                         "occurred_at, received_at) VALUES ('api', 'seconds', 'A-1', "
+                                         "'login', 1767225600, 1)"),
+                          &error));
+        QVERIFY2(error.contains(QStringLiteral("check constraint")), qPrintable(error));
+        QVERIFY(!accepted(**puller,
+                          QStringLiteral("INSERT INTO events (source, external_id, account_id, name, "
+                                         "occurred_at, received_at, properties) VALUES ('api', 'array', "
+                                         "'A-1', 'login', 1767225600000, 1, '[1]')"),
+                          &error));
+        QVERIFY2(error.contains(QStringLiteral("check constraint")), qPrintable(error));
+    }
+
+    void anAdminCannotTakeOverALogin()
+    {
+        Result<std::unique_ptr<TeamDatabase>> owner = m_cluster.open(QStringLiteral("roles"));
+        QVERIFY(owner.ok());
+        QVERIFY(
+            accepted(**owner,
+                     QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+                                    "'otherapp') THEN CREATE ROLE otherapp LOGIN PASSWORD 'theirs'; END IF; "
+                                    "END $$")));
+        Result<std::unique_ptr<TeamDatabase>> boss
+            = m_cluster.openAs(QStringLiteral("roles"), QStringLiteral("boss"), QStringLiteral("pw-admin"));
+        QVERIFY(boss.ok());
+        TeamMembers members(**boss);
+        // A login made elsewhere: not an admin's to bring in, with or without a password.
+        Status refused = members.add(QStringLiteral("otherapp"), QStringLiteral("X"), QStringLiteral("csm"));
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().contains(QStringLiteral("only the workspace owner")),
+                 qPrintable(refused.error()));
+        refused = members.add(QStringLiteral("otherapp"), QStringLiteral("X"), QStringLiteral("csm"),
+                              QStringLiteral("mine"));
+        QVERIFY(!refused.ok());
+        // The owner itself.
+        refused = members.add(PgCluster::superuser(), QStringLiteral("X"), QStringLiteral("csm"),
+                              QStringLiteral("mine"));
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().contains(QStringLiteral("cannot be a member")), qPrintable(refused.error()));
+        // Both still sign in with their own passwords.
+        QVERIFY(TeamDatabase::open(m_cluster.location(QStringLiteral("roles"), QStringLiteral("otherapp")),
+                                   TeamDatabase::Purpose::Initialise, QStringLiteral("theirs"))
+                    .ok());
+        QVERIFY(m_cluster.open(QStringLiteral("roles")).ok());
+        // The engine's login of docs/team.md is an ordinary new member.
+        QVERIFY(members
+                    .add(QStringLiteral("tenure_engine"), QStringLiteral("Team engine"),
+                         QStringLiteral("admin"), QStringLiteral("pw-engine"))
+                    .ok());
+        QVERIFY(
+            m_cluster
+                .openAs(QStringLiteral("roles"), QStringLiteral("tenure_engine"), QStringLiteral("pw-engine"))
+                .ok());
     }
 
     void noSecretsLiveInTheDatabase()

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QSocketNotifier>
 
+#include <atomic>
 #include <csignal>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -14,9 +15,11 @@ namespace tenure::cli {
 namespace {
 
 int g_signalPipe[2] = { -1, -1 };
+std::atomic_bool g_stopping { false }; // lock-free: safe to set from the handler
 
 void onSignal(int)
 {
+    g_stopping = true; // a pass in progress stops at its next step
     const char byte = 1;
     [[maybe_unused]] const ssize_t written = ::write(g_signalPipe[1], &byte, 1);
 }
@@ -63,6 +66,7 @@ int ServeCommand::run(const QCommandLineParser& parser, Context& context)
     if (parser.isSet(QStringLiteral("standby")))
         options.standbySeconds = qMax(1, parser.value(QStringLiteral("standby")).toInt());
     options.engine.replicaPath = parser.value(QStringLiteral("replica"));
+    options.cancel = &g_stopping;
 
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0) {
         context.err << tr("tenure-cli serve: cannot set up signal handling") << Qt::endl;
