@@ -23,6 +23,7 @@ namespace {
 
 const QString kTeamSeq = QStringLiteral("team_seq");
 const QString kMasterFingerprint = QStringLiteral("team_master_fingerprint");
+const QString kTeamWorkspaceId = QStringLiteral("team_workspace_id");
 constexpr int kEventsPerBatch = 20000;
 
 // Changes whenever accounts, outcomes, keys, sources or the time zone change, whoever changed
@@ -102,9 +103,37 @@ QString TeamReplica::defaultPath(const TeamLocation& location, const QString& pu
     return dir + QStringLiteral("/%1-%2-%3.tenure").arg(location.database, QString::fromLatin1(key), purpose);
 }
 
+Status TeamReplica::checkIdentity()
+{
+    // A copy is of one team database: after a restore or a new `team init` the server's log
+    // numbers start over, and a copy that went on from its own would skip the new events.
+    Result<QVariant> id
+        = m_team.scalar(QStringLiteral("SELECT value FROM tenure_meta WHERE key = 'workspace_id'"));
+    if (!id)
+        return Error { id.error() };
+    Result<QVariant> top = m_team.scalar(QStringLiteral("SELECT coalesce(max(seq), 0) FROM events"));
+    if (!top)
+        return Error { top.error() };
+    WorkspaceSettings settings(m_local);
+    const QString mine = settings.value(kTeamWorkspaceId);
+    const qint64 seen = settings.value(kTeamSeq, QStringLiteral("0")).toLongLong();
+    const QString theirs = id->isValid() ? id->toString() : QString();
+    if ((!mine.isEmpty() && mine != theirs) || seen > top->toLongLong())
+        return Error {
+            tr("the copy %1 was made from another database than %2 (restored or prepared anew since): "
+               "delete the copy, and the next pass makes a new one.")
+                .arg(m_local.path(), m_team.location().display())
+        };
+    if (mine.isEmpty() && !theirs.isEmpty())
+        return settings.setValue(kTeamWorkspaceId, theirs);
+    return {};
+}
+
 Result<TeamReplica::Pull> TeamReplica::pull(const Progress& progress, const std::atomic_bool* cancel)
 {
     Pull pull;
+    if (Status same = checkIdentity(); !same)
+        return Error { tr("Cannot use this machine's copy of the team workspace: %1").arg(same.error()) };
     if (Status master = pullMasterData(pull); !master)
         return Error {
             tr("Cannot copy the team's accounts from %1: %2").arg(m_team.location().display(), master.error())

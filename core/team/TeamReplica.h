@@ -54,6 +54,7 @@ public:
     Status pullActions();
 
 private:
+    Status checkIdentity();
     Status pullMasterData(Pull& pull);
     Status pullRuleSets(Pull& pull);
     Status pullLog(Pull& pull, const Progress& progress, const std::atomic_bool* cancel);

@@ -416,6 +416,14 @@ Status TeamSchema::initialise(TeamDatabase& db, const QByteArray& timeZone)
         { QStringLiteral("application"), QString::fromLatin1(kApplication) },
         { QStringLiteral("schema_version"), QString::number(currentVersion()) },
     };
+    // Who this database is, for copies on workstations: a restored or re-initialised database is
+    // another one, whose log numbers start over (TeamReplica).
+    if (Result<QSqlQuery> done = db.exec(QStringLiteral(
+            "INSERT INTO tenure_meta (key, value) VALUES ('workspace_id', gen_random_uuid()::text)"));
+        !done) {
+        db.rollback();
+        return Error { done.error() };
+    }
     for (const auto& [key, value] : meta) {
         if (Result<QSqlQuery> done
             = db.exec(QStringLiteral("INSERT INTO tenure_meta (key, value) VALUES (?, ?)"), { key, value });

@@ -286,6 +286,21 @@ private slots:
                      "account_status after the rerun");
     }
 
+    void aCopyOfAnotherDatabaseIsRefused()
+    {
+        // The engine's copy of "engine" knows the log up to its last seq; a database prepared
+        // anew under the same name starts its numbers over: the copy must not go on from its own.
+        Result<std::unique_ptr<TeamDatabase>> fresh
+            = m_cluster.createWorkspace(QStringLiteral("engine"), "UTC");
+        QVERIFY(fresh.ok());
+        TeamEngine engine(m_cluster.location(QStringLiteral("engine")), options(QStringLiteral("a")),
+                          PgCluster::superPassword());
+        QVERIFY(engine.tryElect().value());
+        const Result<TeamEngine::Pass> pass = engine.runPass();
+        QVERIFY(!pass.ok());
+        QVERIFY2(pass.error().contains(QStringLiteral("another database")), qPrintable(pass.error()));
+    }
+
     void aStandbyServiceTakesOverFromAKilledEngine()
     {
         Result<std::unique_ptr<TeamDatabase>> team
