@@ -21,6 +21,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
+#include <QTextDocument>
 #include <QTimer>
 #include <QTranslator>
 
@@ -230,6 +231,10 @@ private slots:
         QCOMPARE(extras->rowCount(), 2);
         QCOMPARE(extras->item(connection, 1)->text(), QStringLiteral("text")); // Copper, Fibre and No
         QCOMPARE(extras->item(partner, 1)->text(), QStringLiteral("number"));
+        // A column's name is the file's data: its tooltip shows it as written, never as markup.
+        QCOMPARE(extras->item(connection, 0)->toolTip(),
+                 Qt::convertFromPlainText(QStringLiteral("connection"), Qt::WhiteSpaceNormal));
+        QCOMPARE(types->textFormat(), Qt::PlainText);
 
         auto* partnerType = dialog.findChild<QComboBox*>(QStringLiteral("type_is_partner"));
         QVERIFY(partnerType);

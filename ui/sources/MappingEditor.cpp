@@ -1,5 +1,6 @@
 #include "sources/MappingEditor.h"
 
+#include "PlainText.h"
 #include "ingest/RowConverter.h"
 
 #include <QCheckBox>
@@ -87,6 +88,7 @@ MappingEditor::MappingEditor(QWidget* parent)
     m_extras->setSelectionMode(QAbstractItemView::NoSelection);
     m_extras->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_extrasLabel->setWordWrap(true);
+    m_extrasLabel->setTextFormat(Qt::PlainText);
     m_whenIn->setPlaceholderText(tr("e.g. Yes"));
     m_whenIn->setToolTip(tr("Values separated by commas, compared trimmed and in any case. The other rows "
                             "are left out and counted: they are not errors."));
@@ -179,7 +181,7 @@ void MappingEditor::setMapping(const ImportMapping& mapping, const QStringList& 
         auto* name = new QTableWidgetItem(label);
         name->setData(Qt::UserRole, field.name);
         name->setFlags(Qt::ItemIsEnabled);
-        name->setToolTip(label);
+        name->setToolTip(PlainText::asRichText(label));
         m_table->setItem(index, FieldColumn, name);
         Row row;
         row.field = field.name;
@@ -400,7 +402,7 @@ void MappingEditor::showExtras()
     for (int index = 0; index < columns.size(); ++index) {
         const QString& column = columns.at(index);
         auto* name = new QTableWidgetItem(column);
-        name->setToolTip(column);
+        name->setToolTip(PlainText::asRichText(column)); // a column of the file: data, never markup
         m_extras->setItem(index, 0, name);
         const auto inferred = m_inferred.constFind(column);
         const QString read = inferred != m_inferred.constEnd() ? typeName(*inferred)
