@@ -16,6 +16,7 @@
 #include "store/WorkspacePaths.h"
 #include "tuning/TuningView.h"
 #include "workspace/DemoBuilder.h"
+#include "workspace/RecentWorkspaces.h"
 #include "workspace/WorkspaceLoader.h"
 #include "workspace/WorkspaceSummaryView.h"
 
@@ -40,7 +41,7 @@ namespace tenure {
 namespace {
 QString workspaceFilter()
 {
-    return MainWindow::tr("Tenure workspaces (*.tenure);;All files (*)");
+    return MainWindow::tr("Tenure workspaces (*.tenure *.tenure-team);;All files (*)");
 }
 } // namespace
 
@@ -65,9 +66,10 @@ MainWindow::MainWindow(QWidget* parent)
     , m_tuning(new TuningView(this))
     , m_sources(new DataSourcesView(this))
 {
+    m_banner = new QLabel(this);
     setObjectName(QStringLiteral("MainWindow"));
     // Connector and band names and error messages land in the status bar: shown as written.
-    for (QLabel* label : { m_statusCounts, m_statusEngine, m_statusPulls })
+    for (QLabel* label : { m_statusCounts, m_statusEngine, m_statusPulls, m_banner })
         label->setTextFormat(Qt::PlainText);
     setWindowTitle(tr("Tenure"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/tenure.svg")));
@@ -93,11 +95,26 @@ MainWindow::MainWindow(QWidget* parent)
     for (int row = 0; row < m_navigation->count(); ++row)
         m_navigation->item(row)->setSizeHint(QSize(0, fontMetrics().height() * 2));
     connect(m_navigation, &QListWidget::currentRowChanged, m_views, &QStackedWidget::setCurrentIndex);
+    // A team server that cannot be reached says so above the views, which keep their last data.
+    m_banner->setObjectName(QStringLiteral("teamBanner"));
+    m_banner->setWordWrap(true);
+    m_banner->setContentsMargins(8, 6, 8, 6);
+    m_banner->setAutoFillBackground(true);
+    QPalette bannerPalette = m_banner->palette();
+    bannerPalette.setColor(QPalette::Window, QColor(0xfd, 0xec, 0xc8));
+    bannerPalette.setColor(QPalette::WindowText, QColor(0x5c, 0x3b, 0x00));
+    m_banner->setPalette(bannerPalette);
+    m_banner->hide();
     auto* central = new QWidget(this);
-    auto* layout = new QHBoxLayout(central);
+    auto* outer = new QVBoxLayout(central);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->setSpacing(0);
+    outer->addWidget(m_banner);
+    auto* layout = new QHBoxLayout;
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_navigation);
     layout->addWidget(m_views, 1);
+    outer->addLayout(layout, 1);
     setCentralWidget(central);
     connect(m_sources, &DataSourcesView::importRequested, this,
             [this](const QString& file) { importCsv(file); });
@@ -198,10 +215,17 @@ void MainWindow::createMenus()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&New Workspace…"), QKeySequence::New, this, &MainWindow::newWorkspace);
     file->addAction(tr("&Open Workspace…"), QKeySequence::Open, this, &MainWindow::chooseWorkspace);
+    file->addAction(tr("Connect to &Team Workspace…"), QKeySequence(tr("Ctrl+Shift+O")), this,
+                    &MainWindow::connectToTeam);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+    fillRecentMenu();
     file->addAction(tr("Open &Demo Workspace"), this,
                     [this] { openDemoWorkspace(WorkspacePaths::defaultDemoWorkspace()); });
     file->addSeparator();
-    file->addAction(tr("&Import CSV…"), QKeySequence(tr("Ctrl+I")), this, [this] { importCsv(); });
+    m_fileOnly << file->addAction(tr("&Import CSV…"), QKeySequence(tr("Ctrl+I")), this,
+                                  [this] { importCsv(); });
     file->addAction(tr("&Export Customers as CSV…"), m_reports, &ReportActions::exportCustomersCsv);
     file->addSeparator();
     file->addAction(tr("Print &Account Report…"), QKeySequence::Print, m_reports,
@@ -213,13 +237,15 @@ void MainWindow::createMenus()
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
 
     QMenu* workspace = menuBar()->addMenu(tr("&Workspace"));
-    workspace->addAction(tr("&Score Now"), QKeySequence::Refresh, this, [this] { scoreNow(false); });
-    workspace->addAction(tr("&Rebuild Summaries from the Log"), this, [this] { scoreNow(true); });
+    m_fileOnly << workspace->addAction(tr("&Score Now"), QKeySequence::Refresh, this,
+                                       [this] { scoreNow(false); });
+    m_fileOnly << workspace->addAction(tr("&Rebuild Summaries from the Log"), this,
+                                       [this] { scoreNow(true); });
     workspace->addAction(tr("Run &Backtest"), QKeySequence(tr("Ctrl+B")), this, &MainWindow::runBacktest);
     workspace->addSeparator();
-    workspace->addAction(tr("&Connectors…"), this, &MainWindow::showConnectors);
-    workspace->addAction(tr("&Pull from Connectors Now"), QKeySequence(tr("Ctrl+Shift+P")), this,
-                         &MainWindow::pullNow);
+    m_fileOnly << workspace->addAction(tr("&Connectors…"), this, &MainWindow::showConnectors);
+    m_fileOnly << workspace->addAction(tr("&Pull from Connectors Now"), QKeySequence(tr("Ctrl+Shift+P")),
+                                       this, &MainWindow::pullNow);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     const QStringList names { tr("&Overview"), tr("&Customers"), tr("&Action Queue"), tr("Customer &Page"),
@@ -235,7 +261,19 @@ void MainWindow::createMenus()
 
 void MainWindow::openWorkspace(const QString& path)
 {
+    if (TeamLocation::isTeamLocation(path)) {
+        Result<TeamLocation> location = TeamLocation::parse(path);
+        if (!location) {
+            showError(path, location.error());
+            return;
+        }
+        RecentWorkspaces::add(path);
+        openTeamWorkspace(*location, {});
+        return;
+    }
+    closeTeam();
     const QString absolute = QFileInfo(path).absoluteFilePath();
+    RecentWorkspaces::add(absolute);
     if (absolute != m_path) {
         m_pulls.reset(); // connectors belong to the workspace that was open
         m_pullTimer->stop();
@@ -307,16 +345,22 @@ void MainWindow::showStats(const QString& path, const WorkspaceStats& stats)
         tr("%1 accounts · %2 events · %3")
             .arg(locale.toString(stats.accounts), locale.toString(stats.events), sources));
     m_summary->showWorkspace(path, stats);
+    m_customers->setMember(m_team ? m_team->access().member : QString());
     m_customers->setWorkspace(path);
+    m_actions->setTeam(m_team ? std::optional<TeamAccess>(m_team->access()) : std::nullopt);
     m_actions->setWorkspace(path);
     m_customer->setWorkspace(path);
     m_overview->setWorkspace(path);
     m_rules->setWorkspace(path);
     m_tuning->setWorkspace(path);
     m_sources->setWorkspace(path);
-    startScoring(path);
-    if (!m_pulls)
-        startPulls(path);
+    // A team's scoring and pulls run in one place (the service, or an admin's desktop: TeamSession).
+    if (!m_team) {
+        startScoring(path);
+        if (!m_pulls)
+            startPulls(path);
+    }
+    setFileOnlyEnabled(!m_team);
     emit workspaceLoaded(path, stats);
 }
 

@@ -1,13 +1,16 @@
 #pragma once
 
 #include "store/WorkspaceStats.h"
+#include "workspace/TeamSession.h"
 
 #include <QMainWindow>
 
 #include <memory>
 
+class QAction;
 class QLabel;
 class QListWidget;
+class QMenu;
 class QTimer;
 class QStackedWidget;
 
@@ -37,7 +40,15 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    // A workspace file, or a team workspace (a postgresql:// URL or a .tenure-team file).
     void openWorkspace(const QString& path);
+    // A team workspace with the password typed in the connection dialog (empty: the keychain,
+    // ~/.pgpass or PGPASSWORD).
+    void openTeamWorkspace(const TeamLocation& location, const QString& password,
+                           const TeamSession::Options& options = {});
+    // The team session of an open team workspace, or null.
+    TeamSession* teamSession() const { return m_team.get(); }
+    void connectToTeam(); // File → Connect to Team Workspace…
     // Builds the demo at `path` on a worker thread, then opens it.
     void openDemoWorkspace(const QString& path);
     QString workspacePath() const { return m_path; }
@@ -64,9 +75,19 @@ signals:
     void scoringFailed(const QString& message);
     void pullsIdle();
     void backtestDone(); // finished or failed
+    // A team workspace: its copy is open; the server was lost or is back; the copy took news.
+    void teamReady();
+    void teamLost(const QString& message);
+    void teamRecovered();
+    void teamRefreshed(int parts);
 
 private:
     void createMenus();
+    void fillRecentMenu();
+    void closeTeam();
+    void teamIsReady(const QString& copyPath);
+    void showTeamBanner(const QString& message); // empty: hides it
+    void setFileOnlyEnabled(bool enabled);
     void newWorkspace();
     void chooseWorkspace();
     void showStats(const QString& path, const WorkspaceStats& stats);
@@ -78,6 +99,10 @@ private:
 
     QString m_path;
     QString m_demoPath;
+    std::unique_ptr<TeamSession> m_team;
+    QLabel* m_banner;
+    QMenu* m_recentMenu = nullptr;
+    QList<QAction*> m_fileOnly; // what a team workspace leaves to its admins and its engine
     QStackedWidget* m_views;
     WorkspaceSummaryView* m_summary;
     QLabel* m_statusCounts;

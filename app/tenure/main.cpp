@@ -77,6 +77,8 @@ int main(int argc, char* argv[])
         } else {
             QObject::connect(&window, &MainWindow::scoringFinished, &window, shoot, Qt::SingleShotConnection);
         }
+        // A team workspace is scored by its engine: the picture waits for the copy to be read.
+        QObject::connect(&window, &MainWindow::teamReady, &window, shoot, Qt::SingleShotConnection);
         QObject::connect(&window, &MainWindow::scoringFailed, &window, shoot, Qt::SingleShotConnection);
         QObject::connect(&window, &MainWindow::workspaceFailed, &window, shoot, Qt::SingleShotConnection);
     }

@@ -42,6 +42,22 @@ QString keychainPassword(const TeamLocation& location)
 
 } // namespace
 
+Status TeamDatabase::rememberPassword(const TeamLocation& location, const QString& password)
+{
+    QKeychain::WritePasswordJob job { QStringLiteral("Tenure") };
+    job.setKey(location.keychainKey());
+    job.setTextData(password);
+    job.setAutoDelete(false);
+    QEventLoop loop;
+    QObject::connect(&job, &QKeychain::Job::finished, &loop, &QEventLoop::quit);
+    job.start();
+    loop.exec();
+    if (job.error() != QKeychain::NoError)
+        return Error { tr("The password for %1 could not be saved in the keychain: %2")
+                           .arg(location.display(), job.errorString()) };
+    return {};
+}
+
 TeamDatabase::TeamDatabase(TeamLocation location, QString connectionName)
     : m_location(std::move(location))
     , m_connectionName(std::move(connectionName))
@@ -89,6 +105,9 @@ QString TeamDatabase::describeFailure(const TeamLocation& location, const QStrin
         cause = tr("the database \"%1\" does not exist.").arg(location.database);
     else if (has("no pg_hba.conf entry"))
         cause = tr("the server does not let this user in from here (pg_hba.conf).");
+    else if (has("server closed the connection") || has("terminating connection")
+             || has("the database system is shutting down") || has("the database system is starting up"))
+        cause = tr("the server closed the connection (it is stopping or restarting).");
     else if (has("server does not support SSL"))
         cause = tr("the server does not support TLS, but sslmode=%1 requires it.").arg(location.sslMode);
     else

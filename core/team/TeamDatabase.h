@@ -65,6 +65,9 @@ public:
     Status commit();
     void rollback();
 
+    // Saves the password of `location` in the OS keychain (Connect to Team Workspace…), where
+    // open() finds it. Blocks on the keychain: call it off the GUI thread.
+    static Status rememberPassword(const TeamLocation& location, const QString& password);
     // What a libpq message means for a person, with the server named.
     static QString describeFailure(const TeamLocation& location, const QString& driverText);
 

@@ -49,7 +49,10 @@ Status localExec(Database& db, const QString& sql)
 
 QVariant textOrNull(const PgCopyOut::Field& field)
 {
-    return field.null ? QVariant(QMetaType(QMetaType::QString)) : QVariant(QString::fromUtf8(field.value));
+    if (field.null)
+        return QVariant(QMetaType(QMetaType::QString));
+    // An empty text is not a NULL: a null QString would be bound as one.
+    return field.value.isEmpty() ? QVariant(QStringLiteral("")) : QVariant(QString::fromUtf8(field.value));
 }
 
 QVariant numberOrNull(const PgCopyOut::Field& field, bool integer)
@@ -253,6 +256,56 @@ Status TeamReplica::pullActions()
                                .arg(m_team.location().display(), copied.error()) };
     }
     return transaction.commit();
+}
+
+Result<qint64> TeamReplica::pullStatuses()
+{
+    Transaction transaction(m_local);
+    if (!transaction.startError().isEmpty())
+        return Error { transaction.startError() };
+    for (const char* sql :
+         { "DELETE FROM account_status", "DELETE FROM history_months", "DELETE FROM history_days" }) {
+        if (Status done = localExec(m_local, QString::fromLatin1(sql)); !done)
+            return Error { done.error() };
+    }
+    // One snapshot for the three tables: a publication lands in them together.
+    if (Status begun = m_team.begin(); !begun)
+        return Error { begun.error() };
+    if (Result<QSqlQuery> snapshot
+        = m_team.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
+        !snapshot) {
+        m_team.rollback();
+        return Error { snapshot.error() };
+    }
+    const QList<std::tuple<QString, QString, QByteArray>> tables {
+        { QStringLiteral("SELECT account_id, stage, score, band, breakdown, day, computed_at, rules_version, "
+                         "last_active FROM account_status"),
+          QStringLiteral("INSERT INTO account_status (account_id, stage, score, band, breakdown, day, "
+                         "computed_at, rules_version, last_active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+          "ttrtttiit" },
+        { QStringLiteral("SELECT account_id, month, legend, days FROM history_months"),
+          QStringLiteral("INSERT INTO history_months (account_id, month, legend, days) VALUES (?, ?, ?, ?)"),
+          "tttt" },
+        { QStringLiteral("SELECT day, stage, band, accounts FROM history_days"),
+          QStringLiteral("INSERT INTO history_days (day, stage, band, accounts) VALUES (?, ?, ?, ?)"),
+          "ttti" },
+    };
+    for (const auto& [select, insert, kinds] : tables) {
+        if (Status copied = copyRows(m_team, m_local, select, insert, kinds); !copied) {
+            m_team.rollback();
+            return Error { tr("Cannot copy the team's scores from %1: %2")
+                               .arg(m_team.location().display(), copied.error()) };
+        }
+    }
+    m_team.rollback(); // read only: nothing to keep
+    QSqlQuery count(m_local.connection());
+    if (!count.exec(QStringLiteral("SELECT count(*) FROM account_status")) || !count.next())
+        return Error { count.lastError().text() };
+    const qint64 statuses = count.value(0).toLongLong();
+    count.finish();
+    if (Status committed = transaction.commit(); !committed)
+        return Error { committed.error() };
+    return statuses;
 }
 
 Status TeamReplica::pullRuleSets(Pull& pull)

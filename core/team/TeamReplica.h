@@ -52,6 +52,10 @@ public:
     // The team's actions, their history and the account notes, replacing the copy's: for reading
     // a team workspace through its copy (reports show an account's open actions and notes).
     Status pullActions();
+    // The read side the team's engine published (statuses, their history, the daily counts),
+    // replacing the copy's: a desktop reads the team's scores instead of scoring its own copy.
+    // Returns the statuses copied.
+    Result<qint64> pullStatuses();
 
 private:
     Status checkIdentity();

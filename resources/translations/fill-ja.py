@@ -599,6 +599,58 @@ JA = {
     "Cannot listen for changes (scoring every %1 minutes instead): %2": "変更の通知を受け取れません(代わりに %1 分ごとにスコアリングします): %2",
     "Scoring failed (%1): %2": "スコアリングに失敗しました (%1): %2",
     "Scored (%1): %2 new events, log up to seq %3, %4 statuses published, as of %5 with rules v%6; action queue: %7 open, %8 new, %9 cleared (%10 s).": "スコアリング完了 (%1): 新規イベント %2 件、ログは seq %3 まで、ステータス %4 件を公開、%5 時点、ルール v%6。アクション: 未対応 %7 件、新規 %8 件、解消 %9 件 (%10 秒)。",
+    # The desktop in a team (#21)
+    "Cannot open this machine's copy of the team workspace (%1): %2": "このマシンのチームワークスペースのコピー (%1) を開けません: %2",
+    "Signed in to %1 as %2, which is not a member of the team (an admin adds members with tenure-cli team add-member).":
+        "%1 に %2 としてサインインしましたが、チームのメンバーではありません (メンバーは管理者が tenure-cli team add-member で追加します)。",
+    "Cannot copy the team's scores from %1: %2": "%1 からチームのスコアをコピーできません: %2",
+    "The password for %1 could not be saved in the keychain: %2": "%1 のパスワードをキーチェーンに保存できませんでした: %2",
+    "the server closed the connection (it is stopping or restarting).": "サーバーが接続を閉じました (停止中または再起動中です)。",
+    "%1, %2": "%1、%2", "Last change": "最終変更",
+    "The team server cannot be reached; your note is kept and sent when it is back.":
+        "チームサーバーに接続できません。メモは保存され、接続が戻ると送信されます。",
+    "Your note on %1 could not be sent (%2). Here it is, to keep:\n\n%3":
+        "%1 へのメモを送信できませんでした (%2)。控えとしてここに表示します:\n\n%3",
+    "Note not sent": "メモを送信できませんでした",
+    "My accounts": "自分の顧客", "Team": "チーム",
+    "Connect to Team Workspace": "チームワークスペースに接続",
+    "Remember the password in the keychain": "パスワードをキーチェーンに保存する",
+    "&Test Connection": "接続をテスト(&T)", "&Connect": "接続(&C)",
+    "e.g. tenure": "例: tenure", "your database login": "データベースのログイン名",
+    "Verify the server's certificate and name (recommended)": "サーバーの証明書と名前を検証する (推奨)",
+    "Verify the server's certificate": "サーバーの証明書を検証する",
+    "Encrypt, do not verify": "暗号化する (検証しない)",
+    "Encrypt when the server offers it": "サーバーが対応していれば暗号化する",
+    "Do not encrypt (local networks only)": "暗号化しない (ローカルネットワークのみ)",
+    "the CA certificate that signs the server's (.crt, .pem)": "サーバー証明書に署名した CA 証明書 (.crt、.pem)",
+    "Browse…": "参照…", "&Host:": "ホスト(&H):", "&Port:": "ポート(&P):", "&Database:": "データベース(&D):",
+    "&User:": "ユーザー(&U):", "&Password:": "パスワード(&P):", "&Encryption:": "暗号化(&E):", "CA file:": "CA ファイル:",
+    "CA Certificate": "CA 証明書", "Certificates (*.crt *.pem *.cer);;All files (*)": "証明書 (*.crt *.pem *.cer);;すべてのファイル (*)",
+    "Connecting to %1…": "%1 に接続しています…",
+    "Signed in to %1 as %2, which is not a member of this team: an admin adds members with tenure-cli team add-member.":
+        "%1 に %2 としてサインインしましたが、このチームのメンバーではありません。メンバーは管理者が tenure-cli team add-member で追加します。",
+    "Connected to %1 as %2 (%3).": "%1 に %2 (%3) として接続しました。",
+    "Connect to &Team Workspace…": "チームワークスペースに接続(&T)…", "Ctrl+Shift+O": "Ctrl+Shift+O",
+    "Open &Recent": "最近使ったワークスペース(&R)", "%1 (team) — Tenure": "%1 (チーム) — Tenure",
+    "Team server unreachable: %1 Retrying; what you see is the last data read.":
+        "チームサーバーに接続できません: %1 再接続を試みています。表示中のデータは最後に読み込んだものです。",
+    "Signed in to %1 as %2 (%3)": "%1 に %2 (%3) としてサインイン中",
+    "In a team workspace, imports, connectors and scoring run on the team's server (tenure-cli serve) or an admin's desktop.":
+        "チームワークスペースでは、インポート・コネクタ・スコアリングはチームのサーバー (tenure-cli serve) または管理者のデスクトップで実行されます。",
+    "No recent workspaces": "最近使ったワークスペースはありません", "Clear Menu": "メニューを消去", "Team: %1": "チーム: %1",
+    "Tenure workspaces (*.tenure *.tenure-team);;All files (*)": "Tenure ワークスペース (*.tenure *.tenure-team);;すべてのファイル (*)",
+
+    "The engine's copy %1 is in use by another process on this machine.": "エンジンのコピー %1 はこのマシンの別のプロセスが使用中です。",
+    "This machine's copy of the team workspace (%1) is busy; try again.": "このマシンのチームワークスペースのコピー (%1) は使用中です。もう一度お試しください。",
+    "the copy %1 was made from another database than %2 (restored or prepared anew since): delete the copy, and the next pass makes a new one.":
+        "コピー %1 は %2 とは別のデータベースから作られました (その後に復元または再作成されています)。コピーを削除すると、次の処理で新しく作られます。",
+    "Cannot use this machine's copy of the team workspace: %1": "このマシンのチームワークスペースのコピーを使用できません: %1",
+    "event %1/%2: %3": "イベント %1/%2: %3",
+    "Lost the engine lock (the server ended this session, or another engine took over): standing by.":
+        "エンジンのロックを失いました (サーバーがこのセッションを終了したか、別のエンジンが引き継ぎました)。待機します。",
+    "%1 events of the team's log were set aside, not scored (the first: %2).":
+        "チームのログのイベント %1 件を除外し、スコアリングしませんでした (最初の 1 件: %2)。",
+
 }
 
 def main(path):

@@ -1708,6 +1708,14 @@
         <source>Cannot commit on %1: %2</source>
         <translation>%1 でコミットできません: %2</translation>
     </message>
+    <message>
+        <source>The password for %1 could not be saved in the keychain: %2</source>
+        <translation>%1 のパスワードをキーチェーンに保存できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>the server closed the connection (it is stopping or restarting).</source>
+        <translation>サーバーが接続を閉じました (停止中または再起動中です)。</translation>
+    </message>
 </context>
 <context>
     <name>TeamEngine</name>
@@ -1734,6 +1742,10 @@
     <message>
         <source>The scores of %1 are published, but its action queue could not be refreshed: %2</source>
         <translation>%1 のスコアは公開しましたが、アクションを更新できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>The engine's copy %1 is in use by another process on this machine.</source>
+        <translation>エンジンのコピー %1 はこのマシンの別のプロセスが使用中です。</translation>
     </message>
 </context>
 <context>
@@ -1886,6 +1898,10 @@
         <source>Cannot score the copy of the team workspace: %1</source>
         <translation>チームワークスペースのコピーをスコアリングできません: %1</translation>
     </message>
+    <message>
+        <source>This machine's copy of the team workspace (%1) is busy; try again.</source>
+        <translation>このマシンのチームワークスペースのコピー (%1) は使用中です。もう一度お試しください。</translation>
+    </message>
 </context>
 <context>
     <name>TeamReplica</name>
@@ -1906,16 +1922,28 @@
         <translation>%1 からチームのアクションをコピーできません: %2</translation>
     </message>
     <message>
-        <source>the team's events after seq %1 were refused by the copy: %2</source>
-        <translation>seq %1 より後のチームのイベントをコピーが受け付けませんでした: %2</translation>
-    </message>
-    <message>
         <source>unexpected row from the team's log (%1 fields)</source>
         <translation>チームのログに想定外の行があります(項目数 %1)</translation>
     </message>
     <message>
         <source>cancelled</source>
         <translation>キャンセルしました</translation>
+    </message>
+    <message>
+        <source>the copy %1 was made from another database than %2 (restored or prepared anew since): delete the copy, and the next pass makes a new one.</source>
+        <translation>コピー %1 は %2 とは別のデータベースから作られました (その後に復元または再作成されています)。コピーを削除すると、次の処理で新しく作られます。</translation>
+    </message>
+    <message>
+        <source>Cannot use this machine's copy of the team workspace: %1</source>
+        <translation>このマシンのチームワークスペースのコピーを使用できません: %1</translation>
+    </message>
+    <message>
+        <source>Cannot copy the team's scores from %1: %2</source>
+        <translation>%1 からチームのスコアをコピーできません: %2</translation>
+    </message>
+    <message>
+        <source>event %1/%2: %3</source>
+        <translation>イベント %1/%2: %3</translation>
     </message>
 </context>
 <context>
@@ -2086,6 +2114,14 @@
         <source>Status</source>
         <translation>状態</translation>
     </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1、%2</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>最終変更</translation>
+    </message>
 </context>
 <context>
     <name>tenure::ActionQueueView</name>
@@ -2149,6 +2185,22 @@
     <message>
         <source>The %1 most urgent of %2 actions</source>
         <translation>アクション %2 件のうち緊急度の高い %1 件</translation>
+    </message>
+    <message>
+        <source>The team server cannot be reached; your note is kept and sent when it is back.</source>
+        <translation>チームサーバーに接続できません。メモは保存され、接続が戻ると送信されます。</translation>
+    </message>
+    <message>
+        <source>Your note on %1 could not be sent (%2). Here it is, to keep:
+
+%3</source>
+        <translation>%1 へのメモを送信できませんでした (%2)。控えとしてここに表示します:
+
+%3</translation>
+    </message>
+    <message>
+        <source>Note not sent</source>
+        <translation>メモを送信できませんでした</translation>
     </message>
 </context>
 <context>
@@ -3413,10 +3465,6 @@
 <context>
     <name>tenure::MainWindow</name>
     <message>
-        <source>Tenure workspaces (*.tenure);;All files (*)</source>
-        <translation>Tenure ワークスペース (*.tenure);;すべてのファイル (*)</translation>
-    </message>
-    <message>
         <source>Tenure</source>
         <translation>Tenure</translation>
     </message>
@@ -3667,6 +3715,50 @@
     <message>
         <source>&amp;Tuning</source>
         <translation>チューニング(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Tenure workspaces (*.tenure *.tenure-team);;All files (*)</source>
+        <translation>Tenure ワークスペース (*.tenure *.tenure-team);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;Team Workspace…</source>
+        <translation>チームワークスペースに接続(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近使ったワークスペース(&amp;R)</translation>
+    </message>
+    <message>
+        <source>%1 (team) — Tenure</source>
+        <translation>%1 (チーム) — Tenure</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>%1 に接続しています…</translation>
+    </message>
+    <message>
+        <source>Team server unreachable: %1 Retrying; what you see is the last data read.</source>
+        <translation>チームサーバーに接続できません: %1 再接続を試みています。表示中のデータは最後に読み込んだものです。</translation>
+    </message>
+    <message>
+        <source>Signed in to %1 as %2 (%3)</source>
+        <translation>%1 に %2 (%3) としてサインイン中</translation>
+    </message>
+    <message>
+        <source>In a team workspace, imports, connectors and scoring run on the team's server (tenure-cli serve) or an admin's desktop.</source>
+        <translation>チームワークスペースでは、インポート・コネクタ・スコアリングはチームのサーバー (tenure-cli serve) または管理者のデスクトップで実行されます。</translation>
+    </message>
+    <message>
+        <source>No recent workspaces</source>
+        <translation>最近使ったワークスペースはありません</translation>
+    </message>
+    <message>
+        <source>Clear Menu</source>
+        <translation>メニューを消去</translation>
     </message>
 </context>
 <context>
@@ -3978,6 +4070,13 @@
     </message>
 </context>
 <context>
+    <name>tenure::RecentWorkspaces</name>
+    <message>
+        <source>Team: %1</source>
+        <translation>チーム: %1</translation>
+    </message>
+</context>
+<context>
     <name>tenure::ReportActions</name>
     <message>
         <source>%1 (%2)</source>
@@ -4228,10 +4327,135 @@
     </message>
 </context>
 <context>
+    <name>tenure::ScopeSwitch</name>
+    <message>
+        <source>My accounts</source>
+        <translation>自分の顧客</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>チーム</translation>
+    </message>
+</context>
+<context>
     <name>tenure::ScoringWorker</name>
     <message>
         <source>Updating the action queue failed: %1</source>
         <translation>アクションの更新に失敗しました: %1</translation>
+    </message>
+</context>
+<context>
+    <name>tenure::TeamConnectDialog</name>
+    <message>
+        <source>Remember the password in the keychain</source>
+        <translation>パスワードをキーチェーンに保存する</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>接続をテスト(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>接続(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Connect to Team Workspace</source>
+        <translation>チームワークスペースに接続</translation>
+    </message>
+    <message>
+        <source>e.g. tenure</source>
+        <translation>例: tenure</translation>
+    </message>
+    <message>
+        <source>your database login</source>
+        <translation>データベースのログイン名</translation>
+    </message>
+    <message>
+        <source>Verify the server's certificate and name (recommended)</source>
+        <translation>サーバーの証明書と名前を検証する (推奨)</translation>
+    </message>
+    <message>
+        <source>Verify the server's certificate</source>
+        <translation>サーバーの証明書を検証する</translation>
+    </message>
+    <message>
+        <source>Encrypt, do not verify</source>
+        <translation>暗号化する (検証しない)</translation>
+    </message>
+    <message>
+        <source>Encrypt when the server offers it</source>
+        <translation>サーバーが対応していれば暗号化する</translation>
+    </message>
+    <message>
+        <source>Do not encrypt (local networks only)</source>
+        <translation>暗号化しない (ローカルネットワークのみ)</translation>
+    </message>
+    <message>
+        <source>the CA certificate that signs the server's (.crt, .pem)</source>
+        <translation>サーバー証明書に署名した CA 証明書 (.crt、.pem)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>ホスト(&amp;H):</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>ポート(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>データベース(&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>ユーザー(&amp;U):</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>パスワード(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption:</source>
+        <translation>暗号化(&amp;E):</translation>
+    </message>
+    <message>
+        <source>CA file:</source>
+        <translation>CA ファイル:</translation>
+    </message>
+    <message>
+        <source>CA Certificate</source>
+        <translation>CA 証明書</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+        <translation>証明書 (*.crt *.pem *.cer);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>%1 に接続しています…</translation>
+    </message>
+    <message>
+        <source>Signed in to %1 as %2, which is not a member of this team: an admin adds members with tenure-cli team add-member.</source>
+        <translation>%1 に %2 としてサインインしましたが、このチームのメンバーではありません。メンバーは管理者が tenure-cli team add-member で追加します。</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2 (%3).</source>
+        <translation>%1 に %2 (%3) として接続しました。</translation>
+    </message>
+</context>
+<context>
+    <name>tenure::TeamDeskSync</name>
+    <message>
+        <source>Cannot open this machine's copy of the team workspace (%1): %2</source>
+        <translation>このマシンのチームワークスペースのコピー (%1) を開けません: %2</translation>
+    </message>
+    <message>
+        <source>Signed in to %1 as %2, which is not a member of the team (an admin adds members with tenure-cli team add-member).</source>
+        <translation>%1 に %2 としてサインインしましたが、チームのメンバーではありません (メンバーは管理者が tenure-cli team add-member で追加します)。</translation>
     </message>
 </context>
 <context>
@@ -4283,6 +4507,14 @@
     <message>
         <source>Scored (%1): %2 new events, log up to seq %3, %4 statuses published, as of %5 with rules v%6; action queue: %7 open, %8 new, %9 cleared (%10 s).</source>
         <translation>スコアリング完了 (%1): 新規イベント %2 件、ログは seq %3 まで、ステータス %4 件を公開、%5 時点、ルール v%6。アクション: 未対応 %7 件、新規 %8 件、解消 %9 件 (%10 秒)。</translation>
+    </message>
+    <message>
+        <source>Lost the engine lock (the server ended this session, or another engine took over): standing by.</source>
+        <translation>エンジンのロックを失いました (サーバーがこのセッションを終了したか、別のエンジンが引き継ぎました)。待機します。</translation>
+    </message>
+    <message>
+        <source>%1 events of the team's log were set aside, not scored (the first: %2).</source>
+        <translation>チームのログのイベント %1 件を除外し、スコアリングしませんでした (最初の 1 件: %2)。</translation>
     </message>
 </context>
 <context>

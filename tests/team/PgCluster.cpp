@@ -135,20 +135,27 @@ bool PgCluster::start(QString* error)
         *error = QStringLiteral("initdb failed: %1").arg(output);
         return false;
     }
-    for (int attempt = 0; attempt < 3 && !m_running; ++attempt) {
-        m_port = freePort();
-        const QString options = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off "
-                                               "-c synchronous_commit=off -c full_page_writes=off")
-                                    .arg(m_port)
-                                    .arg(m_dir.path())
-            + m_tlsOptions;
-        m_running = run(QStringLiteral("pg_ctl"),
-                        { QStringLiteral("-D"), data, QStringLiteral("-l"),
-                          m_dir.filePath(QStringLiteral("log")), QStringLiteral("-w"), QStringLiteral("-t"),
-                          QStringLiteral("60"), QStringLiteral("-o"), options, QStringLiteral("start") },
-                        &output)
-            == 0;
-    }
+    for (int attempt = 0; attempt < 3 && !m_running; ++attempt)
+        launch(freePort(), error);
+    return m_running;
+}
+
+bool PgCluster::launch(int port, QString* error)
+{
+    m_port = port;
+    QString output;
+    const QString data = m_dir.filePath(QStringLiteral("data"));
+    const QString options = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off "
+                                           "-c synchronous_commit=off -c full_page_writes=off")
+                                .arg(m_port)
+                                .arg(m_dir.path())
+        + m_tlsOptions;
+    m_running = run(QStringLiteral("pg_ctl"),
+                    { QStringLiteral("-D"), data, QStringLiteral("-l"), m_dir.filePath(QStringLiteral("log")),
+                      QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("-o"),
+                      options, QStringLiteral("start") },
+                    &output)
+        == 0;
     if (!m_running) {
         QFile log(m_dir.filePath(QStringLiteral("log")));
         log.open(QIODevice::ReadOnly);
@@ -156,6 +163,11 @@ bool PgCluster::start(QString* error)
                      .arg(output, QString::fromLocal8Bit(log.readAll()));
     }
     return m_running;
+}
+
+bool PgCluster::resume(QString* error)
+{
+    return m_running || launch(m_port, error);
 }
 
 bool PgCluster::enableTls(QString* error)

@@ -28,6 +28,8 @@ public:
     // Starts the cluster; false with the reason in `error` when it cannot.
     bool start(QString* error);
     void stop();
+    // Starts a stopped cluster again, on the same port with the same data (a server restart).
+    bool resume(QString* error);
     bool isRunning() const { return m_running; }
 
     int port() const { return m_port; }
@@ -53,6 +55,7 @@ public:
     static bool mustRun() { return !qEnvironmentVariableIsEmpty("CI"); }
 
 private:
+    bool launch(int port, QString* error);
     int run(const QString& program, const QStringList& arguments, QString* output) const;
 
     QTemporaryDir m_dir;

@@ -3,6 +3,7 @@
 #include "Async.h"
 #include "PlainText.h"
 #include "store/Database.h"
+#include "workspace/ScopeSwitch.h"
 
 #include <QCheckBox>
 #include <QDateEdit>
@@ -14,6 +15,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -25,6 +27,14 @@ void ActionQueueModel::setActions(QList<Action> actions)
     beginResetModel();
     m_actions = std::move(actions);
     endResetModel();
+}
+
+int ActionQueueModel::rowOf(qint64 id) const
+{
+    for (int row = 0; row < m_actions.size(); ++row)
+        if (m_actions.at(row).id == id)
+            return row;
+    return -1;
 }
 
 int ActionQueueModel::rowCount(const QModelIndex& parent) const
@@ -58,6 +68,11 @@ QVariant ActionQueueModel::data(const QModelIndex& index, int role) const
             return action.status == QLatin1String("snoozed")
                 ? tr("snoozed until %1").arg(QLocale().toString(action.snoozedUntil, QLocale::ShortFormat))
                 : tr("open");
+        case LastChange:
+            return action.updatedBy.isEmpty()
+                ? QString()
+                : tr("%1, %2").arg(action.updatedBy,
+                                   QLocale().toString(action.updatedAt.toLocalTime(), QLocale::ShortFormat));
         }
     }
     if (role == Qt::TextAlignmentRole && index.column() == Priority)
@@ -71,8 +86,8 @@ QVariant ActionQueueModel::headerData(int section, Qt::Orientation orientation, 
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    const QStringList headers { tr("Priority"), tr("Customer"), tr("Trigger"),
-                                tr("Why"),      tr("Owner"),    tr("Status") };
+    const QStringList headers { tr("Priority"), tr("Customer"), tr("Trigger"),    tr("Why"),
+                                tr("Owner"),    tr("Status"),   tr("Last change") };
     return headers.value(section);
 }
 
@@ -86,6 +101,7 @@ ActionQueueView::ActionQueueView(QWidget* parent)
     , m_snooze(new QPushButton(tr("S&nooze…"), this))
     , m_reassign(new QPushButton(tr("&Reassign…"), this))
     , m_note(new QPushButton(tr("Add &Note…"), this))
+    , m_scope(new ScopeSwitch(this))
 {
     setObjectName(QStringLiteral("ActionQueueView"));
     m_table->setObjectName(QStringLiteral("actions"));
@@ -100,7 +116,13 @@ ActionQueueView::ActionQueueView(QWidget* parent)
     m_count->setObjectName(QStringLiteral("count"));
     PlainText::label(m_count); // errors quote account and event names
 
+    // My accounts | Team: shown in a team workspace.
+    m_scope->hide();
+    m_table->setColumnHidden(ActionQueueModel::LastChange, true);
+    connect(m_scope, &ScopeSwitch::changed, this, &ActionQueueView::refresh);
+
     auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_scope);
     for (QPushButton* button : { m_done, m_snooze, m_reassign, m_note })
         buttons->addWidget(button);
     buttons->addStretch(1);
@@ -135,8 +157,12 @@ ActionQueueView::ActionQueueView(QWidget* parent)
     });
     connect(m_reassign, &QPushButton::clicked, this, [this] {
         bool ok = false;
-        const QString owner = QInputDialog::getText(this, tr("Reassign"), tr("New owner:"), QLineEdit::Normal,
-                                                    selected() ? selected()->owner : QString(), &ok);
+        const QString current = selected() ? selected()->owner : QString();
+        // A team's actions go to one of its members; a workspace file takes any name.
+        const QString owner = m_team && !m_members.isEmpty()
+            ? QInputDialog::getItem(this, tr("Reassign"), tr("New owner:"), m_members,
+                                    std::max(0, int(m_members.indexOf(current))), false, &ok)
+            : QInputDialog::getText(this, tr("Reassign"), tr("New owner:"), QLineEdit::Normal, current, &ok);
         if (ok && !owner.trimmed().isEmpty())
             reassignSelected(owner);
     });
@@ -154,11 +180,24 @@ ActionQueueView::ActionQueueView(QWidget* parent)
     });
     connect(&m_loading, &QFutureWatcherBase::finished, this, [this] {
         const Result<Page> page = m_loading.result();
+        if (std::exchange(m_reloadPending, false)) {
+            refresh();
+            return;
+        }
         if (!page) {
             m_count->setText(page.error());
             return;
         }
+        // Keep what the user looks at: the selected action and the scroll position.
+        const std::optional<Action> was = selected();
+        const int scrolled = m_table->verticalScrollBar()->value();
         m_model->setActions(page->actions);
+        m_members = page->members;
+        if (was) {
+            if (const int row = m_model->rowOf(was->id); row >= 0)
+                m_table->selectRow(row);
+        }
+        m_table->verticalScrollBar()->setValue(scrolled);
         // A queue longer than anyone works through in a day shows its top; the count is all of it.
         m_count->setText(
             page->total > page->actions.size()
@@ -169,11 +208,20 @@ ActionQueueView::ActionQueueView(QWidget* parent)
         emit loaded(int(page->total));
     });
     connect(&m_working, &QFutureWatcherBase::finished, this, [this] {
-        const QString error = m_working.result();
-        if (!error.isEmpty())
-            m_count->setText(error);
-        else
+        const Outcome outcome = m_working.result();
+        std::optional<PendingNote> note = std::exchange(m_sending, std::nullopt);
+        if (outcome.error.isEmpty()) {
             emit changed();
+        } else if (note && outcome.unreachable) {
+            // Nothing typed is lost: the note waits for the server.
+            m_pendingNotes.append(*note);
+            m_count->setText(
+                tr("The team server cannot be reached; your note is kept and sent when it is back."));
+            emit changeFailed(outcome.error);
+        } else {
+            m_count->setText(outcome.error);
+            emit changeFailed(outcome.error);
+        }
         refresh();
     });
     updateButtons();
@@ -191,25 +239,81 @@ void ActionQueueView::setWorkspace(const QString& path)
     refresh();
 }
 
+void ActionQueueView::setTeam(std::optional<TeamAccess> team)
+{
+    m_team = std::move(team);
+    m_members.clear();
+    m_pendingNotes.clear();
+    m_scope->setVisible(m_team.has_value());
+    m_table->setColumnHidden(ActionQueueModel::LastChange, !m_team);
+    m_scope->setMine(true); // a CSM starts from their own accounts
+}
+
+bool ActionQueueView::showsMyAccountsOnly() const
+{
+    return m_team && m_scope->isMine();
+}
+
+void ActionQueueView::setMyAccountsOnly(bool mine)
+{
+    m_scope->setMine(mine);
+}
+
+QString ActionQueueView::owner() const
+{
+    return showsMyAccountsOnly() ? m_team->member : QString();
+}
+
 void ActionQueueView::refresh()
 {
-    if (m_path.isEmpty() || m_loading.isRunning())
+    if (m_path.isEmpty())
         return;
+    if (m_loading.isRunning()) {
+        m_reloadPending = true; // the newest scope and data load when this read lands
+        return;
+    }
     const QString path = m_path;
     const bool withSnoozed = m_snoozed->isChecked();
-    m_loading.setFuture(QtConcurrent::run(workPool(), [path, withSnoozed]() -> Result<Page> {
-        Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadOnly);
-        if (!db)
-            return Error { db.error() };
-        const ActionStore store(**db);
-        Result<qint64> total = store.queueSize({}, withSnoozed);
-        if (!total)
-            return Error { total.error() };
-        Result<QList<Action>> actions = store.queue({}, withSnoozed, kShown);
-        if (!actions)
-            return Error { actions.error() };
-        return Page { std::move(actions).value(), total.value() };
-    }));
+    const QString owner = this->owner();
+    m_loading.setFuture(
+        QtConcurrent::run(workPool(), [path, team = m_team, owner, withSnoozed]() -> Result<Page> {
+            const auto read = [&](const ActionStore& store) -> Result<Page> {
+                Result<qint64> total = store.queueSize(owner, withSnoozed);
+                if (!total)
+                    return Error { total.error() };
+                Result<QList<Action>> actions = store.queue(owner, withSnoozed, kShown);
+                if (!actions)
+                    return Error { actions.error() };
+                return Page { std::move(actions).value(), total.value(), {} };
+            };
+            if (team) {
+                // The team's queue, from the server: versions and authors as they are now.
+                Result<std::unique_ptr<TeamDatabase>> db = team->open();
+                if (!db)
+                    return Error { db.error() };
+                Result<Page> page = read(ActionStore((*db)->connection()));
+                if (page) {
+                    if (Result<QSqlQuery> members
+                        = (*db)->exec(QStringLiteral("SELECT display_name FROM team_members WHERE role <> "
+                                                     "'ingest' ORDER BY display_name"));
+                        members) {
+                        while (members->next())
+                            page->members << members->value(0).toString();
+                    }
+                }
+                return page;
+            }
+            Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadOnly);
+            if (!db)
+                return Error { db.error() };
+            return read(ActionStore(**db));
+        }));
+}
+
+QString ActionQueueView::author() const
+{
+    // In a team the server records the signed-in member whatever is passed; the name is shown meanwhile.
+    return m_team && !m_team->member.isEmpty() ? m_team->member : ActionStore::currentAuthor();
 }
 
 std::optional<Action> ActionQueueView::selected() const
@@ -227,52 +331,104 @@ void ActionQueueView::updateButtons()
         button->setEnabled(any);
 }
 
-void ActionQueueView::apply(std::function<Status(ActionStore&)> change)
+void ActionQueueView::apply(std::function<Status(ActionStore&)> change, std::optional<PendingNote> note)
 {
     if (m_working.isRunning())
         return;
     const QString path = m_path;
-    m_working.setFuture(QtConcurrent::run(workPool(), [path, change]() -> QString {
+    m_sending = std::move(note);
+    m_working.setFuture(QtConcurrent::run(workPool(), [path, team = m_team, change]() -> Outcome {
+        if (team) {
+            Result<std::unique_ptr<TeamDatabase>> db = team->open();
+            if (!db)
+                return { db.error(), true };
+            ActionStore store((*db)->connection());
+            const Status status = change(store);
+            if (status)
+                return {};
+            // A statement that failed because the server went away sent nothing either.
+            const bool alive = (*db)->scalar(QStringLiteral("SELECT 1")).ok();
+            return { status.error(), !alive };
+        }
         Result<std::unique_ptr<Database>> db = Database::open(path);
         if (!db)
-            return db.error();
+            return { db.error() };
         ActionStore store(**db);
         const Status status = change(store);
-        return status ? QString() : status.error();
+        return { status ? QString() : status.error() };
     }));
     updateButtons();
+}
+
+void ActionQueueView::serverRecovered()
+{
+    if (m_pendingNotes.isEmpty() || !m_team)
+        return;
+    const QList<PendingNote> notes = std::exchange(m_pendingNotes, {});
+    const TeamAccess team = *m_team;
+    runAsync(
+        this,
+        [team, notes]() -> QList<std::pair<PendingNote, QString>> {
+            QList<std::pair<PendingNote, QString>> results;
+            Result<std::unique_ptr<TeamDatabase>> db = team.open();
+            for (const PendingNote& note : notes) {
+                if (!db) {
+                    results.append({ note, db.error() });
+                    continue;
+                }
+                const Status added
+                    = ActionStore((*db)->connection()).addNote(note.actionId, team.member, note.text);
+                results.append({ note, added ? QString() : added.error() });
+            }
+            return results;
+        },
+        [this](const QList<std::pair<PendingNote, QString>>& results) {
+            QStringList refused;
+            for (const auto& [note, error] : results) {
+                if (error.isEmpty())
+                    continue;
+                refused << tr("Your note on %1 could not be sent (%2). Here it is, to keep:\n\n%3")
+                               .arg(note.accountName, error, note.text);
+            }
+            emit changed();
+            refresh();
+            if (!refused.isEmpty()) {
+                emit changeFailed(refused.join(QStringLiteral("\n\n")));
+                PlainText::warning(this, tr("Note not sent"), refused.join(QStringLiteral("\n\n")));
+            }
+        });
 }
 
 void ActionQueueView::markSelectedDone(const QString& note)
 {
     if (const std::optional<Action> action = selected())
-        apply([id = action->id, note](ActionStore& store) {
-            return store.markDone(id, ActionStore::currentAuthor(), note);
+        apply([id = action->id, version = action->version, author = author(), note](ActionStore& store) {
+            return store.markDone(id, author, note, version > 0 ? version : -1);
         });
 }
 
 void ActionQueueView::snoozeSelected(const QDate& until)
 {
     if (const std::optional<Action> action = selected())
-        apply([id = action->id, until](ActionStore& store) {
-            return store.snooze(id, until, ActionStore::currentAuthor());
+        apply([id = action->id, version = action->version, author = author(), until](ActionStore& store) {
+            return store.snooze(id, until, author, {}, version > 0 ? version : -1);
         });
 }
 
 void ActionQueueView::reassignSelected(const QString& owner)
 {
     if (const std::optional<Action> action = selected())
-        apply([id = action->id, owner](ActionStore& store) {
-            return store.reassign(id, owner, ActionStore::currentAuthor());
+        apply([id = action->id, version = action->version, author = author(), owner](ActionStore& store) {
+            return store.reassign(id, owner, author, version > 0 ? version : -1);
         });
 }
 
 void ActionQueueView::noteOnSelected(const QString& text)
 {
     if (const std::optional<Action> action = selected())
-        apply([id = action->id, text](ActionStore& store) {
-            return store.addNote(id, ActionStore::currentAuthor(), text);
-        });
+        apply([id = action->id, author = author(),
+               text](ActionStore& store) { return store.addNote(id, author, text); },
+              PendingNote { action->id, action->accountName, text });
 }
 
 } // namespace tenure

@@ -7,6 +7,7 @@
 #include "rules/RuleStore.h"
 #include "store/Database.h"
 #include "store/WorkspaceSettings.h"
+#include "workspace/ScopeSwitch.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -26,6 +27,7 @@ namespace tenure {
 
 CustomersView::CustomersView(QWidget* parent)
     : QWidget(parent)
+    , m_scope(new ScopeSwitch(this))
     , m_search(new QLineEdit(this))
     , m_stage(new QComboBox(this))
     , m_band(new QComboBox(this))
@@ -67,6 +69,8 @@ CustomersView::CustomersView(QWidget* parent)
     m_count->setObjectName(QStringLiteral("count"));
 
     auto* filters = new QHBoxLayout;
+    m_scope->hide(); // a team workspace's
+    filters->addWidget(m_scope);
     filters->addWidget(m_search, 2);
     filters->addWidget(m_stage);
     filters->addWidget(m_band);
@@ -83,6 +87,10 @@ CustomersView::CustomersView(QWidget* parent)
     connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
     for (QComboBox* box : { m_stage, m_band, m_owner })
         connect(box, &QComboBox::currentIndexChanged, this, &CustomersView::runQuery);
+    connect(m_scope, &ScopeSwitch::changed, this, [this](bool mine) {
+        m_owner->setEnabled(!mine); // My accounts fixes the owner
+        runQuery();
+    });
     connect(m_renewal, &QSpinBox::valueChanged, m_debounce, qOverload<>(&QTimer::start));
     connect(m_model, &CustomerListModel::sortRequested, this, [this](int column, Qt::SortOrder order) {
         if (column == CustomerListModel::Trend) {
@@ -120,6 +128,25 @@ void CustomersView::setWorkspace(const QString& path)
     refresh();
 }
 
+void CustomersView::setMember(const QString& member)
+{
+    m_member = member;
+    m_scope->setVisible(!member.isEmpty());
+    const QSignalBlocker blocker(m_scope);
+    m_scope->setMine(!member.isEmpty());
+    m_owner->setEnabled(member.isEmpty());
+}
+
+bool CustomersView::showsMyAccountsOnly() const
+{
+    return !m_member.isEmpty() && m_scope->isMine();
+}
+
+void CustomersView::setMyAccountsOnly(bool mine)
+{
+    m_scope->setMine(mine);
+}
+
 void CustomersView::refresh()
 {
     runQuery();
@@ -136,7 +163,7 @@ void CustomersView::runQuery()
     m_query.search = m_search->text();
     m_query.stage = m_stage->currentData().toString();
     m_query.band = m_band->currentData().toString();
-    m_query.owner = m_owner->currentData().toString();
+    m_query.owner = showsMyAccountsOnly() ? m_member : m_owner->currentData().toString();
     m_query.renewalWithinDays
         = m_renewal->value() > 0 ? std::optional<int>(m_renewal->value()) : std::nullopt;
     const QString path = m_path;

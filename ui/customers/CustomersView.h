@@ -16,6 +16,7 @@ class QTimer;
 namespace tenure {
 
 class CustomerListModel;
+class ScopeSwitch;
 
 // The customer list: instant search (name or id, Japanese included), filters by stage, band,
 // owner and renewal window, sort on any column. Every search runs in SQL on a worker thread with
@@ -29,6 +30,11 @@ public:
     ~CustomersView() override;
 
     void setWorkspace(const QString& path);
+    // In a team workspace, the signed-in member (the `owner` of their accounts): the list opens on
+    // My accounts, one click from Team. Empty for a workspace file.
+    void setMember(const QString& member);
+    bool showsMyAccountsOnly() const;
+    void setMyAccountsOnly(bool mine);
     // Runs the search again (after a scoring pass or an import).
     void refresh();
     CustomerListModel* model() const { return m_model; }
@@ -53,6 +59,8 @@ private:
     void showLoaded();
 
     QString m_path;
+    QString m_member;
+    ScopeSwitch* m_scope;
     QLineEdit* m_search;
     QComboBox* m_stage;
     QComboBox* m_band;

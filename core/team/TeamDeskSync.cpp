@@ -1,0 +1,225 @@
+#include "team/TeamDeskSync.h"
+
+#include "store/Database.h"
+#include "store/WorkspaceSettings.h"
+#include "team/TeamDatabase.h"
+#include "team/TeamReplica.h"
+
+#include <QSqlQuery>
+
+namespace tenure {
+
+namespace {
+const QStringList kChannels { QStringLiteral("tenure_events"), QStringLiteral("tenure_master"),
+                              QStringLiteral("tenure_rules"), QStringLiteral("tenure_actions"),
+                              QStringLiteral("tenure_statuses") };
+
+// Who signed in last on this copy (local settings: the team's own settings never start with team_).
+const QString kDeskMember = QStringLiteral("team_desk_member");
+const QString kDeskRole = QStringLiteral("team_desk_role");
+
+TeamDeskSync::Parts partsOf(const QString& channel)
+{
+    if (channel == QLatin1String("tenure_actions"))
+        return TeamDeskSync::Actions;
+    // A publication follows new events, and the engine's action refresh follows it.
+    if (channel == QLatin1String("tenure_statuses"))
+        return TeamDeskSync::Everything;
+    return TeamDeskSync::WriteSide;
+}
+} // namespace
+
+TeamDeskSync::TeamDeskSync(TeamLocation location, QString password, QString copyPath, Options options)
+    : m_location(std::move(location))
+    , m_password(std::move(password))
+    , m_copyPath(std::move(copyPath))
+    , m_options(options)
+{
+}
+
+TeamDeskSync::TeamDeskSync(TeamLocation location, QString password, QString copyPath)
+    : TeamDeskSync(std::move(location), std::move(password), std::move(copyPath), Options {})
+{
+}
+
+TeamDeskSync::~TeamDeskSync() = default;
+
+QString TeamDeskSync::defaultCopyPath(const TeamLocation& location)
+{
+    return TeamReplica::defaultPath(location, QStringLiteral("desk"));
+}
+
+void TeamDeskSync::start()
+{
+    m_heartbeat = std::make_unique<QTimer>();
+    m_heartbeat->setInterval(m_options.heartbeatMs);
+    connect(m_heartbeat.get(), &QTimer::timeout, this, &TeamDeskSync::heartbeat);
+    m_retry = std::make_unique<QTimer>();
+    m_retry->setSingleShot(true);
+    m_retry->setInterval(m_options.retryMs);
+    connect(m_retry.get(), &QTimer::timeout, this, &TeamDeskSync::retry);
+    m_debounce = std::make_unique<QTimer>();
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(m_options.debounceMs);
+    connect(m_debounce.get(), &QTimer::timeout, this, &TeamDeskSync::syncPending);
+
+    Result<std::unique_ptr<Database>> copy = Database::open(m_copyPath, Database::Mode::ReadWrite);
+    if (!copy) {
+        emit failed(tr("Cannot open this machine's copy of the team workspace (%1): %2")
+                        .arg(m_copyPath, copy.error()));
+        return;
+    }
+    m_copy = std::move(copy).value();
+    WorkspaceSettings settings(*m_copy);
+    QString error;
+    if (!connectToTeam(&error)) {
+        m_team.reset();
+        // A copy made before shows its last data while the server is away; a first connection
+        // that fails has nothing to show.
+        if (settings.value(kDeskMember).isEmpty()) {
+            emit failed(error);
+            return;
+        }
+        m_ready = true;
+        emit ready(m_copyPath, settings.value(kDeskMember), settings.value(kDeskRole));
+        m_lost = true;
+        emit lost(error);
+        m_retry->start();
+        return;
+    }
+    m_ready = true;
+    const TeamDatabase::Member member = m_team->member().value_or(TeamDatabase::Member {});
+    // Remembered for a start while the server is away; a copy that cannot remember still works.
+    if (Status remembered = settings.setValue(kDeskMember, member.displayName); remembered)
+        (void)settings.setValue(kDeskRole, member.role);
+    emit ready(m_copyPath, member.displayName, member.role);
+    m_heartbeat->start();
+}
+
+void TeamDeskSync::stop()
+{
+    for (QTimer* timer : { m_heartbeat.get(), m_retry.get(), m_debounce.get() })
+        if (timer)
+            timer->stop();
+    m_team.reset();
+    m_copy.reset();
+}
+
+bool TeamDeskSync::connectToTeam(QString* error)
+{
+    Result<std::unique_ptr<TeamDatabase>> team
+        = TeamDatabase::open(m_location, TeamDatabase::Purpose::Use, m_password);
+    if (!team) {
+        *error = team.error();
+        return false;
+    }
+    m_team = std::move(team).value();
+    if (!m_team->member()) {
+        *error = tr("Signed in to %1 as %2, which is not a member of the team (an admin adds members with "
+                    "tenure-cli team add-member).")
+                     .arg(m_location.display(), m_team->login());
+        return false;
+    }
+    // Subscribe first: a change made while the copy is being made is announced, and copied again.
+    QSqlDriver* driver = m_team->connection().driver();
+    for (const QString& channel : kChannels)
+        driver->subscribeToNotification(channel);
+    connect(driver, &QSqlDriver::notification, this, &TeamDeskSync::onNotification);
+    TeamReplica replica(*m_team, *m_copy);
+    if (Result<TeamReplica::Pull> pulled = replica.pull(); !pulled) {
+        *error = pulled.error();
+        return false;
+    }
+    if (Status actions = replica.pullActions(); !actions) {
+        *error = actions.error();
+        return false;
+    }
+    if (Result<qint64> statuses = replica.pullStatuses(); !statuses) {
+        *error = statuses.error();
+        return false;
+    }
+    return true;
+}
+
+void TeamDeskSync::refreshNow(int parts)
+{
+    m_pending |= parts;
+    syncPending();
+}
+
+void TeamDeskSync::onNotification(const QString& channel, QSqlDriver::NotificationSource, const QVariant&)
+{
+    m_pending |= int(partsOf(channel));
+    if (!m_debounce->isActive())
+        m_debounce->start();
+}
+
+void TeamDeskSync::syncPending()
+{
+    if (!m_team || m_lost || m_pending == 0)
+        return;
+    const Parts parts = Parts::fromInt(m_pending);
+    m_pending = 0;
+    TeamReplica replica(*m_team, *m_copy);
+    if (parts & WriteSide) {
+        if (Result<TeamReplica::Pull> pulled = replica.pull(); !pulled)
+            return markLost(pulled.error());
+    }
+    if (parts & Actions) {
+        if (Status actions = replica.pullActions(); !actions)
+            return markLost(actions.error());
+    }
+    if (parts & Statuses) {
+        if (Result<qint64> statuses = replica.pullStatuses(); !statuses)
+            return markLost(statuses.error());
+    }
+    emit refreshed(int(parts));
+}
+
+void TeamDeskSync::heartbeat()
+{
+    if (!m_team || m_lost)
+        return;
+    if (Result<QVariant> alive = m_team->scalar(QStringLiteral("SELECT 1")); !alive)
+        markLost(alive.error());
+}
+
+void TeamDeskSync::markLost(const QString& message)
+{
+    // The copy is left as it was (every copy step is one local transaction): the views keep it.
+    m_team.reset();
+    m_heartbeat->stop();
+    // A dropped statement says little ("server closed the connection"); signing in again says
+    // what is wrong now (refused, host unknown, timed out), or that it was a blip.
+    QString why;
+    if (connectToTeam(&why)) {
+        m_heartbeat->start();
+        emit refreshed(Everything);
+        return;
+    }
+    m_team.reset();
+    if (why.isEmpty())
+        why = message;
+    if (!m_lost) {
+        m_lost = true;
+        emit lost(why);
+    }
+    m_retry->start();
+}
+
+void TeamDeskSync::retry()
+{
+    QString error;
+    if (!connectToTeam(&error)) {
+        m_team.reset();
+        m_retry->start();
+        return;
+    }
+    m_lost = false;
+    m_pending = 0;
+    m_heartbeat->start();
+    emit recovered();
+    emit refreshed(Everything);
+}
+
+} // namespace tenure

@@ -1,0 +1,332 @@
+// The desktop in a team: two CSMs on one team workspace, one in the app and one through core (as
+// another desktop or tenure-cli would), against a real PostgreSQL the test starts.
+#include "MainWindow.h"
+#include "PgCluster.h"
+#include "TestSupport.h"
+#include "actions/ActionQueueView.h"
+#include "actions/ActionStore.h"
+#include "customers/CustomerListModel.h"
+#include "customers/CustomersView.h"
+#include "demo/DemoWorkspace.h"
+#include "store/Database.h"
+#include "team/TeamEngine.h"
+#include "team/TeamMembers.h"
+#include "team/TeamPush.h"
+#include "workspace/RecentWorkspaces.h"
+#include "workspace/TeamConnectDialog.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QToolButton>
+#include <QTranslator>
+
+using namespace tenure;
+using tenure::test::PgCluster;
+
+namespace {
+const QDate kAsOf(2026, 11, 30);
+const QString kMisaki = QStringLiteral("高橋 美咲");
+const QString kHanako = QStringLiteral("佐藤 花子");
+} // namespace
+
+class TestTeamDesktop : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        TENURE_START_PG_CLUSTER(m_cluster, m_cluster.start(&pgError));
+        std::unique_ptr<Database> local = m_local.open();
+        DemoGenerator::Options options;
+        options.accounts = 40;
+        options.days = 90;
+        options.today = kAsOf;
+        QVERIFY(DemoWorkspace::populate(*local, options).ok());
+        Result<std::unique_ptr<TeamDatabase>> team = m_cluster.createWorkspace(QStringLiteral("desk"), "UTC");
+        QVERIFY(team.ok());
+        QVERIFY(TeamPush(*local, **team).run().ok());
+        TeamMembers members(**team);
+        QVERIFY(members.add(QStringLiteral("misaki"), kMisaki, QStringLiteral("csm"), QStringLiteral("pw-m"))
+                    .ok());
+        QVERIFY(members.add(QStringLiteral("hanako"), kHanako, QStringLiteral("csm"), QStringLiteral("pw-h"))
+                    .ok());
+        // Half the portfolio is Misaki's, half Hanako's.
+        QVERIFY(
+            (*team)
+                ->exec(QStringLiteral("UPDATE accounts SET owner = CASE WHEN id <= (SELECT "
+                                      "percentile_disc(0.5) WITHIN GROUP (ORDER BY id) FROM accounts) THEN ? "
+                                      "ELSE ? END"),
+                       { kMisaki, kHanako })
+                .ok());
+        TeamEngine::Options engineOptions;
+        engineOptions.replicaPath = m_local.dir() + QStringLiteral("/engine.tenure");
+        engineOptions.engine.today = kAsOf;
+        TeamEngine engine(m_cluster.location(QStringLiteral("desk")), engineOptions,
+                          PgCluster::superPassword());
+        QVERIFY(engine.tryElect().value());
+        Result<TeamEngine::Pass> pass = engine.runPass();
+        QVERIFY2(pass.ok(), qPrintable(pass.ok() ? QString() : pass.error()));
+        QVERIFY2(pass->actions.open >= 6, "the demo opens actions for both CSMs");
+    }
+
+    void theConnectionDialogSaysWhatHappened()
+    {
+        TeamConnectDialog dialog;
+        dialog.setLocation(m_cluster.location(QStringLiteral("desk"), QStringLiteral("misaki")));
+        dialog.findChild<QLineEdit*>(QStringLiteral("password"))->setText(QStringLiteral("wrong"));
+        QSignalSpy tested(&dialog, &TeamConnectDialog::tested);
+        QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("test")), Qt::LeftButton);
+        QVERIFY(tested.wait(20000));
+        QCOMPARE(tested.first().first().toBool(), false);
+        QVERIFY2(dialog.resultText().contains(QStringLiteral("password"), Qt::CaseInsensitive),
+                 qPrintable(dialog.resultText()));
+        QVERIFY2(!dialog.resultText().contains(QStringLiteral("wrong")), "the password is never shown");
+
+        dialog.findChild<QLineEdit*>(QStringLiteral("password"))->setText(QStringLiteral("pw-m"));
+        QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("test")), Qt::LeftButton);
+        QVERIFY(tested.wait(20000));
+        QCOMPARE(tested.last().first().toBool(), true);
+        QVERIFY2(dialog.resultText().contains(kMisaki) && dialog.resultText().contains(QStringLiteral("csm")),
+                 qPrintable(dialog.resultText()));
+        QCOMPARE(dialog.location().toUrl(),
+                 m_cluster.location(QStringLiteral("desk"), QStringLiteral("misaki")).toUrl());
+        dialog.show();
+        QVERIFY(dialog.grab().save(test::screenshotDir() + QStringLiteral("/team-connect.png")));
+    }
+
+    void aDesktopOpensOnMyAccounts()
+    {
+        openAs(QStringLiteral("misaki"), QStringLiteral("pw-m"));
+        auto* actions = m_window->findChild<ActionQueueView*>();
+        QTRY_VERIFY_WITH_TIMEOUT(actions->model()->rowCount() > 0, 20000);
+        QVERIFY(actions->showsMyAccountsOnly());
+        for (int row = 0; row < actions->model()->rowCount(); ++row)
+            QCOMPARE(actions->model()->action(row).owner, kMisaki);
+        // Customers too; one click to the team's.
+        auto* customers = m_window->findChild<CustomersView*>();
+        QTRY_VERIFY_WITH_TIMEOUT(customers->model()->rowCount() > 0, 20000);
+        QVERIFY(customers->showsMyAccountsOnly());
+        QCOMPARE(customers->model()->rowCount(), 20);
+        QSignalSpy searched(customers, &CustomersView::searched);
+        QTest::mouseClick(customers->findChild<QToolButton*>(QStringLiteral("team")), Qt::LeftButton);
+        QVERIFY(searched.wait(10000));
+        QCOMPARE(customers->model()->rowCount(), 40);
+
+        QTest::mouseClick(actions->findChild<QToolButton*>(QStringLiteral("team")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(hasOwner(actions, kHanako), 10000);
+        // Recent workspaces remember the team without a password.
+        QVERIFY(!RecentWorkspaces::list().isEmpty());
+        QVERIFY(!RecentWorkspaces::list().join(u' ').contains(QStringLiteral("pw-m")));
+    }
+
+    void aColleaguesChangeShowsUpAtOnce()
+    {
+        auto* actions = m_window->findChild<ActionQueueView*>();
+        actions->setMyAccountsOnly(false);
+        QTRY_VERIFY_WITH_TIMEOUT(hasOwner(actions, kHanako), 10000);
+        const Action target = firstOwnedBy(actions, kHanako);
+        actions->findChild<QTableView*>(QStringLiteral("actions"))
+            ->selectRow(actions->model()->rowOf(target.id) + 1);
+        const qint64 selected = actions->model()->action(actions->model()->rowOf(target.id) + 1).id;
+
+        Result<std::unique_ptr<TeamDatabase>> hanako
+            = m_cluster.openAs(QStringLiteral("desk"), QStringLiteral("hanako"), QStringLiteral("pw-h"));
+        QVERIFY(hanako.ok());
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(
+            ActionStore((*hanako)->connection()).markDone(target.id, kHanako, QStringLiteral("called")).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(actions->model()->rowOf(target.id) < 0, 10000);
+        qInfo("A colleague's Done reached the other desktop's queue in %lld ms", clock.elapsed());
+        // The user's selection survives the refresh.
+        QCOMPARE(actions->selectedAccountId(),
+                 actions->model()->action(actions->model()->rowOf(selected)).accountId);
+    }
+
+    void aSimultaneousEditGetsAMessage()
+    {
+        auto* actions = m_window->findChild<ActionQueueView*>();
+        const Action target = firstOwnedBy(actions, kMisaki);
+        actions->findChild<QTableView*>(QStringLiteral("actions"))
+            ->selectRow(actions->model()->rowOf(target.id));
+        Result<std::unique_ptr<TeamDatabase>> hanako
+            = m_cluster.openAs(QStringLiteral("desk"), QStringLiteral("hanako"), QStringLiteral("pw-h"));
+        QVERIFY(hanako.ok());
+        // Hanako snoozes it while Misaki still sees it open: Misaki's Done comes second.
+        QVERIFY(ActionStore((*hanako)->connection()).snooze(target.id, kAsOf.addDays(30), kHanako).ok());
+        QSignalSpy refused(actions, &ActionQueueView::changeFailed);
+        actions->markSelectedDone(QStringLiteral("QBR booked"));
+        QVERIFY(refused.wait(10000));
+        const QString message = refused.first().first().toString();
+        QVERIFY2(message.contains(kHanako), qPrintable(message));
+        const std::optional<Action> after = ActionStore((*hanako)->connection()).find(target.id);
+        QCOMPARE(after->status, QStringLiteral("snoozed"));
+        // Who touched it last is on the row once the queue shows snoozed actions.
+        Result<QList<ActionEvent>> history = ActionStore((*hanako)->connection()).history(target.id);
+        QCOMPARE(history->last().author, kHanako);
+    }
+
+    void reassigningMovesTheActionToTheColleague()
+    {
+        auto* actions = m_window->findChild<ActionQueueView*>();
+        actions->setMyAccountsOnly(true);
+        QTRY_VERIFY_WITH_TIMEOUT(actions->model()->rowCount() > 0 && !hasOwner(actions, kHanako), 10000);
+        const Action target = actions->model()->action(0);
+        actions->findChild<QTableView*>(QStringLiteral("actions"))->selectRow(0);
+        QSignalSpy changed(actions, &ActionQueueView::changed);
+        actions->reassignSelected(kHanako);
+        QVERIFY(changed.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(actions->model()->rowOf(target.id) < 0, 10000);
+        Result<std::unique_ptr<TeamDatabase>> hanako
+            = m_cluster.openAs(QStringLiteral("desk"), QStringLiteral("hanako"), QStringLiteral("pw-h"));
+        Result<QList<Action>> hers = ActionStore((*hanako)->connection()).queue(kHanako);
+        QVERIFY(hers.ok());
+        QVERIFY(std::any_of(hers->begin(), hers->end(), [&](const Action& a) { return a.id == target.id; }));
+        const std::optional<Action> moved = ActionStore((*hanako)->connection()).find(target.id);
+        QCOMPARE(moved->updatedBy, kMisaki);
+        actions->setMyAccountsOnly(false);
+        QTRY_VERIFY_WITH_TIMEOUT(actions->model()->rowOf(target.id) >= 0, 10000);
+        const int row = actions->model()->rowOf(target.id);
+        const QString lastChange
+            = actions->model()->index(row, ActionQueueModel::LastChange).data().toString();
+        QVERIFY2(lastChange.startsWith(kMisaki), qPrintable(lastChange));
+        m_window->showView(QStringLiteral("actions"));
+        QVERIFY(m_window->grab().save(test::screenshotDir() + QStringLiteral("/team-queue.png")));
+    }
+
+    void aLostServerShowsABannerAndNothingTypedIsLost()
+    {
+        auto* actions = m_window->findChild<ActionQueueView*>();
+        auto* banner = m_window->findChild<QLabel*>(QStringLiteral("teamBanner"));
+        QVERIFY(banner && banner->isHidden());
+        QVERIFY(actions->model()->rowCount() > 0);
+        const Action target = actions->model()->action(0);
+        actions->findChild<QTableView*>(QStringLiteral("actions"))->selectRow(0);
+        const int rowsBefore = actions->model()->rowCount();
+
+        QSignalSpy lost(m_window.get(), &MainWindow::teamLost);
+        m_cluster.stop();
+        QVERIFY(lost.wait(15000));
+        QVERIFY(banner->isVisible());
+        QVERIFY2(banner->text().startsWith(QStringLiteral("Team server unreachable: ")),
+                 qPrintable(banner->text()));
+        QVERIFY(m_window->grab().save(test::screenshotDir() + QStringLiteral("/team-banner.png")));
+        // A note written meanwhile is kept; the views keep their last data.
+        QSignalSpy refused(actions, &ActionQueueView::changeFailed);
+        actions->noteOnSelected(QStringLiteral("オフラインで書いたメモ"));
+        QVERIFY(refused.wait(20000));
+        QCOMPARE(actions->pendingNotes(), 1);
+        QCOMPARE(actions->model()->rowCount(), rowsBefore);
+
+        QSignalSpy recovered(m_window.get(), &MainWindow::teamRecovered);
+        QString error;
+        QVERIFY2(m_cluster.resume(&error), qPrintable(error));
+        QVERIFY(recovered.wait(20000));
+        QVERIFY(banner->isHidden());
+        QTRY_COMPARE_WITH_TIMEOUT(actions->pendingNotes(), 0, 10000);
+        Result<std::unique_ptr<TeamDatabase>> hanako
+            = m_cluster.openAs(QStringLiteral("desk"), QStringLiteral("hanako"), QStringLiteral("pw-h"));
+        QVERIFY(hanako.ok());
+        QTRY_VERIFY_WITH_TIMEOUT(hasNote(**hanako, target.id, QStringLiteral("オフラインで書いたメモ")),
+                                 10000);
+    }
+
+    // The connection dialog, the banner and the queue with its authors, in Japanese.
+    void japaneseScreenshots()
+    {
+        m_window.reset();
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/tenure_ja.qm")));
+        QApplication::installTranslator(&translator);
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::Japanese, QLocale::Japan));
+        {
+            TeamConnectDialog dialog;
+            dialog.setLocation(m_cluster.location(QStringLiteral("desk"), QStringLiteral("hanako")));
+            dialog.show();
+            QCOMPARE(dialog.windowTitle(), QStringLiteral("チームワークスペースに接続"));
+            QVERIFY(dialog.grab().save(test::screenshotDir() + QStringLiteral("/ja-team-connect.png")));
+        }
+        openAs(QStringLiteral("hanako"), QStringLiteral("pw-h"));
+        auto* actions = m_window->findChild<ActionQueueView*>();
+        QTRY_VERIFY_WITH_TIMEOUT(actions->model()->rowCount() > 0, 20000);
+        QCOMPARE(actions->findChild<QToolButton*>(QStringLiteral("mine"))->text(),
+                 QStringLiteral("自分の顧客"));
+        QVERIFY(m_window->grab().save(test::screenshotDir() + QStringLiteral("/ja-team-queue.png")));
+        QSignalSpy lost(m_window.get(), &MainWindow::teamLost);
+        m_cluster.stop();
+        QVERIFY(lost.wait(15000));
+        auto* banner = m_window->findChild<QLabel*>(QStringLiteral("teamBanner"));
+        QVERIFY2(banner->text().startsWith(QStringLiteral("チームサーバーに接続できません")),
+                 qPrintable(banner->text()));
+        QVERIFY(m_window->grab().save(test::screenshotDir() + QStringLiteral("/ja-team-banner.png")));
+        QString error;
+        QVERIFY2(m_cluster.resume(&error), qPrintable(error));
+        m_window.reset();
+        QApplication::removeTranslator(&translator);
+        QLocale::setDefault(before);
+    }
+
+    void cleanupTestCase() { m_window.reset(); }
+
+private:
+    void openAs(const QString& login, const QString& password)
+    {
+        m_window = std::make_unique<MainWindow>();
+        m_window->resize(1100, 720);
+        m_window->show();
+        QSignalSpy ready(m_window.get(), &MainWindow::teamReady);
+        QSignalSpy failed(m_window.get(), &MainWindow::workspaceFailed);
+        TeamSession::Options options;
+        options.copyPath = m_local.dir() + QStringLiteral("/%1-desk.tenure").arg(login);
+        options.heartbeatMs = 500;
+        options.retryMs = 500;
+        RecentWorkspaces::add(m_cluster.location(QStringLiteral("desk"), login).toUrl());
+        m_window->openTeamWorkspace(m_cluster.location(QStringLiteral("desk"), login), password, options);
+        QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty() || !failed.isEmpty(), 30000);
+        QVERIFY2(failed.isEmpty(),
+                 qPrintable(failed.isEmpty() ? QString() : failed.first().at(1).toString()));
+        m_window->showView(QStringLiteral("actions"));
+    }
+
+    static bool hasOwner(ActionQueueView* view, const QString& owner)
+    {
+        for (int row = 0; row < view->model()->rowCount(); ++row)
+            if (view->model()->action(row).owner == owner)
+                return true;
+        return false;
+    }
+
+    static Action firstOwnedBy(ActionQueueView* view, const QString& owner)
+    {
+        for (int row = 0; row < view->model()->rowCount(); ++row)
+            if (view->model()->action(row).owner == owner)
+                return view->model()->action(row);
+        return {};
+    }
+
+    static bool hasNote(TeamDatabase& db, qint64 actionId, const QString& text)
+    {
+        Result<QList<ActionEvent>> history = ActionStore(db.connection()).history(actionId);
+        return history.ok() && std::any_of(history->begin(), history->end(), [&](const ActionEvent& event) {
+                   return event.kind == QLatin1String("note") && event.detail == text
+                       && event.author == kMisaki;
+               });
+    }
+
+    PgCluster m_cluster;
+    test::TempWorkspace m_local;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+QTEST_MAIN(TestTeamDesktop)
+#include "TestTeamDesktop.moc"

@@ -1,0 +1,137 @@
+// MainWindow's side of a team workspace: connecting, the session's copy, the banner, Open Recent.
+#include "MainWindow.h"
+#include "PlainText.h"
+#include "actions/ActionQueueView.h"
+#include "customer/CustomerDetailView.h"
+#include "customers/CustomersView.h"
+#include "engine/ScoringWorker.h"
+#include "ingest/connectors/PullWorker.h"
+#include "overview/OverviewView.h"
+#include "print/ReportActions.h"
+#include "rules/RulesView.h"
+#include "sources/DataSourcesView.h"
+#include "team/TeamDeskSync.h"
+#include "workspace/RecentWorkspaces.h"
+#include "workspace/TeamConnectDialog.h"
+#include "workspace/WorkspaceLoader.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QMenu>
+#include <QStatusBar>
+
+namespace tenure {
+
+void MainWindow::connectToTeam()
+{
+    auto* dialog = new TeamConnectDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_team)
+        dialog->setLocation(m_team->access().location);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        RecentWorkspaces::add(dialog->location().toUrl());
+        openTeamWorkspace(dialog->location(), dialog->password());
+    });
+    dialog->open();
+}
+
+void MainWindow::openTeamWorkspace(const TeamLocation& location, const QString& password,
+                                   const TeamSession::Options& options)
+{
+    closeTeam();
+    m_scoring.reset(); // a file's engine and connectors stop: the team has its own
+    m_scoringTimer->stop();
+    m_pulls.reset();
+    m_pullTimer->stop();
+    m_team = std::make_unique<TeamSession>(location, password, options);
+    setWindowTitle(tr("%1 (team) — Tenure").arg(location.database));
+    m_statusCounts->setText(tr("Connecting to %1…").arg(location.display()));
+    connect(m_team.get(), &TeamSession::ready, this, &MainWindow::teamIsReady);
+    connect(m_team.get(), &TeamSession::failed, this,
+            [this, display = location.display()](const QString& message) {
+                closeTeam();
+                showError(display, message);
+            });
+    connect(m_team.get(), &TeamSession::lost, this, [this](const QString& message) {
+        showTeamBanner(tr("Team server unreachable: %1 Retrying; what you see is the last data read.")
+                           .arg(message.trimmed()));
+        emit teamLost(message);
+    });
+    connect(m_team.get(), &TeamSession::recovered, this, [this] {
+        showTeamBanner({});
+        m_actions->serverRecovered();
+        emit teamRecovered();
+    });
+    connect(m_team.get(), &TeamSession::refreshed, this, [this](int parts) {
+        // The views read the copy again, keeping their selection, scroll position and filters.
+        if (parts & (TeamDeskSync::Statuses | TeamDeskSync::WriteSide)) {
+            m_customers->refresh();
+            m_overview->refresh();
+        }
+        if (parts & TeamDeskSync::WriteSide)
+            m_rules->refresh();
+        m_actions->refresh();
+        m_customer->refresh();
+        emit teamRefreshed(parts);
+    });
+    connect(m_team.get(), &TeamSession::engineLog, this,
+            [this](const QString& line) { m_statusEngine->setText(line); });
+    m_team->start();
+}
+
+void MainWindow::teamIsReady(const QString& copyPath)
+{
+    m_path = copyPath;
+    m_reports->setWorkspace(copyPath); // reports and exports read the copy: the team's data
+    const TeamAccess& access = m_team->access();
+    m_statusEngine->setText(
+        tr("Signed in to %1 as %2 (%3)").arg(access.location.display(), access.member, access.role));
+    m_loader->load(copyPath);
+    emit teamReady();
+}
+
+void MainWindow::closeTeam()
+{
+    if (!m_team)
+        return;
+    m_team.reset();
+    showTeamBanner({});
+    m_actions->setTeam(std::nullopt);
+    m_customers->setMember({});
+}
+
+void MainWindow::showTeamBanner(const QString& message)
+{
+    m_banner->setText(message);
+    m_banner->setVisible(!message.isEmpty());
+}
+
+void MainWindow::setFileOnlyEnabled(bool enabled)
+{
+    for (QAction* action : std::as_const(m_fileOnly)) {
+        action->setEnabled(enabled);
+        action->setToolTip(enabled
+                               ? QString()
+                               : tr("In a team workspace, imports, connectors and scoring run on the team's "
+                                    "server (tenure-cli serve) or an admin's desktop."));
+    }
+    m_sources->setEnabled(enabled);
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList entries = RecentWorkspaces::list();
+    for (const QString& entry : entries) {
+        QAction* action = m_recentMenu->addAction(RecentWorkspaces::label(entry));
+        action->setData(entry);
+        connect(action, &QAction::triggered, this, [this, entry] { openWorkspace(entry); });
+    }
+    if (entries.isEmpty())
+        m_recentMenu->addAction(tr("No recent workspaces"))->setEnabled(false);
+    m_recentMenu->addSeparator();
+    m_recentMenu->addAction(tr("Clear Menu"), this, [] { RecentWorkspaces::clear(); })
+        ->setEnabled(!entries.isEmpty());
+}
+
+} // namespace tenure
