@@ -347,7 +347,11 @@ void MainWindow::showStats(const QString& path, const WorkspaceStats& stats)
     m_summary->showWorkspace(path, stats);
     m_customers->setMember(m_team ? m_team->access().member : QString());
     m_customers->setWorkspace(path);
-    m_actions->setTeam(m_team ? std::optional<TeamAccess>(m_team->access()) : std::nullopt);
+    const std::optional<TeamAccess> team
+        = m_team ? std::optional<TeamAccess>(m_team->access()) : std::nullopt;
+    m_actions->setTeam(team);
+    m_customer->setTeam(team);
+    setTeamRules(team);
     m_actions->setWorkspace(path);
     m_customer->setWorkspace(path);
     m_overview->setWorkspace(path);

@@ -88,6 +88,8 @@ private:
     void teamIsReady(const QString& copyPath);
     void showTeamBanner(const QString& message); // empty: hides it
     void setFileOnlyEnabled(bool enabled);
+    // Rules saved to the team's server (admins), or to the workspace file.
+    void setTeamRules(const std::optional<TeamAccess>& team);
     void newWorkspace();
     void chooseWorkspace();
     void showStats(const QString& path, const WorkspaceStats& stats);

@@ -11,6 +11,7 @@
 #include "rules/RulesView.h"
 #include "sources/DataSourcesView.h"
 #include "team/TeamDeskSync.h"
+#include "team/TeamWrites.h"
 #include "workspace/RecentWorkspaces.h"
 #include "workspace/TeamConnectDialog.h"
 #include "workspace/WorkspaceLoader.h"
@@ -97,7 +98,9 @@ void MainWindow::closeTeam()
     m_team.reset();
     showTeamBanner({});
     m_actions->setTeam(std::nullopt);
+    m_customer->setTeam(std::nullopt);
     m_customers->setMember({});
+    setTeamRules(std::nullopt);
 }
 
 void MainWindow::showTeamBanner(const QString& message)
@@ -116,6 +119,26 @@ void MainWindow::setFileOnlyEnabled(bool enabled)
                                     "server (tenure-cli serve) or an admin's desktop."));
     }
     m_sources->setEnabled(enabled);
+}
+
+void MainWindow::setTeamRules(const std::optional<TeamAccess>& team)
+{
+    if (!team) {
+        m_rules->setSaver({});
+        return;
+    }
+    // The server refuses anyone else too; the button says so first.
+    const QString reason = team->role == QLatin1String("admin")
+        ? QString()
+        : tr("In a team workspace only admins change the rules.");
+    m_rules->setSaver(
+        [team = *team](const RuleSet& rules) -> Result<int> {
+            Result<std::unique_ptr<TeamDatabase>> db = team.open();
+            if (!db)
+                return Error { db.error() };
+            return TeamWrites::saveRuleSet(**db, rules, team.member);
+        },
+        reason);
 }
 
 void MainWindow::fillRecentMenu()

@@ -8,6 +8,7 @@
 #include "store/AccountStore.h"
 #include "store/Database.h"
 #include "store/WorkspaceSettings.h"
+#include "team/TeamWrites.h"
 
 #include <QDateTime>
 #include <QGridLayout>
@@ -291,7 +292,15 @@ void CustomerDetailView::addNote()
         watcher->deleteLater();
         refresh();
     });
-    watcher->setFuture(QtConcurrent::run(workPool(), [path, id, text]() -> QString {
+    watcher->setFuture(QtConcurrent::run(workPool(), [path, team = m_team, id, text]() -> QString {
+        if (team) {
+            Result<std::unique_ptr<TeamDatabase>> db = team->open();
+            if (!db)
+                return db.error();
+            // The server records the signed-in member as the author.
+            const Status added = ActionStore((*db)->connection()).addAccountNote(id, team->member, text);
+            return added ? QString() : added.error();
+        }
         Result<std::unique_ptr<Database>> db = Database::open(path);
         if (!db)
             return db.error();
@@ -305,7 +314,14 @@ void CustomerDetailView::recordOutcome(const Outcome& outcome)
     const QString path = m_path;
     runAsync(
         this,
-        [path, outcome]() -> QString {
+        [path, team = m_team, outcome]() -> QString {
+            if (team) {
+                Result<std::unique_ptr<TeamDatabase>> db = team->open();
+                if (!db)
+                    return db.error();
+                const Result<bool> added = TeamWrites::addOutcome(**db, outcome);
+                return added ? QString() : added.error();
+            }
             Result<std::unique_ptr<Database>> db = Database::open(path);
             if (!db)
                 return db.error();

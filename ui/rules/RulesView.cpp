@@ -228,6 +228,14 @@ void RulesView::preview()
         });
 }
 
+void RulesView::setSaver(Saver saver, const QString& reason)
+{
+    m_saver = std::move(saver);
+    m_cannotSave = reason;
+    m_save->setToolTip(reason);
+    updateButtons();
+}
+
 void RulesView::save()
 {
     const std::optional<RuleSet> rules = beginWork();
@@ -237,7 +245,9 @@ void RulesView::save()
     const RuleSet candidate = *rules;
     runAsync(
         this,
-        [path, candidate]() -> Result<int> {
+        [path, candidate, saver = m_saver]() -> Result<int> {
+            if (saver)
+                return saver(candidate);
             return RuleStore::saveTo(path, candidate, ActionStore::currentAuthor());
         },
         [this](const Result<int>& version) {
@@ -299,7 +309,7 @@ void RulesView::updateButtons()
     const bool valid = m_editor->rules().ok();
     const bool ready = !m_path.isEmpty() && !m_busy;
     m_preview->setEnabled(ready && valid);
-    m_save->setEnabled(ready && valid && m_editor->isModified());
+    m_save->setEnabled(ready && valid && m_editor->isModified() && m_cannotSave.isEmpty());
     m_revert->setEnabled(ready && m_editor->isModified());
     m_export->setEnabled(valid);
     m_import->setEnabled(ready);

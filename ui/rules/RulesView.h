@@ -1,9 +1,11 @@
 #pragma once
 
 #include "rules/RuleSet.h"
+#include "util/Result.h"
 
 #include <QWidget>
 
+#include <functional>
 #include <optional>
 
 class QLabel;
@@ -26,6 +28,10 @@ public:
     explicit RulesView(QWidget* parent = nullptr);
 
     void setWorkspace(const QString& path);
+    // Where Save stores a new version, run on a worker thread (a team workspace's server, say);
+    // none: the workspace file. `reason` non-empty: saving is not this user's to do, and why.
+    using Saver = std::function<Result<int>(const RuleSet& rules)>;
+    void setSaver(Saver saver, const QString& reason = {});
     // Reloads the active version, unless the user has unsaved edits.
     void refresh();
     void importFile(const QString& file);
@@ -48,6 +54,8 @@ private:
     void showMessage(const QString& text, bool error = false);
 
     QString m_path;
+    Saver m_saver;
+    QString m_cannotSave;
     int m_version = 0;
     RuleSet m_active; // as loaded: the "from" side of a preview
     bool m_busy = false;
