@@ -347,8 +347,8 @@ void MainWindow::showStats(const QString& path, const WorkspaceStats& stats)
     m_summary->showWorkspace(path, stats);
     m_customers->setMember(m_team ? m_team->access().member : QString());
     m_customers->setWorkspace(path);
-    const std::optional<TeamAccess> team
-        = m_team ? std::optional<TeamAccess>(m_team->access()) : std::nullopt;
+    const std::optional<TeamSignIn> team
+        = m_team ? std::optional<TeamSignIn>(m_team->access()) : std::nullopt;
     m_actions->setTeam(team);
     m_customer->setTeam(team);
     setTeamRules(team);

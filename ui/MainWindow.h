@@ -89,7 +89,7 @@ private:
     void showTeamBanner(const QString& message); // empty: hides it
     void setFileOnlyEnabled(bool enabled);
     // Rules saved to the team's server (admins), or to the workspace file.
-    void setTeamRules(const std::optional<TeamAccess>& team);
+    void setTeamRules(const std::optional<TeamSignIn>& team);
     void newWorkspace();
     void chooseWorkspace();
     void showStats(const QString& path, const WorkspaceStats& stats);

@@ -84,7 +84,7 @@ void MainWindow::teamIsReady(const QString& copyPath)
 {
     m_path = copyPath;
     m_reports->setWorkspace(copyPath); // reports and exports read the copy: the team's data
-    const TeamAccess& access = m_team->access();
+    const TeamSignIn& access = m_team->access();
     m_statusEngine->setText(
         tr("Signed in to %1 as %2 (%3)").arg(access.location.display(), access.member, access.role));
     m_loader->load(copyPath);
@@ -121,7 +121,7 @@ void MainWindow::setFileOnlyEnabled(bool enabled)
     m_sources->setEnabled(enabled);
 }
 
-void MainWindow::setTeamRules(const std::optional<TeamAccess>& team)
+void MainWindow::setTeamRules(const std::optional<TeamSignIn>& team)
 {
     if (!team) {
         m_rules->setSaver({});

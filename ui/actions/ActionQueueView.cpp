@@ -239,7 +239,7 @@ void ActionQueueView::setWorkspace(const QString& path)
     refresh();
 }
 
-void ActionQueueView::setTeam(std::optional<TeamAccess> team)
+void ActionQueueView::setTeam(std::optional<TeamSignIn> team)
 {
     m_team = std::move(team);
     m_members.clear();
@@ -365,7 +365,7 @@ void ActionQueueView::serverRecovered()
     if (m_pendingNotes.isEmpty() || !m_team)
         return;
     const QList<PendingNote> notes = std::exchange(m_pendingNotes, {});
-    const TeamAccess team = *m_team;
+    const TeamSignIn team = *m_team;
     runAsync(
         this,
         [team, notes]() -> QList<std::pair<PendingNote, QString>> {

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "actions/ActionStore.h"
-#include "workspace/TeamAccess.h"
+#include "workspace/TeamSignIn.h"
 
 #include <QAbstractTableModel>
 #include <QFutureWatcher>
@@ -56,7 +56,7 @@ public:
 
     void setWorkspace(const QString& path);
     // A team workspace's queue (set before setWorkspace), or none for a workspace file.
-    void setTeam(std::optional<TeamAccess> team);
+    void setTeam(std::optional<TeamSignIn> team);
     bool showsMyAccountsOnly() const;
     void setMyAccountsOnly(bool mine);
     // The server is back: sends the notes kept meanwhile.
@@ -98,7 +98,7 @@ private:
     QString author() const; // who is at the keyboard, for history rows
 
     QString m_path;
-    std::optional<TeamAccess> m_team;
+    std::optional<TeamSignIn> m_team;
     QList<PendingNote> m_pendingNotes;
     QStringList m_members; // the team's members, for reassignment
     ActionQueueModel* m_model;

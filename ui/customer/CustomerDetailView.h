@@ -2,7 +2,7 @@
 
 #include "domain/Outcome.h"
 #include "report/AccountReport.h"
-#include "workspace/TeamAccess.h"
+#include "workspace/TeamSignIn.h"
 
 #include <QFutureWatcher>
 #include <QWidget>
@@ -28,7 +28,7 @@ public:
     // The customer asked for before a workspace was open (--view customer:ID) loads once it is.
     void setWorkspace(const QString& path);
     // A team workspace: notes and outcomes go to its server (the page reads this machine's copy).
-    void setTeam(std::optional<TeamAccess> team) { m_team = std::move(team); }
+    void setTeam(std::optional<TeamSignIn> team) { m_team = std::move(team); }
     void showCustomer(const QString& accountId);
     void refresh()
     {
@@ -51,7 +51,7 @@ private:
     void addNote();
 
     QString m_path;
-    std::optional<TeamAccess> m_team;
+    std::optional<TeamSignIn> m_team;
     QString m_accountId;
     std::optional<AccountReport> m_report;
     QLabel* m_title;

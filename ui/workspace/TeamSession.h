@@ -1,6 +1,6 @@
 #pragma once
 
-#include "workspace/TeamAccess.h"
+#include "workspace/TeamSignIn.h"
 
 #include <QObject>
 #include <QThread>
@@ -35,7 +35,7 @@ public:
 
     void start();
     // Filled once ready() is emitted.
-    const TeamAccess& access() const { return m_access; }
+    const TeamSignIn& access() const { return m_access; }
     QString copyPath() const { return m_copyPath; }
     bool isReachable() const { return m_reachable; }
     bool runsEngine() const { return m_service != nullptr; }
@@ -51,7 +51,7 @@ signals:
 private:
     void startEngine();
 
-    TeamAccess m_access;
+    TeamSignIn m_access;
     Options m_options;
     QString m_copyPath;
     bool m_reachable = false;

@@ -13,7 +13,7 @@ namespace tenure {
 // directly (the action queue): where it is, who signed in, and the password typed in the
 // connection dialog (held in memory only; empty when the keychain, ~/.pgpass or PGPASSWORD
 // provide it).
-struct TeamAccess
+struct TeamSignIn
 {
     TeamLocation location;
     QString password;
