@@ -36,10 +36,10 @@ Result<qint64> TeamPublisher::copyTable(const QString& table, const QString& col
     // PostgreSQL refuses COPY FROM into a table under row-level security (TeamMigrations) to every
     // login the policies apply to, the engine's admin login among them: the rows go into a
     // temporary table of the transaction, then in with one INSERT that the policies check.
-    const QString staging = QStringLiteral("publish_") + table;
-    if (Result<QSqlQuery> made
-        = m_team.exec(QStringLiteral("CREATE TEMP TABLE %1 ON COMMIT DROP AS SELECT %2 FROM %3 WITH NO DATA")
-                          .arg(staging, columns, table));
+    const QString staging = QStringLiteral("pg_temp.publish_") + table; // never a table of the schema
+    if (Result<QSqlQuery> made = m_team.exec(
+            QStringLiteral("CREATE TEMP TABLE publish_%1 ON COMMIT DROP AS SELECT %2 FROM %1 WITH NO DATA")
+                .arg(table, columns));
         !made)
         return Error { made.error() };
     PgCopy copy(m_team.handle());
