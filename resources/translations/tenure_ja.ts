@@ -335,23 +335,23 @@
     </message>
     <message>
         <source>a colleague</source>
-        <translation type="unfinished" />
+        <translation>同僚</translation>
     </message>
     <message>
         <source>Done by %1 at %2.</source>
-        <translation type="unfinished" />
+        <translation>%1 が %2 に完了しました。</translation>
     </message>
     <message>
         <source>Snoozed by %1 at %2 until %3.</source>
-        <translation type="unfinished" />
+        <translation>%1 が %2 に %3 までスヌーズしました。</translation>
     </message>
     <message>
         <source>Changed by %1 at %2.</source>
-        <translation type="unfinished" />
+        <translation>%1 が %2 に変更しました。</translation>
     </message>
     <message>
         <source>%1 Your change to action %2 was not saved: look at it again.</source>
-        <translation type="unfinished" />
+        <translation>%1 アクション %2 へのあなたの変更は保存されていません。もう一度確認してください。</translation>
     </message>
 </context>
 <context>
@@ -1639,6 +1639,13 @@
     </message>
 </context>
 <context>
+    <name>TeamAccess</name>
+    <message>
+        <source>Cannot set own-accounts-only on %1 (only an admin may): %2</source>
+        <translation>%1 の own-accounts-only を変更できません(変更できるのは管理者だけです): %2</translation>
+    </message>
+</context>
+<context>
     <name>TeamDatabase</name>
     <message>
         <source>the host name %1 is not known (check the host, or the network's DNS).</source>
@@ -1708,6 +1715,10 @@
         <source>Cannot commit on %1: %2</source>
         <translation>%1 でコミットできません: %2</translation>
     </message>
+    <message>
+        <source>The team workspace %1 has schema %2; this version of Tenure needs schema %3. The workspace's owner (the login that ran team init) upgrades it with: tenure-cli team upgrade URL</source>
+        <translation>チームワークスペース %1 のスキーマは %2 ですが、この版の Tenure にはスキーマ %3 が必要です。ワークスペースの所有者(team init を実行したログイン)が次のコマンドでアップグレードしてください: tenure-cli team upgrade URL</translation>
+    </message>
 </context>
 <context>
     <name>TeamEngine</name>
@@ -1734,6 +1745,10 @@
     <message>
         <source>The scores of %1 are published, but its action queue could not be refreshed: %2</source>
         <translation>%1 のスコアは公開しましたが、アクションを更新できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>The engine's copy %1 is in use by another process on this machine.</source>
+        <translation>エンジンのコピー %1 は、このマシンの別のプロセスが使用中です。</translation>
     </message>
 </context>
 <context>
@@ -1886,6 +1901,18 @@
         <source>Cannot score the copy of the team workspace: %1</source>
         <translation>チームワークスペースのコピーをスコアリングできません: %1</translation>
     </message>
+    <message>
+        <source>This machine's copy of the team workspace (%1) is busy; try again.</source>
+        <translation>このマシン上のチームワークスペースのコピー (%1) は使用中です。もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Cannot start this machine's copy of the team workspace (%1) over: %2</source>
+        <translation>このマシン上のチームワークスペースのコピー (%1) を作り直せません: %2</translation>
+    </message>
+    <message>
+        <source>the file cannot be removed</source>
+        <translation>ファイルを削除できません</translation>
+    </message>
 </context>
 <context>
     <name>TeamReplica</name>
@@ -1906,16 +1933,24 @@
         <translation>%1 からチームのアクションをコピーできません: %2</translation>
     </message>
     <message>
-        <source>the team's events after seq %1 were refused by the copy: %2</source>
-        <translation>seq %1 より後のチームのイベントをコピーが受け付けませんでした: %2</translation>
-    </message>
-    <message>
         <source>unexpected row from the team's log (%1 fields)</source>
         <translation>チームのログに想定外の行があります(項目数 %1)</translation>
     </message>
     <message>
         <source>cancelled</source>
         <translation>キャンセルしました</translation>
+    </message>
+    <message>
+        <source>the copy %1 was made from another database than %2 (restored or prepared anew since): delete the copy, and the next pass makes a new one.</source>
+        <translation>コピー %1 は %2 とは別のデータベースから作られています(その後リストアまたは作り直されました)。コピーを削除すると、次の実行で新しく作られます。</translation>
+    </message>
+    <message>
+        <source>Cannot use this machine's copy of the team workspace: %1</source>
+        <translation>このマシン上のチームワークスペースのコピーを使えません: %1</translation>
+    </message>
+    <message>
+        <source>event %1/%2: %3</source>
+        <translation>イベント %1/%2: %3</translation>
     </message>
 </context>
 <context>
@@ -1935,6 +1970,22 @@
     <message>
         <source>Cannot prepare the team workspace %1: %2</source>
         <translation>チームワークスペース %1 を準備できません: %2</translation>
+    </message>
+    <message>
+        <source>Cannot bring the team workspace %1 to schema %2: %3</source>
+        <translation>チームワークスペース %1 をスキーマ %2 に更新できません: %3</translation>
+    </message>
+    <message>
+        <source>Only the owner of the team workspace %1 (the login %2, which ran team init) can upgrade it; %3 is signed in.</source>
+        <translation>チームワークスペース %1 をアップグレードできるのは所有者(team init を実行したログイン %2)だけです。いまのログインは %3 です。</translation>
+    </message>
+    <message>
+        <source>The team workspace %1 is at schema %2, which this version of Tenure cannot upgrade (it knows schemas 1 to %3).</source>
+        <translation>チームワークスペース %1 のスキーマ %2 は、この版の Tenure ではアップグレードできません(扱えるスキーマは 1 から %3 まで)。</translation>
+    </message>
+    <message>
+        <source>There is no team schema %1 (this version of Tenure knows 1 to %2).</source>
+        <translation>チームスキーマ %1 はありません(この版の Tenure が扱えるのは 1 から %2 まで)。</translation>
     </message>
 </context>
 <context>
@@ -4284,6 +4335,14 @@
         <source>Scored (%1): %2 new events, log up to seq %3, %4 statuses published, as of %5 with rules v%6; action queue: %7 open, %8 new, %9 cleared (%10 s).</source>
         <translation>スコアリング完了 (%1): 新規イベント %2 件、ログは seq %3 まで、ステータス %4 件を公開、%5 時点、ルール v%6。アクション: 未対応 %7 件、新規 %8 件、解消 %9 件 (%10 秒)。</translation>
     </message>
+    <message>
+        <source>Lost the engine lock (the server ended this session, or another engine took over): standing by.</source>
+        <translation>エンジンのロックを失いました(サーバーがこのセッションを終了したか、別のエンジンが引き継ぎました)。待機します。</translation>
+    </message>
+    <message>
+        <source>%1 events of the team's log were set aside, not scored (the first: %2).</source>
+        <translation>チームのログのイベント %1 件をスコアリングせずに保留しました(最初の 1 件: %2)。</translation>
+    </message>
 </context>
 <context>
     <name>tenure::TuningView</name>
@@ -5367,21 +5426,25 @@
         <source>Sources    %1</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Visible    %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>every account (own-accounts-only off)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>every account (own-accounts-only on; admins see all)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>your own accounts only (own-accounts-only on)</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>tenure::cli::TeamCommand</name>
-    <message>
-        <source>Team workspaces on PostgreSQL: init URL, add-member LOGIN, list, remove LOGIN, push --from FILE URL.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>init, add-member, list, remove or push</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>init, push: the team workspace (postgresql://user@host:port/db or a .tenure-team file; or --db); add-member, remove: the login</source>
-        <translation type="unfinished" />
-    </message>
     <message>
         <source>init: the team's time zone (default: this machine's).</source>
         <translation type="unfinished" />
@@ -5416,10 +5479,6 @@
     </message>
     <message>
         <source>init: also write a .tenure-team file for the team's desktops.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli team: expected init URL, add-member LOGIN --name NAME --role ROLE, list, remove LOGIN or push --from FILE URL</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -5512,6 +5571,58 @@
     </message>
     <message>
         <source>Pushed %1 into %2: %3 rows added.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Team workspaces on PostgreSQL: init URL, upgrade URL, add-member LOGIN, list, remove LOGIN, push --from FILE URL, set own-accounts-only on|off URL.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>init, upgrade, add-member, list, remove, push or set</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>init, upgrade, push: the team workspace (postgresql://user@host:port/db or a .tenure-team file; or --db); add-member, remove: the login; set: own-accounts-only on|off, then the team workspace</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli team: expected init URL, upgrade URL, add-member LOGIN --name NAME --role ROLE, list, remove LOGIN, push --from FILE URL or set own-accounts-only on|off URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli team set: expected own-accounts-only on|off and the team workspace</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>own-accounts-only: on (each CSM sees only the accounts they own)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>own-accounts-only: off (every member sees every account)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli team upgrade: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Team workspace %1 has schema %2 already: nothing to do.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Team workspace %1 upgraded from schema %2 to %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli team set: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>own-accounts-only is on: each CSM of %1 now sees only the accounts they own (admins, the engine and the ingest role see every account).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>own-accounts-only is off: every member of %1 sees every account.</source>
         <translation type="unfinished" />
     </message>
 </context>

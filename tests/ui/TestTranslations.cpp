@@ -68,6 +68,7 @@ private slots:
             "TeamService",
             "tenure::TeamService",
             "TeamReadCopy",
+            "TeamAccess",
             "PgCopy",
             "PgCopyOut",
             "tenure::MappingEditor",
