@@ -1,8 +1,9 @@
 // Row-level security by owner (schema 2): with own-accounts-only on, two CSMs cannot see or
 // change each other's accounts in any table, copy, report, export, backtest, queue or count,
-// while admins, the ingest role and the engine see everything and the engine scores as before;
-// and a workspace of schema 1 is upgraded to it with its data.
+// while admins, the ingest role and the engine see everything and the engine scores as before.
+// (Upgrading a schema 1 workspace to it: TestTeamMigrations.)
 #include "PgCluster.h"
+#include "TeamTestQueries.h"
 #include "TestSupport.h"
 #include "actions/ActionStore.h"
 #include "demo/DemoWorkspace.h"
@@ -21,7 +22,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSet>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -31,7 +31,10 @@
 #include <algorithm>
 
 using namespace tenure;
+using tenure::test::Cli;
+using tenure::test::count;
 using tenure::test::PgCluster;
+using tenure::test::rows;
 
 namespace {
 
@@ -57,27 +60,6 @@ const QStringList kPerAccount { QStringLiteral("events"),         QStringLiteral
                                 QStringLiteral("account_status"), QStringLiteral("history_months"),
                                 QStringLiteral("status_history") };
 
-QStringList rows(TeamDatabase& db, const QString& sql, const QVariantList& values = {})
-{
-    QStringList rows;
-    Result<QSqlQuery> query = db.exec(sql, values);
-    if (!query)
-        return { QStringLiteral("error: ") + query.error() };
-    while (query->next()) {
-        QStringList fields;
-        for (int i = 0; i < query->record().count(); ++i)
-            fields << (query->value(i).isNull() ? QStringLiteral("NULL") : query->value(i).toString());
-        rows << fields.join(QLatin1Char('|'));
-    }
-    return rows;
-}
-
-qint64 count(TeamDatabase& db, const QString& sql, const QVariantList& values = {})
-{
-    Result<QVariant> value = db.scalar(sql, values);
-    return value ? value->toLongLong() : -1;
-}
-
 qint64 localCount(Database& db, const QString& sql)
 {
     QSqlQuery query(db.connection());
@@ -91,12 +73,6 @@ const QString kHistory = QStringLiteral(
     "SELECT account_id, day, stage, score, band FROM status_history ORDER BY account_id, day");
 const QString kDays
     = QStringLiteral("SELECT day, stage, band, accounts FROM history_days ORDER BY day, stage, band");
-
-struct Cli
-{
-    int code;
-    QString out, err;
-};
 
 } // namespace
 
@@ -573,115 +549,6 @@ private slots:
         QVERIFY(team[QStringLiteral("baseline_cases")].toInteger() > m_misakis.size());
     }
 
-    void aVersion1WorkspaceIsUpgradedAndKeepsItsData()
-    {
-        const QString old = QStringLiteral("old");
-        QString error;
-        QVERIFY2(m_cluster.createDatabase(old, &error), qPrintable(error));
-        {
-            Result<std::unique_ptr<TeamDatabase>> db = m_cluster.open(old, TeamDatabase::Purpose::Initialise);
-            QVERIFY(db.ok());
-            QVERIFY(TeamSchema::initialise(**db, "UTC", 1).ok());
-        }
-        Result<std::unique_ptr<TeamDatabase>> refused = m_cluster.open(old);
-        QVERIFY(!refused.ok());
-        QVERIFY2(refused.error().contains(QStringLiteral("schema 1"))
-                     && refused.error().contains(QStringLiteral("tenure-cli team upgrade")),
-                 qPrintable(refused.error()));
-        Result<std::unique_ptr<TeamDatabase>> v1 = m_cluster.open(old, TeamDatabase::Purpose::Upgrade);
-        QVERIFY(v1.ok());
-        QCOMPARE((*v1)->schemaVersion(), 1);
-        QCOMPARE(count(**v1, QStringLiteral("SELECT count(*) FROM pg_policies")), 0);
-        {
-            std::unique_ptr<Database> local = m_local.open(Database::Mode::ReadOnly);
-            QVERIFY(TeamPush(*local, **v1).run().ok());
-        }
-        QVERIFY(TeamMembers(**v1)
-                    .add(QStringLiteral("aoi"), QStringLiteral("Aoi"), QStringLiteral("csm"),
-                         QStringLiteral("pw-a"))
-                    .ok());
-        QVERIFY((*v1)
-                    ->exec(QStringLiteral("UPDATE accounts SET owner = 'Aoi' WHERE id = ?"),
-                           { m_misakis.first() })
-                    .ok());
-        const QStringList tables { QStringLiteral("accounts"),  QStringLiteral("events"),
-                                   QStringLiteral("outcomes"),  QStringLiteral("actions"),
-                                   QStringLiteral("rule_sets"), QStringLiteral("team_members") };
-        QStringList before;
-        for (const QString& table : tables)
-            before << QStringLiteral("%1 %2").arg(table).arg(
-                count(**v1, QStringLiteral("SELECT count(*) FROM ") + table));
-        const QString workspaceId
-            = (*v1)
-                  ->scalar(QStringLiteral("SELECT value FROM tenure_meta WHERE key = 'workspace_id'"))
-                  ->toString();
-        v1->reset();
-
-        // A member is no owner: refused, nothing changed.
-        const Login aoi { QStringLiteral("aoi"), QStringLiteral("pw-a") };
-        TeamLocation aoiAt = m_cluster.location(old, aoi.login);
-        Cli cli = run(aoi, { QStringLiteral("team"), QStringLiteral("upgrade"), aoiAt.toUrl() });
-        QCOMPARE(cli.code, 1);
-        QVERIFY2(cli.err.contains(QStringLiteral("Only the owner")), qPrintable(cli.err));
-        QCOMPARE(m_cluster.open(old, TeamDatabase::Purpose::Upgrade).value()->schemaVersion(), 1);
-
-        const Login owner { PgCluster::superuser(), PgCluster::superPassword() };
-        const QString ownerUrl = m_cluster.location(old).toUrl();
-        cli = run(owner, { QStringLiteral("team"), QStringLiteral("upgrade"), ownerUrl });
-        QVERIFY2(cli.code == 0, qPrintable(cli.err));
-        QVERIFY2(cli.out.contains(
-                     QStringLiteral("upgraded from schema 1 to %1").arg(TeamSchema::currentVersion())),
-                 qPrintable(cli.out));
-        cli = run(owner, { QStringLiteral("team"), QStringLiteral("upgrade"), ownerUrl });
-        QVERIFY2(cli.code == 0 && cli.out.contains(QStringLiteral("nothing to do")),
-                 qPrintable(cli.out + cli.err));
-
-        Result<std::unique_ptr<TeamDatabase>> v2 = m_cluster.open(old);
-        QVERIFY2(v2.ok(), qPrintable(v2.ok() ? QString() : v2.error()));
-        QCOMPARE((*v2)->schemaVersion(), TeamSchema::currentVersion());
-        QStringList after;
-        for (const QString& table : tables)
-            after << QStringLiteral("%1 %2").arg(table).arg(
-                count(**v2, QStringLiteral("SELECT count(*) FROM ") + table));
-        QCOMPARE(after, before);
-        QCOMPARE((*v2)
-                     ->scalar(QStringLiteral("SELECT value FROM tenure_meta WHERE key = 'workspace_id'"))
-                     ->toString(),
-                 workspaceId);
-        // The same policies as a workspace made at schema 2.
-        const QString policies = QStringLiteral(
-            "SELECT tablename, policyname, qual FROM pg_policies ORDER BY tablename, policyname");
-        QCOMPARE(rows(**v2, policies), rows(*m_super, policies));
-        QVERIFY(count(**v2, QStringLiteral("SELECT count(*) FROM pg_policies")) >= 11);
-
-        // And they work: on, Aoi sees her one account.
-        Result<std::unique_ptr<TeamDatabase>> asAoi
-            = TeamDatabase::open(aoiAt, TeamDatabase::Purpose::Use, aoi.password);
-        QVERIFY(asAoi.ok());
-        QCOMPARE(count(**asAoi, QStringLiteral("SELECT count(*) FROM accounts")), m_accounts);
-        QVERIFY(TeamAccess::setOwnAccountsOnly(**v2, true).ok());
-        QCOMPARE(rows(**asAoi, QStringLiteral("SELECT id FROM accounts")), QStringList { m_misakis.first() });
-    }
-
-    void aNewerWorkspaceIsStillRefused()
-    {
-        QVERIFY(m_super
-                    ->exec(QStringLiteral("UPDATE tenure_meta SET value = ? WHERE key = 'schema_version'"),
-                           { QString::number(TeamSchema::currentVersion() + 1) })
-                    .ok());
-        for (const TeamDatabase::Purpose purpose :
-             { TeamDatabase::Purpose::Use, TeamDatabase::Purpose::Upgrade }) {
-            Result<std::unique_ptr<TeamDatabase>> newer = m_cluster.open(kDb, purpose);
-            QVERIFY(!newer.ok());
-            QVERIFY2(newer.error().contains(QStringLiteral("newer version of Tenure")),
-                     qPrintable(newer.error()));
-        }
-        QVERIFY(m_super
-                    ->exec(QStringLiteral("UPDATE tenure_meta SET value = ? WHERE key = 'schema_version'"),
-                           { QString::number(TeamSchema::currentVersion()) })
-                    .ok());
-    }
-
 private:
     std::unique_ptr<TeamDatabase> as(const Login& login) const
     {
@@ -711,19 +578,8 @@ private:
 
     Cli run(const Login& login, const QStringList& arguments) const
     {
-        QProcess process;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("PGPASSWORD"), login.password);
-        environment.insert(QStringLiteral("TENURE_NO_KEYCHAIN"), QStringLiteral("1"));
         // Each run's copies of the team in this test's folder.
-        environment.insert(QStringLiteral("XDG_CACHE_HOME"), m_local.dir() + QStringLiteral("/cache"));
-        process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(TENURE_BIN_DIR "/tenure-cli"), arguments);
-        if (!process.waitForFinished(120000))
-            process.kill();
-        return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                 QString::fromUtf8(process.readAllStandardOutput()),
-                 QString::fromUtf8(process.readAllStandardError()) };
+        return test::runCli(login.password, arguments, m_local.dir() + QStringLiteral("/cache"));
     }
 
     PgCluster m_cluster;
