@@ -26,6 +26,9 @@ constexpr const char* kPerAccountTables[][2] = {
 QStringList version2()
 {
     QStringList statements {
+        // Accounts name their owner by the member's display name: two members with one name would
+        // see each other's accounts.
+        QStringLiteral("CREATE UNIQUE INDEX team_members_display_name ON team_members (display_name)"),
         QStringLiteral("ALTER TABLE settings ADD CONSTRAINT settings_own_accounts_only "
                        "CHECK (key <> 'team_own_accounts_only' OR value IN ('on', 'off'))"),
         QStringLiteral(R"(CREATE FUNCTION tenure_sees_all() RETURNS boolean

@@ -621,6 +621,7 @@ JA = {
     "Snoozed by %1 at %2 until %3.": "%1 が %2 に %3 までスヌーズしました。",
     "Changed by %1 at %2.": "%1 が %2 に変更しました。",
     "%1 Your change to action %2 was not saved: look at it again.": "%1 アクション %2 へのあなたの変更は保存されていません。もう一度確認してください。",
+    "Member %1 has the display name \"%2\" already; accounts name their owner by it, so each member needs a name of their own.": "メンバー %1 がすでに表示名「%2」を使っています。顧客の担当者はこの名前で示されるため、メンバーごとに別の名前が必要です。",
 }
 
 def main(path):

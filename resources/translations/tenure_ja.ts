@@ -1844,6 +1844,10 @@
         <source>%1 is not a member of this team workspace.</source>
         <translation>%1 はこのチームワークスペースのメンバーではありません。</translation>
     </message>
+    <message>
+        <source>Member %1 has the display name "%2" already; accounts name their owner by it, so each member needs a name of their own.</source>
+        <translation>メンバー %1 がすでに表示名「%2」を使っています。顧客の担当者はこの名前で示されるため、メンバーごとに別の名前が必要です。</translation>
+    </message>
 </context>
 <context>
     <name>TeamPublisher</name>

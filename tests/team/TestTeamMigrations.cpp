@@ -73,6 +73,22 @@ private slots:
                                       "relrowsecurity")),
                  1);
         QVERIFY(!TeamSchema::initialise(**fresh, "UTC", TeamSchema::currentVersion() + 1).ok());
+
+        // Accounts name their owner by display name: one name, one member (checked by the server too).
+        TeamMembers members(**fresh);
+        QVERIFY(
+            members.add(QStringLiteral("misaki"), QStringLiteral("高橋 美咲"), QStringLiteral("csm")).ok());
+        const Status namesake
+            = members.add(QStringLiteral("impostor"), QStringLiteral("高橋 美咲 "), QStringLiteral("csm"));
+        QVERIFY(!namesake.ok());
+        QVERIFY2(namesake.error().contains(QStringLiteral("misaki has the display name")),
+                 qPrintable(namesake.error()));
+        QVERIFY(!(*fresh)
+                     ->exec(QStringLiteral("INSERT INTO team_members (login, display_name, role) "
+                                           "VALUES ('impostor', '高橋 美咲', 'csm')"))
+                     .ok());
+        QVERIFY(
+            members.add(QStringLiteral("misaki"), QStringLiteral("高橋 美咲"), QStringLiteral("admin")).ok());
     }
 
     void aVersion1WorkspaceIsUpgradedByItsOwnerAndKeepsItsData()
