@@ -75,8 +75,8 @@ int TeamCommand::run(const QCommandLineParser& parser, Context& context)
     const bool setting = action == QLatin1String("set");
     if (!actions.contains(action) || positional.size() > (setting ? 4 : 2)) {
         context.err << tr("tenure-cli team: expected init URL, upgrade URL, add-member LOGIN --name NAME "
-                          "--role ROLE, list, "
-                          "remove LOGIN, push --from FILE URL or set own-accounts-only on|off URL")
+                          "--role ROLE, list, remove LOGIN, push --from FILE URL or set own-accounts-only "
+                          "on|off URL")
                     << Qt::endl;
         return UsageError;
     }
