@@ -52,8 +52,11 @@ Result<std::unique_ptr<Database>> TeamReadCopy::refresh(TeamDatabase& team, cons
     // kept: the copy starts over.
     {
         WorkspaceSettings settings(**copy);
-        const QString was = settings.value(kTeamScope);
-        if (was != *scope && (!was.isEmpty() || !settings.value(kTeamSeq).isEmpty())) {
+        // A new copy is empty; one made before schema 2 knows no scope, and saw every account.
+        QString madeUnder = settings.value(kTeamScope);
+        if (madeUnder.isEmpty())
+            madeUnder = settings.value(kTeamSeq).isEmpty() ? *scope : QStringLiteral("all");
+        if (madeUnder != *scope) {
             copy->reset();
             for (const QString& suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") }) {
                 if (QFile::exists(path + suffix) && !QFile::remove(path + suffix))
