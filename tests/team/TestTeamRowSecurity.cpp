@@ -161,16 +161,18 @@ private slots:
 
     void everyMemberSeesEverythingWhileItIsOff()
     {
-        std::unique_ptr<TeamDatabase> misaki = as(kMisakiLogin);
-        QVERIFY(misaki);
-        QCOMPARE(TeamAccess::ownAccountsOnly(*misaki).value(), false);
-        QCOMPARE(TeamAccess::seesEverything(*misaki).value(), true);
-        QCOMPARE(TeamAccess::scope(*misaki).value(), QStringLiteral("all"));
-        QCOMPARE(count(*misaki, QStringLiteral("SELECT count(*) FROM accounts")), m_accounts);
-        for (const QString& table :
-             kPerAccount + QStringList { QStringLiteral("action_history"), QStringLiteral("history_days") })
-            QCOMPARE(count(*misaki, QStringLiteral("SELECT count(*) FROM ") + table),
-                     count(*m_super, QStringLiteral("SELECT count(*) FROM ") + table));
+        for (const Login& login : { kMisakiLogin, kKenjiLogin }) {
+            std::unique_ptr<TeamDatabase> csm = as(login);
+            QVERIFY(csm);
+            QCOMPARE(TeamAccess::ownAccountsOnly(*csm).value(), false);
+            QCOMPARE(TeamAccess::seesEverything(*csm).value(), true);
+            QCOMPARE(TeamAccess::scope(*csm).value(), QStringLiteral("all"));
+            QCOMPARE(count(*csm, QStringLiteral("SELECT count(*) FROM accounts")), m_accounts);
+            for (const QString& table : kPerAccount
+                     + QStringList { QStringLiteral("action_history"), QStringLiteral("history_days") })
+                QCOMPARE(count(*csm, QStringLiteral("SELECT count(*) FROM ") + table),
+                         count(*m_super, QStringLiteral("SELECT count(*) FROM ") + table));
+        }
     }
 
     void onlyAnAdminSwitchesIt()
