@@ -211,12 +211,15 @@ Status PgCopyOut::start(const QString& copySql)
 void PgCopyOut::unescape(QByteArrayView text, QList<Field>& fields)
 {
     fields.clear();
-    Field field;
+    // An empty field is an empty text, not a null: its value is empty but not null (a null
+    // QByteArray would become a null QString, which Qt binds as NULL).
+    const auto fresh = [] { return Field { QByteArray("", 0), false }; };
+    Field field = fresh();
     for (qsizetype i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (c == '\t') {
             fields.append(std::move(field));
-            field = {};
+            field = fresh();
         } else if (c == '\\' && i + 1 < text.size()) {
             const char e = text[++i];
             switch (e) {

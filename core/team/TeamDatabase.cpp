@@ -177,6 +177,16 @@ Status TeamDatabase::readIdentity(Purpose purpose)
                 .arg(m_schemaVersion)
                 .arg(TeamSchema::currentVersion())
         };
+    // An older workspace lacks what this build relies on (row-level security among it): its owner
+    // upgrades it first, as schema changes need the tables' owner.
+    if (m_schemaVersion < TeamSchema::currentVersion() && purpose != Purpose::Upgrade)
+        return Error {
+            tr("The team workspace %1 has schema %2; this version of Tenure needs schema %3. The workspace's "
+               "owner (the login that ran team init) upgrades it with: tenure-cli team upgrade URL")
+                .arg(where)
+                .arg(m_schemaVersion)
+                .arg(TeamSchema::currentVersion())
+        };
 
     Result<QSqlQuery> member
         = exec(QStringLiteral("SELECT display_name, role FROM team_members WHERE login = session_user"));

@@ -17,9 +17,9 @@ namespace tenure {
 
 // One open connection to a team workspace: a PostgreSQL database prepared by `tenure-cli team
 // init`, through Qt's QPSQL driver. Opening checks that the database really is a Tenure team
-// workspace of a schema this build reads, and writes nothing; every failure (host not found,
-// refused, bad password, untrusted certificate, not a workspace, newer schema) is one message that
-// names the server and the cause and never the password.
+// workspace of the schema this build reads, and writes nothing; every failure (host not found,
+// refused, bad password, untrusted certificate, not a workspace, newer schema, older schema to
+// upgrade first) is one message that names the server and the cause and never the password.
 //
 // A connection belongs to the thread that opened it: every worker opens its own TeamDatabase.
 class TeamDatabase
@@ -28,8 +28,9 @@ class TeamDatabase
 
 public:
     enum class Purpose {
-        Use, // a Tenure team workspace of a schema this build reads
+        Use, // a Tenure team workspace of this build's schema
         Initialise, // any database: `team init` prepares it
+        Upgrade, // a Tenure team workspace of this build's schema or an older one: `team upgrade`
     };
 
     struct Member

@@ -27,6 +27,18 @@ Status TeamMembers::add(const QString& login, const QString& displayName, const 
         return Error {
             tr("Member %1 needs a display name (--name), the name accounts use as their owner.").arg(login)
         };
+    // Each member's name is theirs alone (accounts name their owner by it; the server checks it too).
+    Result<QVariant> namesake
+        = m_db.scalar(QStringLiteral("SELECT login FROM team_members WHERE display_name = ? AND login <> ?"),
+                      { displayName.trimmed(), login });
+    if (!namesake)
+        return Error { tr("Cannot add member %1: %2").arg(login, namesake.error()) };
+    if (namesake->isValid())
+        return Error {
+            tr("Member %1 has the display name \"%2\" already; accounts name their owner by it, so "
+               "each member needs a name of their own.")
+                .arg(namesake->toString(), displayName.trimmed())
+        };
     QVariant verifier(QMetaType(QMetaType::QString));
     if (!password.isEmpty()) {
         char* encrypted = PQencryptPasswordConn(m_db.handle(), password.toUtf8().constData(),

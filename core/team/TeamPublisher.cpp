@@ -22,8 +22,8 @@ TeamPublisher::TeamPublisher(Database& local, TeamDatabase& team, int lockHolder
 {
 }
 
-Result<qint64> TeamPublisher::copyTable(const QString& table, const QString& localSelect,
-                                        const QVariantList& values)
+Result<qint64> TeamPublisher::copyTable(const QString& table, const QString& columns,
+                                        const QString& localSelect, const QVariantList& values)
 {
     QSqlQuery local(m_local.connection());
     local.setForwardOnly(true);
@@ -33,10 +33,29 @@ Result<qint64> TeamPublisher::copyTable(const QString& table, const QString& loc
         local.addBindValue(value);
     if (!local.exec())
         return Error { local.lastError().text() };
+    // PostgreSQL refuses COPY FROM into a table under row-level security (TeamMigrations) to every
+    // login the policies apply to, the engine's admin login among them: the rows go into a
+    // temporary table of the transaction, then in with one INSERT that the policies check.
+    const QString staging = QStringLiteral("pg_temp.publish_") + table; // never a table of the schema
+    if (Result<QSqlQuery> made = m_team.exec(
+            QStringLiteral("CREATE TEMP TABLE publish_%1 ON COMMIT DROP AS SELECT %2 FROM %1 WITH NO DATA")
+                .arg(table, columns));
+        !made)
+        return Error { made.error() };
     PgCopy copy(m_team.handle());
-    if (Status started = copy.start(QStringLiteral("COPY %1 FROM STDIN").arg(table)); !started)
+    if (Status started = copy.start(QStringLiteral("COPY %1 (%2) FROM STDIN").arg(staging, columns));
+        !started)
         return Error { started.error() };
-    return copy.copyAll(local);
+    Result<qint64> copied = copy.copyAll(local);
+    if (!copied)
+        return copied;
+    if (Result<QSqlQuery> moved
+        = m_team.exec(QStringLiteral("INSERT INTO %1 (%2) SELECT %2 FROM %3").arg(table, columns, staging));
+        !moved)
+        return Error { moved.error() };
+    if (Result<QSqlQuery> dropped = m_team.exec(QStringLiteral("DROP TABLE %1").arg(staging)); !dropped)
+        return Error { dropped.error() };
+    return copied;
 }
 
 Result<qint64> TeamPublisher::publish(const Publication& publication)
@@ -90,9 +109,9 @@ Result<qint64> TeamPublisher::publish(const Publication& publication)
         return failed(deleted.error());
 
     Result<qint64> statuses = copyTable(
+        QStringLiteral("account_status"),
         QStringLiteral(
-            "account_status (account_id, stage, score, band, breakdown, day, computed_at, rules_version, "
-            "last_active)"),
+            "account_id, stage, score, band, breakdown, day, computed_at, rules_version, last_active"),
         QStringLiteral(
             "SELECT account_id, stage, score, band, breakdown, day, computed_at, rules_version, last_active "
             "FROM account_status")
@@ -101,12 +120,12 @@ Result<qint64> TeamPublisher::publish(const Publication& publication)
     if (!statuses)
         return failed(statuses.error());
     if (Result<qint64> months = copyTable(
-            QStringLiteral("history_months (account_id, month, legend, days)"),
+            QStringLiteral("history_months"), QStringLiteral("account_id, month, legend, days"),
             QStringLiteral("SELECT account_id, month, legend, days FROM history_months") + onlyThese, values);
         !months)
         return failed(months.error());
     if (Result<qint64> days
-        = copyTable(QStringLiteral("history_days (day, stage, band, accounts)"),
+        = copyTable(QStringLiteral("history_days"), QStringLiteral("day, stage, band, accounts"),
                     QStringLiteral("SELECT day, stage, band, accounts FROM history_days"), {});
         !days)
         return failed(days.error());

@@ -36,7 +36,9 @@ public:
     Result<qint64> publish(const Publication& publication); // statuses written
 
 private:
-    Result<qint64> copyTable(const QString& table, const QString& localSelect, const QVariantList& values);
+    // Copies the rows of a local query into `table`'s `columns` (through a temporary table: see there).
+    Result<qint64> copyTable(const QString& table, const QString& columns, const QString& localSelect,
+                             const QVariantList& values);
 
     Database& m_local;
     TeamDatabase& m_team;

@@ -17,7 +17,9 @@ class TeamDatabase;
 // (TeamReplica), scored by the same engine (so the figures are the team's, by construction), and
 // the team's actions and notes. What reads a workspace file — reports, exports, backtests — then
 // reads the team's portfolio unchanged. The first refresh copies the whole log; later ones copy
-// what is new.
+// what is new. Everything is copied as the signed-in login sees it, from one snapshot: with
+// own-accounts-only on, a CSM's copy holds their accounts alone (TeamAccess), and it starts over
+// when the accounts the login sees change.
 class TeamReadCopy
 {
     Q_DECLARE_TR_FUNCTIONS(TeamReadCopy)

@@ -1,6 +1,7 @@
 #include "team/TeamSchema.h"
 
 #include "team/TeamDatabase.h"
+#include "team/TeamMigrations.h"
 
 #include <QTimeZone>
 #include <QVariant>
@@ -364,17 +365,94 @@ QStringList memberFunctionStatements()
 
 int TeamSchema::currentVersion()
 {
-    return 1;
+    return teamMigrations().isEmpty() ? 1 : teamMigrations().last().version;
 }
 
 QStringList TeamSchema::createStatements()
 {
-    return version1();
+    QStringList statements = version1();
+    for (const TeamMigration& migration : teamMigrations())
+        statements += migration.statements;
+    return statements;
 }
 
-Status TeamSchema::initialise(TeamDatabase& db, const QByteArray& timeZone)
+Status TeamSchema::migrate(TeamDatabase& db, int from, int to)
+{
+    for (const TeamMigration& migration : teamMigrations()) {
+        if (migration.version <= from || migration.version > to)
+            continue;
+        for (const QString& statement : migration.statements) {
+            if (Result<QSqlQuery> done = db.exec(statement); !done)
+                return Error { tr("Cannot bring the team workspace %1 to schema %2: %3")
+                                   .arg(db.location().display())
+                                   .arg(migration.version)
+                                   .arg(done.error()) };
+        }
+    }
+    if (Result<QSqlQuery> done
+        = db.exec(QStringLiteral("UPDATE tenure_meta SET value = ? WHERE key = 'schema_version'"),
+                  { QString::number(to) });
+        !done)
+        return Error { done.error() };
+    return {};
+}
+
+Result<int> TeamSchema::upgrade(TeamDatabase& db)
 {
     const QString where = db.location().display();
+    // Migrations change tables (row-level security, policies, constraints): only their owner can.
+    Result<QVariant> owner = db.scalar(QStringLiteral(
+        "SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = 'public.tenure_meta'::regclass"));
+    if (!owner)
+        return Error { owner.error() };
+    Result<QVariant> mayUpgrade
+        = db.scalar(QStringLiteral("SELECT pg_has_role(session_user, relowner, 'USAGE') FROM pg_class "
+                                   "WHERE oid = 'public.tenure_meta'::regclass"));
+    if (!mayUpgrade)
+        return Error { mayUpgrade.error() };
+    if (!mayUpgrade->toBool())
+        return Error { tr("Only the owner of the team workspace %1 (the login %2, which ran team init) can "
+                          "upgrade it; %3 is signed in.")
+                           .arg(where, owner->toString(), db.login()) };
+    if (Status begun = db.begin(); !begun)
+        return Error { begun.error() };
+    const auto failed = [&db](const QString& why) -> Result<int> {
+        db.rollback();
+        return Error { why };
+    };
+    // Two upgrades at once take turns; the second finds the work done.
+    if (Result<QSqlQuery> locked = db.exec(QStringLiteral("LOCK TABLE tenure_meta IN EXCLUSIVE MODE"));
+        !locked)
+        return failed(locked.error());
+    Result<QVariant> version
+        = db.scalar(QStringLiteral("SELECT value FROM tenure_meta WHERE key = 'schema_version'"));
+    if (!version)
+        return failed(version.error());
+    const int from = version->toInt();
+    if (from < 1 || from > currentVersion())
+        return failed(tr("The team workspace %1 is at schema %2, which this version of Tenure cannot "
+                         "upgrade (it knows schemas 1 to %3).")
+                          .arg(where)
+                          .arg(version->toString())
+                          .arg(currentVersion()));
+    if (from == currentVersion()) {
+        db.rollback();
+        return from;
+    }
+    if (Status migrated = migrate(db, from, currentVersion()); !migrated)
+        return failed(migrated.error());
+    if (Status committed = db.commit(); !committed)
+        return failed(committed.error());
+    return from;
+}
+
+Status TeamSchema::initialise(TeamDatabase& db, const QByteArray& timeZone, int version)
+{
+    const QString where = db.location().display();
+    if (version < 1 || version > currentVersion())
+        return Error { tr("There is no team schema %1 (this version of Tenure knows 1 to %2).")
+                           .arg(version)
+                           .arg(currentVersion()) };
     // Anything of its own in the database (tables, views, sequences, functions) means it is used
     // for something else, or is a workspace already: never mix.
     Result<QVariant> tenure
@@ -414,7 +492,7 @@ Status TeamSchema::initialise(TeamDatabase& db, const QByteArray& timeZone)
     }
     const QList<QPair<QString, QString>> meta {
         { QStringLiteral("application"), QString::fromLatin1(kApplication) },
-        { QStringLiteral("schema_version"), QString::number(currentVersion()) },
+        { QStringLiteral("schema_version"), QStringLiteral("1") },
     };
     // Who this database is, for copies on workstations: a restored or re-initialised database is
     // another one, whose log numbers start over (TeamReplica).
@@ -438,6 +516,11 @@ Status TeamSchema::initialise(TeamDatabase& db, const QByteArray& timeZone)
         !done) {
         db.rollback();
         return Error { done.error() };
+    }
+    // Version 1, then every migration in order: one path for new and upgraded workspaces alike.
+    if (Status migrated = migrate(db, 1, version); !migrated) {
+        db.rollback();
+        return migrated;
     }
     return db.commit();
 }

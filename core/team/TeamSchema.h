@@ -29,14 +29,27 @@ public:
     static constexpr qint64 kLogLock = 0x54454e554c4f47; // "TENULOG"
     static constexpr qint64 kEngineLock = 0x54454e55454e47; // "TENUENG"
 
+    // The newest schema: version 1 plus every forward migration (TeamMigrations).
     static int currentVersion();
-    // The statements that make an empty database a workspace of currentVersion().
+    // The tables, functions and policies of a workspace of currentVersion(): version 1's, then
+    // every migration's, in order.
     static QStringList createStatements();
 
     // Prepares an empty database (refused, with a message, when it holds tables, views or
-    // functions of its own): schema, roles, grants and settings, in one transaction. The signed-in
-    // login needs CREATEROLE (or is a superuser) and owns what it creates.
-    static Status initialise(TeamDatabase& db, const QByteArray& timeZone);
+    // functions of its own): schema version 1, roles, grants and settings, then every migration
+    // up to `version`, in one transaction. The signed-in login needs CREATEROLE (or is a
+    // superuser) and owns what it creates. An older `version` is for the migrations' tests.
+    static Status initialise(TeamDatabase& db, const QByteArray& timeZone, int version = currentVersion());
+
+    // Brings a workspace of an older schema to currentVersion(), in one transaction, and returns
+    // the version it was at (the same as currentVersion() when there was nothing to do). Only the
+    // tables' owner (the login that ran `team init`, or a superuser) may: the migrations change
+    // tables. Open the database with TeamDatabase::Purpose::Upgrade.
+    static Result<int> upgrade(TeamDatabase& db);
+
+private:
+    // Applies the migrations after `from` up to `to` and records `to`, inside the caller's transaction.
+    static Status migrate(TeamDatabase& db, int from, int to);
 };
 
 } // namespace tenure

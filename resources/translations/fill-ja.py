@@ -651,6 +651,29 @@ JA = {
     "%1 events of the team's log were set aside, not scored (the first: %2).":
         "チームのログのイベント %1 件を除外し、スコアリングしませんでした (最初の 1 件: %2)。",
 
+    # Team: schema upgrades, own accounts only (row-level security), the read copy
+    "Cannot set own-accounts-only on %1 (only an admin may): %2": "%1 の own-accounts-only を変更できません(変更できるのは管理者だけです): %2",
+    "The team workspace %1 has schema %2; this version of Tenure needs schema %3. The workspace's owner (the login that ran team init) upgrades it with: tenure-cli team upgrade URL": "チームワークスペース %1 のスキーマは %2 ですが、この版の Tenure にはスキーマ %3 が必要です。ワークスペースの所有者(team init を実行したログイン)が次のコマンドでアップグレードしてください: tenure-cli team upgrade URL",
+    "This machine's copy of the team workspace (%1) is busy; try again.": "このマシン上のチームワークスペースのコピー (%1) は使用中です。もう一度お試しください。",
+    "Cannot start this machine's copy of the team workspace (%1) over: %2": "このマシン上のチームワークスペースのコピー (%1) を作り直せません: %2",
+    "the file cannot be removed": "ファイルを削除できません",
+    "Cannot bring the team workspace %1 to schema %2: %3": "チームワークスペース %1 をスキーマ %2 に更新できません: %3",
+    "Only the owner of the team workspace %1 (the login %2, which ran team init) can upgrade it; %3 is signed in.": "チームワークスペース %1 をアップグレードできるのは所有者(team init を実行したログイン %2)だけです。いまのログインは %3 です。",
+    "The team workspace %1 is at schema %2, which this version of Tenure cannot upgrade (it knows schemas 1 to %3).": "チームワークスペース %1 のスキーマ %2 は、この版の Tenure ではアップグレードできません(扱えるスキーマは 1 から %3 まで)。",
+    "There is no team schema %1 (this version of Tenure knows 1 to %2).": "チームスキーマ %1 はありません(この版の Tenure が扱えるのは 1 から %2 まで)。",
+    # Team: the engine's copy, the service, simultaneous edits of the team's queue
+    "The engine's copy %1 is in use by another process on this machine.": "エンジンのコピー %1 は、このマシンの別のプロセスが使用中です。",
+    "the copy %1 was made from another database than %2 (restored or prepared anew since): delete the copy, and the next pass makes a new one.": "コピー %1 は %2 とは別のデータベースから作られています(その後リストアまたは作り直されました)。コピーを削除すると、次の実行で新しく作られます。",
+    "Cannot use this machine's copy of the team workspace: %1": "このマシン上のチームワークスペースのコピーを使えません: %1",
+    "event %1/%2: %3": "イベント %1/%2: %3",
+    "Lost the engine lock (the server ended this session, or another engine took over): standing by.": "エンジンのロックを失いました(サーバーがこのセッションを終了したか、別のエンジンが引き継ぎました)。待機します。",
+    "%1 events of the team's log were set aside, not scored (the first: %2).": "チームのログのイベント %1 件をスコアリングせずに保留しました(最初の 1 件: %2)。",
+    "a colleague": "同僚",
+    "Done by %1 at %2.": "%1 が %2 に完了しました。",
+    "Snoozed by %1 at %2 until %3.": "%1 が %2 に %3 までスヌーズしました。",
+    "Changed by %1 at %2.": "%1 が %2 に変更しました。",
+    "%1 Your change to action %2 was not saved: look at it again.": "%1 アクション %2 へのあなたの変更は保存されていません。もう一度確認してください。",
+    "Member %1 has the display name \"%2\" already; accounts name their owner by it, so each member needs a name of their own.": "メンバー %1 がすでに表示名「%2」を使っています。顧客の担当者はこの名前で示されるため、メンバーごとに別の名前が必要です。",
 }
 
 def main(path):

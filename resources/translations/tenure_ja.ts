@@ -335,23 +335,23 @@
     </message>
     <message>
         <source>a colleague</source>
-        <translation type="unfinished" />
+        <translation>同僚</translation>
     </message>
     <message>
         <source>Done by %1 at %2.</source>
-        <translation type="unfinished" />
+        <translation>%1 が %2 に完了しました。</translation>
     </message>
     <message>
         <source>Snoozed by %1 at %2 until %3.</source>
-        <translation type="unfinished" />
+        <translation>%1 が %2 に %3 までスヌーズしました。</translation>
     </message>
     <message>
         <source>Changed by %1 at %2.</source>
-        <translation type="unfinished" />
+        <translation>%1 が %2 に変更しました。</translation>
     </message>
     <message>
         <source>%1 Your change to action %2 was not saved: look at it again.</source>
-        <translation type="unfinished" />
+        <translation>%1 アクション %2 へのあなたの変更は保存されていません。もう一度確認してください。</translation>
     </message>
 </context>
 <context>
@@ -1639,6 +1639,13 @@
     </message>
 </context>
 <context>
+    <name>TeamAccess</name>
+    <message>
+        <source>Cannot set own-accounts-only on %1 (only an admin may): %2</source>
+        <translation>%1 の own-accounts-only を変更できません(変更できるのは管理者だけです): %2</translation>
+    </message>
+</context>
+<context>
     <name>TeamDatabase</name>
     <message>
         <source>the host name %1 is not known (check the host, or the network's DNS).</source>
@@ -1716,6 +1723,10 @@
         <source>the server closed the connection (it is stopping or restarting).</source>
         <translation>サーバーが接続を閉じました (停止中または再起動中です)。</translation>
     </message>
+    <message>
+        <source>The team workspace %1 has schema %2; this version of Tenure needs schema %3. The workspace's owner (the login that ran team init) upgrades it with: tenure-cli team upgrade URL</source>
+        <translation>チームワークスペース %1 のスキーマは %2 ですが、この版の Tenure にはスキーマ %3 が必要です。ワークスペースの所有者(team init を実行したログイン)が次のコマンドでアップグレードしてください: tenure-cli team upgrade URL</translation>
+    </message>
 </context>
 <context>
     <name>TeamEngine</name>
@@ -1745,7 +1756,7 @@
     </message>
     <message>
         <source>The engine's copy %1 is in use by another process on this machine.</source>
-        <translation>エンジンのコピー %1 はこのマシンの別のプロセスが使用中です。</translation>
+        <translation>エンジンのコピー %1 は、このマシンの別のプロセスが使用中です。</translation>
     </message>
 </context>
 <context>
@@ -1841,6 +1852,10 @@
         <source>%1 is not a member of this team workspace.</source>
         <translation>%1 はこのチームワークスペースのメンバーではありません。</translation>
     </message>
+    <message>
+        <source>Member %1 has the display name "%2" already; accounts name their owner by it, so each member needs a name of their own.</source>
+        <translation>メンバー %1 がすでに表示名「%2」を使っています。顧客の担当者はこの名前で示されるため、メンバーごとに別の名前が必要です。</translation>
+    </message>
 </context>
 <context>
     <name>TeamPublisher</name>
@@ -1900,7 +1915,15 @@
     </message>
     <message>
         <source>This machine's copy of the team workspace (%1) is busy; try again.</source>
-        <translation>このマシンのチームワークスペースのコピー (%1) は使用中です。もう一度お試しください。</translation>
+        <translation>このマシン上のチームワークスペースのコピー (%1) は使用中です。もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Cannot start this machine's copy of the team workspace (%1) over: %2</source>
+        <translation>このマシン上のチームワークスペースのコピー (%1) を作り直せません: %2</translation>
+    </message>
+    <message>
+        <source>the file cannot be removed</source>
+        <translation>ファイルを削除できません</translation>
     </message>
 </context>
 <context>
@@ -1931,11 +1954,11 @@
     </message>
     <message>
         <source>the copy %1 was made from another database than %2 (restored or prepared anew since): delete the copy, and the next pass makes a new one.</source>
-        <translation>コピー %1 は %2 とは別のデータベースから作られました (その後に復元または再作成されています)。コピーを削除すると、次の処理で新しく作られます。</translation>
+        <translation>コピー %1 は %2 とは別のデータベースから作られています(その後リストアまたは作り直されました)。コピーを削除すると、次の実行で新しく作られます。</translation>
     </message>
     <message>
         <source>Cannot use this machine's copy of the team workspace: %1</source>
-        <translation>このマシンのチームワークスペースのコピーを使用できません: %1</translation>
+        <translation>このマシン上のチームワークスペースのコピーを使えません: %1</translation>
     </message>
     <message>
         <source>Cannot copy the team's scores from %1: %2</source>
@@ -1963,6 +1986,45 @@
     <message>
         <source>Cannot prepare the team workspace %1: %2</source>
         <translation>チームワークスペース %1 を準備できません: %2</translation>
+    </message>
+    <message>
+        <source>Cannot bring the team workspace %1 to schema %2: %3</source>
+        <translation>チームワークスペース %1 をスキーマ %2 に更新できません: %3</translation>
+    </message>
+    <message>
+        <source>Only the owner of the team workspace %1 (the login %2, which ran team init) can upgrade it; %3 is signed in.</source>
+        <translation>チームワークスペース %1 をアップグレードできるのは所有者(team init を実行したログイン %2)だけです。いまのログインは %3 です。</translation>
+    </message>
+    <message>
+        <source>The team workspace %1 is at schema %2, which this version of Tenure cannot upgrade (it knows schemas 1 to %3).</source>
+        <translation>チームワークスペース %1 のスキーマ %2 は、この版の Tenure ではアップグレードできません(扱えるスキーマは 1 から %3 まで)。</translation>
+    </message>
+    <message>
+        <source>There is no team schema %1 (this version of Tenure knows 1 to %2).</source>
+        <translation>チームスキーマ %1 はありません(この版の Tenure が扱えるのは 1 から %2 まで)。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamWrites</name>
+    <message>
+        <source>The rule set is not valid: %1</source>
+        <translation>ルールセットが有効ではありません: %1</translation>
+    </message>
+    <message>
+        <source>Another admin saved rules at the same moment; save again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot save the rule set to the team workspace: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot save the rule set to the team workspace: no version came back.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot record the outcome in the team workspace: %1</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -3760,6 +3822,10 @@
         <source>Clear Menu</source>
         <translation>メニューを消去</translation>
     </message>
+    <message>
+        <source>In a team workspace only admins change the rules.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>tenure::MappingEditor</name>
@@ -4510,11 +4576,11 @@
     </message>
     <message>
         <source>Lost the engine lock (the server ended this session, or another engine took over): standing by.</source>
-        <translation>エンジンのロックを失いました (サーバーがこのセッションを終了したか、別のエンジンが引き継ぎました)。待機します。</translation>
+        <translation>エンジンのロックを失いました(サーバーがこのセッションを終了したか、別のエンジンが引き継ぎました)。待機します。</translation>
     </message>
     <message>
         <source>%1 events of the team's log were set aside, not scored (the first: %2).</source>
-        <translation>チームのログのイベント %1 件を除外し、スコアリングしませんでした (最初の 1 件: %2)。</translation>
+        <translation>チームのログのイベント %1 件をスコアリングせずに保留しました(最初の 1 件: %2)。</translation>
     </message>
 </context>
 <context>
@@ -5599,21 +5665,25 @@
         <source>Sources    %1</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Visible    %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>every account (own-accounts-only off)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>every account (own-accounts-only on; admins see all)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>your own accounts only (own-accounts-only on)</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>tenure::cli::TeamCommand</name>
-    <message>
-        <source>Team workspaces on PostgreSQL: init URL, add-member LOGIN, list, remove LOGIN, push --from FILE URL.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>init, add-member, list, remove or push</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>init, push: the team workspace (postgresql://user@host:port/db or a .tenure-team file; or --db); add-member, remove: the login</source>
-        <translation type="unfinished" />
-    </message>
     <message>
         <source>init: the team's time zone (default: this machine's).</source>
         <translation type="unfinished" />
@@ -5648,10 +5718,6 @@
     </message>
     <message>
         <source>init: also write a .tenure-team file for the team's desktops.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli team: expected init URL, add-member LOGIN --name NAME --role ROLE, list, remove LOGIN or push --from FILE URL</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -5744,6 +5810,58 @@
     </message>
     <message>
         <source>Pushed %1 into %2: %3 rows added.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Team workspaces on PostgreSQL: init URL, upgrade URL, add-member LOGIN, list, remove LOGIN, push --from FILE URL, set own-accounts-only on|off URL.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>init, upgrade, add-member, list, remove, push or set</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>init, upgrade, push: the team workspace (postgresql://user@host:port/db or a .tenure-team file; or --db); add-member, remove: the login; set: own-accounts-only on|off, then the team workspace</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli team: expected init URL, upgrade URL, add-member LOGIN --name NAME --role ROLE, list, remove LOGIN, push --from FILE URL or set own-accounts-only on|off URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli team set: expected own-accounts-only on|off and the team workspace</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>own-accounts-only: on (each CSM sees only the accounts they own)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>own-accounts-only: off (every member sees every account)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli team upgrade: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Team workspace %1 has schema %2 already: nothing to do.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Team workspace %1 upgraded from schema %2 to %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli team set: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>own-accounts-only is on: each CSM of %1 now sees only the accounts they own (admins, the engine and the ingest role see every account).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>own-accounts-only is off: every member of %1 sees every account.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -75,6 +75,7 @@ private slots:
             "tenure::RecentWorkspaces",
             "tenure::ActionQueueView",
             "tenure::ActionQueueModel",
+            "TeamAccess",
             "PgCopy",
             "PgCopyOut",
             "tenure::MappingEditor",

@@ -1,6 +1,7 @@
 #include "cli/commands/StatsCommand.h"
 
 #include "store/WorkspaceStats.h"
+#include "team/TeamAccess.h"
 #include "team/TeamDatabase.h"
 #include "team/TeamStats.h"
 
@@ -8,6 +9,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <optional>
 
 namespace tenure::cli {
 
@@ -50,19 +53,36 @@ int StatsCommand::run(const QCommandLineParser& parser, Context& context)
         context.err << tr("tenure-cli stats: %1").arg(stats.error()) << Qt::endl;
         return Failure;
     }
+    // A team's counts are what the signed-in login sees: with own-accounts-only on, a CSM's own.
+    std::optional<bool> ownOnly;
+    std::optional<bool> seesAll;
+    if (team) {
+        Result<bool> setting = TeamAccess::ownAccountsOnly(*team);
+        Result<bool> everything = setting ? TeamAccess::seesEverything(*team) : Result<bool>(false);
+        if (!setting || !everything) {
+            context.err << tr("tenure-cli stats: %1").arg(setting ? everything.error() : setting.error())
+                        << Qt::endl;
+            return Failure;
+        }
+        ownOnly = *setting;
+        seesAll = *everything;
+    }
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonObject bySource;
         for (const auto& [source, count] : stats->eventsBySource)
             bySource.insert(source, count);
-        const QJsonObject object { { QStringLiteral("workspace"),
-                                     team ? team->location().toUrl() : db->path() },
-                                   { QStringLiteral("schema"), stats->schemaVersion },
-                                   { QStringLiteral("time_zone"), stats->timeZone },
-                                   { QStringLiteral("accounts"), stats->accounts },
-                                   { QStringLiteral("events"), stats->events },
-                                   { QStringLiteral("outcomes"), stats->outcomes },
-                                   { QStringLiteral("sources"), stats->sources },
-                                   { QStringLiteral("events_by_source"), bySource } };
+        QJsonObject object { { QStringLiteral("workspace"), team ? team->location().toUrl() : db->path() },
+                             { QStringLiteral("schema"), stats->schemaVersion },
+                             { QStringLiteral("time_zone"), stats->timeZone },
+                             { QStringLiteral("accounts"), stats->accounts },
+                             { QStringLiteral("events"), stats->events },
+                             { QStringLiteral("outcomes"), stats->outcomes },
+                             { QStringLiteral("sources"), stats->sources },
+                             { QStringLiteral("events_by_source"), bySource } };
+        if (ownOnly) {
+            object.insert(QStringLiteral("own_accounts_only"), *ownOnly);
+            object.insert(QStringLiteral("sees_every_account"), *seesAll);
+        }
         context.out << QJsonDocument(object).toJson(QJsonDocument::Indented) << Qt::flush;
         return Success;
     }
@@ -76,6 +96,12 @@ int StatsCommand::run(const QCommandLineParser& parser, Context& context)
         << tr("Sources    %1").arg(stats->sources) << '\n';
     for (const auto& [source, count] : stats->eventsBySource)
         out << "  " << source.leftJustified(24) << ' ' << count << '\n';
+    if (ownOnly)
+        out << tr("Visible    %1")
+                   .arg(!*ownOnly      ? tr("every account (own-accounts-only off)")
+                            : *seesAll ? tr("every account (own-accounts-only on; admins see all)")
+                                       : tr("your own accounts only (own-accounts-only on)"))
+            << '\n';
     out << Qt::flush;
     return Success;
 }

@@ -1,6 +1,7 @@
 #include "cli/commands/TeamCommand.h"
 
 #include "store/Database.h"
+#include "team/TeamAccess.h"
 #include "team/TeamDatabase.h"
 #include "team/TeamMembers.h"
 #include "team/TeamPush.h"
@@ -35,18 +36,22 @@ QString readPasswordLine()
 } // namespace
 
 TeamCommand::TeamCommand()
-    : Command(QStringLiteral("team"),
-              tr("Team workspaces on PostgreSQL: init URL, add-member LOGIN, list, remove LOGIN, "
-                 "push --from FILE URL."))
+    : Command(
+        QStringLiteral("team"),
+        tr("Team workspaces on PostgreSQL: init URL, upgrade URL, add-member LOGIN, list, remove LOGIN, "
+           "push --from FILE URL, set own-accounts-only on|off URL."))
 {
 }
 
 void TeamCommand::addOptions(QCommandLineParser& parser)
 {
-    parser.addPositionalArgument(QStringLiteral("action"), tr("init, add-member, list, remove or push"));
-    parser.addPositionalArgument(QStringLiteral("argument"),
-                                 tr("init, push: the team workspace (postgresql://user@host:port/db or a "
-                                    ".tenure-team file; or --db); add-member, remove: the login"));
+    parser.addPositionalArgument(QStringLiteral("action"),
+                                 tr("init, upgrade, add-member, list, remove, push or set"));
+    parser.addPositionalArgument(
+        QStringLiteral("argument"),
+        tr("init, upgrade, push: the team workspace (postgresql://user@host:port/db or "
+           "a .tenure-team file; or --db); add-member, remove: the login; set: "
+           "own-accounts-only on|off, then the team workspace"));
     addTimeZoneOption(parser, tr("init: the team's time zone (default: this machine's)."));
     parser.addOption(
         { kName, tr("add-member: the member's display name, as accounts name their owner."), tr("name") });
@@ -65,11 +70,13 @@ int TeamCommand::run(const QCommandLineParser& parser, Context& context)
     const QString action = positional.value(0);
     static const QStringList actions { QStringLiteral("init"), QStringLiteral("add-member"),
                                        QStringLiteral("list"), QStringLiteral("remove"),
-                                       QStringLiteral("push") };
-    if (!actions.contains(action) || positional.size() > 2) {
-        context.err << tr(
-            "tenure-cli team: expected init URL, add-member LOGIN --name NAME --role ROLE, list, "
-            "remove LOGIN or push --from FILE URL")
+                                       QStringLiteral("push"), QStringLiteral("upgrade"),
+                                       QStringLiteral("set") };
+    const bool setting = action == QLatin1String("set");
+    if (!actions.contains(action) || positional.size() > (setting ? 4 : 2)) {
+        context.err << tr("tenure-cli team: expected init URL, upgrade URL, add-member LOGIN --name NAME "
+                          "--role ROLE, list, remove LOGIN, push --from FILE URL or set own-accounts-only "
+                          "on|off URL")
                     << Qt::endl;
         return UsageError;
     }
@@ -78,10 +85,19 @@ int TeamCommand::run(const QCommandLineParser& parser, Context& context)
         context.err << tr("tenure-cli team %1: expected the member's login").arg(action) << Qt::endl;
         return UsageError;
     }
-    // The workspace: a positional URL (init, push), else --db.
-    const QString where = (!takesLogin && positional.size() == 2) ? positional[1]
-        : parser.isSet(QStringLiteral("db"))                      ? parser.value(QStringLiteral("db"))
-                                                                  : QString();
+    if (setting
+        && (positional.size() < 3 || positional[1] != QLatin1String("own-accounts-only")
+            || (positional[2] != QLatin1String("on") && positional[2] != QLatin1String("off")))) {
+        context.err << tr("tenure-cli team set: expected own-accounts-only on|off and the team workspace")
+                    << Qt::endl;
+        return UsageError;
+    }
+    // The workspace: the positional after the action's own arguments (init, upgrade, push, set),
+    // else --db.
+    const qsizetype own = setting ? 3 : takesLogin ? 2 : 1;
+    const QString where = positional.size() > own ? positional[own]
+        : parser.isSet(QStringLiteral("db"))      ? parser.value(QStringLiteral("db"))
+                                                  : QString();
     if (where.isEmpty() || !TeamLocation::isTeamLocation(where)) {
         context.err
             << tr("tenure-cli team %1: name the team workspace as postgresql://user@host:port/database or a "
@@ -97,6 +113,8 @@ int TeamCommand::run(const QCommandLineParser& parser, Context& context)
     }
     if (action == QLatin1String("init"))
         return init(*location, parser, context);
+    if (action == QLatin1String("upgrade"))
+        return upgrade(*location, context);
 
     Result<std::unique_ptr<TeamDatabase>> db = TeamDatabase::open(*location);
     if (!db) {
@@ -107,6 +125,8 @@ int TeamCommand::run(const QCommandLineParser& parser, Context& context)
         return addMember(**db, positional[1], parser, context);
     if (action == QLatin1String("list"))
         return list(**db, context);
+    if (setting)
+        return set(**db, positional[1], positional[2], context);
     if (action == QLatin1String("remove")) {
         if (Status removed = TeamMembers(**db).remove(positional[1]); !removed) {
             context.err << tr("tenure-cli team remove: %1").arg(removed.error()) << Qt::endl;
@@ -191,7 +211,56 @@ int TeamCommand::list(TeamDatabase& db, Context& context)
     for (const TeamDatabase::Member& member : *members)
         context.out << member.login.leftJustified(20) << ' ' << member.role.leftJustified(8) << ' '
                     << member.displayName << '\n';
-    context.out << Qt::flush;
+    Result<bool> ownOnly = TeamAccess::ownAccountsOnly(db);
+    if (!ownOnly) {
+        context.err << tr("tenure-cli team list: %1").arg(ownOnly.error()) << Qt::endl;
+        return Failure;
+    }
+    context.out << '\n'
+                << (*ownOnly ? tr("own-accounts-only: on (each CSM sees only the accounts they own)")
+                             : tr("own-accounts-only: off (every member sees every account)"))
+                << Qt::endl;
+    return Success;
+}
+
+int TeamCommand::upgrade(const TeamLocation& location, Context& context)
+{
+    Result<std::unique_ptr<TeamDatabase>> db = TeamDatabase::open(location, TeamDatabase::Purpose::Upgrade);
+    if (!db) {
+        context.err << tr("tenure-cli team upgrade: %1").arg(db.error()) << Qt::endl;
+        return Failure;
+    }
+    Result<int> was = TeamSchema::upgrade(**db);
+    if (!was) {
+        context.err << tr("tenure-cli team upgrade: %1").arg(was.error()) << Qt::endl;
+        return Failure;
+    }
+    if (*was == TeamSchema::currentVersion())
+        context.out
+            << tr("Team workspace %1 has schema %2 already: nothing to do.").arg(location.display()).arg(*was)
+            << Qt::endl;
+    else
+        context.out << tr("Team workspace %1 upgraded from schema %2 to %3.")
+                           .arg(location.display())
+                           .arg(*was)
+                           .arg(TeamSchema::currentVersion())
+                    << Qt::endl;
+    return Success;
+}
+
+int TeamCommand::set(TeamDatabase& db, const QString& setting, const QString& value, Context& context)
+{
+    Q_ASSERT(setting == QLatin1String("own-accounts-only"));
+    const bool on = value == QLatin1String("on");
+    if (Status done = TeamAccess::setOwnAccountsOnly(db, on); !done) {
+        context.err << tr("tenure-cli team set: %1").arg(done.error()) << Qt::endl;
+        return Failure;
+    }
+    context.out << (on ? tr("own-accounts-only is on: each CSM of %1 now sees only the accounts they own "
+                            "(admins, the engine and the ingest role see every account).")
+                       : tr("own-accounts-only is off: every member of %1 sees every account."))
+                       .arg(db.location().display())
+                << Qt::endl;
     return Success;
 }
 

@@ -26,6 +26,8 @@ private:
     int addMember(TeamDatabase& db, const QString& login, const QCommandLineParser& parser, Context& context);
     int list(TeamDatabase& db, Context& context);
     int push(TeamDatabase& db, const QCommandLineParser& parser, Context& context);
+    int upgrade(const TeamLocation& location, Context& context);
+    int set(TeamDatabase& db, const QString& setting, const QString& value, Context& context);
 };
 
 } // namespace tenure::cli

@@ -1,0 +1,99 @@
+#include "team/TeamMigrations.h"
+
+namespace tenure {
+
+namespace {
+
+// The tables that hold an account's rows, each with the column that names the account.
+// action_history names its action instead (below); history_days is the team's daily counts.
+constexpr const char* kPerAccountTables[][2] = {
+    { "events", "account_id" },         { "outcomes", "account_id" },       { "account_keys", "account_id" },
+    { "actions", "account_id" },        { "account_notes", "account_id" },  { "agg_activity", "account_id" },
+    { "account_status", "account_id" }, { "history_months", "account_id" },
+};
+
+// What a signed-in login may see: everything, unless the workspace's setting
+// team_own_accounts_only is on and the login is neither an admin nor the ingest role (the engine
+// signs in as an admin); then the accounts whose owner is the member's display name, and the rows
+// of those accounts. Table owners and superusers are not subject to row-level security at all.
+//
+// Row-level security is enabled on every table below always; its policies restrict only when the
+// setting is on. Each policy asks `(SELECT tenure_sees_all())` first: PostgreSQL evaluates that
+// once per statement, so a login that sees everything pays nothing per row, and the set of its
+// own accounts is computed once per statement (a hashed subplan) for a login that does not.
+// The helpers are SECURITY DEFINER with a fixed search_path (pg_temp last), so no temporary table
+// of a member's can stand in for `settings` or `team_members`.
+QStringList version2()
+{
+    QStringList statements {
+        // Accounts name their owner by the member's display name: two members with one name would
+        // see each other's accounts.
+        QStringLiteral("CREATE UNIQUE INDEX team_members_display_name ON team_members (display_name)"),
+        QStringLiteral("ALTER TABLE settings ADD CONSTRAINT settings_own_accounts_only "
+                       "CHECK (key <> 'team_own_accounts_only' OR value IN ('on', 'off'))"),
+        QStringLiteral(R"(CREATE FUNCTION tenure_sees_all() RETURNS boolean
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+                SELECT coalesce((SELECT value FROM settings WHERE key = 'team_own_accounts_only'), 'off') <> 'on'
+                    OR pg_has_role(session_user, 'tenure_admin', 'MEMBER')
+                    OR pg_has_role(session_user, 'tenure_ingest', 'MEMBER')
+            $$)"),
+        QStringLiteral(R"(CREATE FUNCTION tenure_my_name() RETURNS text
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+                SELECT display_name FROM team_members WHERE login = session_user
+            $$)"),
+        QStringLiteral(R"(CREATE FUNCTION tenure_my_accounts() RETURNS SETOF text
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+                SELECT a.id FROM accounts a JOIN team_members m ON m.display_name = a.owner
+                WHERE m.login = session_user
+            $$)"),
+        QStringLiteral("REVOKE ALL ON FUNCTION tenure_sees_all(), tenure_my_name(), tenure_my_accounts() "
+                       "FROM PUBLIC"),
+        QStringLiteral("GRANT EXECUTE ON FUNCTION tenure_sees_all(), tenure_my_name(), tenure_my_accounts() "
+                       "TO tenure_admin, tenure_csm, tenure_ingest"),
+        QStringLiteral("ALTER TABLE accounts ENABLE ROW LEVEL SECURITY"),
+        // One policy for every command: what a login cannot see, it cannot change or add either.
+        QStringLiteral("CREATE POLICY accounts_own_accounts ON accounts "
+                       "USING ((SELECT tenure_sees_all()) OR owner = (SELECT tenure_my_name()))"),
+    };
+    for (const auto& [table, column] : kPerAccountTables) {
+        statements << QStringLiteral("ALTER TABLE %1 ENABLE ROW LEVEL SECURITY").arg(QLatin1String(table));
+        statements << QStringLiteral(
+                          "CREATE POLICY %1_own_accounts ON %1 "
+                          "USING ((SELECT tenure_sees_all()) OR %2 IN (SELECT tenure_my_accounts()))")
+                          .arg(QLatin1String(table), QLatin1String(column));
+    }
+    statements
+        << QStringLiteral("ALTER TABLE action_history ENABLE ROW LEVEL SECURITY")
+        // The actions a login sees (their own policy applies in the subquery).
+        << QStringLiteral("CREATE POLICY action_history_own_accounts ON action_history "
+                          "USING ((SELECT tenure_sees_all()) OR action_id IN (SELECT id FROM actions))")
+        // The team's daily counts are the whole portfolio's: not for a login that sees part of it.
+        << QStringLiteral("ALTER TABLE history_days ENABLE ROW LEVEL SECURITY")
+        << QStringLiteral(
+               "CREATE POLICY history_days_own_accounts ON history_days USING ((SELECT tenure_sees_all()))")
+        // A view reads its tables with its owner's rights, which row-level security does not
+        // restrict: the view filters the same way itself.
+        << QStringLiteral(R"(CREATE OR REPLACE VIEW status_history AS
+            SELECT h.account_id AS account_id,
+                   h.month || '-' || lpad(d.ord::text, 2, '0') AS day,
+                   (h.legend::json -> ((d.value ->> 0)::int)) ->> 0 AS stage,
+                   (d.value ->> 1)::double precision AS score,
+                   (h.legend::json -> ((d.value ->> 0)::int)) ->> 1 AS band
+            FROM history_months h,
+                 json_array_elements(h.days::json) WITH ORDINALITY AS d(value, ord)
+            WHERE json_typeof(d.value) = 'array'
+              AND ((SELECT tenure_sees_all()) OR h.account_id IN (SELECT tenure_my_accounts())))");
+    return statements;
+}
+
+} // namespace
+
+const QList<TeamMigration>& teamMigrations()
+{
+    static const QList<TeamMigration> migrations {
+        { 2, version2() },
+    };
+    return migrations;
+}
+
+} // namespace tenure
