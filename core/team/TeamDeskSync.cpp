@@ -2,7 +2,9 @@
 
 #include "store/Database.h"
 #include "store/WorkspaceSettings.h"
+#include "team/TeamAccess.h"
 #include "team/TeamDatabase.h"
+#include "team/TeamReadCopy.h"
 #include "team/TeamReplica.h"
 
 #include <QSqlQuery>
@@ -69,19 +71,21 @@ void TeamDeskSync::start()
                         .arg(m_copyPath, copy.error()));
         return;
     }
+    // Who signed in on this copy before, for a start while the server is away.
+    const QString lastMember = WorkspaceSettings(**copy).value(kDeskMember);
+    const QString lastRole = WorkspaceSettings(**copy).value(kDeskRole);
     m_copy = std::move(copy).value();
-    WorkspaceSettings settings(*m_copy);
     QString error;
     if (!connectToTeam(&error)) {
         m_team.reset();
         // A copy made before shows its last data while the server is away; a first connection
         // that fails has nothing to show.
-        if (settings.value(kDeskMember).isEmpty()) {
+        if (lastMember.isEmpty() || !m_copy) {
             emit failed(error);
             return;
         }
         m_ready = true;
-        emit ready(m_copyPath, settings.value(kDeskMember), settings.value(kDeskRole));
+        emit ready(m_copyPath, lastMember, lastRole);
         m_lost = true;
         emit lost(error);
         m_retry->start();
@@ -90,6 +94,7 @@ void TeamDeskSync::start()
     m_ready = true;
     const TeamDatabase::Member member = m_team->member().value_or(TeamDatabase::Member {});
     // Remembered for a start while the server is away; a copy that cannot remember still works.
+    WorkspaceSettings settings(*m_copy);
     if (Status remembered = settings.setValue(kDeskMember, member.displayName); remembered)
         (void)settings.setValue(kDeskRole, member.role);
     emit ready(m_copyPath, member.displayName, member.role);
@@ -120,6 +125,15 @@ bool TeamDeskSync::connectToTeam(QString* error)
                      .arg(m_location.display(), m_team->login());
         return false;
     }
+    // The copy holds what this login sees: another scope (own-accounts-only switched, accounts
+    // reassigned) starts it over.
+    Result<QString> scope = TeamAccess::scope(*m_team);
+    if (!scope) {
+        *error = scope.error();
+        return false;
+    }
+    if (!openCopy(*scope, error))
+        return false;
     // Subscribe first: a change made while the copy is being made is announced, and copied again.
     QSqlDriver* driver = m_team->connection().driver();
     for (const QString& channel : kChannels)
@@ -141,6 +155,21 @@ bool TeamDeskSync::connectToTeam(QString* error)
     return true;
 }
 
+bool TeamDeskSync::openCopy(const QString& scope, QString* error)
+{
+    if (m_copy && scope == m_scope)
+        return true;
+    m_copy.reset(); // a copy that starts over is removed: nothing may hold it open
+    Result<std::unique_ptr<Database>> copy = TeamReadCopy::openForScope(m_copyPath, scope);
+    if (!copy) {
+        *error = copy.error();
+        return false;
+    }
+    m_copy = std::move(copy).value();
+    m_scope = scope;
+    return true;
+}
+
 void TeamDeskSync::refreshNow(int parts)
 {
     m_pending |= parts;
@@ -158,8 +187,19 @@ void TeamDeskSync::syncPending()
 {
     if (!m_team || m_lost || m_pending == 0)
         return;
-    const Parts parts = Parts::fromInt(m_pending);
+    Parts parts = Parts::fromInt(m_pending);
     m_pending = 0;
+    if (parts & WriteSide) {
+        Result<QString> scope = TeamAccess::scope(*m_team);
+        if (!scope)
+            return markLost(scope.error());
+        if (*scope != m_scope) {
+            QString error;
+            if (!openCopy(*scope, &error))
+                return markLost(error);
+            parts = Everything; // a new copy: all of it
+        }
+    }
     TeamReplica replica(*m_team, *m_copy);
     if (parts & WriteSide) {
         if (Result<TeamReplica::Pull> pulled = replica.pull(); !pulled)

@@ -68,6 +68,7 @@ signals:
 
 private:
     bool connectToTeam(QString* error);
+    bool openCopy(const QString& scope, QString* error);
     void onNotification(const QString& channel, QSqlDriver::NotificationSource source,
                         const QVariant& payload);
     void heartbeat();
@@ -81,6 +82,7 @@ private:
     Options m_options;
     std::unique_ptr<TeamDatabase> m_team;
     std::unique_ptr<Database> m_copy;
+    QString m_scope; // what the login saw when the copy was made (TeamAccess::scope)
     std::unique_ptr<QTimer> m_heartbeat;
     std::unique_ptr<QTimer> m_retry;
     std::unique_ptr<QTimer> m_debounce;

@@ -20,6 +20,40 @@ const QString kTeamSeq = QStringLiteral("team_seq");
 
 } // namespace
 
+Result<std::unique_ptr<Database>> TeamReadCopy::openForScope(const QString& path, const QString& scope)
+{
+    Result<std::unique_ptr<Database>> copy = Database::open(path, Database::Mode::ReadWrite);
+    if (!copy)
+        return Error { tr("Cannot open this machine's copy of the team workspace: %1").arg(copy.error()) };
+    // The log is copied after the last seq the copy holds: that holds only while the login sees the
+    // same accounts. When it sees others (own-accounts-only switched, accounts reassigned or added),
+    // older events of accounts it now sees would be missed and those of accounts it no longer sees
+    // kept: the copy starts over.
+    {
+        WorkspaceSettings settings(**copy);
+        // A new copy is empty; one made before schema 2 knows no scope, and saw every account.
+        QString madeUnder = settings.value(kTeamScope);
+        if (madeUnder.isEmpty())
+            madeUnder = settings.value(kTeamSeq).isEmpty() ? scope : QStringLiteral("all");
+        if (madeUnder != scope) {
+            copy->reset();
+            for (const QString& suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") }) {
+                if (QFile::exists(path + suffix) && !QFile::remove(path + suffix))
+                    return Error { tr("Cannot start this machine's copy of the team workspace (%1) over: %2")
+                                       .arg(path + suffix, tr("the file cannot be removed")) };
+            }
+            copy = Database::open(path, Database::Mode::ReadWrite);
+            if (!copy)
+                return Error {
+                    tr("Cannot open this machine's copy of the team workspace: %1").arg(copy.error())
+                };
+        }
+    }
+    if (Status set = WorkspaceSettings(**copy).setValue(kTeamScope, scope); !set)
+        return Error { set.error() };
+    return copy;
+}
+
 Result<std::unique_ptr<Database>> TeamReadCopy::refresh(TeamDatabase& team, const QString& path,
                                                         std::optional<QDate> today)
 {
@@ -43,35 +77,9 @@ Result<std::unique_ptr<Database>> TeamReadCopy::refresh(TeamDatabase& team, cons
     if (!scope)
         return Error { scope.error() };
 
-    Result<std::unique_ptr<Database>> copy = Database::open(path, Database::Mode::ReadWrite);
+    Result<std::unique_ptr<Database>> copy = openForScope(path, *scope);
     if (!copy)
-        return Error { tr("Cannot open this machine's copy of the team workspace: %1").arg(copy.error()) };
-    // The log is copied after the last seq the copy holds: that holds only while the login sees the
-    // same accounts. When it sees others (own-accounts-only switched, accounts reassigned or added),
-    // older events of accounts it now sees would be missed and those of accounts it no longer sees
-    // kept: the copy starts over.
-    {
-        WorkspaceSettings settings(**copy);
-        // A new copy is empty; one made before schema 2 knows no scope, and saw every account.
-        QString madeUnder = settings.value(kTeamScope);
-        if (madeUnder.isEmpty())
-            madeUnder = settings.value(kTeamSeq).isEmpty() ? *scope : QStringLiteral("all");
-        if (madeUnder != *scope) {
-            copy->reset();
-            for (const QString& suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") }) {
-                if (QFile::exists(path + suffix) && !QFile::remove(path + suffix))
-                    return Error { tr("Cannot start this machine's copy of the team workspace (%1) over: %2")
-                                       .arg(path + suffix, tr("the file cannot be removed")) };
-            }
-            copy = Database::open(path, Database::Mode::ReadWrite);
-            if (!copy)
-                return Error {
-                    tr("Cannot open this machine's copy of the team workspace: %1").arg(copy.error())
-                };
-        }
-    }
-    if (Status set = WorkspaceSettings(**copy).setValue(kTeamScope, *scope); !set)
-        return Error { set.error() };
+        return Error { copy.error() };
 
     TeamReplica replica(team, **copy);
     if (Result<TeamReplica::Pull> pulled = replica.pull(); !pulled)

@@ -27,6 +27,10 @@ class TeamReadCopy
 public:
     static Result<std::unique_ptr<Database>> refresh(TeamDatabase& team, const QString& path,
                                                      std::optional<QDate> today = std::nullopt);
+    // Opens a copy made under `scope` (TeamAccess::scope: which accounts the login sees), starting
+    // it over when it was made under another: its log, copied after the last seq it holds, is right
+    // only for the accounts it was copied for. The desktop's copy (TeamDeskSync) opens this way too.
+    static Result<std::unique_ptr<Database>> openForScope(const QString& path, const QString& scope);
 };
 
 } // namespace tenure

@@ -9,6 +9,7 @@
 #include "customers/CustomersView.h"
 #include "demo/DemoWorkspace.h"
 #include "store/Database.h"
+#include "team/TeamAccess.h"
 #include "team/TeamEngine.h"
 #include "team/TeamMembers.h"
 #include "team/TeamPush.h"
@@ -238,6 +239,40 @@ private slots:
         QVERIFY(hanako.ok());
         QTRY_VERIFY_WITH_TIMEOUT(hasNote(**hanako, target.id, QStringLiteral("オフラインで書いたメモ")),
                                  10000);
+    }
+
+    // With own-accounts-only on, the server hides Hanako's accounts from Misaki in every view,
+    // even under "Team"; the desktop's copy starts over for what she now sees.
+    void rowSecurityHidesTheOtherCsmsAccounts()
+    {
+        Result<std::unique_ptr<TeamDatabase>> super = m_cluster.open(QStringLiteral("desk"));
+        QVERIFY(super.ok());
+        QVERIFY(TeamAccess::setOwnAccountsOnly(**super, true).ok());
+        auto* customers = m_window->findChild<CustomersView*>();
+        auto* actions = m_window->findChild<ActionQueueView*>();
+        customers->setMyAccountsOnly(false);
+        actions->setMyAccountsOnly(false);
+        // The setting is not announced (it changes no data): the next change is, and the copy follows.
+        QVERIFY((*super)
+                    ->exec(QStringLiteral("UPDATE accounts SET name = name || '' WHERE id = (SELECT min(id) "
+                                          "FROM accounts)"))
+                    .ok());
+        QTRY_COMPARE_WITH_TIMEOUT(customers->model()->rowCount(), 20, 20000);
+        for (int row = 0; row < customers->model()->rowCount(); ++row)
+            QCOMPARE(customers->model()->index(row, CustomerListModel::Owner).data().toString(), kMisaki);
+        // The queue shows actions on her accounts only (whoever owns the action itself).
+        QSet<QString> hers;
+        for (int row = 0; row < customers->model()->rowCount(); ++row)
+            hers << customers->model()->index(row, 0).data(CustomerListModel::AccountIdRole).toString();
+        const auto onlyHers = [&] {
+            for (int row = 0; row < actions->model()->rowCount(); ++row)
+                if (!hers.contains(actions->model()->action(row).accountId))
+                    return false;
+            return actions->model()->rowCount() > 0;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(onlyHers(), 20000);
+        QVERIFY(m_window->grab().save(test::screenshotDir() + QStringLiteral("/team-own-accounts.png")));
+        QVERIFY(TeamAccess::setOwnAccountsOnly(**super, false).ok());
     }
 
     // The connection dialog, the banner and the queue with its authors, in Japanese.
