@@ -38,12 +38,15 @@ QChartView* chartView(const QString& title, QWidget* parent)
     return view;
 }
 
+// Wider than this (in pixels), a bar's label goes on two lines: the charts are about 280 px wide
+// in the default window.
+constexpr int kLongLabel = 90;
+
 // One horizontal bar per label, each in its own colour, the value in the label ("Good (203)").
 // A stacked series where each set has a value in its own row only keeps the bars aligned.
 void horizontalBars(QChartView* view, const QList<std::tuple<QString, double, QColor>>& bars,
                     const std::function<QString(double)>& format,
-                    const std::function<QString(double, const ChartAxes::Scale&)>& axisFormat,
-                    bool twoLines = false)
+                    const std::function<QString(double, const ChartAxes::Scale&)>& axisFormat)
 {
     QChart* chart = view->chart();
     chart->removeAllSeries();
@@ -66,16 +69,28 @@ void horizontalBars(QChartView* view, const QList<std::tuple<QString, double, QC
         labels << QStringLiteral("%1 (%2)").arg(label, format(std::get<1>(bars[i])).toHtmlEscaped());
         maximum = std::max(maximum, std::get<1>(bars[i]));
     }
-    // Qt Charts cuts long labels ("Normal ($528,3…"): money goes on a line of its own.
-    if (twoLines)
+    // Qt Charts cuts labels wider than about a third of the chart ("Normal ($528,3…",
+    // "オンボーディン…"). With a long one, up to three bars put their values on a line of their
+    // own; more bars have no room for two lines, and their labels take a smaller font instead.
+    QFont font = chart->font();
+    int widest = 0;
+    for (qsizetype i = 0; i < bars.size(); ++i)
+        widest = std::max(widest,
+                          QFontMetrics(font).horizontalAdvance(QStringLiteral("%1 (%2)").arg(
+                              std::get<0>(bars[i]), format(std::get<1>(bars[i])))));
+    if (widest > kLongLabel && bars.size() <= 3) {
         for (qsizetype i = 0; i < bars.size(); ++i)
             labels[i] = QStringLiteral("%1<br>%2")
                             .arg(std::get<0>(bars[i]).toHtmlEscaped(),
                                  format(std::get<1>(bars[i])).toHtmlEscaped());
+    } else if (widest > kLongLabel) {
+        font.setPointSizeF(std::max(7.0, font.pointSizeF() * kLongLabel / widest));
+    }
     series->setBarWidth(0.7);
     chart->addSeries(series);
     auto* categories = new QBarCategoryAxis;
     categories->append(labels);
+    categories->setLabelsFont(font);
     chart->addAxis(categories, Qt::AlignLeft);
     series->attachAxis(categories);
     // Few ticks: the values are in the labels already; the grid shows the proportions.
@@ -188,7 +203,7 @@ void OverviewView::display(const Data& data)
     horizontalBars(m_bands, bands, count, countTick);
     horizontalBars(m_stages, stages, count, countTick);
     auto money = [&portfolio](double value) { return PortfolioReport::money(value, portfolio.currency); };
-    horizontalBars(m_arr, arr, money, &ChartAxes::compactLabel, true);
+    horizontalBars(m_arr, arr, money, &ChartAxes::compactLabel);
     m_arr->chart()->setTitle(
         portfolio.currency.isEmpty()
             ? tr("ARR by band: no ARR recorded")
