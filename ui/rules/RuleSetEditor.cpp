@@ -126,8 +126,10 @@ RuleSetEditor::RuleSetEditor(QWidget* parent)
     connect(remove, &QPushButton::clicked, this, &RuleSetEditor::removeCriterion);
 }
 
-void RuleSetEditor::rememberSplitter(const QString& key)
+void RuleSetEditor::rememberSplitter(const QString& key, int treeWidth)
 {
+    if (treeWidth > 0)
+        m_splitter->setSizes({ treeWidth, std::max(width() - treeWidth, treeWidth) });
     tenure::rememberSplitter(m_splitter, key);
 }
 

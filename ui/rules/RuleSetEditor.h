@@ -37,8 +37,9 @@ public:
     bool isModified() const { return m_modified; }
     void setModified(bool modified) { m_modified = modified; }
     // Keeps the split between the tree and the forms where the user leaves it, in the settings
-    // under `key`: one key per view that shows an editor (RulesView, TuningView).
-    void rememberSplitter(const QString& key);
+    // under `key`: one key per view that shows an editor (RulesView, TuningView). Until the user
+    // moves it, the tree is `treeWidth` wide (0: as the layout gives it).
+    void rememberSplitter(const QString& key, int treeWidth = 0);
 
 signals:
     // After every edit; rules() tells whether the result is valid.

@@ -85,7 +85,7 @@ RulesView::RulesView(QWidget* parent)
     splitter->setChildrenCollapsible(false);
     // Both splits stay where the user leaves them, apart from the Tuning view's editor.
     rememberSplitter(splitter, QStringLiteral("rules/previewSplitter"));
-    m_editor->rememberSplitter(QStringLiteral("rules/editorSplitter"));
+    m_editor->rememberSplitter(QStringLiteral("rules/editorSplitter"), 340); // room for most labels
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
     layout->addWidget(splitter, 1);
