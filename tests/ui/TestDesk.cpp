@@ -398,6 +398,65 @@ private slots:
                            + QStringLiteral("/desk-rules-%1.png").arg(japanese ? "ja" : "en"));
     }
 
+    // A workspace made while the window speaks Japanese: its rules, and so its stages and bands in
+    // every view, are in Japanese.
+    void aJapaneseWorkspaceSpeaksJapanese()
+    {
+        Japanese language;
+        test::TempWorkspace workspace;
+        {
+            auto db = workspace.open();
+            DemoGenerator::Options options;
+            options.accounts = 60;
+            QVERIFY(DemoWorkspace::populate(*db, options).ok());
+        }
+        MainWindow window;
+        window.findChild<TuningView*>()->setMinimumSize(1, 1);
+        window.show();
+        window.resize(1100, 720);
+        QSignalSpy scored(&window, &MainWindow::scoringFinished);
+        window.openWorkspace(workspace.path());
+        QVERIFY(scored.wait(30000));
+        const RuleSet japanese = RuleSetJson::defaults(QLocale(QLocale::Japanese));
+        QVERIFY(window.showView(QStringLiteral("customers")));
+        auto* customers = window.findChild<CustomersView*>();
+        auto scoredRows = [customers] {
+            int rows = 0;
+            for (int row = 0; row < customers->model()->rowCount(); ++row)
+                rows += customers->model()->row(row).score ? 1 : 0;
+            return rows;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(customers->model()->rowCount() == 60 && scoredRows() > 30, 10000);
+        auto* table = customers->findChild<QTableView*>(QStringLiteral("customers"));
+        CustomerListDelegate::setUp(table);
+        QSet<QString> bands, stages;
+        for (int row = 0; row < customers->model()->rowCount(); ++row) {
+            bands.insert(customers->model()->index(row, CustomerListModel::Band).data().toString());
+            stages.insert(customers->model()->index(row, CustomerListModel::Stage).data().toString());
+        }
+        bands.remove(QString());
+        QVERIFY(!bands.isEmpty() && !stages.isEmpty());
+        for (const QString& band : bands)
+            QVERIFY2(std::any_of(japanese.bands.begin(), japanese.bands.end(),
+                                 [&](const Band& b) { return b.name == band; }),
+                     qPrintable(band));
+        for (const QString& stage : stages)
+            QVERIFY2(std::any_of(japanese.stages.begin(), japanese.stages.end(),
+                                 [&](const Stage& s) { return s.name == stage; }),
+                     qPrintable(stage));
+        QTest::qWait(200);
+        window.grab().save(test::screenshotDir() + QStringLiteral("/desk-customers-ja-rules.png"));
+        QVERIFY(window.showView(QStringLiteral("overview")));
+        QTest::qWait(500);
+        window.grab().save(test::screenshotDir() + QStringLiteral("/desk-overview-ja-rules.png"));
+        QVERIFY(window.showView(QStringLiteral("rules")));
+        auto* tree = window.findChild<QTreeWidget*>(QStringLiteral("ruleTree"));
+        QTRY_VERIFY_WITH_TIMEOUT(tree->topLevelItemCount() > 1, 10000);
+        QCOMPARE(tree->topLevelItem(2)->text(0), japanese.stages[1].name);
+        QTest::qWait(300);
+        window.grab().save(test::screenshotDir() + QStringLiteral("/desk-rules-ja-rules.png"));
+    }
+
     // The rules tree: every entry's whole text in its tooltip; the splits kept per view.
     void rulesTreeTooltipsAndSplitters()
     {
