@@ -455,6 +455,9 @@ private slots:
         QCOMPARE(tree->topLevelItem(2)->text(0), japanese.stages[1].name);
         QTest::qWait(300);
         window.grab().save(test::screenshotDir() + QStringLiteral("/desk-rules-ja-rules.png"));
+        QVERIFY(window.showView(QStringLiteral("customer:A-00001")));
+        QTest::qWait(600);
+        window.grab().save(test::screenshotDir() + QStringLiteral("/desk-customer-ja-rules.png"));
     }
 
     // The rules tree: every entry's whole text in its tooltip; the splits kept per view.
