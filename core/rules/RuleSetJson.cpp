@@ -493,9 +493,12 @@ QByteArray RuleSetJson::serialize(const RuleSet& rules)
     return QJsonDocument(toObject(rules)).toJson(QJsonDocument::Indented);
 }
 
-RuleSet RuleSetJson::defaults()
+RuleSet RuleSetJson::defaults(const QLocale& locale)
 {
-    QFile file(QStringLiteral(":/rules/default-rules.json"));
+    QFile file(
+        QStringLiteral(":/rules/default-rules.%1.json").arg(QLocale::languageToCode(locale.language())));
+    if (!file.exists())
+        file.setFileName(QStringLiteral(":/rules/default-rules.json"));
     if (!file.open(QIODevice::ReadOnly))
         qFatal("the default rule set is missing from the build");
     Result<RuleSet> rules = parse(file.readAll());

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QJsonObject>
+#include <QLocale>
 
 namespace tenure {
 
@@ -21,8 +22,11 @@ public:
     static QJsonObject toObject(const RuleSet& rules);
     static QByteArray serialize(const RuleSet& rules);
 
-    // The rule set that ships with Tenure (resources/rules/default-rules.json).
-    static RuleSet defaults();
+    // The rule set that ships with Tenure in the locale's language: resources/rules/
+    // default-rules.<language>.json (e.g. default-rules.ja.json, same rules with Japanese names
+    // and labels) when there is one, else default-rules.json (English). A new workspace gets
+    // the defaults of the default locale, which the app sets to the window's language.
+    static RuleSet defaults(const QLocale& locale = QLocale());
 
     // A threshold as typed in a form and back: "5" → 5, "true" / "false" → a boolean, anything
     // else → the text, trimmed.

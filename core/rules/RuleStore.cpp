@@ -21,12 +21,15 @@ Result<RuleStore::Active> RuleStore::active()
             QStringLiteral("SELECT version, definition FROM rule_sets ORDER BY version DESC LIMIT 1")))
         return Error { query.lastError().text() };
     if (!query.next()) {
+        // In the language of the default locale: a workspace created in Japanese starts with
+        // Japanese stage, band and criterion names.
+        RuleSet defaults = RuleSetJson::defaults();
         if (m_db.isReadOnly())
-            return Active { 0, RuleSetJson::defaults() };
-        const Result<int> saved = save(RuleSetJson::defaults(), QStringLiteral("Tenure"));
+            return Active { 0, std::move(defaults) };
+        const Result<int> saved = save(defaults, QStringLiteral("Tenure"));
         if (!saved)
             return Error { saved.error() };
-        return Active { saved.value(), RuleSetJson::defaults() };
+        return Active { saved.value(), std::move(defaults) };
     }
     const int version = query.value(0).toInt();
     Result<RuleSet> rules = RuleSetJson::parse(query.value(1).toByteArray());

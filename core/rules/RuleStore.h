@@ -32,7 +32,8 @@ public:
 
     explicit RuleStore(Database& db);
 
-    // The newest version; a workspace without rules gets the shipped defaults as version 1.
+    // The newest version; a workspace without rules gets the shipped defaults as version 1, in
+    // the default locale's language (RuleSetJson::defaults).
     Result<Active> active();
     Result<int> save(const RuleSet& rules, const QString& author);
     // Opens the workspace at `path` and saves there: for the views' worker threads.

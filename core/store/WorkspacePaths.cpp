@@ -1,5 +1,6 @@
 #include "store/WorkspacePaths.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -7,11 +8,37 @@
 namespace tenure {
 
 namespace {
+
+// <data>/<organisation>/<application>: where Tenure 0.1 kept its workspaces.
+QString appDataLocation()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
 QString dataFile(const QString& name)
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(name);
+    const QString file = QDir(WorkspacePaths::dataFolder()).filePath(name);
+    const QString legacy = QDir(appDataLocation()).filePath(name);
+    if (legacy != file && !QFileInfo::exists(file) && QFileInfo::exists(legacy))
+        return legacy;
+    return file;
 }
+
 } // namespace
+
+QString WorkspacePaths::dataFolder()
+{
+    // AppDataLocation ends in /<organisation>/<application> (each when set): take both off and
+    // put the application's name back.
+    QString base = appDataLocation();
+    const QString application = QCoreApplication::applicationName();
+    for (const QString& part : { application, QCoreApplication::organizationName() }) {
+        const QString suffix = u'/' + part;
+        if (!part.isEmpty() && base.endsWith(suffix))
+            base.chop(suffix.size());
+    }
+    return QDir(base).filePath(application.isEmpty() ? QStringLiteral("Tenure") : application);
+}
 
 QString WorkspacePaths::defaultWorkspace()
 {

@@ -293,6 +293,8 @@ JA = {
     "The date is in the future: record an outcome once it has happened.": "日付が未来です。結果は起きてから記録してください。",
     "Amount: expected a number of 0 or more, such as 12000, got \"%1\".": "金額: 12000 のような 0 以上の数値が必要ですが、「%1」でした。",
     "%1 %2 (%3)": "%1 %2(%3)", "30 days": "30 日", "Score change over the last %1 days": "直近 %1 日のスコアの変化",
+    "Band: %1": "評価: %1", "Renews on %1 (in %2 days)": "契約更新日 %1(あと %2 日)",
+    "Renewal date was %1 (%2 days ago)": "契約更新日 %1(%2 日前に経過)",
     "The %1 most urgent of %2 actions": "アクション %2 件のうち緊急度の高い %1 件",
     "Churn events:": "解約イベント:", "Renewal events:": "更新イベント:", "Expansion events:": "拡大イベント:", "Contraction events:": "縮小イベント:",
     "event names, separated by commas": "イベント名(カンマ区切り)",

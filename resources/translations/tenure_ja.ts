@@ -3076,6 +3076,18 @@
 <context>
     <name>tenure::CustomerListModel</name>
     <message>
+        <source>Band: %1</source>
+        <translation>評価: %1</translation>
+    </message>
+    <message>
+        <source>Renews on %1 (in %2 days)</source>
+        <translation>契約更新日 %1(あと %2 日)</translation>
+    </message>
+    <message>
+        <source>Renewal date was %1 (%2 days ago)</source>
+        <translation>契約更新日 %1(%2 日前に経過)</translation>
+    </message>
+    <message>
         <source>%1 (%2 d)</source>
         <translation>%1(あと %2 日)</translation>
     </message>

@@ -1,6 +1,7 @@
 #include "customer/CustomerDetailView.h"
 
 #include "Async.h"
+#include "PlainText.h"
 #include "customer/OutcomeDialog.h"
 #include "engine/DayClock.h"
 #include "print/ReportCharts.h"
@@ -67,7 +68,19 @@ QTableWidget* table(const QStringList& headers, QWidget* parent)
     widget->setSelectionMode(QAbstractItemView::NoSelection);
     widget->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     widget->horizontalHeader()->setStretchLastSection(true);
+    // One line per row: a long text elides, and its tooltip (see cell()) has it whole.
+    widget->setWordWrap(false);
+    widget->setTextElideMode(Qt::ElideRight);
     return widget;
+}
+
+// A table cell with its text, whole, in a plain-text tooltip: labels and event names come from
+// rule files, imports and connectors.
+QTableWidgetItem* cell(const QString& text)
+{
+    auto* item = new QTableWidgetItem(text);
+    item->setToolTip(PlainText::asRichText(text));
+    return item;
 }
 
 } // namespace
@@ -101,6 +114,9 @@ CustomerDetailView::CustomerDetailView(QWidget* parent)
     m_breakdown->horizontalHeader()->setStretchLastSection(false);
     m_breakdown->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_events->setObjectName(QStringLiteral("events"));
+    // The event's name takes what room is left; time, user and quantity keep their width.
+    m_events->horizontalHeader()->setStretchLastSection(false);
+    m_events->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     for (QLabel* label : { m_actions, m_notes }) {
         label->setWordWrap(true);
         label->setTextFormat(Qt::RichText);
@@ -230,7 +246,7 @@ void CustomerDetailView::display(const AccountReport& report)
                                   tr("%1 / %2").arg(locale.toString(c.earned, 'f', 1),
                                                     locale.toString(c.possible, 'f', 1)) };
         for (int column = 0; column < cells.size(); ++column)
-            m_breakdown->setItem(row, column, new QTableWidgetItem(cells[column]));
+            m_breakdown->setItem(row, column, cell(cells[column]));
     }
     m_events->setRowCount(int(report.recentEvents.size()));
     for (int row = 0; row < report.recentEvents.size(); ++row) {
@@ -239,7 +255,7 @@ void CustomerDetailView::display(const AccountReport& report)
                                                   QLocale::ShortFormat),
                                   e.name, e.userId, locale.toString(e.quantity, 'g', 6) };
         for (int column = 0; column < cells.size(); ++column)
-            m_events->setItem(row, column, new QTableWidgetItem(cells[column]));
+            m_events->setItem(row, column, cell(cells[column]));
     }
 
     QStringList actions { tr("<b>Open actions</b>") };

@@ -82,18 +82,50 @@ QVariant CustomerListModel::data(const QModelIndex& index, int role) const
     }
     if (role == Qt::ForegroundRole && index.column() == Trend && row.trend && std::abs(*row.trend) >= 10)
         return QBrush(*row.trend < 0 ? QColor(0xc6, 0x28, 0x28) : QColor(0x2e, 0x7d, 0x32));
-    if (role == Qt::ToolTipRole && index.column() == Trend)
-        return tr("Score change over the last %1 days").arg(CustomerQuery::kTrendDays);
+    if (role == Qt::ToolTipRole)
+        return toolTip(index);
     if (role == Qt::TextAlignmentRole
         && (index.column() == Score || index.column() == Arr || index.column() == Trend))
         return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == BandColorRole && index.column() == Band && !row.band.isEmpty())
+        return QColor(m_rules.bandColor(row.band));
+    // A plain view (no CustomerListDelegate) still shows the band's colour, lightly.
     if (role == Qt::BackgroundRole && index.column() == Band && !row.band.isEmpty())
         return QBrush(QColor(m_rules.bandColor(row.band)).lighter(170));
-    if (role == Qt::ToolTipRole && index.column() == Name)
-        return PlainText::asRichText(row.id); // ids come from imports too
-    if (role == Qt::ToolTipRole && index.column() == LastActive && row.lastActive.isValid())
-        return QLocale().toString(row.lastActive, QLocale::LongFormat);
     return {};
+}
+
+QString CustomerListModel::toolTip(const QModelIndex& index) const
+{
+    // The full text of the cell (it may be elided), with more where it helps. Names, ids, owners,
+    // stages and bands come from imports and rule files: plain text, never markup.
+    const CustomerRow& row = m_rows.at(index.row());
+    const QString text = data(index, Qt::DisplayRole).toString();
+    switch (index.column()) {
+    case Name:
+        return PlainText::asRichText(QStringLiteral("%1\n%2").arg(row.name, row.id));
+    case Trend:
+        return PlainText::asRichText(
+            (text.isEmpty() ? QString() : text + u'\n')
+            + tr("Score change over the last %1 days").arg(CustomerQuery::kTrendDays));
+    case Band:
+        return PlainText::asRichText(text.isEmpty() ? QString() : tr("Band: %1").arg(text));
+    case Renewal: {
+        if (!row.renewalDate.isValid())
+            return {};
+        const QString date = QLocale().toString(row.renewalDate, QLocale::LongFormat);
+        const int days = int(m_today.daysTo(row.renewalDate));
+        return PlainText::asRichText(days >= 0
+                                         ? tr("Renews on %1 (in %2 days)").arg(date).arg(days)
+                                         : tr("Renewal date was %1 (%2 days ago)").arg(date).arg(-days));
+    }
+    case LastActive:
+        if (row.lastActive.isValid())
+            return PlainText::asRichText(QLocale().toString(row.lastActive, QLocale::LongFormat));
+        return PlainText::asRichText(text);
+    default:
+        return PlainText::asRichText(text);
+    }
 }
 
 QVariant CustomerListModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -9,8 +9,9 @@
 namespace tenure {
 
 // The rows of a customer search, as a table: name, owner, stage, score, band (coloured), ARR,
-// renewal and days left. It holds one page of results; CustomersView runs the searches (in SQL,
-// on a worker thread) and hands the results over. Sorting asks the view for a new search.
+// renewal and days left. Every cell's tooltip has its full text (cells elide: see
+// CustomerListDelegate), as plain text. It holds one page of results; CustomersView runs the searches (in
+// SQL, on a worker thread) and hands the results over. Sorting asks the view for a new search.
 class CustomerListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -18,6 +19,7 @@ class CustomerListModel : public QAbstractTableModel
 public:
     enum Column { Name, Owner, Stage, Score, Trend, Band, Arr, Renewal, LastActive, ColumnCount };
     static constexpr int AccountIdRole = Qt::UserRole + 1;
+    static constexpr int BandColorRole = Qt::UserRole + 2; // the band's colour (QColor), for its badge
 
     explicit CustomerListModel(QObject* parent = nullptr);
 
@@ -40,6 +42,8 @@ signals:
     void sortRequested(int column, Qt::SortOrder order);
 
 private:
+    QString toolTip(const QModelIndex& index) const;
+
     QList<CustomerRow> m_rows;
     qint64 m_total = 0;
     RuleSet m_rules;

@@ -1,6 +1,8 @@
 #include "overview/OverviewView.h"
 
 #include "Async.h"
+#include "ChartValueAxis.h"
+#include "PlainText.h"
 #include "engine/DayClock.h"
 #include "store/Database.h"
 #include "store/WorkspaceSettings.h"
@@ -36,10 +38,15 @@ QChartView* chartView(const QString& title, QWidget* parent)
     return view;
 }
 
+// Wider than this (in pixels), a bar's label goes on two lines: the charts are about 280 px wide
+// in the default window.
+constexpr int kLongLabel = 90;
+
 // One horizontal bar per label, each in its own colour, the value in the label ("Good (203)").
 // A stacked series where each set has a value in its own row only keeps the bars aligned.
 void horizontalBars(QChartView* view, const QList<std::tuple<QString, double, QColor>>& bars,
-                    const std::function<QString(double)>& format)
+                    const std::function<QString(double)>& format,
+                    const std::function<QString(double, const ChartAxes::Scale&)>& axisFormat)
 {
     QChart* chart = view->chart();
     chart->removeAllSeries();
@@ -62,19 +69,38 @@ void horizontalBars(QChartView* view, const QList<std::tuple<QString, double, QC
         labels << QStringLiteral("%1 (%2)").arg(label, format(std::get<1>(bars[i])).toHtmlEscaped());
         maximum = std::max(maximum, std::get<1>(bars[i]));
     }
+    // Qt Charts cuts labels wider than about a third of the chart ("Normal ($528,3…",
+    // "オンボーディン…"). With a long one, up to three bars put their values on a line of their
+    // own; more bars have no room for two lines, and their labels take a smaller font instead.
+    QFont font = chart->font();
+    int widest = 0;
+    for (qsizetype i = 0; i < bars.size(); ++i)
+        widest = std::max(widest,
+                          QFontMetrics(font).horizontalAdvance(QStringLiteral("%1 (%2)").arg(
+                              std::get<0>(bars[i]), format(std::get<1>(bars[i])))));
+    if (widest > kLongLabel && bars.size() <= 3) {
+        for (qsizetype i = 0; i < bars.size(); ++i)
+            labels[i] = QStringLiteral("%1<br>%2")
+                            .arg(std::get<0>(bars[i]).toHtmlEscaped(),
+                                 format(std::get<1>(bars[i])).toHtmlEscaped());
+    } else if (widest > kLongLabel) {
+        font.setPointSizeF(std::max(7.0, font.pointSizeF() * kLongLabel / widest));
+    }
     series->setBarWidth(0.7);
     chart->addSeries(series);
     auto* categories = new QBarCategoryAxis;
     categories->append(labels);
+    categories->setLabelsFont(font);
     chart->addAxis(categories, Qt::AlignLeft);
     series->attachAxis(categories);
-    auto* values = new QValueAxis;
-    values->setRange(0, maximum > 0 ? maximum : 1);
-    values->applyNiceNumbers();
-    values->setLabelFormat(QStringLiteral("%.0f"));
-    values->setTickCount(3);
+    // Few ticks: the values are in the labels already; the grid shows the proportions.
+    const ChartAxes::Scale scale = ChartAxes::niceScale(0, maximum, 4);
+    auto* values = ChartAxes::valueAxis(scale, [&](double value) { return axisFormat(value, scale); });
     chart->addAxis(values, Qt::AlignBottom);
     series->attachAxis(values);
+    // The last tick's label is centred on the plot's right edge: room for its right half.
+    const int half = QFontMetrics(values->labelsFont()).horizontalAdvance(axisFormat(scale.max, scale)) / 2;
+    chart->setMargins(QMargins(4, 4, std::max(4, half + 2), 4));
 }
 
 } // namespace
@@ -97,6 +123,9 @@ OverviewView::OverviewView(QWidget* parent)
     m_drops->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_drops->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_drops->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    // One line per customer: a long name elides, its tooltip has it whole.
+    m_drops->setWordWrap(false);
+    m_drops->setTextElideMode(Qt::ElideRight);
     connect(m_drops, &QTableWidget::cellActivated, this, [this](int row, int) {
         emit customerActivated(m_drops->item(row, 0)->data(Qt::UserRole).toString());
     });
@@ -113,6 +142,8 @@ OverviewView::OverviewView(QWidget* parent)
     grid->addWidget(m_arr, 0, 2);
     grid->addWidget(m_health, 1, 0, 1, 2);
     grid->addWidget(drops, 1, 2);
+    for (int column = 0; column < 3; ++column)
+        grid->setColumnStretch(column, 1);
     connect(&m_loading, &QFutureWatcherBase::finished, this, [this] {
         const Result<Data> data = m_loading.result();
         if (data)
@@ -167,10 +198,12 @@ void OverviewView::display(const Data& data)
                 { stage.name, double(portfolio.accountsByStage.value(stage.id)), QColor(stage.color) });
     const QLocale locale;
     auto count = [&locale](double value) { return locale.toString(qint64(value)); };
-    horizontalBars(m_bands, bands, count);
-    horizontalBars(m_stages, stages, count);
-    horizontalBars(m_arr, arr,
-                   [&portfolio](double value) { return PortfolioReport::money(value, portfolio.currency); });
+    auto countTick
+        = [](double value, const ChartAxes::Scale& scale) { return ChartAxes::tickLabel(value, scale); };
+    horizontalBars(m_bands, bands, count, countTick);
+    horizontalBars(m_stages, stages, count, countTick);
+    auto money = [&portfolio](double value) { return PortfolioReport::money(value, portfolio.currency); };
+    horizontalBars(m_arr, arr, money, &ChartAxes::compactLabel);
     m_arr->chart()->setTitle(
         portfolio.currency.isEmpty()
             ? tr("ARR by band: no ARR recorded")
@@ -203,8 +236,15 @@ void OverviewView::display(const Data& data)
     axis->append(months);
     health->addAxis(axis, Qt::AlignBottom);
     stacked->attachAxis(axis);
-    auto* values = new QValueAxis;
-    values->setLabelFormat(QStringLiteral("%.0f"));
+    // The axis fits the highest stack, with round ticks.
+    double highest = 0;
+    for (const PortfolioTrends::Month& month : data.trends.months) {
+        double total = 0;
+        for (const Band& band : portfolio.rules.bands)
+            total += double(month.accountsByBand.value(band.name));
+        highest = std::max(highest, total);
+    }
+    QValueAxis* values = ChartAxes::valueAxis(ChartAxes::niceScale(0, highest, 6));
     health->addAxis(values, Qt::AlignLeft);
     stacked->attachAxis(values);
 
@@ -213,6 +253,7 @@ void OverviewView::display(const Data& data)
         const PortfolioTrends::Drop& drop = data.trends.drops[row];
         auto* name = new QTableWidgetItem(drop.name);
         name->setData(Qt::UserRole, drop.accountId);
+        name->setToolTip(PlainText::asRichText(drop.name)); // names come from imports
         m_drops->setItem(row, 0, name);
         m_drops->setItem(row, 1, new QTableWidgetItem(locale.toString(drop.before, 'f', 1)));
         m_drops->setItem(row, 2, new QTableWidgetItem(locale.toString(drop.now, 'f', 1)));

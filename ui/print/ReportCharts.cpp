@@ -16,6 +16,7 @@ namespace {
 
 const QColor kAxis(0x88, 0x88, 0x88);
 const QColor kText(0x33, 0x33, 0x33);
+const QColor kGrid(0xdd, 0xdd, 0xdd);
 
 // Stage and band names come from rule files and may be of any length: one line, elided.
 QString fitted(const QPainter& painter, const QString& text, qreal width)
@@ -120,10 +121,11 @@ void healthTrend(QPainter& painter, const QRectF& box, const QList<AccountStatus
     painter.setPen(QPen(kAxis, 0.5));
     painter.drawRect(plot);
     painter.setPen(kText);
-    for (int value : { 0, 50, 100 }) {
-        const qreal y = plot.bottom() - value / 100.0 * plot.height();
+    const ChartAxes::Scale scale = scoreScale();
+    for (const double value : scale.ticks()) {
+        const qreal y = plot.bottom() - (value - scale.min) / (scale.max - scale.min) * plot.height();
         painter.drawText(QRectF(box.left(), y - 5, 18, 10), Qt::AlignRight | Qt::AlignVCenter,
-                         QString::number(value));
+                         ChartAxes::tickLabel(value, scale));
     }
     if (history.isEmpty())
         return;
@@ -165,22 +167,53 @@ void bars(QPainter& painter, const QRectF& box, const QString& title, const QLis
     const qreal labelWidth = box.width() * 0.36;
     const qreal valueWidth = box.width() * 0.24;
     const qreal top = box.top() + 16;
-    const qreal row = std::min<qreal>(14, (box.bottom() - top) / bars.size());
-    double maximum = 0;
-    for (const Bar& bar : bars)
-        maximum = std::max(maximum, bar.value);
+    const qreal tickHeight = 9; // the scale's labels under the bars
+    const qreal row = std::min<qreal>(14, (box.bottom() - top - tickHeight) / bars.size());
+    const ChartAxes::Scale scale = barScale(bars);
+    const qreal barsWidth = box.width() - labelWidth - valueWidth;
+    // Grid lines at the round ticks, labelled underneath (only where the labels do not collide).
+    const QFont tickFont = ReportPage::font(6);
+    painter.setFont(tickFont);
+    const QFontMetricsF tickMetrics(tickFont, painter.device());
+    const qreal bottom = top + bars.size() * row;
+    qreal free = box.left();
+    for (const double tick : scale.ticks()) {
+        const qreal x = box.left() + labelWidth + (tick - scale.min) / (scale.max - scale.min) * barsWidth;
+        painter.setPen(QPen(kGrid, 0.4));
+        painter.drawLine(QPointF(x, top), QPointF(x, bottom + 1.5));
+        const QString label = ChartAxes::compactLabel(tick, scale); // "1.5M" rather than "$1,500,000"
+        const qreal width = tickMetrics.horizontalAdvance(label);
+        if (x - width / 2 < free)
+            continue;
+        painter.setPen(kAxis);
+        painter.drawText(QRectF(x - width / 2 - 1, bottom + 1.5, width + 2, tickHeight - 1.5),
+                         Qt::AlignHCenter | Qt::AlignTop, label);
+        free = x + width / 2 + 4;
+    }
     painter.setFont(font);
     for (qsizetype i = 0; i < bars.size(); ++i) {
         const qreal y = top + i * row;
         painter.setPen(kText);
         painter.drawText(QRectF(box.left(), y, labelWidth - 4, row), Qt::AlignLeft | Qt::AlignVCenter,
                          fitted(painter, bars[i].label, labelWidth - 4));
-        const qreal width
-            = maximum > 0 ? bars[i].value / maximum * (box.width() - labelWidth - valueWidth) : 0;
+        const qreal width = std::max(0.0, (bars[i].value - scale.min) / (scale.max - scale.min) * barsWidth);
         painter.fillRect(QRectF(box.left() + labelWidth, y + row * 0.18, width, row * 0.64), bars[i].color);
         painter.drawText(QRectF(box.left() + labelWidth + width + 3, y, valueWidth, row),
                          Qt::AlignLeft | Qt::AlignVCenter, format(bars[i].value));
     }
+}
+
+ChartAxes::Scale barScale(const QList<Bar>& bars)
+{
+    double maximum = 0;
+    for (const Bar& bar : bars)
+        maximum = std::max(maximum, bar.value);
+    return ChartAxes::niceScale(0, maximum, 4);
+}
+
+ChartAxes::Scale scoreScale()
+{
+    return ChartAxes::niceScale(0, 100, 5); // 0, 25, 50, 75, 100
 }
 
 } // namespace tenure::ReportCharts

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ChartAxes.h"
 #include "engine/AccountStatus.h"
 #include "rules/RuleSet.h"
 
@@ -31,9 +32,13 @@ void stageTimeline(QPainter& painter, const QRectF& box, const QList<AccountStat
 // The score over time (0–100) with each band's lower bound drawn as a dashed line.
 void healthTrend(QPainter& painter, const QRectF& box, const QList<AccountStatus>& history,
                  const RuleSet& rules);
-// Horizontal bars with their values written at their ends.
+// Horizontal bars with their values written at their ends, over a value scale with round ticks
+// (grid lines, labelled underneath).
 void bars(QPainter& painter, const QRectF& box, const QString& title, const QList<Bar>& bars,
           const std::function<QString(double)>& format);
+// The value scales the charts draw on: the bars' (from 0 past the longest bar) and the score's.
+ChartAxes::Scale barScale(const QList<Bar>& bars);
+ChartAxes::Scale scoreScale();
 
 } // namespace ReportCharts
 

@@ -1,6 +1,7 @@
 #include "rules/RuleSetEditor.h"
 
 #include "PlainText.h"
+#include "SplitterMemory.h"
 #include "rules/ConditionEditor.h"
 #include "rules/CriterionForm.h"
 #include "rules/RuleSetJson.h"
@@ -32,6 +33,7 @@ RuleSetEditor::RuleSetEditor(QWidget* parent)
     : QWidget(parent)
     , m_name(new QLineEdit(this))
     , m_tree(new QTreeWidget(this))
+    , m_splitter(new QSplitter(this))
     , m_pages(new QStackedWidget(this))
     , m_bands(new QTableWidget(0, 3, this))
     , m_stageName(new QLineEdit(this))
@@ -91,10 +93,11 @@ RuleSetEditor::RuleSetEditor(QWidget* parent)
     buttons->addWidget(remove);
     treeLayout->addLayout(buttons);
 
-    auto* splitter = new QSplitter(this);
-    splitter->addWidget(treeBox);
-    splitter->addWidget(m_pages);
-    splitter->setStretchFactor(1, 1);
+    m_splitter->setObjectName(QStringLiteral("ruleEditorSplitter"));
+    m_splitter->addWidget(treeBox);
+    m_splitter->addWidget(m_pages);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
     m_problem->setWordWrap(true);
     m_problem->setTextFormat(Qt::PlainText); // validation errors quote labels and names
     m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -103,7 +106,7 @@ RuleSetEditor::RuleSetEditor(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(nameRow);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_splitter, 1);
     layout->addWidget(m_problem);
 
     connect(m_tree, &QTreeWidget::currentItemChanged, this,
@@ -121,6 +124,13 @@ RuleSetEditor::RuleSetEditor(QWidget* parent)
     connect(m_criterionForm, &CriterionForm::edited, this, &RuleSetEditor::writeCriterion);
     connect(add, &QPushButton::clicked, this, &RuleSetEditor::addCriterion);
     connect(remove, &QPushButton::clicked, this, &RuleSetEditor::removeCriterion);
+}
+
+void RuleSetEditor::rememberSplitter(const QString& key, int treeWidth)
+{
+    if (treeWidth > 0)
+        m_splitter->setSizes({ treeWidth, std::max(width() - treeWidth, treeWidth) });
+    tenure::rememberSplitter(m_splitter, key);
 }
 
 void RuleSetEditor::setRules(const RuleSet& rules)
@@ -155,6 +165,10 @@ void RuleSetEditor::rebuildTree(int stage, int criterion)
     m_tree->clear();
     auto* bands = new QTreeWidgetItem(m_tree, { tr("Bands") });
     bands->setData(0, kStageRole, -1);
+    QStringList bandNames;
+    for (const QJsonValue& band : m_json.value(QStringLiteral("bands")).toArray())
+        bandNames << band.toObject().value(QStringLiteral("name")).toString();
+    bands->setToolTip(0, PlainText::asRichText(bandNames.join(QStringLiteral(" · "))));
     QTreeWidgetItem* current = bands;
     const QJsonArray all = stages();
     for (int s = 0; s < all.size(); ++s) {
@@ -164,6 +178,7 @@ void RuleSetEditor::rebuildTree(int stage, int criterion)
         stageItem->setData(0, kStageRole, s);
         stageItem->setData(0, kCriterionRole, -1);
         stageItem->setForeground(0, QColor(stageObject.value(QStringLiteral("color")).toString()));
+        stageItem->setToolTip(0, PlainText::asRichText(stageItem->text(0)));
         if (s == stage && criterion < 0)
             current = stageItem;
         const QJsonArray criteria = stageObject.value(QStringLiteral("criteria")).toArray();
@@ -274,6 +289,7 @@ void RuleSetEditor::writeStage()
     setStages(all);
     if (QTreeWidgetItem* item = m_tree->currentItem()) {
         item->setText(0, m_stageName->text().trimmed());
+        item->setToolTip(0, PlainText::asRichText(item->text(0)));
         item->setForeground(0, QColor(m_stageColor->text().trimmed()));
     }
     store();

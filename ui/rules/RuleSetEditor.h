@@ -8,6 +8,7 @@
 
 class QLabel;
 class QLineEdit;
+class QSplitter;
 class QStackedWidget;
 class QTableWidget;
 class QTreeWidget;
@@ -35,6 +36,10 @@ public:
     QJsonObject json() const { return m_json; }
     bool isModified() const { return m_modified; }
     void setModified(bool modified) { m_modified = modified; }
+    // Keeps the split between the tree and the forms where the user leaves it, in the settings
+    // under `key`: one key per view that shows an editor (RulesView, TuningView). Until the user
+    // moves it, the tree is `treeWidth` wide (0: as the layout gives it).
+    void rememberSplitter(const QString& key, int treeWidth = 0);
 
 signals:
     // After every edit; rules() tells whether the result is valid.
@@ -60,6 +65,7 @@ private:
     int m_criterion = -1;
     QLineEdit* m_name;
     QTreeWidget* m_tree;
+    QSplitter* m_splitter;
     QStackedWidget* m_pages;
     QTableWidget* m_bands;
     QLineEdit* m_stageName;

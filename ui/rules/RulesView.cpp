@@ -1,6 +1,7 @@
 #include "rules/RulesView.h"
 
 #include "Async.h"
+#include "SplitterMemory.h"
 #include "actions/ActionStore.h"
 #include "rules/RuleSetEditor.h"
 #include "rules/RuleSetJson.h"
@@ -76,10 +77,15 @@ RulesView::RulesView(QWidget* parent)
     previewLayout->addWidget(m_message, 2);
     previewLayout->addWidget(m_changes, 3);
     auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("rulesSplitter"));
     splitter->addWidget(m_editor);
     splitter->addWidget(preview);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
+    // Both splits stay where the user leaves them, apart from the Tuning view's editor.
+    rememberSplitter(splitter, QStringLiteral("rules/previewSplitter"));
+    m_editor->rememberSplitter(QStringLiteral("rules/editorSplitter"), 340); // room for most labels
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
     layout->addWidget(splitter, 1);
