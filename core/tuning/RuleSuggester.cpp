@@ -174,9 +174,12 @@ Result<Suggestion> RuleSuggester::run(const RuleSet& active, const SuggestOption
                  options.baselineLimit);
     const Evaluator activeEvaluator(active);
     QSet<QString> scoredStages;
-    for (const Stage& stage : active.stages)
-        if (!stage.criteria.isEmpty())
-            scoredStages.insert(stage.id);
+    QHash<QString, int> stageIndex;
+    for (qsizetype s = 0; s < active.stages.size(); ++s) {
+        stageIndex.insert(active.stages[s].id, int(s));
+        if (!active.stages[s].criteria.isEmpty())
+            scoredStages.insert(active.stages[s].id);
+    }
     suggest::CaseTable table;
     const qint64 total = accounts->size();
     for (qint64 i = 0; i < total; ++i) {
@@ -215,6 +218,7 @@ Result<Suggestion> RuleSuggester::run(const RuleSet& active, const SuggestOption
             table.cases.push_back({ account.id, c.day, c.churned });
             table.holdout.push_back(holdout);
             table.activeScore.push_back(*status.score);
+            table.stage.push_back(stageIndex.value(status.stage));
             table.accountChurned.push_back(everChurned);
             for (qsizetype m = 0; m < measures.size(); ++m)
                 columns[size_t(m)].add(
@@ -246,10 +250,10 @@ Result<Suggestion> RuleSuggester::run(const RuleSet& active, const SuggestOption
         return tooFew(tr("Too few outcomes with history: %1.").arg(when));
 
     // Thresholds, selection and weights.
-    suggest::Fit fit(table, measures, columns, options);
+    suggest::Fit fit(table, measures, columns, options, active);
     result.candidates = fit.candidates();
     result.excluded = fit.excluded();
-    if (fit.selected().empty()) {
+    if (fit.empty()) {
         result.reason = tr("No candidate criterion carries a signal on the training cases (%1): nothing is "
                            "suggested.")
                             .arg(when);
@@ -277,13 +281,7 @@ Result<Suggestion> RuleSuggester::run(const RuleSet& active, const SuggestOption
         result.difference = paired->difference;
         result.differenceCi95 = paired->differenceCi95;
     }
-    QStringList stageNames;
-    for (const Stage& stage : active.stages)
-        if (scoredStages.contains(stage.id))
-            stageNames << stage.name;
     result.criteria = fit.criteria();
-    for (SuggestedCriterion& c : result.criteria)
-        c.stage = stageNames.join(QStringLiteral(", "));
     if (!result.holdout || result.holdout->ci95.low <= 0.5) {
         result.criteria.clear();
         result.reason = tr("The holdout cannot tell the fitted criteria from chance: on the %1 later cases "
@@ -303,9 +301,9 @@ Result<Suggestion> RuleSuggester::run(const RuleSet& active, const SuggestOption
     rules.name = tr("Suggested rules (%1 days ahead, fitted on outcomes up to %2)")
                      .arg(horizon)
                      .arg(result.cutoff.toString(Qt::ISODate));
-    for (Stage& stage : rules.stages)
-        if (!stage.criteria.isEmpty())
-            stage.criteria = fit.healthCriteria();
+    for (qsizetype s = 0; s < rules.stages.size(); ++s)
+        if (!rules.stages[s].criteria.isEmpty())
+            rules.stages[s].criteria = fit.healthCriteria(int(s));
     const Result<RuleSet> valid = RuleSetJson::fromObject(RuleSetJson::toObject(rules));
     if (!valid)
         return Error { tr("The suggested rules are not valid: %1").arg(valid.error()) };

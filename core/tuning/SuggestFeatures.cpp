@@ -38,6 +38,7 @@ CandidateMeasure date(Measure::Kind kind, const QString& name)
     CandidateMeasure c;
     c.measure.kind = kind;
     c.measure.field = name;
+    c.fromMasterData = true; // the dates as the CRM has them today
     c.label = SuggestFeatures::label(c.measure);
     return c;
 }

@@ -35,11 +35,12 @@ std::pair<double, double> roundedPair(double a, double b)
 } // namespace
 
 Fit::Fit(const CaseTable& table, const QList<CandidateMeasure>& measures, const std::vector<Column>& columns,
-         const SuggestOptions& options)
+         const SuggestOptions& options, const RuleSet& active)
     : m_table(table)
     , m_measures(measures)
     , m_columns(columns)
     , m_settings(options)
+    , m_active(active)
 {
     for (size_t i = 0; i < table.cases.size(); ++i)
         if (!table.holdout[i])
@@ -64,7 +65,30 @@ Fit::Fit(const CaseTable& table, const QList<CandidateMeasure>& measures, const 
             break;
         }
     }
-    select();
+    std::vector<size_t> all(m_training);
+    for (size_t k = 0; k < m_training; ++k)
+        all[k] = k;
+    m_pooled = select(all);
+    if (m_pooled.options.empty())
+        return;
+    // A stage of its own where it has the cases for it and the whole ranks better for it.
+    for (qsizetype stage = 0; stage < active.stages.size(); ++stage) {
+        std::vector<size_t> rows;
+        qint64 churned = 0;
+        for (size_t k = 0; k < m_training; ++k) {
+            if (table.stage[m_order[k]] == int(stage)) {
+                rows.push_back(k);
+                churned += m_y[k];
+            }
+        }
+        const qint64 retained = qint64(rows.size()) - churned;
+        if (rows.size() == m_training || churned < 2 * m_settings.minTrainingChurned
+            || retained < 2 * m_settings.minTrainingChurned)
+            continue;
+        const Selection own = select(rows);
+        if (!own.options.empty() && trainingAuc(int(stage), &own) >= trainingAuc() + 0.01)
+            m_perStage.insert(int(stage), own);
+    }
 }
 
 void Fit::addNumber(int measure, const Column& column)
@@ -209,14 +233,26 @@ void Fit::add(Option option)
     m_options.push_back(std::move(option));
 }
 
-void Fit::select()
+Fit::Selection Fit::select(const std::vector<size_t>& rows) const
 {
-    auto column
-        = [&](size_t option) { return std::span<const float>(m_options[option].risk.data(), m_training); };
+    // The options' risks and the labels on these rows, side by side.
+    std::vector<std::vector<float>> risks(m_options.size());
+    for (size_t o = 0; o < m_options.size(); ++o) {
+        risks[o].reserve(rows.size());
+        for (size_t k : rows)
+            risks[o].push_back(m_options[o].risk[k]);
+    }
+    std::vector<bool> y;
+    y.reserve(rows.size());
+    for (size_t k : rows)
+        y.push_back(m_y[k]);
+    auto column = [&](size_t option) { return std::span<const float>(risks[option]); };
+
+    Selection selection;
     std::vector<std::span<const float>> columns;
-    stats::Logistic model(columns, m_y);
+    stats::Logistic model(columns, y);
     std::vector<bool> usedMeasure(size_t(m_measures.size()), false);
-    while (int(m_selected.size()) < m_settings.maxPerStage) {
+    while (int(selection.options.size()) < m_settings.maxPerStage) {
         std::vector<std::pair<double, size_t>> ranked;
         for (size_t o = 0; o < m_options.size(); ++o) {
             if (usedMeasure[size_t(m_options[o].measure)])
@@ -232,14 +268,14 @@ void Fit::select()
                 break;
             std::vector<std::span<const float>> trial = columns;
             trial.push_back(column(ranked[r].second));
-            stats::Logistic next(trial, m_y);
+            stats::Logistic next(trial, y);
             bool positive = true;
             for (size_t j = 0; j < trial.size(); ++j)
                 positive &= next.coefficient(j) > 0;
             if (!positive)
                 continue;
             columns = std::move(trial);
-            m_selected.push_back(ranked[r].second);
+            selection.options.push_back(ranked[r].second);
             usedMeasure[size_t(m_options[ranked[r].second].measure)] = true;
             model = std::move(next);
             added = true;
@@ -247,66 +283,112 @@ void Fit::select()
         if (!added)
             break;
     }
-    if (m_selected.empty())
-        return;
     double sum = 0;
-    for (size_t j = 0; j < m_selected.size(); ++j) {
-        m_coefficients.push_back(model.coefficient(j));
+    for (size_t j = 0; j < selection.options.size(); ++j) {
+        selection.coefficients.push_back(model.coefficient(j));
         sum += model.coefficient(j);
     }
-    for (double c : m_coefficients)
-        m_weights.push_back(std::max(1, int(std::lround(c / sum * 100))));
+    for (double c : selection.coefficients)
+        selection.weights.push_back(std::max(1, int(std::lround(c / sum * 100))));
+    return selection;
+}
+
+const Fit::Selection& Fit::selectionFor(int stage) const
+{
+    const auto it = m_perStage.constFind(stage);
+    return it == m_perStage.constEnd() ? m_pooled : *it;
+}
+
+double Fit::score(const Selection& selection, size_t k) const
+{
+    double earned = 0;
+    double possible = 0;
+    for (size_t j = 0; j < selection.options.size(); ++j) {
+        earned += selection.weights[j] * (1 - double(m_options[selection.options[j]].risk[k]));
+        possible += selection.weights[j];
+    }
+    // As Evaluator::evaluate() rounds it.
+    return possible > 0 ? std::round(earned / possible * 1000.0) / 10.0 : 0;
+}
+
+double Fit::trainingAuc(int stage, const Selection* selection) const
+{
+    std::vector<double> churned;
+    std::vector<double> retained;
+    for (size_t k = 0; k < m_training; ++k) {
+        const int own = m_table.stage[m_order[k]];
+        const Selection& s = own == stage && selection ? *selection : selectionFor(own);
+        (m_y[k] ? churned : retained).push_back(score(s, k));
+    }
+    return stats::rocAuc(churned, retained).value_or(0.5);
 }
 
 std::vector<double> Fit::scores() const
 {
     std::vector<double> out(m_order.size(), 0);
-    double possible = 0;
-    for (int w : m_weights)
-        possible += w;
-    for (size_t k = 0; k < m_order.size(); ++k) {
-        double earned = 0;
-        for (size_t j = 0; j < m_selected.size(); ++j)
-            earned += m_weights[j] * (1 - double(m_options[m_selected[j]].risk[k]));
-        // As Evaluator::evaluate() rounds it.
-        out[m_order[k]] = std::round(earned / possible * 1000.0) / 10.0;
-    }
+    for (size_t k = 0; k < m_order.size(); ++k)
+        out[m_order[k]] = score(selectionFor(m_table.stage[m_order[k]]), k);
     return out;
 }
 
 QList<SuggestedCriterion> Fit::criteria() const
 {
     QList<SuggestedCriterion> out;
-    for (size_t j = 0; j < m_selected.size(); ++j) {
-        const Option& o = m_options[m_selected[j]];
-        SuggestedCriterion c;
-        c.id = QStringLiteral("fit_%1").arg(j + 1);
-        c.label = m_measures[o.measure].label;
-        c.scoring = Evaluator::describe(o.scoring);
-        c.weight = m_weights[j];
-        c.coefficient = m_coefficients[j];
-        c.trainingAuc = o.auc;
-        c.passCases = o.passCases;
-        c.passChurned = o.passChurned;
-        c.failCases = o.failCases;
-        c.failChurned = o.failChurned;
-        if (o.passCases && o.failCases && o.passChurned)
-            c.lift = (double(o.failChurned) / double(o.failCases))
-                / (double(o.passChurned) / double(o.passCases));
-        out.append(c);
-    }
+    auto describe = [&](const Selection& selection, const QStringList& stages, int stage) {
+        for (size_t j = 0; j < selection.options.size(); ++j) {
+            const Option& o = m_options[selection.options[j]];
+            SuggestedCriterion c;
+            c.stage = stages.join(QStringLiteral(", "));
+            c.id = QStringLiteral("fit_%1").arg(j + 1);
+            c.label = m_measures[o.measure].label;
+            c.scoring = Evaluator::describe(o.scoring);
+            c.weight = selection.weights[j];
+            c.coefficient = selection.coefficients[j];
+            // Why, on the training cases it was fitted on (all of them for the shared selection).
+            std::vector<double> churnedShares;
+            std::vector<double> retainedShares;
+            for (size_t k = 0; k < m_training; ++k) {
+                if (stage >= 0 && m_table.stage[m_order[k]] != stage)
+                    continue;
+                const double share = 1 - double(o.risk[k]);
+                (m_y[k] ? churnedShares : retainedShares).push_back(share);
+                if (share >= 0.5) {
+                    ++c.passCases;
+                    c.passChurned += m_y[k];
+                } else {
+                    ++c.failCases;
+                    c.failChurned += m_y[k];
+                }
+            }
+            c.trainingAuc = stats::rocAuc(churnedShares, retainedShares).value_or(0.5);
+            if (c.passCases && c.failCases && c.passChurned)
+                c.lift = (double(c.failChurned) / double(c.failCases))
+                    / (double(c.passChurned) / double(c.passCases));
+            out.append(c);
+        }
+    };
+    QStringList pooledStages;
+    for (qsizetype stage = 0; stage < m_active.stages.size(); ++stage)
+        if (!m_active.stages[stage].criteria.isEmpty() && !m_perStage.contains(int(stage)))
+            pooledStages << m_active.stages[stage].name;
+    if (!pooledStages.isEmpty())
+        describe(m_pooled, pooledStages, -1);
+    for (qsizetype stage = 0; stage < m_active.stages.size(); ++stage)
+        if (m_perStage.contains(int(stage)))
+            describe(m_perStage.value(int(stage)), { m_active.stages[stage].name }, int(stage));
     return out;
 }
 
-QList<HealthCriterion> Fit::healthCriteria() const
+QList<HealthCriterion> Fit::healthCriteria(int stage) const
 {
+    const Selection& selection = selectionFor(stage);
     QList<HealthCriterion> out;
-    for (size_t j = 0; j < m_selected.size(); ++j) {
-        const Option& o = m_options[m_selected[j]];
+    for (size_t j = 0; j < selection.options.size(); ++j) {
+        const Option& o = m_options[selection.options[j]];
         HealthCriterion c;
         c.id = QStringLiteral("fit_%1").arg(j + 1);
         c.label = m_measures[o.measure].label;
-        c.weight = m_weights[j];
+        c.weight = selection.weights[j];
         c.measure = m_measures[o.measure].measure;
         c.scoring = o.scoring;
         out.append(c);

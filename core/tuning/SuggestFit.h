@@ -4,6 +4,7 @@
 #include "tuning/SuggestFeatures.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 #include <vector>
 
@@ -15,28 +16,31 @@ struct CaseTable
     std::vector<SuggestionCase> cases;
     std::vector<bool> holdout;
     std::vector<double> activeScore;
+    std::vector<int> stage; // index into the active rules' stages
     // The account churned at some time up to today: what master data, kept as of today, may
     // have been written after.
     std::vector<bool> accountChurned;
 };
 
 // From the candidates' values on the cases: thresholds (on the training cases only), candidate
-// criteria, forward selection and weights.
+// criteria, forward selection and weights: one selection for every stage that has criteria, and
+// a stage's own where its training cases are many enough and it ranks the training cases better.
 class Fit
 {
     Q_DECLARE_TR_FUNCTIONS(RuleSuggester)
 
 public:
     Fit(const CaseTable& table, const QList<CandidateMeasure>& measures, const std::vector<Column>& columns,
-        const SuggestOptions& options);
+        const SuggestOptions& options, const RuleSet& active);
 
     qint64 candidates() const { return qint64(m_options.size()); }
     const QList<ExcludedCandidate>& excluded() const { return m_excluded; }
-    const std::vector<size_t>& selected() const { return m_selected; }
+    bool empty() const { return m_pooled.options.empty(); }
     // The suggested score (0-100, as the engine computes it) of every case, in the table's order.
     std::vector<double> scores() const;
     QList<SuggestedCriterion> criteria() const;
-    QList<HealthCriterion> healthCriteria() const;
+    // The criteria of the active rules' stage `stage` (an index).
+    QList<HealthCriterion> healthCriteria(int stage) const;
 
 private:
     struct Option
@@ -56,7 +60,20 @@ private:
     void addBoolean(int measure, const Column& column);
     // Computes the option's risks and training figures; keeps it when it carries some signal.
     void add(Option option);
-    void select();
+
+    // Chosen options with their coefficients and rounded weights.
+    struct Selection
+    {
+        std::vector<size_t> options;
+        std::vector<double> coefficients;
+        std::vector<int> weights;
+    };
+    // Forward selection on the training cases at these fit positions.
+    Selection select(const std::vector<size_t>& rows) const;
+    const Selection& selectionFor(int stage) const;
+    double score(const Selection& selection, size_t position) const;
+    // The ROC AUC of the score on all training cases, with stage `stage` scored by `selection`.
+    double trainingAuc(int stage = -1, const Selection* selection = nullptr) const;
 
     const CaseTable& m_table;
     const QList<CandidateMeasure>& m_measures;
@@ -67,9 +84,9 @@ private:
     std::vector<bool> m_y; // training labels, in fit order
     std::vector<Option> m_options;
     QList<ExcludedCandidate> m_excluded;
-    std::vector<size_t> m_selected;
-    std::vector<double> m_coefficients;
-    std::vector<int> m_weights;
+    const RuleSet& m_active;
+    Selection m_pooled;
+    QHash<int, Selection> m_perStage;
 };
 
 } // namespace tenure::suggest

@@ -659,7 +659,7 @@ JA = {
     "Holdout ROC AUC [95%]: suggested %1; active rules (\"%2\") %3, on the same cases.": "検証 ROC AUC [95%]: 提案 %1、有効なルール(「%2」)%3(同じケース)。",
     "Difference: %1 [%2–%3] (DeLong).": "差: %1 [%2–%3](DeLong 法)。",
     "Training ROC AUC (the cases it was fitted on, optimistic): %1.": "学習 ROC AUC(当てはめたケース、楽観的): %1。",
-    "Suggested criteria (in every stage that has criteria: %1)": "提案する基準(基準を持つすべてのステージ: %1)",
+    "Suggested criteria in %1:": "%1 で提案する基準:",
     "weight %1": "重み %1",
     "why: AUC %1 on its own; churn when failing %2 of %3, when passing %4 of %5; lift %6": "理由: 単独の AUC %1、不合格時の解約 %3 件中 %2 件、合格時 %5 件中 %4 件、リフト %6",
     "none churned when passing": "合格時の解約なし",

@@ -5835,10 +5835,6 @@
         <translation>学習 ROC AUC(当てはめたケース、楽観的): %1。</translation>
     </message>
     <message>
-        <source>Suggested criteria (in every stage that has criteria: %1)</source>
-        <translation>提案する基準(基準を持つすべてのステージ: %1)</translation>
-    </message>
-    <message>
         <source>weight %1</source>
         <translation>重み %1</translation>
     </message>
@@ -5853,6 +5849,10 @@
     <message>
         <source>Left out: %1: %2</source>
         <translation>除外: %1: %2</translation>
+    </message>
+    <message>
+        <source>Suggested criteria in %1:</source>
+        <translation>%1 で提案する基準:</translation>
     </message>
 </context>
 </TS>

@@ -46,11 +46,12 @@ QString figures(const Suggestion& s)
               .arg(s.activeHoldout ? s.activeHoldout->ci95.low : -1, 0, 'f', 3)
               .arg(s.activeHoldout ? s.activeHoldout->ci95.high : -1, 0, 'f', 3);
     for (const SuggestedCriterion& c : s.criteria)
-        text += QStringLiteral("\n  %1 (%2) weight %3, AUC %4, lift %5")
+        text += QStringLiteral("\n  %6: %1 (%2) weight %3, AUC %4, lift %5")
                     .arg(c.label, c.scoring)
                     .arg(c.weight)
                     .arg(c.trainingAuc, 0, 'f', 3)
-                    .arg(c.lift.value_or(-1), 0, 'f', 2);
+                    .arg(c.lift.value_or(-1), 0, 'f', 2)
+                    .arg(c.stage);
     for (const ExcludedCandidate& e : s.excluded)
         text += QStringLiteral("\n  excluded: %1: %2").arg(e.label, e.reason);
     return text;
@@ -62,7 +63,9 @@ QString figures(const Suggestion& s)
 class Planted
 {
 public:
-    explicit Planted(double signal, bool leaks = false)
+    // With `stages`, half the accounts are on the Trial plan (the default rules' Trial stage) and
+    // churn by another attribute, "trial_engagement", than the others' NPS.
+    explicit Planted(double signal, bool leaks = false, bool stages = false)
     {
         db = workspace.open();
         if (!WorkspaceSettings(*db).setTimeZone("UTC")
@@ -86,10 +89,17 @@ public:
             account.attributes.insert(QStringLiteral("nps"), nps);
             account.attributes.insert(QStringLiteral("segment"), segment);
             account.attributes.insert(QStringLiteral("region_code"), noise);
+            const double engagement = std::round(unit(random) * 100);
+            const bool trial = stages && n % 2 == 0;
+            if (stages) {
+                account.attributes.insert(QStringLiteral("trial_engagement"), engagement);
+                account.plan = trial ? QStringLiteral("Trial") : QStringLiteral("Pro");
+            }
             const QDate outcomeDate = kToday.addDays(-1 - int(unit(random) * 330));
             account.signupDate = outcomeDate.addDays(-400 - int(unit(random) * 1000));
-            const double logit
-                = -1.2 + signal * (-0.45 * (nps - 5) + (segment == QLatin1String("smb") ? 0.6 : 0));
+            const double logit = trial
+                ? -1.2 - signal * 0.05 * (engagement - 50)
+                : -1.2 + signal * (-0.45 * (nps - 5) + (segment == QLatin1String("smb") ? 0.6 : 0));
             const bool churns = unit(random) < 1 / (1 + std::exp(-logit));
             if (leaks && churns) {
                 // Written when the account left: a perfect predictor no one had beforehand.
@@ -289,6 +299,32 @@ private slots:
         QVERIFY(s.holdout);
         QVERIFY2(std::abs(s.holdout->auc - reference) <= 0.02,
                  qPrintable(QStringLiteral("%1 vs %2").arg(s.holdout->auc).arg(reference)));
+    }
+
+    // Where a stage churns for reasons of its own, it gets criteria of its own.
+    void stagesOfTheirOwn()
+    {
+        Planted planted(1.0, false, true);
+        const Suggestion s = planted.suggest();
+        QVERIFY2(s.suggested, qPrintable(figures(s)));
+        QVERIFY(s.rules);
+        auto labels = [&](const QString& stage) {
+            QStringList out;
+            for (const Stage& st : s.rules->stages)
+                if (st.id == stage)
+                    for (const HealthCriterion& c : st.criteria)
+                        out << c.label;
+            return out.join(QLatin1Char('|'));
+        };
+        const QString trial = labels(QStringLiteral("trial"));
+        const QString adoption = labels(QStringLiteral("adoption"));
+        QVERIFY2(trial.contains(QStringLiteral("trial_engagement")) && !trial.contains(QStringLiteral("nps")),
+                 qPrintable(figures(s)));
+        QVERIFY2(adoption.contains(QStringLiteral("nps"))
+                     && !adoption.contains(QStringLiteral("trial_engagement")),
+                 qPrintable(figures(s)));
+        for (const Stage& st : s.rules->stages)
+            QVERIFY(st.criteria.size() <= 8);
     }
 
     // Pure noise: nothing is suggested, and the reason says why.

@@ -333,7 +333,7 @@ private slots:
         auto* table = view.findChild<QTableWidget*>(QStringLiteral("suggestedCriteria"));
         QCOMPARE(table->rowCount(), view.suggestion()->criteria.size());
         QVERIFY(table->rowCount() > 0);
-        QVERIFY(!table->item(0, 0)->toolTip().isEmpty());
+        QVERIFY(!table->item(0, 1)->toolTip().isEmpty());
         auto* summary = view.findChild<QLabel*>(QStringLiteral("suggestionSummary"));
         QVERIFY2(summary->text().contains(QLatin1String("Holdout ROC AUC")), qPrintable(summary->text()));
         QCOMPARE(summary->textFormat(), Qt::PlainText);

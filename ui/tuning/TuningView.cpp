@@ -87,8 +87,8 @@ TuningView::TuningView(QWidget* parent)
     , m_results(new QTabWidget(this))
     , m_suggestionPage(new QWidget(this))
     , m_suggestionText(new QLabel(this))
-    , m_suggestionTable(table({ tr("Criterion"), tr("Scoring"), tr("Weight"), tr("AUC alone"), tr("Lift"),
-                                tr("Churn when failing"), tr("Churn when passing") },
+    , m_suggestionTable(table({ tr("Stage"), tr("Criterion"), tr("Scoring"), tr("Weight"), tr("AUC alone"),
+                                tr("Lift"), tr("Churn when failing"), tr("Churn when passing") },
                               this))
     , m_suggestionExcluded(new QLabel(this))
     , m_useSuggestion(new QPushButton(tr("&Use as Candidate"), this))
@@ -190,8 +190,8 @@ TuningView::TuningView(QWidget* parent)
     suggestionLayout->addWidget(m_useSuggestion, 0, Qt::AlignLeft);
     m_useSuggestion->setEnabled(false);
     // The criterion's label is what people read first: wide, wrapped, whole in the tooltip.
-    m_suggestionTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Interactive);
-    m_suggestionTable->setColumnWidth(0, 280);
+    m_suggestionTable->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Interactive);
+    m_suggestionTable->setColumnWidth(1, 280);
     m_suggestionTable->setWordWrap(true);
     m_suggestionTable->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
@@ -559,22 +559,25 @@ void TuningView::showSuggestion()
     for (const SuggestedCriterion& c : s.criteria) {
         const int r = m_suggestionTable->rowCount();
         m_suggestionTable->insertRow(r);
+        auto* stages = cell(c.stage, Qt::AlignLeft | Qt::AlignVCenter);
+        stages->setToolTip(PlainText::asRichText(c.stage));
+        m_suggestionTable->setItem(r, 0, stages);
         auto* label = cell(c.label, Qt::AlignLeft | Qt::AlignVCenter);
         label->setToolTip(PlainText::asRichText(c.label + QLatin1Char('\n') + tr("Stages: %1").arg(c.stage)));
-        m_suggestionTable->setItem(r, 0, label);
+        m_suggestionTable->setItem(r, 1, label);
         auto* scoring = cell(c.scoring, Qt::AlignLeft | Qt::AlignVCenter);
         scoring->setToolTip(PlainText::asRichText(c.scoring));
-        m_suggestionTable->setItem(r, 1, scoring);
-        m_suggestionTable->setItem(r, 2, cell(locale.toString(c.weight)));
-        m_suggestionTable->setItem(r, 3, cell(locale.toString(c.trainingAuc, 'f', 3)));
-        m_suggestionTable->setItem(r, 4,
+        m_suggestionTable->setItem(r, 2, scoring);
+        m_suggestionTable->setItem(r, 3, cell(locale.toString(c.weight)));
+        m_suggestionTable->setItem(r, 4, cell(locale.toString(c.trainingAuc, 'f', 3)));
+        m_suggestionTable->setItem(r, 5,
                                    cell(c.lift ? locale.toString(*c.lift, 'f', 2) : QStringLiteral("–")));
         auto rate = [&](qint64 churned, qint64 cases) {
             return tr("%1 of %2")
                 .arg(percent(cases ? double(churned) / double(cases) : 0), locale.toString(cases));
         };
-        m_suggestionTable->setItem(r, 5, cell(rate(c.failChurned, c.failCases)));
-        m_suggestionTable->setItem(r, 6, cell(rate(c.passChurned, c.passCases)));
+        m_suggestionTable->setItem(r, 6, cell(rate(c.failChurned, c.failCases)));
+        m_suggestionTable->setItem(r, 7, cell(rate(c.passChurned, c.passCases)));
     }
     QStringList excluded;
     for (const ExcludedCandidate& e : s.excluded)

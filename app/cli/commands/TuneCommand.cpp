@@ -166,10 +166,12 @@ void TuneCommand::print(const Suggestion& s, QTextStream& out)
     if (!s.suggested) {
         out << s.reason << '\n';
     } else {
-        out << tr("Suggested criteria (in every stage that has criteria: %1)")
-                   .arg(s.criteria.isEmpty() ? QString() : s.criteria.constFirst().stage)
-            << '\n';
+        QString stages;
         for (const SuggestedCriterion& c : s.criteria) {
+            if (c.stage != stages) {
+                stages = c.stage;
+                out << tr("Suggested criteria in %1:").arg(stages) << '\n';
+            }
             out << QStringLiteral("  %1 (%2), ").arg(c.label, c.scoring) << tr("weight %1").arg(c.weight)
                 << '\n'
                 << QStringLiteral("      ")
