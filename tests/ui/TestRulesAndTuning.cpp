@@ -8,6 +8,8 @@
 #include "rules/RuleSetJson.h"
 #include "rules/RuleStore.h"
 #include "rules/RulesView.h"
+#include "store/AccountStore.h"
+#include "store/SourceStore.h"
 #include "tuning/TuningView.h"
 
 #include <QComboBox>
@@ -371,6 +373,46 @@ private slots:
                  qPrintable(summary->text()));
         QVERIFY(!view.findChild<QPushButton*>(QStringLiteral("useSuggestion"))->isEnabled());
         QCOMPARE(view.findChild<QTableWidget*>(QStringLiteral("suggestedCriteria"))->rowCount(), 0);
+    }
+
+    // A CRM export without usage or signup dates: the view says why its outcomes were skipped.
+    void backtestSaysWhyOutcomesWereSkipped()
+    {
+        test::TempWorkspace workspace;
+        {
+            auto db = workspace.open();
+            QVERIFY(SourceStore(*db).ensure(QStringLiteral("crm"), QStringLiteral("csv")).ok());
+            QList<Account> accounts;
+            QList<Outcome> outcomes;
+            for (int i = 0; i < 3; ++i) {
+                Account account;
+                account.id = QStringLiteral("crm-%1").arg(i);
+                account.name = QStringLiteral("<b>Account %1</b>").arg(i);
+                accounts << account;
+                Outcome outcome;
+                outcome.accountId = account.id;
+                outcome.kind = Outcome::Kind::Churned;
+                outcome.date = QDate::currentDate().addDays(-10 - i);
+                outcome.source = QStringLiteral("crm");
+                outcome.externalId = account.id;
+                outcomes << outcome;
+            }
+            QVERIFY(AccountStore(*db).upsert(accounts).ok());
+            QVERIFY(AccountStore(*db).addOutcomes(outcomes).ok());
+            QVERIFY(ScoringEngine(*db).run().ok());
+        }
+        TuningView view;
+        view.setWorkspace(workspace.path());
+        QSignalSpy finished(&view, &TuningView::finished);
+        view.runBacktest();
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(view.reports().constFirst().skippedNoStart, 3);
+        auto* status = view.findChild<QLabel*>(QStringLiteral("tuningStatus"));
+        QVERIFY2(
+            status->text().contains(QLatin1String("3 outcomes skipped: their accounts have no events and no "
+                                                  "signup date")),
+            qPrintable(status->text()));
+        QCOMPARE(status->textFormat(), Qt::PlainText);
     }
 
     // The splitter between the candidate and the results keeps the sizes the user left it at.
