@@ -296,6 +296,23 @@ Result<Suggestion> RuleSuggester::run(const RuleSet& active, const SuggestOption
         return result;
     }
 
+    if (result.differenceCi95 && result.differenceCi95->high < 0) {
+        result.criteria.clear();
+        result.reason
+            = tr("The active rules rank the later cases better: on the %1 cases after %2 (%3 churned) the "
+                 "fitted criteria's ROC AUC is %4, the active rules' %5 (difference %6, 95% interval "
+                 "%7 to %8). Keep the active rules; nothing is suggested.")
+                  .arg(result.holdoutCases)
+                  .arg(result.cutoff.toString(Qt::ISODate))
+                  .arg(result.holdoutChurned)
+                  .arg(result.holdout->auc, 0, 'f', 3)
+                  .arg(result.activeHoldout->auc, 0, 'f', 3)
+                  .arg(*result.difference, 0, 'f', 3)
+                  .arg(result.differenceCi95->low, 0, 'f', 3)
+                  .arg(result.differenceCi95->high, 0, 'f', 3);
+        return result;
+    }
+
     // An ordinary rule set: the active stages and bands, the fitted criteria in every scored stage.
     RuleSet rules = active;
     rules.name = tr("Suggested rules (%1 days ahead, fitted on outcomes up to %2)")

@@ -113,7 +113,8 @@ struct Suggestion
 // regression; its positive coefficients, scaled to 100 and rounded, become the weights of an
 // ordinary rule set with the active rules' stages and bands. The suggested score and the active
 // rules' score are compared on the holdout by DeLong's method; nothing is suggested when the
-// suggestion's interval includes 0.5.
+// suggestion's interval includes 0.5, or when the active rules did better beyond doubt (the
+// interval of the difference lies below 0).
 class RuleSuggester
 {
     Q_DECLARE_TR_FUNCTIONS(RuleSuggester)

@@ -674,6 +674,7 @@ JA = {
     "event %1/%2: %3": "イベント %1/%2: %3",
     "Lost the engine lock (the server ended this session, or another engine took over): standing by.": "エンジンのロックを失いました(サーバーがこのセッションを終了したか、別のエンジンが引き継ぎました)。待機します。",
     "%1 events of the team's log were set aside, not scored (the first: %2).": "チームのログのイベント %1 件を保留し、スコアリングしませんでした(最初の 1 件: %2)。",
+    "The active rules rank the later cases better: on the %1 cases after %2 (%3 churned) the fitted criteria's ROC AUC is %4, the active rules' %5 (difference %6, 95% interval %7 to %8). Keep the active rules; nothing is suggested.": "後のケースは有効なルールの方がよく順位付けできています: %2 より後の %1 ケース(解約 %3 件)で、当てはめた基準の ROC AUC は %4、有効なルールは %5 です(差 %6、95% 区間 %7 ～ %8)。有効なルールを使い続けてください。提案はありません。",
 }
 
 def main(path):

@@ -1596,6 +1596,10 @@
         <source>alone, it tells the accounts that have churned from the others almost perfectly (ROC AUC %1). Account fields are not replayed as of a past day: one that does this was most likely written after the outcome (a churn reason, a status).</source>
         <translation>これだけで解約した顧客とそれ以外をほぼ完全に見分けます(ROC AUC %1)。顧客項目は過去の時点に巻き戻せないため、このような項目は結果の後に書かれた可能性が高いです(解約理由、ステータスなど)。</translation>
     </message>
+    <message>
+        <source>The active rules rank the later cases better: on the %1 cases after %2 (%3 churned) the fitted criteria's ROC AUC is %4, the active rules' %5 (difference %6, 95% interval %7 to %8). Keep the active rules; nothing is suggested.</source>
+        <translation>後のケースは有効なルールの方がよく順位付けできています: %2 より後の %1 ケース(解約 %3 件)で、当てはめた基準の ROC AUC は %4、有効なルールは %5 です(差 %6、95% 区間 %7 ～ %8)。有効なルールを使い続けてください。提案はありません。</translation>
+    </message>
 </context>
 <context>
     <name>SchemaCheck</name>

@@ -28,6 +28,17 @@ namespace {
 const QDate kDemoToday(2026, 6, 15);
 const QDate kToday(2026, 6, 30);
 
+// Active rules that score by a field written after the outcome.
+const char kHindsightRules[] = R"({
+  "name": "hindsight",
+  "bands": [ { "name": "Good", "color": "#2e7d32", "min_score": 50 },
+             { "name": "Bad", "color": "#c62828", "min_score": 0 } ],
+  "stages": [ { "id": "all", "name": "All", "color": "#1e88e5",
+                "criteria": [ { "id": "reason", "label": "No churn reason", "weight": 1,
+                                "measure": { "kind": "account_field", "field": "attributes.churn_reason" },
+                                "score": { "mode": "pass", "op": "==", "value": "none" } } ] } ]
+})";
+
 QString figures(const Suggestion& s)
 {
     QString text
@@ -136,13 +147,13 @@ public:
             byId.insert(a.id, a);
     }
 
-    Suggestion suggest(SuggestOptions options = {})
+    Suggestion suggest(SuggestOptions options = {}, std::optional<RuleSet> rules = std::nullopt)
     {
         Result<RuleStore::Active> active = RuleStore(*db).active();
         if (!active)
             qFatal("%s", qPrintable(active.error()));
         options.today = kToday;
-        Result<Suggestion> s = RuleSuggester(*db).run(active->rules, options);
+        Result<Suggestion> s = RuleSuggester(*db).run(rules ? *rules : active->rules, options);
         if (!s)
             qFatal("%s", qPrintable(s.error()));
         qInfo("%s", qPrintable(figures(*s)));
@@ -365,6 +376,15 @@ private slots:
             return c.label.contains(QStringLiteral("churn_reason"));
         }));
         QVERIFY(leaky.holdout && leaky.holdout->auc > 0.95);
+
+        // Active rules that beat the fit beyond doubt (here by the same hindsight) are kept: nothing
+        // is suggested.
+        Result<RuleSet> hindsight = RuleSetJson::parse(kHindsightRules);
+        QVERIFY(hindsight.ok());
+        const Suggestion kept = planted.suggest({}, hindsight.value());
+        QVERIFY2(!kept.suggested, qPrintable(figures(kept)));
+        QVERIFY2(kept.reason.contains(QStringLiteral("Keep the active rules")), qPrintable(kept.reason));
+        QVERIFY(kept.differenceCi95 && kept.differenceCi95->high < 0);
     }
 
     // Too few outcomes: a plain reason, nothing suggested.
