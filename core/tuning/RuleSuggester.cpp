@@ -284,15 +284,16 @@ Result<Suggestion> RuleSuggester::run(const RuleSet& active, const SuggestOption
     result.criteria = fit.criteria();
     if (!result.holdout || result.holdout->ci95.low <= 0.5) {
         result.criteria.clear();
-        result.reason = tr("The holdout cannot tell the fitted criteria from chance: on the %1 later cases "
-                           "(outcomes after %2, %3 churned) their ROC AUC is %4, 95% interval %5–%6, which "
-                           "includes 0.5. Nothing is suggested.")
-                            .arg(result.holdoutCases)
-                            .arg(result.cutoff.toString(Qt::ISODate))
-                            .arg(result.holdoutChurned)
-                            .arg(result.holdout ? result.holdout->auc : 0.5, 0, 'f', 3)
-                            .arg(result.holdout ? result.holdout->ci95.low : 0, 0, 'f', 3)
-                            .arg(result.holdout ? result.holdout->ci95.high : 1, 0, 'f', 3);
+        result.reason
+            = tr("The holdout cannot tell the fitted criteria from chance: on the %1 later cases (outcomes "
+                 "after %2, %3 "
+                 "churned) their ROC AUC is %4, 95% interval %5–%6, not above 0.5. Nothing is suggested.")
+                  .arg(result.holdoutCases)
+                  .arg(result.cutoff.toString(Qt::ISODate))
+                  .arg(result.holdoutChurned)
+                  .arg(result.holdout ? result.holdout->auc : 0.5, 0, 'f', 3)
+                  .arg(result.holdout ? result.holdout->ci95.low : 0, 0, 'f', 3)
+                  .arg(result.holdout ? result.holdout->ci95.high : 1, 0, 'f', 3);
         return result;
     }
 

@@ -611,7 +611,7 @@ JA = {
     "%1 churned of %2 scored cases up to %3, %4 of %5 after it": "%3 までのスコア付きケース %2 件のうち解約 %1 件、それより後は %5 件のうち %4 件",
     "Too few outcomes with history: %1.": "履歴のある結果が少なすぎます: %1。",
     "No candidate criterion carries a signal on the training cases (%1): nothing is suggested.": "学習ケースで兆候を示す候補基準がありません(%1)。提案はありません。",
-    "The holdout cannot tell the fitted criteria from chance: on the %1 later cases (outcomes after %2, %3 churned) their ROC AUC is %4, 95% interval %5–%6, which includes 0.5. Nothing is suggested.": "検証データでは、当てはめた基準を偶然と区別できません: 後の %1 ケース(%2 より後の結果、解約 %3 件)での ROC AUC は %4、95% 区間 %5–%6 で 0.5 を含みます。提案はありません。",
+    "The holdout cannot tell the fitted criteria from chance: on the %1 later cases (outcomes after %2, %3 churned) their ROC AUC is %4, 95% interval %5–%6, not above 0.5. Nothing is suggested.": "検証データでは、当てはめた基準を偶然と区別できません: 後の %1 ケース(%2 より後の結果、解約 %3 件)での ROC AUC は %4、95% 区間 %5–%6 で 0.5 を上回りません。提案はありません。",
     "Suggested rules (%1 days ahead, fitted on outcomes up to %2)": "提案ルール(%1 日前、%2 までの結果に当てはめ)",
     "The suggested rules are not valid: %1": "提案ルールが正しくありません: %1",
     "Events per seat in the last %1 days": "直近 %1 日間のシートあたりイベント数",

@@ -1525,10 +1525,6 @@
         <translation>学習ケースで兆候を示す候補基準がありません(%1)。提案はありません。</translation>
     </message>
     <message>
-        <source>The holdout cannot tell the fitted criteria from chance: on the %1 later cases (outcomes after %2, %3 churned) their ROC AUC is %4, 95% interval %5–%6, which includes 0.5. Nothing is suggested.</source>
-        <translation>検証データでは、当てはめた基準を偶然と区別できません: 後の %1 ケース(%2 より後の結果、解約 %3 件)での ROC AUC は %4、95% 区間 %5–%6 で 0.5 を含みます。提案はありません。</translation>
-    </message>
-    <message>
         <source>Suggested rules (%1 days ahead, fitted on outcomes up to %2)</source>
         <translation>提案ルール(%1 日前、%2 までの結果に当てはめ)</translation>
     </message>
@@ -1599,6 +1595,10 @@
     <message>
         <source>The active rules rank the later cases better: on the %1 cases after %2 (%3 churned) the fitted criteria's ROC AUC is %4, the active rules' %5 (difference %6, 95% interval %7 to %8). Keep the active rules; nothing is suggested.</source>
         <translation>後のケースは有効なルールの方がよく順位付けできています: %2 より後の %1 ケース(解約 %3 件)で、当てはめた基準の ROC AUC は %4、有効なルールは %5 です(差 %6、95% 区間 %7 ～ %8)。有効なルールを使い続けてください。提案はありません。</translation>
+    </message>
+    <message>
+        <source>The holdout cannot tell the fitted criteria from chance: on the %1 later cases (outcomes after %2, %3 churned) their ROC AUC is %4, 95% interval %5–%6, not above 0.5. Nothing is suggested.</source>
+        <translation>検証データでは、当てはめた基準を偶然と区別できません: 後の %1 ケース(%2 より後の結果、解約 %3 件)での ROC AUC は %4、95% 区間 %5–%6 で 0.5 を上回りません。提案はありません。</translation>
     </message>
 </context>
 <context>
