@@ -387,6 +387,32 @@ private slots:
         QVERIFY(kept.differenceCi95 && kept.differenceCi95->high < 0);
     }
 
+    // Cancel stops it with an error; progress counts the accounts read.
+    void cancelAndProgress()
+    {
+        Planted planted(1.0);
+        const Result<RuleStore::Active> active = RuleStore(*planted.db).active();
+        QVERIFY(active.ok());
+        SuggestOptions options;
+        options.today = kToday;
+        std::atomic_bool cancel = true;
+        const Result<Suggestion> cancelled
+            = RuleSuggester(*planted.db).run(active->rules, options, {}, &cancel);
+        QVERIFY(!cancelled.ok());
+        QVERIFY2(cancelled.error().contains(QStringLiteral("cancelled")), qPrintable(cancelled.error()));
+        qint64 last = 0;
+        qint64 of = 0;
+        const Result<Suggestion> done
+            = RuleSuggester(*planted.db).run(active->rules, options, [&](qint64 d, qint64 t) {
+                  QVERIFY(d >= last);
+                  last = d;
+                  of = t;
+              });
+        QVERIFY(done.ok());
+        QCOMPARE(last, 1500);
+        QCOMPARE(of, 1500);
+    }
+
     // Too few outcomes: a plain reason, nothing suggested.
     void tooFewOutcomes()
     {
