@@ -215,7 +215,7 @@ Result<Suggestion> RuleSuggester::run(const RuleSet& active, const SuggestOption
                 = activeEvaluator.evaluate(account, own, *activity, c.day, Evaluator::Detail::ScoreOnly);
             if (!scoredStages.contains(status.stage) || !status.score)
                 continue;
-            table.cases.push_back({ account.id, c.day, c.churned });
+            table.cases.push_back({ account.id, c.day, c.churned, std::nullopt, *status.score });
             table.holdout.push_back(holdout);
             table.activeScore.push_back(*status.score);
             table.stage.push_back(stageIndex.value(status.stage));
@@ -265,7 +265,10 @@ Result<Suggestion> RuleSuggester::run(const RuleSet& active, const SuggestOption
     std::vector<double> suggestedHoldout;
     std::vector<double> activeHoldout;
     std::vector<bool> holdoutChurned;
+    size_t training = 0;
+    size_t holdout = 0;
     for (size_t i = 0; i < table.cases.size(); ++i) {
+        (table.holdout[i] ? result.holdoutList[holdout++] : result.training[training++]).score = scores[i];
         if (table.holdout[i]) {
             suggestedHoldout.push_back(scores[i]);
             activeHoldout.push_back(table.activeScore[i]);

@@ -70,6 +70,8 @@ struct SuggestionCase
     QString accountId;
     int day = 0;
     bool churned = false;
+    std::optional<double> score; // the fitted score, as the suggested rules give it
+    double activeScore = 0; // the active rules' score
 };
 
 struct Suggestion

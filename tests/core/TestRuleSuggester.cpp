@@ -2,7 +2,9 @@
 #include "demo/DemoRandom.h"
 #include "demo/DemoWorkspace.h"
 #include "engine/DayClock.h"
+#include "engine/Evaluator.h"
 #include "engine/ScoringEngine.h"
+#include "engine/SummaryStore.h"
 #include "rules/RuleSetJson.h"
 #include "rules/RuleStore.h"
 #include "store/AccountStore.h"
@@ -258,6 +260,26 @@ private slots:
             QVERIFY(c.day + 90 <= cutoff);
         for (const SuggestionCase& c : s->holdoutList)
             QVERIFY(c.day + 90 > cutoff);
+        // What was validated is what the rule set scores: the engine's evaluation of the suggested
+        // rules gives every holdout case the score the fit gave it, and the active rules theirs.
+        const Evaluator suggestedRules(*s->rules);
+        const Evaluator activeRules(active->rules);
+        const Result<QList<Account>> accounts = AccountStore(*db).all();
+        const Result<QHash<QString, QList<Outcome>>> outcomes = AccountStore(*db).allOutcomes();
+        QVERIFY(accounts.ok() && outcomes.ok());
+        QHash<QString, Account> byId;
+        for (const Account& a : *accounts)
+            byId.insert(a.id, a);
+        for (const SuggestionCase& c : s->holdoutList) {
+            const Result<AccountActivity> activity = SummaryStore(*db).loadActivity(c.accountId);
+            QVERIFY(activity.ok());
+            const Account& account = byId[c.accountId];
+            const QList<Outcome> own = outcomes->value(c.accountId);
+            const AccountStatus scored = suggestedRules.evaluate(account, own, *activity, c.day);
+            QVERIFY(scored.score && c.score);
+            QCOMPARE(*scored.score, *c.score);
+            QCOMPARE(*activeRules.evaluate(account, own, *activity, c.day).score, c.activeScore);
+        }
         const QJsonObject json = SuggestionJson::toObject(*s);
         QVERIFY(json.value(QStringLiteral("suggested")).toBool());
         QVERIFY(RuleSetJson::fromObject(json.value(QStringLiteral("rules")).toObject()).ok());
