@@ -186,6 +186,7 @@ void Fit::addBoolean(int measure, const Column& column)
 
 void Fit::add(Option option)
 {
+    ++m_tried;
     const CandidateMeasure& measure = m_measures[option.measure];
     const Column& column = m_columns[size_t(option.measure)];
     option.risk.resize(m_order.size());

@@ -33,7 +33,9 @@ public:
     Fit(const CaseTable& table, const QList<CandidateMeasure>& measures, const std::vector<Column>& columns,
         const SuggestOptions& options, const RuleSet& active);
 
-    qint64 candidates() const { return qint64(m_options.size()); }
+    // Candidate criteria tried (thresholds chosen), whether or not they carried enough signal to
+    // be considered for selection.
+    qint64 candidates() const { return m_tried; }
     const QList<ExcludedCandidate>& excluded() const { return m_excluded; }
     bool empty() const { return m_pooled.options.empty(); }
     // The suggested score (0-100, as the engine computes it) of every case, in the table's order.
@@ -83,6 +85,7 @@ private:
     size_t m_training = 0;
     std::vector<bool> m_y; // training labels, in fit order
     std::vector<Option> m_options;
+    qint64 m_tried = 0;
     QList<ExcludedCandidate> m_excluded;
     const RuleSet& m_active;
     Selection m_pooled;
