@@ -13,6 +13,7 @@
 #include "cli/commands/ServeCommand.h"
 #include "cli/commands/StatsCommand.h"
 #include "cli/commands/TeamCommand.h"
+#include "cli/commands/TuneCommand.h"
 
 namespace tenure::cli {
 
@@ -29,6 +30,7 @@ CommandRegistry::CommandRegistry()
     m_commands.push_back(std::make_unique<ExportCommand>());
     m_commands.push_back(std::make_unique<ActionsCommand>());
     m_commands.push_back(std::make_unique<BacktestCommand>());
+    m_commands.push_back(std::make_unique<TuneCommand>());
     m_commands.push_back(std::make_unique<TeamCommand>());
     m_commands.push_back(std::make_unique<ServeCommand>());
 }

@@ -6,6 +6,7 @@
 #include "store/AccountStore.h"
 #include "store/Database.h"
 #include "store/WorkspaceSettings.h"
+#include "tuning/BacktestCases.h"
 
 #include <QHash>
 
@@ -16,14 +17,7 @@ namespace tenure {
 
 namespace {
 
-// One account as of one day, and what followed within the horizon.
-struct Case
-{
-    int day = 0;
-    bool churned = false;
-    bool expanded = false;
-    bool fromOutcome = false;
-};
+using backtest::Case;
 
 // The direction in which a criterion's observed value is risky, read off its scoring rule; none
 // when the rule is not an order (equal to a plan name, say).
@@ -201,36 +195,6 @@ private:
     std::vector<double> m_retainedScores;
 };
 
-// The cases of one account: one per outcome, as of `horizon` days before it, and the retained
-// baseline as of `horizon` days before today when the account has not churned.
-QList<Case> casesFor(const QList<Outcome>& outcomes, int today, int horizon, bool baseline)
-{
-    QList<Case> cases;
-    auto followed = [&](int day, Outcome::Kind kind) {
-        return std::any_of(outcomes.begin(), outcomes.end(), [&](const Outcome& o) {
-            const int d = DayClock::dayNumber(o.date);
-            return o.kind == kind && d > day && d <= day + horizon && d <= today;
-        });
-    };
-    auto add = [&](int day, bool fromOutcome) {
-        if (std::any_of(cases.begin(), cases.end(), [&](const Case& c) { return c.day == day; }))
-            return;
-        cases.append({ day, followed(day, Outcome::Kind::Churned), followed(day, Outcome::Kind::Expanded),
-                       fromOutcome });
-    };
-    bool churnedEver = false;
-    for (const Outcome& outcome : outcomes) {
-        const int day = DayClock::dayNumber(outcome.date);
-        if (day > today)
-            continue;
-        churnedEver |= outcome.kind == Outcome::Kind::Churned;
-        add(day - horizon, true);
-    }
-    if (baseline && !churnedEver)
-        add(today - horizon, false);
-    return cases;
-}
-
 } // namespace
 
 QString BacktestReport::skippedNoStartMessage() const
@@ -299,7 +263,8 @@ Result<QList<BacktestReport>> Backtest::run(const QList<RuleSet>& ruleSets, cons
             return Error { tr("The backtest was cancelled.") };
         const Account& account = accounts->at(i);
         const QList<Outcome> own = outcomes->value(account.id);
-        const QList<Case> cases = casesFor(own, today, options.horizonDays, baseline.contains(account.id));
+        const QList<Case> cases
+            = backtest::casesFor(own, today, options.horizonDays, baseline.contains(account.id));
         if (cases.isEmpty())
             continue;
         Result<AccountActivity> activity = summaries.loadActivity(account.id);
@@ -307,11 +272,7 @@ Result<QList<BacktestReport>> Backtest::run(const QList<RuleSet>& ruleSets, cons
             return Error { activity.error() };
         // An account's history starts at its signup date when it has one, else at its first event;
         // a case before that has nothing to evaluate.
-        std::optional<int> first = activity->firstDay();
-        if (account.signupDate.isValid()) {
-            const int signup = DayClock::dayNumber(account.signupDate);
-            first = first ? std::min(*first, signup) : signup;
-        }
+        const std::optional<int> first = backtest::historyStart(account, *activity);
         for (const Case& c : cases) {
             if (!first || c.day < *first) {
                 skipped += c.fromOutcome;

@@ -112,4 +112,120 @@ std::optional<Cutoff> bestCutoff(std::span<const double> positives, std::span<co
     return best;
 }
 
+namespace {
+
+constexpr double kZ95 = 1.959963984540054;
+
+// DeLong's placements: for each positive, the share of negatives it beats (scores lower than,
+// ties half); for each negative, the share of positives that beat it.
+struct Placements
+{
+    std::vector<double> positives; // V10
+    std::vector<double> negatives; // V01
+};
+
+Placements placements(std::span<const double> values, const std::vector<bool>& positive)
+{
+    const size_t n = values.size();
+    std::vector<size_t> order(n);
+    for (size_t i = 0; i < n; ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return values[a] < values[b]; });
+    qint64 totalPositives = 0;
+    for (size_t i = 0; i < n; ++i)
+        totalPositives += positive[i];
+    const qint64 totalNegatives = qint64(n) - totalPositives;
+    std::vector<double> perCase(n, 0);
+    qint64 positivesBelow = 0;
+    qint64 negativesBelow = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        qint64 pos = 0;
+        qint64 neg = 0;
+        for (; j < n && values[order[j]] == values[order[i]]; ++j)
+            (positive[order[j]] ? pos : neg) += 1;
+        for (size_t k = i; k < j; ++k) {
+            const size_t c = order[k];
+            if (positive[c]) {
+                const qint64 negativesAbove = totalNegatives - negativesBelow - neg;
+                perCase[c] = (double(negativesAbove) + 0.5 * double(neg)) / double(totalNegatives);
+            } else {
+                perCase[c] = (double(positivesBelow) + 0.5 * double(pos)) / double(totalPositives);
+            }
+        }
+        positivesBelow += pos;
+        negativesBelow += neg;
+        i = j;
+    }
+    Placements p;
+    for (size_t i = 0; i < n; ++i)
+        (positive[i] ? p.positives : p.negatives).push_back(perCase[i]);
+    return p;
+}
+
+double mean(const std::vector<double>& v)
+{
+    double sum = 0;
+    for (double x : v)
+        sum += x;
+    return v.empty() ? 0 : sum / double(v.size());
+}
+
+double covariance(const std::vector<double>& a, const std::vector<double>& b)
+{
+    if (a.size() < 2)
+        return 0;
+    const double ma = mean(a);
+    const double mb = mean(b);
+    double sum = 0;
+    for (size_t i = 0; i < a.size(); ++i)
+        sum += (a[i] - ma) * (b[i] - mb);
+    return sum / double(a.size() - 1);
+}
+
+AucEstimate estimate(const Placements& p)
+{
+    AucEstimate e;
+    e.auc = mean(p.positives);
+    e.variance = covariance(p.positives, p.positives) / double(p.positives.size())
+        + covariance(p.negatives, p.negatives) / double(p.negatives.size());
+    const double half = kZ95 * std::sqrt(std::max(0.0, e.variance));
+    e.ci95 = { std::max(0.0, e.auc - half), std::min(1.0, e.auc + half) };
+    return e;
+}
+
+} // namespace
+
+std::optional<AucEstimate> aucWithInterval(std::span<const double> positives,
+                                           std::span<const double> negatives)
+{
+    if (positives.empty() || negatives.empty())
+        return std::nullopt;
+    std::vector<double> values(positives.begin(), positives.end());
+    values.insert(values.end(), negatives.begin(), negatives.end());
+    std::vector<bool> positive(values.size(), false);
+    std::fill(positive.begin(), positive.begin() + qsizetype(positives.size()), true);
+    return estimate(placements(values, positive));
+}
+
+std::optional<PairedAuc> pairedAuc(std::span<const double> a, std::span<const double> b,
+                                   const std::vector<bool>& positive)
+{
+    if (a.size() != b.size() || a.size() != positive.size())
+        return std::nullopt;
+    const auto positives = std::count(positive.begin(), positive.end(), true);
+    if (positives == 0 || positives == qsizetype(positive.size()))
+        return std::nullopt;
+    const Placements pa = placements(a, positive);
+    const Placements pb = placements(b, positive);
+    PairedAuc result { estimate(pa), estimate(pb), 0, {} };
+    result.difference = result.a.auc - result.b.auc;
+    const double cov = covariance(pa.positives, pb.positives) / double(pa.positives.size())
+        + covariance(pa.negatives, pb.negatives) / double(pa.negatives.size());
+    const double variance = std::max(0.0, result.a.variance + result.b.variance - 2 * cov);
+    const double half = kZ95 * std::sqrt(variance);
+    result.differenceCi95 = { result.difference - half, result.difference + half };
+    return result;
+}
+
 } // namespace tenure::stats

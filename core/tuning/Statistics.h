@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <span>
+#include <vector>
 
 namespace tenure::stats {
 
@@ -45,5 +46,27 @@ struct Cutoff
 };
 std::optional<Cutoff> bestCutoff(std::span<const double> positives, std::span<const double> negatives,
                                  bool lowFlags);
+
+// ROC AUC as rocAuc() computes it, with DeLong's variance and a 95% interval (clamped to [0, 1]).
+struct AucEstimate
+{
+    double auc = 0;
+    double variance = 0;
+    Interval ci95;
+};
+std::optional<AucEstimate> aucWithInterval(std::span<const double> positives,
+                                           std::span<const double> negatives);
+
+// Two scores of the same cases (low values flag the positive class), compared with DeLong's test
+// for correlated ROC curves: each AUC with its interval, and the difference a - b with its interval.
+struct PairedAuc
+{
+    AucEstimate a;
+    AucEstimate b;
+    double difference = 0;
+    Interval differenceCi95;
+};
+std::optional<PairedAuc> pairedAuc(std::span<const double> a, std::span<const double> b,
+                                   const std::vector<bool>& positive);
 
 } // namespace tenure::stats

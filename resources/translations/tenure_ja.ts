@@ -418,11 +418,11 @@
     </message>
     <message>
         <source>1 outcome skipped: its account has no events and no signup date; import signup dates, see docs/import.md</source>
-        <translation type="unfinished" />
+        <translation>1 件の結果をスキップしました: 顧客にイベントも契約開始日もありません。契約開始日をインポートしてください(docs/import.md を参照)</translation>
     </message>
     <message>
         <source>%1 outcomes skipped: their accounts have no events and no signup date; import signup dates, see docs/import.md</source>
-        <translation type="unfinished" />
+        <translation>%1 件の結果をスキップしました: 顧客にイベントも契約開始日もありません。契約開始日をインポートしてください(docs/import.md を参照)</translation>
     </message>
 </context>
 <context>
@@ -1477,6 +1477,131 @@
     </message>
 </context>
 <context>
+    <name>RuleSuggester</name>
+    <message>
+        <source>%1 [95%: %2–%3]</source>
+        <translation>%1 [95%: %2–%3]</translation>
+    </message>
+    <message numerus="yes">
+        <source>Suggested: %n criteria. Checked on the %1 later cases (outcomes after %2, %3 churned), their ROC AUC is %4; the active rules' on the same cases: %5.</source>
+        <translation>
+            <numerusform>提案: 基準 %n 件。後の %1 ケース(%2 より後の結果、解約 %3 件)で検証した ROC AUC は %4、同じケースでの有効なルールは %5 です。</numerusform></translation>
+    </message>
+    <message>
+        <source>The horizon must be at least one day (got %1).</source>
+        <translation>期間は 1 日以上にしてください(指定値: %1)。</translation>
+    </message>
+    <message>
+        <source>The active rules have no stage.</source>
+        <translation>有効なルールにステージがありません。</translation>
+    </message>
+    <message>
+        <source>A suggestion needs at least %1 churned cases to fit on and %2 later ones to check it on; nothing is suggested.</source>
+        <translation>提案には、当てはめ用に少なくとも %1 件、検証用に後の %2 件の解約ケースが必要です。提案はありません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too few outcomes: %n churn(s) recorded up to %1.</source>
+        <translation>
+            <numerusform>結果が少なすぎます: %1 までに記録された解約は %n 件です。</numerusform></translation>
+    </message>
+    <message>
+        <source>The cut-off must come before today (%1).</source>
+        <translation>区切り日は今日(%1)より前にしてください。</translation>
+    </message>
+    <message>
+        <source>The suggestion was cancelled.</source>
+        <translation>提案は取り消されました。</translation>
+    </message>
+    <message>
+        <source>%1 churned of %2 scored cases up to %3, %4 of %5 after it</source>
+        <translation>%3 までのスコア付きケース %2 件のうち解約 %1 件、それより後は %5 件のうち %4 件</translation>
+    </message>
+    <message>
+        <source>Too few outcomes with history: %1.</source>
+        <translation>履歴のある結果が少なすぎます: %1。</translation>
+    </message>
+    <message>
+        <source>No candidate criterion carries a signal on the training cases (%1): nothing is suggested.</source>
+        <translation>学習ケースで兆候を示す候補基準がありません(%1)。提案はありません。</translation>
+    </message>
+    <message>
+        <source>The holdout cannot tell the fitted criteria from chance: on the %1 later cases (outcomes after %2, %3 churned) their ROC AUC is %4, 95% interval %5–%6, not above 0.5. Nothing is suggested.</source>
+        <translation>検証データでは、当てはめた基準を偶然と区別できません: 後の %1 ケース(%2 より後の結果、解約 %3 件)での ROC AUC は %4、95% 区間 %5–%6 で 0.5 を上回りません。提案はありません。</translation>
+    </message>
+    <message>
+        <source>The active rules rank the later cases better: on the %1 cases after %2 (%3 churned) the fitted criteria's ROC AUC is %4, the active rules' %5 (difference %6, 95% interval %7 to %8). Keep the active rules; nothing is suggested.</source>
+        <translation>後のケースは有効なルールの方がよく順位付けできています: %2 より後の %1 ケース(解約 %3 件)で、当てはめた基準の ROC AUC は %4、有効なルールは %5 です(差 %6、95% 区間 %7 ～ %8)。有効なルールを使い続けてください。提案はありません。</translation>
+    </message>
+    <message>
+        <source>Suggested rules (%1 days ahead, fitted on outcomes up to %2)</source>
+        <translation>提案ルール(%1 日前、%2 までの結果に当てはめ)</translation>
+    </message>
+    <message>
+        <source>The suggested rules are not valid: %1</source>
+        <translation>提案ルールが正しくありません: %1</translation>
+    </message>
+    <message>
+        <source>Events per seat in the last %1 days</source>
+        <translation>直近 %1 日間のシートあたりイベント数</translation>
+    </message>
+    <message>
+        <source>Events in the last %1 days</source>
+        <translation>直近 %1 日間のイベント数</translation>
+    </message>
+    <message>
+        <source>“%1” events per seat in the last %2 days</source>
+        <translation>直近 %2 日間のシートあたり「%1」イベント数</translation>
+    </message>
+    <message>
+        <source>“%1” events in the last %2 days</source>
+        <translation>直近 %2 日間の「%1」イベント数</translation>
+    </message>
+    <message>
+        <source>Share of seats active in the last %1 days</source>
+        <translation>直近 %1 日間にアクティブなシートの割合</translation>
+    </message>
+    <message>
+        <source>Active users in the last %1 days</source>
+        <translation>直近 %1 日間のアクティブユーザー数</translation>
+    </message>
+    <message>
+        <source>Days since the last activity</source>
+        <translation>最終アクティビティからの日数</translation>
+    </message>
+    <message>
+        <source>Days since the last “%1” event</source>
+        <translation>最後の「%1」イベントからの日数</translation>
+    </message>
+    <message>
+        <source>Change in activity, last %1 days vs the %1 before (%)</source>
+        <translation>アクティビティの変化、直近 %1 日間とその前の %1 日間の比較 (%)</translation>
+    </message>
+    <message>
+        <source>Change in “%1” events, last %2 days vs the %2 before (%)</source>
+        <translation>「%1」イベントの変化、直近 %2 日間とその前の %2 日間の比較 (%)</translation>
+    </message>
+    <message>
+        <source>Days until the renewal</source>
+        <translation>更新までの日数</translation>
+    </message>
+    <message>
+        <source>Days since signup</source>
+        <translation>契約開始からの日数</translation>
+    </message>
+    <message>
+        <source>Account field “%1”</source>
+        <translation>顧客項目「%1」</translation>
+    </message>
+    <message>
+        <source>Days since the last outcome</source>
+        <translation>最後の結果からの日数</translation>
+    </message>
+    <message>
+        <source>alone, it tells the accounts that have churned from the others almost perfectly (ROC AUC %1). Account fields are not replayed as of a past day: one that does this was most likely written after the outcome (a churn reason, a status).</source>
+        <translation>これだけで解約した顧客とそれ以外をほぼ完全に見分けます(ROC AUC %1)。顧客項目は過去の時点に巻き戻せないため、このような項目は結果の後に書かれた可能性が高いです(解約理由、ステータスなど)。</translation>
+    </message>
+</context>
+<context>
     <name>SchemaCheck</name>
     <message>
         <source>table</source>
@@ -1915,7 +2040,7 @@
     </message>
     <message>
         <source>This machine's copy of the team workspace (%1) is busy; try again.</source>
-        <translation>このマシン上のチームワークスペースのコピー (%1) は使用中です。もう一度お試しください。</translation>
+        <translation>このマシンのチームワークスペースのコピー (%1) は使用中です。もう一度お試しください。</translation>
     </message>
     <message>
         <source>Cannot start this machine's copy of the team workspace (%1) over: %2</source>
@@ -1954,11 +2079,11 @@
     </message>
     <message>
         <source>the copy %1 was made from another database than %2 (restored or prepared anew since): delete the copy, and the next pass makes a new one.</source>
-        <translation>コピー %1 は %2 とは別のデータベースから作られています(その後リストアまたは作り直されました)。コピーを削除すると、次の実行で新しく作られます。</translation>
+        <translation>コピー %1 は %2 とは別のデータベースから作られています(その後に復元または再作成されています)。コピーを削除すると、次の処理で新しく作られます。</translation>
     </message>
     <message>
         <source>Cannot use this machine's copy of the team workspace: %1</source>
-        <translation>このマシン上のチームワークスペースのコピーを使えません: %1</translation>
+        <translation>このマシンのチームワークスペースのコピーを使えません: %1</translation>
     </message>
     <message>
         <source>Cannot copy the team's scores from %1: %2</source>
@@ -4592,7 +4717,7 @@
     </message>
     <message>
         <source>%1 events of the team's log were set aside, not scored (the first: %2).</source>
-        <translation>チームのログのイベント %1 件をスコアリングせずに保留しました(最初の 1 件: %2)。</translation>
+        <translation>チームのログのイベント %1 件を保留し、スコアリングしませんでした(最初の 1 件: %2)。</translation>
     </message>
 </context>
 <context>
@@ -4785,6 +4910,78 @@
         <source>The candidate is now the active rules (version %1); the summaries are being rebuilt.</source>
         <translation>候補が有効なルールになりました(バージョン %1)。集計を再構築しています。</translation>
     </message>
+    <message>
+        <source>&amp;Suggest Rules…</source>
+        <translation>ルールを提案(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation>採点</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>重み</translation>
+    </message>
+    <message>
+        <source>AUC alone</source>
+        <translation>単独の AUC</translation>
+    </message>
+    <message>
+        <source>Churn when failing</source>
+        <translation>不合格時の解約</translation>
+    </message>
+    <message>
+        <source>Churn when passing</source>
+        <translation>合格時の解約</translation>
+    </message>
+    <message>
+        <source>&amp;Use as Candidate</source>
+        <translation>候補として使う(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Fit criteria, thresholds and weights to this workspace's own outcomes, and check them on later outcomes against the active rules.</source>
+        <translation>このワークスペース自身の結果に基準・しきい値・重みを当てはめ、後の結果で有効なルールと比べて検証します。</translation>
+    </message>
+    <message>
+        <source>Suggest Rules… fits criteria to this workspace's outcomes before a cut-off day and checks them on the outcomes after it.</source>
+        <translation>「ルールを提案…」は、区切り日より前の結果に基準を当てはめ、それより後の結果で検証します。</translation>
+    </message>
+    <message>
+        <source>AUC alone and lift are measured on the training cases (the outcomes up to the cut-off): lift is churn when failing over churn when passing. The holdout AUC above is the honest figure: outcomes the fit never saw.</source>
+        <translation>単独の AUC とリフトは学習ケース(区切り日までの結果)で測ります。リフトは不合格時の解約率を合格時の解約率で割った値です。信頼できるのは上の検証 AUC です(当てはめに使っていない結果)。</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>提案</translation>
+    </message>
+    <message>
+        <source>Fitting rules to this workspace's outcomes…</source>
+        <translation>このワークスペースの結果にルールを当てはめています…</translation>
+    </message>
+    <message>
+        <source>%1 [95%: %2–%3]</source>
+        <translation>%1 [95%: %2–%3]</translation>
+    </message>
+    <message>
+        <source>Fitted on %1 cases up to %2 (%3 churned), checked on %4 later cases (%5 churned), %6 days ahead.</source>
+        <translation>%2 までの %1 ケース(解約 %3 件)に当てはめ、後の %4 ケース(解約 %5 件)で検証、%6 日前時点。</translation>
+    </message>
+    <message>
+        <source>Holdout ROC AUC: suggested %1, active rules %2 (the same cases).</source>
+        <translation>検証 ROC AUC: 提案 %1、有効なルール %2(同じケース)。</translation>
+    </message>
+    <message>
+        <source>Stages: %1</source>
+        <translation>ステージ: %1</translation>
+    </message>
+    <message>
+        <source>Left out: %1: %2</source>
+        <translation>除外: %1: %2</translation>
+    </message>
+    <message>
+        <source>The suggestion is the candidate now: it is being backtested beside the active rules. Adopt it, or edit it first.</source>
+        <translation>提案を候補にしました。有効なルールと並べてバックテストしています。そのまま採用するか、先に編集してください。</translation>
+    </message>
 </context>
 <context>
     <name>tenure::WorkspaceSummaryView</name>
@@ -4833,7 +5030,7 @@
     </message>
     <message>
         <source>YYYY-MM-DD</source>
-        <translation type="unfinished" />
+        <translation>YYYY-MM-DD</translation>
     </message>
     <message>
         <source>reassign: the new owner.</source>
@@ -4956,7 +5153,7 @@
     </message>
     <message>
         <source>DAYS</source>
-        <translation type="unfinished" />
+        <translation>日数</translation>
     </message>
     <message>
         <source>Backtest the rule set in this JSON file instead of the active one.</source>
@@ -4964,23 +5161,23 @@
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished" />
+        <translation>ファイル</translation>
     </message>
     <message>
         <source>Treat this day as today: later outcomes are ignored (default: today).</source>
-        <translation type="unfinished" />
+        <translation>この日を今日として扱います。それより後の結果は無視します(既定: 今日)。</translation>
     </message>
     <message>
         <source>YYYY-MM-DD</source>
-        <translation type="unfinished" />
+        <translation>YYYY-MM-DD</translation>
     </message>
     <message>
         <source>Sample at most N accounts without churn as the retained baseline (default: all).</source>
-        <translation type="unfinished" />
+        <translation>解約していない顧客を最大 N 件まで継続ベースラインとして抽出します(既定: すべて)。</translation>
     </message>
     <message>
         <source>N</source>
-        <translation type="unfinished" />
+        <translation>N</translation>
     </message>
     <message>
         <source>Print one JSON object instead of tables.</source>
@@ -5012,7 +5209,7 @@
     </message>
     <message>
         <source>Took %1 s.</source>
-        <translation type="unfinished" />
+        <translation>%1 秒かかりました。</translation>
     </message>
     <message>
         <source>Backtest of "%1", %2 days ahead, as of %3</source>
@@ -5202,7 +5399,7 @@
     </message>
     <message>
         <source>YYYY-MM-DD</source>
-        <translation type="unfinished" />
+        <translation>YYYY-MM-DD</translation>
     </message>
     <message>
         <source>The workspace time zone (default: this machine's).</source>
@@ -5481,7 +5678,7 @@
     </message>
     <message>
         <source>YYYY-MM-DD</source>
-        <translation type="unfinished" />
+        <translation>YYYY-MM-DD</translation>
     </message>
     <message>
         <source>tenure-cli report: expected ACCOUNT_ID --pdf FILE, or --portfolio [--owner NAME] --pdf FILE</source>
@@ -5529,7 +5726,7 @@
     </message>
     <message>
         <source>YYYY-MM-DD</source>
-        <translation type="unfinished" />
+        <translation>YYYY-MM-DD</translation>
     </message>
     <message>
         <source>tenure-cli score: --as-of expects a date as YYYY-MM-DD, got "%1".</source>
@@ -5875,6 +6072,129 @@
     <message>
         <source>own-accounts-only is off: every member of %1 sees every account.</source>
         <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>tenure::cli::TuneCommand</name>
+    <message>
+        <source>suggest: fit rules to this workspace's own outcomes (thresholds, the criteria that carry signal, weights) and check them on later outcomes, against the active rules.</source>
+        <translation>suggest: このワークスペース自身の結果にルール(しきい値、兆候を示す基準、重み)を当てはめ、後の結果で有効なルールと比べて検証します。</translation>
+    </message>
+    <message>
+        <source>suggest</source>
+        <translation>suggest</translation>
+    </message>
+    <message>
+        <source>Measure each case this many days before its outcome (default: 90).</source>
+        <translation>各ケースを結果のこの日数前の時点で測ります(既定: 90)。</translation>
+    </message>
+    <message>
+        <source>DAYS</source>
+        <translation>日数</translation>
+    </message>
+    <message>
+        <source>Treat this day as today: later outcomes are ignored (default: today).</source>
+        <translation>この日を今日として扱います。それより後の結果は無視します(既定: 今日)。</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Fit on outcomes up to this day, check on the later ones (default: the day that leaves about a third of the churns after it).</source>
+        <translation>この日までの結果に当てはめ、それより後の結果で検証します(既定: 解約の約 3 分の 1 が後に残る日)。</translation>
+    </message>
+    <message>
+        <source>Sample at most N accounts without churn as the retained baseline (default: all).</source>
+        <translation>解約していない顧客を最大 N 件まで継続ベースラインとして抽出します(既定: すべて)。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Write the suggested rule set to this JSON file (nothing is written when nothing is suggested).</source>
+        <translation>提案ルールをこの JSON ファイルに書き出します(提案がないときは何も書きません)。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Print one JSON object instead of text.</source>
+        <translation>テキストの代わりに JSON オブジェクトを 1 つ出力します。</translation>
+    </message>
+    <message>
+        <source>tenure-cli tune: %1</source>
+        <translation>tenure-cli tune: %1</translation>
+    </message>
+    <message>
+        <source>expected "suggest", got "%1"</source>
+        <translation>「suggest」が必要です(指定: 「%1」)</translation>
+    </message>
+    <message>
+        <source>--horizon expects a number of days above 0, got "%1".</source>
+        <translation>--horizon には 0 より大きい日数を指定してください(指定: 「%1」)。</translation>
+    </message>
+    <message>
+        <source>--%1 expects a date as YYYY-MM-DD, got "%2".</source>
+        <translation>--%1 には YYYY-MM-DD 形式の日付を指定してください(指定: 「%2」)。</translation>
+    </message>
+    <message>
+        <source>--baseline expects a number above 0, got "%1".</source>
+        <translation>--baseline には 0 より大きい数を指定してください(指定: 「%1」)。</translation>
+    </message>
+    <message>
+        <source>tenure-cli tune: cannot write %1: %2</source>
+        <translation>tenure-cli tune: %1 に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>Written to %1: try it with tenure-cli backtest --rules %1.</source>
+        <translation>%1 に書き出しました。tenure-cli backtest --rules %1 で試せます。</translation>
+    </message>
+    <message>
+        <source>Took %1 s.</source>
+        <translation>%1 秒かかりました。</translation>
+    </message>
+    <message>
+        <source>Rule suggestion, %1 days ahead, as of %2; fitted on outcomes up to %3, checked on the later ones.</source>
+        <translation>ルールの提案(%1 日前、%2 時点)。%3 までの結果に当てはめ、それより後の結果で検証。</translation>
+    </message>
+    <message>
+        <source>Training: %1 cases, %2 churned. Holdout: %3 cases, %4 churned. %5 candidate criteria tried.</source>
+        <translation>学習: %1 ケース、解約 %2 件。検証: %3 ケース、解約 %4 件。候補基準 %5 件を試しました。</translation>
+    </message>
+    <message>
+        <source>Holdout ROC AUC [95%]: suggested %1; active rules ("%2") %3, on the same cases.</source>
+        <translation>検証 ROC AUC [95%]: 提案 %1、有効なルール(「%2」)%3(同じケース)。</translation>
+    </message>
+    <message>
+        <source>Difference: %1 [%2–%3] (DeLong).</source>
+        <translation>差: %1 [%2–%3](DeLong 法)。</translation>
+    </message>
+    <message>
+        <source>Training ROC AUC (the cases it was fitted on, optimistic): %1.</source>
+        <translation>学習 ROC AUC(当てはめたケース、楽観的): %1。</translation>
+    </message>
+    <message>
+        <source>Suggested criteria in %1:</source>
+        <translation>%1 で提案する基準:</translation>
+    </message>
+    <message>
+        <source>weight %1</source>
+        <translation>重み %1</translation>
+    </message>
+    <message>
+        <source>why: AUC %1 on its own; churn when failing %2 of %3, when passing %4 of %5; lift %6</source>
+        <translation>理由: 単独の AUC %1、不合格時の解約 %3 件中 %2 件、合格時 %5 件中 %4 件、リフト %6</translation>
+    </message>
+    <message>
+        <source>none churned when passing</source>
+        <translation>合格時の解約なし</translation>
+    </message>
+    <message>
+        <source>Left out: %1: %2</source>
+        <translation>除外: %1: %2</translation>
     </message>
 </context>
 </TS>

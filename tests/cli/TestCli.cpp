@@ -582,6 +582,72 @@ private slots:
         QVERIFY(badHorizon.err.contains(QLatin1String("--horizon")));
     }
 
+    void tuneSuggestFitsChecksAndWrites()
+    {
+        test::TempWorkspace workspace;
+        QCOMPARE(runCommand({ QStringLiteral("demo"), QStringLiteral("--db"), workspace.path(),
+                              QStringLiteral("--today"), QStringLiteral("2026-06-15") })
+                     .code,
+                 0);
+        QTemporaryDir dir;
+        const QString output = dir.filePath(QStringLiteral("candidate.json"));
+        const QStringList base { QStringLiteral("tune"),    QStringLiteral("suggest"),
+                                 QStringLiteral("--db"),    workspace.path(),
+                                 QStringLiteral("--as-of"), QStringLiteral("2026-06-15") };
+        const Run json
+            = runCommand(base + QStringList { QStringLiteral("--json"), QStringLiteral("--output"), output });
+        QCOMPARE(json.code, 0);
+        QJsonParseError error;
+        const QJsonObject object = QJsonDocument::fromJson(json.out.toUtf8(), &error).object();
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(json.out));
+        QVERIFY2(object.value(QStringLiteral("suggested")).toBool(), qPrintable(json.out.left(2000)));
+        QCOMPARE(object.value(QStringLiteral("horizon_days")).toInt(), 90);
+        const QJsonObject holdout = object.value(QStringLiteral("holdout")).toObject();
+        QVERIFY(holdout.value(QStringLiteral("suggested")).toObject().value(QStringLiteral("auc")).toDouble()
+                >= 0.8);
+        QCOMPARE(holdout.value(QStringLiteral("active"))
+                     .toObject()
+                     .value(QStringLiteral("auc_95"))
+                     .toArray()
+                     .size(),
+                 2);
+        QVERIFY(!object.value(QStringLiteral("criteria")).toArray().isEmpty());
+        QFile written(output);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QVERIFY(RuleSetJson::parse(written.readAll()).ok());
+
+        // The written rules are an ordinary rule file: the backtest takes them.
+        const Run backtest = runCommand({ QStringLiteral("backtest"), QStringLiteral("--db"),
+                                          workspace.path(), QStringLiteral("--as-of"),
+                                          QStringLiteral("2026-06-15"), QStringLiteral("--rules"), output });
+        QCOMPARE(backtest.code, 0);
+
+        const Run text = runCommand(base);
+        QCOMPARE(text.code, 0);
+        QVERIFY2(text.out.contains(QLatin1String("Holdout ROC AUC")), qPrintable(text.out));
+        QVERIFY(text.out.contains(QLatin1String("why: AUC")));
+
+        const Run wrong = runCommand({ QStringLiteral("tune"), QStringLiteral("frobnicate"),
+                                       QStringLiteral("--db"), workspace.path() });
+        QCOMPARE(wrong.code, 2);
+        QVERIFY(wrong.err.contains(QLatin1String("suggest")));
+
+        // Too few outcomes: it says so and writes nothing.
+        test::TempWorkspace small;
+        QCOMPARE(runCommand({ QStringLiteral("demo"), QStringLiteral("--db"), small.path(),
+                              QStringLiteral("--accounts"), QStringLiteral("40"), QStringLiteral("--today"),
+                              QStringLiteral("2026-06-15") })
+                     .code,
+                 0);
+        const QString none = dir.filePath(QStringLiteral("none.json"));
+        const Run few = runCommand({ QStringLiteral("tune"), QStringLiteral("suggest"),
+                                     QStringLiteral("--db"), small.path(), QStringLiteral("--as-of"),
+                                     QStringLiteral("2026-06-15"), QStringLiteral("--output"), none });
+        QCOMPARE(few.code, 0);
+        QVERIFY2(few.out.contains(QLatin1String("nothing is suggested")), qPrintable(few.out));
+        QVERIFY(!QFile::exists(none));
+    }
+
     void helpListsOptions()
     {
         const Run help = runCommand({ QStringLiteral("demo"), QStringLiteral("--help") });

@@ -3,10 +3,13 @@
 #include "customer/CustomerDetailView.h"
 #include "customer/OutcomeDialog.h"
 #include "demo/DemoWorkspace.h"
+#include "engine/ScoringEngine.h"
 #include "rules/RuleSetEditor.h"
 #include "rules/RuleSetJson.h"
 #include "rules/RuleStore.h"
 #include "rules/RulesView.h"
+#include "store/AccountStore.h"
+#include "store/SourceStore.h"
 #include "tuning/TuningView.h"
 
 #include <QComboBox>
@@ -17,9 +20,12 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QSqlQuery>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
@@ -84,6 +90,8 @@ class TestRulesAndTuning : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
     // Editing a rule and saving it changes the affected accounts' bands once the rebuild lands.
     void editingARuleAndSavingRebuilds()
     {
@@ -299,6 +307,134 @@ private slots:
         const QList<Outcome>& outcomes = view.report()->outcomes;
         QVERIFY(std::any_of(outcomes.begin(), outcomes.end(),
                             [](const Outcome& o) { return o.note == QStringLiteral("追加 20 ライセンス"); }));
+    }
+
+    // Suggest Rules… fits on a worker thread, shows why each criterion is there and the holdout AUC
+    // against the active rules, and makes the suggestion the candidate, ready to adopt.
+    void suggestRulesAndUseThem()
+    {
+        test::TempWorkspace workspace;
+        {
+            auto db = workspace.open();
+            QVERIFY(DemoWorkspace::populate(*db, {}).ok()); // 300 accounts, up to today
+            QVERIFY(ScoringEngine(*db).run().ok());
+        }
+        TuningView view;
+        view.resize(1300, 700);
+        view.show();
+        view.setWorkspace(workspace.path());
+        QSignalSpy suggested(&view, &TuningView::suggestionFinished);
+        QSignalSpy backtested(&view, &TuningView::finished);
+        auto* suggest = view.findChild<QPushButton*>(QStringLiteral("suggestRules"));
+        QVERIFY(suggest);
+        QTest::mouseClick(suggest, Qt::LeftButton);
+        QVERIFY(!suggest->isEnabled()); // running (or waiting for the active rules)
+        QVERIFY(suggested.wait(60000));
+        QVERIFY(view.suggestion());
+        QVERIFY2(view.suggestion()->suggested, qPrintable(view.suggestion()->summary()));
+        auto* table = view.findChild<QTableWidget*>(QStringLiteral("suggestedCriteria"));
+        QCOMPARE(table->rowCount(), view.suggestion()->criteria.size());
+        QVERIFY(table->rowCount() > 0);
+        QVERIFY(!table->item(0, 1)->toolTip().isEmpty());
+        auto* summary = view.findChild<QLabel*>(QStringLiteral("suggestionSummary"));
+        QVERIFY2(summary->text().contains(QLatin1String("Holdout ROC AUC")), qPrintable(summary->text()));
+        QCOMPARE(summary->textFormat(), Qt::PlainText);
+        view.grab().save(test::screenshotDir() + QStringLiteral("/tuning-suggestion.png"));
+
+        auto* use = view.findChild<QPushButton*>(QStringLiteral("useSuggestion"));
+        QVERIFY(use->isEnabled());
+        QTest::mouseClick(use, Qt::LeftButton);
+        QVERIFY(backtested.wait(30000));
+        QCOMPARE(view.reports().size(), 2); // the active rules and the suggestion, on the same cases
+        QCOMPARE(view.reports().at(1).rulesName, view.suggestion()->rules->name);
+        QVERIFY(view.findChild<QPushButton*>(QStringLiteral("adoptCandidate"))->isEnabled());
+        const Result<RuleSet> candidate = view.candidateEditor()->rules();
+        QVERIFY(candidate.ok());
+        QCOMPARE(candidate->name, view.suggestion()->rules->name);
+    }
+
+    // Too few outcomes: the view says so plainly and offers nothing to use.
+    void suggestRulesSaysWhyNot()
+    {
+        test::TempWorkspace workspace;
+        QVERIFY(fillDemo(workspace, 40));
+        {
+            auto db = workspace.open();
+            QVERIFY(ScoringEngine(*db).run().ok());
+        }
+        TuningView view;
+        view.setWorkspace(workspace.path());
+        QSignalSpy suggested(&view, &TuningView::suggestionFinished);
+        view.suggestRules();
+        QVERIFY(suggested.wait(60000));
+        QVERIFY(view.suggestion() && !view.suggestion()->suggested);
+        auto* summary = view.findChild<QLabel*>(QStringLiteral("suggestionSummary"));
+        QVERIFY2(summary->text().contains(QLatin1String("nothing is suggested")),
+                 qPrintable(summary->text()));
+        QVERIFY(!view.findChild<QPushButton*>(QStringLiteral("useSuggestion"))->isEnabled());
+        QCOMPARE(view.findChild<QTableWidget*>(QStringLiteral("suggestedCriteria"))->rowCount(), 0);
+    }
+
+    // A CRM export without usage or signup dates: the view says why its outcomes were skipped.
+    void backtestSaysWhyOutcomesWereSkipped()
+    {
+        test::TempWorkspace workspace;
+        {
+            auto db = workspace.open();
+            QVERIFY(SourceStore(*db).ensure(QStringLiteral("crm"), QStringLiteral("csv")).ok());
+            QList<Account> accounts;
+            QList<Outcome> outcomes;
+            for (int i = 0; i < 3; ++i) {
+                Account account;
+                account.id = QStringLiteral("crm-%1").arg(i);
+                account.name = QStringLiteral("<b>Account %1</b>").arg(i);
+                accounts << account;
+                Outcome outcome;
+                outcome.accountId = account.id;
+                outcome.kind = Outcome::Kind::Churned;
+                outcome.date = QDate::currentDate().addDays(-10 - i);
+                outcome.source = QStringLiteral("crm");
+                outcome.externalId = account.id;
+                outcomes << outcome;
+            }
+            QVERIFY(AccountStore(*db).upsert(accounts).ok());
+            QVERIFY(AccountStore(*db).addOutcomes(outcomes).ok());
+            QVERIFY(ScoringEngine(*db).run().ok());
+        }
+        TuningView view;
+        view.setWorkspace(workspace.path());
+        QSignalSpy finished(&view, &TuningView::finished);
+        view.runBacktest();
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(view.reports().constFirst().skippedNoStart, 3);
+        auto* status = view.findChild<QLabel*>(QStringLiteral("tuningStatus"));
+        QVERIFY2(
+            status->text().contains(QLatin1String("3 outcomes skipped: their accounts have no events and no "
+                                                  "signup date")),
+            qPrintable(status->text()));
+        QCOMPARE(status->textFormat(), Qt::PlainText);
+    }
+
+    // The splitter between the candidate and the results keeps the sizes the user left it at.
+    void splitterSizesAreRemembered()
+    {
+        QList<int> sizes;
+        {
+            TuningView view;
+            view.resize(1200, 600);
+            view.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&view));
+            auto* splitter = view.findChild<QSplitter*>(QStringLiteral("tuningSplitter"));
+            QVERIFY(splitter);
+            splitter->setSizes({ 700, 500 });
+            emit splitter->splitterMoved(700, 1);
+            sizes = splitter->sizes();
+        }
+        TuningView view;
+        view.resize(1200, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QCOMPARE(view.findChild<QSplitter*>(QStringLiteral("tuningSplitter"))->sizes(), sizes);
     }
 
     // The Tuning view backtests the active rules and an edited candidate side by side, and adopts it.

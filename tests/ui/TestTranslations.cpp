@@ -80,6 +80,10 @@ private slots:
             "PgCopyOut",
             "tenure::MappingEditor",
             "tenure::ImportCsvDialog",
+            "RuleSuggester",
+            "Backtest",
+            "tenure::TuningView",
+            "tenure::cli::TuneCommand",
         };
         QFile file(QStringLiteral(TENURE_SOURCE_DIR "/resources/translations/tenure_ja.ts"));
         QVERIFY(file.open(QIODevice::ReadOnly));

@@ -7,6 +7,7 @@
 #include "rules/RuleStore.h"
 #include "store/Database.h"
 #include "tuning/BacktestWorker.h"
+#include "tuning/SuggestWorker.h"
 #include "tuning/TuningCharts.h"
 
 #include <QChartView>
@@ -18,6 +19,7 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -67,6 +69,7 @@ TuningView::TuningView(QWidget* parent)
     , m_editor(new RuleSetEditor(this))
     , m_horizon(new QComboBox(this))
     , m_run(new QPushButton(tr("&Run Backtest"), this))
+    , m_suggest(new QPushButton(tr("&Suggest Rules…"), this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_adopt(new QPushButton(tr("&Adopt Candidate…"), this))
     , m_reset(new QPushButton(tr("Reset to Active Rules"), this))
@@ -81,9 +84,27 @@ TuningView::TuningView(QWidget* parent)
     , m_roc(TuningCharts::create(tr("ROC: the score as a churn signal"), this))
     , m_bands(TuningCharts::create(tr("Churn rate by band"), this))
     , m_distribution(TuningCharts::create(tr("Scores of churned and retained (active rules)"), this))
+    , m_results(new QTabWidget(this))
+    , m_suggestionPage(new QWidget(this))
+    , m_suggestionText(new QLabel(this))
+    , m_suggestionTable(table({ tr("Stage"), tr("Criterion"), tr("Scoring"), tr("Weight"), tr("AUC alone"),
+                                tr("Lift"), tr("Churn when failing"), tr("Churn when passing") },
+                              this))
+    , m_suggestionExcluded(new QLabel(this))
+    , m_useSuggestion(new QPushButton(tr("&Use as Candidate"), this))
+    , m_splitter(new QSplitter(this))
 {
     setObjectName(QStringLiteral("tuningView"));
     m_run->setObjectName(QStringLiteral("runBacktest"));
+    m_suggest->setObjectName(QStringLiteral("suggestRules"));
+    m_suggest->setToolTip(
+        tr("Fit criteria, thresholds and weights to this workspace's own outcomes, and check them on later "
+           "outcomes against the active rules."));
+    m_useSuggestion->setObjectName(QStringLiteral("useSuggestion"));
+    m_suggestionText->setObjectName(QStringLiteral("suggestionSummary"));
+    m_suggestionTable->setObjectName(QStringLiteral("suggestedCriteria"));
+    m_suggestionExcluded->setObjectName(QStringLiteral("suggestionExcluded"));
+    m_splitter->setObjectName(QStringLiteral("tuningSplitter"));
     m_adopt->setObjectName(QStringLiteral("adoptCandidate"));
     m_horizon->setObjectName(QStringLiteral("horizon"));
     m_summary->setObjectName(QStringLiteral("backtestSummary"));
@@ -106,6 +127,7 @@ TuningView::TuningView(QWidget* parent)
     controls->addWidget(new QLabel(tr("Score each case"), this));
     controls->addWidget(m_horizon);
     controls->addWidget(m_run);
+    controls->addWidget(m_suggest);
     controls->addWidget(m_progress);
     controls->addWidget(m_cancel);
     controls->addStretch();
@@ -145,28 +167,63 @@ TuningView::TuningView(QWidget* parent)
     criteriaHelp->setWordWrap(true);
     criteriaLayout->addWidget(criteriaHelp);
 
-    auto* results = new QTabWidget(this);
+    auto* suggestionLayout = new QVBoxLayout(m_suggestionPage);
+    suggestionLayout->setContentsMargins(0, 0, 0, 0);
+    PlainText::label(m_suggestionText); // quotes event names and attribute values
+    PlainText::label(m_suggestionExcluded);
+    m_suggestionText->setWordWrap(true);
+    m_suggestionExcluded->setWordWrap(true);
+    m_suggestionText->setText(tr(
+        "Suggest Rules… fits criteria to this workspace's outcomes before a cut-off day and checks them on "
+        "the outcomes after it."));
+    suggestionLayout->addWidget(m_suggestionText);
+    suggestionLayout->addWidget(m_suggestionTable, 1);
+    suggestionLayout->addWidget(m_suggestionExcluded);
+    auto* suggestionHelp = new QLabel(tr("AUC alone and lift are measured on the training cases (the "
+                                         "outcomes up to the cut-off): lift is churn "
+                                         "when failing over churn when passing. The holdout AUC above is the "
+                                         "honest figure: outcomes the fit "
+                                         "never saw."),
+                                      this);
+    suggestionHelp->setWordWrap(true);
+    suggestionLayout->addWidget(suggestionHelp);
+    suggestionLayout->addWidget(m_useSuggestion, 0, Qt::AlignLeft);
+    m_useSuggestion->setEnabled(false);
+    // The criterion's label is what people read first: wide, wrapped, whole in the tooltip.
+    m_suggestionTable->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Interactive);
+    m_suggestionTable->setColumnWidth(1, 280);
+    m_suggestionTable->setWordWrap(true);
+    m_suggestionTable->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+
+    QTabWidget* results = m_results;
     results->setObjectName(QStringLiteral("tuningResults"));
     results->addTab(m_summary, tr("Summary"));
     results->addTab(charts, tr("Charts"));
     results->addTab(criteria, tr("Per criterion"));
+    results->addTab(m_suggestionPage, tr("Suggestion"));
 
     auto* right = new QWidget(this);
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(results, 1);
-    auto* splitter = new QSplitter(this);
+    QSplitter* splitter = m_splitter;
     splitter->addWidget(candidate);
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 2);
     splitter->setSizes({ 400, 800 });
+    // The sizes as the user left them.
+    splitter->restoreState(QSettings().value(QStringLiteral("tuning/splitter")).toByteArray());
+    connect(splitter, &QSplitter::splitterMoved, this,
+            [splitter] { QSettings().setValue(QStringLiteral("tuning/splitter"), splitter->saveState()); });
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(controls);
     layout->addWidget(m_status);
     layout->addWidget(splitter, 1);
 
     connect(m_run, &QPushButton::clicked, this, &TuningView::runBacktest);
+    connect(m_suggest, &QPushButton::clicked, this, &TuningView::suggestRules);
+    connect(m_useSuggestion, &QPushButton::clicked, this, &TuningView::useSuggestion);
     connect(m_cancel, &QPushButton::clicked, this, &TuningView::cancel);
     connect(m_adopt, &QPushButton::clicked, this, &TuningView::adopt);
     connect(m_reset, &QPushButton::clicked, this, [this] { loadActive(true); });
@@ -200,6 +257,26 @@ void TuningView::setWorkspace(const QString& path)
         m_status->setText(message);
         emit failed(message);
     });
+    m_suggester = std::make_unique<SuggestWorker>(path);
+    connect(m_suggester.get(), &SuggestWorker::progress, this, [this](qint64 done, qint64 total) {
+        m_progress->setMaximum(int(std::min<qint64>(total, INT_MAX)));
+        m_progress->setValue(int(std::min<qint64>(done, INT_MAX)));
+    });
+    connect(m_suggester.get(), &SuggestWorker::finished, this, [this](const Suggestion& suggestion) {
+        setRunning(false);
+        m_suggestion = suggestion;
+        showSuggestion();
+        m_results->setCurrentWidget(m_suggestionPage);
+        m_status->setText(suggestion.summary());
+        emit suggestionFinished();
+    });
+    connect(m_suggester.get(), &SuggestWorker::failed, this, [this](const QString& message) {
+        setRunning(false);
+        m_status->setText(message);
+        emit suggestionFailed(message);
+    });
+    m_suggestion.reset();
+    showSuggestion();
     m_reports.clear();
     showReports({});
     m_status->setText(tr("Run a backtest to see how well the rules foretold churn."));
@@ -227,6 +304,8 @@ void TuningView::loadActive(bool resetCandidate)
         [this, resetCandidate](const Result<RuleStore::Active>& active) {
             if (!active) {
                 m_status->setText(active.error());
+                if (std::exchange(m_suggestWhenLoaded, false))
+                    setRunning(false);
                 return;
             }
             m_active = active->rules;
@@ -237,6 +316,8 @@ void TuningView::loadActive(bool resetCandidate)
             }
             if (std::exchange(m_runWhenLoaded, false))
                 runBacktest();
+            if (std::exchange(m_suggestWhenLoaded, false))
+                suggestRules();
         });
 }
 
@@ -264,15 +345,34 @@ void TuningView::runBacktest()
     m_worker->start(ruleSets, options);
 }
 
+void TuningView::suggestRules()
+{
+    if (!m_suggester)
+        return;
+    if (!m_haveActive) {
+        m_suggestWhenLoaded = true; // the active rules are still loading: fit as soon as they are here
+        setRunning(true);
+        return;
+    }
+    SuggestOptions options;
+    options.horizonDays = m_horizon->currentData().toInt();
+    setRunning(true);
+    m_status->setText(tr("Fitting rules to this workspace's outcomes…"));
+    m_suggester->start(m_active, options);
+}
+
 void TuningView::cancel()
 {
     if (m_worker)
         m_worker->cancel();
+    if (m_suggester)
+        m_suggester->cancel();
 }
 
 void TuningView::setRunning(bool running)
 {
     m_run->setEnabled(!running);
+    m_suggest->setEnabled(!running);
     m_cancel->setVisible(running);
     m_progress->setVisible(running);
     if (running)
@@ -304,6 +404,8 @@ void TuningView::showReports(const QList<BacktestReport>& reports)
                  locale.toString(first.cases - first.outcomeCases))
             .arg(first.horizonDays)
             .arg(locale.toString(first.churned)));
+    if (const QString skipped = first.skippedNoStartMessage(); !skipped.isEmpty())
+        m_status->setText(m_status->text() + QLatin1Char('\n') + skipped + QLatin1Char('.'));
     auto row = [&](const QString& figure, const std::function<QString(const BacktestReport&)>& value) {
         const int r = m_summary->rowCount();
         m_summary->insertRow(r);
@@ -364,9 +466,13 @@ void TuningView::showCriteria()
     for (const CriterionEvidence& e : m_reports.at(which).perCriterion) {
         const int r = m_criteria->rowCount();
         m_criteria->insertRow(r);
-        m_criteria->setItem(r, 0, cell(e.stageName, Qt::AlignLeft | Qt::AlignVCenter));
+        auto* stage = cell(e.stageName, Qt::AlignLeft | Qt::AlignVCenter);
+        stage->setToolTip(PlainText::asRichText(e.stageName));
+        m_criteria->setItem(r, 0, stage);
         auto* label = cell(e.label, Qt::AlignLeft | Qt::AlignVCenter);
-        label->setToolTip(PlainText::asRichText(tr("Scoring: %1").arg(e.threshold)));
+        // The column is narrow: the whole label, and how it scores, on hover.
+        label->setToolTip(
+            PlainText::asRichText(e.label + QLatin1Char('\n') + tr("Scoring: %1").arg(e.threshold)));
         m_criteria->setItem(r, 1, label);
         m_criteria->setItem(r, 2, cell(locale.toString(e.passCases)));
         m_criteria->setItem(r, 3, cell(withInterval(e.passRate(), e.passInterval())));

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "cli/Command.h"
+
+namespace tenure {
+struct Suggestion;
+}
+
+namespace tenure::cli {
+
+// tenure-cli tune suggest: rules fitted to the workspace's own outcomes, validated on later ones.
+class TuneCommand : public Command
+{
+public:
+    TuneCommand();
+
+    static void print(const Suggestion& suggestion, QTextStream& out);
+
+protected:
+    void addOptions(QCommandLineParser& parser) override;
+    int run(const QCommandLineParser& parser, Context& context) override;
+};
+
+} // namespace tenure::cli
