@@ -12,6 +12,7 @@
 #include "sources/DataSourcesView.h"
 #include "team/TeamDeskSync.h"
 #include "team/TeamWrites.h"
+#include "tuning/TuningView.h"
 #include "workspace/RecentWorkspaces.h"
 #include "workspace/TeamConnectDialog.h"
 #include "workspace/WorkspaceLoader.h"
@@ -125,20 +126,21 @@ void MainWindow::setTeamRules(const std::optional<TeamSignIn>& team)
 {
     if (!team) {
         m_rules->setSaver({});
+        m_tuning->setSaver({});
         return;
     }
     // The server refuses anyone else too; the button says so first.
     const QString reason = team->role == QLatin1String("admin")
         ? QString()
         : tr("In a team workspace only admins change the rules.");
-    m_rules->setSaver(
-        [team = *team](const RuleSet& rules) -> Result<int> {
-            Result<std::unique_ptr<TeamDatabase>> db = team.open();
-            if (!db)
-                return Error { db.error() };
-            return TeamWrites::saveRuleSet(**db, rules, team.member);
-        },
-        reason);
+    const RulesView::Saver saver = [team = *team](const RuleSet& rules) -> Result<int> {
+        Result<std::unique_ptr<TeamDatabase>> db = team.open();
+        if (!db)
+            return Error { db.error() };
+        return TeamWrites::saveRuleSet(**db, rules, team.member);
+    };
+    m_rules->setSaver(saver, reason);
+    m_tuning->setSaver(saver, reason);
 }
 
 void MainWindow::fillRecentMenu()

@@ -2,6 +2,7 @@
 
 #include "Async.h"
 #include "PlainText.h"
+#include "customers/CustomerListDelegate.h"
 #include "customers/CustomerListModel.h"
 #include "engine/DayClock.h"
 #include "rules/RuleStore.h"
@@ -66,6 +67,7 @@ CustomersView::CustomersView(QWidget* parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(CustomerListModel::Name, QHeaderView::Stretch);
     m_table->setAlternatingRowColors(true);
+    CustomerListDelegate::setUp(m_table); // bands as badges, one line per cell, long values elided
     m_count->setObjectName(QStringLiteral("count"));
 
     auto* filters = new QHBoxLayout;

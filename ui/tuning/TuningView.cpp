@@ -493,17 +493,30 @@ void TuningView::showCriteria()
     }
 }
 
+void TuningView::setSaver(RulesView::Saver saver, const QString& reason)
+{
+    m_saver = std::move(saver);
+    m_cannotSave = reason;
+    m_adopt->setToolTip(reason);
+}
+
 void TuningView::adopt()
 {
     const Result<RuleSet> candidate = m_editor->rules();
     if (!candidate || m_path.isEmpty())
         return;
+    if (!m_cannotSave.isEmpty()) {
+        m_status->setText(m_cannotSave);
+        return;
+    }
     const QString path = m_path;
     const RuleSet rules = candidate.value();
     m_adopt->setEnabled(false);
     runAsync(
         this,
-        [path, rules]() -> Result<int> {
+        [path, rules, saver = m_saver]() -> Result<int> {
+            if (saver)
+                return saver(rules);
             return RuleStore::saveTo(path, rules, ActionStore::currentAuthor());
         },
         [this](const Result<int>& version) {

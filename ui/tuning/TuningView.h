@@ -1,6 +1,7 @@
 #pragma once
 
 #include "rules/RuleSet.h"
+#include "rules/RulesView.h"
 #include "tuning/Backtest.h"
 #include "tuning/RuleSuggester.h"
 
@@ -40,6 +41,8 @@ public:
     ~TuningView() override;
 
     void setWorkspace(const QString& path);
+    // Where Adopt stores the candidate (see RulesView::setSaver); `reason`: why this user cannot.
+    void setSaver(RulesView::Saver saver, const QString& reason = {});
     // Reloads the active rules (after a save elsewhere); keeps an edited candidate.
     void refresh();
     void runBacktest();
@@ -68,6 +71,8 @@ private:
     void useSuggestion();
 
     QString m_path;
+    RulesView::Saver m_saver;
+    QString m_cannotSave;
     std::unique_ptr<BacktestWorker> m_worker;
     RuleSet m_active;
     bool m_haveActive = false;
