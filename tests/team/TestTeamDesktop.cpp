@@ -60,6 +60,10 @@ private slots:
                     .ok());
         QVERIFY(members.add(QStringLiteral("hanako"), kHanako, QStringLiteral("csm"), QStringLiteral("pw-h"))
                     .ok());
+        QVERIFY(members
+                    .add(QStringLiteral("kenta"), QStringLiteral("鈴木 健太"), QStringLiteral("admin"),
+                         QStringLiteral("pw-k"))
+                    .ok());
         // Half the portfolio is Misaki's, half Hanako's.
         QVERIFY(
             (*team)
@@ -107,6 +111,8 @@ private slots:
     void aDesktopOpensOnMyAccounts()
     {
         openAs(QStringLiteral("misaki"), QStringLiteral("pw-m"));
+        if (QTest::currentTestFailed())
+            return;
         auto* actions = m_window->findChild<ActionQueueView*>();
         QTRY_VERIFY_WITH_TIMEOUT(actions->model()->rowCount() > 0, 20000);
         QVERIFY(actions->showsMyAccountsOnly());
@@ -275,6 +281,33 @@ private slots:
         QVERIFY(TeamAccess::setOwnAccountsOnly(**super, false).ok());
     }
 
+    // Where no service runs, an admin's desktop is the team's engine: it takes the lock, scores and
+    // publishes; a CSM's desktop never does; closing the desktop hands the lock on.
+    void anAdminsDesktopIsTheEngineWhereNoServiceRuns()
+    {
+        QVERIFY(!m_window->teamSession()->runsEngine()); // Misaki is a CSM
+        openAs(QStringLiteral("kenta"), QStringLiteral("pw-k"));
+        if (QTest::currentTestFailed())
+            return;
+        TeamSession* session = m_window->teamSession();
+        QVERIFY(session->runsEngine());
+        QStringList lines;
+        connect(session, &TeamSession::engineLog, this, [&lines](const QString& line) { lines << line; });
+        QTRY_VERIFY_WITH_TIMEOUT(lines.join(u'\n').contains(QStringLiteral("Scored (elected)")), 60000);
+        Result<std::unique_ptr<TeamDatabase>> super = m_cluster.open(QStringLiteral("desk"));
+        QVERIFY(super.ok());
+        QVERIFY((*super)
+                    ->scalar(QStringLiteral("SELECT value FROM engine_state WHERE key = 'published_at'"))
+                    ->isValid());
+        // Another engine stands by while the desktop holds the lock, and takes over once it closes.
+        TeamEngine::Options options;
+        options.replicaPath = m_local.dir() + QStringLiteral("/standby.tenure");
+        TeamEngine standby(m_cluster.location(QStringLiteral("desk")), options, PgCluster::superPassword());
+        QCOMPARE(standby.tryElect().value(), false);
+        m_window.reset();
+        QTRY_VERIFY_WITH_TIMEOUT(standby.tryElect().value(), 10000);
+    }
+
     // The connection dialog, the banner and the queue with its authors, in Japanese.
     void japaneseScreenshots()
     {
@@ -292,6 +325,8 @@ private slots:
             QVERIFY(dialog.grab().save(test::screenshotDir() + QStringLiteral("/ja-team-connect.png")));
         }
         openAs(QStringLiteral("hanako"), QStringLiteral("pw-h"));
+        if (QTest::currentTestFailed())
+            return;
         auto* actions = m_window->findChild<ActionQueueView*>();
         QTRY_VERIFY_WITH_TIMEOUT(actions->model()->rowCount() > 0, 20000);
         QCOMPARE(actions->findChild<QToolButton*>(QStringLiteral("mine"))->text(),
