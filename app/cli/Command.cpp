@@ -100,8 +100,8 @@ std::unique_ptr<Database> Command::openWorkspace(const QCommandLineParser& parse
     const QString path = workspacePath(parser, context);
     if (TeamLocation::isTeamLocation(path)) {
         context.err
-            << tr("tenure-cli %1: works on workspace files only for now; on a team workspace, import into a "
-                  "file and move it in with tenure-cli team push (see docs/team.md)")
+            << tr("tenure-cli %1: works on workspace files only for now; on a team workspace, run it on a "
+                  "file and move that in with tenure-cli team push (see docs/team.md)")
                    .arg(m_name)
             << Qt::endl;
         return nullptr;

@@ -13,17 +13,6 @@ namespace tenure {
 
 namespace {
 
-// How one table travels: the rows read from the file, the staging table they are copied into
-// (typed like the team's table, with the file's own id where later steps need it), and the
-// statement that merges the staging rows that are new by their natural key.
-struct Step
-{
-    QString table;
-    QString localSelect;
-    QString stagingColumns; // a SELECT list over the team's table giving the staging table's types
-    QString merge;
-};
-
 const QString kActionKey
     = QStringLiteral("a.account_id = p.account_id AND a.trigger = p.trigger AND a.created_at = p.created_at");
 
@@ -33,7 +22,7 @@ struct TeamPush::Group
 {
     QString name;
     bool appendsToLog = false;
-    QList<Step> steps;
+    QList<TeamPush::Step> steps;
 };
 
 qint64 TeamPush::Report::added() const
@@ -196,34 +185,42 @@ Status TeamPush::pushGroup(const Group& group, Report& report, const Progress& p
             return fail(locked.error());
     }
     QList<TableCount> counts;
-    for (const Step& step : group.steps) {
-        if (progress)
-            progress(step.table);
-        if (Result<QSqlQuery> staged
-            = m_team.exec(QStringLiteral("CREATE TEMP TABLE push_%1 ON COMMIT DROP AS "
-                                         "SELECT %2 WITH NO DATA")
-                              .arg(step.table, step.stagingColumns));
-            !staged)
-            return fail(staged.error());
-        QSqlQuery local(m_local.connection());
-        local.setForwardOnly(true);
-        if (!local.exec(step.localSelect))
-            return fail(
-                tr("Cannot read %1 from %2: %3").arg(step.table, m_local.path(), local.lastError().text()));
-        PgCopy copy(m_team.handle());
-        if (Status started = copy.start(QStringLiteral("COPY push_%1 FROM STDIN").arg(step.table)); !started)
-            return fail(started.error());
-        Result<qint64> copied = copy.copyAll(local);
-        if (!copied)
-            return fail(tr("%1: %2").arg(step.table, copied.error()));
-        Result<QSqlQuery> merged = m_team.exec(step.merge);
-        if (!merged)
-            return fail(tr("%1: %2").arg(step.table, merged.error()));
-        counts.append({ step.table, copied.value(), merged->numRowsAffected() });
-    }
+    if (Status merged = stageAndMerge(m_local, m_team, group.steps, counts, progress); !merged)
+        return fail(merged.error());
     if (Status committed = m_team.commit(); !committed)
         return fail(committed.error());
     report.tables += counts;
+    return {};
+}
+
+Status TeamPush::stageAndMerge(Database& local, TeamDatabase& team, const QList<Step>& steps,
+                               QList<TableCount>& counts, const Progress& progress)
+{
+    for (const Step& step : steps) {
+        if (progress)
+            progress(step.table);
+        if (Result<QSqlQuery> staged = team.exec(QStringLiteral("CREATE TEMP TABLE push_%1 ON COMMIT DROP AS "
+                                                                "SELECT %2 WITH NO DATA")
+                                                     .arg(step.table, step.stagingColumns));
+            !staged)
+            return Error { staged.error() };
+        QSqlQuery rows(local.connection());
+        rows.setForwardOnly(true);
+        if (!rows.exec(step.localSelect))
+            return Error {
+                tr("Cannot read %1 from %2: %3").arg(step.table, local.path(), rows.lastError().text())
+            };
+        PgCopy copy(team.handle());
+        if (Status started = copy.start(QStringLiteral("COPY push_%1 FROM STDIN").arg(step.table)); !started)
+            return Error { started.error() };
+        Result<qint64> copied = copy.copyAll(rows);
+        if (!copied)
+            return Error { tr("%1: %2").arg(step.table, copied.error()) };
+        Result<QSqlQuery> merged = team.exec(step.merge);
+        if (!merged)
+            return Error { tr("%1: %2").arg(step.table, merged.error()) };
+        counts.append({ step.table, copied.value(), merged->numRowsAffected() });
+    }
     return {};
 }
 

@@ -43,6 +43,21 @@ public:
 
     using Progress = std::function<void(const QString& table)>;
 
+    // How one table travels: the rows read from the file, the staging table they are copied into
+    // (typed like the team's table, with the file's own id where later steps need it), and the
+    // statement that merges the staging rows into the team's table.
+    struct Step
+    {
+        QString table;
+        QString localSelect;
+        QString stagingColumns; // a SELECT list over the team's table giving the staging table's types
+        QString merge;
+    };
+    // Copies each step's rows into a temporary staging table (push_TABLE, dropped at commit) and
+    // merges them, in the caller's transaction on `team`.
+    static Status stageAndMerge(Database& local, TeamDatabase& team, const QList<Step>& steps,
+                                QList<TableCount>& counts, const Progress& progress = {});
+
     TeamPush(Database& local, TeamDatabase& team);
     Result<Report> run(const Progress& progress = {});
 

@@ -152,6 +152,18 @@ Result<TeamReplica::Pull> TeamReplica::pull(const Progress& progress, const std:
     return pull;
 }
 
+Result<TeamReplica::Pull> TeamReplica::pullWithoutLog()
+{
+    Pull pull;
+    if (Status same = checkIdentity(); !same)
+        return Error { tr("Cannot use this machine's copy of the team workspace: %1").arg(same.error()) };
+    if (Status master = pullMasterData(pull); !master)
+        return Error {
+            tr("Cannot copy the team's accounts from %1: %2").arg(m_team.location().display(), master.error())
+        };
+    return pull;
+}
+
 Status TeamReplica::pullMasterData(Pull& pull)
 {
     Result<QVariant> fingerprint = m_team.scalar(kFingerprintSql);

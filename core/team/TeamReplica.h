@@ -49,6 +49,9 @@ public:
                                const QString& purpose = QStringLiteral("engine"));
 
     Result<Pull> pull(const Progress& progress = {}, const std::atomic_bool* cancel = nullptr);
+    // The team's master data (accounts, outcomes, keys, sources, settings) without the log: what an
+    // import into the team is staged against (TeamImport).
+    Result<Pull> pullWithoutLog();
     // The team's actions, their history and the account notes, replacing the copy's: for reading
     // a team workspace through its copy (reports show an account's open actions and notes).
     Status pullActions();

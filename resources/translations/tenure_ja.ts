@@ -463,7 +463,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>tenure-cli %1: works on workspace files only for now; on a team workspace, import into a file and move it in with tenure-cli team push (see docs/team.md)</source>
+        <source>tenure-cli %1: works on workspace files only for now; on a team workspace, run it on a file and move that in with tenure-cli team push (see docs/team.md)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1882,6 +1882,21 @@
     <message>
         <source>The engine's copy %1 is in use by another process on this machine.</source>
         <translation>エンジンのコピー %1 は、このマシンの別のプロセスが使用中です。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamImport</name>
+    <message>
+        <source>Cannot prepare the import (%1): %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot prepare the import: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was imported into %1: %2</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -5558,6 +5573,22 @@
     <message>
         <source>%1 rows left out: the mapping's "when" does not keep them (not errors).</source>
         <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Into the team workspace %1: %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>nothing new</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>

@@ -3,10 +3,13 @@
 #include "ingest/CsvImporter.h"
 #include "ingest/CsvReader.h"
 #include "store/WorkspaceSettings.h"
+#include "team/TeamDatabase.h"
+#include "team/TeamImport.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 
 namespace tenure::cli {
 
@@ -73,9 +76,37 @@ int ImportCommand::run(const QCommandLineParser& parser, Context& context)
         options.mapping = std::move(mapping).value();
     }
 
-    std::unique_ptr<Database> db = openWorkspace(parser, context, Database::Mode::ReadWrite);
-    if (!db)
-        return Failure;
+    // A team workspace: the importer runs on a staged copy of the team's master data, and what it
+    // added is published to the team in one transaction (TeamImport).
+    std::unique_ptr<Database> file;
+    std::unique_ptr<TeamDatabase> team;
+    std::unique_ptr<TeamImport> teamImport;
+    QTemporaryDir stagingDir;
+    Database* db = nullptr;
+    if (const QString path = workspacePath(parser, context); TeamLocation::isTeamLocation(path)) {
+        Result<TeamLocation> location = TeamLocation::parse(path);
+        Result<std::unique_ptr<TeamDatabase>> opened = location
+            ? TeamDatabase::open(*location)
+            : Result<std::unique_ptr<TeamDatabase>>(Error { location.error() });
+        if (!opened) {
+            context.err << tr("tenure-cli import: %1").arg(opened.error()) << Qt::endl;
+            return Failure;
+        }
+        team = std::move(opened).value();
+        Result<std::unique_ptr<TeamImport>> staged
+            = TeamImport::stage(*team, stagingDir.filePath(QStringLiteral("staging.tenure")));
+        if (!staged) {
+            context.err << tr("tenure-cli import: %1").arg(staged.error()) << Qt::endl;
+            return Failure;
+        }
+        teamImport = std::move(staged).value();
+        db = &teamImport->staging();
+    } else {
+        file = openWorkspace(parser, context, Database::Mode::ReadWrite);
+        if (!file)
+            return Failure;
+        db = file.get();
+    }
     QElapsedTimer timer;
     timer.start();
     CsvImporter importer(*db, WorkspaceSettings(*db).timeZone());
@@ -84,8 +115,24 @@ int ImportCommand::run(const QCommandLineParser& parser, Context& context)
         context.err << tr("tenure-cli import: %1").arg(report.error()) << Qt::endl;
         return Failure;
     }
-    const double seconds = timer.elapsed() / 1000.0;
     const bool failed = report->rejected > 0 && options.onError == CsvImporter::OnError::Abort;
+    // Into the team: only what the importer committed, all at once.
+    QString published;
+    if (teamImport && report->committed && !failed && !options.dryRun) {
+        Result<TeamPush::Report> sent = teamImport->publish();
+        if (!sent) {
+            context.err << tr("tenure-cli import: %1").arg(sent.error()) << Qt::endl;
+            return Failure;
+        }
+        QStringList parts;
+        for (const TeamPush::TableCount& table : sent->tables)
+            if (table.added > 0)
+                parts << tr("%1 %2").arg(table.added).arg(table.table);
+        published = tr("Into the team workspace %1: %2.")
+                        .arg(team->location().display(),
+                             parts.isEmpty() ? tr("nothing new") : parts.join(tr(", ")));
+    }
+    const double seconds = timer.elapsed() / 1000.0;
 
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray errors;
@@ -109,7 +156,8 @@ int ImportCommand::run(const QCommandLineParser& parser, Context& context)
                                    { QStringLiteral("committed"), report->committed },
                                    { QStringLiteral("dry_run"), options.dryRun },
                                    { QStringLiteral("errors"), errors },
-                                   { QStringLiteral("seconds"), seconds } };
+                                   { QStringLiteral("seconds"), seconds },
+                                   { QStringLiteral("team"), published } };
         context.out << QJsonDocument(object).toJson(QJsonDocument::Indented) << Qt::flush;
         return failed ? Failure : Success;
     }
@@ -152,6 +200,8 @@ int ImportCommand::run(const QCommandLineParser& parser, Context& context)
                        .arg(report->rejected)
                        .arg(seconds, 0, 'f', 2)
                 << Qt::endl;
+    if (!published.isEmpty())
+        context.out << published << Qt::endl;
     return Success;
 }
 

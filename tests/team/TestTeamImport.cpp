@@ -1,0 +1,129 @@
+// tenure-cli import into a team workspace: the same importer as a workspace file (a CP932 export
+// included), every imported row in the team in one transaction, nothing twice on a re-run,
+// nothing at all from a file with a bad row, and nothing from a CSM (the server refuses).
+#include "PgCluster.h"
+#include "TeamTestQueries.h"
+#include "TestSupport.h"
+#include "team/TeamMembers.h"
+
+#include <QTest>
+
+using namespace tenure;
+using tenure::test::PgCluster;
+
+namespace {
+QString fixture(const char* name)
+{
+    return QStringLiteral(TENURE_SOURCE_DIR "/tests/data/csv/") + QLatin1String(name);
+}
+} // namespace
+
+class TestTeamImport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        TENURE_START_PG_CLUSTER(m_cluster, m_cluster.start(&pgError));
+        Result<std::unique_ptr<TeamDatabase>> team
+            = m_cluster.createWorkspace(QStringLiteral("imports"), "Asia/Tokyo");
+        QVERIFY(team.ok());
+        m_team = std::move(team).value();
+        TeamMembers members(*m_team);
+        QVERIFY(members
+                    .add(QStringLiteral("admin1"), QStringLiteral("山田 太郎"), QStringLiteral("admin"),
+                         QStringLiteral("pw-a"))
+                    .ok());
+        QVERIFY(members
+                    .add(QStringLiteral("csm1"), QStringLiteral("佐藤 花子"), QStringLiteral("csm"),
+                         QStringLiteral("pw-c"))
+                    .ok());
+        m_url = m_cluster.location(QStringLiteral("imports"), QStringLiteral("admin1")).toUrl();
+    }
+
+    // The same files imported into a workspace file and into the team give the same rows.
+    void importsLikeAWorkspaceFile()
+    {
+        const QString file = m_local.path();
+        const QList<QStringList> imports {
+            { QStringLiteral("accounts"), fixture("accounts-utf8-bom.csv") },
+            { QStringLiteral("accounts"), fixture("accounts-ja-cp932.csv") },
+            { QStringLiteral("events"), fixture("events-quoted.csv") },
+            { QStringLiteral("outcomes"), fixture("outcomes.csv"), QStringLiteral("--skip-bad-rows") },
+        };
+        for (const QStringList& arguments : imports) {
+            const test::Cli local = test::runCli({},
+                                                 QStringList { QStringLiteral("import") } + arguments
+                                                     + QStringList { QStringLiteral("--db"), file });
+            QVERIFY2(local.code == 0, qPrintable(local.err + local.out));
+            const test::Cli team = test::runCli(QStringLiteral("pw-a"),
+                                                QStringList { QStringLiteral("import") } + arguments
+                                                    + QStringList { QStringLiteral("--db"), m_url });
+            QVERIFY2(team.code == 0, qPrintable(team.err + team.out));
+            QVERIFY2(team.out.contains(QStringLiteral("Into the team workspace")), qPrintable(team.out));
+        }
+        std::unique_ptr<Database> local = m_local.open();
+        for (const char* table : { "accounts", "events", "outcomes", "account_keys" }) {
+            QSqlQuery query(local->connection());
+            QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table)))
+                    && query.next());
+            const qint64 expected = query.value(0).toLongLong();
+            QVERIFY2(expected > 0 || QLatin1String(table) == QLatin1String("account_keys"), table);
+            QCOMPARE(
+                test::count(*m_team, QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table))),
+                expected);
+        }
+        // Japanese names from a CP932 export arrive as written.
+        QSqlQuery name(local->connection());
+        QVERIFY(name.exec(QStringLiteral("SELECT name FROM accounts WHERE id = 'JP-001'")) && name.next());
+        QCOMPARE(test::rows(*m_team, QStringLiteral("SELECT name FROM accounts WHERE id = 'JP-001'")),
+                 QStringList { name.value(0).toString() });
+        QVERIFY(name.value(0).toString().contains(QChar(0x682A))); // 株
+    }
+
+    void aReRunAddsNothing()
+    {
+        const qint64 events = test::count(*m_team, QStringLiteral("SELECT count(*) FROM events"));
+        const test::Cli again = test::runCli(QStringLiteral("pw-a"),
+                                             { QStringLiteral("import"), QStringLiteral("events"),
+                                               fixture("events-quoted.csv"), QStringLiteral("--db"), m_url });
+        QVERIFY2(again.code == 0, qPrintable(again.err));
+        QVERIFY2(again.out.contains(QStringLiteral("nothing new")), qPrintable(again.out));
+        QCOMPARE(test::count(*m_team, QStringLiteral("SELECT count(*) FROM events")), events);
+    }
+
+    void aBadRowImportsNothing()
+    {
+        const qint64 events = test::count(*m_team, QStringLiteral("SELECT count(*) FROM events"));
+        const test::Cli bad = test::runCli(QStringLiteral("pw-a"),
+                                           { QStringLiteral("import"), QStringLiteral("events"),
+                                             fixture("events-bad.csv"), QStringLiteral("--db"), m_url });
+        QCOMPARE(bad.code, 1);
+        QVERIFY2(bad.err.contains(QStringLiteral("events-bad.csv:")), qPrintable(bad.err)); // file:line
+        QCOMPARE(test::count(*m_team, QStringLiteral("SELECT count(*) FROM events")), events);
+    }
+
+    void aCsmCannotImport()
+    {
+        const qint64 accounts = test::count(*m_team, QStringLiteral("SELECT count(*) FROM accounts"));
+        const QString url = m_cluster.location(QStringLiteral("imports"), QStringLiteral("csm1")).toUrl();
+        const test::Cli refused
+            = test::runCli(QStringLiteral("pw-c"),
+                           { QStringLiteral("import"), QStringLiteral("accounts"),
+                             fixture("accounts-utf8-bom.csv"), QStringLiteral("--db"), url });
+        QCOMPARE(refused.code, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("Nothing was imported")), qPrintable(refused.err));
+        QVERIFY2(refused.err.contains(QStringLiteral("permission denied")), qPrintable(refused.err));
+        QCOMPARE(test::count(*m_team, QStringLiteral("SELECT count(*) FROM accounts")), accounts);
+    }
+
+private:
+    PgCluster m_cluster;
+    std::unique_ptr<TeamDatabase> m_team;
+    QString m_url;
+    test::TempWorkspace m_local;
+};
+
+QTEST_GUILESS_MAIN(TestTeamImport)
+#include "TestTeamImport.moc"
