@@ -94,6 +94,60 @@ std::unique_ptr<Database> Command::openForReading(const QCommandLineParser& pars
     return std::move(copy).value();
 }
 
+WritableWorkspace::WritableWorkspace() = default;
+WritableWorkspace::~WritableWorkspace()
+{
+    staged.reset(); // before the team connection it stages from
+}
+
+Result<QString> WritableWorkspace::publish()
+{
+    if (!staged)
+        return QString();
+    Result<TeamPush::Report> sent = staged->publish();
+    if (!sent)
+        return Error { sent.error() };
+    QStringList parts;
+    for (const TeamPush::TableCount& table : sent->tables)
+        if (table.added > 0)
+            parts << Command::tr("%1 %2").arg(table.added).arg(table.table);
+    return Command::tr("Into the team workspace %1: %2.")
+        .arg(team->location().display(),
+             parts.isEmpty() ? Command::tr("nothing new") : parts.join(Command::tr(", ")));
+}
+
+bool Command::openWritable(const QCommandLineParser& parser, Context& context, TeamImport::Kind kind,
+                           WritableWorkspace& workspace) const
+{
+    const QString path = workspacePath(parser, context);
+    if (!TeamLocation::isTeamLocation(path)) {
+        workspace.file = openWorkspace(parser, context, Database::Mode::ReadWrite);
+        workspace.db = workspace.file.get();
+        return workspace.db != nullptr;
+    }
+    const auto fail = [&](const QString& message) {
+        context.err << tr("tenure-cli %1: %2").arg(m_name, message) << Qt::endl;
+        return false;
+    };
+    Result<TeamLocation> location = TeamLocation::parse(path);
+    if (!location)
+        return fail(location.error());
+    Result<std::unique_ptr<TeamDatabase>> team = TeamDatabase::open(*location);
+    if (!team)
+        return fail(team.error());
+    workspace.team = std::move(team).value();
+    if (!workspace.stagingDir.isValid())
+        return fail(tr("no temporary folder to stage the team's data in: %1")
+                        .arg(workspace.stagingDir.errorString()));
+    Result<std::unique_ptr<TeamImport>> staged = TeamImport::stage(
+        *workspace.team, workspace.stagingDir.filePath(QStringLiteral("staging.tenure")), kind);
+    if (!staged)
+        return fail(staged.error());
+    workspace.staged = std::move(staged).value();
+    workspace.db = &workspace.staged->staging();
+    return true;
+}
+
 std::unique_ptr<Database> Command::openWorkspace(const QCommandLineParser& parser, Context& context,
                                                  Database::Mode mode) const
 {

@@ -1,14 +1,20 @@
 #pragma once
 
 #include "store/Database.h"
+#include "team/TeamImport.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDate>
+#include <QTemporaryDir>
 #include <QTextStream>
 
 #include <memory>
 #include <optional>
+
+namespace tenure {
+class TeamDatabase;
+}
 
 namespace tenure::cli {
 
@@ -18,6 +24,23 @@ struct Context
     QTextStream& out;
     QTextStream& err;
     QString defaultDb;
+};
+
+// What a command that adds data (import, pull) writes into: a workspace file, or, for a team
+// workspace, a staged copy of its master data (TeamImport) whose additions publish() sends to the
+// team in one transaction.
+struct WritableWorkspace
+{
+    WritableWorkspace();
+    ~WritableWorkspace();
+    Database* db = nullptr; // where the command writes
+    std::unique_ptr<Database> file;
+    std::unique_ptr<TeamDatabase> team;
+    std::unique_ptr<TeamImport> staged;
+    QTemporaryDir stagingDir;
+
+    // A team workspace's additions, sent: "Into the team workspace …: 120 events." Empty for a file.
+    Result<QString> publish();
 };
 
 // One tenure-cli subcommand: its name, one-line help, options and execute(). Adding a command
@@ -46,6 +69,10 @@ protected:
     std::unique_ptr<Database> openWorkspace(const QCommandLineParser& parser, Context& context,
                                             Database::Mode mode) const;
     QString workspacePath(const QCommandLineParser& parser, const Context& context) const;
+    // For commands that add data: the workspace file, or the team workspace staged for `kind`;
+    // false (with the error printed) when neither opens.
+    bool openWritable(const QCommandLineParser& parser, Context& context, TeamImport::Kind kind,
+                      WritableWorkspace& workspace) const;
     // For commands that only read: a workspace file as openWorkspace() opens it, or, for a team
     // workspace, this machine's copy of it brought up to date (TeamReadCopy), as of `today`.
     std::unique_ptr<Database> openForReading(const QCommandLineParser& parser, Context& context,

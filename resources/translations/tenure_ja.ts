@@ -466,6 +466,26 @@
         <source>tenure-cli %1: works on workspace files only for now; on a team workspace, run it on a file and move that in with tenure-cli team push (see docs/team.md)</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Into the team workspace %1: %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>nothing new</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>no temporary folder to stage the team's data in: %1</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ConnectorConfig</name>
@@ -1896,6 +1916,14 @@
     </message>
     <message>
         <source>Nothing was imported into %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot prepare the pull: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing pulled was added to %1: %2</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -5573,22 +5601,6 @@
     <message>
         <source>%1 rows left out: the mapping's "when" does not keep them (not errors).</source>
         <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
-        <source>Into the team workspace %1: %2.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>nothing new</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>, </source>
-        <translation>、</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,12 @@
 #include "TestSupport.h"
 #include "team/TeamMembers.h"
 
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
 #include <QTest>
+#include <QUrl>
 
 using namespace tenure;
 using tenure::test::PgCluster;
@@ -116,6 +121,64 @@ private slots:
         QVERIFY2(refused.err.contains(QStringLiteral("Nothing was imported")), qPrintable(refused.err));
         QVERIFY2(refused.err.contains(QStringLiteral("permission denied")), qPrintable(refused.err));
         QCOMPARE(test::count(*m_team, QStringLiteral("SELECT count(*) FROM accounts")), accounts);
+    }
+
+    // A connector pulls into the team from the team's cursor; the cursor moves with the events, and
+    // the team holds what a workspace file pulling the same connector holds.
+    void pullsIntoTheTeam()
+    {
+        qputenv("TENURE_SECRET_MIXPANEL", "not-needed-for-a-file");
+        const QString definition = m_local.dir() + QStringLiteral("/mixpanel.json");
+        QFile file(definition);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(QJsonObject {
+                                     { QStringLiteral("name"), QStringLiteral("mixpanel") },
+                                     { QStringLiteral("kind"), QStringLiteral("mixpanel") },
+                                     { QStringLiteral("url"),
+                                       QUrl::fromLocalFile(
+                                           QStringLiteral(TENURE_SOURCE_DIR
+                                                          "/tests/data/connectors/mixpanel-export.jsonl"))
+                                           .toString() },
+                                 })
+                       .toJson());
+        file.close();
+        const QString local = m_local.path();
+        test::Cli added = test::runCli({},
+                                       { QStringLiteral("connector"), QStringLiteral("add"), definition,
+                                         QStringLiteral("--db"), local });
+        QVERIFY2(added.code == 0, qPrintable(added.err));
+        // The connector's definition travels to the team with a push (no secret in it).
+        test::Cli pushed = test::runCli(
+            QStringLiteral("pw-a"),
+            { QStringLiteral("team"), QStringLiteral("push"), QStringLiteral("--from"), local, m_url });
+        QVERIFY2(pushed.code == 0, qPrintable(pushed.err + pushed.out));
+        QCOMPARE(
+            test::count(*m_team, QStringLiteral("SELECT count(*) FROM events WHERE source = 'mixpanel'")), 0);
+
+        test::Cli pulled
+            = test::runCli(QStringLiteral("pw-a"), { QStringLiteral("pull"), QStringLiteral("--db"), m_url });
+        QVERIFY2(pulled.code == 0, qPrintable(pulled.err + pulled.out));
+        QVERIFY2(pulled.out.contains(QStringLiteral("Into the team workspace")), qPrintable(pulled.out));
+        test::Cli same = test::runCli({}, { QStringLiteral("pull"), QStringLiteral("--db"), local });
+        QVERIFY2(same.code == 0, qPrintable(same.err));
+        std::unique_ptr<Database> db = m_local.open();
+        QSqlQuery count(db->connection());
+        QVERIFY(count.exec(QStringLiteral("SELECT count(*) FROM events WHERE source = 'mixpanel'"))
+                && count.next());
+        QVERIFY(count.value(0).toLongLong() > 0);
+        QCOMPARE(
+            test::count(*m_team, QStringLiteral("SELECT count(*) FROM events WHERE source = 'mixpanel'")),
+            count.value(0).toLongLong());
+        QCOMPARE(test::count(*m_team,
+                             QStringLiteral("SELECT count(*) FROM source_state WHERE source = 'mixpanel'")),
+                 1);
+        // Again: from the team's cursor, nothing twice.
+        test::Cli again
+            = test::runCli(QStringLiteral("pw-a"), { QStringLiteral("pull"), QStringLiteral("--db"), m_url });
+        QVERIFY2(again.code == 0, qPrintable(again.err));
+        QCOMPARE(
+            test::count(*m_team, QStringLiteral("SELECT count(*) FROM events WHERE source = 'mixpanel'")),
+            count.value(0).toLongLong());
     }
 
 private:

@@ -3,13 +3,10 @@
 #include "ingest/CsvImporter.h"
 #include "ingest/CsvReader.h"
 #include "store/WorkspaceSettings.h"
-#include "team/TeamDatabase.h"
-#include "team/TeamImport.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTemporaryDir>
 
 namespace tenure::cli {
 
@@ -78,35 +75,10 @@ int ImportCommand::run(const QCommandLineParser& parser, Context& context)
 
     // A team workspace: the importer runs on a staged copy of the team's master data, and what it
     // added is published to the team in one transaction (TeamImport).
-    std::unique_ptr<Database> file;
-    std::unique_ptr<TeamDatabase> team;
-    std::unique_ptr<TeamImport> teamImport;
-    QTemporaryDir stagingDir;
-    Database* db = nullptr;
-    if (const QString path = workspacePath(parser, context); TeamLocation::isTeamLocation(path)) {
-        Result<TeamLocation> location = TeamLocation::parse(path);
-        Result<std::unique_ptr<TeamDatabase>> opened = location
-            ? TeamDatabase::open(*location)
-            : Result<std::unique_ptr<TeamDatabase>>(Error { location.error() });
-        if (!opened) {
-            context.err << tr("tenure-cli import: %1").arg(opened.error()) << Qt::endl;
-            return Failure;
-        }
-        team = std::move(opened).value();
-        Result<std::unique_ptr<TeamImport>> staged
-            = TeamImport::stage(*team, stagingDir.filePath(QStringLiteral("staging.tenure")));
-        if (!staged) {
-            context.err << tr("tenure-cli import: %1").arg(staged.error()) << Qt::endl;
-            return Failure;
-        }
-        teamImport = std::move(staged).value();
-        db = &teamImport->staging();
-    } else {
-        file = openWorkspace(parser, context, Database::Mode::ReadWrite);
-        if (!file)
-            return Failure;
-        db = file.get();
-    }
+    WritableWorkspace workspace;
+    if (!openWritable(parser, context, TeamImport::Kind::Import, workspace))
+        return Failure;
+    Database* db = workspace.db;
     QElapsedTimer timer;
     timer.start();
     CsvImporter importer(*db, WorkspaceSettings(*db).timeZone());
@@ -118,19 +90,13 @@ int ImportCommand::run(const QCommandLineParser& parser, Context& context)
     const bool failed = report->rejected > 0 && options.onError == CsvImporter::OnError::Abort;
     // Into the team: only what the importer committed, all at once.
     QString published;
-    if (teamImport && report->committed && !failed && !options.dryRun) {
-        Result<TeamPush::Report> sent = teamImport->publish();
+    if (report->committed && !failed && !options.dryRun) {
+        Result<QString> sent = workspace.publish();
         if (!sent) {
             context.err << tr("tenure-cli import: %1").arg(sent.error()) << Qt::endl;
             return Failure;
         }
-        QStringList parts;
-        for (const TeamPush::TableCount& table : sent->tables)
-            if (table.added > 0)
-                parts << tr("%1 %2").arg(table.added).arg(table.table);
-        published = tr("Into the team workspace %1: %2.")
-                        .arg(team->location().display(),
-                             parts.isEmpty() ? tr("nothing new") : parts.join(tr(", ")));
+        published = sent.value();
     }
     const double seconds = timer.elapsed() / 1000.0;
 

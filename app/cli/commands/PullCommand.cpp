@@ -27,7 +27,12 @@ int PullCommand::run(const QCommandLineParser& parser, Context& context)
         context.err << tr("tenure-cli pull: expected at most one connector name") << Qt::endl;
         return UsageError;
     }
-    std::unique_ptr<Database> db = openWorkspace(parser, context, Database::Mode::ReadWrite);
+    // A team workspace: the connectors pull into a staged copy that goes on from the team's
+    // cursors; the events and the moved cursors go to the team together at the end (TeamImport).
+    WritableWorkspace workspace;
+    if (!openWritable(parser, context, TeamImport::Kind::Pull, workspace))
+        return Failure;
+    Database* db = workspace.db;
     if (!db)
         return Failure;
     ConnectorStore store(*db);
@@ -94,6 +99,12 @@ int PullCommand::run(const QCommandLineParser& parser, Context& context)
                    .arg(report->resumed ? tr(", resumed an interrupted run") : QString())
                    .arg(timer.elapsed() / 1000.0, 0, 'f', 2)
             << Qt::endl;
+    }
+    if (Result<QString> sent = workspace.publish(); !sent) {
+        context.err << tr("tenure-cli pull: %1").arg(sent.error()) << Qt::endl;
+        return Failure;
+    } else if (!sent->isEmpty()) {
+        context.out << sent.value() << Qt::endl;
     }
     return failures > 0 ? Failure : Success;
 }
