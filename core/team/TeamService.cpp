@@ -1,6 +1,7 @@
 #include "team/TeamService.h"
 
 #include "team/TeamDatabase.h"
+#include "team/TeamPuller.h"
 
 #include <QSqlQuery>
 #include <QTimeZone>
@@ -82,11 +83,28 @@ void TeamService::tick()
             return;
         }
     }
+    if (m_options.pullCheckSeconds > 0
+        && (!m_sincePullCheck.isValid()
+            || m_sincePullCheck.elapsed() >= qint64(m_options.pullCheckSeconds) * 1000)) {
+        m_sincePullCheck.start();
+        pullDue();
+    }
     const QDate today = QDate::currentDate();
     if (m_lastDay.isValid() && today != m_lastDay)
         runPass(tr("the day changed"));
     else if (m_sincePass.isValid() && m_sincePass.elapsed() >= qint64(m_options.intervalMinutes) * 60000)
         runPass(tr("every %1 minutes").arg(m_options.intervalMinutes));
+}
+
+void TeamService::pullDue()
+{
+    // New events are announced by the server (tenure_events): the pass after them follows by itself.
+    Result<qint64> pulled = TeamPuller::pullDue(m_location, m_password, QDateTime::currentDateTimeUtc(),
+                                                [this](const QString& line) { emit log(line); });
+    if (!pulled)
+        emit log(tr("Scheduled pulls failed: %1").arg(pulled.error()));
+    else if (*pulled > 0)
+        emit log(tr("Scheduled pulls added %1 events to the team's log.").arg(*pulled));
 }
 
 void TeamService::listen()

@@ -15,10 +15,11 @@ namespace tenure {
 
 class TeamDatabase;
 
-// Keeps one team workspace scored from this process, once it is the team's engine: `tenure-cli
+// Keeps one team workspace pulled and scored from this process, once it is the team's engine: `tenure-cli
 // serve`, and (later) a desktop where no service runs. Stands by while another process holds the
 // engine lock, trying again every `standbySeconds`; once elected it scores at once, after every
-// change the server announces (LISTEN tenure_events, tenure_master, tenure_rules; debounced),
+// change the server announces (LISTEN tenure_events, tenure_master, tenure_rules; debounced; its
+// own scheduled pulls of the due connectors are announced like any other new events),
 // every `intervalMinutes`, and when the day changes in the team's zone. Runs on the thread that
 // owns it; a pass blocks that thread (the notifications wait in the socket meanwhile).
 class TeamService : public QObject
@@ -31,6 +32,8 @@ public:
         int standbySeconds = 15;
         int intervalMinutes = 5;
         int debounceMs = 1000;
+        // Pull the team's due connectors (TeamPuller) every this many seconds; 0: never.
+        int pullCheckSeconds = 60;
         // Set (from a signal handler, say) to end a pass early: a clean stop need not wait for a
         // long rebuild.
         const std::atomic_bool* cancel = nullptr;
@@ -50,6 +53,7 @@ signals:
 private:
     void tick();
     void runPass(const QString& why);
+    void pullDue();
     void listen();
     void onNotification(const QString& channel, QSqlDriver::NotificationSource source,
                         const QVariant& payload);
@@ -62,6 +66,7 @@ private:
     QTimer m_clock;
     QTimer m_debounce;
     QElapsedTimer m_sincePass;
+    QElapsedTimer m_sincePullCheck;
     QElapsedTimer m_sinceTry;
     QDate m_lastDay;
     QString m_lastHolder;

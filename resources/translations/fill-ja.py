@@ -752,6 +752,27 @@ JA = {
     "Lost the engine lock (the server ended this session, or another engine took over): standing by.": "エンジンのロックを失いました(サーバーがこのセッションを終了したか、別のエンジンが引き継ぎました)。待機します。",
     "%1 events of the team's log were set aside, not scored (the first: %2).": "チームのログのイベント %1 件を保留し、スコアリングしませんでした(最初の 1 件: %2)。",
     "The active rules rank the later cases better: on the %1 cases after %2 (%3 churned) the fitted criteria's ROC AUC is %4, the active rules' %5 (difference %6, 95% interval %7 to %8). Keep the active rules; nothing is suggested.": "後のケースは有効なルールの方がよく順位付けできています: %2 より後の %1 ケース(解約 %3 件)で、当てはめた基準の ROC AUC は %4、有効なルールは %5 です(差 %6、95% 区間 %7 ～ %8)。有効なルールを使い続けてください。提案はありません。",
+    # Team imports and pulls
+    "Scheduled pulls failed: %1": "定期取り込みに失敗しました: %1",
+    "Scheduled pulls added %1 events to the team's log.": "定期取り込みでチームのログにイベント %1 件を追加しました。",
+    "Pull of %1 skipped: no secret on this machine (set %2).": "%1 の取り込みをスキップしました: このマシンにシークレットがありません (%2 を設定してください)。",
+    "Pull of %1 failed: %2": "%1 の取り込みに失敗しました: %2",
+    "Pulled %1: %2 pages, %3 records, %4 rejected.": "%1 を取り込みました: %2 ページ、%3 レコード、拒否 %4 件。",
+    "no temporary folder to stage the pulls in: %1": "取り込みの準備に使う一時フォルダがありません: %1",
+    "Cannot prepare the import (%1): %2": "インポートを準備できません (%1): %2",
+    "Cannot prepare the import: %1": "インポートを準備できません: %1",
+    "Cannot prepare the pull: %1": "取り込みを準備できません: %1",
+    "Nothing pulled was added to %1: %2": "取り込んだデータは %1 に追加されませんでした: %2",
+    "Nothing was imported into %1: %2": "%1 には何もインポートされませんでした: %2",
+    "The rule set is not valid: %1": "ルールセットが正しくありません: %1",
+    "Another admin saved rules at the same moment; save again.": "別の管理者が同時にルールを保存しました。もう一度保存してください。",
+    "Cannot save the rule set to the team workspace: %1": "チームワークスペースにルールセットを保存できません: %1",
+    "Cannot save the rule set to the team workspace: no version came back.": "チームワークスペースにルールセットを保存できません: バージョンが返されませんでした。",
+    "Cannot record the outcome in the team workspace: %1": "チームワークスペースに結果を記録できません: %1",
+    "In a team workspace only admins change the rules.": "チームワークスペースでルールを変更できるのは管理者だけです。",
+    "Cannot start this machine's copy of the team workspace (%1) over: %2": "このマシンのチームワークスペースのコピー (%1) を作り直せません: %2",
+    "the file cannot be removed": "ファイルを削除できません",
+
 }
 
 def main(path):

@@ -1485,7 +1485,7 @@
     </message>
     <message>
         <source>The rule set is not valid: %1</source>
-        <translation>ルールセットが有効ではありません: %1</translation>
+        <translation>ルールセットが正しくありません: %1</translation>
     </message>
     <message>
         <source>Cannot save the rule set: %1</source>
@@ -1908,23 +1908,23 @@
     <name>TeamImport</name>
     <message>
         <source>Cannot prepare the import (%1): %2</source>
-        <translation type="unfinished" />
+        <translation>インポートを準備できません (%1): %2</translation>
     </message>
     <message>
         <source>Cannot prepare the import: %1</source>
-        <translation type="unfinished" />
+        <translation>インポートを準備できません: %1</translation>
     </message>
     <message>
         <source>Nothing was imported into %1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 には何もインポートされませんでした: %2</translation>
     </message>
     <message>
         <source>Cannot prepare the pull: %1</source>
-        <translation type="unfinished" />
+        <translation>取り込みを準備できません: %1</translation>
     </message>
     <message>
         <source>Nothing pulled was added to %1: %2</source>
-        <translation type="unfinished" />
+        <translation>取り込んだデータは %1 に追加されませんでした: %2</translation>
     </message>
 </context>
 <context>
@@ -2037,6 +2037,25 @@
     </message>
 </context>
 <context>
+    <name>TeamPuller</name>
+    <message>
+        <source>no temporary folder to stage the pulls in: %1</source>
+        <translation>取り込みの準備に使う一時フォルダがありません: %1</translation>
+    </message>
+    <message>
+        <source>Pull of %1 skipped: no secret on this machine (set %2).</source>
+        <translation>%1 の取り込みをスキップしました: このマシンにシークレットがありません (%2 を設定してください)。</translation>
+    </message>
+    <message>
+        <source>Pull of %1 failed: %2</source>
+        <translation>%1 の取り込みに失敗しました: %2</translation>
+    </message>
+    <message>
+        <source>Pulled %1: %2 pages, %3 records, %4 rejected.</source>
+        <translation>%1 を取り込みました: %2 ページ、%3 レコード、拒否 %4 件。</translation>
+    </message>
+</context>
+<context>
     <name>TeamPush</name>
     <message>
         <source>master data</source>
@@ -2087,7 +2106,7 @@
     </message>
     <message>
         <source>Cannot start this machine's copy of the team workspace (%1) over: %2</source>
-        <translation>このマシン上のチームワークスペースのコピー (%1) を作り直せません: %2</translation>
+        <translation>このマシンのチームワークスペースのコピー (%1) を作り直せません: %2</translation>
     </message>
     <message>
         <source>the file cannot be removed</source>
@@ -2176,23 +2195,23 @@
     <name>TeamWrites</name>
     <message>
         <source>The rule set is not valid: %1</source>
-        <translation>ルールセットが有効ではありません: %1</translation>
+        <translation>ルールセットが正しくありません: %1</translation>
     </message>
     <message>
         <source>Another admin saved rules at the same moment; save again.</source>
-        <translation type="unfinished" />
+        <translation>別の管理者が同時にルールを保存しました。もう一度保存してください。</translation>
     </message>
     <message>
         <source>Cannot save the rule set to the team workspace: %1</source>
-        <translation type="unfinished" />
+        <translation>チームワークスペースにルールセットを保存できません: %1</translation>
     </message>
     <message>
         <source>Cannot save the rule set to the team workspace: no version came back.</source>
-        <translation type="unfinished" />
+        <translation>チームワークスペースにルールセットを保存できません: バージョンが返されませんでした。</translation>
     </message>
     <message>
         <source>Cannot record the outcome in the team workspace: %1</source>
-        <translation type="unfinished" />
+        <translation>チームワークスペースに結果を記録できません: %1</translation>
     </message>
 </context>
 <context>
@@ -4004,7 +4023,7 @@
     </message>
     <message>
         <source>In a team workspace only admins change the rules.</source>
-        <translation type="unfinished" />
+        <translation>チームワークスペースでルールを変更できるのは管理者だけです。</translation>
     </message>
 </context>
 <context>
@@ -4761,6 +4780,14 @@
     <message>
         <source>%1 events of the team's log were set aside, not scored (the first: %2).</source>
         <translation>チームのログのイベント %1 件を保留し、スコアリングしませんでした(最初の 1 件: %2)。</translation>
+    </message>
+    <message>
+        <source>Scheduled pulls failed: %1</source>
+        <translation>定期取り込みに失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>Scheduled pulls added %1 events to the team's log.</source>
+        <translation>定期取り込みでチームのログにイベント %1 件を追加しました。</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "TeamTestQueries.h"
 #include "TestSupport.h"
 #include "team/TeamMembers.h"
+#include "team/TeamService.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -179,6 +180,59 @@ private slots:
         QCOMPARE(
             test::count(*m_team, QStringLiteral("SELECT count(*) FROM events WHERE source = 'mixpanel'")),
             count.value(0).toLongLong());
+    }
+
+    // The service is the team's puller too: a connector that is due is pulled on schedule, and the
+    // new events are scored and published.
+    void theServicePullsOnSchedule()
+    {
+        const QString definition = m_local.dir() + QStringLiteral("/usage.json");
+        QFile file(definition);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(QJsonObject {
+                                     { QStringLiteral("name"), QStringLiteral("usage") },
+                                     { QStringLiteral("kind"), QStringLiteral("mixpanel") },
+                                     { QStringLiteral("url"),
+                                       QUrl::fromLocalFile(
+                                           QStringLiteral(TENURE_SOURCE_DIR
+                                                          "/tests/data/connectors/mixpanel-export.jsonl"))
+                                           .toString() },
+                                 })
+                       .toJson());
+        file.close();
+        qputenv("TENURE_SECRET_USAGE", "not-needed-for-a-file");
+        const QString local = m_local.path();
+        QVERIFY(test::runCli({},
+                             { QStringLiteral("connector"), QStringLiteral("add"), definition,
+                               QStringLiteral("--db"), local })
+                    .code
+                == 0);
+        QVERIFY(test::runCli(QStringLiteral("pw-a"),
+                             { QStringLiteral("team"), QStringLiteral("push"), QStringLiteral("--from"),
+                               local, m_url })
+                    .code
+                == 0);
+        QCOMPARE(test::count(*m_team, QStringLiteral("SELECT count(*) FROM events WHERE source = 'usage'")),
+                 0);
+
+        TeamService::Options options;
+        options.standbySeconds = 1;
+        options.pullCheckSeconds = 1;
+        options.debounceMs = 100;
+        options.engine.replicaPath = m_local.dir() + QStringLiteral("/service-engine.tenure");
+        TeamService service(m_cluster.location(QStringLiteral("imports"), QStringLiteral("admin1")), options,
+                            QStringLiteral("pw-a"));
+        QStringList lines;
+        connect(&service, &TeamService::log, this, [&lines](const QString& line) { lines << line; });
+        service.start();
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            test::count(*m_team, QStringLiteral("SELECT count(*) FROM events WHERE source = 'usage'")) > 0,
+            qPrintable(lines.join(u'\n')), 30000);
+        QTRY_VERIFY2_WITH_TIMEOUT(lines.join(u'\n').contains(QStringLiteral("Scheduled pulls added")),
+                                  qPrintable(lines.join(u'\n')), 10000);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            lines.filter(QStringLiteral("Scored (changes announced by the server)")).size() > 0,
+            qPrintable(lines.join(u'\n')), 30000);
     }
 
 private:
