@@ -74,6 +74,9 @@ void MainWindow::openTeamWorkspace(const TeamLocation& location, const QString& 
             m_rules->refresh();
         m_actions->refresh();
         m_customer->refresh();
+        // The server answers: notes kept while it was away go now (an outage shorter than the
+        // banner's notice included).
+        m_actions->serverRecovered();
         emit teamRefreshed(parts);
     });
     connect(m_team.get(), &TeamSession::engineLog, this,

@@ -118,6 +118,10 @@ QString TeamDatabase::describeFailure(const TeamLocation& location, const QStrin
 Result<std::unique_ptr<TeamDatabase>> TeamDatabase::open(const TeamLocation& location, Purpose purpose,
                                                          const QString& password)
 {
+    if (location.sslRootCert.contains(QLatin1Char(';')))
+        return Error { tr("The CA file path %1 contains ';', which the connection cannot pass on: move or "
+                          "rename the file.")
+                           .arg(location.sslRootCert) };
     std::unique_ptr<TeamDatabase> team(new TeamDatabase(location, nextConnectionName()));
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), team->m_connectionName);
     if (!db.isValid())

@@ -206,8 +206,14 @@ QString TeamLocation::connectOptions() const
                           // minute, and with it the engine lock it held.
                           QStringLiteral("keepalives=1"), QStringLiteral("keepalives_idle=30"),
                           QStringLiteral("keepalives_interval=10"), QStringLiteral("keepalives_count=3") };
-    if (!sslRootCert.isEmpty())
-        options << QStringLiteral("sslrootcert='%1'").arg(sslRootCert);
+    if (!sslRootCert.isEmpty()) {
+        // libpq's quoting: a quote or backslash in the path is escaped, so a path (from a shared
+        // .tenure-team file, say) can never add options of its own. (';' cannot be passed at all:
+        // Qt's driver splits options on it; TeamDatabase::open refuses such a path.)
+        QString path = sslRootCert;
+        path.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('\''), QStringLiteral("\\'"));
+        options << QStringLiteral("sslrootcert='%1'").arg(path);
+    }
     return options.join(QLatin1Char(';'));
 }
 

@@ -262,11 +262,23 @@ Status TeamReplica::pullActions()
               "INSERT INTO account_notes (id, account_id, at, author, text) VALUES (?, ?, ?, ?, ?)"),
           "itittt" },
     };
+    // One snapshot for the three: an action the engine opens meanwhile comes with its history.
+    if (Status begun = m_team.begin(); !begun)
+        return begun;
+    if (Result<QSqlQuery> snapshot
+        = m_team.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
+        !snapshot) {
+        m_team.rollback();
+        return Error { snapshot.error() };
+    }
     for (const auto& [select, insert, kinds] : tables) {
-        if (Status copied = copyRows(m_team, m_local, select, insert, kinds); !copied)
+        if (Status copied = copyRows(m_team, m_local, select, insert, kinds); !copied) {
+            m_team.rollback();
             return Error { tr("Cannot copy the team's actions from %1: %2")
                                .arg(m_team.location().display(), copied.error()) };
+        }
     }
+    m_team.rollback(); // read only: nothing to keep
     return transaction.commit();
 }
 

@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QSet>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QSqlQuery>
 #include <QTableView>
@@ -228,7 +229,19 @@ void CustomersView::showLoaded()
         }
         m_model->setRules(loaded->rules);
         m_model->setToday(loaded->today);
+        // A refresh keeps what the user looks at: the selected customer and the scroll position.
+        const QString selected = selectedAccountId();
+        const int scrolled = m_table->verticalScrollBar()->value();
         m_model->setRows(loaded->page.rows, loaded->page.total);
+        if (!selected.isEmpty()) {
+            for (int row = 0; row < m_model->rowCount(); ++row) {
+                if (m_model->index(row, 0).data(CustomerListModel::AccountIdRole).toString() == selected) {
+                    m_table->selectRow(row);
+                    break;
+                }
+            }
+        }
+        m_table->verticalScrollBar()->setValue(scrolled);
         const QLocale locale;
         m_count->setText(
             loaded->page.total > loaded->page.rows.size()

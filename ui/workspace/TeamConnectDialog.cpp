@@ -52,7 +52,7 @@ TeamConnectDialog::TeamConnectDialog(QWidget* parent)
     };
     for (const auto& [mode, text] : modes)
         m_sslMode->addItem(text, mode);
-    m_sslMode->setCurrentIndex(3);
+    m_sslMode->setCurrentIndex(0); // verify-full: a certificate that is not trusted is refused
     m_caFile->setObjectName(QStringLiteral("caFile"));
     m_caFile->setPlaceholderText(tr("the CA certificate that signs the server's (.crt, .pem)"));
     m_password->setObjectName(QStringLiteral("password"));
@@ -106,7 +106,7 @@ void TeamConnectDialog::setLocation(const TeamLocation& location)
     m_database->setText(location.database);
     m_user->setText(location.user);
     const int mode = m_sslMode->findData(location.sslMode);
-    m_sslMode->setCurrentIndex(mode >= 0 ? mode : 3);
+    m_sslMode->setCurrentIndex(mode >= 0 ? mode : 0);
     m_caFile->setText(location.sslRootCert);
 }
 

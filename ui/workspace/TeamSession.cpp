@@ -73,6 +73,7 @@ void TeamSession::startEngine()
 {
     if (m_engineContext)
         return;
+    m_engineStarted = true;
     m_engineContext = new QObject;
     m_engineContext->moveToThread(&m_engineThread);
     m_engineThread.start();

@@ -38,7 +38,7 @@ public:
     const TeamSignIn& access() const { return m_access; }
     QString copyPath() const { return m_copyPath; }
     bool isReachable() const { return m_reachable; }
-    bool runsEngine() const { return m_service != nullptr; }
+    bool runsEngine() const { return m_engineStarted; }
 
 signals:
     void ready(const QString& copyPath);
@@ -55,6 +55,7 @@ private:
     Options m_options;
     QString m_copyPath;
     bool m_reachable = false;
+    bool m_engineStarted = false; // on the GUI thread; m_service is the engine thread's
     QThread m_syncThread;
     TeamDeskSync* m_sync = nullptr;
     QThread m_engineThread;
