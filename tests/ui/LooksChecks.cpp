@@ -314,6 +314,43 @@ void checkItemView(QAbstractItemView* view, QStringList& problems)
     }
 }
 
+// Cells whose text is wider than the cell, without a tooltip to read it in full.
+void checkCells(QAbstractItemView* view, QStringList& problems)
+{
+    QAbstractItemModel* model = view->model();
+    if (!model || !view->viewport()->isVisible())
+        return;
+    const QRect visible = view->viewport()->rect();
+    QStyle* style = view->style();
+    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1;
+    int reported = 0;
+    for (int row = 0; row < std::min(model->rowCount(view->rootIndex()), 200) && reported < 5; ++row) {
+        for (int column = 0; column < model->columnCount(view->rootIndex()); ++column) {
+            const QModelIndex index = model->index(row, column, view->rootIndex());
+            const QRect rect = view->visualRect(index);
+            if (!rect.isValid() || !visible.intersects(rect) || rect.right() > visible.right())
+                continue;
+            const QString text = index.data(Qt::DisplayRole).toString();
+            if (text.isEmpty() || index.data(Qt::UserRole + 2).isValid())
+                continue;
+            QFont font = view->font();
+            if (const QVariant f = index.data(Qt::FontRole); f.canConvert<QFont>())
+                font = f.value<QFont>();
+            int needed = widestLine(QFontMetrics(font), text) + 2 * margin;
+            if (!index.data(Qt::DecorationRole).isNull())
+                needed += view->iconSize().isValid() ? view->iconSize().width() + 4
+                                                     : style->pixelMetric(QStyle::PM_SmallIconSize) + 4;
+            if (needed <= rect.width() + kSlack || !index.data(Qt::ToolTipRole).toString().isEmpty())
+                continue;
+            problems << QStringLiteral("cell text cut (%1 of %2 px, no tooltip): %3")
+                            .arg(rect.width())
+                            .arg(needed)
+                            .arg(describe(view, text));
+            ++reported;
+        }
+    }
+}
+
 void checkOverlaps(QWidget* parent, QStringList& problems)
 {
     QList<QWidget*> children;
@@ -347,8 +384,10 @@ void walk(QWidget* widget, QStringList& problems)
         checkHeader(header, problems);
     else if (auto* tabs = qobject_cast<QTabBar*>(widget))
         checkTabs(tabs, problems);
-    else if (auto* view = qobject_cast<QAbstractItemView*>(widget))
+    else if (auto* view = qobject_cast<QAbstractItemView*>(widget)) {
         checkItemView(view, problems);
+        checkCells(view, problems);
+    }
     checkOverlaps(widget, problems);
     for (QObject* object : widget->children()) {
         if (auto* child = qobject_cast<QWidget*>(object); child && !child->isWindow())

@@ -13,7 +13,7 @@ double contrastRatio(const QColor& a, const QColor& b);
 // What looks wrong in the visible widgets under `root`, one line each, naming the widget:
 // - text that does not fit: a QLabel's (plain or rich, one line), a button's, a header section's
 //   (unless the header elides it on purpose and the model gives the section a tooltip), a tab's
-//   (unless it is elided with a tooltip);
+//   (unless it is elided with a tooltip); an item view's cell (unless it has a tooltip);
 // - two visible sibling widgets overlapping (by more than a frame's pixels);
 // - text hard to read: a label's text on its background, coloured runs in rich text labels
 //   (their own background or the label's), item-view cells with their own colours, and normal

@@ -17,6 +17,7 @@
 #include <QStandardPaths>
 #include <QStyleFactory>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 #include <QTranslator>
 
@@ -99,6 +100,10 @@ private slots:
         over->setGeometry(10, 5, 30, 20);
         auto* faint = new QLabel(QStringLiteral("<span style='color:#dddddd'>faint</span>"), &window);
         faint->setGeometry(200, 0, 100, 30);
+        auto* table = new QTableWidget(1, 1, &window);
+        table->setGeometry(200, 60, 180, 120);
+        table->setItem(0, 0, new QTableWidgetItem(QStringLiteral("A cell far too long for its column")));
+        table->setColumnWidth(0, 60);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         const QString found = test::looksProblems(&window).join(u'\n');
@@ -106,6 +111,7 @@ private slots:
                  qPrintable(found));
         QVERIFY2(found.contains(QLatin1String("Press this long button")), qPrintable(found));
         QVERIFY2(found.contains(QLatin1String("overlapping")), qPrintable(found));
+        QVERIFY2(found.contains(QLatin1String("cell text cut")), qPrintable(found));
         QVERIFY2(found.contains(QLatin1String("\"faint\"")), qPrintable(found));
         QVERIFY(test::contrastRatio(Qt::black, Qt::white) > 20.9);
         QCOMPARE(test::contrastRatio(Qt::white, Qt::white), 1.0);
