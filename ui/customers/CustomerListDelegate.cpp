@@ -14,17 +14,17 @@ namespace {
 constexpr int kBadgePadding = 6; // left and right of the name, inside the badge
 constexpr int kCellMargin = 4; // between the cell's edge and the badge
 
-// Black or white, whichever reads better on `background` (WCAG relative luminance).
-QColor textOn(const QColor& background)
+} // namespace
+
+QColor CustomerListDelegate::badgeTextColor(const QColor& background)
 {
+    // Black or white, whichever reads better (WCAG relative luminance).
     auto channel = [](double c) { return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); };
     const double luminance = 0.2126 * channel(background.redF()) + 0.7152 * channel(background.greenF())
         + 0.0722 * channel(background.blueF());
     // Contrast against white (1.05 / (L + 0.05)) versus against black ((L + 0.05) / 0.05).
     return 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.05 ? QColor(Qt::white) : QColor(Qt::black);
 }
-
-} // namespace
 
 CustomerListDelegate::CustomerListDelegate(QObject* parent)
     : QStyledItemDelegate(parent)
@@ -99,7 +99,7 @@ void CustomerListDelegate::paint(QPainter* painter, const QStyleOptionViewItem& 
     painter->setBrush(color);
     painter->drawRoundedRect(QRectF(badge).adjusted(0.5, 0.5, -0.5, -0.5), badge.height() / 2.5,
                              badge.height() / 2.5);
-    painter->setPen(textOn(color));
+    painter->setPen(badgeTextColor(color));
     painter->setFont(cell.font);
     // Band names come from rule files: drawn as text, never as markup.
     painter->drawText(badge.adjusted(kBadgePadding, 0, -kBadgePadding, 0), Qt::AlignCenter,

@@ -27,6 +27,8 @@ public:
     // The band badge in a cell: where it is drawn, and the (possibly elided) name on it.
     QRect badgeRect(const QStyleOptionViewItem& option, const QModelIndex& index) const;
     QString badgeText(const QStyleOptionViewItem& option, const QModelIndex& index) const;
+    // The colour of the name on a badge of colour `background`: black or white, whichever reads better.
+    static QColor badgeTextColor(const QColor& background);
 
 protected:
     void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override;

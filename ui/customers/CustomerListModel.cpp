@@ -1,6 +1,7 @@
 #include "customers/CustomerListModel.h"
 
 #include "PlainText.h"
+#include "ReadableColors.h"
 #include "report/PortfolioReport.h"
 
 #include <QBrush>
@@ -81,7 +82,7 @@ QVariant CustomerListModel::data(const QModelIndex& index, int role) const
         }
     }
     if (role == Qt::ForegroundRole && index.column() == Trend && row.trend && std::abs(*row.trend) >= 10)
-        return QBrush(*row.trend < 0 ? QColor(0xc6, 0x28, 0x28) : QColor(0x2e, 0x7d, 0x32));
+        return QBrush(*row.trend < 0 ? worseTextColor() : betterTextColor());
     if (role == Qt::ToolTipRole)
         return toolTip(index);
     if (role == Qt::TextAlignmentRole

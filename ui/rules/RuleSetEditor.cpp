@@ -1,6 +1,7 @@
 #include "rules/RuleSetEditor.h"
 
 #include "PlainText.h"
+#include "ReadableColors.h"
 #include "SplitterMemory.h"
 #include "rules/ConditionEditor.h"
 #include "rules/CriterionForm.h"
@@ -177,7 +178,7 @@ void RuleSetEditor::rebuildTree(int stage, int criterion)
             = new QTreeWidgetItem(m_tree, { stageObject.value(QStringLiteral("name")).toString() });
         stageItem->setData(0, kStageRole, s);
         stageItem->setData(0, kCriterionRole, -1);
-        stageItem->setForeground(0, QColor(stageObject.value(QStringLiteral("color")).toString()));
+        stageItem->setIcon(0, colorSwatch(QColor(stageObject.value(QStringLiteral("color")).toString())));
         stageItem->setToolTip(0, PlainText::asRichText(stageItem->text(0)));
         if (s == stage && criterion < 0)
             current = stageItem;
@@ -290,7 +291,7 @@ void RuleSetEditor::writeStage()
     if (QTreeWidgetItem* item = m_tree->currentItem()) {
         item->setText(0, m_stageName->text().trimmed());
         item->setToolTip(0, PlainText::asRichText(item->text(0)));
-        item->setForeground(0, QColor(m_stageColor->text().trimmed()));
+        item->setIcon(0, colorSwatch(QColor(m_stageColor->text().trimmed())));
     }
     store();
 }

@@ -2,6 +2,7 @@
 
 #include "Async.h"
 #include "PlainText.h"
+#include "ReadableColors.h"
 #include "actions/ActionStore.h"
 #include "rules/RuleSetEditor.h"
 #include "rules/RuleStore.h"
@@ -488,7 +489,7 @@ void TuningView::showCriteria()
         m_criteria->setItem(r, 8, cell(suggested));
         auto* trust = cell(e.tooSmall ? tr("Too few") : tr("OK"), Qt::AlignCenter);
         if (e.tooSmall)
-            trust->setForeground(QColor(0xc6, 0x28, 0x28));
+            trust->setForeground(worseTextColor());
         m_criteria->setItem(r, 9, trust);
     }
 }

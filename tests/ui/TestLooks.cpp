@@ -1,0 +1,222 @@
+#include "LooksChecks.h"
+#include "MainWindow.h"
+#include "TestSupport.h"
+#include "actions/ActionEngine.h"
+#include "customers/CustomerListDelegate.h"
+#include "customers/CustomerListModel.h"
+#include "demo/DemoWorkspace.h"
+#include "engine/ScoringEngine.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStyleFactory>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTest>
+#include <QTranslator>
+
+using namespace tenure;
+
+// Every view looks right in every way people run Tenure: at scale 1 and 2 (ctest runs this
+// twice, the second time with QT_SCALE_FACTOR=2), light and dark, English and Japanese. Each view
+// is saved as a PNG in <temp>/tenure-screenshots/looks/ for people to look at, and checked: no
+// text cut, no widgets on top of each other, text and band badges readable (contrast ≥ 4.5).
+class TestLooks : public QObject
+{
+    Q_OBJECT
+
+private:
+    test::TempWorkspace m_workspace;
+    QPalette m_light;
+
+    static QPalette darkPalette()
+    {
+        QPalette p;
+        const QColor window(0x2b, 0x2b, 0x2e);
+        const QColor base(0x1e, 0x1e, 0x20);
+        const QColor text(0xe8, 0xe8, 0xea);
+        p.setColor(QPalette::Window, window);
+        p.setColor(QPalette::WindowText, text);
+        p.setColor(QPalette::Base, base);
+        p.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x29));
+        p.setColor(QPalette::ToolTipBase, window);
+        p.setColor(QPalette::ToolTipText, text);
+        p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0xa0));
+        p.setColor(QPalette::Text, text);
+        p.setColor(QPalette::Button, QColor(0x35, 0x35, 0x39));
+        p.setColor(QPalette::ButtonText, text);
+        p.setColor(QPalette::BrightText, Qt::white);
+        p.setColor(QPalette::Light, QColor(0x4a, 0x4a, 0x50));
+        p.setColor(QPalette::Midlight, QColor(0x3e, 0x3e, 0x44));
+        p.setColor(QPalette::Mid, QColor(0x24, 0x24, 0x27));
+        p.setColor(QPalette::Dark, QColor(0x16, 0x16, 0x18));
+        p.setColor(QPalette::Shadow, Qt::black);
+        p.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xd6));
+        p.setColor(QPalette::HighlightedText, Qt::white);
+        p.setColor(QPalette::Link, QColor(0x7a, 0xb4, 0xff));
+        p.setColor(QPalette::LinkVisited, QColor(0xc0, 0x9c, 0xff));
+        for (auto role : { QPalette::WindowText, QPalette::Text, QPalette::ButtonText })
+            p.setColor(QPalette::Disabled, role, QColor(0x80, 0x80, 0x86));
+        return p;
+    }
+
+    static QString scaleName()
+    {
+        return QStringLiteral("x%1").arg(qEnvironmentVariable("QT_SCALE_FACTOR", "1"));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        m_light = QApplication::style()->standardPalette();
+        auto db = m_workspace.open();
+        DemoGenerator::Options options;
+        options.accounts = 150;
+        QVERIFY(DemoWorkspace::populate(*db, options).ok());
+        QVERIFY(ScoringEngine(*db).rebuild().ok());
+        QVERIFY(ActionEngine(*db, ActionRules {}).refresh(QDate::currentDate()).ok());
+        QDir(test::screenshotDir()).mkpath(QStringLiteral("looks"));
+    }
+
+    // The checks themselves find what they look for.
+    void checksCatchProblems()
+    {
+        QWidget window;
+        window.resize(400, 200);
+        auto* cut = new QLabel(QStringLiteral("A label far too long for its width"), &window);
+        cut->setGeometry(0, 0, 60, 30);
+        auto* button = new QPushButton(QStringLiteral("&Press this long button"), &window);
+        button->setGeometry(0, 100, 50, 30);
+        auto* over = new QLabel(QStringLiteral("x"), &window);
+        over->setGeometry(10, 5, 30, 20);
+        auto* faint = new QLabel(QStringLiteral("<span style='color:#dddddd'>faint</span>"), &window);
+        faint->setGeometry(200, 0, 100, 30);
+        auto* table = new QTableWidget(1, 1, &window);
+        table->setGeometry(200, 60, 180, 120);
+        table->setItem(0, 0, new QTableWidgetItem(QStringLiteral("A cell far too long for its column")));
+        table->setColumnWidth(0, 60);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QString found = test::looksProblems(&window).join(u'\n');
+        QVERIFY2(found.contains(QLatin1String("text cut")) && found.contains(QLatin1String("A label far")),
+                 qPrintable(found));
+        QVERIFY2(found.contains(QLatin1String("Press this long button")), qPrintable(found));
+        QVERIFY2(found.contains(QLatin1String("overlapping")), qPrintable(found));
+        QVERIFY2(found.contains(QLatin1String("cell text cut")), qPrintable(found));
+        QVERIFY2(found.contains(QLatin1String("\"faint\"")), qPrintable(found));
+        QVERIFY(test::contrastRatio(Qt::black, Qt::white) > 20.9);
+        QCOMPARE(test::contrastRatio(Qt::white, Qt::white), 1.0);
+    }
+
+    void everyView_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<bool>("dark");
+        for (const char* language : { "en", "ja" }) {
+            QTest::addRow("%s-light", language) << QString::fromLatin1(language) << false;
+            QTest::addRow("%s-dark", language) << QString::fromLatin1(language) << true;
+        }
+    }
+
+    void everyView()
+    {
+        QFETCH(QString, language);
+        QFETCH(bool, dark);
+        QTranslator translator;
+        if (language == QLatin1String("ja")) {
+            QVERIFY(translator.load(QStringLiteral(":/i18n/tenure_ja.qm")));
+            QApplication::installTranslator(&translator);
+            QLocale::setDefault(QLocale(QLocale::Japanese, QLocale::Japan));
+        } else {
+            QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+        }
+        QApplication::setPalette(dark ? darkPalette() : m_light);
+        auto restore = qScopeGuard([&] {
+            QApplication::removeTranslator(&translator);
+            QLocale::setDefault(QLocale::c());
+            QApplication::setPalette(m_light);
+        });
+
+        MainWindow window;
+        window.resize(1280, 800); // the default window size, in device-independent pixels
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy scored(&window, &MainWindow::scoringFinished);
+        window.openWorkspace(m_workspace.path());
+        QVERIFY(scored.wait(60000));
+
+        QStringList problems;
+        const QString prefix
+            = QStringLiteral("%1/looks/%2-%3-%4-")
+                  .arg(test::screenshotDir(), scaleName(), dark ? "dark" : "light", language);
+        const QStringList views { "overview", "customers", "actions",    "customer:A-00001",
+                                  "rules",    "tuning",    "datasources" };
+        for (const QString& view : views) {
+            QVERIFY(window.showView(view));
+            QTest::qWait(view == QLatin1String("overview") ? 600 : 350);
+            QString file = view;
+            file.replace(u':', u'-');
+            QVERIFY(window.grab().save(prefix + file + QStringLiteral(".png")));
+            for (const QString& problem : test::looksProblems(&window))
+                problems << view + QStringLiteral(": ") + problem;
+            if (view == QLatin1String("customers")) {
+                // The band badges: the name on each band's colour reads well, in any palette.
+                auto* table = window.findChild<QTableView*>();
+                QVERIFY(table);
+                for (QTableView* candidate : window.findChildren<QTableView*>()) {
+                    if (qobject_cast<CustomerListModel*>(candidate->model()) && candidate->isVisible())
+                        table = candidate;
+                }
+                auto* model = qobject_cast<CustomerListModel*>(table->model());
+                QVERIFY(model);
+                QVERIFY(model->rowCount() > 0);
+                for (int row = 0; row < model->rowCount(); ++row) {
+                    const QModelIndex band = model->index(row, CustomerListModel::Band);
+                    const QColor color = band.data(CustomerListModel::BandColorRole).value<QColor>();
+                    if (!color.isValid())
+                        continue;
+                    const double ratio
+                        = test::contrastRatio(CustomerListDelegate::badgeTextColor(color), color);
+                    if (ratio < 4.5)
+                        problems << QStringLiteral("customers: band badge \"%1\" hard to read (%2:1 on %3)")
+                                        .arg(band.data().toString())
+                                        .arg(ratio, 0, 'f', 1)
+                                        .arg(color.name());
+                }
+            }
+        }
+        problems.removeDuplicates();
+        // Known and reported, in code another change is rewriting (ui/customer/CustomerDetailView):
+        // the customer page draws its band as a light band colour behind the palette's text, which
+        // a dark palette makes light on light. Expected to fail until that is fixed there.
+        QStringList known;
+        for (const QString& problem : std::as_const(problems)) {
+            if (problem.startsWith(QLatin1String("customer:"))
+                && problem.contains(QLatin1String("QLabel#facts"))
+                && problem.contains(QLatin1String("hard to read")))
+                known << problem;
+        }
+        for (const QString& problem : std::as_const(known))
+            problems.removeOne(problem);
+        for (const QString& problem : std::as_const(known))
+            qWarning().noquote() << "known:" << problem;
+        for (const QString& problem : std::as_const(problems))
+            qWarning().noquote() << problem;
+        QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("%1 problems (above)").arg(problems.size())));
+        if (dark)
+            QEXPECT_FAIL("", "the customer page's band in a dark palette (CustomerDetailView)", Continue);
+        QVERIFY(known.isEmpty());
+    }
+};
+
+QTEST_MAIN(TestLooks)
+#include "TestLooks.moc"
