@@ -42,6 +42,11 @@ QString keychainPassword(const TeamLocation& location)
 
 } // namespace
 
+QString TeamDatabase::storedPassword(const TeamLocation& location)
+{
+    return keychainPassword(location);
+}
+
 Status TeamDatabase::rememberPassword(const TeamLocation& location, const QString& password)
 {
     QKeychain::WritePasswordJob job { QStringLiteral("Tenure") };

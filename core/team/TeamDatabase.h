@@ -69,6 +69,9 @@ public:
     // Saves the password of `location` in the OS keychain (Connect to Team Workspace…), where
     // open() finds it. Blocks on the keychain: call it off the GUI thread.
     static Status rememberPassword(const TeamLocation& location, const QString& password);
+    // The password the keychain holds for `location`, or empty (also when PGPASSWORD or
+    // TENURE_NO_KEYCHAIN is set). Blocks on the keychain: call it off the GUI thread.
+    static QString storedPassword(const TeamLocation& location);
     // What a libpq message means for a person, with the server named.
     static QString describeFailure(const TeamLocation& location, const QString& driverText);
 

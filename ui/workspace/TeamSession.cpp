@@ -1,5 +1,7 @@
 #include "workspace/TeamSession.h"
 
+#include "Async.h"
+#include "team/TeamDatabase.h"
 #include "team/TeamDeskSync.h"
 #include "team/TeamService.h"
 
@@ -40,6 +42,22 @@ TeamSession::~TeamSession()
 }
 
 void TeamSession::start()
+{
+    if (!m_access.password.isEmpty()) {
+        startSync();
+        return;
+    }
+    // The keychain is read once, off the GUI thread, before anything connects: the sync's thread
+    // and the views' workers then sign in with it and never wait on the keychain themselves.
+    runAsync(
+        this, [location = m_access.location] { return TeamDatabase::storedPassword(location); },
+        [this](const QString& password) {
+            m_access.password = password;
+            startSync();
+        });
+}
+
+void TeamSession::startSync()
 {
     TeamDeskSync::Options options;
     options.heartbeatMs = m_options.heartbeatMs;

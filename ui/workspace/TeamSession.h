@@ -49,6 +49,7 @@ signals:
     void engineLog(const QString& line);
 
 private:
+    void startSync();
     void startEngine();
 
     TeamSignIn m_access;
