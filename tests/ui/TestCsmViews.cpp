@@ -218,6 +218,9 @@ private slots:
         QCOMPARE(model->actionCount(), actionsBefore - 1);
         QVERIFY(!model->actionIndex(one.id).isValid());
         QCOMPARE(model->rowCount(model->accountIndex(account.accountId)), int(account.actions.size()) - 1);
+        // The refresh keeps the account open and, its action gone, the account selected.
+        QVERIFY(tree->isExpanded(model->accountIndex(account.accountId)));
+        QCOMPARE(tree->selectionModel()->selectedRows().value(0), model->accountIndex(account.accountId));
         auto db = m_workspace.open(Database::Mode::ReadOnly);
         QList<ActionEvent> history = ActionStore(*db).history(one.id).value();
         QCOMPARE(history.last().kind, QStringLiteral("done"));
