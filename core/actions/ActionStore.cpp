@@ -13,6 +13,7 @@
 #include <QTimeZone>
 #include <QVariant>
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -37,7 +38,8 @@ Action actionFrom(const QSqlQuery& query)
     action.trigger = query.value(3).toString();
     action.status = query.value(4).toString();
     action.priority = query.value(5).toDouble();
-    action.reason = ActionStore::reasonText(query.value(6).toString());
+    action.facts = query.value(6).toString();
+    action.reason = ActionStore::reasonText(action.facts);
     action.owner = query.value(7).toString();
     action.snoozedUntil = QDate::fromString(query.value(8).toString(), Qt::ISODate);
     action.createdAt = QDateTime::fromMSecsSinceEpoch(query.value(9).toLongLong(), QTimeZone::utc());
@@ -73,13 +75,54 @@ QString ActionStore::triggerName(const QString& trigger)
     return trigger;
 }
 
+int ActionStore::triggerRank(const QString& trigger)
+{
+    static const QStringList order { QStringLiteral("renewal_risk"), QStringLiteral("bad_band"),
+                                     QStringLiteral("score_drop"), QStringLiteral("inactive") };
+    const qsizetype rank = order.indexOf(trigger);
+    return rank < 0 ? int(order.size()) : int(rank);
+}
+
+namespace {
+
+QJsonObject factsOf(const QString& stored)
+{
+    return stored.startsWith(u'{') ? QJsonDocument::fromJson(stored.toUtf8()).object() : QJsonObject();
+}
+
+} // namespace
+
 QString ActionStore::reasonText(const QString& stored)
 {
-    if (!stored.startsWith(u'{'))
-        return stored;
-    const QJsonObject facts = QJsonDocument::fromJson(stored.toUtf8()).object();
+    const QJsonObject facts = factsOf(stored);
     if (facts.isEmpty())
         return stored;
+    return factsText(facts);
+}
+
+QString ActionStore::mergedReasonText(const QStringList& stored)
+{
+    QJsonObject merged;
+    QStringList others; // reasons that are words, not facts
+    for (const QString& reason : stored) {
+        const QJsonObject facts = factsOf(reason);
+        if (facts.isEmpty()) {
+            if (!reason.isEmpty() && !others.contains(reason))
+                others << reason;
+            continue;
+        }
+        for (auto fact = facts.begin(); fact != facts.end(); ++fact)
+            merged.insert(fact.key(), fact.value());
+    }
+    QStringList sentence;
+    if (!merged.isEmpty())
+        sentence << factsText(merged);
+    sentence << others;
+    return sentence.join(tr(", "));
+}
+
+QString ActionStore::factsText(const QJsonObject& facts)
+{
     QStringList words;
     if (facts.contains(QStringLiteral("silent_days")))
         words << tr("No activity for %n days", nullptr, facts.value(QStringLiteral("silent_days")).toInt());
@@ -138,6 +181,34 @@ const QString kQueue
 Result<QList<Action>> ActionStore::queue(const QString& owner, bool withSnoozed, int limit) const
 {
     return select(kQueue, { withSnoozed, owner.isNull() ? QStringLiteral("") : owner, owner }, limit);
+}
+
+Result<QList<Action>> ActionStore::queueByAccount(const QString& owner, bool withSnoozed,
+                                                  int accountLimit) const
+{
+    const QString who = owner.isNull() ? QStringLiteral("") : owner;
+    if (accountLimit <= 0)
+        return queue(owner, withSnoozed);
+    // The accounts in order of their highest priority; ties by account id, as ActionQueueModel does.
+    return select(kQueue
+                      + QStringLiteral(" AND a.account_id IN (SELECT a.account_id FROM actions a WHERE %1 "
+                                       "GROUP BY a.account_id ORDER BY max(a.priority) DESC, a.account_id "
+                                       "LIMIT %2)")
+                            .arg(kQueue)
+                            .arg(accountLimit),
+                  { withSnoozed, who, owner, withSnoozed, who, owner });
+}
+
+Result<qint64> ActionStore::queueAccounts(const QString& owner, bool withSnoozed) const
+{
+    QSqlQuery query(m_connection);
+    query.prepare(QStringLiteral("SELECT count(DISTINCT a.account_id) FROM actions a WHERE ") + kQueue);
+    query.addBindValue(withSnoozed);
+    query.addBindValue(owner.isNull() ? QStringLiteral("") : owner);
+    query.addBindValue(owner);
+    if (!query.exec() || !query.next())
+        return Error { query.lastError().text() };
+    return query.value(0).toLongLong();
 }
 
 Result<qint64> ActionStore::queueSize(const QString& owner, bool withSnoozed) const
@@ -327,13 +398,22 @@ Result<QList<AccountNote>> ActionStore::accountNotes(const QString& accountId, i
                        "ORDER BY 1 DESC LIMIT ?"));
     query.addBindValue(accountId);
     query.addBindValue(accountId);
-    query.addBindValue(limit);
+    query.addBindValue(limit * 4); // one note per trigger when the queue noted the account's actions together
     if (!query.exec())
         return Error { query.lastError().text() };
     QList<AccountNote> notes;
-    while (query.next())
-        notes.append({ QDateTime::fromMSecsSinceEpoch(query.value(0).toLongLong(), QTimeZone::utc()),
-                       query.value(1).toString(), query.value(2).toString() });
+    while (query.next() && notes.size() < limit) {
+        const AccountNote note { QDateTime::fromMSecsSinceEpoch(query.value(0).toLongLong(),
+                                                                QTimeZone::utc()),
+                                 query.value(1).toString(), query.value(2).toString() };
+        // The same words by the same author on several of the account's actions at once: one note.
+        const auto same = [&note](const AccountNote& other) {
+            return other.author == note.author && other.text == note.text
+                && std::abs(other.at.msecsTo(note.at)) < 10'000;
+        };
+        if (std::none_of(notes.cbegin(), notes.cend(), same))
+            notes.append(note);
+    }
     return notes;
 }
 

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDate>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QSqlDatabase>
 
@@ -24,6 +25,7 @@ struct Action
     QString status; // "open", "snoozed", "done"
     double priority = 0; // 0–100, higher first
     QString reason; // in words: "Bad in Renewal, 45 days to renewal, ARR ¥12,000,000, score −25 in 30 days"
+    QString facts; // the reason as stored: facts as JSON (see ActionEngine), or words (a note)
     QString owner;
     QDate snoozedUntil;
     QDateTime createdAt;
@@ -68,6 +70,11 @@ public:
     Result<QList<Action>> queue(const QString& owner = {}, bool withSnoozed = false, int limit = 0) const;
     // How many actions queue() would give without a limit.
     Result<qint64> queueSize(const QString& owner = {}, bool withSnoozed = false) const;
+    // The queue by account: every action of the `accountLimit` accounts whose highest priority is
+    // highest (all accounts when accountLimit <= 0), highest priority first; and how many accounts
+    // the whole queue has.
+    Result<QList<Action>> queueByAccount(const QString& owner, bool withSnoozed, int accountLimit) const;
+    Result<qint64> queueAccounts(const QString& owner = {}, bool withSnoozed = false) const;
     Result<QList<Action>> forAccount(const QString& accountId, bool liveOnly = true) const;
     std::optional<Action> find(qint64 id) const;
     Result<QList<ActionEvent>> history(qint64 id) const;
@@ -86,12 +93,20 @@ public:
     // "No activity for 24 days, Bad in Renewal, 69 days to renewal, ARR ¥1,782,000, score −28 in
     // 30 days". Text that is not such JSON (a note) comes back as it is.
     static QString reasonText(const QString& stored);
+    // One account's reasons in one sentence, each fact once: the stored reasons' facts merged (the
+    // later in the list wins a fact both have: pass the newest last), words that are not facts
+    // appended once each. "No activity for 24 days, Bad in Renewal, 69 days to renewal, …".
+    static QString mergedReasonText(const QStringList& stored);
+    // How strong a trigger is among one account's, for the order they are listed in (0 first):
+    // renewal at risk, bad band, score drop, inactive.
+    static int triggerRank(const QString& trigger);
     // "Bad band", "Renewal at risk", "Inactive", "Score drop".
     static QString triggerName(const QString& trigger);
     // Who is at the keyboard, for history rows: $USER or $USERNAME.
     static QString currentAuthor();
 
 private:
+    static QString factsText(const QJsonObject& facts);
     // Actions matching `where` (SQL over `actions a`, positional values), highest priority first.
     Result<QList<Action>> select(const QString& where, const QVariantList& values, int limit = 0) const;
     Status change(qint64 id, const QString& sql, const QVariantList& values, const QString& kind,

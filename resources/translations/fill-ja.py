@@ -54,6 +54,8 @@ JA = {
     "Back in the queue on:": "再表示する日:", "Reassign": "担当変更", "New owner:": "新しい担当者:", "Note": "メモ", "Note:": "メモ:",
     "%n actions": "アクション %n 件", "snoozed until %1": "%1 までスヌーズ", "open": "未対応", "Priority": "優先度",
     "Trigger": "きっかけ", "Why": "理由", "Status": "状態",
+    "%n accounts": "顧客 %n 社", "%1 open, %2 snoozed": "未対応 %1 件、スヌーズ中 %2 件",
+    "The %1 most urgent of %2 accounts (%3)": "顧客 %2 社のうち緊急度の高い %1 社(%3)",
     "Bad band": "評価 Bad", "Renewal at risk": "更新リスク", "Inactive": "利用停止", "Score drop": "スコア低下",
     "%1 in %2": "%2 で %1", "%n days to renewal": "更新まで %n 日", "ARR %1": "ARR %1",
     "score %1%2 in %3 days": "%3 日でスコア %1%2", "No activity for %n days": "%n 日間利用なし",

@@ -2371,6 +2371,14 @@
         <source>Last change</source>
         <translation>最終変更</translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1 open, %2 snoozed</source>
+        <translation>未対応 %1 件、スヌーズ中 %2 件</translation>
+    </message>
 </context>
 <context>
     <name>tenure::ActionQueueView</name>
@@ -2432,10 +2440,6 @@
             <numerusform>アクション %n 件</numerusform></translation>
     </message>
     <message>
-        <source>The %1 most urgent of %2 actions</source>
-        <translation>アクション %2 件のうち緊急度の高い %1 件</translation>
-    </message>
-    <message>
         <source>The team server cannot be reached; your note is kept and sent when it is back.</source>
         <translation>チームサーバーに接続できません。メモは保存され、接続が戻ると送信されます。</translation>
     </message>
@@ -2450,6 +2454,19 @@
     <message>
         <source>Note not sent</source>
         <translation>メモを送信できませんでした</translation>
+    </message>
+    <message>
+        <source>The %1 most urgent of %2 accounts (%3)</source>
+        <translation>顧客 %2 社のうち緊急度の高い %1 社(%3)</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1、%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accounts</source>
+        <translation>
+            <numerusform>顧客 %n 社</numerusform></translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,7 @@
 #include <QTest>
 #include <QToolButton>
 #include <QTranslator>
+#include <QTreeView>
 
 using namespace tenure;
 using tenure::test::PgCluster;
@@ -116,8 +117,8 @@ private slots:
         auto* actions = m_window->findChild<ActionQueueView*>();
         QTRY_VERIFY_WITH_TIMEOUT(actions->model()->rowCount() > 0, 20000);
         QVERIFY(actions->showsMyAccountsOnly());
-        for (int row = 0; row < actions->model()->rowCount(); ++row)
-            QCOMPARE(actions->model()->action(row).owner, kMisaki);
+        for (const Action& action : actions->model()->actions())
+            QCOMPARE(action.owner, kMisaki);
         // Customers too; one click to the team's.
         auto* customers = m_window->findChild<CustomersView*>();
         QTRY_VERIFY_WITH_TIMEOUT(customers->model()->rowCount() > 0, 20000);
@@ -141,9 +142,13 @@ private slots:
         actions->setMyAccountsOnly(false);
         QTRY_VERIFY_WITH_TIMEOUT(hasOwner(actions, kHanako), 10000);
         const Action target = firstOwnedBy(actions, kHanako);
-        actions->findChild<QTableView*>(QStringLiteral("actions"))
-            ->selectRow(actions->model()->rowOf(target.id) + 1);
-        const qint64 selected = actions->model()->action(actions->model()->rowOf(target.id) + 1).id;
+        // The user looks at another action: the one after it.
+        const QList<Action> all = actions->model()->actions();
+        const auto at
+            = std::find_if(all.begin(), all.end(), [&](const Action& a) { return a.id == target.id; });
+        QVERIFY(at != all.end() && at + 1 != all.end());
+        const qint64 selected = (at + 1)->id;
+        select(actions, actions->model()->actionIndex(selected));
 
         Result<std::unique_ptr<TeamDatabase>> hanako
             = m_cluster.openAs(QStringLiteral("desk"), QStringLiteral("hanako"), QStringLiteral("pw-h"));
@@ -152,19 +157,20 @@ private slots:
         clock.start();
         QVERIFY(
             ActionStore((*hanako)->connection()).markDone(target.id, kHanako, QStringLiteral("called")).ok());
-        QTRY_VERIFY_WITH_TIMEOUT(actions->model()->rowOf(target.id) < 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!actions->model()->actionIndex(target.id).isValid(), 10000);
         qInfo("A colleague's Done reached the other desktop's queue in %lld ms", clock.elapsed());
         // The user's selection survives the refresh.
+        auto* tree = actions->findChild<QTreeView*>(QStringLiteral("actions"));
+        QCOMPARE(tree->selectionModel()->selectedRows().value(0), actions->model()->actionIndex(selected));
         QCOMPARE(actions->selectedAccountId(),
-                 actions->model()->action(actions->model()->rowOf(selected)).accountId);
+                 actions->model()->actionAt(actions->model()->actionIndex(selected))->accountId);
     }
 
     void aSimultaneousEditGetsAMessage()
     {
         auto* actions = m_window->findChild<ActionQueueView*>();
         const Action target = firstOwnedBy(actions, kMisaki);
-        actions->findChild<QTableView*>(QStringLiteral("actions"))
-            ->selectRow(actions->model()->rowOf(target.id));
+        select(actions, actions->model()->actionIndex(target.id));
         Result<std::unique_ptr<TeamDatabase>> hanako
             = m_cluster.openAs(QStringLiteral("desk"), QStringLiteral("hanako"), QStringLiteral("pw-h"));
         QVERIFY(hanako.ok());
@@ -180,6 +186,39 @@ private slots:
         // Who touched it last is on the row once the queue shows snoozed actions.
         Result<QList<ActionEvent>> history = ActionStore((*hanako)->connection()).history(target.id);
         QCOMPARE(history->last().author, kHanako);
+
+        // Done on a whole account while Hanako snoozed one of its actions: that one is refused with
+        // her name, the others are done (each action on its own version).
+        QTRY_VERIFY_WITH_TIMEOUT(!actions->model()->actionIndex(target.id).isValid(), 10000);
+        int several = -1;
+        for (int row = 0; row < actions->model()->rowCount() && several < 0; ++row) {
+            const ActionQueueModel::Account& account = actions->model()->account(row);
+            if (account.actions.size() >= 2
+                && std::all_of(account.actions.begin(), account.actions.end(),
+                               [](const Action& a) { return a.owner == kMisaki; }))
+                several = row;
+        }
+        QVERIFY2(several >= 0, "an account of Misaki's with two actions or more");
+        const ActionQueueModel::Account account = actions->model()->account(several);
+        select(actions, actions->model()->index(several, 0));
+        QCOMPARE(actions->selectedAccountId(), account.accountId);
+        const Action snoozed = account.actions.last();
+        QVERIFY(ActionStore((*hanako)->connection()).snooze(snoozed.id, kAsOf.addDays(30), kHanako).ok());
+        QSignalSpy changed(actions, &ActionQueueView::changed);
+        refused.clear();
+        actions->markSelectedDone(QStringLiteral("QBR booked"));
+        QVERIFY(refused.wait(10000));
+        QVERIFY(!changed.isEmpty());
+        const QString partly = refused.first().first().toString();
+        QVERIFY2(partly.contains(kHanako) && partly.contains(QString::number(snoozed.id)),
+                 qPrintable(partly));
+        for (const Action& action : account.actions) {
+            const std::optional<Action> now = ActionStore((*hanako)->connection()).find(action.id);
+            QCOMPARE(now->status,
+                     action.id == snoozed.id ? QStringLiteral("snoozed") : QStringLiteral("done"));
+            if (action.id != snoozed.id)
+                QCOMPARE(ActionStore((*hanako)->connection()).history(action.id)->last().author, kMisaki);
+        }
     }
 
     void reassigningMovesTheActionToTheColleague()
@@ -187,12 +226,12 @@ private slots:
         auto* actions = m_window->findChild<ActionQueueView*>();
         actions->setMyAccountsOnly(true);
         QTRY_VERIFY_WITH_TIMEOUT(actions->model()->rowCount() > 0 && !hasOwner(actions, kHanako), 10000);
-        const Action target = actions->model()->action(0);
-        actions->findChild<QTableView*>(QStringLiteral("actions"))->selectRow(0);
+        const Action target = actions->model()->actions().first();
+        select(actions, actions->model()->actionIndex(target.id));
         QSignalSpy changed(actions, &ActionQueueView::changed);
         actions->reassignSelected(kHanako);
         QVERIFY(changed.wait(10000));
-        QTRY_VERIFY_WITH_TIMEOUT(actions->model()->rowOf(target.id) < 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!actions->model()->actionIndex(target.id).isValid(), 10000);
         Result<std::unique_ptr<TeamDatabase>> hanako
             = m_cluster.openAs(QStringLiteral("desk"), QStringLiteral("hanako"), QStringLiteral("pw-h"));
         Result<QList<Action>> hers = ActionStore((*hanako)->connection()).queue(kHanako);
@@ -201,11 +240,18 @@ private slots:
         const std::optional<Action> moved = ActionStore((*hanako)->connection()).find(target.id);
         QCOMPARE(moved->updatedBy, kMisaki);
         actions->setMyAccountsOnly(false);
-        QTRY_VERIFY_WITH_TIMEOUT(actions->model()->rowOf(target.id) >= 0, 10000);
-        const int row = actions->model()->rowOf(target.id);
+        QTRY_VERIFY_WITH_TIMEOUT(actions->model()->actionIndex(target.id).isValid(), 10000);
         const QString lastChange
-            = actions->model()->index(row, ActionQueueModel::LastChange).data().toString();
+            = actions->model()->actionIndex(target.id, ActionQueueModel::LastChange).data().toString();
         QVERIFY2(lastChange.startsWith(kMisaki), qPrintable(lastChange));
+        // The account row shows the newest change among its actions: this one.
+        const QString accountChange = actions->model()
+                                          ->accountIndex(target.accountId, ActionQueueModel::LastChange)
+                                          .data()
+                                          .toString();
+        QCOMPARE(accountChange, lastChange);
+        actions->findChild<QTreeView*>(QStringLiteral("actions"))
+            ->expand(actions->model()->accountIndex(target.accountId));
         m_window->showView(QStringLiteral("actions"));
         QVERIFY(m_window->grab().save(test::screenshotDir() + QStringLiteral("/team-queue.png")));
     }
@@ -216,8 +262,8 @@ private slots:
         auto* banner = m_window->findChild<QLabel*>(QStringLiteral("teamBanner"));
         QVERIFY(banner && banner->isHidden());
         QVERIFY(actions->model()->rowCount() > 0);
-        const Action target = actions->model()->action(0);
-        actions->findChild<QTableView*>(QStringLiteral("actions"))->selectRow(0);
+        const Action target = actions->model()->actions().first();
+        select(actions, actions->model()->actionIndex(target.id));
         const int rowsBefore = actions->model()->rowCount();
 
         QSignalSpy lost(m_window.get(), &MainWindow::teamLost);
@@ -271,8 +317,8 @@ private slots:
         for (int row = 0; row < customers->model()->rowCount(); ++row)
             hers << customers->model()->index(row, 0).data(CustomerListModel::AccountIdRole).toString();
         const auto onlyHers = [&] {
-            for (int row = 0; row < actions->model()->rowCount(); ++row)
-                if (!hers.contains(actions->model()->action(row).accountId))
+            for (const Action& action : actions->model()->actions())
+                if (!hers.contains(action.accountId))
                     return false;
             return actions->model()->rowCount() > 0;
         };
@@ -368,20 +414,30 @@ private:
         m_window->showView(QStringLiteral("actions"));
     }
 
+    // Every action under every account row.
     static bool hasOwner(ActionQueueView* view, const QString& owner)
     {
-        for (int row = 0; row < view->model()->rowCount(); ++row)
-            if (view->model()->action(row).owner == owner)
-                return true;
-        return false;
+        const QList<Action> all = view->model()->actions();
+        return std::any_of(all.begin(), all.end(), [&](const Action& a) { return a.owner == owner; });
     }
 
     static Action firstOwnedBy(ActionQueueView* view, const QString& owner)
     {
-        for (int row = 0; row < view->model()->rowCount(); ++row)
-            if (view->model()->action(row).owner == owner)
-                return view->model()->action(row);
+        for (const Action& action : view->model()->actions())
+            if (action.owner == owner)
+                return action;
         return {};
+    }
+
+    // Selects a row as a click would: an account row, or an action's row (its account expanded).
+    static void select(ActionQueueView* view, const QModelIndex& index)
+    {
+        QVERIFY(index.isValid());
+        auto* tree = view->findChild<QTreeView*>(QStringLiteral("actions"));
+        if (index.parent().isValid())
+            tree->expand(index.parent());
+        tree->selectionModel()->setCurrentIndex(
+            index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     }
 
     static bool hasNote(TeamDatabase& db, qint64 actionId, const QString& text)

@@ -2,12 +2,14 @@
 #include "TestSupport.h"
 #include "actions/ActionEngine.h"
 #include "actions/ActionQueueView.h"
+#include "actions/ActionStore.h"
 #include "customer/CustomerDetailView.h"
 #include "customers/CustomerListModel.h"
 #include "customers/CustomersView.h"
 #include "demo/DemoWorkspace.h"
 #include "engine/ScoringEngine.h"
 #include "overview/OverviewView.h"
+#include "store/Database.h"
 
 #include <QApplication>
 #include <QChartView>
@@ -23,6 +25,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
+#include <QTreeView>
 
 using namespace tenure;
 
@@ -102,8 +105,9 @@ private slots:
         QVERIFY(japanese > 0);
     }
 
-    // Marking an action done removes it from the queue and keeps its history.
-    void markingAnActionDone()
+    // One row per account: its highest priority, its triggers strongest first, every fact of its
+    // reasons once; expanding it shows its actions one by one.
+    void theQueueShowsOneRowPerAccount()
     {
         ActionQueueView view;
         view.resize(1100, 500);
@@ -111,23 +115,153 @@ private slots:
         QSignalSpy loaded(&view, &ActionQueueView::loaded);
         view.setWorkspace(m_workspace.path());
         QVERIFY(loaded.wait(10000));
-        const int before = loaded.last().first().toInt();
-        QVERIFY(before > 0);
+        ActionQueueModel* model = view.model();
+        auto db = m_workspace.open(Database::Mode::ReadOnly);
+        const QList<Action> queue = ActionStore(*db).queue().value();
+        QSet<QString> accounts;
+        for (const Action& action : queue)
+            accounts << action.accountId;
+        QCOMPARE(loaded.last().first().toInt(), int(accounts.size()));
+        QCOMPARE(model->rowCount(), int(accounts.size()));
+        QCOMPARE(model->actionCount(), int(queue.size()));
+        QVERIFY2(model->actionCount() > model->rowCount(), "the demo has accounts with several triggers");
+        auto* count = view.findChild<QLabel*>(QStringLiteral("count"));
+        QCOMPARE(count->text(),
+                 QStringLiteral("%1 accounts, %2 actions").arg(accounts.size()).arg(queue.size()));
+
+        int several = -1;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const ActionQueueModel::Account& account = model->account(row);
+            QCOMPARE(model->rowCount(model->index(row, 0)), int(account.actions.size()));
+            if (row > 0)
+                QVERIFY(model->account(row - 1).priority >= account.priority);
+            double highest = 0;
+            for (const Action& action : account.actions)
+                highest = std::max(highest, action.priority);
+            QCOMPARE(account.priority, highest);
+            for (int i = 1; i < account.actions.size(); ++i) {
+                const Action& a = account.actions.at(i - 1);
+                const Action& b = account.actions.at(i);
+                QVERIFY(a.priority > b.priority
+                        || (a.priority == b.priority
+                            && ActionStore::triggerRank(a.trigger) <= ActionStore::triggerRank(b.trigger)));
+            }
+            if (several < 0 && account.actions.size() >= 3)
+                several = row;
+        }
+        QVERIFY2(several >= 0, "an account with three triggers or more");
+        const ActionQueueModel::Account& account = model->account(several);
+        // The triggers, strongest first, in one cell; the reasons in one sentence, each fact once.
+        QStringList triggers;
+        for (const Action& action : account.actions)
+            triggers << ActionStore::triggerName(action.trigger);
+        QCOMPARE(model->index(several, ActionQueueModel::Trigger).data().toString(),
+                 triggers.join(QStringLiteral(", ")));
+        const QString why = model->index(several, ActionQueueModel::Reason).data().toString();
+        for (const Action& action : account.actions) {
+            for (const QString& fact : action.reason.split(QStringLiteral(", "))) {
+                QVERIFY2(why.count(fact) == 1, qPrintable(why + u'|' + fact));
+            }
+        }
+        QCOMPARE(why.count(QStringLiteral("ARR")), 1);
+
+        // Expanding (the keyboard's Right) shows the triggers one by one.
+        auto* tree = view.findChild<QTreeView*>(QStringLiteral("actions"));
+        const QModelIndex accountRow = model->index(several, 0);
+        tree->setFocus();
+        tree->setCurrentIndex(accountRow);
+        QVERIFY(!tree->isExpanded(accountRow));
+        QTest::keyClick(tree, Qt::Key_Right);
+        QVERIFY(tree->isExpanded(accountRow));
+        for (int child = 0; child < account.actions.size(); ++child) {
+            const QModelIndex index = model->index(child, ActionQueueModel::Trigger, accountRow);
+            QCOMPARE(index.data().toString(), ActionStore::triggerName(account.actions.at(child).trigger));
+            QCOMPARE(model->index(child, ActionQueueModel::Reason, accountRow).data().toString(),
+                     account.actions.at(child).reason);
+            QVERIFY(tree->visualRect(index).isValid());
+        }
         view.grab().save(test::screenshotDir() + QStringLiteral("/action-queue.png"));
-        auto* table = view.findChild<QTableView*>(QStringLiteral("actions"));
-        table->selectRow(0);
-        const Action first = view.model()->action(0);
+    }
+
+    // Done on an account row closes all its open actions, each with its own history; on a child
+    // row, only that action. The counts follow.
+    void markingAnAccountOrOneActionDone()
+    {
+        ActionQueueView view;
+        view.resize(1100, 500);
+        view.show();
+        QSignalSpy loaded(&view, &ActionQueueView::loaded);
+        view.setWorkspace(m_workspace.path());
+        QVERIFY(loaded.wait(10000));
+        ActionQueueModel* model = view.model();
+        const int accountsBefore = loaded.last().first().toInt();
+        const int actionsBefore = model->actionCount();
+        auto* tree = view.findChild<QTreeView*>(QStringLiteral("actions"));
+        int several = -1;
+        for (int row = 0; row < model->rowCount() && several < 0; ++row)
+            if (model->account(row).actions.size() >= 2)
+                several = row;
+        QVERIFY(several >= 0);
+
+        // One trigger of that account: a click on its child row, then Done.
+        const ActionQueueModel::Account account = model->account(several);
+        tree->expand(model->index(several, 0));
+        const QModelIndex child = model->index(1, ActionQueueModel::Trigger, model->index(several, 0));
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(child).center());
+        QCOMPARE(view.selectedAccountId(), account.accountId);
+        const Action one = account.actions.at(1);
         QSignalSpy changed(&view, &ActionQueueView::changed);
         view.markSelectedDone(QStringLiteral("Called; renewal on track"));
         QVERIFY(changed.wait(10000));
         QVERIFY(loaded.wait(10000));
-        QCOMPARE(loaded.last().first().toInt(), before - 1);
-        for (int row = 0; row < view.model()->rowCount(); ++row)
-            QVERIFY(view.model()->action(row).id != first.id);
+        QCOMPARE(loaded.last().first().toInt(), accountsBefore);
+        QCOMPARE(model->actionCount(), actionsBefore - 1);
+        QVERIFY(!model->actionIndex(one.id).isValid());
+        QCOMPARE(model->rowCount(model->accountIndex(account.accountId)), int(account.actions.size()) - 1);
+        // The refresh keeps the account open and, its action gone, the account selected.
+        QVERIFY(tree->isExpanded(model->accountIndex(account.accountId)));
+        QCOMPARE(tree->selectionModel()->selectedRows().value(0), model->accountIndex(account.accountId));
         auto db = m_workspace.open(Database::Mode::ReadOnly);
-        const QList<ActionEvent> history = ActionStore(*db).history(first.id).value();
+        QList<ActionEvent> history = ActionStore(*db).history(one.id).value();
         QCOMPARE(history.last().kind, QStringLiteral("done"));
         QCOMPARE(history.last().detail, QStringLiteral("Called; renewal on track"));
+        for (const Action& other : account.actions)
+            if (other.id != one.id)
+                QCOMPARE(ActionStore(*db).find(other.id)->status, QStringLiteral("open"));
+        auto* count = view.findChild<QLabel*>(QStringLiteral("count"));
+        QCOMPARE(count->text(),
+                 QStringLiteral("%1 accounts, %2 actions").arg(accountsBefore).arg(actionsBefore - 1));
+
+        // The whole account: select its row, Done closes the rest, each with its own history row.
+        const QModelIndex accountRow = model->accountIndex(account.accountId, ActionQueueModel::Customer);
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(accountRow).center());
+        QCOMPARE(view.selectedAccountId(), account.accountId);
+        view.markSelectedDone(QStringLiteral("QBR booked"));
+        QVERIFY(changed.wait(10000));
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(loaded.last().first().toInt(), accountsBefore - 1);
+        QCOMPARE(model->actionCount(), actionsBefore - int(account.actions.size()));
+        QVERIFY(!model->accountIndex(account.accountId).isValid());
+        for (const Action& action : account.actions) {
+            QCOMPARE(ActionStore(*db).find(action.id)->status, QStringLiteral("done"));
+            history = ActionStore(*db).history(action.id).value();
+            const auto dones = std::count_if(history.begin(), history.end(), [](const ActionEvent& e) {
+                return e.kind == QLatin1String("done");
+            });
+            QCOMPARE(dones, 1);
+            QCOMPARE(history.last().detail,
+                     action.id == one.id ? QStringLiteral("Called; renewal on track")
+                                         : QStringLiteral("QBR booked"));
+        }
+        // Noted together, shown once on the account.
+        const QList<AccountNote> notes = ActionStore(*db).accountNotes(account.accountId).value();
+        QCOMPARE(std::count_if(notes.begin(), notes.end(),
+                               [](const AccountNote& n) { return n.text == QLatin1String("QBR booked"); }),
+                 1);
+        QCOMPARE(count->text(),
+                 QStringLiteral("%1 accounts, %2 actions")
+                     .arg(accountsBefore - 1)
+                     .arg(actionsBefore - int(account.actions.size())));
     }
 
     // tenure --view customer:ID --screenshot FILE renders that view offscreen and exits.
@@ -180,6 +314,14 @@ private slots:
         window.grab().save(test::screenshotDir() + QStringLiteral("/main-customers.png"));
         QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
         QTRY_VERIFY_WITH_TIMEOUT(navigation->item(2)->text().contains(QLatin1Char('(')), 10000);
+        {
+            // The navigation counts accounts to act on, not actions.
+            auto db = m_workspace.open(Database::Mode::ReadOnly);
+            const qint64 accounts = ActionStore(*db).queueAccounts().value();
+            QVERIFY(accounts < ActionStore(*db).queueSize().value());
+            QTRY_COMPARE_WITH_TIMEOUT(navigation->item(2)->text(),
+                                      QStringLiteral("Action queue (%1)").arg(accounts), 10000);
+        }
         window.grab().save(test::screenshotDir() + QStringLiteral("/main-actions.png"));
 
         // Opening a customer from the list shows its breakdown and its timeline.

@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QRegularExpression>
@@ -14,6 +15,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTranslator>
+#include <QTreeView>
 #include <QXmlStreamReader>
 
 using namespace tenure;
@@ -166,7 +168,23 @@ private slots:
         QTest::qWait(500);
         window.grab().save(test::screenshotDir() + QStringLiteral("/ja-overview.png"));
         window.showView(QStringLiteral("actions"));
-        QTRY_VERIFY_WITH_TIMEOUT(navigation->item(2)->text().startsWith(QStringLiteral("アクション")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(navigation->item(2)->text().startsWith(QStringLiteral("アクション (")),
+                                 10000);
+        {
+            // One row per account; the one with the most triggers opened to show them in Japanese.
+            auto* tree = window.findChild<QTreeView*>(QStringLiteral("actions"));
+            QAbstractItemModel* model = tree->model();
+            QModelIndex most;
+            for (int row = 0; row < model->rowCount(); ++row)
+                if (!most.isValid() || model->rowCount(model->index(row, 0)) > model->rowCount(most))
+                    most = model->index(row, 0);
+            QVERIFY(most.isValid());
+            tree->expand(most);
+            QCOMPARE(model->index(0, 5, most).data().toString(), QStringLiteral("未対応"));
+            QVERIFY(window.findChild<QLabel*>(QStringLiteral("count"))
+                        ->text()
+                        .startsWith(QStringLiteral("顧客 ")));
+        }
         QTest::qWait(300);
         window.grab().save(test::screenshotDir() + QStringLiteral("/ja-actions.png"));
         // Every other view, for people to look at; the navigation and the views' own words are Japanese.

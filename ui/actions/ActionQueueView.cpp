@@ -10,82 +10,267 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollBar>
-#include <QTableView>
+#include <QTreeView>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 namespace tenure {
 
-void ActionQueueModel::setActions(QList<Action> actions)
+namespace {
+
+QString statusText(const Action& action)
 {
+    return action.status == QLatin1String("snoozed")
+        ? ActionQueueModel::tr("snoozed until %1")
+              .arg(QLocale().toString(action.snoozedUntil, QLocale::ShortFormat))
+        : ActionQueueModel::tr("open");
+}
+
+QString lastChangeText(const Action& action)
+{
+    return action.updatedBy.isEmpty()
+        ? QString()
+        : ActionQueueModel::tr("%1, %2").arg(
+            action.updatedBy, QLocale().toString(action.updatedAt.toLocalTime(), QLocale::ShortFormat));
+}
+
+constexpr quintptr kAccountRow = 0; // an index's internal id: 0 for an account, its row + 1 for its actions
+
+} // namespace
+
+void ActionQueueModel::setActions(const QList<Action>& actions)
+{
+    QList<Account> accounts;
+    QHash<QString, qsizetype> rows;
+    for (const Action& action : actions) {
+        auto row = rows.constFind(action.accountId);
+        if (row == rows.cend()) {
+            row = rows.insert(action.accountId, accounts.size());
+            accounts.append({ action.accountId, action.accountName, action.priority, {}, {} });
+        }
+        Account& account = accounts[*row];
+        account.priority = std::max(account.priority, action.priority);
+        account.actions.append(action);
+    }
+    for (Account& account : accounts) {
+        std::stable_sort(account.actions.begin(), account.actions.end(),
+                         [](const Action& a, const Action& b) {
+                             if (a.priority != b.priority)
+                                 return a.priority > b.priority;
+                             const int rankA = ActionStore::triggerRank(a.trigger);
+                             const int rankB = ActionStore::triggerRank(b.trigger);
+                             return rankA != rankB ? rankA < rankB : a.id < b.id;
+                         });
+        // The newest facts win where the actions disagree (a snoozed action's facts are older).
+        QList<Action> byAge = account.actions;
+        std::stable_sort(byAge.begin(), byAge.end(),
+                         [](const Action& a, const Action& b) { return a.updatedAt < b.updatedAt; });
+        QStringList stored;
+        for (const Action& action : std::as_const(byAge))
+            stored << action.facts;
+        account.reason = ActionStore::mergedReasonText(stored);
+    }
+    std::stable_sort(accounts.begin(), accounts.end(), [](const Account& a, const Account& b) {
+        return a.priority != b.priority ? a.priority > b.priority : a.accountId < b.accountId;
+    });
     beginResetModel();
-    m_actions = std::move(actions);
+    m_accounts = std::move(accounts);
     endResetModel();
 }
 
-int ActionQueueModel::rowOf(qint64 id) const
+int ActionQueueModel::actionCount() const
 {
-    for (int row = 0; row < m_actions.size(); ++row)
-        if (m_actions.at(row).id == id)
-            return row;
-    return -1;
+    int count = 0;
+    for (const Account& account : m_accounts)
+        count += int(account.actions.size());
+    return count;
+}
+
+QList<Action> ActionQueueModel::actions() const
+{
+    QList<Action> all;
+    for (const Account& account : m_accounts)
+        all << account.actions;
+    return all;
+}
+
+QModelIndex ActionQueueModel::accountIndex(const QString& accountId, int column) const
+{
+    for (int row = 0; row < m_accounts.size(); ++row)
+        if (m_accounts.at(row).accountId == accountId)
+            return index(row, column);
+    return {};
+}
+
+QModelIndex ActionQueueModel::actionIndex(qint64 id, int column) const
+{
+    for (int row = 0; row < m_accounts.size(); ++row) {
+        const QList<Action>& actions = m_accounts.at(row).actions;
+        for (int child = 0; child < actions.size(); ++child)
+            if (actions.at(child).id == id)
+                return index(child, column, index(row, 0));
+    }
+    return {};
+}
+
+std::optional<Action> ActionQueueModel::actionAt(const QModelIndex& index) const
+{
+    if (!index.isValid() || index.model() != this || index.internalId() == kAccountRow)
+        return std::nullopt;
+    return m_accounts.at(qsizetype(index.internalId() - 1)).actions.at(index.row());
+}
+
+QList<Action> ActionQueueModel::actionsAt(const QModelIndex& index) const
+{
+    if (!index.isValid() || index.model() != this)
+        return {};
+    if (index.internalId() == kAccountRow)
+        return m_accounts.at(index.row()).actions;
+    return { *actionAt(index) };
+}
+
+QModelIndex ActionQueueModel::index(int row, int column, const QModelIndex& parent) const
+{
+    if (column < 0 || column >= ColumnCount || row < 0)
+        return {};
+    if (!parent.isValid())
+        return row < m_accounts.size() ? createIndex(row, column, kAccountRow) : QModelIndex();
+    if (parent.internalId() != kAccountRow || parent.row() >= m_accounts.size()
+        || row >= m_accounts.at(parent.row()).actions.size())
+        return {};
+    return createIndex(row, column, quintptr(parent.row()) + 1);
+}
+
+QModelIndex ActionQueueModel::parent(const QModelIndex& child) const
+{
+    if (!child.isValid() || child.internalId() == kAccountRow)
+        return {};
+    return createIndex(int(child.internalId() - 1), 0, kAccountRow);
 }
 
 int ActionQueueModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : int(m_actions.size());
+    if (!parent.isValid())
+        return int(m_accounts.size());
+    if (parent.internalId() == kAccountRow && parent.column() == 0)
+        return int(m_accounts.at(parent.row()).actions.size());
+    return 0;
 }
 
-int ActionQueueModel::columnCount(const QModelIndex& parent) const
+int ActionQueueModel::columnCount(const QModelIndex&) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    return ColumnCount;
+}
+
+QVariant ActionQueueModel::accountData(const Account& account, int column) const
+{
+    switch (column) {
+    case Priority:
+        return QLocale().toString(account.priority, 'f', 1);
+    case Customer:
+        return account.accountName;
+    case Trigger: {
+        QStringList triggers;
+        for (const Action& action : account.actions)
+            if (const QString name = ActionStore::triggerName(action.trigger); !triggers.contains(name))
+                triggers << name;
+        return triggers.join(tr(", "));
+    }
+    case Reason:
+        return account.reason;
+    case Owner: {
+        QStringList owners;
+        for (const Action& action : account.actions)
+            if (!owners.contains(action.owner))
+                owners << action.owner;
+        return owners.join(tr(", "));
+    }
+    case Status: {
+        QList<const Action*> snoozed;
+        for (const Action& action : account.actions)
+            if (action.status == QLatin1String("snoozed"))
+                snoozed << &action;
+        if (snoozed.isEmpty())
+            return tr("open");
+        if (snoozed.size() == account.actions.size()) {
+            const Action* first = *std::min_element(snoozed.begin(), snoozed.end(), [](auto* a, auto* b) {
+                return a->snoozedUntil < b->snoozedUntil;
+            });
+            return statusText(*first);
+        }
+        return tr("%1 open, %2 snoozed")
+            .arg(QLocale().toString(account.actions.size() - snoozed.size()),
+                 QLocale().toString(snoozed.size()));
+    }
+    case LastChange: {
+        const Action* last = nullptr;
+        for (const Action& action : account.actions)
+            if (!action.updatedBy.isEmpty() && (!last || action.updatedAt > last->updatedAt))
+                last = &action;
+        return last ? lastChangeText(*last) : QString();
+    }
+    }
+    return {};
+}
+
+QVariant ActionQueueModel::actionData(const Action& action, int column) const
+{
+    switch (column) {
+    case Priority:
+        return QLocale().toString(action.priority, 'f', 1);
+    case Customer:
+        return {}; // the account row above says it
+    case Trigger:
+        return ActionStore::triggerName(action.trigger);
+    case Reason:
+        return action.reason;
+    case Owner:
+        return action.owner;
+    case Status:
+        return statusText(action);
+    case LastChange:
+        return lastChangeText(action);
+    }
+    return {};
 }
 
 QVariant ActionQueueModel::data(const QModelIndex& index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_actions.size())
+    if (!index.isValid() || index.model() != this)
         return {};
-    const Action& action = m_actions.at(index.row());
-    if (role == Qt::DisplayRole) {
-        switch (index.column()) {
-        case Priority:
-            return QLocale().toString(action.priority, 'f', 1);
-        case Customer:
-            return action.accountName;
-        case Trigger:
-            return ActionStore::triggerName(action.trigger);
-        case Reason:
-            return action.reason;
-        case Owner:
-            return action.owner;
-        case Status:
-            return action.status == QLatin1String("snoozed")
-                ? tr("snoozed until %1").arg(QLocale().toString(action.snoozedUntil, QLocale::ShortFormat))
-                : tr("open");
-        case LastChange:
-            return action.updatedBy.isEmpty()
-                ? QString()
-                : tr("%1, %2").arg(action.updatedBy,
-                                   QLocale().toString(action.updatedAt.toLocalTime(), QLocale::ShortFormat));
-        }
+    const bool isAccount = index.internalId() == kAccountRow;
+    const Account& account = m_accounts.at(isAccount ? index.row() : qsizetype(index.internalId() - 1));
+    switch (role) {
+    case Qt::DisplayRole:
+        return isAccount ? accountData(account, index.column())
+                         : actionData(account.actions.at(index.row()), index.column());
+    case Qt::TextAlignmentRole:
+        return index.column() == Priority ? QVariant(int(Qt::AlignRight | Qt::AlignVCenter)) : QVariant();
+    case Qt::ToolTipRole:
+        if (index.column() == Reason || index.column() == Trigger)
+            return PlainText::asRichText(data(index, Qt::DisplayRole).toString());
+        return {};
+    case ActionIdRole:
+        return isAccount ? QVariant() : QVariant(account.actions.at(index.row()).id);
+    case AccountIdRole:
+        return account.accountId;
     }
-    if (role == Qt::TextAlignmentRole && index.column() == Priority)
-        return int(Qt::AlignRight | Qt::AlignVCenter);
-    if (role == Qt::ToolTipRole && index.column() == Reason)
-        return PlainText::asRichText(action.reason);
     return {};
 }
 
 QVariant ActionQueueModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
+        return QAbstractItemModel::headerData(section, orientation, role);
     const QStringList headers { tr("Priority"), tr("Customer"), tr("Trigger"),    tr("Why"),
                                 tr("Owner"),    tr("Status"),   tr("Last change") };
     return headers.value(section);
@@ -94,7 +279,7 @@ QVariant ActionQueueModel::headerData(int section, Qt::Orientation orientation, 
 ActionQueueView::ActionQueueView(QWidget* parent)
     : QWidget(parent)
     , m_model(new ActionQueueModel(this))
-    , m_table(new QTableView(this))
+    , m_table(new QTreeView(this))
     , m_snoozed(new QCheckBox(tr("Show snoozed"), this))
     , m_count(new QLabel(this))
     , m_done(new QPushButton(tr("&Done…"), this))
@@ -109,10 +294,15 @@ ActionQueueView::ActionQueueView(QWidget* parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(ActionQueueModel::Reason, QHeaderView::Stretch);
+    m_table->setUniformRowHeights(true);
+    m_table->setAllColumnsShowFocus(true);
+    m_table->setExpandsOnDoubleClick(false); // a double-click opens the customer, the arrow expands
+    m_table->setRootIsDecorated(true);
+    m_table->header()->setStretchLastSection(false);
+    m_table->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->header()->setSectionResizeMode(ActionQueueModel::Reason, QHeaderView::Stretch);
     m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideRight);
     m_count->setObjectName(QStringLiteral("count"));
     PlainText::label(m_count); // errors quote account and event names
 
@@ -157,7 +347,8 @@ ActionQueueView::ActionQueueView(QWidget* parent)
     });
     connect(m_reassign, &QPushButton::clicked, this, [this] {
         bool ok = false;
-        const QString current = selected() ? selected()->owner : QString();
+        const QList<Action> targets = selected();
+        const QString current = targets.isEmpty() ? QString() : targets.first().owner;
         // A team's actions go to one of its members; a workspace file takes any name.
         const QString owner = m_team && !m_members.isEmpty()
             ? QInputDialog::getItem(this, tr("Reassign"), tr("New owner:"), m_members,
@@ -175,8 +366,8 @@ ActionQueueView::ActionQueueView(QWidget* parent)
     connect(m_snoozed, &QCheckBox::toggled, this, &ActionQueueView::refresh);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ActionQueueView::updateButtons);
-    connect(m_table, &QTableView::activated, this, [this](const QModelIndex& index) {
-        emit customerActivated(m_model->action(index.row()).accountId);
+    connect(m_table, &QTreeView::activated, this, [this](const QModelIndex& index) {
+        emit customerActivated(index.data(ActionQueueModel::AccountIdRole).toString());
     });
     connect(&m_loading, &QFutureWatcherBase::finished, this, [this] {
         const Result<Page> page = m_loading.result();
@@ -188,39 +379,63 @@ ActionQueueView::ActionQueueView(QWidget* parent)
             m_count->setText(page.error());
             return;
         }
-        // Keep what the user looks at: the selected action and the scroll position.
-        const std::optional<Action> was = selected();
+        // Keep what the user looks at: the expanded accounts, the selected account or action, and
+        // the scroll position.
+        QStringList expanded;
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            if (m_table->isExpanded(m_model->index(row, 0)))
+                expanded << m_model->account(row).accountId;
+        const QModelIndex was = selectedIndex();
+        const QString wasAccount = was.data(ActionQueueModel::AccountIdRole).toString();
+        const QVariant wasAction = was.data(ActionQueueModel::ActionIdRole);
         const int scrolled = m_table->verticalScrollBar()->value();
         m_model->setActions(page->actions);
         m_members = page->members;
-        if (was) {
-            if (const int row = m_model->rowOf(was->id); row >= 0)
-                m_table->selectRow(row);
+        for (const QString& account : std::as_const(expanded))
+            if (const QModelIndex index = m_model->accountIndex(account); index.isValid())
+                m_table->expand(index);
+        QModelIndex now;
+        if (wasAction.isValid())
+            now = m_model->actionIndex(wasAction.toLongLong());
+        if (!now.isValid() && !wasAccount.isEmpty())
+            now = m_model->accountIndex(wasAccount); // the action left: its account, if still there
+        if (now.isValid()) {
+            if (now.parent().isValid())
+                m_table->expand(now.parent());
+            m_table->selectionModel()->setCurrentIndex(
+                now, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         }
         m_table->verticalScrollBar()->setValue(scrolled);
         // A queue longer than anyone works through in a day shows its top; the count is all of it.
-        m_count->setText(
-            page->total > page->actions.size()
-                ? tr("The %1 most urgent of %2 actions")
-                      .arg(QLocale().toString(page->actions.size()), QLocale().toString(page->total))
-                : tr("%n actions", nullptr, int(page->total)));
+        const QString actions = tr("%n actions", nullptr, int(page->total));
+        m_count->setText(page->accounts > m_model->accountCount()
+                             ? tr("The %1 most urgent of %2 accounts (%3)")
+                                   .arg(QLocale().toString(m_model->accountCount()),
+                                        QLocale().toString(page->accounts), actions)
+                             : tr("%1, %2").arg(tr("%n accounts", nullptr, int(page->accounts)), actions));
         updateButtons();
-        emit loaded(int(page->total));
+        emit loaded(int(page->accounts));
     });
     connect(&m_working, &QFutureWatcherBase::finished, this, [this] {
         const Outcome outcome = m_working.result();
-        std::optional<PendingNote> note = std::exchange(m_sending, std::nullopt);
-        if (outcome.error.isEmpty()) {
+        const QList<PendingNote> notes = std::exchange(m_sending, {});
+        if (outcome.applied > 0)
             emit changed();
-        } else if (note && outcome.unreachable) {
-            // Nothing typed is lost: the note waits for the server.
-            m_pendingNotes.append(*note);
+        if (outcome.errors.isEmpty()) {
+            // done
+        } else if (!notes.isEmpty() && outcome.unreachable) {
+            // Nothing typed is lost: the notes not sent wait for the server.
+            for (const PendingNote& note : notes)
+                if (outcome.unsent.contains(note.actionId))
+                    m_pendingNotes.append(note);
             m_count->setText(
                 tr("The team server cannot be reached; your note is kept and sent when it is back."));
-            emit changeFailed(outcome.error);
+            emit changeFailed(outcome.errors.join(u'\n'));
         } else {
-            m_count->setText(outcome.error);
-            emit changeFailed(outcome.error);
+            // Each action is changed on its own: the others applied, the refused ones are reported.
+            const QString message = outcome.errors.join(u'\n');
+            m_count->setText(message);
+            emit changeFailed(message);
         }
         refresh();
     });
@@ -281,10 +496,13 @@ void ActionQueueView::refresh()
                 Result<qint64> total = store.queueSize(owner, withSnoozed);
                 if (!total)
                     return Error { total.error() };
-                Result<QList<Action>> actions = store.queue(owner, withSnoozed, kShown);
+                Result<qint64> accounts = store.queueAccounts(owner, withSnoozed);
+                if (!accounts)
+                    return Error { accounts.error() };
+                Result<QList<Action>> actions = store.queueByAccount(owner, withSnoozed, kShown);
                 if (!actions)
                     return Error { actions.error() };
-                return Page { std::move(actions).value(), total.value(), {} };
+                return Page { std::move(actions).value(), total.value(), accounts.value(), {} };
             };
             if (team) {
                 // The team's queue, from the server: versions and authors as they are now.
@@ -316,46 +534,80 @@ QString ActionQueueView::author() const
     return m_team && !m_team->member.isEmpty() ? m_team->member : ActionStore::currentAuthor();
 }
 
-std::optional<Action> ActionQueueView::selected() const
+QModelIndex ActionQueueView::selectedIndex() const
 {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    if (rows.isEmpty())
-        return std::nullopt;
-    return m_model->action(rows.first().row());
+    return rows.isEmpty() ? QModelIndex() : rows.first();
+}
+
+QList<Action> ActionQueueView::selected() const
+{
+    return m_model->actionsAt(selectedIndex());
+}
+
+QString ActionQueueView::selectedAccountId() const
+{
+    return selectedIndex().data(ActionQueueModel::AccountIdRole).toString();
 }
 
 void ActionQueueView::updateButtons()
 {
-    const bool any = selected().has_value() && !m_working.isRunning();
+    const bool any = !selected().isEmpty() && !m_working.isRunning();
     for (QPushButton* button : { m_done, m_snooze, m_reassign, m_note })
         button->setEnabled(any);
 }
 
-void ActionQueueView::apply(std::function<Status(ActionStore&)> change, std::optional<PendingNote> note)
+void ActionQueueView::apply(const QList<Action>& actions, Change change, const QString& note)
 {
-    if (m_working.isRunning())
+    if (m_working.isRunning() || actions.isEmpty())
         return;
     const QString path = m_path;
-    m_sending = std::move(note);
-    m_working.setFuture(QtConcurrent::run(workPool(), [path, team = m_team, change]() -> Outcome {
+    m_sending.clear();
+    if (!note.isNull())
+        for (const Action& action : actions)
+            m_sending.append({ action.id, action.accountName, note });
+    // Each action on its own (its own version, its own history row): one refused leaves the others.
+    const auto each = [actions, change](ActionStore& store, Outcome& outcome, const auto& alive) {
+        for (qsizetype next = 0; next < actions.size(); ++next) {
+            const Action& action = actions.at(next);
+            const Status status = change(store, action);
+            if (status) {
+                ++outcome.applied;
+                continue;
+            }
+            outcome.errors << status.error();
+            if (!alive()) {
+                // A statement that failed because the server went away sent nothing; nor will the rest.
+                outcome.unreachable = true;
+                for (qsizetype i = next; i < actions.size(); ++i)
+                    outcome.unsent << actions.at(i).id;
+                return;
+            }
+        }
+    };
+    m_working.setFuture(QtConcurrent::run(workPool(), [path, team = m_team, each, actions]() -> Outcome {
+        Outcome outcome;
         if (team) {
             Result<std::unique_ptr<TeamDatabase>> db = team->open();
-            if (!db)
-                return { db.error(), true };
+            if (!db) {
+                outcome.errors << db.error();
+                outcome.unreachable = true;
+                for (const Action& action : actions)
+                    outcome.unsent << action.id;
+                return outcome;
+            }
             ActionStore store((*db)->connection());
-            const Status status = change(store);
-            if (status)
-                return {};
-            // A statement that failed because the server went away sent nothing either.
-            const bool alive = (*db)->scalar(QStringLiteral("SELECT 1")).ok();
-            return { status.error(), !alive };
+            each(store, outcome, [&db] { return (*db)->scalar(QStringLiteral("SELECT 1")).ok(); });
+            return outcome;
         }
         Result<std::unique_ptr<Database>> db = Database::open(path);
-        if (!db)
-            return { db.error() };
+        if (!db) {
+            outcome.errors << db.error();
+            return outcome;
+        }
         ActionStore store(**db);
-        const Status status = change(store);
-        return { status ? QString() : status.error() };
+        each(store, outcome, [] { return true; });
+        return outcome;
     }));
     updateButtons();
 }
@@ -401,34 +653,33 @@ void ActionQueueView::serverRecovered()
 
 void ActionQueueView::markSelectedDone(const QString& note)
 {
-    if (const std::optional<Action> action = selected())
-        apply([id = action->id, version = action->version, author = author(), note](ActionStore& store) {
-            return store.markDone(id, author, note, version > 0 ? version : -1);
-        });
+    apply(selected(), [author = author(), note](ActionStore& store, const Action& action) {
+        return store.markDone(action.id, author, note, action.version > 0 ? action.version : -1);
+    });
 }
 
 void ActionQueueView::snoozeSelected(const QDate& until)
 {
-    if (const std::optional<Action> action = selected())
-        apply([id = action->id, version = action->version, author = author(), until](ActionStore& store) {
-            return store.snooze(id, until, author, {}, version > 0 ? version : -1);
-        });
+    apply(selected(), [author = author(), until](ActionStore& store, const Action& action) {
+        return store.snooze(action.id, until, author, {}, action.version > 0 ? action.version : -1);
+    });
 }
 
 void ActionQueueView::reassignSelected(const QString& owner)
 {
-    if (const std::optional<Action> action = selected())
-        apply([id = action->id, version = action->version, author = author(), owner](ActionStore& store) {
-            return store.reassign(id, owner, author, version > 0 ? version : -1);
-        });
+    apply(selected(), [author = author(), owner](ActionStore& store, const Action& action) {
+        return store.reassign(action.id, owner, author, action.version > 0 ? action.version : -1);
+    });
 }
 
 void ActionQueueView::noteOnSelected(const QString& text)
 {
-    if (const std::optional<Action> action = selected())
-        apply([id = action->id, author = author(),
-               text](ActionStore& store) { return store.addNote(id, author, text); },
-              PendingNote { action->id, action->accountName, text });
+    apply(
+        selected(),
+        [author = author(), text](ActionStore& store, const Action& action) {
+            return store.addNote(action.id, author, text);
+        },
+        text.isNull() ? QStringLiteral("") : text);
 }
 
 } // namespace tenure

@@ -3,48 +3,78 @@
 #include "actions/ActionStore.h"
 #include "workspace/TeamSignIn.h"
 
-#include <QAbstractTableModel>
+#include <QAbstractItemModel>
 #include <QFutureWatcher>
 #include <QWidget>
 
 class QCheckBox;
 class QLabel;
 class QPushButton;
-class QTableView;
+class QTreeView;
 
 namespace tenure {
 
 class ScopeSwitch;
 
-// The action queue as a table, highest priority first.
-class ActionQueueModel : public QAbstractTableModel
+// The action queue as a tree, one row per account: its highest priority, its triggers strongest
+// first, and its reasons in one sentence; under it, its actions one by one. Accounts come highest
+// priority first; an account's actions by priority, then the strength of their trigger.
+class ActionQueueModel : public QAbstractItemModel
 {
     Q_OBJECT
 
 public:
     enum Column { Priority, Customer, Trigger, Reason, Owner, Status, LastChange, ColumnCount };
-    using QAbstractTableModel::QAbstractTableModel;
+    enum Role { ActionIdRole = Qt::UserRole + 1, AccountIdRole };
+    struct Account
+    {
+        QString accountId;
+        QString accountName;
+        double priority = 0; // the highest of its actions'
+        QString reason; // every action's facts, once each
+        QList<Action> actions; // strongest first
+    };
+    using QAbstractItemModel::QAbstractItemModel;
 
-    void setActions(QList<Action> actions);
-    const Action& action(int row) const { return m_actions.at(row); }
-    // The row of action `id`, or -1.
-    int rowOf(qint64 id) const;
+    void setActions(const QList<Action>& actions);
+    int accountCount() const { return int(m_accounts.size()); }
+    int actionCount() const;
+    const Account& account(int row) const { return m_accounts.at(row); }
+    // Every action, in the order shown.
+    QList<Action> actions() const;
+    // The account row of `accountId`, the child row of action `id`; invalid when not shown.
+    QModelIndex accountIndex(const QString& accountId, int column = 0) const;
+    QModelIndex actionIndex(qint64 id, int column = 0) const;
+    // The action of a child row; none for an account row.
+    std::optional<Action> actionAt(const QModelIndex& index) const;
+    // What a row stands for: an account row its actions, a child row its own.
+    QList<Action> actionsAt(const QModelIndex& index) const;
+
+    QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
+    QModelIndex parent(const QModelIndex& child) const override;
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 private:
-    QList<Action> m_actions;
+    QVariant accountData(const Account& account, int column) const;
+    QVariant actionData(const Action& action, int column) const;
+
+    QList<Account> m_accounts;
 };
 
-// Whom to act on first, and why: the open actions with their reasons; done, snooze, reassign
-// and note buttons. Reads and writes run on a worker thread; every change keeps its history.
+// Whom to act on first, and why: the accounts with open actions, their reasons, and under each its
+// actions; done, snooze, reassign and note buttons that work on the selected account's actions
+// (those listed under it) or on one selected action. Reads and writes run on a worker thread;
+// every change is one per action and keeps that action's history.
 //
 // In a team workspace the queue is read from and worked on the server itself, as the signed-in
 // member: it opens on My accounts (one click to Team), shows who changed each action last, offers
 // the team's members for reassignment, turns a colleague's simultaneous change into a message
-// ("Done by 佐藤 花子 at 10:42"), and keeps a note written while the server is away until it is
+// ("Done by 佐藤 花子 at 10:42": each action is changed on its own, on the version shown, so when
+// an account's several actions are worked on together the others still apply and the refused ones
+// are reported), and keeps a note written while the server is away until it is
 // back.
 class ActionQueueView : public QWidget
 {
@@ -64,16 +94,17 @@ public:
     int pendingNotes() const { return int(m_pendingNotes.size()); }
     void refresh();
     ActionQueueModel* model() const { return m_model; }
-    QString selectedAccountId() const { return selected() ? selected()->accountId : QString(); }
+    QString selectedAccountId() const;
 
-    // The buttons' work, callable directly (tests, shortcuts): on the selected action.
+    // The buttons' work, callable directly (tests, shortcuts): on the selected account's actions,
+    // or the selected action.
     void markSelectedDone(const QString& note);
     void snoozeSelected(const QDate& until);
     void reassignSelected(const QString& owner);
     void noteOnSelected(const QString& text);
 
 signals:
-    void loaded(int actions);
+    void loaded(int accounts); // how many accounts the whole queue has
     void changed(); // an action was worked on
     void customerActivated(const QString& accountId);
     // A change was refused or failed (a colleague's change first, the server away): the message.
@@ -82,17 +113,22 @@ signals:
 private:
     struct Outcome
     {
-        QString error;
-        bool unreachable = false; // the server could not be reached: nothing was sent
+        QStringList errors; // one per refused or failed action
+        int applied = 0;
+        bool unreachable = false; // the server could not be reached: the rest was not sent
+        QList<qint64> unsent; // the actions nothing was sent for, when unreachable
     };
+    using Change = std::function<Status(ActionStore&, const Action&)>;
     struct PendingNote
     {
         qint64 actionId = 0;
         QString accountName;
         QString text;
     };
-    std::optional<Action> selected() const;
-    void apply(std::function<Status(ActionStore&)> change, std::optional<PendingNote> note = std::nullopt);
+    QModelIndex selectedIndex() const;
+    // The actions the buttons work on: the selected account's, or the selected action.
+    QList<Action> selected() const;
+    void apply(const QList<Action>& actions, Change change, const QString& note = {});
     void updateButtons();
     QString owner() const; // the owner the queue shows, empty for everyone's
     QString author() const; // who is at the keyboard, for history rows
@@ -102,7 +138,7 @@ private:
     QList<PendingNote> m_pendingNotes;
     QStringList m_members; // the team's members, for reassignment
     ActionQueueModel* m_model;
-    QTableView* m_table;
+    QTreeView* m_table;
     QCheckBox* m_snoozed;
     QLabel* m_count;
     QPushButton* m_done;
@@ -112,15 +148,16 @@ private:
     ScopeSwitch* m_scope;
     struct Page
     {
-        QList<Action> actions; // the highest priorities first, at most kShown
-        qint64 total = 0;
+        QList<Action> actions; // the actions of the kShown accounts with the highest priorities
+        qint64 total = 0; // actions in the whole queue
+        qint64 accounts = 0; // accounts in the whole queue
         QStringList members;
     };
-    static constexpr int kShown = 1000;
+    static constexpr int kShown = 1000; // accounts
     QFutureWatcher<Result<Page>> m_loading;
     bool m_reloadPending = false;
     QFutureWatcher<Outcome> m_working;
-    std::optional<PendingNote> m_sending; // the note m_working sends, if it is one
+    QList<PendingNote> m_sending; // the notes m_working sends, if it sends notes
 };
 
 } // namespace tenure
