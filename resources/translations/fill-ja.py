@@ -775,6 +775,9 @@ JA = {
     "Cannot start this machine's copy of the team workspace (%1) over: %2": "このマシンのチームワークスペースのコピー (%1) を作り直せません: %2",
     "the file cannot be removed": "ファイルを削除できません",
 
+    "The CA file path %1 contains ';', which the connection cannot pass on: move or rename the file.":
+        "CA ファイルのパス %1 に ';' が含まれているため、接続に渡せません。ファイルを移動するか名前を変更してください。",
+
 }
 
 def main(path):

@@ -1872,6 +1872,10 @@
         <source>The team workspace %1 has schema %2; this version of Tenure needs schema %3. The workspace's owner (the login that ran team init) upgrades it with: tenure-cli team upgrade URL</source>
         <translation>チームワークスペース %1 のスキーマは %2 ですが、この版の Tenure にはスキーマ %3 が必要です。ワークスペースの所有者(team init を実行したログイン)が次のコマンドでアップグレードしてください: tenure-cli team upgrade URL</translation>
     </message>
+    <message>
+        <source>The CA file path %1 contains ';', which the connection cannot pass on: move or rename the file.</source>
+        <translation>CA ファイルのパス %1 に ';' が含まれているため、接続に渡せません。ファイルを移動するか名前を変更してください。</translation>
+    </message>
 </context>
 <context>
     <name>TeamEngine</name>

@@ -15,7 +15,7 @@
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
-#include <QTableView>
+#include <QAbstractItemView>
 #include <QTest>
 #include <QTimer>
 
@@ -95,7 +95,7 @@ private slots:
 
         auto* queue = window.findChild<ActionQueueView*>();
         QVERIFY(queue);
-        auto* table = queue->findChild<QTableView*>();
+        auto* table = queue->findChild<QAbstractItemView*>(QStringLiteral("actions"));
         QVERIFY(table);
         auto* views = window.findChild<QStackedWidget*>();
         QVERIFY(views);
