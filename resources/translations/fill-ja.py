@@ -752,6 +752,17 @@ JA = {
     "Lost the engine lock (the server ended this session, or another engine took over): standing by.": "エンジンのロックを失いました(サーバーがこのセッションを終了したか、別のエンジンが引き継ぎました)。待機します。",
     "%1 events of the team's log were set aside, not scored (the first: %2).": "チームのログのイベント %1 件を保留し、スコアリングしませんでした(最初の 1 件: %2)。",
     "The active rules rank the later cases better: on the %1 cases after %2 (%3 churned) the fitted criteria's ROC AUC is %4, the active rules' %5 (difference %6, 95% interval %7 to %8). Keep the active rules; nothing is suggested.": "後のケースは有効なルールの方がよく順位付けできています: %2 より後の %1 ケース(解約 %3 件)で、当てはめた基準の ROC AUC は %4、有効なルールは %5 です(差 %6、95% 区間 %7 ～ %8)。有効なルールを使い続けてください。提案はありません。",
+    # Navigation: quick switcher, recent customers; the customer page's actions and notes
+    "&Go to Customer or View…": "顧客・ビューへ移動(&G)…", "Ctrl+K": "Ctrl+K",
+    "Go to a customer (name or id) or a view…": "顧客(名前または ID)またはビューへ移動…",
+    "%1 — %2": "%1 — %2",
+    "Choose a customer in the list or the action queue, or press %1 to find one.":
+        "顧客一覧またはアクションから顧客を選ぶか、%1 で検索してください。",
+    "<b>Recently opened customers</b>": "<b>最近開いた顧客</b>", "None yet in this workspace.": "このワークスペースではまだありません。",
+    "Action": "アクション", "%1 (snoozed until %2)": "%1(%2 までスヌーズ)", "Mark this action done": "このアクションを完了にする",
+    "Back in the queue later": "後でアクションに戻す", "Until tomorrow": "明日まで", "For a week": "1 週間", "For a month": "1 か月",
+    "%1 · %2\n%3": "%1 · %2\n%3",
+    "In a team workspace only admins change the rules.": "チームワークスペースでルールを変更できるのは管理者だけです。",
 }
 
 def main(path):

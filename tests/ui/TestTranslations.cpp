@@ -7,8 +7,11 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QInputMethodEvent>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QPainter>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
@@ -178,9 +181,31 @@ private slots:
             QTest::qWait(400);
             window.grab().save(test::screenshotDir() + QStringLiteral("/ja-%1.png").arg(QLatin1String(view)));
         }
+        // The customer page without a customer, before one is opened.
+        QVERIFY(window.showView(QStringLiteral("customer")));
+        QTest::qWait(200);
+        window.grab().save(test::screenshotDir() + QStringLiteral("/ja-customer-empty.png"));
         QVERIFY(window.showView(QStringLiteral("customer:A-00001")));
         QTest::qWait(600);
         window.grab().save(test::screenshotDir() + QStringLiteral("/ja-customer.png"));
+        // The quick switcher finds views by their Japanese names.
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
+        auto* switcher = window.findChild<QWidget*>(QStringLiteral("quickSwitcher"));
+        QVERIFY(switcher && switcher->isVisible());
+        auto* edit = switcher->findChild<QLineEdit*>(QStringLiteral("quickSwitcherEdit"));
+        QInputMethodEvent typed;
+        typed.setCommitString(QStringLiteral("チュー"));
+        QApplication::sendEvent(edit, &typed);
+        QTest::qWait(400);
+        QPixmap shot = window.grab();
+        QPainter painter(&shot);
+        painter.drawPixmap(window.mapFromGlobal(switcher->mapToGlobal(QPoint(0, 0))), switcher->grab());
+        painter.end();
+        shot.save(test::screenshotDir() + QStringLiteral("/ja-switcher.png"));
+        QTest::keyClick(edit, Qt::Key_Return);
+        QCOMPARE(navigation->currentRow(), 5);
 
         QApplication::removeTranslator(&translator);
         QLocale::setDefault(QLocale::c());
