@@ -760,7 +760,7 @@ JA = {
         "顧客一覧またはアクションから顧客を選ぶか、%1 で検索してください。",
     "<b>Recently opened customers</b>": "<b>最近開いた顧客</b>", "None yet in this workspace.": "このワークスペースではまだありません。",
     "Action": "アクション", "%1 (snoozed until %2)": "%1(%2 までスヌーズ)", "Mark this action done": "このアクションを完了にする",
-    "Back in the queue later": "後でアクションに戻す", "Until tomorrow": "明日まで", "For a week": "1 週間", "For a month": "1 か月",
+    "Back in the queue in a week; the arrow offers other times": "1 週間後にアクションに戻します。矢印から他の期間を選べます", "Until tomorrow": "明日まで", "For a week": "1 週間", "For a month": "1 か月",
     "%1 · %2\n%3": "%1 · %2\n%3",
     "In a team workspace only admins change the rules.": "チームワークスペースでルールを変更できるのは管理者だけです。",
 }

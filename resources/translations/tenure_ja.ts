@@ -3240,10 +3240,6 @@
         <translation>スヌーズ</translation>
     </message>
     <message>
-        <source>Back in the queue later</source>
-        <translation>後でアクションに戻す</translation>
-    </message>
-    <message>
         <source>Until tomorrow</source>
         <translation>明日まで</translation>
     </message>
@@ -3254,6 +3250,10 @@
     <message>
         <source>For a month</source>
         <translation>1 か月</translation>
+    </message>
+    <message>
+        <source>Back in the queue in a week; the arrow offers other times</source>
+        <translation>1 週間後にアクションに戻します。矢印から他の期間を選べます</translation>
     </message>
 </context>
 <context>

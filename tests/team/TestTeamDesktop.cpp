@@ -223,9 +223,7 @@ private slots:
         QVERIFY(shown.wait(10000));
         QVERIFY(rowOf(target.id) >= 0);
         QSignalSpy changed(page, &CustomerDetailView::actionsChanged);
-        QTest::mouseClick(
-            table->cellWidget(rowOf(target.id), 3)->findChild<QToolButton*>(QStringLiteral("done")),
-            Qt::LeftButton);
+        table->cellWidget(rowOf(target.id), 3)->findChild<QToolButton*>(QStringLiteral("done"))->click();
         QVERIFY(changed.wait(10000));
         const std::optional<Action> after = ActionStore((*hanako)->connection()).find(target.id);
         QCOMPARE(after->status, QStringLiteral("done"));

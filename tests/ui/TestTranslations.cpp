@@ -188,6 +188,17 @@ private slots:
         QVERIFY(window.showView(QStringLiteral("customer:A-00001")));
         QTest::qWait(600);
         window.grab().save(test::screenshotDir() + QStringLiteral("/ja-customer.png"));
+        // A customer with open actions: the list with Done and Snooze, the notes beside.
+        QString acted;
+        {
+            auto db = workspace.open(Database::Mode::ReadOnly);
+            const Result<QList<Action>> queue = ActionStore(*db).queue();
+            QVERIFY(queue.ok() && !queue->isEmpty());
+            acted = queue->first().accountId;
+        }
+        QVERIFY(window.showView(QStringLiteral("customer:") + acted));
+        QTest::qWait(600);
+        window.grab().save(test::screenshotDir() + QStringLiteral("/ja-customer-actions.png"));
         // The quick switcher finds views by their Japanese names.
         window.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&window));

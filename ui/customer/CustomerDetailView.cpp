@@ -218,6 +218,10 @@ CustomerDetailView::CustomerDetailView(QWidget* parent)
 
     connect(&m_loading, &QFutureWatcherBase::finished, this, [this] {
         const Result<AccountReport> report = m_loading.result();
+        if (report && report->account.id != m_accountId && !m_accountId.isEmpty()) {
+            showCustomer(m_accountId); // another customer was asked for meanwhile
+            return;
+        }
         m_pages->setCurrentIndex(1);
         if (!report) {
             m_title->setText(report.error());
@@ -412,8 +416,11 @@ void CustomerDetailView::showActions(const AccountReport& report)
         auto* snoozeButton = new QToolButton(buttons);
         snoozeButton->setObjectName(QStringLiteral("snooze"));
         snoozeButton->setText(tr("Snooze"));
-        snoozeButton->setToolTip(tr("Back in the queue later"));
-        snoozeButton->setPopupMode(QToolButton::InstantPopup);
+        snoozeButton->setToolTip(tr("Back in the queue in a week; the arrow offers other times"));
+        // A click snoozes for a week; the arrow beside it offers the other choices.
+        snoozeButton->setPopupMode(QToolButton::MenuButtonPopup);
+        connect(snoozeButton, &QToolButton::clicked, this,
+                [this, id = action.id] { snooze(id, QDate::currentDate().addDays(7)); });
         auto* later = new QMenu(snoozeButton);
         const QDate today = QDate::currentDate();
         const std::pair<QString, QDate> choices[] { { tr("Until tomorrow"), today.addDays(1) },
