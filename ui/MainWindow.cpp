@@ -16,6 +16,7 @@
 #include "store/WorkspacePaths.h"
 #include "tuning/TuningView.h"
 #include "workspace/DemoBuilder.h"
+#include "workspace/QuickSwitcher.h"
 #include "workspace/RecentWorkspaces.h"
 #include "workspace/WorkspaceLoader.h"
 #include "workspace/WorkspaceSummaryView.h"
@@ -94,6 +95,7 @@ MainWindow::MainWindow(QWidget* parent)
     // Room for every script: a Japanese fallback font is taller than the Latin one it stands in for.
     for (int row = 0; row < m_navigation->count(); ++row)
         m_navigation->item(row)->setSizeHint(QSize(0, fontMetrics().height() * 2));
+    setupNavigation();
     connect(m_navigation, &QListWidget::currentRowChanged, m_views, &QStackedWidget::setCurrentIndex);
     // A team server that cannot be reached says so above the views, which keep their last data.
     m_banner->setObjectName(QStringLiteral("teamBanner"));
@@ -159,6 +161,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_overview, &OverviewView::customerActivated, this, openCustomer);
     connect(m_actions, &ActionQueueView::customerActivated, this, openCustomer);
     connect(m_actions, &ActionQueueView::changed, m_customer, &CustomerDetailView::refresh);
+    connect(m_customer, &CustomerDetailView::actionsChanged, m_actions, &ActionQueueView::refresh);
     // A recorded outcome is master data: the engine re-scores (a churn moves the account to Churned).
     connect(m_customer, &CustomerDetailView::outcomeRecorded, this, [this] { scoreNow(false); });
     connect(m_actions, &ActionQueueView::loaded, this, [this](int count) {
@@ -253,6 +256,9 @@ void MainWindow::createMenus()
     for (int i = 0; i < names.size(); ++i)
         view->addAction(names[i], QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)), this,
                         [this, i] { m_navigation->setCurrentRow(i); });
+    view->addSeparator();
+    view->addAction(tr("&Go to Customer or View…"), QKeySequence(tr("Ctrl+K")), this,
+                    &MainWindow::showSwitcher);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Tenure"), this, [this] { AboutDialog(this).exec(); });
@@ -354,6 +360,7 @@ void MainWindow::showStats(const QString& path, const WorkspaceStats& stats)
     setTeamRules(team);
     m_actions->setWorkspace(path);
     m_customer->setWorkspace(path);
+    m_switcher->setWorkspace(path);
     m_overview->setWorkspace(path);
     m_rules->setWorkspace(path);
     m_tuning->setWorkspace(path);
@@ -461,9 +468,9 @@ bool MainWindow::showView(const QString& name)
         m_navigation->setCurrentRow(3);
         return true;
     }
-    // Rows of the navigation column; the customer page (row 3) needs an account.
+    // Rows of the navigation column; the customer page without an account offers the recent ones.
     const QStringList names { QStringLiteral("overview"),   QStringLiteral("customers"),
-                              QStringLiteral("actions"),    QString(),
+                              QStringLiteral("actions"),    QStringLiteral("customer"),
                               QStringLiteral("rules"),      QStringLiteral("tuning"),
                               QStringLiteral("datasources") };
     if (name.isEmpty() || !names.contains(name))

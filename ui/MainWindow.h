@@ -23,6 +23,7 @@ class DataSourcesView;
 class DemoBuilder;
 class OverviewView;
 class PullWorker;
+class QuickSwitcher;
 class ReportActions;
 class RulesView;
 class ScoringWorker;
@@ -64,9 +65,12 @@ public:
     void showConnectors();
     // Shows the Tuning view and backtests the active rules (and the candidate, if edited).
     void runBacktest();
+    // Ctrl+K: the quick switcher, to any customer or view by typing part of its name.
+    void showSwitcher();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 signals:
     void workspaceLoaded(const QString& path, const tenure::WorkspaceStats& stats);
@@ -83,6 +87,9 @@ signals:
 
 private:
     void createMenus();
+    // The navigation's icons (tinted from the palette) and the quick switcher: MainWindowNav.cpp.
+    void setupNavigation();
+    void tintNavigationIcons();
     void fillRecentMenu();
     void closeTeam();
     void teamIsReady(const QString& copyPath);
@@ -119,6 +126,7 @@ private:
     DemoBuilder* m_demoBuilder;
     ReportActions* m_reports;
     QListWidget* m_navigation;
+    QuickSwitcher* m_switcher = nullptr;
     CustomersView* m_customers;
     ActionQueueView* m_actions;
     CustomerDetailView* m_customer;

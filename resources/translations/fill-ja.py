@@ -778,6 +778,17 @@ JA = {
     "The CA file path %1 contains ';', which the connection cannot pass on: move or rename the file.":
         "CA ファイルのパス %1 に ';' が含まれているため、接続に渡せません。ファイルを移動するか名前を変更してください。",
 
+    # Navigation: quick switcher, recent customers; the customer page's actions and notes
+    "&Go to Customer or View…": "顧客・ビューへ移動(&G)…", "Ctrl+K": "Ctrl+K",
+    "Go to a customer (name or id) or a view…": "顧客(名前または ID)またはビューへ移動…",
+    "%1 — %2": "%1 — %2",
+    "Choose a customer in the list or the action queue, or press %1 to find one.":
+        "顧客一覧またはアクションから顧客を選ぶか、%1 で検索してください。",
+    "<b>Recently opened customers</b>": "<b>最近開いた顧客</b>", "None yet in this workspace.": "このワークスペースではまだありません。",
+    "Action": "アクション", "%1 (snoozed until %2)": "%1(%2 までスヌーズ)", "Mark this action done": "このアクションを完了にする",
+    "Back in the queue in a week; the arrow offers other times": "1 週間後にアクションに戻します。矢印から他の期間を選べます", "Until tomorrow": "明日まで", "For a week": "1 週間", "For a month": "1 か月",
+    "%1 · %2\n%3": "%1 · %2\n%3",
+    "In a team workspace only admins change the rules.": "チームワークスペースでルールを変更できるのは管理者だけです。",
 }
 
 def main(path):

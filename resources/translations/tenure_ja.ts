@@ -3233,10 +3233,6 @@
         <translation>&lt;b&gt;未対応のアクション&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>%1 — %2: %3</source>
-        <translation>%1 — %2: %3</translation>
-    </message>
-    <message>
         <source>None.</source>
         <translation>なし。</translation>
     </message>
@@ -3251,10 +3247,6 @@
     <message>
         <source>&lt;b&gt;Notes&lt;/b&gt;</source>
         <translation>&lt;b&gt;メモ&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>%1 · %2: %3</source>
-        <translation>%1 · %2: %3</translation>
     </message>
     <message>
         <source>None yet.</source>
@@ -3279,6 +3271,72 @@
     <message>
         <source>%1 %2 (%3)</source>
         <translation>%1 %2(%3)</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>優先度</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>アクション</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Choose a customer in the list or the action queue, or press %1 to find one.</source>
+        <translation>顧客一覧またはアクションから顧客を選ぶか、%1 で検索してください。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Recently opened customers&lt;/b&gt;</source>
+        <translation>&lt;b&gt;最近開いた顧客&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>None yet in this workspace.</source>
+        <translation>このワークスペースではまだありません。</translation>
+    </message>
+    <message>
+        <source>%1 · %2
+%3</source>
+        <translation>%1 · %2
+%3</translation>
+    </message>
+    <message>
+        <source>%1 (snoozed until %2)</source>
+        <translation>%1(%2 までスヌーズ)</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Mark this action done</source>
+        <translation>このアクションを完了にする</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>スヌーズ</translation>
+    </message>
+    <message>
+        <source>Back in the queue in a week; the arrow offers other times</source>
+        <translation>1 週間後にアクションに戻します。矢印から他の期間を選べます</translation>
+    </message>
+    <message>
+        <source>Until tomorrow</source>
+        <translation>明日まで</translation>
+    </message>
+    <message>
+        <source>For a week</source>
+        <translation>1 週間</translation>
+    </message>
+    <message>
+        <source>For a month</source>
+        <translation>1 か月</translation>
     </message>
 </context>
 <context>
@@ -4046,6 +4104,14 @@
         <source>In a team workspace only admins change the rules.</source>
         <translation>チームワークスペースでルールを変更できるのは管理者だけです。</translation>
     </message>
+    <message>
+        <source>&amp;Go to Customer or View…</source>
+        <translation>顧客・ビューへ移動(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation>Ctrl+K</translation>
+    </message>
 </context>
 <context>
     <name>tenure::MappingEditor</name>
@@ -4353,6 +4419,17 @@
     <message>
         <source>event %1: a %2 outcome for account "%3", which is not in this workspace (import the accounts first); the event itself was kept</source>
         <translation>イベント %1: 顧客「%3」の %2 の結果ですが、この顧客はワークスペースにありません(先に顧客をインポートしてください)。イベント自体は保存しました</translation>
+    </message>
+</context>
+<context>
+    <name>tenure::QuickSwitcher</name>
+    <message>
+        <source>Go to a customer (name or id) or a view…</source>
+        <translation>顧客(名前または ID)またはビューへ移動…</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>

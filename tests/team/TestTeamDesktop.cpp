@@ -5,6 +5,7 @@
 #include "TestSupport.h"
 #include "actions/ActionQueueView.h"
 #include "actions/ActionStore.h"
+#include "customer/CustomerDetailView.h"
 #include "customers/CustomerListModel.h"
 #include "customers/CustomersView.h"
 #include "demo/DemoWorkspace.h"
@@ -24,6 +25,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 #include <QToolButton>
 #include <QTranslator>
@@ -219,6 +221,52 @@ private slots:
             if (action.id != snoozed.id)
                 QCOMPARE(ActionStore((*hanako)->connection()).history(action.id)->last().author, kMisaki);
         }
+    }
+
+    // The customer page's Done goes to the server as the signed-in member, against the version the
+    // page read there: a colleague's change in between is refused with who made it.
+    void theCustomerPageWritesToTheServer()
+    {
+        Result<std::unique_ptr<TeamDatabase>> hanako
+            = m_cluster.openAs(QStringLiteral("desk"), QStringLiteral("hanako"), QStringLiteral("pw-h"));
+        QVERIFY(hanako.ok());
+        Result<QList<Action>> misakis = ActionStore((*hanako)->connection()).queue(kMisaki);
+        QVERIFY(misakis.ok() && !misakis->isEmpty());
+        const Action target = misakis->first();
+        auto* page = m_window->findChild<CustomerDetailView*>();
+        QSignalSpy shown(page, &CustomerDetailView::shown);
+        QVERIFY(m_window->showView(QStringLiteral("customer:") + target.accountId));
+        QVERIFY(shown.wait(10000));
+        const auto rowOf = [page](qint64 id) {
+            for (int row = 0; row < page->report()->actions.size(); ++row)
+                if (page->report()->actions[row].id == id)
+                    return row;
+            return -1;
+        };
+        QVERIFY(rowOf(target.id) >= 0);
+        QVERIFY(page->report()->actions[rowOf(target.id)].version > 0); // read from the server
+        // Hanako snoozes it, which moves its version; Misaki's Done comes second.
+        QVERIFY(ActionStore((*hanako)->connection()).snooze(target.id, kAsOf.addDays(30), kHanako).ok());
+        QSignalSpy refused(page, &CustomerDetailView::actionFailed);
+        auto* table = page->findChild<QTableWidget*>(QStringLiteral("openActions"));
+        QTest::mouseClick(
+            table->cellWidget(rowOf(target.id), 3)->findChild<QToolButton*>(QStringLiteral("done")),
+            Qt::LeftButton);
+        QVERIFY(refused.wait(10000));
+        QVERIFY2(refused.first().first().toString().contains(kHanako),
+                 qPrintable(refused.first().first().toString()));
+        QCOMPARE(ActionStore((*hanako)->connection()).find(target.id)->status, QStringLiteral("snoozed"));
+        // Read again, Done lands.
+        shown.clear();
+        page->refresh();
+        QVERIFY(shown.wait(10000));
+        QVERIFY(rowOf(target.id) >= 0);
+        QSignalSpy changed(page, &CustomerDetailView::actionsChanged);
+        table->cellWidget(rowOf(target.id), 3)->findChild<QToolButton*>(QStringLiteral("done"))->click();
+        QVERIFY(changed.wait(10000));
+        const std::optional<Action> after = ActionStore((*hanako)->connection()).find(target.id);
+        QCOMPARE(after->status, QStringLiteral("done"));
+        QCOMPARE(after->updatedBy, kMisaki);
     }
 
     void reassigningMovesTheActionToTheColleague()

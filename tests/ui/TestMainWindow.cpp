@@ -2,27 +2,81 @@
 #include "MainWindow.h"
 #include "TestSupport.h"
 #include "Version.h"
+#include "actions/ActionStore.h"
 #include "customer/CustomerDetailView.h"
 #include "demo/DemoWorkspace.h"
 #include "store/AccountStore.h"
 #include "store/EventLog.h"
 #include "workspace/FirstRunDialog.h"
+#include "workspace/QuickSwitcher.h"
+#include "workspace/RecentCustomers.h"
 
 #include <QApplication>
 #include <QCommandLinkButton>
 #include <QDir>
 #include <QFile>
+#include <QInputMethodEvent>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QLocale>
 #include <QMenuBar>
+#include <QPainter>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 
 using namespace tenure;
 
 namespace {
+
+const QString kJapaneseId = QStringLiteral("JP-0042");
+const QString kJapaneseName = QStringLiteral("株式会社さくら精機");
+
+// A small demo workspace with one more customer, named in Japanese.
+void populate(test::TempWorkspace& workspace, int accounts = 12)
+{
+    auto db = workspace.open();
+    DemoGenerator::Options options;
+    options.accounts = accounts;
+    QVERIFY(DemoWorkspace::populate(*db, options).ok());
+    Account japanese;
+    japanese.id = kJapaneseId;
+    japanese.name = kJapaneseName;
+    japanese.currency = QStringLiteral("JPY");
+    QVERIFY(AccountStore(*db).upsert({ &japanese, 1 }).ok());
+}
+
+// Japanese arrives from an input method: its committed text, as the line edit gets it.
+void typeWithInputMethod(QWidget* widget, const QString& text)
+{
+    QInputMethodEvent event;
+    event.setCommitString(text);
+    QApplication::sendEvent(widget, &event);
+}
+
+// The window with the switcher over it, as a user sees them (the popup is a window of its own).
+void saveWithPopup(QWidget& window, QWidget* popup, const QString& file)
+{
+    QPixmap shot = window.grab();
+    QPainter painter(&shot);
+    painter.drawPixmap(window.mapFromGlobal(popup->mapToGlobal(QPoint(0, 0))), popup->grab());
+    painter.end();
+    shot.save(test::screenshotDir() + u'/' + file);
+}
+
+QuickSwitcher* openSwitcher(MainWindow& window)
+{
+    window.activateWindow();
+    if (!QTest::qWaitForWindowActive(&window))
+        return nullptr;
+    QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
+    auto* switcher = window.findChild<QuickSwitcher*>();
+    return switcher && switcher->isVisible() ? switcher : nullptr;
+}
 
 } // namespace
 
@@ -175,6 +229,243 @@ private slots:
         QVERIFY(heading->text().contains(QLatin1String(kVersion)));
         about.show();
         about.grab().save(test::screenshotDir() + QStringLiteral("/about.png"));
+    }
+
+    // Every view in the navigation has an icon, drawn in the palette's text colour: dark on a
+    // light palette, light on a dark one.
+    void navigationHasIconsThatFollowThePalette()
+    {
+        MainWindow window;
+        window.show();
+        auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
+        QCOMPARE(navigation->count(), 7);
+        const auto inkOf = [](const QIcon& icon) {
+            const QImage image = icon.pixmap(QSize(24, 24)).toImage();
+            for (int y = 0; y < image.height(); ++y) {
+                for (int x = 0; x < image.width(); ++x) {
+                    if (qAlpha(image.pixel(x, y)) == 255)
+                        return QColor(image.pixel(x, y));
+                }
+            }
+            return QColor();
+        };
+        for (int row = 0; row < navigation->count(); ++row) {
+            QVERIFY2(!navigation->item(row)->icon().isNull(), qPrintable(navigation->item(row)->text()));
+            QCOMPARE(inkOf(navigation->item(row)->icon()), navigation->palette().color(QPalette::WindowText));
+        }
+        window.grab().save(test::screenshotDir() + QStringLiteral("/navigation.png"));
+        QPalette dark = window.palette();
+        dark.setColor(QPalette::Window, QColor(0x20, 0x22, 0x26));
+        dark.setColor(QPalette::Base, QColor(0x2a, 0x2c, 0x31));
+        dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xea));
+        dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xea));
+        window.setPalette(dark);
+        QCoreApplication::processEvents();
+        for (int row = 0; row < navigation->count(); ++row)
+            QCOMPARE(inkOf(navigation->item(row)->icon()), QColor(0xe8, 0xe8, 0xea));
+        window.grab().save(test::screenshotDir() + QStringLiteral("/navigation-dark.png"));
+    }
+
+    // Ctrl+K, part of a Japanese name (as an input method commits it), Enter: the customer's page.
+    void switcherOpensACustomerByPartOfAJapaneseName()
+    {
+        test::TempWorkspace workspace;
+        populate(workspace);
+        MainWindow window;
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::workspaceLoaded);
+        window.openWorkspace(workspace.path());
+        QVERIFY(loaded.wait(20000));
+        QuickSwitcher* switcher = openSwitcher(window);
+        QVERIFY(switcher);
+        auto* edit = switcher->findChild<QLineEdit*>(QStringLiteral("quickSwitcherEdit"));
+        auto* list = switcher->findChild<QListWidget*>(QStringLiteral("quickSwitcherList"));
+        QVERIFY(edit->hasFocus());
+        QSignalSpy searched(switcher, &QuickSwitcher::searched);
+        typeWithInputMethod(edit, QStringLiteral("さくら"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !searched.isEmpty() && searched.last().at(0).toString() == QStringLiteral("さくら"), 10000);
+        QCOMPARE(list->count(), 1);
+        QVERIFY(list->item(0)->text().contains(kJapaneseName));
+        saveWithPopup(window, switcher, QStringLiteral("switcher.png"));
+        auto* page = window.findChild<CustomerDetailView*>();
+        QSignalSpy shown(page, &CustomerDetailView::shown);
+        QTest::keyClick(edit, Qt::Key_Return);
+        QVERIFY(!switcher->isVisible());
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(shown.first().at(0).toString(), kJapaneseId);
+        QCOMPARE(window.findChild<QListWidget*>(QStringLiteral("navigation"))->currentRow(), 3);
+        QCOMPARE(page->findChild<QLabel*>(QStringLiteral("title"))->text(), kJapaneseName);
+        // By id too.
+        switcher = openSwitcher(window);
+        QVERIFY(switcher);
+        searched.clear();
+        QTest::keyClicks(edit, QStringLiteral("jp-004"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !searched.isEmpty() && searched.last().at(0).toString() == QStringLiteral("jp-004"), 10000);
+        QCOMPARE(list->count(), 1);
+        QTest::keyClick(edit, Qt::Key_Escape);
+        QVERIFY(!switcher->isVisible());
+    }
+
+    // Part of a view's name jumps to the view; the arrow keys move through the list.
+    void switcherJumpsToAView()
+    {
+        MainWindow window;
+        window.show();
+        auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
+        navigation->setCurrentRow(0);
+        QuickSwitcher* switcher = openSwitcher(window);
+        QVERIFY(switcher);
+        auto* edit = switcher->findChild<QLineEdit*>(QStringLiteral("quickSwitcherEdit"));
+        auto* list = switcher->findChild<QListWidget*>(QStringLiteral("quickSwitcherList"));
+        QCOMPARE(list->count(), 7); // nothing typed: every view
+        for (QListWidgetItem* item : list->findItems(QStringLiteral("*"), Qt::MatchWildcard))
+            QVERIFY(!item->icon().isNull());
+        saveWithPopup(window, switcher, QStringLiteral("switcher-views.png"));
+        QTest::keyClicks(edit, QStringLiteral("tun"));
+        QCOMPARE(list->count(), 1);
+        QTest::keyClick(edit, Qt::Key_Return);
+        QVERIFY(!switcher->isVisible());
+        QCOMPARE(navigation->currentRow(), 5);
+
+        switcher = openSwitcher(window);
+        QVERIFY(switcher);
+        QCOMPARE(edit->text(), QString());
+        QTest::keyClick(edit, Qt::Key_Down);
+        QTest::keyClick(edit, Qt::Key_Down);
+        QTest::keyClick(edit, Qt::Key_Up);
+        QTest::keyClick(edit, Qt::Key_Enter);
+        QCOMPARE(navigation->currentRow(), 1); // Customers, the second row
+
+        switcher = openSwitcher(window);
+        QVERIFY(switcher);
+        QTest::keyClicks(edit, QStringLiteral("data"));
+        QTest::keyClick(edit, Qt::Key_Escape);
+        QVERIFY(!switcher->isVisible());
+        QCOMPARE(navigation->currentRow(), 1); // Esc goes nowhere
+    }
+
+    // The customer page without a customer lists the ones opened last in this workspace, newest
+    // first; a click opens one.
+    void emptyCustomerPageOffersRecentCustomers()
+    {
+        test::TempWorkspace workspace;
+        populate(workspace, 5);
+        QString firstId;
+        {
+            CustomerDetailView page;
+            page.show();
+            page.setWorkspace(workspace.path());
+            auto* recent = page.findChild<QListWidget*>(QStringLiteral("recentCustomers"));
+            QVERIFY(recent->isVisible());
+            QCOMPARE(recent->count(), 1); // "None yet"
+            QVERIFY(!(recent->item(0)->flags() & Qt::ItemIsEnabled));
+            QSignalSpy shown(&page, &CustomerDetailView::shown);
+            auto db = workspace.open();
+            firstId = AccountStore(*db).all()->first().id;
+            page.showCustomer(firstId);
+            QVERIFY(shown.wait(10000));
+            page.showCustomer(kJapaneseId);
+            QVERIFY(shown.wait(10000));
+        }
+        CustomerDetailView page;
+        page.resize(900, 600);
+        page.show();
+        page.setWorkspace(workspace.path());
+        auto* recent = page.findChild<QListWidget*>(QStringLiteral("recentCustomers"));
+        QVERIFY(recent->isVisible());
+        QCOMPARE(recent->count(), 2);
+        QVERIFY(recent->item(0)->text().contains(kJapaneseName)); // newest first
+        QVERIFY(recent->item(1)->text().contains(firstId));
+        page.grab().save(test::screenshotDir() + QStringLiteral("/customer-empty.png"));
+        QSignalSpy shown(&page, &CustomerDetailView::shown);
+        QTest::mouseClick(recent->viewport(), Qt::LeftButton, {},
+                          recent->visualItemRect(recent->item(1)).center());
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(shown.first().at(0).toString(), firstId);
+        QVERIFY(!recent->isVisible());
+        // Another workspace has its own.
+        QCOMPARE(RecentCustomers::list(workspace.path() + QStringLiteral("-other")).size(), 0);
+        RecentCustomers::clear(workspace.path());
+    }
+
+    // The customer page lists the open actions with Done at hand; Done closes that action in the
+    // workspace, and the queue follows.
+    void customerPageDoneClosesTheAction()
+    {
+        test::TempWorkspace workspace;
+        populate(workspace, 40);
+        MainWindow window;
+        window.resize(1200, 800);
+        window.show();
+        QSignalSpy scored(&window, &MainWindow::scoringFinished);
+        window.openWorkspace(workspace.path());
+        QVERIFY(scored.wait(60000));
+        QString id;
+        {
+            auto db = workspace.open();
+            const Result<QList<Action>> queue = ActionStore(*db).queue();
+            QVERIFY(queue.ok() && !queue->isEmpty());
+            id = queue->first().accountId;
+        }
+        auto* page = window.findChild<CustomerDetailView*>();
+        QSignalSpy shown(page, &CustomerDetailView::shown);
+        QVERIFY(window.showView(QStringLiteral("customer:") + id));
+        QVERIFY(shown.wait(10000));
+        auto* actions = page->findChild<QTableWidget*>(QStringLiteral("openActions"));
+        QVERIFY(actions);
+        QVERIFY(!page->report()->actions.isEmpty());
+        QCOMPARE(actions->rowCount(), page->report()->actions.size());
+        const qint64 actionId = page->report()->actions.first().id;
+        auto* notes = page->findChild<QListWidget*>(QStringLiteral("notes"));
+        QVERIFY(notes && notes->count() > 0);
+        QTest::qWait(200);
+        window.grab().save(test::screenshotDir() + QStringLiteral("/customer-actions.png"));
+        auto* done = actions->cellWidget(0, 3)->findChild<QToolButton*>(QStringLiteral("done"));
+        QVERIFY(done && done->isVisible());
+        QVERIFY(actions->cellWidget(0, 3)->findChild<QToolButton*>(QStringLiteral("snooze")));
+        QSignalSpy changed(page, &CustomerDetailView::actionsChanged);
+        shown.clear();
+        QTest::mouseClick(done, Qt::LeftButton);
+        QVERIFY(changed.wait(10000));
+        QVERIFY(shown.wait(10000)); // the page reloads
+        for (const Action& action : page->report()->actions)
+            QVERIFY(action.id != actionId);
+        {
+            auto db = workspace.open();
+            const std::optional<Action> closed = ActionStore(*db).find(actionId);
+            QVERIFY(closed);
+            QCOMPARE(closed->status, QStringLiteral("done"));
+        }
+        // Snooze: a click puts the action back in the queue in a week.
+        QString next;
+        {
+            auto db = workspace.open();
+            const Result<QList<Action>> queue = ActionStore(*db).queue();
+            QVERIFY(queue.ok() && !queue->isEmpty());
+            next = queue->first().accountId;
+        }
+        shown.clear();
+        QVERIFY(window.showView(QStringLiteral("customer:") + next));
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && shown.last().at(0).toString() == next, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(actions->isEnabled(), 10000);
+        const qint64 snoozedId = page->report()->actions.first().id;
+        changed.clear();
+        QSignalSpy failed(page, &CustomerDetailView::actionFailed);
+        auto* snooze = actions->cellWidget(0, 3)->findChild<QToolButton*>(QStringLiteral("snooze"));
+        QVERIFY(snooze && snooze->isEnabled());
+        snooze->click(); // its main part; the arrow opens the menu of other times
+        QTRY_VERIFY2_WITH_TIMEOUT(!changed.isEmpty() || !failed.isEmpty(),
+                                  qPrintable(QStringLiteral("%1 %2 %3 %4")
+                                                 .arg(page->accountId(), page->report()->account.id, next)
+                                                 .arg(actions->isEnabled())),
+                                  10000);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+        auto db = workspace.open();
+        const std::optional<Action> snoozed = ActionStore(*db).find(snoozedId);
+        QCOMPARE(snoozed->status, QStringLiteral("snoozed"));
+        QCOMPARE(snoozed->snoozedUntil, QDate::currentDate().addDays(7));
     }
 
     void firstRunOffersTheDemo()

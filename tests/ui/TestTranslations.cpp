@@ -8,8 +8,11 @@
 #include <QApplication>
 #include <QFile>
 #include <QLabel>
+#include <QInputMethodEvent>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QPainter>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
@@ -196,9 +199,42 @@ private slots:
             QTest::qWait(400);
             window.grab().save(test::screenshotDir() + QStringLiteral("/ja-%1.png").arg(QLatin1String(view)));
         }
+        // The customer page without a customer, before one is opened.
+        QVERIFY(window.showView(QStringLiteral("customer")));
+        QTest::qWait(200);
+        window.grab().save(test::screenshotDir() + QStringLiteral("/ja-customer-empty.png"));
         QVERIFY(window.showView(QStringLiteral("customer:A-00001")));
         QTest::qWait(600);
         window.grab().save(test::screenshotDir() + QStringLiteral("/ja-customer.png"));
+        // A customer with open actions: the list with Done and Snooze, the notes beside.
+        QString acted;
+        {
+            auto db = workspace.open(Database::Mode::ReadOnly);
+            const Result<QList<Action>> queue = ActionStore(*db).queue();
+            QVERIFY(queue.ok() && !queue->isEmpty());
+            acted = queue->first().accountId;
+        }
+        QVERIFY(window.showView(QStringLiteral("customer:") + acted));
+        QTest::qWait(600);
+        window.grab().save(test::screenshotDir() + QStringLiteral("/ja-customer-actions.png"));
+        // The quick switcher finds views by their Japanese names.
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTest::keyClick(&window, Qt::Key_K, Qt::ControlModifier);
+        auto* switcher = window.findChild<QWidget*>(QStringLiteral("quickSwitcher"));
+        QVERIFY(switcher && switcher->isVisible());
+        auto* edit = switcher->findChild<QLineEdit*>(QStringLiteral("quickSwitcherEdit"));
+        QInputMethodEvent typed;
+        typed.setCommitString(QStringLiteral("チュー"));
+        QApplication::sendEvent(edit, &typed);
+        QTest::qWait(400);
+        QPixmap shot = window.grab();
+        QPainter painter(&shot);
+        painter.drawPixmap(window.mapFromGlobal(switcher->mapToGlobal(QPoint(0, 0))), switcher->grab());
+        painter.end();
+        shot.save(test::screenshotDir() + QStringLiteral("/ja-switcher.png"));
+        QTest::keyClick(edit, Qt::Key_Return);
+        QCOMPARE(navigation->currentRow(), 5);
 
         QApplication::removeTranslator(&translator);
         QLocale::setDefault(QLocale::c());

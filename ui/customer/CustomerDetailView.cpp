@@ -1,6 +1,7 @@
 #include "customer/CustomerDetailView.h"
 
 #include "Async.h"
+#include "PaletteIcon.h"
 #include "PlainText.h"
 #include "customer/OutcomeDialog.h"
 #include "engine/DayClock.h"
@@ -10,6 +11,7 @@
 #include "store/Database.h"
 #include "store/WorkspaceSettings.h"
 #include "team/TeamWrites.h"
+#include "workspace/RecentCustomers.h"
 
 #include <QDateTime>
 #include <QGridLayout>
@@ -17,11 +19,15 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
+#include <QListWidget>
 #include <QLocale>
+#include <QMenu>
 #include <QPainter>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QStackedWidget>
 #include <QTableWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -91,8 +97,12 @@ CustomerDetailView::CustomerDetailView(QWidget* parent)
     , m_facts(new QLabel(this))
     , m_breakdown(table({ tr("Criterion"), tr("Observed"), tr("Threshold"), tr("Points") }, this))
     , m_events(table({ tr("When"), tr("Event"), tr("User"), tr("Quantity") }, this))
-    , m_actions(new QLabel(this))
-    , m_notes(new QLabel(this))
+    , m_pages(new QStackedWidget(this))
+    , m_recent(new QListWidget(this))
+    , m_actions(table({ tr("Priority"), tr("Action"), tr("Why"), QString() }, this))
+    , m_actionMessage(new QLabel(this))
+    , m_outcomes(new QLabel(this))
+    , m_notes(new QListWidget(this))
     , m_addNote(new QPushButton(tr("Add &Note…"), this))
     , m_addOutcome(new QPushButton(tr("Record &Outcome…"), this))
 {
@@ -117,13 +127,25 @@ CustomerDetailView::CustomerDetailView(QWidget* parent)
     // The event's name takes what room is left; time, user and quantity keep their width.
     m_events->horizontalHeader()->setStretchLastSection(false);
     m_events->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
-    for (QLabel* label : { m_actions, m_notes }) {
-        label->setWordWrap(true);
-        label->setTextFormat(Qt::RichText);
-        label->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    }
-    m_actions->setObjectName(QStringLiteral("actions"));
+    // The open actions, one a row, with Done and Snooze in the last column.
+    m_actions->setObjectName(QStringLiteral("openActions"));
+    m_actions->horizontalHeader()->setStretchLastSection(false);
+    m_actions->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_actions->setMinimumHeight(fontMetrics().height() * 9);
+    m_actionMessage->setObjectName(QStringLiteral("actionMessage"));
+    PlainText::label(m_actionMessage)->setWordWrap(true);
+    m_actionMessage->hide();
+    m_outcomes->setObjectName(QStringLiteral("outcomes"));
+    m_outcomes->setTextFormat(Qt::RichText);
+    m_outcomes->setWordWrap(true);
+    m_outcomes->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    // The notes timeline, newest first: when and who over what was written (plain text items).
     m_notes->setObjectName(QStringLiteral("notes"));
+    m_notes->setWordWrap(true);
+    m_notes->setSelectionMode(QAbstractItemView::NoSelection);
+    m_notes->setFocusPolicy(Qt::NoFocus);
+    m_notes->setMinimumHeight(fontMetrics().height() * 9);
+    m_notes->setSpacing(2);
     m_addNote->setEnabled(false);
     connect(m_addNote, &QPushButton::clicked, this, &CustomerDetailView::addNote);
     m_addOutcome->setObjectName(QStringLiteral("addOutcome"));
@@ -147,27 +169,60 @@ CustomerDetailView::CustomerDetailView(QWidget* parent)
     grid->addWidget(new QLabel(tr("<b>Recent events</b>"), content), 3, 1);
     grid->addWidget(m_breakdown, 4, 0);
     grid->addWidget(m_events, 4, 1);
-    grid->addWidget(m_actions, 5, 0);
+    grid->addWidget(new QLabel(tr("<b>Open actions</b>"), content), 5, 0);
+    grid->addWidget(new QLabel(tr("<b>Notes</b>"), content), 5, 1);
+    auto* actions = new QVBoxLayout;
+    actions->addWidget(m_actions, 1);
+    actions->addWidget(m_actionMessage);
+    actions->addWidget(m_outcomes);
+    grid->addLayout(actions, 6, 0);
     auto* notes = new QVBoxLayout;
-    notes->addWidget(m_notes);
+    notes->addWidget(m_notes, 1);
     auto* noteButtons = new QHBoxLayout;
     noteButtons->addWidget(m_addNote);
     noteButtons->addWidget(m_addOutcome);
     noteButtons->addStretch();
     notes->addLayout(noteButtons);
-    grid->addLayout(notes, 5, 1);
+    grid->addLayout(notes, 6, 1);
     grid->setColumnStretch(0, 3);
     grid->setColumnStretch(1, 2);
     auto* scroll = new QScrollArea(this);
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    // No customer chosen: the ones opened last, newest first; a click opens one.
+    auto* empty = new QWidget(this);
+    auto* emptyLayout = new QVBoxLayout(empty);
+    auto* hint = new QLabel(tr("Choose a customer in the list or the action queue, or press %1 to find one.")
+                                .arg(QKeySequence(Qt::CTRL | Qt::Key_K).toString(QKeySequence::NativeText)),
+                            empty);
+    hint->setObjectName(QStringLiteral("emptyHint"));
+    hint->setWordWrap(true);
+    auto* recentHeading = new QLabel(tr("<b>Recently opened customers</b>"), empty);
+    m_recent->setObjectName(QStringLiteral("recentCustomers"));
+    m_recent->setMaximumWidth(560);
+    m_recent->setIconSize(QSize(20, 20));
+    emptyLayout->addWidget(hint);
+    emptyLayout->addSpacing(8);
+    emptyLayout->addWidget(recentHeading);
+    emptyLayout->addWidget(m_recent, 1);
+    connect(m_recent, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem* item) { showCustomer(item->data(Qt::UserRole).toString()); });
+    connect(m_recent, &QListWidget::itemClicked, this,
+            [this](QListWidgetItem* item) { showCustomer(item->data(Qt::UserRole).toString()); });
+    m_pages->addWidget(empty);
+    m_pages->addWidget(scroll);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(scroll);
+    layout->addWidget(m_pages);
 
     connect(&m_loading, &QFutureWatcherBase::finished, this, [this] {
         const Result<AccountReport> report = m_loading.result();
+        if (report && report->account.id != m_accountId && !m_accountId.isEmpty()) {
+            showCustomer(m_accountId); // another customer was asked for meanwhile
+            return;
+        }
+        m_pages->setCurrentIndex(1);
         if (!report) {
             m_title->setText(report.error());
             return;
@@ -184,9 +239,42 @@ CustomerDetailView::~CustomerDetailView()
 void CustomerDetailView::setWorkspace(const QString& path)
 {
     const bool pending = m_path.isEmpty() && !m_accountId.isEmpty();
+    if (!m_path.isEmpty() && path != m_path) {
+        // Another workspace: its customers are others.
+        m_accountId.clear();
+        m_report.reset();
+        m_pages->setCurrentIndex(0);
+    }
     m_path = path;
     if (pending)
         showCustomer(m_accountId);
+    showRecent();
+}
+
+void CustomerDetailView::showEvent(QShowEvent* event)
+{
+    showRecent();
+    QWidget::showEvent(event);
+}
+
+void CustomerDetailView::showRecent()
+{
+    if (!m_accountId.isEmpty())
+        return;
+    m_pages->setCurrentIndex(0);
+    m_recent->clear();
+    const QIcon icon = PaletteIcon::tinted(QStringLiteral(":/icons/nav-customer.svg"), palette());
+    for (const RecentCustomers::Entry& entry : RecentCustomers::list(m_path)) {
+        // Names come from imports and connectors: list items show them as written.
+        auto* item = new QListWidgetItem(icon, tr("%1 — %2").arg(entry.name, entry.id), m_recent);
+        item->setSizeHint(QSize(0, fontMetrics().height() * 2));
+        item->setData(Qt::UserRole, entry.id);
+        item->setToolTip(PlainText::asRichText(entry.name));
+    }
+    if (m_recent->count() == 0) {
+        auto* none = new QListWidgetItem(tr("None yet in this workspace."), m_recent);
+        none->setFlags(Qt::NoItemFlags);
+    }
 }
 
 void CustomerDetailView::showCustomer(const QString& accountId)
@@ -195,13 +283,24 @@ void CustomerDetailView::showCustomer(const QString& accountId)
     if (m_path.isEmpty() || m_loading.isRunning())
         return;
     const QString path = m_path;
-    m_loading.setFuture(QtConcurrent::run(workPool(), [path, accountId]() -> Result<AccountReport> {
-        Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadOnly);
-        if (!db)
-            return Error { db.error() };
-        const QDate today = DayClock::date(DayClock(WorkspaceSettings(**db).timeZone()).today());
-        return AccountReport::load(**db, accountId, today);
-    }));
+    m_loading.setFuture(
+        QtConcurrent::run(workPool(), [path, accountId, team = m_team]() -> Result<AccountReport> {
+            Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadOnly);
+            if (!db)
+                return Error { db.error() };
+            const QDate today = DayClock::date(DayClock(WorkspaceSettings(**db).timeZone()).today());
+            Result<AccountReport> report = AccountReport::load(**db, accountId, today);
+            if (report && team) {
+                // The copy has no versions: Done and Snooze check against the server's, read now.
+                // Unreachable, the copy's actions show and a change takes the current version.
+                if (Result<std::unique_ptr<TeamDatabase>> server = team->open()) {
+                    if (Result<QList<Action>> live
+                        = ActionStore((*server)->connection()).forAccount(accountId))
+                        report->actions = std::move(live).value();
+                }
+            }
+            return report;
+        }));
 }
 
 void CustomerDetailView::display(const AccountReport& report)
@@ -258,14 +357,7 @@ void CustomerDetailView::display(const AccountReport& report)
             m_events->setItem(row, column, cell(cells[column]));
     }
 
-    QStringList actions { tr("<b>Open actions</b>") };
-    for (const Action& action : report.actions)
-        actions << tr("%1 — %2: %3")
-                       .arg(locale.toString(action.priority, 'f', 1),
-                            ActionStore::triggerName(action.trigger).toHtmlEscaped(),
-                            action.reason.toHtmlEscaped());
-    if (report.actions.isEmpty())
-        actions << tr("None.");
+    showActions(report);
     QStringList outcomes;
     for (const Outcome& outcome : report.outcomes)
         outcomes << (outcome.note.isEmpty()
@@ -276,19 +368,136 @@ void CustomerDetailView::display(const AccountReport& report)
                                     Outcome::kindName(outcome.kind).toHtmlEscaped(),
                                     outcome.note.toHtmlEscaped()));
     if (!outcomes.isEmpty())
-        actions << QString() << tr("<b>Outcomes</b>") << outcomes;
-    m_actions->setText(actions.join(QStringLiteral("<br>")));
-    QStringList notes { tr("<b>Notes</b>") };
-    for (const AccountNote& note : report.notes)
-        notes << tr("%1 · %2: %3")
-                     .arg(locale.toString(note.at.toLocalTime(), QLocale::ShortFormat),
-                          note.author.toHtmlEscaped(), note.text.toHtmlEscaped());
+        outcomes.prepend(tr("<b>Outcomes</b>"));
+    m_outcomes->setText(outcomes.join(QStringLiteral("<br>")));
+    m_outcomes->setVisible(!outcomes.isEmpty());
+    m_notes->clear();
+    for (const AccountNote& note : report.notes) {
+        // Plain-text items: a note shows as written.
+        auto* item = new QListWidgetItem(
+            tr("%1 · %2\n%3")
+                .arg(locale.toString(note.at.toLocalTime(), QLocale::ShortFormat), note.author, note.text),
+            m_notes);
+        item->setToolTip(PlainText::asRichText(note.text));
+    }
     if (report.notes.isEmpty())
-        notes << tr("None yet.");
-    m_notes->setText(notes.join(QStringLiteral("<br>")));
+        new QListWidgetItem(tr("None yet."), m_notes);
+    RecentCustomers::add(m_path, account.id, account.name);
     m_addNote->setEnabled(true);
     m_addOutcome->setEnabled(true);
     emit shown(account.id);
+}
+
+void CustomerDetailView::showActions(const AccountReport& report)
+{
+    const QLocale locale;
+    m_actionMessage->hide();
+    m_actions->clearContents();
+    m_actions->setRowCount(int(report.actions.size()));
+    for (int row = 0; row < report.actions.size(); ++row) {
+        const Action& action = report.actions[row];
+        const QString what = action.status == QLatin1String("snoozed")
+            ? tr("%1 (snoozed until %2)")
+                  .arg(ActionStore::triggerName(action.trigger),
+                       locale.toString(action.snoozedUntil, QLocale::ShortFormat))
+            : ActionStore::triggerName(action.trigger);
+        const QStringList cells { locale.toString(action.priority, 'f', 1), what, action.reason };
+        for (int column = 0; column < cells.size(); ++column)
+            m_actions->setItem(row, column, cell(cells[column]));
+        // Done and Snooze at hand, on the row.
+        auto* buttons = new QWidget(m_actions);
+        auto* layout = new QHBoxLayout(buttons);
+        layout->setContentsMargins(2, 0, 2, 0);
+        layout->setSpacing(4);
+        auto* doneButton = new QToolButton(buttons);
+        doneButton->setObjectName(QStringLiteral("done"));
+        doneButton->setText(tr("Done"));
+        doneButton->setToolTip(tr("Mark this action done"));
+        auto* snoozeButton = new QToolButton(buttons);
+        snoozeButton->setObjectName(QStringLiteral("snooze"));
+        snoozeButton->setText(tr("Snooze"));
+        snoozeButton->setToolTip(tr("Back in the queue in a week; the arrow offers other times"));
+        // A click snoozes for a week; the arrow beside it offers the other choices.
+        snoozeButton->setPopupMode(QToolButton::MenuButtonPopup);
+        connect(snoozeButton, &QToolButton::clicked, this,
+                [this, id = action.id] { snooze(id, QDate::currentDate().addDays(7)); });
+        auto* later = new QMenu(snoozeButton);
+        const QDate today = QDate::currentDate();
+        const std::pair<QString, QDate> choices[] { { tr("Until tomorrow"), today.addDays(1) },
+                                                    { tr("For a week"), today.addDays(7) },
+                                                    { tr("For a month"), today.addMonths(1) } };
+        for (const auto& [label, until] : choices)
+            later->addAction(label, this, [this, id = action.id, until] { snooze(id, until); });
+        snoozeButton->setMenu(later);
+        layout->addWidget(doneButton);
+        layout->addWidget(snoozeButton);
+        connect(doneButton, &QToolButton::clicked, this, [this, id = action.id] { markDone(id); });
+        m_actions->setCellWidget(row, 3, buttons);
+    }
+    m_actions->resizeColumnToContents(3);
+    if (report.actions.isEmpty()) {
+        m_actions->setRowCount(1);
+        m_actions->setItem(0, 1, cell(tr("None.")));
+    }
+}
+
+void CustomerDetailView::markDone(qint64 actionId)
+{
+    changeAction(actionId, std::nullopt);
+}
+
+void CustomerDetailView::snooze(qint64 actionId, const QDate& until)
+{
+    changeAction(actionId, until);
+}
+
+void CustomerDetailView::changeAction(qint64 actionId, std::optional<QDate> snoozeUntil)
+{
+    if (!m_report)
+        return;
+    int version = 0;
+    for (const Action& action : std::as_const(m_report->actions)) {
+        if (action.id == actionId)
+            version = action.version;
+    }
+    m_actions->setEnabled(false);
+    const QString path = m_path;
+    // The same writes as the action queue's: the team's server (checked against the version shown,
+    // the member recorded by the server) or the workspace file.
+    runAsync(
+        this,
+        [path, team = m_team, actionId, version, snoozeUntil]() -> QString {
+            const auto change = [&](ActionStore& store, const QString& author) {
+                const int expected = version > 0 ? version : -1;
+                return snoozeUntil ? store.snooze(actionId, *snoozeUntil, author, {}, expected)
+                                   : store.markDone(actionId, author, {}, expected);
+            };
+            if (team) {
+                Result<std::unique_ptr<TeamDatabase>> db = team->open();
+                if (!db)
+                    return db.error();
+                ActionStore store((*db)->connection());
+                const Status status = change(store, team->member);
+                return status ? QString() : status.error();
+            }
+            Result<std::unique_ptr<Database>> db = Database::open(path);
+            if (!db)
+                return db.error();
+            ActionStore store(**db);
+            const Status status = change(store, ActionStore::currentAuthor());
+            return status ? QString() : status.error();
+        },
+        [this](const QString& error) {
+            m_actions->setEnabled(true);
+            if (!error.isEmpty()) {
+                m_actionMessage->setText(error);
+                m_actionMessage->show();
+                emit actionFailed(error);
+                return;
+            }
+            emit actionsChanged();
+            refresh();
+        });
 }
 
 void CustomerDetailView::addNote()
@@ -303,8 +512,10 @@ void CustomerDetailView::addNote()
     // A small write; it runs off the GUI thread like every other, then the view reloads.
     auto* watcher = new QFutureWatcher<QString>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        if (!watcher->result().isEmpty())
-            m_notes->setText(watcher->result().toHtmlEscaped());
+        if (!watcher->result().isEmpty()) {
+            m_actionMessage->setText(watcher->result());
+            m_actionMessage->show();
+        }
         watcher->deleteLater();
         refresh();
     });
@@ -346,7 +557,8 @@ void CustomerDetailView::recordOutcome(const Outcome& outcome)
         },
         [this, id = outcome.accountId](const QString& error) {
             if (!error.isEmpty()) {
-                m_notes->setText(error.toHtmlEscaped());
+                m_actionMessage->setText(error);
+                m_actionMessage->show();
                 return;
             }
             emit outcomeRecorded(id);

@@ -8,15 +8,18 @@
 #include <QWidget>
 
 class QLabel;
+class QListWidget;
 class QPushButton;
+class QStackedWidget;
 class QTableWidget;
 
 namespace tenure {
 
 // One customer on one screen: who they are and what they pay, stage, band and score; the stage
 // timeline and health trend (drawn with the same vector charts as the printed report); why the
-// score is what it is (the breakdown); recent events; open actions, notes and outcomes. Loaded
-// on a worker thread, like every view.
+// score is what it is (the breakdown); recent events; the open actions as a list with Done and
+// Snooze at hand, beside the notes timeline; outcomes. Loaded on a worker thread, like every view.
+// Without a customer it offers the ones opened last in this workspace.
 class CustomerDetailView : public QWidget
 {
     Q_OBJECT
@@ -40,15 +43,28 @@ public:
 
     // Records an outcome (the dialog's result) for the account shown, off the GUI thread.
     void recordOutcome(const Outcome& outcome);
+    // Marks one of the account's actions done, or snoozes it until `until`, off the GUI thread
+    // (the team's server in a team workspace, checked against the version shown).
+    void markDone(qint64 actionId);
+    void snooze(qint64 actionId, const QDate& until);
+
+protected:
+    void showEvent(QShowEvent* event) override;
 
 signals:
     void shown(const QString& accountId);
     // An outcome was recorded: scores (a churn moves the account to Churned) and backtests change.
     void outcomeRecorded(const QString& accountId);
+    // An action was marked done or snoozed (the queue follows), or the change was refused.
+    void actionsChanged();
+    void actionFailed(const QString& message);
 
 private:
     void display(const AccountReport& report);
+    void showActions(const AccountReport& report);
+    void showRecent();
     void addNote();
+    void changeAction(qint64 actionId, std::optional<QDate> snoozeUntil);
 
     QString m_path;
     std::optional<TeamSignIn> m_team;
@@ -59,8 +75,12 @@ private:
     QWidget* m_charts;
     QTableWidget* m_breakdown;
     QTableWidget* m_events;
-    QLabel* m_actions;
-    QLabel* m_notes;
+    QStackedWidget* m_pages; // the recent customers, or the customer
+    QListWidget* m_recent;
+    QTableWidget* m_actions;
+    QLabel* m_actionMessage;
+    QLabel* m_outcomes;
+    QListWidget* m_notes;
     QPushButton* m_addNote;
     QPushButton* m_addOutcome;
     QFutureWatcher<Result<AccountReport>> m_loading;
