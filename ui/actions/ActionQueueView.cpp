@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -322,14 +323,18 @@ ActionQueueView::ActionQueueView(QWidget* parent)
     layout->addWidget(m_table, 1);
     layout->addWidget(m_count);
 
+    // Each button acts on what was selected, at the version shown, when it was pressed: a live
+    // refresh while its dialog is open neither drops the change nor lets it pass a colleague's.
     connect(m_done, &QPushButton::clicked, this, [this] {
+        const QList<Action> targets = selected();
         bool ok = false;
         const QString note = QInputDialog::getText(this, tr("Done"), tr("What was done (optional):"),
                                                    QLineEdit::Normal, {}, &ok);
         if (ok)
-            markSelectedDone(note);
+            markDone(targets, note);
     });
     connect(m_snooze, &QPushButton::clicked, this, [this] {
+        const QList<Action> targets = selected();
         QDialog dialog(this);
         dialog.setWindowTitle(tr("Snooze"));
         auto* date = new QDateEdit(QDate::currentDate().addDays(7), &dialog);
@@ -343,7 +348,7 @@ ActionQueueView::ActionQueueView(QWidget* parent)
         form->addWidget(date);
         form->addWidget(box);
         if (dialog.exec() == QDialog::Accepted)
-            snoozeSelected(date->date());
+            snooze(targets, date->date());
     });
     connect(m_reassign, &QPushButton::clicked, this, [this] {
         bool ok = false;
@@ -355,13 +360,14 @@ ActionQueueView::ActionQueueView(QWidget* parent)
                                     std::max(0, int(m_members.indexOf(current))), false, &ok)
             : QInputDialog::getText(this, tr("Reassign"), tr("New owner:"), QLineEdit::Normal, current, &ok);
         if (ok && !owner.trimmed().isEmpty())
-            reassignSelected(owner);
+            reassign(targets, owner);
     });
     connect(m_note, &QPushButton::clicked, this, [this] {
+        const QList<Action> targets = selected();
         bool ok = false;
         const QString text = QInputDialog::getMultiLineText(this, tr("Note"), tr("Note:"), {}, &ok);
         if (ok && !text.trimmed().isEmpty())
-            noteOnSelected(text);
+            addNote(targets, text);
     });
     connect(m_snoozed, &QCheckBox::toggled, this, &ActionQueueView::refresh);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -371,10 +377,12 @@ ActionQueueView::ActionQueueView(QWidget* parent)
     });
     connect(&m_loading, &QFutureWatcherBase::finished, this, [this] {
         const Result<Page> page = m_loading.result();
-        if (std::exchange(m_reloadPending, false)) {
-            refresh();
-            return;
-        }
+        // Shown even when newer news came meanwhile (a steady stream of changes never starves the
+        // queue), then read again.
+        const auto again = qScopeGuard([this, pending = std::exchange(m_reloadPending, false)] {
+            if (pending)
+                refresh();
+        });
         if (!page) {
             m_count->setText(page.error());
             return;
@@ -653,29 +661,49 @@ void ActionQueueView::serverRecovered()
 
 void ActionQueueView::markSelectedDone(const QString& note)
 {
-    apply(selected(), [author = author(), note](ActionStore& store, const Action& action) {
-        return store.markDone(action.id, author, note, action.version > 0 ? action.version : -1);
-    });
+    markDone(selected(), note);
 }
 
 void ActionQueueView::snoozeSelected(const QDate& until)
 {
-    apply(selected(), [author = author(), until](ActionStore& store, const Action& action) {
-        return store.snooze(action.id, until, author, {}, action.version > 0 ? action.version : -1);
-    });
+    snooze(selected(), until);
 }
 
 void ActionQueueView::reassignSelected(const QString& owner)
 {
-    apply(selected(), [author = author(), owner](ActionStore& store, const Action& action) {
-        return store.reassign(action.id, owner, author, action.version > 0 ? action.version : -1);
-    });
+    reassign(selected(), owner);
 }
 
 void ActionQueueView::noteOnSelected(const QString& text)
 {
+    addNote(selected(), text);
+}
+
+void ActionQueueView::markDone(const QList<Action>& targets, const QString& note)
+{
+    apply(targets, [author = author(), note](ActionStore& store, const Action& action) {
+        return store.markDone(action.id, author, note, action.version > 0 ? action.version : -1);
+    });
+}
+
+void ActionQueueView::snooze(const QList<Action>& targets, const QDate& until)
+{
+    apply(targets, [author = author(), until](ActionStore& store, const Action& action) {
+        return store.snooze(action.id, until, author, {}, action.version > 0 ? action.version : -1);
+    });
+}
+
+void ActionQueueView::reassign(const QList<Action>& targets, const QString& owner)
+{
+    apply(targets, [author = author(), owner](ActionStore& store, const Action& action) {
+        return store.reassign(action.id, owner, author, action.version > 0 ? action.version : -1);
+    });
+}
+
+void ActionQueueView::addNote(const QList<Action>& targets, const QString& text)
+{
     apply(
-        selected(),
+        targets,
         [author = author(), text](ActionStore& store, const Action& action) {
             return store.addNote(action.id, author, text);
         },

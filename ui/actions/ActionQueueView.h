@@ -132,6 +132,11 @@ private:
     void updateButtons();
     QString owner() const; // the owner the queue shows, empty for everyone's
     QString author() const; // who is at the keyboard, for history rows
+    // The buttons' work on the actions selected when the button was pressed.
+    void markDone(const QList<Action>& targets, const QString& note);
+    void snooze(const QList<Action>& targets, const QDate& until);
+    void reassign(const QList<Action>& targets, const QString& owner);
+    void addNote(const QList<Action>& targets, const QString& text);
 
     QString m_path;
     std::optional<TeamSignIn> m_team;
