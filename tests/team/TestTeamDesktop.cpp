@@ -19,6 +19,7 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -27,6 +28,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 #include <QTranslator>
 #include <QTreeView>
@@ -267,6 +269,40 @@ private slots:
         const std::optional<Action> after = ActionStore((*hanako)->connection()).find(target.id);
         QCOMPARE(after->status, QStringLiteral("done"));
         QCOMPARE(after->updatedBy, kMisaki);
+    }
+
+    // A colleague's change while Misaki types in the Done dialog (the queue refreshes under it):
+    // her Done still goes against the version she saw, and is refused with what happened.
+    void aChangeDuringTheDialogIsNotOverwritten()
+    {
+        auto* actions = m_window->findChild<ActionQueueView*>();
+        actions->setMyAccountsOnly(false);
+        QTRY_VERIFY_WITH_TIMEOUT(actions->model()->rowCount() > 0, 10000);
+        const Action target = firstOwnedBy(actions, kHanako); // Misaki keeps her own for the tests after
+        QVERIFY(target.id > 0);
+        select(actions, actions->model()->actionIndex(target.id));
+        Result<std::unique_ptr<TeamDatabase>> hanako
+            = m_cluster.openAs(QStringLiteral("desk"), QStringLiteral("hanako"), QStringLiteral("pw-h"));
+        QVERIFY(hanako.ok());
+        QSignalSpy refused(actions, &ActionQueueView::changeFailed);
+        QSignalSpy loaded(actions, &ActionQueueView::loaded);
+        bool answered = false;
+        // While the dialog is open: Hanako snoozes, the queue reloads with the new version; then OK.
+        QTimer::singleShot(100, this, [&] {
+            QVERIFY(ActionStore((*hanako)->connection()).snooze(target.id, kAsOf.addDays(20), kHanako).ok());
+            QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 10000);
+            auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->setTextValue(QStringLiteral("QBR booked"));
+            dialog->accept();
+            answered = true;
+        });
+        QTest::mouseClick(actions->findChild<QPushButton*>(QStringLiteral("done")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(answered, 15000);
+        QVERIFY(refused.wait(10000) || !refused.isEmpty());
+        QVERIFY2(refused.first().first().toString().contains(kHanako),
+                 qPrintable(refused.first().first().toString()));
+        QCOMPARE(ActionStore((*hanako)->connection()).find(target.id)->status, QStringLiteral("snoozed"));
     }
 
     void reassigningMovesTheActionToTheColleague()

@@ -305,6 +305,10 @@ ActionQueueView::ActionQueueView(QWidget* parent)
     m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideRight);
     m_count->setObjectName(QStringLiteral("count"));
+    m_done->setObjectName(QStringLiteral("done"));
+    m_snooze->setObjectName(QStringLiteral("snooze"));
+    m_reassign->setObjectName(QStringLiteral("reassign"));
+    m_note->setObjectName(QStringLiteral("note"));
     PlainText::label(m_count); // errors quote account and event names
 
     // My accounts | Team: shown in a team workspace.
