@@ -129,20 +129,8 @@ private slots:
     void pullsIntoTheTeam()
     {
         qputenv("TENURE_SECRET_MIXPANEL", "not-needed-for-a-file");
-        const QString definition = m_local.dir() + QStringLiteral("/mixpanel.json");
-        QFile file(definition);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QJsonDocument(QJsonObject {
-                                     { QStringLiteral("name"), QStringLiteral("mixpanel") },
-                                     { QStringLiteral("kind"), QStringLiteral("mixpanel") },
-                                     { QStringLiteral("url"),
-                                       QUrl::fromLocalFile(
-                                           QStringLiteral(TENURE_SOURCE_DIR
-                                                          "/tests/data/connectors/mixpanel-export.jsonl"))
-                                           .toString() },
-                                 })
-                       .toJson());
-        file.close();
+        const QString definition = connectorFile(QStringLiteral("mixpanel"));
+        QVERIFY(!definition.isEmpty());
         const QString local = m_local.path();
         test::Cli added = test::runCli({},
                                        { QStringLiteral("connector"), QStringLiteral("add"), definition,
@@ -186,20 +174,8 @@ private slots:
     // new events are scored and published.
     void theServicePullsOnSchedule()
     {
-        const QString definition = m_local.dir() + QStringLiteral("/usage.json");
-        QFile file(definition);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QJsonDocument(QJsonObject {
-                                     { QStringLiteral("name"), QStringLiteral("usage") },
-                                     { QStringLiteral("kind"), QStringLiteral("mixpanel") },
-                                     { QStringLiteral("url"),
-                                       QUrl::fromLocalFile(
-                                           QStringLiteral(TENURE_SOURCE_DIR
-                                                          "/tests/data/connectors/mixpanel-export.jsonl"))
-                                           .toString() },
-                                 })
-                       .toJson());
-        file.close();
+        const QString definition = connectorFile(QStringLiteral("usage"));
+        QVERIFY(!definition.isEmpty());
         qputenv("TENURE_SECRET_USAGE", "not-needed-for-a-file");
         const QString local = m_local.path();
         QVERIFY(test::runCli({},
@@ -236,6 +212,23 @@ private slots:
     }
 
 private:
+    // A Mixpanel connector reading the shipped export file, written next to the local workspace;
+    // empty when the file cannot be written.
+    QString connectorFile(const QString& name) const
+    {
+        const QString definition = m_local.dir() + QStringLiteral("/%1.json").arg(name);
+        QFile file(definition);
+        if (!file.open(QIODevice::WriteOnly))
+            return {};
+        const QUrl data = QUrl::fromLocalFile(
+            QStringLiteral(TENURE_SOURCE_DIR "/tests/data/connectors/mixpanel-export.jsonl"));
+        file.write(QJsonDocument(QJsonObject { { QStringLiteral("name"), name },
+                                               { QStringLiteral("kind"), QStringLiteral("mixpanel") },
+                                               { QStringLiteral("url"), data.toString() } })
+                       .toJson());
+        return definition;
+    }
+
     PgCluster m_cluster;
     std::unique_ptr<TeamDatabase> m_team;
     QString m_url;
