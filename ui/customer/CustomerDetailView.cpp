@@ -3,6 +3,7 @@
 #include "Async.h"
 #include "PaletteIcon.h"
 #include "PlainText.h"
+#include "customers/CustomerListDelegate.h"
 #include "customer/OutcomeDialog.h"
 #include "engine/DayClock.h"
 #include "print/ReportCharts.h"
@@ -323,8 +324,12 @@ void CustomerDetailView::display(const AccountReport& report)
     if (report.status) {
         const QString band = report.status->band.isEmpty()
             ? tr("no score")
-            : QStringLiteral("<span style='background:%1'>&nbsp;%2 · %3&nbsp;</span>")
+            // The band as a badge: its colour behind the text colour that reads on it, in any palette.
+            : QStringLiteral("<span style='background:%1; color:%2'>&nbsp;%3 · %4&nbsp;</span>")
                   .arg(QColor(report.rules.bandColor(report.status->band)).lighter(160).name(),
+                       CustomerListDelegate::badgeTextColor(
+                           QColor(report.rules.bandColor(report.status->band)).lighter(160))
+                           .name(),
                        report.status->band.toHtmlEscaped(),
                        locale.toString(report.status->score.value_or(0), 'f', 1));
         facts << tr("<b>%1</b>").arg(report.rules.stageName(report.status->stage).toHtmlEscaped()) << band;
