@@ -26,10 +26,11 @@ bool AppOptions::parse(const QStringList& arguments, AppOptions& options, QStrin
         { QStringLiteral("language"),
           tr("The language of the window: en or ja (default: the ui/language setting, else the system's)."),
           tr("code") });
-    parser.addOption({ QStringLiteral("view"),
-                       tr("The view to open: overview, customers, actions, rules, tuning, datasources or "
-                          "customer:ACCOUNT_ID."),
-                       tr("name") });
+    parser.addOption(
+        { QStringLiteral("view"),
+          tr("The view to open: overview, customers, actions, customer (the customer page, with the "
+             "customers opened last), rules, tuning, datasources or customer:ACCOUNT_ID."),
+          tr("name") });
     QCommandLineOption measure(QStringLiteral("measure-startup"),
                                tr("Print start-up times and peak memory, then quit (for bench_startup)."));
     measure.setFlags(QCommandLineOption::HiddenFromHelp);
@@ -55,13 +56,15 @@ bool AppOptions::parse(const QStringList& arguments, AppOptions& options, QStrin
     options.view = parser.value(QStringLiteral("view"));
     options.language = parser.value(QStringLiteral("language"));
     options.measureStartup = parser.isSet(measure);
-    static const QStringList views { QStringLiteral("overview"), QStringLiteral("customers"),
-                                     QStringLiteral("actions"),  QStringLiteral("rules"),
-                                     QStringLiteral("tuning"),   QStringLiteral("datasources") };
+    // The names MainWindow::showView takes.
+    static const QStringList views { QStringLiteral("overview"),   QStringLiteral("customers"),
+                                     QStringLiteral("actions"),    QStringLiteral("customer"),
+                                     QStringLiteral("rules"),      QStringLiteral("tuning"),
+                                     QStringLiteral("datasources") };
     if (!options.view.isEmpty() && !views.contains(options.view)
         && !options.view.startsWith(QLatin1String("customer:"))) {
-        message = tr("--view: expected overview, customers, actions, rules, tuning, datasources or "
-                     "customer:ACCOUNT_ID, got \"%1\"\n")
+        message = tr("--view: expected overview, customers, actions, customer, rules, tuning, datasources "
+                     "or customer:ACCOUNT_ID, got \"%1\"\n")
                       .arg(options.view);
         exitCode = 2;
         return false;

@@ -14,7 +14,7 @@ public:
     QString db; // empty: the default workspace
     bool demo = false; // open (and create if needed) the demo workspace
     QString screenshot; // render the main window to this PNG once loaded, then exit
-    QString view; // overview, customers, actions or customer:ACCOUNT_ID
+    QString view; // a name MainWindow::showView takes (overview, customer:ACCOUNT_ID, ...)
     QString language; // "en", "ja"; empty: the setting ui/language, else the system locale
     bool measureStartup = false; // print start-up figures and quit after the first scoring pass
 

@@ -6,6 +6,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <ctime>
 #include <sys/resource.h>
 
 namespace tenure {
@@ -35,7 +36,16 @@ StartupProbe::StartupProbe(MainWindow& window, QElapsedTimer sinceMain)
 
 void StartupProbe::tick()
 {
-    m_longestStallMs = std::max(m_longestStallMs, m_sinceTick.restart() - m_ticker->interval());
+    const qint64 stall = m_sinceTick.restart() - m_ticker->interval();
+    // TENURE_STALL_TRACE=1: each stall over 50 ms on standard error, ending at a CLOCK_MONOTONIC
+    // time that `perf record -k CLOCK_MONOTONIC` samples can be matched with (README, Start-up).
+    if (stall > 50 && qEnvironmentVariableIsSet("TENURE_STALL_TRACE")) {
+        timespec now {};
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        std::fprintf(stderr, "stall %lld ms ending at mono %ld.%06ld\n", stall, long(now.tv_sec),
+                     now.tv_nsec / 1000);
+    }
+    m_longestStallMs = std::max(m_longestStallMs, stall);
 }
 
 void StartupProbe::finish(const char* outcome)

@@ -7,7 +7,10 @@
 #include "demo/DemoWorkspace.h"
 #include "engine/ScoringEngine.h"
 
+#include <QAbstractAxis>
 #include <QApplication>
+#include <QChart>
+#include <QChartView>
 #include <QDir>
 #include <QLabel>
 #include <QListWidget>
@@ -168,6 +171,28 @@ private slots:
             QVERIFY(window.grab().save(prefix + file + QStringLiteral(".png")));
             for (const QString& problem : test::looksProblems(&window))
                 problems << view + QStringLiteral(": ") + problem;
+            // Charts follow the palette (no white chart in a dark window) and their text reads.
+            for (QChartView* chartView : window.findChildren<QChartView*>()) {
+                if (!chartView->isVisible())
+                    continue;
+                const QChart* chart = chartView->chart();
+                const QColor background = chart->backgroundBrush().color();
+                if (background != window.palette().color(QPalette::Base))
+                    problems << QStringLiteral("%1: chart \"%2\" background %3, not the palette's %4")
+                                    .arg(view, chart->title(), background.name(),
+                                         window.palette().color(QPalette::Base).name());
+                QList<std::pair<QString, QColor>> texts { { QStringLiteral("title"),
+                                                            chart->titleBrush().color() } };
+                for (const QAbstractAxis* axis : chart->axes())
+                    texts.append({ QStringLiteral("axis labels"), axis->labelsBrush().color() });
+                for (const auto& [what, color] : std::as_const(texts)) {
+                    const double ratio = test::contrastRatio(color, background);
+                    if (ratio < 4.5)
+                        problems << QStringLiteral("%1: chart \"%2\" %3 hard to read (%4:1)")
+                                        .arg(view, chart->title(), what)
+                                        .arg(ratio, 0, 'f', 1);
+                }
+            }
             if (view == QLatin1String("customers")) {
                 // The band badges: the name on each band's colour reads well, in any palette.
                 auto* table = window.findChild<QTableView*>();

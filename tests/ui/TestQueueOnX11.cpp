@@ -5,12 +5,14 @@
 #include "actions/ActionStore.h"
 #include "demo/DemoWorkspace.h"
 #include "engine/ScoringEngine.h"
+#include "workspace/QuickSwitcher.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QDateEdit>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -202,6 +204,39 @@ private slots:
             }(),
             10000);
         window.grab().save(test::screenshotDir() + QStringLiteral("/x11-queue.png"));
+    }
+
+    // Ctrl+K opens the quick switcher also while a text field has the focus: the customer search
+    // and a text editor such as the rules view's condition JSON. With X11's key bindings (not the
+    // offscreen platform's) they take Ctrl+K as "delete to the end of the line" for themselves;
+    // the window's shortcut wins, and the text typed there stays.
+    void switcherOpensFromATextField()
+    {
+        MainWindow window;
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
+        navigation->setCurrentRow(1);
+        auto* search = window.findChild<QLineEdit*>(QStringLiteral("search"));
+        QVERIFY(search);
+        auto* editor = new QPlainTextEdit(window.centralWidget());
+        editor->show();
+        auto* switcher = window.findChild<QuickSwitcher*>();
+        QVERIFY(switcher);
+        for (QWidget* field : { static_cast<QWidget*>(search), static_cast<QWidget*>(editor) }) {
+            field->setFocus();
+            QTRY_VERIFY(field->hasFocus());
+            QTest::keyClicks(field, QStringLiteral("acme"));
+            QTest::keyClick(field, Qt::Key_Home);
+            QTest::keyClick(field, Qt::Key_K, Qt::ControlModifier);
+            QVERIFY2(switcher->isVisible(), field->metaObject()->className());
+            QTest::keyClick(switcher->findChild<QLineEdit*>(QStringLiteral("quickSwitcherEdit")),
+                            Qt::Key_Escape);
+            QVERIFY(!switcher->isVisible());
+        }
+        QCOMPARE(search->text(), QStringLiteral("acme"));
+        QCOMPARE(editor->toPlainText(), QStringLiteral("acme"));
     }
 };
 

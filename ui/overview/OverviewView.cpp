@@ -1,6 +1,7 @@
 #include "overview/OverviewView.h"
 
 #include "Async.h"
+#include "ChartLook.h"
 #include "ChartValueAxis.h"
 #include "PlainText.h"
 #include "engine/DayClock.h"
@@ -35,6 +36,7 @@ QChartView* chartView(const QString& title, QWidget* parent)
     auto* view = new QChartView(chart, parent);
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(220);
+    ChartLook::follow(chart, parent->palette());
     return view;
 }
 
@@ -101,6 +103,7 @@ void horizontalBars(QChartView* view, const QList<std::tuple<QString, double, QC
     // The last tick's label is centred on the plot's right edge: room for its right half.
     const int half = QFontMetrics(values->labelsFont()).horizontalAdvance(axisFormat(scale.max, scale)) / 2;
     chart->setMargins(QMargins(4, 4, std::max(4, half + 2), 4));
+    ChartLook::follow(chart, view->palette());
 }
 
 } // namespace
@@ -155,6 +158,15 @@ OverviewView::OverviewView(QWidget* parent)
 OverviewView::~OverviewView()
 {
     m_loading.waitForFinished();
+}
+
+void OverviewView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::PaletteChange) {
+        for (QChartView* view : { m_bands, m_stages, m_arr, m_health })
+            ChartLook::follow(view->chart(), palette());
+    }
+    QWidget::changeEvent(event);
 }
 
 void OverviewView::setWorkspace(const QString& path)
@@ -247,6 +259,7 @@ void OverviewView::display(const Data& data)
     QValueAxis* values = ChartAxes::valueAxis(ChartAxes::niceScale(0, highest, 6));
     health->addAxis(values, Qt::AlignLeft);
     stacked->attachAxis(values);
+    ChartLook::follow(health, m_health->palette());
 
     m_drops->setRowCount(int(data.trends.drops.size()));
     for (int row = 0; row < data.trends.drops.size(); ++row) {

@@ -29,6 +29,9 @@ signals:
     void loaded();
     void customerActivated(const QString& accountId);
 
+protected:
+    void changeEvent(QEvent* event) override; // the charts follow a dark or light palette
+
 private:
     struct Data
     {

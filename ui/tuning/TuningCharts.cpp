@@ -1,5 +1,6 @@
 #include "tuning/TuningCharts.h"
 
+#include "ChartLook.h"
 #include "tuning/Backtest.h"
 
 #include <QBarCategoryAxis>
@@ -57,6 +58,7 @@ QChartView* TuningCharts::create(const QString& title, QWidget* parent)
     auto* view = new QChartView(chart, parent);
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumSize(260, 240);
+    ChartLook::follow(chart, parent ? parent->palette() : view->palette());
     return view;
 }
 
@@ -87,6 +89,7 @@ void TuningCharts::showRoc(QChartView* view, const QList<BacktestReport>& report
         curve->attachAxis(x);
         curve->attachAxis(y);
     }
+    ChartLook::follow(view->chart(), view->palette());
 }
 
 void TuningCharts::showChurnByBand(QChartView* view, const QList<BacktestReport>& reports)
@@ -128,6 +131,7 @@ void TuningCharts::showChurnByBand(QChartView* view, const QList<BacktestReport>
     y->applyNiceNumbers();
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
+    ChartLook::follow(view->chart(), view->palette());
 }
 
 void TuningCharts::showDistribution(QChartView* view, const BacktestReport& report)
@@ -168,6 +172,7 @@ void TuningCharts::showDistribution(QChartView* view, const BacktestReport& repo
     y->setTitleText(tr("Share of group"));
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
+    ChartLook::follow(view->chart(), view->palette());
 }
 
 } // namespace tenure

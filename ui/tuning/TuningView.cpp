@@ -1,6 +1,7 @@
 #include "tuning/TuningView.h"
 
 #include "Async.h"
+#include "ChartLook.h"
 #include "PlainText.h"
 #include "ReadableColors.h"
 #include "actions/ActionStore.h"
@@ -238,6 +239,15 @@ TuningView::TuningView(QWidget* parent)
 }
 
 TuningView::~TuningView() = default;
+
+void TuningView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::PaletteChange) {
+        for (QChartView* view : { m_roc, m_bands, m_distribution })
+            ChartLook::follow(view->chart(), palette());
+    }
+    QWidget::changeEvent(event);
+}
 
 void TuningView::setWorkspace(const QString& path)
 {

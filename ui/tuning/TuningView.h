@@ -61,6 +61,9 @@ signals:
     // The candidate was saved as this version: the engine should score (and rebuild) now.
     void adopted(int version);
 
+protected:
+    void changeEvent(QEvent* event) override; // the charts follow a dark or light palette
+
 private:
     void loadActive(bool resetCandidate);
     void showReports(const QList<BacktestReport>& reports);
