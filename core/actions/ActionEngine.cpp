@@ -23,38 +23,26 @@ namespace tenure {
 
 namespace {
 
+// An action the triggers call for now, keyed by (account, trigger).
 struct Candidate
 {
-    QString accountId;
-    QString trigger;
     QString owner;
     double priority = 0;
-    QString reason;
+    QByteArray reason; // the facts as compact JSON, UTF-8 (half the memory of a QString)
 };
+using Candidates = QHash<QPair<QString, QString>, Candidate>;
 
-constexpr auto kAuthor = "Tenure";
-
-} // namespace
-
-ActionEngine::ActionEngine(Database& db, ActionRules rules)
-    : m_db(db)
-    , m_rules(std::move(rules))
+// Every action the triggers call for as of `today`, from the summaries and the accounts. On its
+// own so that the accounts and statuses it reads are freed before the live actions are read.
+// None at all (nullopt) when the rules have no bands to judge by.
+Result<std::optional<Candidates>> callFor(Database& db, const ActionRules& triggers, const QDate& today)
 {
-}
-
-Result<ActionEngine::Summary> ActionEngine::refresh(const QDate& today)
-{
-    return refreshInto(m_db.connection(), today, false);
-}
-
-Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, const QDate& today, bool team)
-{
-    const Result<RuleStore::Active> active = RuleStore(m_db).active();
+    const Result<RuleStore::Active> active = RuleStore(db).active();
     if (!active)
         return Error { active.error() };
     const RuleSet& rules = active->rules;
     if (rules.bands.isEmpty())
-        return Summary {};
+        return std::optional<Candidates> {};
     const QString best = rules.bands.first().name;
     const QString worst = rules.bands.last().name;
     QHash<QString, double> severity; // 0 for the best band, 1 for the worst
@@ -62,7 +50,7 @@ Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, con
         severity.insert(rules.bands[i].name,
                         rules.bands.size() > 1 ? double(i) / double(rules.bands.size() - 1) : 0);
 
-    Result<QList<Account>> accounts = AccountStore(m_db).all();
+    Result<QList<Account>> accounts = AccountStore(db).all();
     if (!accounts)
         return Error { accounts.error() };
     QHash<QString, double> maxArr; // per currency
@@ -81,7 +69,7 @@ Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, con
     QHash<QString, Now> now;
     QHash<QString, double> before;
     {
-        QSqlQuery query(m_db.connection());
+        QSqlQuery query(db.connection());
         query.setForwardOnly(true);
         if (!query.exec(
                 QStringLiteral("SELECT account_id, stage, score, band, last_active FROM account_status")))
@@ -92,10 +80,10 @@ Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, con
                 { query.value(1).toString(),
                   query.value(2).isNull() ? std::nullopt : std::optional<double>(query.value(2).toDouble()),
                   query.value(3).toString(), QDate::fromString(query.value(4).toString(), Qt::ISODate) });
-        QSqlQuery past(m_db.connection());
+        QSqlQuery past(db.connection());
         past.setForwardOnly(true);
         past.prepare(QStringLiteral("SELECT account_id, score FROM %1 WHERE score IS NOT NULL")
-                         .arg(StatusHistory::onDay(today.addDays(-m_rules.dropWindowDays))));
+                         .arg(StatusHistory::onDay(today.addDays(-triggers.dropWindowDays))));
         if (!past.exec())
             return Error { past.lastError().text() };
         while (past.next())
@@ -103,8 +91,8 @@ Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, con
     }
 
     const double weights
-        = m_rules.bandWeight + m_rules.arrWeight + m_rules.renewalWeight + m_rules.dropWeight;
-    QHash<QPair<QString, QString>, Candidate> candidates;
+        = triggers.bandWeight + triggers.arrWeight + triggers.renewalWeight + triggers.dropWeight;
+    Candidates candidates;
     for (const Account& account : *accounts) {
         const auto status = now.constFind(account.id);
         if (status == now.constEnd() || !status->score)
@@ -123,13 +111,13 @@ Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, con
         const double arrShare = account.arr && maxArr.value(account.currency) > 0
             ? std::clamp(*account.arr / maxArr.value(account.currency), 0.0, 1.0)
             : 0;
-        const double renewalShare = daysToRenewal >= 0 && daysToRenewal < m_rules.renewalWithinDays
-            ? 1.0 - double(daysToRenewal) / m_rules.renewalWithinDays
+        const double renewalShare = daysToRenewal >= 0 && daysToRenewal < triggers.renewalWithinDays
+            ? 1.0 - double(daysToRenewal) / triggers.renewalWithinDays
             : 0;
         const double dropShare = std::clamp(drop / 50.0, 0.0, 1.0);
         const double priority = 100
-            * (m_rules.bandWeight * bandShare + m_rules.arrWeight * arrShare
-               + m_rules.renewalWeight * renewalShare + m_rules.dropWeight * dropShare)
+            * (triggers.bandWeight * bandShare + triggers.arrWeight * arrShare
+               + triggers.renewalWeight * renewalShare + triggers.dropWeight * dropShare)
             / weights;
         // The reason is stored as facts, not words: each reader renders it in its own language
         // (ActionStore::reasonText), so a Japanese and an English CSM read the same queue.
@@ -143,7 +131,7 @@ Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, con
         }
         if (std::abs(drop) >= 1) {
             facts.insert(QStringLiteral("drop"), std::round(drop));
-            facts.insert(QStringLiteral("window_days"), m_rules.dropWindowDays);
+            facts.insert(QStringLiteral("window_days"), triggers.dropWindowDays);
         }
 
         auto add = [&](const QString& trigger, std::optional<int> silent = std::nullopt) {
@@ -151,18 +139,44 @@ Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, con
             if (silent)
                 reason.insert(QStringLiteral("silent_days"), *silent);
             candidates.insert({ account.id, trigger },
-                              { account.id, trigger, account.owner, std::round(priority * 10) / 10,
-                                QString::fromUtf8(QJsonDocument(reason).toJson(QJsonDocument::Compact)) });
+                              { account.owner, std::round(priority * 10) / 10,
+                                QJsonDocument(reason).toJson(QJsonDocument::Compact) });
         };
-        if (m_rules.worstBand && status->band == worst && worst != best)
+        if (triggers.worstBand && status->band == worst && worst != best)
             add(QStringLiteral("bad_band"));
-        if (daysToRenewal >= 0 && daysToRenewal <= m_rules.renewalWithinDays && status->band != best)
+        if (daysToRenewal >= 0 && daysToRenewal <= triggers.renewalWithinDays && status->band != best)
             add(QStringLiteral("renewal_risk")); // the facts say it: "Normal in Renewal, 45 days to renewal"
-        if (silentDays && *silentDays >= m_rules.inactiveDays)
+        if (silentDays && *silentDays >= triggers.inactiveDays)
             add(QStringLiteral("inactive"), *silentDays);
-        if (drop >= m_rules.scoreDropPoints)
+        if (drop >= triggers.scoreDropPoints)
             add(QStringLiteral("score_drop")); // the facts say "score −25 in 30 days"
     }
+    return std::optional<Candidates>(std::move(candidates));
+}
+
+constexpr auto kAuthor = "Tenure";
+
+} // namespace
+
+ActionEngine::ActionEngine(Database& db, ActionRules rules)
+    : m_db(db)
+    , m_rules(std::move(rules))
+{
+}
+
+Result<ActionEngine::Summary> ActionEngine::refresh(const QDate& today)
+{
+    return refreshInto(m_db.connection(), today, false);
+}
+
+Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, const QDate& today, bool team)
+{
+    Result<std::optional<Candidates>> found = callFor(m_db, m_rules, today);
+    if (!found)
+        return Error { found.error() };
+    if (!found->has_value())
+        return Summary {};
+    Candidates& candidates = **found;
 
     // Apply: update or clear the live actions, open the new ones, in one transaction: the file's
     // own, or the team's (where every change also moves the action's version and says who made
@@ -197,26 +211,43 @@ Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, con
         return insert.exec() ? Status {} : Status { Error { insert.lastError().text() } };
     };
     QSqlQuery live(target);
+    live.setForwardOnly(true); // read once: not cached row by row (a large queue has 200,000 live actions)
     if (!live.exec(
             QStringLiteral(
                 "SELECT id, account_id, trigger, status, snoozed_until, priority, reason, %1 FROM actions "
                 "WHERE status <> 'done'")
                 .arg(team ? QStringLiteral("version") : QStringLiteral("0"))))
         return Error { live.lastError().text() };
-    struct Live
+    // What to do with each live action, decided in one read of them: only the actions that change
+    // are kept (a large queue has 200,000 live actions, most of them unchanged), and each one's
+    // candidate is taken out of `candidates`, which is left with the actions to open.
+    struct Change
     {
         qint64 id;
-        QString account, trigger, status;
-        QDate until;
-        double priority;
-        QString reason;
         int version;
+        std::optional<Candidate> update; // none: clear it (the trigger no longer fires)
+        bool changed = false; // priority or reason
+        QDate wake; // a snoozed action whose day has come: its day
     };
-    QList<Live> lives;
-    while (live.next())
-        lives.append({ live.value(0).toLongLong(), live.value(1).toString(), live.value(2).toString(),
-                       live.value(3).toString(), QDate::fromString(live.value(4).toString(), Qt::ISODate),
-                       live.value(5).toDouble(), live.value(6).toString(), live.value(7).toInt() });
+    QList<Change> changes;
+    while (live.next()) {
+        const auto candidate = candidates.constFind({ live.value(1).toString(), live.value(2).toString() });
+        Change change { live.value(0).toLongLong(), live.value(7).toInt(), std::nullopt, false, {} };
+        if (candidate != candidates.constEnd()) {
+            const QDate until = QDate::fromString(live.value(4).toString(), Qt::ISODate);
+            if (live.value(3).toString() == QLatin1String("snoozed") && until.isValid() && until <= today)
+                change.wake = until;
+            change.changed = candidate->priority != live.value(5).toDouble()
+                || QString::fromUtf8(candidate->reason) != live.value(6).toString();
+            if (change.changed || change.wake.isValid())
+                change.update = *candidate;
+            candidates.erase(candidate);
+            if (!change.update)
+                continue; // unchanged: left as it is, updated_at included
+        }
+        changes.append(std::move(change));
+    }
+    live.finish(); // read to the end before the writes below
     // Prepared once: a large portfolio has tens of thousands of live actions.
     QSqlQuery clear(target);
     clear.prepare(
@@ -228,53 +259,45 @@ Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, con
         QStringLiteral("UPDATE actions SET priority = ?, reason = ?, status = CASE WHEN ? THEN 'open' ELSE "
                        "status END, updated_at = ? WHERE id = ?%1")
             .arg(sameVersion));
-    for (const Live& action : std::as_const(lives)) {
-        const auto candidate = candidates.constFind({ action.account, action.trigger });
-        if (candidate == candidates.constEnd()) {
+    for (const Change& change : std::as_const(changes)) {
+        if (!change.update) {
             clear.addBindValue(stamp);
-            clear.addBindValue(action.id);
+            clear.addBindValue(change.id);
             if (team)
-                clear.addBindValue(action.version);
+                clear.addBindValue(change.version);
             if (!clear.exec())
                 return Error { clear.lastError().text() };
             if (clear.numRowsAffected() == 0)
                 continue; // a CSM changed it meanwhile
-            if (Status s = history(action.id, QStringLiteral("cleared"), tr("the condition no longer holds"));
+            if (Status s = history(change.id, QStringLiteral("cleared"), tr("the condition no longer holds"));
                 !s)
                 return Error { s.error() };
             ++summary.cleared;
             continue;
         }
-        const bool wake
-            = action.status == QLatin1String("snoozed") && action.until.isValid() && action.until <= today;
-        const bool changed = candidate->reason != action.reason || candidate->priority != action.priority;
-        if (changed || wake) { // an unchanged action is left as it is, updated_at included
-            update.addBindValue(candidate->priority);
-            update.addBindValue(candidate->reason);
-            update.addBindValue(wake);
-            update.addBindValue(stamp);
-            update.addBindValue(action.id);
-            if (team)
-                update.addBindValue(action.version);
-            if (!update.exec())
-                return Error { update.lastError().text() };
-            if (update.numRowsAffected() == 0) {
-                candidates.remove({ action.account, action.trigger });
-                continue; // a CSM changed it meanwhile
-            }
-        }
-        if (wake) {
-            if (Status s = history(action.id, QStringLiteral("woke"), action.until.toString(Qt::ISODate)); !s)
+        update.addBindValue(change.update->priority);
+        update.addBindValue(QString::fromUtf8(change.update->reason)); // TEXT, as the readers expect
+        update.addBindValue(change.wake.isValid());
+        update.addBindValue(stamp);
+        update.addBindValue(change.id);
+        if (team)
+            update.addBindValue(change.version);
+        if (!update.exec())
+            return Error { update.lastError().text() };
+        if (update.numRowsAffected() == 0)
+            continue; // a CSM changed it meanwhile
+        if (change.wake.isValid()) {
+            if (Status s = history(change.id, QStringLiteral("woke"), change.wake.toString(Qt::ISODate)); !s)
                 return Error { s.error() };
             ++summary.woke;
         }
-        if (changed)
+        if (change.changed)
             ++summary.updated;
-        candidates.remove({ action.account, action.trigger });
     }
     // A trigger a CSM marked done stays quiet while its condition holds; once it has cleared,
     // the next firing opens a new action.
     QSqlQuery suppressed(target);
+    suppressed.setForwardOnly(true);
     if (!suppressed.exec(QStringLiteral(
             "SELECT DISTINCT account_id, trigger FROM actions WHERE status = 'done' AND suppress = 1")))
         return Error { suppressed.lastError().text() };
@@ -292,23 +315,23 @@ Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, con
         if (!rearm.exec())
             return Error { rearm.lastError().text() };
     }
-    for (const Candidate& candidate : std::as_const(candidates)) {
+    for (auto candidate = candidates.cbegin(); candidate != candidates.cend(); ++candidate) {
         QSqlQuery insert(target);
         insert.prepare(QStringLiteral(
             "INSERT INTO actions (account_id, trigger, status, priority, reason, owner, created_at, "
             "updated_at) VALUES (?, ?, 'open', ?, ?, ?, ?, ?) RETURNING id"));
-        insert.addBindValue(candidate.accountId);
-        insert.addBindValue(candidate.trigger);
-        insert.addBindValue(candidate.priority);
-        insert.addBindValue(candidate.reason);
-        insert.addBindValue(candidate.owner);
+        insert.addBindValue(candidate.key().first); // the account
+        insert.addBindValue(candidate.key().second); // the trigger
+        insert.addBindValue(candidate->priority);
+        insert.addBindValue(QString::fromUtf8(candidate->reason));
+        insert.addBindValue(candidate->owner);
         insert.addBindValue(stamp);
         insert.addBindValue(stamp);
         if (!insert.exec() || !insert.next())
             return Error { insert.lastError().text() };
         const qint64 id = insert.value(0).toLongLong();
         insert.finish();
-        if (Status s = history(id, QStringLiteral("created"), candidate.reason); !s)
+        if (Status s = history(id, QStringLiteral("created"), QString::fromUtf8(candidate->reason)); !s)
             return Error { s.error() };
         ++summary.opened;
     }
