@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
 
@@ -108,6 +109,56 @@ private slots:
         QCOMPARE(bad.code, 1);
         QVERIFY2(bad.err.contains(QStringLiteral("events-bad.csv:")), qPrintable(bad.err)); // file:line
         QCOMPARE(test::count(*m_team, QStringLiteral("SELECT count(*) FROM events")), events);
+    }
+
+    // The server drops the importing session half-way through the log's rows, as a crash, a restart
+    // or pg_terminate_backend would: nothing of the file lands; the re-run imports it whole; a third
+    // run adds nothing.
+    void aDroppedConnectionMidImportLosesNothing()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("events-drop.csv"));
+        {
+            QFile out(file);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write("id;account;event;time;note\n");
+            for (int i = 1; i <= 60; ++i)
+                out.write(QStringLiteral("drop%1;A-%2;login;2026-11-07 %3:%4;\n")
+                              .arg(i)
+                              .arg(1 + i % 2)
+                              .arg(8 + i / 30, 2, 10, QLatin1Char('0'))
+                              .arg(i % 60, 2, 10, QLatin1Char('0'))
+                              .toUtf8());
+        }
+        const qint64 before = test::count(*m_team, QStringLiteral("SELECT count(*) FROM events"));
+        QVERIFY(m_team
+                    ->exec(QStringLiteral(R"(CREATE FUNCTION drop_importer() RETURNS trigger LANGUAGE plpgsql
+                    AS $$ BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); RETURN NEW; END $$)"))
+                    .ok());
+        QVERIFY(m_team
+                    ->exec(QStringLiteral(
+                        "CREATE TRIGGER drop_importer BEFORE INSERT ON events FOR EACH ROW "
+                        "WHEN (NEW.external_id LIKE '%drop30') EXECUTE FUNCTION drop_importer()"))
+                    .ok());
+        const QStringList import { QStringLiteral("import"), QStringLiteral("events"), file,
+                                   QStringLiteral("--db"), m_url };
+        const test::Cli dropped = test::runCli(QStringLiteral("pw-a"), import);
+        QCOMPARE(dropped.code, 1);
+        QVERIFY2(dropped.err.contains(QStringLiteral("Nothing was imported")), qPrintable(dropped.err));
+        QCOMPARE(test::count(*m_team, QStringLiteral("SELECT count(*) FROM events")), before);
+
+        QVERIFY(m_team->exec(QStringLiteral("DROP TRIGGER drop_importer ON events")).ok());
+        QVERIFY(m_team->exec(QStringLiteral("DROP FUNCTION drop_importer()")).ok());
+        const test::Cli again = test::runCli(QStringLiteral("pw-a"), import);
+        QVERIFY2(again.code == 0, qPrintable(again.err + again.out));
+        QCOMPARE(test::count(*m_team, QStringLiteral("SELECT count(*) FROM events")), before + 60);
+        QCOMPARE(test::count(*m_team,
+                             QStringLiteral("SELECT count(DISTINCT external_id) FROM events WHERE "
+                                            "external_id LIKE '%drop%'")),
+                 60);
+        const test::Cli third = test::runCli(QStringLiteral("pw-a"), import);
+        QVERIFY2(third.code == 0, qPrintable(third.err));
+        QCOMPARE(test::count(*m_team, QStringLiteral("SELECT count(*) FROM events")), before + 60);
     }
 
     void aCsmCannotImport()
