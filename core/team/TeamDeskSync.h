@@ -65,6 +65,9 @@ signals:
     void recovered();
     // The first connection failed: nothing to show (bad password, not a workspace, ...).
     void failed(const QString& message);
+    // The server refused the password while a copy is shown (changed since, or the keychain's is
+    // old): retrying cannot help, so it stops until the user signs in again. `lost` came first.
+    void passwordRefused(const QString& message);
 
 private:
     bool connectToTeam(QString* error);
@@ -75,6 +78,9 @@ private:
     void retry();
     void syncPending();
     void markLost(const QString& message);
+    // Lost with `why`: retries, unless the password was refused (then asks for another).
+    void retryLater(const QString& why);
+    bool refusesPassword(const QString& message) const;
 
     TeamLocation m_location;
     QString m_password;

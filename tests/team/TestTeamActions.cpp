@@ -1,6 +1,7 @@
 // The team's action queue: worked by CSMs on the server under their own names, announced to every
 // desktop, and a simultaneous edit turned into a message instead of a silent overwrite.
 #include "PgCluster.h"
+#include "TeamTestQueries.h"
 #include "TestSupport.h"
 #include "actions/ActionStore.h"
 #include "demo/DemoWorkspace.h"
@@ -160,6 +161,97 @@ private slots:
         QVERIFY2(out.contains(QStringLiteral("佐藤 花子")) && out.contains(QStringLiteral("電話しました")),
                  qPrintable(out));
         QVERIFY2(!out.contains(QStringLiteral("somebody else")), qPrintable(out));
+    }
+
+    // The author of a history row, a note or a rule set is the member's display name of the login
+    // that wrote it, whatever the client sends: a CSM in psql cannot write as a colleague.
+    void theServerSaysWhoWrote()
+    {
+        Result<std::unique_ptr<TeamDatabase>> misaki
+            = m_cluster.openAs(QStringLiteral("queue"), QStringLiteral("misaki"), QStringLiteral("pw-m"));
+        QVERIFY(misaki.ok());
+        const Action action = ActionStore((*misaki)->connection()).queue().value().first();
+        Result<QSqlQuery> forged = (*misaki)->exec(
+            QStringLiteral("INSERT INTO action_history (action_id, at, author, kind, detail) "
+                           "VALUES (?, 1, ?, 'note', 'forged?') RETURNING author, login"),
+            { action.id, QStringLiteral("佐藤 花子") });
+        QVERIFY2(forged.ok(), qPrintable(forged.ok() ? QString() : forged.error()));
+        QVERIFY(forged->next());
+        QCOMPARE(forged->value(0).toString(), QStringLiteral("高橋 美咲"));
+        QCOMPARE(forged->value(1).toString(), QStringLiteral("misaki"));
+        Result<QSqlQuery> note = (*misaki)->exec(
+            QStringLiteral(
+                "INSERT INTO account_notes (account_id, at, author, text) VALUES (?, 1, ?, 'forged?') "
+                "RETURNING author"),
+            { action.accountId, QStringLiteral("佐藤 花子") });
+        QVERIFY2(note.ok(), qPrintable(note.ok() ? QString() : note.error()));
+        QVERIFY(note->next());
+        QCOMPARE(note->value(0).toString(), QStringLiteral("高橋 美咲"));
+        // Nor afterwards: an UPDATE keeps the writer's name (where the login may update at all).
+        Result<QSqlQuery> renamed = (*misaki)->exec(
+            QStringLiteral("UPDATE account_notes SET author = ? WHERE text = 'forged?' RETURNING author"),
+            { QStringLiteral("佐藤 花子") });
+        if (renamed.ok()) {
+            while (renamed->next())
+                QCOMPARE(renamed->value(0).toString(), QStringLiteral("高橋 美咲"));
+        }
+        // The workspace's owner, not a member, keeps the authors it moves in (team push does).
+        Result<std::unique_ptr<TeamDatabase>> owner = m_cluster.open(QStringLiteral("queue"));
+        QVERIFY(owner.ok());
+        QCOMPARE(
+            test::rows(**owner,
+                       QStringLiteral("INSERT INTO account_notes (account_id, at, author, text) "
+                                      "VALUES (?, 2, 'Yuki (from a file)', 'moved in') RETURNING author"),
+                       { action.accountId }),
+            QStringList { QStringLiteral("Yuki (from a file)") });
+    }
+
+    // The engine's refresh of priorities and reasons leaves an action's version, and who changed it
+    // last, alone: a CSM's change on the version shown just before a pass lands. A change of status
+    // by the engine (clearing an action) still moves the version.
+    void anEnginePassDoesNotRefuseACsmsChange()
+    {
+        Result<std::unique_ptr<TeamDatabase>> misaki
+            = m_cluster.openAs(QStringLiteral("queue"), QStringLiteral("misaki"), QStringLiteral("pw-m"));
+        Result<std::unique_ptr<TeamDatabase>> owner = m_cluster.open(QStringLiteral("queue"));
+        QVERIFY(misaki.ok() && owner.ok());
+        ActionStore store((*misaki)->connection());
+        const QList<Action> before = store.queue().value();
+        QVERIFY(!before.isEmpty());
+        // A pass a day later: silent days grow, so reasons and priorities are refreshed.
+        TeamEngine::Options engineOptions;
+        engineOptions.replicaPath = m_local.dir() + QStringLiteral("/replica.tenure");
+        engineOptions.engine.today = kAsOf.addDays(1);
+        TeamEngine engine(m_cluster.location(QStringLiteral("queue")), engineOptions,
+                          PgCluster::superPassword());
+        QVERIFY(engine.tryElect().value());
+        Result<TeamEngine::Pass> pass = engine.runPass();
+        QVERIFY2(pass.ok(), qPrintable(pass.ok() ? QString() : pass.error()));
+        int refreshed = 0;
+        std::optional<Action> target;
+        for (const Action& was : before) {
+            const std::optional<Action> now = store.find(was.id);
+            QVERIFY(now);
+            if (now->status != was.status) {
+                QVERIFY2(now->version > was.version, "a change of status moves the version");
+                continue;
+            }
+            if (now->facts == was.facts && now->priority == was.priority)
+                continue;
+            ++refreshed;
+            QCOMPARE(now->version, was.version);
+            QCOMPARE(now->updatedBy, was.updatedBy);
+            QCOMPARE(now->updatedAt, was.updatedAt);
+            if (!target && now->status != QLatin1String("done"))
+                target = was;
+        }
+        QVERIFY2(refreshed > 0 && target, "the pass refreshed an open action's priority or reason");
+        // Misaki acts on the version she saw before the pass.
+        const Status done = store.markDone(target->id, QStringLiteral("高橋 美咲"), QStringLiteral("called"),
+                                           target->version);
+        QVERIFY2(done.ok(), qPrintable(done.error()));
+        QCOMPARE(store.find(target->id)->status, QStringLiteral("done"));
+        QCOMPARE(store.find(target->id)->version, target->version + 1);
     }
 
 private:

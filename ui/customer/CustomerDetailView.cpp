@@ -3,8 +3,8 @@
 #include "Async.h"
 #include "PaletteIcon.h"
 #include "PlainText.h"
-#include "customers/CustomerListDelegate.h"
 #include "customer/OutcomeDialog.h"
+#include "customers/CustomerListDelegate.h"
 #include "engine/DayClock.h"
 #include "print/ReportCharts.h"
 #include "report/PortfolioReport.h"
@@ -388,8 +388,7 @@ void CustomerDetailView::display(const AccountReport& report)
     if (report.notes.isEmpty())
         new QListWidgetItem(tr("None yet."), m_notes);
     RecentCustomers::add(m_path, account.id, account.name);
-    m_addNote->setEnabled(true);
-    m_addOutcome->setEnabled(true);
+    applyReadOnly();
     emit shown(account.id);
 }
 
@@ -418,10 +417,12 @@ void CustomerDetailView::showActions(const AccountReport& report)
         doneButton->setObjectName(QStringLiteral("done"));
         doneButton->setText(tr("Done"));
         doneButton->setToolTip(tr("Mark this action done"));
+        doneButton->setProperty("writableTip", doneButton->toolTip());
         auto* snoozeButton = new QToolButton(buttons);
         snoozeButton->setObjectName(QStringLiteral("snooze"));
         snoozeButton->setText(tr("Snooze"));
         snoozeButton->setToolTip(tr("Back in the queue in a week; the arrow offers other times"));
+        snoozeButton->setProperty("writableTip", snoozeButton->toolTip());
         // A click snoozes for a week; the arrow beside it offers the other choices.
         snoozeButton->setPopupMode(QToolButton::MenuButtonPopup);
         connect(snoozeButton, &QToolButton::clicked, this,
@@ -439,10 +440,38 @@ void CustomerDetailView::showActions(const AccountReport& report)
         connect(doneButton, &QToolButton::clicked, this, [this, id = action.id] { markDone(id); });
         m_actions->setCellWidget(row, 3, buttons);
     }
+    applyReadOnly();
     m_actions->resizeColumnToContents(3);
     if (report.actions.isEmpty()) {
         m_actions->setRowCount(1);
         m_actions->setItem(0, 1, cell(tr("None.")));
+    }
+}
+
+void CustomerDetailView::setReadOnly(const QString& reason)
+{
+    m_readOnly = reason;
+    applyReadOnly();
+}
+
+void CustomerDetailView::applyReadOnly()
+{
+    const bool writable = m_readOnly.isEmpty();
+    const bool shown = m_report.has_value();
+    m_addNote->setEnabled(shown && writable);
+    m_addNote->setToolTip(m_readOnly);
+    m_addOutcome->setEnabled(shown && writable);
+    m_addOutcome->setToolTip(
+        writable ? tr("Churned, renewed, expanded or contracted: what happened, for the backtests")
+                 : m_readOnly);
+    for (int row = 0; row < m_actions->rowCount(); ++row) {
+        QWidget* buttons = m_actions->cellWidget(row, 3);
+        if (!buttons)
+            continue;
+        for (QToolButton* button : buttons->findChildren<QToolButton*>()) {
+            button->setEnabled(writable);
+            button->setToolTip(writable ? button->property("writableTip").toString() : m_readOnly);
+        }
     }
 }
 
@@ -460,6 +489,12 @@ void CustomerDetailView::changeAction(qint64 actionId, std::optional<QDate> snoo
 {
     if (!m_report)
         return;
+    if (!m_readOnly.isEmpty()) {
+        m_actionMessage->setText(m_readOnly);
+        m_actionMessage->show();
+        emit actionFailed(m_readOnly);
+        return;
+    }
     int version = 0;
     for (const Action& action : std::as_const(m_report->actions)) {
         if (action.id == actionId)
@@ -543,6 +578,11 @@ void CustomerDetailView::addNote()
 
 void CustomerDetailView::recordOutcome(const Outcome& outcome)
 {
+    if (!m_readOnly.isEmpty()) {
+        m_actionMessage->setText(m_readOnly);
+        m_actionMessage->show();
+        return;
+    }
     const QString path = m_path;
     runAsync(
         this,
