@@ -1,15 +1,12 @@
 // The team's action queue: worked by CSMs on the server under their own names, announced to every
 // desktop, and a simultaneous edit turned into a message instead of a silent overwrite.
 #include "PgCluster.h"
+#include "TeamDemo.h"
 #include "TeamTestQueries.h"
 #include "TestSupport.h"
 #include "actions/ActionStore.h"
-#include "demo/DemoWorkspace.h"
-#include "store/Database.h"
 #include "team/TeamDatabase.h"
 #include "team/TeamEngine.h"
-#include "team/TeamMembers.h"
-#include "team/TeamPush.h"
 
 #include <QProcess>
 #include <QSignalSpy>
@@ -31,34 +28,15 @@ private slots:
     void initTestCase()
     {
         TENURE_START_PG_CLUSTER(m_cluster, m_cluster.start(&pgError));
-        std::unique_ptr<Database> local = m_local.open();
-        DemoGenerator::Options options;
-        options.accounts = 40;
-        options.days = 90;
-        options.today = kAsOf;
-        QVERIFY(DemoWorkspace::populate(*local, options).ok());
-        Result<std::unique_ptr<TeamDatabase>> team
-            = m_cluster.createWorkspace(QStringLiteral("queue"), "UTC");
-        QVERIFY(team.ok());
-        QVERIFY(TeamPush(*local, **team).run().ok());
-        TeamMembers members(**team);
-        QVERIFY(members
-                    .add(QStringLiteral("misaki"), QStringLiteral("高橋 美咲"), QStringLiteral("csm"),
-                         QStringLiteral("pw-m"))
-                    .ok());
-        QVERIFY(members
-                    .add(QStringLiteral("hanako"), QStringLiteral("佐藤 花子"), QStringLiteral("csm"),
-                         QStringLiteral("pw-h"))
-                    .ok());
-        TeamEngine::Options engineOptions;
-        engineOptions.replicaPath = m_local.dir() + QStringLiteral("/replica.tenure");
-        engineOptions.engine.today = kAsOf;
-        TeamEngine engine(m_cluster.location(QStringLiteral("queue")), engineOptions,
-                          PgCluster::superPassword());
-        QVERIFY(engine.tryElect().value());
-        Result<TeamEngine::Pass> pass = engine.runPass();
-        QVERIFY2(pass.ok(), qPrintable(pass.ok() ? QString() : pass.error()));
-        QVERIFY2(pass->actions.open >= 3, "the demo opens actions");
+        int open = 0;
+        const QString made = test::makeDemoTeam(m_cluster, m_local, QStringLiteral("queue"),
+                                                { { QStringLiteral("misaki"), QStringLiteral("高橋 美咲"),
+                                                    QStringLiteral("csm"), QStringLiteral("pw-m") },
+                                                  { QStringLiteral("hanako"), QStringLiteral("佐藤 花子"),
+                                                    QStringLiteral("csm"), QStringLiteral("pw-h") } },
+                                                {}, kAsOf, &open);
+        QVERIFY2(made.isEmpty(), qPrintable(made));
+        QVERIFY2(open >= 3, "the demo opens actions");
     }
 
     void csmsWorkTheQueueUnderTheirNames()
@@ -220,7 +198,7 @@ private slots:
         QVERIFY(!before.isEmpty());
         // A pass a day later: silent days grow, so reasons and priorities are refreshed.
         TeamEngine::Options engineOptions;
-        engineOptions.replicaPath = m_local.dir() + QStringLiteral("/replica.tenure");
+        engineOptions.replicaPath = m_local.dir() + QStringLiteral("/engine.tenure"); // makeDemoTeam's
         engineOptions.engine.today = kAsOf.addDays(1);
         TeamEngine engine(m_cluster.location(QStringLiteral("queue")), engineOptions,
                           PgCluster::superPassword());

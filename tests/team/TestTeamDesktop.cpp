@@ -2,18 +2,16 @@
 // another desktop or tenure-cli would), against a real PostgreSQL the test starts.
 #include "MainWindow.h"
 #include "PgCluster.h"
+#include "TeamDemo.h"
 #include "TestSupport.h"
 #include "actions/ActionQueueView.h"
 #include "actions/ActionStore.h"
 #include "customer/CustomerDetailView.h"
 #include "customers/CustomerListModel.h"
 #include "customers/CustomersView.h"
-#include "demo/DemoWorkspace.h"
 #include "store/Database.h"
 #include "team/TeamAccess.h"
 #include "team/TeamEngine.h"
-#include "team/TeamMembers.h"
-#include "team/TeamPush.h"
 #include "workspace/RecentWorkspaces.h"
 #include "workspace/TeamConnectDialog.h"
 
@@ -51,41 +49,16 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         TENURE_START_PG_CLUSTER(m_cluster, m_cluster.start(&pgError));
-        std::unique_ptr<Database> local = m_local.open();
-        DemoGenerator::Options options;
-        options.accounts = 40;
-        options.days = 90;
-        options.today = kAsOf;
-        QVERIFY(DemoWorkspace::populate(*local, options).ok());
-        Result<std::unique_ptr<TeamDatabase>> team = m_cluster.createWorkspace(QStringLiteral("desk"), "UTC");
-        QVERIFY(team.ok());
-        QVERIFY(TeamPush(*local, **team).run().ok());
-        TeamMembers members(**team);
-        QVERIFY(members.add(QStringLiteral("misaki"), kMisaki, QStringLiteral("csm"), QStringLiteral("pw-m"))
-                    .ok());
-        QVERIFY(members.add(QStringLiteral("hanako"), kHanako, QStringLiteral("csm"), QStringLiteral("pw-h"))
-                    .ok());
-        QVERIFY(members
-                    .add(QStringLiteral("kenta"), QStringLiteral("鈴木 健太"), QStringLiteral("admin"),
-                         QStringLiteral("pw-k"))
-                    .ok());
-        // Half the portfolio is Misaki's, half Hanako's.
-        QVERIFY(
-            (*team)
-                ->exec(QStringLiteral("UPDATE accounts SET owner = CASE WHEN id <= (SELECT "
-                                      "percentile_disc(0.5) WITHIN GROUP (ORDER BY id) FROM accounts) THEN ? "
-                                      "ELSE ? END"),
-                       { kMisaki, kHanako })
-                .ok());
-        TeamEngine::Options engineOptions;
-        engineOptions.replicaPath = m_local.dir() + QStringLiteral("/engine.tenure");
-        engineOptions.engine.today = kAsOf;
-        TeamEngine engine(m_cluster.location(QStringLiteral("desk")), engineOptions,
-                          PgCluster::superPassword());
-        QVERIFY(engine.tryElect().value());
-        Result<TeamEngine::Pass> pass = engine.runPass();
-        QVERIFY2(pass.ok(), qPrintable(pass.ok() ? QString() : pass.error()));
-        QVERIFY2(pass->actions.open >= 6, "the demo opens actions for both CSMs");
+        int open = 0;
+        const QString made = test::makeDemoTeam(
+            m_cluster, m_local, QStringLiteral("desk"),
+            { { QStringLiteral("misaki"), kMisaki, QStringLiteral("csm"), QStringLiteral("pw-m") },
+              { QStringLiteral("hanako"), kHanako, QStringLiteral("csm"), QStringLiteral("pw-h") },
+              { QStringLiteral("kenta"), QStringLiteral("鈴木 健太"), QStringLiteral("admin"),
+                QStringLiteral("pw-k") } },
+            { kMisaki, kHanako }, kAsOf, &open); // half the portfolio is Misaki's, half Hanako's
+        QVERIFY2(made.isEmpty(), qPrintable(made));
+        QVERIFY2(open >= 6, "the demo opens actions for both CSMs");
     }
 
     void theConnectionDialogSaysWhatHappened()

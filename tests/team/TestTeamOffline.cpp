@@ -4,17 +4,14 @@
 // the test stops and starts again on the same port.
 #include "MainWindow.h"
 #include "PgCluster.h"
+#include "TeamDemo.h"
 #include "TestSupport.h"
 #include "actions/ActionQueueView.h"
 #include "actions/ActionStore.h"
 #include "customer/CustomerDetailView.h"
-#include "demo/DemoWorkspace.h"
 #include "overview/OverviewView.h"
-#include "store/Database.h"
 #include "team/TeamEngine.h"
 #include "team/TeamKeptNotes.h"
-#include "team/TeamMembers.h"
-#include "team/TeamPush.h"
 #include "workspace/TeamConnectDialog.h"
 
 #include <QCheckBox>
@@ -49,37 +46,13 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         qputenv("TENURE_NO_KEYCHAIN", "1");
         TENURE_START_PG_CLUSTER(m_cluster, m_cluster.start(&pgError));
-        std::unique_ptr<Database> local = m_local.open();
-        DemoGenerator::Options options;
-        options.accounts = 40;
-        options.days = 90;
-        options.today = kAsOf;
-        QVERIFY(DemoWorkspace::populate(*local, options).ok());
-        Result<std::unique_ptr<TeamDatabase>> team = m_cluster.createWorkspace(QStringLiteral("away"), "UTC");
-        QVERIFY(team.ok());
-        QVERIFY(TeamPush(*local, **team).run().ok());
-        TeamMembers members(**team);
-        QVERIFY(members.add(QStringLiteral("misaki"), kMisaki, QStringLiteral("csm"), QStringLiteral("pw-m"))
-                    .ok());
-        QVERIFY(members
-                    .add(QStringLiteral("kenta"), QStringLiteral("鈴木 健太"), QStringLiteral("admin"),
-                         QStringLiteral("pw-k"))
-                    .ok());
-        // Half the portfolio is Misaki's.
-        QVERIFY((*team)
-                    ->exec(QStringLiteral(
-                               "UPDATE accounts SET owner = CASE WHEN id <= (SELECT percentile_disc(0.5) "
-                               "WITHIN GROUP (ORDER BY id) FROM accounts) THEN ? ELSE ? END"),
-                           { kMisaki, QStringLiteral("鈴木 健太") })
-                    .ok());
-        TeamEngine::Options engineOptions;
-        engineOptions.replicaPath = m_local.dir() + QStringLiteral("/engine.tenure");
-        engineOptions.engine.today = kAsOf;
-        TeamEngine engine(m_cluster.location(QStringLiteral("away")), engineOptions,
-                          PgCluster::superPassword());
-        QVERIFY(engine.tryElect().value());
-        Result<TeamEngine::Pass> pass = engine.runPass();
-        QVERIFY2(pass.ok(), qPrintable(pass.ok() ? QString() : pass.error()));
+        const QString made = test::makeDemoTeam(
+            m_cluster, m_local, QStringLiteral("away"),
+            { { QStringLiteral("misaki"), kMisaki, QStringLiteral("csm"), QStringLiteral("pw-m") },
+              { QStringLiteral("kenta"), QStringLiteral("鈴木 健太"), QStringLiteral("admin"),
+                QStringLiteral("pw-k") } },
+            { kMisaki, QStringLiteral("鈴木 健太") }, kAsOf); // half the portfolio is Misaki's
+        QVERIFY2(made.isEmpty(), qPrintable(made));
     }
 
     // Done, Snooze, Reassign, the customer page's buttons, Record Outcome, Save and Adopt are off

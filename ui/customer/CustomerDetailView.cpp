@@ -153,6 +153,7 @@ CustomerDetailView::CustomerDetailView(QWidget* parent)
     m_addOutcome->setEnabled(false);
     m_addOutcome->setToolTip(
         tr("Churned, renewed, expanded or contracted: what happened, for the backtests"));
+    m_addOutcome->setProperty("writableTip", m_addOutcome->toolTip()); // back after the server was away
     connect(m_addOutcome, &QPushButton::clicked, this, [this] {
         auto* dialog = new OutcomeDialog(m_accountId, m_title->text(), this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -445,33 +446,6 @@ void CustomerDetailView::showActions(const AccountReport& report)
     if (report.actions.isEmpty()) {
         m_actions->setRowCount(1);
         m_actions->setItem(0, 1, cell(tr("None.")));
-    }
-}
-
-void CustomerDetailView::setReadOnly(const QString& reason)
-{
-    m_readOnly = reason;
-    applyReadOnly();
-}
-
-void CustomerDetailView::applyReadOnly()
-{
-    const bool writable = m_readOnly.isEmpty();
-    const bool shown = m_report.has_value();
-    m_addNote->setEnabled(shown && writable);
-    m_addNote->setToolTip(m_readOnly);
-    m_addOutcome->setEnabled(shown && writable);
-    m_addOutcome->setToolTip(
-        writable ? tr("Churned, renewed, expanded or contracted: what happened, for the backtests")
-                 : m_readOnly);
-    for (int row = 0; row < m_actions->rowCount(); ++row) {
-        QWidget* buttons = m_actions->cellWidget(row, 3);
-        if (!buttons)
-            continue;
-        for (QToolButton* button : buttons->findChildren<QToolButton*>()) {
-            button->setEnabled(writable);
-            button->setToolTip(writable ? button->property("writableTip").toString() : m_readOnly);
-        }
     }
 }
 
