@@ -119,20 +119,18 @@ QStringList version3()
         QStringLiteral(
             R"(CREATE OR REPLACE FUNCTION tenure_stamp_action() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
-                IF TG_OP = 'UPDATE' AND NEW.status IS NOT DISTINCT FROM OLD.status
-                   AND NEW.snoozed_until IS NOT DISTINCT FROM OLD.snoozed_until
-                   AND NEW.owner IS NOT DISTINCT FROM OLD.owner
-                   AND NEW.suppress IS NOT DISTINCT FROM OLD.suppress THEN
+                IF TG_OP = 'INSERT' THEN
+                    NEW.version := 1;
+                    NEW.updated_by := session_user;
+                ELSIF (NEW.status, NEW.snoozed_until, NEW.owner, NEW.suppress)
+                      IS DISTINCT FROM (OLD.status, OLD.snoozed_until, OLD.owner, OLD.suppress) THEN
+                    NEW.version := OLD.version + 1;
+                    NEW.updated_by := session_user;
+                ELSE
+                    -- Priority and reason only (the engine's refresh): the last change stays the last.
                     NEW.version := OLD.version;
                     NEW.updated_by := OLD.updated_by;
                     NEW.updated_at := OLD.updated_at;
-                    RETURN NEW;
-                END IF;
-                NEW.updated_by := session_user;
-                IF TG_OP = 'UPDATE' THEN
-                    NEW.version := OLD.version + 1;
-                ELSE
-                    NEW.version := 1;
                 END IF;
                 RETURN NEW;
             END $$)"),

@@ -16,6 +16,11 @@
 
 namespace tenure::test {
 
+// The demo's day, and the display names of the CSMs the team tests sign in as.
+inline const QDate kAsOf(2026, 11, 30);
+inline const QString kMisaki = QStringLiteral("高橋 美咲");
+inline const QString kHanako = QStringLiteral("佐藤 花子");
+
 struct DemoMember
 {
     QString login, name, role, password;

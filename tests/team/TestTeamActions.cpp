@@ -16,9 +16,7 @@
 using namespace tenure;
 using tenure::test::PgCluster;
 
-namespace {
-const QDate kAsOf(2026, 11, 30);
-}
+using tenure::test::kAsOf;
 
 class TestTeamActions : public QObject
 {

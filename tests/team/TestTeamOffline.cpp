@@ -5,6 +5,7 @@
 #include "MainWindow.h"
 #include "PgCluster.h"
 #include "TeamDemo.h"
+#include "TeamDeskTest.h"
 #include "TestSupport.h"
 #include "actions/ActionQueueView.h"
 #include "actions/ActionStore.h"
@@ -30,9 +31,10 @@
 using namespace tenure;
 using tenure::test::PgCluster;
 
+using tenure::test::kAsOf;
+using tenure::test::kMisaki;
+
 namespace {
-const QDate kAsOf(2026, 11, 30);
-const QString kMisaki = QStringLiteral("高橋 美咲");
 const QString kNote = QStringLiteral("オフラインで書いたメモ");
 } // namespace
 
@@ -65,7 +67,7 @@ private slots:
         auto* actions = m_window->findChild<ActionQueueView*>();
         QTRY_VERIFY_WITH_TIMEOUT(actions->model()->rowCount() > 0, 20000);
         m_target = actions->model()->actions().first();
-        select(actions, actions->model()->actionIndex(m_target.id));
+        test::selectQueueRow(actions, actions->model()->actionIndex(m_target.id));
         auto* page = m_window->findChild<CustomerDetailView*>();
         QSignalSpy shown(page, &CustomerDetailView::shown);
         QVERIFY(m_window->showView(QStringLiteral("customer:") + m_target.accountId));
@@ -147,7 +149,7 @@ private slots:
         QVERIFY2(
             actions->findChild<QLabel*>(QStringLiteral("count"))->text().contains(QStringLiteral("copy")),
             qPrintable(actions->findChild<QLabel*>(QStringLiteral("count"))->text()));
-        select(actions, actions->model()->actionIndex(m_target.id));
+        test::selectQueueRow(actions, actions->model()->actionIndex(m_target.id));
         QVERIFY(!actions->findChild<QPushButton*>(QStringLiteral("done"))->isEnabled());
         QTRY_COMPARE_WITH_TIMEOUT(actions->pendingNotes(), 1, 10000); // kept by the last session
 
@@ -173,7 +175,7 @@ private slots:
         // Back on the server's queue, writable.
         QTRY_VERIFY_WITH_TIMEOUT(
             !actions->showsCopy() && actions->model()->actionIndex(m_target.id).isValid(), 10000);
-        select(actions, actions->model()->actionIndex(m_target.id));
+        test::selectQueueRow(actions, actions->model()->actionIndex(m_target.id));
         QVERIFY(actions->findChild<QPushButton*>(QStringLiteral("done"))->isEnabled());
     }
 
@@ -274,16 +276,6 @@ private:
         return m_local.dir() + QStringLiteral("/%1-desk.tenure").arg(login);
     }
     QString keptPath() const { return TeamKeptNotes::pathFor(copyPath(QStringLiteral("misaki"))); }
-
-    static void select(ActionQueueView* view, const QModelIndex& index)
-    {
-        QVERIFY(index.isValid());
-        auto* tree = view->findChild<QTreeView*>(QStringLiteral("actions"));
-        if (index.parent().isValid())
-            tree->expand(index.parent());
-        tree->selectionModel()->setCurrentIndex(
-            index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    }
 
     PgCluster m_cluster;
     test::TempWorkspace m_local;
