@@ -22,7 +22,8 @@ class TeamDatabase;
 // the server's announcements and copies again what each one changed, a few milliseconds after it
 // arrives. A heartbeat notices a lost server (the driver says nothing when the socket closes):
 // `lost` is emitted once with the reason, the copy stays as it was, and the connection is tried
-// again until `recovered`. Nothing here scores: the team's one engine does (TeamEngine).
+// again until `recovered` — unless the server refused the password, which no retry mends: then
+// `passwordRefused`, and nothing more until the desktop signs in again. Nothing here scores: the team's one engine does (TeamEngine).
 class TeamDeskSync : public QObject
 {
     Q_OBJECT
