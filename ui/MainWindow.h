@@ -97,6 +97,9 @@ private:
     void setFileOnlyEnabled(bool enabled);
     // Rules saved to the team's server (admins), or to the workspace file.
     void setTeamRules(const std::optional<TeamSignIn>& team);
+    // The team server away (`reason`) or back (empty): the views that write to it are read-only.
+    void setTeamReadOnly(const QString& reason);
+    void askTeamPassword(const QString& message);
     void newWorkspace();
     void chooseWorkspace();
     void showStats(const QString& path, const WorkspaceStats& stats);

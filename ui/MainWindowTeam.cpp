@@ -57,13 +57,16 @@ void MainWindow::openTeamWorkspace(const TeamLocation& location, const QString& 
     connect(m_team.get(), &TeamSession::lost, this, [this](const QString& message) {
         showTeamBanner(tr("Team server unreachable: %1 Retrying; what you see is the last data read.")
                            .arg(message.trimmed()));
+        setTeamReadOnly(message);
         emit teamLost(message);
     });
     connect(m_team.get(), &TeamSession::recovered, this, [this] {
         showTeamBanner({});
+        setTeamReadOnly({});
         m_actions->serverRecovered();
         emit teamRecovered();
     });
+    connect(m_team.get(), &TeamSession::passwordRefused, this, &MainWindow::askTeamPassword);
     connect(m_team.get(), &TeamSession::refreshed, this, [this](int parts) {
         // The views read the copy again, keeping their selection, scroll position and filters.
         if (parts & (TeamDeskSync::Statuses | TeamDeskSync::WriteSide)) {
@@ -89,6 +92,7 @@ void MainWindow::teamIsReady(const QString& copyPath)
     m_path = copyPath;
     m_reports->setWorkspace(copyPath); // reports and exports read the copy: the team's data
     const TeamSignIn& access = m_team->access();
+    m_overview->setMember(access.member);
     m_statusEngine->setText(
         tr("Signed in to %1 as %2 (%3)").arg(access.location.display(), access.member, access.role));
     m_loader->load(copyPath);
@@ -101,10 +105,44 @@ void MainWindow::closeTeam()
         return;
     m_team.reset();
     showTeamBanner({});
+    setTeamReadOnly({});
     m_actions->setTeam(std::nullopt);
     m_customer->setTeam(std::nullopt);
+    m_overview->setMember({});
     m_customers->setMember({});
     setTeamRules(std::nullopt);
+}
+
+void MainWindow::setTeamReadOnly(const QString& reason)
+{
+    // Said on every button that would write, as its tooltip.
+    const QString why = reason.isEmpty()
+        ? QString()
+        : tr("Read-only while the team server cannot be reached (%1). Notes on actions are kept and sent "
+             "when it is back.")
+              .arg(reason.trimmed());
+    m_actions->setOffline(why);
+    m_customer->setReadOnly(why);
+    if (m_team)
+        setTeamRules(m_team->access());
+}
+
+void MainWindow::askTeamPassword(const QString& message)
+{
+    if (!m_team)
+        return;
+    showTeamBanner(
+        tr("The team server refused the password: %1 Sign in again to see the team's current data.")
+            .arg(message.trimmed()));
+    auto* dialog = new TeamConnectDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setLocation(m_team->access().location);
+    dialog->setMessage(message);
+    // The same session again, with the new password (the copy, the engine's part, the options).
+    connect(dialog, &QDialog::accepted, this, [this, dialog, options = m_team->options()] {
+        openTeamWorkspace(dialog->location(), dialog->password(), options);
+    });
+    dialog->open();
 }
 
 void MainWindow::showTeamBanner(const QString& message)
@@ -132,10 +170,13 @@ void MainWindow::setTeamRules(const std::optional<TeamSignIn>& team)
         m_tuning->setSaver({});
         return;
     }
-    // The server refuses anyone else too; the button says so first.
-    const QString reason = team->role == QLatin1String("admin")
+    // The server refuses anyone else too; the button says so first. Away, it refuses everyone.
+    QString reason = team->role == QLatin1String("admin")
         ? QString()
         : tr("In a team workspace only admins change the rules.");
+    if (reason.isEmpty() && m_team && !m_team->isReachable())
+        reason = tr("Read-only while the team server cannot be reached (%1).")
+                     .arg(m_team->lostReason().trimmed());
     const RulesView::Saver saver = [team = *team](const RuleSet& rules) -> Result<int> {
         Result<std::unique_ptr<TeamDatabase>> db = team.open();
         if (!db)

@@ -179,8 +179,9 @@ Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, con
     Candidates& candidates = **found;
 
     // Apply: update or clear the live actions, open the new ones, in one transaction: the file's
-    // own, or the team's (where every change also moves the action's version and says who made
-    // it, so a CSM's simultaneous edit is told apart from the engine's).
+    // own, or the team's (where a change of status also moves the action's version and says who
+    // made it, so a CSM's simultaneous edit is told apart from the engine's; a refresh of priority
+    // and reason alone moves neither, so it never refuses a CSM's change: TeamMigrations, schema 3).
     Summary summary;
     std::optional<Transaction> local;
     if (team) {

@@ -86,9 +86,7 @@ void TeamDeskSync::start()
         }
         m_ready = true;
         emit ready(m_copyPath, lastMember, lastRole);
-        m_lost = true;
-        emit lost(error);
-        m_retry->start();
+        retryLater(error);
         return;
     }
     m_ready = true;
@@ -238,13 +236,27 @@ void TeamDeskSync::markLost(const QString& message)
         return;
     }
     m_team.reset();
-    if (why.isEmpty())
-        why = message;
+    retryLater(why.isEmpty() ? message : why);
+}
+
+void TeamDeskSync::retryLater(const QString& why)
+{
     if (!m_lost) {
         m_lost = true;
         emit lost(why);
     }
+    if (refusesPassword(why)) {
+        emit passwordRefused(why);
+        return;
+    }
     m_retry->start();
+}
+
+bool TeamDeskSync::refusesPassword(const QString& message) const
+{
+    // TeamDatabase words every refused password alike (describeFailure), whatever libpq said.
+    return message
+        == TeamDatabase::describeFailure(m_location, QStringLiteral("password authentication failed"));
 }
 
 void TeamDeskSync::retry()
@@ -252,7 +264,10 @@ void TeamDeskSync::retry()
     QString error;
     if (!connectToTeam(&error)) {
         m_team.reset();
-        m_retry->start();
+        if (refusesPassword(error))
+            emit passwordRefused(error);
+        else
+            m_retry->start();
         return;
     }
     m_lost = false;

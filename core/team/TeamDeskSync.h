@@ -22,7 +22,8 @@ class TeamDatabase;
 // the server's announcements and copies again what each one changed, a few milliseconds after it
 // arrives. A heartbeat notices a lost server (the driver says nothing when the socket closes):
 // `lost` is emitted once with the reason, the copy stays as it was, and the connection is tried
-// again until `recovered`. Nothing here scores: the team's one engine does (TeamEngine).
+// again until `recovered` — unless the server refused the password, which no retry mends: then
+// `passwordRefused`, and nothing more until the desktop signs in again. Nothing here scores: the team's one engine does (TeamEngine).
 class TeamDeskSync : public QObject
 {
     Q_OBJECT
@@ -65,6 +66,9 @@ signals:
     void recovered();
     // The first connection failed: nothing to show (bad password, not a workspace, ...).
     void failed(const QString& message);
+    // The server refused the password while a copy is shown (changed since, or the keychain's is
+    // old): retrying cannot help, so it stops until the user signs in again. `lost` came first.
+    void passwordRefused(const QString& message);
 
 private:
     bool connectToTeam(QString* error);
@@ -75,6 +79,9 @@ private:
     void retry();
     void syncPending();
     void markLost(const QString& message);
+    // Lost with `why`: retries, unless the password was refused (then asks for another).
+    void retryLater(const QString& why);
+    bool refusesPassword(const QString& message) const;
 
     TeamLocation m_location;
     QString m_password;

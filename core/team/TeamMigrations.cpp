@@ -86,12 +86,64 @@ QStringList version2()
     return statements;
 }
 
+// Who wrote a history row, a note or a rule set is the server's to say: a member's rows carry
+// the member's display name whatever the client sends, so a CSM in psql cannot write as a
+// colleague. Logins that are not members — the workspace's owner and superusers, who move a
+// workspace file in with its authors (team push) — write the author they give. The name is the
+// session's login (session_user), like the `login` column beside it: SET ROLE does not change it.
+//
+// An action's version guards what people change: its status, snooze date, owner and suppression.
+// The engine's refresh of an action's priority and reason leaves its version, and who changed it
+// last and when, as they were, so a CSM's change on the version shown just before a pass lands.
+QStringList version3()
+{
+    return {
+        QStringLiteral(R"(CREATE FUNCTION tenure_stamp_author() RETURNS trigger
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+            DECLARE
+                name text;
+            BEGIN
+                SELECT display_name INTO name FROM team_members WHERE login = session_user;
+                IF name IS NOT NULL THEN
+                    NEW.author := name;
+                END IF;
+                RETURN NEW;
+            END $$)"),
+        QStringLiteral("REVOKE ALL ON FUNCTION tenure_stamp_author() FROM PUBLIC"),
+        QStringLiteral("CREATE TRIGGER action_history_author BEFORE INSERT OR UPDATE ON action_history "
+                       "FOR EACH ROW EXECUTE FUNCTION tenure_stamp_author()"),
+        QStringLiteral("CREATE TRIGGER account_notes_author BEFORE INSERT OR UPDATE ON account_notes "
+                       "FOR EACH ROW EXECUTE FUNCTION tenure_stamp_author()"),
+        QStringLiteral("CREATE TRIGGER rule_sets_author BEFORE INSERT OR UPDATE ON rule_sets "
+                       "FOR EACH ROW EXECUTE FUNCTION tenure_stamp_author()"),
+        QStringLiteral(
+            R"(CREATE OR REPLACE FUNCTION tenure_stamp_action() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF TG_OP = 'INSERT' THEN
+                    NEW.version := 1;
+                    NEW.updated_by := session_user;
+                ELSIF (NEW.status, NEW.snoozed_until, NEW.owner, NEW.suppress)
+                      IS DISTINCT FROM (OLD.status, OLD.snoozed_until, OLD.owner, OLD.suppress) THEN
+                    NEW.version := OLD.version + 1;
+                    NEW.updated_by := session_user;
+                ELSE
+                    -- Priority and reason only (the engine's refresh): the last change stays the last.
+                    NEW.version := OLD.version;
+                    NEW.updated_by := OLD.updated_by;
+                    NEW.updated_at := OLD.updated_at;
+                END IF;
+                RETURN NEW;
+            END $$)"),
+    };
+}
+
 } // namespace
 
 const QList<TeamMigration>& teamMigrations()
 {
     static const QList<TeamMigration> migrations {
         { 2, version2() },
+        { 3, version3() },
     };
     return migrations;
 }

@@ -789,6 +789,22 @@ JA = {
     "Back in the queue in a week; the arrow offers other times": "1 週間後にアクションに戻します。矢印から他の期間を選べます", "Until tomorrow": "明日まで", "For a week": "1 週間", "For a month": "1 か月",
     "%1 · %2\n%3": "%1 · %2\n%3",
     "In a team workspace only admins change the rules.": "チームワークスペースでルールを変更できるのは管理者だけです。",
+    # The team server away: read-only views, notes kept on this machine, a refused password
+    "Cannot read the notes kept for the team server (%1): %2": "チームサーバー向けに保存したメモを読み込めません(%1): %2",
+    "The notes kept for the team server (%1) are not readable: %2": "チームサーバー向けに保存したメモ(%1)を読み取れません: %2",
+    "Cannot update the notes kept for the team server (%1).": "チームサーバー向けに保存したメモを更新できません(%1)。",
+    "Cannot keep the notes for the team server (%1): %2": "チームサーバー向けのメモを保存できません(%1): %2",
+    "%1 — this machine's last copy, read-only until the team server answers.":
+        "%1 — このコンピューターの最後のコピーです。チームサーバーが応答するまで読み取り専用です。",
+    "The team server cannot be reached: your note is kept on this machine and sent when it is back.":
+        "チームサーバーに接続できません。メモはこのコンピューターに保存され、接続が戻ると送信されます。",
+    "Read-only while the team server cannot be reached (%1). Notes on actions are kept and sent when it is back.":
+        "チームサーバーに接続できない間は読み取り専用です(%1)。アクションへのメモは保存され、接続が戻ると送信されます。",
+    "Read-only while the team server cannot be reached (%1).": "チームサーバーに接続できない間は読み取り専用です(%1)。",
+    "The team server refused the password: %1 Sign in again to see the team's current data.":
+        "チームサーバーがパスワードを拒否しました: %1 チームの最新データを見るには、もう一度サインインしてください。",
+    "ARR at risk %1": "リスクのある ARR %1",
+    "My accounts (%1): %2\nTeam: %3": "自分の顧客(%1): %2\nチーム: %3",
 }
 
 def main(path):

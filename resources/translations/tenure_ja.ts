@@ -1932,6 +1932,25 @@
     </message>
 </context>
 <context>
+    <name>TeamKeptNotes</name>
+    <message>
+        <source>Cannot read the notes kept for the team server (%1): %2</source>
+        <translation>チームサーバー向けに保存したメモを読み込めません(%1): %2</translation>
+    </message>
+    <message>
+        <source>The notes kept for the team server (%1) are not readable: %2</source>
+        <translation>チームサーバー向けに保存したメモ(%1)を読み取れません: %2</translation>
+    </message>
+    <message>
+        <source>Cannot update the notes kept for the team server (%1).</source>
+        <translation>チームサーバー向けに保存したメモを更新できません(%1)。</translation>
+    </message>
+    <message>
+        <source>Cannot keep the notes for the team server (%1): %2</source>
+        <translation>チームサーバー向けのメモを保存できません(%1): %2</translation>
+    </message>
+</context>
+<context>
     <name>TeamLocation</name>
     <message>
         <source>A team workspace location never holds a password: Tenure reads it from the keychain, ~/.pgpass or PGPASSWORD.</source>
@@ -2471,6 +2490,14 @@
         <source>%n accounts</source>
         <translation>
             <numerusform>顧客 %n 社</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 — this machine's last copy, read-only until the team server answers.</source>
+        <translation>%1 — このコンピューターの最後のコピーです。チームサーバーが応答するまで読み取り専用です。</translation>
+    </message>
+    <message>
+        <source>The team server cannot be reached: your note is kept on this machine and sent when it is back.</source>
+        <translation>チームサーバーに接続できません。メモはこのコンピューターに保存され、接続が戻ると送信されます。</translation>
     </message>
 </context>
 <context>
@@ -4112,6 +4139,18 @@
         <source>Ctrl+K</source>
         <translation>Ctrl+K</translation>
     </message>
+    <message>
+        <source>Read-only while the team server cannot be reached (%1). Notes on actions are kept and sent when it is back.</source>
+        <translation>チームサーバーに接続できない間は読み取り専用です(%1)。アクションへのメモは保存され、接続が戻ると送信されます。</translation>
+    </message>
+    <message>
+        <source>The team server refused the password: %1 Sign in again to see the team's current data.</source>
+        <translation>チームサーバーがパスワードを拒否しました: %1 チームの最新データを見るには、もう一度サインインしてください。</translation>
+    </message>
+    <message>
+        <source>Read-only while the team server cannot be reached (%1).</source>
+        <translation>チームサーバーに接続できない間は読み取り専用です(%1)。</translation>
+    </message>
 </context>
 <context>
     <name>tenure::MappingEditor</name>
@@ -4360,6 +4399,25 @@
     <message>
         <source>ARR by band: no ARR recorded</source>
         <translation>評価別の ARR: ARR の記録なし</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accounts</source>
+        <translation>
+            <numerusform>顧客 %n 社</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>ARR at risk %1</source>
+        <translation>リスクのある ARR %1</translation>
+    </message>
+    <message>
+        <source>My accounts (%1): %2
+Team: %3</source>
+        <translation>自分の顧客(%1): %2
+チーム: %3</translation>
     </message>
 </context>
 <context>

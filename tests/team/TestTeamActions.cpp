@@ -1,14 +1,12 @@
 // The team's action queue: worked by CSMs on the server under their own names, announced to every
 // desktop, and a simultaneous edit turned into a message instead of a silent overwrite.
 #include "PgCluster.h"
+#include "TeamDemo.h"
+#include "TeamTestQueries.h"
 #include "TestSupport.h"
 #include "actions/ActionStore.h"
-#include "demo/DemoWorkspace.h"
-#include "store/Database.h"
 #include "team/TeamDatabase.h"
 #include "team/TeamEngine.h"
-#include "team/TeamMembers.h"
-#include "team/TeamPush.h"
 
 #include <QProcess>
 #include <QSignalSpy>
@@ -18,9 +16,7 @@
 using namespace tenure;
 using tenure::test::PgCluster;
 
-namespace {
-const QDate kAsOf(2026, 11, 30);
-}
+using tenure::test::kAsOf;
 
 class TestTeamActions : public QObject
 {
@@ -30,34 +26,15 @@ private slots:
     void initTestCase()
     {
         TENURE_START_PG_CLUSTER(m_cluster, m_cluster.start(&pgError));
-        std::unique_ptr<Database> local = m_local.open();
-        DemoGenerator::Options options;
-        options.accounts = 40;
-        options.days = 90;
-        options.today = kAsOf;
-        QVERIFY(DemoWorkspace::populate(*local, options).ok());
-        Result<std::unique_ptr<TeamDatabase>> team
-            = m_cluster.createWorkspace(QStringLiteral("queue"), "UTC");
-        QVERIFY(team.ok());
-        QVERIFY(TeamPush(*local, **team).run().ok());
-        TeamMembers members(**team);
-        QVERIFY(members
-                    .add(QStringLiteral("misaki"), QStringLiteral("高橋 美咲"), QStringLiteral("csm"),
-                         QStringLiteral("pw-m"))
-                    .ok());
-        QVERIFY(members
-                    .add(QStringLiteral("hanako"), QStringLiteral("佐藤 花子"), QStringLiteral("csm"),
-                         QStringLiteral("pw-h"))
-                    .ok());
-        TeamEngine::Options engineOptions;
-        engineOptions.replicaPath = m_local.dir() + QStringLiteral("/replica.tenure");
-        engineOptions.engine.today = kAsOf;
-        TeamEngine engine(m_cluster.location(QStringLiteral("queue")), engineOptions,
-                          PgCluster::superPassword());
-        QVERIFY(engine.tryElect().value());
-        Result<TeamEngine::Pass> pass = engine.runPass();
-        QVERIFY2(pass.ok(), qPrintable(pass.ok() ? QString() : pass.error()));
-        QVERIFY2(pass->actions.open >= 3, "the demo opens actions");
+        int open = 0;
+        const QString made = test::makeDemoTeam(m_cluster, m_local, QStringLiteral("queue"),
+                                                { { QStringLiteral("misaki"), QStringLiteral("高橋 美咲"),
+                                                    QStringLiteral("csm"), QStringLiteral("pw-m") },
+                                                  { QStringLiteral("hanako"), QStringLiteral("佐藤 花子"),
+                                                    QStringLiteral("csm"), QStringLiteral("pw-h") } },
+                                                {}, kAsOf, &open);
+        QVERIFY2(made.isEmpty(), qPrintable(made));
+        QVERIFY2(open >= 3, "the demo opens actions");
     }
 
     void csmsWorkTheQueueUnderTheirNames()
@@ -160,6 +137,97 @@ private slots:
         QVERIFY2(out.contains(QStringLiteral("佐藤 花子")) && out.contains(QStringLiteral("電話しました")),
                  qPrintable(out));
         QVERIFY2(!out.contains(QStringLiteral("somebody else")), qPrintable(out));
+    }
+
+    // The author of a history row, a note or a rule set is the member's display name of the login
+    // that wrote it, whatever the client sends: a CSM in psql cannot write as a colleague.
+    void theServerSaysWhoWrote()
+    {
+        Result<std::unique_ptr<TeamDatabase>> misaki
+            = m_cluster.openAs(QStringLiteral("queue"), QStringLiteral("misaki"), QStringLiteral("pw-m"));
+        QVERIFY(misaki.ok());
+        const Action action = ActionStore((*misaki)->connection()).queue().value().first();
+        Result<QSqlQuery> forged = (*misaki)->exec(
+            QStringLiteral("INSERT INTO action_history (action_id, at, author, kind, detail) "
+                           "VALUES (?, 1, ?, 'note', 'forged?') RETURNING author, login"),
+            { action.id, QStringLiteral("佐藤 花子") });
+        QVERIFY2(forged.ok(), qPrintable(forged.ok() ? QString() : forged.error()));
+        QVERIFY(forged->next());
+        QCOMPARE(forged->value(0).toString(), QStringLiteral("高橋 美咲"));
+        QCOMPARE(forged->value(1).toString(), QStringLiteral("misaki"));
+        Result<QSqlQuery> note = (*misaki)->exec(
+            QStringLiteral(
+                "INSERT INTO account_notes (account_id, at, author, text) VALUES (?, 1, ?, 'forged?') "
+                "RETURNING author"),
+            { action.accountId, QStringLiteral("佐藤 花子") });
+        QVERIFY2(note.ok(), qPrintable(note.ok() ? QString() : note.error()));
+        QVERIFY(note->next());
+        QCOMPARE(note->value(0).toString(), QStringLiteral("高橋 美咲"));
+        // Nor afterwards: an UPDATE keeps the writer's name (where the login may update at all).
+        Result<QSqlQuery> renamed = (*misaki)->exec(
+            QStringLiteral("UPDATE account_notes SET author = ? WHERE text = 'forged?' RETURNING author"),
+            { QStringLiteral("佐藤 花子") });
+        if (renamed.ok()) {
+            while (renamed->next())
+                QCOMPARE(renamed->value(0).toString(), QStringLiteral("高橋 美咲"));
+        }
+        // The workspace's owner, not a member, keeps the authors it moves in (team push does).
+        Result<std::unique_ptr<TeamDatabase>> owner = m_cluster.open(QStringLiteral("queue"));
+        QVERIFY(owner.ok());
+        QCOMPARE(
+            test::rows(**owner,
+                       QStringLiteral("INSERT INTO account_notes (account_id, at, author, text) "
+                                      "VALUES (?, 2, 'Yuki (from a file)', 'moved in') RETURNING author"),
+                       { action.accountId }),
+            QStringList { QStringLiteral("Yuki (from a file)") });
+    }
+
+    // The engine's refresh of priorities and reasons leaves an action's version, and who changed it
+    // last, alone: a CSM's change on the version shown just before a pass lands. A change of status
+    // by the engine (clearing an action) still moves the version.
+    void anEnginePassDoesNotRefuseACsmsChange()
+    {
+        Result<std::unique_ptr<TeamDatabase>> misaki
+            = m_cluster.openAs(QStringLiteral("queue"), QStringLiteral("misaki"), QStringLiteral("pw-m"));
+        Result<std::unique_ptr<TeamDatabase>> owner = m_cluster.open(QStringLiteral("queue"));
+        QVERIFY(misaki.ok() && owner.ok());
+        ActionStore store((*misaki)->connection());
+        const QList<Action> before = store.queue().value();
+        QVERIFY(!before.isEmpty());
+        // A pass a day later: silent days grow, so reasons and priorities are refreshed.
+        TeamEngine::Options engineOptions;
+        engineOptions.replicaPath = m_local.dir() + QStringLiteral("/engine.tenure"); // makeDemoTeam's
+        engineOptions.engine.today = kAsOf.addDays(1);
+        TeamEngine engine(m_cluster.location(QStringLiteral("queue")), engineOptions,
+                          PgCluster::superPassword());
+        QVERIFY(engine.tryElect().value());
+        Result<TeamEngine::Pass> pass = engine.runPass();
+        QVERIFY2(pass.ok(), qPrintable(pass.ok() ? QString() : pass.error()));
+        int refreshed = 0;
+        std::optional<Action> target;
+        for (const Action& was : before) {
+            const std::optional<Action> now = store.find(was.id);
+            QVERIFY(now);
+            if (now->status != was.status) {
+                QVERIFY2(now->version > was.version, "a change of status moves the version");
+                continue;
+            }
+            if (now->facts == was.facts && now->priority == was.priority)
+                continue;
+            ++refreshed;
+            QCOMPARE(now->version, was.version);
+            QCOMPARE(now->updatedBy, was.updatedBy);
+            QCOMPARE(now->updatedAt, was.updatedAt);
+            if (!target && now->status != QLatin1String("done"))
+                target = was;
+        }
+        QVERIFY2(refreshed > 0 && target, "the pass refreshed an open action's priority or reason");
+        // Misaki acts on the version she saw before the pass.
+        const Status done = store.markDone(target->id, QStringLiteral("高橋 美咲"), QStringLiteral("called"),
+                                           target->version);
+        QVERIFY2(done.ok(), qPrintable(done.error()));
+        QCOMPARE(store.find(target->id)->status, QStringLiteral("done"));
+        QCOMPARE(store.find(target->id)->version, target->version + 1);
     }
 
 private:

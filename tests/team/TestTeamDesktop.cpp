@@ -2,18 +2,17 @@
 // another desktop or tenure-cli would), against a real PostgreSQL the test starts.
 #include "MainWindow.h"
 #include "PgCluster.h"
+#include "TeamDemo.h"
+#include "TeamDeskTest.h"
 #include "TestSupport.h"
 #include "actions/ActionQueueView.h"
 #include "actions/ActionStore.h"
 #include "customer/CustomerDetailView.h"
 #include "customers/CustomerListModel.h"
 #include "customers/CustomersView.h"
-#include "demo/DemoWorkspace.h"
 #include "store/Database.h"
 #include "team/TeamAccess.h"
 #include "team/TeamEngine.h"
-#include "team/TeamMembers.h"
-#include "team/TeamPush.h"
 #include "workspace/RecentWorkspaces.h"
 #include "workspace/TeamConnectDialog.h"
 
@@ -36,11 +35,9 @@
 using namespace tenure;
 using tenure::test::PgCluster;
 
-namespace {
-const QDate kAsOf(2026, 11, 30);
-const QString kMisaki = QStringLiteral("高橋 美咲");
-const QString kHanako = QStringLiteral("佐藤 花子");
-} // namespace
+using tenure::test::kAsOf;
+using tenure::test::kHanako;
+using tenure::test::kMisaki;
 
 class TestTeamDesktop : public QObject
 {
@@ -51,41 +48,16 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         TENURE_START_PG_CLUSTER(m_cluster, m_cluster.start(&pgError));
-        std::unique_ptr<Database> local = m_local.open();
-        DemoGenerator::Options options;
-        options.accounts = 40;
-        options.days = 90;
-        options.today = kAsOf;
-        QVERIFY(DemoWorkspace::populate(*local, options).ok());
-        Result<std::unique_ptr<TeamDatabase>> team = m_cluster.createWorkspace(QStringLiteral("desk"), "UTC");
-        QVERIFY(team.ok());
-        QVERIFY(TeamPush(*local, **team).run().ok());
-        TeamMembers members(**team);
-        QVERIFY(members.add(QStringLiteral("misaki"), kMisaki, QStringLiteral("csm"), QStringLiteral("pw-m"))
-                    .ok());
-        QVERIFY(members.add(QStringLiteral("hanako"), kHanako, QStringLiteral("csm"), QStringLiteral("pw-h"))
-                    .ok());
-        QVERIFY(members
-                    .add(QStringLiteral("kenta"), QStringLiteral("鈴木 健太"), QStringLiteral("admin"),
-                         QStringLiteral("pw-k"))
-                    .ok());
-        // Half the portfolio is Misaki's, half Hanako's.
-        QVERIFY(
-            (*team)
-                ->exec(QStringLiteral("UPDATE accounts SET owner = CASE WHEN id <= (SELECT "
-                                      "percentile_disc(0.5) WITHIN GROUP (ORDER BY id) FROM accounts) THEN ? "
-                                      "ELSE ? END"),
-                       { kMisaki, kHanako })
-                .ok());
-        TeamEngine::Options engineOptions;
-        engineOptions.replicaPath = m_local.dir() + QStringLiteral("/engine.tenure");
-        engineOptions.engine.today = kAsOf;
-        TeamEngine engine(m_cluster.location(QStringLiteral("desk")), engineOptions,
-                          PgCluster::superPassword());
-        QVERIFY(engine.tryElect().value());
-        Result<TeamEngine::Pass> pass = engine.runPass();
-        QVERIFY2(pass.ok(), qPrintable(pass.ok() ? QString() : pass.error()));
-        QVERIFY2(pass->actions.open >= 6, "the demo opens actions for both CSMs");
+        int open = 0;
+        const QString made = test::makeDemoTeam(
+            m_cluster, m_local, QStringLiteral("desk"),
+            { { QStringLiteral("misaki"), kMisaki, QStringLiteral("csm"), QStringLiteral("pw-m") },
+              { QStringLiteral("hanako"), kHanako, QStringLiteral("csm"), QStringLiteral("pw-h") },
+              { QStringLiteral("kenta"), QStringLiteral("鈴木 健太"), QStringLiteral("admin"),
+                QStringLiteral("pw-k") } },
+            { kMisaki, kHanako }, kAsOf, &open); // half the portfolio is Misaki's, half Hanako's
+        QVERIFY2(made.isEmpty(), qPrintable(made));
+        QVERIFY2(open >= 6, "the demo opens actions for both CSMs");
     }
 
     void theConnectionDialogSaysWhatHappened()
@@ -152,7 +124,7 @@ private slots:
             = std::find_if(all.begin(), all.end(), [&](const Action& a) { return a.id == target.id; });
         QVERIFY(at != all.end() && at + 1 != all.end());
         const qint64 selected = (at + 1)->id;
-        select(actions, actions->model()->actionIndex(selected));
+        test::selectQueueRow(actions, actions->model()->actionIndex(selected));
 
         Result<std::unique_ptr<TeamDatabase>> hanako
             = m_cluster.openAs(QStringLiteral("desk"), QStringLiteral("hanako"), QStringLiteral("pw-h"));
@@ -174,7 +146,7 @@ private slots:
     {
         auto* actions = m_window->findChild<ActionQueueView*>();
         const Action target = firstOwnedBy(actions, kMisaki);
-        select(actions, actions->model()->actionIndex(target.id));
+        test::selectQueueRow(actions, actions->model()->actionIndex(target.id));
         Result<std::unique_ptr<TeamDatabase>> hanako
             = m_cluster.openAs(QStringLiteral("desk"), QStringLiteral("hanako"), QStringLiteral("pw-h"));
         QVERIFY(hanako.ok());
@@ -204,7 +176,7 @@ private slots:
         }
         QVERIFY2(several >= 0, "an account of Misaki's with two actions or more");
         const ActionQueueModel::Account account = actions->model()->account(several);
-        select(actions, actions->model()->index(several, 0));
+        test::selectQueueRow(actions, actions->model()->index(several, 0));
         QCOMPARE(actions->selectedAccountId(), account.accountId);
         const Action snoozed = account.actions.last();
         QVERIFY(ActionStore((*hanako)->connection()).snooze(snoozed.id, kAsOf.addDays(30), kHanako).ok());
@@ -280,7 +252,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(actions->model()->rowCount() > 0, 10000);
         const Action target = firstOwnedBy(actions, kHanako); // Misaki keeps her own for the tests after
         QVERIFY(target.id > 0);
-        select(actions, actions->model()->actionIndex(target.id));
+        test::selectQueueRow(actions, actions->model()->actionIndex(target.id));
         Result<std::unique_ptr<TeamDatabase>> hanako
             = m_cluster.openAs(QStringLiteral("desk"), QStringLiteral("hanako"), QStringLiteral("pw-h"));
         QVERIFY(hanako.ok());
@@ -311,7 +283,7 @@ private slots:
         actions->setMyAccountsOnly(true);
         QTRY_VERIFY_WITH_TIMEOUT(actions->model()->rowCount() > 0 && !hasOwner(actions, kHanako), 10000);
         const Action target = actions->model()->actions().first();
-        select(actions, actions->model()->actionIndex(target.id));
+        test::selectQueueRow(actions, actions->model()->actionIndex(target.id));
         QSignalSpy changed(actions, &ActionQueueView::changed);
         actions->reassignSelected(kHanako);
         QVERIFY(changed.wait(10000));
@@ -347,7 +319,7 @@ private slots:
         QVERIFY(banner && banner->isHidden());
         QVERIFY(actions->model()->rowCount() > 0);
         const Action target = actions->model()->actions().first();
-        select(actions, actions->model()->actionIndex(target.id));
+        test::selectQueueRow(actions, actions->model()->actionIndex(target.id));
         const int rowsBefore = actions->model()->rowCount();
 
         QSignalSpy lost(m_window.get(), &MainWindow::teamLost);
@@ -511,17 +483,6 @@ private:
             if (action.owner == owner)
                 return action;
         return {};
-    }
-
-    // Selects a row as a click would: an account row, or an action's row (its account expanded).
-    static void select(ActionQueueView* view, const QModelIndex& index)
-    {
-        QVERIFY(index.isValid());
-        auto* tree = view->findChild<QTreeView*>(QStringLiteral("actions"));
-        if (index.parent().isValid())
-            tree->expand(index.parent());
-        tree->selectionModel()->setCurrentIndex(
-            index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     }
 
     static bool hasNote(TeamDatabase& db, qint64 actionId, const QString& text)

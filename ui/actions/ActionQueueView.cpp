@@ -151,7 +151,9 @@ ActionQueueView::ActionQueueView(QWidget* parent)
         const QVariant wasAction = was.data(ActionQueueModel::ActionIdRole);
         const int scrolled = m_table->verticalScrollBar()->value();
         m_model->setActions(page->actions);
-        m_members = page->members;
+        m_showsCopy = !page->fromCopy.isEmpty();
+        if (!m_showsCopy)
+            m_members = page->members;
         for (const QString& account : std::as_const(expanded))
             if (const QModelIndex index = m_model->accountIndex(account); index.isValid())
                 m_table->expand(index);
@@ -169,11 +171,16 @@ ActionQueueView::ActionQueueView(QWidget* parent)
         m_table->verticalScrollBar()->setValue(scrolled);
         // A queue longer than anyone works through in a day shows its top; the count is all of it.
         const QString actions = tr("%n actions", nullptr, int(page->total));
-        m_count->setText(page->accounts > m_model->accountCount()
-                             ? tr("The %1 most urgent of %2 accounts (%3)")
-                                   .arg(QLocale().toString(m_model->accountCount()),
-                                        QLocale().toString(page->accounts), actions)
-                             : tr("%1, %2").arg(tr("%n accounts", nullptr, int(page->accounts)), actions));
+        const QString count = page->accounts > m_model->accountCount()
+            ? tr("The %1 most urgent of %2 accounts (%3)")
+                  .arg(QLocale().toString(m_model->accountCount()), QLocale().toString(page->accounts),
+                       actions)
+            : tr("%1, %2").arg(tr("%n accounts", nullptr, int(page->accounts)), actions);
+        // Read from this machine's copy: the server could not be read, so it may be behind.
+        m_count->setText(
+            m_showsCopy
+                ? tr("%1 — this machine's last copy, read-only until the team server answers.").arg(count)
+                : count);
         updateButtons();
         emit loaded(int(page->accounts));
     });
@@ -212,17 +219,8 @@ ActionQueueView::~ActionQueueView()
 void ActionQueueView::setWorkspace(const QString& path)
 {
     m_path = path;
+    loadKeptNotes();
     refresh();
-}
-
-void ActionQueueView::setTeam(std::optional<TeamSignIn> team)
-{
-    m_team = std::move(team);
-    m_members.clear();
-    m_pendingNotes.clear();
-    m_scope->setVisible(m_team.has_value());
-    m_table->setColumnHidden(ActionQueueModel::LastChange, !m_team);
-    m_scope->setMine(true); // a CSM starts from their own accounts
 }
 
 bool ActionQueueView::showsMyAccountsOnly() const
@@ -251,8 +249,8 @@ void ActionQueueView::refresh()
     const QString path = m_path;
     const bool withSnoozed = m_snoozed->isChecked();
     const QString owner = this->owner();
-    m_loading.setFuture(
-        QtConcurrent::run(workPool(), [path, team = m_team, owner, withSnoozed]() -> Result<Page> {
+    m_loading.setFuture(QtConcurrent::run(
+        workPool(), [path, team = m_team, offline = m_offline, owner, withSnoozed]() -> Result<Page> {
             const auto read = [&](const ActionStore& store) -> Result<Page> {
                 Result<qint64> total = store.queueSize(owner, withSnoozed);
                 if (!total)
@@ -263,13 +261,25 @@ void ActionQueueView::refresh()
                 Result<QList<Action>> actions = store.queueByAccount(owner, withSnoozed, kShown);
                 if (!actions)
                     return Error { actions.error() };
-                return Page { std::move(actions).value(), total.value(), accounts.value(), {} };
+                return Page { std::move(actions).value(), total.value(), accounts.value(), {}, {} };
             };
+            // The team's queue, from the server: versions and authors as they are now. Without the
+            // server (away, or not answering yet after an offline start), this machine's copy.
+            const auto readCopy = [&](const QString& why) -> Result<Page> {
+                Result<std::unique_ptr<Database>> copy = Database::open(path, Database::Mode::ReadOnly);
+                if (!copy)
+                    return Error { copy.error() };
+                Result<Page> page = read(ActionStore(**copy));
+                if (page)
+                    page->fromCopy = why;
+                return page;
+            };
+            if (team && !offline.isEmpty())
+                return readCopy(offline);
             if (team) {
-                // The team's queue, from the server: versions and authors as they are now.
                 Result<std::unique_ptr<TeamDatabase>> db = team->open();
                 if (!db)
-                    return Error { db.error() };
+                    return readCopy(db.error());
                 Result<Page> page = read(ActionStore((*db)->connection()));
                 if (page) {
                     if (Result<QSqlQuery> members
@@ -314,8 +324,16 @@ QString ActionQueueView::selectedAccountId() const
 void ActionQueueView::updateButtons()
 {
     const bool any = !selected().isEmpty() && !m_working.isRunning();
-    for (QPushButton* button : { m_done, m_snooze, m_reassign, m_note })
-        button->setEnabled(any);
+    // A note is kept while the server is away; the other changes wait for it.
+    for (QPushButton* button : { m_done, m_snooze, m_reassign }) {
+        button->setEnabled(any && m_offline.isEmpty());
+        button->setToolTip(m_offline);
+    }
+    m_note->setEnabled(any);
+    m_note->setToolTip(m_offline.isEmpty()
+                           ? QString()
+                           : tr("The team server cannot be reached: your note is kept on this machine and "
+                                "sent when it is back."));
 }
 
 void ActionQueueView::apply(const QList<Action>& actions, Change change, const QString& note)
@@ -324,9 +342,10 @@ void ActionQueueView::apply(const QList<Action>& actions, Change change, const Q
         return;
     const QString path = m_path;
     m_sending.clear();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     if (!note.isNull())
         for (const Action& action : actions)
-            m_sending.append({ action.id, action.accountName, note });
+            m_sending.append({ action.id, action.accountName, note, now });
     // Each action on its own (its own version, its own history row): one refused leaves the others.
     const auto each = [actions, change](ActionStore& store, Outcome& outcome, const auto& alive) {
         for (qsizetype next = 0; next < actions.size(); ++next) {
@@ -346,70 +365,45 @@ void ActionQueueView::apply(const QList<Action>& actions, Change change, const Q
             }
         }
     };
-    m_working.setFuture(QtConcurrent::run(workPool(), [path, team = m_team, each, actions]() -> Outcome {
-        Outcome outcome;
-        if (team) {
-            Result<std::unique_ptr<TeamDatabase>> db = team->open();
-            if (!db) {
-                outcome.errors << db.error();
-                outcome.unreachable = true;
-                for (const Action& action : actions)
-                    outcome.unsent << action.id;
+    // Notes not sent are kept on disk before the worker reports, so closing Tenure at once loses none.
+    const auto keep = [notes = m_sending, kept = keptNotesPath()](Outcome& outcome) {
+        QList<PendingNote> unsent;
+        for (const PendingNote& note : notes)
+            if (outcome.unsent.contains(note.actionId))
+                unsent << note;
+        if (Status saved = TeamKeptNotes::add(kept, unsent); !saved)
+            outcome.errors << saved.error();
+    };
+    m_working.setFuture(QtConcurrent::run(
+        workPool(), [path, team = m_team, offline = m_offline, each, keep, actions]() -> Outcome {
+            Outcome outcome;
+            if (team) {
+                Result<std::unique_ptr<TeamDatabase>> db = offline.isEmpty()
+                    ? team->open()
+                    : Result<std::unique_ptr<TeamDatabase>>(Error { offline });
+                if (!db) {
+                    outcome.errors << db.error();
+                    outcome.unreachable = true;
+                    for (const Action& action : actions)
+                        outcome.unsent << action.id;
+                } else {
+                    ActionStore store((*db)->connection());
+                    each(store, outcome, [&db] { return (*db)->scalar(QStringLiteral("SELECT 1")).ok(); });
+                }
+                if (outcome.unreachable)
+                    keep(outcome);
                 return outcome;
             }
-            ActionStore store((*db)->connection());
-            each(store, outcome, [&db] { return (*db)->scalar(QStringLiteral("SELECT 1")).ok(); });
+            Result<std::unique_ptr<Database>> db = Database::open(path);
+            if (!db) {
+                outcome.errors << db.error();
+                return outcome;
+            }
+            ActionStore store(**db);
+            each(store, outcome, [] { return true; });
             return outcome;
-        }
-        Result<std::unique_ptr<Database>> db = Database::open(path);
-        if (!db) {
-            outcome.errors << db.error();
-            return outcome;
-        }
-        ActionStore store(**db);
-        each(store, outcome, [] { return true; });
-        return outcome;
-    }));
+        }));
     updateButtons();
-}
-
-void ActionQueueView::serverRecovered()
-{
-    if (m_pendingNotes.isEmpty() || !m_team)
-        return;
-    const QList<PendingNote> notes = std::exchange(m_pendingNotes, {});
-    const TeamSignIn team = *m_team;
-    runAsync(
-        this,
-        [team, notes]() -> QList<std::pair<PendingNote, QString>> {
-            QList<std::pair<PendingNote, QString>> results;
-            Result<std::unique_ptr<TeamDatabase>> db = team.open();
-            for (const PendingNote& note : notes) {
-                if (!db) {
-                    results.append({ note, db.error() });
-                    continue;
-                }
-                const Status added
-                    = ActionStore((*db)->connection()).addNote(note.actionId, team.member, note.text);
-                results.append({ note, added ? QString() : added.error() });
-            }
-            return results;
-        },
-        [this](const QList<std::pair<PendingNote, QString>>& results) {
-            QStringList refused;
-            for (const auto& [note, error] : results) {
-                if (error.isEmpty())
-                    continue;
-                refused << tr("Your note on %1 could not be sent (%2). Here it is, to keep:\n\n%3")
-                               .arg(note.accountName, error, note.text);
-            }
-            emit changed();
-            refresh();
-            if (!refused.isEmpty()) {
-                emit changeFailed(refused.join(QStringLiteral("\n\n")));
-                PlainText::warning(this, tr("Note not sent"), refused.join(QStringLiteral("\n\n")));
-            }
-        });
 }
 
 void ActionQueueView::markSelectedDone(const QString& note)
@@ -434,6 +428,8 @@ void ActionQueueView::noteOnSelected(const QString& text)
 
 void ActionQueueView::markDone(const QList<Action>& targets, const QString& note)
 {
+    if (refuseOffline())
+        return;
     apply(targets, [author = author(), note](ActionStore& store, const Action& action) {
         return store.markDone(action.id, author, note, action.version > 0 ? action.version : -1);
     });
@@ -441,6 +437,8 @@ void ActionQueueView::markDone(const QList<Action>& targets, const QString& note
 
 void ActionQueueView::snooze(const QList<Action>& targets, const QDate& until)
 {
+    if (refuseOffline())
+        return;
     apply(targets, [author = author(), until](ActionStore& store, const Action& action) {
         return store.snooze(action.id, until, author, {}, action.version > 0 ? action.version : -1);
     });
@@ -448,6 +446,8 @@ void ActionQueueView::snooze(const QList<Action>& targets, const QDate& until)
 
 void ActionQueueView::reassign(const QList<Action>& targets, const QString& owner)
 {
+    if (refuseOffline())
+        return;
     apply(targets, [author = author(), owner](ActionStore& store, const Action& action) {
         return store.reassign(action.id, owner, author, action.version > 0 ? action.version : -1);
     });

@@ -2,6 +2,7 @@
 
 #include "actions/ActionQueueModel.h"
 #include "actions/ActionStore.h"
+#include "team/TeamKeptNotes.h"
 #include "workspace/TeamSignIn.h"
 
 #include <QFutureWatcher>
@@ -26,8 +27,10 @@ class ScopeSwitch;
 // the team's members for reassignment, turns a colleague's simultaneous change into a message
 // ("Done by 佐藤 花子 at 10:42": each action is changed on its own, on the version shown, so when
 // an account's several actions are worked on together the others still apply and the refused ones
-// are reported), and keeps a note written while the server is away until it is
-// back.
+// are reported). While the server is away the queue is read-only (Done, Snooze and Reassign say
+// why they are off) and shows the last data read, or this machine's copy when it starts without
+// the server; a note written meanwhile is kept on disk beside the copy (TeamKeptNotes) and sent
+// when the server answers, even after a restart, or shown back with the reason.
 class ActionQueueView : public QWidget
 {
     Q_OBJECT
@@ -41,6 +44,12 @@ public:
     void setTeam(std::optional<TeamSignIn> team);
     bool showsMyAccountsOnly() const;
     void setMyAccountsOnly(bool mine);
+    // The server is away (`reason`, a sentence shown as the buttons' tooltip) or back (empty): the
+    // queue is read-only meanwhile.
+    void setOffline(const QString& reason);
+    bool isOffline() const { return !m_offline.isEmpty(); }
+    // The queue shown is this machine's copy (the server could not be read), not the server's.
+    bool showsCopy() const { return m_showsCopy; }
     // The server is back: sends the notes kept meanwhile.
     void serverRecovered();
     int pendingNotes() const { return int(m_pendingNotes.size()); }
@@ -71,12 +80,7 @@ private:
         QList<qint64> unsent; // the actions nothing was sent for, when unreachable
     };
     using Change = std::function<Status(ActionStore&, const Action&)>;
-    struct PendingNote
-    {
-        qint64 actionId = 0;
-        QString accountName;
-        QString text;
-    };
+    using PendingNote = TeamKeptNotes::Note;
     QModelIndex selectedIndex() const;
     // The actions the buttons work on: the selected account's, or the selected action.
     QList<Action> selected() const;
@@ -84,6 +88,10 @@ private:
     void updateButtons();
     QString owner() const; // the owner the queue shows, empty for everyone's
     QString author() const; // who is at the keyboard, for history rows
+    QString keptNotesPath() const { return m_team ? TeamKeptNotes::pathFor(m_path) : QString(); }
+    void loadKeptNotes();
+    // Done, Snooze and Reassign while the server is away: refused with the reason.
+    bool refuseOffline();
     // The buttons' work on the actions selected when the button was pressed.
     void markDone(const QList<Action>& targets, const QString& note);
     void snooze(const QList<Action>& targets, const QDate& until);
@@ -92,6 +100,8 @@ private:
 
     QString m_path;
     std::optional<TeamSignIn> m_team;
+    QString m_offline; // why the server cannot be reached, empty when it can
+    bool m_showsCopy = false;
     QList<PendingNote> m_pendingNotes;
     QStringList m_members; // the team's members, for reassignment
     ActionQueueModel* m_model;
@@ -109,6 +119,7 @@ private:
         qint64 total = 0; // actions in the whole queue
         qint64 accounts = 0; // accounts in the whole queue
         QStringList members;
+        QString fromCopy; // why the copy was read instead of the server, empty when it was not
     };
     static constexpr int kShown = 1000; // accounts
     QFutureWatcher<Result<Page>> m_loading;

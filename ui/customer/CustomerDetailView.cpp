@@ -3,8 +3,8 @@
 #include "Async.h"
 #include "PaletteIcon.h"
 #include "PlainText.h"
-#include "customers/CustomerListDelegate.h"
 #include "customer/OutcomeDialog.h"
+#include "customers/CustomerListDelegate.h"
 #include "engine/DayClock.h"
 #include "print/ReportCharts.h"
 #include "report/PortfolioReport.h"
@@ -153,6 +153,7 @@ CustomerDetailView::CustomerDetailView(QWidget* parent)
     m_addOutcome->setEnabled(false);
     m_addOutcome->setToolTip(
         tr("Churned, renewed, expanded or contracted: what happened, for the backtests"));
+    m_addOutcome->setProperty("writableTip", m_addOutcome->toolTip()); // back after the server was away
     connect(m_addOutcome, &QPushButton::clicked, this, [this] {
         auto* dialog = new OutcomeDialog(m_accountId, m_title->text(), this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -388,8 +389,7 @@ void CustomerDetailView::display(const AccountReport& report)
     if (report.notes.isEmpty())
         new QListWidgetItem(tr("None yet."), m_notes);
     RecentCustomers::add(m_path, account.id, account.name);
-    m_addNote->setEnabled(true);
-    m_addOutcome->setEnabled(true);
+    applyReadOnly();
     emit shown(account.id);
 }
 
@@ -418,10 +418,12 @@ void CustomerDetailView::showActions(const AccountReport& report)
         doneButton->setObjectName(QStringLiteral("done"));
         doneButton->setText(tr("Done"));
         doneButton->setToolTip(tr("Mark this action done"));
+        doneButton->setProperty("writableTip", doneButton->toolTip());
         auto* snoozeButton = new QToolButton(buttons);
         snoozeButton->setObjectName(QStringLiteral("snooze"));
         snoozeButton->setText(tr("Snooze"));
         snoozeButton->setToolTip(tr("Back in the queue in a week; the arrow offers other times"));
+        snoozeButton->setProperty("writableTip", snoozeButton->toolTip());
         // A click snoozes for a week; the arrow beside it offers the other choices.
         snoozeButton->setPopupMode(QToolButton::MenuButtonPopup);
         connect(snoozeButton, &QToolButton::clicked, this,
@@ -439,6 +441,7 @@ void CustomerDetailView::showActions(const AccountReport& report)
         connect(doneButton, &QToolButton::clicked, this, [this, id = action.id] { markDone(id); });
         m_actions->setCellWidget(row, 3, buttons);
     }
+    applyReadOnly();
     m_actions->resizeColumnToContents(3);
     if (report.actions.isEmpty()) {
         m_actions->setRowCount(1);
@@ -460,6 +463,12 @@ void CustomerDetailView::changeAction(qint64 actionId, std::optional<QDate> snoo
 {
     if (!m_report)
         return;
+    if (!m_readOnly.isEmpty()) {
+        m_actionMessage->setText(m_readOnly);
+        m_actionMessage->show();
+        emit actionFailed(m_readOnly);
+        return;
+    }
     int version = 0;
     for (const Action& action : std::as_const(m_report->actions)) {
         if (action.id == actionId)
@@ -543,6 +552,11 @@ void CustomerDetailView::addNote()
 
 void CustomerDetailView::recordOutcome(const Outcome& outcome)
 {
+    if (!m_readOnly.isEmpty()) {
+        m_actionMessage->setText(m_readOnly);
+        m_actionMessage->show();
+        return;
+    }
     const QString path = m_path;
     runAsync(
         this,

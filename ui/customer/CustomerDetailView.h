@@ -32,6 +32,9 @@ public:
     void setWorkspace(const QString& path);
     // A team workspace: notes and outcomes go to its server (the page reads this machine's copy).
     void setTeam(std::optional<TeamSignIn> team) { m_team = std::move(team); }
+    // The team server is away (`reason`) or back (empty): Done, Snooze, notes and outcomes, which
+    // would write to it, are off meanwhile and say why; the page keeps showing the copy.
+    void setReadOnly(const QString& reason);
     void showCustomer(const QString& accountId);
     void refresh()
     {
@@ -65,9 +68,11 @@ private:
     void showRecent();
     void addNote();
     void changeAction(qint64 actionId, std::optional<QDate> snoozeUntil);
+    void applyReadOnly();
 
     QString m_path;
     std::optional<TeamSignIn> m_team;
+    QString m_readOnly; // why nothing can be written, empty when it can
     QString m_accountId;
     std::optional<AccountReport> m_report;
     QLabel* m_title;

@@ -117,6 +117,9 @@ OverviewView::OverviewView(QWidget* parent)
     , m_drops(new QTableWidget(0, 4, this))
 {
     setObjectName(QStringLiteral("OverviewView"));
+    m_mine = PlainText::label(new QLabel(this)); // member, band and currency names as written
+    m_mine->setObjectName(QStringLiteral("mine"));
+    m_mine->hide();
     m_health->chart()->legend()->show();
     m_health->chart()->legend()->setAlignment(Qt::AlignBottom);
     m_drops->setObjectName(QStringLiteral("drops"));
@@ -140,11 +143,12 @@ OverviewView::OverviewView(QWidget* parent)
 
     auto* grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
-    grid->addWidget(m_bands, 0, 0);
-    grid->addWidget(m_stages, 0, 1);
-    grid->addWidget(m_arr, 0, 2);
-    grid->addWidget(m_health, 1, 0, 1, 2);
-    grid->addWidget(drops, 1, 2);
+    grid->addWidget(m_mine, 0, 0, 1, 3);
+    grid->addWidget(m_bands, 1, 0);
+    grid->addWidget(m_stages, 1, 1);
+    grid->addWidget(m_arr, 1, 2);
+    grid->addWidget(m_health, 2, 0, 1, 2);
+    grid->addWidget(drops, 2, 2);
     for (int column = 0; column < 3; ++column)
         grid->setColumnStretch(column, 1);
     connect(&m_loading, &QFutureWatcherBase::finished, this, [this] {
@@ -175,12 +179,24 @@ void OverviewView::setWorkspace(const QString& path)
     refresh();
 }
 
+void OverviewView::setMember(const QString& member)
+{
+    m_member = member;
+    m_mine->setVisible(!member.isEmpty());
+    m_mine->clear();
+}
+
+QString OverviewView::teamSummary() const
+{
+    return m_mine->text();
+}
+
 void OverviewView::refresh()
 {
     if (m_path.isEmpty() || m_loading.isRunning())
         return;
     const QString path = m_path;
-    m_loading.setFuture(QtConcurrent::run(workPool(), [path]() -> Result<Data> {
+    m_loading.setFuture(QtConcurrent::run(workPool(), [path, member = m_member]() -> Result<Data> {
         Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadOnly);
         if (!db)
             return Error { db.error() };
@@ -191,12 +207,35 @@ void OverviewView::refresh()
         Result<PortfolioTrends> trends = PortfolioTrends::load(**db, today);
         if (!trends)
             return Error { trends.error() };
-        return Data { std::move(portfolio).value(), std::move(trends).value() };
+        Data data { std::move(portfolio).value(), std::move(trends).value(), std::nullopt };
+        if (!member.isEmpty()) {
+            Result<PortfolioReport> mine = PortfolioReport::load(**db, today, member);
+            if (!mine)
+                return Error { mine.error() };
+            data.mine = std::move(mine).value();
+        }
+        return data;
     }));
+}
+
+QString OverviewView::summary(const PortfolioReport& report)
+{
+    const QLocale locale;
+    QStringList parts { tr("%n accounts", nullptr, int(report.rows.size())) };
+    for (const Band& band : report.rules.bands)
+        parts << tr("%1 %2").arg(band.name, locale.toString(report.accountsByBand.value(band.name)));
+    if (!report.currency.isEmpty())
+        parts << tr("ARR at risk %1")
+                     .arg(PortfolioReport::money(report.arrAtRisk(report.currency), report.currency));
+    return parts.join(QStringLiteral(" · "));
 }
 
 void OverviewView::display(const Data& data)
 {
+    // Both, in a team: the member's own accounts first, then the team's (the charts below).
+    if (data.mine)
+        m_mine->setText(
+            tr("My accounts (%1): %2\nTeam: %3").arg(m_member, summary(*data.mine), summary(data.portfolio)));
     const PortfolioReport& portfolio = data.portfolio;
     QList<std::tuple<QString, double, QColor>> bands, arr, stages;
     for (const Band& band : portfolio.rules.bands) {

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QChartView;
+class QLabel;
 class QTableWidget;
 
 namespace tenure {
@@ -14,6 +15,8 @@ namespace tenure {
 // The portfolio at a glance (Qt Charts): accounts by band and by stage, ARR by band (what is at
 // risk), portfolio health over the last twelve months, and the biggest score drops of the last
 // 30 days (a double-click opens the customer). Loaded on a worker thread from the summaries.
+// In a team workspace it shows both: the charts are the team's, and a line above them sets the
+// signed-in member's accounts (My accounts) beside the team's.
 class OverviewView : public QWidget
 {
     Q_OBJECT
@@ -23,7 +26,11 @@ public:
     ~OverviewView() override;
 
     void setWorkspace(const QString& path);
+    // A team's signed-in member (whose accounts are My accounts), or empty for a workspace file.
+    void setMember(const QString& member);
     void refresh();
+    // The My accounts and Team line, as shown (empty without a member).
+    QString teamSummary() const;
 
 signals:
     void loaded();
@@ -37,10 +44,14 @@ private:
     {
         PortfolioReport portfolio;
         PortfolioTrends trends;
+        std::optional<PortfolioReport> mine; // the member's accounts, in a team
     };
     void display(const Data& data);
+    static QString summary(const PortfolioReport& report);
 
     QString m_path;
+    QString m_member;
+    QLabel* m_mine;
     QChartView* m_bands;
     QChartView* m_stages;
     QChartView* m_arr;

@@ -231,7 +231,8 @@ TuningView::TuningView(QWidget* parent)
     connect(m_reset, &QPushButton::clicked, this, [this] { loadActive(true); });
     connect(m_criteriaOf, &QComboBox::currentIndexChanged, this, &TuningView::showCriteria);
     connect(m_editor, &RuleSetEditor::changed, this, [this] {
-        m_adopt->setEnabled(m_editor->isModified() && m_editor->rules().ok() && !m_path.isEmpty());
+        m_adopt->setEnabled(m_editor->isModified() && m_editor->rules().ok() && !m_path.isEmpty()
+                            && m_cannotSave.isEmpty());
     });
     m_adopt->setEnabled(false);
     PlainText::label(m_status); // errors quote rule labels and event names
@@ -509,6 +510,9 @@ void TuningView::setSaver(RulesView::Saver saver, const QString& reason)
     m_saver = std::move(saver);
     m_cannotSave = reason;
     m_adopt->setToolTip(reason);
+    // Off, with the reason as its tooltip, while this user cannot save (or the team server is away).
+    m_adopt->setEnabled(m_editor->isModified() && m_editor->rules().ok() && !m_path.isEmpty()
+                        && m_cannotSave.isEmpty());
 }
 
 void TuningView::adopt()

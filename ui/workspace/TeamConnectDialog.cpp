@@ -132,6 +132,12 @@ QString TeamConnectDialog::resultText() const
     return m_result->text();
 }
 
+void TeamConnectDialog::setMessage(const QString& message)
+{
+    m_result->setText(message);
+    m_password->setFocus();
+}
+
 void TeamConnectDialog::chooseCaFile()
 {
     const QString file = QFileDialog::getOpenFileName(this, tr("CA Certificate"), m_caFile->text(),

@@ -31,6 +31,8 @@ public:
     // Test Connection's work, callable directly (tests): the result lands in resultText().
     void testConnection();
     QString resultText() const;
+    // Why the dialog is asked for again (the server refused the saved password, say).
+    void setMessage(const QString& message);
 
 signals:
     void tested(bool ok);

@@ -5,6 +5,8 @@
 #include "team/TeamDeskSync.h"
 #include "team/TeamService.h"
 
+#include <functional>
+
 namespace tenure {
 
 TeamSession::TeamSession(TeamLocation location, QString password, Options options, QObject* parent)
@@ -14,30 +16,57 @@ TeamSession::TeamSession(TeamLocation location, QString password, Options option
     , m_copyPath(m_options.copyPath.isEmpty() ? TeamDeskSync::defaultCopyPath(m_access.location)
                                               : m_options.copyPath)
 {
-    m_syncThread.setObjectName(QStringLiteral("tenure-team-sync"));
-    m_engineThread.setObjectName(QStringLiteral("tenure-team-engine"));
 }
+
+// Lives on the engine's thread: owns the TeamService there and relays its log lines, so the
+// session never has to be reached from that thread.
+class EngineHost : public QObject
+{
+    Q_OBJECT
+
+public:
+    // The service (a child) goes before the flag it reads.
+    ~EngineHost() override
+    {
+        const QObjectList services = children();
+        qDeleteAll(services);
+    }
+
+    std::shared_ptr<std::atomic_bool> cancel;
+
+signals:
+    void log(const QString& line);
+};
+
+namespace {
+// Ends `thread` once `work` (which lives on it) has stopped and been deleted there; the thread
+// deletes itself when it finishes. Nothing here waits: a thread blocked on the network ends later.
+void retire(QThread* thread, QObject* work, const std::function<void()>& stop)
+{
+    QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    QMetaObject::invokeMethod(
+        work,
+        [thread, work, stop] {
+            if (stop)
+                stop();
+            delete work;
+            thread->quit();
+        },
+        Qt::QueuedConnection);
+}
+} // namespace
 
 TeamSession::~TeamSession()
 {
     if (m_sync) {
-        QMetaObject::invokeMethod(m_sync, &TeamDeskSync::stop, Qt::BlockingQueuedConnection);
-        m_syncThread.quit();
-        m_syncThread.wait();
-        delete m_sync;
+        m_sync->disconnect(this);
+        retire(m_syncThread, m_sync, [sync = m_sync] { sync->stop(); });
     }
     if (m_engineContext) {
-        m_cancel = true; // a pass under way ends early
-        QMetaObject::invokeMethod(
-            m_engineContext,
-            [this] {
-                delete m_service;
-                m_service = nullptr;
-            },
-            Qt::BlockingQueuedConnection);
-        m_engineThread.quit();
-        m_engineThread.wait();
-        delete m_engineContext;
+        *m_cancel = true; // a pass under way ends early
+        // The service is a child of the context: deleting the context on its thread stops it and
+        // hands the engine lock on (its connection closes).
+        retire(m_engineThread, m_engineContext, {});
     }
 }
 
@@ -62,8 +91,10 @@ void TeamSession::startSync()
     TeamDeskSync::Options options;
     options.heartbeatMs = m_options.heartbeatMs;
     options.retryMs = m_options.retryMs;
+    m_syncThread = new QThread;
+    m_syncThread->setObjectName(QStringLiteral("tenure-team-sync"));
     m_sync = new TeamDeskSync(m_access.location, m_access.password, m_copyPath, options);
-    m_sync->moveToThread(&m_syncThread);
+    m_sync->moveToThread(m_syncThread);
     connect(m_sync, &TeamDeskSync::ready, this,
             [this](const QString& path, const QString& member, const QString& role) {
                 m_access.member = member;
@@ -76,14 +107,16 @@ void TeamSession::startSync()
     connect(m_sync, &TeamDeskSync::failed, this, &TeamSession::failed);
     connect(m_sync, &TeamDeskSync::lost, this, [this](const QString& message) {
         m_reachable = false;
+        m_lostReason = message;
         emit lost(message);
     });
+    connect(m_sync, &TeamDeskSync::passwordRefused, this, &TeamSession::passwordRefused);
     connect(m_sync, &TeamDeskSync::recovered, this, [this] {
         m_reachable = true;
         emit recovered();
     });
     connect(m_sync, &TeamDeskSync::refreshed, this, &TeamSession::refreshed);
-    m_syncThread.start();
+    m_syncThread->start();
     QMetaObject::invokeMethod(m_sync, &TeamDeskSync::start, Qt::QueuedConnection);
 }
 
@@ -92,16 +125,27 @@ void TeamSession::startEngine()
     if (m_engineContext)
         return;
     m_engineStarted = true;
-    m_engineContext = new QObject;
-    m_engineContext->moveToThread(&m_engineThread);
-    m_engineThread.start();
-    QMetaObject::invokeMethod(m_engineContext, [this] {
-        TeamService::Options options;
-        options.cancel = &m_cancel;
-        m_service = new TeamService(m_access.location, options, m_access.password);
-        connect(m_service, &TeamService::log, this, &TeamSession::engineLog);
-        m_service->start();
-    });
+    m_engineThread = new QThread;
+    m_engineThread->setObjectName(QStringLiteral("tenure-team-engine"));
+    auto* host = new EngineHost;
+    connect(host, &EngineHost::log, this, &TeamSession::engineLog); // queued: the host moves
+    host->moveToThread(m_engineThread);
+    m_engineContext = host;
+    m_engineThread->start();
+    // Everything the engine's thread uses is its own (copied, or shared like the cancel flag,
+    // which the host keeps alive as long as the service): the session may close first.
+    QMetaObject::invokeMethod(
+        host, [host, location = m_access.location, password = m_access.password, cancel = m_cancel] {
+            TeamService::Options options;
+            options.cancel = cancel.get();
+            host->cancel = cancel;
+            // A child of the host: created, run and deleted on the engine's thread, where its timers are.
+            auto* service = new TeamService(location, options, password, host);
+            QObject::connect(service, &TeamService::log, host, &EngineHost::log);
+            service->start();
+        });
 }
 
 } // namespace tenure
+
+#include "TeamSession.moc"

@@ -6,6 +6,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <memory>
 
 namespace tenure {
 
@@ -17,6 +18,9 @@ class TeamService;
 // them), and, for an admin, the team's engine where no service runs (TeamService on another
 // thread: it stands by while `tenure-cli serve` or another desktop holds the engine lock, and
 // takes over when they stop).
+//
+// Closing never waits for the network: the threads are told to stop and finish on their own
+// (a connection attempt under way ends at its timeout), then delete themselves.
 class TeamSession : public QObject
 {
     Q_OBJECT
@@ -37,7 +41,10 @@ public:
     // Filled once ready() is emitted.
     const TeamSignIn& access() const { return m_access; }
     QString copyPath() const { return m_copyPath; }
+    const Options& options() const { return m_options; }
     bool isReachable() const { return m_reachable; }
+    // Why the server cannot be reached, while it cannot.
+    QString lostReason() const { return m_reachable ? QString() : m_lostReason; }
     bool runsEngine() const { return m_engineStarted; }
 
 signals:
@@ -45,6 +52,8 @@ signals:
     void failed(const QString& message);
     void lost(const QString& message);
     void recovered();
+    // The server refused the password while the copy is shown: sign in again (nothing retries).
+    void passwordRefused(const QString& message);
     void refreshed(int parts);
     void engineLog(const QString& line);
 
@@ -56,13 +65,15 @@ private:
     Options m_options;
     QString m_copyPath;
     bool m_reachable = false;
-    bool m_engineStarted = false; // on the GUI thread; m_service is the engine thread's
-    QThread m_syncThread;
-    TeamDeskSync* m_sync = nullptr;
-    QThread m_engineThread;
-    QObject* m_engineContext = nullptr; // lives on m_engineThread
-    TeamService* m_service = nullptr; // created, run and deleted on m_engineThread
-    std::atomic_bool m_cancel = false;
+    QString m_lostReason;
+    bool m_engineStarted = false;
+    // Heap threads: a thread still in a connection attempt when the session closes finishes and
+    // deletes itself later.
+    QThread* m_syncThread = nullptr;
+    TeamDeskSync* m_sync = nullptr; // lives on m_syncThread
+    QThread* m_engineThread = nullptr;
+    QObject* m_engineContext = nullptr; // lives on m_engineThread; owns the engine's TeamService
+    std::shared_ptr<std::atomic_bool> m_cancel = std::make_shared<std::atomic_bool>(false);
 };
 
 } // namespace tenure
