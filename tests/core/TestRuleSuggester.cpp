@@ -240,7 +240,7 @@ private slots:
         // An ordinary rule set: at most 8 criteria per stage, rounded weights, valid JSON.
         QVERIFY(s->rules);
         for (const Stage& stage : s->rules->stages) {
-            QVERIFY(stage.criteria.size() <= 8);
+            QCOMPARE_LE(stage.criteria.size(), 8);
             for (const HealthCriterion& c : stage.criteria)
                 QCOMPARE(c.weight, std::round(c.weight));
         }
@@ -357,7 +357,7 @@ private slots:
                      && !adoption.contains(QStringLiteral("trial_engagement")),
                  qPrintable(figures(s)));
         for (const Stage& st : s.rules->stages)
-            QVERIFY(st.criteria.size() <= 8);
+            QCOMPARE_LE(st.criteria.size(), 8);
     }
 
     // Pure noise: nothing is suggested, and the reason says why.
@@ -369,7 +369,7 @@ private slots:
         QVERIFY(!s.rules);
         QVERIFY(s.criteria.isEmpty());
         QVERIFY(!s.reason.isEmpty());
-        QVERIFY(s.summary() == s.reason);
+        QCOMPARE(s.summary(), s.reason);
     }
 
     // What is only known after the outcome (a churn reason in the CRM, a cancellation event on the
