@@ -147,7 +147,7 @@ private slots:
         QVERIFY(store.addAccountNote(action.accountId, QStringLiteral("佐藤 花子"),
                                      QStringLiteral("次回は QBR")));
         const QList<AccountNote> notes = store.accountNotes(action.accountId).value();
-        QVERIFY(notes.size() >= 2);
+        QCOMPARE_GE(notes.size(), 2);
         QStringList texts;
         for (const AccountNote& note : notes)
             texts << note.text;

@@ -309,15 +309,18 @@ private slots:
         const QString path = test::writeFile(dir, QStringLiteral("big.csv"), rows);
         std::atomic_bool cancel = false;
         int calls = 0;
+        QStringList pastTheEnd; // progress reports beyond the total, checked after the run
         CsvImporter importer(*m_db, QTimeZone::utc());
         const Result<CsvImporter::Report> report = importer.run(
             path, kind(ImportMapping::Kind::Events),
             [&](qint64 done, qint64 total) {
-                QVERIFY(done <= total);
+                if (done > total)
+                    pastTheEnd << QStringLiteral("%1 of %2").arg(done).arg(total);
                 if (++calls == 2)
                     cancel = true; // after 20,000 rows were written inside the transaction
             },
             &cancel);
+        QVERIFY2(pastTheEnd.isEmpty(), qPrintable(pastTheEnd.join(QStringLiteral(", "))));
         QVERIFY(report);
         QVERIFY(report->cancelled);
         QVERIFY(!report->committed);

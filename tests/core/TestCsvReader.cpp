@@ -142,7 +142,7 @@ private slots:
         // Forcing Latin-1 on a CP932 file reads it without error, but not as Japanese.
         const Parsed forced = parse(fixture("accounts-ja-cp932.csv"), { "windows-1252", {} });
         QVERIFY(forced.error.isEmpty());
-        QVERIFY(forced.header.first() != QStringLiteral("取引先ID"));
+        QCOMPARE_NE(forced.header.first(), QStringLiteral("取引先ID"));
     }
 
     void invalidBytesAreAnErrorWithALine()

@@ -235,8 +235,8 @@ private slots:
         test::TempWorkspace workspace;
         auto first = workspace.open();
         auto second = workspace.open();
-        QVERIFY(first->connection().connectionName() != second->connection().connectionName());
-        QVERIFY(first->handle() != second->handle());
+        QCOMPARE_NE(first->connection().connectionName(), second->connection().connectionName());
+        QCOMPARE_NE(first->handle(), second->handle());
     }
 
     // A writer that never pauses still keeps its write-ahead log bounded: the checkpointer copies

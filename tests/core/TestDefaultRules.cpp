@@ -63,7 +63,7 @@ private slots:
         QCOMPARE(japaneseRules, englishRules);
         // Every name and label is there, and in Japanese.
         QCOMPARE(japanese.size(), english.size());
-        QVERIFY(english.size() > 20);
+        QCOMPARE_GT(english.size(), 20);
         for (qsizetype i = 0; i < japanese.size(); ++i) {
             QVERIFY2(japanese[i].contains(kJapanese), qPrintable(japanese[i]));
             QVERIFY2(!english[i].contains(kJapanese), qPrintable(english[i]));
@@ -75,11 +75,11 @@ private slots:
         QCOMPARE(ja.bands.size(), en.bands.size());
         for (qsizetype i = 0; i < en.bands.size(); ++i) {
             QCOMPARE(ja.bands[i].minScore, en.bands[i].minScore);
-            QVERIFY(ja.bands[i].name != en.bands[i].name);
+            QCOMPARE_NE(ja.bands[i].name, en.bands[i].name);
         }
         for (qsizetype i = 0; i < en.stages.size(); ++i) {
             QCOMPARE(ja.stages[i].id, en.stages[i].id);
-            QVERIFY(ja.stages[i].name != en.stages[i].name);
+            QCOMPARE_NE(ja.stages[i].name, en.stages[i].name);
             QCOMPARE(ja.stages[i].criteria.size(), en.stages[i].criteria.size());
             for (qsizetype c = 0; c < en.stages[i].criteria.size(); ++c) {
                 QCOMPARE(ja.stages[i].criteria[c].id, en.stages[i].criteria[c].id);

@@ -99,7 +99,7 @@ private slots:
         const DemoGenerator b(options(40));
         QCOMPARE(fingerprint(a, 40), fingerprint(b, 40));
         const DemoGenerator other(options(40, 8));
-        QVERIFY(fingerprint(a, 40) != fingerprint(other, 40));
+        QCOMPARE_NE(fingerprint(a, 40), fingerprint(other, 40));
     }
 
     void portfolioLooksReal()

@@ -66,7 +66,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(table->item(0, 5)->text().contains(QLatin1String("3 new events")), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(table->item(0, 4)->text().startsWith(QLatin1String("up to")), 10000);
         QCOMPARE(EventLog(*workspace.open(Database::Mode::ReadOnly)).count(), 3);
-        dialog.grab().save(test::screenshotDir() + QStringLiteral("/connectors.png"));
+        QVERIFY(dialog.grab().save(test::screenshotDir() + QStringLiteral("/connectors.png")));
     }
 
     // A connector made in the form: Test pulls the first page into a scratch workspace; Save
@@ -98,7 +98,7 @@ private slots:
                  qPrintable(result->toPlainText()));
         QVERIFY(result->toPlainText().contains(QStringLiteral("株式会社さくら")));
         QCOMPARE(EventLog(*workspace.open(Database::Mode::ReadOnly)).count(), 0);
-        form.grab().save(test::screenshotDir() + QStringLiteral("/connector-form.png"));
+        QVERIFY(form.grab().save(test::screenshotDir() + QStringLiteral("/connector-form.png")));
 
         const Result<ConnectorConfig> config = form.config();
         QVERIFY(config.ok());

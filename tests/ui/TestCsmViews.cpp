@@ -1,13 +1,11 @@
 #include "MainWindow.h"
 #include "TestSupport.h"
-#include "actions/ActionEngine.h"
+#include "ViewFixtures.h"
 #include "actions/ActionQueueView.h"
 #include "actions/ActionStore.h"
 #include "customer/CustomerDetailView.h"
 #include "customers/CustomerListModel.h"
 #include "customers/CustomersView.h"
-#include "demo/DemoWorkspace.h"
-#include "engine/ScoringEngine.h"
 #include "overview/OverviewView.h"
 #include "store/Database.h"
 
@@ -38,23 +36,17 @@ class TestCsmViews : public QObject
 private slots:
     void initTestCase()
     {
-        auto db = m_workspace.open();
-        DemoGenerator::Options options;
-        options.accounts = 80;
-        QVERIFY(DemoWorkspace::populate(*db, options).ok());
-        QVERIFY(ScoringEngine(*db).rebuild().ok());
-        QVERIFY(ActionEngine(*db, ActionRules {}).refresh(QDate::currentDate()).ok());
+        const Status filled = test::fillScoredDemo(*m_workspace.open(), 80);
+        QVERIFY2(filled, qPrintable(filled.error()));
     }
 
     // Typing narrows the list, a band filter and a sort give the right order.
     void searchFilterAndSortTheCustomerList()
     {
-        CustomersView view;
-        view.resize(1100, 600);
-        view.show();
-        QSignalSpy searched(&view, &CustomersView::searched);
-        view.setWorkspace(m_workspace.path());
-        QVERIFY(searched.wait(10000));
+        test::ShownView<CustomersView> shown({ 1100, 600 }, &CustomersView::searched);
+        QVERIFY(shown.open(m_workspace.path()));
+        CustomersView& view = shown.view;
+        QSignalSpy& searched = shown.loaded;
         CustomerListModel* model = view.model();
         QCOMPARE(searched.last().first().toLongLong(), 80);
         QCOMPARE(model->rowCount(), 80);
@@ -69,7 +61,7 @@ private slots:
         for (int row = 0; row < model->rowCount(); ++row)
             QVERIFY(model->row(row).name.contains(QStringLiteral("株式会社")));
         const int japanese = model->rowCount();
-        view.grab().save(test::screenshotDir() + QStringLiteral("/customers-search.png"));
+        QVERIFY(view.grab().save(test::screenshotDir() + QStringLiteral("/customers-search.png")));
 
         view.findChild<QLineEdit*>(QStringLiteral("search"))->clear();
         QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 80, 10000);
@@ -109,12 +101,10 @@ private slots:
     // reasons once; expanding it shows its actions one by one.
     void theQueueShowsOneRowPerAccount()
     {
-        ActionQueueView view;
-        view.resize(1100, 500);
-        view.show();
-        QSignalSpy loaded(&view, &ActionQueueView::loaded);
-        view.setWorkspace(m_workspace.path());
-        QVERIFY(loaded.wait(10000));
+        test::ShownView<ActionQueueView> shown({ 1100, 500 }, &ActionQueueView::loaded);
+        QVERIFY(shown.open(m_workspace.path()));
+        ActionQueueView& view = shown.view;
+        QSignalSpy& loaded = shown.loaded;
         ActionQueueModel* model = view.model();
         auto db = m_workspace.open(Database::Mode::ReadOnly);
         const QList<Action> queue = ActionStore(*db).queue().value();
@@ -160,7 +150,10 @@ private slots:
         const QString why = model->index(several, ActionQueueModel::Reason).data().toString();
         for (const Action& action : account.actions) {
             for (const QString& fact : action.reason.split(QStringLiteral(", "))) {
-                QVERIFY2(why.count(fact) == 1, qPrintable(why + u'|' + fact));
+                QVERIFY2(
+                    why.count(fact) == 1,
+                    qPrintable(
+                        QStringLiteral("\"%1\" %2 times in: %3").arg(fact).arg(why.count(fact)).arg(why)));
             }
         }
         QCOMPARE(why.count(QStringLiteral("ARR")), 1);
@@ -180,19 +173,17 @@ private slots:
                      account.actions.at(child).reason);
             QVERIFY(tree->visualRect(index).isValid());
         }
-        view.grab().save(test::screenshotDir() + QStringLiteral("/action-queue.png"));
+        QVERIFY(view.grab().save(test::screenshotDir() + QStringLiteral("/action-queue.png")));
     }
 
     // Done on an account row closes all its open actions, each with its own history; on a child
     // row, only that action. The counts follow.
     void markingAnAccountOrOneActionDone()
     {
-        ActionQueueView view;
-        view.resize(1100, 500);
-        view.show();
-        QSignalSpy loaded(&view, &ActionQueueView::loaded);
-        view.setWorkspace(m_workspace.path());
-        QVERIFY(loaded.wait(10000));
+        test::ShownView<ActionQueueView> shown({ 1100, 500 }, &ActionQueueView::loaded);
+        QVERIFY(shown.open(m_workspace.path()));
+        ActionQueueView& view = shown.view;
+        QSignalSpy& loaded = shown.loaded;
         ActionQueueModel* model = view.model();
         const int accountsBefore = loaded.last().first().toInt();
         const int actionsBefore = model->actionCount();
@@ -305,13 +296,13 @@ private slots:
         auto* drops = overview->findChild<QTableWidget*>(QStringLiteral("drops"));
         QVERIFY(drops->rowCount() > 0 && drops->rowCount() <= 10);
         QTest::qWait(200);
-        window.grab().save(test::screenshotDir() + QStringLiteral("/main-overview.png"));
+        QVERIFY(window.grab().save(test::screenshotDir() + QStringLiteral("/main-overview.png")));
         QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
         QCOMPARE(navigation->currentRow(), 1);
         auto* customers = window.findChild<CustomersView*>();
         QVERIFY(customers->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(customers->model()->rowCount() == 80, 10000);
-        window.grab().save(test::screenshotDir() + QStringLiteral("/main-customers.png"));
+        QVERIFY(window.grab().save(test::screenshotDir() + QStringLiteral("/main-customers.png")));
         QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
         QTRY_VERIFY_WITH_TIMEOUT(navigation->item(2)->text().contains(QLatin1Char('(')), 10000);
         {
@@ -322,7 +313,7 @@ private slots:
             QTRY_COMPARE_WITH_TIMEOUT(navigation->item(2)->text(),
                                       QStringLiteral("Action queue (%1)").arg(accounts), 10000);
         }
-        window.grab().save(test::screenshotDir() + QStringLiteral("/main-actions.png"));
+        QVERIFY(window.grab().save(test::screenshotDir() + QStringLiteral("/main-actions.png")));
 
         // Opening a customer from the list shows its breakdown and its timeline.
         QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
@@ -340,10 +331,10 @@ private slots:
         QVERIFY(!report.history.isEmpty());
         auto* breakdown = detail->findChild<QTableWidget*>(QStringLiteral("breakdown"));
         QCOMPARE(breakdown->rowCount(), int(report.status->breakdown.size()));
-        QVERIFY(breakdown->rowCount() > 0);
+        QCOMPARE_GT(breakdown->rowCount(), 0);
         QCOMPARE(breakdown->item(0, 0)->text(), report.status->breakdown.first().label);
         QCOMPARE(detail->findChild<QLabel*>(QStringLiteral("title"))->text(), report.account.name);
-        window.grab().save(test::screenshotDir() + QStringLiteral("/main-customer.png"));
+        QVERIFY(window.grab().save(test::screenshotDir() + QStringLiteral("/main-customer.png")));
 
         // Rules and Tuning have their own tests (TestRulesAndTuning); here they are reachable.
         QTest::keyClick(&window, Qt::Key_5, Qt::ControlModifier);
@@ -357,8 +348,8 @@ private slots:
         auto* sources = window.findChild<QTableWidget*>(QStringLiteral("sources"));
         QTRY_VERIFY_WITH_TIMEOUT(sources->rowCount() == 1, 10000);
         QCOMPARE(sources->item(0, 0)->text(), QStringLiteral("demo"));
-        QVERIFY(sources->item(0, 2)->text() != QStringLiteral("0"));
-        window.grab().save(test::screenshotDir() + QStringLiteral("/main-datasources.png"));
+        QCOMPARE_NE(sources->item(0, 2)->text(), QStringLiteral("0"));
+        QVERIFY(window.grab().save(test::screenshotDir() + QStringLiteral("/main-datasources.png")));
     }
 };
 

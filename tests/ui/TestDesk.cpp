@@ -92,7 +92,7 @@ void checkChart(QChart* chart, const QString& name)
             QList<double> ticks;
             for (const QString& label : category->categoriesLabels())
                 ticks.append(category->endValue(label));
-            QVERIFY2(ticks.size() >= 2, qPrintable(what));
+            QVERIFY2(ticks.size() >= 2, qPrintable(what + QStringLiteral(": %1 ticks").arg(ticks.size())));
             const double step = ticks[1] - ticks[0];
             QVERIFY2(ChartAxes::isNiceStep(step), qPrintable(what + QStringLiteral(", step %1").arg(step)));
             QCOMPARE(ticks.first(), value->min());
@@ -105,7 +105,7 @@ void checkChart(QChart* chart, const QString& name)
             QVERIFY2(value->max() - step < std::max(high, 0.0) || (high <= 0 && value->max() <= 1),
                      qPrintable(what));
         }
-        QVERIFY2(valueAxes == 1, qPrintable(name));
+        QVERIFY2(valueAxes == 1, qPrintable(name + QStringLiteral(": %1 value axes, not 1").arg(valueAxes)));
     }
 }
 
@@ -222,7 +222,7 @@ private slots:
         for (QChartView* chart : charts)
             checkChart(chart->chart(), chart->chart()->title());
         QTest::qWait(100);
-        view.grab().save(test::screenshotDir() + QStringLiteral("/desk-overview.png"));
+        QVERIFY(view.grab().save(test::screenshotDir() + QStringLiteral("/desk-overview.png")));
     }
 
     // The printed reports' bars and score axis: the same round scales.
@@ -349,13 +349,11 @@ private slots:
             QStyleOptionViewItem cell = option;
             cell.rect = QRect(table->columnViewportPosition(CustomerListModel::Band), 0,
                               table->columnWidth(CustomerListModel::Band), table->rowHeight(0));
-            QVERIFY2(delegate->badgeText(cell, index) == band,
-                     qPrintable(QStringLiteral("%1 in %2 × %3 at %4: badge %5 wide")
-                                    .arg(band)
-                                    .arg(cell.rect.width())
-                                    .arg(cell.rect.height())
-                                    .arg(cell.rect.left())
-                                    .arg(delegate->badgeRect(cell, index).width())));
+            const QString badgeText = delegate->badgeText(cell, index);
+            if (badgeText != band)
+                qWarning("%s in %d × %d at %d: badge %d wide", qPrintable(band), cell.rect.width(),
+                         cell.rect.height(), cell.rect.left(), delegate->badgeRect(cell, index).width());
+            QCOMPARE(badgeText, band);
             const QRect badge = delegate->badgeRect(cell, index);
             QVERIFY(cell.rect.contains(badge));
             QVERIFY(badge.width() < cell.rect.width() || badge.width() < 120); // compact, not the whole cell
@@ -381,21 +379,21 @@ private slots:
             QVERIFY2(fill > inside.width() * inside.height() / 3, qPrintable(band));
             QVERIFY2(text > 10, qPrintable(band));
             // Outside the badge the cell keeps the table's background: the colour is not the cell.
-            QVERIFY(image.pixelColor(cell.rect.width() - 2, cell.rect.height() / 2) != color);
+            QCOMPARE_NE(image.pixelColor(cell.rect.width() - 2, cell.rect.height() / 2), color);
         }
-        QVERIFY(bandsSeen.size() >= 2);
-        window.grab().save(test::screenshotDir()
-                           + QStringLiteral("/desk-customers-%1.png").arg(japanese ? "ja" : "en"));
+        QCOMPARE_GE(bandsSeen.size(), 2);
+        QVERIFY(window.grab().save(test::screenshotDir()
+                                   + QStringLiteral("/desk-customers-%1.png").arg(japanese ? "ja" : "en")));
         QVERIFY(window.showView(QStringLiteral("overview")));
         QTest::qWait(500);
-        window.grab().save(test::screenshotDir()
-                           + QStringLiteral("/desk-overview-%1.png").arg(japanese ? "ja" : "en"));
+        QVERIFY(window.grab().save(test::screenshotDir()
+                                   + QStringLiteral("/desk-overview-%1.png").arg(japanese ? "ja" : "en")));
         for (QChartView* chart : window.findChild<OverviewView*>()->findChildren<QChartView*>())
             checkChart(chart->chart(), chart->chart()->title());
         QVERIFY(window.showView(QStringLiteral("rules")));
         QTest::qWait(300);
-        window.grab().save(test::screenshotDir()
-                           + QStringLiteral("/desk-rules-%1.png").arg(japanese ? "ja" : "en"));
+        QVERIFY(window.grab().save(test::screenshotDir()
+                                   + QStringLiteral("/desk-rules-%1.png").arg(japanese ? "ja" : "en")));
     }
 
     // A workspace made while the window speaks Japanese: its rules, and so its stages and bands in
@@ -445,19 +443,19 @@ private slots:
                                  [&](const Stage& s) { return s.name == stage; }),
                      qPrintable(stage));
         QTest::qWait(200);
-        window.grab().save(test::screenshotDir() + QStringLiteral("/desk-customers-ja-rules.png"));
+        QVERIFY(window.grab().save(test::screenshotDir() + QStringLiteral("/desk-customers-ja-rules.png")));
         QVERIFY(window.showView(QStringLiteral("overview")));
         QTest::qWait(500);
-        window.grab().save(test::screenshotDir() + QStringLiteral("/desk-overview-ja-rules.png"));
+        QVERIFY(window.grab().save(test::screenshotDir() + QStringLiteral("/desk-overview-ja-rules.png")));
         QVERIFY(window.showView(QStringLiteral("rules")));
         auto* tree = window.findChild<QTreeWidget*>(QStringLiteral("ruleTree"));
         QTRY_VERIFY_WITH_TIMEOUT(tree->topLevelItemCount() > 1, 10000);
         QCOMPARE(tree->topLevelItem(2)->text(0), japanese.stages[1].name);
         QTest::qWait(300);
-        window.grab().save(test::screenshotDir() + QStringLiteral("/desk-rules-ja-rules.png"));
+        QVERIFY(window.grab().save(test::screenshotDir() + QStringLiteral("/desk-rules-ja-rules.png")));
         QVERIFY(window.showView(QStringLiteral("customer:A-00001")));
         QTest::qWait(600);
-        window.grab().save(test::screenshotDir() + QStringLiteral("/desk-customer-ja-rules.png"));
+        QVERIFY(window.grab().save(test::screenshotDir() + QStringLiteral("/desk-customer-ja-rules.png")));
     }
 
     // The rules tree: every entry's whole text in its tooltip; the splits kept per view.
@@ -499,21 +497,22 @@ private slots:
             emit preview->splitterMoved(preview->sizes()[0], 1);
             editorSizes = editor->sizes();
             previewSizes = preview->sizes();
-            QVERIFY(editorSizes != before && previewSizes != vertical);
+            QCOMPARE_NE(editorSizes, before);
+            QCOMPARE_NE(previewSizes, vertical);
         }
         RulesView again;
         again.resize(1000, 640);
         again.show();
-        QTest::qWait(50);
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
         QCOMPARE(again.findChild<QSplitter*>(QStringLiteral("ruleEditorSplitter"))->sizes(), editorSizes);
         QCOMPARE(again.findChild<QSplitter*>(QStringLiteral("rulesSplitter"))->sizes(), previewSizes);
         // Another view's editor (the Tuning view's) keeps its own split.
         RuleSetEditor other;
         other.resize(1000, 400);
         other.show();
-        QTest::qWait(50);
-        QVERIFY(other.findChild<QSplitter*>(QStringLiteral("ruleEditorSplitter"))->sizes().first()
-                != editorSizes.first());
+        QVERIFY(QTest::qWaitForWindowExposed(&other));
+        QCOMPARE_NE(other.findChild<QSplitter*>(QStringLiteral("ruleEditorSplitter"))->sizes().first(),
+                    editorSizes.first());
     }
 };
 

@@ -1,11 +1,9 @@
 #include "LooksChecks.h"
 #include "MainWindow.h"
 #include "TestSupport.h"
-#include "actions/ActionEngine.h"
+#include "ViewFixtures.h"
 #include "customers/CustomerListDelegate.h"
 #include "customers/CustomerListModel.h"
-#include "demo/DemoWorkspace.h"
-#include "engine/ScoringEngine.h"
 
 #include <QAbstractAxis>
 #include <QApplication>
@@ -81,12 +79,8 @@ private slots:
         QSettings().clear();
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
         m_light = QApplication::style()->standardPalette();
-        auto db = m_workspace.open();
-        DemoGenerator::Options options;
-        options.accounts = 150;
-        QVERIFY(DemoWorkspace::populate(*db, options).ok());
-        QVERIFY(ScoringEngine(*db).rebuild().ok());
-        QVERIFY(ActionEngine(*db, ActionRules {}).refresh(QDate::currentDate()).ok());
+        const Status filled = test::fillScoredDemo(*m_workspace.open(), 150);
+        QVERIFY2(filled, qPrintable(filled.error()));
         QDir(test::screenshotDir()).mkpath(QStringLiteral("looks"));
     }
 
@@ -203,7 +197,7 @@ private slots:
                 }
                 auto* model = qobject_cast<CustomerListModel*>(table->model());
                 QVERIFY(model);
-                QVERIFY(model->rowCount() > 0);
+                QCOMPARE_GT(model->rowCount(), 0);
                 for (int row = 0; row < model->rowCount(); ++row) {
                     const QModelIndex band = model->index(row, CustomerListModel::Band);
                     const QColor color = band.data(CustomerListModel::BandColorRole).value<QColor>();

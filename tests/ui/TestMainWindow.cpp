@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 #include "TestSupport.h"
 #include "Version.h"
+#include "ViewFixtures.h"
 #include "actions/ActionStore.h"
 #include "customer/CustomerDetailView.h"
 #include "demo/DemoWorkspace.h"
@@ -21,7 +22,6 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QMenuBar>
-#include <QPainter>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -56,16 +56,6 @@ void typeWithInputMethod(QWidget* widget, const QString& text)
     QInputMethodEvent event;
     event.setCommitString(text);
     QApplication::sendEvent(widget, &event);
-}
-
-// The window with the switcher over it, as a user sees them (the popup is a window of its own).
-void saveWithPopup(QWidget& window, QWidget* popup, const QString& file)
-{
-    QPixmap shot = window.grab();
-    QPainter painter(&shot);
-    painter.drawPixmap(window.mapFromGlobal(popup->mapToGlobal(QPoint(0, 0))), popup->grab());
-    painter.end();
-    shot.save(test::screenshotDir() + u'/' + file);
 }
 
 QuickSwitcher* openSwitcher(MainWindow& window)
@@ -112,7 +102,7 @@ private slots:
         QVERIFY(window.windowTitle().startsWith(QLatin1String("test")));
         auto* body = window.findChild<QLabel*>(QStringLiteral("workspaceBody"));
         QVERIFY(body->text().contains(locale.toString(events)));
-        window.grab().save(test::screenshotDir() + QStringLiteral("/main-window.png"));
+        QVERIFY(window.grab().save(test::screenshotDir() + QStringLiteral("/main-window.png")));
     }
 
     // `tenure --view customer:ID --db FILE` asks for the customer before the workspace is open:
@@ -140,7 +130,7 @@ private slots:
         auto* title = page.findChild<QLabel*>(QStringLiteral("title"));
         QVERIFY(title);
         QTest::qWait(200);
-        QVERIFY(title->text() != name); // no workspace yet
+        QCOMPARE_NE(title->text(), name); // no workspace yet
         page.setWorkspace(workspace.path());
         QTRY_COMPARE_WITH_TIMEOUT(title->text(), name, 20000);
     }
@@ -193,7 +183,7 @@ private slots:
         ticker.stop();
         QVERIFY2(ticks > 5, qPrintable(QString::number(ticks)));
         QVERIFY2(engine->text().startsWith(QLatin1String("Scored as of")), qPrintable(engine->text()));
-        window.grab().save(test::screenshotDir() + QStringLiteral("/main-window-scored.png"));
+        QVERIFY(window.grab().save(test::screenshotDir() + QStringLiteral("/main-window-scored.png")));
     }
 
     void reportsAWorkspaceItCannotOpen()
@@ -228,7 +218,7 @@ private slots:
         auto* heading = about.findChild<QLabel*>(QStringLiteral("aboutHeading"));
         QVERIFY(heading->text().contains(QLatin1String(kVersion)));
         about.show();
-        about.grab().save(test::screenshotDir() + QStringLiteral("/about.png"));
+        QVERIFY(about.grab().save(test::screenshotDir() + QStringLiteral("/about.png")));
     }
 
     // Every view in the navigation has an icon, drawn in the palette's text colour: dark on a
@@ -253,7 +243,7 @@ private slots:
             QVERIFY2(!navigation->item(row)->icon().isNull(), qPrintable(navigation->item(row)->text()));
             QCOMPARE(inkOf(navigation->item(row)->icon()), navigation->palette().color(QPalette::WindowText));
         }
-        window.grab().save(test::screenshotDir() + QStringLiteral("/navigation.png"));
+        QVERIFY(window.grab().save(test::screenshotDir() + QStringLiteral("/navigation.png")));
         QPalette dark = window.palette();
         dark.setColor(QPalette::Window, QColor(0x20, 0x22, 0x26));
         dark.setColor(QPalette::Base, QColor(0x2a, 0x2c, 0x31));
@@ -263,7 +253,7 @@ private slots:
         QCoreApplication::processEvents();
         for (int row = 0; row < navigation->count(); ++row)
             QCOMPARE(inkOf(navigation->item(row)->icon()), QColor(0xe8, 0xe8, 0xea));
-        window.grab().save(test::screenshotDir() + QStringLiteral("/navigation-dark.png"));
+        QVERIFY(window.grab().save(test::screenshotDir() + QStringLiteral("/navigation-dark.png")));
     }
 
     // Ctrl+K, part of a Japanese name (as an input method commits it), Enter: the customer's page.
@@ -287,7 +277,7 @@ private slots:
             !searched.isEmpty() && searched.last().at(0).toString() == QStringLiteral("さくら"), 10000);
         QCOMPARE(list->count(), 1);
         QVERIFY(list->item(0)->text().contains(kJapaneseName));
-        saveWithPopup(window, switcher, QStringLiteral("switcher.png"));
+        QVERIFY(test::saveWithPopup(window, switcher, QStringLiteral("switcher.png")));
         auto* page = window.findChild<CustomerDetailView*>();
         QSignalSpy shown(page, &CustomerDetailView::shown);
         QTest::keyClick(edit, Qt::Key_Return);
@@ -322,7 +312,7 @@ private slots:
         QCOMPARE(list->count(), 7); // nothing typed: every view
         for (QListWidgetItem* item : list->findItems(QStringLiteral("*"), Qt::MatchWildcard))
             QVERIFY(!item->icon().isNull());
-        saveWithPopup(window, switcher, QStringLiteral("switcher-views.png"));
+        QVERIFY(test::saveWithPopup(window, switcher, QStringLiteral("switcher-views.png")));
         QTest::keyClicks(edit, QStringLiteral("tun"));
         QCOMPARE(list->count(), 1);
         QTest::keyClick(edit, Qt::Key_Return);
@@ -378,7 +368,7 @@ private slots:
         QCOMPARE(recent->count(), 2);
         QVERIFY(recent->item(0)->text().contains(kJapaneseName)); // newest first
         QVERIFY(recent->item(1)->text().contains(firstId));
-        page.grab().save(test::screenshotDir() + QStringLiteral("/customer-empty.png"));
+        QVERIFY(page.grab().save(test::screenshotDir() + QStringLiteral("/customer-empty.png")));
         QSignalSpy shown(&page, &CustomerDetailView::shown);
         QTest::mouseClick(recent->viewport(), Qt::LeftButton, {},
                           recent->visualItemRect(recent->item(1)).center());
@@ -421,7 +411,7 @@ private slots:
         auto* notes = page->findChild<QListWidget*>(QStringLiteral("notes"));
         QVERIFY(notes && notes->count() > 0);
         QTest::qWait(200);
-        window.grab().save(test::screenshotDir() + QStringLiteral("/customer-actions.png"));
+        QVERIFY(window.grab().save(test::screenshotDir() + QStringLiteral("/customer-actions.png")));
         auto* done = actions->cellWidget(0, 3)->findChild<QToolButton*>(QStringLiteral("done"));
         QVERIFY(done && done->isVisible());
         QVERIFY(actions->cellWidget(0, 3)->findChild<QToolButton*>(QStringLiteral("snooze")));
@@ -431,7 +421,7 @@ private slots:
         QVERIFY(changed.wait(10000));
         QVERIFY(shown.wait(10000)); // the page reloads
         for (const Action& action : page->report()->actions)
-            QVERIFY(action.id != actionId);
+            QCOMPARE_NE(action.id, actionId);
         {
             auto db = workspace.open();
             const std::optional<Action> closed = ActionStore(*db).find(actionId);
@@ -472,7 +462,7 @@ private slots:
     {
         FirstRunDialog dialog;
         dialog.show();
-        dialog.grab().save(test::screenshotDir() + QStringLiteral("/first-run.png"));
+        QVERIFY(dialog.grab().save(test::screenshotDir() + QStringLiteral("/first-run.png")));
         const auto buttons = dialog.findChildren<QCommandLinkButton*>();
         QCOMPARE(buttons.size(), 3);
         QTest::mouseClick(buttons.first(), Qt::LeftButton);

@@ -1,10 +1,8 @@
 #include "MainWindow.h"
 #include "TestSupport.h"
-#include "actions/ActionEngine.h"
+#include "ViewFixtures.h"
 #include "actions/ActionQueueView.h"
 #include "actions/ActionStore.h"
-#include "demo/DemoWorkspace.h"
-#include "engine/ScoringEngine.h"
 #include "workspace/QuickSwitcher.h"
 
 #include <QAbstractItemView>
@@ -76,12 +74,8 @@ private slots:
         }
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();
-        auto db = m_workspace.open();
-        DemoGenerator::Options options;
-        options.accounts = 80;
-        QVERIFY(DemoWorkspace::populate(*db, options).ok());
-        QVERIFY(ScoringEngine(*db).rebuild().ok());
-        QVERIFY(ActionEngine(*db, ActionRules {}).refresh(QDate::currentDate()).ok());
+        const Status filled = test::fillScoredDemo(*m_workspace.open(), 80);
+        QVERIFY2(filled, qPrintable(filled.error()));
     }
 
     void workTheQueue()
@@ -119,7 +113,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(views->currentWidget() != queue, 5000);
         QVERIFY(views->currentWidget()->metaObject()->className()
                 == QByteArray("tenure::CustomerDetailView"));
-        window.grab().save(test::screenshotDir() + QStringLiteral("/x11-customer.png"));
+        QVERIFY(window.grab().save(test::screenshotDir() + QStringLiteral("/x11-customer.png")));
 
         // Back with the mouse; Alt+D (the Done button's mnemonic), a note typed, Enter.
         clickNavigation(window, 2);
@@ -203,7 +197,7 @@ private slots:
                 return false;
             }(),
             10000);
-        window.grab().save(test::screenshotDir() + QStringLiteral("/x11-queue.png"));
+        QVERIFY(window.grab().save(test::screenshotDir() + QStringLiteral("/x11-queue.png")));
     }
 
     // Ctrl+K opens the quick switcher also while a text field has the focus: the customer search

@@ -12,6 +12,7 @@
 #include "store/SourceStore.h"
 #include "tuning/TuningView.h"
 
+#include <QChartView>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QFile>
@@ -134,8 +135,8 @@ private slots:
         auto* message = view->findChild<QLabel*>(QStringLiteral("rulesMessage"));
         QVERIFY2(message->text().contains(QLatin1String("would change band")), qPrintable(message->text()));
         QVERIFY2(message->text().contains(QStringLiteral("Normal → Good: ")), qPrintable(message->text()));
-        QVERIFY(view->findChild<QTableWidget*>(QStringLiteral("ruleChanges"))->rowCount() > 0);
-        window.grab().save(test::screenshotDir() + QStringLiteral("/rules-preview.png"));
+        QCOMPARE_GT(view->findChild<QTableWidget*>(QStringLiteral("ruleChanges"))->rowCount(), 0);
+        QVERIFY(window.grab().save(test::screenshotDir() + QStringLiteral("/rules-preview.png")));
         const qint64 expectedGood = scalar(
             workspace.path(), QStringLiteral("SELECT count(*) FROM account_status WHERE score >= 5"));
 
@@ -187,7 +188,7 @@ private slots:
         const Result<RuleSet> rules = editor.rules();
         QVERIFY(rules.ok());
         QCOMPARE(rules->stages.at(1).criteria.at(1).measure.windowDays, 14);
-        editor.grab().save(test::screenshotDir() + QStringLiteral("/rules-criterion.png"));
+        QVERIFY(editor.grab().save(test::screenshotDir() + QStringLiteral("/rules-criterion.png")));
 
         // Adding a criterion gives it a fresh id; removing it takes it away again.
         const qsizetype criteria = rules->stages.at(1).criteria.size();
@@ -218,7 +219,7 @@ private slots:
         const Result<RuleSet> edited = editor.rules();
         QVERIFY2(edited.ok(), edited.ok() ? "" : qPrintable(edited.error()));
         QCOMPARE(edited->stages.at(2).when->comparison.value.toDouble(), 30.0);
-        editor.grab().save(test::screenshotDir() + QStringLiteral("/rules-stage.png"));
+        QVERIFY(editor.grab().save(test::screenshotDir() + QStringLiteral("/rules-stage.png")));
 
         // Renewal: all of two comparisons.
         tree->setCurrentItem(findItem(tree, QStringLiteral("Renewal")));
@@ -334,12 +335,12 @@ private slots:
         QVERIFY2(view.suggestion()->suggested, qPrintable(view.suggestion()->summary()));
         auto* table = view.findChild<QTableWidget*>(QStringLiteral("suggestedCriteria"));
         QCOMPARE(table->rowCount(), view.suggestion()->criteria.size());
-        QVERIFY(table->rowCount() > 0);
+        QCOMPARE_GT(table->rowCount(), 0);
         QVERIFY(!table->item(0, 1)->toolTip().isEmpty());
         auto* summary = view.findChild<QLabel*>(QStringLiteral("suggestionSummary"));
         QVERIFY2(summary->text().contains(QLatin1String("Holdout ROC AUC")), qPrintable(summary->text()));
         QCOMPARE(summary->textFormat(), Qt::PlainText);
-        view.grab().save(test::screenshotDir() + QStringLiteral("/tuning-suggestion.png"));
+        QVERIFY(view.grab().save(test::screenshotDir() + QStringLiteral("/tuning-suggestion.png")));
 
         auto* use = view.findChild<QPushButton*>(QStringLiteral("useSuggestion"));
         QVERIFY(use->isEnabled());
@@ -459,10 +460,10 @@ private slots:
         QVERIFY(active.cases > 0);
         QVERIFY(active.churned > 0);
         auto* summary = view->findChild<QTableWidget*>(QStringLiteral("backtestSummary"));
-        QVERIFY(summary->rowCount() > 4);
+        QCOMPARE_GT(summary->rowCount(), 4);
         QCOMPARE(summary->item(0, 1)->text(), QLocale().toString(*active.auc, 'f', 3));
         QVERIFY(summary->isColumnHidden(2));
-        window.grab().save(test::screenshotDir() + QStringLiteral("/tuning-summary.png"));
+        QVERIFY(window.grab().save(test::screenshotDir() + QStringLiteral("/tuning-summary.png")));
 
         // Candidate: Normal from 3, Good from 5. The same cases, a second column, and everyone scored is Good
         // or Bad.
@@ -488,12 +489,39 @@ private slots:
             if (band.key == QLatin1String("Good"))
                 activeGood = band.cases;
         QVERIFY(good > activeGood);
-        QVERIFY(view->findChild<QTableWidget*>(QStringLiteral("criterionEvidence"))->rowCount() > 5);
+        auto* evidence = view->findChild<QTableWidget*>(QStringLiteral("criterionEvidence"));
+        QCOMPARE_GT(evidence->rowCount(), 5);
+        // The charts: ROC curves, bands and the score distribution, the two rule sets in each.
         auto* tabs = view->findChild<QTabWidget*>(QStringLiteral("tuningResults"));
         tabs->setCurrentIndex(1);
-        window.grab().save(test::screenshotDir() + QStringLiteral("/tuning-charts.png"));
+        const QList<QChartView*> charts = tabs->currentWidget()->findChildren<QChartView*>();
+        QCOMPARE(charts.size(), 3);
+        QStringList curves;
+        for (QChartView* chart : charts) {
+            QVERIFY(chart->isVisible());
+            QVERIFY2(!chart->chart()->series().isEmpty(), qPrintable(chart->chart()->title()));
+            for (QAbstractSeries* series : chart->chart()->series())
+                if (series->name().contains(QLatin1String("AUC")))
+                    curves << series->name();
+        }
+        QCOMPARE(curves.size(), 2); // a ROC curve for the active rules and one for the candidate
+        for (int i = 0; i < 2; ++i) {
+            const std::optional<double> auc = view->reports().at(i).auc;
+            QVERIFY(auc);
+            QVERIFY2(curves.at(i).contains(QLocale().toString(*auc, 'f', 3)), qPrintable(curves.join(u'|')));
+        }
+        QVERIFY(window.grab().save(test::screenshotDir() + QStringLiteral("/tuning-charts.png")));
+        // Per criterion: the evidence of the rule set chosen above the table, row by row.
         tabs->setCurrentIndex(2);
-        window.grab().save(test::screenshotDir() + QStringLiteral("/tuning-criteria.png"));
+        QVERIFY(evidence->isVisible());
+        auto* of = tabs->currentWidget()->findChild<QComboBox*>();
+        QVERIFY(of);
+        QVERIFY(of->currentIndex() >= 0 && of->currentIndex() < view->reports().size());
+        const QList<CriterionEvidence>& perCriterion = view->reports().at(of->currentIndex()).perCriterion;
+        QCOMPARE(evidence->rowCount(), int(perCriterion.size()));
+        for (int row = 0; row < evidence->rowCount(); ++row)
+            QCOMPARE(evidence->item(row, 1)->text(), perCriterion.at(row).label);
+        QVERIFY(window.grab().save(test::screenshotDir() + QStringLiteral("/tuning-criteria.png")));
 
         scored.clear();
         QTest::mouseClick(adopt, Qt::LeftButton);

@@ -1,27 +1,135 @@
 #include "MainWindow.h"
 #include "TestSupport.h"
+#include "ViewFixtures.h"
 #include "actions/ActionEngine.h"
+#include "actions/ActionQueueView.h"
 #include "actions/ActionStore.h"
+#include "customer/CustomerDetailView.h"
+#include "customers/CustomerListModel.h"
+#include "customers/CustomersView.h"
 #include "demo/DemoWorkspace.h"
 #include "engine/ScoringEngine.h"
+#include "overview/OverviewView.h"
+#include "rules/RuleSetEditor.h"
+#include "rules/RulesView.h"
+#include "sources/DataSourcesView.h"
+#include "tuning/TuningView.h"
 
+#include <QAbstractButton>
 #include <QApplication>
+#include <QChartView>
 #include <QFile>
-#include <QLabel>
+#include <QGroupBox>
+#include <QHeaderView>
 #include <QInputMethodEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
-#include <QPainter>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
+#include <QTabBar>
+#include <QTableWidget>
 #include <QTest>
 #include <QTranslator>
 #include <QTreeView>
+#include <QTreeWidget>
 #include <QXmlStreamReader>
 
 using namespace tenure;
+
+namespace {
+
+QString withoutMnemonic(QString text)
+{
+    static const QRegularExpression mnemonic(QStringLiteral("&(?!&)"));
+    return text.remove(mnemonic).replace(QStringLiteral("&&"), QStringLiteral("&"));
+}
+
+// The English texts of the interface that have a Japanese translation of their own in
+// tenure_ja.ts (mnemonics left out): shown as they are, they were not translated.
+QSet<QString> translatedEnglish()
+{
+    QSet<QString> english;
+    QFile file(QStringLiteral(TENURE_SOURCE_DIR "/resources/translations/tenure_ja.ts"));
+    if (!file.open(QIODevice::ReadOnly))
+        return english;
+    QXmlStreamReader xml(&file);
+    QString source;
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        if (xml.name() == QLatin1String("source")) {
+            source = withoutMnemonic(xml.readElementText());
+        } else if (xml.name() == QLatin1String("translation")) {
+            const bool unfinished
+                = xml.attributes().value(QLatin1String("type")) == QLatin1String("unfinished");
+            const QString translation
+                = withoutMnemonic(xml.readElementText(QXmlStreamReader::IncludeChildElements));
+            if (!unfinished && !translation.isEmpty() && translation != source)
+                english.insert(source);
+        }
+    }
+    return english;
+}
+
+// The interface's own words that `root` shows: labels, buttons, group boxes, tabs, the headers
+// of item views and the placeholders of line edits (not the data in the cells).
+QStringList shownTexts(QWidget* root)
+{
+    QStringList texts;
+    QList<QWidget*> widgets = root->findChildren<QWidget*>();
+    widgets.prepend(root);
+    for (QWidget* widget : std::as_const(widgets)) {
+        if (!widget->isVisibleTo(root->window()))
+            continue;
+        if (auto* label = qobject_cast<QLabel*>(widget))
+            texts << label->text();
+        else if (auto* button = qobject_cast<QAbstractButton*>(widget))
+            texts << button->text();
+        else if (auto* group = qobject_cast<QGroupBox*>(widget))
+            texts << group->title();
+        else if (auto* edit = qobject_cast<QLineEdit*>(widget))
+            texts << edit->placeholderText();
+        else if (auto* tabs = qobject_cast<QTabBar*>(widget))
+            for (int i = 0; i < tabs->count(); ++i)
+                texts << tabs->tabText(i);
+        else if (auto* header = qobject_cast<QHeaderView*>(widget); header && header->model())
+            for (int i = 0; i < header->count(); ++i)
+                if (!header->isSectionHidden(i))
+                    texts << header->model()->headerData(i, header->orientation()).toString();
+    }
+    texts.removeAll(QString());
+    return texts;
+}
+
+bool isJapanese(const QString& text)
+{
+    return std::any_of(text.begin(), text.end(), [](QChar c) {
+        return (c.unicode() >= 0x3040 && c.unicode() <= 0x30ff)
+            || (c.unicode() >= 0x4e00 && c.unicode() <= 0x9fff);
+    });
+}
+
+// What is wrong with the language of `root`: empty when it shows Japanese and none of its words
+// is an English text that has a translation.
+QString speaksJapanese(QWidget* root, const QSet<QString>& english)
+{
+    const QStringList texts = shownTexts(root);
+    QStringList untranslated;
+    for (const QString& text : texts)
+        if (english.contains(withoutMnemonic(text).trimmed()))
+            untranslated << u'"' + text + u'"';
+    if (!untranslated.isEmpty())
+        return QStringLiteral("in English: ") + untranslated.join(QStringLiteral(", "));
+    if (std::none_of(texts.begin(), texts.end(), isJapanese))
+        return QStringLiteral("no Japanese among ") + texts.join(QStringLiteral(" | ")).left(400);
+    return {};
+}
+
+} // namespace
 
 // Japanese teams are first-class: the shipped translation loads and the window speaks it.
 class TestTranslations : public QObject
@@ -126,7 +234,7 @@ private slots:
             }
         }
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
-        QVERIFY(checked > 200);
+        QCOMPARE_GT(checked, 200);
         QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("without Japanese:\n") + missing.join(u'\n')));
         QVERIFY2(placeholders.isEmpty(), qPrintable(placeholders.join(u'\n')));
 
@@ -145,11 +253,18 @@ private slots:
 
     void japaneseWindow()
     {
+        const QSet<QString> english = translatedEnglish();
+        QCOMPARE_GT(english.size(), 200);
+        QVERIFY(english.contains(QStringLiteral("Customers")));
         QTranslator translator;
         QVERIFY(translator.load(QLocale(QLocale::Japanese, QLocale::Japan), QStringLiteral("tenure"),
                                 QStringLiteral("_"), QStringLiteral(":/i18n")));
         QVERIFY(QApplication::installTranslator(&translator));
         QLocale::setDefault(QLocale(QLocale::Japanese, QLocale::Japan));
+        auto restore = qScopeGuard([&] {
+            QApplication::removeTranslator(&translator);
+            QLocale::setDefault(QLocale::c());
+        });
 
         test::TempWorkspace workspace;
         {
@@ -165,11 +280,24 @@ private slots:
         auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
         QCOMPARE(navigation->item(0)->text(), QStringLiteral("概要"));
         QCOMPARE(navigation->item(1)->text(), QStringLiteral("顧客"));
+        auto* overview = window.findChild<OverviewView*>();
+        QSignalSpy overviewLoaded(overview, &OverviewView::loaded);
         QSignalSpy scored(&window, &MainWindow::scoringFinished);
         window.openWorkspace(workspace.path());
         QVERIFY(scored.wait(30000));
-        QTest::qWait(500);
-        window.grab().save(test::screenshotDir() + QStringLiteral("/ja-overview.png"));
+        // Each view is saved for people to look at, once it shows its data, and checked: it speaks
+        // Japanese, and none of its words is left in English where a translation exists.
+        auto shot = [&window](const QString& name) {
+            return window.grab().save(test::screenshotDir() + QStringLiteral("/ja-%1.png").arg(name));
+        };
+        QVERIFY(!overviewLoaded.isEmpty() || overviewLoaded.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !overview->findChildren<QChartView*>().isEmpty()
+                && !overview->findChildren<QChartView*>().first()->chart()->series().isEmpty(),
+            10000);
+        QVERIFY(shot(QStringLiteral("overview")));
+        QString problem = speaksJapanese(overview, english);
+        QVERIFY2(problem.isEmpty(), qPrintable(QStringLiteral("overview: ") + problem));
         window.showView(QStringLiteral("actions"));
         QTRY_VERIFY_WITH_TIMEOUT(navigation->item(2)->text().startsWith(QStringLiteral("アクション (")),
                                  10000);
@@ -187,26 +315,55 @@ private slots:
             QVERIFY(window.findChild<QLabel*>(QStringLiteral("count"))
                         ->text()
                         .startsWith(QStringLiteral("顧客 ")));
+            QVERIFY(shot(QStringLiteral("actions")));
+            problem = speaksJapanese(window.findChild<ActionQueueView*>(), english);
+            QVERIFY2(problem.isEmpty(), qPrintable(QStringLiteral("actions: ") + problem));
         }
-        QTest::qWait(300);
-        window.grab().save(test::screenshotDir() + QStringLiteral("/ja-actions.png"));
-        // Every other view, for people to look at; the navigation and the views' own words are Japanese.
+        // Every other view: the navigation and the views' own words are Japanese, their data shown.
         QCOMPARE(navigation->item(4)->text(), QStringLiteral("ルール"));
         QCOMPARE(navigation->item(5)->text(), QStringLiteral("チューニング"));
         QCOMPARE(navigation->item(6)->text(), QStringLiteral("データソース"));
-        for (const char* view : { "customers", "rules", "tuning", "datasources" }) {
-            QVERIFY(window.showView(QString::fromLatin1(view)));
-            QTest::qWait(400);
-            window.grab().save(test::screenshotDir() + QStringLiteral("/ja-%1.png").arg(QLatin1String(view)));
+        auto ruleTreeFilled = [](QWidget* view) {
+            auto* tree = view->findChild<QTreeWidget*>(QStringLiteral("ruleTree"));
+            return tree && tree->topLevelItemCount() > 1;
+        };
+        struct Page
+        {
+            const char* view;
+            QWidget* widget;
+            std::function<bool()> showsItsData;
+        };
+        auto* customers = window.findChild<CustomersView*>();
+        auto* rules = window.findChild<RulesView*>();
+        auto* tuning = window.findChild<TuningView*>();
+        auto* sources = window.findChild<DataSourcesView*>();
+        const QList<Page> pages {
+            { "customers", customers, [&] { return customers->model()->rowCount() == 40; } },
+            { "rules", rules, [&] { return ruleTreeFilled(rules); } },
+            { "tuning", tuning, [&] { return ruleTreeFilled(tuning->candidateEditor()); } },
+            { "datasources", sources,
+              [&] {
+                  auto* table = sources->findChild<QTableWidget*>(QStringLiteral("sources"));
+                  return table->rowCount() == 1 && table->item(0, 0)->text() == QLatin1String("demo");
+              } },
+        };
+        for (const Page& page : pages) {
+            const QString name = QString::fromLatin1(page.view);
+            QVERIFY(window.showView(name));
+            QVERIFY(page.widget->isVisible());
+            QTRY_VERIFY2_WITH_TIMEOUT(page.showsItsData(), page.view, 10000);
+            QVERIFY(shot(name));
+            problem = speaksJapanese(page.widget, english);
+            QVERIFY2(problem.isEmpty(), qPrintable(name + QStringLiteral(": ") + problem));
         }
         // The customer page without a customer, before one is opened.
+        auto* detail = window.findChild<CustomerDetailView*>();
         QVERIFY(window.showView(QStringLiteral("customer")));
-        QTest::qWait(200);
-        window.grab().save(test::screenshotDir() + QStringLiteral("/ja-customer-empty.png"));
-        QVERIFY(window.showView(QStringLiteral("customer:A-00001")));
-        QTest::qWait(600);
-        window.grab().save(test::screenshotDir() + QStringLiteral("/ja-customer.png"));
-        // A customer with open actions: the list with Done and Snooze, the notes beside.
+        QVERIFY(detail->isVisible());
+        QVERIFY(shot(QStringLiteral("customer-empty")));
+        problem = speaksJapanese(detail, english);
+        QVERIFY2(problem.isEmpty(), qPrintable(QStringLiteral("customer-empty: ") + problem));
+        // A customer, then one with open actions: the list with Done and Snooze, the notes beside.
         QString acted;
         {
             auto db = workspace.open(Database::Mode::ReadOnly);
@@ -214,9 +371,16 @@ private slots:
             QVERIFY(queue.ok() && !queue->isEmpty());
             acted = queue->first().accountId;
         }
-        QVERIFY(window.showView(QStringLiteral("customer:") + acted));
-        QTest::qWait(600);
-        window.grab().save(test::screenshotDir() + QStringLiteral("/ja-customer-actions.png"));
+        for (const QString& id : { QStringLiteral("A-00001"), acted }) {
+            QSignalSpy shown(detail, &CustomerDetailView::shown);
+            QVERIFY(window.showView(QStringLiteral("customer:") + id));
+            QTRY_VERIFY_WITH_TIMEOUT(detail->report() && detail->report()->account.id == id, 10000);
+            QCOMPARE(detail->findChild<QLabel*>(QStringLiteral("title"))->text(),
+                     detail->report()->account.name);
+            QVERIFY(shot(id == acted ? QStringLiteral("customer-actions") : QStringLiteral("customer")));
+            problem = speaksJapanese(detail, english);
+            QVERIFY2(problem.isEmpty(), qPrintable(id + QStringLiteral(": ") + problem));
+        }
         // The quick switcher finds views by their Japanese names.
         window.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&window));
@@ -224,20 +388,15 @@ private slots:
         auto* switcher = window.findChild<QWidget*>(QStringLiteral("quickSwitcher"));
         QVERIFY(switcher && switcher->isVisible());
         auto* edit = switcher->findChild<QLineEdit*>(QStringLiteral("quickSwitcherEdit"));
+        auto* found = switcher->findChild<QListWidget*>(QStringLiteral("quickSwitcherList"));
         QInputMethodEvent typed;
         typed.setCommitString(QStringLiteral("チュー"));
         QApplication::sendEvent(edit, &typed);
-        QTest::qWait(400);
-        QPixmap shot = window.grab();
-        QPainter painter(&shot);
-        painter.drawPixmap(window.mapFromGlobal(switcher->mapToGlobal(QPoint(0, 0))), switcher->grab());
-        painter.end();
-        shot.save(test::screenshotDir() + QStringLiteral("/ja-switcher.png"));
+        QTRY_COMPARE_WITH_TIMEOUT(found->count(), 1, 5000);
+        QCOMPARE(found->item(0)->text(), QStringLiteral("チューニング"));
+        QVERIFY(test::saveWithPopup(window, switcher, QStringLiteral("ja-switcher.png")));
         QTest::keyClick(edit, Qt::Key_Return);
         QCOMPARE(navigation->currentRow(), 5);
-
-        QApplication::removeTranslator(&translator);
-        QLocale::setDefault(QLocale::c());
     }
 };
 

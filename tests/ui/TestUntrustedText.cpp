@@ -1,11 +1,11 @@
 #include "TestSupport.h"
+#include "ViewFixtures.h"
 #include "actions/ActionEngine.h"
 #include "actions/ActionQueueView.h"
 #include "actions/ActionStore.h"
 #include "customer/CustomerDetailView.h"
 #include "customers/CustomerListModel.h"
 #include "customers/CustomersView.h"
-#include "demo/DemoWorkspace.h"
 #include "engine/ScoringEngine.h"
 #include "overview/OverviewView.h"
 #include "print/ReportPdf.h"
@@ -143,10 +143,8 @@ private slots:
     void initTestCase()
     {
         auto db = m_workspace.open();
-        DemoGenerator::Options options;
-        options.accounts = 60;
-        QVERIFY(DemoWorkspace::populate(*db, options).ok());
-        QVERIFY(ScoringEngine(*db).rebuild().ok());
+        const Status filled = test::fillScoredDemo(*db, 60);
+        QVERIFY2(filled, qPrintable(filled.error()));
         QSqlQuery query(db->connection());
         QVERIFY(
             query.exec(QStringLiteral("SELECT account_id, stage FROM account_status WHERE score IS NOT NULL "
@@ -192,12 +190,9 @@ private slots:
 
     void customerList()
     {
-        CustomersView view;
-        view.resize(1100, 600);
-        view.show();
-        QSignalSpy searched(&view, &CustomersView::searched);
-        view.setWorkspace(m_workspace.path());
-        QVERIFY(searched.wait(10000));
+        test::ShownView<CustomersView> shown({ 1100, 600 }, &CustomersView::searched);
+        QVERIFY(shown.open(m_workspace.path()));
+        CustomersView& view = shown.view;
         bool listed = false;
         for (int row = 0; row < view.model()->rowCount(); ++row)
             listed = listed || view.model()->row(row).name == kName;
@@ -229,41 +224,30 @@ private slots:
         QVERIFY2(notes->item(0)->text().contains(kNote), qPrintable(notes->item(0)->text()));
         const QStringList found = interpreted(&view);
         QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
-        view.grab().save(test::screenshotDir() + QStringLiteral("/untrusted-customer.png"));
+        QVERIFY(view.grab().save(test::screenshotDir() + QStringLiteral("/untrusted-customer.png")));
     }
 
     void actionQueue()
     {
-        ActionQueueView view;
-        view.resize(1100, 500);
-        view.show();
-        QSignalSpy loaded(&view, &ActionQueueView::loaded);
-        view.setWorkspace(m_workspace.path());
-        QVERIFY(loaded.wait(10000));
-        const QStringList found = interpreted(&view);
+        test::ShownView<ActionQueueView> shown({ 1100, 500 }, &ActionQueueView::loaded);
+        QVERIFY(shown.open(m_workspace.path()));
+        const QStringList found = interpreted(&shown.view);
         QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
     }
 
     void overview()
     {
-        OverviewView view;
-        view.resize(1200, 800);
-        view.show();
-        QSignalSpy loaded(&view, &OverviewView::loaded);
-        view.setWorkspace(m_workspace.path());
-        QVERIFY(loaded.wait(20000));
-        const QStringList found = interpreted(&view);
+        test::ShownView<OverviewView> shown({ 1200, 800 }, &OverviewView::loaded);
+        QVERIFY(shown.open(m_workspace.path(), 20000));
+        const QStringList found = interpreted(&shown.view);
         QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
     }
 
     void rulesAndTuning()
     {
-        RulesView rules;
-        rules.resize(1200, 800);
-        rules.show();
-        QSignalSpy loaded(&rules, &RulesView::loaded);
-        rules.setWorkspace(m_workspace.path());
-        QVERIFY(loaded.wait(10000));
+        test::ShownView<RulesView> shown({ 1200, 800 }, &RulesView::loaded);
+        QVERIFY(shown.open(m_workspace.path()));
+        RulesView& rules = shown.view;
         auto* tree = rules.findChild<QTreeWidget*>(QStringLiteral("ruleTree"));
         QVERIFY(!tree->findItems(kLabel, Qt::MatchStartsWith | Qt::MatchRecursive).isEmpty());
         QStringList found = interpreted(&rules);

@@ -1,156 +1,23 @@
-#include "TestSupport.h"
-#include "ingest/connectors/ConnectorConfig.h"
-#include "ingest/connectors/ConnectorProbe.h"
+#include "ConnectorFixtures.h"
 #include "ingest/connectors/ConnectorStore.h"
-#include "ingest/connectors/PageDecoder.h"
-#include "ingest/connectors/PullRunner.h"
-#include "ingest/connectors/PullWorker.h"
-#include "ingest/connectors/SecretStore.h"
 #include "store/AccountStore.h"
-#include "store/EventLog.h"
 #include "store/SourceStore.h"
 #include "store/WorkspaceSettings.h"
-#include "support/FakeApiServer.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QRandomGenerator>
-#include <QSignalSpy>
-#include <QSqlQuery>
 #include <QSslKey>
 #include <QSslServer>
-#include <QTest>
 
 using namespace tenure;
-using tenure::test::FakeApiServer;
-using tenure::test::TempWorkspace;
+using namespace tenure::test;
 
-namespace {
-
-// 250 events over three accounts, as a REST API would list them.
-QJsonArray sampleRecords(int count = 250)
-{
-    QJsonArray records;
-    for (int i = 0; i < count; ++i)
-        records.append(QJsonObject {
-            { QStringLiteral("id"), QStringLiteral("ev-%1").arg(i) },
-            { QStringLiteral("account_id"), QStringLiteral("acc-%1").arg(i % 3) },
-            { QStringLiteral("user_id"), QStringLiteral("u%1").arg(i % 7) },
-            { QStringLiteral("event"), i % 2 ? QStringLiteral("login") : QStringLiteral("report_created") },
-            { QStringLiteral("timestamp"),
-              QStringLiteral("2026-11-%1T10:00:00Z").arg(1 + i % 20, 2, 10, QLatin1Char('0')) },
-            { QStringLiteral("properties"),
-              QJsonObject { { QStringLiteral("plan"), QStringLiteral("pro") } } } });
-    return records;
-}
-
-// A page of `records` from `offset`, with the cursor of the next page.
-QByteArray cursorPage(const QJsonArray& records, int offset, int size)
-{
-    QJsonArray page;
-    for (int i = offset; i < std::min<int>(offset + size, records.size()); ++i)
-        page.append(records[i]);
-    QJsonObject body { { QStringLiteral("data"), page } };
-    if (offset + size < records.size())
-        body.insert(QStringLiteral("next_cursor"), QString::number(offset + size));
-    return QJsonDocument(body).toJson(QJsonDocument::Compact);
-}
-
-ConnectorConfig restConfig(const FakeApiServer& server, const QString& path = QStringLiteral("/events"))
-{
-    ConnectorConfig config;
-    config.name = QStringLiteral("product-api");
-    config.kind = ConnectorConfig::Kind::Rest;
-    config.url = server.url(path).toString() + QStringLiteral("?since={since}&until={until}&cursor={cursor}");
-    config.auth = ConnectorConfig::Auth::Bearer;
-    config.paging = ConnectorConfig::Paging::Cursor;
-    config.pageSize = 100;
-    config.recordsPath = QStringLiteral("data");
-    config.timeoutSeconds = 1;
-    config.maxRetries = 4;
-    config.start = QDateTime(QDate(2026, 10, 1), QTime(0, 0), QTimeZone::utc());
-    return config;
-}
-
-qint64 count(Database& db, const QString& sql)
-{
-    QSqlQuery query(db.connection());
-    if (!query.exec(sql) || !query.next())
-        qFatal("query failed: %s", qPrintable(sql));
-    return query.value(0).toLongLong();
-}
-
-} // namespace
-
-class TestConnectors : public QObject
+// PullRunner pages through an API into the event log: faults retried or reported with their cause, every
+// event exactly once, a stopped run resumed where it stopped.
+class TestPullRunner : public ConnectorTest
 {
     Q_OBJECT
 
-    std::unique_ptr<TempWorkspace> m_workspace;
-    std::unique_ptr<Database> m_db;
-
-    Result<PullRunner::Report> pull(const ConnectorConfig& config,
-                                    const QString& secret = QStringLiteral("s3cret"))
-    {
-        PullRunner runner(*m_db, config);
-        runner.setSecret(secret);
-        runner.setRetryBaseMs(20);
-        runner.setUntil(QDateTime(QDate(2026, 11, 25), QTime(0, 0), QTimeZone::utc()));
-        return runner.runToEnd();
-    }
-
 private slots:
-    void init()
-    {
-        m_db.reset();
-        m_workspace = std::make_unique<TempWorkspace>();
-        m_db = m_workspace->open();
-    }
-
-    void configRoundTripsWithoutSecrets()
-    {
-        const QJsonObject json = QJsonDocument::fromJson(R"({
-            "name": "app", "kind": "rest", "url": "https:\/\/api.example.com/v1/events?after={cursor}",
-            "auth": {"type": "basic", "username": "csm"},
-            "paging": {"type": "cursor", "cursor_path": "meta.next", "page_size": 500},
-            "records_path": "data", "fields": {"account": "org.id", "time_format": "epoch_ms"}})")
-                                     .object();
-        const Result<ConnectorConfig> config = ConnectorConfig::fromJson(json);
-        QVERIFY2(config, config ? "" : qPrintable(config.error()));
-        QCOMPARE(config->paging, ConnectorConfig::Paging::Cursor);
-        QCOMPARE(config->accountPath, QStringLiteral("org.id"));
-        QCOMPARE(config->timeFormat, ConnectorConfig::TimeFormat::EpochMillis);
-        const Result<ConnectorConfig> again = ConnectorConfig::fromJson(config->toJson());
-        QVERIFY(again);
-        QCOMPARE(again->toJson(), config->toJson());
-        QVERIFY(!QJsonDocument(config->toJson()).toJson().contains("token"));
-
-        auto errorOf = [](const char* text) {
-            const Result<ConnectorConfig> bad
-                = ConnectorConfig::fromJson(QJsonDocument::fromJson(text).object());
-            return bad ? QString() : bad.error();
-        };
-        QVERIFY(errorOf(R"({"name": "x", "url": "https:\/\/a/b", "paging": {"type": "scroll"}})")
-                    .startsWith(QLatin1String("paging.type: expected one of none, cursor")));
-        QVERIFY(errorOf(R"({"name": "x", "url": "https:\/\/a/b", "paging": {"type": "cursor"}})")
-                    .contains(QLatin1String("{cursor}")));
-        QVERIFY(
-            errorOf(R"({"name": "x", "url": "https:\/\/a/b", "auth": {"type": "bearer", "token": "abc"}})")
-                .contains(QLatin1String("secrets do not belong")));
-        QVERIFY(errorOf(R"({"name": "x", "url": "https:\/\/a/b", "paging": {"page_size": 0}})")
-                    .startsWith(QLatin1String("paging.page_size")));
-        QVERIFY(errorOf(R"({"name": "", "url": "https:\/\/a/b"})").startsWith(QLatin1String("name:")));
-        QVERIFY(errorOf(R"({"name": "x", "url": "no scheme"})").startsWith(QLatin1String("url:")));
-    }
-
-    void secretsComeFromTheEnvironmentOnHeadlessMachines()
-    {
-        QCOMPARE(SecretStore::environmentVariable(QStringLiteral("product-api")),
-                 QStringLiteral("TENURE_SECRET_PRODUCT_API"));
-        qputenv("TENURE_SECRET_PRODUCT_API", "from-env");
-        QCOMPARE(SecretStore::read(QStringLiteral("product-api")).value(), QStringLiteral("from-env"));
-        qunsetenv("TENURE_SECRET_PRODUCT_API");
-    }
+    void init() { freshWorkspace(); }
 
     // Cursor paging through 429 + Retry-After, two 500s, a slow page and a repeated page: every
     // event lands exactly once, and the token travels in the header.
@@ -183,7 +50,7 @@ private slots:
         timer.start();
         const Result<PullRunner::Report> report = pull(restConfig(server));
         QVERIFY2(report, report ? "" : qPrintable(report.error()));
-        QVERIFY(timer.elapsed() >= 1000); // Retry-After: 1 was honoured
+        QCOMPARE_GE(timer.elapsed(), 1000); // Retry-After: 1 was honoured
         QCOMPARE(report->pages, 3);
         QCOMPARE(report->retries, 4); // one 429, two 500s, one timeout
         QCOMPARE(report->inserted, 250);
@@ -251,32 +118,6 @@ private slots:
         const Result<ConnectorConfig> wrong = ConnectorConfig::fromJson(bad);
         QVERIFY(!wrong);
         QVERIFY2(wrong.error().startsWith(QLatin1String("outcomes.lost:")), qPrintable(wrong.error()));
-    }
-
-    // "Test" in the connector form: the first page only, into a scratch workspace.
-    void probeReadsTheFirstPageAndLeavesTheWorkspaceAlone()
-    {
-        const QJsonArray records = sampleRecords();
-        FakeApiServer server([&](const FakeApiServer::Request& request) {
-            return FakeApiServer::json(
-                cursorPage(records, request.query.queryItemValue(QStringLiteral("cursor")).toInt(), 100));
-        });
-        const Result<ConnectorProbe::Outcome> probe
-            = ConnectorProbe::firstPage(restConfig(server), QStringLiteral("s3cret"));
-        QVERIFY2(probe.ok(), probe.ok() ? "" : qPrintable(probe.error()));
-        QCOMPARE(probe->report.pages, 1);
-        QCOMPARE(probe->report.inserted, 100);
-        QCOMPARE(server.requests().size(), 1);
-        QCOMPARE(probe->sample.size(), 5);
-        QCOMPARE(probe->sample.first().event.accountId, QStringLiteral("acc-0"));
-        QCOMPARE(probe->sample.first().event.name, QStringLiteral("report_created"));
-        QCOMPARE(EventLog(*m_db).count(), 0);
-
-        FakeApiServer refusing([](const FakeApiServer::Request&) { return FakeApiServer::json("{}", 401); });
-        const Result<ConnectorProbe::Outcome> refused
-            = ConnectorProbe::firstPage(restConfig(refusing), QStringLiteral("x"));
-        QVERIFY(!refused);
-        QVERIFY2(refused.error().contains(QLatin1String("401")), qPrintable(refused.error()));
     }
 
     void persistentServerErrorsGiveUpWithTheCause()
@@ -585,89 +426,7 @@ private slots:
         QCOMPARE(resumed->duplicates, 0);
         QCOMPARE(EventLog(*m_db).count(), 250);
     }
-
-    // The worker pulls on its own thread; the test's thread stays free to serve the pages.
-    void workerPullsOffTheCallingThread()
-    {
-        const QJsonArray records = sampleRecords();
-        Qt::HANDLE serverThread = nullptr;
-        FakeApiServer server([&](const FakeApiServer::Request& request) {
-            serverThread = QThread::currentThreadId();
-            return FakeApiServer::json(
-                cursorPage(records, request.query.queryItemValue(QStringLiteral("cursor")).toInt(), 100));
-        });
-        ConnectorConfig config = restConfig(server);
-        config.auth = ConnectorConfig::Auth::None;
-        config.intervalMinutes = 30;
-        QVERIFY(ConnectorStore(*m_db).save(config));
-
-        PullWorker worker(m_workspace->path());
-        QSignalSpy finished(&worker, &PullWorker::finished);
-        QSignalSpy progress(&worker, &PullWorker::progress);
-        QSignalSpy idle(&worker, &PullWorker::idle);
-        worker.requestPull();
-        QVERIFY(idle.wait(20000));
-        QCOMPARE(finished.size(), 1);
-        QCOMPARE(finished.first().at(0).toString(), QStringLiteral("product-api"));
-        QCOMPARE(finished.first().at(1).value<PullRunner::Report>().inserted, 250);
-        QCOMPARE(progress.size(), 3);
-        QCOMPARE(serverThread, QThread::currentThreadId());
-        QCOMPARE(EventLog(*m_db).count(), 250);
-
-        // Just pulled: not due for 30 minutes.
-        const ConnectorStore::Entry entry = ConnectorStore(*m_db).find(QStringLiteral("product-api")).value();
-        const QDateTime end = QDateTime::fromMSecsSinceEpoch(
-            qint64(entry.state.value(QStringLiteral("window_end")).toDouble()));
-        QVERIFY(!PullWorker::isDue(entry.config, entry.state, end.addSecs(29 * 60)));
-        QVERIFY(PullWorker::isDue(entry.config, entry.state, end.addSecs(30 * 60)));
-        QVERIFY(PullWorker::isDue(entry.config, {}, end)); // never pulled
-        ConnectorConfig manual = entry.config;
-        manual.intervalMinutes = 0;
-        QVERIFY(!PullWorker::isDue(manual, {}, end));
-    }
-
-    // Mutated JSON pages and lines: the decoder answers with events or an error, never crashes.
-    void fuzzDecoder()
-    {
-        ConnectorConfig rest = ConnectorConfig::defaultsFor(ConnectorConfig::Kind::Rest);
-        rest.name = QStringLiteral("fuzz");
-        rest.recordsPath = QStringLiteral("data");
-        ConnectorConfig mixpanel = ConnectorConfig::defaultsFor(ConnectorConfig::Kind::Mixpanel);
-        mixpanel.name = QStringLiteral("fuzz");
-        PageDecoder pages(rest);
-        PageDecoder lines(mixpanel);
-        const QByteArray seedPage = cursorPage(sampleRecords(20), 0, 20);
-        const QByteArray seedLines
-            = R"({"event":"a","properties":{"time":1764000000,"distinct_id":"u","account_id":"o"}})"
-              "\n"
-              R"({"event":"b","properties":{"time":"1764000000123","$insert_id":"x","account_id":"o"}})"
-              "\n";
-        QRandomGenerator random(42);
-        static const char bytes[] = { '{', '}', '[', ']', '"', ':', ',', '\\', '\n', '0', 'a', char(0xff) };
-        const QByteArray alphabet(bytes, sizeof bytes);
-        int decoded = 0;
-        for (int round = 0; round < 4000; ++round) {
-            QByteArray bytes = round % 2 ? seedPage : seedLines;
-            for (int m = 0; m < 1 + random.bounded(6) && !bytes.isEmpty(); ++m) {
-                const int at = random.bounded(int(bytes.size()));
-                if (random.bounded(2))
-                    bytes[at] = alphabet[random.bounded(int(alphabet.size()))];
-                else
-                    bytes.remove(at, 1 + random.bounded(3));
-            }
-            const Result<DecodedPage> page
-                = round % 2 ? pages.decodeDocument(bytes) : lines.decodeLines(bytes, 1);
-            if (page) {
-                ++decoded;
-                for (const EncodedEvent& event : page->events)
-                    QVERIFY(!event.accountId.isEmpty() && !event.externalId.isEmpty());
-            } else {
-                QVERIFY(!page.error().isEmpty());
-            }
-        }
-        QVERIFY(decoded > 0);
-    }
 };
 
-QTEST_GUILESS_MAIN(TestConnectors)
-#include "TestConnectors.moc"
+QTEST_GUILESS_MAIN(TestPullRunner)
+#include "TestPullRunner.moc"

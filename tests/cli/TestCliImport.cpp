@@ -1,0 +1,175 @@
+#include "CliRun.h"
+#include "support/FakeApiServer.h"
+
+#include <QUrl>
+
+using namespace tenure;
+using namespace tenure::test;
+
+// tenure-cli import, connector and pull: rows reported, bad files refused, a killed pull resumed.
+class TestCliImport : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void importReportsRowsAndAborts()
+    {
+        test::TempWorkspace workspace;
+        const QString db = workspace.path();
+        const QString data = QStringLiteral(TENURE_TEST_DATA "/csv/");
+        const Run bad = runCommand({ QStringLiteral("import"), QStringLiteral("events"),
+                                     data + QStringLiteral("events-bad.csv"), QStringLiteral("--db"), db });
+        QCOMPARE(bad.code, 1);
+        QVERIFY2(bad.err.contains(QLatin1String("events-bad.csv:3: column 4 (timestamp): expected a date")),
+                 qPrintable(bad.err));
+        QVERIFY(bad.err.contains(QLatin1String("events-bad.csv:7: column 5 (usage_count)")));
+        QVERIFY(bad.out.contains(QLatin1String("nothing was imported")));
+        const Run skipped = runCommand({ QStringLiteral("import"), QStringLiteral("events"),
+                                         data + QStringLiteral("events-bad.csv"), QStringLiteral("--db"), db,
+                                         QStringLiteral("--skip-bad-rows") });
+        QCOMPARE(skipped.code, 0);
+        QVERIFY2(skipped.out.contains(QLatin1String("3 new")), qPrintable(skipped.out));
+        QVERIFY(skipped.out.contains(QLatin1String("3 bad rows skipped")));
+
+        const Run japanese = runCommand({ QStringLiteral("import"), QStringLiteral("accounts"),
+                                          data + QStringLiteral("accounts-ja-cp932.csv"),
+                                          QStringLiteral("--db"), db, QStringLiteral("--json") });
+        QCOMPARE(japanese.code, 0);
+        const QJsonObject report = QJsonDocument::fromJson(japanese.out.toUtf8()).object();
+        QCOMPARE(report.value(QStringLiteral("encoding")).toString(), QStringLiteral("CP932"));
+        QCOMPARE(report.value(QStringLiteral("inserted")).toInt(), 3);
+        QCOMPARE(report.value(QStringLiteral("mapping"))
+                     .toObject()
+                     .value(QStringLiteral("columns"))
+                     .toObject()
+                     .value(QStringLiteral("name"))
+                     .toString(),
+                 QStringLiteral("取引先名"));
+
+        const Run usage = runCommand({ QStringLiteral("import"), QStringLiteral("sales"),
+                                       QStringLiteral("x.csv"), QStringLiteral("--db"), db });
+        QCOMPARE(usage.code, 2);
+        const Run encoding = runCommand({ QStringLiteral("import"), QStringLiteral("events"),
+                                          data + QStringLiteral("events-bad.csv"), QStringLiteral("--db"), db,
+                                          QStringLiteral("--encoding"), QStringLiteral("ebcdic-9") });
+        QCOMPARE(encoding.code, 1);
+        QVERIFY(encoding.err.contains(QLatin1String("Unknown encoding")));
+    }
+
+    // A pull killed (SIGKILL) in the middle resumes on the next run: every event exactly once.
+    void killedPullResumesWithoutLossOrDuplicates()
+    {
+        QJsonArray records;
+        for (int i = 0; i < 1000; ++i)
+            records.append(
+                QJsonObject { { QStringLiteral("id"), QStringLiteral("e%1").arg(i) },
+                              { QStringLiteral("account_id"), QStringLiteral("a%1").arg(i % 13) },
+                              { QStringLiteral("event"), QStringLiteral("login") },
+                              { QStringLiteral("timestamp"), QStringLiteral("2026-11-20T10:00:00Z") } });
+        test::FakeApiServer server([&](const test::FakeApiServer::Request& request) {
+            const int offset = request.query.queryItemValue(QStringLiteral("cursor")).toInt();
+            QJsonArray page;
+            for (int i = offset; i < std::min<int>(offset + 100, records.size()); ++i)
+                page.append(records[i]);
+            QJsonObject body { { QStringLiteral("data"), page } };
+            if (offset + 100 < records.size())
+                body.insert(QStringLiteral("next_cursor"), QString::number(offset + 100));
+            test::FakeApiServer::Response response = test::FakeApiServer::json(QJsonDocument(body).toJson());
+            response.delayMs = 100;
+            return response;
+        });
+        test::TempWorkspace workspace;
+        const QString db = workspace.path();
+        const QJsonObject connector {
+            { QStringLiteral("name"), QStringLiteral("app") },
+            { QStringLiteral("kind"), QStringLiteral("rest") },
+            { QStringLiteral("url"),
+              server.url(QStringLiteral("/events")).toString() + QStringLiteral("?cursor={cursor}") },
+            { QStringLiteral("paging"),
+              QJsonObject { { QStringLiteral("type"), QStringLiteral("cursor") } } },
+            { QStringLiteral("records_path"), QStringLiteral("data") }
+        };
+        const QString definition = test::writeFile(workspace.dirObject(), QStringLiteral("app.json"),
+                                                   QJsonDocument(connector).toJson());
+        QCOMPARE(runCommand({ QStringLiteral("connector"), QStringLiteral("add"), definition,
+                              QStringLiteral("--db"), db })
+                     .code,
+                 0);
+
+        const Run killed = runBinaryLive({ QStringLiteral("pull"), QStringLiteral("--db"), db },
+                                         [&] { return server.requests().size() >= 5; });
+        QCOMPARE(killed.code, -1); // it was killed, not finished
+        qint64 landed = 0;
+        {
+            std::unique_ptr<Database> opened = workspace.open(Database::Mode::ReadOnly);
+            QSqlQuery query(opened->connection());
+            QVERIFY(query.exec(QStringLiteral("SELECT count(*), count(DISTINCT external_id) FROM events"))
+                    && query.next());
+            landed = query.value(0).toLongLong();
+            QCOMPARE(query.value(1).toLongLong(), landed);
+            QVERIFY2(landed < 1000 && landed % 100 == 0,
+                     qPrintable(QString::number(landed))); // whole pages only
+        }
+        const Run resumed = runBinaryLive({ QStringLiteral("pull"), QStringLiteral("--db"), db });
+        QCOMPARE(resumed.code, 0);
+        QVERIFY2(resumed.out.contains(QLatin1String("resumed an interrupted run")), qPrintable(resumed.out));
+        std::unique_ptr<Database> opened = workspace.open(Database::Mode::ReadOnly);
+        QSqlQuery query(opened->connection());
+        QVERIFY(query.exec(QStringLiteral("SELECT count(*), count(DISTINCT external_id) FROM events"))
+                && query.next());
+        QCOMPARE(query.value(0).toLongLong(), 1000);
+        QCOMPARE(query.value(1).toLongLong(), 1000);
+    }
+
+    void connectorAddListPull()
+    {
+        test::TempWorkspace workspace;
+        const QString db = workspace.path();
+        const QString definition = workspace.dir() + QStringLiteral("/mixpanel.json");
+        QFile file(definition);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            QJsonDocument(QJsonObject {
+                              { QStringLiteral("name"), QStringLiteral("mixpanel") },
+                              { QStringLiteral("kind"), QStringLiteral("mixpanel") },
+                              { QStringLiteral("url"),
+                                QUrl::fromLocalFile(
+                                    QStringLiteral(TENURE_TEST_DATA "/connectors/mixpanel-export.jsonl"))
+                                    .toString() },
+                          })
+                .toJson());
+        file.close();
+        const Run added = runCommand(
+            { QStringLiteral("connector"), QStringLiteral("add"), definition, QStringLiteral("--db"), db });
+        QCOMPARE(added.code, 0);
+        QVERIFY(added.out.contains(QLatin1String("TENURE_SECRET_MIXPANEL")));
+        const Run listed
+            = runCommand({ QStringLiteral("connector"), QStringLiteral("list"), QStringLiteral("--db"), db });
+        QVERIFY2(listed.out.contains(QLatin1String("never pulled")), qPrintable(listed.out));
+        // The real binary, as a cron job would run it.
+        const Run pulled = runBinary({ QStringLiteral("pull"), QStringLiteral("--db"), db });
+        QCOMPARE(pulled.code, 0);
+        QVERIFY2(pulled.out.contains(QLatin1String("12 new events")), qPrintable(pulled.out));
+        QVERIFY(pulled.out.contains(QLatin1String("1 rejected")));
+        QVERIFY(pulled.err.contains(QLatin1String("line 13: no account at properties.account_id")));
+        const Run again
+            = runBinary({ QStringLiteral("pull"), QStringLiteral("mixpanel"), QStringLiteral("--db"), db });
+        QVERIFY2(again.out.contains(QLatin1String("0 new events, 12 already there")), qPrintable(again.out));
+        const Run exported = runCommand({ QStringLiteral("connector"), QStringLiteral("export"),
+                                          QStringLiteral("mixpanel"), QStringLiteral("--db"), db });
+        QCOMPARE(
+            QJsonDocument::fromJson(exported.out.toUtf8()).object().value(QStringLiteral("kind")).toString(),
+            QStringLiteral("mixpanel"));
+        const Run unknown
+            = runCommand({ QStringLiteral("pull"), QStringLiteral("nope"), QStringLiteral("--db"), db });
+        QCOMPARE(unknown.code, 1);
+        QVERIFY(unknown.err.contains(QLatin1String("this workspace has: mixpanel")));
+        const Run badFile = runCommand({ QStringLiteral("connector"), QStringLiteral("add"),
+                                         QStringLiteral(TENURE_TEST_DATA "/csv/outcomes.csv"),
+                                         QStringLiteral("--db"), db });
+        QCOMPARE(badFile.code, 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliImport)
+#include "TestCliImport.moc"

@@ -1,0 +1,124 @@
+#include "CliRun.h"
+
+#include <QProcessEnvironment>
+
+using namespace tenure;
+using namespace tenure::test;
+
+// tenure-cli report and export, headless.
+class TestCliReports : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    // Reports and the list export, headless, from the real binary (no display needed).
+    void reportAndExport()
+    {
+        test::TempWorkspace workspace;
+        const QString db = workspace.path();
+        QCOMPARE(
+            runCommand({ QStringLiteral("demo"), QStringLiteral("--db"), db, QStringLiteral("--accounts"),
+                         QStringLiteral("40"), QStringLiteral("--today"), QStringLiteral("2026-11-25") })
+                .code,
+            0);
+        QCOMPARE(runCommand({ QStringLiteral("score"), QStringLiteral("--db"), db, QStringLiteral("--as-of"),
+                              QStringLiteral("2026-11-25") })
+                     .code,
+                 0);
+        const QString pdf = workspace.dir() + QStringLiteral("/a.pdf");
+        QProcessEnvironment headless = QProcessEnvironment::systemEnvironment();
+        headless.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        headless.remove(QStringLiteral("DISPLAY"));
+        QProcess process;
+        process.setProcessEnvironment(headless);
+        process.start(QStringLiteral(TENURE_BIN_DIR "/tenure-cli"),
+                      { QStringLiteral("report"), QStringLiteral("A-00003"), QStringLiteral("--pdf"), pdf,
+                        QStringLiteral("--db"), db, QStringLiteral("--as-of"),
+                        QStringLiteral("2026-11-25") });
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY2(QString::fromUtf8(process.readAllStandardOutput()).contains(QLatin1String("Wrote")),
+                 "no report written");
+        QCOMPARE_GT(QFile(pdf).size(), 10000);
+
+        const QString portfolio = workspace.dir() + QStringLiteral("/p.pdf");
+        const Run owner = runBinary({ QStringLiteral("report"), QStringLiteral("--portfolio"),
+                                      QStringLiteral("--owner"), QStringLiteral("nobody"),
+                                      QStringLiteral("--pdf"), portfolio, QStringLiteral("--db"), db });
+        QCOMPARE(owner.code, 1);
+        QVERIFY(owner.err.contains(QLatin1String("no accounts owned by \"nobody\"")));
+        const Run all = runBinary({ QStringLiteral("report"), QStringLiteral("--portfolio"),
+                                    QStringLiteral("--pdf"), portfolio, QStringLiteral("--db"), db,
+                                    QStringLiteral("--page-size"), QStringLiteral("letter") });
+        QCOMPARE(all.code, 0);
+        QVERIFY(QFile::exists(portfolio));
+        const Run unknown = runBinary({ QStringLiteral("report"), QStringLiteral("A-404"),
+                                        QStringLiteral("--pdf"), pdf, QStringLiteral("--db"), db });
+        QCOMPARE(unknown.code, 1);
+        QVERIFY(unknown.err.contains(QLatin1String("A-404")));
+        QCOMPARE(runBinary({ QStringLiteral("report"), QStringLiteral("--db"), db }).code, 2);
+
+        // The action queue, as a CSM works it from a terminal.
+        const Run queue
+            = runCommand({ QStringLiteral("actions"), QStringLiteral("--db"), db, QStringLiteral("--json") });
+        QCOMPARE(queue.code, 0);
+        const QJsonArray actions = QJsonDocument::fromJson(queue.out.toUtf8()).array();
+        QVERIFY2(!actions.isEmpty(), qPrintable(queue.out));
+        const QString id
+            = QString::number(actions.first().toObject().value(QStringLiteral("id")).toInteger());
+        const QString account = actions.first().toObject().value(QStringLiteral("account_id")).toString();
+        QCOMPARE(runCommand({ QStringLiteral("actions"), QStringLiteral("note"), id,
+                              QStringLiteral("left a voicemail"), QStringLiteral("--db"), db,
+                              QStringLiteral("--author"), QStringLiteral("yuki") })
+                     .code,
+                 0);
+        QCOMPARE(runCommand({ QStringLiteral("actions"), QStringLiteral("reassign"), id,
+                              QStringLiteral("--to"), QStringLiteral("Dana"), QStringLiteral("--db"), db })
+                     .code,
+                 0);
+        QCOMPARE(runCommand(
+                     { QStringLiteral("actions"), QStringLiteral("snooze"), id, QStringLiteral("--db"), db })
+                     .code,
+                 2);
+        QCOMPARE(runCommand({ QStringLiteral("actions"), QStringLiteral("done"), id, QStringLiteral("--note"),
+                              QStringLiteral("renewal signed"), QStringLiteral("--db"), db,
+                              QStringLiteral("--author"), QStringLiteral("yuki") })
+                     .code,
+                 0);
+        const Run shown = runCommand(
+            { QStringLiteral("actions"), QStringLiteral("show"), id, QStringLiteral("--db"), db });
+        QVERIFY2(shown.out.contains(QLatin1String("done"))
+                     && shown.out.contains(QLatin1String("renewal signed"))
+                     && shown.out.contains(QLatin1String("left a voicemail"))
+                     && shown.out.contains(QLatin1String("reassigned")),
+                 qPrintable(shown.out));
+        const Run after
+            = runCommand({ QStringLiteral("actions"), QStringLiteral("--db"), db, QStringLiteral("--json") });
+        QCOMPARE(QJsonDocument::fromJson(after.out.toUtf8()).array().size(), actions.size() - 1);
+        QCOMPARE(runCommand({ QStringLiteral("actions"), QStringLiteral("account-note"), account,
+                              QStringLiteral("met the CFO"), QStringLiteral("--db"), db })
+                     .code,
+                 0);
+        QCOMPARE(runCommand({ QStringLiteral("actions"), QStringLiteral("done"), QStringLiteral("x"),
+                              QStringLiteral("--db"), db })
+                     .code,
+                 2);
+
+        const QString csv = workspace.dir() + QStringLiteral("/c.csv");
+        const Run exported = runCommand({ QStringLiteral("export"), QStringLiteral("customers"),
+                                          QStringLiteral("--csv"), csv, QStringLiteral("--encoding"),
+                                          QStringLiteral("cp932"), QStringLiteral("--db"), db });
+        QCOMPARE(exported.code, 0);
+        QVERIFY(exported.out.contains(QLatin1String("40 accounts")));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(!file.readAll().startsWith("\xef\xbb\xbf")); // CP932 has no byte-order mark
+        QCOMPARE(
+            runCommand({ QStringLiteral("export"), QStringLiteral("accounts"), QStringLiteral("--db"), db })
+                .code,
+            2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliReports)
+#include "TestCliReports.moc"
