@@ -1,7 +1,6 @@
 #include "actions/ActionEngine.h"
 
 #include "engine/StatusHistory.h"
-#include "report/PortfolioReport.h"
 #include "rules/RuleStore.h"
 #include "store/AccountStore.h"
 #include "store/Database.h"

@@ -1,6 +1,6 @@
 #include "actions/ActionStore.h"
 
-#include "report/PortfolioReport.h"
+#include "domain/Money.h"
 #include "store/Database.h"
 #include "store/Transaction.h"
 
@@ -132,8 +132,8 @@ QString ActionStore::factsText(const QJsonObject& facts)
     if (facts.contains(QStringLiteral("renewal_days")))
         words << tr("%n days to renewal", nullptr, facts.value(QStringLiteral("renewal_days")).toInt());
     if (facts.contains(QStringLiteral("arr")))
-        words << tr("ARR %1").arg(PortfolioReport::money(facts.value(QStringLiteral("arr")).toDouble(),
-                                                         facts.value(QStringLiteral("currency")).toString()));
+        words << tr("ARR %1").arg(formatMoney(facts.value(QStringLiteral("arr")).toDouble(),
+                                              facts.value(QStringLiteral("currency")).toString()));
     if (facts.contains(QStringLiteral("drop"))) {
         const double drop = facts.value(QStringLiteral("drop")).toDouble();
         words << tr("score %1%2 in %3 days")

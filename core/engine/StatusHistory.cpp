@@ -57,47 +57,6 @@ std::optional<DayStatus> entryFrom(const QJsonValue& value, const QJsonArray& le
 
 } // namespace
 
-QStringList StatusHistory::createStatements(const QString& suffix)
-{
-    return { QStringLiteral(R"(CREATE TABLE history_months%1 (
-            account_id TEXT NOT NULL,
-            month      TEXT NOT NULL,
-            legend     TEXT NOT NULL,
-            days       TEXT NOT NULL,
-            PRIMARY KEY (account_id, month)) WITHOUT ROWID)")
-                 .arg(suffix),
-             QStringLiteral(R"(CREATE TABLE history_days%1 (
-            day      TEXT    NOT NULL,
-            stage    TEXT    NOT NULL,
-            band     TEXT    NOT NULL,
-            accounts INTEGER NOT NULL,
-            PRIMARY KEY (day, stage, band)) WITHOUT ROWID)")
-                 .arg(suffix) };
-}
-
-QStringList StatusHistory::indexStatements()
-{
-    // One day of every account (the overview's month ends, the score 30 days ago) reads one month.
-    return { QStringLiteral("CREATE INDEX IF NOT EXISTS history_months_month ON history_months (month)") };
-}
-
-QStringList StatusHistory::viewStatements()
-{
-    return { QStringLiteral(R"(CREATE VIEW IF NOT EXISTS status_history AS
-            SELECT h.account_id AS account_id,
-                   h.month || printf('-%02d', d.key + 1) AS day,
-                   json_extract(h.legend, '$[' || json_extract(d.value, '$[0]') || '][0]') AS stage,
-                   json_extract(d.value, '$[1]') AS score,
-                   json_extract(h.legend, '$[' || json_extract(d.value, '$[0]') || '][1]') AS band
-            FROM history_months h, json_each(h.days) d
-            WHERE d.type = 'array')") };
-}
-
-QStringList StatusHistory::dropViewStatements()
-{
-    return { QStringLiteral("DROP VIEW IF EXISTS status_history") };
-}
-
 QString StatusHistory::onDay(const QDate& day)
 {
     const QString entry = QStringLiteral("'$[%1]").arg(day.day() - 1);

@@ -63,11 +63,6 @@ class StatusHistory
     Q_DECLARE_TR_FUNCTIONS(StatusHistory)
 
 public:
-    static QStringList createStatements(const QString& suffix);
-    static QStringList indexStatements();
-    static QStringList viewStatements();
-    static QStringList dropViewStatements();
-
     // A subquery with one row (account_id, stage, score, band) per account with a status on `day`.
     static QString onDay(const QDate& day);
 

@@ -89,46 +89,6 @@ void bindUtf8(sqlite3_stmt* statement, int index, const QByteArray& text)
 
 } // namespace
 
-QStringList SummaryStore::createStatements(const QString& suffix, Scope scope)
-{
-    QStringList statements;
-    if (scope == Scope::Everything) {
-        // Per account: its daily event quantities by name and its active users by day, packed by
-        // AccountActivity::serialize(). One row per account keeps both rebuilds and reads cheap.
-        statements << QStringLiteral(R"(CREATE TABLE agg_activity%1 (
-            account_id TEXT PRIMARY KEY,
-            data       BLOB NOT NULL))")
-                          .arg(suffix);
-    }
-    statements << QStringLiteral(R"(CREATE TABLE account_status%1 (
-            account_id    TEXT PRIMARY KEY,
-            stage         TEXT    NOT NULL,
-            score         REAL,
-            band          TEXT,
-            breakdown     TEXT    NOT NULL,
-            day           TEXT    NOT NULL,
-            computed_at   INTEGER NOT NULL,
-            rules_version INTEGER NOT NULL,
-            last_active   TEXT))")
-                      .arg(suffix)
-               << QStringLiteral("CREATE TABLE engine_state%1 (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-                      .arg(suffix);
-    return statements + StatusHistory::createStatements(suffix);
-}
-
-QStringList SummaryStore::indexStatements()
-{
-    // With account_id, the band index alone answers "how many Good accounts" and feeds the join.
-    QStringList statements {
-        QStringLiteral(
-            "CREATE INDEX IF NOT EXISTS account_status_band ON account_status (band, score, account_id)"),
-        QStringLiteral("CREATE INDEX IF NOT EXISTS account_status_stage ON account_status (stage)"),
-        // The customer list's default order (worst score first) walks this index.
-        QStringLiteral("CREATE INDEX IF NOT EXISTS account_status_score ON account_status (score)"),
-    };
-    return statements + StatusHistory::indexStatements();
-}
-
 SummaryStore::SummaryStore(Database& db, QString suffix)
     : m_db(db)
     , m_suffix(std::move(suffix))
@@ -362,7 +322,7 @@ Status SummaryStore::createShadow(Database& db, Scope scope)
 {
     if (Status dropped = dropShadow(db); !dropped)
         return dropped;
-    QStringList statements = createStatements(QString::fromLatin1(kShadowSuffix), scope);
+    QStringList statements = SummarySchema::createStatements(QString::fromLatin1(kShadowSuffix), scope);
     if (scope == Scope::Scores)
         statements << QStringLiteral("INSERT INTO engine_state%1 SELECT key, value FROM engine_state")
                           .arg(QLatin1String(kShadowSuffix));
@@ -397,7 +357,7 @@ Status SummaryStore::replaceWithShadow(Database& db, Scope scope)
                               "again; the next pass starts over") };
     }
     // The history view goes while its table is swapped (a rename checks every view), then comes back.
-    QStringList statements = StatusHistory::dropViewStatements();
+    QStringList statements = SummarySchema::dropViewStatements();
     for (const char* name : kTables) {
         if (!inScope(name, scope))
             continue;
@@ -405,8 +365,8 @@ Status SummaryStore::replaceWithShadow(Database& db, Scope scope)
                    << QStringLiteral("ALTER TABLE %1%2 RENAME TO %1")
                           .arg(QLatin1String(name), QLatin1String(kShadowSuffix));
     }
-    statements += indexStatements();
-    statements += StatusHistory::viewStatements();
+    statements += SummarySchema::indexStatements();
+    statements += SummarySchema::viewStatements();
     if (Status swapped = execAll(db, statements); !swapped)
         return swapped;
     return transaction.commit();

@@ -4,6 +4,7 @@
 #include "engine/AccountStatus.h"
 #include "engine/StatusHistory.h"
 #include "store/SqliteStatement.h"
+#include "store/SummarySchema.h"
 #include "util/Result.h"
 
 #include <QCoreApplication>
@@ -44,12 +45,9 @@ public:
         qint64 accounts;
     };
 
-    static constexpr auto kShadowSuffix = "_next";
-    // What a shadow set replaces: everything (a rebuild from the log), or all but the aggregates,
-    // which do not depend on the rules (a re-score after a rules change).
-    enum class Scope { Everything, Scores };
-    static QStringList createStatements(const QString& suffix, Scope scope = Scope::Everything);
-    static QStringList indexStatements();
+    // The tables' shape is the store's (SummarySchema): the migrations create them too.
+    static constexpr auto kShadowSuffix = SummarySchema::kShadowSuffix;
+    using Scope = SummarySchema::Scope;
 
     explicit SummaryStore(Database& db, QString suffix = {});
 

@@ -29,6 +29,21 @@ CsvImporter::CsvImporter(Database& db, QTimeZone zone)
 {
 }
 
+std::optional<ImportMapping> CsvImporter::savedMapping(Database& db, const QString& source,
+                                                       ImportMapping::Kind kind)
+{
+    const std::optional<SourceStore::Source> saved = SourceStore(db).find(source);
+    if (!saved)
+        return std::nullopt;
+    const QJsonObject preset = saved->config.value(QStringLiteral("mapping")).toObject();
+    if (preset.isEmpty())
+        return std::nullopt;
+    Result<ImportMapping> mapping = ImportMapping::fromJson(preset);
+    if (!mapping || mapping->kind != kind)
+        return std::nullopt;
+    return std::move(mapping).value();
+}
+
 QString CsvImporter::defaultSourceName(const QString& path)
 {
     static const QRegularExpression others(QStringLiteral("[^\\p{L}\\p{N}]+"));
@@ -61,16 +76,8 @@ Result<CsvImporter::Report> CsvImporter::run(const QString& path, const Options&
         return Error { tr("The mapping is for %1, but this import is of %2.")
                            .arg(ImportMapping::kindName(mapping->kind),
                                 ImportMapping::kindName(options.kind)) };
-    if (!mapping) {
-        if (const std::optional<SourceStore::Source> saved = sources.find(report.source)) {
-            const QJsonObject preset = saved->config.value(QStringLiteral("mapping")).toObject();
-            if (!preset.isEmpty()) {
-                Result<ImportMapping> fromPreset = ImportMapping::fromJson(preset);
-                if (fromPreset && fromPreset->kind == options.kind)
-                    mapping = *fromPreset;
-            }
-        }
-    }
+    if (!mapping)
+        mapping = savedMapping(m_db, report.source, options.kind);
 
     CsvReader::Options readerOptions;
     const QString encoding = !options.encoding.isEmpty() ? options.encoding

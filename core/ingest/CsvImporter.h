@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 
 namespace tenure {
 
@@ -71,6 +72,10 @@ public:
     // The source name used when none is given: the file name without extension, lower case,
     // runs of other characters as '-'.
     static QString defaultSourceName(const QString& path);
+    // The mapping `source`'s last import saved, if it was of `kind` (an import without a mapping
+    // uses it, and the import dialog starts from it).
+    static std::optional<ImportMapping> savedMapping(Database& db, const QString& source,
+                                                     ImportMapping::Kind kind);
 
 private:
     Database& m_db;

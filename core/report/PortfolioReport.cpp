@@ -137,19 +137,4 @@ double PortfolioReport::arrAtRisk(const QString& currency) const
     return sum;
 }
 
-QString PortfolioReport::money(double value, const QString& currency)
-{
-    const QLocale locale;
-    const QString figure = locale.toString(value, 'f', 0);
-    if (currency == QLatin1String("JPY"))
-        return QStringLiteral("¥") + figure;
-    if (currency == QLatin1String("USD"))
-        return QStringLiteral("$") + figure;
-    if (currency == QLatin1String("EUR"))
-        return QStringLiteral("€") + figure;
-    if (currency == QLatin1String("GBP"))
-        return QStringLiteral("£") + figure;
-    return currency + u' ' + figure;
-}
-
 } // namespace tenure

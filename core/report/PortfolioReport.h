@@ -56,8 +56,6 @@ public:
 
     // ARR in `currency` of every band but the best.
     double arrAtRisk(const QString& currency) const;
-    // "¥12,000,000", "$48,000", "€9,600", "CHF 1,200": how reports and lists show money.
-    static QString money(double value, const QString& currency);
 
 private:
     static Result<PortfolioReport> load(Database& db, const QDate& asOf,

@@ -157,6 +157,18 @@ std::optional<Account> AccountStore::find(const QString& id) const
     return accountFrom(query.value());
 }
 
+Result<QStringList> AccountStore::owners() const
+{
+    QSqlQuery query(m_db.connection());
+    if (!query.exec(QStringLiteral("SELECT DISTINCT owner FROM accounts WHERE owner <> ''")))
+        return Error { query.lastError().text() };
+    QStringList owners;
+    while (query.next())
+        owners << query.value(0).toString();
+    owners.sort(Qt::CaseInsensitive);
+    return owners;
+}
+
 Result<QList<Account>> AccountStore::all() const
 {
     Result<SqliteStatement> query = selectAccounts(m_db.handle(), "ORDER BY id");

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QList>
+#include <QStringList>
 
 #include <optional>
 #include <span>
@@ -37,6 +38,8 @@ public:
 
     std::optional<Account> find(const QString& id) const;
     Result<QList<Account>> all() const;
+    // Every owner named on an account, once, sorted case-insensitively (the owner filters).
+    Result<QStringList> owners() const;
     // Every account's id as UTF-8, in the database's order of ids (their bytes').
     Result<std::vector<QByteArray>> ids() const;
     Result<QList<Outcome>> outcomesFor(const QString& accountId) const;

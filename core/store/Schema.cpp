@@ -1,7 +1,6 @@
 #include "store/Schema.h"
 
-#include "engine/StatusHistory.h"
-#include "engine/SummaryStore.h"
+#include "store/SummarySchema.h"
 
 namespace tenure {
 
@@ -70,7 +69,8 @@ Migration version1()
 }
 
 // Version 2: versioned rule sets and the engine's read side. The summary tables are derived
-// from the log and can be rebuilt at any time (see SummaryStore, which owns their shape).
+// from the log and can be rebuilt at any time (see SummarySchema: the store owns their shape, the engine
+// fills them).
 Migration version2()
 {
     QStringList statements { QStringLiteral(R"(CREATE TABLE rule_sets (
@@ -79,8 +79,8 @@ Migration version2()
                     definition TEXT    NOT NULL CHECK (json_valid(definition)),
                     created_at INTEGER NOT NULL,
                     author     TEXT    NOT NULL))") };
-    statements += SummaryStore::createStatements({});
-    statements += SummaryStore::indexStatements();
+    statements += SummarySchema::createStatements({});
+    statements += SummarySchema::indexStatements();
     return { 2, QStringLiteral("rule sets, aggregates, account status and history"), statements };
 }
 
@@ -163,8 +163,8 @@ Migration version5()
     for (const char* table : { "agg_activity", "account_status", "status_history", "history_months",
                                "history_days", "engine_state" })
         statements << QStringLiteral("DROP TABLE IF EXISTS %1").arg(QLatin1String(table));
-    statements += SummaryStore::createStatements({});
-    statements += SummaryStore::indexStatements();
+    statements += SummarySchema::createStatements({});
+    statements += SummarySchema::indexStatements();
     statements << QStringLiteral("CREATE INDEX accounts_name ON accounts(name)")
                << QStringLiteral("CREATE INDEX accounts_arr ON accounts(arr)")
                << QStringLiteral("CREATE INDEX accounts_renewal ON accounts(renewal_date)");
@@ -182,9 +182,9 @@ Migration version6()
     for (const char* table : { "agg_activity", "account_status", "status_history", "history_months",
                                "history_days", "engine_state" })
         statements << QStringLiteral("DROP TABLE IF EXISTS %1").arg(QLatin1String(table));
-    statements += SummaryStore::createStatements({});
-    statements += SummaryStore::indexStatements();
-    statements += StatusHistory::viewStatements();
+    statements += SummarySchema::createStatements({});
+    statements += SummarySchema::indexStatements();
+    statements += SummarySchema::viewStatements();
     return { 6, QStringLiteral("status history packed by account and month, read through a view"),
              statements };
 }

@@ -1,8 +1,8 @@
 #include "store/SchemaCheck.h"
 
-#include "engine/SummaryStore.h"
 #include "store/Schema.h"
 #include "store/SqliteStatement.h"
+#include "store/SummarySchema.h"
 
 #include <QHash>
 #include <QList>
@@ -134,7 +134,7 @@ Reference buildReference()
         reference.versions[migration.version] = std::move(objects).value();
     }
     for (const QString& statement :
-         SummaryStore::createStatements(QString::fromLatin1(SummaryStore::kShadowSuffix))) {
+         SummarySchema::createStatements(QString::fromLatin1(SummarySchema::kShadowSuffix))) {
         if (Status done = exec(db, statement); !done) {
             reference.error = done.error();
             return reference;

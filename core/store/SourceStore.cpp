@@ -110,6 +110,17 @@ Result<QList<SourceStore::Source>> SourceStore::all() const
     return sources;
 }
 
+Result<QHash<QString, qint64>> SourceStore::eventCounts() const
+{
+    QSqlQuery query(m_db.connection());
+    if (!query.exec(QStringLiteral("SELECT source, count(*) FROM events GROUP BY source")))
+        return Error { query.lastError().text() };
+    QHash<QString, qint64> counts;
+    while (query.next())
+        counts.insert(query.value(0).toString(), query.value(1).toLongLong());
+    return counts;
+}
+
 qint64 SourceStore::count() const
 {
     QSqlQuery query(m_db.connection());

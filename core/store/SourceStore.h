@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 
@@ -42,6 +43,8 @@ public:
     Result<QJsonObject> state(const QString& name) const;
     Status setState(const QString& name, const QJsonObject& state);
     qint64 count() const;
+    // How many events each source has delivered, by source name (sources without any are absent).
+    Result<QHash<QString, qint64>> eventCounts() const;
 
 private:
     Database& m_db;

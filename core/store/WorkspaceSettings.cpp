@@ -24,6 +24,11 @@ QTimeZone WorkspaceSettings::timeZone() const
     return !id.isEmpty() && zone.isValid() ? zone : QTimeZone::systemTimeZone();
 }
 
+QDate WorkspaceSettings::dateAt(const QDateTime& instant) const
+{
+    return instant.toTimeZone(timeZone()).date();
+}
+
 Status WorkspaceSettings::checkTimeZone(const QByteArray& ianaId)
 {
     if (ianaId.isEmpty() || !QTimeZone(ianaId).isValid())

@@ -3,6 +3,8 @@
 #include "util/Result.h"
 
 #include <QCoreApplication>
+#include <QDate>
+#include <QDateTime>
 #include <QTimeZone>
 
 namespace tenure {
@@ -20,6 +22,10 @@ public:
     // The zone whose calendar days rule windows such as "in the last 30 days": the zone of the
     // machine that created the workspace unless set; stored as an IANA id (e.g. Asia/Tokyo).
     QTimeZone timeZone() const;
+    // The calendar day `instant` falls on in that zone; today() is the current one. Every "today"
+    // of the workspace (reports, lists, the engine's "as of") is this day, not the machine's.
+    QDate dateAt(const QDateTime& instant) const;
+    QDate today() const { return dateAt(QDateTime::currentDateTimeUtc()); }
     Status setTimeZone(const QByteArray& ianaId);
     // Whether `ianaId` names a zone this machine knows, with the words to say why not.
     static Status checkTimeZone(const QByteArray& ianaId);

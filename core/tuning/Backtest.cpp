@@ -228,7 +228,7 @@ Result<QList<BacktestReport>> Backtest::run(const QList<RuleSet>& ruleSets, cons
     if (!outcomes)
         return Error { outcomes.error() };
     const int today = options.today ? DayClock::dayNumber(*options.today)
-                                    : DayClock(WorkspaceSettings(m_db).timeZone()).today();
+                                    : DayClock::dayNumber(WorkspaceSettings(m_db).today());
 
     // The baseline: every account that has not churned, or a fixed sample of them (the same
     // accounts on every run, so that two rule sets or two runs compare like with like).

@@ -16,7 +16,7 @@ Result<RulePreview::Summary> RulePreview::run(Database& db, const RuleSet& candi
                                               std::optional<QDate> today, int examples,
                                               const std::atomic_bool* cancel)
 {
-    const int day = today ? DayClock::dayNumber(*today) : DayClock(WorkspaceSettings(db).timeZone()).today();
+    const int day = today ? DayClock::dayNumber(*today) : DayClock::dayNumber(WorkspaceSettings(db).today());
     QHash<QString, QPair<QString, QString>> current; // id -> (stage, band)
     {
         QSqlQuery query(db.connection());

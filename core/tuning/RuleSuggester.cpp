@@ -92,7 +92,7 @@ Result<Suggestion> RuleSuggester::run(const RuleSet& active, const SuggestOption
     if (!outcomes)
         return Error { outcomes.error() };
     const int today = options.today ? DayClock::dayNumber(*options.today)
-                                    : DayClock(WorkspaceSettings(m_db).timeZone()).today();
+                                    : DayClock::dayNumber(WorkspaceSettings(m_db).today());
     const int horizon = options.horizonDays;
 
     Suggestion result;

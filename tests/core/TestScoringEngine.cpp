@@ -1,6 +1,6 @@
 #include "EngineFixtures.h"
 #include "demo/DemoRandom.h"
-#include "engine/ScoringWorker.h"
+#include "pipeline/ScoringWorker.h"
 #include "report/PortfolioTrends.h"
 #include "rules/RuleStore.h"
 #include "store/AccountStore.h"

@@ -2,7 +2,8 @@
 
 #include "Async.h"
 #include "PlainText.h"
-#include "store/Database.h"
+#include "store/WithWorkspace.h"
+#include "team/TeamMembers.h"
 #include "workspace/ScopeSwitch.h"
 
 #include <QCheckBox>
@@ -282,20 +283,18 @@ void ActionQueueView::refresh()
                     return readCopy(db.error());
                 Result<Page> page = read(ActionStore((*db)->connection()));
                 if (page) {
-                    if (Result<QSqlQuery> members
-                        = (*db)->exec(QStringLiteral("SELECT display_name FROM team_members WHERE role <> "
-                                                     "'ingest' ORDER BY display_name"));
-                        members) {
-                        while (members->next())
-                            page->members << members->value(0).toString();
+                    // Whom an action may be given to: the team's CSMs and admins, not its loaders.
+                    if (Result<QList<TeamDatabase::Member>> members = TeamMembers(**db).list()) {
+                        for (const TeamDatabase::Member& member : *members) {
+                            if (member.role != QLatin1String("ingest"))
+                                page->members << member.displayName;
+                        }
                     }
                 }
                 return page;
             }
-            Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadOnly);
-            if (!db)
-                return Error { db.error() };
-            return read(ActionStore(**db));
+            return withWorkspace(path, Database::Mode::ReadOnly,
+                                 [&](Database& db) { return read(ActionStore(db)); });
         }));
 }
 
@@ -394,13 +393,12 @@ void ActionQueueView::apply(const QList<Action>& actions, Change change, const Q
                     keep(outcome);
                 return outcome;
             }
-            Result<std::unique_ptr<Database>> db = Database::open(path);
-            if (!db) {
-                outcome.errors << db.error();
-                return outcome;
-            }
-            ActionStore store(**db);
-            each(store, outcome, [] { return true; });
+            const Status opened = withWorkspace(path, Database::Mode::ReadWrite, [&](Database& db) {
+                ActionStore store(db);
+                each(store, outcome, [] { return true; });
+            });
+            if (!opened)
+                outcome.errors << opened.error();
             return outcome;
         }));
     updateButtons();

@@ -5,11 +5,11 @@
 #include "PlainText.h"
 #include "customer/OutcomeDialog.h"
 #include "customers/CustomerListDelegate.h"
-#include "engine/DayClock.h"
+#include "domain/Money.h"
 #include "print/ReportCharts.h"
 #include "report/PortfolioReport.h"
 #include "store/AccountStore.h"
-#include "store/Database.h"
+#include "store/WithWorkspace.h"
 #include "store/WorkspaceSettings.h"
 #include "team/TeamWrites.h"
 #include "workspace/RecentCustomers.h"
@@ -287,11 +287,9 @@ void CustomerDetailView::showCustomer(const QString& accountId)
     const QString path = m_path;
     m_loading.setFuture(
         QtConcurrent::run(workPool(), [path, accountId, team = m_team]() -> Result<AccountReport> {
-            Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadOnly);
-            if (!db)
-                return Error { db.error() };
-            const QDate today = DayClock::date(DayClock(WorkspaceSettings(**db).timeZone()).today());
-            Result<AccountReport> report = AccountReport::load(**db, accountId, today);
+            Result<AccountReport> report = withWorkspace(path, Database::Mode::ReadOnly, [&](Database& db) {
+                return AccountReport::load(db, accountId, WorkspaceSettings(db).today());
+            });
             if (report && team) {
                 // The copy has no versions: Done and Snooze check against the server's, read now.
                 // Unreachable, the copy's actions show and a change takes the current version.
@@ -317,7 +315,7 @@ void CustomerDetailView::display(const AccountReport& report)
     if (!account.plan.isEmpty())
         facts << tr("Plan: %1").arg(account.plan.toHtmlEscaped());
     if (account.arr)
-        facts << tr("ARR %1").arg(PortfolioReport::money(*account.arr, account.currency));
+        facts << tr("ARR %1").arg(formatMoney(*account.arr, account.currency));
     if (report.daysToRenewal)
         facts << tr("renewal %1 (%2 days)")
                      .arg(locale.toString(account.renewalDate, QLocale::ShortFormat))
@@ -426,10 +424,10 @@ void CustomerDetailView::showActions(const AccountReport& report)
         snoozeButton->setProperty("writableTip", snoozeButton->toolTip());
         // A click snoozes for a week; the arrow beside it offers the other choices.
         snoozeButton->setPopupMode(QToolButton::MenuButtonPopup);
+        const QDate today = report.asOf; // the workspace zone's day, not this machine's
         connect(snoozeButton, &QToolButton::clicked, this,
-                [this, id = action.id] { snooze(id, QDate::currentDate().addDays(7)); });
+                [this, id = action.id, until = today.addDays(7)] { snooze(id, until); });
         auto* later = new QMenu(snoozeButton);
-        const QDate today = QDate::currentDate();
         const std::pair<QString, QDate> choices[] { { tr("Until tomorrow"), today.addDays(1) },
                                                     { tr("For a week"), today.addDays(7) },
                                                     { tr("For a month"), today.addMonths(1) } };
@@ -494,11 +492,10 @@ void CustomerDetailView::changeAction(qint64 actionId, std::optional<QDate> snoo
                 const Status status = change(store, team->member);
                 return status ? QString() : status.error();
             }
-            Result<std::unique_ptr<Database>> db = Database::open(path);
-            if (!db)
-                return db.error();
-            ActionStore store(**db);
-            const Status status = change(store, ActionStore::currentAuthor());
+            const Status status = withWorkspace(path, Database::Mode::ReadWrite, [&](Database& db) {
+                ActionStore store(db);
+                return change(store, ActionStore::currentAuthor());
+            });
             return status ? QString() : status.error();
         },
         [this](const QString& error) {
@@ -542,10 +539,9 @@ void CustomerDetailView::addNote()
             const Status added = ActionStore((*db)->connection()).addAccountNote(id, team->member, text);
             return added ? QString() : added.error();
         }
-        Result<std::unique_ptr<Database>> db = Database::open(path);
-        if (!db)
-            return db.error();
-        const Status added = ActionStore(**db).addAccountNote(id, ActionStore::currentAuthor(), text);
+        const Status added = withWorkspace(path, Database::Mode::ReadWrite, [&](Database& db) {
+            return ActionStore(db).addAccountNote(id, ActionStore::currentAuthor(), text);
+        });
         return added ? QString() : added.error();
     }));
 }
@@ -568,10 +564,10 @@ void CustomerDetailView::recordOutcome(const Outcome& outcome)
                 const Result<bool> added = TeamWrites::addOutcome(**db, outcome);
                 return added ? QString() : added.error();
             }
-            Result<std::unique_ptr<Database>> db = Database::open(path);
-            if (!db)
-                return db.error();
-            const Result<AccountStore::OutcomeCounts> added = AccountStore(**db).addOutcomes({ &outcome, 1 });
+            const Result<AccountStore::OutcomeCounts> added
+                = withWorkspace(path, Database::Mode::ReadWrite, [&](Database& db) {
+                      return AccountStore(db).addOutcomes({ &outcome, 1 });
+                  });
             return added ? QString() : added.error();
         },
         [this, id = outcome.accountId](const QString& error) {

@@ -2,6 +2,7 @@
 
 #include "PlainText.h"
 #include "ReadableColors.h"
+#include "domain/Money.h"
 #include "report/PortfolioReport.h"
 
 #include <QBrush>
@@ -61,7 +62,7 @@ QVariant CustomerListModel::data(const QModelIndex& index, int role) const
         case Band:
             return row.band;
         case Arr:
-            return row.arr ? PortfolioReport::money(*row.arr, row.currency) : QString();
+            return row.arr ? formatMoney(*row.arr, row.currency) : QString();
         case Renewal:
             if (!row.renewalDate.isValid())
                 return QString();

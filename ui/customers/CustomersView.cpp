@@ -4,9 +4,9 @@
 #include "PlainText.h"
 #include "customers/CustomerListDelegate.h"
 #include "customers/CustomerListModel.h"
-#include "engine/DayClock.h"
 #include "rules/RuleStore.h"
-#include "store/Database.h"
+#include "store/AccountStore.h"
+#include "store/WithWorkspace.h"
 #include "store/WorkspaceSettings.h"
 #include "workspace/ScopeSwitch.h"
 
@@ -16,10 +16,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QSet>
 #include <QScrollBar>
+#include <QSet>
 #include <QSpinBox>
-#include <QSqlQuery>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -172,28 +171,26 @@ void CustomersView::runQuery()
     const QString path = m_path;
     const CustomerQuery query = m_query;
     const bool withFilters = !m_filtersFilled;
-    m_watcher.setFuture(QtConcurrent::run(workPool(), [path, query, withFilters]() -> Result<Loaded> {
-        Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadOnly);
-        if (!db)
-            return Error { db.error() };
-        Loaded loaded;
-        loaded.today = DayClock::date(DayClock(WorkspaceSettings(**db).timeZone()).today());
-        Result<RuleStore::Active> rules = RuleStore(**db).active();
-        if (!rules)
-            return Error { rules.error() };
-        loaded.rules = std::move(rules->rules);
-        Result<CustomerQuery::Page> page = query.run(**db, loaded.today);
-        if (!page)
-            return Error { page.error() };
-        loaded.page = std::move(page).value();
-        if (withFilters) {
-            QSqlQuery owners((*db)->connection());
-            if (owners.exec(
-                    QStringLiteral("SELECT DISTINCT owner FROM accounts WHERE owner <> '' ORDER BY owner")))
-                while (owners.next())
-                    loaded.owners << owners.value(0).toString();
-        }
-        return loaded;
+    m_watcher.setFuture(QtConcurrent::run(workPool(), [path, query, withFilters] {
+        return withWorkspace(path, Database::Mode::ReadOnly, [&](Database& db) -> Result<Loaded> {
+            Loaded loaded;
+            loaded.today = WorkspaceSettings(db).today();
+            Result<RuleStore::Active> rules = RuleStore(db).active();
+            if (!rules)
+                return Error { rules.error() };
+            loaded.rules = std::move(rules->rules);
+            Result<CustomerQuery::Page> page = query.run(db, loaded.today);
+            if (!page)
+                return Error { page.error() };
+            loaded.page = std::move(page).value();
+            if (withFilters) {
+                Result<QStringList> owners = AccountStore(db).owners();
+                if (!owners)
+                    return Error { owners.error() };
+                loaded.owners = std::move(owners).value();
+            }
+            return loaded;
+        });
     }));
 }
 

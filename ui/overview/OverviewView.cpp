@@ -4,8 +4,8 @@
 #include "ChartLook.h"
 #include "ChartValueAxis.h"
 #include "PlainText.h"
-#include "engine/DayClock.h"
-#include "store/Database.h"
+#include "domain/Money.h"
+#include "store/WithWorkspace.h"
 #include "store/WorkspaceSettings.h"
 
 #include <QBarCategoryAxis>
@@ -196,25 +196,24 @@ void OverviewView::refresh()
     if (m_path.isEmpty() || m_loading.isRunning())
         return;
     const QString path = m_path;
-    m_loading.setFuture(QtConcurrent::run(workPool(), [path, member = m_member]() -> Result<Data> {
-        Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadOnly);
-        if (!db)
-            return Error { db.error() };
-        const QDate today = DayClock::date(DayClock(WorkspaceSettings(**db).timeZone()).today());
-        Result<PortfolioReport> portfolio = PortfolioReport::load(**db, today);
-        if (!portfolio)
-            return Error { portfolio.error() };
-        Result<PortfolioTrends> trends = PortfolioTrends::load(**db, today);
-        if (!trends)
-            return Error { trends.error() };
-        Data data { std::move(portfolio).value(), std::move(trends).value(), std::nullopt };
-        if (!member.isEmpty()) {
-            Result<PortfolioReport> mine = PortfolioReport::load(**db, today, member);
-            if (!mine)
-                return Error { mine.error() };
-            data.mine = std::move(mine).value();
-        }
-        return data;
+    m_loading.setFuture(QtConcurrent::run(workPool(), [path, member = m_member] {
+        return withWorkspace(path, Database::Mode::ReadOnly, [&member](Database& db) -> Result<Data> {
+            const QDate today = WorkspaceSettings(db).today();
+            Result<PortfolioReport> portfolio = PortfolioReport::load(db, today);
+            if (!portfolio)
+                return Error { portfolio.error() };
+            Result<PortfolioTrends> trends = PortfolioTrends::load(db, today);
+            if (!trends)
+                return Error { trends.error() };
+            Data data { std::move(portfolio).value(), std::move(trends).value(), std::nullopt };
+            if (!member.isEmpty()) {
+                Result<PortfolioReport> mine = PortfolioReport::load(db, today, member);
+                if (!mine)
+                    return Error { mine.error() };
+                data.mine = std::move(mine).value();
+            }
+            return data;
+        });
     }));
 }
 
@@ -253,14 +252,14 @@ void OverviewView::display(const Data& data)
         = [](double value, const ChartAxes::Scale& scale) { return ChartAxes::tickLabel(value, scale); };
     horizontalBars(m_bands, bands, count, countTick);
     horizontalBars(m_stages, stages, count, countTick);
-    auto money = [&portfolio](double value) { return PortfolioReport::money(value, portfolio.currency); };
+    auto money = [&portfolio](double value) { return formatMoney(value, portfolio.currency); };
     horizontalBars(m_arr, arr, money, &ChartAxes::compactLabel);
     m_arr->chart()->setTitle(
         portfolio.currency.isEmpty()
             ? tr("ARR by band: no ARR recorded")
             : tr("ARR by band (%1) · at risk %2")
                   .arg(portfolio.currency.toHtmlEscaped(),
-                       PortfolioReport::money(portfolio.arrAtRisk(portfolio.currency), portfolio.currency)
+                       formatMoney(portfolio.arrAtRisk(portfolio.currency), portfolio.currency)
                            .toHtmlEscaped()));
 
     // Accounts per band at each month's end, stacked.

@@ -1,5 +1,6 @@
 #include "print/AccountReportRenderer.h"
 
+#include "domain/Money.h"
 #include "print/ReportCharts.h"
 #include "print/ReportPage.h"
 #include "report/PortfolioReport.h"
@@ -28,7 +29,7 @@ QString money(const std::optional<double>& value, const QString& currency)
 {
     if (!value)
         return Tr::tr("—");
-    return PortfolioReport::money(*value, currency);
+    return formatMoney(*value, currency);
 }
 
 QString observedText(const QVariant& observed)

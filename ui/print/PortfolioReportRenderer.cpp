@@ -1,5 +1,6 @@
 #include "print/PortfolioReportRenderer.h"
 
+#include "domain/Money.h"
 #include "print/ReportCharts.h"
 #include "print/ReportPage.h"
 
@@ -99,12 +100,12 @@ void pass(const PortfolioReport& report, ReportPage& page)
             : Tr::tr("ARR by band");
         ReportCharts::bars(*painter,
                            QRectF(area.left() + 2 * (chartWidth + 12), page.y(), chartWidth, chartHeight),
-                           title, arr, [&](double v) { return PortfolioReport::money(v, report.currency); });
+                           title, arr, [&](double v) { return formatMoney(v, report.currency); });
     }
     page.advance(chartHeight + 4);
     QStringList atRisk;
     for (auto it = report.arrByCurrencyAndBand.cbegin(); it != report.arrByCurrencyAndBand.cend(); ++it)
-        atRisk << PortfolioReport::money(report.arrAtRisk(it.key()), it.key());
+        atRisk << formatMoney(report.arrAtRisk(it.key()), it.key());
     if (!report.rules.bands.isEmpty() && !atRisk.isEmpty())
         page.paragraph(Tr::tr("ARR at risk (not %1): %2")
                            .arg(report.rules.bands.first().name, atRisk.join(QStringLiteral(" · "))),
@@ -126,8 +127,7 @@ void pass(const PortfolioReport& report, ReportPage& page)
         row(page,
             { QString::number(++rank), r.account.name, r.account.owner, report.rules.stageName(r.stage),
               r.band, r.score ? locale.toString(*r.score, 'f', 1) : QString(),
-              r.account.arr ? PortfolioReport::money(*r.account.arr, r.account.currency) : QString(),
-              renewal },
+              r.account.arr ? formatMoney(*r.account.arr, r.account.currency) : QString(), renewal },
             body, Qt::black, r.band.isEmpty() ? QColor() : QColor(report.rules.bandColor(r.band)));
     }
     page.setOnNewPage({});

@@ -1,7 +1,6 @@
 #include "print/ReportActions.h"
 
 #include "Async.h"
-#include "engine/DayClock.h"
 #include "print/AccountReportRenderer.h"
 #include "print/PortfolioReportRenderer.h"
 #include "print/ReportPdf.h"
@@ -9,7 +8,7 @@
 #include "report/CustomerExport.h"
 #include "report/PortfolioReport.h"
 #include "store/AccountStore.h"
-#include "store/Database.h"
+#include "store/WithWorkspace.h"
 #include "store/WorkspaceSettings.h"
 
 #include <QApplication>
@@ -44,28 +43,20 @@ template <typename T> Result<T> loadOffThread(QWidget* parent, std::function<Res
     return watcher.result();
 }
 
-QDate today(Database& db)
-{
-    return DayClock::date(DayClock(WorkspaceSettings(db).timeZone()).today());
-}
-
 Result<AccountReport> loadAccount(const QString& path, const QString& id)
 {
-    Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadOnly);
-    if (!db)
-        return Error { db.error() };
-    return AccountReport::load(**db, id, today(**db));
+    return withWorkspace(path, Database::Mode::ReadOnly, [&](Database& db) {
+        return AccountReport::load(db, id, WorkspaceSettings(db).today());
+    });
 }
 
 Result<PortfolioReport> loadPortfolio(const QString& path, const QString& owner = {},
                                       const std::optional<CustomerQuery>& list = std::nullopt)
 {
-    Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadOnly);
-    if (!db)
-        return Error { db.error() };
-    if (list)
-        return PortfolioReport::load(**db, today(**db), *list);
-    return PortfolioReport::load(**db, today(**db), owner);
+    return withWorkspace(path, Database::Mode::ReadOnly, [&](Database& db) {
+        const QDate today = WorkspaceSettings(db).today();
+        return list ? PortfolioReport::load(db, today, *list) : PortfolioReport::load(db, today, owner);
+    });
 }
 
 template <typename Report, typename Renderer>
@@ -99,13 +90,10 @@ QString ReportActions::chooseAccount()
             return selected;
     }
     const QString path = m_path;
-    const Result<QList<Account>> accounts
-        = loadOffThread<QList<Account>>(m_window, [path]() -> Result<QList<Account>> {
-              Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadOnly);
-              if (!db)
-                  return Error { db.error() };
-              return AccountStore(**db).all();
-          });
+    const Result<QList<Account>> accounts = loadOffThread<QList<Account>>(m_window, [path] {
+        return withWorkspace(path, Database::Mode::ReadOnly,
+                             [](Database& db) { return AccountStore(db).all(); });
+    });
     if (!accounts) {
         emit message(accounts.error());
         return {};
@@ -152,20 +140,9 @@ void ReportActions::accountReport()
 bool ReportActions::chooseOwner(QString& owner)
 {
     const QString path = m_path;
-    const Result<QStringList> owners = loadOffThread<QStringList>(m_window, [path]() -> Result<QStringList> {
-        Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadOnly);
-        if (!db)
-            return Error { db.error() };
-        Result<QList<Account>> accounts = AccountStore(**db).all();
-        if (!accounts)
-            return Error { accounts.error() };
-        QSet<QString> names;
-        for (const Account& account : *accounts)
-            if (!account.owner.isEmpty())
-                names.insert(account.owner);
-        QStringList sorted(names.begin(), names.end());
-        sorted.sort(Qt::CaseInsensitive);
-        return sorted;
+    const Result<QStringList> owners = loadOffThread<QStringList>(m_window, [path] {
+        return withWorkspace(path, Database::Mode::ReadOnly,
+                             [](Database& db) { return AccountStore(db).owners(); });
     });
     if (!owners) {
         emit message(owners.error());

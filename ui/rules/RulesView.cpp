@@ -6,7 +6,7 @@
 #include "rules/RuleSetEditor.h"
 #include "rules/RuleSetJson.h"
 #include "rules/RuleStore.h"
-#include "store/Database.h"
+#include "store/WithWorkspace.h"
 #include "tuning/RulePreview.h"
 
 #include <QFile>
@@ -130,18 +130,17 @@ void RulesView::load()
     updateButtons();
     runAsync(
         this,
-        [path]() -> Result<Loaded> {
-            Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadOnly);
-            if (!db)
-                return Error { db.error() };
-            RuleStore store(**db);
-            Result<RuleStore::Active> active = store.active();
-            if (!active)
-                return Error { active.error() };
-            Loaded loaded { active->version, active->rules, {} };
-            if (const auto versions = store.versions(); versions && !versions->isEmpty())
-                loaded.info = versions->constLast();
-            return loaded;
+        [path] {
+            return withWorkspace(path, Database::Mode::ReadOnly, [](Database& db) -> Result<Loaded> {
+                RuleStore store(db);
+                Result<RuleStore::Active> active = store.active();
+                if (!active)
+                    return Error { active.error() };
+                Loaded loaded { active->version, active->rules, {} };
+                if (const auto versions = store.versions(); versions && !versions->isEmpty())
+                    loaded.info = versions->constLast();
+                return loaded;
+            });
         },
         [this](const Result<Loaded>& result) {
             m_busy = false;
@@ -190,11 +189,9 @@ void RulesView::preview()
     showMessage(tr("Evaluating every account with the edited rules…"));
     runAsync(
         this,
-        [path, candidate]() -> Result<RulePreview::Summary> {
-            Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadOnly);
-            if (!db)
-                return Error { db.error() };
-            return RulePreview::run(**db, candidate);
+        [path, candidate] {
+            return withWorkspace(path, Database::Mode::ReadOnly,
+                                 [&](Database& db) { return RulePreview::run(db, candidate); });
         },
         [this, candidate](const Result<RulePreview::Summary>& summary) {
             m_busy = false;

@@ -4,7 +4,7 @@
 #include "ingest/connectors/PullWorker.h"
 #include "ingest/connectors/SecretStore.h"
 #include "sources/ConnectorForm.h"
-#include "store/Database.h"
+#include "store/WithWorkspace.h"
 
 #include <QDialogButtonBox>
 #include <QFile>
@@ -158,11 +158,9 @@ void ConnectorsDialog::reload()
     if (m_loading.isRunning())
         return;
     const QString path = m_workspacePath;
-    m_loading.setFuture(QtConcurrent::run(workPool(), [path]() -> Result<QList<ConnectorStore::Entry>> {
-        Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadOnly);
-        if (!db)
-            return Error { db.error() };
-        return ConnectorStore(**db).all();
+    m_loading.setFuture(QtConcurrent::run(workPool(), [path] {
+        return withWorkspace(path, Database::Mode::ReadOnly,
+                             [](Database& db) { return ConnectorStore(db).all(); });
     }));
 }
 
@@ -216,10 +214,9 @@ void ConnectorsDialog::addFromFile(const QString& path)
         const Result<ConnectorConfig> config = ConnectorConfig::fromJson(document.object());
         if (!config)
             return tr("%1: %2").arg(path, config.error());
-        Result<std::unique_ptr<Database>> db = Database::open(workspace);
-        if (!db)
-            return db.error();
-        const Status saved = ConnectorStore(**db).save(config.value());
+        const Status saved = withWorkspace(workspace, Database::Mode::ReadWrite, [&](Database& db) {
+            return ConnectorStore(db).save(config.value());
+        });
         return saved ? QString() : saved.error();
     }));
 }
@@ -257,10 +254,9 @@ void ConnectorsDialog::save(const ConnectorConfig& config, const QString& secret
         : tr("Saved the connector \"%1\"; its secret is in the keychain.").arg(config.name);
     showMessage(tr("Saving the connector \"%1\"…").arg(config.name));
     m_working.setFuture(QtConcurrent::run(workPool(), [workspace, config, secret]() -> QString {
-        Result<std::unique_ptr<Database>> db = Database::open(workspace);
-        if (!db)
-            return db.error();
-        if (const Status saved = ConnectorStore(**db).save(config); !saved)
+        if (const Status saved = withWorkspace(workspace, Database::Mode::ReadWrite,
+                                               [&](Database& db) { return ConnectorStore(db).save(config); });
+            !saved)
             return saved.error();
         if (!secret.isEmpty() && config.auth != ConnectorConfig::Auth::None) {
             if (const Status stored = SecretStore::write(config.name, secret); !stored)

@@ -1,7 +1,7 @@
 #include "sources/DataSourcesView.h"
 
 #include "Async.h"
-#include "store/Database.h"
+#include "store/WithWorkspace.h"
 
 #include <QDragEnterEvent>
 #include <QHBoxLayout>
@@ -10,7 +10,6 @@
 #include <QLocale>
 #include <QMimeData>
 #include <QPushButton>
-#include <QSqlQuery>
 #include <QTableWidget>
 #include <QTimeZone>
 #include <QVBoxLayout>
@@ -100,25 +99,22 @@ void DataSourcesView::refresh()
     if (m_path.isEmpty() || m_loading.isRunning())
         return;
     const QString path = m_path;
-    m_loading.setFuture(QtConcurrent::run(workPool(), [path]() -> Result<QList<Row>> {
-        Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadOnly);
-        if (!db)
-            return Error { db.error() };
-        SourceStore sources(**db);
-        Result<QList<SourceStore::Source>> all = sources.all();
-        if (!all)
-            return Error { all.error() };
-        QHash<QString, qint64> counts;
-        QSqlQuery query((*db)->connection());
-        if (query.exec(QStringLiteral("SELECT source, count(*) FROM events GROUP BY source")))
-            while (query.next())
-                counts.insert(query.value(0).toString(), query.value(1).toLongLong());
-        QList<Row> rows;
-        for (const SourceStore::Source& source : *all) {
-            Result<QJsonObject> state = sources.state(source.name);
-            rows.append({ source, counts.value(source.name), state ? state.value() : QJsonObject() });
-        }
-        return rows;
+    m_loading.setFuture(QtConcurrent::run(workPool(), [path] {
+        return withWorkspace(path, Database::Mode::ReadOnly, [](Database& db) -> Result<QList<Row>> {
+            SourceStore sources(db);
+            Result<QList<SourceStore::Source>> all = sources.all();
+            if (!all)
+                return Error { all.error() };
+            Result<QHash<QString, qint64>> counts = sources.eventCounts();
+            if (!counts)
+                return Error { counts.error() };
+            QList<Row> rows;
+            for (const SourceStore::Source& source : *all) {
+                Result<QJsonObject> state = sources.state(source.name);
+                rows.append({ source, counts->value(source.name), state ? state.value() : QJsonObject() });
+            }
+            return rows;
+        });
     }));
 }
 

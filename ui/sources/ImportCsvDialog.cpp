@@ -1,13 +1,13 @@
 #include "sources/ImportCsvDialog.h"
 
 #include "Async.h"
+#include "ingest/CsvImporter.h"
 #include "ingest/CsvPreview.h"
 #include "ingest/CsvReader.h"
 #include "ingest/ImportWorker.h"
 #include "ingest/TextDecoding.h"
 #include "sources/MappingEditor.h"
-#include "store/Database.h"
-#include "store/SourceStore.h"
+#include "store/WithWorkspace.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -430,15 +430,12 @@ void ImportCsvDialog::preview()
         [file, options, source, kind, workspace]() -> PreviewResult {
             PreviewResult result;
             result.preview = CsvPreview::read(file, options);
-            // The mapping of this source's last import, if it was of the same kind.
-            if (auto db = Database::open(workspace, Database::Mode::ReadOnly)) {
-                if (const auto saved = SourceStore(**db).find(source)) {
-                    const QJsonObject preset = saved->config.value(QStringLiteral("mapping")).toObject();
-                    if (Result<ImportMapping> mapping = ImportMapping::fromJson(preset);
-                        mapping && mapping->kind == kind)
-                        result.preset = mapping.value();
-                }
-            }
+            // The mapping of this source's last import, if it was of the same kind. A workspace that
+            // cannot be read offers none: the import itself will say why.
+            if (Result<std::optional<ImportMapping>> saved
+                = withWorkspace(workspace, Database::Mode::ReadOnly,
+                                [&](Database& db) { return CsvImporter::savedMapping(db, source, kind); }))
+                result.preset = std::move(saved).value();
             return result;
         },
         [this, generation](const PreviewResult& result) {

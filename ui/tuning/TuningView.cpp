@@ -7,7 +7,7 @@
 #include "actions/ActionStore.h"
 #include "rules/RuleSetEditor.h"
 #include "rules/RuleStore.h"
-#include "store/Database.h"
+#include "store/WithWorkspace.h"
 #include "tuning/BacktestWorker.h"
 #include "tuning/SuggestWorker.h"
 #include "tuning/TuningCharts.h"
@@ -307,11 +307,9 @@ void TuningView::loadActive(bool resetCandidate)
     const QString path = m_path;
     runAsync(
         this,
-        [path]() -> Result<RuleStore::Active> {
-            Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadOnly);
-            if (!db)
-                return Error { db.error() };
-            return RuleStore(**db).active();
+        [path] {
+            return withWorkspace(path, Database::Mode::ReadOnly,
+                                 [](Database& db) { return RuleStore(db).active(); });
         },
         [this, resetCandidate](const Result<RuleStore::Active>& active) {
             if (!active) {

@@ -3,8 +3,7 @@
 #include "Async.h"
 #include "PlainText.h"
 #include "customers/CustomerQuery.h"
-#include "engine/DayClock.h"
-#include "store/Database.h"
+#include "store/WithWorkspace.h"
 #include "store/WorkspaceSettings.h"
 
 #include <QKeyEvent>
@@ -126,16 +125,13 @@ void QuickSwitcher::search(const QString& typed)
     const QString path = m_path;
     runAsync(
         this,
-        [path, text]() -> Result<CustomerQuery::Page> {
-            Result<std::unique_ptr<Database>> db = Database::open(path, Database::Mode::ReadOnly);
-            if (!db)
-                return Error { db.error() };
+        [path, text] {
             CustomerQuery query;
             query.search = text;
             query.sortColumn = CustomerQuery::Column::Name;
             query.limit = kCustomersShown;
-            const QDate today = DayClock::date(DayClock(WorkspaceSettings(**db).timeZone()).today());
-            return query.run(**db, today);
+            return withWorkspace(path, Database::Mode::ReadOnly,
+                                 [&](Database& db) { return query.run(db, WorkspaceSettings(db).today()); });
         },
         [this, generation, text](const Result<CustomerQuery::Page>& page) {
             if (generation != m_generation)

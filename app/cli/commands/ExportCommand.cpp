@@ -1,6 +1,5 @@
 #include "cli/commands/ExportCommand.h"
 
-#include "engine/DayClock.h"
 #include "report/CustomerExport.h"
 #include "store/WorkspaceSettings.h"
 
@@ -33,7 +32,7 @@ int ExportCommand::run(const QCommandLineParser& parser, Context& context)
     std::unique_ptr<Database> db = openForReading(parser, context, Database::Mode::ReadOnly);
     if (!db)
         return Failure;
-    const QDate today = DayClock::date(DayClock(WorkspaceSettings(*db).timeZone()).today());
+    const QDate today = WorkspaceSettings(*db).today();
     const Result<PortfolioReport> list
         = PortfolioReport::load(*db, today, parser.value(QStringLiteral("owner")));
     if (!list) {

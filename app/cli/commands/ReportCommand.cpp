@@ -1,6 +1,5 @@
 #include "cli/commands/ReportCommand.h"
 
-#include "engine/DayClock.h"
 #include "print/ReportPdf.h"
 #include "report/AccountReport.h"
 #include "report/PortfolioReport.h"
@@ -61,7 +60,7 @@ int ReportCommand::run(const QCommandLineParser& parser, Context& context)
     if (!db)
         return Failure;
     if (!asOf.isValid())
-        asOf = DayClock::date(DayClock(WorkspaceSettings(*db).timeZone()).today());
+        asOf = WorkspaceSettings(*db).today();
     const QString path = parser.value(QStringLiteral("pdf"));
     Result<int> pages = Error { QString() };
     if (portfolio) {

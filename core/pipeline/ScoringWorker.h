@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/ScoringEngine.h"
+#include "engine/SummaryStore.h" // SummaryStore::Count, in finished()
 
 #include <QObject>
 #include <QThread>
@@ -10,7 +11,9 @@
 
 namespace tenure {
 
-// Runs the ScoringEngine on a thread of its own, with its own connection to the workspace.
+// Runs the ScoringEngine on a thread of its own, with its own connection to the workspace, and
+// after each pass refreshes the action queue (ActionEngine) from the new statuses: the pipeline
+// that follows new data, above both the engine and the actions (core/README.md).
 // Requests are queued; progress, results and errors come back by signals, so the GUI thread
 // never waits for scoring. cancel() may be called from any thread.
 class ScoringWorker : public QObject

@@ -1,4 +1,4 @@
-#include "engine/ScoringWorker.h"
+#include "pipeline/ScoringWorker.h"
 
 #include "actions/ActionEngine.h"
 #include "rules/RuleSet.h"
