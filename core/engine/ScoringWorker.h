@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/ScoringEngine.h"
+#include "engine/SummaryStore.h" // SummaryStore::Count, in finished()
 
 #include <QObject>
 #include <QThread>
