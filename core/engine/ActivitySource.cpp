@@ -46,8 +46,9 @@ public:
     {
         m_decoded = AccountActivity::deserialize(m_data[std::size_t(i)]);
         if (!m_decoded)
-            return Error { ScoringEngine::tr("The stored aggregates of account %1 are unreadable; rebuild the "
-                                             "summaries.")
+            return Error { ScoringEngine::tr(
+                               "The stored aggregates of account %1 are unreadable; rebuild the "
+                               "summaries.")
                                .arg(m_ids[i]) };
         return &*m_decoded;
     }

@@ -23,13 +23,13 @@ ChunkPipeline::ChunkPipeline(Database& db, QThreadPool& pool, const ScoringEngin
 {
     // Accounts per chunk: fewer when each brings a long history, to bound the memory in flight.
     const qint64 historySpan = std::max<qint64>(
-        1, std::min<qint64>(context.historyDays,
-                            qint64(context.today) - std::max<qint64>(m_from, INT_MIN / 2) + 1));
+        1,
+        std::min<qint64>(context.historyDays,
+                         qint64(context.today) - std::max<qint64>(m_from, INT_MIN / 2) + 1));
     m_perChunk = qsizetype(std::max<qint64>(
         1, std::min<qint64>(tuning.accountsPerTransaction, tuning.historyDaysPerTransaction / historySpan)));
     for (int i = 0; i < 2; ++i)
-        m_freeLanes.push_back(
-            std::make_unique<Lane>(*context.evaluator, pass.source.reader()));
+        m_freeLanes.push_back(std::make_unique<Lane>(*context.evaluator, pass.source.reader()));
 }
 
 ChunkPipeline::~ChunkPipeline() = default;
@@ -66,7 +66,7 @@ Status ChunkPipeline::run(const QStringList& ids, ScoringEngine::Summary& summar
 }
 
 Result<std::unique_ptr<ChunkPipeline::Chunk>> ChunkPipeline::start(const QStringList& ids, qsizetype begin,
-                                                                    qsizetype count)
+                                                                   qsizetype count)
 {
     Q_ASSERT(!m_freeLanes.empty());
     auto chunk = std::make_unique<Chunk>();

@@ -35,8 +35,8 @@ public:
     // The partition's events, gathered by account: ids()[i]'s from start[i] on (start has one
     // more entry, the end). `ids` sorted as QStringList::sort() sorts; `names` and `users` (by
     // number, sorted the same way: SortedNumbering::texts()) outlive the partition.
-    LogPartition(QStringList ids, const QStringList& names, const QStringList& users, std::vector<Event> events,
-                 std::vector<std::size_t> start);
+    LogPartition(QStringList ids, const QStringList& names, const QStringList& users,
+                 std::vector<Event> events, std::vector<std::size_t> start);
 
     const QStringList& ids() const { return m_ids; }
     // Its events' memory, for the next partition to reuse once this one is scored.

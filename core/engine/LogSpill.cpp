@@ -8,6 +8,7 @@
 #include "util/StringNumbering.h"
 
 #include <QDir>
+#include <QTemporaryFile>
 
 #include <algorithm>
 #include <chrono>
@@ -54,8 +55,8 @@ struct LogSpill::Shard
 class LogSpill::ShardScanner
 {
 public:
-    ShardScanner(sqlite3* db, const DayClock& clock, const AccountPartitioning& partitioning,
-                 Shard& shard, std::atomic<qint64>& scanned, const std::atomic_bool* cancel)
+    ShardScanner(sqlite3* db, const DayClock& clock, const AccountPartitioning& partitioning, Shard& shard,
+                 std::atomic<qint64>& scanned, const std::atomic_bool* cancel)
         : m_db(db)
         , m_clock(clock)
         , m_partitioning(partitioning)
@@ -442,14 +443,15 @@ Result<std::unique_ptr<LogPartition>> LogSpill::gather(int partition) const
         const std::vector<quint32>& account = m_accounts.numbers(i);
         const std::size_t names = m_names.numbers(i).size();
         const std::size_t users = m_users.numbers(i).size();
-        const Status counted = forEachRecord(
-            *m_shards[i].files.at(size_t(partition)), buffer, partition, [&](const Record& record) -> Status {
-                if (record.account >= account.size() || record.name >= names
-                    || (record.user != kNoUser && record.user >= users))
-                    return damaged();
-                ++place[account[record.account]];
-                return {};
-            });
+        auto count = [&](const Record& record) -> Status {
+            if (record.account >= account.size() || record.name >= names
+                || (record.user != kNoUser && record.user >= users))
+                return damaged();
+            ++place[account[record.account]];
+            return {};
+        };
+        const Status counted
+            = forEachRecord(*m_shards[i].files.at(size_t(partition)), buffer, partition, count);
         if (!counted)
             return Error { counted.error() };
     }

@@ -2,12 +2,10 @@
 
 #include "engine/AccountPartitioning.h"
 #include "engine/LogPartition.h"
-#include "util/SortedNumbering.h"
 #include "util/Result.h"
+#include "util/SortedNumbering.h"
 
 #include <QCoreApplication>
-#include <QHash>
-#include <QTemporaryFile>
 
 #include <atomic>
 #include <functional>

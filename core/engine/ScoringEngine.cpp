@@ -47,7 +47,8 @@ Result<ScoringEngine::Summary> ScoringEngine::run(const Progress& progress, cons
     return d->run(progress, cancel);
 }
 
-Result<ScoringEngine::Summary> ScoringEngine::rebuild(const Progress& progress, const std::atomic_bool* cancel)
+Result<ScoringEngine::Summary> ScoringEngine::rebuild(const Progress& progress,
+                                                      const std::atomic_bool* cancel)
 {
     return d->rebuild(progress, cancel);
 }
@@ -128,8 +129,8 @@ Status ScoringEngine::Private::scoreAccounts(SummaryStore& target, const Activit
     return pipeline.run(ids, summary, progress, cancel);
 }
 
-Status ScoringEngine::Private::aggregate(SummaryStore& target, qint64 after, qint64 upTo,
-                                Summary& summary, const Progress& progress, const std::atomic_bool* cancel)
+Status ScoringEngine::Private::aggregate(SummaryStore& target, qint64 after, qint64 upTo, Summary& summary,
+                                         const Progress& progress, const std::atomic_bool* cancel)
 {
     qint64 checkpoint = after;
     while (checkpoint < upTo) {
@@ -197,7 +198,7 @@ Status ScoringEngine::Private::aggregate(SummaryStore& target, qint64 after, qin
 }
 
 Result<ScoringEngine::Summary> ScoringEngine::Private::run(const Progress& progress,
-                                                          const std::atomic_bool* cancel)
+                                                           const std::atomic_bool* cancel)
 {
     if (Status loaded = loadContext(); !loaded)
         return Error { loaded.error() };
@@ -210,7 +211,7 @@ Result<ScoringEngine::Summary> ScoringEngine::Private::run(const Progress& progr
 }
 
 Result<ScoringEngine::Summary> ScoringEngine::Private::runIncremental(const Progress& progress,
-                                                                     const std::atomic_bool* cancel)
+                                                                      const std::atomic_bool* cancel)
 {
     SummaryStore live(db);
     Summary summary;

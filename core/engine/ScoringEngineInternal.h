@@ -72,13 +72,14 @@ private:
     bool aggregatesReusable() const;
     // Stamps the shadow as complete up to `checkpoint` (or the copied one), swaps it in and folds
     // the events that arrived meanwhile.
-    Result<Summary> finishShadow(SummaryStore::Scope scope, const DayTally& tally, std::optional<qint64> checkpoint,
-                                 Summary summary, const Progress& progress, const std::atomic_bool* cancel);
+    Result<Summary> finishShadow(SummaryStore::Scope scope, const DayTally& tally,
+                                 std::optional<qint64> checkpoint, Summary summary, const Progress& progress,
+                                 const std::atomic_bool* cancel);
     Result<Summary> runIncremental(const Progress& progress, const std::atomic_bool* cancel);
     Status loadContext();
     // Folds the events in (after, upTo] into `target`'s aggregates, a batch per transaction.
-    Status aggregate(SummaryStore& target, qint64 after, qint64 upTo, Summary& summary, const Progress& progress,
-                     const std::atomic_bool* cancel);
+    Status aggregate(SummaryStore& target, qint64 after, qint64 upTo, Summary& summary,
+                     const Progress& progress, const std::atomic_bool* cancel);
     // The rebuild's way without a spill: the partition's activities from the log's rows.
     Result<QHash<QString, AccountActivity>> readLog(qint64 upTo, int partition,
                                                     const AccountPartitioning& partitioning, Summary& summary,

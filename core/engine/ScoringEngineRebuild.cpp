@@ -20,10 +20,9 @@ namespace tenure {
 
 using namespace engine_state;
 
-Result<QHash<QString, AccountActivity>> ScoringEngine::Private::readLog(qint64 upTo, int partition,
-                                                               const AccountPartitioning& partitioning,
-                                                               Summary& summary, const Progress& progress,
-                                                               const std::atomic_bool* cancel)
+Result<QHash<QString, AccountActivity>>
+ScoringEngine::Private::readLog(qint64 upTo, int partition, const AccountPartitioning& partitioning,
+                                Summary& summary, const Progress& progress, const std::atomic_bool* cancel)
 {
     // One pass over the log, folded in memory: a rebuild then writes one row per account
     // instead of millions of daily rows.
@@ -131,8 +130,8 @@ Result<ScoringEngine::Summary> ScoringEngine::Private::rebuild(const Progress& p
                 if (!gathered)
                     return abandon(gathered.error());
                 LogPartition& part = *gathered.value();
-                done = scoreAccounts(shadow, PartitionActivities(part), part.ids(), std::nullopt, &tally, summary,
-                                     progress, cancel);
+                done = scoreAccounts(shadow, PartitionActivities(part), part.ids(), std::nullopt, &tally,
+                                     summary, progress, cancel);
                 for (const QString& id : part.ids())
                     scored.insert(id);
                 spill->recycle(part.takeEvents());
@@ -144,8 +143,8 @@ Result<ScoringEngine::Summary> ScoringEngine::Private::rebuild(const Progress& p
                 QHash<QString, AccountActivity>& all = folded.value();
                 QStringList ids(all.keyBegin(), all.keyEnd());
                 ids.sort();
-                done = scoreAccounts(shadow, FoldedActivities(all), ids, std::nullopt, &tally, summary, progress,
-                                     cancel);
+                done = scoreAccounts(shadow, FoldedActivities(all), ids, std::nullopt, &tally, summary,
+                                     progress, cancel);
                 for (const QString& id : std::as_const(ids))
                     scored.insert(id);
             }
@@ -164,13 +163,12 @@ Result<ScoringEngine::Summary> ScoringEngine::Private::rebuild(const Progress& p
                 quiet << *it;
         }
         quiet.sort();
-        if (Status done = scoreAccounts(shadow, StoredActivities(shadow), quiet, std::nullopt, &tally, summary,
-                                        progress, cancel);
+        if (Status done = scoreAccounts(shadow, StoredActivities(shadow), quiet, std::nullopt, &tally,
+                                        summary, progress, cancel);
             !done)
             return abandon(done.error());
     }
-    return finishShadow(SummaryStore::Scope::Everything, tally, upTo, std::move(summary), progress,
-                        cancel);
+    return finishShadow(SummaryStore::Scope::Everything, tally, upTo, std::move(summary), progress, cancel);
 }
 
 bool ScoringEngine::Private::aggregatesReusable() const
@@ -207,11 +205,12 @@ Result<ScoringEngine::Summary> ScoringEngine::Private::rescore(const Progress& p
             return Error { done.error() };
         }
     }
-    return finishShadow(SummaryStore::Scope::Scores, tally, std::nullopt, std::move(summary),
-                        progress, cancel);
+    return finishShadow(SummaryStore::Scope::Scores, tally, std::nullopt, std::move(summary), progress,
+                        cancel);
 }
 
-Result<ScoringEngine::Summary> ScoringEngine::Private::finishShadow(SummaryStore::Scope scope, const DayTally& tally,
+Result<ScoringEngine::Summary> ScoringEngine::Private::finishShadow(SummaryStore::Scope scope,
+                                                                    const DayTally& tally,
                                                                     std::optional<qint64> checkpoint,
                                                                     Summary summary, const Progress& progress,
                                                                     const std::atomic_bool* cancel)

@@ -21,10 +21,11 @@ EventRows::EventRows(sqlite3* db, SqliteStatement statement)
 Result<EventRows> EventRows::open(sqlite3* db, qint64 after, qint64 upTo, std::optional<qint64> limit)
 {
     Result<SqliteStatement> read = SqliteStatement::prepare(
-        db, limit ? "SELECT seq, account_id, user_id, name, occurred_at, quantity FROM events "
-                    "WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?"
-                  : "SELECT seq, account_id, user_id, name, occurred_at, quantity FROM events "
-                    "WHERE seq > ? AND seq <= ? ORDER BY seq");
+        db,
+        limit ? "SELECT seq, account_id, user_id, name, occurred_at, quantity FROM events "
+                "WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?"
+              : "SELECT seq, account_id, user_id, name, occurred_at, quantity FROM events "
+                "WHERE seq > ? AND seq <= ? ORDER BY seq");
     if (!read)
         return Error { read.error() };
     read->bind(1, after);

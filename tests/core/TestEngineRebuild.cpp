@@ -262,14 +262,16 @@ private slots:
         QVERIFY(ScoringEngine(*db, at(kToday), small()).run().ok());
         QVERIFY(RuleStore(*db).save(tuned(1), QStringLiteral("test")).ok());
         bool overtaken = false;
-        const auto result = ScoringEngine(*db, at(kToday), small()).run([&](const QString&, qint64 done, qint64) {
-            if (overtaken || done == 0)
-                return;
-            overtaken = true;
-            auto other = workspace.open(); // the other process: it moved the checkpoint on
-            QVERIFY(
-                SummaryStore(*other).setState(QStringLiteral("checkpoint"), QStringLiteral("999999")).ok());
-        });
+        const auto result
+            = ScoringEngine(*db, at(kToday), small()).run([&](const QString&, qint64 done, qint64) {
+                  if (overtaken || done == 0)
+                      return;
+                  overtaken = true;
+                  auto other = workspace.open(); // the other process: it moved the checkpoint on
+                  QVERIFY(SummaryStore(*other)
+                              .setState(QStringLiteral("checkpoint"), QStringLiteral("999999"))
+                              .ok());
+              });
         QVERIFY(overtaken);
         QVERIFY(!result.ok());
         QVERIFY2(result.error().contains(QLatin1String("another process")), qPrintable(result.error()));

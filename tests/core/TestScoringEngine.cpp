@@ -1,8 +1,8 @@
 #include "EngineFixtures.h"
 #include "demo/DemoRandom.h"
 #include "engine/DayClock.h"
-#include "engine/SummaryStore.h"
 #include "engine/ScoringWorker.h"
+#include "engine/SummaryStore.h"
 #include "report/PortfolioTrends.h"
 #include "rules/RuleStore.h"
 #include "store/AccountStore.h"
@@ -257,6 +257,37 @@ private slots:
         const QStringList incremental = snapshot(*db);
         QVERIFY(ScoringEngine(*db, at(kToday), small()).rebuild().ok());
         QCOMPARE(snapshot(*db), incremental);
+    }
+
+    // A re-score that meets stored aggregates it cannot decode stops and names the account; the
+    // live summaries stay as they were and no shadow table is left behind.
+    void unreadableAggregatesStopARescoreAndKeepTheLiveSummaries()
+    {
+        test::TempWorkspace workspace;
+        auto db = workspace.open();
+        fillDemo(*db, 40);
+        QVERIFY(ScoringEngine(*db, at(kToday), small()).run().ok());
+        QSqlQuery damage(db->connection());
+        QVERIFY(
+            damage.exec(QStringLiteral("SELECT account_id FROM agg_activity ORDER BY 1 LIMIT 1 OFFSET 20")));
+        QVERIFY(damage.next());
+        const QString victim = damage.value(0).toString();
+        QVERIFY(damage.prepare(QStringLiteral("UPDATE agg_activity SET data = x'ff' WHERE account_id = ?")));
+        damage.addBindValue(victim);
+        QVERIFY(damage.exec());
+        QCOMPARE(damage.numRowsAffected(), 1);
+        const QStringList damaged = snapshot(*db);
+
+        QVERIFY(RuleStore(*db).save(tuned(1), QStringLiteral("test")).ok());
+        const auto rescored = ScoringEngine(*db, at(kToday), small()).run();
+        QVERIFY(!rescored.ok());
+        QVERIFY2(rescored.error().contains(QStringLiteral("unreadable")) && rescored.error().contains(victim),
+                 qPrintable(rescored.error()));
+        QCOMPARE(snapshot(*db), damaged);
+        QCOMPARE(scalar(*db,
+                        QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name LIKE '%\\_next' "
+                                       "ESCAPE '\\'")),
+                 0);
     }
 
     void windowsSlideWhenTheDayChanges()
