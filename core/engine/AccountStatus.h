@@ -36,4 +36,12 @@ struct AccountStatus
     }
 };
 
+// One day of an account's history.
+struct DayStatus
+{
+    QString stage;
+    std::optional<double> score;
+    QString band;
+};
+
 } // namespace tenure

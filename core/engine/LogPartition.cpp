@@ -19,44 +19,17 @@ quint64 dayUserKey(qint32 day, int user)
     return (quint64(quint32(day) ^ 0x80000000u) << 32) | quint64(quint32(user));
 }
 
-// The numbers of `texts` in sorted order: rank[i] is where texts[i] sorts.
-template <typename Texts> std::vector<quint32> sortedRanks(const Texts& texts, Texts& sorted)
-{
-    std::vector<quint32> order(std::size_t(texts.size()));
-    std::iota(order.begin(), order.end(), 0u);
-    std::sort(order.begin(), order.end(), [&](quint32 a, quint32 b) { return texts[a] < texts[b]; });
-    std::vector<quint32> rank(order.size());
-    sorted.clear();
-    sorted.reserve(decltype(texts.size())(order.size()));
-    for (std::size_t i = 0; i < order.size(); ++i) {
-        rank[order[i]] = quint32(i);
-        sorted.push_back(texts[order[i]]);
-    }
-    return rank;
-}
-
 } // namespace
 
-LogPartition::LogPartition(QStringList accounts, std::vector<QString> names, QStringList users,
+LogPartition::LogPartition(QStringList ids, const QStringList& names, const QStringList& users,
                            std::vector<Event> events, std::vector<std::size_t> start)
-    : m_start(std::move(start))
+    : m_ids(std::move(ids))
+    , m_start(std::move(start))
     , m_events(std::move(events))
+    , m_names(names)
+    , m_users(users)
 {
-    Q_ASSERT(m_start.size() == std::size_t(accounts.size()) + 1 && m_start.back() == m_events.size());
-    const std::vector<quint32> nameRank = sortedRanks(names, m_names);
-    const std::vector<quint32> userRank = sortedRanks(users, m_users);
-    for (Event& event : m_events) {
-        event.name = nameRank[event.name];
-        if (event.user != kNoUser)
-            event.user = userRank[event.user];
-    }
-    m_slotOf.resize(std::size_t(accounts.size()));
-    std::iota(m_slotOf.begin(), m_slotOf.end(), 0u);
-    std::sort(m_slotOf.begin(), m_slotOf.end(),
-              [&](quint32 a, quint32 b) { return accounts[a] < accounts[b]; });
-    m_ids.reserve(accounts.size());
-    for (quint32 slot : m_slotOf)
-        m_ids.append(accounts[slot]);
+    Q_ASSERT(m_start.size() == std::size_t(m_ids.size()) + 1 && m_start.back() == m_events.size());
 }
 
 LogPartition::Builder::Builder(const LogPartition& partition)
@@ -67,9 +40,8 @@ LogPartition::Builder::Builder(const LogPartition& partition)
 
 AccountActivity LogPartition::Builder::build(qsizetype index)
 {
-    const quint32 slot = m_partition.m_slotOf[std::size_t(index)];
-    const Event* const begin = m_partition.m_events.data() + m_partition.m_start[slot];
-    const Event* const end = m_partition.m_events.data() + m_partition.m_start[slot + 1];
+    const Event* const begin = m_partition.m_events.data() + m_partition.m_start[std::size_t(index)];
+    const Event* const end = m_partition.m_events.data() + m_partition.m_start[std::size_t(index) + 1];
     const QStringList& userNames = m_partition.m_users;
     m_daily.clear();
     for (const Event* event = begin; event != end; ++event) {
@@ -80,7 +52,7 @@ AccountActivity LogPartition::Builder::build(qsizetype index)
         }
     }
     // The account's users, numbered in the order of their names (as serialize() writes them):
-    // the partition numbers them so.
+    // the rebuild numbers them so.
     std::sort(m_touched.begin(), m_touched.end());
     QStringList users;
     users.reserve(qsizetype(m_touched.size()));

@@ -14,12 +14,13 @@ namespace tenure {
 // built only when it is scored, and goes once it is stored, so a partition holds its events and
 // never all of its accounts' activities.
 //
-// Event names and users are numbered in sorted order, so each account's activity comes out with
-// its names and users already in the order AccountActivity::serialize() writes them.
+// Event names and users carry the rebuild's numbers (SortedNumbering: in sorted order), so each
+// account's activity comes out with its names and users already in the order
+// AccountActivity::serialize() writes them.
 class LogPartition
 {
 public:
-    static constexpr quint32 kNoUser = 0xffffffff;
+    static constexpr quint32 kNoUser = 0xffffffff; // an event without a user
 
     // One event: its name and user (kNoUser: none), day and quantity. Its account is where it
     // lies (see the constructor's `start`).
@@ -31,13 +32,12 @@ public:
         double quantity;
     };
 
-    // The partition's events, gathered by account (slot), each account's from
-    // start[slot] on (start has one more entry, the end), with the accounts, names and users they
-    // number. Names and users may be in any order: the partition numbers them again, sorted.
-    LogPartition(QStringList accounts, std::vector<QString> names, QStringList users,
+    // The partition's events, gathered by account: ids()[i]'s from start[i] on (start has one
+    // more entry, the end). `ids` sorted as QStringList::sort() sorts; `names` and `users` (by
+    // number, sorted the same way: SortedNumbering::texts()) outlive the partition.
+    LogPartition(QStringList ids, const QStringList& names, const QStringList& users,
                  std::vector<Event> events, std::vector<std::size_t> start);
 
-    // The partition's accounts, sorted as QStringList::sort() sorts.
     const QStringList& ids() const { return m_ids; }
     // Its events' memory, for the next partition to reuse once this one is scored.
     std::vector<Event> takeEvents() { return std::move(m_events); }
@@ -58,7 +58,7 @@ public:
             double quantity;
         };
         const LogPartition& m_partition;
-        std::vector<int> m_localUser; // per partition user: the number in the account being built
+        std::vector<int> m_localUser; // per user: its index in the account being built
         std::vector<quint32> m_touched;
         std::vector<Daily> m_daily;
         std::vector<quint64> m_userDays; // (day, user) keys
@@ -66,11 +66,10 @@ public:
 
 private:
     QStringList m_ids;
-    std::vector<quint32> m_slotOf; // of ids()[i]
-    std::vector<std::size_t> m_start; // per slot: where its events start in m_events
+    std::vector<std::size_t> m_start; // per account: where its events start in m_events
     std::vector<Event> m_events; // by account
-    std::vector<QString> m_names; // sorted
-    QStringList m_users; // sorted
+    const QStringList& m_names;
+    const QStringList& m_users;
 };
 
 } // namespace tenure

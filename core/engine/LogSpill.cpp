@@ -2,17 +2,20 @@
 
 #include "engine/DayClock.h"
 #include "store/Database.h"
+#include "store/EventRows.h"
 #include "store/EventSegment.h"
 #include "store/SqliteStatement.h"
 #include "util/StringNumbering.h"
 
 #include <QDir>
+#include <QTemporaryFile>
 
 #include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <future>
 #include <numeric>
+#include <utility>
 
 namespace tenure {
 
@@ -33,14 +36,27 @@ struct Record
 };
 static_assert(sizeof(Record) == 24);
 
+} // namespace
+
+// What one scanning thread wrote: a file per partition, of records whose numbers index the
+// thread's own tables of strings.
+struct LogSpill::Shard
+{
+    std::vector<std::unique_ptr<QTemporaryFile>> files; // per partition
+    qint64 rows = 0;
+    QStringList accounts;
+    QStringList names;
+    QStringList users;
+};
+
 // Spills a shard of the log (ranges of seqs, one after another) into its partition files: the
 // events of each range's segments, and those of its rows that no segment covers. open() first,
 // finish() last.
-class ShardScanner
+class LogSpill::ShardScanner
 {
 public:
-    ShardScanner(sqlite3* db, const DayClock& clock, const AccountPartitioning& partitioning,
-                 LogSpill::Shard& shard, std::atomic<qint64>& scanned, const std::atomic_bool* cancel)
+    ShardScanner(sqlite3* db, const DayClock& clock, const AccountPartitioning& partitioning, Shard& shard,
+                 std::atomic<qint64>& scanned, const std::atomic_bool* cancel)
         : m_db(db)
         , m_clock(clock)
         , m_partitioning(partitioning)
@@ -123,11 +139,6 @@ private:
     {
         return Error { LogSpill::tr("Cannot read the event log: %1").arg(what) };
     }
-    static QByteArrayView columnBytes(sqlite3_stmt* row, int column)
-    {
-        return QByteArrayView(reinterpret_cast<const char*>(sqlite3_column_text(row, column)),
-                              sqlite3_column_bytes(row, column));
-    }
 
     Status flush(int i)
     {
@@ -207,31 +218,21 @@ private:
     // Rows in (after, upTo], read one by one.
     Status scanRows(qint64 after, qint64 upTo)
     {
-        Result<SqliteStatement> read
-            = SqliteStatement::prepare(m_db,
-                                       "SELECT account_id, user_id, name, occurred_at, "
-                                       "quantity FROM events WHERE seq > ? AND seq <= ? "
-                                       "ORDER BY seq");
+        Result<EventRows> read = EventRows::open(m_db, after, upTo);
         if (!read)
             return readError(read.error());
-        read->bind(1, after);
-        read->bind(2, upTo);
-        sqlite3_stmt* row = read->get();
-        int rc;
-        while ((rc = sqlite3_step(row)) == SQLITE_ROW) {
+        for (EventRows::Row row; read->next(row);) {
             Record record;
-            const QByteArrayView id = columnBytes(row, 0);
-            record.account = account(id);
-            record.name = m_names.numberOf(columnBytes(row, 2));
-            record.user = sqlite3_column_type(row, 1) == SQLITE_NULL ? kNoUser
-                                                                     : m_users.numberOf(columnBytes(row, 1));
-            record.day = m_clock.dayOf(sqlite3_column_int64(row, 3));
-            record.quantity = sqlite3_column_double(row, 4);
+            record.account = account(row.account);
+            record.name = m_names.numberOf(row.name);
+            record.user = row.user.isNull() ? kNoUser : m_users.numberOf(row.user);
+            record.day = m_clock.dayOf(row.occurredAt);
+            record.quantity = row.quantity;
             if (Status put = this->put(record); !put)
                 return put;
         }
-        if (rc != SQLITE_DONE)
-            return readError(QString::fromUtf8(sqlite3_errmsg(m_db)));
+        if (const QString error = read->error(); !error.isEmpty())
+            return readError(error);
         return {};
     }
 
@@ -239,7 +240,7 @@ private:
     DayClock m_clock; // a copy: it caches the zone's offsets as it goes
     const AccountPartitioning& m_partitioning;
     int m_partitions;
-    LogSpill::Shard& m_shard;
+    Shard& m_shard;
     std::atomic<qint64>& m_scanned; // rows so far, for another thread's progress reports
     const std::atomic_bool* m_cancel;
     std::vector<std::vector<Record>> m_buffers; // per partition, until flushed
@@ -248,6 +249,8 @@ private:
     StringNumbering m_users;
     std::vector<int> m_partitionOf; // by account number
 };
+
+namespace {
 
 // Splits (0, upTo] into about `pieces` ranges of seqs, between segments: bounds[i] to bounds[i + 1].
 std::vector<qint64> splitLog(sqlite3* db, qint64 upTo, int pieces)
@@ -274,36 +277,8 @@ std::vector<qint64> splitLog(sqlite3* db, qint64 upTo, int pieces)
 
 } // namespace
 
-AccountPartitioning AccountPartitioning::byHash(int partitions)
-{
-    AccountPartitioning partitioning;
-    partitioning.m_count = std::max(1, partitions);
-    return partitioning;
-}
-
-AccountPartitioning AccountPartitioning::byRanges(const std::vector<QByteArray>& ids, int partitions)
-{
-    if (partitions <= 1 || ids.size() < std::size_t(partitions))
-        return byHash(partitions);
-    AccountPartitioning partitioning;
-    partitioning.m_count = partitions;
-    for (int i = 1; i < partitions; ++i)
-        partitioning.m_bounds.push_back(ids[ids.size() * std::size_t(i) / std::size_t(partitions)]);
-    return partitioning;
-}
-
-int AccountPartitioning::of(QByteArrayView account) const
-{
-    if (m_count == 1)
-        return 0;
-    if (m_bounds.empty())
-        return int(qHash(account, 0) % std::size_t(m_count));
-    // Byte order, as SQLite compares TEXT.
-    const auto upper = std::upper_bound(
-        m_bounds.begin(), m_bounds.end(), account,
-        [](QByteArrayView id, const QByteArray& bound) { return id < QByteArrayView(bound); });
-    return int(upper - m_bounds.begin());
-}
+LogSpill::LogSpill() = default;
+LogSpill::~LogSpill() = default;
 
 Result<std::unique_ptr<LogSpill>> LogSpill::write(sqlite3* db, const DayClock& clock, qint64 upTo,
                                                   const AccountPartitioning& partitioning,
@@ -353,6 +328,7 @@ Result<std::unique_ptr<LogSpill>> LogSpill::write(sqlite3* db, const DayClock& c
             done = scanner.finish();
         if (!done)
             return Error { done.error() };
+        spill->numberStrings();
         return spill;
     }
     // Each thread takes the next range of the log until none is left, so that both finish
@@ -389,7 +365,21 @@ Result<std::unique_ptr<LogSpill>> LogSpill::write(sqlite3* db, const DayClock& c
         if (Status status = done.get(); !status)
             return Error { status.error() };
     }
+    spill->numberStrings();
     return spill;
+}
+
+void LogSpill::numberStrings()
+{
+    std::vector<QStringList> accounts, names, users;
+    for (Shard& shard : m_shards) {
+        accounts.push_back(std::exchange(shard.accounts, {}));
+        names.push_back(std::exchange(shard.names, {}));
+        users.push_back(std::exchange(shard.users, {}));
+    }
+    m_accounts = SortedNumbering(accounts);
+    m_names = SortedNumbering(names);
+    m_users = SortedNumbering(users);
 }
 
 qint64 LogSpill::rows() const
@@ -440,89 +430,65 @@ void LogSpill::recycle(std::vector<LogPartition::Event> events) const
 
 Result<std::unique_ptr<LogPartition>> LogSpill::gather(int partition) const
 {
-    // Two passes over the partition's files. The first turns each shard's numbers for accounts,
-    // names and users into the partition's (once per number, by name) and counts each account's
-    // events; the second puts every event in its account's place. No copy of the files is held,
-    // only the one array of events (reused from an earlier partition when there is one).
-    QHash<QString, quint32> slotByAccount;
-    QHash<QString, quint32> nameByText;
-    QHash<QString, quint32> userByText;
-    QStringList accounts; // by slot
-    std::vector<QString> names; // by the partition's number
-    QStringList users;
-    std::vector<std::size_t> start { 0 }; // per slot, its events; then where they start
-    auto number = [](QHash<QString, quint32>& numbers, const QString& text, auto&& add) {
-        auto found = numbers.constFind(text);
-        if (found == numbers.constEnd()) {
-            found = numbers.insert(text, quint32(numbers.size()));
-            add(text);
-        }
-        return *found;
-    };
-    struct Numbers // a shard's numbers as the partition's
-    {
-        std::vector<quint32> slot, name, user;
-    };
-    constexpr quint32 kUnset = 0xffffffff;
-    std::vector<Numbers> numbers(m_shards.size());
-    QByteArray buffer;
+    // Two passes over the partition's files: the first counts each account's events, the second
+    // puts every event in its account's place, with the rebuild's numbers for its name and user.
+    // No copy of the files is held, only the one array of events (reused from an earlier
+    // partition when there is one).
     const auto damaged = [partition] {
         return Error { tr("The rebuild's temporary file is damaged (partition %1).").arg(partition) };
     };
+    std::vector<std::size_t> place(std::size_t(m_accounts.size()), 0); // by account number
+    QByteArray buffer;
     for (std::size_t i = 0; i < m_shards.size(); ++i) {
-        const Shard& shard = m_shards[i];
-        Numbers& own = numbers[i];
-        own.slot.assign(std::size_t(shard.accounts.size()), kUnset);
-        own.name.assign(std::size_t(shard.names.size()), kUnset);
-        own.user.assign(std::size_t(shard.users.size()), kUnset);
-        const Status counted = forEachRecord(
-            *shard.files.at(size_t(partition)), buffer, partition, [&](const Record& record) -> Status {
-                if (record.account >= own.slot.size() || record.name >= own.name.size()
-                    || (record.user != kNoUser && record.user >= own.user.size()))
-                    return damaged();
-                quint32& slot = own.slot[record.account];
-                if (slot == kUnset) {
-                    slot = number(slotByAccount, shard.accounts.at(record.account),
-                                  [&](const QString& id) { accounts.append(id); });
-                    if (slot + 1 >= start.size())
-                        start.push_back(0);
-                }
-                ++start[slot + 1];
-                if (own.name[record.name] == kUnset)
-                    own.name[record.name] = number(nameByText, shard.names.at(record.name),
-                                                   [&](const QString& text) { names.push_back(text); });
-                if (record.user != kNoUser && own.user[record.user] == kUnset)
-                    own.user[record.user] = number(userByText, shard.users.at(record.user),
-                                                   [&](const QString& text) { users.append(text); });
-                return {};
-            });
+        const std::vector<quint32>& account = m_accounts.numbers(i);
+        const std::size_t names = m_names.numbers(i).size();
+        const std::size_t users = m_users.numbers(i).size();
+        auto count = [&](const Record& record) -> Status {
+            if (record.account >= account.size() || record.name >= names
+                || (record.user != kNoUser && record.user >= users))
+                return damaged();
+            ++place[account[record.account]];
+            return {};
+        };
+        const Status counted
+            = forEachRecord(*m_shards[i].files.at(size_t(partition)), buffer, partition, count);
         if (!counted)
             return Error { counted.error() };
     }
-    std::partial_sum(start.begin(), start.end(), start.begin());
+    // The partition's accounts in the order of their numbers, which is their ids' order.
+    QStringList ids;
+    std::vector<std::size_t> start { 0 };
+    for (std::size_t number = 0; number < place.size(); ++number) {
+        if (place[number] == 0)
+            continue;
+        ids.append(m_accounts.texts()[qsizetype(number)]);
+        const std::size_t events = place[number];
+        place[number] = start.back(); // from here on: where its next event goes
+        start.push_back(start.back() + events);
+    }
     std::vector<LogPartition::Event> events;
     {
         const std::lock_guard lock(m_spareLock);
         events.swap(m_spare);
     }
     events.resize(start.back());
-    std::vector<std::size_t> next(start.begin(), start.end() - 1);
     for (std::size_t i = 0; i < m_shards.size(); ++i) {
-        const Numbers& own = numbers[i];
+        const std::vector<quint32>& account = m_accounts.numbers(i);
+        const std::vector<quint32>& name = m_names.numbers(i);
+        const std::vector<quint32>& user = m_users.numbers(i);
         const Status placed = forEachRecord(
             *m_shards[i].files.at(size_t(partition)), buffer, partition, [&](const Record& record) -> Status {
                 // The files are as the first pass read them: their numbers are known.
-                const quint32 slot = own.slot[record.account];
-                events[next[slot]++]
-                    = { own.name[record.name], record.user == kNoUser ? kNoUser : own.user[record.user],
-                        record.day, record.quantity };
+                events[place[account[record.account]]++]
+                    = { name[record.name], record.user == kNoUser ? kNoUser : user[record.user], record.day,
+                        record.quantity };
                 return {};
             });
         if (!placed)
             return Error { placed.error() };
     }
-    return std::make_unique<LogPartition>(std::move(accounts), std::move(names), std::move(users),
-                                          std::move(events), std::move(start));
+    return std::make_unique<LogPartition>(std::move(ids), m_names.texts(), m_users.texts(), std::move(events),
+                                          std::move(start));
 }
 
 } // namespace tenure

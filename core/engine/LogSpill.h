@@ -1,11 +1,11 @@
 #pragma once
 
+#include "engine/AccountPartitioning.h"
 #include "engine/LogPartition.h"
 #include "util/Result.h"
+#include "util/SortedNumbering.h"
 
 #include <QCoreApplication>
-#include <QHash>
-#include <QTemporaryFile>
 
 #include <atomic>
 #include <functional>
@@ -19,41 +19,19 @@ namespace tenure {
 
 class DayClock;
 
-// How a rebuild splits the accounts into partitions. By ranges of their ids (in the database's
-// order), so that the partitions, scored in turn, write the summaries in the order of their keys:
-// each insert lands at the end of its table's index instead of anywhere in it. By hash when no
-// ids are known beforehand (events of accounts the CRM never named). The ranges hold as many of
-// the CRM's accounts each, not as many events: a range whose accounts bring many more events than
-// the others (or many accounts the CRM does not know) makes a larger partition, at 24 bytes an
-// event.
-class AccountPartitioning
-{
-public:
-    static AccountPartitioning byHash(int partitions);
-    // `ids` sorted by their bytes; the ranges hold about as many of them each. Accounts not among
-    // them fall in the range their id sorts into. By hash when there are fewer ids than partitions.
-    static AccountPartitioning byRanges(const std::vector<QByteArray>& ids, int partitions);
-
-    int count() const { return m_count; }
-    int of(QByteArrayView account) const;
-
-private:
-    int m_count = 1;
-    std::vector<QByteArray> m_bounds; // partition i holds ids below m_bounds[i] (the last, the rest)
-};
-
 // A rebuild scores the log one partition of the accounts at a time, to bound its memory. Rather
 // than scanning the whole log once per partition, LogSpill scans it once and writes each event,
-// as numbers (account, name and user numbered as first seen, day, quantity), to its partition's
-// temporary file; each partition is then gathered from its file without a string in sight. The
-// files go when the spill does. gather() may run on another thread than write() did.
+// as numbers (account, name and user keys, day, quantity), to its partition's temporary file;
+// each partition is then gathered from its file without a string in sight. The files go when the
+// spill does. gather() may run on another thread than write() did.
 //
-// The scan reads the log through its segments (EventSegment: each batch's strings numbered once,
-// not once per event) and reads the rows of any seq range no segment covers. A long log is
-// scanned by two threads, each on its own read-only connection (the log below the rebuild's
-// high-water mark never changes), taking ranges of it in turn (split between segments), each
-// numbering what it sees and writing its own files; gather() reads a partition's files back
-// (LogPartition), from which each account's activity is built as it is scored.
+// The scan reads the log through its segments (EventSegment) and reads the rows of any seq range
+// no segment covers (EventRows). A long log is scanned by two threads, each on its own read-only
+// connection (the log below the rebuild's high-water mark never changes), taking ranges of it in
+// turn (split between segments), each writing its own files with keys of its own (StringNumbering:
+// the strings as it first meets them). Once both are done, write() numbers the strings of the
+// rebuild once, in sorted order (SortedNumbering); gather() hands a partition's events over with
+// those numbers (LogPartition), from which each account's activity is built as it is scored.
 class LogSpill
 {
     Q_DECLARE_TR_FUNCTIONS(LogSpill)
@@ -79,18 +57,19 @@ public:
     // fetched from the system again, page by page.
     void recycle(std::vector<LogPartition::Event> events) const;
 
-    struct Shard
-    {
-        std::vector<std::unique_ptr<QTemporaryFile>> files; // per partition
-        qint64 rows = 0;
-        // The files hold numbers: accounts, event names and users are these strings.
-        QStringList accounts;
-        QStringList names;
-        QStringList users;
-    };
+    LogSpill();
+    ~LogSpill();
 
 private:
+    struct Shard; // what one scanning thread wrote
+    class ShardScanner;
+    // The one numbering of the rebuild's strings, once the shards are written.
+    void numberStrings();
+
     std::vector<Shard> m_shards; // one per scanning thread
+    SortedNumbering m_accounts;
+    SortedNumbering m_names;
+    SortedNumbering m_users;
     mutable std::mutex m_spareLock;
     mutable std::vector<LogPartition::Event> m_spare; // see recycle()
 };

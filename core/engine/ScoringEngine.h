@@ -1,30 +1,23 @@
 #pragma once
 
 #include "engine/AccountStatus.h"
-#include "engine/DayClock.h"
-#include "engine/SummaryStore.h"
 #include "util/Result.h"
 
 #include <QCoreApplication>
 #include <QDate>
 #include <QSet>
-#include <QThreadPool>
+#include <QString>
 
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace tenure {
 
 class Database;
-class AccountPartitioning;
-class DayTally;
 class Evaluator;
-class LogPartition;
-class WalCheckpointer;
 struct RuleSet;
-struct Account;
-struct Outcome;
 
 // Turns the event log and the account data into each account's stage, score and history.
 //
@@ -39,6 +32,7 @@ struct Outcome;
 // in another time zone).
 //
 // Synchronous and thread-agnostic: ScoringWorker runs it on a worker thread, tenure-cli directly.
+// How it works inside: core/engine/README.md.
 class ScoringEngine
 {
     Q_DECLARE_TR_FUNCTIONS(ScoringEngine)
@@ -47,26 +41,11 @@ public:
     struct Options
     {
         std::optional<QDate> today; // the as-of day; default: today in the workspace zone
-        int batchSize = 20000; // events per transaction
         int historyDays = 400; // back-fill at most this many days of status_history
-        int accountsPerTransaction = 1000;
-        qint64 historyDaysPerTransaction = 100000; // fewer accounts when each has a long history
-        int maxAttempts = 3; // a failing batch is retried with exponential backoff, then reported
-        int backoffMs = 200;
-        // SQLite page cache for the engine's connection: the aggregates are B-trees of millions of
-        // rows, and a rebuild that thrashes SQLite's default 2 MB cache is many times slower.
-        int cacheMiB = 64;
-        // Pages of write-ahead log between checkpoints, which run on a thread of their own
-        // (WalCheckpointer).
-        int checkpointPages = 16384;
-        // A rebuild gathers the log in memory this many events' worth of accounts at a time,
-        // which bounds its memory (24 bytes an event, for the partition scored and the next one
-        // gathered meanwhile) whatever the size of the log.
-        qint64 eventsPerFoldPartition = 700000;
-        // A rebuild scans a log of at least this many events on two threads, each with a
-        // read-only connection of its own (a smaller one, on its own thread).
-        qint64 eventsScannedInParallel = 100000;
     };
+    // The implementation's knobs (batch sizes, retries, caches, partitions), for tests and
+    // benchmarks: engine/ScoringEngineTuning.h.
+    struct Tuning;
 
     struct Summary
     {
@@ -87,6 +66,7 @@ public:
 
     explicit ScoringEngine(Database& db);
     ScoringEngine(Database& db, Options options);
+    ScoringEngine(Database& db, Options options, const Tuning& tuning);
     ~ScoringEngine();
 
     Result<Summary> run(const Progress& progress = {}, const std::atomic_bool* cancel = nullptr);
@@ -101,46 +81,8 @@ public:
     const RuleSet* rules() const;
 
 private:
-    struct Context;
-    // One scoring pass over a list of accounts.
-    struct Pass
-    {
-        SummaryStore& target; // statuses and history go there
-        const SummaryStore& source; // the stored aggregates come from there...
-        QHash<QString, AccountActivity>* memory = nullptr; // ...unless a rebuild folded them (stored too)
-        std::optional<int> historyFrom; // history from this day; default: back-filled
-        DayTally* tally = nullptr; // counts the history committed, when set
-        // A rebuild's partition of the log, whose accounts' activities are built as they are
-        // scored (and stored too); the ids scored are then its ids().
-        const LogPartition* partition = nullptr;
-    };
-
-    Result<Summary> rescore(Context& context, const Progress& progress, const std::atomic_bool* cancel);
-    bool aggregatesReusable() const;
-    // Stamps the shadow as complete up to `checkpoint` (or the copied one), swaps it in and folds
-    // the events that arrived meanwhile.
-    Result<Summary> finishShadow(Context& context, SummaryStore::Scope scope, const DayTally& tally,
-                                 std::optional<qint64> checkpoint, Summary summary, const Progress& progress,
-                                 const std::atomic_bool* cancel);
-    Result<Summary> runIncremental(Context& context, const Progress& progress,
-                                   const std::atomic_bool* cancel);
-    Status loadContext(Context& context);
-    Status aggregate(Context& context, SummaryStore& target, qint64 after, qint64 upTo, Summary& summary,
-                     const Progress& progress, const std::atomic_bool* cancel);
-    Result<QHash<QString, AccountActivity>> readLog(qint64 upTo, int partition,
-                                                    const AccountPartitioning& partitioning, Summary& summary,
-                                                    const Progress& progress, const std::atomic_bool* cancel);
-    Status scoreAccounts(Context& context, const Pass& pass, const QStringList& ids, Summary& summary,
-                         const Progress& progress, const std::atomic_bool* cancel);
-    Status withRetries(const QString& what, const std::function<Status()>& attempt);
-    int today() const;
-
-    Database& m_db;
-    Options m_options;
-    DayClock m_clock;
-    std::unique_ptr<Context> m_context;
-    std::unique_ptr<WalCheckpointer> m_checkpointer; // see checkpointPages
-    QThreadPool m_pool; // the engine's helpers; last, so they finish before anything else goes
+    class Private; // the passes and their state: engine/ScoringEngineInternal.h
+    std::unique_ptr<Private> d;
 };
 
 } // namespace tenure

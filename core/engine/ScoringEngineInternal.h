@@ -1,16 +1,24 @@
 #pragma once
 
-// Shared by the engine's two sources, ScoringEngine.cpp (incremental runs) and
-// ScoringEngineRebuild.cpp (rebuilds and re-scores); not part of the engine's interface.
+// The engine's inside, shared by its sources: ScoringEngine.cpp (incremental passes),
+// ScoringEngineRebuild.cpp (rebuilds and re-scores) and ChunkPipeline.cpp. Not part of the
+// engine's interface; tests and benchmarks set its knobs through ScoringEngineTuning.h only.
 
 #include "engine/AccountScoring.h"
+#include "engine/DayClock.h"
 #include "engine/DayScorer.h"
 #include "engine/ScoringEngine.h"
+#include "engine/ScoringEngineTuning.h"
+#include "engine/SummaryStore.h"
 
+#include <QHash>
 #include <QString>
+#include <QStringList>
+#include <QThreadPool>
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 namespace tenure::engine_state {
 
@@ -30,9 +38,60 @@ inline bool cancelled(const std::atomic_bool* cancel)
 
 namespace tenure {
 
-struct ScoringEngine::Context : ScoringContext
+class AccountPartitioning;
+class ActivitySource;
+class DayTally;
+class WalCheckpointer;
+
+// What the engine scores with (rules, accounts, day), kept between runs.
+struct EngineContext : ScoringContext
 {
     std::unique_ptr<DayScorer> scorer; // of evaluator's rules, for the engine's thread
+};
+
+// The engine's passes and the state they share.
+class ScoringEngine::Private
+{
+    Q_DECLARE_TR_FUNCTIONS(ScoringEngine)
+
+public:
+    Private(Database& db, Options options, const Tuning& tuning);
+    ~Private();
+
+    Result<Summary> run(const Progress& progress, const std::atomic_bool* cancel);
+    Result<Summary> rebuild(const Progress& progress, const std::atomic_bool* cancel);
+
+    Database& db;
+    const Options options;
+    const Tuning tuning;
+    DayClock clock;
+    EngineContext context;
+
+private:
+    Result<Summary> rescore(const Progress& progress, const std::atomic_bool* cancel);
+    bool aggregatesReusable() const;
+    // Stamps the shadow as complete up to `checkpoint` (or the copied one), swaps it in and folds
+    // the events that arrived meanwhile.
+    Result<Summary> finishShadow(SummaryStore::Scope scope, const DayTally& tally,
+                                 std::optional<qint64> checkpoint, Summary summary, const Progress& progress,
+                                 const std::atomic_bool* cancel);
+    Result<Summary> runIncremental(const Progress& progress, const std::atomic_bool* cancel);
+    Status loadContext();
+    // Folds the events in (after, upTo] into `target`'s aggregates, a batch per transaction.
+    Status aggregate(SummaryStore& target, qint64 after, qint64 upTo, Summary& summary,
+                     const Progress& progress, const std::atomic_bool* cancel);
+    // The rebuild's way without a spill: the partition's activities from the log's rows.
+    Result<QHash<QString, AccountActivity>> readLog(qint64 upTo, int partition,
+                                                    const AccountPartitioning& partitioning, Summary& summary,
+                                                    const Progress& progress, const std::atomic_bool* cancel);
+    // Scores `ids` with activities from `source` into `target` (ChunkPipeline).
+    Status scoreAccounts(SummaryStore& target, const ActivitySource& source, const QStringList& ids,
+                         std::optional<int> historyFrom, DayTally* tally, Summary& summary,
+                         const Progress& progress, const std::atomic_bool* cancel);
+    int today() const;
+
+    std::unique_ptr<WalCheckpointer> m_checkpointer; // see Tuning::checkpointPages
+    QThreadPool m_pool; // the engine's helpers; last, so they finish before anything else goes
 };
 
 } // namespace tenure

@@ -1,13 +1,15 @@
 // The engine's rebuilds: from the log (rebuild()) and from the stored aggregates after a rules
 // change (rescore()), both into shadow tables swapped in at once.
+#include "engine/ActivitySource.h"
+#include "engine/ChunkPipeline.h"
+#include "engine/DayTally.h"
 #include "engine/LogSpill.h"
 #include "engine/PoolTask.h"
-#include "engine/ScoringEngine.h"
 #include "engine/ScoringEngineInternal.h"
 #include "store/AccountStore.h"
 #include "store/Database.h"
 #include "store/EventLog.h"
-#include "store/SqliteStatement.h"
+#include "store/EventRows.h"
 #include "store/Transaction.h"
 
 #ifdef __GLIBC__
@@ -18,38 +20,31 @@ namespace tenure {
 
 using namespace engine_state;
 
-Result<QHash<QString, AccountActivity>> ScoringEngine::readLog(qint64 upTo, int partition,
-                                                               const AccountPartitioning& partitioning,
-                                                               Summary& summary, const Progress& progress,
-                                                               const std::atomic_bool* cancel)
+Result<QHash<QString, AccountActivity>>
+ScoringEngine::Private::readLog(qint64 upTo, int partition, const AccountPartitioning& partitioning,
+                                Summary& summary, const Progress& progress, const std::atomic_bool* cancel)
 {
     // One pass over the log, folded in memory: a rebuild then writes one row per account
     // instead of millions of daily rows.
-    Result<SqliteStatement> read = SqliteStatement::prepare(
-        m_db.handle(),
-        "SELECT account_id, user_id, name, occurred_at, quantity FROM events WHERE seq <= ? ORDER BY seq");
+    Result<EventRows> read = EventRows::open(db.handle(), 0, upTo);
     if (!read)
         return Error { tr("Cannot read the event log: %1").arg(read.error()) };
-    read->bind(1, upTo);
     QHash<QString, AccountActivity> all;
     QHash<QString, QString> names; // shares one copy of each event name
     qint64 rows = 0;
-    int rc;
-    while ((rc = sqlite3_step(read->get())) == SQLITE_ROW) {
+    for (EventRows::Row row; read->next(row);) {
         // Memory stays bounded: each pass folds only the accounts of its partition.
-        const auto* account = reinterpret_cast<const char*>(sqlite3_column_text(read->get(), 0));
-        const QByteArrayView accountBytes(account, sqlite3_column_bytes(read->get(), 0));
-        if (partitioning.of(accountBytes) != partition)
+        if (partitioning.of(row.account) != partition)
             continue;
-        AccountActivity& activity = all[QString::fromUtf8(accountBytes)];
-        const int day = m_clock.dayOf(read->int64(3));
-        QString name = read->text(2);
+        AccountActivity& activity = all[QString::fromUtf8(row.account)];
+        const int day = clock.dayOf(row.occurredAt);
+        QString name = QString::fromUtf8(row.name);
         auto known = names.constFind(name);
         if (known == names.constEnd())
             known = names.insert(name, name);
-        activity.addDaily(*known, day, read->real(4));
-        if (sqlite3_column_type(read->get(), 1) != SQLITE_NULL)
-            activity.addUser(day, read->text(1));
+        activity.addDaily(*known, day, row.quantity);
+        if (!row.user.isNull())
+            activity.addUser(day, QString::fromUtf8(row.user));
         if (++rows % 200000 == 0) {
             if (cancelled(cancel))
                 return Error { tr("Scoring was cancelled.") };
@@ -57,23 +52,20 @@ Result<QHash<QString, AccountActivity>> ScoringEngine::readLog(qint64 upTo, int 
                 progress(tr("Folding in events"), rows, upTo);
         }
     }
-    if (rc != SQLITE_DONE)
-        return Error {
-            tr("Cannot read the event log: %1").arg(QString::fromUtf8(sqlite3_errmsg(m_db.handle())))
-        };
+    if (const QString error = read->error(); !error.isEmpty())
+        return Error { tr("Cannot read the event log: %1").arg(error) };
     summary.events += rows;
     return all;
 }
 
-Result<ScoringEngine::Summary> ScoringEngine::rebuild(const Progress& progress,
-                                                      const std::atomic_bool* cancel)
+Result<ScoringEngine::Summary> ScoringEngine::Private::rebuild(const Progress& progress,
+                                                               const std::atomic_bool* cancel)
 {
-    Context& context = *m_context;
-    const qint64 upTo = EventLog(m_db).lastSeq();
-    if (Status created = SummaryStore::createShadow(m_db); !created)
+    const qint64 upTo = EventLog(db).lastSeq();
+    if (Status created = SummaryStore::createShadow(db); !created)
         return Error { tr("Cannot prepare the rebuild: %1").arg(created.error()) };
     auto abandon = [this](const QString& message) -> Result<Summary> {
-        (void)SummaryStore::dropShadow(m_db); // the live summaries were never touched
+        (void)SummaryStore::dropShadow(db); // the live summaries were never touched
         return Error { message };
     };
 
@@ -83,15 +75,15 @@ Result<ScoringEngine::Summary> ScoringEngine::rebuild(const Progress& progress,
     DayTally tally; // accounts per day, stage and band, of the history written
     {
         // Scoped: the shadow store's prepared statements must be gone before its tables are renamed.
-        SummaryStore shadow(m_db, QString::fromLatin1(SummaryStore::kShadowSuffix));
+        SummaryStore shadow(db, QString::fromLatin1(SummaryStore::kShadowSuffix));
         // The log is folded in memory, a partition of the accounts at a time (see
         // eventsPerFoldPartition), and each account's activity is stored in the shadow table as it
         // is scored.
-        const qint64 perPartition = std::max<qint64>(1, m_options.eventsPerFoldPartition);
+        const qint64 perPartition = std::max<qint64>(1, tuning.eventsPerFoldPartition);
         const int partitions = int(std::max<qint64>(1, (upTo + perPartition - 1) / perPartition));
         // Partitions by ranges of the ids the CRM knows: the summaries are then written in the
         // order of their keys.
-        const Result<std::vector<QByteArray>> ids = AccountStore(m_db).ids();
+        const Result<std::vector<QByteArray>> ids = AccountStore(db).ids();
         const AccountPartitioning partitioning = ids ? AccountPartitioning::byRanges(ids.value(), partitions)
                                                      : AccountPartitioning::byHash(partitions);
         QSet<QString> scored;
@@ -103,12 +95,12 @@ Result<ScoringEngine::Summary> ScoringEngine::rebuild(const Progress& progress,
             // The accounts and rules load on this thread while the log is scanned on others.
             Status loaded;
             Result<std::unique_ptr<LogSpill>> written = LogSpill::write(
-                m_db.handle(), m_clock, upTo, partitioning, m_options.eventsScannedInParallel,
+                db.handle(), clock, upTo, partitioning, tuning.eventsScannedInParallel,
                 [&](qint64 rows) {
                     if (progress)
                         progress(tr("Folding in events"), rows, upTo);
                 },
-                [&] { loaded = loadContext(context); }, cancel);
+                [&] { loaded = loadContext(); }, cancel);
             if (!loaded)
                 return abandon(loaded.error());
             if (written) {
@@ -138,8 +130,8 @@ Result<ScoringEngine::Summary> ScoringEngine::rebuild(const Progress& progress,
                 if (!gathered)
                     return abandon(gathered.error());
                 LogPartition& part = *gathered.value();
-                done = scoreAccounts(context, Pass { shadow, shadow, nullptr, std::nullopt, &tally, &part },
-                                     part.ids(), summary, progress, cancel);
+                done = scoreAccounts(shadow, PartitionActivities(part), part.ids(), std::nullopt, &tally,
+                                     summary, progress, cancel);
                 for (const QString& id : part.ids())
                     scored.insert(id);
                 spill->recycle(part.takeEvents());
@@ -151,8 +143,8 @@ Result<ScoringEngine::Summary> ScoringEngine::rebuild(const Progress& progress,
                 QHash<QString, AccountActivity>& all = folded.value();
                 QStringList ids(all.keyBegin(), all.keyEnd());
                 ids.sort();
-                done = scoreAccounts(context, Pass { shadow, shadow, &all, std::nullopt, &tally }, ids,
-                                     summary, progress, cancel);
+                done = scoreAccounts(shadow, FoldedActivities(all), ids, std::nullopt, &tally, summary,
+                                     progress, cancel);
                 for (const QString& id : std::as_const(ids))
                     scored.insert(id);
             }
@@ -171,29 +163,29 @@ Result<ScoringEngine::Summary> ScoringEngine::rebuild(const Progress& progress,
                 quiet << *it;
         }
         quiet.sort();
-        if (Status done = scoreAccounts(context, Pass { shadow, shadow, nullptr, std::nullopt, &tally },
-                                        quiet, summary, progress, cancel);
+        if (Status done = scoreAccounts(shadow, StoredActivities(shadow), quiet, std::nullopt, &tally,
+                                        summary, progress, cancel);
             !done)
             return abandon(done.error());
     }
-    return finishShadow(context, SummaryStore::Scope::Everything, tally, upTo, std::move(summary), progress,
-                        cancel);
-}
-bool ScoringEngine::aggregatesReusable() const
-{
-    // The aggregates hold days of the zone they were folded in; older workspaces did not say which.
-    const SummaryStore live(m_db);
-    return !live.state(kCheckpoint).isEmpty()
-        && live.state(kTimeZone) == QString::fromUtf8(m_clock.zone().id());
+    return finishShadow(SummaryStore::Scope::Everything, tally, upTo, std::move(summary), progress, cancel);
 }
 
-Result<ScoringEngine::Summary> ScoringEngine::rescore(Context& context, const Progress& progress,
-                                                      const std::atomic_bool* cancel)
+bool ScoringEngine::Private::aggregatesReusable() const
+{
+    // The aggregates hold days of the zone they were folded in; older workspaces did not say which.
+    const SummaryStore live(db);
+    return !live.state(kCheckpoint).isEmpty()
+        && live.state(kTimeZone) == QString::fromUtf8(clock.zone().id());
+}
+
+Result<ScoringEngine::Summary> ScoringEngine::Private::rescore(const Progress& progress,
+                                                               const std::atomic_bool* cancel)
 {
     // The rules changed, not the log: the stored aggregates (folded from the log up to the
     // checkpoint) are scored again with the new rules. The shadow takes the statuses, the history
     // and the engine state; the aggregates stay where they are, and only this thread writes them.
-    if (Status created = SummaryStore::createShadow(m_db, SummaryStore::Scope::Scores); !created)
+    if (Status created = SummaryStore::createShadow(db, SummaryStore::Scope::Scores); !created)
         return Error { tr("Cannot prepare the rebuild: %1").arg(created.error()) };
     Summary summary;
     summary.rebuilt = true;
@@ -201,41 +193,41 @@ Result<ScoringEngine::Summary> ScoringEngine::rescore(Context& context, const Pr
     summary.allAccountsChanged = true;
     DayTally tally;
     {
-        const SummaryStore live(m_db);
-        SummaryStore shadow(m_db, QString::fromLatin1(SummaryStore::kShadowSuffix));
+        const SummaryStore live(db);
+        SummaryStore shadow(db, QString::fromLatin1(SummaryStore::kShadowSuffix));
         const Result<QStringList> ids = live.accountIds(context.accounts.keys());
         Status done = ids ? Status {} : Status { Error { ids.error() } };
         if (done)
-            done = scoreAccounts(context, Pass { shadow, live, nullptr, std::nullopt, &tally }, ids.value(),
-                                 summary, progress, cancel);
+            done = scoreAccounts(shadow, StoredActivities(live), ids.value(), std::nullopt, &tally, summary,
+                                 progress, cancel);
         if (!done) {
-            (void)SummaryStore::dropShadow(m_db); // the live summaries were never touched
+            (void)SummaryStore::dropShadow(db); // the live summaries were never touched
             return Error { done.error() };
         }
     }
-    return finishShadow(context, SummaryStore::Scope::Scores, tally, std::nullopt, std::move(summary),
-                        progress, cancel);
+    return finishShadow(SummaryStore::Scope::Scores, tally, std::nullopt, std::move(summary), progress,
+                        cancel);
 }
 
-Result<ScoringEngine::Summary> ScoringEngine::finishShadow(Context& context, SummaryStore::Scope scope,
-                                                           const DayTally& tally,
-                                                           std::optional<qint64> checkpoint, Summary summary,
-                                                           const Progress& progress,
-                                                           const std::atomic_bool* cancel)
+Result<ScoringEngine::Summary> ScoringEngine::Private::finishShadow(SummaryStore::Scope scope,
+                                                                    const DayTally& tally,
+                                                                    std::optional<qint64> checkpoint,
+                                                                    Summary summary, const Progress& progress,
+                                                                    const std::atomic_bool* cancel)
 {
     auto abandon = [this](const QString& message) -> Result<Summary> {
-        (void)SummaryStore::dropShadow(m_db); // the live summaries were never touched
+        (void)SummaryStore::dropShadow(db); // the live summaries were never touched
         return Error { message };
     };
     {
         // Scoped: the shadow store's prepared statements must be gone before its tables are renamed.
-        SummaryStore shadow(m_db, QString::fromLatin1(SummaryStore::kShadowSuffix));
-        Transaction transaction(m_db);
+        SummaryStore shadow(db, QString::fromLatin1(SummaryStore::kShadowSuffix));
+        Transaction transaction(db);
         Status stamped = shadow.addDayCounts(tally);
         if (stamped && checkpoint)
             stamped = shadow.setState(kCheckpoint, QString::number(*checkpoint));
         if (stamped)
-            stamped = shadow.setState(kTimeZone, QString::fromUtf8(m_clock.zone().id()));
+            stamped = shadow.setState(kTimeZone, QString::fromUtf8(clock.zone().id()));
         if (stamped)
             stamped = shadow.setState(kRulesVersion, QString::number(context.rulesVersion));
         if (stamped)
@@ -247,11 +239,11 @@ Result<ScoringEngine::Summary> ScoringEngine::finishShadow(Context& context, Sum
         if (!stamped)
             return abandon(stamped.error());
     }
-    if (Status swapped = SummaryStore::replaceWithShadow(m_db, scope); !swapped)
+    if (Status swapped = SummaryStore::replaceWithShadow(db, scope); !swapped)
         return abandon(tr("Cannot swap in the rebuilt summaries: %1").arg(swapped.error()));
 
     // Events appended while the rebuild ran are folded in now.
-    Result<Summary> rest = runIncremental(context, progress, cancel);
+    Result<Summary> rest = runIncremental(progress, cancel);
     if (!rest)
         return rest;
     summary.events += rest->events;

@@ -17,14 +17,7 @@
 namespace tenure {
 
 class Database;
-
-// One day of an account's history.
-struct DayStatus
-{
-    QString stage;
-    std::optional<double> score;
-    QString band;
-};
+class DayTally;
 
 // Every account's stage, score and band, day by day, packed one row per account and month:
 // `history_months` (account_id, month 'YYYY-MM', legend, days). `days` is a JSON array indexed by
@@ -35,28 +28,7 @@ struct DayStatus
 // year's history fast to write. `history_days` (day, stage, band, accounts) counts the accounts
 // each day, for the portfolio's history (the overview's 12 months). The view `status_history` (account_id,
 // day, stage, score, band) unpacks it into one row per account and day, for anyone who reads the history with
-// SQL; by account it is quick, by day it unpacks everything: onDay() reads one day from the packed rows. How
-// many accounts had each (stage, band) on each day, gathered from accounts' days.
-class DayTally
-{
-public:
-    void add(int first, const std::vector<DayStatus>& days); // one account each day
-    void add(int day, const DayStatus& status, qint64 accounts); // accounts may be negative
-    void merge(const DayTally& other);
-    bool isEmpty() const { return m_counts.empty(); }
-    // Calls f(day, stage, band, accounts) for every count that is not zero.
-    void forEach(const std::function<void(int, const QString&, const QString&, qint64)>& f) const;
-
-private:
-    std::size_t comboOf(const QString& stage, const QString& band);
-    void cover(int first, int last);
-    void count(int day, std::size_t combo, qint64 accounts);
-
-    std::vector<std::pair<QString, QString>> m_combos; // (stage, band)
-    int m_base = 0; // the day of m_counts[0]
-    std::vector<std::vector<qint64>> m_counts; // per day, per combo
-    std::size_t m_last = 0; // the combo found last: consecutive days mostly share one
-};
+// SQL; by account it is quick, by day it unpacks everything: onDay() reads one day from the packed rows.
 
 class StatusHistory
 {

@@ -66,7 +66,7 @@ QByteArray Writer::finish() const
 std::optional<Reader> Reader::open(const QByteArray& data)
 {
     Reader reader;
-    reader.m_at = reinterpret_cast<const unsigned char*>(data.constData());
+    reader.m_at = data.constData();
     reader.m_end = reader.m_at + data.size();
     if (reader.m_at == reader.m_end || *reader.m_at++ != kFormat)
         return std::nullopt;
@@ -79,7 +79,7 @@ std::optional<Reader> Reader::open(const QByteArray& data)
             const quint64 size = reader.varint();
             if (!reader.m_ok || size > quint64(reader.m_end - reader.m_at))
                 return std::nullopt;
-            texts->emplace_back(reinterpret_cast<const char*>(reader.m_at), qsizetype(size));
+            texts->emplace_back(reader.m_at, qsizetype(size));
             reader.m_at += size;
         }
     }
@@ -94,13 +94,9 @@ std::optional<Reader> Reader::open(const QByteArray& data)
 
 quint64 Reader::varint()
 {
-    quint64 value = 0;
-    for (int shift = 0; shift < 64 && m_at != m_end; shift += 7) {
-        const unsigned char byte = *m_at++;
-        value |= quint64(byte & 0x7f) << shift;
-        if (!(byte & 0x80))
-            return value;
-    }
+    quint64 value;
+    if (varint::get(m_at, m_end, value))
+        return value;
     m_ok = false;
     return 0;
 }

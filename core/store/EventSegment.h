@@ -72,13 +72,13 @@ public:
     bool ok() const { return m_ok; }
 
 private:
-    quint64 varint();
+    quint64 varint(); // util/Varint.h's, noting damage in m_ok
 
     std::vector<QByteArrayView> m_accounts;
     std::vector<QByteArrayView> m_names;
     std::vector<QByteArrayView> m_users;
-    const unsigned char* m_at = nullptr;
-    const unsigned char* m_end = nullptr;
+    const char* m_at = nullptr;
+    const char* m_end = nullptr;
     qint64 m_events = 0;
     qint64 m_read = 0;
     qint64 m_seq = 0;

@@ -6,6 +6,7 @@
 #include "TestSupport.h"
 #include "demo/DemoWorkspace.h"
 #include "engine/ScoringEngine.h"
+#include "engine/ScoringEngineTuning.h"
 #include "rules/RuleSetJson.h"
 #include "store/EventLog.h"
 #include "store/WorkspaceSettings.h"
@@ -24,13 +25,20 @@ inline ScoringEngine::Options at(const QDate& today)
 {
     ScoringEngine::Options options;
     options.today = today;
-    options.batchSize = 997; // odd, so batches split days and accounts
-    options.accountsPerTransaction = 7;
-    options.maxAttempts = 2;
-    options.backoffMs = 1;
-    options.eventsPerFoldPartition = 900; // rebuilds fold the log in several partitions
-    options.eventsScannedInParallel = 1; // on two threads, as long logs are
     return options;
+}
+
+// Sizes that make every path of the engine run on a small workspace.
+inline ScoringEngine::Tuning small()
+{
+    ScoringEngine::Tuning tuning;
+    tuning.batchSize = 997; // odd, so batches split days and accounts
+    tuning.accountsPerTransaction = 7;
+    tuning.maxAttempts = 2;
+    tuning.backoffMs = 1;
+    tuning.eventsPerFoldPartition = 900; // rebuilds fold the log in several partitions
+    tuning.eventsScannedInParallel = 1; // on two threads, as long logs are
+    return tuning;
 }
 
 inline void fillDemo(Database& db, int accounts)

@@ -1,4 +1,5 @@
 #include "EngineFixtures.h"
+#include "engine/SummaryStore.h"
 #include "rules/RuleStore.h"
 #include "store/AccountStore.h"
 #include "store/SourceStore.h"
@@ -26,9 +27,10 @@ private slots:
         fillDemo(*db, 300);
         // Two partitions of about 150 accounts each: enough for the fold's tables to grow.
         ScoringEngine::Options options = at(kToday);
-        options.eventsPerFoldPartition = EventLog(*db).count() / 2 + 1;
+        ScoringEngine::Tuning tuning = small();
+        tuning.eventsPerFoldPartition = EventLog(*db).count() / 2 + 1;
         options.historyDays = 30;
-        QVERIFY(ScoringEngine(*db, options).rebuild().ok());
+        QVERIFY(ScoringEngine(*db, options, tuning).rebuild().ok());
         const QStringList spilled = snapshot(*db);
         const QByteArray tmp = qgetenv("TMPDIR");
         // A file where the folder should be: nothing can be created in it, even by root.
@@ -36,7 +38,7 @@ private slots:
                 test::writeFile(workspace.dirObject(), QStringLiteral("not-a-folder"), "x").toLocal8Bit());
         QTest::ignoreMessage(QtWarningMsg,
                              QRegularExpression(QStringLiteral("reading the log once per partition")));
-        const auto rebuilt = ScoringEngine(*db, options).rebuild();
+        const auto rebuilt = ScoringEngine(*db, options, tuning).rebuild();
         if (tmp.isEmpty())
             qunsetenv("TMPDIR");
         else
@@ -87,16 +89,17 @@ private slots:
         QCOMPARE(scalar(*db, QStringLiteral("SELECT sum(events) FROM event_segments")), demoEvents + 300);
 
         ScoringEngine::Options options = at(kToday);
-        options.eventsPerFoldPartition = EventLog(*db).count() / 3 + 1; // the spill, in two halves
+        ScoringEngine::Tuning tuning = small();
+        tuning.eventsPerFoldPartition = EventLog(*db).count() / 3 + 1; // the spill, in two halves
         options.historyDays = 20;
-        QVERIFY(ScoringEngine(*db, options).run().ok()); // the first run folds the rows in batches
-        options.batchSize = 1;
-        QVERIFY(ScoringEngine(*db, options).run().ok());
+        QVERIFY(ScoringEngine(*db, options, tuning).run().ok()); // the first run folds the rows in batches
+        tuning.batchSize = 1;
+        QVERIFY(ScoringEngine(*db, options, tuning).run().ok());
         const QStringList incremental = snapshot(*db);
 
         for (const qint64 parallelFrom : { qint64(1), qint64(1) << 40 }) { // two threads, or this one
-            options.eventsScannedInParallel = parallelFrom;
-            const auto rebuilt = ScoringEngine(*db, options).rebuild();
+            tuning.eventsScannedInParallel = parallelFrom;
+            const auto rebuilt = ScoringEngine(*db, options, tuning).rebuild();
             QVERIFY2(rebuilt.ok(), rebuilt.ok() ? "" : qPrintable(rebuilt.error()));
             QCOMPARE(rebuilt->events, demoEvents + 950);
             QCOMPARE(snapshot(*db), incremental);
@@ -110,7 +113,7 @@ private slots:
             "(SELECT max(first_seq) FROM event_segments)")));
         QTest::ignoreMessage(QtWarningMsg,
                              QRegularExpression(QStringLiteral("segment from event \\d+ is damaged")));
-        const auto reread = ScoringEngine(*db, options).rebuild();
+        const auto reread = ScoringEngine(*db, options, tuning).rebuild();
         QVERIFY2(reread.ok(), reread.ok() ? "" : qPrintable(reread.error()));
         QCOMPARE(snapshot(*db), incremental);
     }
@@ -120,7 +123,7 @@ private slots:
         test::TempWorkspace workspace;
         auto db = workspace.open();
         fillDemo(*db, 40);
-        QVERIFY(ScoringEngine(*db, at(kToday)).run().ok());
+        QVERIFY(ScoringEngine(*db, at(kToday), small()).run().ok());
         const qint64 goodBefore
             = scalar(*db, QStringLiteral("SELECT count(*) FROM account_status WHERE band = 'Good'"));
         QVERIFY(goodBefore > 0);
@@ -135,7 +138,7 @@ private slots:
         QString error;
         QThread* writer = QThread::create([&] {
             auto own = workspace.open();
-            const auto result = ScoringEngine(*own, at(kToday)).run();
+            const auto result = ScoringEngine(*own, at(kToday), small()).run();
             if (result)
                 summary = result.value();
             else
@@ -185,7 +188,7 @@ private slots:
         test::TempWorkspace workspace;
         auto db = workspace.open();
         fillDemo(*db, 60);
-        ScoringEngine engine(*db, at(kToday)); // one engine throughout, as the app keeps it
+        ScoringEngine engine(*db, at(kToday), small()); // one engine throughout, as the app keeps it
         // Freed pages are not zeroed (Debian's default), or each swap writes the old summaries again.
         QCOMPARE(scalar(*db, QStringLiteral("PRAGMA secure_delete")), 2);
         QVERIFY(engine.run().ok());
@@ -213,7 +216,7 @@ private slots:
         QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name LIKE '%_next'")),
                  0);
 
-        const auto rebuilt = ScoringEngine(*db, at(kToday)).rebuild();
+        const auto rebuilt = ScoringEngine(*db, at(kToday), small()).rebuild();
         QVERIFY(rebuilt.ok());
         QVERIFY(!rebuilt->rescored);
         QCOMPARE(rebuilt->events, EventLog(*db).count());
@@ -228,9 +231,9 @@ private slots:
         test::TempWorkspace workspace;
         auto db = workspace.open();
         fillDemo(*db, 30); // Asia/Tokyo
-        QVERIFY(ScoringEngine(*db, at(kToday)).run().ok());
+        QVERIFY(ScoringEngine(*db, at(kToday), small()).run().ok());
         QVERIFY(WorkspaceSettings(*db).setTimeZone("America/Los_Angeles").ok());
-        const auto moved = ScoringEngine(*db, at(kToday)).run();
+        const auto moved = ScoringEngine(*db, at(kToday), small()).run();
         QVERIFY2(moved.ok(), moved.ok() ? "" : qPrintable(moved.error()));
         QVERIFY(moved->rebuilt);
         QCOMPARE(moved->events, EventLog(*db).count());
@@ -241,10 +244,10 @@ private slots:
         auto fresh = other.open();
         fillDemo(*fresh, 30);
         QVERIFY(WorkspaceSettings(*fresh).setTimeZone("America/Los_Angeles").ok());
-        QVERIFY(ScoringEngine(*fresh, at(kToday)).run().ok());
+        QVERIFY(ScoringEngine(*fresh, at(kToday), small()).run().ok());
         QCOMPARE(snapshot(*fresh), inLosAngeles);
         // And a run after that is incremental again.
-        const auto again = ScoringEngine(*db, at(kToday)).run();
+        const auto again = ScoringEngine(*db, at(kToday), small()).run();
         QVERIFY(again.ok());
         QVERIFY(!again->rebuilt);
     }
@@ -256,17 +259,19 @@ private slots:
         test::TempWorkspace workspace;
         auto db = workspace.open();
         fillDemo(*db, 30);
-        QVERIFY(ScoringEngine(*db, at(kToday)).run().ok());
+        QVERIFY(ScoringEngine(*db, at(kToday), small()).run().ok());
         QVERIFY(RuleStore(*db).save(tuned(1), QStringLiteral("test")).ok());
         bool overtaken = false;
-        const auto result = ScoringEngine(*db, at(kToday)).run([&](const QString&, qint64 done, qint64) {
-            if (overtaken || done == 0)
-                return;
-            overtaken = true;
-            auto other = workspace.open(); // the other process: it moved the checkpoint on
-            QVERIFY(
-                SummaryStore(*other).setState(QStringLiteral("checkpoint"), QStringLiteral("999999")).ok());
-        });
+        const auto result
+            = ScoringEngine(*db, at(kToday), small()).run([&](const QString&, qint64 done, qint64) {
+                  if (overtaken || done == 0)
+                      return;
+                  overtaken = true;
+                  auto other = workspace.open(); // the other process: it moved the checkpoint on
+                  QVERIFY(SummaryStore(*other)
+                              .setState(QStringLiteral("checkpoint"), QStringLiteral("999999"))
+                              .ok());
+              });
         QVERIFY(overtaken);
         QVERIFY(!result.ok());
         QVERIFY2(result.error().contains(QLatin1String("another process")), qPrintable(result.error()));
@@ -274,7 +279,7 @@ private slots:
                  0);
         QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name LIKE '%_next'")),
                  0);
-        const auto again = ScoringEngine(*db, at(kToday)).run();
+        const auto again = ScoringEngine(*db, at(kToday), small()).run();
         QVERIFY2(again.ok(), again.ok() ? "" : qPrintable(again.error()));
         QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM account_status WHERE rules_version = 2")),
                  30);
@@ -294,13 +299,13 @@ private slots:
         test::TempWorkspace workspace;
         auto db = workspace.open();
         fillDemo(*db, 30);
-        QVERIFY(ScoringEngine(*db, at(kToday)).run().ok());
+        QVERIFY(ScoringEngine(*db, at(kToday), small()).run().ok());
         const QStringList before = snapshot(*db);
         if (newRules)
             QVERIFY(RuleStore(*db).save(tuned(2), QStringLiteral("test")).ok());
         std::atomic_bool cancel = false;
         const auto cancelOnProgress = [&](const QString&, qint64 done, qint64) { cancel = done > 0; };
-        ScoringEngine engine(*db, at(kToday));
+        ScoringEngine engine(*db, at(kToday), small());
         const auto result
             = newRules ? engine.run(cancelOnProgress, &cancel) : engine.rebuild(cancelOnProgress, &cancel);
         QVERIFY(!result.ok());

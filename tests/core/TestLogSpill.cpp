@@ -5,6 +5,7 @@
 #include "engine/LogSpill.h"
 #include "store/EventLog.h"
 #include "store/SourceStore.h"
+#include "util/SortedNumbering.h"
 #include "util/StringNumbering.h"
 
 #include <QTest>
@@ -61,6 +62,28 @@ private slots:
     // Ranges hold about as many of the known ids each, in the order SQLite sorts TEXT (bytes of
     // UTF-8), so that partitions scored in turn write in key order; ids not known beforehand fall
     // in the range they sort into.
+    // The rebuild's one numbering: the union of the scan threads' tables, each string once,
+    // numbered in QString's order (UTF-16 code units: "Z" before "a", "ａ" after both), whichever
+    // table and key a string came with.
+    void sortedNumberingNumbersTheUnionInTextOrder()
+    {
+        const std::vector<QStringList> tables {
+            { QStringLiteral("b"), QStringLiteral("佐藤"), QStringLiteral("a"), QStringLiteral("Z") },
+            { QStringLiteral("ａ"), QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("a") },
+            {},
+        };
+        const SortedNumbering numbering(tables);
+        const QStringList expected { QStringLiteral("Z"), QStringLiteral("a"), QStringLiteral("b"),
+                                     QStringLiteral("佐藤"), QStringLiteral("ａ") };
+        QCOMPARE(numbering.texts(), expected);
+        for (std::size_t t = 0; t < tables.size(); ++t) {
+            QCOMPARE(numbering.numbers(t).size(), std::size_t(tables[t].size()));
+            for (qsizetype k = 0; k < tables[t].size(); ++k)
+                QCOMPARE(numbering.texts()[numbering.numbers(t)[std::size_t(k)]], tables[t][k]);
+        }
+        QCOMPARE(numbering.numbers(1)[1], numbering.numbers(1)[3]); // one string, one number
+    }
+
     void partitionsByRangesFollowTheIdsOrder()
     {
         std::vector<QByteArray> ids;
@@ -126,17 +149,27 @@ private slots:
             if (user != LogPartition::kNoUser)
                 added[slot].addUser(day, users.at(user));
         }
-        // Gathered by account, as LogSpill::gather() hands them over.
-        std::vector<std::size_t> start(std::size_t(accounts.size()) + 1, 0);
+        // Gathered by account, with the rebuild's numbers (sorted), as LogSpill::gather() hands
+        // them over.
+        const SortedNumbering accountNumbers({ accounts });
+        const SortedNumbering nameNumbers({ QStringList(names.begin(), names.end()) });
+        const SortedNumbering userNumbers({ users });
+        std::vector<std::size_t> start { 0 };
         std::vector<LogPartition::Event> byAccount;
-        for (quint32 slot = 0; slot < quint32(accounts.size()); ++slot) {
+        for (quint32 number = 0; number < quint32(accountNumbers.size()); ++number) {
             for (const auto& [of, event] : events) {
-                if (of == slot)
-                    byAccount.push_back(event);
+                if (accountNumbers.numbers(0)[of] != number)
+                    continue;
+                LogPartition::Event renumbered = event;
+                renumbered.name = nameNumbers.numbers(0)[event.name];
+                if (event.user != LogPartition::kNoUser)
+                    renumbered.user = userNumbers.numbers(0)[event.user];
+                byAccount.push_back(renumbered);
             }
-            start[slot + 1] = byAccount.size();
+            start.push_back(byAccount.size());
         }
-        LogPartition partition(accounts, names, users, byAccount, start);
+        LogPartition partition(accountNumbers.texts(), nameNumbers.texts(), userNumbers.texts(), byAccount,
+                               start);
         QStringList sorted = accounts;
         sorted.sort();
         QCOMPARE(partition.ids(), sorted);

@@ -1,5 +1,7 @@
 #include "EngineFixtures.h"
 #include "demo/DemoRandom.h"
+#include "engine/DayClock.h"
+#include "engine/SummaryStore.h"
 #include "pipeline/ScoringWorker.h"
 #include "report/PortfolioTrends.h"
 #include "rules/RuleStore.h"
@@ -26,7 +28,7 @@ private slots:
         test::TempWorkspace workspace;
         auto db = workspace.open();
         fillDemo(*db, 20);
-        ScoringEngine engine(*db, at(kToday));
+        ScoringEngine engine(*db, at(kToday), small());
         const auto summary = engine.run();
         QVERIFY2(summary.ok(), summary.ok() ? "" : qPrintable(summary.error()));
         QVERIFY(summary->rebuilt);
@@ -61,7 +63,7 @@ private slots:
         test::TempWorkspace workspace;
         auto db = workspace.open();
         fillDemo(*db, 12);
-        ScoringEngine engine(*db, at(kToday));
+        ScoringEngine engine(*db, at(kToday), small());
         QVERIFY(engine.run().ok());
         SummaryStore summaries(*db);
         int compared = 0;
@@ -144,14 +146,14 @@ private slots:
                     churn.externalId = QStringLiteral("c1");
                     QVERIFY(AccountStore(*db).addOutcomes(QList<Outcome> { churn }).ok());
                 }
-                ScoringEngine engine(*db, at(today));
+                ScoringEngine engine(*db, at(today), small());
                 const auto summary = engine.run();
                 QVERIFY2(summary.ok(), summary.ok() ? "" : qPrintable(summary.error()));
                 lastRun = today;
                 today = today.addDays(random.between(0, 4));
             }
             const QStringList incremental = snapshot(*db);
-            ScoringEngine engine(*db, at(lastRun));
+            ScoringEngine engine(*db, at(lastRun), small());
             QVERIFY(engine.rebuild().ok());
             const QStringList rebuilt = snapshot(*db);
             if (incremental != rebuilt) {
@@ -173,8 +175,9 @@ private slots:
         auto db = workspace.open();
         fillDemo(*db, 120);
         ScoringEngine::Options options = at(kToday);
+        const ScoringEngine::Tuning tuning = small();
         options.historyDays = 120;
-        QVERIFY(ScoringEngine(*db, options).rebuild().ok());
+        QVERIFY(ScoringEngine(*db, options, tuning).rebuild().ok());
         const auto trends = PortfolioTrends::load(*db, kToday, 4, 30, 5);
         QVERIFY2(trends.ok(), trends.ok() ? "" : qPrintable(trends.error()));
         QCOMPARE(trends->months.size(), 4);
@@ -216,7 +219,7 @@ private slots:
         auto db = workspace.open();
         fillDemo(*db, 6);
         QVERIFY(SourceStore(*db).ensure(QStringLiteral("test"), QStringLiteral("csv")).ok());
-        QVERIFY(ScoringEngine(*db, at(kToday)).run().ok());
+        QVERIFY(ScoringEngine(*db, at(kToday), small()).run().ok());
         const QStringList before = snapshot(*db);
         const qint64 checkpoint
             = scalar(*db, QStringLiteral("SELECT value FROM engine_state WHERE key = 'checkpoint'"));
@@ -233,7 +236,7 @@ private slots:
                                            makeEvent(QStringLiteral("n2"), QStringLiteral("A-00004"),
                                                      QStringLiteral("login"), noon) })
                     .ok());
-        const auto failed = ScoringEngine(*db, at(kToday)).run();
+        const auto failed = ScoringEngine(*db, at(kToday), small()).run();
         QVERIFY(!failed.ok());
         QVERIFY2(failed.error().contains(QLatin1String("failed after 2 attempts")),
                  qPrintable(failed.error()));
@@ -245,15 +248,46 @@ private slots:
         QCOMPARE(snapshot(*db), before); // A-00001 was in the same batch: its summaries did not move either
 
         QVERIFY(trigger.exec(QStringLiteral("DROP TRIGGER poison")));
-        const auto recovered = ScoringEngine(*db, at(kToday)).run();
+        const auto recovered = ScoringEngine(*db, at(kToday), small()).run();
         QVERIFY(recovered.ok());
         QCOMPARE(recovered->events, 2);
         QVERIFY(!recovered->allAccountsChanged);
         QCOMPARE(recovered->changedAccounts,
                  (QSet<QString> { QStringLiteral("A-00001"), QStringLiteral("A-00004") }));
         const QStringList incremental = snapshot(*db);
-        QVERIFY(ScoringEngine(*db, at(kToday)).rebuild().ok());
+        QVERIFY(ScoringEngine(*db, at(kToday), small()).rebuild().ok());
         QCOMPARE(snapshot(*db), incremental);
+    }
+
+    // A re-score that meets stored aggregates it cannot decode stops and names the account; the
+    // live summaries stay as they were and no shadow table is left behind.
+    void unreadableAggregatesStopARescoreAndKeepTheLiveSummaries()
+    {
+        test::TempWorkspace workspace;
+        auto db = workspace.open();
+        fillDemo(*db, 40);
+        QVERIFY(ScoringEngine(*db, at(kToday), small()).run().ok());
+        QSqlQuery damage(db->connection());
+        QVERIFY(
+            damage.exec(QStringLiteral("SELECT account_id FROM agg_activity ORDER BY 1 LIMIT 1 OFFSET 20")));
+        QVERIFY(damage.next());
+        const QString victim = damage.value(0).toString();
+        QVERIFY(damage.prepare(QStringLiteral("UPDATE agg_activity SET data = x'ff' WHERE account_id = ?")));
+        damage.addBindValue(victim);
+        QVERIFY(damage.exec());
+        QCOMPARE(damage.numRowsAffected(), 1);
+        const QStringList damaged = snapshot(*db);
+
+        QVERIFY(RuleStore(*db).save(tuned(1), QStringLiteral("test")).ok());
+        const auto rescored = ScoringEngine(*db, at(kToday), small()).run();
+        QVERIFY(!rescored.ok());
+        QVERIFY2(rescored.error().contains(QStringLiteral("unreadable")) && rescored.error().contains(victim),
+                 qPrintable(rescored.error()));
+        QCOMPARE(snapshot(*db), damaged);
+        QCOMPARE(scalar(*db,
+                        QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name LIKE '%\\_next' "
+                                       "ESCAPE '\\'")),
+                 0);
     }
 
     void windowsSlideWhenTheDayChanges()
@@ -261,10 +295,10 @@ private slots:
         test::TempWorkspace workspace;
         auto db = workspace.open();
         fillDemo(*db, 6);
-        QVERIFY(ScoringEngine(*db, at(kToday)).run().ok());
+        QVERIFY(ScoringEngine(*db, at(kToday), small()).run().ok());
         const auto now = SummaryStore(*db).status(QStringLiteral("A-00001"));
         // Sixty days on with no new events, activity windows have emptied.
-        const auto later = ScoringEngine(*db, at(kToday.addDays(60))).run();
+        const auto later = ScoringEngine(*db, at(kToday.addDays(60)), small()).run();
         QVERIFY(later.ok());
         QCOMPARE(later->events, 0);
         QCOMPARE(later->accounts, 6);

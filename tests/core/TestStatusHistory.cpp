@@ -1,5 +1,6 @@
 #include "TestSupport.h"
 #include "engine/DayClock.h"
+#include "engine/DayTally.h"
 #include "engine/StatusHistory.h"
 
 #include <QSqlQuery>

@@ -2,6 +2,7 @@
 
 #include "actions/ActionEngine.h"
 #include "engine/ScoringEngine.h"
+#include "engine/SummaryStore.h"
 #include "team/TeamDatabase.h"
 #include "team/TeamEngine.h"
 
