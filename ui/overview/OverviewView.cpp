@@ -225,7 +225,7 @@ QString OverviewView::summary(const PortfolioReport& report)
         parts << tr("%1 %2").arg(band.name, locale.toString(report.accountsByBand.value(band.name)));
     if (!report.currency.isEmpty())
         parts << tr("ARR at risk %1")
-                     .arg(PortfolioReport::money(report.arrAtRisk(report.currency), report.currency));
+                     .arg(formatMoney(report.arrAtRisk(report.currency), report.currency));
     return parts.join(QStringLiteral(" · "));
 }
 
