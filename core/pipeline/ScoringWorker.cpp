@@ -3,6 +3,7 @@
 #include "actions/ActionEngine.h"
 #include "rules/RuleSet.h"
 #include "store/Database.h"
+#include "util/ThreadPriority.h"
 
 #include <QMetaObject>
 
@@ -22,6 +23,10 @@ ScoringWorker::ScoringWorker(QString workspacePath, ScoringEngine::Options optio
     m_context->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_context, &QObject::deleteLater);
     m_thread.start();
+    // Scoring is background work: on a busy machine the GUI thread gets the cores first. The
+    // engine's pool and checkpointer threads, started from this thread, inherit its priority.
+    QMetaObject::invokeMethod(
+        m_context, [] { lowerThreadPriority(); }, Qt::QueuedConnection);
 }
 
 ScoringWorker::~ScoringWorker()

@@ -8,6 +8,8 @@
 #include "store/AccountStore.h"
 #include "store/SourceStore.h"
 
+#include <QDir>
+#include <QFile>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlError>
@@ -338,6 +340,47 @@ private slots:
         for (const SummaryStore::Count& count : finished.first().at(1).value<QList<SummaryStore::Count>>())
             counted += count.accounts;
         QCOMPARE(counted, 60);
+    }
+
+    // Scoring yields to the GUI thread: on Linux the worker's thread runs at a higher nice value
+    // than the thread that made it (read from /proc, as `top -H` shows it).
+    void workerRunsBelowTheCallersPriority()
+    {
+#ifndef Q_OS_LINUX
+        QSKIP("thread nice values are read from Linux's /proc");
+#else
+        const auto niceOf = [](const QString& task) {
+            QFile stat(QStringLiteral("/proc/self/task/%1/stat").arg(task));
+            if (!stat.open(QIODevice::ReadOnly))
+                return -100;
+            // After "pid (comm) ", the fields from the state on; nice is the 19th field overall.
+            const QByteArray line = stat.readAll();
+            const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+            return fields.value(19 - 3).toInt();
+        };
+        const auto tasksNamed = [](const QByteArray& name) {
+            QStringList found;
+            for (const QString& task :
+                 QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+                QFile comm(QStringLiteral("/proc/self/task/%1/comm").arg(task));
+                if (comm.open(QIODevice::ReadOnly) && comm.readAll().trimmed() == name)
+                    found << task;
+            }
+            return found;
+        };
+        test::TempWorkspace workspace;
+        fillDemo(*workspace.open(), 20);
+        ScoringWorker worker(workspace.path(), at(kToday));
+        QSignalSpy finished(&worker, &ScoringWorker::finished);
+        worker.requestRun();
+        QVERIFY(finished.wait(120000));
+        // The worker's thread, and the threads it started (they inherit its name on Linux).
+        const QStringList scoring = tasksNamed("scoring");
+        QVERIFY(!scoring.isEmpty());
+        const int callers = niceOf(QString::number(QCoreApplication::applicationPid()));
+        for (const QString& task : scoring)
+            QCOMPARE_GT(niceOf(task), callers);
+#endif
     }
 };
 

@@ -31,7 +31,7 @@ constexpr quintptr kAccountRow = 0; // an index's internal id: 0 for an account,
 
 } // namespace
 
-void ActionQueueModel::setActions(const QList<Action>& actions)
+QList<ActionQueueModel::Account> ActionQueueModel::group(const QList<Action>& actions)
 {
     QList<Account> accounts;
     QHash<QString, qsizetype> rows;
@@ -66,6 +66,11 @@ void ActionQueueModel::setActions(const QList<Action>& actions)
     std::stable_sort(accounts.begin(), accounts.end(), [](const Account& a, const Account& b) {
         return a.priority != b.priority ? a.priority > b.priority : a.accountId < b.accountId;
     });
+    return accounts;
+}
+
+void ActionQueueModel::setAccounts(QList<Account> accounts)
+{
     beginResetModel();
     m_accounts = std::move(accounts);
     endResetModel();

@@ -151,7 +151,7 @@ ActionQueueView::ActionQueueView(QWidget* parent)
         const QString wasAccount = was.data(ActionQueueModel::AccountIdRole).toString();
         const QVariant wasAction = was.data(ActionQueueModel::ActionIdRole);
         const int scrolled = m_table->verticalScrollBar()->value();
-        m_model->setActions(page->actions);
+        m_model->setAccounts(page->shown);
         m_showsCopy = !page->fromCopy.isEmpty();
         if (!m_showsCopy)
             m_members = page->members;
@@ -262,7 +262,7 @@ void ActionQueueView::refresh()
                 Result<QList<Action>> actions = store.queueByAccount(owner, withSnoozed, kShown);
                 if (!actions)
                     return Error { actions.error() };
-                return Page { std::move(actions).value(), total.value(), accounts.value(), {}, {} };
+                return Page { ActionQueueModel::group(*actions), total.value(), accounts.value(), {}, {} };
             };
             // The team's queue, from the server: versions and authors as they are now. Without the
             // server (away, or not answering yet after an offline start), this machine's copy.

@@ -115,7 +115,8 @@ private:
     ScopeSwitch* m_scope;
     struct Page
     {
-        QList<Action> actions; // the actions of the kShown accounts with the highest priorities
+        // The actions of the kShown accounts with the highest priorities, grouped on the worker.
+        QList<ActionQueueModel::Account> shown;
         qint64 total = 0; // actions in the whole queue
         qint64 accounts = 0; // accounts in the whole queue
         QStringList members;
