@@ -393,16 +393,16 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The view to open: overview, customers, actions, rules, tuning, datasources or customer:ACCOUNT_ID.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>--view: expected overview, customers, actions, rules, tuning, datasources or customer:ACCOUNT_ID, got "%1"
-</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Print start-up times and peak memory, then quit (for bench_startup).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The view to open: overview, customers, actions, customer (the customer page, with the customers opened last), rules, tuning, datasources or customer:ACCOUNT_ID.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--view: expected overview, customers, actions, customer, rules, tuning, datasources or customer:ACCOUNT_ID, got "%1"
+</source>
         <translation type="unfinished" />
     </message>
 </context>
