@@ -65,6 +65,8 @@ public:
     Status begin();
     Status commit();
     void rollback();
+    // Whether the server still answers on this connection (after a write failed: lost, or refused?).
+    bool answers() const { return scalar(QStringLiteral("SELECT 1")).ok(); }
 
     // Saves the password of `location` in the OS keychain (Connect to Team Workspace…), where
     // open() finds it. Blocks on the keychain: call it off the GUI thread.

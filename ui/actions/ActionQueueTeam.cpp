@@ -92,7 +92,7 @@ void ActionQueueView::serverRecovered()
             for (const PendingNote& note : notes) {
                 const Status added
                     = ActionStore((*db)->connection()).addNote(note.actionId, team.member, note.text);
-                if (!added && !(*db)->scalar(QStringLiteral("SELECT 1")).ok()) {
+                if (!added && !(*db)->answers()) {
                     sent.unsent << note; // gone again: kept for next time
                     continue;
                 }

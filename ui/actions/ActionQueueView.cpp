@@ -267,10 +267,8 @@ void ActionQueueView::refresh()
             // The team's queue, from the server: versions and authors as they are now. Without the
             // server (away, or not answering yet after an offline start), this machine's copy.
             const auto readCopy = [&](const QString& why) -> Result<Page> {
-                Result<std::unique_ptr<Database>> copy = Database::open(path, Database::Mode::ReadOnly);
-                if (!copy)
-                    return Error { copy.error() };
-                Result<Page> page = read(ActionStore(**copy));
+                Result<Page> page = withWorkspace(path, Database::Mode::ReadOnly,
+                                                  [&](Database& copy) { return read(ActionStore(copy)); });
                 if (page)
                     page->fromCopy = why;
                 return page;
@@ -387,7 +385,7 @@ void ActionQueueView::apply(const QList<Action>& actions, Change change, const Q
                         outcome.unsent << action.id;
                 } else {
                     ActionStore store((*db)->connection());
-                    each(store, outcome, [&db] { return (*db)->scalar(QStringLiteral("SELECT 1")).ok(); });
+                    each(store, outcome, [&db] { return (*db)->answers(); });
                 }
                 if (outcome.unreachable)
                     keep(outcome);
