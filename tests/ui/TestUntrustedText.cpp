@@ -45,6 +45,8 @@ const QString kEvent = QStringLiteral("<h1 style=\"color:red\">event</h1>");
 const QString kNote = QStringLiteral("<h1 style=\"color:red\">note</h1><a href=\"http://x\">call</a>");
 const QString kStage = QStringLiteral("<h1 style=\"color:red\">Stage</h1>");
 const QString kLabel = QStringLiteral("<h1 style=\"color:red\">Criterion</h1>");
+// A currency no ISO list knows: shown as written beside the amount.
+const QString kCurrency = QStringLiteral("<img src=\"http://x/c.png\">");
 // Every one of them holds an element the rich-text engine would act on.
 const QStringList kTags { QStringLiteral("<h1"), QStringLiteral("<a href"), QStringLiteral("<b style"),
                           QStringLiteral("<img") };
@@ -171,6 +173,8 @@ private slots:
             if (account.id == m_id) {
                 account.name = kName;
                 account.owner = kOwner;
+                account.currency = kCurrency;
+                account.arr = 12000;
                 QVERIFY(AccountStore(*db).upsert({ &account, 1 }));
             }
         Event event;
@@ -218,6 +222,7 @@ private slots:
         QTextDocument rendered;
         rendered.setHtml(facts->text());
         QVERIFY2(rendered.toPlainText().contains(kStage), qPrintable(facts->text()));
+        QVERIFY2(rendered.toPlainText().contains(kCurrency), qPrintable(facts->text()));
         // The notes timeline: plain-text items, the note as written.
         auto* notes = view.findChild<QListWidget*>(QStringLiteral("notes"));
         QVERIFY(notes && notes->count() > 0);

@@ -315,7 +315,7 @@ void CustomerDetailView::display(const AccountReport& report)
     if (!account.plan.isEmpty())
         facts << tr("Plan: %1").arg(account.plan.toHtmlEscaped());
     if (account.arr)
-        facts << tr("ARR %1").arg(formatMoney(*account.arr, account.currency));
+        facts << tr("ARR %1").arg(formatMoney(*account.arr, account.currency).toHtmlEscaped());
     if (report.daysToRenewal)
         facts << tr("renewal %1 (%2 days)")
                      .arg(locale.toString(account.renewalDate, QLocale::ShortFormat))
