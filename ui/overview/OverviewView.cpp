@@ -224,8 +224,7 @@ QString OverviewView::summary(const PortfolioReport& report)
     for (const Band& band : report.rules.bands)
         parts << tr("%1 %2").arg(band.name, locale.toString(report.accountsByBand.value(band.name)));
     if (!report.currency.isEmpty())
-        parts << tr("ARR at risk %1")
-                     .arg(formatMoney(report.arrAtRisk(report.currency), report.currency));
+        parts << tr("ARR at risk %1").arg(formatMoney(report.arrAtRisk(report.currency), report.currency));
     return parts.join(QStringLiteral(" · "));
 }
 
