@@ -64,12 +64,18 @@ class PartitionReader : public ActivitySource::Reader
 {
 public:
     explicit PartitionReader(const LogPartition& partition)
-        : m_builder(partition)
+        : m_partition(partition)
+        , m_builder(partition)
     {
     }
 
-    Status prepare(const QStringList&, qsizetype begin) override
+    // The pipeline's chunks are slices of the partition's own ids (activity i is built by its
+    // index in the partition).
+    Status prepare(const QStringList& chunk, qsizetype begin) override
     {
+        Q_ASSERT(begin + chunk.size() <= m_partition.ids().size());
+        Q_ASSERT(chunk.isEmpty() || chunk.first() == m_partition.ids().at(begin));
+        Q_UNUSED(chunk);
         m_begin = begin;
         return {};
     }
@@ -81,6 +87,7 @@ public:
     }
 
 private:
+    const LogPartition& m_partition;
     LogPartition::Builder m_builder;
     qsizetype m_begin = 0;
     std::optional<AccountActivity> m_built;
