@@ -22,6 +22,9 @@
 #include <QTest>
 #include <QTranslator>
 
+#include <algorithm>
+#include <cstdlib>
+
 using namespace tenure;
 
 // Every view looks right in every way people run Tenure: at scale 1 and 2 (ctest runs this
@@ -186,6 +189,29 @@ private slots:
                                         .arg(view, chart->title(), what)
                                         .arg(ratio, 0, 'f', 1);
                 }
+            }
+            if (view.startsWith(QLatin1String("customer:"))) {
+                // The painted stage timeline and score trend write their labels in the palette's
+                // text colour (the printed report's dark grey would vanish in a dark window).
+                auto* charts = window.findChild<QWidget*>(QStringLiteral("accountCharts"));
+                QVERIFY(charts && charts->isVisible());
+                const QImage image = charts->grab().toImage();
+                const QColor text = charts->palette().color(QPalette::WindowText);
+                int inTextColour = 0;
+                for (int y = 0; y < image.height(); ++y)
+                    for (int x = 0; x < image.width(); ++x) {
+                        const QColor pixel = image.pixelColor(x, y);
+                        if (std::max({ std::abs(pixel.red() - text.red()),
+                                       std::abs(pixel.green() - text.green()),
+                                       std::abs(pixel.blue() - text.blue()) })
+                            <= 48)
+                            ++inTextColour;
+                    }
+                if (inTextColour < 20)
+                    problems << QStringLiteral("%1: the account charts' labels are not in the text colour %2 "
+                                               "(%3 pixels)")
+                                    .arg(view, text.name())
+                                    .arg(inTextColour);
             }
             if (view == QLatin1String("customers")) {
                 // The band badges: the name on each band's colour reads well, in any palette.

@@ -30,7 +30,6 @@ public:
     // groups them, so the GUI thread only swaps the result in (setAccounts).
     static QList<Account> group(const QList<Action>& actions);
     void setAccounts(QList<Account> accounts);
-    void setActions(const QList<Action>& actions) { setAccounts(group(actions)); }
     int accountCount() const { return int(m_accounts.size()); }
     int actionCount() const;
     const Account& account(int row) const { return m_accounts.at(row); }

@@ -14,10 +14,6 @@ namespace tenure::ReportCharts {
 
 namespace {
 
-const QColor kAxis(0x88, 0x88, 0x88);
-const QColor kText(0x33, 0x33, 0x33);
-const QColor kGrid(0xdd, 0xdd, 0xdd);
-
 // Stage and band names come from rule files and may be of any length: one line, elided.
 QString fitted(const QPainter& painter, const QString& text, qreal width)
 {
@@ -26,7 +22,7 @@ QString fitted(const QPainter& painter, const QString& text, qreal width)
 }
 
 // Month ticks along [first, last] days, labelled "Nov" or "2026" in January.
-void monthAxis(QPainter& painter, const QRectF& plot, int first, int last)
+void monthAxis(QPainter& painter, const QRectF& plot, int first, int last, const Ink& ink)
 {
     const QFont font = ReportPage::font(6.5);
     painter.setFont(font);
@@ -38,13 +34,13 @@ void monthAxis(QPainter& painter, const QRectF& plot, int first, int last)
     const int step = months > 14 ? 3 : 1;
     for (; DayClock::dayNumber(month) <= last; month = month.addMonths(1)) {
         const qreal x = plot.left() + (DayClock::dayNumber(month) - first) / span * plot.width();
-        painter.setPen(QPen(kAxis, 0.4));
+        painter.setPen(QPen(ink.axis, 0.4));
         painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 2.5));
         if (labelled++ % step != 0)
             continue;
         const QString label = month.month() == 1 ? QString::number(month.year())
                                                  : QLocale().monthName(month.month(), QLocale::ShortFormat);
-        painter.setPen(kText);
+        painter.setPen(ink.text);
         painter.drawText(QRectF(x - 20, plot.bottom() + 3, 40, 10), Qt::AlignHCenter | Qt::AlignTop, label);
     }
 }
@@ -52,15 +48,15 @@ void monthAxis(QPainter& painter, const QRectF& plot, int first, int last)
 } // namespace
 
 void stageTimeline(QPainter& painter, const QRectF& box, const QList<AccountStatus>& history,
-                   const RuleSet& rules)
+                   const RuleSet& rules, const Ink& ink)
 {
     const QRectF plot(box.left(), box.top(), box.width(), box.height() - 30);
-    painter.setPen(QPen(kAxis, 0.5));
+    painter.setPen(QPen(ink.axis, 0.5));
     painter.setBrush(Qt::NoBrush);
     painter.drawRect(plot);
     if (history.isEmpty()) {
         painter.setFont(ReportPage::font(8));
-        painter.setPen(kText);
+        painter.setPen(ink.text);
         painter.drawText(plot, Qt::AlignCenter,
                          QCoreApplication::translate("ReportCharts", "No history yet"));
         return;
@@ -82,7 +78,7 @@ void stageTimeline(QPainter& painter, const QRectF& box, const QList<AccountStat
             seen.append(history[start].stage);
         start = i;
     }
-    monthAxis(painter, plot, first, last);
+    monthAxis(painter, plot, first, last, ink);
     // Legend: the stages in the order the account went through them.
     const QFont font = ReportPage::font(7);
     painter.setFont(font);
@@ -94,7 +90,7 @@ void stageTimeline(QPainter& painter, const QRectF& box, const QList<AccountStat
         if (room < 24)
             break;
         painter.fillRect(QRectF(x, y + 2, 8, 8), QColor(rules.stageColor(stage)));
-        painter.setPen(kText);
+        painter.setPen(ink.text);
         const QString name = fitted(painter, rules.stageName(stage), room - 4);
         const qreal width = QFontMetricsF(font, painter.device()).horizontalAdvance(name);
         painter.drawText(QRectF(x + 11, y, width + 4, 12), Qt::AlignLeft | Qt::AlignVCenter, name);
@@ -103,7 +99,7 @@ void stageTimeline(QPainter& painter, const QRectF& box, const QList<AccountStat
 }
 
 void healthTrend(QPainter& painter, const QRectF& box, const QList<AccountStatus>& history,
-                 const RuleSet& rules)
+                 const RuleSet& rules, const Ink& ink)
 {
     const QRectF plot(box.left() + 22, box.top() + 4, box.width() - 22, box.height() - 18);
     const QFont font = ReportPage::font(6.5);
@@ -114,13 +110,13 @@ void healthTrend(QPainter& painter, const QRectF& box, const QList<AccountStatus
         painter.setPen(QPen(QColor(band.color), 0.6, Qt::DashLine));
         if (band.minScore > 0)
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
-        painter.setPen(QColor(band.color).darker(130));
+        painter.setPen(ink.onDark ? QColor(band.color).lighter(130) : QColor(band.color).darker(130));
         painter.drawText(QRectF(plot.right() - 60, y - 11, 58, 9), Qt::AlignRight | Qt::AlignBottom,
                          fitted(painter, band.name, 58));
     }
-    painter.setPen(QPen(kAxis, 0.5));
+    painter.setPen(QPen(ink.axis, 0.5));
     painter.drawRect(plot);
-    painter.setPen(kText);
+    painter.setPen(ink.text);
     const ChartAxes::Scale scale = scoreScale();
     for (const double value : scale.ticks()) {
         const qreal y = plot.bottom() - (value - scale.min) / (scale.max - scale.min) * plot.height();
@@ -147,19 +143,19 @@ void healthTrend(QPainter& painter, const QRectF& box, const QList<AccountStatus
             path.moveTo(point);
         drawing = true;
     }
-    painter.setPen(QPen(QColor(0x1f, 0x4e, 0x79), 1.1));
+    painter.setPen(QPen(ink.line, 1.1));
     painter.setBrush(Qt::NoBrush);
     painter.drawPath(path);
-    monthAxis(painter, plot, first, last);
+    monthAxis(painter, plot, first, last, ink);
 }
 
 void bars(QPainter& painter, const QRectF& box, const QString& title, const QList<Bar>& bars,
-          const std::function<QString(double)>& format)
+          const std::function<QString(double)>& format, const Ink& ink)
 {
     const QFont titleFont = ReportPage::font(8, true);
     const QFont font = ReportPage::font(7);
     painter.setFont(titleFont);
-    painter.setPen(kText);
+    painter.setPen(ink.text);
     painter.drawText(QRectF(box.left(), box.top(), box.width(), 12), Qt::AlignLeft | Qt::AlignVCenter,
                      fitted(painter, title, box.width()));
     if (bars.isEmpty())
@@ -179,13 +175,13 @@ void bars(QPainter& painter, const QRectF& box, const QString& title, const QLis
     qreal free = box.left();
     for (const double tick : scale.ticks()) {
         const qreal x = box.left() + labelWidth + (tick - scale.min) / (scale.max - scale.min) * barsWidth;
-        painter.setPen(QPen(kGrid, 0.4));
+        painter.setPen(QPen(ink.grid, 0.4));
         painter.drawLine(QPointF(x, top), QPointF(x, bottom + 1.5));
         const QString label = ChartAxes::compactLabel(tick, scale); // "1.5M" rather than "$1,500,000"
         const qreal width = tickMetrics.horizontalAdvance(label);
         if (x - width / 2 < free)
             continue;
-        painter.setPen(kAxis);
+        painter.setPen(ink.axis);
         painter.drawText(QRectF(x - width / 2 - 1, bottom + 1.5, width + 2, tickHeight - 1.5),
                          Qt::AlignHCenter | Qt::AlignTop, label);
         free = x + width / 2 + 4;
@@ -193,7 +189,7 @@ void bars(QPainter& painter, const QRectF& box, const QString& title, const QLis
     painter.setFont(font);
     for (qsizetype i = 0; i < bars.size(); ++i) {
         const qreal y = top + i * row;
-        painter.setPen(kText);
+        painter.setPen(ink.text);
         painter.drawText(QRectF(box.left(), y, labelWidth - 4, row), Qt::AlignLeft | Qt::AlignVCenter,
                          fitted(painter, bars[i].label, labelWidth - 4));
         const qreal width = std::max(0.0, (bars[i].value - scale.min) / (scale.max - scale.min) * barsWidth);

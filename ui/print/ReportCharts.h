@@ -19,6 +19,18 @@ namespace tenure {
 // searchable in the PDF), in the rules' stage and band colours.
 namespace ReportCharts {
 
+// The colours the charts draw their text, frames, grid and score line in. The defaults are for
+// paper; on screen the widget passes its palette's (CustomerDetailView), so the charts read in a
+// dark window too. Stage and band colours come from the rules either way.
+struct Ink
+{
+    QColor text { 0x33, 0x33, 0x33 };
+    QColor axis { 0x88, 0x88, 0x88 };
+    QColor grid { 0xdd, 0xdd, 0xdd };
+    QColor line { 0x1f, 0x4e, 0x79 };
+    bool onDark = false; // band names lightened instead of darkened from their colour
+};
+
 struct Bar
 {
     QString label;
@@ -28,14 +40,14 @@ struct Bar
 
 // Stages as coloured spans over time, with month ticks and a legend underneath.
 void stageTimeline(QPainter& painter, const QRectF& box, const QList<AccountStatus>& history,
-                   const RuleSet& rules);
+                   const RuleSet& rules, const Ink& ink = {});
 // The score over time (0–100) with each band's lower bound drawn as a dashed line.
 void healthTrend(QPainter& painter, const QRectF& box, const QList<AccountStatus>& history,
-                 const RuleSet& rules);
+                 const RuleSet& rules, const Ink& ink = {});
 // Horizontal bars with their values written at their ends, over a value scale with round ticks
 // (grid lines, labelled underneath).
 void bars(QPainter& painter, const QRectF& box, const QString& title, const QList<Bar>& bars,
-          const std::function<QString(double)>& format);
+          const std::function<QString(double)>& format, const Ink& ink = {});
 // The value scales the charts draw on: the bars' (from 0 past the longest bar) and the score's.
 ChartAxes::Scale barScale(const QList<Bar>& bars);
 ChartAxes::Scale scoreScale();
