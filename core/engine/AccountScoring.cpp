@@ -39,7 +39,7 @@ ScoredAccount ScoredAccount::compute(const ScoringContext& context, DayScorer& s
     scored.status.lastActiveDay = activity.lastDay({}, today);
     scored.days.push_back({ scored.status.stage, scored.status.score, scored.status.band });
     scored.history = StatusHistory::encode(scored.first, scored.days);
-    scored.breakdown = SummaryStore::breakdownJson(scored.status.breakdown);
+    scored.breakdown = BreakdownCodec::encode(scored.status.breakdown);
     return scored;
 }
 

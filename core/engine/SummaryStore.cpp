@@ -1,14 +1,12 @@
 #include "engine/SummaryStore.h"
 
+#include "engine/BreakdownCodec.h"
 #include "engine/DayClock.h"
 #include "engine/StatusHistory.h"
+#include "rules/RuleStore.h"
 #include "store/Database.h"
 #include "store/Transaction.h"
-#include "util/JsonText.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -35,51 +33,6 @@ Status execAll(Database& db, const QStringList& statements)
             return Error { QStringLiteral("%1: %2").arg(statement.left(60), query.lastError().text()) };
     }
     return {};
-}
-
-} // namespace
-
-QByteArray SummaryStore::breakdownJson(const QList<CriterionResult>& breakdown)
-{
-    // Written directly (see JsonText.h); the keys in the order QJsonObject would give them.
-    QByteArray out;
-    out.reserve(breakdown.size() * 120);
-    out.append('[');
-    for (const CriterionResult& c : breakdown) {
-        if (out.size() > 1)
-            out.append(',');
-        out.append("{\"earned\":");
-        json::appendNumber(out, c.earned);
-        out.append(",\"id\":");
-        json::appendString(out, c.id);
-        out.append(",\"label\":");
-        json::appendString(out, c.label);
-        out.append(",\"observed\":");
-        json::appendVariant(out, c.observed);
-        out.append(",\"possible\":");
-        json::appendNumber(out, c.possible);
-        out.append(",\"threshold\":");
-        json::appendString(out, c.threshold);
-        out.append('}');
-    }
-    out.append(']');
-    return out;
-}
-
-namespace {
-
-QList<CriterionResult> breakdownFrom(const QByteArray& json)
-{
-    QList<CriterionResult> breakdown;
-    for (const QJsonValue& value : QJsonDocument::fromJson(json).array()) {
-        const QJsonObject o = value.toObject();
-        breakdown.append(
-            { o.value(QStringLiteral("id")).toString(), o.value(QStringLiteral("label")).toString(),
-              o.value(QStringLiteral("observed")).toVariant(),
-              o.value(QStringLiteral("threshold")).toString(), o.value(QStringLiteral("earned")).toDouble(),
-              o.value(QStringLiteral("possible")).toDouble() });
-    }
-    return breakdown;
 }
 
 void bindUtf8(sqlite3_stmt* statement, int index, const QByteArray& text)
@@ -259,7 +212,8 @@ Result<std::optional<AccountStatus>> SummaryStore::status(const QString& account
 {
     QSqlQuery query(m_db.connection());
     query.prepare(
-        QStringLiteral("SELECT stage, score, band, breakdown, day, last_active FROM %1 WHERE account_id = ?")
+        QStringLiteral("SELECT stage, score, band, breakdown, day, last_active, rules_version FROM %1 "
+                       "WHERE account_id = ?")
             .arg(table("account_status")));
     query.addBindValue(accountId);
     if (!query.exec())
@@ -272,7 +226,16 @@ Result<std::optional<AccountStatus>> SummaryStore::status(const QString& account
     if (!query.value(1).isNull())
         status.score = query.value(1).toDouble();
     status.band = query.value(2).toString();
-    status.breakdown = breakdownFrom(query.value(3).toByteArray());
+    // The breakdown holds what was measured; the rules it was measured against say the rest.
+    const Result<RuleSet> rules = RuleStore(m_db).load(query.value(6).toInt());
+    const Stage* stage = nullptr;
+    if (rules) {
+        for (const Stage& candidate : rules->stages) {
+            if (candidate.id == status.stage)
+                stage = &candidate;
+        }
+    }
+    status.breakdown = BreakdownCodec::decode(query.value(3).toByteArray(), stage);
     status.day = DayClock::dayNumber(QDate::fromString(query.value(4).toString(), Qt::ISODate));
     if (!query.value(5).isNull())
         status.lastActiveDay = DayClock::dayNumber(QDate::fromString(query.value(5).toString(), Qt::ISODate));

@@ -2,6 +2,7 @@
 
 #include "engine/AccountActivity.h"
 #include "engine/AccountStatus.h"
+#include "engine/BreakdownCodec.h"
 #include "engine/StatusHistory.h"
 #include "store/SqliteStatement.h"
 #include "store/SummarySchema.h"
@@ -68,12 +69,11 @@ public:
 
     Status writeStatus(const AccountStatus& status, qint64 computedAt, int rulesVersion)
     {
-        return writeStatus(status, computedAt, rulesVersion, breakdownJson(status.breakdown));
+        return writeStatus(status, computedAt, rulesVersion, BreakdownCodec::encode(status.breakdown));
     }
-    // With the breakdown already as JSON (breakdownJson(), which can be made on any thread).
+    // With the breakdown already encoded (BreakdownCodec::encode(), which can run on any thread).
     Status writeStatus(const AccountStatus& status, qint64 computedAt, int rulesVersion,
                        const QByteArray& breakdown);
-    static QByteArray breakdownJson(const QList<CriterionResult>& breakdown);
     // The account's statuses on the days first, first + 1, ... (see StatusHistory::write).
     Status writeHistory(const QString& accountId, int first, const std::vector<DayStatus>& days)
     {

@@ -284,6 +284,10 @@ Status TeamReplica::pullActions()
 
 Result<qint64> TeamReplica::pullStatuses()
 {
+    // A status's breakdown takes its words from the rules version it names: copy new versions first.
+    Pull rulesOnly;
+    if (Status rules = pullRuleSets(rulesOnly); !rules)
+        return Error { rules.error() };
     Transaction transaction(m_local);
     if (!transaction.startError().isEmpty())
         return Error { transaction.startError() };

@@ -56,8 +56,9 @@ public:
     // a team workspace through its copy (reports show an account's open actions and notes).
     Status pullActions();
     // The read side the team's engine published (statuses, their history, the daily counts),
-    // replacing the copy's: a desktop reads the team's scores instead of scoring its own copy.
-    // Returns the statuses copied.
+    // replacing the copy's: a desktop reads the team's scores instead of scoring its own copy. New
+    // rule set versions come first (a breakdown's labels are its rules version's). Returns the
+    // statuses copied.
     Result<qint64> pullStatuses();
 
 private:

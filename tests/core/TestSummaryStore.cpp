@@ -1,10 +1,11 @@
 #include "TestSupport.h"
 #include "engine/DayClock.h"
+#include "engine/Evaluator.h"
 #include "engine/SummaryStore.h"
+#include "rules/RuleSetJson.h"
+#include "rules/RuleStore.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QLocale>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -27,49 +28,30 @@ class TestSummaryStore : public QObject
     Q_OBJECT
 
 private slots:
-    // The engine's breakdown, written directly, is the JSON that QJsonObject would give.
-    void breakdownMatchesQtJson()
-    {
-        QList<CriterionResult> breakdown {
-            { QStringLiteral("logins"), QStringLiteral("ログイン \"30 days\""), QVariant(12.0),
-              QStringLiteral(">= 20"), 6.5, 20 },
-            { QStringLiteral("renewal"), QStringLiteral("Days to renewal"), QVariant(),
-              QStringLiteral("<= 90"), 0, 10 },
-            { QStringLiteral("plan"), QStringLiteral("Plan"), QVariant(QStringLiteral("Pro")),
-              QStringLiteral("= Pro"), 5, 5 },
-            { QStringLiteral("flag"), QStringLiteral("Flag"), QVariant(true), QStringLiteral("= true"),
-              1.0 / 3, 1 },
-        };
-        QJsonArray expected;
-        for (const CriterionResult& c : breakdown) {
-            expected.append(QJsonObject { { QStringLiteral("id"), c.id },
-                                          { QStringLiteral("label"), c.label },
-                                          { QStringLiteral("observed"), QJsonValue::fromVariant(c.observed) },
-                                          { QStringLiteral("threshold"), c.threshold },
-                                          { QStringLiteral("earned"), c.earned },
-                                          { QStringLiteral("possible"), c.possible } });
-        }
-        const QByteArray written = SummaryStore::breakdownJson(breakdown);
-        QCOMPARE(QJsonDocument::fromJson(written).array(), expected);
-        QCOMPARE(written, QJsonDocument(expected).toJson(QJsonDocument::Compact)); // even byte for byte
-        QCOMPARE(SummaryStore::breakdownJson({}), QByteArray("[]"));
-    }
-
+    // A status reads back as written; its breakdown's words come from the rules version it names.
     void statusReadsBackAsWritten()
     {
         test::TempWorkspace workspace;
         auto db = workspace.open();
+        RuleSet rules = RuleSetJson::defaults(QLocale(QLocale::English));
+        auto scored = std::find_if(rules.stages.begin(), rules.stages.end(),
+                                   [](const Stage& stage) { return !stage.criteria.isEmpty(); });
+        QVERIFY(scored != rules.stages.end());
+        scored->criteria.first().label = QStringLiteral("Logins");
+        const HealthCriterion& criterion = scored->criteria.first();
+        const Result<int> version = RuleStore(*db).save(rules, QStringLiteral("test"));
+        QVERIFY2(version.ok(), qPrintable(version.ok() ? QString() : version.error()));
         SummaryStore store(*db);
         AccountStatus status;
         status.accountId = QStringLiteral("A-1");
         status.day = DayClock::dayNumber(QDate(2026, 6, 15));
-        status.stage = QStringLiteral("renewal");
+        status.stage = scored->id;
         status.score = 71.5;
         status.band = QStringLiteral("Good");
         status.lastActiveDay = status.day - 3;
-        status.breakdown = { { QStringLiteral("logins"), QStringLiteral("Logins"), QVariant(12.0),
-                               QStringLiteral(">= 20"), 6.5, 20 } };
-        QVERIFY(store.writeStatus(status, 1000, 3).ok());
+        status.breakdown = { { criterion.id, criterion.label, QVariant(12.0),
+                               Evaluator::describe(criterion.scoring), 6.5, criterion.weight } };
+        QVERIFY(store.writeStatus(status, 1000, *version).ok());
         const auto read = store.status(QStringLiteral("A-1"));
         QVERIFY(read.ok());
         QVERIFY(read->has_value());
@@ -81,8 +63,15 @@ private slots:
         QCOMPARE(back.lastActiveDay, status.lastActiveDay);
         QCOMPARE(back.breakdown.size(), 1);
         QCOMPARE(back.breakdown.first().label, QStringLiteral("Logins"));
+        QCOMPARE(back.breakdown.first().threshold, Evaluator::describe(criterion.scoring));
+        QCOMPARE(back.breakdown.first().possible, criterion.weight);
         QCOMPARE(back.breakdown.first().earned, 6.5);
-        QCOMPARE(scalar(*db, QStringLiteral("SELECT rules_version FROM account_status")), 3);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT rules_version FROM account_status")), *version);
+        // The row holds what was measured, not the rules' words.
+        QCOMPARE(
+            scalar(*db,
+                   QStringLiteral("SELECT count(*) FROM account_status WHERE breakdown LIKE '%Logins%'")),
+            0);
         const auto missing = store.status(QStringLiteral("A-2"));
         QVERIFY(missing.ok());
         QVERIFY(!missing->has_value());
