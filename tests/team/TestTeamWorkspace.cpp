@@ -203,6 +203,43 @@ private slots:
         QCOMPARE(super.scalar(QStringLiteral("SELECT count(*) FROM events"))->toInt(), 1);
     }
 
+    // Every event names a source of the workspace, checked once a statement; a source that has
+    // events stays. (Not a foreign key: its check per row halved the log's appends.)
+    void eventsNameAKnownSource()
+    {
+        Result<std::unique_ptr<TeamDatabase>> team = m_cluster.createWorkspace(QStringLiteral("sources"));
+        QVERIFY(team.ok());
+        TeamDatabase& super = **team;
+        QVERIFY(accepted(super,
+                         QStringLiteral("INSERT INTO sources VALUES ('api', 'connector', '{}', 0), "
+                                        "('spare', 'csv', '{}', 0)")));
+        const QString event = QStringLiteral("INSERT INTO events (source, external_id, account_id, name, "
+                                             "occurred_at, received_at) VALUES ('%1', '%2', 'A-1', 'login', "
+                                             "1767225600000, 1)");
+        QVERIFY(accepted(super, event.arg(QStringLiteral("api"), QStringLiteral("e1"))));
+        QString error;
+        QVERIFY(!accepted(super, event.arg(QStringLiteral("nowhere"), QStringLiteral("e2")), &error));
+        QVERIFY2(error.contains(QStringLiteral("\"nowhere\"")), qPrintable(error));
+        // One unknown source among known ones refuses the whole statement.
+        QVERIFY(!accepted(
+            super,
+            QStringLiteral("INSERT INTO events (source, external_id, account_id, name, occurred_at, "
+                           "received_at) VALUES ('api', 'e3', 'A-1', 'login', 1767225600000, 1), "
+                           "('gone', 'e4', 'A-1', 'login', 1767225600000, 1)"),
+            &error));
+        QCOMPARE(super.scalar(QStringLiteral("SELECT count(*) FROM events"))->toInt(), 1);
+
+        QVERIFY(!accepted(super, QStringLiteral("DELETE FROM sources WHERE name = 'api'"), &error));
+        QVERIFY2(error.contains(QStringLiteral("has events")), qPrintable(error));
+        QVERIFY(
+            !accepted(super, QStringLiteral("UPDATE sources SET name = 'api2' WHERE name = 'api'"), &error));
+        QVERIFY2(error.contains(QStringLiteral("has events")), qPrintable(error));
+        QVERIFY(
+            accepted(super, QStringLiteral("UPDATE sources SET config = '{\"a\": 1}' WHERE name = 'api'")));
+        QVERIFY(accepted(super, QStringLiteral("DELETE FROM sources WHERE name = 'spare'")));
+        QCOMPARE(super.scalar(QStringLiteral("SELECT count(*) FROM sources"))->toInt(), 1);
+    }
+
     void rolesAreEnforcedByTheServer_data()
     {
         QTest::addColumn<QString>("role");
