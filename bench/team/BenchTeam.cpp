@@ -21,6 +21,7 @@
 #include <QSqlRecord>
 #include <QThread>
 #include <QTimeZone>
+#include <QTimer>
 
 #include <algorithm>
 #include <atomic>
@@ -340,12 +341,26 @@ int main(int argc, char* argv[])
                  .arg(query / teamRebuild, 0, 'f', 2));
 
         // New events to a NOTIFY at a listening desktop, through the engine: 1,000 events
-        // committed, the engine's incremental pass, its publication announced.
-        std::unique_ptr<TeamDatabase> desk = open(cluster);
-        desk->connection().driver()->subscribeToNotification(QStringLiteral("tenure_statuses"));
+        // committed, the engine's incremental pass, its publication announced. The desktop listens
+        // on a thread of its own, as a desktop is a process of its own: the engine's pass, which
+        // goes on to refresh the action queue after it publishes, does not hold the stamp back.
         std::atomic<qint64> received { 0 };
-        QObject::connect(desk->connection().driver(), &QSqlDriver::notification,
-                         [&received](const QString&) { received = QDateTime::currentMSecsSinceEpoch(); });
+        std::atomic_bool listening { false };
+        std::atomic_bool stopListening { false };
+        std::unique_ptr<QThread> listener(QThread::create([&] {
+            std::unique_ptr<TeamDatabase> desk = open(cluster);
+            desk->connection().driver()->subscribeToNotification(QStringLiteral("tenure_statuses"));
+            QObject::connect(desk->connection().driver(), &QSqlDriver::notification,
+                             [&received](const QString&) { received = QDateTime::currentMSecsSinceEpoch(); });
+            QTimer tick; // wakes the loop to see stopListening
+            tick.start(50);
+            listening = true;
+            while (!stopListening)
+                QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        }));
+        listener->start();
+        while (!listening)
+            QThread::msleep(5);
         QStringList accounts;
         {
             QSqlQuery ids(file->connection());
@@ -354,6 +369,7 @@ int main(int argc, char* argv[])
                 accounts << ids.value(0).toString();
         }
         std::vector<double> latencies;
+        std::vector<double> passes;
         const qint64 at = endMs - 3600000;
         for (int batch = 0; batch < batches; ++batch) {
             must(team->begin());
@@ -380,20 +396,24 @@ int main(int argc, char* argv[])
             Result<TeamEngine::Pass> pass = engine.runPass();
             if (!pass)
                 bench::fail(pass.error());
+            passes.push_back(double(QDateTime::currentMSecsSinceEpoch() - committed) / 1000.0);
             QElapsedTimer wait;
             wait.start();
             while (received == 0 && wait.elapsed() < 10000)
-                QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+                QThread::msleep(2);
             if (received == 0)
                 bench::fail(QStringLiteral("no notification within 10 s"));
             latencies.push_back(double(received - committed) / 1000.0);
         }
+        stopListening = true;
+        listener->wait();
         line(QStringLiteral(
                  "1,000 new events to a desktop's NOTIFY through the engine (%1 batches): p50 %2 s, p99 "
-                 "%3 s (target < 1 s)")
+                 "%3 s (target < 1 s); the engine's whole pass, its action queue included: p50 %4 s")
                  .arg(batches)
                  .arg(percentile(latencies, 0.5), 0, 'f', 3)
-                 .arg(percentile(latencies, 0.99), 0, 'f', 3));
+                 .arg(percentile(latencies, 0.99), 0, 'f', 3)
+                 .arg(percentile(passes, 0.5), 0, 'f', 3));
 
         // Desktops at work while the engine publishes a rebuild.
         std::atomic_bool stop { false };
