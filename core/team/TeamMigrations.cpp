@@ -179,6 +179,19 @@ QStringList version4()
     };
 }
 
+// Each publication of the engine's results is numbered (engine_state: `publication`, and
+// `publication_everything` for the last that replaced every account's rows), and the rows it
+// wrote carry its number: a desktop copies the rows newer than the ones it has, not all of them.
+QStringList version5()
+{
+    return {
+        QStringLiteral("ALTER TABLE account_status ADD COLUMN publication bigint NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE history_months ADD COLUMN publication bigint NOT NULL DEFAULT 0"),
+        QStringLiteral("CREATE INDEX account_status_publication ON account_status (publication)"),
+        QStringLiteral("CREATE INDEX history_months_publication ON history_months (publication)"),
+    };
+}
+
 } // namespace
 
 const QList<TeamMigration>& teamMigrations()
@@ -187,6 +200,7 @@ const QList<TeamMigration>& teamMigrations()
         { 2, version2() },
         { 3, version3() },
         { 4, version4() },
+        { 5, version5() },
     };
     return migrations;
 }

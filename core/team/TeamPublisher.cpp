@@ -78,11 +78,18 @@ Result<qint64> TeamPublisher::publish(const Publication& publication)
     if (!holds->toBool())
         return failed(tr("this engine no longer holds the team's engine lock (another engine took over)."));
 
+    // This publication's number: the rows it writes carry it, so that desktops copy only those.
+    Result<QVariant> last = m_team.scalar(QStringLiteral(
+        "SELECT coalesce((SELECT value::bigint FROM engine_state WHERE key = 'publication'), 0)"));
+    if (!last)
+        return failed(last.error());
+    const qint64 number = last->toLongLong() + 1;
+
     const QString accountsJson
         = QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(QStringList(publication.accounts.begin(),
                                                                                  publication.accounts.end())))
                                 .toJson(QJsonDocument::Compact));
-    QVariantList values;
+    QVariantList values { number };
     QString onlyThese;
     if (!publication.everything) {
         // Bound as one JSON array on both sides: no id enters a statement's text.
@@ -111,17 +118,18 @@ Result<qint64> TeamPublisher::publish(const Publication& publication)
     Result<qint64> statuses = copyTable(
         QStringLiteral("account_status"),
         QStringLiteral(
-            "account_id, stage, score, band, breakdown, day, computed_at, rules_version, last_active"),
-        QStringLiteral(
-            "SELECT account_id, stage, score, band, breakdown, day, computed_at, rules_version, last_active "
-            "FROM account_status")
+            "account_id, stage, score, band, breakdown, day, computed_at, rules_version, last_active, "
+            "publication"),
+        QStringLiteral("SELECT account_id, stage, score, band, breakdown, day, computed_at, rules_version, "
+                       "last_active, ? FROM account_status")
             + onlyThese,
         values);
     if (!statuses)
         return failed(statuses.error());
     if (Result<qint64> months = copyTable(
-            QStringLiteral("history_months"), QStringLiteral("account_id, month, legend, days"),
-            QStringLiteral("SELECT account_id, month, legend, days FROM history_months") + onlyThese, values);
+            QStringLiteral("history_months"), QStringLiteral("account_id, month, legend, days, publication"),
+            QStringLiteral("SELECT account_id, month, legend, days, ? FROM history_months") + onlyThese,
+            values);
         !months)
         return failed(months.error());
     if (Result<qint64> days
@@ -130,12 +138,15 @@ Result<qint64> TeamPublisher::publish(const Publication& publication)
         !days)
         return failed(days.error());
 
-    const QList<QPair<QString, QString>> state {
+    QList<QPair<QString, QString>> state {
+        { QStringLiteral("publication"), QString::number(number) },
         { QStringLiteral("team_seq"), QString::number(publication.teamSeq) },
         { QStringLiteral("as_of"), publication.asOf.toString(Qt::ISODate) },
         { QStringLiteral("rules_version"), QString::number(publication.rulesVersion) },
         { QStringLiteral("published_at"), QString::number(QDateTime::currentMSecsSinceEpoch()) },
     };
+    if (publication.everything)
+        state.append({ QStringLiteral("publication_everything"), QString::number(number) });
     for (const auto& [key, value] : state) {
         if (Result<QSqlQuery> set
             = m_team.exec(QStringLiteral("INSERT INTO engine_state (key, value) VALUES (?, ?) "

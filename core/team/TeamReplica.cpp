@@ -23,6 +23,8 @@ namespace {
 
 const QString kTeamSeq = QStringLiteral("team_seq");
 const QString kMasterFingerprint = QStringLiteral("team_master_fingerprint");
+// The number of the last publication of the engine's results this copy holds (TeamPublisher).
+const QString kTeamPublication = QStringLiteral("team_publication");
 const QString kTeamWorkspaceId = QStringLiteral("team_workspace_id");
 constexpr int kEventsPerBatch = 20000;
 
@@ -62,17 +64,18 @@ QVariant numberOrNull(const PgCopyOut::Field& field, bool integer)
     return integer ? QVariant(field.value.toLongLong()) : QVariant(field.value.toDouble());
 }
 
-// Copies the rows of a team query into a table of the copy, column by column (`integer` tells
-// the number columns, 'i' whole and 'r' real, from text ones, 't').
-Status copyRows(TeamDatabase& team, Database& local, const QString& teamSelect, const QString& localInsert,
-                const QByteArray& kinds)
+// Copies the rows of a team query into a table of the copy, column by column (`kinds` tells
+// the number columns, 'i' whole and 'r' real, from text ones, 't'). Returns the rows copied.
+Result<qint64> copyRows(TeamDatabase& team, Database& local, const QString& teamSelect,
+                        const QString& localInsert, const QByteArray& kinds)
 {
     PgCopyOut out(team.handle());
     if (Status started = out.start(QStringLiteral("COPY (%1) TO STDOUT").arg(teamSelect)); !started)
-        return started;
+        return Error { started.error() };
     QSqlQuery insert(local.connection());
     if (!insert.prepare(localInsert))
         return Error { insert.lastError().text() };
+    qint64 rows = 0;
     while (out.next()) {
         const QList<PgCopyOut::Field>& fields = out.fields();
         for (qsizetype i = 0; i < fields.size() && i < kinds.size(); ++i) {
@@ -82,10 +85,11 @@ Status copyRows(TeamDatabase& team, Database& local, const QString& teamSelect, 
         }
         if (!insert.exec())
             return Error { insert.lastError().text() };
+        ++rows;
     }
     if (!out.error().isEmpty())
         return Error { out.error() };
-    return {};
+    return rows;
 }
 
 } // namespace
@@ -218,8 +222,8 @@ Status TeamReplica::pullMasterData(Pull& pull)
     for (const auto& [select, insert, kinds] : tables) {
         QByteArray columnKinds = kinds;
         columnKinds.replace('I', 'i');
-        if (Status copied = copyRows(m_team, m_local, select, insert, columnKinds); !copied)
-            return copied;
+        if (Result<qint64> copied = copyRows(m_team, m_local, select, insert, columnKinds); !copied)
+            return Error { copied.error() };
     }
     // The engine's own stamp of the master data (counts and newest change) can miss an edit the
     // fingerprint saw: forget it, so that the next pass re-scores every account.
@@ -272,7 +276,7 @@ Status TeamReplica::pullActions()
         return Error { snapshot.error() };
     }
     for (const auto& [select, insert, kinds] : tables) {
-        if (Status copied = copyRows(m_team, m_local, select, insert, kinds); !copied) {
+        if (Result<qint64> copied = copyRows(m_team, m_local, select, insert, kinds); !copied) {
             m_team.rollback();
             return Error { tr("Cannot copy the team's actions from %1: %2")
                                .arg(m_team.location().display(), copied.error()) };
@@ -291,49 +295,124 @@ Result<qint64> TeamReplica::pullStatuses()
     Transaction transaction(m_local);
     if (!transaction.startError().isEmpty())
         return Error { transaction.startError() };
-    for (const char* sql :
-         { "DELETE FROM account_status", "DELETE FROM history_months", "DELETE FROM history_days" }) {
-        if (Status done = localExec(m_local, QString::fromLatin1(sql)); !done)
-            return Error { done.error() };
-    }
     // One snapshot for the three tables: a publication lands in them together.
     if (Status begun = m_team.begin(); !begun)
         return Error { begun.error() };
+    const auto failed = [this](const QString& why) -> Result<qint64> {
+        m_team.rollback();
+        return Error {
+            tr("Cannot copy the team's scores from %1: %2").arg(m_team.location().display(), why)
+        };
+    };
     if (Result<QSqlQuery> snapshot
         = m_team.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
-        !snapshot) {
-        m_team.rollback();
-        return Error { snapshot.error() };
-    }
-    const QList<std::tuple<QString, QString, QByteArray>> tables {
-        { QStringLiteral("SELECT account_id, stage, score, band, breakdown, day, computed_at, rules_version, "
-                         "last_active FROM account_status"),
-          QStringLiteral("INSERT INTO account_status (account_id, stage, score, band, breakdown, day, "
-                         "computed_at, rules_version, last_active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-          "ttrtttiit" },
-        { QStringLiteral("SELECT account_id, month, legend, days FROM history_months"),
-          QStringLiteral("INSERT INTO history_months (account_id, month, legend, days) VALUES (?, ?, ?, ?)"),
-          "tttt" },
-        { QStringLiteral("SELECT day, stage, band, accounts FROM history_days"),
-          QStringLiteral("INSERT INTO history_days (day, stage, band, accounts) VALUES (?, ?, ?, ?)"),
-          "ttti" },
+        !snapshot)
+        return failed(snapshot.error());
+    Result<QSqlQuery> numbers = m_team.exec(QStringLiteral(
+        "SELECT (SELECT value::bigint FROM engine_state WHERE key = 'publication'), (SELECT value::bigint "
+        "FROM engine_state WHERE key = 'publication_everything'), (SELECT count(*) FROM account_status)"));
+    if (!numbers || !numbers->next())
+        return failed(numbers ? numbers->lastError().text() : numbers.error());
+    const auto numberOr = [&](int column) {
+        return numbers->value(column).isNull() ? qint64(-1) : numbers->value(column).toLongLong();
     };
-    for (const auto& [select, insert, kinds] : tables) {
-        if (Status copied = copyRows(m_team, m_local, select, insert, kinds); !copied) {
-            m_team.rollback();
-            return Error { tr("Cannot copy the team's scores from %1: %2")
-                               .arg(m_team.location().display(), copied.error()) };
+    const qint64 latest = numberOr(0);
+    const qint64 everything = numberOr(1);
+    const qint64 teamStatuses = numbers->value(2).toLongLong();
+    numbers->finish();
+    WorkspaceSettings settings(m_local);
+    const qint64 mine = settings.value(kTeamPublication, QStringLiteral("-1")).toLongLong();
+    if (latest >= 0 && latest == mine) {
+        m_team.rollback(); // read only: nothing to keep
+        return qint64(0);
+    }
+
+    // The rows of the publications after the copy's, in place of its rows of the same accounts;
+    // all of them when one of those replaced every account's (or the copy has no number yet).
+    const auto copy = [&](bool whole) -> Result<qint64> {
+        const QString newer = whole ? QString() : QStringLiteral(" WHERE publication > %1").arg(mine);
+        if (whole) {
+            for (const char* sql : { "DELETE FROM account_status", "DELETE FROM history_months" }) {
+                if (Status done = localExec(m_local, QString::fromLatin1(sql)); !done)
+                    return Error { done.error() };
+            }
+        } else {
+            QSqlQuery forget(m_local.connection());
+            forget.prepare(QStringLiteral("DELETE FROM account_status WHERE account_id = :id"));
+            QSqlQuery forgetMonths(m_local.connection());
+            forgetMonths.prepare(QStringLiteral("DELETE FROM history_months WHERE account_id = :id"));
+            PgCopyOut changed(m_team.handle());
+            // `mine` is a number this code formats: nothing of the data enters the statement.
+            if (Status started
+                = changed.start(QStringLiteral("COPY (SELECT account_id FROM account_status%1 "
+                                               "UNION SELECT account_id FROM history_months%1) "
+                                               "TO STDOUT")
+                                    .arg(newer));
+                !started)
+                return Error { started.error() };
+            while (changed.next()) {
+                const QString id = QString::fromUtf8(changed.fields().value(0).value);
+                forget.bindValue(QStringLiteral(":id"), id);
+                forgetMonths.bindValue(QStringLiteral(":id"), id);
+                if (!forget.exec() || !forgetMonths.exec())
+                    return Error { forget.lastError().text() + forgetMonths.lastError().text() };
+            }
+            if (!changed.error().isEmpty())
+                return Error { changed.error() };
+        }
+        if (Status done = localExec(m_local, QStringLiteral("DELETE FROM history_days")); !done)
+            return Error { done.error() };
+        Result<qint64> statuses = copyRows(
+            m_team, m_local,
+            QStringLiteral(
+                "SELECT account_id, stage, score, band, breakdown, day, computed_at, rules_version, "
+                "last_active FROM account_status")
+                + newer,
+            QStringLiteral("INSERT INTO account_status (account_id, stage, score, band, breakdown, day, "
+                           "computed_at, rules_version, last_active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            "ttrtttiit");
+        if (!statuses)
+            return statuses;
+        if (Result<qint64> months = copyRows(
+                m_team, m_local,
+                QStringLiteral("SELECT account_id, month, legend, days FROM history_months") + newer,
+                QStringLiteral(
+                    "INSERT INTO history_months (account_id, month, legend, days) VALUES (?, ?, ?, ?)"),
+                "tttt");
+            !months)
+            return months;
+        if (Result<qint64> days = copyRows(
+                m_team, m_local, QStringLiteral("SELECT day, stage, band, accounts FROM history_days"),
+                QStringLiteral("INSERT INTO history_days (day, stage, band, accounts) VALUES (?, ?, ?, ?)"),
+                "ttti");
+            !days)
+            return days;
+        return statuses;
+    };
+    const bool whole = latest < 0 || mine < 0 || everything > mine || latest < mine;
+    Result<qint64> copied = copy(whole);
+    if (!copied)
+        return failed(copied.error());
+    if (!whole) {
+        // A publication that removed an account's status leaves no newer row to say so: a copy
+        // that no longer counts as the team's is made whole again, in the same snapshot.
+        QSqlQuery count(m_local.connection());
+        if (!count.exec(QStringLiteral("SELECT count(*) FROM account_status")) || !count.next())
+            return failed(count.lastError().text());
+        const bool differs = count.value(0).toLongLong() != teamStatuses;
+        count.finish();
+        if (differs) {
+            copied = copy(true);
+            if (!copied)
+                return failed(copied.error());
         }
     }
     m_team.rollback(); // read only: nothing to keep
-    QSqlQuery count(m_local.connection());
-    if (!count.exec(QStringLiteral("SELECT count(*) FROM account_status")) || !count.next())
-        return Error { count.lastError().text() };
-    const qint64 statuses = count.value(0).toLongLong();
-    count.finish();
+    if (Status set = settings.setValue(kTeamPublication, QString::number(latest)); !set)
+        return Error { set.error() };
     if (Status committed = transaction.commit(); !committed)
         return Error { committed.error() };
-    return statuses;
+    return copied.value();
 }
 
 Status TeamReplica::pullRuleSets(Pull& pull)

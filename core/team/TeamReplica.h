@@ -56,9 +56,10 @@ public:
     // a team workspace through its copy (reports show an account's open actions and notes).
     Status pullActions();
     // The read side the team's engine published (statuses, their history, the daily counts),
-    // replacing the copy's: a desktop reads the team's scores instead of scoring its own copy. New
-    // rule set versions come first (a breakdown's labels are its rules version's). Returns the
-    // statuses copied.
+    // into the copy: a desktop reads the team's scores instead of scoring its own copy. Only the
+    // accounts published since the copy's last pull are copied, unless a publication since replaced
+    // every account's. New rule set versions come first (a breakdown's labels are its rules
+    // version's). Returns the statuses copied (0 when the copy was up to date).
     Result<qint64> pullStatuses();
 
 private:

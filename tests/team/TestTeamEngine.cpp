@@ -12,6 +12,7 @@
 #include "team/TeamEngine.h"
 #include "team/TeamPublisher.h"
 #include "team/TeamPush.h"
+#include "team/TeamReplica.h"
 #include "team/TeamSchema.h"
 
 #include <QElapsedTimer>
@@ -166,6 +167,16 @@ private slots:
                  QStringList { PgCluster::superuser() });
         QVERIFY(announced.wait(5000) || !announced.isEmpty());
         QCOMPARE(announced.first().at(0).toString(), QStringLiteral("tenure_statuses"));
+        // A desktop's copy takes the publication whole the first time, then is up to date.
+        test::TempWorkspace deskCopy;
+        std::unique_ptr<Database> copy = deskCopy.open();
+        Result<qint64> pulled = TeamReplica(**desk, *copy).pullStatuses();
+        QVERIFY2(pulled.ok(), qPrintable(pulled.ok() ? QString() : pulled.error()));
+        QCOMPARE(pulled.value(), 40);
+        COMPARE_ROWS(teamRows(**team, kStatuses), localRows(*copy, kStatuses), "the desktop's statuses");
+        COMPARE_ROWS(teamRows(**team, kHistory), localRows(*copy, kHistory), "the desktop's history");
+        COMPARE_ROWS(teamRows(**team, kDays), localRows(*copy, kDays), "the desktop's days");
+        QCOMPARE(TeamReplica(**desk, *copy).pullStatuses().value(), 0);
 
         // New events reach the team: the next pass folds them in, as the file's engine does.
         QVERIFY((*team)->exec(QStringLiteral("BEGIN")).ok());
@@ -211,6 +222,34 @@ private slots:
                      "status_history after new events");
         QVERIFY(ActionEngine(*local, ActionRules::load(*local)).refresh(kAsOf).ok());
         COMPARE_ROWS(teamRows(**team, kActions), localRows(*local, kActions), "actions after new events");
+        // The desktop's copy takes only the accounts the new events changed, and matches again.
+        pulled = TeamReplica(**desk, *copy).pullStatuses();
+        QVERIFY2(pulled.ok(), qPrintable(pulled.ok() ? QString() : pulled.error()));
+        QCOMPARE(pulled.value(), accounts.size());
+        COMPARE_ROWS(teamRows(**team, kStatuses), localRows(*copy, kStatuses),
+                     "the desktop's statuses after");
+        COMPARE_ROWS(teamRows(**team, kHistory), localRows(*copy, kHistory), "the desktop's history after");
+        COMPARE_ROWS(teamRows(**team, kDays), localRows(*copy, kDays), "the desktop's days after");
+        // A status the server lost without a newer publication (by hand here) makes the copy whole.
+        QVERIFY((*team)
+                    ->exec(QStringLiteral("UPDATE engine_state SET value = (value::bigint + 1)::text "
+                                          "WHERE key = 'publication'"))
+                    .ok());
+        QVERIFY((*team)
+                    ->exec(QStringLiteral("DELETE FROM account_status WHERE account_id = (SELECT "
+                                          "min(account_id) FROM account_status)"))
+                    .ok());
+        pulled = TeamReplica(**desk, *copy).pullStatuses();
+        QVERIFY2(pulled.ok(), qPrintable(pulled.ok() ? QString() : pulled.error()));
+        QCOMPARE(pulled.value(), 39);
+        COMPARE_ROWS(teamRows(**team, kStatuses), localRows(*copy, kStatuses),
+                     "the desktop's statuses, whole");
+        // A rebuild publishes every account again, and the copy takes it whole.
+        pass = engine.runPass(true);
+        QVERIFY2(pass.ok(), qPrintable(pass.ok() ? QString() : pass.error()));
+        QCOMPARE(TeamReplica(**desk, *copy).pullStatuses().value(), 40);
+        COMPARE_ROWS(teamRows(**team, kStatuses), localRows(*copy, kStatuses),
+                     "the desktop's statuses, rebuilt");
 
         // Exactly one engine: a second one stands by until the first is gone.
         TeamEngine second(m_cluster.location(QStringLiteral("engine")), options(QStringLiteral("b")),
