@@ -209,12 +209,23 @@ Migration version7()
              } };
 }
 
+// Version 8: a status's breakdown holds what the account measured (BreakdownCodec), its words
+// and weights coming from the rules version the row names; a Tenure before this one would show
+// such rows blank, so it is refused by the version. The next pass re-scores every account, so
+// that no row of the older form stays.
+Migration version8()
+{
+    return { 8,
+             QStringLiteral("breakdowns stored as measurements"),
+             { QStringLiteral("DELETE FROM engine_state WHERE key = 'rules_version'") } };
+}
+
 } // namespace
 
 const QList<Migration>& Schema::migrations()
 {
     static const QList<Migration> all { version1(), version2(), version3(), version4(),
-                                        version5(), version6(), version7() };
+                                        version5(), version6(), version7(), version8() };
     return all;
 }
 

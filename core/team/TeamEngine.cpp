@@ -197,7 +197,7 @@ Result<TeamEngine::Pass> TeamEngine::attemptPass(bool rebuild, const ScoringEngi
                                                cancel);
     if (!pulled)
         return Error { pulled.error() };
-    if (pulled->masterDataReplaced)
+    if (pulled->masterDataReplaced || pulled->ruleSetsReplaced)
         m_engine = std::make_unique<ScoringEngine>(*m_replica, m_options.engine); // reloads what it cached
     pass.eventsPulled = pulled->events;
     pass.eventsSetAside = pulled->rejected;

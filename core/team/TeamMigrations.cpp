@@ -1,5 +1,7 @@
 #include "team/TeamMigrations.h"
 
+#include "team/TeamSchema.h"
+
 namespace tenure {
 
 namespace {
@@ -163,19 +165,33 @@ QStringList version4()
         QStringLiteral(
             "CREATE TRIGGER events_sources AFTER INSERT ON events REFERENCING NEW TABLE AS appended "
             "FOR EACH STATEMENT EXECUTE FUNCTION tenure_check_event_sources()"),
+        // The log's lock first: an append in progress commits before the check looks (and one
+        // that starts meanwhile waits, then finds the source gone), as a foreign key's lock did.
         QStringLiteral(R"(CREATE FUNCTION tenure_keep_used_sources() RETURNS trigger
             LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
             BEGIN
-                IF (TG_OP = 'DELETE' OR NEW.name IS DISTINCT FROM OLD.name)
-                   AND EXISTS (SELECT 1 FROM events WHERE source = OLD.name) THEN
-                    RAISE EXCEPTION 'the source "%" has events in the log: it cannot be removed or renamed', OLD.name
-                        USING ERRCODE = 'foreign_key_violation';
+                IF TG_OP = 'TRUNCATE' OR TG_OP = 'DELETE' OR NEW.name IS DISTINCT FROM OLD.name THEN
+                    PERFORM pg_advisory_xact_lock(%1);
+                    IF TG_OP = 'TRUNCATE' THEN
+                        IF EXISTS (SELECT 1 FROM events) THEN
+                            RAISE EXCEPTION 'sources have events in the log: they cannot be removed'
+                                USING ERRCODE = 'foreign_key_violation';
+                        END IF;
+                        RETURN NULL;
+                    END IF;
+                    IF EXISTS (SELECT 1 FROM events WHERE source = OLD.name) THEN
+                        RAISE EXCEPTION 'the source "%" has events in the log: it cannot be removed or renamed', OLD.name
+                            USING ERRCODE = 'foreign_key_violation';
+                    END IF;
                 END IF;
                 RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
-            END $$)"),
+            END $$)")
+            .arg(TeamSchema::kLogLock),
         QStringLiteral("REVOKE ALL ON FUNCTION tenure_keep_used_sources() FROM PUBLIC"),
         QStringLiteral("CREATE TRIGGER sources_keep_used BEFORE DELETE OR UPDATE OF name ON sources "
                        "FOR EACH ROW EXECUTE FUNCTION tenure_keep_used_sources()"),
+        QStringLiteral("CREATE TRIGGER sources_keep_used_truncate BEFORE TRUNCATE ON sources "
+                       "FOR EACH STATEMENT EXECUTE FUNCTION tenure_keep_used_sources()"),
     };
 }
 

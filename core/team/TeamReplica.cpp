@@ -288,10 +288,6 @@ Status TeamReplica::pullActions()
 
 Result<qint64> TeamReplica::pullStatuses()
 {
-    // A status's breakdown takes its words from the rules version it names: copy new versions first.
-    Pull rulesOnly;
-    if (Status rules = pullRuleSets(rulesOnly); !rules)
-        return Error { rules.error() };
     Transaction transaction(m_local);
     if (!transaction.startError().isEmpty())
         return Error { transaction.startError() };
@@ -308,6 +304,11 @@ Result<qint64> TeamReplica::pullStatuses()
         = m_team.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
         !snapshot)
         return failed(snapshot.error());
+    // A status's breakdown takes its words from the rules version it names: the versions of the
+    // same snapshot first.
+    Pull rulesOnly;
+    if (Status rules = pullRuleSets(rulesOnly); !rules)
+        return failed(rules.error());
     Result<QSqlQuery> numbers = m_team.exec(QStringLiteral(
         "SELECT (SELECT value::bigint FROM engine_state WHERE key = 'publication'), (SELECT value::bigint "
         "FROM engine_state WHERE key = 'publication_everything'), (SELECT count(*) FROM account_status)"));
@@ -454,9 +455,14 @@ Status TeamReplica::pullRuleSets(Pull& pull)
     if (!transaction.startError().isEmpty())
         return Error { transaction.startError() };
     if (disagree || mine.size() > versions.size()) {
-        if (Status cleared = localExec(m_local, QStringLiteral("DELETE FROM rule_sets")); !cleared)
-            return cleared;
+        // The versions the copy scored with are not the team's: its scores must be made again.
+        for (const char* sql :
+             { "DELETE FROM rule_sets", "DELETE FROM engine_state WHERE key = 'rules_version'" }) {
+            if (Status cleared = localExec(m_local, QString::fromLatin1(sql)); !cleared)
+                return cleared;
+        }
         mine.clear();
+        pull.ruleSetsReplaced = true;
     }
     QSqlQuery insert(m_local.connection());
     insert.prepare(QStringLiteral(

@@ -36,6 +36,7 @@ public:
         qint64 teamSeq = 0; // the team's seq the copy now holds everything up to
         bool masterDataReplaced = false;
         int ruleSets = 0; // rule set versions added
+        bool ruleSetsReplaced = false; // the copy's versions were not the team's: all of them replaced
         qint64 rejected = 0; // events the copy refused (see EventLog::validate), set aside
         QString firstRejection;
     };

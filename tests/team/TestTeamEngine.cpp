@@ -325,6 +325,50 @@ private slots:
                      "account_status after the rerun");
     }
 
+    // Rule versions never change on the server, but the engine's copy may hold others under the
+    // same numbers (it made the defaults before the team had rules): when the team's replace
+    // them, the engine scores every account again with the team's.
+    void rulesTheTeamReplacedAreScoredAgain()
+    {
+        Result<std::unique_ptr<TeamDatabase>> team
+            = m_cluster.createWorkspace(QStringLiteral("rules"), "UTC");
+        QVERIFY(team.ok());
+        std::unique_ptr<Database> local = m_local.open();
+        QVERIFY((*team)
+                    ->exec(QStringLiteral("UPDATE settings SET value = (?) WHERE key = 'time_zone'"),
+                           { localRows(*local,
+                                       QStringLiteral("SELECT value FROM settings WHERE key = 'time_zone'"))
+                                 .value(0) })
+                    .ok());
+        QVERIFY(TeamPush(*local, **team).run().ok());
+        TeamEngine engine(m_cluster.location(QStringLiteral("rules")), options(QStringLiteral("rules")),
+                          PgCluster::superPassword());
+        QVERIFY(engine.tryElect().value());
+        Result<TeamEngine::Pass> pass = engine.runPass();
+        QVERIFY2(pass.ok(), qPrintable(pass.ok() ? QString() : pass.error()));
+        const QString good = QStringLiteral("SELECT count(*) FROM account_status WHERE band = '%1'");
+        QVERIFY((*team)->scalar(good.arg(QStringLiteral("Good")))->toInt() > 0);
+
+        // The team's newest version, under its own number, now names its best band otherwise.
+        const QStringList newest = teamRows(
+            **team,
+            QStringLiteral("SELECT version, definition::text FROM rule_sets ORDER BY version DESC LIMIT 1"));
+        QCOMPARE(newest.size(), 1);
+        const QString version = newest.first().section(QLatin1Char('|'), 0, 0);
+        QString definition = newest.first().section(QLatin1Char('|'), 1);
+        QVERIFY(definition.contains(QStringLiteral("\"Good\"")));
+        definition.replace(QStringLiteral("\"Good\""), QStringLiteral("\"Great\""));
+        QVERIFY(
+            (*team)
+                ->exec(QStringLiteral("UPDATE rule_sets SET definition = CAST(? AS json) WHERE version = ?"),
+                       { definition, version.toInt() })
+                .ok());
+        pass = engine.runPass();
+        QVERIFY2(pass.ok(), qPrintable(pass.ok() ? QString() : pass.error()));
+        QCOMPARE((*team)->scalar(good.arg(QStringLiteral("Good")))->toInt(), 0);
+        QVERIFY((*team)->scalar(good.arg(QStringLiteral("Great")))->toInt() > 0);
+    }
+
     void aCopyOfAnotherDatabaseIsRefused()
     {
         // The engine's copy of "engine" knows the log up to its last seq; a database prepared

@@ -236,8 +236,26 @@ private slots:
         QVERIFY2(error.contains(QStringLiteral("has events")), qPrintable(error));
         QVERIFY(
             accepted(super, QStringLiteral("UPDATE sources SET config = '{\"a\": 1}' WHERE name = 'api'")));
-        QVERIFY(accepted(super, QStringLiteral("DELETE FROM sources WHERE name = 'spare'")));
-        QCOMPARE(super.scalar(QStringLiteral("SELECT count(*) FROM sources"))->toInt(), 1);
+        QVERIFY(!accepted(super, QStringLiteral("TRUNCATE sources CASCADE"), &error));
+        QVERIFY2(error.contains(QStringLiteral("have events")), qPrintable(error));
+
+        // An append in progress holds the log's lock: removing its source waits for it, then sees
+        // its events (a check that did not wait would let both commit, and orphan the events).
+        Result<std::unique_ptr<TeamDatabase>> other = m_cluster.open(QStringLiteral("sources"));
+        QVERIFY(other.ok());
+        QVERIFY((*other)->begin().ok());
+        QVERIFY(accepted(**other, event.arg(QStringLiteral("spare"), QStringLiteral("e5"))));
+        QVERIFY(accepted(super, QStringLiteral("SET lock_timeout = '300ms'")));
+        QVERIFY(!accepted(super, QStringLiteral("DELETE FROM sources WHERE name = 'spare'"), &error));
+        QVERIFY2(error.contains(QStringLiteral("lock timeout")), qPrintable(error));
+        QVERIFY((*other)->commit().ok());
+        QVERIFY(!accepted(super, QStringLiteral("DELETE FROM sources WHERE name = 'spare'"), &error));
+        QVERIFY2(error.contains(QStringLiteral("has events")), qPrintable(error));
+        QVERIFY(accepted(super, QStringLiteral("RESET lock_timeout")));
+
+        QVERIFY(accepted(super, QStringLiteral("INSERT INTO sources VALUES ('unused', 'csv', '{}', 0)")));
+        QVERIFY(accepted(super, QStringLiteral("DELETE FROM sources WHERE name = 'unused'")));
+        QCOMPARE(super.scalar(QStringLiteral("SELECT count(*) FROM sources"))->toInt(), 2);
     }
 
     void rolesAreEnforcedByTheServer_data()
