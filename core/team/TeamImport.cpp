@@ -16,8 +16,6 @@ const QString kAccountColumns = QStringLiteral(
     "id, name, owner, plan, arr, currency, seats, signup_date, renewal_date, attributes, updated_at");
 const QString kOutcomeColumns
     = QStringLiteral("account_id, kind, occurred_on, amount, note, source, external_id");
-const QString kEventColumns = QStringLiteral(
-    "source, external_id, account_id, user_id, name, occurred_at, quantity, received_at, properties");
 } // namespace
 
 TeamImport::TeamImport(TeamDatabase& team, std::unique_ptr<Database> staging, qint64 lastOutcome, Kind kind)
@@ -73,14 +71,7 @@ Result<std::unique_ptr<TeamImport>> TeamImport::stage(TeamDatabase& team, const 
 
 Result<TeamPush::Report> TeamImport::publish()
 {
-    const TeamPush::Step events {
-        QStringLiteral("events"),
-        QStringLiteral("SELECT seq, %1 FROM events ORDER BY seq").arg(kEventColumns),
-        QStringLiteral("0::bigint AS local_seq, %1 FROM events").arg(kEventColumns),
-        QStringLiteral(
-            "INSERT INTO events (%1) SELECT %1 FROM push_events ORDER BY local_seq ON CONFLICT DO NOTHING")
-            .arg(kEventColumns)
-    };
+    const TeamPush::Step events = TeamPush::eventsStep();
     // The cursors travel with the events they cover, in one transaction, as on a pull into a file.
     const TeamPush::Step cursors {
         QStringLiteral("source_state"),

@@ -39,6 +39,20 @@ TeamPush::TeamPush(Database& local, TeamDatabase& team)
 {
 }
 
+TeamPush::Step TeamPush::eventsStep()
+{
+    const QString columns = QStringLiteral(
+        "source, external_id, account_id, user_id, name, occurred_at, quantity, received_at, properties");
+    // An anti-join, not ON CONFLICT DO NOTHING: that one inserts each row speculatively, twice the
+    // time of a 10M-event push (bench_team).
+    return { QStringLiteral("events"), QStringLiteral("SELECT seq, %1 FROM events ORDER BY seq").arg(columns),
+             QStringLiteral("0::bigint AS local_seq, %1 FROM events").arg(columns),
+             QStringLiteral("INSERT INTO events (%1) SELECT %1 FROM push_events p WHERE NOT EXISTS (SELECT 1 "
+                            "FROM events e WHERE e.source = p.source AND e.external_id = p.external_id) "
+                            "ORDER BY local_seq")
+                 .arg(columns) };
+}
+
 Result<TeamPush::Report> TeamPush::run(const Progress& progress)
 {
     const QString accountColumns = QStringLiteral(
@@ -82,12 +96,7 @@ Result<TeamPush::Report> TeamPush::run(const Progress& progress)
         { tr("event log"),
           true,
           {
-              { QStringLiteral("events"),
-                QStringLiteral("SELECT seq, %1 FROM events ORDER BY seq").arg(eventColumns),
-                QStringLiteral("0::bigint AS local_seq, %1 FROM events").arg(eventColumns),
-                QStringLiteral("INSERT INTO events (%1) SELECT %1 FROM push_events ORDER BY local_seq "
-                               "ON CONFLICT DO NOTHING")
-                    .arg(eventColumns) },
+              eventsStep(),
               { QStringLiteral("source_state"),
                 QStringLiteral("SELECT source, state, updated_at FROM source_state"),
                 QStringLiteral("source, state, updated_at FROM source_state"),

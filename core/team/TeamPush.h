@@ -53,6 +53,10 @@ public:
         QString stagingColumns; // a SELECT list over the team's table giving the staging table's types
         QString merge;
     };
+    // The log's step: the workspace file's events, in its order, less those the team's log holds
+    // already. Run under the log's lock (appends are serialized), so that the events are compared
+    // with a log no one else appends to meanwhile; the unique key refuses what slips through.
+    static Step eventsStep();
     // Copies each step's rows into a temporary staging table (push_TABLE, dropped at commit) and
     // merges them, in the caller's transaction on `team`.
     static Status stageAndMerge(Database& local, TeamDatabase& team, const QList<Step>& steps,
