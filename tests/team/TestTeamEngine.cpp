@@ -125,18 +125,9 @@ private slots:
 
     void theTeamScoresAsTheFileDoes()
     {
-        Result<std::unique_ptr<TeamDatabase>> team
-            = m_cluster.createWorkspace(QStringLiteral("engine"), "UTC");
-        QVERIFY(team.ok());
+        std::unique_ptr<TeamDatabase> team = pushedWorkspace(QStringLiteral("engine"));
+        QVERIFY(team);
         std::unique_ptr<Database> local = m_local.open();
-        // The file's zone decides its days: the team counts in the same.
-        QVERIFY((*team)
-                    ->exec(QStringLiteral("UPDATE settings SET value = (?) WHERE key = 'time_zone'"),
-                           { localRows(*local,
-                                       QStringLiteral("SELECT value FROM settings WHERE key = 'time_zone'"))
-                                 .value(0) })
-                    .ok());
-        QVERIFY(TeamPush(*local, **team).run().ok());
 
         TeamEngine engine(m_cluster.location(QStringLiteral("engine")), options(QStringLiteral("a")),
                           PgCluster::superPassword());
@@ -156,14 +147,14 @@ private slots:
                  localRows(*local, QStringLiteral("SELECT count(*) FROM events")).value(0).toLongLong());
         QCOMPARE(pass->statusesPublished, 40);
 
-        COMPARE_ROWS(teamRows(**team, kStatuses), localRows(*local, kStatuses), "account_status");
-        COMPARE_ROWS(teamRows(**team, kHistory), localRows(*local, kHistory), "status_history");
-        COMPARE_ROWS(teamRows(**team, kDays), localRows(*local, kDays), "history_days");
+        COMPARE_ROWS(teamRows(*team, kStatuses), localRows(*local, kStatuses), "account_status");
+        COMPARE_ROWS(teamRows(*team, kHistory), localRows(*local, kHistory), "status_history");
+        COMPARE_ROWS(teamRows(*team, kDays), localRows(*local, kDays), "history_days");
         // The team's queue is the file's queue.
         QVERIFY(pass->actions.opened > 0);
         QVERIFY(ActionEngine(*local, ActionRules::load(*local)).refresh(kAsOf).ok());
-        COMPARE_ROWS(teamRows(**team, kActions), localRows(*local, kActions), "actions");
-        QCOMPARE(teamRows(**team, QStringLiteral("SELECT DISTINCT updated_by FROM actions")),
+        COMPARE_ROWS(teamRows(*team, kActions), localRows(*local, kActions), "actions");
+        QCOMPARE(teamRows(*team, QStringLiteral("SELECT DISTINCT updated_by FROM actions")),
                  QStringList { PgCluster::superuser() });
         QVERIFY(announced.wait(5000) || !announced.isEmpty());
         QCOMPARE(announced.first().at(0).toString(), QStringLiteral("tenure_statuses"));
@@ -173,25 +164,23 @@ private slots:
         Result<qint64> pulled = TeamReplica(**desk, *copy).pullStatuses();
         QVERIFY2(pulled.ok(), qPrintable(pulled.ok() ? QString() : pulled.error()));
         QCOMPARE(pulled.value(), 40);
-        COMPARE_ROWS(teamRows(**team, kStatuses), localRows(*copy, kStatuses), "the desktop's statuses");
-        COMPARE_ROWS(teamRows(**team, kHistory), localRows(*copy, kHistory), "the desktop's history");
-        COMPARE_ROWS(teamRows(**team, kDays), localRows(*copy, kDays), "the desktop's days");
+        COMPARE_ROWS(teamRows(*team, kStatuses), localRows(*copy, kStatuses), "the desktop's statuses");
+        COMPARE_ROWS(teamRows(*team, kHistory), localRows(*copy, kHistory), "the desktop's history");
+        COMPARE_ROWS(teamRows(*team, kDays), localRows(*copy, kDays), "the desktop's days");
         QCOMPARE(TeamReplica(**desk, *copy).pullStatuses().value(), 0);
 
         // New events reach the team: the next pass folds them in, as the file's engine does.
-        QVERIFY((*team)->exec(QStringLiteral("BEGIN")).ok());
+        QVERIFY(team->exec(QStringLiteral("BEGIN")).ok());
         QVERIFY(
-            (*team)
-                ->exec(QStringLiteral("SELECT pg_advisory_xact_lock(?)"), { QVariant(TeamSchema::kLogLock) })
+            team->exec(QStringLiteral("SELECT pg_advisory_xact_lock(?)"), { QVariant(TeamSchema::kLogLock) })
                 .ok());
         const QStringList accounts
-            = teamRows(**team, QStringLiteral("SELECT id FROM accounts ORDER BY id LIMIT 3"));
+            = teamRows(*team, QStringLiteral("SELECT id FROM accounts ORDER BY id LIMIT 3"));
         qint64 at = QDateTime(kAsOf.addDays(-1), QTime(10, 0), QTimeZone::utc()).toMSecsSinceEpoch();
         for (const QString& account : accounts) {
             for (int i = 0; i < 5; ++i) {
                 const QString id = QStringLiteral("late-%1-%2").arg(account).arg(i);
-                QVERIFY((*team)
-                            ->exec(QStringLiteral(
+                QVERIFY(team->exec(QStringLiteral(
                                        "INSERT INTO events (source, external_id, account_id, user_id, name, "
                                        "occurred_at, received_at) VALUES ('demo', ?, ?, 'u-late', "
                                        "'report_created', ?, ?)"),
@@ -207,7 +196,7 @@ private slots:
                 m_late.push_back(event);
             }
         }
-        QVERIFY((*team)->exec(QStringLiteral("COMMIT")).ok());
+        QVERIFY(team->exec(QStringLiteral("COMMIT")).ok());
         QVERIFY(EventLog(*local).append(std::span<const EncodedEvent>(m_late.data(), m_late.size())).ok());
         ScoringEngine::Options engineOptions;
         engineOptions.today = kAsOf;
@@ -216,39 +205,36 @@ private slots:
         pass = engine.runPass();
         QVERIFY2(pass.ok(), qPrintable(pass.ok() ? QString() : pass.error()));
         QCOMPARE(pass->eventsPulled, 15);
-        COMPARE_ROWS(teamRows(**team, kStatuses), localRows(*local, kStatuses),
+        COMPARE_ROWS(teamRows(*team, kStatuses), localRows(*local, kStatuses),
                      "account_status after new events");
-        COMPARE_ROWS(teamRows(**team, kHistory), localRows(*local, kHistory),
+        COMPARE_ROWS(teamRows(*team, kHistory), localRows(*local, kHistory),
                      "status_history after new events");
         QVERIFY(ActionEngine(*local, ActionRules::load(*local)).refresh(kAsOf).ok());
-        COMPARE_ROWS(teamRows(**team, kActions), localRows(*local, kActions), "actions after new events");
+        COMPARE_ROWS(teamRows(*team, kActions), localRows(*local, kActions), "actions after new events");
         // The desktop's copy takes only the accounts the new events changed, and matches again.
         pulled = TeamReplica(**desk, *copy).pullStatuses();
         QVERIFY2(pulled.ok(), qPrintable(pulled.ok() ? QString() : pulled.error()));
         QCOMPARE(pulled.value(), accounts.size());
-        COMPARE_ROWS(teamRows(**team, kStatuses), localRows(*copy, kStatuses),
-                     "the desktop's statuses after");
-        COMPARE_ROWS(teamRows(**team, kHistory), localRows(*copy, kHistory), "the desktop's history after");
-        COMPARE_ROWS(teamRows(**team, kDays), localRows(*copy, kDays), "the desktop's days after");
+        COMPARE_ROWS(teamRows(*team, kStatuses), localRows(*copy, kStatuses), "the desktop's statuses after");
+        COMPARE_ROWS(teamRows(*team, kHistory), localRows(*copy, kHistory), "the desktop's history after");
+        COMPARE_ROWS(teamRows(*team, kDays), localRows(*copy, kDays), "the desktop's days after");
         // A status the server lost without a newer publication (by hand here) makes the copy whole.
-        QVERIFY((*team)
-                    ->exec(QStringLiteral("UPDATE engine_state SET value = (value::bigint + 1)::text "
+        QVERIFY(team->exec(QStringLiteral("UPDATE engine_state SET value = (value::bigint + 1)::text "
                                           "WHERE key = 'publication'"))
                     .ok());
-        QVERIFY((*team)
-                    ->exec(QStringLiteral("DELETE FROM account_status WHERE account_id = (SELECT "
+        QVERIFY(team->exec(QStringLiteral("DELETE FROM account_status WHERE account_id = (SELECT "
                                           "min(account_id) FROM account_status)"))
                     .ok());
         pulled = TeamReplica(**desk, *copy).pullStatuses();
         QVERIFY2(pulled.ok(), qPrintable(pulled.ok() ? QString() : pulled.error()));
         QCOMPARE(pulled.value(), 39);
-        COMPARE_ROWS(teamRows(**team, kStatuses), localRows(*copy, kStatuses),
+        COMPARE_ROWS(teamRows(*team, kStatuses), localRows(*copy, kStatuses),
                      "the desktop's statuses, whole");
         // A rebuild publishes every account again, and the copy takes it whole.
         pass = engine.runPass(true);
         QVERIFY2(pass.ok(), qPrintable(pass.ok() ? QString() : pass.error()));
         QCOMPARE(TeamReplica(**desk, *copy).pullStatuses().value(), 40);
-        COMPARE_ROWS(teamRows(**team, kStatuses), localRows(*copy, kStatuses),
+        COMPARE_ROWS(teamRows(*team, kStatuses), localRows(*copy, kStatuses),
                      "the desktop's statuses, rebuilt");
 
         // Exactly one engine: a second one stands by until the first is gone.
@@ -257,7 +243,7 @@ private slots:
         elected = second.tryElect();
         QVERIFY(elected.ok());
         QVERIFY(!elected.value());
-        Result<QString> holder = TeamEngine::describeHolder(**team);
+        Result<QString> holder = TeamEngine::describeHolder(*team);
         QVERIFY(holder.ok());
         QVERIFY2(holder->contains(PgCluster::superuser()), qPrintable(holder.value()));
         QVERIFY(!second.runPass().ok());
@@ -280,29 +266,20 @@ private slots:
 
     void aDroppedPublicationLeavesTheLastResults()
     {
-        Result<std::unique_ptr<TeamDatabase>> team = m_cluster.createWorkspace(QStringLiteral("drop"), "UTC");
-        QVERIFY(team.ok());
+        std::unique_ptr<TeamDatabase> team = pushedWorkspace(QStringLiteral("drop"));
+        QVERIFY(team);
         std::unique_ptr<Database> local = m_local.open();
-        QVERIFY((*team)
-                    ->exec(QStringLiteral("UPDATE settings SET value = (?) WHERE key = 'time_zone'"),
-                           { localRows(*local,
-                                       QStringLiteral("SELECT value FROM settings WHERE key = 'time_zone'"))
-                                 .value(0) })
-                    .ok());
-        QVERIFY(TeamPush(*local, **team).run().ok());
         TeamEngine engine(m_cluster.location(QStringLiteral("drop")), options(QStringLiteral("drop")),
                           PgCluster::superPassword());
         QVERIFY(engine.tryElect().value());
         QVERIFY(engine.runPass().ok());
-        const QStringList published = teamRows(**team, kStatuses);
+        const QStringList published = teamRows(*team, kStatuses);
 
         // The engine's session is dropped in the middle of publishing a rebuild.
-        QVERIFY((*team)
-                    ->exec(QStringLiteral(R"(CREATE FUNCTION drop_me() RETURNS trigger LANGUAGE plpgsql AS $$
+        QVERIFY(team->exec(QStringLiteral(R"(CREATE FUNCTION drop_me() RETURNS trigger LANGUAGE plpgsql AS $$
                     BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); RETURN NEW; END $$)"))
                     .ok());
-        QVERIFY((*team)
-                    ->exec(QStringLiteral(
+        QVERIFY(team->exec(QStringLiteral(
                                "CREATE TRIGGER drop_me BEFORE INSERT ON account_status FOR EACH ROW WHEN "
                                "(NEW.account_id = ?) EXECUTE FUNCTION drop_me()")
                                .replace(QLatin1Char('?'),
@@ -312,16 +289,16 @@ private slots:
         Result<TeamEngine::Pass> dropped = engine.runPass(true);
         QVERIFY(!dropped.ok());
         // Readers still see every result of the last pass, whole.
-        COMPARE_ROWS(teamRows(**team, kStatuses), published, "account_status after a dropped publication");
+        COMPARE_ROWS(teamRows(*team, kStatuses), published, "account_status after a dropped publication");
 
-        QVERIFY((*team)->exec(QStringLiteral("DROP TRIGGER drop_me ON account_status")).ok());
+        QVERIFY(team->exec(QStringLiteral("DROP TRIGGER drop_me ON account_status")).ok());
         // The publication ran on the session holding the engine lock: its end was the end of the
         // election too. The engine notices, and is elected again (nobody else stands by).
         Result<bool> elected = engine.tryElect();
         QVERIFY2(elected.ok() && elected.value(), qPrintable(elected.ok() ? QString() : elected.error()));
         Result<TeamEngine::Pass> again = engine.runPass(true);
         QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error()));
-        COMPARE_ROWS(teamRows(**team, kStatuses), localRows(*local, kStatuses),
+        COMPARE_ROWS(teamRows(*team, kStatuses), localRows(*local, kStatuses),
                      "account_status after the rerun");
     }
 
@@ -330,28 +307,20 @@ private slots:
     // them, the engine scores every account again with the team's.
     void rulesTheTeamReplacedAreScoredAgain()
     {
-        Result<std::unique_ptr<TeamDatabase>> team
-            = m_cluster.createWorkspace(QStringLiteral("rules"), "UTC");
-        QVERIFY(team.ok());
+        std::unique_ptr<TeamDatabase> team = pushedWorkspace(QStringLiteral("rules"));
+        QVERIFY(team);
         std::unique_ptr<Database> local = m_local.open();
-        QVERIFY((*team)
-                    ->exec(QStringLiteral("UPDATE settings SET value = (?) WHERE key = 'time_zone'"),
-                           { localRows(*local,
-                                       QStringLiteral("SELECT value FROM settings WHERE key = 'time_zone'"))
-                                 .value(0) })
-                    .ok());
-        QVERIFY(TeamPush(*local, **team).run().ok());
         TeamEngine engine(m_cluster.location(QStringLiteral("rules")), options(QStringLiteral("rules")),
                           PgCluster::superPassword());
         QVERIFY(engine.tryElect().value());
         Result<TeamEngine::Pass> pass = engine.runPass();
         QVERIFY2(pass.ok(), qPrintable(pass.ok() ? QString() : pass.error()));
         const QString good = QStringLiteral("SELECT count(*) FROM account_status WHERE band = '%1'");
-        QVERIFY((*team)->scalar(good.arg(QStringLiteral("Good")))->toInt() > 0);
+        QVERIFY(team->scalar(good.arg(QStringLiteral("Good")))->toInt() > 0);
 
         // The team's newest version, under its own number, now names its best band otherwise.
         const QStringList newest = teamRows(
-            **team,
+            *team,
             QStringLiteral("SELECT version, definition::text FROM rule_sets ORDER BY version DESC LIMIT 1"));
         QCOMPARE(newest.size(), 1);
         const QString version = newest.first().section(QLatin1Char('|'), 0, 0);
@@ -359,14 +328,13 @@ private slots:
         QVERIFY(definition.contains(QStringLiteral("\"Good\"")));
         definition.replace(QStringLiteral("\"Good\""), QStringLiteral("\"Great\""));
         QVERIFY(
-            (*team)
-                ->exec(QStringLiteral("UPDATE rule_sets SET definition = CAST(? AS json) WHERE version = ?"),
+            team->exec(QStringLiteral("UPDATE rule_sets SET definition = CAST(? AS json) WHERE version = ?"),
                        { definition, version.toInt() })
                 .ok());
         pass = engine.runPass();
         QVERIFY2(pass.ok(), qPrintable(pass.ok() ? QString() : pass.error()));
-        QCOMPARE((*team)->scalar(good.arg(QStringLiteral("Good")))->toInt(), 0);
-        QVERIFY((*team)->scalar(good.arg(QStringLiteral("Great")))->toInt() > 0);
+        QCOMPARE(team->scalar(good.arg(QStringLiteral("Good")))->toInt(), 0);
+        QVERIFY(team->scalar(good.arg(QStringLiteral("Great")))->toInt() > 0);
     }
 
     void aCopyOfAnotherDatabaseIsRefused()
@@ -445,6 +413,24 @@ private slots:
     }
 
 private:
+    // A team workspace holding the fixture's file, pushed, counting days in the file's zone.
+    std::unique_ptr<TeamDatabase> pushedWorkspace(const QString& name)
+    {
+        Result<std::unique_ptr<TeamDatabase>> team = m_cluster.createWorkspace(name, "UTC");
+        if (!team)
+            return nullptr;
+        std::unique_ptr<Database> local = m_local.open();
+        const QString zone
+            = localRows(*local, QStringLiteral("SELECT value FROM settings WHERE key = 'time_zone'"))
+                  .value(0);
+        if (!(*team)
+                 ->exec(QStringLiteral("UPDATE settings SET value = (?) WHERE key = 'time_zone'"), { zone })
+                 .ok()
+            || !TeamPush(*local, **team).run().ok())
+            return nullptr;
+        return std::move(team).value();
+    }
+
     TeamEngine::Options options(const QString& name) const
     {
         TeamEngine::Options options;
