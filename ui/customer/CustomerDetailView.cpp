@@ -3,10 +3,10 @@
 #include "Async.h"
 #include "PaletteIcon.h"
 #include "PlainText.h"
+#include "customer/AccountCharts.h"
 #include "customer/OutcomeDialog.h"
 #include "customers/CustomerListDelegate.h"
 #include "domain/Money.h"
-#include "print/ReportCharts.h"
 #include "report/PortfolioReport.h"
 #include "store/AccountStore.h"
 #include "store/WithWorkspace.h"
@@ -23,7 +23,6 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QMenu>
-#include <QPainter>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QStackedWidget>
@@ -35,58 +34,6 @@
 namespace tenure {
 
 namespace {
-
-// The stage timeline over the health trend, painted like the report's charts.
-class ChartsWidget : public QWidget
-{
-public:
-    explicit ChartsWidget(const std::optional<AccountReport>& report, QWidget* parent)
-        : QWidget(parent)
-        , m_report(report)
-    {
-        setMinimumHeight(260);
-    }
-
-protected:
-    void paintEvent(QPaintEvent*) override
-    {
-        if (!m_report)
-            return;
-        QPainter painter(this);
-        painter.setRenderHint(QPainter::Antialiasing);
-        const QRectF area = QRectF(rect()).adjusted(8, 8, -8, -8);
-        const ReportCharts::Ink ink = screenInk();
-        ReportCharts::stageTimeline(painter, QRectF(area.left(), area.top(), area.width(), 64),
-                                    m_report->history, m_report->rules, ink);
-        ReportCharts::healthTrend(painter,
-                                  QRectF(area.left(), area.top() + 76, area.width(), area.height() - 76),
-                                  m_report->history, m_report->rules, ink);
-    }
-
-public:
-    // The report's charts in this widget's palette: its text colour, frames and grid mixed from
-    // text and window, a score line that reads on the window.
-    ReportCharts::Ink screenInk() const
-    {
-        const QColor text = palette().color(QPalette::WindowText);
-        const QColor window = palette().color(QPalette::Window);
-        const auto mix = [&](double t) {
-            return QColor::fromRgbF(float(text.redF() * (1 - t) + window.redF() * t),
-                                    float(text.greenF() * (1 - t) + window.greenF() * t),
-                                    float(text.blueF() * (1 - t) + window.blueF() * t));
-        };
-        ReportCharts::Ink ink;
-        ink.onDark = window.lightnessF() < 0.5;
-        ink.text = text;
-        ink.axis = mix(0.45);
-        ink.grid = mix(0.8);
-        ink.line = ink.onDark ? QColor(0x7f, 0xb6, 0xe8) : ink.line;
-        return ink;
-    }
-
-private:
-    const std::optional<AccountReport>& m_report;
-};
 
 QTableWidget* table(const QStringList& headers, QWidget* parent)
 {
@@ -112,6 +59,27 @@ QTableWidgetItem* cell(const QString& text)
     return item;
 }
 
+// Runs `write(store, author)` on the account's actions and notes, on the calling worker thread:
+// on the team's server as the signed-in member (the server records who), else in the workspace
+// file as this machine's user. Returns the error, or nothing.
+template <typename Write>
+QString writeActions(const std::optional<TeamSignIn>& team, const QString& path, const Write& write)
+{
+    if (team) {
+        Result<std::unique_ptr<TeamDatabase>> db = team->open();
+        if (!db)
+            return db.error();
+        ActionStore store((*db)->connection());
+        const Status written = write(store, team->member);
+        return written ? QString() : written.error();
+    }
+    const Status written = withWorkspace(path, Database::Mode::ReadWrite, [&](Database& db) {
+        ActionStore store(db);
+        return write(store, ActionStore::currentAuthor());
+    });
+    return written ? QString() : written.error();
+}
+
 } // namespace
 
 CustomerDetailView::CustomerDetailView(QWidget* parent)
@@ -130,7 +98,7 @@ CustomerDetailView::CustomerDetailView(QWidget* parent)
     , m_addOutcome(new QPushButton(tr("Record &Outcome…"), this))
 {
     setObjectName(QStringLiteral("CustomerDetailView"));
-    m_charts = new ChartsWidget(m_report, this);
+    m_charts = new AccountCharts(m_report, this);
     m_charts->setObjectName(QStringLiteral("accountCharts"));
     m_title->setObjectName(QStringLiteral("title"));
     QFont big = m_title->font();
@@ -502,24 +470,11 @@ void CustomerDetailView::changeAction(qint64 actionId, std::optional<QDate> snoo
     runAsync(
         this,
         [path, team = m_team, actionId, version, snoozeUntil]() -> QString {
-            const auto change = [&](ActionStore& store, const QString& author) {
+            return writeActions(team, path, [&](ActionStore& store, const QString& author) {
                 const int expected = version > 0 ? version : -1;
                 return snoozeUntil ? store.snooze(actionId, *snoozeUntil, author, {}, expected)
                                    : store.markDone(actionId, author, {}, expected);
-            };
-            if (team) {
-                Result<std::unique_ptr<TeamDatabase>> db = team->open();
-                if (!db)
-                    return db.error();
-                ActionStore store((*db)->connection());
-                const Status status = change(store, team->member);
-                return status ? QString() : status.error();
-            }
-            const Status status = withWorkspace(path, Database::Mode::ReadWrite, [&](Database& db) {
-                ActionStore store(db);
-                return change(store, ActionStore::currentAuthor());
             });
-            return status ? QString() : status.error();
         },
         [this](const QString& error) {
             m_actions->setEnabled(true);
@@ -554,18 +509,9 @@ void CustomerDetailView::addNote()
         refresh();
     });
     watcher->setFuture(QtConcurrent::run(workPool(), [path, team = m_team, id, text]() -> QString {
-        if (team) {
-            Result<std::unique_ptr<TeamDatabase>> db = team->open();
-            if (!db)
-                return db.error();
-            // The server records the signed-in member as the author.
-            const Status added = ActionStore((*db)->connection()).addAccountNote(id, team->member, text);
-            return added ? QString() : added.error();
-        }
-        const Status added = withWorkspace(path, Database::Mode::ReadWrite, [&](Database& db) {
-            return ActionStore(db).addAccountNote(id, ActionStore::currentAuthor(), text);
+        return writeActions(team, path, [&](ActionStore& store, const QString& author) {
+            return store.addAccountNote(id, author, text);
         });
-        return added ? QString() : added.error();
     }));
 }
 
