@@ -103,15 +103,10 @@ Status ScoringEngine::Private::loadContext()
     }
     if (context.masterStamp == stamp && !stamp.isEmpty())
         return {};
-    Result<QList<Account>> accounts = store.all();
+    Result<QHash<QString, Account>> accounts = store.byId();
     if (!accounts)
         return Error { accounts.error() };
-    context.accounts.clear();
-    context.accounts.reserve(accounts->size());
-    for (Account& account : accounts.value()) {
-        const QString id = account.id;
-        context.accounts.emplace(id, std::move(account));
-    }
+    context.accounts = std::move(accounts).value();
     Result<QHash<QString, QList<Outcome>>> outcomes = store.allOutcomes();
     if (!outcomes)
         return Error { outcomes.error() };

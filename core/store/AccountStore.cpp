@@ -183,6 +183,25 @@ Result<QList<Account>> AccountStore::all() const
     return accounts;
 }
 
+Result<QHash<QString, Account>> AccountStore::byId() const
+{
+    Result<SqliteStatement> query = selectAccounts(m_db.handle(), "");
+    if (!query)
+        return Error { query.error() };
+    QHash<QString, Account> accounts;
+    if (const qint64 rows = count(); rows > 0)
+        accounts.reserve(rows);
+    int rc;
+    while ((rc = sqlite3_step(query->get())) == SQLITE_ROW) {
+        Account account = accountFrom(query.value());
+        const QString id = account.id;
+        accounts.insert(id, std::move(account));
+    }
+    if (rc != SQLITE_DONE)
+        return Error { QString::fromUtf8(sqlite3_errmsg(m_db.handle())) };
+    return accounts;
+}
+
 Result<std::vector<QByteArray>> AccountStore::ids() const
 {
     Result<SqliteStatement> query

@@ -38,6 +38,8 @@ public:
 
     std::optional<Account> find(const QString& id) const;
     Result<QList<Account>> all() const;
+    // Every account by id, read straight into the hash (the engine's whole portfolio).
+    Result<QHash<QString, Account>> byId() const;
     // Every owner named on an account, once, sorted case-insensitively (the owner filters).
     Result<QStringList> owners() const;
     // Every account's id as UTF-8, in the database's order of ids (their bytes').

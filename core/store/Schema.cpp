@@ -220,12 +220,22 @@ Migration version8()
              { QStringLiteral("DELETE FROM engine_state WHERE key = 'rules_version'") } };
 }
 
+// Version 9: every pass of the engine asks whether the master data changed (the accounts' count
+// and latest update, AccountStore::masterDataStamp); an index on the update time answers the
+// latest without reading every account.
+Migration version9()
+{
+    return { 9,
+             QStringLiteral("accounts indexed by update time"),
+             { QStringLiteral("CREATE INDEX accounts_updated ON accounts(updated_at)") } };
+}
+
 } // namespace
 
 const QList<Migration>& Schema::migrations()
 {
-    static const QList<Migration> all { version1(), version2(), version3(), version4(),
-                                        version5(), version6(), version7(), version8() };
+    static const QList<Migration> all { version1(), version2(), version3(), version4(), version5(),
+                                        version6(), version7(), version8(), version9() };
     return all;
 }
 

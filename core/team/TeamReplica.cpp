@@ -141,18 +141,27 @@ Result<TeamReplica::Pull> TeamReplica::pull(const Progress& progress, const std:
     Pull pull;
     if (Status same = checkIdentity(); !same)
         return Error { tr("Cannot use this machine's copy of the team workspace: %1").arg(same.error()) };
+    // One snapshot for the master data, the rules and the log: an event names a source, which a
+    // copy refuses unless it holds that source, so a source added between the two reads (and
+    // the events from it) must both come, or both wait for the next pull. Appenders commit in
+    // the order of their seqs (the log's lock), so the log of a snapshot has no gap.
+    if (Status begun = m_team.begin(); !begun)
+        return Error { begun.error() };
+    const auto failed = [this](const QString& what, const QString& why) -> Result<Pull> {
+        m_team.rollback();
+        return Error { what.arg(m_team.location().display(), why) };
+    };
+    if (Result<QSqlQuery> snapshot
+        = m_team.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
+        !snapshot)
+        return failed(tr("Cannot read the team workspace %1: %2"), snapshot.error());
     if (Status master = pullMasterData(pull); !master)
-        return Error {
-            tr("Cannot copy the team's accounts from %1: %2").arg(m_team.location().display(), master.error())
-        };
+        return failed(tr("Cannot copy the team's accounts from %1: %2"), master.error());
     if (Status rules = pullRuleSets(pull); !rules)
-        return Error {
-            tr("Cannot copy the team's rules from %1: %2").arg(m_team.location().display(), rules.error())
-        };
+        return failed(tr("Cannot copy the team's rules from %1: %2"), rules.error());
     if (Status log = pullLog(pull, progress, cancel); !log)
-        return Error {
-            tr("Cannot copy the team's event log from %1: %2").arg(m_team.location().display(), log.error())
-        };
+        return failed(tr("Cannot copy the team's event log from %1: %2"), log.error());
+    m_team.rollback(); // read only: nothing to keep
     return pull;
 }
 
@@ -161,7 +170,14 @@ Result<TeamReplica::Pull> TeamReplica::pullWithoutLog()
     Pull pull;
     if (Status same = checkIdentity(); !same)
         return Error { tr("Cannot use this machine's copy of the team workspace: %1").arg(same.error()) };
-    if (Status master = pullMasterData(pull); !master)
+    // One snapshot, so that the fingerprint kept describes the rows copied.
+    if (Status begun = m_team.begin(); !begun)
+        return Error { begun.error() };
+    Result<QSqlQuery> snapshot
+        = m_team.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
+    const Status master = snapshot ? pullMasterData(pull) : Status { Error { snapshot.error() } };
+    m_team.rollback(); // read only: nothing to keep
+    if (!master)
         return Error {
             tr("Cannot copy the team's accounts from %1: %2").arg(m_team.location().display(), master.error())
         };

@@ -565,6 +565,7 @@ JA = {
     "Cannot open this machine's copy of the team workspace: %1": "このマシンにあるチームワークスペースのコピーを開けません: %1",
     "Cannot score the copy of the team workspace: %1": "チームワークスペースのコピーをスコアリングできません: %1",
     "Cannot copy the team's accounts from %1: %2": "%1 からチームの顧客をコピーできません: %2",
+    "Cannot read the team workspace %1: %2": "チームワークスペース %1 を読み取れません: %2",
     "Cannot copy the team's rules from %1: %2": "%1 からチームのルールをコピーできません: %2",
     "Cannot copy the team's event log from %1: %2": "%1 からチームのイベントログをコピーできません: %2",
     "Cannot copy the team's actions from %1: %2": "%1 からチームのアクションをコピーできません: %2",

@@ -2178,6 +2178,10 @@
         <source>event %1/%2: %3</source>
         <translation>イベント %1/%2: %3</translation>
     </message>
+    <message>
+        <source>Cannot read the team workspace %1: %2</source>
+        <translation>チームワークスペース %1 を読み取れません: %2</translation>
+    </message>
 </context>
 <context>
     <name>TeamSchema</name>

@@ -1,6 +1,7 @@
 #include "TestSupport.h"
 #include "store/AccountStore.h"
 
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace tenure;
@@ -63,6 +64,40 @@ private slots:
         QCOMPARE(store.find(QStringLiteral("A-1"))->seats, 40);
         QCOMPARE(store.find(QStringLiteral("A-1"))->owner, QStringLiteral("Ben Carter"));
         QVERIFY(!store.find(QStringLiteral("A-3")).has_value());
+    }
+
+    // byId() holds what all() holds; the master-data stamp moves with an update and finds the
+    // latest update through its index instead of reading every account.
+    void byIdAndTheMasterDataStamp()
+    {
+        test::TempWorkspace workspace;
+        auto db = workspace.open();
+        AccountStore store(*db);
+        QList<Account> accounts { makeAccount(QStringLiteral("A-1"), QStringLiteral("株式会社さくら")),
+                                  makeAccount(QStringLiteral("A-2"), QStringLiteral("Northwind")) };
+        QVERIFY(store.upsert(accounts).ok());
+        const Result<QHash<QString, Account>> byId = store.byId();
+        QVERIFY(byId.ok());
+        QCOMPARE(byId->size(), 2);
+        QCOMPARE(byId->value(QStringLiteral("A-1")), accounts[0]);
+        QCOMPARE(byId->value(QStringLiteral("A-2")), accounts[1]);
+
+        const QString before = store.masterDataStamp();
+        QVERIFY(!before.isEmpty());
+        QTest::qWait(2); // updated_at is in milliseconds
+        accounts[1].plan = QStringLiteral("Enterprise");
+        QVERIFY(store.upsert(std::span(accounts).last(1)).ok());
+        QVERIFY(store.masterDataStamp() != before);
+
+        QSqlQuery plan(db->connection());
+        QVERIFY(plan.exec(
+            QStringLiteral("EXPLAIN QUERY PLAN SELECT coalesce(max(updated_at), 0) FROM accounts")));
+        QStringList steps;
+        while (plan.next())
+            steps << plan.value(3).toString();
+        QVERIFY2(steps.join(QLatin1Char(' '))
+                     .contains(QLatin1String("SEARCH accounts USING COVERING INDEX accounts_updated")),
+                 qPrintable(steps.join(QLatin1String("; "))));
     }
 
     void accountWithoutIdFailsWholeUpsert()

@@ -25,6 +25,7 @@
 #include <QTimeZone>
 
 #include <span>
+#include <thread>
 
 using namespace tenure;
 using tenure::test::PgCluster;
@@ -410,6 +411,80 @@ private slots:
         QCOMPARE(second.exitStatus(), QProcess::NormalExit);
         QCOMPARE(second.exitCode(), 0);
         QVERIFY2(m_output[&second].contains(QStringLiteral("Stopping")), qPrintable(m_output[&second]));
+    }
+
+    // A copy's pull reads the master data, the rules and the log in one snapshot: a source added
+    // (with its first events) between its reads comes with its events at the next pull, instead of
+    // the copy refusing the events as from an unknown source and moving on past them for good.
+    void aSourceAddedMidPullComesWithItsEvents()
+    {
+        std::unique_ptr<TeamDatabase> team = pushedWorkspace(QStringLiteral("midpull"));
+        QVERIFY(team);
+        test::TempWorkspace copyFile;
+        // On a thread of its own, with connections of its own (a QSqlDatabase stays on its thread).
+        const auto pullOnce = [&]() -> Result<TeamReplica::Pull> {
+            Result<TeamReplica::Pull> pulled = Error { QStringLiteral("not run") };
+            std::thread([&] {
+                Result<std::unique_ptr<TeamDatabase>> reader = m_cluster.open(QStringLiteral("midpull"));
+                std::unique_ptr<Database> copy = copyFile.open();
+                pulled = reader ? TeamReplica(**reader, *copy).pull()
+                                : Result<TeamReplica::Pull>(Error { reader.error() });
+            }).join();
+            return pulled;
+        };
+        Result<TeamReplica::Pull> first = pullOnce();
+        QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error()));
+        QVERIFY(first->events > 0);
+
+        // The rule sets are held: the next pull has read the master data and waits for them.
+        Result<std::unique_ptr<TeamDatabase>> watch = m_cluster.open(QStringLiteral("midpull"));
+        QVERIFY(watch.ok());
+        QVERIFY(team->exec(QStringLiteral("BEGIN")).ok());
+        QVERIFY(team->exec(QStringLiteral("LOCK TABLE rule_sets IN ACCESS EXCLUSIVE MODE")).ok());
+        Result<TeamReplica::Pull> second = Error { QStringLiteral("not run") };
+        std::thread puller([&] {
+            Result<std::unique_ptr<TeamDatabase>> reader = m_cluster.open(QStringLiteral("midpull"));
+            std::unique_ptr<Database> copy = copyFile.open();
+            second = reader ? TeamReplica(**reader, *copy).pull()
+                            : Result<TeamReplica::Pull>(Error { reader.error() });
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (*watch)->scalar(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = "
+                                            "'Lock' AND datname = current_database()"))
+                    .value()
+                    .toInt()
+                == 1,
+            20000);
+        // Meanwhile a new source and its first events reach the team.
+        QVERIFY(team->exec(QStringLiteral("INSERT INTO sources (name, kind, config, created_at) "
+                                          "VALUES ('crm-two', 'csv', '{}', 0)"))
+                    .ok());
+        QVERIFY(
+            team->exec(QStringLiteral("SELECT pg_advisory_xact_lock(?)"), { QVariant(TeamSchema::kLogLock) })
+                .ok());
+        const QString account = teamRows(*team, QStringLiteral("SELECT min(id) FROM accounts")).value(0);
+        const qint64 at = QDateTime(kAsOf.addDays(-2), QTime(9, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(team->exec(QStringLiteral("INSERT INTO events (source, external_id, account_id, user_id, "
+                                              "name, occurred_at, received_at) VALUES ('crm-two', ?, ?, "
+                                              "'u-two', 'report_created', ?, ?)"),
+                               { QVariant(QStringLiteral("two-%1").arg(i)), QVariant(account),
+                                 QVariant(at + i), QVariant(at) })
+                        .ok());
+        QVERIFY(team->exec(QStringLiteral("COMMIT")).ok());
+        puller.join();
+        QVERIFY2(second.ok(), qPrintable(second.ok() ? QString() : second.error()));
+        QVERIFY2(second->rejected == 0, qPrintable(second->firstRejection));
+
+        Result<TeamReplica::Pull> third = pullOnce();
+        QVERIFY2(third.ok(), qPrintable(third.ok() ? QString() : third.error()));
+        QVERIFY2(third->rejected == 0, qPrintable(third->firstRejection));
+        QVERIFY(third->masterDataReplaced);
+        std::unique_ptr<Database> copy = copyFile.open();
+        QCOMPARE(localRows(*copy, QStringLiteral("SELECT count(*) FROM events WHERE source = 'crm-two'")),
+                 QStringList { QStringLiteral("3") });
+        QCOMPARE(localRows(*copy, QStringLiteral("SELECT count(*) FROM events")),
+                 teamRows(*team, QStringLiteral("SELECT count(*) FROM events")));
     }
 
 private:
