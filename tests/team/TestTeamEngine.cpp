@@ -17,6 +17,7 @@
 
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSqlDriver>
 #include <QSqlQuery>
@@ -422,14 +423,15 @@ private slots:
         QVERIFY(team);
         test::TempWorkspace copyFile;
         // On a thread of its own, with connections of its own (a QSqlDatabase stays on its thread).
-        const auto pullOnce = [&]() -> Result<TeamReplica::Pull> {
+        const auto pull = [&](Result<TeamReplica::Pull>& into) {
+            Result<std::unique_ptr<TeamDatabase>> reader = m_cluster.open(QStringLiteral("midpull"));
+            std::unique_ptr<Database> copy = copyFile.open();
+            into = reader ? TeamReplica(**reader, *copy).pull()
+                          : Result<TeamReplica::Pull>(Error { reader.error() });
+        };
+        const auto pullOnce = [&] {
             Result<TeamReplica::Pull> pulled = Error { QStringLiteral("not run") };
-            std::thread([&] {
-                Result<std::unique_ptr<TeamDatabase>> reader = m_cluster.open(QStringLiteral("midpull"));
-                std::unique_ptr<Database> copy = copyFile.open();
-                pulled = reader ? TeamReplica(**reader, *copy).pull()
-                                : Result<TeamReplica::Pull>(Error { reader.error() });
-            }).join();
+            std::thread(pull, std::ref(pulled)).join();
             return pulled;
         };
         Result<TeamReplica::Pull> first = pullOnce();
@@ -442,11 +444,10 @@ private slots:
         QVERIFY(team->exec(QStringLiteral("BEGIN")).ok());
         QVERIFY(team->exec(QStringLiteral("LOCK TABLE rule_sets IN ACCESS EXCLUSIVE MODE")).ok());
         Result<TeamReplica::Pull> second = Error { QStringLiteral("not run") };
-        std::thread puller([&] {
-            Result<std::unique_ptr<TeamDatabase>> reader = m_cluster.open(QStringLiteral("midpull"));
-            std::unique_ptr<Database> copy = copyFile.open();
-            second = reader ? TeamReplica(**reader, *copy).pull()
-                            : Result<TeamReplica::Pull>(Error { reader.error() });
+        std::thread puller(pull, std::ref(second));
+        auto release = qScopeGuard([&] { // a failed check below must not leave the pull waiting
+            (void)team->exec(QStringLiteral("ROLLBACK"));
+            puller.join();
         });
         QTRY_VERIFY_WITH_TIMEOUT(
             (*watch)->scalar(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = "
@@ -472,6 +473,7 @@ private slots:
                                  QVariant(at + i), QVariant(at) })
                         .ok());
         QVERIFY(team->exec(QStringLiteral("COMMIT")).ok());
+        release.dismiss();
         puller.join();
         QVERIFY2(second.ok(), qPrintable(second.ok() ? QString() : second.error()));
         QVERIFY2(second->rejected == 0, qPrintable(second->firstRejection));
