@@ -228,14 +228,8 @@ Result<std::optional<AccountStatus>> SummaryStore::status(const QString& account
     status.band = query.value(2).toString();
     // The breakdown holds what was measured; the rules it was measured against say the rest.
     const Result<RuleSet> rules = RuleStore(m_db).load(query.value(6).toInt());
-    const Stage* stage = nullptr;
-    if (rules) {
-        for (const Stage& candidate : rules->stages) {
-            if (candidate.id == status.stage)
-                stage = &candidate;
-        }
-    }
-    status.breakdown = BreakdownCodec::decode(query.value(3).toByteArray(), stage);
+    status.breakdown
+        = BreakdownCodec::decode(query.value(3).toByteArray(), rules ? rules->stage(status.stage) : nullptr);
     status.day = DayClock::dayNumber(QDate::fromString(query.value(4).toString(), Qt::ISODate));
     if (!query.value(5).isNull())
         status.lastActiveDay = DayClock::dayNumber(QDate::fromString(query.value(5).toString(), Qt::ISODate));

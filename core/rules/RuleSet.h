@@ -105,21 +105,25 @@ struct RuleSet
     QList<Band> bands; // descending by minScore; the last one catches everything
     QList<Stage> stages;
 
-    // Lookups for views and reports: a stage's display name and colour by id, a band's colour by
-    // name; unknown ids (rules changed since) fall back to the id and a neutral grey.
+    // Lookups for views and reports: a stage by id (null when the rules have none of that id),
+    // its display name and colour; a band's colour by name. Unknown ids (rules changed since)
+    // fall back to the id and a neutral grey.
+    const Stage* stage(const QString& id) const
+    {
+        for (const Stage& candidate : stages)
+            if (candidate.id == id)
+                return &candidate;
+        return nullptr;
+    }
     QString stageName(const QString& id) const
     {
-        for (const Stage& stage : stages)
-            if (stage.id == id)
-                return stage.name;
-        return id;
+        const Stage* found = stage(id);
+        return found ? found->name : id;
     }
     QString stageColor(const QString& id) const
     {
-        for (const Stage& stage : stages)
-            if (stage.id == id)
-                return stage.color;
-        return QStringLiteral("#9e9e9e");
+        const Stage* found = stage(id);
+        return found ? found->color : QStringLiteral("#9e9e9e");
     }
     QString bandColor(const QString& band) const
     {

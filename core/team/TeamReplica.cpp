@@ -110,6 +110,20 @@ QString TeamReplica::defaultPath(const TeamLocation& location, const QString& pu
     return dir + QStringLiteral("/%1-%2-%3.tenure").arg(location.database, QString::fromLatin1(key), purpose);
 }
 
+Status TeamReplica::beginSnapshot()
+{
+    // Read only, and every statement sees the server as of the first one.
+    if (Status begun = m_team.begin(); !begun)
+        return begun;
+    if (Result<QSqlQuery> snapshot
+        = m_team.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
+        !snapshot) {
+        m_team.rollback();
+        return Error { snapshot.error() };
+    }
+    return {};
+}
+
 Status TeamReplica::checkIdentity()
 {
     // A copy is of one team database: after a restore or a new `team init` the server's log
@@ -145,16 +159,14 @@ Result<TeamReplica::Pull> TeamReplica::pull(const Progress& progress, const std:
     // copy refuses unless it holds that source, so a source added between the two reads (and
     // the events from it) must both come, or both wait for the next pull. Appenders commit in
     // the order of their seqs (the log's lock), so the log of a snapshot has no gap.
-    if (Status begun = m_team.begin(); !begun)
-        return Error { begun.error() };
+    if (Status begun = beginSnapshot(); !begun)
+        return Error {
+            tr("Cannot read the team workspace %1: %2").arg(m_team.location().display(), begun.error())
+        };
     const auto failed = [this](const QString& what, const QString& why) -> Result<Pull> {
         m_team.rollback();
         return Error { what.arg(m_team.location().display(), why) };
     };
-    if (Result<QSqlQuery> snapshot
-        = m_team.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
-        !snapshot)
-        return failed(tr("Cannot read the team workspace %1: %2"), snapshot.error());
     if (Status master = pullMasterData(pull); !master)
         return failed(tr("Cannot copy the team's accounts from %1: %2"), master.error());
     if (Status rules = pullRuleSets(pull); !rules)
@@ -171,11 +183,11 @@ Result<TeamReplica::Pull> TeamReplica::pullWithoutLog()
     if (Status same = checkIdentity(); !same)
         return Error { tr("Cannot use this machine's copy of the team workspace: %1").arg(same.error()) };
     // One snapshot, so that the fingerprint kept describes the rows copied.
-    if (Status begun = m_team.begin(); !begun)
-        return Error { begun.error() };
-    Result<QSqlQuery> snapshot
-        = m_team.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
-    const Status master = snapshot ? pullMasterData(pull) : Status { Error { snapshot.error() } };
+    if (Status begun = beginSnapshot(); !begun)
+        return Error {
+            tr("Cannot read the team workspace %1: %2").arg(m_team.location().display(), begun.error())
+        };
+    const Status master = pullMasterData(pull);
     m_team.rollback(); // read only: nothing to keep
     if (!master)
         return Error {
@@ -283,14 +295,8 @@ Status TeamReplica::pullActions()
           "itittt" },
     };
     // One snapshot for the three: an action the engine opens meanwhile comes with its history.
-    if (Status begun = m_team.begin(); !begun)
+    if (Status begun = beginSnapshot(); !begun)
         return begun;
-    if (Result<QSqlQuery> snapshot
-        = m_team.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
-        !snapshot) {
-        m_team.rollback();
-        return Error { snapshot.error() };
-    }
     for (const auto& [select, insert, kinds] : tables) {
         if (Result<qint64> copied = copyRows(m_team, m_local, select, insert, kinds); !copied) {
             m_team.rollback();
@@ -308,18 +314,16 @@ Result<qint64> TeamReplica::pullStatuses()
     if (!transaction.startError().isEmpty())
         return Error { transaction.startError() };
     // One snapshot for the three tables: a publication lands in them together.
-    if (Status begun = m_team.begin(); !begun)
-        return Error { begun.error() };
+    if (Status begun = beginSnapshot(); !begun)
+        return Error {
+            tr("Cannot copy the team's scores from %1: %2").arg(m_team.location().display(), begun.error())
+        };
     const auto failed = [this](const QString& why) -> Result<qint64> {
         m_team.rollback();
         return Error {
             tr("Cannot copy the team's scores from %1: %2").arg(m_team.location().display(), why)
         };
     };
-    if (Result<QSqlQuery> snapshot
-        = m_team.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
-        !snapshot)
-        return failed(snapshot.error());
     // A status's breakdown takes its words from the rules version it names: the versions of the
     // same snapshot first.
     Pull rulesOnly;

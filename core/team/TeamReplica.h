@@ -64,6 +64,9 @@ public:
     Result<qint64> pullStatuses();
 
 private:
+    // Starts a read-only transaction on the team in which every read sees one snapshot; the
+    // caller ends it (rollback: nothing was written).
+    Status beginSnapshot();
     Status checkIdentity();
     Status pullMasterData(Pull& pull);
     Status pullRuleSets(Pull& pull);
