@@ -1,5 +1,6 @@
 #include "actions/ActionEngine.h"
 
+#include "actions/ActionWrites.h"
 #include "engine/StatusHistory.h"
 #include "rules/RuleStore.h"
 #include "store/AccountStore.h"
@@ -153,8 +154,6 @@ Result<std::optional<Candidates>> callFor(Database& db, const ActionRules& trigg
     return std::optional<Candidates>(std::move(candidates));
 }
 
-constexpr auto kAuthor = "Tenure";
-
 } // namespace
 
 ActionEngine::ActionEngine(Database& db, ActionRules rules)
@@ -181,7 +180,6 @@ Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, con
     // own, or the team's (where a change of status also moves the action's version and says who
     // made it, so a CSM's simultaneous edit is told apart from the engine's; a refresh of priority
     // and reason alone moves neither, so it never refuses a CSM's change: TeamMigrations, schema 3).
-    Summary summary;
     std::optional<Transaction> local;
     if (team) {
         if (!target.transaction())
@@ -195,21 +193,6 @@ Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, con
         if (team)
             target.rollback();
     });
-    // In a team workspace a CSM may change an action while this runs: every write here lands only
-    // on the version read, and an action that moved meanwhile is left to the next pass.
-    const QString sameVersion = team ? QStringLiteral(" AND version = ?") : QString();
-    const qint64 stamp = QDateTime::currentMSecsSinceEpoch();
-    auto history = [&](qint64 id, const QString& kind, const QString& detail) -> Status {
-        QSqlQuery insert(target);
-        insert.prepare(QStringLiteral(
-            "INSERT INTO action_history (action_id, at, author, kind, detail) VALUES (?, ?, ?, ?, ?)"));
-        insert.addBindValue(id);
-        insert.addBindValue(stamp);
-        insert.addBindValue(QString::fromLatin1(kAuthor));
-        insert.addBindValue(kind);
-        insert.addBindValue(detail);
-        return insert.exec() ? Status {} : Status { Error { insert.lastError().text() } };
-    };
     QSqlQuery live(target);
     live.setForwardOnly(true); // read once: not cached row by row (a large queue has 200,000 live actions)
     if (!live.exec(
@@ -221,79 +204,26 @@ Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, con
     // What to do with each live action, decided in one read of them: only the actions that change
     // are kept (a large queue has 200,000 live actions, most of them unchanged), and each one's
     // candidate is taken out of `candidates`, which is left with the actions to open.
-    struct Change
-    {
-        qint64 id;
-        int version;
-        std::optional<Candidate> update; // none: clear it (the trigger no longer fires)
-        bool changed = false; // priority or reason
-        QDate wake; // a snoozed action whose day has come: its day
-    };
-    QList<Change> changes;
+    ActionChanges changes;
     while (live.next()) {
+        const qint64 id = live.value(0).toLongLong();
+        const int version = live.value(7).toInt();
         const auto candidate = candidates.constFind({ live.value(1).toString(), live.value(2).toString() });
-        Change change { live.value(0).toLongLong(), live.value(7).toInt(), std::nullopt, false, {} };
-        if (candidate != candidates.constEnd()) {
-            const QDate until = QDate::fromString(live.value(4).toString(), Qt::ISODate);
-            if (live.value(3).toString() == QLatin1String("snoozed") && until.isValid() && until <= today)
-                change.wake = until;
-            change.changed = candidate->priority != live.value(5).toDouble()
-                || QString::fromUtf8(candidate->reason) != live.value(6).toString();
-            if (change.changed || change.wake.isValid())
-                change.update = *candidate;
-            candidates.erase(candidate);
-            if (!change.update)
-                continue; // unchanged: left as it is, updated_at included
-        }
-        changes.append(std::move(change));
-    }
-    live.finish(); // read to the end before the writes below
-    // Prepared once: a large portfolio has tens of thousands of live actions.
-    QSqlQuery clear(target);
-    clear.prepare(
-        QStringLiteral(
-            "UPDATE actions SET status = 'done', updated_at = ? WHERE id = ? AND status <> 'done'%1")
-            .arg(sameVersion));
-    QSqlQuery update(target);
-    update.prepare(
-        QStringLiteral("UPDATE actions SET priority = ?, reason = ?, status = CASE WHEN ? THEN 'open' ELSE "
-                       "status END, updated_at = ? WHERE id = ?%1")
-            .arg(sameVersion));
-    for (const Change& change : std::as_const(changes)) {
-        if (!change.update) {
-            clear.addBindValue(stamp);
-            clear.addBindValue(change.id);
-            if (team)
-                clear.addBindValue(change.version);
-            if (!clear.exec())
-                return Error { clear.lastError().text() };
-            if (clear.numRowsAffected() == 0)
-                continue; // a CSM changed it meanwhile
-            if (Status s = history(change.id, QStringLiteral("cleared"), tr("the condition no longer holds"));
-                !s)
-                return Error { s.error() };
-            ++summary.cleared;
+        if (candidate == candidates.constEnd()) {
+            changes.clears.append({ id, version }); // the trigger no longer fires
             continue;
         }
-        update.addBindValue(change.update->priority);
-        update.addBindValue(QString::fromUtf8(change.update->reason)); // TEXT, as the readers expect
-        update.addBindValue(change.wake.isValid());
-        update.addBindValue(stamp);
-        update.addBindValue(change.id);
-        if (team)
-            update.addBindValue(change.version);
-        if (!update.exec())
-            return Error { update.lastError().text() };
-        if (update.numRowsAffected() == 0)
-            continue; // a CSM changed it meanwhile
-        if (change.wake.isValid()) {
-            if (Status s = history(change.id, QStringLiteral("woke"), change.wake.toString(Qt::ISODate)); !s)
-                return Error { s.error() };
-            ++summary.woke;
-        }
-        if (change.changed)
-            ++summary.updated;
+        ActionChanges::Update update { id, version, candidate->priority, candidate->reason, false, {} };
+        const QDate until = QDate::fromString(live.value(4).toString(), Qt::ISODate);
+        if (live.value(3).toString() == QLatin1String("snoozed") && until.isValid() && until <= today)
+            update.wake = until;
+        update.changed = candidate->priority != live.value(5).toDouble()
+            || QString::fromUtf8(candidate->reason) != live.value(6).toString();
+        candidates.erase(candidate);
+        if (update.changed || update.wake.isValid())
+            changes.updates.append(std::move(update)); // unchanged: left as it is, updated_at included
     }
+    live.finish(); // read to the end before the writes below
     // A trigger a CSM marked done stays quiet while its condition holds; once it has cleared,
     // the next firing opens a new action.
     QSqlQuery suppressed(target);
@@ -301,40 +231,20 @@ Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, con
     if (!suppressed.exec(QStringLiteral(
             "SELECT DISTINCT account_id, trigger FROM actions WHERE status = 'done' AND suppress = 1")))
         return Error { suppressed.lastError().text() };
-    QList<QPair<QString, QString>> quiet;
-    while (suppressed.next())
-        quiet.append({ suppressed.value(0).toString(), suppressed.value(1).toString() });
-    for (const auto& key : std::as_const(quiet)) {
-        if (candidates.remove(key) > 0)
-            continue; // still firing: stays quiet
-        QSqlQuery rearm(target);
-        rearm.prepare(QStringLiteral("UPDATE actions SET suppress = 0 WHERE status = 'done' AND suppress = 1 "
-                                     "AND account_id = ? AND trigger = ?"));
-        rearm.addBindValue(key.first);
-        rearm.addBindValue(key.second);
-        if (!rearm.exec())
-            return Error { rearm.lastError().text() };
+    while (suppressed.next()) {
+        const QPair<QString, QString> key { suppressed.value(0).toString(), suppressed.value(1).toString() };
+        if (candidates.remove(key) == 0)
+            changes.rearms.append(key); // no longer firing: the next firing opens an action
     }
-    for (auto candidate = candidates.cbegin(); candidate != candidates.cend(); ++candidate) {
-        QSqlQuery insert(target);
-        insert.prepare(QStringLiteral(
-            "INSERT INTO actions (account_id, trigger, status, priority, reason, owner, created_at, "
-            "updated_at) VALUES (?, ?, 'open', ?, ?, ?, ?, ?) RETURNING id"));
-        insert.addBindValue(candidate.key().first); // the account
-        insert.addBindValue(candidate.key().second); // the trigger
-        insert.addBindValue(candidate->priority);
-        insert.addBindValue(QString::fromUtf8(candidate->reason));
-        insert.addBindValue(candidate->owner);
-        insert.addBindValue(stamp);
-        insert.addBindValue(stamp);
-        if (!insert.exec() || !insert.next())
-            return Error { insert.lastError().text() };
-        const qint64 id = insert.value(0).toLongLong();
-        insert.finish();
-        if (Status s = history(id, QStringLiteral("created"), QString::fromUtf8(candidate->reason)); !s)
-            return Error { s.error() };
-        ++summary.opened;
-    }
+    suppressed.finish();
+    for (auto candidate = candidates.cbegin(); candidate != candidates.cend(); ++candidate)
+        changes.opens.append({ candidate.key().first, candidate.key().second, candidate->owner,
+                               candidate->priority, candidate->reason });
+
+    Result<ActionChanges::Counts> written = changes.write(target, team, QDateTime::currentMSecsSinceEpoch());
+    if (!written)
+        return Error { written.error() };
+    Summary summary { written->opened, written->updated, written->cleared, written->woke, 0 };
     QSqlQuery open(target);
     if (open.exec(QStringLiteral("SELECT count(*) FROM actions WHERE status = 'open'")) && open.next())
         summary.open = open.value(0).toInt();

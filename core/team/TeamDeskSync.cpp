@@ -142,7 +142,8 @@ bool TeamDeskSync::connectToTeam(QString* error)
         *error = pulled.error();
         return false;
     }
-    if (Status actions = replica.pullActions(); !actions) {
+    // Whole on every (re)connection: what the member sees may have changed while away.
+    if (Result<qint64> actions = replica.pullActions(TeamReplica::ActionsCopy::Whole); !actions) {
         *error = actions.error();
         return false;
     }
@@ -199,12 +200,19 @@ void TeamDeskSync::syncPending()
         }
     }
     TeamReplica replica(*m_team, *m_copy);
+    // Only the actions written since the last copy (a CSM's Done copies one action, not the queue),
+    // unless the accounts changed: a reassigned account's actions may have come into or gone out of
+    // what this member sees, without a write to them.
+    TeamReplica::ActionsCopy actionsCopy = TeamReplica::ActionsCopy::Changed;
     if (parts & WriteSide) {
-        if (Result<TeamReplica::Pull> pulled = replica.pull(); !pulled)
+        Result<TeamReplica::Pull> pulled = replica.pull();
+        if (!pulled)
             return markLost(pulled.error());
+        if (pulled->masterDataReplaced)
+            actionsCopy = TeamReplica::ActionsCopy::Whole;
     }
     if (parts & Actions) {
-        if (Status actions = replica.pullActions(); !actions)
+        if (Result<qint64> actions = replica.pullActions(actionsCopy); !actions)
             return markLost(actions.error());
     }
     if (parts & Statuses) {

@@ -211,15 +211,39 @@ QStringList version5()
     };
 }
 
+// Every row of the action queue carries the transaction that last wrote it (set by the server,
+// whatever a client sends), so that a desktop copies only what changed since its last copy: the
+// rows written in transactions at or after the oldest one still running when it last read
+// (TeamActionsCopy). The ids of rows cannot say that: a transaction that took an id first may
+// commit last.
+QStringList version6()
+{
+    QStringList statements {
+        QStringLiteral(R"(CREATE FUNCTION tenure_stamp_written() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                NEW.written_in := pg_current_xact_id();
+                RETURN NEW;
+            END $$)"),
+    };
+    for (const char* table : { "actions", "action_history", "account_notes" }) {
+        const QString name = QString::fromLatin1(table);
+        statements << QStringLiteral(
+                          "ALTER TABLE %1 ADD COLUMN written_in xid8 NOT NULL DEFAULT pg_current_xact_id()")
+                          .arg(name)
+                   << QStringLiteral("CREATE INDEX %1_written_in ON %1 (written_in)").arg(name)
+                   << QStringLiteral("CREATE TRIGGER %1_written BEFORE INSERT OR UPDATE ON %1 "
+                                     "FOR EACH ROW EXECUTE FUNCTION tenure_stamp_written()")
+                          .arg(name);
+    }
+    return statements;
+}
+
 } // namespace
 
 const QList<TeamMigration>& teamMigrations()
 {
     static const QList<TeamMigration> migrations {
-        { 2, version2() },
-        { 3, version3() },
-        { 4, version4() },
-        { 5, version5() },
+        { 2, version2() }, { 3, version3() }, { 4, version4() }, { 5, version5() }, { 6, version6() },
     };
     return migrations;
 }

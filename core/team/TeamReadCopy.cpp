@@ -88,7 +88,7 @@ Result<std::unique_ptr<Database>> TeamReadCopy::refresh(TeamDatabase& team, cons
     options.today = today;
     if (Result<ScoringEngine::Summary> scored = ScoringEngine(**copy, options).run(); !scored)
         return Error { tr("Cannot score the copy of the team workspace: %1").arg(scored.error()) };
-    if (Status actions = replica.pullActions(); !actions)
+    if (Result<qint64> actions = replica.pullActions(); !actions)
         return Error { actions.error() };
     return copy;
 }

@@ -6,6 +6,7 @@
 #include "store/Transaction.h"
 #include "store/WorkspaceSettings.h"
 #include "team/PgCopy.h"
+#include "team/TeamCopyRows.h"
 #include "team/TeamDatabase.h"
 
 #include <QCryptographicHash>
@@ -18,6 +19,9 @@
 #include <vector>
 
 namespace tenure {
+
+using teamcopy::copyRows;
+using teamcopy::localExec;
 
 namespace {
 
@@ -40,57 +44,6 @@ const QString kFingerprintSql = QStringLiteral(R"(SELECT concat_ws('/',
     (SELECT md5(coalesce(string_agg(name || ':' || kind || ':' || config::text, ',' ORDER BY name), '')) FROM sources),
     (SELECT md5(coalesce(string_agg(key || '=' || value, ',' ORDER BY key), '')) FROM settings
      WHERE substr(key, 1, 5) <> 'team_')))");
-
-Status localExec(Database& db, const QString& sql)
-{
-    QSqlQuery query(db.connection());
-    if (!query.exec(sql))
-        return Error { query.lastError().text() };
-    return {};
-}
-
-QVariant textOrNull(const PgCopyOut::Field& field)
-{
-    if (field.null)
-        return QVariant(QMetaType(QMetaType::QString));
-    // An empty text is not a NULL: a null QString would be bound as one.
-    return field.value.isEmpty() ? QVariant(QStringLiteral("")) : QVariant(QString::fromUtf8(field.value));
-}
-
-QVariant numberOrNull(const PgCopyOut::Field& field, bool integer)
-{
-    if (field.null)
-        return QVariant(QMetaType(integer ? QMetaType::LongLong : QMetaType::Double));
-    return integer ? QVariant(field.value.toLongLong()) : QVariant(field.value.toDouble());
-}
-
-// Copies the rows of a team query into a table of the copy, column by column (`kinds` tells
-// the number columns, 'i' whole and 'r' real, from text ones, 't'). Returns the rows copied.
-Result<qint64> copyRows(TeamDatabase& team, Database& local, const QString& teamSelect,
-                        const QString& localInsert, const QByteArray& kinds)
-{
-    PgCopyOut out(team.handle());
-    if (Status started = out.start(QStringLiteral("COPY (%1) TO STDOUT").arg(teamSelect)); !started)
-        return Error { started.error() };
-    QSqlQuery insert(local.connection());
-    if (!insert.prepare(localInsert))
-        return Error { insert.lastError().text() };
-    qint64 rows = 0;
-    while (out.next()) {
-        const QList<PgCopyOut::Field>& fields = out.fields();
-        for (qsizetype i = 0; i < fields.size() && i < kinds.size(); ++i) {
-            const char kind = kinds[i];
-            insert.bindValue(int(i),
-                             kind == 't' ? textOrNull(fields[i]) : numberOrNull(fields[i], kind == 'i'));
-        }
-        if (!insert.exec())
-            return Error { insert.lastError().text() };
-        ++rows;
-    }
-    if (!out.error().isEmpty())
-        return Error { out.error() };
-    return rows;
-}
 
 } // namespace
 
@@ -265,47 +218,6 @@ Status TeamReplica::pullMasterData(Pull& pull)
         return committed;
     pull.masterDataReplaced = true;
     return {};
-}
-
-Status TeamReplica::pullActions()
-{
-    Transaction transaction(m_local);
-    if (!transaction.startError().isEmpty())
-        return Error { transaction.startError() };
-    for (const char* sql :
-         { "DELETE FROM action_history", "DELETE FROM actions", "DELETE FROM account_notes" }) {
-        if (Status done = localExec(m_local, QString::fromLatin1(sql)); !done)
-            return done;
-    }
-    const QList<std::tuple<QString, QString, QByteArray>> tables {
-        { QStringLiteral(
-              "SELECT id, account_id, trigger, status, priority, reason, owner, snoozed_until, suppress, "
-              "created_at, updated_at FROM actions"),
-          QStringLiteral(
-              "INSERT INTO actions (id, account_id, trigger, status, priority, reason, owner, snoozed_until, "
-              "suppress, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-          "itttrtttiii" },
-        { QStringLiteral("SELECT id, action_id, at, author, kind, detail FROM action_history"),
-          QStringLiteral("INSERT INTO action_history (id, action_id, at, author, kind, detail) VALUES (?, ?, "
-                         "?, ?, ?, ?)"),
-          "iiittt" },
-        { QStringLiteral("SELECT id, account_id, at, author, text FROM account_notes"),
-          QStringLiteral(
-              "INSERT INTO account_notes (id, account_id, at, author, text) VALUES (?, ?, ?, ?, ?)"),
-          "itittt" },
-    };
-    // One snapshot for the three: an action the engine opens meanwhile comes with its history.
-    if (Status begun = beginSnapshot(); !begun)
-        return begun;
-    for (const auto& [select, insert, kinds] : tables) {
-        if (Result<qint64> copied = copyRows(m_team, m_local, select, insert, kinds); !copied) {
-            m_team.rollback();
-            return Error { tr("Cannot copy the team's actions from %1: %2")
-                               .arg(m_team.location().display(), copied.error()) };
-        }
-    }
-    m_team.rollback(); // read only: nothing to keep
-    return transaction.commit();
 }
 
 Result<qint64> TeamReplica::pullStatuses()

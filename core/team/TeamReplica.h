@@ -53,9 +53,13 @@ public:
     // The team's master data (accounts, outcomes, keys, sources, settings) without the log: what an
     // import into the team is staged against (TeamImport).
     Result<Pull> pullWithoutLog();
-    // The team's actions, their history and the account notes, replacing the copy's: for reading
-    // a team workspace through its copy (reports show an account's open actions and notes).
-    Status pullActions();
+    // The team's actions, their history and the account notes, into the copy: for reading a team
+    // workspace through its copy (reports show an account's open actions and notes). Changed: only
+    // the rows written since the copy's last pull (all of them the first time); Whole: the copy's
+    // rows replaced by the team's, which also drops those the signed-in member no longer sees
+    // (accounts reassigned). Returns the rows copied.
+    enum class ActionsCopy { Changed, Whole };
+    Result<qint64> pullActions(ActionsCopy how = ActionsCopy::Changed);
     // The read side the team's engine published (statuses, their history, the daily counts),
     // into the copy: a desktop reads the team's scores instead of scoring its own copy. Only the
     // accounts published since the copy's last pull are copied, unless a publication since replaced

@@ -5,12 +5,16 @@
 #include "TeamTestQueries.h"
 #include "TestSupport.h"
 #include "actions/ActionStore.h"
+#include "actions/ActionWrites.h"
+#include "store/Database.h"
 #include "team/TeamDatabase.h"
 #include "team/TeamEngine.h"
 
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace tenure;
@@ -228,6 +232,156 @@ private slots:
         QVERIFY2(done.ok(), qPrintable(done.error()));
         QCOMPARE(store.find(target->id)->status, QStringLiteral("done"));
         QCOMPARE(store.find(target->id)->version, target->version + 1);
+    }
+
+    // The engine writes a refresh to a team workspace in a few statements (ActionChanges), to a
+    // file row by row: the same changes leave the same queue and history on both.
+    void bulkWritesMatchAFilesRowWrites()
+    {
+        Result<std::unique_ptr<TeamDatabase>> team = m_cluster.createWorkspace(QStringLiteral("writes"));
+        QVERIFY2(team.ok(), qPrintable(team.ok() ? QString() : team.error()));
+        test::TempWorkspace local;
+        std::unique_ptr<Database> file = local.open();
+        QSqlDatabase pg = (*team)->connection();
+        QSqlDatabase lite = file->connection();
+        const auto write = [](QSqlDatabase db, bool onTeam, const ActionChanges& changes) {
+            if (!db.transaction())
+                return Result<ActionChanges::Counts>(Error { db.lastError().text() });
+            Result<ActionChanges::Counts> counts = changes.write(db, onTeam, qint64(1780000000000));
+            if (!counts || !db.commit()) {
+                db.rollback();
+                return counts ? Result<ActionChanges::Counts>(Error { db.lastError().text() }) : counts;
+            }
+            return counts;
+        };
+        const auto compareCounts = [](const ActionChanges::Counts& a, const ActionChanges::Counts& b) {
+            return QStringLiteral("%1 %2 %3 %4").arg(a.opened).arg(a.updated).arg(a.cleared).arg(a.woke)
+                == QStringLiteral("%1 %2 %3 %4").arg(b.opened).arg(b.updated).arg(b.cleared).arg(b.woke);
+        };
+
+        ActionChanges opening;
+        opening.opens = {
+            { QStringLiteral("A-1"), QStringLiteral("bad_band"), QStringLiteral("高橋 美咲"), 80.5,
+              "{\"band\":\"Bad\",\"stage\":\"導入\"}" },
+            { QStringLiteral("A-2"), QStringLiteral("inactive"), QString(), 40, "{\"silent_days\":30}" },
+            { QStringLiteral("A-3"), QStringLiteral("renewal_risk"), QStringLiteral("O'Brien; DROP"), 10,
+              "{\"renewal_days\":12,\"note\":\"\\\"quoted\\\" \\\\ 'x'\"}" },
+        };
+        for (bool onTeam : { true, false }) {
+            Result<ActionChanges::Counts> counts = write(onTeam ? pg : lite, onTeam, opening);
+            QVERIFY2(counts.ok(), qPrintable(counts.ok() ? QString() : counts.error()));
+            QCOMPARE(counts->opened, 3);
+        }
+        // A-2 snoozed until a day that has come; A-3 marked done and quiet while it fires.
+        for (QSqlDatabase db : { pg, lite }) {
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("UPDATE actions SET status = 'snoozed', snoozed_until = "
+                                          "'2026-06-01' WHERE account_id = 'A-2'")));
+            QVERIFY(q.exec(
+                QStringLiteral("UPDATE actions SET status = 'done', suppress = 1 WHERE account_id = 'A-3'")));
+        }
+        const auto idAndVersion = [](QSqlDatabase db, const QString& account, bool onTeam) {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("SELECT id, %1 FROM actions WHERE account_id = ?")
+                          .arg(onTeam ? QStringLiteral("version") : QStringLiteral("0")));
+            q.addBindValue(account);
+            return q.exec() && q.next() ? std::pair { q.value(0).toLongLong(), q.value(1).toInt() }
+                                        : std::pair { qint64(-1), -1 };
+        };
+        std::optional<ActionChanges::Counts> teamCounts;
+        for (bool onTeam : { true, false }) {
+            QSqlDatabase db = onTeam ? pg : lite;
+            const auto [first, firstVersion] = idAndVersion(db, QStringLiteral("A-1"), onTeam);
+            const auto [second, secondVersion] = idAndVersion(db, QStringLiteral("A-2"), onTeam);
+            QVERIFY(first > 0 && second > 0);
+            ActionChanges refresh;
+            refresh.clears = { { first, firstVersion } };
+            refresh.updates
+                = { { second, secondVersion, 55.5, "{\"silent_days\":31}", true, QDate(2026, 6, 1) } };
+            refresh.rearms = { { QStringLiteral("A-3"), QStringLiteral("renewal_risk") } };
+            Result<ActionChanges::Counts> counts = write(db, onTeam, refresh);
+            QVERIFY2(counts.ok(), qPrintable(counts.ok() ? QString() : counts.error()));
+            QCOMPARE(counts->cleared, 1);
+            QCOMPARE(counts->updated, 1);
+            QCOMPARE(counts->woke, 1);
+            if (onTeam)
+                teamCounts = *counts;
+            else
+                QVERIFY(compareCounts(*teamCounts, *counts));
+        }
+        const auto queue = [](QSqlDatabase db) {
+            QStringList rows;
+            QSqlQuery q(db);
+            q.exec(QStringLiteral(
+                "SELECT account_id, trigger, status, priority, reason, coalesce(owner, '<none>'), "
+                "suppress FROM actions ORDER BY account_id"));
+            while (q.next())
+                rows << QStringLiteral("%1|%2|%3|%4|%5|%6|%7")
+                            .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                                 QString::number(q.value(3).toDouble()), q.value(4).toString(),
+                                 q.value(5).toString(), q.value(6).toString());
+            QSqlQuery h(db);
+            h.exec(QStringLiteral("SELECT a.account_id, h.kind, h.detail, h.author FROM action_history h "
+                                  "JOIN actions a ON a.id = h.action_id ORDER BY a.account_id, h.id"));
+            while (h.next())
+                rows << QStringLiteral("history %1|%2|%3|%4")
+                            .arg(h.value(0).toString(), h.value(1).toString(), h.value(2).toString(),
+                                 h.value(3).toString());
+            return rows;
+        };
+        const QStringList onServer = queue(pg);
+        QCOMPARE(onServer, queue(lite));
+        QVERIFY2(
+            onServer.contains(QStringLiteral("A-1|bad_band|done|80.5|{\"band\":\"Bad\",\"stage\":\"導入\"}|"
+                                             "高橋 美咲|0")),
+            qPrintable(onServer.join(QLatin1Char('\n'))));
+        QVERIFY(onServer.contains(QStringLiteral("A-2|inactive|open|55.5|{\"silent_days\":31}|<none>|0")));
+        QVERIFY(onServer.contains(QStringLiteral("history A-2|woke|2026-06-01|Tenure")));
+        QVERIFY(
+            onServer.contains(QStringLiteral("history A-1|cleared|the condition no longer holds|Tenure")));
+        QVERIFY(onServer.contains(QStringLiteral(
+            "A-3|renewal_risk|done|10|{\"renewal_days\":12,\"note\":\"\\\"quoted\\\" \\\\ 'x'\"}|"
+            "O'Brien; DROP|0")));
+    }
+
+    // Every write of a refresh lands only on the version the engine read: an action a CSM changed
+    // meanwhile is left as the CSM left it, with no history row of the engine's.
+    void theEngineLeavesAnActionChangedMeanwhile()
+    {
+        Result<std::unique_ptr<TeamDatabase>> team = m_cluster.open(QStringLiteral("writes"));
+        QVERIFY(team.ok());
+        QSqlDatabase pg = (*team)->connection();
+        QSqlQuery read(pg);
+        QVERIFY(read.exec(QStringLiteral("SELECT id, version FROM actions WHERE account_id = 'A-2'"))
+                && read.next());
+        const qint64 id = read.value(0).toLongLong();
+        const int seen = read.value(1).toInt();
+        read.finish();
+        // A CSM snoozes it after the engine read it.
+        QSqlQuery csm(pg);
+        QVERIFY(csm.exec(QStringLiteral("UPDATE actions SET status = 'snoozed', snoozed_until = '2026-07-01' "
+                                        "WHERE account_id = 'A-2'")));
+        QVERIFY(read.exec(QStringLiteral("SELECT count(*) FROM action_history")) && read.next());
+        const int historyBefore = read.value(0).toInt();
+        read.finish();
+        ActionChanges stale;
+        stale.clears = { { id, seen } };
+        stale.updates = { { id, seen, 99, "{\"x\":1}", true, QDate(2026, 6, 1) } };
+        QVERIFY(pg.transaction());
+        Result<ActionChanges::Counts> counts = stale.write(pg, true, qint64(1780000000000));
+        QVERIFY2(counts.ok(), qPrintable(counts.ok() ? QString() : counts.error()));
+        QVERIFY(pg.commit());
+        QCOMPARE(counts->cleared, 0);
+        QCOMPARE(counts->updated, 0);
+        QCOMPARE(counts->woke, 0);
+        QVERIFY(
+            read.exec(QStringLiteral("SELECT status, priority, (SELECT count(*) FROM action_history) FROM "
+                                     "actions WHERE id = ")
+                      + QString::number(id))
+            && read.next());
+        QCOMPARE(read.value(0).toString(), QStringLiteral("snoozed"));
+        QCOMPARE(read.value(1).toDouble(), 55.5);
+        QCOMPARE(read.value(2).toInt(), historyBefore);
     }
 
 private:

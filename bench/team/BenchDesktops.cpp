@@ -1,0 +1,204 @@
+#include "BenchDesktops.h"
+
+#include "../BenchOptions.h"
+#include "../BenchPortfolio.h"
+#include "PgCluster.h"
+#include "customers/CustomerQuery.h"
+#include "store/Database.h"
+#include "team/TeamDatabase.h"
+#include "team/TeamDeskSync.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSqlQuery>
+#include <QThread>
+
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <random>
+#include <thread>
+
+namespace tenure::bench {
+
+namespace {
+
+const QStringList kNeedles { QStringLiteral("10"), QStringLiteral("a"), QStringLiteral("B0007"),
+                             QStringLiteral("99") };
+
+// The customer list's first page for `needle`, as one SQL query on the server.
+bool searchServer(TeamDatabase& team, const QString& needle)
+{
+    Result<QSqlQuery> list = team.exec(
+        QStringLiteral("SELECT a.id, a.name, a.owner, s.stage, s.score, s.band, a.arr, a.renewal_date "
+                       "FROM accounts a LEFT JOIN account_status s ON s.account_id = a.id WHERE a.name "
+                       "ILIKE ? OR a.id LIKE ? ORDER BY s.score NULLS FIRST, a.id LIMIT 100"),
+        { QStringLiteral("%%1%").arg(needle), QStringLiteral("%1%").arg(needle) });
+    if (!list)
+        return false;
+    while (list->next()) { }
+    return true;
+}
+
+// The same page as the Customers view asks its copy for it.
+bool searchCopy(Database& copy, const QString& needle)
+{
+    CustomerQuery query;
+    query.search = needle;
+    query.limit = 100;
+    return bool(query.run(copy, kToday));
+}
+
+// The statuses a read of the read side sees: all of them, or a half-swapped read side.
+std::optional<qint64> statusCount(QSqlDatabase db)
+{
+    QSqlQuery count(db);
+    if (!count.exec(QStringLiteral("SELECT count(*) FROM account_status")) || !count.next())
+        return std::nullopt;
+    return count.value(0).toLongLong();
+}
+
+// This machine's copy of the team workspace, kept current by a TeamDeskSync on a thread of its own
+// as a desktop keeps it.
+class CopySync
+{
+public:
+    CopySync(const test::PgCluster& cluster, const Desktops& desktops)
+    {
+        m_sync = new TeamDeskSync(cluster.location(desktops.database, desktops.login), desktops.password,
+                                  desktops.copyPath);
+        m_sync->moveToThread(&m_thread);
+        QObject::connect(
+            m_sync, &TeamDeskSync::ready, m_sync, [this] { m_ready = true; }, Qt::DirectConnection);
+        QObject::connect(
+            m_sync, &TeamDeskSync::failed, m_sync,
+            [this](const QString& why) { fail(QStringLiteral("the desktop's copy: ") + why); },
+            Qt::DirectConnection);
+        QObject::connect(
+            m_sync, &TeamDeskSync::refreshed, m_sync,
+            [this](int parts) {
+                if (parts & TeamDeskSync::Statuses)
+                    ++m_statusRefreshes;
+            },
+            Qt::DirectConnection);
+        m_thread.start();
+        QMetaObject::invokeMethod(m_sync, &TeamDeskSync::start, Qt::QueuedConnection);
+        while (!m_ready)
+            QThread::msleep(20);
+    }
+    ~CopySync()
+    {
+        QMetaObject::invokeMethod(
+            m_sync,
+            [sync = m_sync] {
+                sync->stop();
+                delete sync;
+            },
+            Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+    int statusRefreshes() const { return m_statusRefreshes; }
+
+private:
+    QThread m_thread;
+    TeamDeskSync* m_sync = nullptr;
+    std::atomic_bool m_ready { false };
+    std::atomic<int> m_statusRefreshes { 0 };
+};
+
+} // namespace
+
+double percentile(std::vector<double> values, double p)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const size_t at = std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5));
+    return values[at];
+}
+
+Desktops::Figures Desktops::run(const test::PgCluster& cluster, const std::function<void()>& during) const
+{
+    std::unique_ptr<CopySync> sync;
+    if (search == Search::OnCopy)
+        sync = std::make_unique<CopySync>(cluster, *this);
+
+    Figures figures;
+    std::atomic_bool stop { false };
+    std::atomic<int> errors { 0 };
+    std::atomic<int> halfSwapped { 0 };
+    std::atomic<int> updates { 0 };
+    std::mutex mutex;
+    std::vector<std::thread> threads;
+    for (int c = 0; c < clients; ++c) {
+        threads.emplace_back([&, c] {
+            Result<std::unique_ptr<TeamDatabase>> team = cluster.openAs(database, login, password);
+            std::unique_ptr<Database> copy;
+            if (search == Search::OnCopy) {
+                Result<std::unique_ptr<Database>> opened = Database::open(copyPath, Database::Mode::ReadOnly);
+                if (opened)
+                    copy = std::move(opened).value();
+            }
+            if (!team || (search == Search::OnCopy && !copy)) {
+                ++errors;
+                return;
+            }
+            std::mt19937 random(unsigned(c) * 7919u + 1u);
+            std::uniform_int_distribution<int> think(250, 750); // ms between two searches
+            std::vector<double> mine;
+            for (int i = 0; !stop; ++i) {
+                const QString& needle = kNeedles[(c + i) % kNeedles.size()];
+                QElapsedTimer timer;
+                timer.start();
+                const bool listed = copy ? searchCopy(*copy, needle) : searchServer(**team, needle);
+                if (!listed) {
+                    ++errors;
+                    continue;
+                }
+                mine.push_back(double(timer.nsecsElapsed()) / 1e6);
+                if (i % 5 == 0) {
+                    Result<QSqlQuery> touched = (*team)->exec(
+                        QStringLiteral(
+                            "UPDATE actions SET owner = owner, updated_at = updated_at + 1 WHERE id "
+                            "= (SELECT id FROM actions ORDER BY id OFFSET ? LIMIT 1)"),
+                        { (c * 31 + i) % 50 });
+                    touched ? ++updates : ++errors;
+                }
+                if (i % 10 == 0) {
+                    const std::optional<qint64> seen
+                        = statusCount(copy ? copy->connection() : (*team)->connection());
+                    if (!seen)
+                        ++errors;
+                    else if (*seen != accounts)
+                        ++halfSwapped;
+                }
+                QThread::msleep(think(random));
+            }
+            std::lock_guard lock(mutex);
+            figures.listMs.insert(figures.listMs.end(), mine.begin(), mine.end());
+        });
+    }
+    QThread::msleep(1000);
+    const int refreshesBefore = sync ? sync->statusRefreshes() : 0;
+    during();
+    if (sync) {
+        // Until the copy holds what `during` published (the sync copies it after the announcement).
+        QElapsedTimer follow;
+        follow.start();
+        while (sync->statusRefreshes() == refreshesBefore && follow.elapsed() < 60000)
+            QThread::msleep(5);
+        figures.followSeconds
+            = sync->statusRefreshes() == refreshesBefore ? -1 : double(follow.elapsed()) / 1000;
+    }
+    QThread::msleep(500);
+    stop = true;
+    for (std::thread& thread : threads)
+        thread.join();
+    figures.errors = errors;
+    figures.halfSwapped = halfSwapped;
+    figures.updates = updates;
+    return figures;
+}
+
+} // namespace tenure::bench

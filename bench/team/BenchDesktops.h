@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QString>
+
+#include <functional>
+#include <vector>
+
+namespace tenure::test {
+class PgCluster;
+}
+
+namespace tenure::bench {
+
+// Simulated CSM desktops on a team workspace, at work while `during` runs (the engine's rebuild
+// and publication): each searches the customer list and now and then updates an action on the
+// server, at a person's pace (a search every half second on average, far more than a CSM types).
+//
+// Where the list's search runs is the difference measured:
+// - Search::OnCopy, as a desktop works: the list reads this machine's copy of the workspace
+//   (CustomerQuery on the copy TeamDeskSync keeps current from the engine's publications). Every
+//   desktop of the bench reads one copy (a copy per desktop would copy the whole log twenty times);
+//   the sync writes to it while they read, as each desktop's own sync does to its own.
+// - Search::OnServer: the same searches as one SQL query on the server itself, as a client
+//   without a copy would run them.
+struct Desktops
+{
+    enum class Search { OnCopy, OnServer };
+
+    struct Figures
+    {
+        std::vector<double> listMs; // each list query, in milliseconds
+        int errors = 0;
+        int halfSwapped = 0; // reads that saw a read side with some accounts missing
+        int updates = 0; // action updates written on the server
+        double followSeconds = -1; // OnCopy: from the end of `during` until the copy held its publication
+    };
+
+    Search search = Search::OnCopy;
+    int clients = 20;
+    int accounts = 0; // the portfolio's: a read side with fewer statuses is half-swapped
+    QString database; // on the cluster
+    QString login, password; // a CSM member of the team
+    QString copyPath; // OnCopy: this machine's copy of the team workspace (made first when missing)
+
+    // Starts the desktops (OnCopy: the copy first, then its sync), runs `during`, and stops them
+    // once the copy followed what `during` published.
+    Figures run(const test::PgCluster& cluster, const std::function<void()>& during) const;
+};
+
+double percentile(std::vector<double> values, double p);
+
+} // namespace tenure::bench

@@ -1,0 +1,196 @@
+// A desktop's copy of the team's action queue follows it by the rows written since its last copy
+// (TeamReplica::pullActions), and misses none of them: not even those of a transaction that
+// commits after a later one was copied.
+#include "PgCluster.h"
+#include "TeamDemo.h"
+#include "TestSupport.h"
+#include "actions/ActionStore.h"
+#include "store/Database.h"
+#include "store/WorkspaceSettings.h"
+#include "team/TeamDatabase.h"
+#include "team/TeamReplica.h"
+
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace tenure;
+using tenure::test::kAsOf;
+using tenure::test::PgCluster;
+
+namespace {
+
+// One column of one action in a database (the copy or the team's).
+QString actionValue(QSqlDatabase db, qint64 id, const QString& column)
+{
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT %1 FROM actions WHERE id = ?").arg(column));
+    query.addBindValue(id);
+    return query.exec() && query.next() ? query.value(0).toString() : QStringLiteral("<none>");
+}
+
+qint64 count(QSqlDatabase db, const QString& table)
+{
+    QSqlQuery query(db);
+    return query.exec(QStringLiteral("SELECT count(*) FROM %1").arg(table)) && query.next()
+        ? query.value(0).toLongLong()
+        : -1;
+}
+
+} // namespace
+
+class TestTeamActionsCopy : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        TENURE_START_PG_CLUSTER(m_cluster, m_cluster.start(&pgError));
+        int open = 0;
+        const QString made = test::makeDemoTeam(
+            m_cluster, m_engine, QStringLiteral("copy"),
+            { { QStringLiteral("misaki"), test::kMisaki, QStringLiteral("csm"), QStringLiteral("pw-m") } },
+            {}, kAsOf, &open);
+        QVERIFY2(made.isEmpty(), qPrintable(made));
+        QVERIFY2(open >= 3, "the demo opens actions");
+        Result<std::unique_ptr<TeamDatabase>> team
+            = m_cluster.openAs(QStringLiteral("copy"), QStringLiteral("misaki"), QStringLiteral("pw-m"));
+        QVERIFY(team.ok());
+        m_team = std::move(team).value();
+        m_copy = m_desk.open();
+        QVERIFY(m_copy);
+        Result<TeamReplica::Pull> pulled = TeamReplica(*m_team, *m_copy).pull(); // as a desktop does first
+        QVERIFY2(pulled.ok(), qPrintable(pulled.ok() ? QString() : pulled.error()));
+    }
+
+    void theFirstCopyIsWholeAndTheNextOnlyWhatChanged()
+    {
+        TeamReplica replica(*m_team, *m_copy);
+        Result<qint64> first = replica.pullActions();
+        QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error()));
+        const QSqlDatabase team = m_team->connection();
+        const qint64 whole = count(team, QStringLiteral("actions"))
+            + count(team, QStringLiteral("action_history")) + count(team, QStringLiteral("account_notes"));
+        QCOMPARE(*first, whole);
+        QCOMPARE(count(m_copy->connection(), QStringLiteral("actions")),
+                 count(team, QStringLiteral("actions")));
+        QCOMPARE(replica.pullActions().value(), 0); // nothing written since
+
+        // Misaki marks an action done: the action and its history row come, nothing else.
+        ActionStore store(m_team->connection());
+        const QList<Action> queue = store.queue().value();
+        QVERIFY(!queue.isEmpty());
+        const Action& action = queue.first();
+        QVERIFY(store.markDone(action.id, test::kMisaki, QStringLiteral("called"), action.version).ok());
+        QCOMPARE(replica.pullActions().value(), 2);
+        QCOMPARE(actionValue(m_copy->connection(), action.id, QStringLiteral("status")),
+                 QStringLiteral("done"));
+        QCOMPARE(count(m_copy->connection(), QStringLiteral("action_history")),
+                 count(team, QStringLiteral("action_history")));
+    }
+
+    // A transaction that began before the copy read the queue, and commits after, is copied the
+    // next time: the copy remembers the oldest transaction still running when it read, not the
+    // newest row it saw.
+    void aTransactionThatCommitsLateIsNotMissed()
+    {
+        Result<std::unique_ptr<TeamDatabase>> slow = m_cluster.open(QStringLiteral("copy"));
+        Result<std::unique_ptr<TeamDatabase>> quick = m_cluster.open(QStringLiteral("copy"));
+        QVERIFY(slow.ok() && quick.ok());
+        QSqlQuery ids(m_team->connection());
+        QVERIFY(ids.exec(QStringLiteral("SELECT id FROM actions ORDER BY id LIMIT 2")));
+        QVERIFY(ids.next());
+        const qint64 early = ids.value(0).toLongLong();
+        QVERIFY(ids.next());
+        const qint64 late = ids.value(0).toLongLong();
+        ids.finish();
+
+        TeamReplica replica(*m_team, *m_copy);
+        QVERIFY(replica.pullActions().ok());
+        QVERIFY((*slow)->begin().ok());
+        QVERIFY((*slow)
+                    ->exec(QStringLiteral("UPDATE actions SET owner = 'slow writer' WHERE id = ?"), { early })
+                    .ok());
+        QVERIFY((*quick)
+                    ->exec(QStringLiteral("UPDATE actions SET owner = 'quick writer' WHERE id = ?"), { late })
+                    .ok());
+        QCOMPARE(replica.pullActions().value(), 1);
+        QCOMPARE(actionValue(m_copy->connection(), late, QStringLiteral("owner")),
+                 QStringLiteral("quick writer"));
+        QVERIFY(actionValue(m_copy->connection(), early, QStringLiteral("owner"))
+                != QLatin1String("slow writer"));
+
+        QVERIFY((*slow)->commit().ok());
+        QVERIFY(replica.pullActions().value() >= 1);
+        QCOMPARE(actionValue(m_copy->connection(), early, QStringLiteral("owner")),
+                 QStringLiteral("slow writer"));
+    }
+
+    // A client cannot hide a row from the copies by naming an old transaction itself.
+    void theServerSaysWhichTransactionWrote()
+    {
+        TeamReplica replica(*m_team, *m_copy);
+        QVERIFY(replica.pullActions().ok());
+        QSqlQuery query(m_team->connection());
+        QVERIFY(query.exec(QStringLiteral("SELECT id FROM actions ORDER BY id DESC LIMIT 1"))
+                && query.next());
+        const qint64 id = query.value(0).toLongLong();
+        query.finish();
+        Result<QSqlQuery> note = m_team->exec(
+            QStringLiteral(
+                "INSERT INTO account_notes (account_id, at, author, text, written_in) "
+                "SELECT account_id, 1, 'x', 'a note from the past', '1'::xid8 FROM actions WHERE id = ?"),
+            { id });
+        QVERIFY2(note.ok(), qPrintable(note.ok() ? QString() : note.error()));
+        QCOMPARE(replica.pullActions().value(), 1);
+        QSqlQuery copied(m_copy->connection());
+        QVERIFY(copied.exec(
+            QStringLiteral("SELECT count(*) FROM account_notes WHERE text = 'a note from the past'")));
+        QVERIFY(copied.next());
+        QCOMPARE(copied.value(0).toInt(), 1);
+    }
+
+    // A copy whose mark is ahead of the server's transactions (the workspace restored into a new
+    // cluster, which counts them from lower) takes the whole queue again instead of nothing.
+    void aServerThatCountsFromLowerIsCopiedWhole()
+    {
+        TeamReplica replica(*m_team, *m_copy);
+        QVERIFY(replica.pullActions().ok());
+        QVERIFY(WorkspaceSettings(*m_copy)
+                    .setValue(QStringLiteral("team_actions_written_from"), QStringLiteral("999999999999"))
+                    .ok());
+        const QSqlDatabase team = m_team->connection();
+        QCOMPARE(replica.pullActions().value(),
+                 count(team, QStringLiteral("actions")) + count(team, QStringLiteral("action_history"))
+                     + count(team, QStringLiteral("account_notes")));
+        QCOMPARE(replica.pullActions().value(), 0);
+    }
+
+    // Whole: the copy's rows are the team's, a row the member no longer sees gone with the rest.
+    void aWholeCopyDropsWhatTheTeamDoesNotHold()
+    {
+        QSqlQuery stray(m_copy->connection());
+        QVERIFY(stray.exec(QStringLiteral(
+            "INSERT INTO actions (id, account_id, trigger, status, priority, reason, created_at, "
+            "updated_at) VALUES (999999, 'gone', 'bad_band', 'open', 1, '{}', 0, 0)")));
+        TeamReplica replica(*m_team, *m_copy);
+        QVERIFY(replica.pullActions().ok());
+        QCOMPARE(actionValue(m_copy->connection(), 999999, QStringLiteral("account_id")),
+                 QStringLiteral("gone"));
+        QVERIFY(replica.pullActions(TeamReplica::ActionsCopy::Whole).ok());
+        QCOMPARE(actionValue(m_copy->connection(), 999999, QStringLiteral("account_id")),
+                 QStringLiteral("<none>"));
+        QCOMPARE(count(m_copy->connection(), QStringLiteral("actions")),
+                 count(m_team->connection(), QStringLiteral("actions")));
+    }
+
+private:
+    PgCluster m_cluster;
+    test::TempWorkspace m_engine;
+    test::TempWorkspace m_desk;
+    std::unique_ptr<TeamDatabase> m_team;
+    std::unique_ptr<Database> m_copy;
+};
+
+QTEST_GUILESS_MAIN(TestTeamActionsCopy)
+#include "TestTeamActionsCopy.moc"
