@@ -5,6 +5,7 @@
 #include "PgCluster.h"
 #include "customers/CustomerQuery.h"
 #include "store/Database.h"
+#include "store/WorkspaceSettings.h"
 #include "team/TeamDatabase.h"
 #include "team/TeamDeskSync.h"
 
@@ -74,13 +75,6 @@ public:
             m_sync, &TeamDeskSync::failed, m_sync,
             [this](const QString& why) { fail(QStringLiteral("the desktop's copy: ") + why); },
             Qt::DirectConnection);
-        QObject::connect(
-            m_sync, &TeamDeskSync::refreshed, m_sync,
-            [this](int parts) {
-                if (parts & TeamDeskSync::Statuses)
-                    ++m_statusRefreshes;
-            },
-            Qt::DirectConnection);
         m_thread.start();
         QMetaObject::invokeMethod(m_sync, &TeamDeskSync::start, Qt::QueuedConnection);
         while (!m_ready)
@@ -98,13 +92,11 @@ public:
         m_thread.quit();
         m_thread.wait();
     }
-    int statusRefreshes() const { return m_statusRefreshes; }
 
 private:
     QThread m_thread;
     TeamDeskSync* m_sync = nullptr;
     std::atomic_bool m_ready { false };
-    std::atomic<int> m_statusRefreshes { 0 };
 };
 
 } // namespace
@@ -180,16 +172,26 @@ Desktops::Figures Desktops::run(const test::PgCluster& cluster, const std::funct
         });
     }
     QThread::msleep(1000);
-    const int refreshesBefore = sync ? sync->statusRefreshes() : 0;
     during();
     if (sync) {
-        // Until the copy holds what `during` published (the sync copies it after the announcement).
+        // Until the copy holds the publication `during` made (its number, TeamPublisher), which the
+        // sync copies after the announcement.
+        Result<std::unique_ptr<TeamDatabase>> team = cluster.open(database);
+        Result<std::unique_ptr<Database>> copy = Database::open(copyPath, Database::Mode::ReadOnly);
+        if (!team || !copy)
+            fail(QStringLiteral("the bench cannot read the publication's number"));
+        Result<QVariant> published = (*team)->scalar(
+            QStringLiteral("SELECT value::bigint FROM engine_state WHERE key = 'publication'"));
+        if (!published)
+            fail(published.error());
         QElapsedTimer follow;
         follow.start();
-        while (sync->statusRefreshes() == refreshesBefore && follow.elapsed() < 60000)
+        while (WorkspaceSettings(**copy).value(QStringLiteral("team_publication")).toLongLong()
+                   < published->toLongLong()
+               && follow.elapsed() < 60000)
             QThread::msleep(5);
-        figures.followSeconds
-            = sync->statusRefreshes() == refreshesBefore ? -1 : double(follow.elapsed()) / 1000;
+        if (follow.elapsed() < 60000)
+            figures.followSeconds = double(follow.elapsed()) / 1000;
     }
     QThread::msleep(500);
     stop = true;

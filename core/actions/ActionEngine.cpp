@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QScopeGuard>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -205,6 +206,7 @@ Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, con
     // are kept (a large queue has 200,000 live actions, most of them unchanged), and each one's
     // candidate is taken out of `candidates`, which is left with the actions to open.
     ActionChanges changes;
+    QSet<QPair<QString, QString>> firingLive; // triggers that fire for a live action
     while (live.next()) {
         const qint64 id = live.value(0).toLongLong();
         const int version = live.value(7).toInt();
@@ -219,6 +221,7 @@ Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, con
             update.wake = until;
         update.changed = candidate->priority != live.value(5).toDouble()
             || QString::fromUtf8(candidate->reason) != live.value(6).toString();
+        firingLive.insert(candidate.key());
         candidates.erase(candidate);
         if (update.changed || update.wake.isValid())
             changes.updates.append(std::move(update)); // unchanged: left as it is, updated_at included
@@ -233,7 +236,9 @@ Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, con
         return Error { suppressed.lastError().text() };
     while (suppressed.next()) {
         const QPair<QString, QString> key { suppressed.value(0).toString(), suppressed.value(1).toString() };
-        if (candidates.remove(key) == 0)
+        // Still firing: stays quiet. Found live above but done here: a CSM marked it done (and
+        // quiet) in between, while its trigger fires; it stays quiet too.
+        if (candidates.remove(key) == 0 && !firingLive.contains(key))
             changes.rearms.append(key); // no longer firing: the next firing opens an action
     }
     suppressed.finish();

@@ -200,19 +200,14 @@ void TeamDeskSync::syncPending()
         }
     }
     TeamReplica replica(*m_team, *m_copy);
-    // Only the actions written since the last copy (a CSM's Done copies one action, not the queue),
-    // unless the accounts changed: a reassigned account's actions may have come into or gone out of
-    // what this member sees, without a write to them.
-    TeamReplica::ActionsCopy actionsCopy = TeamReplica::ActionsCopy::Changed;
     if (parts & WriteSide) {
-        Result<TeamReplica::Pull> pulled = replica.pull();
-        if (!pulled)
+        if (Result<TeamReplica::Pull> pulled = replica.pull(); !pulled)
             return markLost(pulled.error());
-        if (pulled->masterDataReplaced)
-            actionsCopy = TeamReplica::ActionsCopy::Whole;
     }
+    // Only the actions written since the last copy: a CSM's Done copies one action, not the queue
+    // (what this member may see changed starts a new copy above, through its scope).
     if (parts & Actions) {
-        if (Result<qint64> actions = replica.pullActions(actionsCopy); !actions)
+        if (Result<qint64> actions = replica.pullActions(); !actions)
             return markLost(actions.error());
     }
     if (parts & Statuses) {

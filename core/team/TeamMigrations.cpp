@@ -219,9 +219,10 @@ QStringList version5()
 QStringList version6()
 {
     QStringList statements {
+        // Schema-qualified: no function of a login's own schema can stand in for the server's.
         QStringLiteral(R"(CREATE FUNCTION tenure_stamp_written() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
-                NEW.written_in := pg_current_xact_id();
+                NEW.written_in := pg_catalog.pg_current_xact_id();
                 RETURN NEW;
             END $$)"),
     };

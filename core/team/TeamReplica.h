@@ -55,9 +55,9 @@ public:
     Result<Pull> pullWithoutLog();
     // The team's actions, their history and the account notes, into the copy: for reading a team
     // workspace through its copy (reports show an account's open actions and notes). Changed: only
-    // the rows written since the copy's last pull (all of them the first time); Whole: the copy's
-    // rows replaced by the team's, which also drops those the signed-in member no longer sees
-    // (accounts reassigned). Returns the rows copied.
+    // the rows written since the copy's last pull (all of them the first time, and again whenever
+    // the copy's counts then differ from the team's: a row deleted, or gone out of sight); Whole:
+    // the copy's rows replaced by the team's. Returns the rows copied.
     enum class ActionsCopy { Changed, Whole };
     Result<qint64> pullActions(ActionsCopy how = ActionsCopy::Changed);
     // The read side the team's engine published (statuses, their history, the daily counts),
@@ -71,6 +71,8 @@ private:
     // Starts a read-only transaction on the team in which every read sees one snapshot; the
     // caller ends it (rollback: nothing was written).
     Status beginSnapshot();
+    // Whether the copy holds as many actions, history rows and notes as the team shows this login.
+    Result<bool> sameActionCounts();
     Status checkIdentity();
     Status pullMasterData(Pull& pull);
     Status pullRuleSets(Pull& pull);

@@ -23,6 +23,7 @@ struct Table
 {
     const char* name;
     const char* select; // the team's columns, in the copy's order
+    const char* order; // the order the rows are written to the copy in
     const char* columns; // the copy's
     const char* kinds; // see teamcopy::copyRows
 };
@@ -31,12 +32,15 @@ const Table kTables[] = {
     { "actions",
       "id, account_id, trigger, status, priority, reason, owner, snoozed_until, suppress, created_at, "
       "updated_at FROM actions",
+      // Closed actions first: a trigger's new action never meets the copy's open one it replaced
+      // (one live action per account and trigger, in the copy as on the server).
+      " ORDER BY status <> 'done', id",
       "id, account_id, trigger, status, priority, reason, owner, snoozed_until, suppress, created_at, "
       "updated_at",
       "itttrtttiii" },
-    { "action_history", "id, action_id, at, author, kind, detail FROM action_history",
+    { "action_history", "id, action_id, at, author, kind, detail FROM action_history", "",
       "id, action_id, at, author, kind, detail", "iiittt" },
-    { "account_notes", "id, account_id, at, author, text FROM account_notes",
+    { "account_notes", "id, account_id, at, author, text FROM account_notes", "",
       "id, account_id, at, author, text", "itittt" },
 };
 
@@ -84,30 +88,66 @@ Result<qint64> TeamReplica::pullActions(ActionsCopy how)
     // into a new cluster) would hide every change from it: copy it all again.
     const bool whole = how == ActionsCopy::Whole || !known || from > horizon->value(1).toULongLong();
     horizon->finish();
-    if (whole) {
-        for (const char* sql :
-             { "DELETE FROM action_history", "DELETE FROM actions", "DELETE FROM account_notes" }) {
-            if (Status done = teamcopy::localExec(m_local, QString::fromLatin1(sql)); !done)
-                return failed(done.error());
+    const auto copy = [&](bool all) -> Result<qint64> {
+        if (all) {
+            for (const char* sql :
+                 { "DELETE FROM action_history", "DELETE FROM actions", "DELETE FROM account_notes" }) {
+                if (Status done = teamcopy::localExec(m_local, QString::fromLatin1(sql)); !done)
+                    return Error { done.error() };
+            }
         }
-    }
-    // `from` is a number this code formats: nothing of the data enters the statement.
-    const QString since = whole ? QString() : QStringLiteral(" WHERE written_in >= '%1'::xid8").arg(from);
-    qint64 rows = 0;
-    for (const Table& table : kTables) {
-        Result<qint64> copied = teamcopy::copyRows(
-            m_team, m_local, QStringLiteral("SELECT ") + QLatin1String(table.select) + since,
-            upsert(table.name, QLatin1String(table.columns)), table.kinds);
-        if (!copied)
-            return failed(copied.error());
-        rows += *copied;
+        // `from` is a number this code formats: nothing of the data enters the statement.
+        const QString since = all ? QString() : QStringLiteral(" WHERE written_in >= '%1'::xid8").arg(from);
+        qint64 rows = 0;
+        for (const Table& table : kTables) {
+            Result<qint64> copied = teamcopy::copyRows(
+                m_team, m_local,
+                QStringLiteral("SELECT ") + QLatin1String(table.select) + since + QLatin1String(table.order),
+                upsert(table.name, QLatin1String(table.columns)), table.kinds);
+            if (!copied)
+                return copied;
+            rows += *copied;
+        }
+        return rows;
+    };
+    Result<qint64> rows = copy(whole);
+    if (!rows)
+        return failed(rows.error());
+    if (!whole) {
+        // A row deleted on the server, or gone out of this member's sight without a write to it,
+        // leaves no newer row to say so: a copy that no longer counts as the team's is made whole
+        // again, in the same snapshot.
+        Result<bool> same = sameActionCounts();
+        if (!same)
+            return failed(same.error());
+        if (!*same) {
+            rows = copy(true);
+            if (!rows)
+                return failed(rows.error());
+        }
     }
     m_team.rollback(); // read only: nothing to keep
     if (Status set = settings.setValue(kActionsWrittenFrom, oldestRunning); !set)
         return Error { set.error() };
     if (Status committed = transaction.commit(); !committed)
         return Error { committed.error() };
-    return rows;
+    return *rows;
+}
+
+Result<bool> TeamReplica::sameActionCounts()
+{
+    for (const Table& table : kTables) {
+        const QString count = QStringLiteral("SELECT count(*) FROM %1").arg(QLatin1String(table.name));
+        Result<QVariant> theirs = m_team.scalar(count);
+        if (!theirs)
+            return Error { theirs.error() };
+        QSqlQuery mine(m_local.connection());
+        if (!mine.exec(count) || !mine.next())
+            return Error { mine.lastError().text() };
+        if (mine.value(0).toLongLong() != theirs->toLongLong())
+            return false;
+    }
+    return true;
 }
 
 } // namespace tenure

@@ -264,13 +264,15 @@ private slots:
             { QStringLiteral("A-1"), QStringLiteral("bad_band"), QStringLiteral("高橋 美咲"), 80.5,
               "{\"band\":\"Bad\",\"stage\":\"導入\"}" },
             { QStringLiteral("A-2"), QStringLiteral("inactive"), QString(), 40, "{\"silent_days\":30}" },
+            { QStringLiteral("A-4"), QStringLiteral("score_drop"), QStringLiteral(""), 33.3, "{}" },
+            { QStringLiteral("A-5"), QStringLiteral("score_drop"), QStringLiteral("佐藤 花子"), 0.1, "{}" },
             { QStringLiteral("A-3"), QStringLiteral("renewal_risk"), QStringLiteral("O'Brien; DROP"), 10,
               "{\"renewal_days\":12,\"note\":\"\\\"quoted\\\" \\\\ 'x'\"}" },
         };
         for (bool onTeam : { true, false }) {
             Result<ActionChanges::Counts> counts = write(onTeam ? pg : lite, onTeam, opening);
             QVERIFY2(counts.ok(), qPrintable(counts.ok() ? QString() : counts.error()));
-            QCOMPARE(counts->opened, 3);
+            QCOMPARE(counts->opened, 5);
         }
         // A-2 snoozed until a day that has come; A-3 marked done and quiet while it fires.
         for (QSqlDatabase db : { pg, lite }) {
@@ -348,9 +350,14 @@ private slots:
     // meanwhile is left as the CSM left it, with no history row of the engine's.
     void theEngineLeavesAnActionChangedMeanwhile()
     {
-        Result<std::unique_ptr<TeamDatabase>> team = m_cluster.open(QStringLiteral("writes"));
+        Result<std::unique_ptr<TeamDatabase>> team = m_cluster.createWorkspace(QStringLiteral("stale"));
         QVERIFY(team.ok());
         QSqlDatabase pg = (*team)->connection();
+        ActionChanges opening;
+        opening.opens = { { QStringLiteral("A-2"), QStringLiteral("inactive"), QString(), 55.5, "{}" } };
+        QVERIFY(pg.transaction());
+        QCOMPARE(opening.write(pg, true, 1).value().opened, 1);
+        QVERIFY(pg.commit());
         QSqlQuery read(pg);
         QVERIFY(read.exec(QStringLiteral("SELECT id, version FROM actions WHERE account_id = 'A-2'"))
                 && read.next());
@@ -382,6 +389,37 @@ private slots:
         QCOMPARE(read.value(0).toString(), QStringLiteral("snoozed"));
         QCOMPARE(read.value(1).toDouble(), 55.5);
         QCOMPARE(read.value(2).toInt(), historyBefore);
+    }
+
+    // More changes than one statement takes go in slices, each counted.
+    void manyChangesGoInSlices()
+    {
+        Result<std::unique_ptr<TeamDatabase>> team = m_cluster.createWorkspace(QStringLiteral("slices"));
+        QVERIFY(team.ok());
+        QSqlDatabase pg = (*team)->connection();
+        ActionChanges opening;
+        for (int i = 0; i < 10001; ++i)
+            opening.opens.append(
+                { QStringLiteral("S-%1").arg(i), QStringLiteral("bad_band"), QString(), 1, "{}" });
+        QVERIFY(pg.transaction());
+        QCOMPARE(opening.write(pg, true, 1).value().opened, 10001);
+        QVERIFY(pg.commit());
+        ActionChanges clearing;
+        QSqlQuery ids(pg);
+        QVERIFY(ids.exec(QStringLiteral("SELECT id, version FROM actions")));
+        while (ids.next())
+            clearing.clears.append({ ids.value(0).toLongLong(), ids.value(1).toInt() });
+        QCOMPARE(clearing.clears.size(), 10001);
+        QVERIFY(pg.transaction());
+        QCOMPARE(clearing.write(pg, true, 2).value().cleared, 10001);
+        QVERIFY(pg.commit());
+        QSqlQuery history(pg);
+        QVERIFY(
+            history.exec(QStringLiteral("SELECT count(*) FILTER (WHERE kind = 'created'), count(*) FILTER "
+                                        "(WHERE kind = 'cleared') FROM action_history")));
+        QVERIFY(history.next());
+        QCOMPARE(history.value(0).toInt(), 10001);
+        QCOMPARE(history.value(1).toInt(), 10001);
     }
 
 private:

@@ -126,6 +126,65 @@ private slots:
                  QStringLiteral("slow writer"));
     }
 
+    // A trigger's new action reaches the copy while the copy still holds the open action it
+    // replaced (one live action per account and trigger): the closed one is written first.
+    void aNewActionMeetsTheOneItReplaced()
+    {
+        TeamReplica replica(*m_team, *m_copy);
+        QVERIFY(replica.pullActions().ok());
+        Result<std::unique_ptr<TeamDatabase>> owner = m_cluster.open(QStringLiteral("copy"));
+        QVERIFY(owner.ok());
+        QSqlQuery open((*owner)->connection());
+        QVERIFY(open.exec(QStringLiteral("SELECT id, account_id, trigger FROM actions WHERE status = 'open' "
+                                         "ORDER BY id LIMIT 1"))
+                && open.next());
+        const qint64 old = open.value(0).toLongLong();
+        const QString account = open.value(1).toString();
+        const QString trigger = open.value(2).toString();
+        open.finish();
+        QVERIFY(
+            (*owner)->exec(QStringLiteral("UPDATE actions SET status = 'done' WHERE id = ?"), { old }).ok());
+        Result<QVariant> made = (*owner)->scalar(
+            QStringLiteral("INSERT INTO actions (account_id, trigger, status, priority, reason, created_at, "
+                           "updated_at) VALUES (?, ?, 'open', 1, '{}', 0, 0) RETURNING id"),
+            { account, trigger });
+        QVERIFY2(made.ok(), qPrintable(made.ok() ? QString() : made.error()));
+        // The closed one written again after: the server now keeps it behind the new one.
+        QVERIFY((*owner)->exec(QStringLiteral("UPDATE actions SET owner = 'x' WHERE id = ?"), { old }).ok());
+
+        Result<qint64> copied = replica.pullActions();
+        QVERIFY2(copied.ok(), qPrintable(copied.ok() ? QString() : copied.error()));
+        QCOMPARE(actionValue(m_copy->connection(), old, QStringLiteral("status")), QStringLiteral("done"));
+        QCOMPARE(actionValue(m_copy->connection(), made->toLongLong(), QStringLiteral("status")),
+                 QStringLiteral("open"));
+    }
+
+    // A row deleted on the server leaves no newer row to say so: the copy sees its counts differ
+    // and copies the queue whole.
+    void aRowDeletedOnTheServerLeavesTheCopy()
+    {
+        Result<std::unique_ptr<TeamDatabase>> owner = m_cluster.open(QStringLiteral("copy"));
+        QVERIFY(owner.ok());
+        Result<QVariant> note = (*owner)->scalar(QStringLiteral(
+            "INSERT INTO account_notes (account_id, at, author, text) SELECT account_id, 1, 'x', "
+            "'deleted by hand' FROM actions LIMIT 1 RETURNING id"));
+        QVERIFY2(note.ok() && !note->isNull(), qPrintable(note.ok() ? QString() : note.error()));
+        TeamReplica replica(*m_team, *m_copy);
+        QVERIFY(replica.pullActions().ok());
+        const QString copied
+            = QStringLiteral("SELECT count(*) FROM account_notes WHERE text = 'deleted by hand'");
+        QSqlQuery inCopy(m_copy->connection());
+        QVERIFY(inCopy.exec(copied) && inCopy.next());
+        QCOMPARE(inCopy.value(0).toInt(), 1);
+        inCopy.finish();
+        QVERIFY((*owner)->exec(QStringLiteral("DELETE FROM account_notes WHERE id = ?"), { *note }).ok());
+        QVERIFY(replica.pullActions().ok());
+        QVERIFY(inCopy.exec(copied) && inCopy.next());
+        QCOMPARE(inCopy.value(0).toInt(), 0);
+        QCOMPARE(count(m_copy->connection(), QStringLiteral("account_notes")),
+                 count(m_team->connection(), QStringLiteral("account_notes")));
+    }
+
     // A client cannot hide a row from the copies by naming an old transaction itself.
     void theServerSaysWhichTransactionWrote()
     {
@@ -166,22 +225,22 @@ private slots:
         QCOMPARE(replica.pullActions().value(), 0);
     }
 
-    // Whole: the copy's rows are the team's, a row the member no longer sees gone with the rest.
-    void aWholeCopyDropsWhatTheTeamDoesNotHold()
+    // Changed leaves alone a row the team did not write since; Whole makes every row the team's.
+    void aWholeCopyMakesEveryRowTheTeams()
     {
-        QSqlQuery stray(m_copy->connection());
-        QVERIFY(stray.exec(QStringLiteral(
-            "INSERT INTO actions (id, account_id, trigger, status, priority, reason, created_at, "
-            "updated_at) VALUES (999999, 'gone', 'bad_band', 'open', 1, '{}', 0, 0)")));
         TeamReplica replica(*m_team, *m_copy);
         QVERIFY(replica.pullActions().ok());
-        QCOMPARE(actionValue(m_copy->connection(), 999999, QStringLiteral("account_id")),
-                 QStringLiteral("gone"));
+        QSqlQuery first(m_copy->connection());
+        QVERIFY(first.exec(QStringLiteral("SELECT min(id) FROM actions")) && first.next());
+        const qint64 id = first.value(0).toLongLong();
+        first.finish();
+        const QString teams = actionValue(m_team->connection(), id, QStringLiteral("reason"));
+        QSqlQuery stale(m_copy->connection());
+        QVERIFY(stale.exec(QStringLiteral("UPDATE actions SET reason = 'stale' WHERE id = %1").arg(id)));
+        QCOMPARE(replica.pullActions().value(), 0);
+        QCOMPARE(actionValue(m_copy->connection(), id, QStringLiteral("reason")), QStringLiteral("stale"));
         QVERIFY(replica.pullActions(TeamReplica::ActionsCopy::Whole).ok());
-        QCOMPARE(actionValue(m_copy->connection(), 999999, QStringLiteral("account_id")),
-                 QStringLiteral("<none>"));
-        QCOMPARE(count(m_copy->connection(), QStringLiteral("actions")),
-                 count(m_team->connection(), QStringLiteral("actions")));
+        QCOMPARE(actionValue(m_copy->connection(), id, QStringLiteral("reason")), teams);
     }
 
 private:
