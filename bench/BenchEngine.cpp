@@ -245,7 +245,7 @@ int main(int argc, char* argv[])
             std::printf("  DuckDB: skipped (%s)\n", qPrintable(skipped));
         }
 
-        QList<double> latencies;
+        std::vector<double> latencies;
         DemoRandom random(7);
         const qint64 todayMs = (endDay - 1) * kDayMs + 12 * 3600000;
         for (int round = 0; round < 20; ++round) {
@@ -267,14 +267,12 @@ int main(int argc, char* argv[])
             timer.start();
             if (!EventLog(db).append(batch) || !engine.run())
                 bench::fail(QStringLiteral("incremental run failed"));
-            latencies << seconds(timer) * 1000;
+            latencies.push_back(seconds(timer) * 1000);
         }
-        std::sort(latencies.begin(), latencies.end());
         std::printf(
             "  incremental, 1,000 new events  p50 %6.0f ms   p99 %6.0f ms   (append + statuses updated, "
             "20 runs)\n",
-            latencies.at(latencies.size() / 2),
-            latencies.at(std::min<qsizetype>(latencies.size() - 1, latencies.size() * 99 / 100)));
+            bench::percentile(latencies, 0.5), bench::percentile(latencies, 0.99));
     }
     if (measureRescoreOnly) {
         (void)RuleStore(db).save(bench::benchRules(), QStringLiteral("bench"));

@@ -8,6 +8,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <climits>
 #include <cstdio>
 #include <cstdlib>
@@ -135,6 +136,15 @@ qint64 positiveValue(const QCommandLineParser& parser, const QString& option)
         fail(QStringLiteral("--%1 takes a positive whole number, not \"%2\"")
                  .arg(option, parser.value(option)));
     return value;
+}
+
+double percentile(std::vector<double> values, double p)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const size_t at = std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5));
+    return values[at];
 }
 
 } // namespace tenure::bench

@@ -3,6 +3,8 @@
 #include <QCommandLineParser>
 #include <QString>
 
+#include <vector>
+
 class QCoreApplication;
 
 namespace tenure {
@@ -54,6 +56,9 @@ private:
 // Ends the benchmark unless the workspace has accounts (and events, when `needsEvents`): a
 // figure measured on nothing says nothing.
 void requireData(Database& db, bool needsEvents);
+
+// The value at fraction `p` (0.5: the median, 0.99: p99) of `values`; 0 for none.
+double percentile(std::vector<double> values, double p);
 
 // A positive whole number from an option (the program ends with a message otherwise).
 qint64 positiveValue(const QCommandLineParser& parser, const QString& option);

@@ -14,7 +14,6 @@
 #include <QSqlQuery>
 #include <QThread>
 
-#include <algorithm>
 #include <atomic>
 #include <mutex>
 #include <random>
@@ -100,15 +99,6 @@ private:
 };
 
 } // namespace
-
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const size_t at = std::min(values.size() - 1, size_t(p * double(values.size() - 1) + 0.5));
-    return values[at];
-}
 
 Desktops::Figures Desktops::run(const test::PgCluster& cluster, const std::function<void()>& during) const
 {

@@ -47,6 +47,4 @@ struct Desktops
     Figures run(const test::PgCluster& cluster, const std::function<void()>& during) const;
 };
 
-double percentile(std::vector<double> values, double p);
-
 } // namespace tenure::bench

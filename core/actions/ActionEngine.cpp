@@ -1,6 +1,5 @@
 #include "actions/ActionEngine.h"
 
-#include "actions/ActionWrites.h"
 #include "engine/StatusHistory.h"
 #include "rules/RuleStore.h"
 #include "store/AccountStore.h"
@@ -249,7 +248,7 @@ Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, con
     Result<ActionChanges::Counts> written = changes.write(target, team, QDateTime::currentMSecsSinceEpoch());
     if (!written)
         return Error { written.error() };
-    Summary summary { written->opened, written->updated, written->cleared, written->woke, 0 };
+    Summary summary { *written, 0 };
     QSqlQuery open(target);
     if (open.exec(QStringLiteral("SELECT count(*) FROM actions WHERE status = 'open'")) && open.next())
         summary.open = open.value(0).toInt();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "actions/ActionRules.h"
+#include "actions/ActionWrites.h"
 #include "util/Result.h"
 
 #include <QCoreApplication>
@@ -21,13 +22,10 @@ class ActionEngine
     Q_DECLARE_TR_FUNCTIONS(ActionEngine)
 
 public:
-    struct Summary
+    // What the refresh opened, updated, cleared and woke, and the open actions after it.
+    struct Summary : ActionChanges::Counts
     {
-        int opened = 0;
-        int updated = 0;
-        int cleared = 0;
-        int woke = 0;
-        int open = 0; // open after the refresh
+        int open = 0;
     };
 
     ActionEngine(Database& db, ActionRules rules);

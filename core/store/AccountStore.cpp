@@ -58,6 +58,20 @@ Result<SqliteStatement> selectAccounts(sqlite3* handle, const char* clause)
         handle, (QByteArray("SELECT ") + kAccountColumns + " FROM accounts " + clause).constData());
 }
 
+// Every account `clause` selects, handed to `take` one by one.
+template <typename Take> Status readAccounts(sqlite3* handle, const char* clause, Take take)
+{
+    Result<SqliteStatement> query = selectAccounts(handle, clause);
+    if (!query)
+        return Error { query.error() };
+    int rc;
+    while ((rc = sqlite3_step(query->get())) == SQLITE_ROW)
+        take(accountFrom(query.value()));
+    if (rc != SQLITE_DONE)
+        return Error { QString::fromUtf8(sqlite3_errmsg(handle)) };
+    return {};
+}
+
 } // namespace
 
 AccountStore::AccountStore(Database& db)
@@ -171,34 +185,26 @@ Result<QStringList> AccountStore::owners() const
 
 Result<QList<Account>> AccountStore::all() const
 {
-    Result<SqliteStatement> query = selectAccounts(m_db.handle(), "ORDER BY id");
-    if (!query)
-        return Error { query.error() };
     QList<Account> accounts;
-    int rc;
-    while ((rc = sqlite3_step(query->get())) == SQLITE_ROW)
-        accounts.append(accountFrom(query.value()));
-    if (rc != SQLITE_DONE)
-        return Error { QString::fromUtf8(sqlite3_errmsg(m_db.handle())) };
+    if (Status read = readAccounts(m_db.handle(), "ORDER BY id",
+                                   [&accounts](Account&& account) { accounts.append(std::move(account)); });
+        !read)
+        return Error { read.error() };
     return accounts;
 }
 
 Result<QHash<QString, Account>> AccountStore::byId() const
 {
-    Result<SqliteStatement> query = selectAccounts(m_db.handle(), "");
-    if (!query)
-        return Error { query.error() };
     QHash<QString, Account> accounts;
     if (const qint64 rows = count(); rows > 0)
         accounts.reserve(rows);
-    int rc;
-    while ((rc = sqlite3_step(query->get())) == SQLITE_ROW) {
-        Account account = accountFrom(query.value());
-        const QString id = account.id;
-        accounts.insert(id, std::move(account));
-    }
-    if (rc != SQLITE_DONE)
-        return Error { QString::fromUtf8(sqlite3_errmsg(m_db.handle())) };
+    if (Status read = readAccounts(m_db.handle(), "",
+                                   [&accounts](Account&& account) {
+                                       const QString id = account.id;
+                                       accounts.insert(id, std::move(account));
+                                   });
+        !read)
+        return Error { read.error() };
     return accounts;
 }
 
