@@ -13,11 +13,14 @@ namespace tenure::bench {
 
 // Simulated CSM desktops on a team workspace, at work while `during` runs (the engine's rebuild
 // and publication): each searches the customer list and now and then updates an action on the
-// server, at a person's pace (a search every half second on average, far more than a CSM types).
+// server, at a person's pace (a search every half second on average, far more than a CSM types),
+// from a random instant of the first second on. The searches begun while `during` runs (and,
+// OnCopy, until the copy holds what it published) are the ones timed.
 //
 // Where the list's search runs is the difference measured:
 // - Search::OnCopy, as a desktop works: the list reads this machine's copy of the workspace
-//   (CustomerQuery on the copy TeamDeskSync keeps current from the engine's publications). Every
+//   (CustomerQuery on the copy TeamDeskSync keeps current from the engine's publications, on a
+//   read-only connection opened for each search, as the Customers view's worker opens one). Every
 //   desktop of the bench reads one copy (a copy per desktop would copy the whole log twenty times);
 //   the sync writes to it while they read, as each desktop's own sync does to its own.
 // - Search::OnServer: the same searches as one SQL query on the server itself, as a client
@@ -28,7 +31,7 @@ struct Desktops
 
     struct Figures
     {
-        std::vector<double> listMs; // each list query, in milliseconds
+        std::vector<double> listMs; // each list query timed, in milliseconds
         int errors = 0;
         int halfSwapped = 0; // reads that saw a read side with some accounts missing
         int updates = 0; // action updates written on the server

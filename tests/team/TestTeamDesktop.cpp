@@ -17,7 +17,9 @@
 #include "workspace/TeamConnectDialog.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -32,6 +34,10 @@
 #include <QTranslator>
 #include <QTreeView>
 
+#ifdef Q_OS_LINUX
+#include <unistd.h>
+#endif
+
 using namespace tenure;
 using tenure::test::PgCluster;
 
@@ -42,6 +48,29 @@ using tenure::test::kMisaki;
 class TestTeamDesktop : public QObject
 {
     Q_OBJECT
+
+#ifdef Q_OS_LINUX
+    // The nice values of this process's threads named `name` (a thread id: that thread).
+    static QList<int> niceOfThreads(const QString& name)
+    {
+        QList<int> nice;
+        const QDir tasks(QStringLiteral("/proc/self/task"));
+        for (const QString& task : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            QFile comm(tasks.filePath(task + QStringLiteral("/comm")));
+            QFile stat(tasks.filePath(task + QStringLiteral("/stat")));
+            if (!comm.open(QIODevice::ReadOnly) || !stat.open(QIODevice::ReadOnly))
+                continue;
+            if (task != name && QString::fromUtf8(comm.readAll()).trimmed() != name)
+                continue;
+            // Fields after the command's closing parenthesis: the 17th of them is the nice value.
+            const QByteArray line = stat.readAll();
+            const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+            if (fields.size() > 16)
+                nice << fields[16].toInt();
+        }
+        return nice;
+    }
+#endif
 
 private slots:
     void initTestCase()
@@ -396,6 +425,15 @@ private slots:
         QStringList lines;
         connect(session, &TeamSession::engineLog, this, [&lines](const QString& line) { lines << line; });
         QTRY_VERIFY_WITH_TIMEOUT(lines.join(u'\n').contains(QStringLiteral("Scored (elected)")), 60000);
+#ifdef Q_OS_LINUX
+        // The engine and the copy's sync run in the background: the window's thread comes first.
+        const int window = niceOfThreads(QString::number(getpid())).value(0);
+        const QList<int> sync = niceOfThreads(QStringLiteral("tenure-team-syn"));
+        const QList<int> engine = niceOfThreads(QStringLiteral("tenure-team-eng"));
+        QVERIFY2(!sync.isEmpty() && !engine.isEmpty(), "the session names its threads");
+        for (int nice : sync + engine)
+            QCOMPARE(nice, std::min(window + 10, 19));
+#endif
         Result<std::unique_ptr<TeamDatabase>> super = m_cluster.open(QStringLiteral("desk"));
         QVERIFY(super.ok());
         QVERIFY((*super)
@@ -448,7 +486,10 @@ private slots:
         QLocale::setDefault(before);
     }
 
-    void cleanupTestCase() { m_window.reset(); }
+    void cleanupTestCase()
+    {
+        m_window.reset();
+    }
 
 private:
     void openAs(const QString& login, const QString& password)

@@ -4,6 +4,7 @@
 #include "team/TeamDatabase.h"
 #include "team/TeamDeskSync.h"
 #include "team/TeamService.h"
+#include "util/ThreadPriority.h"
 
 #include <functional>
 
@@ -95,6 +96,10 @@ void TeamSession::startSync()
     m_syncThread->setObjectName(QStringLiteral("tenure-team-sync"));
     m_sync = new TeamDeskSync(m_access.location, m_access.password, m_copyPath, options);
     m_sync->moveToThread(m_syncThread);
+    // Copying the team's publications is background work, as scoring is on a workspace file: the
+    // window's own searches of the copy come first on a busy machine.
+    connect(
+        m_syncThread, &QThread::started, m_syncThread, [] { lowerThreadPriority(); }, Qt::DirectConnection);
     connect(m_sync, &TeamDeskSync::ready, this,
             [this](const QString& path, const QString& member, const QString& role) {
                 m_access.member = member;
@@ -130,6 +135,11 @@ void TeamSession::startEngine()
     auto* host = new EngineHost;
     connect(host, &EngineHost::log, this, &TeamSession::engineLog); // queued: the host moves
     host->moveToThread(m_engineThread);
+    // The elected engine scores in the background, like the engine of a workspace file
+    // (ScoringWorker); its pool's threads inherit the lowered priority.
+    connect(
+        m_engineThread, &QThread::started, m_engineThread, [] { lowerThreadPriority(); },
+        Qt::DirectConnection);
     m_engineContext = host;
     m_engineThread->start();
     // Everything the engine's thread uses is its own (copied, or shared like the cancel flag,
