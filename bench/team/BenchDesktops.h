@@ -14,8 +14,8 @@ namespace tenure::bench {
 // Simulated CSM desktops on a team workspace, at work while `during` runs (the engine's rebuild
 // and publication): each searches the customer list and now and then updates an action on the
 // server, at a person's pace (a search every half second on average, far more than a CSM types),
-// from a random instant of the first second on. The searches begun while `during` runs (and,
-// OnCopy, until the copy holds what it published) are the ones timed.
+// the first after a pause of 0.25-0.75 s. The searches begun while `during` runs (and, OnCopy,
+// until the copy holds what it published) are the ones timed.
 //
 // Where the list's search runs is the difference measured:
 // - Search::OnCopy, as a desktop works: the list reads this machine's copy of the workspace

@@ -447,7 +447,8 @@ int main(int argc, char* argv[])
         // Desktops at work while the engine publishes a rebuild: searching their copies, as
         // desktops do, then the same searches on the server. Signed in as a CSM of the team. The
         // engine runs as a desktop elected to run it runs it (TeamSession): on a thread of its own
-        // at background priority, which its pool's threads inherit, so that it steps down first.
+        // at background priority, which its pool's threads inherit; a new engine each round (its
+        // pass is its first, and rebuilds), so the bench's engine steps down first.
         engine.reset();
         must(TeamMembers(*team).add(QStringLiteral("bench_desk"), QStringLiteral("高橋 美咲"),
                                     QStringLiteral("csm"), QStringLiteral("bench-desk-pw")));
@@ -477,16 +478,20 @@ int main(int argc, char* argv[])
                     duringSeconds = seconds(timer);
                     return;
                 }
+                // A failure is reported from this thread, once the engine's thread is done.
+                QString failed;
                 std::thread background([&] {
                     lowerThreadPriority();
                     TeamEngine elected(cluster.location(kDatabase), teamOptions,
                                        test::PgCluster::superPassword());
                     if (const Result<bool> won = elected.tryElect(); !won || !won.value())
-                        bench::fail(QStringLiteral("the desktops' engine was not elected"));
-                    if (Result<TeamEngine::Pass> during = elected.runPass(true); !during)
-                        bench::fail(during.error());
+                        failed = QStringLiteral("the desktops' engine was not elected");
+                    else if (Result<TeamEngine::Pass> during = elected.runPass(true); !during)
+                        failed = during.error();
                 });
                 background.join();
+                if (!failed.isEmpty())
+                    bench::fail(failed);
                 duringSeconds = seconds(timer);
             });
             const bool onCopy = round.where == bench::Desktops::Search::OnCopy;

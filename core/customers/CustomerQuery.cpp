@@ -19,12 +19,17 @@ Result<CustomerQuery::Page> CustomerQuery::run(Database& db, const QDate& today)
     // for Latin letters, Japanese as it is, every character of the search itself (% and _
     // included). The unit separator between name and id is no character anyone types; dropped
     // from the search, it keeps a match from spanning the two.
-    QString needle = search.trimmed();
+    QString needle = search;
     needle.remove(QChar(0x1f));
-    const bool searching = !needle.isEmpty();
+    needle = needle.trimmed();
+    const bool searching = !search.trimmed().isEmpty();
     if (searching) {
-        where << QStringLiteral("instr(a.search_text, lower(?)) > 0");
-        values << needle;
+        // First of the conditions: the select below replaces it for a small match.
+        // A search of separators alone matches nothing, as it did before schema 10.
+        where << (needle.isEmpty() ? QStringLiteral("0")
+                                   : QStringLiteral("instr(a.search_text, lower(?)) > 0"));
+        if (!needle.isEmpty())
+            values << needle;
     }
     if (!stage.isEmpty()) {
         where << QStringLiteral("s.stage = ?");
@@ -183,7 +188,7 @@ Result<CustomerQuery::Page> CustomerQuery::run(Database& db, const QDate& today)
         // Few matches: a search takes them from the index of the folded texts (the rows of the
         // matches only), rather than reading every account's row again.
         QStringList matches = where;
-        if (searching)
+        if (searching && !needle.isEmpty())
             matches.first() = QStringLiteral(
                 "a.rowid IN (SELECT rowid FROM accounts WHERE instr(search_text, lower(?)) > 0)");
         selected = select(needsStatus ? inner : outer, matches, terms, limit);
