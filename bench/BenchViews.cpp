@@ -72,10 +72,11 @@ void fill(Database& db, int accounts)
         bench::fail(QStringLiteral("commit failed"));
 }
 
-// Each query on a read-only connection of its own, opened for it and closed after, as the
-// Customers view runs it on its worker (withWorkspace).
+// The queries one after another on a read-only connection opened by the first and kept, as the
+// Customers view runs them on its reader thread (KeptReadConnection).
 void measure(const QString& path, const char* what, const QList<CustomerQuery>& queries, double target)
 {
+    KeptReadConnection reader;
     QList<double> ms;
     qint64 total = 0;
     qint64 most = 0;
@@ -83,8 +84,7 @@ void measure(const QString& path, const char* what, const QList<CustomerQuery>& 
         QElapsedTimer timer;
         timer.start();
         const Result<CustomerQuery::Page> page
-            = withWorkspace(path, Database::Mode::ReadOnly,
-                            [&query](Database& db) { return query.run(db, QDate(2026, 11, 25)); });
+            = reader.run(path, [&query](Database& db) { return query.run(db, QDate(2026, 11, 25)); });
         ms.append(timer.nsecsElapsed() / 1e6);
         if (qEnvironmentVariableIsSet("BENCH_VERBOSE"))
             std::printf("  %7.1f ms  search \"%s\" band \"%s\" column %d\n", ms.last(),

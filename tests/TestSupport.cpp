@@ -1,9 +1,14 @@
 #include "TestSupport.h"
 
+#include "store/Schema.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 namespace tenure::test {
@@ -20,6 +25,43 @@ std::unique_ptr<Database> TempWorkspace::open(Database::Mode mode) const
     if (!db)
         qFatal("cannot open the test workspace: %s", qPrintable(db.error()));
     return std::move(db).value();
+}
+
+QString writeOutsideTenure(const QString& path, const QStringList& statements)
+{
+    static int connections = 0;
+    const QString name = QStringLiteral("outside-tenure-%1").arg(++connections);
+    QString failure;
+    {
+        QSqlDatabase outside = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        outside.setDatabaseName(path);
+        if (!outside.open()) {
+            failure = outside.lastError().text();
+        } else {
+            QSqlQuery sql(outside);
+            for (const QString& statement : statements) {
+                if (!sql.exec(statement)) {
+                    failure = statement + QStringLiteral(": ") + sql.lastError().text();
+                    break;
+                }
+            }
+            sql.finish();
+            outside.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return failure;
+}
+
+QStringList schemaUpTo(int version)
+{
+    QStringList statements;
+    for (const Migration& migration : Schema::migrations()) {
+        if (migration.version <= version)
+            statements << migration.statements;
+    }
+    statements << QStringLiteral("PRAGMA user_version = %1").arg(version);
+    return statements;
 }
 
 QString screenshotDir()

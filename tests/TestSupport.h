@@ -31,6 +31,14 @@ void copyForPeople(const QString& path);
 // Writes `bytes` to `name` in `dir` and returns the path (a small CSV made inside a test).
 QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes);
 
+// Runs `statements` on the SQLite file at `path` through a plain connection of its own, as another
+// program or an earlier Tenure writes it (no migrations, no triggers of today's schema). Returns
+// the first failing statement and its error, or an empty string when all ran.
+QString writeOutsideTenure(const QString& path, const QStringList& statements);
+
+// The statements that make a workspace as schema `version` had it, ending with its user_version.
+QStringList schemaUpTo(int version);
+
 // Milliseconds since the epoch of a UTC date and time, for readable fixtures.
 qint64 utcMs(int year, int month, int day, int hour = 12, int minute = 0);
 

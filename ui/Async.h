@@ -1,5 +1,7 @@
 #pragma once
 
+#include "store/WithWorkspace.h"
+
 #include <QCoreApplication>
 #include <QFutureWatcher>
 #include <QObject>
@@ -37,6 +39,41 @@ template <typename Work, typename Done> void runAsync(QObject* context, Work wor
     });
     watcher->setFuture(QtConcurrent::run(workPool(), std::move(work)));
 }
+
+// A view's own reader thread, with a read-only connection to the workspace kept on it
+// (KeptReadConnection): the view's queries run one after another there, each starting with the
+// pages the last one read. For a view that queries again on every keystroke (the customer list).
+// The connection is closed on that thread when the reader goes.
+class KeptReader
+{
+public:
+    explicit KeptReader(const QString& name)
+    {
+        m_thread.setObjectName(name);
+        m_thread.setMaxThreadCount(1);
+        m_thread.setExpiryTimeout(-1); // the one thread stays: the connection belongs to it
+    }
+    ~KeptReader()
+    {
+        m_thread.start([this] { m_connection.close(); });
+        m_thread.waitForDone();
+    }
+    KeptReader(const KeptReader&) = delete;
+    KeptReader& operator=(const KeptReader&) = delete;
+
+    // Runs `work(Database&)` on the reader's thread, on the workspace at `path`; the future holds
+    // what withWorkspace() would return.
+    template <typename Work> auto run(const QString& path, Work work)
+    {
+        return QtConcurrent::run(&m_thread, [this, path, work = std::move(work)]() mutable {
+            return m_connection.run(path, work);
+        });
+    }
+
+private:
+    QThreadPool m_thread;
+    KeptReadConnection m_connection; // used on m_thread only
+};
 
 // Writes `bytes` to `path` all or nothing (QSaveFile) off the GUI thread, then hands `done` the
 // error in words, or an empty string.

@@ -42,15 +42,14 @@ bool searchServer(TeamDatabase& team, const QString& needle)
     return true;
 }
 
-// The same page as the Customers view asks its copy for it: on a read-only connection opened for
-// the search (withWorkspace), as the view's worker does.
-bool searchCopy(const QString& copyPath, const QString& needle)
+// The same page as the Customers view asks its copy for it: on the read-only connection its reader
+// thread keeps (KeptReadConnection), as the view does.
+bool searchCopy(KeptReadConnection& reader, const QString& copyPath, const QString& needle)
 {
     CustomerQuery query;
     query.search = needle;
     query.limit = 100;
-    return bool(withWorkspace(copyPath, Database::Mode::ReadOnly,
-                              [&query](Database& copy) { return query.run(copy, kToday); }));
+    return bool(reader.run(copyPath, [&query](Database& copy) { return query.run(copy, kToday); }));
 }
 
 // The statuses a read of the read side sees: all of them, or a half-swapped read side.
@@ -73,8 +72,7 @@ public:
                                   desktops.copyPath);
         m_sync->moveToThread(&m_thread);
         // At background priority, as the app's session runs it (TeamSession).
-        QObject::connect(
-            &m_thread, &QThread::started, &m_thread, [] { lowerThreadPriority(); }, Qt::DirectConnection);
+        lowerPriorityWhenStarted(&m_thread);
         QObject::connect(
             m_sync, &TeamDeskSync::ready, m_sync, [this] { m_ready = true; }, Qt::DirectConnection);
         QObject::connect(
@@ -126,13 +124,9 @@ Desktops::Figures Desktops::run(const test::PgCluster& cluster, const std::funct
     for (int c = 0; c < clients; ++c) {
         threads.emplace_back([&, c] {
             Result<std::unique_ptr<TeamDatabase>> team = cluster.openAs(database, login, password);
-            std::unique_ptr<Database> copy;
-            if (search == Search::OnCopy) {
-                Result<std::unique_ptr<Database>> opened = Database::open(copyPath, Database::Mode::ReadOnly);
-                if (opened)
-                    copy = std::move(opened).value();
-            }
-            if (!team || (search == Search::OnCopy && !copy)) {
+            const bool onCopy = search == Search::OnCopy;
+            KeptReadConnection reader; // this desktop's, on this thread
+            if (!team || (onCopy && !reader.run(copyPath, [](Database&) {}))) {
                 ++errors;
                 return;
             }
@@ -145,7 +139,8 @@ Desktops::Figures Desktops::run(const test::PgCluster& cluster, const std::funct
                 const bool counted = measuring;
                 QElapsedTimer timer;
                 timer.start();
-                const bool listed = copy ? searchCopy(copyPath, needle) : searchServer(**team, needle);
+                const bool listed
+                    = onCopy ? searchCopy(reader, copyPath, needle) : searchServer(**team, needle);
                 if (!listed) {
                     ++errors;
                     continue;
@@ -161,8 +156,12 @@ Desktops::Figures Desktops::run(const test::PgCluster& cluster, const std::funct
                     touched ? ++updates : ++errors;
                 }
                 if (i % 10 == 0) {
-                    const std::optional<qint64> seen
-                        = statusCount(copy ? copy->connection() : (*team)->connection());
+                    std::optional<qint64> seen;
+                    if (!onCopy)
+                        seen = statusCount((*team)->connection());
+                    else if (Result<std::optional<qint64>> read = reader.run(
+                                 copyPath, [](Database& copy) { return statusCount(copy.connection()); }))
+                        seen = *read;
                     if (!seen)
                         ++errors;
                     else if (*seen != accounts)
@@ -170,6 +169,7 @@ Desktops::Figures Desktops::run(const test::PgCluster& cluster, const std::funct
                 }
                 QThread::msleep(think(random));
             }
+            reader.close();
             std::lock_guard lock(mutex);
             figures.listMs.insert(figures.listMs.end(), mine.begin(), mine.end());
         });

@@ -19,15 +19,18 @@ Result<CustomerQuery::Page> CustomerQuery::run(Database& db, const QDate& today)
     // for Latin letters, Japanese as it is, every character of the search itself (% and _
     // included). The unit separator between name and id is no character anyone types; dropped
     // from the search, it keeps a match from spanning the two.
+    // The search's condition, and the same through the folded texts' index for a small match
+    // (below): one bound value each, so the values bind alike in either.
+    const QString inFoldedText = QStringLiteral("instr(a.search_text, lower(?)) > 0");
+    const QString throughFoldedIndex
+        = QStringLiteral("a.rowid IN (SELECT rowid FROM accounts WHERE instr(search_text, lower(?)) > 0)");
     QString needle = search;
     needle.remove(QChar(0x1f));
     needle = needle.trimmed();
     const bool searching = !search.trimmed().isEmpty();
     if (searching) {
-        // First of the conditions: the select below replaces it for a small match.
         // A search of separators alone matches nothing, as it did before schema 10.
-        where << (needle.isEmpty() ? QStringLiteral("0")
-                                   : QStringLiteral("instr(a.search_text, lower(?)) > 0"));
+        where << (needle.isEmpty() ? QStringLiteral("0") : inFoldedText);
         if (!needle.isEmpty())
             values << needle;
     }
@@ -188,9 +191,8 @@ Result<CustomerQuery::Page> CustomerQuery::run(Database& db, const QDate& today)
         // Few matches: a search takes them from the index of the folded texts (the rows of the
         // matches only), rather than reading every account's row again.
         QStringList matches = where;
-        if (searching && !needle.isEmpty())
-            matches.first() = QStringLiteral(
-                "a.rowid IN (SELECT rowid FROM accounts WHERE instr(search_text, lower(?)) > 0)");
+        if (const qsizetype at = matches.indexOf(inFoldedText); at >= 0)
+            matches[at] = throughFoldedIndex;
         selected = select(needsStatus ? inner : outer, matches, terms, limit);
     }
     if (!selected)

@@ -22,7 +22,7 @@ quint64 dayUserKey(qint32 day, int user)
 } // namespace
 
 LogPartition::LogPartition(QStringList ids, const QStringList& names, const QStringList& users,
-                           std::vector<Event> events, std::vector<std::size_t> start)
+                           HugeVector<Event> events, std::vector<std::size_t> start)
     : m_ids(std::move(ids))
     , m_start(std::move(start))
     , m_events(std::move(events))

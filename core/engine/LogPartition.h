@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/AccountActivity.h"
+#include "util/HugePages.h"
 
 #include <QString>
 #include <QStringList>
@@ -36,11 +37,11 @@ public:
     // more entry, the end). `ids` sorted as QStringList::sort() sorts; `names` and `users` (by
     // number, sorted the same way: SortedNumbering::texts()) outlive the partition.
     LogPartition(QStringList ids, const QStringList& names, const QStringList& users,
-                 std::vector<Event> events, std::vector<std::size_t> start);
+                 HugeVector<Event> events, std::vector<std::size_t> start);
 
     const QStringList& ids() const { return m_ids; }
     // Its events' memory, for the next partition to reuse once this one is scored.
-    std::vector<Event> takeEvents() { return std::move(m_events); }
+    HugeVector<Event> takeEvents() { return std::move(m_events); }
 
     // Builds activities; one per thread, and used by one thread at a time.
     class Builder
@@ -67,7 +68,7 @@ public:
 private:
     QStringList m_ids;
     std::vector<std::size_t> m_start; // per account: where its events start in m_events
-    std::vector<Event> m_events; // by account
+    HugeVector<Event> m_events; // by account
     const QStringList& m_names;
     const QStringList& m_users;
 };

@@ -5,6 +5,7 @@
 #include "store/EventRows.h"
 #include "store/EventSegment.h"
 #include "store/SqliteStatement.h"
+#include "util/HugePages.h"
 #include "util/StringNumbering.h"
 
 #include <QDir>
@@ -21,7 +22,6 @@ namespace tenure {
 
 namespace {
 
-constexpr std::size_t kFlushRecords = 65536; // per partition: 1.5 MB
 constexpr quint32 kNoUser = LogPartition::kNoUser; // the spill marks "no user" as the partition does
 
 // One event as spilled: which account, name and user (numbers into the spill's tables), the day
@@ -35,6 +35,7 @@ struct Record
     double quantity;
 };
 static_assert(sizeof(Record) == 24);
+constexpr std::size_t kFlushRecords = hugepages::kSize / sizeof(Record); // per partition: one huge page
 
 } // namespace
 
@@ -142,7 +143,7 @@ private:
 
     Status flush(int i)
     {
-        std::vector<Record>& buffer = m_buffers[size_t(i)];
+        HugeVector<Record>& buffer = m_buffers[size_t(i)];
         const auto bytes = qint64(buffer.size() * sizeof(Record));
         if (m_shard.files[size_t(i)]->write(reinterpret_cast<const char*>(buffer.data()), bytes) != bytes)
             return Error { LogSpill::tr("Cannot write the rebuild's temporary file: %1")
@@ -163,7 +164,7 @@ private:
     Status put(const Record& record)
     {
         const int partition = m_partitionOf[record.account];
-        std::vector<Record>& out = m_buffers[size_t(partition)];
+        HugeVector<Record>& out = m_buffers[size_t(partition)];
         out.push_back(record);
         if (out.size() >= kFlushRecords) {
             if (Status flushed = flush(partition); !flushed)
@@ -243,7 +244,7 @@ private:
     Shard& m_shard;
     std::atomic<qint64>& m_scanned; // rows so far, for another thread's progress reports
     const std::atomic_bool* m_cancel;
-    std::vector<std::vector<Record>> m_buffers; // per partition, until flushed
+    std::vector<HugeVector<Record>> m_buffers; // per partition, until flushed
     StringNumbering m_accounts;
     StringNumbering m_names;
     StringNumbering m_users;
@@ -420,7 +421,7 @@ Status forEachRecord(QTemporaryFile& file, QByteArray& buffer, int partition, Us
 
 } // namespace
 
-void LogSpill::recycle(std::vector<LogPartition::Event> events) const
+void LogSpill::recycle(HugeVector<LogPartition::Event> events) const
 {
     events.clear();
     const std::lock_guard lock(m_spareLock);
@@ -466,7 +467,7 @@ Result<std::unique_ptr<LogPartition>> LogSpill::gather(int partition) const
         place[number] = start.back(); // from here on: where its next event goes
         start.push_back(start.back() + events);
     }
-    std::vector<LogPartition::Event> events;
+    HugeVector<LogPartition::Event> events;
     {
         const std::lock_guard lock(m_spareLock);
         events.swap(m_spare);

@@ -55,7 +55,7 @@ public:
     Result<std::unique_ptr<LogPartition>> gather(int partition) const;
     // Memory for a later gather() to reuse (a partition's events, once scored): it is then not
     // fetched from the system again, page by page.
-    void recycle(std::vector<LogPartition::Event> events) const;
+    void recycle(HugeVector<LogPartition::Event> events) const;
 
     LogSpill();
     ~LogSpill();
@@ -71,7 +71,7 @@ private:
     SortedNumbering m_names;
     SortedNumbering m_users;
     mutable std::mutex m_spareLock;
-    mutable std::vector<LogPartition::Event> m_spare; // see recycle()
+    mutable HugeVector<LogPartition::Event> m_spare; // see recycle()
 };
 
 } // namespace tenure

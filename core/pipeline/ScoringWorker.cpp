@@ -22,11 +22,10 @@ ScoringWorker::ScoringWorker(QString workspacePath, ScoringEngine::Options optio
     m_thread.setObjectName(QStringLiteral("scoring"));
     m_context->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_context, &QObject::deleteLater);
-    m_thread.start();
     // Scoring is background work: on a busy machine the GUI thread gets the cores first. The
     // engine's pool and checkpointer threads, started from this thread, inherit its priority.
-    QMetaObject::invokeMethod(
-        m_context, [] { lowerThreadPriority(); }, Qt::QueuedConnection);
+    lowerPriorityWhenStarted(&m_thread);
+    m_thread.start();
 }
 
 ScoringWorker::~ScoringWorker()

@@ -18,6 +18,18 @@ template <typename T> struct AsResult<Result<T>>
 {
     using type = Result<T>;
 };
+template <typename Work> using WorkResult = typename AsResult<std::invoke_result_t<Work&, Database&>>::type;
+
+// `work(db)` as a Result: what it returned, or Status for nothing.
+template <typename Work> WorkResult<Work> runOn(Database& db, Work& work)
+{
+    if constexpr (std::is_void_v<std::invoke_result_t<Work&, Database&>>) {
+        std::invoke(work, db);
+        return {};
+    } else {
+        return std::invoke(work, db);
+    }
+}
 } // namespace detail
 
 // Opens the workspace at `path`, runs `work` with it and closes it again, all on the calling
@@ -26,19 +38,43 @@ template <typename T> struct AsResult<Result<T>>
 // nothing; withWorkspace returns Result<T> (Status for nothing): the error of opening, in the
 // words Database::open gives, or what `work` returned. `work` does not run if opening fails.
 template <typename Work>
-auto withWorkspace(const QString& path, Database::Mode mode, Work&& work) ->
-    typename detail::AsResult<std::invoke_result_t<Work&, Database&>>::type
+auto withWorkspace(const QString& path, Database::Mode mode, Work&& work) -> detail::WorkResult<Work>
 {
-    using Returned = std::invoke_result_t<Work&, Database&>;
     Result<std::unique_ptr<Database>> db = Database::open(path, mode);
     if (!db)
         return Error { db.error() };
-    if constexpr (std::is_void_v<Returned>) {
-        std::invoke(work, **db);
-        return {};
-    } else {
-        return std::invoke(work, **db);
-    }
+    return detail::runOn(**db, work);
 }
+
+// A read-only connection to a workspace, opened on first use and kept between queries, so that
+// a view's next search starts with the pages its last one read (SQLite's cache belongs to the
+// connection: one opened per search starts empty). Used by one thread only, the one it opens on;
+// close() it there too (a view's reader thread: ui/KeptReader.h). It opens again when it is asked
+// for another path, or when the path names another file than the one it has open (a team copy
+// started over, a workspace file replaced by a copy); a connection that failed to open is tried
+// again on the next run.
+class KeptReadConnection
+{
+public:
+    // Opens (if needed) and runs `work(Database&)` as withWorkspace() does, on this thread.
+    template <typename Work> auto run(const QString& path, Work&& work) -> detail::WorkResult<Work>
+    {
+        Result<Database*> db = connection(path);
+        if (!db)
+            return Error { db.error() };
+        return detail::runOn(**db, work);
+    }
+    void close();
+    // How many times it has opened a connection (for tests).
+    int opens() const { return m_opens; }
+
+private:
+    Result<Database*> connection(const QString& path);
+
+    std::unique_ptr<Database> m_db;
+    QString m_path;
+    QByteArray m_file; // what identifies the open file (device and inode); empty where unknown
+    int m_opens = 0;
+};
 
 } // namespace tenure

@@ -65,7 +65,7 @@ QStringList StringNumbering::toStringList() const
 
 void StringNumbering::grow()
 {
-    std::vector<Slot> table(std::max<std::size_t>(64, m_slots.size() * 2));
+    HugeVector<Slot> table(std::max<std::size_t>(64, m_slots.size() * 2));
     const std::size_t mask = table.size() - 1;
     for (const Slot& slot : m_slots) {
         if (slot.number == kFree)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/HugePages.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QStringList>
@@ -38,7 +40,7 @@ private:
     // The text's number, numbering it if new; the table has room for one more.
     quint32 find(QByteArrayView text, std::size_t hash);
 
-    std::vector<Slot> m_slots; // a power of two, at most half full
+    HugeVector<Slot> m_slots; // a power of two, at most half full
     QByteArray m_bytes; // every string's bytes, one after the other
     std::vector<quint32> m_ends; // per number: where its bytes end
 };

@@ -32,4 +32,11 @@ int lowerThreadPriority()
 #endif
 }
 
+void lowerPriorityWhenStarted(QThread* thread)
+{
+    // Direct: the lambda runs in the started thread, before its event loop takes queued calls.
+    QObject::connect(
+        thread, &QThread::started, thread, [] { lowerThreadPriority(); }, Qt::DirectConnection);
+}
+
 } // namespace tenure

@@ -1,5 +1,7 @@
 #pragma once
 
+class QThread;
+
 namespace tenure {
 
 // Lowers the calling thread's scheduling priority, for long background work (the scoring engine)
@@ -8,5 +10,9 @@ namespace tenure {
 // elsewhere the thread gets QThread::LowPriority. Returns the thread's nice value afterwards on
 // Linux, 0 elsewhere.
 int lowerThreadPriority();
+
+// Lowers `thread`'s priority as it starts, on the thread itself (lowerThreadPriority()), before
+// anything queued to it runs. Call before QThread::start().
+void lowerPriorityWhenStarted(QThread* thread);
 
 } // namespace tenure

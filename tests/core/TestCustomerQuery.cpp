@@ -273,25 +273,12 @@ private slots:
     void anEarlierWorkspacesAccountsAreFoundOnceUpgraded()
     {
         test::TempWorkspace workspace;
-        {
-            QSqlDatabase old
-                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("schema9"));
-            old.setDatabaseName(workspace.path());
-            QVERIFY(old.open());
-            QSqlQuery sql(old);
-            for (const Migration& migration : Schema::migrations()) {
-                for (const QString& statement : migration.statements) {
-                    if (migration.version <= 9)
-                        QVERIFY2(sql.exec(statement), qPrintable(sql.lastError().text()));
-                }
-            }
-            QVERIFY(sql.exec(QStringLiteral("INSERT INTO accounts (id, name, currency, updated_at) VALUES "
-                                            "('A-7', 'Globex Japan', 'USD', 0)")));
-            QVERIFY(sql.exec(QStringLiteral("PRAGMA user_version = 9")));
-            sql.finish();
-            old.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("schema9"));
+        QCOMPARE(test::writeOutsideTenure(workspace.path(),
+                                          test::schemaUpTo(9)
+                                              << QStringLiteral("INSERT INTO accounts (id, name, currency, "
+                                                                "updated_at) VALUES ('A-7', 'Globex Japan', "
+                                                                "'USD', 0)")),
+                 QString());
         const std::unique_ptr<Database> db = workspace.open();
         QVERIFY(db);
         QCOMPARE(db->schemaVersion(), Schema::currentVersion());

@@ -123,16 +123,9 @@ private slots:
     void foreignSqliteFileIsRefused()
     {
         test::TempWorkspace workspace;
-        {
-            QSqlDatabase other
-                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other"));
-            other.setDatabaseName(workspace.path());
-            QVERIFY(other.open());
-            QSqlQuery create(other);
-            QVERIFY(create.exec(QStringLiteral("CREATE TABLE recipes (id INTEGER PRIMARY KEY)")));
-            other.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("other"));
+        QCOMPARE(test::writeOutsideTenure(
+                     workspace.path(), { QStringLiteral("CREATE TABLE recipes (id INTEGER PRIMARY KEY)") }),
+                 QString());
         const QByteArray before = fileHash(workspace.path());
         const auto db = Database::open(workspace.path());
         QVERIFY(!db.ok());
@@ -191,23 +184,16 @@ private slots:
     void upgradesAnOlderWorkspaceKeepingItsData()
     {
         test::TempWorkspace workspace;
-        {
-            // A workspace as the first release wrote it: schema 1 only, with some data in it.
-            QSqlDatabase old = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
-            old.setDatabaseName(workspace.path());
-            QVERIFY(old.open());
-            QSqlQuery query(old);
-            for (const QString& statement : Schema::migrations().first().statements)
-                QVERIFY2(query.exec(statement), qPrintable(statement));
-            QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 1")));
-            QVERIFY(query.exec(
-                QStringLiteral("INSERT INTO sources (name, kind, created_at) VALUES ('crm', 'csv', 0)")));
-            QVERIFY(query.exec(
-                QStringLiteral("INSERT INTO events (source, external_id, account_id, name, occurred_at, "
-                               "received_at) VALUES ('crm', 'e1', 'A-1', 'login', 1772366400000, 0)")));
-            old.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+        // A workspace as the first release wrote it: schema 1 only, with some data in it.
+        QCOMPARE(test::writeOutsideTenure(
+                     workspace.path(),
+                     test::schemaUpTo(1)
+                         << QStringLiteral(
+                                "INSERT INTO sources (name, kind, created_at) VALUES ('crm', 'csv', 0)")
+                         << QStringLiteral("INSERT INTO events (source, external_id, account_id, name, "
+                                           "occurred_at, received_at) VALUES ('crm', 'e1', 'A-1', 'login', "
+                                           "1772366400000, 0)")),
+                 QString());
         // Read-only cannot upgrade: it says so instead of misreading an old layout.
         const auto readOnly = Database::open(workspace.path(), Database::Mode::ReadOnly);
         QVERIFY(!readOnly.ok());

@@ -155,7 +155,7 @@ private slots:
         const SortedNumbering nameNumbers({ QStringList(names.begin(), names.end()) });
         const SortedNumbering userNumbers({ users });
         std::vector<std::size_t> start { 0 };
-        std::vector<LogPartition::Event> byAccount;
+        HugeVector<LogPartition::Event> byAccount;
         for (quint32 number = 0; number < quint32(accountNumbers.size()); ++number) {
             for (const auto& [of, event] : events) {
                 if (accountNumbers.numbers(0)[of] != number)

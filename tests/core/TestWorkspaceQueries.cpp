@@ -10,6 +10,8 @@
 #include <QTest>
 #include <QThread>
 
+#include <cstdio>
+
 using namespace tenure;
 
 namespace {
@@ -89,6 +91,83 @@ private slots:
         QVERIFY(!direct);
         QCOMPARE(status.error(), direct.error());
         QVERIFY(!QFile::exists(missing));
+    }
+
+    // The customer list's connection: opened once, kept, and still seeing what others commit.
+    void aKeptConnectionIsOpenedOnceAndSeesNewCommits()
+    {
+        test::TempWorkspace workspace;
+        const std::unique_ptr<Database> writer = workspace.open();
+        QVERIFY(AccountStore(*writer).upsert(QList<Account> { account("A-1", "Ann") }).ok());
+        KeptReadConnection reader;
+        const auto count = [&] {
+            return reader.run(workspace.path(), [](Database& db) { return AccountStore(db).count(); });
+        };
+        QCOMPARE(count().value(), 1);
+        QVERIFY(AccountStore(*writer).upsert(QList<Account> { account("A-2", "Bo") }).ok());
+        QCOMPARE(count().value(), 2); // a commit after its last read, on the same connection
+        QCOMPARE(reader.opens(), 1);
+        // Read-only, as withWorkspace's ReadOnly.
+        const Status written = reader.run(workspace.path(), [](Database& db) {
+            return AccountStore(db).upsert(QList<Account> { account("A-3", "Cy") });
+        });
+        QVERIFY(!written);
+        QCOMPARE(AccountStore(*writer).count(), 2);
+    }
+
+    // A team copy started over, or a workspace file replaced by a copy: the path names another
+    // file, and the kept connection must not keep reading the old one.
+    void aKeptConnectionOpensAgainWhenTheFileIsReplaced()
+    {
+        test::TempWorkspace workspace;
+        QVERIFY(AccountStore(*workspace.open()).upsert(QList<Account> { account("A-1", "Ann") }).ok());
+        KeptReadConnection reader;
+        const auto count = [&](const QString& path) {
+            return reader.run(path, [](Database& db) { return AccountStore(db).count(); });
+        };
+        QCOMPARE(count(workspace.path()).value(), 1);
+
+        const QString other = workspace.dir() + QStringLiteral("/other.tenure");
+        {
+            const std::unique_ptr<Database> db = Database::open(other).value();
+            QVERIFY(AccountStore(*db)
+                        .upsert(QList<Account> { account("B-1", "Di"), account("B-2", "Ed"),
+                                                 account("B-3", "Flo") })
+                        .ok());
+        }
+        // Another path: opened there.
+        QCOMPARE(count(other).value(), 3);
+        QCOMPARE(reader.opens(), 2);
+        QCOMPARE(count(workspace.path()).value(), 1);
+        QCOMPARE(reader.opens(), 3);
+        // The same path, another file under it (renamed over it, as a copy is put in place).
+        for (const QString& suffix : { QStringLiteral("-wal"), QStringLiteral("-shm") })
+            QFile::remove(workspace.path() + suffix);
+        QVERIFY(
+            std::rename(QFile::encodeName(other).constData(), QFile::encodeName(workspace.path()).constData())
+            == 0);
+        QCOMPARE(count(workspace.path()).value(), 3);
+        QCOMPARE(reader.opens(), 4);
+        reader.close();
+        QCOMPARE(count(workspace.path()).value(), 3);
+        QCOMPARE(reader.opens(), 5);
+    }
+
+    void aKeptConnectionThatCannotOpenTriesAgainNextTime()
+    {
+        test::TempWorkspace workspace;
+        const QString path = workspace.dir() + QStringLiteral("/later.tenure");
+        KeptReadConnection reader;
+        bool ran = false;
+        const Status missing = reader.run(path, [&ran](Database&) { ran = true; });
+        QVERIFY(!missing);
+        QVERIFY(!ran);
+        QCOMPARE(missing.error(), Database::open(path, Database::Mode::ReadOnly).error());
+        QVERIFY(Database::open(path).ok()); // created now
+        const Status found = reader.run(path, [&ran](Database&) { ran = true; });
+        QVERIFY2(found, qPrintable(found ? QString() : found.error()));
+        QVERIFY(ran);
+        QCOMPARE(reader.opens(), 1);
     }
 
     void withWorkspaceWorksOnAnotherThread()

@@ -7,11 +7,13 @@
 #include "customers/CustomerListModel.h"
 #include "customers/CustomersView.h"
 #include "overview/OverviewView.h"
+#include "store/AccountStore.h"
 #include "store/Database.h"
 
 #include <QApplication>
 #include <QChartView>
 #include <QComboBox>
+#include <QFile>
 #include <QHeaderView>
 #include <QImage>
 #include <QInputMethodEvent>
@@ -24,6 +26,8 @@
 #include <QTableWidget>
 #include <QTest>
 #include <QTreeView>
+
+#include <cstdio>
 
 using namespace tenure;
 
@@ -95,6 +99,36 @@ private slots:
         for (int row = 0; row < model->rowCount(); ++row)
             QCOMPARE(model->row(row).band, QStringLiteral("Good")); // the filter still holds
         QVERIFY(japanese > 0);
+    }
+
+    // The list keeps its connection between searches (KeptReader), and still shows what was
+    // written since, and the file put in place of the one it read.
+    void theCustomerListFollowsItsWorkspace()
+    {
+        test::TempWorkspace workspace;
+        QVERIFY(test::fillScoredDemo(*workspace.open(), 5).ok());
+        test::ShownView<CustomersView> shown({ 900, 400 }, &CustomersView::searched);
+        QVERIFY(shown.open(workspace.path()));
+        QCOMPARE(shown.loaded.last().first().toLongLong(), 5);
+
+        Account added;
+        added.id = QStringLiteral("X-1");
+        added.name = QStringLiteral("後から来た会社");
+        QVERIFY(AccountStore(*workspace.open()).upsert(QList<Account> { added }).ok());
+        shown.view.refresh();
+        QVERIFY(shown.loaded.wait(10000));
+        QCOMPARE(shown.loaded.last().first().toLongLong(), 6);
+
+        const QString other = workspace.dir() + QStringLiteral("/other.tenure");
+        QVERIFY(test::fillScoredDemo(*Database::open(other).value(), 9).ok());
+        for (const QString& suffix : { QStringLiteral("-wal"), QStringLiteral("-shm") })
+            QFile::remove(workspace.path() + suffix);
+        QVERIFY(
+            std::rename(QFile::encodeName(other).constData(), QFile::encodeName(workspace.path()).constData())
+            == 0);
+        shown.view.refresh();
+        QVERIFY(shown.loaded.wait(10000));
+        QCOMPARE(shown.loaded.last().first().toLongLong(), 9);
     }
 
     // One row per account: its highest priority, its triggers strongest first, every fact of its

@@ -28,6 +28,7 @@ namespace tenure {
 
 CustomersView::CustomersView(QWidget* parent)
     : QWidget(parent)
+    , m_reader(std::make_unique<KeptReader>(QStringLiteral("tenure-customers")))
     , m_scope(new ScopeSwitch(this))
     , m_search(new QLineEdit(this))
     , m_stage(new QComboBox(this))
@@ -171,26 +172,24 @@ void CustomersView::runQuery()
     const QString path = m_path;
     const CustomerQuery query = m_query;
     const bool withFilters = !m_filtersFilled;
-    m_watcher.setFuture(QtConcurrent::run(workPool(), [path, query, withFilters] {
-        return withWorkspace(path, Database::Mode::ReadOnly, [&](Database& db) -> Result<Loaded> {
-            Loaded loaded;
-            loaded.today = WorkspaceSettings(db).today();
-            Result<RuleStore::Active> rules = RuleStore(db).active();
-            if (!rules)
-                return Error { rules.error() };
-            loaded.rules = std::move(rules->rules);
-            Result<CustomerQuery::Page> page = query.run(db, loaded.today);
-            if (!page)
-                return Error { page.error() };
-            loaded.page = std::move(page).value();
-            if (withFilters) {
-                Result<QStringList> owners = AccountStore(db).owners();
-                if (!owners)
-                    return Error { owners.error() };
-                loaded.owners = std::move(owners).value();
-            }
-            return loaded;
-        });
+    m_watcher.setFuture(m_reader->run(path, [query, withFilters](Database& db) -> Result<Loaded> {
+        Loaded loaded;
+        loaded.today = WorkspaceSettings(db).today();
+        Result<RuleStore::Active> rules = RuleStore(db).active();
+        if (!rules)
+            return Error { rules.error() };
+        loaded.rules = std::move(rules->rules);
+        Result<CustomerQuery::Page> page = query.run(db, loaded.today);
+        if (!page)
+            return Error { page.error() };
+        loaded.page = std::move(page).value();
+        if (withFilters) {
+            Result<QStringList> owners = AccountStore(db).owners();
+            if (!owners)
+                return Error { owners.error() };
+            loaded.owners = std::move(owners).value();
+        }
+        return loaded;
     }));
 }
 

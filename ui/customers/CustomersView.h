@@ -6,6 +6,8 @@
 #include <QFutureWatcher>
 #include <QWidget>
 
+#include <memory>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -16,11 +18,13 @@ class QTimer;
 namespace tenure {
 
 class CustomerListModel;
+class KeptReader;
 class ScopeSwitch;
 
 // The customer list: instant search (name or id, Japanese included), filters by stage, band,
-// owner and renewal window, sort on any column. Every search runs in SQL on a worker thread with
-// its own connection; typing only restarts a short timer, so the GUI never waits on the query.
+// owner and renewal window, sort on any column. Every search runs in SQL on the view's reader
+// thread, on a read-only connection kept there between searches (KeptReader); typing only
+// restarts a short timer, so the GUI never waits on the query.
 class CustomersView : public QWidget
 {
     Q_OBJECT
@@ -60,6 +64,7 @@ private:
 
     QString m_path;
     QString m_member;
+    std::unique_ptr<KeptReader> m_reader; // the searches' thread and connection
     ScopeSwitch* m_scope;
     QLineEdit* m_search;
     QComboBox* m_stage;

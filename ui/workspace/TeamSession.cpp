@@ -98,8 +98,7 @@ void TeamSession::startSync()
     m_sync->moveToThread(m_syncThread);
     // Copying the team's publications is background work, as scoring is on a workspace file: the
     // window's own searches of the copy come first on a busy machine.
-    connect(
-        m_syncThread, &QThread::started, m_syncThread, [] { lowerThreadPriority(); }, Qt::DirectConnection);
+    lowerPriorityWhenStarted(m_syncThread);
     connect(m_sync, &TeamDeskSync::ready, this,
             [this](const QString& path, const QString& member, const QString& role) {
                 m_access.member = member;
@@ -137,9 +136,7 @@ void TeamSession::startEngine()
     host->moveToThread(m_engineThread);
     // The elected engine scores in the background, like the engine of a workspace file
     // (ScoringWorker); its pool's threads inherit the lowered priority.
-    connect(
-        m_engineThread, &QThread::started, m_engineThread, [] { lowerThreadPriority(); },
-        Qt::DirectConnection);
+    lowerPriorityWhenStarted(m_engineThread);
     m_engineContext = host;
     m_engineThread->start();
     // Everything the engine's thread uses is its own (copied, or shared like the cancel flag,
