@@ -5,10 +5,13 @@
 #include <QCoreApplication>
 #include <QFutureWatcher>
 #include <QObject>
+#include <QPromise>
 #include <QSaveFile>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <future>
+#include <memory>
 #include <type_traits>
 
 namespace tenure {
@@ -55,19 +58,39 @@ public:
     }
     ~KeptReader()
     {
-        m_thread.start([this] { m_connection.close(); });
+        close();
         m_thread.waitForDone();
     }
     KeptReader(const KeptReader&) = delete;
     KeptReader& operator=(const KeptReader&) = delete;
 
     // Runs `work(Database&)` on the reader's thread, on the workspace at `path`; the future holds
-    // what withWorkspace() would return.
-    template <typename Work> auto run(const QString& path, Work work)
+    // what withWorkspace() would return. The task belongs to no future: waiting for the future
+    // never runs it on the waiting thread (as QtConcurrent::run's would, were it still queued),
+    // so the connection is only ever used on the reader's thread.
+    template <typename Work> QFuture<detail::WorkResult<Work>> run(const QString& path, Work work)
     {
-        return QtConcurrent::run(&m_thread, [this, path, work = std::move(work)]() mutable {
-            return m_connection.run(path, work);
+        auto promise = std::make_shared<QPromise<detail::WorkResult<Work>>>();
+        QFuture<detail::WorkResult<Work>> future = promise->future();
+        promise->start();
+        m_thread.start([this, path, work = std::move(work), promise]() mutable {
+            promise->addResult(m_connection.run(path, work));
+            promise->finish();
         });
+        return future;
+    }
+
+    // Closes the connection on the reader's thread, after the queries queued before, and waits:
+    // before the workspace's writer closes, so that the writer is the last connection to the
+    // file and leaves it whole, the log copied in and removed.
+    void close()
+    {
+        std::promise<void> closed;
+        m_thread.start([this, &closed] {
+            m_connection.close();
+            closed.set_value();
+        });
+        closed.get_future().wait();
     }
 
 private:

@@ -203,7 +203,12 @@ MainWindow::MainWindow(QWidget* parent)
             [this](const QString& message) { showError(m_demoPath, message); });
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The customer list's kept connection first: the scoring worker's connection, closing last,
+    // then copies the log into the file and removes it.
+    m_customers->releaseWorkspace();
+}
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {

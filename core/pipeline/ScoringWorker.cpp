@@ -36,6 +36,10 @@ ScoringWorker::~ScoringWorker()
         m_context,
         [this] {
             m_engine.reset();
+            // The window may keep a reader open longer (the customer list's): this connection
+            // is then not the last to close, which would have copied the log into the file.
+            if (m_db)
+                m_db->copyLogIntoFile();
             m_db.reset();
         },
         Qt::BlockingQueuedConnection);

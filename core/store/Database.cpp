@@ -67,6 +67,12 @@ Database::Database(QString path, Mode mode, QString connectionName)
 {
 }
 
+void Database::copyLogIntoFile() const
+{
+    if (sqlite3* db = handle())
+        (void)sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+}
+
 Database::~Database()
 {
     {

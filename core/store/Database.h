@@ -39,6 +39,11 @@ public:
     QString path() const { return m_path; }
     bool isReadOnly() const { return m_mode == Mode::ReadOnly; }
     int schemaVersion() const;
+    // Copies what the write-ahead log holds into the file, without waiting for any other
+    // connection (a passive checkpoint). The last connection to close does this anyway; a writer
+    // that may not be the last (a view keeps a read-only connection open) calls it before it
+    // closes, so that the file alone holds every commit, as a user copies it.
+    void copyLogIntoFile() const;
 
     // SQLite's protections for a file that may come from elsewhere (defensive mode, untrusted
     // schema, no extension loading). open() applies them; any other connection to a workspace

@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QSqlQuery>
+#include <QThread>
 
 #ifdef Q_OS_UNIX
 #include <sys/stat.h>
@@ -11,7 +12,8 @@ namespace tenure {
 
 namespace {
 
-int kCacheKiB = 16384;
+constexpr int kCacheKiB
+    = 16384; // the connection's page cache: a search's tables and indexes at 100k accounts
 
 // The file `path` names now: its device and inode. Empty where that cannot be told, which makes
 // every run open the workspace again (as withWorkspace() does).
@@ -34,6 +36,9 @@ QByteArray fileIdentity(const QString& path)
 
 Result<Database*> KeptReadConnection::connection(const QString& path)
 {
+    if (m_db && m_thread != QThread::currentThread())
+        return Error { QStringLiteral(
+            "A kept workspace connection was used from a thread that did not open it.") };
     const QByteArray file = fileIdentity(path);
     if (m_db && (path != m_path || file.isEmpty() || file != m_file))
         close();
@@ -46,6 +51,7 @@ Result<Database*> KeptReadConnection::connection(const QString& path)
         (void)cache.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kCacheKiB));
         m_path = path;
         m_file = file;
+        m_thread = QThread::currentThread();
         ++m_opens;
     }
     return m_db.get();
@@ -56,6 +62,7 @@ void KeptReadConnection::close()
     m_db.reset();
     m_path.clear();
     m_file.clear();
+    m_thread = nullptr;
 }
 
 } // namespace tenure

@@ -48,11 +48,14 @@ auto withWorkspace(const QString& path, Database::Mode mode, Work&& work) -> det
 
 // A read-only connection to a workspace, opened on first use and kept between queries, so that
 // a view's next search starts with the pages its last one read (SQLite's cache belongs to the
-// connection: one opened per search starts empty). Used by one thread only, the one it opens on;
-// close() it there too (a view's reader thread: ui/KeptReader.h). It opens again when it is asked
-// for another path, or when the path names another file than the one it has open (a team copy
-// started over, a workspace file replaced by a copy); a connection that failed to open is tried
-// again on the next run.
+// connection: one opened per search starts empty; a commit by any other connection empties it
+// too, so the gain is between two writes, as while someone types). Used by one thread only, the
+// one it opens on, which closes it too (a view's reader thread: KeptReader in ui/Async.h); run
+// from another thread, it refuses. It opens again when it is asked for another path, or when the
+// path names another file than the one it has open (a team copy started over, a workspace file
+// removed and written again or renamed over: device and inode; a file overwritten in place is
+// not noticed). Where the file cannot be told (not Unix), it closes after each run, as
+// withWorkspace(). A connection that failed to open is tried again on the next run.
 class KeptReadConnection
 {
 public:
@@ -62,8 +65,12 @@ public:
         Result<Database*> db = connection(path);
         if (!db)
             return Error { db.error() };
-        return detail::runOn(**db, work);
+        auto result = detail::runOn(**db, work);
+        if (m_file.isEmpty())
+            close();
+        return result;
     }
+    // On the thread that opened it.
     void close();
     // How many times it has opened a connection (for tests).
     int opens() const { return m_opens; }
@@ -74,6 +81,7 @@ private:
     std::unique_ptr<Database> m_db;
     QString m_path;
     QByteArray m_file; // what identifies the open file (device and inode); empty where unknown
+    const void* m_thread = nullptr; // the thread it was opened on
     int m_opens = 0;
 };
 

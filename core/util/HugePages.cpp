@@ -25,6 +25,8 @@ void* allocate(std::size_t bytes)
 {
 #ifdef Q_OS_LINUX
     if (bytes >= kSmallest) {
+        if (bytes > std::size_t(-1) - 2 * kSize)
+            throw std::bad_alloc();
         // Mapped with a huge page's worth to spare, then trimmed to an aligned run: the kernel
         // backs only aligned 2 MB ranges with huge pages.
         const std::size_t size = roundedUp(bytes);

@@ -8,7 +8,9 @@ namespace tenure {
 
 namespace hugepages {
 
-constexpr std::size_t kSize = std::size_t(2) << 20; // one transparent huge page on x86-64 and arm64
+// One transparent huge page on x86-64, and on arm64 with 4 KB pages (kernels with 16 or 64 KB
+// pages use larger ones: the memory is then aligned as asked and simply not huge).
+constexpr std::size_t kSize = std::size_t(2) << 20;
 
 // At least `bytes`. From half a huge page up, whole huge pages, aligned and offered to the kernel
 // as huge pages (madvise(MADV_HUGEPAGE)); smaller ones come from operator new. Where the kernel gives no huge
@@ -30,7 +32,13 @@ template <typename T> struct HugePageAllocator
     using value_type = T;
     HugePageAllocator() = default;
     template <typename U> HugePageAllocator(const HugePageAllocator<U>&) noexcept { }
-    T* allocate(std::size_t n) { return static_cast<T*>(hugepages::allocate(n * sizeof(T))); }
+    static_assert(alignof(T) <= __STDCPP_DEFAULT_NEW_ALIGNMENT__, "small arrays come from operator new");
+    T* allocate(std::size_t n)
+    {
+        if (n > std::size_t(-1) / sizeof(T))
+            throw std::bad_alloc();
+        return static_cast<T*>(hugepages::allocate(n * sizeof(T)));
+    }
     void deallocate(T* memory, std::size_t n) noexcept { hugepages::release(memory, n * sizeof(T)); }
     template <typename U> bool operator==(const HugePageAllocator<U>&) const noexcept { return true; }
 };

@@ -7,6 +7,7 @@
 #include "rules/RuleStore.h"
 #include "store/AccountStore.h"
 #include "store/SourceStore.h"
+#include "store/WithWorkspace.h"
 
 #include <QDir>
 #include <QFile>
@@ -340,6 +341,27 @@ private slots:
         for (const SummaryStore::Count& count : finished.first().at(1).value<QList<SummaryStore::Count>>())
             counted += count.accounts;
         QCOMPARE(counted, 60);
+    }
+
+    // The customer list keeps a read-only connection open (KeptReadConnection) that may outlive
+    // the worker's: the file alone, as a user copies it, must still hold what the worker wrote.
+    void workerLeavesTheFileWholeWhenAReaderOutlivesIt()
+    {
+        test::TempWorkspace workspace;
+        fillDemo(*workspace.open(), 20);
+        KeptReadConnection reader;
+        QVERIFY(reader.run(workspace.path(), [](Database&) {}));
+        {
+            ScoringWorker worker(workspace.path(), at(kToday));
+            QSignalSpy finished(&worker, &ScoringWorker::finished);
+            worker.requestRun();
+            QVERIFY(finished.wait(120000));
+        }
+        const QString alone = workspace.dir() + QStringLiteral("/alone.tenure");
+        QVERIFY(QFile::copy(workspace.path(), alone));
+        reader.close();
+        const std::unique_ptr<Database> copy = Database::open(alone, Database::Mode::ReadOnly).value();
+        QCOMPARE(scalar(*copy, QStringLiteral("SELECT count(*) FROM account_status")), 20);
     }
 
     // Scoring yields to the GUI thread: on Linux the worker's thread runs at a higher nice value

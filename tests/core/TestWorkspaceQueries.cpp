@@ -11,6 +11,8 @@
 #include <QThread>
 
 #include <cstdio>
+#include <future>
+#include <thread>
 
 using namespace tenure;
 
@@ -151,6 +153,38 @@ private slots:
         reader.close();
         QCOMPARE(count(workspace.path()).value(), 3);
         QCOMPARE(reader.opens(), 5);
+    }
+
+    // A Qt SQL connection belongs to the thread that opened it: another thread is refused, not
+    // served on a connection it must not touch.
+    void aKeptConnectionRefusesAnotherThread()
+    {
+        test::TempWorkspace workspace;
+        QVERIFY(AccountStore(*workspace.open()).upsert(QList<Account> { account("A-1", "Ann") }).ok());
+        KeptReadConnection reader;
+        const auto count = [&] {
+            return reader.run(workspace.path(), [](Database& db) { return AccountStore(db).count(); });
+        };
+        // Opened on a thread of its own, which closes it once this one has tried.
+        Result<qint64> there = Error { QStringLiteral("not run") };
+        std::promise<void> opened, tried;
+        std::thread owner([&] {
+            there = count();
+            opened.set_value();
+            tried.get_future().wait();
+            reader.close();
+        });
+        opened.get_future().wait();
+        const Result<qint64> here = count();
+        tried.set_value();
+        owner.join();
+        QCOMPARE(there.value(), 1);
+        QVERIFY(!here);
+        QVERIFY2(here.error().contains(QLatin1String("thread")), qPrintable(here.error()));
+        QCOMPARE(reader.opens(), 1);
+        // Closed there, it opens here.
+        QCOMPARE(count().value(), 1);
+        QCOMPARE(reader.opens(), 2);
     }
 
     void aKeptConnectionThatCannotOpenTriesAgainNextTime()

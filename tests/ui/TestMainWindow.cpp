@@ -5,6 +5,7 @@
 #include "ViewFixtures.h"
 #include "actions/ActionStore.h"
 #include "customer/CustomerDetailView.h"
+#include "customers/CustomersView.h"
 #include "demo/DemoWorkspace.h"
 #include "store/AccountStore.h"
 #include "store/EventLog.h"
@@ -23,11 +24,14 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
+
+#include <memory>
 
 using namespace tenure;
 
@@ -184,6 +188,32 @@ private slots:
         QVERIFY2(ticks > 5, qPrintable(QString::number(ticks)));
         QVERIFY2(engine->text().startsWith(QLatin1String("Scored as of")), qPrintable(engine->text()));
         QVERIFY(window.grab().save(test::screenshotDir() + QStringLiteral("/main-window-scored.png")));
+    }
+
+    // The customer list keeps a connection open; closing the window closes it before the scoring
+    // worker's, which is then the last and leaves the file whole, its log copied in and removed.
+    void closingTheWindowLeavesTheWorkspaceFileWhole()
+    {
+        test::TempWorkspace workspace;
+        populate(workspace, 40);
+        auto window = std::make_unique<MainWindow>();
+        window->show();
+        QSignalSpy scored(window.get(), &MainWindow::scoringFinished);
+        auto* customers = window->findChild<CustomersView*>();
+        QSignalSpy searched(customers, &CustomersView::searched);
+        window->openWorkspace(workspace.path());
+        QVERIFY(scored.wait(120000));
+        QTRY_VERIFY_WITH_TIMEOUT(!searched.isEmpty(), 10000);
+        QVERIFY(QFile::exists(workspace.path() + QStringLiteral("-wal")));
+        window.reset();
+        QVERIFY(!QFile::exists(workspace.path() + QStringLiteral("-wal")));
+        const QString alone = workspace.dir() + QStringLiteral("/alone.tenure");
+        QVERIFY(QFile::copy(workspace.path(), alone));
+        const auto copy = Database::open(alone, Database::Mode::ReadOnly);
+        QVERIFY2(copy, qPrintable(copy ? QString() : copy.error()));
+        QSqlQuery statuses((*copy)->connection());
+        QVERIFY(statuses.exec(QStringLiteral("SELECT count(*) FROM account_status")) && statuses.next());
+        QCOMPARE(statuses.value(0).toInt(), 41); // with the one named in Japanese
     }
 
     void reportsAWorkspaceItCannotOpen()

@@ -118,6 +118,12 @@ CustomersView::~CustomersView()
     m_watcher.waitForFinished();
 }
 
+void CustomersView::releaseWorkspace()
+{
+    m_watcher.waitForFinished();
+    m_reader->close();
+}
+
 QString CustomersView::selectedAccountId() const
 {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();

@@ -41,6 +41,10 @@ public:
     void setMyAccountsOnly(bool mine);
     // Runs the search again (after a scoring pass or an import).
     void refresh();
+    // Closes the list's connection to the workspace now (waiting for a search under way), before
+    // the workspace's writer closes: the writer, last to close, leaves the file whole. The next
+    // search opens it again.
+    void releaseWorkspace();
     CustomerListModel* model() const { return m_model; }
     // The selected customer's id, or empty; and the filter the list shows now.
     QString selectedAccountId() const;
