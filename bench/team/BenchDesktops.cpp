@@ -17,6 +17,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <cstdio>
 #include <mutex>
 #include <random>
 #include <thread>
@@ -113,9 +114,12 @@ Desktops::Figures Desktops::run(const test::PgCluster& cluster, const std::funct
 
     Figures figures;
     std::atomic_bool stop { false };
-    // Only the searches begun while `during` runs (and the copy follows it) count: not the first
-    // ones of twenty desktops started at the same instant, which wait for each other.
+    // Only the searches begun while `during` runs (and the copy follows it) count, and only once a
+    // desktop has searched each needle once: not the first ones of twenty desktops started at the
+    // same instant, which fill their caches and wait for each other (timed apart, `firstMs`).
     std::atomic_bool measuring { false };
+    std::atomic<int> warmed { 0 }; // desktops past their first searches (or that could not start)
+    QElapsedTimer since; // for BENCH_VERBOSE: when a slow search ended, from the start of `during`
     std::atomic<int> errors { 0 };
     std::atomic<int> halfSwapped { 0 };
     std::atomic<int> updates { 0 };
@@ -128,25 +132,35 @@ Desktops::Figures Desktops::run(const test::PgCluster& cluster, const std::funct
             KeptReadConnection reader; // this desktop's, on this thread
             if (!team || (onCopy && !reader.run(copyPath, [](Database&) {}))) {
                 ++errors;
+                ++warmed; // nothing to wait for
                 return;
             }
             std::mt19937 random(unsigned(c) * 7919u + 1u);
             std::uniform_int_distribution<int> think(250, 750); // ms between two searches
             std::vector<double> mine;
+            std::vector<double> first; // one search of each needle, as the cache fills
             QThread::msleep(think(random)); // people do not all start at the same instant
             for (int i = 0; !stop; ++i) {
                 const QString& needle = kNeedles[(c + i) % kNeedles.size()];
-                const bool counted = measuring;
+                const bool counted = measuring && i >= kNeedles.size();
                 QElapsedTimer timer;
                 timer.start();
                 const bool listed
                     = onCopy ? searchCopy(reader, copyPath, needle) : searchServer(**team, needle);
+                if (i + 1 == kNeedles.size())
+                    ++warmed; // once, whether this search failed or not
                 if (!listed) {
                     ++errors;
+                    QThread::msleep(think(random));
                     continue;
                 }
                 if (counted)
                     mine.push_back(double(timer.nsecsElapsed()) / 1e6);
+                else if (i < kNeedles.size())
+                    first.push_back(double(timer.nsecsElapsed()) / 1e6);
+                if (counted && mine.back() > 150 && qEnvironmentVariableIsSet("BENCH_VERBOSE"))
+                    std::printf("  slow search: desktop %d, search %d (\"%s\"), %.0f ms, %.1f s in\n", c, i,
+                                qPrintable(needle), mine.back(), double(since.elapsed()) / 1000);
                 if (i % 5 == 0) {
                     Result<QSqlQuery> touched = (*team)->exec(
                         QStringLiteral(
@@ -172,9 +186,15 @@ Desktops::Figures Desktops::run(const test::PgCluster& cluster, const std::funct
             reader.close();
             std::lock_guard lock(mutex);
             figures.listMs.insert(figures.listMs.end(), mine.begin(), mine.end());
+            figures.firstMs.insert(figures.firstMs.end(), first.begin(), first.end());
         });
     }
-    QThread::msleep(1000);
+    QElapsedTimer warming;
+    warming.start();
+    while (warmed < clients && warming.elapsed() < 60000)
+        QThread::msleep(20);
+    figures.warmedUp = warmed == clients;
+    since.start();
     measuring = true;
     during();
     if (sync) {

@@ -515,7 +515,17 @@ int main(int argc, char* argv[])
                  + (onCopy && round.rebuild
                         ? QStringLiteral("; the copy held the publication %1 s after the pass")
                               .arg(figures.followSeconds, 0, 'f', 2)
-                        : QString()));
+                        : QString())
+                 + QStringLiteral("; before, each desktop's first search of each needle (%1 desktops "
+                                  "started at once%2): p50 %3 ms, max %4 ms%5")
+                       .arg(clients)
+                       .arg(onCopy ? QStringLiteral(", their connections' caches filling") : QString())
+                       .arg(bench::percentile(figures.firstMs, 0.5), 0, 'f', 1)
+                       .arg(bench::percentile(figures.firstMs, 1.0), 0, 'f', 1)
+                       .arg(figures.warmedUp ? QString()
+                                             : QStringLiteral(" (NOT every desktop was past them "
+                                                              "after 60 s: some timed searches are "
+                                                              "first ones)")));
         }
     }
     // The rebuild a team's engine runs in earnest: with the default back-fill of history, which the

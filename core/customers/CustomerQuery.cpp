@@ -172,7 +172,10 @@ Result<CustomerQuery::Page> CustomerQuery::run(Database& db, const QDate& today)
     if (sortColumn == Column::Score && band != QLatin1String("-")
         && worthWalking(
             byBand ? QStringLiteral("SELECT count(*) FROM account_status WHERE band = ?")
-                   : QStringLiteral("SELECT count(*) FROM account_status WHERE score IS NOT NULL"))) {
+                   // Every status but the few without a score: counting a table's rows reads its
+                   // pages' headers, not each row, and the unscored are found in the score index.
+                   : QStringLiteral("SELECT (SELECT count(*) FROM account_status) - (SELECT count(*) "
+                                    "FROM account_status WHERE score IS NULL)"))) {
         // The worst (or best) scores first, from the score index; then, when the page has room,
         // the accounts without a score, by name: the order of "no score last".
         selected

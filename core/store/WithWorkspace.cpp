@@ -37,8 +37,7 @@ QByteArray fileIdentity(const QString& path)
 Result<Database*> KeptReadConnection::connection(const QString& path)
 {
     if (m_db && m_thread != QThread::currentThread())
-        return Error { QStringLiteral(
-            "A kept workspace connection was used from a thread that did not open it.") };
+        return Error { tr("A kept workspace connection was used from a thread that did not open it.") };
     const QByteArray file = fileIdentity(path);
     if (m_db && (path != m_path || file.isEmpty() || file != m_file))
         close();

@@ -3,6 +3,8 @@
 #include "store/Database.h"
 #include "util/Result.h"
 
+#include <QCoreApplication>
+
 #include <functional>
 #include <memory>
 #include <type_traits>
@@ -58,6 +60,8 @@ auto withWorkspace(const QString& path, Database::Mode mode, Work&& work) -> det
 // withWorkspace(). A connection that failed to open is tried again on the next run.
 class KeptReadConnection
 {
+    Q_DECLARE_TR_FUNCTIONS(KeptReadConnection)
+
 public:
     // Opens (if needed) and runs `work(Database&)` as withWorkspace() does, on this thread.
     template <typename Work> auto run(const QString& path, Work&& work) -> detail::WorkResult<Work>

@@ -806,6 +806,8 @@ JA = {
         "チームサーバーがパスワードを拒否しました: %1 チームの最新データを見るには、もう一度サインインしてください。",
     "ARR at risk %1": "リスクのある ARR %1",
     "My accounts (%1): %2\nTeam: %3": "自分の顧客(%1): %2\nチーム: %3",
+    "A kept workspace connection was used from a thread that did not open it.":
+        "保持しているワークスペース接続が、それを開いていないスレッドから使われました。",
 }
 
 def main(path):

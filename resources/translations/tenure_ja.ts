@@ -993,6 +993,13 @@
     </message>
 </context>
 <context>
+    <name>KeptReadConnection</name>
+    <message>
+        <source>A kept workspace connection was used from a thread that did not open it.</source>
+        <translation>保持しているワークスペース接続が、それを開いていないスレッドから使われました。</translation>
+    </message>
+</context>
+<context>
     <name>LogSpill</name>
     <message>
         <source>Cannot create a temporary file for the rebuild in %1: %2</source>

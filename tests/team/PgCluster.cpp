@@ -2,6 +2,7 @@
 
 #include "team/TeamSchema.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -156,6 +157,8 @@ bool PgCluster::launch(int port, QString* error)
                       options, QStringLiteral("start") },
                     &output)
         == 0;
+    if (m_running && !m_watched)
+        m_watched = watch();
     if (!m_running) {
         QFile log(m_dir.filePath(QStringLiteral("log")));
         log.open(QIODevice::ReadOnly);
@@ -163,6 +166,46 @@ bool PgCluster::launch(int port, QString* error)
                      .arg(output, QString::fromLocal8Bit(log.readAll()));
     }
     return m_running;
+}
+
+bool PgCluster::watch()
+{
+    // The process is known by its pid and its start time (the 22nd field of /proc/PID/stat, the
+    // 20th after the name in parentheses), which a later process given the same pid does not
+    // share. Read here: the watcher may start after this process is gone. Once it is gone, a server
+    // still running from this folder is stopped at once and the folder removed, as the user who
+    // runs the server.
+    QFile self(QStringLiteral("/proc/self/stat"));
+    if (!self.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray stat = self.readAll();
+    const QByteArray started = stat.mid(stat.lastIndexOf(')') + 2).split(' ').value(19);
+    if (started.isEmpty())
+        return false;
+    const auto quoted = [](QString text) {
+        return QLatin1Char('\'') + text.replace(QLatin1Char('\''), QStringLiteral("'\\''"))
+            + QLatin1Char('\'');
+    };
+    const QString data = quoted(m_dir.filePath(QStringLiteral("data")));
+    const QString script
+        = QStringLiteral("while [ \"$(sed 's/.*) //' /proc/%1/stat 2>/dev/null | cut -d' ' -f20)\" = %2 ]; "
+                         "do sleep 1; done; "
+                         "if [ -f %3/postmaster.pid ]; then %4 -D %3 -m immediate -w stop; rm -rf %5; fi")
+              .arg(QString::number(QCoreApplication::applicationPid()), QString::fromLatin1(started), data,
+                   quoted(m_bin + QStringLiteral("/pg_ctl")), quoted(m_dir.path()));
+    QProcess watcher;
+    if (runningAsRoot()) {
+        watcher.setProgram(QStringLiteral("runuser"));
+        watcher.setArguments({ QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"),
+                               QStringLiteral("setsid"), QStringLiteral("-f"), QStringLiteral("sh"),
+                               QStringLiteral("-c"), script });
+    } else {
+        watcher.setProgram(QStringLiteral("setsid"));
+        watcher.setArguments({ QStringLiteral("-f"), QStringLiteral("sh"), QStringLiteral("-c"), script });
+    }
+    watcher.setStandardOutputFile(QProcess::nullDevice());
+    watcher.setStandardErrorFile(QProcess::nullDevice());
+    return watcher.startDetached();
 }
 
 bool PgCluster::resume(QString* error)

@@ -13,6 +13,8 @@ namespace tenure::test {
 // A throwaway PostgreSQL cluster for one test process: initdb in a temporary folder (as the
 // `postgres` user when the tests run as root, since PostgreSQL refuses to run as root), a private
 // port on 127.0.0.1 with password (SCRAM) authentication, stopped and removed with the object.
+// A test process that crashes or is killed leaves no server behind: a watcher started with the
+// server stops it and removes its folder once the process is gone.
 class PgCluster
 {
 public:
@@ -56,12 +58,14 @@ public:
 
 private:
     bool launch(int port, QString* error);
+    bool watch(); // starts the watcher, detached
     int run(const QString& program, const QStringList& arguments, QString* output) const;
 
     QTemporaryDir m_dir;
     QString m_bin;
     int m_port = 0;
     bool m_running = false;
+    bool m_watched = false;
     QString m_tlsOptions;
 };
 

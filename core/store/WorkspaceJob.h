@@ -1,0 +1,71 @@
+#pragma once
+
+#include "store/Database.h"
+#include "util/Result.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <atomic>
+#include <functional>
+#include <optional>
+
+namespace tenure {
+
+// Long work on a workspace (an import, a backtest, a rule suggestion) on a thread of its own, with
+// its own connection opened and closed there for each run (read-only, or read-write for work that
+// writes); progress, cancel and failure the same way for each. A subclass declares its own `finished` signal
+// and starts its work with queue(): what the work returns goes to `deliver` on the job's thread, once the
+// connection is closed (emit `finished` there; a queued connection brings it to the receiver's thread).
+class WorkspaceJob : public QObject
+{
+    Q_OBJECT
+
+public:
+    ~WorkspaceJob() override; // cancels the work under way and waits for it
+
+    void cancel() { m_cancel = true; }
+    bool isRunning() const { return m_running; }
+
+signals:
+    void progress(qint64 done, qint64 total); // at most every 100 ms, and when done
+    void failed(const QString& message);
+
+protected:
+    using Progress = std::function<void(qint64 done, qint64 total)>;
+
+    WorkspaceJob(QString workspacePath, const QString& threadName, Database::Mode mode, QObject* parent);
+
+    template <typename T>
+    void queue(
+        std::function<Result<T>(Database& db, const Progress& progress, const std::atomic_bool* cancel)> work,
+        std::function<void(T&& result)> deliver)
+    {
+        startQueued([this, work = std::move(work), deliver = std::move(deliver)] {
+            std::optional<Result<T>> result;
+            const Status opened = onWorkspace(
+                [&](Database& db, const Progress& progress) { result = work(db, progress, &m_cancel); });
+            m_running = false;
+            if (!opened)
+                emit failed(opened.error());
+            else if (!*result)
+                emit failed(result->error());
+            else
+                deliver(std::move(*result).value());
+        });
+    }
+
+private:
+    void startQueued(std::function<void()> task);
+    // Opens the workspace, runs `body` with a throttled progress, and closes it.
+    Status onWorkspace(const std::function<void(Database&, const Progress&)>& body);
+
+    QString m_path;
+    Database::Mode m_mode;
+    QThread m_thread;
+    QObject* m_context; // lives on m_thread
+    std::atomic_bool m_cancel = false;
+    std::atomic_bool m_running = false;
+};
+
+} // namespace tenure
