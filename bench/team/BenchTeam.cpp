@@ -524,8 +524,8 @@ int main(int argc, char* argv[])
                        .arg(bench::percentile(figures.firstMs, 1.0), 0, 'f', 1)
                        .arg(figures.warmedUp ? QString()
                                              : QStringLiteral(" (NOT every desktop was past them "
-                                                              "after 60 s: some timed searches are "
-                                                              "first ones)")));
+                                                              "after 60 s: some were still at their first "
+                                                              "searches while the others were timed)")));
         }
     }
     // The rebuild a team's engine runs in earnest: with the default back-fill of history, which the

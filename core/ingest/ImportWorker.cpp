@@ -2,6 +2,8 @@
 
 #include "store/WorkspaceSettings.h"
 
+#include <memory>
+
 namespace tenure {
 
 ImportWorker::ImportWorker(QString workspacePath, QObject* parent)
@@ -10,21 +12,30 @@ ImportWorker::ImportWorker(QString workspacePath, QObject* parent)
     qRegisterMetaType<tenure::CsvImporter::Report>();
 }
 
+ImportWorker::~ImportWorker()
+{
+    stopAndWait();
+}
+
 void ImportWorker::start(const QString& file, const CsvImporter::Options& options, const QString& mappingFile)
 {
+    // The mapping is read first, on the job's thread: a mapping that cannot be read leaves the
+    // workspace unopened.
+    auto prepared = std::make_shared<CsvImporter::Options>(options);
     queue<CsvImporter::Report>(
-        [file, options = CsvImporter::Options(options),
-         mappingFile](Database& db, const Progress& progress,
-                      const std::atomic_bool* cancel) mutable -> Result<CsvImporter::Report> {
-            if (!mappingFile.isEmpty()) {
-                Result<ImportMapping> mapping = ImportMapping::load(mappingFile);
-                if (!mapping)
-                    return Error { mapping.error() };
-                options.mapping = std::move(mapping).value();
-            }
-            return CsvImporter(db, WorkspaceSettings(db).timeZone()).run(file, options, progress, cancel);
+        [file, prepared](Database& db, const Progress& progress, const std::atomic_bool* cancel) {
+            return CsvImporter(db, WorkspaceSettings(db).timeZone()).run(file, *prepared, progress, cancel);
         },
-        [this](CsvImporter::Report&& report) { emit finished(report); });
+        [this](CsvImporter::Report&& report) { emit finished(report); },
+        [prepared, mappingFile]() -> Status {
+            if (mappingFile.isEmpty())
+                return {};
+            Result<ImportMapping> mapping = ImportMapping::load(mappingFile);
+            if (!mapping)
+                return Error { mapping.error() };
+            prepared->mapping = std::move(mapping).value();
+            return {};
+        });
 }
 
 } // namespace tenure

@@ -14,6 +14,7 @@ class ImportWorker : public WorkspaceJob
 
 public:
     explicit ImportWorker(QString workspacePath, QObject* parent = nullptr);
+    ~ImportWorker() override;
 
     // `mappingFile`, when given, is read on the worker thread and becomes options.mapping.
     void start(const QString& file, const CsvImporter::Options& options, const QString& mappingFile = {});

@@ -19,6 +19,11 @@ WorkspaceJob::WorkspaceJob(QString workspacePath, const QString& threadName, Dat
 
 WorkspaceJob::~WorkspaceJob()
 {
+    stopAndWait();
+}
+
+void WorkspaceJob::stopAndWait()
+{
     m_cancel = true;
     m_thread.quit();
     m_thread.wait();

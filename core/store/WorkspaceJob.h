@@ -22,7 +22,7 @@ class WorkspaceJob : public QObject
     Q_OBJECT
 
 public:
-    ~WorkspaceJob() override; // cancels the work under way and waits for it
+    ~WorkspaceJob() override; // stopAndWait(), if the subclass has not
 
     void cancel() { m_cancel = true; }
     bool isRunning() const { return m_running; }
@@ -36,23 +36,38 @@ protected:
 
     WorkspaceJob(QString workspacePath, const QString& threadName, Database::Mode mode, QObject* parent);
 
+    // Cancels the work under way and waits for it; work queued and not started never runs. A
+    // subclass calls it first thing in its destructor: `deliver` may emit the subclass's signal
+    // until then.
+    void stopAndWait();
+
+    // `prepare`, when given, runs on the job's thread before the workspace is opened (reading a
+    // file the work needs); its failure is reported and the workspace is not opened.
     template <typename T>
     void queue(
         std::function<Result<T>(Database& db, const Progress& progress, const std::atomic_bool* cancel)> work,
-        std::function<void(T&& result)> deliver)
+        std::function<void(T&& result)> deliver, std::function<Status()> prepare = {})
     {
-        startQueued([this, work = std::move(work), deliver = std::move(deliver)] {
-            std::optional<Result<T>> result;
-            const Status opened = onWorkspace(
-                [&](Database& db, const Progress& progress) { result = work(db, progress, &m_cancel); });
-            m_running = false;
-            if (!opened)
-                emit failed(opened.error());
-            else if (!*result)
-                emit failed(result->error());
-            else
-                deliver(std::move(*result).value());
-        });
+        startQueued(
+            [this, work = std::move(work), deliver = std::move(deliver), prepare = std::move(prepare)] {
+                if (prepare) {
+                    if (const Status prepared = prepare(); !prepared) {
+                        m_running = false;
+                        emit failed(prepared.error());
+                        return;
+                    }
+                }
+                std::optional<Result<T>> result;
+                const Status opened = onWorkspace(
+                    [&](Database& db, const Progress& progress) { result = work(db, progress, &m_cancel); });
+                m_running = false;
+                if (!opened)
+                    emit failed(opened.error());
+                else if (!*result)
+                    emit failed(result->error());
+                else
+                    deliver(std::move(*result).value());
+            });
     }
 
 private:

@@ -8,6 +8,11 @@ BacktestWorker::BacktestWorker(QString workspacePath, QObject* parent)
     qRegisterMetaType<QList<tenure::BacktestReport>>();
 }
 
+BacktestWorker::~BacktestWorker()
+{
+    stopAndWait();
+}
+
 void BacktestWorker::start(const QList<RuleSet>& ruleSets, const BacktestOptions& options)
 {
     queue<QList<BacktestReport>>(

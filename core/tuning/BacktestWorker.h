@@ -13,6 +13,7 @@ class BacktestWorker : public WorkspaceJob
 
 public:
     explicit BacktestWorker(QString workspacePath, QObject* parent = nullptr);
+    ~BacktestWorker() override;
 
     void start(const QList<tenure::RuleSet>& ruleSets, const tenure::BacktestOptions& options);
 

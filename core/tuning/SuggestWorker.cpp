@@ -8,6 +8,11 @@ SuggestWorker::SuggestWorker(QString workspacePath, QObject* parent)
     qRegisterMetaType<tenure::Suggestion>();
 }
 
+SuggestWorker::~SuggestWorker()
+{
+    stopAndWait();
+}
+
 void SuggestWorker::start(const RuleSet& active, const SuggestOptions& options)
 {
     queue<Suggestion>(

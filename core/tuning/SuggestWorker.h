@@ -13,6 +13,7 @@ class SuggestWorker : public WorkspaceJob
 
 public:
     explicit SuggestWorker(QString workspacePath, QObject* parent = nullptr);
+    ~SuggestWorker() override;
 
     void start(const tenure::RuleSet& active, const tenure::SuggestOptions& options);
 

@@ -3,7 +3,10 @@
 #include "store/WorkspaceJob.h"
 
 #include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
@@ -18,10 +21,11 @@ class CountingJob : public WorkspaceJob
     Q_OBJECT
 
 public:
-    explicit CountingJob(QString path)
-        : WorkspaceJob(std::move(path), QStringLiteral("counting"), Database::Mode::ReadOnly, nullptr)
+    explicit CountingJob(QString path, Database::Mode mode = Database::Mode::ReadOnly)
+        : WorkspaceJob(std::move(path), QStringLiteral("counting"), mode, nullptr)
     {
     }
+    ~CountingJob() override { stopAndWait(); }
 
     void start(qint64 steps, bool untilCancelled)
     {
@@ -44,6 +48,18 @@ public:
                 deliverThread = QThread::currentThread();
                 emit finished(accounts);
             });
+    }
+
+    // The same, with a preparation that fails.
+    void startUnprepared()
+    {
+        queue<qint64>(
+            [this](Database&, const Progress&, const std::atomic_bool*) -> Result<qint64> {
+                workThread = QThread::currentThread();
+                return 0;
+            },
+            [this](qint64&& accounts) { emit finished(accounts); },
+            [] { return Status(Error { QStringLiteral("the mapping file is missing") }); });
     }
 
     std::atomic<QThread*> workThread = nullptr;
@@ -76,8 +92,11 @@ private slots:
         QSignalSpy finished(&job, &CountingJob::finished);
         QSignalSpy failed(&job, &CountingJob::failed);
         QSignalSpy progress(&job, &CountingJob::progress);
+        QElapsedTimer took;
+        took.start();
         job.start(100000, false);
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        const qint64 elapsed = took.elapsed();
         QCOMPARE(failed.count(), 0);
         QCOMPARE(finished.at(0).at(0).toLongLong(), 1);
         QVERIFY(!job.isRunning());
@@ -85,9 +104,10 @@ private slots:
         QVERIFY(job.workThread != nullptr);
         QVERIFY(job.workThread != QThread::currentThread());
         QCOMPARE(job.deliverThread.load(), job.workThread.load());
-        // 100,000 steps in well under a second: the first may pass, then only the last.
-        QVERIFY2(progress.count() >= 1 && progress.count() <= 3,
-                 qPrintable(QStringLiteral("%1 progress signals").arg(progress.count())));
+        // One signal per 100 ms at most, and the last: 100,000 steps take a few milliseconds.
+        QVERIFY2(
+            progress.count() >= 1 && progress.count() <= 1 + elapsed / 100,
+            qPrintable(QStringLiteral("%1 progress signals in %2 ms").arg(progress.count()).arg(elapsed)));
         QCOMPARE(progress.constLast().at(0).toLongLong(), 100000);
         QCOMPARE(progress.constLast().at(1).toLongLong(), 100000);
     }
@@ -125,6 +145,22 @@ private slots:
         QVERIFY(!stopped);
         job.reset(); // returns only once the work saw its cancel and stopped
         QVERIFY(stopped);
+    }
+
+    void aFailedPreparationLeavesTheWorkspaceUnopened()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("new.tenure"));
+        CountingJob job(path, Database::Mode::ReadWrite); // would create the file
+        QSignalSpy finished(&job, &CountingJob::finished);
+        QSignalSpy failed(&job, &CountingJob::failed);
+        job.startUnprepared();
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+        QCOMPARE(failed.at(0).at(0).toString(), QStringLiteral("the mapping file is missing"));
+        QCOMPARE(finished.count(), 0);
+        QVERIFY(job.workThread == nullptr);
+        QVERIFY(!QFileInfo::exists(path));
+        QVERIFY(!job.isRunning());
     }
 
     void aWorkspaceThatCannotOpenFailsWithItsReason()

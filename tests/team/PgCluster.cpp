@@ -2,14 +2,15 @@
 
 #include "team/TeamSchema.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QTcpServer>
 #include <QVersionNumber>
 
+#include <fcntl.h>
 #include <pwd.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 namespace tenure::test {
@@ -59,6 +60,8 @@ PgCluster::PgCluster()
 PgCluster::~PgCluster()
 {
     stop();
+    if (m_lock >= 0)
+        ::close(m_lock); // the watcher finds the server stopped and removes the folder
 }
 
 QString PgCluster::binDir()
@@ -170,17 +173,13 @@ bool PgCluster::launch(int port, QString* error)
 
 bool PgCluster::watch()
 {
-    // The process is known by its pid and its start time (the 22nd field of /proc/PID/stat, the
-    // 20th after the name in parentheses), which a later process given the same pid does not
-    // share. Read here: the watcher may start after this process is gone. Once it is gone, a server
-    // still running from this folder is stopped at once and the folder removed, as the user who
-    // runs the server.
-    QFile self(QStringLiteral("/proc/self/stat"));
-    if (!self.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray stat = self.readAll();
-    const QByteArray started = stat.mid(stat.lastIndexOf(')') + 2).split(' ').value(19);
-    if (started.isEmpty())
+    // This process holds a lock on a file in the folder until it ends (or the cluster goes); the
+    // watcher waits for that lock, then stops a server still running from the folder and removes
+    // the folder, as the user who runs the server. A lock the watcher cannot wait for stops
+    // nothing.
+    const QString lockPath = m_dir.filePath(QStringLiteral("alive.lock"));
+    m_lock = ::open(QFile::encodeName(lockPath).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (m_lock < 0 || ::flock(m_lock, LOCK_EX) != 0)
         return false;
     const auto quoted = [](QString text) {
         return QLatin1Char('\'') + text.replace(QLatin1Char('\''), QStringLiteral("'\\''"))
@@ -188,11 +187,9 @@ bool PgCluster::watch()
     };
     const QString data = quoted(m_dir.filePath(QStringLiteral("data")));
     const QString script
-        = QStringLiteral("while [ \"$(sed 's/.*) //' /proc/%1/stat 2>/dev/null | cut -d' ' -f20)\" = %2 ]; "
-                         "do sleep 1; done; "
-                         "if [ -f %3/postmaster.pid ]; then %4 -D %3 -m immediate -w stop; rm -rf %5; fi")
-              .arg(QString::number(QCoreApplication::applicationPid()), QString::fromLatin1(started), data,
-                   quoted(m_bin + QStringLiteral("/pg_ctl")), quoted(m_dir.path()));
+        = QStringLiteral("flock -s %1 true || exit 0; "
+                         "if [ -f %2/postmaster.pid ]; then %3 -D %2 -m immediate -w stop; fi; rm -rf %4")
+              .arg(quoted(lockPath), data, quoted(m_bin + QStringLiteral("/pg_ctl")), quoted(m_dir.path()));
     QProcess watcher;
     if (runningAsRoot()) {
         watcher.setProgram(QStringLiteral("runuser"));

@@ -14,7 +14,7 @@ namespace tenure::test {
 // `postgres` user when the tests run as root, since PostgreSQL refuses to run as root), a private
 // port on 127.0.0.1 with password (SCRAM) authentication, stopped and removed with the object.
 // A test process that crashes or is killed leaves no server behind: a watcher started with the
-// server stops it and removes its folder once the process is gone.
+// server stops it and removes its folder once the process is gone (a lock it held is released).
 class PgCluster
 {
 public:
@@ -35,6 +35,7 @@ public:
     bool isRunning() const { return m_running; }
 
     int port() const { return m_port; }
+    QString folder() const { return m_dir.path(); } // the cluster's data, socket and log are in it
     static QString superuser() { return QStringLiteral("tenure_super"); }
     static QString superPassword() { return QStringLiteral("super-secret-7"); }
 
@@ -66,6 +67,7 @@ private:
     int m_port = 0;
     bool m_running = false;
     bool m_watched = false;
+    int m_lock = -1; // held while the cluster may run: its watcher waits for it
     QString m_tlsOptions;
 };
 

@@ -3,11 +3,15 @@
 
 #include "PgCluster.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTcpSocket>
 #include <QTest>
 #include <QThread>
 
+#include <csignal>
 #include <cstdio>
 
 using namespace tenure;
@@ -22,7 +26,7 @@ bool listening(int port)
     return socket.waitForConnected(1000);
 }
 
-// The child: starts a cluster, says its port and folder, and waits to be killed.
+// The child: starts a cluster, says its port and its folder, and waits to be killed.
 int childMain(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
@@ -32,10 +36,21 @@ int childMain(int argc, char* argv[])
         std::printf("failed %s\n", qPrintable(error.simplified()));
         return 2;
     }
-    std::printf("port %d\n", cluster.port());
+    std::printf("port %d %s\n", cluster.port(), qPrintable(cluster.folder()));
     std::fflush(stdout);
     QThread::sleep(300);
     return 0;
+}
+
+// What the watcher should have done: stops a server still running from `folder` (SIGQUIT to the
+// postmaster, an immediate shutdown).
+void stopServerIn(const QString& folder)
+{
+    QFile pid(folder + QStringLiteral("/data/postmaster.pid"));
+    if (pid.open(QIODevice::ReadOnly)) {
+        if (const qint64 postmaster = pid.readLine().trimmed().toLongLong(); postmaster > 0)
+            ::kill(pid_t(postmaster), SIGQUIT);
+    }
 }
 
 } // namespace
@@ -64,13 +79,20 @@ private slots:
                 QFAIL(qPrintable(why));
             QSKIP(qPrintable(why));
         }
-        const int port = said.mid(5).trimmed().toInt();
+        const QStringList words = said.trimmed().split(QLatin1Char(' '));
+        QCOMPARE(words.size(), 3);
+        const int port = words.at(1).toInt();
+        const QString folder = words.at(2);
         QVERIFY(port > 0);
         QVERIFY(listening(port));
+        QVERIFY(QFileInfo::exists(folder));
 
         child.kill(); // SIGKILL: no destructor runs, nothing stops the server but the watcher
         QVERIFY(child.waitForFinished());
+        // A broken watcher fails the test and leaves nothing running either.
+        const auto stopAnyway = qScopeGuard([&folder] { stopServerIn(folder); });
         QTRY_VERIFY_WITH_TIMEOUT(!listening(port), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(folder), 30000);
     }
 };
 
