@@ -201,20 +201,18 @@ Result<QList<Action>> ActionStore::queueByAccount(const QString& owner, bool wit
 
 Result<qint64> ActionStore::queueAccounts(const QString& owner, bool withSnoozed) const
 {
-    QSqlQuery query(m_connection);
-    query.prepare(QStringLiteral("SELECT count(DISTINCT a.account_id) FROM actions a WHERE ") + kQueue);
-    query.addBindValue(withSnoozed);
-    query.addBindValue(owner.isNull() ? QStringLiteral("") : owner);
-    query.addBindValue(owner);
-    if (!query.exec() || !query.next())
-        return Error { query.lastError().text() };
-    return query.value(0).toLongLong();
+    return countQueue(QStringLiteral("count(DISTINCT a.account_id)"), owner, withSnoozed);
 }
 
 Result<qint64> ActionStore::queueSize(const QString& owner, bool withSnoozed) const
 {
+    return countQueue(QStringLiteral("count(*)"), owner, withSnoozed);
+}
+
+Result<qint64> ActionStore::countQueue(const QString& count, const QString& owner, bool withSnoozed) const
+{
     QSqlQuery query(m_connection);
-    query.prepare(QStringLiteral("SELECT count(*) FROM actions a WHERE ") + kQueue);
+    query.prepare(QStringLiteral("SELECT %1 FROM actions a WHERE ").arg(count) + kQueue);
     query.addBindValue(withSnoozed);
     query.addBindValue(owner.isNull() ? QStringLiteral("") : owner);
     query.addBindValue(owner);

@@ -109,6 +109,8 @@ private:
     static QString factsText(const QJsonObject& facts);
     // Actions matching `where` (SQL over `actions a`, positional values), highest priority first.
     Result<QList<Action>> select(const QString& where, const QVariantList& values, int limit = 0) const;
+    // `count` (an aggregate over `actions a`) of the queue's actions.
+    Result<qint64> countQueue(const QString& count, const QString& owner, bool withSnoozed) const;
     Status change(qint64 id, const QString& sql, const QVariantList& values, const QString& kind,
                   const QString& author, const QString& detail, bool mustBeLive = true,
                   int expectedVersion = -1);

@@ -1215,6 +1215,21 @@
     </message>
 </context>
 <context>
+    <name>ReplayOptions</name>
+    <message>
+        <source>--horizon expects a number of days above 0, got "%1".</source>
+        <translation>--horizon には 0 より大きい日数を指定してください(指定: 「%1」)。</translation>
+    </message>
+    <message>
+        <source>--%1 expects a date as YYYY-MM-DD, got "%2".</source>
+        <translation>--%1 には YYYY-MM-DD 形式の日付を指定してください(指定: 「%2」)。</translation>
+    </message>
+    <message>
+        <source>--baseline expects a number above 0, got "%1".</source>
+        <translation>--baseline には 0 より大きい数を指定してください(指定: 「%1」)。</translation>
+    </message>
+</context>
+<context>
     <name>ReportCharts</name>
     <message>
         <source>No history yet</source>
@@ -5421,18 +5436,6 @@ Team: %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>tenure-cli backtest: --horizon expects a number of days above 0, got "%1".</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli backtest: --baseline expects a number above 0, got "%1".</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli backtest: --as-of expects a date as YYYY-MM-DD, got "%1".</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>tenure-cli backtest: cannot read %1: %2</source>
         <translation type="unfinished" />
     </message>
@@ -6370,16 +6373,8 @@ Team: %3</source>
         <translation>「suggest」が必要です(指定: 「%1」)</translation>
     </message>
     <message>
-        <source>--horizon expects a number of days above 0, got "%1".</source>
-        <translation>--horizon には 0 より大きい日数を指定してください(指定: 「%1」)。</translation>
-    </message>
-    <message>
         <source>--%1 expects a date as YYYY-MM-DD, got "%2".</source>
         <translation>--%1 には YYYY-MM-DD 形式の日付を指定してください(指定: 「%2」)。</translation>
-    </message>
-    <message>
-        <source>--baseline expects a number above 0, got "%1".</source>
-        <translation>--baseline には 0 より大きい数を指定してください(指定: 「%1」)。</translation>
     </message>
     <message>
         <source>tenure-cli tune: cannot write %1: %2</source>

@@ -123,6 +123,37 @@ private slots:
         QVERIFY(badHorizon.err.contains(QLatin1String("--horizon")));
     }
 
+    void backtestAndTuneReadTheirReplayOptionsAlike()
+    {
+        test::TempWorkspace workspace; // not opened: a wrong option stops the command first
+        const QList<QStringList> commands { { QStringLiteral("backtest") },
+                                            { QStringLiteral("tune"), QStringLiteral("suggest") } };
+        const QList<QStringList> wrongs { { QStringLiteral("--horizon"), QStringLiteral("0") },
+                                          { QStringLiteral("--horizon"), QStringLiteral("ninety") },
+                                          { QStringLiteral("--as-of"), QStringLiteral("2026-13-40") },
+                                          { QStringLiteral("--baseline"), QStringLiteral("-5") } };
+        for (const QStringList& command : commands) {
+            for (const QStringList& wrong : wrongs) {
+                const Run run
+                    = runCommand(command + QStringList { QStringLiteral("--db"), workspace.path() } + wrong);
+                const QString what = command.join(u' ') + u' ' + wrong.join(u' ');
+                QVERIFY2(run.code == 2, qPrintable(what + QStringLiteral(": exit %1").arg(run.code)));
+                QVERIFY2(run.err.startsWith(QStringLiteral("tenure-cli %1: ").arg(command.constFirst())),
+                         qPrintable(what + QStringLiteral(": ") + run.err));
+                QVERIFY2(run.err.contains(wrong.at(0)) && run.err.contains(QLatin1Char('"') + wrong.at(1)),
+                         qPrintable(what + QStringLiteral(": ") + run.err));
+            }
+        }
+        const Run cutoff
+            = runCommand({ QStringLiteral("tune"), QStringLiteral("suggest"), QStringLiteral("--db"),
+                           workspace.path(), QStringLiteral("--cutoff"), QStringLiteral("soon") });
+        QCOMPARE(cutoff.code, 2);
+        QVERIFY2(cutoff.err.contains(QLatin1String("--cutoff"))
+                     && cutoff.err.contains(QLatin1String("\"soon\"")),
+                 qPrintable(cutoff.err));
+        QVERIFY(!QFile::exists(workspace.path()));
+    }
+
     void tuneSuggestFitsChecksAndWrites()
     {
         test::TempWorkspace workspace;

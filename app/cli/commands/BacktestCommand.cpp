@@ -1,5 +1,6 @@
 #include "cli/commands/BacktestCommand.h"
 
+#include "cli/commands/ReplayOptions.h"
 #include "engine/ScoringEngine.h"
 #include "rules/RuleSetJson.h"
 #include "rules/RuleStore.h"
@@ -57,34 +58,15 @@ void BacktestCommand::addOptions(QCommandLineParser& parser)
 
 int BacktestCommand::run(const QCommandLineParser& parser, Context& context)
 {
-    BacktestOptions options;
-    bool ok = false;
-    options.horizonDays = parser.value(QStringLiteral("horizon")).toInt(&ok);
-    if (!ok || options.horizonDays <= 0) {
-        context.err << tr("tenure-cli backtest: --horizon expects a number of days above 0, got \"%1\".")
-                           .arg(parser.value(QStringLiteral("horizon")))
-                    << Qt::endl;
+    ReplayOptions replay;
+    if (const std::optional<QString> wrong = ReplayOptions::read(parser, replay)) {
+        context.err << tr("tenure-cli backtest: %1").arg(*wrong) << Qt::endl;
         return UsageError;
     }
-    if (parser.isSet(QStringLiteral("baseline"))) {
-        options.baselineLimit = parser.value(QStringLiteral("baseline")).toInt(&ok);
-        if (!ok || options.baselineLimit <= 0) {
-            context.err << tr("tenure-cli backtest: --baseline expects a number above 0, got \"%1\".")
-                               .arg(parser.value(QStringLiteral("baseline")))
-                        << Qt::endl;
-            return UsageError;
-        }
-    }
-    if (parser.isSet(QStringLiteral("as-of"))) {
-        const QDate asOf = QDate::fromString(parser.value(QStringLiteral("as-of")), Qt::ISODate);
-        if (!asOf.isValid()) {
-            context.err << tr("tenure-cli backtest: --as-of expects a date as YYYY-MM-DD, got \"%1\".")
-                               .arg(parser.value(QStringLiteral("as-of")))
-                        << Qt::endl;
-            return UsageError;
-        }
-        options.today = asOf;
-    }
+    BacktestOptions options;
+    options.horizonDays = replay.horizonDays;
+    options.today = replay.today;
+    options.baselineLimit = replay.baselineLimit;
     std::optional<RuleSet> candidate;
     if (parser.isSet(QStringLiteral("rules"))) {
         const QString path = parser.value(QStringLiteral("rules"));

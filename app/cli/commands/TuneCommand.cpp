@@ -1,5 +1,6 @@
 #include "cli/commands/TuneCommand.h"
 
+#include "cli/commands/ReplayOptions.h"
 #include "engine/ScoringEngine.h"
 #include "rules/RuleSetJson.h"
 #include "rules/RuleStore.h"
@@ -68,25 +69,18 @@ int TuneCommand::run(const QCommandLineParser& parser, Context& context)
     const QStringList args = parser.positionalArguments();
     if (args.value(0) != QLatin1String("suggest"))
         return usage(tr("expected \"suggest\", got \"%1\"").arg(args.value(0)));
+    ReplayOptions replay;
+    if (const std::optional<QString> wrong = ReplayOptions::read(parser, replay))
+        return usage(*wrong);
     SuggestOptions options;
-    bool ok = false;
-    options.horizonDays = parser.value(QStringLiteral("horizon")).toInt(&ok);
-    if (!ok || options.horizonDays <= 0)
-        return usage(tr("--horizon expects a number of days above 0, got \"%1\".")
-                         .arg(parser.value(QStringLiteral("horizon"))));
-    for (const QString& name : { QStringLiteral("as-of"), QStringLiteral("cutoff") }) {
-        if (!parser.isSet(name))
-            continue;
-        const QDate date = QDate::fromString(parser.value(name), Qt::ISODate);
-        if (!date.isValid())
-            return usage(tr("--%1 expects a date as YYYY-MM-DD, got \"%2\".").arg(name, parser.value(name)));
-        (name == QLatin1String("as-of") ? options.today : options.cutoff) = date;
-    }
-    if (parser.isSet(QStringLiteral("baseline"))) {
-        options.baselineLimit = parser.value(QStringLiteral("baseline")).toInt(&ok);
-        if (!ok || options.baselineLimit <= 0)
-            return usage(tr("--baseline expects a number above 0, got \"%1\".")
-                             .arg(parser.value(QStringLiteral("baseline"))));
+    options.horizonDays = replay.horizonDays;
+    options.today = replay.today;
+    options.baselineLimit = replay.baselineLimit;
+    if (parser.isSet(QStringLiteral("cutoff"))) {
+        options.cutoff = QDate::fromString(parser.value(QStringLiteral("cutoff")), Qt::ISODate);
+        if (!options.cutoff->isValid())
+            return usage(tr("--%1 expects a date as YYYY-MM-DD, got \"%2\".")
+                             .arg(QStringLiteral("cutoff"), parser.value(QStringLiteral("cutoff"))));
     }
 
     std::unique_ptr<Database> db = openForReading(parser, context, Database::Mode::ReadWrite);
