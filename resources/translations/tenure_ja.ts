@@ -6373,10 +6373,6 @@ Team: %3</source>
         <translation>「suggest」が必要です(指定: 「%1」)</translation>
     </message>
     <message>
-        <source>--%1 expects a date as YYYY-MM-DD, got "%2".</source>
-        <translation>--%1 には YYYY-MM-DD 形式の日付を指定してください(指定: 「%2」)。</translation>
-    </message>
-    <message>
         <source>tenure-cli tune: cannot write %1: %2</source>
         <translation>tenure-cli tune: %1 に書き込めません: %2</translation>
     </message>

@@ -160,8 +160,8 @@ bool PgCluster::launch(int port, QString* error)
                       options, QStringLiteral("start") },
                     &output)
         == 0;
-    if (m_running && !m_watched)
-        m_watched = watch();
+    if (m_running && m_lock < 0)
+        watch();
     if (!m_running) {
         QFile log(m_dir.filePath(QStringLiteral("log")));
         log.open(QIODevice::ReadOnly);
@@ -179,7 +179,11 @@ bool PgCluster::watch()
     // nothing.
     const QString lockPath = m_dir.filePath(QStringLiteral("alive.lock"));
     m_lock = ::open(QFile::encodeName(lockPath).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (m_lock < 0 || ::flock(m_lock, LOCK_EX) != 0)
+    if (m_lock >= 0 && ::flock(m_lock, LOCK_EX) != 0) {
+        ::close(m_lock);
+        m_lock = -1;
+    }
+    if (m_lock < 0)
         return false;
     const auto quoted = [](QString text) {
         return QLatin1Char('\'') + text.replace(QLatin1Char('\''), QStringLiteral("'\\''"))

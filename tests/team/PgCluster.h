@@ -66,7 +66,6 @@ private:
     QString m_bin;
     int m_port = 0;
     bool m_running = false;
-    bool m_watched = false;
     int m_lock = -1; // held while the cluster may run: its watcher waits for it
     QString m_tlsOptions;
 };

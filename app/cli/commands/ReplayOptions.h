@@ -24,6 +24,10 @@ public:
 
     // Reads them from `parser`; a message naming the option and what it got when one is wrong.
     static std::optional<QString> read(const QCommandLineParser& parser, ReplayOptions& options);
+    // A day option (YYYY-MM-DD) into `day` when it is set (--as-of, tune's --cutoff); a message
+    // naming it when it is not a day.
+    static std::optional<QString> readDay(const QCommandLineParser& parser, const QString& name,
+                                          std::optional<QDate>& day);
 };
 
 } // namespace tenure::cli

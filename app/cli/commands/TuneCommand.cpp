@@ -76,12 +76,9 @@ int TuneCommand::run(const QCommandLineParser& parser, Context& context)
     options.horizonDays = replay.horizonDays;
     options.today = replay.today;
     options.baselineLimit = replay.baselineLimit;
-    if (parser.isSet(QStringLiteral("cutoff"))) {
-        options.cutoff = QDate::fromString(parser.value(QStringLiteral("cutoff")), Qt::ISODate);
-        if (!options.cutoff->isValid())
-            return usage(tr("--%1 expects a date as YYYY-MM-DD, got \"%2\".")
-                             .arg(QStringLiteral("cutoff"), parser.value(QStringLiteral("cutoff"))));
-    }
+    if (const std::optional<QString> wrong
+        = ReplayOptions::readDay(parser, QStringLiteral("cutoff"), options.cutoff))
+        return usage(*wrong);
 
     std::unique_ptr<Database> db = openForReading(parser, context, Database::Mode::ReadWrite);
     if (!db)
