@@ -73,6 +73,9 @@ Result<std::unique_ptr<ChunkPipeline::Chunk>> ChunkPipeline::start(const QString
     chunk->lane = std::move(m_freeLanes.back());
     m_freeLanes.pop_back();
     chunk->ids = ids.mid(begin, count);
+    chunk->begin = begin;
+    if (!m_pass.target.isShadow())
+        chunk->checkpoint = m_pass.target.state(engine_state::kCheckpoint, QStringLiteral("0")).toLongLong();
     if (Status prepared = chunk->lane->reader->prepare(chunk->ids, begin); !prepared) {
         m_freeLanes.push_back(std::move(chunk->lane));
         return Error { prepared.error() };
@@ -85,6 +88,8 @@ Result<std::unique_ptr<ChunkPipeline::Chunk>> ChunkPipeline::start(const QString
 void ChunkPipeline::scoreChunk(Chunk& chunk) const
 {
     const bool fromLog = m_pass.source.fromLog(); // a rebuild's: its aggregates are stored too
+    chunk.scored.clear();
+    chunk.tally = {};
     chunk.scored.reserve(std::size_t(chunk.ids.size()));
     for (qsizetype i = 0; i < chunk.ids.size(); ++i) {
         const Result<const AccountActivity*> activity = chunk.lane->reader->activity(i);
@@ -112,6 +117,21 @@ Status ChunkPipeline::storeChunk(Chunk& chunk, ScoringEngine::Summary& summary)
             Transaction transaction(m_db);
             if (!transaction.isActive())
                 return Error { transaction.startError() };
+            if (chunk.checkpoint >= 0) {
+                const qint64 now
+                    = m_pass.target.state(engine_state::kCheckpoint, QStringLiteral("0")).toLongLong();
+                if (now != chunk.checkpoint) {
+                    // Another engine folded events in since the chunk was read: its activities
+                    // again, under the write lock, so that no status older than its aggregates
+                    // is stored over a newer one.
+                    chunk.checkpoint = now;
+                    if (Status prepared = chunk.lane->reader->prepare(chunk.ids, chunk.begin); !prepared)
+                        return prepared;
+                    scoreChunk(chunk);
+                    if (!chunk.error.isEmpty())
+                        return Error { chunk.error };
+                }
+            }
             for (const ScoredAccount& scored : chunk.scored) {
                 if (Status stored = scored.store(m_pass.target, m_context.rulesVersion); !stored)
                     return stored;

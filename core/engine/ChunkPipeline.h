@@ -28,6 +28,9 @@ class SummaryStore;
 // run() starts chunk n + 1 before it stores chunk n, so that a worker scores while the engine's
 // thread writes. Each chunk in flight has a lane of its own (a DayScorer and an activity reader,
 // neither of which can be shared): two lanes, one for the chunk being stored, one for the next.
+// A pass that writes the live read side (a new day) is not alone on it: another engine on the
+// same file (a second window, `tenure-cli score`) may fold events in between a chunk's read and
+// its store. storeChunk() then reads and scores the chunk again inside its write transaction.
 class ChunkPipeline
 {
 public:
@@ -61,6 +64,8 @@ private:
     {
         std::unique_ptr<Lane> lane; // back to the free lanes once stored
         QStringList ids;
+        qsizetype begin = 0; // of ids in the pass's
+        qint64 checkpoint = -1; // the live checkpoint when its activities were read; -1: a shadow's
         std::vector<ScoredAccount> scored;
         DayTally tally;
         QString error;

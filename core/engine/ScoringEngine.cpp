@@ -156,12 +156,21 @@ Status ScoringEngine::Private::aggregate(SummaryStore& target, qint64 after, qin
             break;
 
         Summary attemptSummary;
+        qint64 movedTo = -1; // where another engine on this file moved the checkpoint meanwhile
         const Status done
             = withRetries(tuning, tr("Scoring events %1 to %2").arg(firstSeq).arg(lastSeq), [&]() -> Status {
                   attemptSummary = {};
                   Transaction transaction(db);
                   if (!transaction.isActive())
                       return Error { transaction.startError() };
+                  // The batch was read before the write lock was taken: another engine on this file
+                  // (a second window, `tenure-cli score`) may have folded it in since. Then nothing
+                  // is written and the pass goes on from that engine's checkpoint.
+                  if (const qint64 stored = target.state(kCheckpoint, QStringLiteral("0")).toLongLong();
+                      stored != checkpoint) {
+                      movedTo = stored;
+                      return {};
+                  }
                   for (auto it = batch.cbegin(); it != batch.cend(); ++it) {
                       const Result<AccountActivity> merged = target.mergeActivity(it.key(), it.value());
                       if (!merged)
@@ -181,6 +190,10 @@ Status ScoringEngine::Private::aggregate(SummaryStore& target, qint64 after, qin
               });
         if (!done)
             return done;
+        if (movedTo >= 0) {
+            checkpoint = movedTo;
+            continue;
+        }
         checkpoint = lastSeq;
         summary.events += rows;
         summary.accounts += attemptSummary.accounts;

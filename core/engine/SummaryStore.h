@@ -90,6 +90,9 @@ public:
     Result<QList<AccountStatus>> history(const QString& accountId) const;
     Result<QList<Count>> counts() const;
 
+    // Whether this store writes a rebuild's shadow tables (else the live read side).
+    bool isShadow() const { return !m_suffix.isEmpty(); }
+
     QString state(const QString& key, const QString& fallback = {}) const;
     Status setState(const QString& key, const QString& value);
 

@@ -262,6 +262,88 @@ private slots:
         QCOMPARE(snapshot(*db), incremental);
     }
 
+    // Two engines on one file (two windows, or the app and a scheduled `tenure-cli score`): each
+    // reads a batch of events before it takes the write lock, so the other may fold the same
+    // events in between. Each event must still count once.
+    void twoEnginesOnOneFileCountEachEventOnce()
+    {
+        test::TempWorkspace workspace;
+        auto first = workspace.open();
+        auto second = workspace.open();
+        fillDemo(*first, 6);
+        QVERIFY(SourceStore(*first).ensure(QStringLiteral("test"), QStringLiteral("csv")).ok());
+        QVERIFY(ScoringEngine(*first, at(kToday), small()).run().ok());
+        QList<Event> events;
+        for (int i = 0; i < 3000; ++i)
+            events << makeEvent(QStringLiteral("two-%1").arg(i),
+                                QStringLiteral("A-%1").arg(1 + i % 6, 5, 10, QLatin1Char('0')),
+                                i % 2 ? QStringLiteral("login") : QStringLiteral("report_created"),
+                                test::utcMs(2026, 6, 1 + i % 14, i % 24), QStringLiteral("u%1").arg(i % 5));
+        QVERIFY(EventLog(*first).append(events).ok());
+
+        // The second engine's first batch commits; before it reads its next one, the first engine
+        // folds in everything. The second then reads events the first has already counted.
+        qint64 foldedByFirst = -1;
+        ScoringEngine::Progress interleave = [&](const QString&, qint64, qint64) {
+            if (foldedByFirst >= 0)
+                return;
+            const auto other = ScoringEngine(*first, at(kToday), small()).run();
+            QVERIFY2(other.ok(), other.ok() ? "" : qPrintable(other.error()));
+            foldedByFirst = other->events;
+        };
+        const auto folded = ScoringEngine(*second, at(kToday), small()).run(interleave);
+        QVERIFY2(folded.ok(), folded.ok() ? "" : qPrintable(folded.error()));
+        QVERIFY(foldedByFirst > 0);
+        QCOMPARE(folded->events + foldedByFirst, qint64(events.size()));
+        QCOMPARE(scalar(*first, QStringLiteral("SELECT value FROM engine_state WHERE key = 'checkpoint'")),
+                 EventLog(*first).lastSeq());
+
+        const QStringList incremental = snapshot(*first);
+        QVERIFY(ScoringEngine(*first, at(kToday), small()).rebuild().ok());
+        QCOMPARE(snapshot(*first), incremental);
+    }
+
+    // The same on a new day, when every account is scored again from its stored aggregates, a
+    // chunk read ahead of the one being stored: the other engine folds events in between.
+    void twoEnginesOnOneFileOnANewDayStoreNoOlderStatus()
+    {
+        test::TempWorkspace workspace;
+        auto first = workspace.open();
+        auto second = workspace.open();
+        fillDemo(*first, 40);
+        QVERIFY(SourceStore(*first).ensure(QStringLiteral("test"), QStringLiteral("csv")).ok());
+        QVERIFY(ScoringEngine(*first, at(kToday), small()).run().ok());
+        const QDate tomorrow = kToday.addDays(1);
+        QStringList ids;
+        for (const Account& account : AccountStore(*first).all().value())
+            ids << account.id;
+        QCOMPARE(ids.size(), 40);
+
+        bool interleaved = false;
+        ScoringEngine::Progress interleave = [&](const QString&, qint64 done, qint64) {
+            if (interleaved || done == 0)
+                return;
+            interleaved = true;
+            QList<Event> events;
+            for (int i = 0; i < 600; ++i) // every account, so the chunk read ahead has some
+                events << makeEvent(QStringLiteral("day-%1").arg(i), ids.at(i % ids.size()),
+                                    QStringLiteral("login"), test::utcMs(2026, 6, 15, i % 24),
+                                    QStringLiteral("u%1").arg(i % 3));
+            QVERIFY(EventLog(*first).append(events).ok());
+            const auto other = ScoringEngine(*first, at(tomorrow), small()).run();
+            QVERIFY2(other.ok(), other.ok() ? "" : qPrintable(other.error()));
+            QCOMPARE(other->events, qint64(events.size()));
+        };
+        const auto scored = ScoringEngine(*second, at(tomorrow), small()).run(interleave);
+        QVERIFY2(scored.ok(), scored.ok() ? "" : qPrintable(scored.error()));
+        QVERIFY(interleaved);
+        QVERIFY(scored->allAccountsChanged);
+
+        const QStringList incremental = snapshot(*first);
+        QVERIFY(ScoringEngine(*first, at(tomorrow), small()).rebuild().ok());
+        QCOMPARE(snapshot(*first), incremental);
+    }
+
     // A re-score that meets stored aggregates it cannot decode stops and names the account; the
     // live summaries stay as they were and no shadow table is left behind.
     void unreadableAggregatesStopARescoreAndKeepTheLiveSummaries()
