@@ -8,6 +8,7 @@
 #include "team/TeamReplica.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QRegularExpression>
 
 namespace tenure::cli {
@@ -160,9 +161,17 @@ std::unique_ptr<Database> Command::openWorkspace(const QCommandLineParser& parse
             << Qt::endl;
         return nullptr;
     }
-    // Only the default location is created on demand; a path the user typed must already have its folder.
+    // Only the default location is created on demand; a path the user typed must already have its
+    // folder, and be a workspace unless the command makes one.
     if (!parser.isSet(kDbOption) && mode == Database::Mode::ReadWrite)
         WorkspacePaths::ensureParentExists(path);
+    else if (!createsWorkspace() && !QFileInfo::exists(path)) {
+        context.err << tr("tenure-cli %1: there is no workspace at %2 (check the path, or create one with "
+                          "tenure-cli --db %2 init)")
+                           .arg(m_name, QDir::toNativeSeparators(path))
+                    << Qt::endl;
+        return nullptr;
+    }
     Result<std::unique_ptr<Database>> db = Database::open(path, mode);
     if (!db) {
         context.err << tr("tenure-cli %1: %2").arg(m_name, db.error()) << Qt::endl;

@@ -63,6 +63,9 @@ public:
 
 protected:
     virtual void addOptions(QCommandLineParser& parser);
+    // Whether the command makes a workspace where --db names no file (init, demo). Every other
+    // command refuses such a path: a typo must not leave an empty workspace that "succeeds".
+    virtual bool createsWorkspace() const { return false; }
     virtual int run(const QCommandLineParser& parser, Context& context) = 0;
 
     // The workspace from --db (or the context's default), opened in `mode`; errors are printed.

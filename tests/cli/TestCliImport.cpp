@@ -16,7 +16,16 @@ private slots:
     {
         test::TempWorkspace workspace;
         const QString db = workspace.path();
+        QCOMPARE(runCommand({ QStringLiteral("init"), QStringLiteral("--db"), db }).code, 0);
         const QString data = QStringLiteral(TENURE_TEST_DATA "/csv/");
+        // A mistyped --db: refused, and no empty workspace is left behind.
+        const QString typo = workspace.dir() + QStringLiteral("/tset.tenure");
+        const Run nowhere
+            = runCommand({ QStringLiteral("import"), QStringLiteral("events"),
+                           data + QStringLiteral("events-bad.csv"), QStringLiteral("--db"), typo });
+        QCOMPARE(nowhere.code, 1);
+        QVERIFY2(nowhere.err.contains(QLatin1String("there is no workspace at ")), qPrintable(nowhere.err));
+        QVERIFY(!QFile::exists(typo));
         const Run bad = runCommand({ QStringLiteral("import"), QStringLiteral("events"),
                                      data + QStringLiteral("events-bad.csv"), QStringLiteral("--db"), db });
         QCOMPARE(bad.code, 1);
@@ -80,6 +89,7 @@ private slots:
         });
         test::TempWorkspace workspace;
         const QString db = workspace.path();
+        QCOMPARE(runCommand({ QStringLiteral("init"), QStringLiteral("--db"), db }).code, 0);
         const QJsonObject connector {
             { QStringLiteral("name"), QStringLiteral("app") },
             { QStringLiteral("kind"), QStringLiteral("rest") },
@@ -125,6 +135,7 @@ private slots:
     {
         test::TempWorkspace workspace;
         const QString db = workspace.path();
+        QCOMPARE(runCommand({ QStringLiteral("init"), QStringLiteral("--db"), db }).code, 0);
         const QString definition = workspace.dir() + QStringLiteral("/mixpanel.json");
         QFile file(definition);
         QVERIFY(file.open(QIODevice::WriteOnly));

@@ -119,10 +119,17 @@ private slots:
             QCOMPARE(run.code, 1);
             QVERIFY2(run.err.contains(QLatin1String("newer version of Tenure")), qPrintable(run.err));
         }
-        const Run missing = runCommand({ QStringLiteral("stats"), QStringLiteral("--db"),
-                                         workspace.dir() + QStringLiteral("/none.tenure") });
-        QCOMPARE(missing.code, 1);
-        QVERIFY(missing.err.contains(QLatin1String("does not exist")));
+        // A path that names no file: refused by every command but init and demo, which create it.
+        const QString none = workspace.dir() + QStringLiteral("/none.tenure");
+        for (const char* command : { "stats", "score", "backtest", "pull" }) {
+            const Run missing = runCommand({ QString::fromLatin1(command), QStringLiteral("--db"), none });
+            QCOMPARE(missing.code, 1);
+            QVERIFY2(missing.err.contains(QStringLiteral("there is no workspace at %1").arg(none)),
+                     qPrintable(missing.err));
+            QVERIFY(!QFile::exists(none));
+        }
+        QCOMPARE(runCommand({ QStringLiteral("init"), QStringLiteral("--db"), none }).code, 0);
+        QVERIFY(QFile::exists(none));
     }
 
     void helpListsOptions()

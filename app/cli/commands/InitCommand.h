@@ -13,6 +13,7 @@ public:
 protected:
     void addOptions(QCommandLineParser& parser) override;
     int run(const QCommandLineParser& parser, Context& context) override;
+    bool createsWorkspace() const override { return true; }
 };
 
 } // namespace tenure::cli
