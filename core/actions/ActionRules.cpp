@@ -1,6 +1,7 @@
 #include "actions/ActionRules.h"
 
 #include "store/WorkspaceSettings.h"
+#include "util/JsonInput.h"
 
 #include <QJsonDocument>
 
@@ -28,8 +29,30 @@ QJsonObject ActionRules::toJson() const
 Result<ActionRules> ActionRules::fromJson(const QJsonObject& json)
 {
     ActionRules rules;
+    // Every key is checked: a misspelt one would otherwise leave its default in place, silently.
+    if (Status known
+        = json::onlyKnownKeys(json, {}, { QStringLiteral("weights"), QStringLiteral("triggers") });
+        !known)
+        return Error { known.error() };
+    for (const char* part : { "weights", "triggers" }) {
+        const QJsonValue value = json.value(QLatin1String(part));
+        if (!value.isUndefined() && !value.isObject())
+            return Error { tr("%1: expected an object ({ … })").arg(QLatin1String(part)) };
+    }
     const QJsonObject weights = json.value(QStringLiteral("weights")).toObject();
     const QJsonObject triggers = json.value(QStringLiteral("triggers")).toObject();
+    if (Status known = json::onlyKnownKeys(weights, QStringLiteral("weights"),
+                                           { QStringLiteral("band"), QStringLiteral("arr"),
+                                             QStringLiteral("renewal"), QStringLiteral("drop") });
+        !known)
+        return Error { known.error() };
+    if (Status known
+        = json::onlyKnownKeys(triggers, QStringLiteral("triggers"),
+                              { QStringLiteral("worst_band"), QStringLiteral("renewal_within_days"),
+                                QStringLiteral("inactive_days"), QStringLiteral("score_drop_points"),
+                                QStringLiteral("drop_window_days") });
+        !known)
+        return Error { known.error() };
     auto number = [](const QJsonObject& object, const char* key, const QString& path, double minimum,
                      double& into) -> Status {
         const QJsonValue value = object.value(QLatin1String(key));

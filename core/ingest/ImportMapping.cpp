@@ -1,5 +1,7 @@
 #include "ingest/ImportMapping.h"
 
+#include "util/JsonInput.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -456,18 +458,10 @@ Result<ImportMapping> ImportMapping::fromJson(const QJsonObject& json)
 
 Result<ImportMapping> ImportMapping::load(const QString& path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error { tr("%1: cannot read the mapping file: %2").arg(path, file.errorString()) };
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return Error {
-            tr("%1: offset %2: %3").arg(path).arg(parseError.offset).arg(parseError.errorString())
-        };
-    if (!document.isObject())
-        return Error { tr("%1: expected a JSON object").arg(path) };
-    Result<ImportMapping> mapping = fromJson(document.object());
+    Result<QJsonObject> object = json::readObject(path);
+    if (!object)
+        return Error { object.error() };
+    Result<ImportMapping> mapping = fromJson(*object);
     if (!mapping)
         return Error { tr("%1: %2").arg(path, mapping.error()) };
     return mapping;

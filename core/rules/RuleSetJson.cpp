@@ -1,5 +1,7 @@
 #include "rules/RuleSetJson.h"
 
+#include "util/JsonInput.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -432,17 +434,10 @@ QString RuleSetJson::opName(Comparison::Op op)
 
 Result<RuleSet> RuleSetJson::parse(const QByteArray& json)
 {
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError) {
-        const qsizetype upTo = std::min<qsizetype>(error.offset, json.size());
-        const qsizetype line = json.left(upTo).count('\n') + 1;
-        const qsizetype column = upTo - json.left(upTo).lastIndexOf('\n');
-        return Error { tr("line %1, column %2: %3").arg(line).arg(column).arg(error.errorString()) };
-    }
-    if (!document.isObject())
-        return Error { tr("a rule set must be a JSON object") };
-    return fromObject(document.object());
+    Result<QJsonObject> object = json::parseObject(json);
+    if (!object)
+        return Error { object.error() };
+    return fromObject(*object);
 }
 
 Result<RuleSet> RuleSetJson::fromObject(const QJsonObject& object)

@@ -118,6 +118,48 @@ private slots:
                 .code,
             2);
     }
+
+    // Action rules from a file: checked, then saved; a broken or misspelt file changes nothing.
+    void actionRulesFileIsCheckedBeforeItIsSaved()
+    {
+        test::TempWorkspace workspace;
+        const QString db = workspace.path();
+        QCOMPARE(runCommand({ QStringLiteral("init"), QStringLiteral("--db"), db }).code, 0);
+        const QTemporaryDir& dir = workspace.dirObject();
+        const QString good = writeFile(dir, QStringLiteral("good.json"),
+                                       R"({"weights": {"band": 5}, "triggers": {"inactive_days": 3}})");
+        QCOMPARE(runCommand({ QStringLiteral("actions"), QStringLiteral("rules"), QStringLiteral("--set"),
+                              good, QStringLiteral("--db"), db })
+                     .code,
+                 0);
+        const QString saved
+            = runCommand({ QStringLiteral("actions"), QStringLiteral("rules"), QStringLiteral("--db"), db })
+                  .out;
+        QVERIFY2(saved.contains(QLatin1String("\"inactive_days\": 3")), qPrintable(saved));
+
+        const QList<QPair<QByteArray, QString>> bad {
+            { "{\"weights\": {\"band\": 40,}}",
+              QStringLiteral("bad.json: line 1, column 26: object is missing after a comma") },
+            { "{\n  \"triggers\": {\n    \"inactive_day\": 3\n  }\n}",
+              QStringLiteral("bad.json: triggers.inactive_day: unknown key; expected worst_band, ") },
+            { "{\"weights\": {\"colour\": 1}}", QStringLiteral("bad.json: weights.colour: unknown key") },
+            { "{\"weights\": [1, 2]}", QStringLiteral("bad.json: weights: expected an object") },
+            { "[1, 2]", QStringLiteral("bad.json: expected a JSON object") },
+            { "not json", QStringLiteral("bad.json: line 1, column 2: illegal value") },
+        };
+        for (const auto& [bytes, expected] : bad) {
+            const QString file = writeFile(dir, QStringLiteral("bad.json"), bytes);
+            const Run refused = runCommand({ QStringLiteral("actions"), QStringLiteral("rules"),
+                                             QStringLiteral("--set"), file, QStringLiteral("--db"), db });
+            QCOMPARE(refused.code, 1);
+            QVERIFY2(refused.err.contains(expected), qPrintable(refused.err));
+            QVERIFY2(!refused.out.contains(QLatin1String("saved")), qPrintable(refused.out));
+            QCOMPARE(
+                runCommand({ QStringLiteral("actions"), QStringLiteral("rules"), QStringLiteral("--db"), db })
+                    .out,
+                saved);
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliReports)

@@ -5,6 +5,7 @@
 #include "ingest/connectors/SecretStore.h"
 #include "sources/ConnectorForm.h"
 #include "store/WithWorkspace.h"
+#include "util/JsonInput.h"
 
 #include <QDialogButtonBox>
 #include <QFile>
@@ -204,14 +205,10 @@ void ConnectorsDialog::addFromFile(const QString& path)
         = tr("Connector added from %1. If it needs a secret, select it and choose Set Secret.").arg(path);
     showMessage(tr("Adding the connector in %1…").arg(path));
     m_working.setFuture(QtConcurrent::run(workPool(), [workspace, path]() -> QString {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return tr("%1: %2").arg(path, file.errorString());
-        QJsonParseError parseError;
-        const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-        if (!document.isObject())
-            return tr("%1: offset %2: %3").arg(path).arg(parseError.offset).arg(parseError.errorString());
-        const Result<ConnectorConfig> config = ConnectorConfig::fromJson(document.object());
+        const Result<QJsonObject> definition = json::readObject(path);
+        if (!definition)
+            return definition.error();
+        const Result<ConnectorConfig> config = ConnectorConfig::fromJson(*definition);
         if (!config)
             return tr("%1: %2").arg(path, config.error());
         const Status saved = withWorkspace(workspace, Database::Mode::ReadWrite, [&](Database& db) {

@@ -3,6 +3,7 @@
 #include "actions/ActionRules.h"
 #include "actions/ActionStore.h"
 #include "team/TeamDatabase.h"
+#include "util/JsonInput.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -141,13 +142,13 @@ int ActionsCommand::run(const QCommandLineParser& parser, Context& context)
                         << Qt::flush;
             return Success;
         }
-        QFile file(parser.value(QStringLiteral("set")));
-        if (!file.open(QIODevice::ReadOnly))
-            return done(Error { tr("%1: %2").arg(file.fileName(), file.errorString()) }, {});
-        const Result<ActionRules> rules
-            = ActionRules::fromJson(QJsonDocument::fromJson(file.readAll()).object());
+        const QString path = parser.value(QStringLiteral("set"));
+        const Result<QJsonObject> json = json::readObject(path);
+        if (!json)
+            return done(Error { json.error() }, {});
+        const Result<ActionRules> rules = ActionRules::fromJson(*json);
         if (!rules)
-            return done(Error { tr("%1: %2").arg(file.fileName(), rules.error()) }, {});
+            return done(Error { tr("%1: %2").arg(path, rules.error()) }, {});
         return done(rules->save(*db), tr("Action rules saved; they apply from the next scoring pass."));
     }
     if (verb == QLatin1String("account-note")) {

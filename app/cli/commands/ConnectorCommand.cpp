@@ -3,6 +3,7 @@
 #include "ingest/connectors/ConnectorStore.h"
 #include "ingest/connectors/PullRunner.h"
 #include "ingest/connectors/SecretStore.h"
+#include "util/JsonInput.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -56,24 +57,12 @@ int ConnectorCommand::run(const QCommandLineParser& parser, Context& context)
 
 int ConnectorCommand::add(const QString& file, const QCommandLineParser& parser, Context& context)
 {
-    QFile input(file);
-    if (!input.open(QIODevice::ReadOnly)) {
-        context.err << tr("tenure-cli connector: %1: %2").arg(file, input.errorString()) << Qt::endl;
+    const Result<QJsonObject> definition = json::readObject(file);
+    if (!definition) {
+        context.err << tr("tenure-cli connector: %1").arg(definition.error()) << Qt::endl;
         return Failure;
     }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(input.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        context.err << tr("tenure-cli connector: %1: offset %2: %3")
-                           .arg(file)
-                           .arg(parseError.offset)
-                           .arg(document.isObject() || parseError.error != QJsonParseError::NoError
-                                    ? parseError.errorString()
-                                    : tr("expected a JSON object"))
-                    << Qt::endl;
-        return Failure;
-    }
-    const Result<ConnectorConfig> config = ConnectorConfig::fromJson(document.object());
+    const Result<ConnectorConfig> config = ConnectorConfig::fromJson(*definition);
     if (!config) {
         context.err << tr("tenure-cli connector: %1: %2").arg(file, config.error()) << Qt::endl;
         return Failure;
