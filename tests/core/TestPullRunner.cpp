@@ -195,6 +195,32 @@ private slots:
         QCOMPARE(server.requests().size(), 1);
     }
 
+    // A key in the address's query is a secret too: Qt's own error text ("Error transferring
+    // http://…?api_key=…") and an error page that echoes the address lose it.
+    void aKeyInTheAddressNeverAppearsInAnError()
+    {
+        for (const bool echo : { false, true }) {
+            FakeApiServer server([echo](const FakeApiServer::Request& request) {
+                FakeApiServer::Response response;
+                response.status = echo ? 400 : 404;
+                if (echo)
+                    response.body = "bad request for http://127.0.0.1" + request.path.toUtf8() + "?"
+                        + request.query.toString(QUrl::FullyEncoded).toUtf8();
+                return response;
+            });
+            ConnectorConfig config = restConfig(server);
+            config.url += QStringLiteral("&api_key=SUPERSECRET123");
+            const Result<PullRunner::Report> report = pull(config);
+            QVERIFY(!report);
+            QVERIFY2(report.error().contains(
+                         echo ? QLatin1String("HTTP 400: bad request for http://127.0.0.1/events")
+                              : QLatin1String("HTTP 404: ")),
+                     qPrintable(report.error()));
+            QVERIFY2(!report.error().contains(QLatin1String("SUPERSECRET123")), qPrintable(report.error()));
+            QVERIFY2(!report.error().contains(QLatin1String("cursor=")), qPrintable(report.error()));
+        }
+    }
+
     void redirectLoopsAreReported()
     {
         FakeApiServer server([](const FakeApiServer::Request& request) {

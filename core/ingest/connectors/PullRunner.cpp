@@ -21,6 +21,21 @@ namespace tenure {
 
 namespace {
 
+// Qt's network error texts name the whole address ("Error transferring https://…?api_key=…"),
+// and an error page may echo it: every address in such a text loses its query, fragment, user
+// name and password, as where() leaves them out (a key in the query is a secret).
+QString withoutSecrets(QString text)
+{
+    static const QRegularExpression address(
+        QStringLiteral("([A-Za-z][A-Za-z0-9+.-]*://)([^/\\s?#@]*@)?([^\\s?#]*)([?#]\\S*)?"));
+    return text.replace(address, QStringLiteral("\\1\\3"));
+}
+
+QString errorText(const QNetworkReply* reply)
+{
+    return withoutSecrets(reply->errorString());
+}
+
 constexpr int kMaxRetryAfterSeconds = 600;
 // JSON lines are decoded and committed in batches of about this many bytes (some 80,000 events): large
 // enough that a commit's index pages are written once, small enough to bound memory.
@@ -294,10 +309,10 @@ void PullRunner::onFinished()
     case QNetworkReply::TooManyRedirectsError:
     case QNetworkReply::InsecureRedirectError:
         fail(tr("%1: redirect loop: more than 10 redirects, or a redirect to a less secure address (%2)")
-                 .arg(context, reply->errorString()));
+                 .arg(context, errorText(reply)));
         return;
     case QNetworkReply::SslHandshakeFailedError:
-        fail(tr("%1: TLS error: %2").arg(context, reply->errorString()));
+        fail(tr("%1: TLS error: %2").arg(context, errorText(reply)));
         return;
     default:
         break;
@@ -341,9 +356,8 @@ void PullRunner::onFinished()
         return;
     }
     if (status >= 400) {
-        const QString body = QString::fromUtf8(reply->read(300)).simplified();
-        fail(
-            tr("%1: HTTP %2: %3").arg(context).arg(status).arg(body.isEmpty() ? reply->errorString() : body));
+        const QString body = withoutSecrets(QString::fromUtf8(reply->read(300)).simplified());
+        fail(tr("%1: HTTP %2: %3").arg(context).arg(status).arg(body.isEmpty() ? errorText(reply) : body));
         return;
     }
     if (error != QNetworkReply::NoError) {
@@ -357,10 +371,10 @@ void PullRunner::onFinished()
         case QNetworkReply::ProxyTimeoutError:
         case QNetworkReply::UnknownNetworkError:
         case QNetworkReply::ProtocolFailure:
-            retryLater(-1, reply->errorString());
+            retryLater(-1, errorText(reply));
             return;
         default:
-            fail(tr("%1: %2").arg(context, reply->errorString()));
+            fail(tr("%1: %2").arg(context, errorText(reply)));
             return;
         }
     }
