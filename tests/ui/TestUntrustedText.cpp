@@ -45,6 +45,8 @@ const QString kEvent = QStringLiteral("<h1 style=\"color:red\">event</h1>");
 const QString kNote = QStringLiteral("<h1 style=\"color:red\">note</h1><a href=\"http://x\">call</a>");
 const QString kStage = QStringLiteral("<h1 style=\"color:red\">Stage</h1>");
 const QString kLabel = QStringLiteral("<h1 style=\"color:red\">Criterion</h1>");
+// A server's error text, which names the database, as a view's read-only reason (tooltips).
+const QString kServerError = QStringLiteral("<h1 style=\"color:red\">db</h1> cannot be reached");
 // A currency no ISO list knows: shown as written beside the amount.
 const QString kCurrency = QStringLiteral("<img src=\"http://x/c.png\">");
 // Every one of them holds an element the rich-text engine would act on.
@@ -227,6 +229,7 @@ private slots:
         auto* notes = view.findChild<QListWidget*>(QStringLiteral("notes"));
         QVERIFY(notes && notes->count() > 0);
         QVERIFY2(notes->item(0)->text().contains(kNote), qPrintable(notes->item(0)->text()));
+        view.setReadOnly(kServerError); // the team server away: the reason on every button
         const QStringList found = interpreted(&view);
         QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
         QVERIFY(view.grab().save(test::screenshotDir() + QStringLiteral("/untrusted-customer.png")));
@@ -236,6 +239,7 @@ private slots:
     {
         test::ShownView<ActionQueueView> shown({ 1100, 500 }, &ActionQueueView::loaded);
         QVERIFY(shown.open(m_workspace.path()));
+        shown.view.setOffline(kServerError);
         const QStringList found = interpreted(&shown.view);
         QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
     }
@@ -255,6 +259,7 @@ private slots:
         RulesView& rules = shown.view;
         auto* tree = rules.findChild<QTreeWidget*>(QStringLiteral("ruleTree"));
         QVERIFY(!tree->findItems(kLabel, Qt::MatchStartsWith | Qt::MatchRecursive).isEmpty());
+        rules.setSaver({}, kServerError);
         QStringList found = interpreted(&rules);
         QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
 
@@ -269,6 +274,7 @@ private slots:
             10000);
         tuning.runBacktest();
         QVERIFY(finished.wait(30000));
+        tuning.setSaver({}, kServerError);
         found = interpreted(&tuning);
         QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
     }

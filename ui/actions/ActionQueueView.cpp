@@ -324,7 +324,7 @@ void ActionQueueView::updateButtons()
     // A note is kept while the server is away; the other changes wait for it.
     for (QPushButton* button : { m_done, m_snooze, m_reassign }) {
         button->setEnabled(any && m_offline.isEmpty());
-        button->setToolTip(m_offline);
+        button->setToolTip(PlainText::asRichText(m_offline));
     }
     m_note->setEnabled(any);
     m_note->setToolTip(m_offline.isEmpty()

@@ -1,6 +1,7 @@
 #include "rules/RulesView.h"
 
 #include "Async.h"
+#include "PlainText.h"
 #include "SplitterMemory.h"
 #include "actions/ActionStore.h"
 #include "rules/RuleSetEditor.h"
@@ -235,7 +236,7 @@ void RulesView::setSaver(Saver saver, const QString& reason)
 {
     m_saver = std::move(saver);
     m_cannotSave = reason;
-    m_save->setToolTip(reason);
+    m_save->setToolTip(PlainText::asRichText(reason));
     updateButtons();
 }
 

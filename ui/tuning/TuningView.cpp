@@ -507,7 +507,7 @@ void TuningView::setSaver(RulesView::Saver saver, const QString& reason)
 {
     m_saver = std::move(saver);
     m_cannotSave = reason;
-    m_adopt->setToolTip(reason);
+    m_adopt->setToolTip(PlainText::asRichText(reason));
     // Off, with the reason as its tooltip, while this user cannot save (or the team server is away).
     m_adopt->setEnabled(m_editor->isModified() && m_editor->rules().ok() && !m_path.isEmpty()
                         && m_cannotSave.isEmpty());
