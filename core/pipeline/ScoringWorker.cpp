@@ -30,7 +30,8 @@ ScoringWorker::ScoringWorker(QString workspacePath, ScoringEngine::Options optio
 
 ScoringWorker::~ScoringWorker()
 {
-    m_cancel = true;
+    m_stopping = true;
+    m_cancel = true; // after m_stopping: a pass that cleared m_cancel before it saw m_stopping stops
     // The connection belongs to the worker thread: close it there before the thread ends.
     QMetaObject::invokeMethod(
         m_context,
@@ -62,6 +63,8 @@ void ScoringWorker::requestRebuild()
 void ScoringWorker::work(bool rebuild)
 {
     m_cancel = false;
+    if (m_stopping)
+        return;
     m_busy = true;
     emit started(rebuild);
     if (!m_engine) {
@@ -103,6 +106,8 @@ void ScoringWorker::work(bool rebuild)
                                                         : QStringList(result->changedAccounts.begin(),
                                                                       result->changedAccounts.end()),
                              result->allAccountsChanged);
+    if (m_stopping)
+        return; // the next pass, wherever the workspace is opened next, refreshes the queue
     // The action queue follows the new statuses, before anyone hears of them.
     const Result<ActionEngine::Summary> actions
         = ActionEngine(*m_db, ActionRules::load(*m_db)).refresh(result->asOf);

@@ -30,6 +30,7 @@ public:
     void requestRebuild();
     void cancel() { m_cancel = true; }
     bool isBusy() const { return m_busy; }
+    const QString& path() const { return m_path; }
 
 signals:
     void started(bool rebuild);
@@ -52,6 +53,10 @@ private:
     std::unique_ptr<Database> m_db;
     std::unique_ptr<ScoringEngine> m_engine;
     std::atomic_bool m_cancel = false;
+    // Set once, by the destructor: the pass under way stops and the passes queued behind it never
+    // start (a new pass clears m_cancel, never this), so destroying the worker waits for one
+    // cancelled pass at most.
+    std::atomic_bool m_stopping = false;
     std::atomic_bool m_busy = false;
 };
 

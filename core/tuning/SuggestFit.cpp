@@ -188,6 +188,9 @@ void Fit::add(Option option)
 {
     ++m_tried;
     const CandidateMeasure& measure = m_measures[option.measure];
+    if (std::any_of(m_excluded.begin(), m_excluded.end(),
+                    [&](const ExcludedCandidate& e) { return e.label == measure.label; }))
+        return; // another of the field's values gave it away: the field is left out whole
     const Column& column = m_columns[size_t(option.measure)];
     option.risk.resize(m_order.size());
     std::vector<double> churnedShares;
@@ -226,9 +229,10 @@ void Fit::add(Option option)
                                   "Account fields are not replayed as of a past day: one that does this "
                                   "was most likely written after the outcome (a churn reason, a status).")
                                    .arg(QLocale().toString(hindsight, 'f', 3));
-        if (std::none_of(m_excluded.begin(), m_excluded.end(),
-                         [&](const ExcludedCandidate& e) { return e.label == measure.label; }))
-            m_excluded.append({ measure.label, reason });
+        // The whole field, not this value alone: its other values ("== healthy" where
+        // "== churning" gave it away) carry the same hindsight, only less of it.
+        m_excluded.append({ measure.label, reason });
+        std::erase_if(m_options, [&](const Option& kept) { return kept.measure == option.measure; });
         return;
     }
     m_options.push_back(std::move(option));

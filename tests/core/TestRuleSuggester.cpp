@@ -116,7 +116,10 @@ public:
             const bool churns = unit(random) < 1 / (1 + std::exp(-logit));
             if (leaks && churns) {
                 // Written when the account left: a perfect predictor no one had beforehand.
-                account.attributes.insert(QStringLiteral("churn_reason"), QStringLiteral("budget"));
+                // Two reasons: "== none" gives the field away, "!= budget" only half of it; the
+                // field must be left out whole.
+                account.attributes.insert(QStringLiteral("churn_reason"),
+                                          n % 2 ? QStringLiteral("budget") : QStringLiteral("price"));
                 Event e;
                 e.source = QStringLiteral("test");
                 e.externalId = QStringLiteral("c%1").arg(n);

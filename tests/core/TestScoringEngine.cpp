@@ -425,6 +425,31 @@ private slots:
         QCOMPARE(counted, 60);
     }
 
+    // Closing a workspace while passes are queued (F5, a rules save, an import) stops the pass
+    // under way and starts none of the others: the window waits for one cancelled pass at most.
+    void destroyingTheWorkerStartsNoQueuedPass()
+    {
+        test::TempWorkspace workspace;
+        fillDemo(*workspace.open(), 60);
+        std::atomic_int started = 0;
+        std::atomic_int rebuilds = 0;
+        {
+            ScoringWorker worker(workspace.path(), at(kToday));
+            connect(
+                &worker, &ScoringWorker::started, this,
+                [&](bool rebuild) {
+                    ++started;
+                    rebuilds += rebuild ? 1 : 0;
+                },
+                Qt::DirectConnection);
+            worker.requestRun();
+            worker.requestRebuild();
+            worker.requestRebuild();
+        }
+        QVERIFY2(started <= 1, qPrintable(QString::number(started)));
+        QCOMPARE(rebuilds.load(), 0);
+    }
+
     // The customer list keeps a read-only connection open (KeptReadConnection) that may outlive
     // the worker's: the file alone, as a user copies it, must still hold what the worker wrote.
     void workerLeavesTheFileWholeWhenAReaderOutlivesIt()

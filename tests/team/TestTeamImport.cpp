@@ -47,6 +47,7 @@ private slots:
                          QStringLiteral("pw-c"))
                     .ok());
         m_url = m_cluster.location(QStringLiteral("imports"), QStringLiteral("admin1")).toUrl();
+        QVERIFY(m_local.open()); // the workspace file the same imports go into, as init makes it
     }
 
     // The same files imported into a workspace file and into the team give the same rows.
