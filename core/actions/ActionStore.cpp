@@ -388,12 +388,12 @@ Result<QList<AccountNote>> ActionStore::accountNotes(const QString& accountId, i
 {
     // The account's own notes and the notes on its actions, newest first.
     QSqlQuery query(m_connection);
-    query.prepare(
-        QStringLiteral("SELECT at, author, text FROM account_notes WHERE account_id = ? "
-                       "UNION ALL SELECT h.at, h.author, h.detail FROM action_history h JOIN actions a ON "
-                       "a.id = h.action_id "
-                       "WHERE a.account_id = ? AND h.kind IN ('note', 'done', 'snoozed') AND h.detail <> '' "
-                       "ORDER BY 1 DESC LIMIT ?"));
+    query.prepare(QStringLiteral(
+        "SELECT at, author, text, 'note' FROM account_notes WHERE account_id = ? "
+        "UNION ALL SELECT h.at, h.author, h.detail, h.kind FROM action_history h JOIN actions a ON "
+        "a.id = h.action_id "
+        "WHERE a.account_id = ? AND h.kind IN ('note', 'done', 'snoozed') AND h.detail <> '' "
+        "ORDER BY 1 DESC LIMIT ?"));
     query.addBindValue(accountId);
     query.addBindValue(accountId);
     query.addBindValue(limit * 4); // one note per trigger when the queue noted the account's actions together
@@ -401,9 +401,18 @@ Result<QList<AccountNote>> ActionStore::accountNotes(const QString& accountId, i
         return Error { query.lastError().text() };
     QList<AccountNote> notes;
     while (query.next() && notes.size() < limit) {
+        QString text = query.value(2).toString();
+        if (query.value(3).toString() == QLatin1String("snoozed")) {
+            // "YYYY-MM-DD" or "YYYY-MM-DD: note" (snooze()): a note only when the CSM wrote one.
+            const QDate until = QDate::fromString(text.left(10), Qt::ISODate);
+            const QString written = text.mid(12).trimmed();
+            if (!until.isValid() || written.isEmpty())
+                continue;
+            text = tr("Snoozed until %1: %2").arg(QLocale().toString(until, QLocale::ShortFormat), written);
+        }
         const AccountNote note { QDateTime::fromMSecsSinceEpoch(query.value(0).toLongLong(),
                                                                 QTimeZone::utc()),
-                                 query.value(1).toString(), query.value(2).toString() };
+                                 query.value(1).toString(), text };
         // The same words by the same author on several of the account's actions at once: one note.
         const auto same = [&note](const AccountNote& other) {
             return other.author == note.author && other.text == note.text

@@ -153,6 +153,21 @@ private slots:
             texts << note.text;
         QVERIFY(texts.contains(QStringLiteral("電話しました"))
                 && texts.contains(QStringLiteral("次回は QBR")));
+
+        // A snooze is a note only when the CSM wrote one, and then says it was a snooze.
+        const Action other = store.queue().value().last();
+        QVERIFY(store.snooze(other.id, kToday.addDays(5), QStringLiteral("yuki")));
+        QVERIFY(
+            store.snooze(action.id, kToday.addDays(9), QStringLiteral("yuki"), QStringLiteral("QBR 後に")));
+        QStringList after;
+        for (const AccountNote& note :
+             store.accountNotes(other.accountId).value() + store.accountNotes(action.accountId).value())
+            after << note.text;
+        const QString snoozed = QStringLiteral("Snoozed until %1: QBR 後に")
+                                    .arg(QLocale().toString(kToday.addDays(9), QLocale::ShortFormat));
+        QVERIFY2(after.contains(snoozed), qPrintable(after.join(u'|')));
+        for (const QString& text : std::as_const(after))
+            QVERIFY2(!text.startsWith(kToday.addDays(5).toString(Qt::ISODate)), qPrintable(after.join(u'|')));
         const Status unknown
             = store.addAccountNote(QStringLiteral("nope"), QStringLiteral("x"), QStringLiteral("y"));
         QVERIFY(!unknown);
