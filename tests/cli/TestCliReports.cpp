@@ -57,6 +57,16 @@ private slots:
         QCOMPARE(unknown.code, 1);
         QVERIFY(unknown.err.contains(QLatin1String("A-404")));
         QCOMPARE(runBinary({ QStringLiteral("report"), QStringLiteral("--db"), db }).code, 2);
+        // A folder, or a folder that does not exist, is no place for a PDF: said, and nothing claimed.
+        for (const QString& nowhere : { workspace.dir(), workspace.dir() + QStringLiteral("/none/r.pdf") }) {
+            const Run refused = runBinary({ QStringLiteral("report"), QStringLiteral("--portfolio"),
+                                            QStringLiteral("--pdf"), nowhere, QStringLiteral("--db"), db });
+            QCOMPARE(refused.code, 1);
+            QVERIFY2(refused.err.contains(nowhere + QStringLiteral(": the PDF cannot be written: ")),
+                     qPrintable(refused.err));
+            QVERIFY2(!refused.out.contains(QLatin1String("Wrote")), qPrintable(refused.out));
+            QVERIFY2(!refused.err.contains(QLatin1String("QPainter")), qPrintable(refused.err));
+        }
 
         // The action queue, as a CSM works it from a terminal.
         const Run queue

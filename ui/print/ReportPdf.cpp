@@ -3,9 +3,9 @@
 #include "print/AccountReportRenderer.h"
 #include "print/PortfolioReportRenderer.h"
 
-#include <QFile>
 #include <QLocale>
 #include <QPdfWriter>
+#include <QSaveFile>
 
 namespace tenure {
 
@@ -15,9 +15,14 @@ template <typename Report, typename Renderer>
 Result<int> writePdf(const Report& report, const QString& path, QPageSize::PageSizeId size,
                      const QString& title)
 {
+    // Written beside the target and moved over it once whole: a folder, a missing folder or a
+    // full disk is an error, and an earlier file of that name stays as it was until then.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error { ReportPdf::tr("%1: the PDF cannot be written: %2").arg(path, file.errorString()) };
     int pages = 0;
     {
-        QPdfWriter writer(path);
+        QPdfWriter writer(&file);
         writer.setTitle(title);
         writer.setCreator(QStringLiteral("Tenure"));
         writer.setResolution(300);
@@ -25,9 +30,9 @@ Result<int> writePdf(const Report& report, const QString& path, QPageSize::PageS
                                          QPageLayout::Millimeter));
         pages = Renderer::render(report, &writer);
     }
-    QFile written(path);
-    if (!written.exists() || written.size() == 0)
-        return Error { ReportPdf::tr("%1: the PDF could not be written.").arg(path) };
+    if (pages <= 0 || !file.commit())
+        return Error { ReportPdf::tr("%1: the PDF cannot be written: %2")
+                           .arg(path, pages <= 0 ? ReportPdf::tr("nothing was drawn") : file.errorString()) };
     return pages;
 }
 
