@@ -300,6 +300,11 @@ void MainWindow::openDemoWorkspace(const QString& path)
 {
     if (m_demoBuilder->isRunning())
         return;
+    // Made once, then reopened: made again on another day it would be another portfolio.
+    if (QFileInfo(path).size() > 0) {
+        openWorkspace(path);
+        return;
+    }
     auto* progress = new QProgressDialog(tr("Creating the demo workspace…"), tr("Cancel"), 0, 100, this);
     progress->setWindowTitle(tr("Demo workspace"));
     progress->setMinimumDuration(300);

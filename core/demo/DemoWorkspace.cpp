@@ -5,11 +5,16 @@
 #include "store/EventLog.h"
 #include "store/SourceStore.h"
 #include "store/Transaction.h"
+#include "store/WorkspaceSettings.h"
 
 #include <QSqlQuery>
 #include <QVariant>
 
 namespace tenure {
+
+namespace {
+const QString kMadeWith = QStringLiteral("demo_made_with"); // the settings of the demo in the workspace
+}
 
 Result<DemoWorkspace::Summary> DemoWorkspace::populate(Database& db, const DemoGenerator::Options& options,
                                                        const Progress& progress,
@@ -27,10 +32,26 @@ Result<DemoWorkspace::Summary> DemoWorkspace::populate(Database& db, const DemoG
                               "workspace. Create a new workspace for the demo.") };
     }
 
+    // The same settings give the same portfolio, so running the demo again adds nothing; other
+    // settings would add a second portfolio on top of the first.
+    const QString made = QStringLiteral("seed %1, %2 accounts, %3 days up to %4")
+                             .arg(options.seed)
+                             .arg(options.accounts)
+                             .arg(options.days)
+                             .arg(options.today.toString(Qt::ISODate));
+    const QString before = WorkspaceSettings(db).value(kMadeWith);
+    if (EventLog(db).count() > 0 && before != made)
+        return Error { tr("This workspace already holds a demo portfolio (%1); a demo with other settings "
+                          "needs an empty workspace. Create a new workspace for it.")
+                           .arg(before.isEmpty() ? tr("made by an earlier Tenure")
+                                                 : tr("made with %1").arg(before)) };
+
     const DemoGenerator generator(options);
     Transaction transaction(db);
     if (!transaction.isActive())
         return Error { transaction.startError() };
+    if (Status noted = WorkspaceSettings(db).setValue(kMadeWith, made); !noted)
+        return Error { noted.error() };
     if (Status registered = SourceStore(db).ensure(source, QStringLiteral("demo")); !registered)
         return Error { registered.error() };
 

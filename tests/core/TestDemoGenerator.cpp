@@ -279,6 +279,22 @@ private slots:
         QVERIFY(second.ok());
         QCOMPARE(second->events, 0);
         QCOMPARE(EventLog(*db).count(), qint64(expectedEvents));
+
+        // Another seed, or another day, would be a second portfolio on top of the first: refused,
+        // and nothing is added.
+        DemoGenerator::Options otherSeed = options(25);
+        otherSeed.seed += 1;
+        DemoGenerator::Options otherDay = options(25);
+        otherDay.today = otherDay.today.addDays(3);
+        for (const DemoGenerator::Options& other : { otherSeed, otherDay }) {
+            const auto refused = DemoWorkspace::populate(*db, other);
+            QVERIFY(!refused.ok());
+            QVERIFY2(
+                refused.error().contains(QLatin1String("already holds a demo portfolio (made with seed")),
+                qPrintable(refused.error()));
+            QCOMPARE(EventLog(*db).count(), qint64(expectedEvents));
+            QCOMPARE(AccountStore(*db).outcomeCount(), qint64(generator.outcomes().size()));
+        }
     }
 
     void cancelLeavesWorkspaceUnchanged()

@@ -9,6 +9,7 @@
 #include "demo/DemoWorkspace.h"
 #include "store/AccountStore.h"
 #include "store/EventLog.h"
+#include "workspace/DemoBuilder.h"
 #include "workspace/FirstRunDialog.h"
 #include "workspace/QuickSwitcher.h"
 #include "workspace/RecentCustomers.h"
@@ -155,6 +156,16 @@ private slots:
         // The event loop kept turning while 300 accounts were generated and written.
         QVERIFY2(ticks > 5, qPrintable(QString::number(ticks)));
         auto* counts = window.findChild<QLabel*>(QStringLiteral("statusCounts"));
+        QVERIFY2(counts->text().startsWith(QLatin1String("300 accounts")), qPrintable(counts->text()));
+
+        // File → Open Demo Workspace again: the demo made once is reopened, not made again (on
+        // another day that would add a second portfolio).
+        auto* builder = window.findChild<DemoBuilder*>();
+        QVERIFY(builder);
+        QSignalSpy made(builder, &DemoBuilder::finished);
+        window.openDemoWorkspace(workspace.path());
+        QVERIFY(loaded.wait(60000));
+        QCOMPARE(made.count(), 0);
         QVERIFY2(counts->text().startsWith(QLatin1String("300 accounts")), qPrintable(counts->text()));
     }
 
