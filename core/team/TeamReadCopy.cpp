@@ -81,7 +81,7 @@ Result<std::unique_ptr<Database>> TeamReadCopy::refresh(TeamDatabase& team, cons
     if (!copy)
         return Error { copy.error() };
 
-    TeamReplica replica(team, **copy);
+    TeamReplica replica(team, **copy, true); // in the snapshot begun above
     if (Result<TeamReplica::Pull> pulled = replica.pull(); !pulled)
         return Error { pulled.error() };
     ScoringEngine::Options options;

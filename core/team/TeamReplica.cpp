@@ -47,9 +47,10 @@ const QString kFingerprintSql = QStringLiteral(R"(SELECT concat_ws('/',
 
 } // namespace
 
-TeamReplica::TeamReplica(TeamDatabase& team, Database& local)
+TeamReplica::TeamReplica(TeamDatabase& team, Database& local, bool inCallersSnapshot)
     : m_team(team)
     , m_local(local)
+    , m_callersSnapshot(inCallersSnapshot)
 {
 }
 
@@ -63,8 +64,16 @@ QString TeamReplica::defaultPath(const TeamLocation& location, const QString& pu
     return dir + QStringLiteral("/%1-%2-%3.tenure").arg(location.database, QString::fromLatin1(key), purpose);
 }
 
+void TeamReplica::endSnapshot()
+{
+    if (!m_callersSnapshot)
+        m_team.rollback();
+}
+
 Status TeamReplica::beginSnapshot()
 {
+    if (m_callersSnapshot)
+        return {};
     // Read only, and every statement sees the server as of the first one.
     if (Status begun = m_team.begin(); !begun)
         return begun;
@@ -117,7 +126,7 @@ Result<TeamReplica::Pull> TeamReplica::pull(const Progress& progress, const std:
             tr("Cannot read the team workspace %1: %2").arg(m_team.location().display(), begun.error())
         };
     const auto failed = [this](const QString& what, const QString& why) -> Result<Pull> {
-        m_team.rollback();
+        endSnapshot();
         return Error { what.arg(m_team.location().display(), why) };
     };
     if (Status master = pullMasterData(pull); !master)
@@ -126,7 +135,7 @@ Result<TeamReplica::Pull> TeamReplica::pull(const Progress& progress, const std:
         return failed(tr("Cannot copy the team's rules from %1: %2"), rules.error());
     if (Status log = pullLog(pull, progress, cancel); !log)
         return failed(tr("Cannot copy the team's event log from %1: %2"), log.error());
-    m_team.rollback(); // read only: nothing to keep
+    endSnapshot(); // read only: nothing to keep
     return pull;
 }
 
@@ -141,7 +150,7 @@ Result<TeamReplica::Pull> TeamReplica::pullWithoutLog()
             tr("Cannot read the team workspace %1: %2").arg(m_team.location().display(), begun.error())
         };
     const Status master = pullMasterData(pull);
-    m_team.rollback(); // read only: nothing to keep
+    endSnapshot(); // read only: nothing to keep
     if (!master)
         return Error {
             tr("Cannot copy the team's accounts from %1: %2").arg(m_team.location().display(), master.error())
@@ -231,7 +240,7 @@ Result<qint64> TeamReplica::pullStatuses()
             tr("Cannot copy the team's scores from %1: %2").arg(m_team.location().display(), begun.error())
         };
     const auto failed = [this](const QString& why) -> Result<qint64> {
-        m_team.rollback();
+        endSnapshot();
         return Error {
             tr("Cannot copy the team's scores from %1: %2").arg(m_team.location().display(), why)
         };
@@ -256,7 +265,7 @@ Result<qint64> TeamReplica::pullStatuses()
     WorkspaceSettings settings(m_local);
     const qint64 mine = settings.value(kTeamPublication, QStringLiteral("-1")).toLongLong();
     if (latest >= 0 && latest == mine) {
-        m_team.rollback(); // read only: nothing to keep
+        endSnapshot(); // read only: nothing to keep
         return qint64(0);
     }
 
@@ -340,7 +349,7 @@ Result<qint64> TeamReplica::pullStatuses()
                 return failed(copied.error());
         }
     }
-    m_team.rollback(); // read only: nothing to keep
+    endSnapshot(); // read only: nothing to keep
     if (Status set = settings.setValue(kTeamPublication, QString::number(latest)); !set)
         return Error { set.error() };
     if (Status committed = transaction.commit(); !committed)

@@ -42,7 +42,10 @@ public:
     };
     using Progress = std::function<void(qint64 done)>;
 
-    TeamReplica(TeamDatabase& team, Database& local);
+    // Each pull reads the team in a read-only snapshot of its own, unless the caller holds one
+    // open on `team` for all of them (`inCallersSnapshot`: TeamReadCopy, whose log, actions and
+    // notes must agree): then the pulls neither begin nor end it.
+    TeamReplica(TeamDatabase& team, Database& local, bool inCallersSnapshot = false);
 
     // Where this machine keeps its copies of a team workspace: the engine's ("engine"), and the one
     // that reports, exports and backtests read ("read"), apart so the two never score one file.
@@ -71,6 +74,7 @@ private:
     // Starts a read-only transaction on the team in which every read sees one snapshot; the
     // caller ends it (rollback: nothing was written).
     Status beginSnapshot();
+    void endSnapshot(); // rolls the snapshot back, unless it is the caller's
     // Whether the copy holds as many actions, history rows and notes as the team shows this login.
     Result<bool> sameActionCounts();
     Status checkIdentity();
@@ -80,6 +84,7 @@ private:
 
     TeamDatabase& m_team;
     Database& m_local;
+    bool m_callersSnapshot;
 };
 
 } // namespace tenure

@@ -71,7 +71,7 @@ Result<qint64> TeamReplica::pullActions(ActionsCopy how)
     if (!transaction.startError().isEmpty())
         return Error { transaction.startError() };
     const auto failed = [this](const QString& why) -> Result<qint64> {
-        m_team.rollback();
+        endSnapshot();
         return Error {
             tr("Cannot copy the team's actions from %1: %2").arg(m_team.location().display(), why)
         };
@@ -126,7 +126,7 @@ Result<qint64> TeamReplica::pullActions(ActionsCopy how)
                 return failed(rows.error());
         }
     }
-    m_team.rollback(); // read only: nothing to keep
+    endSnapshot(); // read only: nothing to keep
     if (Status set = settings.setValue(kActionsWrittenFrom, oldestRunning); !set)
         return Error { set.error() };
     if (Status committed = transaction.commit(); !committed)
