@@ -46,7 +46,7 @@ JA = {
     "All stages": "すべてのステージ", "All bands": "すべての評価", "All owners": "すべての担当者", "No score": "スコアなし",
     "%1 customers (the first %2 shown; narrow the search to see the others)": "顧客 %1 社(先頭 %2 社を表示。絞り込むと残りも表示されます)",
     "%n customers": "顧客 %n 社",
-    "%1 (%2 d)": "%1(あと %2 日)", "Owner": "担当者", "Stage": "ステージ", "Score": "スコア", "Band": "評価", "ARR": "ARR",
+    "%1 (%2 d)": "%1(あと %2 日)", "%1 (%2 d ago)": "%1(%2 日前)", "renewal %1 (%2 days ago)": "更新 %1(%2 日前)", "Owner": "担当者", "Stage": "ステージ", "Score": "スコア", "Band": "評価", "ARR": "ARR",
     "Renewal": "契約更新",
     # Action queue
     "Show snoozed": "スヌーズ中も表示", "&Done…": "完了(&D)…", "S&nooze…": "スヌーズ(&N)…", "&Reassign…": "担当変更(&R)…",
@@ -206,7 +206,7 @@ JA = {
     "The backtest was cancelled.": "バックテストをキャンセルしました。",
     "Cannot create a scratch folder to try the connector: %1": "コネクタを試すための一時フォルダを作成できません: %1",
     "%1: cannot open the file: %2": "%1: ファイルを開けません: %2",
-    "ARR by band (%1 accounts)": "バンド別 ARR(顧客 %1 社)", "%1 d": "%1 日",
+    "ARR by band (%1 accounts)": "評価別の ARR(%1 の顧客)", "%1 d": "%1 日",
     "Reading the current statuses failed: %1": "現在のステータスを読み込めませんでした: %1",
     "The preview was cancelled.": "プレビューをキャンセルしました。",
     "About Tenure": "Tenure について",

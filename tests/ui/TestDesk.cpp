@@ -9,6 +9,7 @@
 #include "engine/ScoringEngine.h"
 #include "overview/OverviewView.h"
 #include "print/ReportCharts.h"
+#include "print/ReportPage.h"
 #include "rules/RuleSetEditor.h"
 #include "rules/RuleSetJson.h"
 #include "rules/RulesView.h"
@@ -247,13 +248,33 @@ private slots:
             ReportCharts::bars(painter, QRectF(0, 0, 600, 200), QStringLiteral("Accounts by band"), bars,
                                [](double v) { return QString::number(v); });
         }
-        const qreal labelWidth = 600 * 0.36, barsWidth = 600 - labelWidth - 600 * 0.24;
+        // Short values take the narrowest value column: 12% of the width.
+        const qreal labelWidth = 600 * 0.36, barsWidth = 600 - labelWidth - 600 * 0.12;
         const int row = 16 + 7; // the first bar's middle
-        int end = 0;
-        for (int x = int(labelWidth); x < 600; ++x)
-            if (image.pixelColor(x, row) == QColor(Qt::green))
-                end = x;
-        QVERIFY(std::abs(end - (labelWidth + 203 / scale.max * barsWidth)) <= 2);
+        auto barEnd = [&](const QImage& drawn) {
+            int end = 0;
+            for (int x = int(labelWidth); x < 600; ++x)
+                if (drawn.pixelColor(x, row) == QColor(Qt::green))
+                    end = x;
+            return end;
+        };
+        const int end = barEnd(image);
+        QVERIFY2(std::abs(end - (labelWidth + 203 / scale.max * barsWidth)) <= 2,
+                 qPrintable(QString::number(end)));
+
+        // A wide value ("¥1,057,366,000,000") gets the room it needs: the bars shorten, the value is whole.
+        QImage wide(600, 200, QImage::Format_RGB32);
+        wide.fill(Qt::white);
+        const QString money = QStringLiteral("¥1,057,366,000,000");
+        {
+            QPainter painter(&wide);
+            ReportCharts::bars(painter, QRectF(0, 0, 600, 200), QStringLiteral("ARR by band"), bars,
+                               [&](double) { return money; });
+        }
+        QVERIFY2(barEnd(wide) < end, qPrintable(QString::number(barEnd(wide))));
+        const QFontMetricsF metrics(ReportPage::font(7), &wide);
+        QVERIFY2(barEnd(wide) + 3 + metrics.horizontalAdvance(money) <= 600,
+                 qPrintable(QString::number(barEnd(wide))));
     }
 
     // At the default window size, in English and Japanese: the band a badge with its name, no cell
@@ -327,8 +348,12 @@ private slots:
                                                ? QString()
                                                : text),
                              qPrintable(where));
-                if (column == CustomerListModel::Renewal && !text.isEmpty())
+                if (column == CustomerListModel::Renewal && !text.isEmpty()) {
                     ++renewals;
+                    // A date that has passed says how long ago, not "-30 d" (あと -30 日 in Japanese).
+                    QVERIFY2(!text.contains(QLatin1String("(-")) && !text.contains(QLatin1String("あと -")),
+                             qPrintable(where));
+                }
             }
         }
         QVERIFY(renewals > 0);

@@ -307,7 +307,11 @@ void CustomerDetailView::display(const AccountReport& report)
         facts << tr("Plan: %1").arg(account.plan.toHtmlEscaped());
     if (account.arr)
         facts << tr("ARR %1").arg(formatMoney(*account.arr, account.currency).toHtmlEscaped());
-    if (report.daysToRenewal)
+    if (report.daysToRenewal && *report.daysToRenewal < 0)
+        facts << tr("renewal %1 (%2 days ago)")
+                     .arg(locale.toString(account.renewalDate, QLocale::ShortFormat))
+                     .arg(-*report.daysToRenewal);
+    else if (report.daysToRenewal)
         facts << tr("renewal %1 (%2 days)")
                      .arg(locale.toString(account.renewalDate, QLocale::ShortFormat))
                      .arg(*report.daysToRenewal);

@@ -66,9 +66,12 @@ QVariant CustomerListModel::data(const QModelIndex& index, int role) const
         case Renewal:
             if (!row.renewalDate.isValid())
                 return QString();
-            return tr("%1 (%2 d)")
-                .arg(locale.toString(row.renewalDate, QLocale::ShortFormat))
-                .arg(m_today.daysTo(row.renewalDate));
+            if (const qint64 days = m_today.daysTo(row.renewalDate); days < 0)
+                return tr("%1 (%2 d ago)") // passed: renewed or not, the CRM has not said
+                    .arg(locale.toString(row.renewalDate, QLocale::ShortFormat))
+                    .arg(-days);
+            else
+                return tr("%1 (%2 d)").arg(locale.toString(row.renewalDate, QLocale::ShortFormat)).arg(days);
         case LastActive:
             if (!row.lastActive.isValid())
                 return tr("never");

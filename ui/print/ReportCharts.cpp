@@ -161,7 +161,12 @@ void bars(QPainter& painter, const QRectF& box, const QString& title, const QLis
     if (bars.isEmpty())
         return;
     const qreal labelWidth = box.width() * 0.36;
-    const qreal valueWidth = box.width() * 0.24;
+    // Room for the widest value beside the longest bar ("¥57,366,000"), so that none is cut.
+    const QFontMetricsF valueMetrics(font, painter.device());
+    qreal widestValue = 0;
+    for (const Bar& bar : bars)
+        widestValue = std::max(widestValue, valueMetrics.horizontalAdvance(format(bar.value)));
+    const qreal valueWidth = std::clamp(widestValue + 6, box.width() * 0.12, box.width() * 0.4);
     const qreal top = box.top() + 16;
     const qreal tickHeight = 9; // the scale's labels under the bars
     const qreal row = std::min<qreal>(14, (box.bottom() - top - tickHeight) / bars.size());
@@ -194,8 +199,9 @@ void bars(QPainter& painter, const QRectF& box, const QString& title, const QLis
                          fitted(painter, bars[i].label, labelWidth - 4));
         const qreal width = std::max(0.0, (bars[i].value - scale.min) / (scale.max - scale.min) * barsWidth);
         painter.fillRect(QRectF(box.left() + labelWidth, y + row * 0.18, width, row * 0.64), bars[i].color);
-        painter.drawText(QRectF(box.left() + labelWidth + width + 3, y, valueWidth, row),
-                         Qt::AlignLeft | Qt::AlignVCenter, format(bars[i].value));
+        painter.drawText(QRectF(box.left() + labelWidth + width + 3, y, valueWidth - 3, row),
+                         Qt::AlignLeft | Qt::AlignVCenter,
+                         fitted(painter, format(bars[i].value), valueWidth - 3));
     }
 }
 
