@@ -414,6 +414,17 @@ private slots:
                                                   "signup date")),
             qPrintable(status->text()));
         QCOMPARE(status->textFormat(), Qt::PlainText);
+        // A stage or band without a case says so, not "0.0% [0.0%–100.0%] of 0".
+        auto* summary = view.findChild<QTableWidget*>(QStringLiteral("backtestSummary"));
+        QVERIFY(summary);
+        int none = 0;
+        for (int row = 0; row < summary->rowCount(); ++row)
+            for (int column = 1; column < summary->columnCount(); ++column)
+                if (const QTableWidgetItem* item = summary->item(row, column)) {
+                    QVERIFY2(!item->text().endsWith(QLatin1String(" of 0")), qPrintable(item->text()));
+                    none += item->text() == QLatin1String("no cases") ? 1 : 0;
+                }
+        QVERIFY(none > 0);
     }
 
     // The splitter between the candidate and the results keeps the sizes the user left it at.

@@ -104,7 +104,9 @@ ConditionEditor::ConditionEditor(QWidget* parent)
     buttons->addWidget(remove);
     buttons->addStretch();
     listLayout->addLayout(buttons);
-    m_pages->addWidget(new QLabel(tr("Every account that reaches this stage is in it: put it last."), this));
+    auto* last = new QLabel(tr("Every account that reaches this stage is in it: put it last."), this);
+    last->setWordWrap(true); // one line would hold the whole window to its width
+    m_pages->addWidget(last);
     m_pages->addWidget(list);
     m_pages->addWidget(m_json);
 

@@ -21,6 +21,7 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QTabWidget>
@@ -200,7 +201,14 @@ TuningView::TuningView(QWidget* parent)
     QTabWidget* results = m_results;
     results->setObjectName(QStringLiteral("tuningResults"));
     results->addTab(m_summary, tr("Summary"));
-    results->addTab(charts, tr("Charts"));
+    // The charts keep a readable size: on a narrow window they scroll rather than hold the
+    // whole window to their width.
+    auto* chartsScroll = new QScrollArea(this);
+    chartsScroll->setObjectName(QStringLiteral("tuningChartsScroll"));
+    chartsScroll->setWidget(charts);
+    chartsScroll->setWidgetResizable(true);
+    chartsScroll->setFrameShape(QFrame::NoFrame);
+    results->addTab(chartsScroll, tr("Charts"));
     results->addTab(criteria, tr("Per criterion"));
     results->addTab(m_suggestionPage, tr("Suggestion"));
 
@@ -436,6 +444,15 @@ void TuningView::showReports(const QList<BacktestReport>& reports)
         for (const BacktestRate& rate : report.perBand)
             if (!bands.contains(rate.name))
                 bands << rate.name;
+    // "12.5% [8.1%–18.0%] of 150"; "no cases" rather than "0.0% [0.0%–100.0%] of 0".
+    auto rateText = [](const BacktestRate* rate) {
+        if (!rate)
+            return QStringLiteral("–");
+        if (rate->cases == 0)
+            return tr("no cases");
+        return tr("%1 of %2")
+            .arg(withInterval(rate->churnRate(), rate->churnInterval()), QLocale().toString(rate->cases));
+    };
     auto rateOf = [](const QList<BacktestRate>& rates, const QString& name) -> const BacktestRate* {
         for (const BacktestRate& rate : rates)
             if (rate.name == name)
@@ -445,10 +462,7 @@ void TuningView::showReports(const QList<BacktestReport>& reports)
     for (const QString& band : bands) {
         row(tr("%1: churn rate [95%]").arg(band), [&](const BacktestReport& r) {
             const BacktestRate* rate = rateOf(r.perBand, band);
-            return rate ? tr("%1 of %2")
-                              .arg(withInterval(rate->churnRate(), rate->churnInterval()),
-                                   QLocale().toString(rate->cases))
-                        : QStringLiteral("–");
+            return rateText(rate);
         });
         row(tr("%1: expansion rate").arg(band), [&](const BacktestReport& r) {
             const BacktestRate* rate = rateOf(r.perBand, band);
@@ -458,10 +472,7 @@ void TuningView::showReports(const QList<BacktestReport>& reports)
     for (const BacktestRate& stage : first.perStage) {
         row(tr("Stage %1: churn rate [95%]").arg(stage.name), [&](const BacktestReport& r) {
             const BacktestRate* rate = rateOf(r.perStage, stage.name);
-            return rate ? tr("%1 of %2")
-                              .arg(withInterval(rate->churnRate(), rate->churnInterval()),
-                                   QLocale().toString(rate->cases))
-                        : QStringLiteral("–");
+            return rateText(rate);
         });
     }
 }
