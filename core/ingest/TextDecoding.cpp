@@ -297,8 +297,8 @@ TextDecoding::Detected TextDecoding::detect(const QByteArray& sample)
     return { {},
              0,
              tr("cannot tell the file's encoding; tried UTF-8, CP932 and windows-1252: %1; %2; "
-                "not windows-1252 either (non-ASCII bytes in a row). Choose the file's encoding (e.g. "
-                "--encoding cp932, utf-8 or windows-1252)")
+                "not windows-1252 either (non-ASCII bytes in a row). Choose the file's encoding "
+                "(cp932, utf-8 or windows-1252, …)")
                  .arg(where(utf8, "UTF-8"), where(cp932, "CP932")) };
 }
 

@@ -577,7 +577,7 @@ JA = {
     "\"%1\" is not a time zone (an IANA id such as Asia/Tokyo).": "「%1」はタイムゾーンではありません(Asia/Tokyo のような IANA の ID を指定してください)。",
     "Cannot prepare the team workspace %1: %2": "チームワークスペース %1 を準備できません: %2",
     "as %1, line %2, column %3 is not valid (%4)": "%1 としては %2 行目 %3 列目が正しくありません (%4)",
-    "cannot tell the file's encoding; tried UTF-8, CP932 and windows-1252: %1; %2; not windows-1252 either (non-ASCII bytes in a row). Choose the file's encoding (e.g. --encoding cp932, utf-8 or windows-1252)": "ファイルのエンコーディングを判別できません。UTF-8、CP932、windows-1252 を試しました: %1、%2、windows-1252 でもありません(非 ASCII バイトが連続しています)。ファイルのエンコーディングを指定してください(例: --encoding cp932、utf-8、windows-1252)",
+    "cannot tell the file's encoding; tried UTF-8, CP932 and windows-1252: %1; %2; not windows-1252 either (non-ASCII bytes in a row). Choose the file's encoding (cp932, utf-8 or windows-1252, …)": "ファイルのエンコーディングを判別できません。UTF-8、CP932、windows-1252 を試しました: %1、%2、windows-1252 でもありません(非 ASCII バイトが連続しています)。ファイルのエンコーディングを指定してください(cp932、utf-8、windows-1252 など)",
     "%1 rows left out by the mapping's filter — not errors.": "マッピングの絞り込みで %1 行を除外しました(エラーではありません)。",
     "Column types: %1": "列の型: %1", "Other columns, kept as: %1": "その他の列の取り込み方: %1",
     "Import only rows whose column": "次の列の値で行を絞り込む:", "Column": "列", "Read from the file as": "ファイルから判定した型",

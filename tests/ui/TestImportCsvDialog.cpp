@@ -109,6 +109,26 @@ private slots:
         QCOMPARE(EventLog(*workspace.open(Database::Mode::ReadOnly)).count(), 3);
     }
 
+    // A file none of whose columns the events need: every field still to fill is named at once,
+    // not one at a time.
+    void everyUnfilledFieldIsNamed()
+    {
+        test::TempWorkspace workspace;
+        workspace.open();
+        const QString csv
+            = test::writeFile(workspace.dirObject(), QStringLiteral("unknown.csv"), "foo,bar,baz\n1,2,3\n");
+        ImportCsvDialog dialog(workspace.path());
+        QSignalSpy previewed(&dialog, &ImportCsvDialog::previewed);
+        QVERIFY(showPreviewOf(dialog, previewed, csv));
+        dialog.findChild<QTabWidget*>(QStringLiteral("steps"))->setCurrentIndex(1);
+        auto* status = dialog.findChild<QLabel*>(QStringLiteral("mappingStatus"));
+        QTRY_VERIFY2_WITH_TIMEOUT(status->text().contains(QLatin1String(": choose a column")),
+                                  qPrintable(status->text()), 10000);
+        const QString named = status->text().left(status->text().indexOf(QLatin1String(": choose a column")));
+        for (const char* field : { "account", "timestamp", "name" })
+            QVERIFY2(named.contains(QLatin1String(field)), qPrintable(status->text()));
+    }
+
     void japaneseFileIsDetected()
     {
         test::TempWorkspace workspace;

@@ -316,10 +316,19 @@ Status MappingEditor::check() const
     if (!m_has)
         return Error { tr("No file has been read yet.") };
     const ImportMapping current = mapping();
-    for (auto it = current.constants.cbegin(); it != current.constants.cend(); ++it) {
-        if (it.value().isEmpty())
-            return Error { tr("%1: choose a column, or type the value every row gets.").arg(it.key()) };
+    // Every field still to fill, in the form's order, not only the first one found.
+    QStringList unfilled;
+    for (const ImportMapping::Field& field : ImportMapping::fields(current.kind)) {
+        const auto constant = current.constants.constFind(field.name);
+        if (constant != current.constants.cend() && constant->isEmpty())
+            unfilled << field.name;
     }
+    for (auto it = current.constants.cbegin(); it != current.constants.cend(); ++it)
+        if (it.value().isEmpty() && !unfilled.contains(it.key()))
+            unfilled << it.key();
+    if (!unfilled.isEmpty())
+        return Error { tr("%1: choose a column, or type the value every row gets.")
+                           .arg(unfilled.join(QStringLiteral(", "))) };
     if (m_when->isChecked() && current.whenIn.isEmpty())
         return Error { tr("Type the values of %1 whose rows are imported (e.g. Yes), or untick the filter.")
                            .arg(m_whenColumn->currentText()) };
