@@ -241,9 +241,17 @@ private slots:
         const QString password = PgCluster::superPassword();
         QTemporaryDir dir;
         const QString teamFile = dir.filePath(QStringLiteral("office.tenure-team"));
-        Run run = cli({ QStringLiteral("team"), QStringLiteral("init"), url, QStringLiteral("--time-zone"),
-                        QStringLiteral("Asia/Tokyo"), QStringLiteral("--save"), teamFile },
-                      password);
+        // A --save path that cannot be written stops init before the database is touched.
+        const QString nowhere = dir.filePath(QStringLiteral("none/office.tenure-team"));
+        Run run
+            = cli({ QStringLiteral("team"), QStringLiteral("init"), url, QStringLiteral("--save"), nowhere },
+                  password);
+        QCOMPARE(run.code, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("Cannot write")), qPrintable(run.err));
+        QVERIFY2(!run.out.contains(QStringLiteral("is ready")), qPrintable(run.out));
+        run = cli({ QStringLiteral("team"), QStringLiteral("init"), url, QStringLiteral("--time-zone"),
+                    QStringLiteral("Asia/Tokyo"), QStringLiteral("--save"), teamFile },
+                  password);
         QVERIFY2(run.code == 0, qPrintable(run.err));
         QVERIFY(QFile::exists(teamFile));
         // Init refuses to run twice.
@@ -263,6 +271,11 @@ private slots:
         QCOMPARE(run.code, 1);
         QVERIFY2(run.err.contains(QStringLiteral("not a role")), qPrintable(run.err));
         run = cli({ QStringLiteral("team"), QStringLiteral("list"), QStringLiteral("--db"), teamFile },
+                  password);
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("高橋 美咲")), qPrintable(run.out));
+        // --db before the command name, as every command takes it.
+        run = cli({ QStringLiteral("--db"), teamFile, QStringLiteral("team"), QStringLiteral("list") },
                   password);
         QVERIFY2(run.code == 0, qPrintable(run.err));
         QVERIFY2(run.out.contains(QStringLiteral("高橋 美咲")), qPrintable(run.out));

@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 #include <cstdio>
 
@@ -95,9 +96,8 @@ int TeamCommand::run(const QCommandLineParser& parser, Context& context)
     // The workspace: the positional after the action's own arguments (init, upgrade, push, set),
     // else --db.
     const qsizetype own = setting ? 3 : takesLogin ? 2 : 1;
-    const QString where = positional.size() > own ? positional[own]
-        : parser.isSet(QStringLiteral("db"))      ? parser.value(QStringLiteral("db"))
-                                                  : QString();
+    // (--db before the command name, `tenure-cli --db office.tenure-team team list`, too.)
+    const QString where = positional.size() > own ? positional[own] : workspacePath(parser, context);
     if (where.isEmpty() || !TeamLocation::isTeamLocation(where)) {
         context.err
             << tr("tenure-cli team %1: name the team workspace as postgresql://user@host:port/database or a "
@@ -146,16 +146,28 @@ int TeamCommand::init(const TeamLocation& location, const QCommandLineParser& pa
     QByteArray zone;
     if (!readTimeZone(parser, context, zone))
         return UsageError;
+    // The location file first: a path that cannot be written stops here, before the database is
+    // initialised (a second init would then be refused, and the file never written).
+    const QString save = parser.value(kSave);
+    const bool saveExisted = !save.isEmpty() && QFileInfo::exists(save);
+    if (!save.isEmpty()) {
+        if (Status saved = location.writeFile(save); !saved) {
+            context.err << tr("tenure-cli team init: %1").arg(saved.error()) << Qt::endl;
+            return Failure;
+        }
+    }
+    const auto fail = [&](const QString& why) {
+        if (!save.isEmpty() && !saveExisted)
+            QFile::remove(save); // nothing was made for it to point at
+        context.err << tr("tenure-cli team init: %1").arg(why) << Qt::endl;
+        return Failure;
+    };
     Result<std::unique_ptr<TeamDatabase>> db
         = TeamDatabase::open(location, TeamDatabase::Purpose::Initialise);
-    if (!db) {
-        context.err << tr("tenure-cli team init: %1").arg(db.error()) << Qt::endl;
-        return Failure;
-    }
-    if (Status done = TeamSchema::initialise(**db, zone); !done) {
-        context.err << tr("tenure-cli team init: %1").arg(done.error()) << Qt::endl;
-        return Failure;
-    }
+    if (!db)
+        return fail(db.error());
+    if (Status done = TeamSchema::initialise(**db, zone); !done)
+        return fail(done.error());
     context.out
         << tr("Team workspace %1 is ready (schema %2). Add members with: tenure-cli team add-member LOGIN "
               "--name NAME --role admin|csm|ingest --db %3")
@@ -163,15 +175,10 @@ int TeamCommand::init(const TeamLocation& location, const QCommandLineParser& pa
                .arg(TeamSchema::currentVersion())
                .arg(location.toUrl())
         << Qt::endl;
-    if (parser.isSet(kSave)) {
-        if (Status saved = location.writeFile(parser.value(kSave)); !saved) {
-            context.err << tr("tenure-cli team init: %1").arg(saved.error()) << Qt::endl;
-            return Failure;
-        }
-        context.out << tr("Wrote %1: open it in Tenure or pass it as --db.")
-                           .arg(QDir::toNativeSeparators(parser.value(kSave)))
-                    << Qt::endl;
-    }
+    if (!save.isEmpty())
+        context.out
+            << tr("Wrote %1: open it in Tenure or pass it as --db.").arg(QDir::toNativeSeparators(save))
+            << Qt::endl;
     return Success;
 }
 
