@@ -19,15 +19,23 @@ QStringList CustomerExport::header()
     };
 }
 
+Result<QByteArray> CustomerExport::encodingNamed(const QString& encoding)
+{
+    if (encoding.isEmpty())
+        return QByteArray("UTF-8");
+    Result<QByteArray> named = TextDecoding::canonicalName(encoding);
+    // Only the two that hold every name Tenure shows, Japanese included, and that Excel opens.
+    if (!named || (*named != "UTF-8" && *named != "CP932"))
+        return Error { tr("Unknown export encoding \"%1\": expected utf-8 or cp932").arg(encoding) };
+    return named;
+}
+
 Status CustomerExport::write(const PortfolioReport& list, const QString& path, const QString& encoding)
 {
-    QByteArray canonical = "UTF-8";
-    if (!encoding.isEmpty()) {
-        Result<QByteArray> named = TextDecoding::canonicalName(encoding);
-        if (!named)
-            return Error { named.error() };
-        canonical = named.value();
-    }
+    Result<QByteArray> named = encodingNamed(encoding);
+    if (!named)
+        return Error { named.error() };
+    const QByteArray canonical = named.value();
     const bool utf8 = canonical == "UTF-8";
     QStringEncoder encoder(canonical.constData(),
                            utf8 ? QStringConverter::Flag::WriteBom : QStringConverter::Flag::Default);

@@ -17,6 +17,9 @@ class CustomerExport
 
 public:
     static Status write(const PortfolioReport& list, const QString& path, const QString& encoding = {});
+    // The encoding an export is written in: utf-8 (the default, with a byte-order mark) or cp932,
+    // by any of their names; anything else is refused with a message.
+    static Result<QByteArray> encodingNamed(const QString& encoding);
     static QStringList header();
 };
 

@@ -61,8 +61,20 @@ private slots:
         const Run encoding = runCommand({ QStringLiteral("import"), QStringLiteral("events"),
                                           data + QStringLiteral("events-bad.csv"), QStringLiteral("--db"), db,
                                           QStringLiteral("--encoding"), QStringLiteral("ebcdic-9") });
-        QCOMPARE(encoding.code, 1);
+        QCOMPARE(encoding.code, 2); // a wrong command line, told before anything is opened
         QVERIFY(encoding.err.contains(QLatin1String("Unknown encoding")));
+        const Run missing = runCommand({ QStringLiteral("import"), QStringLiteral("events"),
+                                         data + QStringLiteral("none.csv"), QStringLiteral("--db"), db });
+        QCOMPARE(missing.code, 1);
+        QVERIFY2(missing.err.contains(QLatin1String("none.csv: no such file")), qPrintable(missing.err));
+        // An export only in an encoding that holds every name: utf-8 or cp932.
+        const QString csv = workspace.dir() + QStringLiteral("/out.csv");
+        const Run latin = runCommand({ QStringLiteral("export"), QStringLiteral("customers"),
+                                       QStringLiteral("--csv"), csv, QStringLiteral("--encoding"),
+                                       QStringLiteral("latin1"), QStringLiteral("--db"), db });
+        QCOMPARE(latin.code, 2);
+        QVERIFY2(latin.err.contains(QLatin1String("expected utf-8 or cp932")), qPrintable(latin.err));
+        QVERIFY(!QFile::exists(csv));
     }
 
     // A pull killed (SIGKILL) in the middle resumes on the next run: every event exactly once.

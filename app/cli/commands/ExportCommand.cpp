@@ -29,6 +29,11 @@ int ExportCommand::run(const QCommandLineParser& parser, Context& context)
                     << Qt::endl;
         return UsageError;
     }
+    if (Result<QByteArray> encoding = CustomerExport::encodingNamed(parser.value(QStringLiteral("encoding")));
+        !encoding) {
+        context.err << tr("tenure-cli export: %1").arg(encoding.error()) << Qt::endl;
+        return UsageError; // before anything is opened
+    }
     std::unique_ptr<Database> db = openForReading(parser, context, Database::Mode::ReadOnly);
     if (!db)
         return Failure;

@@ -2,9 +2,11 @@
 
 #include "ingest/CsvImporter.h"
 #include "ingest/CsvReader.h"
+#include "ingest/TextDecoding.h"
 #include "store/WorkspaceSettings.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -23,7 +25,7 @@ void ImportCommand::addOptions(QCommandLineParser& parser)
     parser.addOption(
         { QStringLiteral("mapping"), tr("Column mapping (JSON) instead of the detected one."), tr("file") });
     parser.addOption({ QStringLiteral("encoding"),
-                       tr("utf-8, utf-16le, utf-16be, cp932 (shift_jis), windows-1252 "
+                       tr("utf-8, utf-16le, utf-16be, cp932 (shift_jis), windows-1252, euc-jp "
                           "(default: detected)."),
                        tr("name") });
     parser.addOption({ QStringLiteral("source"),
@@ -55,6 +57,20 @@ int ImportCommand::run(const QCommandLineParser& parser, Context& context)
                    .arg(positional[0])
             << Qt::endl;
         return UsageError;
+    }
+    // The command line first, then the file: neither opens the workspace when wrong.
+    if (parser.isSet(QStringLiteral("encoding"))) {
+        if (Result<QByteArray> named = TextDecoding::canonicalName(parser.value(QStringLiteral("encoding")));
+            !named) {
+            context.err << tr("tenure-cli import: %1").arg(named.error()) << Qt::endl;
+            return UsageError;
+        }
+    }
+    if (const QFileInfo csv(positional[1]); !csv.isFile() || !csv.isReadable()) {
+        context.err << tr("tenure-cli import: %1: %2")
+                           .arg(positional[1], csv.exists() ? tr("not a readable file") : tr("no such file"))
+                    << Qt::endl;
+        return Failure;
     }
     CsvImporter::Options options;
     options.kind = *kind;
