@@ -178,7 +178,10 @@ Result<ConnectorConfig> ConnectorConfig::fromJson(const QJsonObject& json)
     const QUrl url(QString(config.url)
                        .replace(QLatin1Char('{'), QLatin1String("%7B"))
                        .replace(QLatin1Char('}'), QLatin1String("%7D")));
-    if (config.url.isEmpty() || !url.isValid() || url.scheme().isEmpty())
+    const QString scheme = url.scheme().toLower();
+    if (config.url.isEmpty() || !url.isValid()
+        || (scheme != QLatin1String("https") && scheme != QLatin1String("http")
+            && scheme != QLatin1String("file")))
         return Error { tr("url: expected an http(s) or file URL, got \"%1\"").arg(config.url) };
     if (Status s
         = readInt(json, "interval_minutes", QStringLiteral("interval_minutes"), 0, config.intervalMinutes);
