@@ -17,14 +17,15 @@ ActionsCommand::ActionsCommand()
     : Command(QStringLiteral("actions"),
               tr("The action queue: list, show ID, done ID, snooze ID --until DATE, reassign ID --to NAME, "
                  "note ID TEXT, "
-                 "account-note ACCOUNT_ID TEXT."))
+                 "account-note ACCOUNT_ID TEXT, rules [--set FILE]."))
 {
 }
 
 void ActionsCommand::addOptions(QCommandLineParser& parser)
 {
-    parser.addPositionalArgument(QStringLiteral("action"),
-                                 tr("list (default), show, done, snooze, reassign, note, account-note"));
+    parser.addPositionalArgument(
+        QStringLiteral("action"),
+        tr("list (default), show, done, snooze, reassign, note, account-note, rules"));
     parser.addOption({ QStringLiteral("owner"), tr("list: only this owner's actions."), tr("name") });
     parser.addOption({ QStringLiteral("snoozed"), tr("list: include snoozed actions.") });
     parser.addOption({ QStringLiteral("json"), tr("list: one JSON array.") });
