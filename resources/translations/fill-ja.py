@@ -808,6 +808,22 @@ JA = {
     "My accounts (%1): %2\nTeam: %3": "自分の顧客(%1): %2\nチーム: %3",
     "A kept workspace connection was used from a thread that did not open it.":
         "保持しているワークスペース接続が、それを開いていないスレッドから使われました。",
+    # 2026-12-06
+    "%1: expected an object ({ … })": "%1: オブジェクト({ … })が必要です",
+    "expected a JSON object ({ … })": "JSON オブジェクト({ … })が必要です",
+    "%1: cannot read it: %2": "%1: 読み込めません: %2",
+    "%1: unknown key; expected %2": "%1: 不明なキーです。使えるキー: %2",
+    "Snoozed until %1: %2": "%1 までスヌーズ: %2",
+    "tenure-cli %1: there is no workspace at %2 (check the path, or create one with tenure-cli --db %2 init)": "tenure-cli %1: %2 にワークスペースがありません(パスを確認するか、tenure-cli --db %2 init で作成してください)",
+    "Unknown export encoding \"%1\": expected utf-8 or cp932": "不明な書き出しエンコーディング「%1」: utf-8 か cp932 を指定してください",
+    "This workspace already holds a demo portfolio (%1); a demo with other settings needs an empty workspace. Create a new workspace for it.": "このワークスペースにはすでにデモのポートフォリオがあります(%1)。別の設定のデモには空のワークスペースが必要です。新しいワークスペースを作成してください。",
+    "made by an earlier Tenure": "以前の Tenure で作成",
+    "made with %1": "%1 で作成",
+    "%1: the PDF cannot be written: %2": "%1: PDF を書き出せません: %2",
+    "nothing was drawn": "何も描画されませんでした",
+    "no cases": "ケースなし",
+    "not a readable file": "読み込めるファイルではありません",
+    "no such file": "ファイルがありません",
 }
 
 def main(path):

@@ -264,6 +264,10 @@
         <source>triggers.worst_band: expected true or false</source>
         <translation>triggers.worst_band: true か false を指定してください</translation>
     </message>
+    <message>
+        <source>%1: expected an object ({ … })</source>
+        <translation>%1: オブジェクト({ … })が必要です</translation>
+    </message>
 </context>
 <context>
     <name>ActionStore</name>
@@ -352,6 +356,10 @@
     <message>
         <source>%1 Your change to action %2 was not saved: look at it again.</source>
         <translation>%1 アクション %2 へのあなたの変更は保存されていません。もう一度確認してください。</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1: %2</source>
+        <translation>%1 までスヌーズ: %2</translation>
     </message>
 </context>
 <context>
@@ -485,6 +493,10 @@
     <message>
         <source>no temporary folder to stage the team's data in: %1</source>
         <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli %1: there is no workspace at %2 (check the path, or create one with tenure-cli --db %2 init)</source>
+        <translation>tenure-cli %1: %2 にワークスペースがありません(パスを確認するか、tenure-cli --db %2 init で作成してください)</translation>
     </message>
 </context>
 <context>
@@ -679,6 +691,10 @@
         <source>Account %1 (%2)</source>
         <translation>顧客 %1 (%2)</translation>
     </message>
+    <message>
+        <source>Unknown export encoding "%1": expected utf-8 or cp932</source>
+        <translation>不明な書き出しエンコーディング「%1」: utf-8 か cp932 を指定してください</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -772,6 +788,18 @@
     <message>
         <source>Demo event %1 of account %2 was rejected: %3</source>
         <translation>顧客 %2 のデモイベント %1 が却下されました: %3</translation>
+    </message>
+    <message>
+        <source>This workspace already holds a demo portfolio (%1); a demo with other settings needs an empty workspace. Create a new workspace for it.</source>
+        <translation>このワークスペースにはすでにデモのポートフォリオがあります(%1)。別の設定のデモには空のワークスペースが必要です。新しいワークスペースを作成してください。</translation>
+    </message>
+    <message>
+        <source>made by an earlier Tenure</source>
+        <translation>以前の Tenure で作成</translation>
+    </message>
+    <message>
+        <source>made with %1</source>
+        <translation>%1 で作成</translation>
     </message>
 </context>
 <context>
@@ -910,18 +938,6 @@
     <message>
         <source>delimiter: expected ",", ";" or "tab"</source>
         <translation>delimiter: ","、";"、"tab" のいずれかが必要です</translation>
-    </message>
-    <message>
-        <source>%1: cannot read the mapping file: %2</source>
-        <translation>%1: 対応付けファイルを読み込めません: %2</translation>
-    </message>
-    <message>
-        <source>%1: offset %2: %3</source>
-        <translation>%1: 位置 %2: %3</translation>
-    </message>
-    <message>
-        <source>%1: expected a JSON object</source>
-        <translation>%1: JSON オブジェクトが必要です</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -1184,7 +1200,7 @@
     </message>
     <message>
         <source>ARR by band (%1 accounts)</source>
-        <translation>バンド別 ARR(顧客 %1 社)</translation>
+        <translation>評価別の ARR(%1 の顧客)</translation>
     </message>
     <message>
         <source>ARR by band</source>
@@ -1250,16 +1266,20 @@
 <context>
     <name>ReportPdf</name>
     <message>
-        <source>%1: the PDF could not be written.</source>
-        <translation>%1: PDF を書き出せませんでした。</translation>
-    </message>
-    <message>
         <source>Account report: %1</source>
         <translation>顧客レポート: %1</translation>
     </message>
     <message>
         <source>Portfolio report</source>
         <translation>ポートフォリオレポート</translation>
+    </message>
+    <message>
+        <source>%1: the PDF cannot be written: %2</source>
+        <translation>%1: PDF を書き出せません: %2</translation>
+    </message>
+    <message>
+        <source>nothing was drawn</source>
+        <translation>何も描画されませんでした</translation>
     </message>
 </context>
 <context>
@@ -1489,14 +1509,6 @@
     <message>
         <source>must be &gt; 0</source>
         <translation>0 より大きくしてください</translation>
-    </message>
-    <message>
-        <source>line %1, column %2: %3</source>
-        <translation>%1 行目 %2 列目: %3</translation>
-    </message>
-    <message>
-        <source>a rule set must be a JSON object</source>
-        <translation>ルールセットは JSON オブジェクトでなければなりません</translation>
     </message>
 </context>
 <context>
@@ -2274,8 +2286,8 @@
         <translation>%1 としては %2 行目 %3 列目が正しくありません (%4)</translation>
     </message>
     <message>
-        <source>cannot tell the file's encoding; tried UTF-8, CP932 and windows-1252: %1; %2; not windows-1252 either (non-ASCII bytes in a row). Choose the file's encoding (e.g. --encoding cp932, utf-8 or windows-1252)</source>
-        <translation>ファイルのエンコーディングを判別できません。UTF-8、CP932、windows-1252 を試しました: %1、%2、windows-1252 でもありません(非 ASCII バイトが連続しています)。ファイルのエンコーディングを指定してください(例: --encoding cp932、utf-8、windows-1252)</translation>
+        <source>cannot tell the file's encoding; tried UTF-8, CP932 and windows-1252: %1; %2; not windows-1252 either (non-ASCII bytes in a row). Choose the file's encoding (cp932, utf-8 or windows-1252, …)</source>
+        <translation>ファイルのエンコーディングを判別できません。UTF-8、CP932、windows-1252 を試しました: %1、%2、windows-1252 でもありません(非 ASCII バイトが連続しています)。ファイルのエンコーディングを指定してください(cp932、utf-8、windows-1252 など)</translation>
     </message>
 </context>
 <context>
@@ -2996,10 +3008,6 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>%1: offset %2: %3</source>
-        <translation>%1: 位置 %2: %3</translation>
-    </message>
-    <message>
         <source>Secret of %1</source>
         <translation>%1 のシークレット</translation>
     </message>
@@ -3391,6 +3399,10 @@
         <source>For a month</source>
         <translation>1 か月</translation>
     </message>
+    <message>
+        <source>renewal %1 (%2 days ago)</source>
+        <translation>更新 %1(%2 日前)</translation>
+    </message>
 </context>
 <context>
     <name>tenure::CustomerListModel</name>
@@ -3465,6 +3477,10 @@
     <message>
         <source>30 days</source>
         <translation>30 日</translation>
+    </message>
+    <message>
+        <source>%1 (%2 d ago)</source>
+        <translation>%1(%2 日前)</translation>
     </message>
 </context>
 <context>
@@ -5234,6 +5250,10 @@ Team: %3</source>
         <source>The suggestion is the candidate now: it is being backtested beside the active rules. Adopt it, or edit it first.</source>
         <translation>提案を候補にしました。有効なルールと並べてバックテストしています。そのまま採用するか、先に編集してください。</translation>
     </message>
+    <message>
+        <source>no cases</source>
+        <translation>ケースなし</translation>
+    </message>
 </context>
 <context>
     <name>tenure::WorkspaceSummaryView</name>
@@ -5252,14 +5272,6 @@ Team: %3</source>
 </context>
 <context>
     <name>tenure::cli::ActionsCommand</name>
-    <message>
-        <source>The action queue: list, show ID, done ID, snooze ID --until DATE, reassign ID --to NAME, note ID TEXT, account-note ACCOUNT_ID TEXT.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>list (default), show, done, snooze, reassign, note, account-note</source>
-        <translation type="unfinished" />
-    </message>
     <message>
         <source>list: only this owner's actions.</source>
         <translation type="unfinished" />
@@ -5390,6 +5402,14 @@ Team: %3</source>
     </message>
     <message>
         <source> · last changed by %1, %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The action queue: list, show ID, done ID, snooze ID --until DATE, reassign ID --to NAME, note ID TEXT, account-note ACCOUNT_ID TEXT, rules [--set FILE].</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>list (default), show, done, snooze, reassign, note, account-note, rules</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -5548,14 +5568,6 @@ Team: %3</source>
     </message>
     <message>
         <source>tenure-cli connector: %1: %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli connector: %1: offset %2: %3</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>expected a JSON object</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -5732,10 +5744,6 @@ Team: %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>utf-8, utf-16le, utf-16be, cp932 (shift_jis), windows-1252 (default: detected).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>name</source>
         <translation type="unfinished" />
     </message>
@@ -5798,6 +5806,22 @@ Team: %3</source>
     <message>
         <source>%1 rows left out: the mapping's "when" does not keep them (not errors).</source>
         <translation type="unfinished" />
+    </message>
+    <message>
+        <source>utf-8, utf-16le, utf-16be, cp932 (shift_jis), windows-1252, euc-jp (default: detected).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli import: %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not a readable file</source>
+        <translation>読み込めるファイルではありません</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>ファイルがありません</translation>
     </message>
 </context>
 <context>
@@ -6423,6 +6447,29 @@ Team: %3</source>
     <message>
         <source>Left out: %1: %2</source>
         <translation>除外: %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tenure::json</name>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation>%1 行目 %2 列目: %3</translation>
+    </message>
+    <message>
+        <source>expected a JSON object ({ … })</source>
+        <translation>JSON オブジェクト({ … })が必要です</translation>
+    </message>
+    <message>
+        <source>%1: cannot read it: %2</source>
+        <translation>%1: 読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: unknown key; expected %2</source>
+        <translation>%1: 不明なキーです。使えるキー: %2</translation>
     </message>
 </context>
 </TS>

@@ -20,7 +20,7 @@ struct Tr
 };
 
 const QColor kMuted(0x66, 0x66, 0x66);
-const QList<qreal> kWidths { 0.05, 0.26, 0.14, 0.12, 0.09, 0.07, 0.13, 0.14 };
+const QList<qreal> kWidths { 0.05, 0.29, 0.13, 0.11, 0.09, 0.07, 0.13, 0.13 };
 
 QStringList headerCells()
 {
