@@ -387,14 +387,10 @@ void MainWindow::showStats(const QString& path, const WorkspaceStats& stats)
 
 void MainWindow::startScoring(const QString& path)
 {
-    // The same workspace loaded again (after an import, a pull): its engine stays, with what it
-    // has loaded, and scores the new data.
-    if (m_scoring && m_scoring->path() == path) {
-        m_scoring->requestRun();
-        m_scoringTimer->start();
-        return;
-    }
-    m_scoring.reset(); // the last workspace's engine stops first
+    // A new engine for every load, even of the same path: the file may have been replaced, or its
+    // time zone set, meanwhile (the engine reads the zone once). The last one stops first, after
+    // its pass under way at most (ScoringWorker's destructor starts none of the queued ones).
+    m_scoring.reset();
     m_scoring = std::make_unique<ScoringWorker>(path);
     connect(m_scoring.get(), &ScoringWorker::progress, this,
             [this](const QString& phase, qint64 done, qint64 total) {

@@ -41,8 +41,8 @@ Result<DemoWorkspace::Summary> DemoWorkspace::populate(Database& db, const DemoG
                              .arg(options.today.toString(Qt::ISODate));
     const QString before = WorkspaceSettings(db).value(kMadeWith);
     if (EventLog(db).count() > 0 && before != made)
-        return Error { tr("This workspace already holds a demo portfolio (%1); a demo with other settings "
-                          "needs an empty workspace. Create a new workspace for it.")
+        return Error { tr("This workspace already holds a demo portfolio (%1); another demo needs an "
+                          "empty workspace. Create a new workspace for it.")
                            .arg(before.isEmpty() ? tr("made by an earlier Tenure")
                                                  : tr("made with %1").arg(before)) };
 

@@ -90,6 +90,7 @@ void ChunkPipeline::scoreChunk(Chunk& chunk) const
     const bool fromLog = m_pass.source.fromLog(); // a rebuild's: its aggregates are stored too
     chunk.scored.clear();
     chunk.tally = {};
+    chunk.error.clear();
     chunk.scored.reserve(std::size_t(chunk.ids.size()));
     for (qsizetype i = 0; i < chunk.ids.size(); ++i) {
         const Result<const AccountActivity*> activity = chunk.lane->reader->activity(i);
@@ -123,15 +124,18 @@ Status ChunkPipeline::storeChunk(Chunk& chunk, ScoringEngine::Summary& summary)
                 if (now != chunk.checkpoint) {
                     // Another engine folded events in since the chunk was read: its activities
                     // again, under the write lock, so that no status older than its aggregates
-                    // is stored over a newer one.
-                    chunk.checkpoint = now;
+                    // is stored over a newer one. The checkpoint is taken as read only once
+                    // they are: a failed attempt leaves the next one to read them again.
                     if (Status prepared = chunk.lane->reader->prepare(chunk.ids, chunk.begin); !prepared)
                         return prepared;
                     scoreChunk(chunk);
                     if (!chunk.error.isEmpty())
                         return Error { chunk.error };
+                    chunk.checkpoint = now;
                 }
             }
+            if (!chunk.error.isEmpty())
+                return Error { chunk.error };
             for (const ScoredAccount& scored : chunk.scored) {
                 if (Status stored = scored.store(m_pass.target, m_context.rulesVersion); !stored)
                     return stored;

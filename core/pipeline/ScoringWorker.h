@@ -30,7 +30,6 @@ public:
     void requestRebuild();
     void cancel() { m_cancel = true; }
     bool isBusy() const { return m_busy; }
-    const QString& path() const { return m_path; }
 
 signals:
     void started(bool rebuild);

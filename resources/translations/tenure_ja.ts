@@ -790,16 +790,16 @@
         <translation>顧客 %2 のデモイベント %1 が却下されました: %3</translation>
     </message>
     <message>
-        <source>This workspace already holds a demo portfolio (%1); a demo with other settings needs an empty workspace. Create a new workspace for it.</source>
-        <translation>このワークスペースにはすでにデモのポートフォリオがあります(%1)。別の設定のデモには空のワークスペースが必要です。新しいワークスペースを作成してください。</translation>
-    </message>
-    <message>
         <source>made by an earlier Tenure</source>
         <translation>以前の Tenure で作成</translation>
     </message>
     <message>
         <source>made with %1</source>
         <translation>%1 で作成</translation>
+    </message>
+    <message>
+        <source>This workspace already holds a demo portfolio (%1); another demo needs an empty workspace. Create a new workspace for it.</source>
+        <translation>このワークスペースにはすでにデモのポートフォリオがあります(%1)。別のデモには空のワークスペースが必要です。新しいワークスペースを作成してください。</translation>
     </message>
 </context>
 <context>
@@ -6336,6 +6336,10 @@ Team: %3</source>
     <message>
         <source>own-accounts-only is off: every member of %1 sees every account.</source>
         <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tenure-cli team init: cannot write %1: %2</source>
+        <translation>tenure-cli team init: %1 を書き込めません: %2</translation>
     </message>
 </context>
 <context>

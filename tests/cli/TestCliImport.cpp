@@ -166,6 +166,14 @@ private slots:
             { QStringLiteral("connector"), QStringLiteral("add"), definition, QStringLiteral("--db"), db });
         QCOMPARE(added.code, 0);
         QVERIFY(added.out.contains(QLatin1String("TENURE_SECRET_MIXPANEL")));
+        // An address no pull can fetch is refused when it is added.
+        const QString ftp = test::writeFile(workspace.dirObject(), QStringLiteral("ftp.json"),
+                                            "{\"name\": \"old\", \"url\": \"ftp://example.com/e.json\"}");
+        const Run refused = runCommand(
+            { QStringLiteral("connector"), QStringLiteral("add"), ftp, QStringLiteral("--db"), db });
+        QCOMPARE(refused.code, 1);
+        QVERIFY2(refused.err.contains(QLatin1String("url: expected an http(s) or file URL")),
+                 qPrintable(refused.err));
         const Run listed
             = runCommand({ QStringLiteral("connector"), QStringLiteral("list"), QStringLiteral("--db"), db });
         QVERIFY2(listed.out.contains(QLatin1String("never pulled")), qPrintable(listed.out));

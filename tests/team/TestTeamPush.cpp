@@ -247,7 +247,7 @@ private slots:
             = cli({ QStringLiteral("team"), QStringLiteral("init"), url, QStringLiteral("--save"), nowhere },
                   password);
         QCOMPARE(run.code, 1);
-        QVERIFY2(run.err.contains(QStringLiteral("Cannot write")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("cannot write")), qPrintable(run.err));
         QVERIFY2(!run.out.contains(QStringLiteral("is ready")), qPrintable(run.out));
         run = cli({ QStringLiteral("team"), QStringLiteral("init"), url, QStringLiteral("--time-zone"),
                     QStringLiteral("Asia/Tokyo"), QStringLiteral("--save"), teamFile },
@@ -258,6 +258,19 @@ private slots:
         run = cli({ QStringLiteral("team"), QStringLiteral("init"), url }, password);
         QCOMPARE(run.code, 1);
         QVERIFY2(run.err.contains(QStringLiteral("already")), qPrintable(run.err));
+        // A failed init leaves an earlier location file of the same name as it was.
+        QFile saved(teamFile);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        const QByteArray before = saved.readAll();
+        saved.close();
+        run = cli({ QStringLiteral("team"), QStringLiteral("init"),
+                    m_cluster.location(QStringLiteral("nosuchdb")).toUrl(), QStringLiteral("--save"),
+                    teamFile },
+                  password);
+        QCOMPARE(run.code, 1);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(saved.readAll(), before);
+        saved.close();
 
         run = cli({ QStringLiteral("team"), QStringLiteral("add-member"), QStringLiteral("takahashi"),
                     QStringLiteral("--name"), QStringLiteral("高橋 美咲"), QStringLiteral("--role"),

@@ -169,6 +169,23 @@ private slots:
         QVERIFY2(counts->text().startsWith(QLatin1String("300 accounts")), qPrintable(counts->text()));
     }
 
+    // A demo build cancelled (or failed) leaves no file behind: the next Open Demo Workspace makes
+    // the demo, rather than opening an empty workspace because a file is there.
+    void aCancelledDemoLeavesNoFile()
+    {
+        test::TempWorkspace workspace;
+        const QString path = workspace.dir() + QStringLiteral("/demo.tenure");
+        DemoBuilder builder;
+        QSignalSpy failed(&builder, &DemoBuilder::failed);
+        connect(&builder, &DemoBuilder::progress, &builder, [&builder] { builder.cancel(); });
+        builder.start(path);
+        QVERIFY(failed.wait(60000));
+        QVERIFY2(failed.first().first().toString().contains(QLatin1String("cancelled")),
+                 qPrintable(failed.first().first().toString()));
+        QTRY_VERIFY(!builder.isRunning());
+        QVERIFY(!QFile::exists(path));
+    }
+
     void scoresInTheBackgroundAndStaysResponsive()
     {
         test::TempWorkspace workspace;

@@ -4,6 +4,9 @@
 #include "store/Database.h"
 #include "store/WorkspacePaths.h"
 
+#include <QFile>
+#include <QFileInfo>
+
 namespace tenure {
 
 DemoBuilder::DemoBuilder(QObject* parent)
@@ -31,6 +34,9 @@ void DemoBuilder::start(const QString& path, const DemoGenerator::Options& optio
             emit failed(tr("Cannot create the folder for %1.").arg(path));
             return;
         }
+        // A file this build makes and does not fill is removed again: the app opens the demo file
+        // it finds instead of making it anew (MainWindow::openDemoWorkspace).
+        const bool existed = QFileInfo::exists(path);
         Result<std::unique_ptr<Database>> db = Database::open(path);
         if (!db) {
             emit failed(db.error());
@@ -38,6 +44,11 @@ void DemoBuilder::start(const QString& path, const DemoGenerator::Options& optio
         }
         const auto result = DemoWorkspace::populate(
             *db.value(), options, [this](int done, int total) { emit progress(done, total); }, &m_cancel);
+        if (!result && !existed) {
+            db.value().reset();
+            for (const char* suffix : { "", "-wal", "-shm" })
+                QFile::remove(path + QLatin1String(suffix));
+        }
         if (result)
             emit finished(path);
         else

@@ -8,8 +8,7 @@
 #include "team/TeamSchema.h"
 
 #include <QDir>
-#include <QFile>
-#include <QFileInfo>
+#include <QSaveFile>
 
 #include <cstdio>
 
@@ -146,19 +145,21 @@ int TeamCommand::init(const TeamLocation& location, const QCommandLineParser& pa
     QByteArray zone;
     if (!readTimeZone(parser, context, zone))
         return UsageError;
-    // The location file first: a path that cannot be written stops here, before the database is
-    // initialised (a second init would then be refused, and the file never written).
+    // A location file that cannot be written stops here, before the database is initialised (a
+    // second init would then be refused, and the file never written). It is written once the
+    // database is ready, so a failed init leaves an earlier file of that name as it was.
     const QString save = parser.value(kSave);
-    const bool saveExisted = !save.isEmpty() && QFileInfo::exists(save);
     if (!save.isEmpty()) {
-        if (Status saved = location.writeFile(save); !saved) {
-            context.err << tr("tenure-cli team init: %1").arg(saved.error()) << Qt::endl;
+        QSaveFile probe(save);
+        if (!probe.open(QIODevice::WriteOnly)) {
+            context.err << tr("tenure-cli team init: cannot write %1: %2")
+                               .arg(QDir::toNativeSeparators(save), probe.errorString())
+                        << Qt::endl;
             return Failure;
         }
+        probe.cancelWriting();
     }
     const auto fail = [&](const QString& why) {
-        if (!save.isEmpty() && !saveExisted)
-            QFile::remove(save); // nothing was made for it to point at
         context.err << tr("tenure-cli team init: %1").arg(why) << Qt::endl;
         return Failure;
     };
@@ -175,10 +176,15 @@ int TeamCommand::init(const TeamLocation& location, const QCommandLineParser& pa
                .arg(TeamSchema::currentVersion())
                .arg(location.toUrl())
         << Qt::endl;
-    if (!save.isEmpty())
+    if (!save.isEmpty()) {
+        if (Status saved = location.writeFile(save); !saved) {
+            context.err << tr("tenure-cli team init: %1").arg(saved.error()) << Qt::endl;
+            return Failure;
+        }
         context.out
             << tr("Wrote %1: open it in Tenure or pass it as --db.").arg(QDir::toNativeSeparators(save))
             << Qt::endl;
+    }
     return Success;
 }
 

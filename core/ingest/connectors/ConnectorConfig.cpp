@@ -162,6 +162,15 @@ QJsonObject ConnectorConfig::toJson() const
     return json;
 }
 
+Status ConnectorConfig::checkFetchable() const
+{
+    const QString scheme = QUrl(url).scheme().toLower();
+    if (scheme != QLatin1String("https") && scheme != QLatin1String("http")
+        && scheme != QLatin1String("file"))
+        return Error { tr("url: expected an http(s) or file URL, got \"%1\"").arg(url) };
+    return {};
+}
+
 Result<ConnectorConfig> ConnectorConfig::fromJson(const QJsonObject& json)
 {
     Kind kind = Kind::Rest;
@@ -178,10 +187,7 @@ Result<ConnectorConfig> ConnectorConfig::fromJson(const QJsonObject& json)
     const QUrl url(QString(config.url)
                        .replace(QLatin1Char('{'), QLatin1String("%7B"))
                        .replace(QLatin1Char('}'), QLatin1String("%7D")));
-    const QString scheme = url.scheme().toLower();
-    if (config.url.isEmpty() || !url.isValid()
-        || (scheme != QLatin1String("https") && scheme != QLatin1String("http")
-            && scheme != QLatin1String("file")))
+    if (config.url.isEmpty() || !url.isValid() || url.scheme().isEmpty())
         return Error { tr("url: expected an http(s) or file URL, got \"%1\"").arg(config.url) };
     if (Status s
         = readInt(json, "interval_minutes", QStringLiteral("interval_minutes"), 0, config.intervalMinutes);

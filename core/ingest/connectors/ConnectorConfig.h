@@ -68,6 +68,10 @@ public:
     QJsonObject toJson() const; // what is exported and stored: no secrets
     // Errors name the JSON path: "paging.type: expected one of none, cursor, next_link, ...".
     static Result<ConnectorConfig> fromJson(const QJsonObject& json);
+    // Whether a pull can fetch the url: https, http or file. Checked when a connector is saved
+    // (ConnectorStore::save), not when one is read, so that one stored before this check cannot
+    // stop the others from being listed and pulled.
+    Status checkFetchable() const;
     // The mapping defaults of `kind` (Mixpanel's and Segment's fixed field names).
     static ConnectorConfig defaultsFor(Kind kind);
 };

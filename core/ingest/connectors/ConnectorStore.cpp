@@ -21,6 +21,8 @@ bool ConnectorStore::isConnectorKind(const QString& sourceKind)
 
 Status ConnectorStore::save(const ConnectorConfig& config)
 {
+    if (Status fetchable = config.checkFetchable(); !fetchable)
+        return fetchable;
     Transaction transaction(m_db);
     if (!transaction.isActive())
         return Error { transaction.startError() };
