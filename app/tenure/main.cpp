@@ -24,6 +24,25 @@ int main(int argc, char* argv[])
 {
     QElapsedTimer sinceMain;
     sinceMain.start();
+    // --help and --version need no display: they are answered before the GUI starts, so that a
+    // machine without one (a server, an SSH session) gets the text rather than an abort.
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if (argument != "-h" && argument != "--help" && argument != "--help-all" && argument != "-v"
+            && argument != "--version")
+            continue;
+        QCoreApplication core(argc, argv);
+        QCoreApplication::setApplicationName(QString::fromLatin1(kApplicationName));
+        QCoreApplication::setApplicationVersion(QString::fromLatin1(kVersion));
+        AppOptions options;
+        QString message;
+        int exitCode = 0;
+        if (!AppOptions::parse(core.arguments(), options, message, exitCode)) {
+            std::fputs(qPrintable(message), exitCode == 0 ? stdout : stderr);
+            return exitCode;
+        }
+        break;
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QString::fromLatin1(kApplicationName));
     QApplication::setOrganizationName(QString::fromLatin1(kOrganizationName));

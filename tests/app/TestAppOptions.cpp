@@ -1,7 +1,10 @@
 // The desktop app's command line (app/tenure/AppOptions).
 #include "tenure/AppOptions.h"
 
+#include <QProcess>
 #include <QTest>
+
+#include <string_view>
 
 using namespace tenure;
 
@@ -60,6 +63,26 @@ private slots:
         QCOMPARE(options.language, QStringLiteral("ja"));
         QVERIFY(options.demo);
         QVERIFY(!options.measureStartup);
+    }
+
+    // On a machine without a display, --help and --version still answer (the window would abort).
+    void helpNeedsNoDisplay()
+    {
+        for (const char* option : { "--help", "--version" }) {
+            QProcess tenure;
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            for (const char* name : { "QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY" })
+                environment.remove(QLatin1String(name));
+            tenure.setProcessEnvironment(environment);
+            tenure.start(QStringLiteral(TENURE_BIN_DIR "/tenure"), { QLatin1String(option) });
+            QVERIFY(tenure.waitForFinished(30000));
+            QCOMPARE(tenure.exitStatus(), QProcess::NormalExit);
+            QCOMPARE(tenure.exitCode(), 0);
+            const QString out = QString::fromUtf8(tenure.readAllStandardOutput());
+            QVERIFY2(
+                out.contains(QLatin1String(std::string_view(option) == "--help" ? "Usage: " : "tenure ")),
+                qPrintable(out + QString::fromUtf8(tenure.readAllStandardError())));
+        }
     }
 };
 

@@ -60,19 +60,19 @@ int DemoCommand::run(const QCommandLineParser& parser, Context& context)
     std::unique_ptr<Database> db = openWorkspace(parser, context, Database::Mode::ReadWrite);
     if (!db)
         return Failure;
-    if (!zone.isEmpty()) {
-        if (Status set = WorkspaceSettings(*db).setTimeZone(zone); !set) {
-            context.err << tr("tenure-cli demo: %1").arg(set.error()) << Qt::endl;
-            return Failure;
-        }
-    }
-
     QElapsedTimer timer;
     timer.start();
     const Result<DemoWorkspace::Summary> summary = DemoWorkspace::populate(*db, options);
     if (!summary) {
         context.err << tr("tenure-cli demo: %1").arg(summary.error()) << Qt::endl;
         return Failure;
+    }
+    // Once the demo is in: a demo refused leaves the workspace's zone as it was.
+    if (!zone.isEmpty()) {
+        if (Status set = WorkspaceSettings(*db).setTimeZone(zone); !set) {
+            context.err << tr("tenure-cli demo: %1").arg(set.error()) << Qt::endl;
+            return Failure;
+        }
     }
     const QLocale c = QLocale::c();
     context.out << tr("Demo workspace %1: %2 accounts, %3 new events, %4 outcomes (%5 s).")
