@@ -17,45 +17,56 @@
 #include <QTranslator>
 
 #include <cstdio>
+#include <optional>
 
 using namespace tenure;
+
+namespace {
+
+// What the command line asks for; the exit code instead when it is answered (--help, --version)
+// or wrong, the text printed.
+std::optional<int> answered(const QStringList& arguments, AppOptions& options)
+{
+    QString message;
+    int exitCode = 0;
+    if (AppOptions::parse(arguments, options, message, exitCode))
+        return std::nullopt;
+    std::fputs(qPrintable(message), exitCode == 0 ? stdout : stderr);
+    return exitCode;
+}
+
+bool asksForText(int argc, char* argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if (argument == "-h" || argument == "--help" || argument == "--help-all" || argument == "-v"
+            || argument == "--version")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
 
 int main(int argc, char* argv[])
 {
     QElapsedTimer sinceMain;
     sinceMain.start();
+    QCoreApplication::setApplicationName(QString::fromLatin1(kApplicationName));
+    QCoreApplication::setOrganizationName(QString::fromLatin1(kOrganizationName));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(kVersion));
+    AppOptions options;
     // --help and --version need no display: they are answered before the GUI starts, so that a
     // machine without one (a server, an SSH session) gets the text rather than an abort.
-    for (int i = 1; i < argc; ++i) {
-        const QByteArray argument(argv[i]);
-        if (argument != "-h" && argument != "--help" && argument != "--help-all" && argument != "-v"
-            && argument != "--version")
-            continue;
+    if (asksForText(argc, argv)) {
         QCoreApplication core(argc, argv);
-        QCoreApplication::setApplicationName(QString::fromLatin1(kApplicationName));
-        QCoreApplication::setApplicationVersion(QString::fromLatin1(kVersion));
-        AppOptions options;
-        QString message;
-        int exitCode = 0;
-        if (!AppOptions::parse(core.arguments(), options, message, exitCode)) {
-            std::fputs(qPrintable(message), exitCode == 0 ? stdout : stderr);
-            return exitCode;
-        }
-        break;
+        if (const std::optional<int> exitCode = answered(core.arguments(), options))
+            return *exitCode;
     }
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QString::fromLatin1(kApplicationName));
-    QApplication::setOrganizationName(QString::fromLatin1(kOrganizationName));
-    QApplication::setApplicationVersion(QString::fromLatin1(kVersion));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/tenure.svg")));
-
-    AppOptions options;
-    QString message;
-    int exitCode = 0;
-    if (!AppOptions::parse(app.arguments(), options, message, exitCode)) {
-        std::fputs(qPrintable(message), exitCode == 0 ? stdout : stderr);
-        return exitCode;
-    }
+    if (const std::optional<int> exitCode = answered(app.arguments(), options))
+        return *exitCode;
 
     // Japanese or English: --language, else the ui/language setting, else the system locale.
     QString language = options.language;
