@@ -410,9 +410,12 @@ void MainWindow::startScoring(const QString& path)
                 QStringList parts;
                 for (const QString& band : order)
                     parts << tr("%1 %2").arg(QLocale().toString(bands.value(band)), band);
-                m_statusEngine->setText(tr("Scored as of %1 · %2")
-                                            .arg(QLocale().toString(summary.asOf, QLocale::ShortFormat),
-                                                 parts.join(QStringLiteral(" · "))));
+                const QString asOf = QLocale().toString(summary.asOf, QLocale::ShortFormat);
+                // An empty workspace has no band to count: no dangling "·".
+                m_statusEngine->setText(
+                    parts.isEmpty()
+                        ? tr("Scored as of %1").arg(asOf)
+                        : tr("Scored as of %1 · %2").arg(asOf, parts.join(QStringLiteral(" · "))));
                 m_statusEngine->setToolTip({});
                 // The lists show the new statuses and the refreshed queue.
                 m_customers->refresh();

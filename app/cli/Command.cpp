@@ -45,6 +45,12 @@ int Command::execute(const QStringList& arguments, Context& context)
                     << Qt::flush;
         return Success;
     }
+    if (const QStringList positional = parser.positionalArguments(); positional.size() > maxArguments()) {
+        context.err << tr("tenure-cli %1: unexpected argument \"%2\" (see tenure-cli %1 --help)")
+                           .arg(m_name, positional.value(maxArguments()))
+                    << Qt::endl;
+        return UsageError;
+    }
     return run(parser, context);
 }
 

@@ -66,6 +66,9 @@ protected:
     // Whether the command makes a workspace where --db names no file (init, demo). Every other
     // command refuses such a path: a typo must not leave an empty workspace that "succeeds".
     virtual bool createsWorkspace() const { return false; }
+    // How many positional arguments the command takes at most; more is a usage error, so a
+    // stray word is never silently ignored.
+    virtual qsizetype maxArguments() const { return 0; }
     virtual int run(const QCommandLineParser& parser, Context& context) = 0;
 
     // The workspace from --db (or the context's default), opened in `mode`; errors are printed.

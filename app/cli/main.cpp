@@ -2,9 +2,13 @@
 #include "Version.h"
 #include "cli/CommandRegistry.h"
 #include "store/WorkspacePaths.h"
+#include "util/EnglishPlurals.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QGuiApplication>
+#include <QTemporaryDir>
 
 #include <cstdio>
 #include <memory>
@@ -40,11 +44,22 @@ bool needsGui(int argc, char* argv[])
 
 int main(int argc, char* argv[])
 {
+    std::unique_ptr<QTemporaryDir> runtime; // outlives the application
     std::unique_ptr<QCoreApplication> application;
     if (needsGui(argc, argv)) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
             && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
+        // A cron job or a service has no session: Qt then makes /tmp/runtime-USER itself, with a
+        // warning on stderr for every report. Made here, the same way (private to the user), quietly.
+        if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+            runtime = std::make_unique<QTemporaryDir>(QDir::tempPath()
+                                                      + QStringLiteral("/tenure-runtime-XXXXXX"));
+            if (runtime->isValid()
+                && QFile::setPermissions(runtime->path(),
+                                         QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
+                qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtime->path()));
+        }
         application = std::make_unique<QGuiApplication>(argc, argv);
     } else {
         application = std::make_unique<QCoreApplication>(argc, argv);
@@ -53,6 +68,7 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationName(QString::fromLatin1(kApplicationName));
     QCoreApplication::setOrganizationName(QString::fromLatin1(kOrganizationName));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(kVersion));
+    installEnglishPlurals(); // "Wrote report.pdf (1 page)."
 
     QTextStream out(stdout);
     QTextStream err(stderr);

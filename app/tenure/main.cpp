@@ -4,6 +4,7 @@
 #include "StartupProbe.h"
 #include "Version.h"
 #include "store/WorkspacePaths.h"
+#include "util/EnglishPlurals.h"
 #include "workspace/FirstRunDialog.h"
 
 #include <QApplication>
@@ -75,6 +76,7 @@ int main(int argc, char* argv[])
     const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
     if (!language.isEmpty())
         QLocale::setDefault(locale); // dates and numbers follow the chosen language too
+    installEnglishPlurals(); // "1 page": asked after the language's own translation
     QTranslator translator;
     if (translator.load(locale, QStringLiteral("tenure"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);

@@ -16,6 +16,8 @@ QString formatMoney(double value, const QString& currency)
         return QStringLiteral("€") + figure;
     if (currency == QLatin1String("GBP"))
         return QStringLiteral("£") + figure;
+    if (currency.isEmpty())
+        return figure; // a total of nothing, or an unknown currency: the figure alone, no stray space
     return currency + u' ' + figure;
 }
 

@@ -44,6 +44,18 @@ std::optional<ImportMapping> CsvImporter::savedMapping(Database& db, const QStri
     return std::move(mapping).value();
 }
 
+QString CsvImporter::Report::currencyNotice() const
+{
+    if (currencyAssumed == 0)
+        return {};
+    return CsvImporter::tr("New accounts whose ARR names no currency: %1, the first on line %2. They are "
+                           "taken as USD. If the file is in another currency, map the currency field "
+                           "to a column, or give it one value for every row (such as JPY), and import "
+                           "again.")
+        .arg(currencyAssumed)
+        .arg(firstCurrencyAssumedLine);
+}
+
 QString CsvImporter::defaultSourceName(const QString& path)
 {
     static const QRegularExpression others(QStringLiteral("[^\\p{L}\\p{N}]+"));
@@ -259,6 +271,9 @@ Result<CsvImporter::Report> CsvImporter::run(const QString& path, const Options&
         }
         report.rows += chunk.rows;
         report.leftOut += chunk.leftOut;
+        if (chunk.currencyAssumed > 0 && report.currencyAssumed == 0)
+            report.firstCurrencyAssumedLine = chunk.firstCurrencyAssumedLine;
+        report.currencyAssumed += chunk.currencyAssumed;
         for (RowError& error : chunk.errors)
             reject(std::move(error));
         if (!chunk.lines.isEmpty())

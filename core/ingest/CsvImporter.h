@@ -54,6 +54,13 @@ public:
         qint64 unchanged = 0; // already there as they are (re-import)
         qint64 rejected = 0; // bad rows
         qint64 leftOut = 0; // rows the mapping's "when" does not keep: counted, not errors
+        // New accounts whose ARR named no currency (no currency column or constant, no sign on
+        // the figure): stored as USD, and said so, since an export in yen without a sign would
+        // otherwise turn ¥480,000 into $480,000 silently.
+        qint64 currencyAssumed = 0;
+        qint64 firstCurrencyAssumedLine = 0;
+        // What to tell the user about them ("" when there are none).
+        QString currencyNotice() const;
         // The type each column that travels along was read as (inferred, or the mapping's).
         QHash<QString, ColumnType> columnTypes;
         QList<RowError> errors; // the first maxReportedErrors of them

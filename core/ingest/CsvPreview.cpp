@@ -20,9 +20,13 @@ Result<CsvPreview> CsvPreview::read(const QString& path, const CsvReader::Option
     CsvRecord record;
     while (preview.rows.size() < maxRows && reader.next(record))
         preview.rows.append(record);
-    if (!reader.error().isEmpty())
-        return Error { reader.error() };
+    if (!reader.error().isEmpty()) {
+        preview.problem = reader.error();
+        return preview;
+    }
     preview.more = preview.rows.size() == maxRows && reader.next(record);
+    if (!reader.error().isEmpty())
+        preview.problem = reader.error(); // the row after the last shown
     return preview;
 }
 

@@ -21,7 +21,12 @@ public:
     QStringList header;
     QList<CsvRecord> rows;
     bool more = false; // the file goes on after these rows
+    // Why the reading stopped before maxRows, when the file cannot be read on (a byte that is no
+    // character of the encoding, a quote never closed): the rows above it are still shown, and
+    // this names the line. Empty when the rows read cleanly.
+    QString problem;
 
+    // An error only when not even the header can be read.
     static Result<CsvPreview> read(const QString& path, const CsvReader::Options& options = {},
                                    int maxRows = 20);
     // The type each of `columns` (every column when empty) would be imported as when it travels

@@ -138,6 +138,12 @@ CsvReader::Position CsvReader::positionAtEnd() const
 
 bool CsvReader::fill()
 {
+    if (!m_stopError.isEmpty()) {
+        // The records before the bad bytes are read; the one they are in is not.
+        m_error = m_stopError;
+        m_atEnd = true;
+        return false;
+    }
     if (m_atEnd)
         return false;
     QByteArray bytes;
@@ -175,15 +181,14 @@ bool CsvReader::fill()
         if (scan.invalidAt >= 0) {
             m_text += m_decoder->decode(QByteArrayView(data).first(scan.invalidAt));
             const Position at = positionAtEnd();
-            m_error = tr("%1: line %2, column %3: bytes that are not valid %4 (%5); choose the file's "
-                         "encoding (e.g. cp932, utf-8)")
-                          .arg(m_fileName)
-                          .arg(at.line)
-                          .arg(at.column)
-                          .arg(QString::fromLatin1(m_encoding),
-                               TextDecoding::hexBytes(data.mid(scan.invalidAt, scan.invalidLength)));
-            m_atEnd = true;
-            return false;
+            m_stopError = tr("%1: line %2, column %3: bytes that are not valid %4 (%5); choose the file's "
+                             "encoding (e.g. cp932, utf-8)")
+                              .arg(m_fileName)
+                              .arg(at.line)
+                              .arg(at.column)
+                              .arg(QString::fromLatin1(m_encoding),
+                                   TextDecoding::hexBytes(data.mid(scan.invalidAt, scan.invalidLength)));
+            return true;
         }
         m_carry = data.right(scan.incompleteTail);
         data.chop(scan.incompleteTail);
@@ -197,18 +202,15 @@ bool CsvReader::fill()
         qsizetype bad = m_text.indexOf(QChar::ReplacementCharacter, before);
         if (bad < 0)
             bad = m_text.size();
-        const QString tail = m_text.mid(bad);
         m_text.truncate(bad);
         const Position at = positionAtEnd();
-        m_text += tail;
-        m_error = tr("%1: line %2, column %3: bytes that are not valid %4; choose the file's encoding (e.g. "
-                     "cp932, utf-8)")
-                      .arg(m_fileName)
-                      .arg(at.line)
-                      .arg(at.column)
-                      .arg(QString::fromLatin1(m_encoding));
-        m_atEnd = true;
-        return false;
+        m_stopError = tr("%1: line %2, column %3: bytes that are not valid %4; choose the file's encoding "
+                         "(e.g. cp932, utf-8)")
+                          .arg(m_fileName)
+                          .arg(at.line)
+                          .arg(at.column)
+                          .arg(QString::fromLatin1(m_encoding));
+        return true;
     }
     return true;
 }

@@ -82,6 +82,9 @@ private:
     qint64 m_bytesRead = 0;
     bool m_atEnd = false;
     QString m_error;
+    // Bytes that are not text stop the reading where they are, but the records before them are
+    // still read: the error is raised once the parser needs text beyond the good part.
+    QString m_stopError;
 };
 
 } // namespace tenure

@@ -235,8 +235,9 @@ Status ImportMapping::checkAgainst(const QStringList& header, const QString& fil
         missing.append(field.name);
     }
     if (!missing.isEmpty())
-        return Error { tr("%1: no column found for %2 (importing %3; the file's columns: %4). Name them in a "
-                          "mapping file (--mapping) or rename the columns.")
+        return Error { tr("%1: no column found for %2 (importing %3; the file's columns: %4). Choose their "
+                          "columns in the mapping (the import's Columns step, or a --mapping file), or "
+                          "rename the file's columns.")
                            .arg(fileName, missing.join(QStringLiteral(", ")), kindName(kind), available) };
     return {};
 }

@@ -249,6 +249,7 @@ bool RowConverter::checkUniqueId(const CsvRecord& record, const QString& field, 
 
 std::optional<Account> RowConverter::account(const CsvRecord& record, RowError& error)
 {
+    m_currencyAssumed = false;
     if (!checkWidth(record, error))
         return std::nullopt;
     const QString id = text(record, QStringLiteral("id"));
@@ -312,12 +313,14 @@ std::optional<Account> RowConverter::account(const CsvRecord& record, RowError& 
         return std::nullopt;
     if (mrr && indexOf(QStringLiteral("arr")) < 0)
         account.arr = *mrr * 12;
-    if (text(record, QStringLiteral("currency")).isNull()) {
-        // No currency column: the sign of the figure says it ("¥12,000,000" is yen).
+    if (text(record, QStringLiteral("currency")).isEmpty()) {
+        // No currency column, or a blank cell: the sign of the figure says it ("¥12,000,000" is yen).
         const QString sign = ValueParser::currencyOf(text(record, QStringLiteral("arr"))
                                                      + text(record, QStringLiteral("mrr")));
         if (!sign.isEmpty())
             account.currency = sign;
+        else if (!known && account.arr)
+            m_currencyAssumed = true;
     }
     std::optional<double> seats = account.seats ? std::optional<double>(*account.seats) : std::nullopt;
     if (!number(QStringLiteral("seats"), seats))

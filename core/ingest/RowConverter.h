@@ -61,6 +61,9 @@ public:
     std::optional<EncodedEvent> event(const CsvRecord& record, RowError& error);
     std::optional<Outcome> outcome(const CsvRecord& record, RowError& error);
     std::optional<AccountKeyStore::Entry> key(const CsvRecord& record, RowError& error);
+    // Whether the last account() was new with an ARR that named no currency (no column, constant
+    // or sign): its currency is then the default, USD, and the import says so.
+    bool currencyAssumed() const { return m_currencyAssumed; }
 
 private:
     int indexOf(const QString& field) const { return m_index.value(field, -1); }
@@ -99,6 +102,7 @@ private:
         qint64 line;
     };
     QHash<size_t, SeenId> m_seenIds; // id hash → first row with it
+    bool m_currencyAssumed = false;
 };
 
 } // namespace tenure

@@ -64,6 +64,8 @@ void RowProducer::run()
                 break;
             case ImportMapping::Kind::Accounts:
                 if (std::optional<Account> account = m_converter.account(record, error)) {
+                    if (m_converter.currencyAssumed() && chunk.currencyAssumed++ == 0)
+                        chunk.firstCurrencyAssumedLine = record.line;
                     chunk.accounts.append(std::move(*account));
                     ok = true;
                 }

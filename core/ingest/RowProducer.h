@@ -27,6 +27,9 @@ struct RowChunk
     QList<RowError> errors;
     qint64 rows = 0;
     qint64 leftOut = 0; // rows the mapping's "when" does not keep (not errors)
+    // New accounts with an ARR but no currency (no column, constant or sign): stored as USD.
+    qint64 currencyAssumed = 0;
+    qint64 firstCurrencyAssumedLine = 0;
     qint64 bytesRead = 0; // of the file, after this chunk
 };
 

@@ -176,6 +176,8 @@ Status Database::initialise()
             return set;
     }
     if (m_mode == Mode::ReadOnly) {
+        if (empty)
+            return Error { tr("it is empty: not a Tenure workspace yet (tenure-cli init makes one).") };
         if (version.value() < currentSchemaVersion())
             return Error {
                 tr("it uses an older schema (%1) and must be opened read-write once to be upgraded.")

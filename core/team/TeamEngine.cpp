@@ -43,7 +43,7 @@ Result<QString> TeamEngine::describeHolder(TeamDatabase& db)
 {
     Result<QSqlQuery> holder = db.exec(
         QStringLiteral(
-            "SELECT a.usename, coalesce(a.client_addr::text, 'local socket'), a.application_name, "
+            "SELECT a.usename, a.client_addr::text, a.application_name, "
             "to_char(a.backend_start, 'YYYY-MM-DD HH24:MI') FROM pg_locks l JOIN pg_stat_activity a ON "
             "a.pid = l.pid WHERE l.locktype = 'advisory' AND l.classid = ? AND l.objid = ? AND l.granted"),
         { qint64(quint64(TeamSchema::kEngineLock) >> 32),
@@ -52,9 +52,14 @@ Result<QString> TeamEngine::describeHolder(TeamDatabase& db)
         return Error { holder.error() };
     if (!holder->next())
         return QString();
-    return tr("%1 from %2 (%3, connected %4)")
-        .arg(holder->value(0).toString(), holder->value(1).toString(), holder->value(2).toString(),
-             holder->value(3).toString());
+    const QString login = holder->value(0).toString();
+    const QString application = holder->value(2).toString();
+    // Another login's address and start are hidden from a member without pg_read_all_stats: they
+    // come back NULL, and then only the login and the program are named.
+    if (holder->value(3).isNull())
+        return application.isEmpty() ? login : tr("%1 (%2)").arg(login, application);
+    const QString from = holder->value(1).isNull() ? tr("a local socket") : holder->value(1).toString();
+    return tr("%1 from %2 (%3, connected %4)").arg(login, from, application, holder->value(3).toString());
 }
 
 bool TeamEngine::holdsLock()

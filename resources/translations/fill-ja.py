@@ -392,7 +392,7 @@ JA = {
     "%1: the mapping resolves accounts from column \"%2\", which the file does not have (its columns: %3)": "%1: 対応付けでは顧客を列「%2」から変換しますが、ファイルにその列がありません(ファイルの列: %3)",
     "%1: the mapping resolves accounts from column \"%2\" but names no key namespace": "%1: 対応付けでは顧客を列「%2」から変換しますが、キーの名前空間が指定されていません",
     "%1: a key import needs a namespace (e.g. --namespace subscription)": "%1: キーのインポートには名前空間が必要です(例: --namespace subscription)",
-    "%1: no column found for %2 (importing %3; the file's columns: %4). Name them in a mapping file (--mapping) or rename the columns.": "%1: %2 の列が見つかりません(%3 のインポート。ファイルの列: %4)。列の対応付けで指定するか、列名を変更してください。",
+    "%1: no column found for %2 (importing %3; the file's columns: %4). Choose their columns in the mapping (the import's Columns step, or a --mapping file), or rename the file's columns.": "%1: %2 の列が見つかりません(%3 のインポート。ファイルの列: %4)。列の対応付けで指定するか、列名を変更してください。",
     "%1 ← %2": "%1 ← %2", "%1 = %2": "%1 = %2", "account ← %1 (through %2 keys)": "account ← %1(%2 のキーで変換)",
     "kind: expected one of accounts, events, outcomes, keys": "kind: accounts、events、outcomes、keys のいずれかを指定してください",
     "%1: expected an object of field names": "%1: 項目名のオブジェクトが必要です", "%1.%2: unknown field for %3 (known: %4)": "%1.%2: %3 の項目ではありません(使える項目: %4)",
@@ -825,6 +825,16 @@ JA = {
     "no cases": "ケースなし",
     "not a readable file": "読み込めるファイルではありません",
     "no such file": "ファイルがありません",
+    # 2026-12-06 (second session)
+    "New accounts whose ARR names no currency: %1, the first on line %2. They are taken as USD. If the file is in another currency, map the currency field to a column, or give it one value for every row (such as JPY), and import again.":
+        "通貨の書かれていない ARR の新しい顧客: %1 社（最初は %2 行目）。USD として扱います。ファイルが別の通貨なら、currency 欄を列に割り当てるか、全行に使う値（JPY など）を入れて、もう一度インポートしてください。",
+    "it is empty: not a Tenure workspace yet (tenure-cli init makes one).": "空のファイルで、まだ Tenure のワークスペースではありません（tenure-cli init で作成できます）。",
+    "Scored as of %1": "%1 時点のスコア",
+    "Stage %1": "ステージ %1", "criterion %1": "基準 %1", "band %1": "評価 %1", "event %1": "イベント %1",
+    "tier %1": "段階 %1", "all of, condition %1": "すべて満たす条件の %1 番目", "any of, condition %1": "いずれか満たす条件の %1 番目",
+    "%1 “%2”": "%1「%2」",
+    "No events from this account yet.": "この顧客のイベントはまだありません。",
+    "%1 rows can be read; then: %2": "%1 行は読み込めます。その次: %2",
 }
 
 def main(path):

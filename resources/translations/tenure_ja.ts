@@ -498,6 +498,15 @@
         <source>tenure-cli %1: there is no workspace at %2 (check the path, or create one with tenure-cli --db %2 init)</source>
         <translation>tenure-cli %1: %2 にワークスペースがありません(パスを確認するか、tenure-cli --db %2 init で作成してください)</translation>
     </message>
+    <message>
+        <source>tenure-cli %1: unexpected argument "%2" (see tenure-cli %1 --help)</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Wrote %1 (%n pages).</source>
+        <translation>
+            <numerusform>%1 を書き出しました(%n ページ)。</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>ConnectorConfig</name>
@@ -613,6 +622,10 @@
     <message>
         <source>%1: committing the import failed, nothing was imported: %2</source>
         <translation>%1: インポートの確定に失敗したため、何もインポートしていません: %2</translation>
+    </message>
+    <message>
+        <source>New accounts whose ARR names no currency: %1, the first on line %2. They are taken as USD. If the file is in another currency, map the currency field to a column, or give it one value for every row (such as JPY), and import again.</source>
+        <translation>通貨の書かれていない ARR の新しい顧客: %1 社（最初は %2 行目）。USD として扱います。ファイルが別の通貨なら、currency 欄を列に割り当てるか、全行に使う値（JPY など）を入れて、もう一度インポートしてください。</translation>
     </message>
 </context>
 <context>
@@ -770,6 +783,10 @@
         <source>SQLite would not apply its protections for files from elsewhere (%1).</source>
         <translation>SQLite が外部から来たファイル向けの保護を適用できませんでした (%1)。</translation>
     </message>
+    <message>
+        <source>it is empty: not a Tenure workspace yet (tenure-cli init makes one).</source>
+        <translation>空のファイルで、まだ Tenure のワークスペースではありません（tenure-cli init で作成できます）。</translation>
+    </message>
 </context>
 <context>
     <name>DemoWorkspace</name>
@@ -882,10 +899,6 @@
     <message>
         <source>%1: a key import needs a namespace (e.g. --namespace subscription)</source>
         <translation>%1: キーのインポートには名前空間が必要です(例: --namespace subscription)</translation>
-    </message>
-    <message>
-        <source>%1: no column found for %2 (importing %3; the file's columns: %4). Name them in a mapping file (--mapping) or rename the columns.</source>
-        <translation>%1: %2 の列が見つかりません(%3 のインポート。ファイルの列: %4)。列の対応付けで指定するか、列名を変更してください。</translation>
     </message>
     <message>
         <source>%1 ← %2</source>
@@ -1006,6 +1019,10 @@
     <message>
         <source>when.in: expected a list of the values that keep a row, e.g. ["Yes"]</source>
         <translation>when.in: 取り込む行の値のリストを指定してください(例: ["Yes"])</translation>
+    </message>
+    <message>
+        <source>%1: no column found for %2 (importing %3; the file's columns: %4). Choose their columns in the mapping (the import's Columns step, or a --mapping file), or rename the file's columns.</source>
+        <translation>%1: %2 の列が見つかりません(%3 のインポート。ファイルの列: %4)。列の対応付けで指定するか、列名を変更してください。</translation>
     </message>
 </context>
 <context>
@@ -1363,6 +1380,49 @@
     <message>
         <source>the name of the new account "%1" (it is not in the workspace yet)</source>
         <translation>新規顧客「%1」の名前(まだワークスペースにありません)</translation>
+    </message>
+</context>
+<context>
+    <name>RuleErrorText</name>
+    <message>
+        <source>Stage %1</source>
+        <translation>ステージ %1</translation>
+    </message>
+    <message>
+        <source>criterion %1</source>
+        <translation>基準 %1</translation>
+    </message>
+    <message>
+        <source>band %1</source>
+        <translation>評価 %1</translation>
+    </message>
+    <message>
+        <source>event %1</source>
+        <translation>イベント %1</translation>
+    </message>
+    <message>
+        <source>tier %1</source>
+        <translation>段階 %1</translation>
+    </message>
+    <message>
+        <source>all of, condition %1</source>
+        <translation>すべて満たす条件の %1 番目</translation>
+    </message>
+    <message>
+        <source>any of, condition %1</source>
+        <translation>いずれか満たす条件の %1 番目</translation>
+    </message>
+    <message>
+        <source>%1 “%2”</source>
+        <translation>%1「%2」</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -1940,6 +2000,14 @@
     <message>
         <source>The engine's copy %1 is in use by another process on this machine.</source>
         <translation>エンジンのコピー %1 は、このマシンの別のプロセスが使用中です。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>a local socket</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -3403,6 +3471,18 @@
         <source>renewal %1 (%2 days ago)</source>
         <translation>更新 %1(%2 日前)</translation>
     </message>
+    <message>
+        <source>The %1 stage has no health criteria.</source>
+        <translation>%1 ステージには健全性の基準がありません。</translation>
+    </message>
+    <message>
+        <source>The health-score engine has not scored this account yet.</source>
+        <translation>この顧客はまだスコアリングされていません。</translation>
+    </message>
+    <message>
+        <source>No events from this account yet.</source>
+        <translation>この顧客のイベントはまだありません。</translation>
+    </message>
 </context>
 <context>
     <name>tenure::CustomerListModel</name>
@@ -3870,6 +3950,10 @@
         <source>Other columns, kept as: %1</source>
         <translation>その他の列の取り込み方: %1</translation>
     </message>
+    <message>
+        <source>%1 rows can be read; then: %2</source>
+        <translation>%1 行は読み込めます。その次: %2</translation>
+    </message>
 </context>
 <context>
     <name>tenure::MainWindow</name>
@@ -4192,6 +4276,10 @@
     <message>
         <source>Read-only while the team server cannot be reached (%1).</source>
         <translation>チームサーバーに接続できない間は読み取り専用です(%1)。</translation>
+    </message>
+    <message>
+        <source>Scored as of %1</source>
+        <translation>%1 時点のスコア</translation>
     </message>
 </context>
 <context>
@@ -5412,6 +5500,14 @@ Team: %3</source>
         <source>list (default), show, done, snooze, reassign, note, account-note, rules</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>unknown action "%1"; expected list, show, done, snooze, reassign, note, account-note or rules</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unexpected argument "%1" after %2</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>tenure::cli::BacktestCommand</name>
@@ -5893,6 +5989,10 @@ Team: %3</source>
         <source>, resumed an interrupted run</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>%1: %2 pages, %3 records: %4 events read, %5 rejected, %6 retries%7 (%8 s).</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>tenure::cli::ReportCommand</name>
@@ -5967,11 +6067,6 @@ Team: %3</source>
     <message>
         <source> owned by "%1"</source>
         <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <source>Wrote %1 (%n pages).</source>
-        <translation>
-            <numerusform>%1 を書き出しました(%n ページ)。</numerusform></translation>
     </message>
 </context>
 <context>

@@ -55,6 +55,16 @@ private slots:
                      .toString(),
                  QStringLiteral("取引先名"));
 
+        // A figure without a sign or a currency column: taken as USD, and said so.
+        const Run unsigned_
+            = runCommand({ QStringLiteral("import"), QStringLiteral("accounts"),
+                           data + QStringLiteral("accounts-utf8-bom.csv"), QStringLiteral("--db"), db });
+        QCOMPARE(unsigned_.code, 0);
+        QVERIFY2(unsigned_.out.contains(QLatin1String("ARR names no currency: 1, the first on line 3")),
+                 qPrintable(unsigned_.out));
+        // 有限会社①テクノ～ラボ's 480000 has no sign, unlike the other two figures.
+        QCOMPARE(report.value(QStringLiteral("currency_assumed")).toInt(-1), 1);
+
         const Run usage = runCommand({ QStringLiteral("import"), QStringLiteral("sales"),
                                        QStringLiteral("x.csv"), QStringLiteral("--db"), db });
         QCOMPARE(usage.code, 2);

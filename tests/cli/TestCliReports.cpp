@@ -29,6 +29,7 @@ private slots:
         QProcessEnvironment headless = QProcessEnvironment::systemEnvironment();
         headless.remove(QStringLiteral("QT_QPA_PLATFORM"));
         headless.remove(QStringLiteral("DISPLAY"));
+        headless.remove(QStringLiteral("XDG_RUNTIME_DIR")); // as under cron: no session, and no warning
         QProcess process;
         process.setProcessEnvironment(headless);
         process.start(QStringLiteral(TENURE_BIN_DIR "/tenure-cli"),
@@ -37,8 +38,11 @@ private slots:
                         QStringLiteral("2026-11-25") });
         QVERIFY(process.waitForFinished(60000));
         QCOMPARE(process.exitCode(), 0);
-        QVERIFY2(QString::fromUtf8(process.readAllStandardOutput()).contains(QLatin1String("Wrote")),
-                 "no report written");
+        const QString written = QString::fromUtf8(process.readAllStandardOutput());
+        QVERIFY2(written.contains(QLatin1String("Wrote")) && written.contains(QLatin1String("(1 page).")),
+                 qPrintable(written));
+        const QString warned = QString::fromUtf8(process.readAllStandardError());
+        QVERIFY2(!warned.contains(QLatin1String("XDG_RUNTIME_DIR")), qPrintable(warned));
         QCOMPARE_GT(QFile(pdf).size(), 10000);
 
         const QString portfolio = workspace.dir() + QStringLiteral("/p.pdf");
@@ -113,6 +117,15 @@ private slots:
                               QStringLiteral("--db"), db })
                      .code,
                  2);
+        const Run bogus
+            = runCommand({ QStringLiteral("actions"), QStringLiteral("bogus"), QStringLiteral("--db"), db });
+        QCOMPARE(bogus.code, 2);
+        QVERIFY2(bogus.err.contains(QLatin1String("unknown action \"bogus\"")), qPrintable(bogus.err));
+        const Run extra = runCommand({ QStringLiteral("actions"), QStringLiteral("done"), id,
+                                       QStringLiteral("now"), QStringLiteral("--db"), db });
+        QCOMPARE(extra.code, 2);
+        QVERIFY2(extra.err.contains(QLatin1String("unexpected argument \"now\" after done")),
+                 qPrintable(extra.err));
 
         const QString csv = workspace.dir() + QStringLiteral("/c.csv");
         const Run exported = runCommand({ QStringLiteral("export"), QStringLiteral("customers"),

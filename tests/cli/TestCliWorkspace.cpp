@@ -44,6 +44,13 @@ private slots:
         QVERIFY(!QFile::exists(workspace.path()));
         const Run badOption = runCommand({ QStringLiteral("init"), QStringLiteral("--frobnicate") });
         QCOMPARE(badOption.code, 2);
+        // A stray word is refused, not ignored: `init w.tenure` must not make the default workspace.
+        const Run stray = runCommand(
+            { QStringLiteral("init"), QStringLiteral("w.tenure"), QStringLiteral("--db"), workspace.path() });
+        QCOMPARE(stray.code, 2);
+        QVERIFY2(stray.err.contains(QLatin1String("unexpected argument \"w.tenure\"")),
+                 qPrintable(stray.err));
+        QVERIFY(!QFile::exists(workspace.path()));
     }
 
     void demoThenStats()

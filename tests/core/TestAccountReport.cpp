@@ -1,5 +1,6 @@
 #include "TestSupport.h"
 #include "demo/DemoWorkspace.h"
+#include "domain/Money.h"
 #include "engine/DayClock.h"
 #include "engine/ScoringEngine.h"
 #include "report/AccountReport.h"
@@ -21,6 +22,15 @@ class TestAccountReport : public QObject
     Q_OBJECT
 
 private slots:
+    void moneyShowsItsCurrency()
+    {
+        QCOMPARE(formatMoney(900, QStringLiteral("USD")), QStringLiteral("$900"));
+        QCOMPARE(formatMoney(500, QStringLiteral("JPY")), QStringLiteral("¥500"));
+        QCOMPARE(formatMoney(900, QStringLiteral("CHF")), QStringLiteral("CHF 900"));
+        // No currency (a total of nothing): the figure alone, not " 0" (it printed "( 0)").
+        QCOMPARE(formatMoney(0, QString()), QStringLiteral("0"));
+    }
+
     void usageMatchesTheLog()
     {
         test::TempWorkspace workspace;

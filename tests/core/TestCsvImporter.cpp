@@ -126,6 +126,39 @@ private slots:
         QCOMPARE(acme.renewalDate, QDate(2026, 12, 31));
     }
 
+    void anArrWithoutACurrencyIsNamedInTheReport()
+    {
+        // An export in yen without a sign or a currency column: the figures are taken as USD, and
+        // the report says so (with the first line), in the check before the import too.
+        QTemporaryDir dir;
+        const QString path = test::writeFile(dir, QStringLiteral("accounts.csv"),
+                                             "id,name,arr\nJ-1,さくら,480000\nJ-2,ひまわり,¥960000\n"
+                                             "J-3,もみじ,720000\nJ-4,つばき,\n");
+        CsvImporter::Options check = kind(ImportMapping::Kind::Accounts);
+        check.dryRun = true;
+        const CsvImporter::Report dry = import(path, check);
+        QCOMPARE(dry.currencyAssumed, 2);
+        QCOMPARE(dry.firstCurrencyAssumedLine, 2);
+        QVERIFY2(dry.currencyNotice().contains(QStringLiteral("USD")), qPrintable(dry.currencyNotice()));
+
+        const CsvImporter::Report report = import(path, kind(ImportMapping::Kind::Accounts));
+        QCOMPARE(report.currencyAssumed, 2);
+        AccountStore accounts(*m_db);
+        QCOMPARE(accounts.find(QStringLiteral("J-1")).value().currency, QStringLiteral("USD"));
+        QCOMPARE(accounts.find(QStringLiteral("J-2")).value().currency, QStringLiteral("JPY"));
+
+        // One value for every row says it; the accounts already imported take it too.
+        CsvImporter::Options yen = kind(ImportMapping::Kind::Accounts);
+        yen.mapping
+            = mappingFrom(R"({"kind": "accounts", "columns": {"id": "id", "name": "name", "arr": "arr"},
+                                      "constants": {"currency": "JPY"}})");
+        const CsvImporter::Report again = import(path, yen);
+        QCOMPARE(again.currencyAssumed, 0);
+        QVERIFY(again.currencyNotice().isEmpty());
+        QCOMPARE(accounts.find(QStringLiteral("J-1")).value().currency, QStringLiteral("JPY"));
+        QCOMPARE(accounts.find(QStringLiteral("J-3")).value().currency, QStringLiteral("JPY"));
+    }
+
     void extraColumnsAreTyped()
     {
         QCOMPARE(RowConverter::typedCell(QStringLiteral("True")), QJsonValue(true));

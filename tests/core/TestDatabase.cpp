@@ -94,6 +94,12 @@ private slots:
         QFile file(workspace.path());
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.close();
+        // Read-only, an empty file is said to be empty (it was "an older schema (0)").
+        const Result<std::unique_ptr<Database>> reading
+            = Database::open(workspace.path(), Database::Mode::ReadOnly);
+        QVERIFY(!reading);
+        QVERIFY2(reading.error().contains(QLatin1String("it is empty: not a Tenure workspace yet")),
+                 qPrintable(reading.error()));
         auto db = workspace.open();
         QCOMPARE(db->schemaVersion(), Database::currentSchemaVersion());
     }

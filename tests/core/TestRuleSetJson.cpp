@@ -1,5 +1,7 @@
+#include "rules/RuleErrorText.h"
 #include "rules/RuleSetJson.h"
 
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace tenure;
@@ -100,6 +102,42 @@ private slots:
         const Result<RuleSet> rules = RuleSetJson::parse(json);
         QVERIFY(!rules.ok());
         QVERIFY2(rules.error().startsWith(expected), qPrintable(rules.error()));
+    }
+
+    // The same errors as the rule editor's forms show them: counted from 1, named as the rules
+    // name them, and text that is no rule path left as it is.
+    void errorsForPeople_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("window") << minimal(
+            R"([{"id":"a","name":"Adoption","criteria":[{"id":"c","label":"Weekly logins","measure":{"kind":"event_count","window_days":0},"score":{"mode":"pass","op":">=","value":1}}]}])")
+                                << "Stage 1 “Adoption”, criterion 1 “Weekly logins”, measure, window_days: "
+                                   "must be "
+                                   "a whole number > 0";
+        QTest::newRow("unnamed") << minimal(
+            R"([{"id":"a","name":"A","criteria":[{"id":"c","label":"L","measure":{"kind":"event_count","window_days":7},"score":{"mode":"pass","op":">=","value":1}},{"id":"d","label":" ","measure":{"kind":"event_count","window_days":7},"score":{"mode":"pass","op":">=","value":1}}]}])")
+                                 << "Stage 1 “A”, criterion 2, label: expected a non-empty text";
+        QTest::newRow("nested") << minimal(
+            R"([{"id":"a","name":"A","when":{"all":[{"measure":{"kind":"days_since_event"},"op":">=","value":1},{"any":[{"measure":{"kind":"event_count","window_days":-1},"op":">=","value":1}]}]}},{"id":"b","name":"B"}])")
+                                << "Stage 1 “A”, when, all of, condition 2, any of, condition 1, measure, "
+                                   "window_days: ";
+        QTest::newRow("band") << QByteArray(
+            R"({"name":"t","bands":[{"name":"Good","min_score":70},{"name":"Bad","min_score":5}],"stages":[{"id":"a","name":"A"}]})")
+                              << "band 2 “Bad”, min_score: the last band must start at 0";
+        QTest::newRow("syntax") << QByteArray("{\n  \"name\": \"t\",\n  \"bands\": [,]\n}")
+                                << "line 3, column";
+    }
+
+    void errorsForPeople()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, expected);
+        const Result<RuleSet> rules = RuleSetJson::parse(json);
+        QVERIFY(!rules.ok());
+        const QString readable
+            = RuleErrorText::forPeople(rules.error(), QJsonDocument::fromJson(json).object());
+        QVERIFY2(readable.startsWith(expected), qPrintable(readable));
     }
 };
 

@@ -10,6 +10,7 @@
 #include "store/EventLog.h"
 #include "team/TeamDatabase.h"
 #include "team/TeamEngine.h"
+#include "team/TeamMembers.h"
 #include "team/TeamPublisher.h"
 #include "team/TeamPush.h"
 #include "team/TeamReplica.h"
@@ -248,6 +249,20 @@ private slots:
         Result<QString> holder = TeamEngine::describeHolder(*team);
         QVERIFY(holder.ok());
         QVERIFY2(holder->contains(PgCluster::superuser()), qPrintable(holder.value()));
+        // A CSM does not see another login's address or start: the holder is named without them,
+        // not as "local socket (Tenure, connected )".
+        QVERIFY(TeamMembers(*team)
+                    .add(QStringLiteral("watcher"), QStringLiteral("Watcher"), QStringLiteral("csm"),
+                         QStringLiteral("pw-w"))
+                    .ok());
+        Result<std::unique_ptr<TeamDatabase>> csm
+            = m_cluster.openAs(QStringLiteral("engine"), QStringLiteral("watcher"), QStringLiteral("pw-w"));
+        QVERIFY(csm.ok());
+        Result<QString> seen = TeamEngine::describeHolder(**csm);
+        QVERIFY(seen.ok());
+        QVERIFY2(seen->startsWith(PgCluster::superuser()), qPrintable(seen.value()));
+        QVERIFY2(!seen->contains(QLatin1String("connected")) && !seen->contains(QLatin1String("socket")),
+                 qPrintable(seen.value()));
         QVERIFY(!second.runPass().ok());
     }
 

@@ -220,6 +220,10 @@ private slots:
         QCOMPARE(
             test::count(*m_team, QStringLiteral("SELECT count(*) FROM events WHERE source = 'mixpanel'")),
             count.value(0).toLongLong());
+        // ... and it says so: the staged copy's count is not passed off as new events.
+        QVERIFY2(!again.out.contains(QStringLiteral("new events")), qPrintable(again.out));
+        const qsizetype sent = again.out.indexOf(QStringLiteral("Into the team workspace"));
+        QVERIFY2(sent >= 0 && !again.out.mid(sent).contains(QStringLiteral("events")), qPrintable(again.out));
     }
 
     // The service is the team's puller too: a connector that is due is pulled on schedule, and the

@@ -22,6 +22,7 @@
 #include <QListWidget>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -369,6 +370,25 @@ private slots:
         QCOMPARE(breakdown->item(0, 0)->text(), report.status->breakdown.first().label);
         QCOMPARE(detail->findChild<QLabel*>(QStringLiteral("title"))->text(), report.account.name);
         QVERIFY(window.grab().save(test::screenshotDir() + QStringLiteral("/main-customer.png")));
+
+        // A churned customer: its stage has no criteria, and "Why this score" says so.
+        QString churned;
+        {
+            auto db = m_workspace.open(Database::Mode::ReadOnly);
+            QSqlQuery query(db->connection());
+            QVERIFY(query.exec(
+                QStringLiteral("SELECT account_id FROM account_status WHERE stage = 'churned' LIMIT 1")));
+            if (query.next())
+                churned = query.value(0).toString();
+        }
+        QVERIFY(!churned.isEmpty());
+        shown.clear();
+        detail->showCustomer(churned);
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(breakdown->rowCount(), 1);
+        QVERIFY2(breakdown->item(0, 0)->text().contains(QLatin1String("stage has no health criteria")),
+                 qPrintable(breakdown->item(0, 0)->text()));
+        QCOMPARE(breakdown->columnSpan(0, 0), breakdown->columnCount());
 
         // Rules and Tuning have their own tests (TestRulesAndTuning); here they are reachable.
         QTest::keyClick(&window, Qt::Key_5, Qt::ControlModifier);

@@ -277,6 +277,40 @@ private slots:
                  qPrintable(QString::number(barEnd(wide))));
     }
 
+    // An account's stage timeline and its health trend, one above the other: a day is at the same x
+    // in both (the trend's score labels took 22 px the timeline did not leave).
+    void timelineAndTrendShareTheirDays()
+    {
+        const RuleSet rules = RuleSetJson::defaults();
+        QVERIFY(rules.stages.size() >= 2);
+        QList<AccountStatus> history;
+        for (int i = 0; i < 2; ++i) {
+            AccountStatus status;
+            status.day = 20000 + 30 * i;
+            status.stage = rules.stages.at(i).id;
+            status.score = 40 + 20 * i;
+            history << status;
+        }
+        QImage image(400, 220, QImage::Format_RGB32);
+        image.fill(Qt::white);
+        {
+            QPainter painter(&image);
+            ReportCharts::stageTimeline(painter, QRectF(0, 0, 400, 64), history, rules);
+            ReportCharts::healthTrend(painter, QRectF(0, 76, 400, 120), history, rules);
+        }
+        auto leftmost = [&](int row) {
+            for (int x = 0; x < image.width(); ++x)
+                if (image.pixelColor(x, row) != QColor(Qt::white))
+                    return x;
+            return -1;
+        };
+        const int timeline = leftmost(17); // the middle of the timeline's bar
+        const int trend = leftmost(76 + 4 + 102 - 13); // between the trend's 0 and 25 labels: its frame
+        QVERIFY(timeline >= 0);
+        QVERIFY2(std::abs(timeline - trend) <= 1,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(timeline).arg(trend)));
+    }
+
     // At the default window size, in English and Japanese: the band a badge with its name, no cell
     // wrapped or clipped, the long ones elided with the whole text in their tooltips.
     void customerListReadsAtTheDefaultSize_data()

@@ -181,6 +181,33 @@ private slots:
         QVERIFY2(info->text().contains(QLatin1String("UTF-8")), qPrintable(info->text()));
     }
 
+    // One byte that is no character, on line 4: the rows above it are still shown, and the line is
+    // named (the whole preview used to go blank).
+    void aBadByteKeepsTheRowsAboveIt()
+    {
+        test::TempWorkspace workspace;
+        workspace.open();
+        QTemporaryDir dir;
+        const QString file
+            = test::writeFile(dir, QStringLiteral("accounts.csv"),
+                              "id,name\nA-1,Acme\nA-2,Globex\nA-3,Bad\x82 name\nA-4,Initech\n");
+        ImportCsvDialog dialog(workspace.path());
+        QSignalSpy previewed(&dialog, &ImportCsvDialog::previewed);
+        QVERIFY(showPreviewOf(dialog, previewed, file));
+        auto* encoding = dialog.findChild<QComboBox*>(QStringLiteral("encoding"));
+        if (encoding->currentData().toString() != QLatin1String("utf-8")) {
+            encoding->setCurrentIndex(encoding->findData(QStringLiteral("utf-8")));
+            QVERIFY(previewed.wait(10000));
+        }
+        auto* preview = dialog.findChild<QTableWidget*>(QStringLiteral("preview"));
+        auto* info = dialog.findChild<QLabel*>(QStringLiteral("previewInfo"));
+        QCOMPARE(preview->rowCount(), 2);
+        QCOMPARE(preview->item(1, 1)->text(), QStringLiteral("Globex"));
+        QVERIFY2(info->text().contains(QLatin1String("2 rows can be read; then: "))
+                     && info->text().contains(QLatin1String("line 4, column 8")),
+                 qPrintable(info->text()));
+    }
+
     // Step 2: a column mapped by hand is what the import uses.
     void editedColumnsAreImported()
     {

@@ -218,6 +218,19 @@ private slots:
         QVERIFY(window.grab().save(test::screenshotDir() + QStringLiteral("/main-window-scored.png")));
     }
 
+    void anEmptyWorkspaceSaysScoredWithoutAStrayDot()
+    {
+        test::TempWorkspace workspace;
+        workspace.open().reset();
+        MainWindow window;
+        QSignalSpy scored(&window, &MainWindow::scoringFinished);
+        window.openWorkspace(workspace.path());
+        QVERIFY(scored.wait(60000));
+        auto* engine = window.findChild<QLabel*>(QStringLiteral("statusEngine"));
+        QVERIFY2(engine->text().startsWith(QLatin1String("Scored as of")), qPrintable(engine->text()));
+        QVERIFY2(!engine->text().trimmed().endsWith(u'·'), qPrintable(engine->text()));
+    }
+
     // The customer list keeps a connection open; closing the window closes it before the scoring
     // worker's, which is then the last and leaves the file whole, its log copied in and removed.
     void closingTheWindowLeavesTheWorkspaceFileWhole()

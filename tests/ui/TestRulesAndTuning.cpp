@@ -114,13 +114,16 @@ private slots:
         auto* save = view->findChild<QPushButton*>(QStringLiteral("saveRules"));
         QVERIFY(!save->isEnabled()); // nothing edited yet
 
-        // A band cut-off out of order is refused with the path of the problem.
+        // A band cut-off out of order is refused, naming the band as the table shows it (counted
+        // from 1, by its name), not by its JSON path.
         tree->setCurrentItem(findItem(tree, QStringLiteral("Bands")));
         auto* bands = editor->findChild<QTableWidget*>(QStringLiteral("bandsTable"));
         QCOMPARE(bands->rowCount(), 3);
         bands->item(1, 2)->setText(QStringLiteral("80"));
         auto* problem = editor->findChild<QLabel*>(QStringLiteral("ruleProblem"));
-        QVERIFY2(problem->text().contains(QLatin1String("bands[1].min_score")), qPrintable(problem->text()));
+        QVERIFY2(problem->text().contains(QStringLiteral("band 2 “Normal”, min_score: ")),
+                 qPrintable(problem->text()));
+        QVERIFY2(!problem->text().contains(u'['), qPrintable(problem->text()));
         QVERIFY(!save->isEnabled());
         bands->item(1, 2)->setText(QStringLiteral("40"));
         QVERIFY(problem->text().isEmpty());
@@ -237,7 +240,7 @@ private slots:
         QVERIFY(json->toPlainText().contains(QLatin1String("signup_date")));
         json->setPlainText(QStringLiteral("{ not json"));
         QVERIFY(!editor.rules().ok());
-        QVERIFY2(editor.rules().error().contains(QLatin1String("stages[2].when")),
+        QVERIFY2(editor.rules().error().startsWith(QStringLiteral("Stage 3 “Onboarding”, when: ")),
                  qPrintable(editor.rules().error()));
     }
 

@@ -59,6 +59,17 @@ QTableWidgetItem* cell(const QString& text)
     return item;
 }
 
+// A table with nothing to list says why, in one muted row across its columns.
+void showEmpty(QTableWidget* table, const QString& why)
+{
+    table->setRowCount(1);
+    auto* item = new QTableWidgetItem(why);
+    item->setFlags(Qt::ItemIsEnabled);
+    item->setForeground(table->palette().color(QPalette::PlaceholderText));
+    table->setItem(0, 0, item);
+    table->setSpan(0, 0, 1, table->columnCount());
+}
+
 // Runs `write(store, author)` on the account's actions and notes, on the calling worker thread:
 // on the team's server as the signed-in member (the server records who), else in the workspace
 // file as this machine's user. Returns the error, or nothing.
@@ -333,7 +344,14 @@ void CustomerDetailView::display(const AccountReport& report)
 
     const QList<CriterionResult> breakdown
         = report.status ? report.status->breakdown : QList<CriterionResult> {};
+    m_breakdown->clearSpans();
     m_breakdown->setRowCount(int(breakdown.size()));
+    if (breakdown.isEmpty())
+        showEmpty(
+            m_breakdown,
+            report.status
+                ? tr("The %1 stage has no health criteria.").arg(report.rules.stageName(report.status->stage))
+                : tr("The health-score engine has not scored this account yet."));
     for (int row = 0; row < breakdown.size(); ++row) {
         const CriterionResult& c = breakdown[row];
         const QString observed = c.observed.isValid()
@@ -346,7 +364,10 @@ void CustomerDetailView::display(const AccountReport& report)
         for (int column = 0; column < cells.size(); ++column)
             m_breakdown->setItem(row, column, cell(cells[column]));
     }
+    m_events->clearSpans();
     m_events->setRowCount(int(report.recentEvents.size()));
+    if (report.recentEvents.isEmpty())
+        showEmpty(m_events, tr("No events from this account yet."));
     for (int row = 0; row < report.recentEvents.size(); ++row) {
         const RecentEvent& e = report.recentEvents[row];
         const QStringList cells { locale.toString(QDateTime::fromMSecsSinceEpoch(e.occurredAt).toLocalTime(),

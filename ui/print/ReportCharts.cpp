@@ -14,6 +14,10 @@ namespace tenure::ReportCharts {
 
 namespace {
 
+// The health trend's score labels take this much at the left; the stage timeline above it leaves
+// the same, so that a day is at the same x in both.
+constexpr qreal kValueAxis = 22;
+
 // Stage and band names come from rule files and may be of any length: one line, elided.
 QString fitted(const QPainter& painter, const QString& text, qreal width)
 {
@@ -50,7 +54,7 @@ void monthAxis(QPainter& painter, const QRectF& plot, int first, int last, const
 void stageTimeline(QPainter& painter, const QRectF& box, const QList<AccountStatus>& history,
                    const RuleSet& rules, const Ink& ink)
 {
-    const QRectF plot(box.left(), box.top(), box.width(), box.height() - 30);
+    const QRectF plot(box.left() + kValueAxis, box.top(), box.width() - kValueAxis, box.height() - 30);
     painter.setPen(QPen(ink.axis, 0.5));
     painter.setBrush(Qt::NoBrush);
     painter.drawRect(plot);
@@ -82,7 +86,7 @@ void stageTimeline(QPainter& painter, const QRectF& box, const QList<AccountStat
     // Legend: the stages in the order the account went through them.
     const QFont font = ReportPage::font(7);
     painter.setFont(font);
-    qreal x = box.left();
+    qreal x = plot.left();
     const qreal y = plot.bottom() + 16;
     for (const QString& stage : seen) {
         // What is left of the line, at most half of it: a long name leaves room for the others.
@@ -101,7 +105,7 @@ void stageTimeline(QPainter& painter, const QRectF& box, const QList<AccountStat
 void healthTrend(QPainter& painter, const QRectF& box, const QList<AccountStatus>& history,
                  const RuleSet& rules, const Ink& ink)
 {
-    const QRectF plot(box.left() + 22, box.top() + 4, box.width() - 22, box.height() - 18);
+    const QRectF plot(box.left() + kValueAxis, box.top() + 4, box.width() - kValueAxis, box.height() - 18);
     const QFont font = ReportPage::font(6.5);
     painter.setFont(font);
     // Band lower bounds, dashed, labelled at the right.
@@ -120,7 +124,7 @@ void healthTrend(QPainter& painter, const QRectF& box, const QList<AccountStatus
     const ChartAxes::Scale scale = scoreScale();
     for (const double value : scale.ticks()) {
         const qreal y = plot.bottom() - (value - scale.min) / (scale.max - scale.min) * plot.height();
-        painter.drawText(QRectF(box.left(), y - 5, 18, 10), Qt::AlignRight | Qt::AlignVCenter,
+        painter.drawText(QRectF(box.left(), y - 5, kValueAxis - 4, 10), Qt::AlignRight | Qt::AlignVCenter,
                          ChartAxes::tickLabel(value, scale));
     }
     if (history.isEmpty())

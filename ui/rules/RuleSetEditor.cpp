@@ -5,6 +5,7 @@
 #include "SplitterMemory.h"
 #include "rules/ConditionEditor.h"
 #include "rules/CriterionForm.h"
+#include "rules/RuleErrorText.h"
 #include "rules/RuleSetJson.h"
 
 #include <QFormLayout>
@@ -147,7 +148,10 @@ void RuleSetEditor::setRules(const RuleSet& rules)
 
 Result<RuleSet> RuleSetEditor::rules() const
 {
-    return RuleSetJson::fromObject(m_json);
+    Result<RuleSet> parsed = RuleSetJson::fromObject(m_json);
+    if (!parsed) // said as the forms show it: "Stage 4 “Adoption”, criterion 2", not "stages[3].criteria[1]"
+        return Error { RuleErrorText::forPeople(parsed.error(), m_json) };
+    return parsed;
 }
 
 QJsonArray RuleSetEditor::stages() const

@@ -363,6 +363,8 @@ void ImportCsvDialog::showReport(const CsvImporter::Report& report, bool dryRun)
     if (report.leftOut > 0)
         lines << tr("%1 rows left out by the mapping's filter — not errors.")
                      .arg(locale.toString(report.leftOut));
+    if (report.currencyAssumed > 0)
+        lines << report.currencyNotice();
     if (!report.columnTypes.isEmpty()) {
         QStringList columns = report.columnTypes.keys();
         std::sort(columns.begin(), columns.end());
@@ -452,7 +454,9 @@ void ImportCsvDialog::preview()
                 emit previewed();
                 return;
             }
-            m_previewInfo->setStyleSheet({});
+            // Rows before a line that cannot be read are shown, and the line is named in red.
+            m_previewInfo->setStyleSheet(
+                result.preview->problem.isEmpty() ? QString() : QStringLiteral("color: #c62828;"));
             showPreview(result.preview.value(), result.preset);
             inferTypes(result.preview.value());
             emit previewed();
@@ -480,6 +484,9 @@ void ImportCsvDialog::showPreview(const CsvPreview& preview, const std::optional
             .arg(preview.header.size())
             .arg(preview.rows.size())
             .arg(preview.more ? tr(" (the file goes on)") : QString()));
+    if (!preview.problem.isEmpty())
+        m_previewInfo->setText(
+            tr("%1 rows can be read; then: %2").arg(locale.toString(preview.rows.size()), preview.problem));
 
     // The columns: kept while the file, contents and source stay the same (an encoding or
     // delimiter change only re-reads), otherwise taken afresh.

@@ -48,6 +48,20 @@ int ActionsCommand::run(const QCommandLineParser& parser, Context& context)
         context.err << tr("tenure-cli actions: %1").arg(text) << Qt::endl;
         return UsageError;
     };
+    // Each action and how many words it takes, itself included: told before anything is opened.
+    static const QHash<QString, qsizetype> kWords {
+        { QStringLiteral("list"), 1 },   { QStringLiteral("rules"), 1 },
+        { QStringLiteral("show"), 2 },   { QStringLiteral("done"), 2 },
+        { QStringLiteral("snooze"), 2 }, { QStringLiteral("reassign"), 2 },
+        { QStringLiteral("note"), 3 },   { QStringLiteral("account-note"), 3 },
+    };
+    const auto words = kWords.constFind(verb);
+    if (words == kWords.cend())
+        return usage(tr("unknown action \"%1\"; expected list, show, done, snooze, reassign, note, "
+                        "account-note or rules")
+                         .arg(verb));
+    if (args.size() > qMax<qsizetype>(1, *words))
+        return usage(tr("unexpected argument \"%1\" after %2").arg(args.value(*words), verb));
     const bool reads = verb == QLatin1String("list") || verb == QLatin1String("show")
         || (verb == QLatin1String("rules") && !parser.isSet(QStringLiteral("set")));
     // A team workspace: the team's queue on the server, changed as the signed-in member.

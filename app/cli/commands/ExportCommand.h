@@ -12,6 +12,7 @@ public:
 
 protected:
     void addOptions(QCommandLineParser& parser) override;
+    qsizetype maxArguments() const override { return 1; }
     int run(const QCommandLineParser& parser, Context& context) override;
 };
 

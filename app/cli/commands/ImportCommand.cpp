@@ -135,6 +135,7 @@ int ImportCommand::run(const QCommandLineParser& parser, Context& context)
                                    { QStringLiteral("unchanged"), report->unchanged },
                                    { QStringLiteral("rejected"), report->rejected },
                                    { QStringLiteral("left_out"), report->leftOut },
+                                   { QStringLiteral("currency_assumed"), report->currencyAssumed },
                                    { QStringLiteral("committed"), report->committed },
                                    { QStringLiteral("dry_run"), options.dryRun },
                                    { QStringLiteral("errors"), errors },
@@ -159,6 +160,8 @@ int ImportCommand::run(const QCommandLineParser& parser, Context& context)
         context.out << tr("%1 rows left out: the mapping's \"when\" does not keep them (not errors).")
                            .arg(report->leftOut)
                     << '\n';
+    if (report->currencyAssumed > 0)
+        context.out << report->currencyNotice() << '\n';
     if (options.dryRun) {
         context.out << tr("Dry run: %1 rows ready, %2 bad; nothing was written.")
                            .arg(report->inserted)

@@ -86,6 +86,23 @@ int PullCommand::run(const QCommandLineParser& parser, Context& context)
         for (const QString& rejection : report->rejections)
             context.err << tr("%1: %2").arg(name, rejection) << '\n';
         context.err << Qt::flush;
+        const QString resumed = report->resumed ? tr(", resumed an interrupted run") : QString();
+        const double seconds = timer.elapsed() / 1000.0;
+        if (workspace.staged) {
+            // The events went into a staged copy, which holds none of the team's log: what is new
+            // to the team is said once they are sent ("Into the team workspace …").
+            context.out << tr("%1: %2 pages, %3 records: %4 events read, %5 rejected, %6 retries%7 (%8 s).")
+                               .arg(name)
+                               .arg(report->pages)
+                               .arg(report->records)
+                               .arg(report->inserted + report->duplicates)
+                               .arg(report->rejected)
+                               .arg(report->retries)
+                               .arg(resumed)
+                               .arg(seconds, 0, 'f', 2)
+                        << Qt::endl;
+            continue;
+        }
         context.out
             << tr("%1: %2 pages, %3 records: %4 new events, %5 already there, %6 rejected, %7 retries%8 "
                   "(%9 s).")
@@ -96,8 +113,8 @@ int PullCommand::run(const QCommandLineParser& parser, Context& context)
                    .arg(report->duplicates)
                    .arg(report->rejected)
                    .arg(report->retries)
-                   .arg(report->resumed ? tr(", resumed an interrupted run") : QString())
-                   .arg(timer.elapsed() / 1000.0, 0, 'f', 2)
+                   .arg(resumed)
+                   .arg(seconds, 0, 'f', 2)
             << Qt::endl;
     }
     if (Result<QString> sent = workspace.publish(); !sent) {

@@ -91,7 +91,10 @@ int ReportCommand::run(const QCommandLineParser& parser, Context& context)
         context.err << tr("tenure-cli report: %1").arg(pages.error()) << Qt::endl;
         return Failure;
     }
-    context.out << tr("Wrote %1 (%n pages).", nullptr, pages.value()).arg(path) << Qt::endl;
+    // The context tr() has at run time (Command's), named for lupdate: "1 page" is in tenure_en.ts.
+    context.out
+        << QCoreApplication::translate("Command", "Wrote %1 (%n pages).", nullptr, pages.value()).arg(path)
+        << Qt::endl;
     return Success;
 }
 

@@ -19,6 +19,7 @@ public:
 
 protected:
     void addOptions(QCommandLineParser& parser) override;
+    qsizetype maxArguments() const override { return 4; }
     int run(const QCommandLineParser& parser, Context& context) override;
 
 private:

@@ -18,6 +18,7 @@ public:
 
 protected:
     void addOptions(QCommandLineParser& parser) override;
+    qsizetype maxArguments() const override { return 1; }
     int run(const QCommandLineParser& parser, Context& context) override;
 };
 

@@ -1,0 +1,89 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en">
+<context>
+    <name>AccountReportRenderer</name>
+    <message numerus="yes">
+        <source>%n days left</source>
+        <translation><numerusform>%n day left</numerusform><numerusform>%n days left</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days ago</source>
+        <translation><numerusform>%n day ago</numerusform><numerusform>%n days ago</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ActionStore</name>
+    <message numerus="yes">
+        <source>No activity for %n days</source>
+        <translation><numerusform>No activity for %n day</numerusform><numerusform>No activity for %n days</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days to renewal</source>
+        <translation><numerusform>%n day to renewal</numerusform><numerusform>%n days to renewal</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Command</name>
+    <message numerus="yes">
+        <source>Wrote %1 (%n pages).</source>
+        <translation><numerusform>Wrote %1 (%n page).</numerusform><numerusform>Wrote %1 (%n pages).</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PortfolioReport</name>
+    <message numerus="yes">
+        <source>renewal within %n days</source>
+        <translation><numerusform>renewal within %n day</numerusform><numerusform>renewal within %n days</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PortfolioReportRenderer</name>
+    <message numerus="yes">
+        <source>%1 · %n accounts · as of %2</source>
+        <translation><numerusform>%1 · %n account · as of %2</numerusform><numerusform>%1 · %n accounts · as of %2</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>RuleSuggester</name>
+    <message numerus="yes">
+        <source>Suggested: %n criteria. Checked on the %1 later cases (outcomes after %2, %3 churned), their ROC AUC is %4; the active rules' on the same cases: %5.</source>
+        <translation><numerusform>Suggested: %n criterion. Checked on the %1 later cases (outcomes after %2, %3 churned), its ROC AUC is %4; the active rules' on the same cases: %5.</numerusform><numerusform>Suggested: %n criteria. Checked on the %1 later cases (outcomes after %2, %3 churned), their ROC AUC is %4; the active rules' on the same cases: %5.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Too few outcomes: %n churn(s) recorded up to %1.</source>
+        <translation><numerusform>Too few outcomes: %n churn recorded up to %1.</numerusform><numerusform>Too few outcomes: %n churns recorded up to %1.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>tenure::ActionQueueView</name>
+    <message numerus="yes">
+        <source>%n actions</source>
+        <translation><numerusform>%n action</numerusform><numerusform>%n actions</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accounts</source>
+        <translation><numerusform>%n account</numerusform><numerusform>%n accounts</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>tenure::CustomersView</name>
+    <message numerus="yes">
+        <source>%n customers</source>
+        <translation><numerusform>%n customer</numerusform><numerusform>%n customers</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>tenure::OverviewView</name>
+    <message numerus="yes">
+        <source>%n accounts</source>
+        <translation><numerusform>%n account</numerusform><numerusform>%n accounts</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>tenure::ReportActions</name>
+    <message numerus="yes">
+        <source>Wrote %1 (%n pages).</source>
+        <translation><numerusform>Wrote %1 (%n page).</numerusform><numerusform>Wrote %1 (%n pages).</numerusform></translation>
+    </message>
+</context>
+</TS>
