@@ -49,8 +49,8 @@ QString CsvImporter::Report::currencyNotice() const
     if (currencyAssumed == 0)
         return {};
     return CsvImporter::tr("New accounts whose ARR names no currency: %1, the first on line %2. They are "
-                           "taken as USD. If the file is in another currency, map the currency field "
-                           "to a column, or give it one value for every row (such as JPY), and import "
+                           "taken as USD. If the file is in another currency, give the currency field a "
+                           "column that names it, or one value for every row (such as JPY), and import "
                            "again.")
         .arg(currencyAssumed)
         .arg(firstCurrencyAssumedLine);

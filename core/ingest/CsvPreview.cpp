@@ -25,8 +25,13 @@ Result<CsvPreview> CsvPreview::read(const QString& path, const CsvReader::Option
         return preview;
     }
     preview.more = preview.rows.size() == maxRows && reader.next(record);
-    if (!reader.error().isEmpty())
+    if (!reader.error().isEmpty()) {
         preview.problem = reader.error(); // the row after the last shown
+        preview.problemFurtherDown = true;
+    } else if (!reader.pendingError().isEmpty()) {
+        preview.problem = reader.pendingError(); // in the text decoded ahead, further down
+        preview.problemFurtherDown = true;
+    }
     return preview;
 }
 

@@ -25,6 +25,7 @@ public:
     // character of the encoding, a quote never closed): the rows above it are still shown, and
     // this names the line. Empty when the rows read cleanly.
     QString problem;
+    bool problemFurtherDown = false; // the rows shown are whole; the problem comes after them
 
     // An error only when not even the header can be read.
     static Result<CsvPreview> read(const QString& path, const CsvReader::Options& options = {},

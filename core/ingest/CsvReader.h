@@ -48,6 +48,9 @@ public:
     // The next record; false at the end of the file or on an error (then error() says where).
     bool next(CsvRecord& record);
     const QString& error() const { return m_error; }
+    // Bytes further on that are not text, found while decoding ahead of the records read so far:
+    // next() stops there. Empty when none was met yet.
+    const QString& pendingError() const { return m_stopError; }
 
     qint64 bytesRead() const { return m_bytesRead; }
     const QString& fileName() const { return m_fileName; }

@@ -101,4 +101,13 @@ Result<AccountReport> AccountReport::load(Database& db, const QString& accountId
     return report;
 }
 
+QString AccountReport::whyNoBreakdown() const
+{
+    if (!status)
+        return tr("The health-score engine has not scored this account yet.");
+    if (const Stage* stage = rules.stage(status->stage); stage && stage->criteria.isEmpty())
+        return tr("The %1 stage has no health criteria.").arg(rules.stageName(status->stage));
+    return tr("No breakdown is stored for this score; the next scoring pass adds it.");
+}
+
 } // namespace tenure

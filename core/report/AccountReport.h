@@ -57,6 +57,9 @@ public:
     std::optional<int> daysToRenewal; // negative when the renewal date has passed
 
     static Result<AccountReport> load(Database& db, const QString& accountId, const QDate& asOf);
+    // Why "Why this score" lists nothing (for an empty breakdown): not scored yet, a stage without
+    // criteria, or a score whose rules version could not be read.
+    QString whyNoBreakdown() const;
 };
 
 } // namespace tenure

@@ -826,8 +826,10 @@ JA = {
     "not a readable file": "読み込めるファイルではありません",
     "no such file": "ファイルがありません",
     # 2026-12-06 (second session)
-    "New accounts whose ARR names no currency: %1, the first on line %2. They are taken as USD. If the file is in another currency, map the currency field to a column, or give it one value for every row (such as JPY), and import again.":
-        "通貨の書かれていない ARR の新しい顧客: %1 社（最初は %2 行目）。USD として扱います。ファイルが別の通貨なら、currency 欄を列に割り当てるか、全行に使う値（JPY など）を入れて、もう一度インポートしてください。",
+    "New accounts whose ARR names no currency: %1, the first on line %2. They are taken as USD. If the file is in another currency, give the currency field a column that names it, or one value for every row (such as JPY), and import again.":
+        "通貨の書かれていない ARR の新しい顧客: %1 社（最初は %2 行目）。USD として扱います。ファイルが別の通貨なら、currency 欄に通貨を示す列か、全行に使う値（JPY など）を指定して、もう一度インポートしてください。",
+    "a local socket": "ローカルソケット", "Further down: %1": "その先: %1",
+    "No breakdown is stored for this score; the next scoring pass adds it.": "このスコアの内訳は保存されていません。次のスコアリングで追加されます。",
     "it is empty: not a Tenure workspace yet (tenure-cli init makes one).": "空のファイルで、まだ Tenure のワークスペースではありません（tenure-cli init で作成できます）。",
     "Scored as of %1": "%1 時点のスコア",
     "Stage %1": "ステージ %1", "criterion %1": "基準 %1", "band %1": "評価 %1", "event %1": "イベント %1",

@@ -22,6 +22,18 @@
         <source>No account "%1" in this workspace.</source>
         <translation>このワークスペースに顧客「%1」はありません。</translation>
     </message>
+    <message>
+        <source>The health-score engine has not scored this account yet.</source>
+        <translation>この顧客はまだスコアリングされていません。</translation>
+    </message>
+    <message>
+        <source>The %1 stage has no health criteria.</source>
+        <translation>%1 ステージには健全性の基準がありません。</translation>
+    </message>
+    <message>
+        <source>No breakdown is stored for this score; the next scoring pass adds it.</source>
+        <translation>このスコアの内訳は保存されていません。次のスコアリングで追加されます。</translation>
+    </message>
 </context>
 <context>
     <name>AccountReportRenderer</name>
@@ -98,14 +110,6 @@
     <message>
         <source>Why this score</source>
         <translation>スコアの内訳</translation>
-    </message>
-    <message>
-        <source>The %1 stage has no health criteria.</source>
-        <translation>%1 ステージには健全性の基準がありません。</translation>
-    </message>
-    <message>
-        <source>The health-score engine has not scored this account yet.</source>
-        <translation>この顧客はまだスコアリングされていません。</translation>
     </message>
     <message>
         <source>Criterion</source>
@@ -624,8 +628,8 @@
         <translation>%1: インポートの確定に失敗したため、何もインポートしていません: %2</translation>
     </message>
     <message>
-        <source>New accounts whose ARR names no currency: %1, the first on line %2. They are taken as USD. If the file is in another currency, map the currency field to a column, or give it one value for every row (such as JPY), and import again.</source>
-        <translation>通貨の書かれていない ARR の新しい顧客: %1 社（最初は %2 行目）。USD として扱います。ファイルが別の通貨なら、currency 欄を列に割り当てるか、全行に使う値（JPY など）を入れて、もう一度インポートしてください。</translation>
+        <source>New accounts whose ARR names no currency: %1, the first on line %2. They are taken as USD. If the file is in another currency, give the currency field a column that names it, or one value for every row (such as JPY), and import again.</source>
+        <translation>通貨の書かれていない ARR の新しい顧客: %1 社（最初は %2 行目）。USD として扱います。ファイルが別の通貨なら、currency 欄に通貨を示す列か、全行に使う値（JPY など）を指定して、もう一度インポートしてください。</translation>
     </message>
 </context>
 <context>
@@ -2007,7 +2011,7 @@
     </message>
     <message>
         <source>a local socket</source>
-        <translation type="unfinished" />
+        <translation>ローカルソケット</translation>
     </message>
 </context>
 <context>
@@ -3472,14 +3476,6 @@
         <translation>更新 %1(%2 日前)</translation>
     </message>
     <message>
-        <source>The %1 stage has no health criteria.</source>
-        <translation>%1 ステージには健全性の基準がありません。</translation>
-    </message>
-    <message>
-        <source>The health-score engine has not scored this account yet.</source>
-        <translation>この顧客はまだスコアリングされていません。</translation>
-    </message>
-    <message>
         <source>No events from this account yet.</source>
         <translation>この顧客のイベントはまだありません。</translation>
     </message>
@@ -3953,6 +3949,10 @@
     <message>
         <source>%1 rows can be read; then: %2</source>
         <translation>%1 行は読み込めます。その次: %2</translation>
+    </message>
+    <message>
+        <source>Further down: %1</source>
+        <translation>その先: %1</translation>
     </message>
 </context>
 <context>

@@ -147,16 +147,34 @@ private slots:
         QCOMPARE(accounts.find(QStringLiteral("J-1")).value().currency, QStringLiteral("USD"));
         QCOMPARE(accounts.find(QStringLiteral("J-2")).value().currency, QStringLiteral("JPY"));
 
-        // One value for every row says it; the accounts already imported take it too.
-        CsvImporter::Options yen = kind(ImportMapping::Kind::Accounts);
-        yen.mapping
+        // One value for every row says it, for new accounts (none is taken as USD) and for the
+        // accounts imported before, which take it too.
+        const ImportMapping yenMapping
             = mappingFrom(R"({"kind": "accounts", "columns": {"id": "id", "name": "name", "arr": "arr"},
                                       "constants": {"currency": "JPY"}})");
-        const CsvImporter::Report again = import(path, yen);
-        QCOMPARE(again.currencyAssumed, 0);
-        QVERIFY(again.currencyNotice().isEmpty());
+        const QString more = test::writeFile(dir, QStringLiteral("more.csv"),
+                                             "id,name,arr\nJ-5,かえで,300000\nJ-6,あやめ,\n");
+        CsvImporter::Options yen = kind(ImportMapping::Kind::Accounts);
+        yen.mapping = yenMapping;
+        const CsvImporter::Report fresh = import(more, yen);
+        QCOMPARE(fresh.inserted, 2);
+        QCOMPARE(fresh.currencyAssumed, 0);
+        QVERIFY(fresh.currencyNotice().isEmpty());
+        QCOMPARE(accounts.find(QStringLiteral("J-5")).value().currency, QStringLiteral("JPY"));
+        import(path, yen);
         QCOMPARE(accounts.find(QStringLiteral("J-1")).value().currency, QStringLiteral("JPY"));
         QCOMPARE(accounts.find(QStringLiteral("J-3")).value().currency, QStringLiteral("JPY"));
+
+        // A currency column with a blank cell: the figure's sign, else counted as taken for USD.
+        const QString blanks = test::writeFile(dir, QStringLiteral("blanks.csv"),
+                                               "id,name,arr,currency\nK-1,Kite,¥5000,\nK-2,Kestrel,700,\n"
+                                               "K-3,Kiwi,800,EUR\n");
+        const CsvImporter::Report blank = import(blanks, kind(ImportMapping::Kind::Accounts));
+        QCOMPARE(blank.currencyAssumed, 1);
+        QCOMPARE(blank.firstCurrencyAssumedLine, 3);
+        QCOMPARE(accounts.find(QStringLiteral("K-1")).value().currency, QStringLiteral("JPY"));
+        QCOMPARE(accounts.find(QStringLiteral("K-2")).value().currency, QStringLiteral("USD"));
+        QCOMPARE(accounts.find(QStringLiteral("K-3")).value().currency, QStringLiteral("EUR"));
     }
 
     void extraColumnsAreTyped()

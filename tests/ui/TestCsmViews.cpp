@@ -362,7 +362,7 @@ private slots:
         QVERIFY(shown.wait(10000));
         QCOMPARE(navigation->currentRow(), 3);
         QCOMPARE(shown.first().first().toString(), customers->model()->row(0).id);
-        const AccountReport& report = detail->report().value();
+        const AccountReport report = detail->report().value(); // a copy: other customers are shown below
         QVERIFY(!report.history.isEmpty());
         auto* breakdown = detail->findChild<QTableWidget*>(QStringLiteral("breakdown"));
         QCOMPARE(breakdown->rowCount(), int(report.status->breakdown.size()));
@@ -389,6 +389,13 @@ private slots:
         QVERIFY2(breakdown->item(0, 0)->text().contains(QLatin1String("stage has no health criteria")),
                  qPrintable(breakdown->item(0, 0)->text()));
         QCOMPARE(breakdown->columnSpan(0, 0), breakdown->columnCount());
+        // ... and a scored customer shown after it has its rows back, one cell a column.
+        shown.clear();
+        detail->showCustomer(report.account.id);
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(breakdown->rowCount(), int(report.status->breakdown.size()));
+        QCOMPARE(breakdown->columnSpan(0, 0), 1);
+        QCOMPARE(breakdown->item(0, 0)->text(), report.status->breakdown.first().label);
 
         // Rules and Tuning have their own tests (TestRulesAndTuning); here they are reachable.
         QTest::keyClick(&window, Qt::Key_5, Qt::ControlModifier);

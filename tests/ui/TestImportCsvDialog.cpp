@@ -206,6 +206,18 @@ private slots:
         QVERIFY2(info->text().contains(QLatin1String("2 rows can be read; then: "))
                      && info->text().contains(QLatin1String("line 4, column 8")),
                  qPrintable(info->text()));
+
+        // Further down than the rows shown: the rows are whole, and the line is still named.
+        QByteArray longer = "id,name\n";
+        for (int i = 1; i <= 38; ++i)
+            longer += "A-" + QByteArray::number(i) + ",Name " + QByteArray::number(i) + "\n";
+        longer += "A-39,Bad\x82 name\n";
+        dialog.setFile(test::writeFile(dir, QStringLiteral("longer.csv"), longer));
+        QVERIFY(previewed.wait(10000));
+        QCOMPARE(preview->rowCount(), 20);
+        QVERIFY2(info->text().contains(QLatin1String("Further down: "))
+                     && info->text().contains(QLatin1String("line 40, column 9")),
+                 qPrintable(info->text()));
     }
 
     // Step 2: a column mapped by hand is what the import uses.

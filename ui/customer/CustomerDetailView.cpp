@@ -66,6 +66,8 @@ void showEmpty(QTableWidget* table, const QString& why)
     auto* item = new QTableWidgetItem(why);
     item->setFlags(Qt::ItemIsEnabled);
     item->setForeground(table->palette().color(QPalette::PlaceholderText));
+    // Columns sized to their contents ignore spans: the message must not widen the first one.
+    item->setData(Qt::SizeHintRole, QSize(1, table->verticalHeader()->defaultSectionSize()));
     table->setItem(0, 0, item);
     table->setSpan(0, 0, 1, table->columnCount());
 }
@@ -347,11 +349,7 @@ void CustomerDetailView::display(const AccountReport& report)
     m_breakdown->clearSpans();
     m_breakdown->setRowCount(int(breakdown.size()));
     if (breakdown.isEmpty())
-        showEmpty(
-            m_breakdown,
-            report.status
-                ? tr("The %1 stage has no health criteria.").arg(report.rules.stageName(report.status->stage))
-                : tr("The health-score engine has not scored this account yet."));
+        showEmpty(m_breakdown, report.whyNoBreakdown());
     for (int row = 0; row < breakdown.size(); ++row) {
         const CriterionResult& c = breakdown[row];
         const QString observed = c.observed.isValid()

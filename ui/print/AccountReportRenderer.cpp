@@ -142,9 +142,7 @@ void pass(const AccountReport& report, ReportPage& page)
     // Why: every criterion of the stage with what was observed and the points it earned.
     sectionTitle(page, Tr::tr("Why this score"));
     if (!report.status || report.status->breakdown.isEmpty()) {
-        page.paragraph(report.status ? Tr::tr("The %1 stage has no health criteria.").arg(stage)
-                                     : Tr::tr("The health-score engine has not scored this account yet."),
-                       body, kMuted);
+        page.paragraph(report.whyNoBreakdown(), body, kMuted);
     } else {
         const QList<qreal> widths { 0.46, 0.18, 0.18, 0.18 };
         const QList<int> align { Qt::AlignLeft, Qt::AlignRight, Qt::AlignRight, Qt::AlignRight };

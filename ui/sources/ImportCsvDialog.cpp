@@ -363,7 +363,7 @@ void ImportCsvDialog::showReport(const CsvImporter::Report& report, bool dryRun)
     if (report.leftOut > 0)
         lines << tr("%1 rows left out by the mapping's filter — not errors.")
                      .arg(locale.toString(report.leftOut));
-    if (report.currencyAssumed > 0)
+    if (report.currencyAssumed > 0 && (report.committed || dryRun))
         lines << report.currencyNotice();
     if (!report.columnTypes.isEmpty()) {
         QStringList columns = report.columnTypes.keys();
@@ -484,7 +484,9 @@ void ImportCsvDialog::showPreview(const CsvPreview& preview, const std::optional
             .arg(preview.header.size())
             .arg(preview.rows.size())
             .arg(preview.more ? tr(" (the file goes on)") : QString()));
-    if (!preview.problem.isEmpty())
+    if (preview.problemFurtherDown)
+        m_previewInfo->setText(m_previewInfo->text() + u'\n' + tr("Further down: %1").arg(preview.problem));
+    else if (!preview.problem.isEmpty())
         m_previewInfo->setText(
             tr("%1 rows can be read; then: %2").arg(locale.toString(preview.rows.size()), preview.problem));
 

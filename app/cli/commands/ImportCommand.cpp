@@ -160,7 +160,7 @@ int ImportCommand::run(const QCommandLineParser& parser, Context& context)
         context.out << tr("%1 rows left out: the mapping's \"when\" does not keep them (not errors).")
                            .arg(report->leftOut)
                     << '\n';
-    if (report->currencyAssumed > 0)
+    if (report->currencyAssumed > 0 && (report->committed || options.dryRun))
         context.out << report->currencyNotice() << '\n';
     if (options.dryRun) {
         context.out << tr("Dry run: %1 rows ready, %2 bad; nothing was written.")
