@@ -7,34 +7,24 @@ namespace tenure {
 
 namespace {
 
-// What a list's element is called, and which of its fields names it.
+// A list of the rule set: what its element is called ("%1" its number, from 1), and which of its
+// fields names it.
 struct ListWords
 {
     const char* key;
+    const char* word;
     const char* nameField;
 };
 
 constexpr ListWords kLists[] = {
-    { "stages", "name" }, { "criteria", "label" }, { "bands", "name" },  { "events", nullptr },
-    { "all", nullptr },   { "any", nullptr },      { "tiers", nullptr },
+    { "stages", QT_TRANSLATE_NOOP("RuleErrorText", "Stage %1"), "name" },
+    { "criteria", QT_TRANSLATE_NOOP("RuleErrorText", "criterion %1"), "label" },
+    { "bands", QT_TRANSLATE_NOOP("RuleErrorText", "band %1"), "name" },
+    { "events", QT_TRANSLATE_NOOP("RuleErrorText", "event %1"), nullptr },
+    { "tiers", QT_TRANSLATE_NOOP("RuleErrorText", "tier %1"), nullptr },
+    { "all", QT_TRANSLATE_NOOP("RuleErrorText", "all of, condition %1"), nullptr },
+    { "any", QT_TRANSLATE_NOOP("RuleErrorText", "any of, condition %1"), nullptr },
 };
-
-QString elementWord(const QString& key, int number)
-{
-    if (key == QLatin1String("stages"))
-        return RuleErrorText::tr("Stage %1").arg(number);
-    if (key == QLatin1String("criteria"))
-        return RuleErrorText::tr("criterion %1").arg(number);
-    if (key == QLatin1String("bands"))
-        return RuleErrorText::tr("band %1").arg(number);
-    if (key == QLatin1String("events"))
-        return RuleErrorText::tr("event %1").arg(number);
-    if (key == QLatin1String("tiers"))
-        return RuleErrorText::tr("tier %1").arg(number);
-    if (key == QLatin1String("all"))
-        return RuleErrorText::tr("all of, condition %1").arg(number);
-    return RuleErrorText::tr("any of, condition %1").arg(number);
-}
 
 } // namespace
 
@@ -62,7 +52,7 @@ QString RuleErrorText::forPeople(const QString& error, const QJsonObject& rules)
             return error; // not a path of a rule set: left as written
         const int index = element.captured(2).toInt();
         at = at.toObject().value(key).toArray().at(index);
-        QString word = elementWord(key, index + 1);
+        QString word = tr(list->word).arg(index + 1);
         const QString name = list->nameField
             ? at.toObject().value(QLatin1String(list->nameField)).toString().trimmed()
             : at.toString().trimmed(); // an event's name; empty for conditions and tiers
