@@ -21,9 +21,11 @@ public:
     QStringList header;
     QList<CsvRecord> rows;
     bool more = false; // the file goes on after these rows
-    // Why the reading stopped before maxRows, when the file cannot be read on (a byte that is no
-    // character of the encoding, a quote never closed): the rows above it are still shown, and
-    // this names the line. Empty when the rows read cleanly.
+    // What stops the reading (bytes that are not text in the encoding, a quote never closed),
+    // with its line and column: where the rows stop
+    // short of maxRows (the rows above are shown), or, with problemFurtherDown, after the rows
+    // shown, as far as the reader has decoded ahead (the first chunks of the file, not all of
+    // it: the import reads the rest). Empty when nothing was met.
     QString problem;
     bool problemFurtherDown = false; // the rows shown are whole; the problem comes after them
 

@@ -57,8 +57,9 @@ public:
     std::optional<int> daysToRenewal; // negative when the renewal date has passed
 
     static Result<AccountReport> load(Database& db, const QString& accountId, const QDate& asOf);
-    // Why "Why this score" lists nothing (for an empty breakdown): not scored yet, a stage without
-    // criteria, or a score whose rules version could not be read.
+    // Why "Why this score" lists nothing (for an empty breakdown): not scored yet, a stage that
+    // has no criteria in the active rules, or else a score stored without its breakdown (its rules
+    // version unreadable, or rules changed since), which the next scoring pass replaces.
     QString whyNoBreakdown() const;
 };
 

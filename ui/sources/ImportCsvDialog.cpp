@@ -363,7 +363,7 @@ void ImportCsvDialog::showReport(const CsvImporter::Report& report, bool dryRun)
     if (report.leftOut > 0)
         lines << tr("%1 rows left out by the mapping's filter — not errors.")
                      .arg(locale.toString(report.leftOut));
-    if (report.currencyAssumed > 0 && (report.committed || dryRun))
+    if (report.currencyAssumed > 0 && !report.cancelled && (report.committed || dryRun))
         lines << report.currencyNotice();
     if (!report.columnTypes.isEmpty()) {
         QStringList columns = report.columnTypes.keys();
