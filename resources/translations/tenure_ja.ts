@@ -5958,10 +5958,6 @@ Team: %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>tenure-cli pull: expected at most one connector name</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>tenure-cli pull: %1</source>
         <translation type="unfinished" />
     </message>
@@ -5982,15 +5978,19 @@ Team: %3</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>%1: %2 pages, %3 records: %4 new events, %5 already there, %6 rejected, %7 retries%8 (%9 s).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>, resumed an interrupted run</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>%1: %2 pages, %3 records: %4 events read, %5 rejected, %6 retries%7 (%8 s).</source>
+        <source>%1 events read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 new events, %2 already there</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 pages, %2 records: %3, %4 rejected, %5 retries%6 (%7 s).</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -205,6 +205,25 @@ private slots:
             = runCommand({ QStringLiteral("pull"), QStringLiteral("nope"), QStringLiteral("--db"), db });
         QCOMPARE(unknown.code, 1);
         QVERIFY(unknown.err.contains(QLatin1String("this workspace has: mixpanel")));
+        // A connector's name is data: a "%2" in it is printed as written, not filled with a count.
+        const QString odd = test::writeFile(
+            workspace.dirObject(), QStringLiteral("odd.json"),
+            QJsonDocument(
+                QJsonObject { { QStringLiteral("name"), QStringLiteral("usage %2") },
+                              { QStringLiteral("kind"), QStringLiteral("mixpanel") },
+                              { QStringLiteral("url"),
+                                QUrl::fromLocalFile(
+                                    QStringLiteral(TENURE_TEST_DATA "/connectors/mixpanel-export.jsonl"))
+                                    .toString() } })
+                .toJson());
+        QCOMPARE(runCommand(
+                     { QStringLiteral("connector"), QStringLiteral("add"), odd, QStringLiteral("--db"), db })
+                     .code,
+                 0);
+        const Run oddPull
+            = runBinary({ QStringLiteral("pull"), QStringLiteral("usage %2"), QStringLiteral("--db"), db });
+        QVERIFY2(oddPull.out.startsWith(QLatin1String("usage %2: 1 pages, 13 records: ")),
+                 qPrintable(oddPull.out));
         const Run badFile = runCommand({ QStringLiteral("connector"), QStringLiteral("add"),
                                          QStringLiteral(TENURE_TEST_DATA "/csv/outcomes.csv"),
                                          QStringLiteral("--db"), db });

@@ -22,11 +22,7 @@ void PullCommand::addOptions(QCommandLineParser& parser)
 
 int PullCommand::run(const QCommandLineParser& parser, Context& context)
 {
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() > 1) {
-        context.err << tr("tenure-cli pull: expected at most one connector name") << Qt::endl;
-        return UsageError;
-    }
+    const QStringList positional = parser.positionalArguments(); // at most one (maxArguments())
     // A team workspace: the connectors pull into a staged copy that goes on from the team's
     // cursors; the events and the moved cursors go to the team together at the end (TeamImport).
     WritableWorkspace workspace;
@@ -86,36 +82,21 @@ int PullCommand::run(const QCommandLineParser& parser, Context& context)
         for (const QString& rejection : report->rejections)
             context.err << tr("%1: %2").arg(name, rejection) << '\n';
         context.err << Qt::flush;
-        const QString resumed = report->resumed ? tr(", resumed an interrupted run") : QString();
-        const double seconds = timer.elapsed() / 1000.0;
-        if (workspace.staged) {
-            // The events went into a staged copy, which holds none of the team's log: what is new
-            // to the team is said once they are sent ("Into the team workspace …").
-            context.out << tr("%1: %2 pages, %3 records: %4 events read, %5 rejected, %6 retries%7 (%8 s).")
-                               .arg(name)
-                               .arg(report->pages)
-                               .arg(report->records)
-                               .arg(report->inserted + report->duplicates)
-                               .arg(report->rejected)
-                               .arg(report->retries)
-                               .arg(resumed)
-                               .arg(seconds, 0, 'f', 2)
-                        << Qt::endl;
-            continue;
-        }
-        context.out
-            << tr("%1: %2 pages, %3 records: %4 new events, %5 already there, %6 rejected, %7 retries%8 "
-                  "(%9 s).")
-                   .arg(name)
-                   .arg(report->pages)
-                   .arg(report->records)
-                   .arg(report->inserted)
-                   .arg(report->duplicates)
-                   .arg(report->rejected)
-                   .arg(report->retries)
-                   .arg(resumed)
-                   .arg(seconds, 0, 'f', 2)
-            << Qt::endl;
+        // Into a team, the events went into a staged copy, which holds none of the team's log: what
+        // is new to the team is said once they are sent ("Into the team workspace …").
+        const QString events = workspace.staged
+            ? tr("%1 events read").arg(report->inserted + report->duplicates)
+            : tr("%1 new events, %2 already there").arg(report->inserted).arg(report->duplicates);
+        // The connector's name goes in last, in one arg(): a "%2" in a name is not a place to fill.
+        const QString counts = tr("%1 pages, %2 records: %3, %4 rejected, %5 retries%6 (%7 s).")
+                                   .arg(report->pages)
+                                   .arg(report->records)
+                                   .arg(events)
+                                   .arg(report->rejected)
+                                   .arg(report->retries)
+                                   .arg(report->resumed ? tr(", resumed an interrupted run") : QString())
+                                   .arg(timer.elapsed() / 1000.0, 0, 'f', 2);
+        context.out << tr("%1: %2").arg(name, counts) << Qt::endl;
     }
     if (Result<QString> sent = workspace.publish(); !sent) {
         context.err << tr("tenure-cli pull: %1").arg(sent.error()) << Qt::endl;
