@@ -117,7 +117,7 @@ Result<QString> WritableWorkspace::publish()
     QStringList parts;
     for (const TeamPush::TableCount& table : sent->tables)
         if (table.added > 0)
-            parts << Command::tr("%1 %2").arg(table.added).arg(table.table);
+            parts << TeamPush::countedRows(table.table, table.added);
     return Command::tr("Into the team workspace %1: %2.")
         .arg(team->location().display(),
              parts.isEmpty() ? Command::tr("nothing new") : parts.join(Command::tr(", ")));

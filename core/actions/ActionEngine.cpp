@@ -1,5 +1,6 @@
 #include "actions/ActionEngine.h"
 
+#include "actions/ReasonFacts.h"
 #include "engine/StatusHistory.h"
 #include "rules/RuleStore.h"
 #include "store/AccountStore.h"
@@ -8,8 +9,6 @@
 
 #include <QDateTime>
 #include <QHash>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QScopeGuard>
 #include <QSet>
 #include <QSqlError>
@@ -93,6 +92,7 @@ Result<std::optional<Candidates>> callFor(Database& db, const ActionRules& trigg
     const double weights
         = triggers.bandWeight + triggers.arrWeight + triggers.renewalWeight + triggers.dropWeight;
     Candidates candidates;
+    ReasonFacts::Texts texts;
     for (const Account& account : *accounts) {
         const auto status = now.constFind(account.id);
         if (status == now.constEnd() || !status->score)
@@ -121,26 +121,31 @@ Result<std::optional<Candidates>> callFor(Database& db, const ActionRules& trigg
             / weights;
         // The reason is stored as facts, not words: each reader renders it in its own language
         // (ActionStore::reasonText), so a Japanese and an English CSM read the same queue.
-        QJsonObject facts { { QStringLiteral("band"), status->band },
-                            { QStringLiteral("stage"), rules.stageName(status->stage) } };
+        ReasonFacts facts(texts);
+        facts.addText(QLatin1String("band"), status->band);
+        facts.addText(QLatin1String("stage"), rules.stageName(status->stage));
         if (daysToRenewal >= 0)
-            facts.insert(QStringLiteral("renewal_days"), daysToRenewal);
+            facts.addInteger(QLatin1String("renewal_days"), qint64(daysToRenewal));
         if (account.arr) {
-            facts.insert(QStringLiteral("arr"), *account.arr);
-            facts.insert(QStringLiteral("currency"), account.currency);
+            facts.addDouble(QLatin1String("arr"), *account.arr);
+            facts.addText(QLatin1String("currency"), account.currency);
         }
         if (std::abs(drop) >= 1) {
-            facts.insert(QStringLiteral("drop"), std::round(drop));
-            facts.insert(QStringLiteral("window_days"), triggers.dropWindowDays);
+            facts.addDouble(QLatin1String("drop"), std::round(drop));
+            facts.addInteger(QLatin1String("window_days"), qint64(triggers.dropWindowDays));
         }
 
         auto add = [&](const QString& trigger, std::optional<int> silent = std::nullopt) {
-            QJsonObject reason = facts;
-            if (silent)
-                reason.insert(QStringLiteral("silent_days"), *silent);
+            QByteArray reason;
+            if (silent) {
+                ReasonFacts withSilence = facts;
+                withSilence.addInteger(QLatin1String("silent_days"), qint64(*silent));
+                reason = withSilence.json();
+            } else {
+                reason = facts.json();
+            }
             candidates.insert({ account.id, trigger },
-                              { account.owner, std::round(priority * 10) / 10,
-                                QJsonDocument(reason).toJson(QJsonDocument::Compact) });
+                              { account.owner, std::round(priority * 10) / 10, std::move(reason) });
         };
         if (triggers.worstBand && status->band == worst && worst != best)
             add(QStringLiteral("bad_band"));

@@ -1,7 +1,6 @@
 #include "team/PgCopy.h"
 
-#include <QSqlError>
-#include <QSqlRecord>
+#include <sqlite3.h>
 
 #include <libpq-fe.h>
 
@@ -41,24 +40,31 @@ Status PgCopy::start(const QString& copySql)
 
 void PgCopy::appendEscaped(QByteArray& out, QByteArrayView utf8)
 {
-    for (const char c : utf8) {
-        switch (c) {
+    // Runs of plain bytes in one append each: most values have nothing to escape.
+    const char* run = utf8.data();
+    const char* const end = run + utf8.size();
+    for (const char* c = run; c != end; ++c) {
+        const char* escaped = nullptr;
+        switch (*c) {
         case '\\':
-            out.append("\\\\", 2);
+            escaped = "\\\\";
             break;
         case '\t':
-            out.append("\\t", 2);
+            escaped = "\\t";
             break;
         case '\n':
-            out.append("\\n", 2);
+            escaped = "\\n";
             break;
         case '\r':
-            out.append("\\r", 2);
+            escaped = "\\r";
             break;
         default:
-            out.append(c);
+            continue;
         }
+        out.append(run, c - run).append(escaped, 2);
+        run = c + 1;
     }
+    out.append(run, end - run);
 }
 
 void PgCopy::addNull()
@@ -146,20 +152,49 @@ Result<qint64> PgCopy::finish()
     return m_rows;
 }
 
-Result<qint64> PgCopy::copyAll(QSqlQuery& rows)
+Result<qint64> PgCopy::copyAll(sqlite3_stmt* rows)
 {
-    const int columns = rows.record().count();
-    while (rows.next()) {
-        for (int column = 0; column < columns; ++column)
-            addValue(rows.value(column));
+    const int columns = sqlite3_column_count(rows);
+    int stepped = SQLITE_ROW;
+    while ((stepped = sqlite3_step(rows)) == SQLITE_ROW) {
+        for (int column = 0; column < columns; ++column) {
+            switch (sqlite3_column_type(rows, column)) {
+            case SQLITE_NULL:
+                addNull();
+                break;
+            case SQLITE_INTEGER:
+                addText(QByteArray::number(sqlite3_column_int64(rows, column)));
+                break;
+            case SQLITE_FLOAT:
+                addText(QByteArray::number(sqlite3_column_double(rows, column), 'g', 17));
+                break;
+            case SQLITE_BLOB: {
+                const auto* data = static_cast<const char*>(sqlite3_column_blob(rows, column));
+                addText(QByteArray("\\x")
+                        + QByteArray::fromRawData(data, sqlite3_column_bytes(rows, column)).toHex());
+                break;
+            }
+            default: {
+                const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(rows, column));
+                const QByteArrayView utf8(text, sqlite3_column_bytes(rows, column));
+                // A file from elsewhere may hold bytes that are not UTF-8, which the server
+                // refuses: replaced as a QString would read them (U+FFFD), as QSqlQuery did.
+                if (utf8.isValidUtf8())
+                    addText(utf8);
+                else
+                    addText(QString::fromUtf8(utf8).toUtf8());
+            }
+            }
+        }
         if (Status row = endRow(); !row) {
             abort(row.error());
             return Error { row.error() };
         }
     }
-    if (rows.lastError().isValid()) {
-        abort(rows.lastError().text());
-        return Error { rows.lastError().text() };
+    if (stepped != SQLITE_DONE) {
+        const QString error = QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(rows)));
+        abort(error);
+        return Error { error };
     }
     return finish();
 }

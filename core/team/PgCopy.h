@@ -5,10 +5,10 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QList>
-#include <QSqlQuery>
 #include <QVariant>
 
 struct pg_conn;
+struct sqlite3_stmt;
 
 namespace tenure {
 
@@ -35,9 +35,11 @@ public:
     Status endRow();
     // Ends the copy and returns the rows the server took.
     Result<qint64> finish();
-    // Copies every row of an executed query (each column one field) and finishes: how a local
-    // table travels to the server.
-    Result<qint64> copyAll(QSqlQuery& rows);
+    // Copies every row of a statement on a workspace file's SQLite handle (each column one field),
+    // stepped here to its end, and finishes: how a local table travels to the server. The same
+    // text as addValue() gives for the values a QSqlQuery reads (bytes of a text that are not
+    // UTF-8 replaced by U+FFFD), without a QVariant for each.
+    Result<qint64> copyAll(sqlite3_stmt* rows);
     // Abandons the copy; the server rolls the statement back.
     void abort(const QString& why);
 

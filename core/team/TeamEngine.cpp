@@ -6,6 +6,7 @@
 #include "team/TeamReplica.h"
 #include "team/TeamSchema.h"
 
+#include <QElapsedTimer>
 #include <QLockFile>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -191,6 +192,8 @@ Result<TeamEngine::Pass> TeamEngine::attemptPass(bool rebuild, const ScoringEngi
     if (Status opened = openConnections(); !opened)
         return Error { opened.error() };
     Pass pass;
+    QElapsedTimer step;
+    step.start();
     if (progress)
         progress(tr("Copying the team's log"), 0, 0);
     Result<TeamReplica::Pull> pulled = TeamReplica(*m_work, *m_replica)
@@ -208,12 +211,14 @@ Result<TeamEngine::Pass> TeamEngine::attemptPass(bool rebuild, const ScoringEngi
     pass.eventsSetAside = pulled->rejected;
     pass.firstSetAside = pulled->firstRejection;
     pass.teamSeq = pulled->teamSeq;
+    pass.steps.copyMs = step.restart();
 
     Result<ScoringEngine::Summary> scored
         = rebuild ? m_engine->rebuild(progress, cancel) : m_engine->run(progress, cancel);
     if (!scored)
         return Error { scored.error() };
     pass.summary = scored.value();
+    pass.steps.scoreMs = step.restart();
     if (Status shared = shareDefaultRules(*m_replica); !shared)
         return Error {
             tr("Cannot share the default rules with %1: %2").arg(m_location.display(), shared.error())
@@ -236,6 +241,7 @@ Result<TeamEngine::Pass> TeamEngine::attemptPass(bool rebuild, const ScoringEngi
         return Error { statuses.error() };
     m_lastPublished = pass.teamSeq;
     pass.statusesPublished = statuses.value();
+    pass.steps.publishMs = step.restart();
 
     // The team's action queue follows the published statuses: the triggers read the working copy,
     // the actions (which CSMs work on the server) are opened, updated and cleared on the server.
@@ -245,6 +251,7 @@ Result<TeamEngine::Pass> TeamEngine::attemptPass(bool rebuild, const ScoringEngi
         return Error { tr("The scores of %1 are published, but its action queue could not be refreshed: %2")
                            .arg(m_location.display(), actions.error()) };
     pass.actions = actions.value();
+    pass.steps.actionsMs = step.elapsed();
     return pass;
 }
 

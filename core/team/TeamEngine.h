@@ -44,6 +44,14 @@ public:
         ActionEngine::Summary actions; // the team's queue after the pass
         qint64 eventsSetAside = 0; // events of the team's log the copy refused (see TeamReplica)
         QString firstSetAside;
+        // Where the pass spent its time, in milliseconds: for the service's log and the benchmark.
+        struct Steps
+        {
+            qint64 copyMs = 0; // the team's write side into the working copy
+            qint64 scoreMs = 0; // ScoringEngine on the copy
+            qint64 publishMs = 0; // the read side to the team
+            qint64 actionsMs = 0; // the team's action queue
+        } steps;
     };
 
     TeamEngine(TeamLocation location, Options options, QString password = {});

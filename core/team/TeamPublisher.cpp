@@ -1,6 +1,7 @@
 #include "team/TeamPublisher.h"
 
 #include "store/Database.h"
+#include "store/SqliteStatement.h"
 #include "team/PgCopy.h"
 #include "team/TeamDatabase.h"
 #include "team/TeamSchema.h"
@@ -25,14 +26,28 @@ TeamPublisher::TeamPublisher(Database& local, TeamDatabase& team, int lockHolder
 Result<qint64> TeamPublisher::copyTable(const QString& table, const QString& columns,
                                         const QString& localSelect, const QVariantList& values)
 {
-    QSqlQuery local(m_local.connection());
-    local.setForwardOnly(true);
-    if (!local.prepare(localSelect))
-        return Error { local.lastError().text() };
-    for (const QVariant& value : values)
-        local.addBindValue(value);
-    if (!local.exec())
-        return Error { local.lastError().text() };
+    // Read on SQLite's own handle: a publication copies every account's history (1.4M rows at
+    // 100k accounts and 400 days), where a QVariant for each value cost more than the copy.
+    QStringList texts; // bound without a copy: outlive the statement
+    Result<SqliteStatement> local
+        = SqliteStatement::prepare(m_local.handle(), localSelect.toUtf8().constData());
+    if (!local)
+        return Error { local.error() };
+    for (int i = 0; i < values.size(); ++i) {
+        switch (values[i].typeId()) {
+        case QMetaType::QString:
+            local->bind(i + 1, texts.emplace_back(values[i].toString()));
+            break;
+        case QMetaType::Int:
+        case QMetaType::LongLong:
+            local->bind(i + 1, values[i].toLongLong());
+            break;
+        default:
+            return Error {
+                QStringLiteral("TeamPublisher: cannot bind a %1").arg(QLatin1String(values[i].typeName()))
+            };
+        }
+    }
     // PostgreSQL refuses COPY FROM into a table under row-level security (TeamMigrations) to every
     // login the policies apply to, the engine's admin login among them: the rows go into a
     // temporary table of the transaction, then in with one INSERT that the policies check.
@@ -46,7 +61,7 @@ Result<qint64> TeamPublisher::copyTable(const QString& table, const QString& col
     if (Status started = copy.start(QStringLiteral("COPY %1 (%2) FROM STDIN").arg(staging, columns));
         !started)
         return Error { started.error() };
-    Result<qint64> copied = copy.copyAll(local);
+    Result<qint64> copied = copy.copyAll(local->get());
     if (!copied)
         return copied;
     if (Result<QSqlQuery> moved

@@ -41,6 +41,10 @@ public:
         qint64 added() const;
     };
 
+    // A table's rows in words, counted: "12 events", "1 connector cursor" (a table it does not
+    // know keeps its name: "3 rows of x").
+    static QString countedRows(const QString& table, qint64 count);
+
     using Progress = std::function<void(const QString& table)>;
 
     // How one table travels: the rows read from the file, the staging table they are copied into

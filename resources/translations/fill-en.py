@@ -28,6 +28,18 @@ EN = {
     "%n accounts": ("%n account", "%n accounts"),
     "%n customers": ("%n customer", "%n customers"),
     "Wrote %1 (%n pages).": ("Wrote %1 (%n page).", "Wrote %1 (%n pages)."),
+    "%n events": ("%n event", "%n events"),
+    "%n connector cursors": ("%n connector cursor", "%n connector cursors"),
+    "%n sources": ("%n source", "%n sources"),
+    "%n account keys": ("%n account key", "%n account keys"),
+    "%n outcomes": ("%n outcome", "%n outcomes"),
+    "%n settings": ("%n setting", "%n settings"),
+    "%n rule set versions": ("%n rule set version", "%n rule set versions"),
+    "%n action history entries": ("%n action history entry", "%n action history entries"),
+    "%n account notes": ("%n account note", "%n account notes"),
+    "%n rows of %1": ("%n row of %1", "%n rows of %1"),
+    "%n new events": ("%n new event", "%n new events"),
+    "%n statuses": ("%n status", "%n statuses"),
 }
 
 

@@ -603,7 +603,8 @@ JA = {
     "elected": "選出", "the day changed": "日付の変更", "every %1 minutes": "%1 分ごと",
     "Cannot listen for changes (scoring every %1 minutes instead): %2": "変更の通知を受け取れません(代わりに %1 分ごとにスコアリングします): %2",
     "Scoring failed (%1): %2": "スコアリングに失敗しました (%1): %2",
-    "Scored (%1): %2 new events, log up to seq %3, %4 statuses published, as of %5 with rules v%6; action queue: %7 open, %8 new, %9 cleared (%10 s).": "スコアリング完了 (%1): 新規イベント %2 件、ログは seq %3 まで、ステータス %4 件を公開、%5 時点、ルール v%6。アクション: 未対応 %7 件、新規 %8 件、解消 %9 件 (%10 秒)。",
+    "Scored (%1): %2, log up to seq %3, %4 published, as of %5 with rules v%6; action queue: %7 open, %8 new, %9 cleared (%10 s: %11).": "スコアリング完了 (%1): %2、ログは seq %3 まで、%4を公開、%5 時点、ルール v%6。アクション: 未対応 %7 件、新規 %8 件、解消 %9 件 (%10 秒: %11)。",
+    "%n new events": "新規イベント %n 件", "%n statuses": "ステータス %n 件",
     # The desktop in a team (#21)
     "Cannot open this machine's copy of the team workspace (%1): %2": "このマシンのチームワークスペースのコピー (%1) を開けません: %2",
     "Signed in to %1 as %2, which is not a member of the team (an admin adds members with tenure-cli team add-member).":
@@ -837,6 +838,13 @@ JA = {
     "%1 “%2”": "%1「%2」",
     "No events from this account yet.": "この顧客のイベントはまだありません。",
     "%1 rows can be read; then: %2": "%1 行は読み込めます。その次: %2",
+    "copying the log %1 s, scoring %2 s, publishing %3 s, the action queue %4 s": "ログのコピー %1 秒、スコアリング %2 秒、公開 %3 秒、アクションキュー %4 秒",
+    "%n events": "イベント %n 件", "%n connector cursors": "コネクタのカーソル %n 件", "%n sources": "データソース %n 件",
+    "%n account keys": "顧客キー %n 件", "%n outcomes": "結果 %n 件",
+    "%n settings": "設定 %n 件", "%n rule set versions": "ルールセットのバージョン %n 件",
+    "Cannot copy %1 from %2: %3": "%2 から %1 をコピーできません: %3",
+    "Team workspace %1: %2 copied from the log (up to seq %3), %4 published (%5).": "チームワークスペース %1: ログから%2をコピー (seq %3 まで)、%4を公開 (%5)。",
+    "%n action history entries": "アクション履歴 %n 件", "%n account notes": "顧客メモ %n 件", "%n rows of %1": "%1 の行 %n 件",
 }
 
 def main(path):

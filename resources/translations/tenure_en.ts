@@ -55,6 +55,57 @@
     </message>
 </context>
 <context>
+    <name>TeamPush</name>
+    <message numerus="yes">
+        <source>%n events</source>
+        <translation><numerusform>%n event</numerusform><numerusform>%n events</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connector cursors</source>
+        <translation><numerusform>%n connector cursor</numerusform><numerusform>%n connector cursors</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sources</source>
+        <translation><numerusform>%n source</numerusform><numerusform>%n sources</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accounts</source>
+        <translation><numerusform>%n account</numerusform><numerusform>%n accounts</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account keys</source>
+        <translation><numerusform>%n account key</numerusform><numerusform>%n account keys</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outcomes</source>
+        <translation><numerusform>%n outcome</numerusform><numerusform>%n outcomes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n settings</source>
+        <translation><numerusform>%n setting</numerusform><numerusform>%n settings</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule set versions</source>
+        <translation><numerusform>%n rule set version</numerusform><numerusform>%n rule set versions</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n actions</source>
+        <translation><numerusform>%n action</numerusform><numerusform>%n actions</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action history entries</source>
+        <translation><numerusform>%n action history entry</numerusform><numerusform>%n action history entries</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account notes</source>
+        <translation><numerusform>%n account note</numerusform><numerusform>%n account notes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows of %1</source>
+        <translation><numerusform>%n row of %1</numerusform><numerusform>%n rows of %1</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>tenure::ActionQueueView</name>
     <message numerus="yes">
         <source>%n actions</source>
@@ -84,6 +135,28 @@
     <message numerus="yes">
         <source>Wrote %1 (%n pages).</source>
         <translation><numerusform>Wrote %1 (%n page).</numerusform><numerusform>Wrote %1 (%n pages).</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>tenure::TeamService</name>
+    <message numerus="yes">
+        <source>%n new events</source>
+        <translation><numerusform>%n new event</numerusform><numerusform>%n new events</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statuses</source>
+        <translation><numerusform>%n status</numerusform><numerusform>%n statuses</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>tenure::cli::ScoreCommand</name>
+    <message numerus="yes">
+        <source>%n new events</source>
+        <translation><numerusform>%n new event</numerusform><numerusform>%n new events</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statuses</source>
+        <translation><numerusform>%n status</numerusform><numerusform>%n statuses</numerusform></translation>
     </message>
 </context>
 </TS>

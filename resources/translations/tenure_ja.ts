@@ -479,10 +479,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
         <source>Into the team workspace %1: %2.</source>
         <translation type="unfinished" />
     </message>
@@ -2217,6 +2213,70 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n events</source>
+        <translation>
+            <numerusform>イベント %n 件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connector cursors</source>
+        <translation>
+            <numerusform>コネクタのカーソル %n 件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sources</source>
+        <translation>
+            <numerusform>データソース %n 件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accounts</source>
+        <translation>
+            <numerusform>顧客 %n 社</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account keys</source>
+        <translation>
+            <numerusform>顧客キー %n 件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outcomes</source>
+        <translation>
+            <numerusform>結果 %n 件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n settings</source>
+        <translation>
+            <numerusform>設定 %n 件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule set versions</source>
+        <translation>
+            <numerusform>ルールセットのバージョン %n 件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n actions</source>
+        <translation>
+            <numerusform>アクション %n 件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action history entries</source>
+        <translation>
+            <numerusform>アクション履歴 %n 件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account notes</source>
+        <translation>
+            <numerusform>顧客メモ %n 件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows of %1</source>
+        <translation>
+            <numerusform>%1 の行 %n 件</numerusform></translation>
+    </message>
+    <message>
+        <source>Cannot copy %1 from %2: %3</source>
+        <translation>%2 から %1 をコピーできません: %3</translation>
     </message>
 </context>
 <context>
@@ -5056,10 +5116,6 @@ Team: %3</source>
         <translation>スコアリングに失敗しました (%1): %2</translation>
     </message>
     <message>
-        <source>Scored (%1): %2 new events, log up to seq %3, %4 statuses published, as of %5 with rules v%6; action queue: %7 open, %8 new, %9 cleared (%10 s).</source>
-        <translation>スコアリング完了 (%1): 新規イベント %2 件、ログは seq %3 まで、ステータス %4 件を公開、%5 時点、ルール v%6。アクション: 未対応 %7 件、新規 %8 件、解消 %9 件 (%10 秒)。</translation>
-    </message>
-    <message>
         <source>Lost the engine lock (the server ended this session, or another engine took over): standing by.</source>
         <translation>エンジンのロックを失いました(サーバーがこのセッションを終了したか、別のエンジンが引き継ぎました)。待機します。</translation>
     </message>
@@ -5074,6 +5130,24 @@ Team: %3</source>
     <message>
         <source>Scheduled pulls added %1 events to the team's log.</source>
         <translation>定期取り込みでチームのログにイベント %1 件を追加しました。</translation>
+    </message>
+    <message>
+        <source>copying the log %1 s, scoring %2 s, publishing %3 s, the action queue %4 s</source>
+        <translation>ログのコピー %1 秒、スコアリング %2 秒、公開 %3 秒、アクションキュー %4 秒</translation>
+    </message>
+    <message>
+        <source>Scored (%1): %2, log up to seq %3, %4 published, as of %5 with rules v%6; action queue: %7 open, %8 new, %9 cleared (%10 s: %11).</source>
+        <translation>スコアリング完了 (%1): %2、ログは seq %3 まで、%4を公開、%5 時点、ルール v%6。アクション: 未対応 %7 件、新規 %8 件、解消 %9 件 (%10 秒: %11)。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new events</source>
+        <translation>
+            <numerusform>新規イベント %n 件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statuses</source>
+        <translation>
+            <numerusform>ステータス %n 件</numerusform></translation>
     </message>
 </context>
 <context>
@@ -6140,8 +6214,18 @@ Team: %3</source>
         <translation>別のプロセス</translation>
     </message>
     <message>
-        <source>Team workspace %1: %2 new events copied from the log (up to seq %3), %4 statuses published.</source>
-        <translation type="unfinished" />
+        <source>Team workspace %1: %2 copied from the log (up to seq %3), %4 published (%5).</source>
+        <translation>チームワークスペース %1: ログから%2をコピー (seq %3 まで)、%4を公開 (%5)。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new events</source>
+        <translation>
+            <numerusform>新規イベント %n 件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statuses</source>
+        <translation>
+            <numerusform>ステータス %n 件</numerusform></translation>
     </message>
 </context>
 <context>

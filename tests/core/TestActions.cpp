@@ -1,16 +1,20 @@
 #include "TestSupport.h"
 #include "actions/ActionEngine.h"
 #include "actions/ActionStore.h"
+#include "actions/ReasonFacts.h"
 #include "demo/DemoWorkspace.h"
 #include "engine/ScoringEngine.h"
 #include "store/AccountStore.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
 #include <QSet>
 #include <QSqlQuery>
 #include <QTest>
 
 #include <cmath>
+#include <limits>
 
 using namespace tenure;
 
@@ -90,9 +94,20 @@ private slots:
             if (action.trigger == QLatin1String("bad_band"))
                 QVERIFY2(action.reason.startsWith(QLatin1String("Bad in ")), qPrintable(action.reason));
 
-        // Refreshing again opens nothing new.
+        // Refreshing again opens nothing new, and rewrites no reason (the same facts, the same bytes).
         const ActionEngine::Summary again = refresh();
         QCOMPARE(again.opened, 0);
+        QCOMPARE(again.updated, 0);
+        // Only an inactive account's reason says how long it has been silent.
+        QSqlQuery reasons(m_db->connection());
+        QVERIFY(reasons.exec(QStringLiteral("SELECT trigger, reason FROM actions")));
+        int silent = 0;
+        while (reasons.next()) {
+            const bool inactive = reasons.value(0).toString() == QLatin1String("inactive");
+            QCOMPARE(reasons.value(1).toString().contains(QLatin1String("\"silent_days\":")), inactive);
+            silent += inactive;
+        }
+        QVERIFY(silent > 0);
         QCOMPARE(again.open, first.open);
     }
 
@@ -213,6 +228,64 @@ private slots:
                      "SELECT count(*) FROM actions WHERE trigger = 'inactive' AND status <> 'done'")),
                  inactive + quiet);
         QVERIFY(reopened.opened >= inactive + quiet);
+    }
+
+    // The engine writes reasons without QJsonDocument (ReasonFacts): the same bytes, or every
+    // stored reason would differ from the one called for and the queue would be rewritten.
+    void reasonFactsMatchQJsonDocument()
+    {
+        const QStringList texts { QStringLiteral("Bad"),
+                                  QStringLiteral("要注意"),
+                                  QStringLiteral("say \"hi\""),
+                                  QStringLiteral("back\\slash/"),
+                                  QStringLiteral("tab\tnew\nline\r\b\f"),
+                                  QStringLiteral("bell\x07 nul") + QChar(0) + QChar(0x1f) + QChar(0x7f),
+                                  QStringLiteral("emoji \U0001F600 and \u2028"),
+                                  QString() };
+        const QList<double> doubles { 0,           -0.0,
+                                      1,           -25,
+                                      480000,      1234567.5,
+                                      0.1,         1e21,
+                                      1.2e7,       3.14159265358979,
+                                      1e-7,        -1e300,
+                                      2e15,        99999999999999999.0,
+                                      0x1p64,      0x1p64 - 2048,
+                                      -0x1p63,     std::numeric_limits<double>::infinity(),
+                                      std::nan("") };
+        const QList<qint64> integers { 0, 1, -1, 45, 2147483647, -2147483648LL, 9007199254740993LL };
+        const char* const keys[]
+            = { "window_days", "band", "arr", "stage", "silent_days", "currency", "drop", "renewal_days" };
+        QRandomGenerator random(20261206);
+        ReasonFacts::Texts cache;
+        for (int round = 0; round < 2000; ++round) {
+            QJsonObject object;
+            ReasonFacts facts(cache);
+            for (const char* key : keys) {
+                switch (random.bounded(4)) {
+                case 0:
+                    break; // not in this reason
+                case 1: {
+                    const QString text = texts[random.bounded(texts.size())];
+                    object.insert(QLatin1String(key), text);
+                    facts.addText(QLatin1String(key), text);
+                    break;
+                }
+                case 2: {
+                    const qint64 value = integers[random.bounded(integers.size())];
+                    object.insert(QLatin1String(key), value);
+                    facts.addInteger(QLatin1String(key), value);
+                    break;
+                }
+                default: {
+                    const double value = round % 2 ? doubles[random.bounded(doubles.size())]
+                                                   : std::round(random.generateDouble() * 2e6 - 1e6) / 8;
+                    object.insert(QLatin1String(key), value);
+                    facts.addDouble(QLatin1String(key), value);
+                }
+                }
+            }
+            QCOMPARE(facts.json(), QJsonDocument(object).toJson(QJsonDocument::Compact));
+        }
     }
 
     // The weights decide the order: with ARR alone, the larger ARR (same currency) comes first.

@@ -18,6 +18,7 @@
 
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSqlDriver>
@@ -419,7 +420,16 @@ private slots:
                           QDateTime(kAsOf.addDays(-1), QTime(9, 0), QTimeZone::utc()).toMSecsSinceEpoch()) })
                 .ok());
         QVERIFY(
-            waitFor(second, QStringLiteral("Scored (changes announced by the server): 1 new events"), 30000));
+            waitFor(second, QStringLiteral("Scored (changes announced by the server): 1 new event,"), 30000));
+        // The line says where the pass spent its time, for whoever reads the journal.
+        QTRY_VERIFY2(
+            QRegularExpression(
+                QStringLiteral(
+                    R"(1 new event,[^\n]*\(\d+\.\d\d s: copying the log \d+\.\d\d s, )"
+                    R"(scoring \d+\.\d\d s, publishing \d+\.\d\d s, the action queue \d+\.\d\d s\)\.)"))
+                .match(m_output[&second])
+                .hasMatch(),
+            qPrintable(m_output[&second]));
 
         // SIGTERM: a clean stop.
         second.terminate();

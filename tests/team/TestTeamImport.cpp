@@ -200,6 +200,9 @@ private slots:
             = test::runCli(QStringLiteral("pw-a"), { QStringLiteral("pull"), QStringLiteral("--db"), m_url });
         QVERIFY2(pulled.code == 0, qPrintable(pulled.err + pulled.out));
         QVERIFY2(pulled.out.contains(QStringLiteral("Into the team workspace")), qPrintable(pulled.out));
+        // In words, counted as English counts: not the tables' names.
+        QVERIFY2(pulled.out.contains(QStringLiteral(" events, 1 connector cursor.")), qPrintable(pulled.out));
+        QVERIFY2(!pulled.out.contains(QStringLiteral("source_state")), qPrintable(pulled.out));
         test::Cli same = test::runCli({}, { QStringLiteral("pull"), QStringLiteral("--db"), local });
         QVERIFY2(same.code == 0, qPrintable(same.err));
         std::unique_ptr<Database> db = m_local.open();

@@ -5,9 +5,13 @@
 #include "engine/SummaryStore.h"
 #include "team/TeamDatabase.h"
 #include "team/TeamEngine.h"
+#include "team/TeamService.h"
 
 #include <QElapsedTimer>
 #include <QMap>
+
+#include <algorithm>
+#include <climits>
 
 namespace tenure::cli {
 
@@ -117,14 +121,15 @@ int ScoreCommand::runTeam(const QCommandLineParser& parser, Context& context,
         context.err << tr("tenure-cli score: %1").arg(pass.error()) << Qt::endl;
         return Failure;
     }
-    context.out
-        << headline(pass->summary, timer.elapsed() / 1000.0) << '\n'
-        << tr("Team workspace %1: %2 new events copied from the log (up to seq %3), %4 statuses published.")
-               .arg(location->display())
-               .arg(pass->eventsPulled)
-               .arg(pass->teamSeq)
-               .arg(pass->statusesPublished)
-        << "\n\n";
+    context.out << headline(pass->summary, timer.elapsed() / 1000.0) << '\n'
+                << tr("Team workspace %1: %2 copied from the log (up to seq %3), %4 published (%5).")
+                       .arg(location->display(),
+                            tr("%n new events", nullptr, int(std::min<qint64>(pass->eventsPulled, INT_MAX))),
+                            QString::number(pass->teamSeq),
+                            tr("%n statuses", nullptr,
+                               int(std::min<qint64>(pass->statusesPublished, INT_MAX))),
+                            TeamService::describeSteps(pass->steps))
+                << "\n\n";
     return printCounts(*engine.replica(), context);
 }
 
