@@ -250,12 +250,18 @@ void PgCopyOut::unescape(QByteArrayView text, QList<Field>& fields)
     // QByteArray would become a null QString, which Qt binds as NULL).
     const auto fresh = [] { return Field { QByteArray("", 0), false }; };
     Field field = fresh();
+    // Runs of plain bytes in one append each: most fields have nothing escaped.
+    qsizetype run = 0;
+    const auto flush = [&](qsizetype end) { field.value.append(text.data() + run, end - run); };
     for (qsizetype i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (c == '\t') {
+            flush(i);
             fields.append(std::move(field));
             field = fresh();
+            run = i + 1;
         } else if (c == '\\' && i + 1 < text.size()) {
+            flush(i);
             const char e = text[++i];
             switch (e) {
             case 'N':
@@ -282,10 +288,13 @@ void PgCopyOut::unescape(QByteArrayView text, QList<Field>& fields)
             default:
                 field.value.append(e);
             }
-        } else if (c != '\n' || i + 1 != text.size()) {
-            field.value.append(c);
+            run = i + 1;
+        } else if (c == '\n' && i + 1 == text.size()) {
+            flush(i); // the row's end
+            run = i + 1;
         }
     }
+    flush(text.size());
     fields.append(std::move(field));
 }
 

@@ -7,6 +7,7 @@
 #include "store/Database.h"
 #include "store/SqliteStatement.h"
 #include "team/PgCopy.h"
+#include "team/TeamCopyRows.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -133,6 +134,36 @@ private slots:
             QCOMPARE(serverRows[i][3].isNull(), fileRows[i][3].isNull());
             QCOMPARE(serverRows[i][3].toByteArray(), fileRows[i][3].toByteArray());
         }
+    }
+
+    // Back again, as a desktop's copy takes the team's rows (teamcopy::copyRows, which reads them
+    // with PgCopyOut): every text (tabs, newlines, backslashes, empty or null), number and null
+    // as the file held it (bytes that were not UTF-8 as the server took them).
+    void rowsComeBackAsTheyWent()
+    {
+        QSqlQuery query(m_file->connection());
+        QVERIFY(query.exec(QStringLiteral("CREATE TABLE back (id INTEGER, label TEXT, amount REAL)")));
+        const Result<qint64> copied = teamcopy::copyRows(
+            *m_team, *m_file, QStringLiteral("SELECT id, label, amount FROM from_handle"),
+            QStringLiteral("INSERT INTO back VALUES (?, ?, ?)"), "itr");
+        QVERIFY2(copied.ok(), qPrintable(copied.ok() ? QString() : copied.error()));
+        QCOMPARE(copied.value(), 9);
+        QSqlQuery sent(m_file->connection());
+        QVERIFY(sent.exec(QStringLiteral("SELECT id, label, amount FROM copied ORDER BY id")));
+        QSqlQuery returned(m_file->connection());
+        QVERIFY(returned.exec(QStringLiteral("SELECT id, label, amount FROM back ORDER BY id")));
+        int rows = 0;
+        while (sent.next()) {
+            QVERIFY(returned.next());
+            QCOMPARE(returned.value(0).toLongLong(), sent.value(0).toLongLong());
+            QCOMPARE(returned.value(1).isNull(), sent.value(1).isNull());
+            QCOMPARE(returned.value(1).toString(), sent.value(1).toString());
+            QCOMPARE(returned.value(2).isNull(), sent.value(2).isNull());
+            QCOMPARE(returned.value(2).toDouble(), sent.value(2).toDouble());
+            ++rows;
+        }
+        QVERIFY(!returned.next());
+        QCOMPARE(rows, 9);
     }
 
     // A read that fails part-way (here SQLite's, on a row after more than a megabyte of rows the
