@@ -15,7 +15,6 @@
 #include "team/TeamMembers.h"
 #include "team/TeamPush.h"
 #include "team/TeamSchema.h"
-#include "team/TeamService.h"
 #include "util/ThreadPriority.h"
 
 #include <QCoreApplication>
@@ -366,7 +365,7 @@ int main(int argc, char* argv[])
                  .arg(teamRebuild, 0, 'f', 2)
                  .arg(teamRebuild / fileRebuild, 0, 'f', 2)
                  .arg(query / teamRebuild, 0, 'f', 2)
-                 .arg(TeamService::describeSteps(rebuild->steps)));
+                 .arg(TeamEngine::describeSteps(rebuild->steps)));
 
         // New events to a NOTIFY at a listening desktop, through the engine: 1,000 events
         // committed, the engine's incremental pass, its publication announced. The desktop listens
@@ -560,7 +559,7 @@ int main(int argc, char* argv[])
                  .arg(teamBackfill / fileBackfill, 0, 'f', 2)
                  .arg(firstBackfill, 0, 'f', 2)
                  .arg(first->actions.updated)
-                 .arg(TeamService::describeSteps(rebuild->steps)));
+                 .arg(TeamEngine::describeSteps(rebuild->steps)));
     }
     line(QStringLiteral("peak RSS %1 MB").arg(bench::peakRssMb(), 0, 'f', 0));
     return 0;

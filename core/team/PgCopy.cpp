@@ -91,21 +91,36 @@ void PgCopy::addValue(const QVariant& value)
     }
     switch (value.typeId()) {
     case QMetaType::Double:
-        addText(QByteArray::number(value.toDouble(), 'g', 17));
+        addDouble(value.toDouble());
         break;
     case QMetaType::LongLong:
     case QMetaType::Int:
     case QMetaType::ULongLong:
     case QMetaType::UInt:
-        addText(QByteArray::number(value.toLongLong()));
+        addInteger(value.toLongLong());
         break;
     case QMetaType::QByteArray:
-        // bytea's hex form; its backslash is escaped once more for COPY.
-        addText(QByteArray("\\x") + value.toByteArray().toHex());
+        addBytes(value.toByteArray());
         break;
     default:
         addText(value.toString().toUtf8());
     }
+}
+
+void PgCopy::addInteger(qint64 value)
+{
+    addText(QByteArray::number(value));
+}
+
+void PgCopy::addDouble(double value)
+{
+    addText(QByteArray::number(value, 'g', 17));
+}
+
+void PgCopy::addBytes(QByteArrayView bytes)
+{
+    // bytea's hex form; its backslash is escaped once more for COPY.
+    addText(QByteArray("\\x") + QByteArray::fromRawData(bytes.data(), bytes.size()).toHex());
 }
 
 Status PgCopy::endRow()
@@ -163,15 +178,14 @@ Result<qint64> PgCopy::copyAll(sqlite3_stmt* rows)
                 addNull();
                 break;
             case SQLITE_INTEGER:
-                addText(QByteArray::number(sqlite3_column_int64(rows, column)));
+                addInteger(sqlite3_column_int64(rows, column));
                 break;
             case SQLITE_FLOAT:
-                addText(QByteArray::number(sqlite3_column_double(rows, column), 'g', 17));
+                addDouble(sqlite3_column_double(rows, column));
                 break;
             case SQLITE_BLOB: {
                 const auto* data = static_cast<const char*>(sqlite3_column_blob(rows, column));
-                addText(QByteArray("\\x")
-                        + QByteArray::fromRawData(data, sqlite3_column_bytes(rows, column)).toHex());
+                addBytes(QByteArrayView(data, sqlite3_column_bytes(rows, column)));
                 break;
             }
             default: {

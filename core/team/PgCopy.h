@@ -31,7 +31,10 @@ public:
     // One field of the current row: null, text (escaped here), or a number.
     void addNull();
     void addText(QByteArrayView utf8);
-    void addValue(const QVariant& value);
+    void addInteger(qint64 value);
+    void addDouble(double value); // every digit: it reads back the same
+    void addBytes(QByteArrayView bytes); // bytea
+    void addValue(const QVariant& value); // by its type, with the four above
     Status endRow();
     // Ends the copy and returns the rows the server took.
     Result<qint64> finish();

@@ -21,6 +21,14 @@ TeamEngine::TeamEngine(TeamLocation location, Options options, QString password)
 {
 }
 
+QString TeamEngine::describeSteps(const Pass::Steps& steps)
+{
+    const auto secondsOf = [](qint64 ms) { return QString::number(ms / 1000.0, 'f', 2); };
+    return tr("copying the log %1 s, scoring %2 s, publishing %3 s, the action queue %4 s")
+        .arg(secondsOf(steps.copyMs), secondsOf(steps.scoreMs), secondsOf(steps.publishMs),
+             secondsOf(steps.actionsMs));
+}
+
 TeamEngine::~TeamEngine()
 {
     // The engine and its copy go before the lock: no other engine starts while this one writes.

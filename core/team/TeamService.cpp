@@ -134,14 +134,6 @@ void TeamService::onNotification(const QString&, QSqlDriver::NotificationSource,
         m_debounce.start();
 }
 
-QString TeamService::describeSteps(const TeamEngine::Pass::Steps& steps)
-{
-    const auto secondsOf = [](qint64 ms) { return QString::number(ms / 1000.0, 'f', 2); };
-    return tr("copying the log %1 s, scoring %2 s, publishing %3 s, the action queue %4 s")
-        .arg(secondsOf(steps.copyMs), secondsOf(steps.scoreMs), secondsOf(steps.publishMs),
-             secondsOf(steps.actionsMs));
-}
-
 void TeamService::runPass(const QString& why)
 {
     QElapsedTimer timer;
@@ -154,18 +146,19 @@ void TeamService::runPass(const QString& why)
         emit passFinished(false);
         return;
     }
-    emit log(tr("Scored (%1): %2, log up to seq %3, %4 published, as of %5 with rules v%6; "
-                "action queue: %7 open, %8 new, %9 cleared (%10 s: %11).")
-                 .arg(why)
-                 .arg(tr("%n new events", nullptr, int(std::min<qint64>(pass->eventsPulled, INT_MAX))))
-                 .arg(pass->teamSeq)
-                 .arg(tr("%n statuses", nullptr, int(std::min<qint64>(pass->statusesPublished, INT_MAX))))
-                 .arg(pass->summary.asOf.toString(Qt::ISODate))
-                 .arg(pass->summary.rulesVersion)
-                 .arg(pass->actions.open)
-                 .arg(pass->actions.opened)
-                 .arg(pass->actions.cleared)
-                 .arg(QString::number(timer.elapsed() / 1000.0, 'f', 2), describeSteps(pass->steps)));
+    emit log(
+        tr("Scored (%1): %2, log up to seq %3, %4 published, as of %5 with rules v%6; "
+           "action queue: %7 open, %8 new, %9 cleared (%10 s: %11).")
+            .arg(why)
+            .arg(tr("%n new events", nullptr, int(std::min<qint64>(pass->eventsPulled, INT_MAX))))
+            .arg(pass->teamSeq)
+            .arg(tr("%n statuses", nullptr, int(std::min<qint64>(pass->statusesPublished, INT_MAX))))
+            .arg(pass->summary.asOf.toString(Qt::ISODate))
+            .arg(pass->summary.rulesVersion)
+            .arg(pass->actions.open)
+            .arg(pass->actions.opened)
+            .arg(pass->actions.cleared)
+            .arg(QString::number(timer.elapsed() / 1000.0, 'f', 2), TeamEngine::describeSteps(pass->steps)));
     if (pass->eventsSetAside > 0)
         emit log(tr("%1 events of the team's log were set aside, not scored (the first: %2).")
                      .arg(pass->eventsSetAside)

@@ -45,8 +45,6 @@ public:
 
     void start();
     bool isElected() const { return m_engine.isElected(); }
-    // "copying the log 0.10 s, scoring 3.02 s, ...": where a pass spent its time, for the log.
-    static QString describeSteps(const TeamEngine::Pass::Steps& steps);
 
 signals:
     void log(const QString& line);

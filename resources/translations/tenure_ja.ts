@@ -2009,6 +2009,10 @@
         <source>a local socket</source>
         <translation>ローカルソケット</translation>
     </message>
+    <message>
+        <source>copying the log %1 s, scoring %2 s, publishing %3 s, the action queue %4 s</source>
+        <translation>ログのコピー %1 秒、スコアリング %2 秒、公開 %3 秒、アクションキュー %4 秒</translation>
+    </message>
 </context>
 <context>
     <name>TeamImport</name>
@@ -5130,10 +5134,6 @@ Team: %3</source>
     <message>
         <source>Scheduled pulls added %1 events to the team's log.</source>
         <translation>定期取り込みでチームのログにイベント %1 件を追加しました。</translation>
-    </message>
-    <message>
-        <source>copying the log %1 s, scoring %2 s, publishing %3 s, the action queue %4 s</source>
-        <translation>ログのコピー %1 秒、スコアリング %2 秒、公開 %3 秒、アクションキュー %4 秒</translation>
     </message>
     <message>
         <source>Scored (%1): %2, log up to seq %3, %4 published, as of %5 with rules v%6; action queue: %7 open, %8 new, %9 cleared (%10 s: %11).</source>

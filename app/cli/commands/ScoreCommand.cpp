@@ -5,7 +5,6 @@
 #include "engine/SummaryStore.h"
 #include "team/TeamDatabase.h"
 #include "team/TeamEngine.h"
-#include "team/TeamService.h"
 
 #include <QElapsedTimer>
 #include <QMap>
@@ -128,7 +127,7 @@ int ScoreCommand::runTeam(const QCommandLineParser& parser, Context& context,
                             QString::number(pass->teamSeq),
                             tr("%n statuses", nullptr,
                                int(std::min<qint64>(pass->statusesPublished, INT_MAX))),
-                            TeamService::describeSteps(pass->steps))
+                            TeamEngine::describeSteps(pass->steps))
                 << "\n\n";
     return printCounts(*engine.replica(), context);
 }
