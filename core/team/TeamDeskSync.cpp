@@ -132,6 +132,12 @@ bool TeamDeskSync::connectToTeam(QString* error)
     }
     if (!openCopy(*scope, error))
         return false;
+    // A copy made before the team's workspace was restored from a backup holds events and scores
+    // the server no longer has: it starts over (the views notice the new file).
+    if (Result<bool> restarted = TeamReadCopy::startOverIfRestored(*m_team, m_copy, m_scope); !restarted) {
+        *error = restarted.error();
+        return false;
+    }
     // Subscribe first: a change made while the copy is being made is announced, and copied again.
     QSqlDriver* driver = m_team->connection().driver();
     for (const QString& channel : kChannels)
@@ -198,6 +204,11 @@ void TeamDeskSync::syncPending()
                 return markLost(error);
             parts = Everything; // a new copy: all of it
         }
+        Result<bool> restarted = TeamReadCopy::startOverIfRestored(*m_team, m_copy, m_scope);
+        if (!restarted)
+            return markLost(restarted.error());
+        if (*restarted)
+            parts = Everything;
     }
     TeamReplica replica(*m_team, *m_copy);
     if (parts & WriteSide) {

@@ -3,6 +3,7 @@
 #include "store/Database.h"
 #include "team/TeamDatabase.h"
 #include "team/TeamPublisher.h"
+#include "team/TeamReadCopy.h"
 #include "team/TeamReplica.h"
 #include "team/TeamSchema.h"
 
@@ -27,6 +28,13 @@ QString TeamEngine::describeSteps(const Pass::Steps& steps)
     return tr("copying the log %1 s, scoring %2 s, publishing %3 s, the action queue %4 s")
         .arg(secondsOf(steps.copyMs), secondsOf(steps.scoreMs), secondsOf(steps.publishMs),
              secondsOf(steps.actionsMs));
+}
+
+QString TeamEngine::describeStartOver()
+{
+    return tr("The team's log is not the one this machine's copy was made from (the database was restored "
+              "from a backup, or made anew): the copy was made again from the server, and every score "
+              "published again.");
 }
 
 TeamEngine::~TeamEngine()
@@ -98,6 +106,7 @@ void TeamEngine::resign()
     m_replicaLock.reset();
     m_lockPid = 0;
     m_lastPublished = -1;
+    m_lastStamp.clear();
 }
 
 Result<bool> TeamEngine::tryElect()
@@ -153,6 +162,26 @@ Status TeamEngine::openConnections()
     return {};
 }
 
+Result<bool> TeamEngine::startOverIfRestored()
+{
+    Result<bool> same = TeamReplica(*m_work, *m_replica).madeFromThisHistory();
+    if (!same)
+        return Error { tr("Cannot read the team workspace %1: %2").arg(m_location.display(), same.error()) };
+    if (*same)
+        return false;
+    // The copy is a cache of the team's write side: made anew from the team as it is now, and
+    // everything published again (the desktops' copies then start over by themselves).
+    m_engine.reset();
+    m_replica.reset();
+    if (Status removed = TeamReadCopy::remove(replicaPath()); !removed)
+        return Error { removed.error() };
+    if (Status opened = openConnections(); !opened)
+        return Error { opened.error() };
+    m_lastPublished = -1;
+    m_lastStamp.clear();
+    return true;
+}
+
 // A team without rules scores with the shipped defaults, which the engine's first pass saves as
 // version 1 in its copy: the team gets the same version, so every desktop shows the rules used.
 Status TeamEngine::shareDefaultRules(Database& local)
@@ -202,6 +231,10 @@ Result<TeamEngine::Pass> TeamEngine::attemptPass(bool rebuild, const ScoringEngi
     Pass pass;
     QElapsedTimer step;
     step.start();
+    Result<bool> startedOver = startOverIfRestored();
+    if (!startedOver)
+        return Error { startedOver.error() };
+    pass.startedOver = *startedOver;
     if (progress)
         progress(tr("Copying the team's log"), 0, 0);
     Result<TeamReplica::Pull> pulled = TeamReplica(*m_work, *m_replica)
@@ -232,22 +265,30 @@ Result<TeamEngine::Pass> TeamEngine::attemptPass(bool rebuild, const ScoringEngi
             tr("Cannot share the default rules with %1: %2").arg(m_location.display(), shared.error())
         };
 
-    Result<QVariant> published
-        = m_work->scalar(QStringLiteral("SELECT value FROM engine_state WHERE key = 'team_seq'"));
+    // Everything the first time (or after another engine published, or a restore took this
+    // engine's last publication back), only what moved after that.
+    Result<QSqlQuery> published = m_work->exec(QStringLiteral(
+        "SELECT (SELECT value::bigint FROM engine_state WHERE key = 'team_seq'), (SELECT stamp FROM "
+        "publications WHERE number = (SELECT value::bigint FROM engine_state WHERE key = 'publication'))"));
+    const bool same = published && published->next() && !published->value(0).isNull()
+        && published->value(0).toLongLong() == m_lastPublished
+        && published->value(1).toString() == m_lastStamp;
+    if (published)
+        published->finish();
     TeamPublisher::Publication publication;
-    // Everything the first time (or after another engine published), only what moved after that.
-    publication.everything = pass.summary.allAccountsChanged || pass.summary.rebuilt || !published
-        || !published->isValid() || m_lastPublished != published->toLongLong();
+    publication.everything = pass.summary.allAccountsChanged || pass.summary.rebuilt || !same;
     publication.accounts = pass.summary.changedAccounts;
     publication.teamSeq = pass.teamSeq;
     publication.asOf = pass.summary.asOf;
     publication.rulesVersion = pass.summary.rulesVersion;
     // Published on the session that holds the engine lock: should the server end that session
     // mid-way, the publication is rolled back with it, and no standby's is overwritten.
-    Result<qint64> statuses = TeamPublisher(*m_replica, *m_lock, m_lockPid).publish(publication);
+    TeamPublisher publisher(*m_replica, *m_lock, m_lockPid);
+    Result<qint64> statuses = publisher.publish(publication);
     if (!statuses)
         return Error { statuses.error() };
     m_lastPublished = pass.teamSeq;
+    m_lastStamp = publisher.stamp();
     pass.statusesPublished = statuses.value();
     pass.steps.publishMs = step.restart();
 

@@ -44,6 +44,9 @@ public:
         ActionEngine::Summary actions; // the team's queue after the pass
         qint64 eventsSetAside = 0; // events of the team's log the copy refused (see TeamReplica)
         QString firstSetAside;
+        // The working copy was made from the team's history before a restore from a backup (or
+        // from another database of the same name): this pass made it anew and published everything.
+        bool startedOver = false;
         // Where the pass spent its time, in milliseconds: for the service's log and the benchmark.
         struct Steps
         {
@@ -56,6 +59,8 @@ public:
 
     // "copying the log 0.10 s, scoring 3.02 s, ...": where a pass spent its time, for logs.
     static QString describeSteps(const Pass::Steps& steps);
+    // What a pass that started its working copy over (Pass::startedOver) says, for logs.
+    static QString describeStartOver();
 
     TeamEngine(TeamLocation location, Options options, QString password = {});
     ~TeamEngine();
@@ -79,6 +84,8 @@ private:
     Result<Pass> attemptPass(bool rebuild, const ScoringEngine::Progress& progress,
                              const std::atomic_bool* cancel);
     Status openConnections();
+    // Makes the working copy anew when it was made from another history than the team's now.
+    Result<bool> startOverIfRestored();
     // Whether this process still holds the engine lock; resigns (back to standby) when it does not.
     bool holdsLock();
     void resign();
@@ -94,6 +101,7 @@ private:
     std::unique_ptr<ScoringEngine> m_engine;
     int m_lockPid = 0;
     qint64 m_lastPublished = -1; // the team seq this engine last published, to detect another's
+    QString m_lastStamp; // and that publication's stamp, to detect a restore that took it back
 };
 
 } // namespace tenure

@@ -239,12 +239,30 @@ QStringList version6()
     return statements;
 }
 
+// Each publication also leaves a random stamp (`publications`): a copy remembers the stamp of the
+// publication it holds, and a server restored from a backup, whose numbers count again from the
+// backup's, gives that number another stamp (or none), so the copy takes the scores whole again
+// instead of only the rows numbered after its own (TeamReplica::pullStatuses). The engine keeps the
+// last thousand.
+QStringList version7()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE publications (
+            number       bigint PRIMARY KEY,
+            stamp        text   NOT NULL CHECK (length(stamp) > 0),
+            published_at bigint NOT NULL))"),
+        QStringLiteral("GRANT SELECT ON publications TO tenure_admin, tenure_csm"),
+        QStringLiteral("GRANT INSERT, DELETE ON publications TO tenure_admin"),
+    };
+}
+
 } // namespace
 
 const QList<TeamMigration>& teamMigrations()
 {
     static const QList<TeamMigration> migrations {
-        { 2, version2() }, { 3, version3() }, { 4, version4() }, { 5, version5() }, { 6, version6() },
+        { 2, version2() }, { 3, version3() }, { 4, version4() },
+        { 5, version5() }, { 6, version6() }, { 7, version7() },
     };
     return migrations;
 }

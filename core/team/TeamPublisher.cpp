@@ -12,9 +12,18 @@
 #include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUuid>
 #include <QVariant>
 
+#include <utility>
+
 namespace tenure {
+
+namespace {
+// The stamps of the last publications the team keeps: a copy that holds an older one copies the
+// scores whole, as it would after a restore.
+constexpr qint64 kPublicationsKept = 1000;
+} // namespace
 
 TeamPublisher::TeamPublisher(Database& local, TeamDatabase& team, int lockHolderPid)
     : m_local(local)
@@ -99,6 +108,18 @@ Result<qint64> TeamPublisher::publish(const Publication& publication)
     if (!last)
         return failed(last.error());
     const qint64 number = last->toLongLong() + 1;
+    // Its stamp: a server restored from a backup numbers its publications again from the backup's,
+    // and a copy that holds one of the same number from before tells them apart by the stamp.
+    const QString stamp = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    for (const auto& [sql, values] :
+         { std::pair {
+               QStringLiteral("INSERT INTO publications (number, stamp, published_at) VALUES (?, ?, ?)"),
+               QVariantList { number, stamp, QDateTime::currentMSecsSinceEpoch() } },
+           std::pair { QStringLiteral("DELETE FROM publications WHERE number <= ?"),
+                       QVariantList { number - kPublicationsKept } } }) {
+        if (Result<QSqlQuery> done = m_team.exec(sql, values); !done)
+            return failed(done.error());
+    }
 
     const QString accountsJson
         = QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(QStringList(publication.accounts.begin(),
@@ -182,6 +203,7 @@ Result<qint64> TeamPublisher::publish(const Publication& publication)
         return failed(notified.error());
     if (Status committed = m_team.commit(); !committed)
         return failed(committed.error());
+    m_stamp = stamp;
     return statuses.value();
 }
 

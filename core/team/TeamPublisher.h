@@ -34,6 +34,8 @@ public:
     TeamPublisher(Database& local, TeamDatabase& team, int lockHolderPid);
 
     Result<qint64> publish(const Publication& publication); // statuses written
+    // The random stamp the last publish() left beside its number (the team's `publications`).
+    QString stamp() const { return m_stamp; }
 
 private:
     // Copies the rows of a local query into `table`'s `columns` (through a temporary table: see there).
@@ -43,6 +45,7 @@ private:
     Database& m_local;
     TeamDatabase& m_team;
     int m_lockHolderPid;
+    QString m_stamp;
 };
 
 } // namespace tenure

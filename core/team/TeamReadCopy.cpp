@@ -37,11 +37,8 @@ Result<std::unique_ptr<Database>> TeamReadCopy::openForScope(const QString& path
             madeUnder = settings.value(kTeamSeq).isEmpty() ? scope : QStringLiteral("all");
         if (madeUnder != scope) {
             copy->reset();
-            for (const QString& suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") }) {
-                if (QFile::exists(path + suffix) && !QFile::remove(path + suffix))
-                    return Error { tr("Cannot start this machine's copy of the team workspace (%1) over: %2")
-                                       .arg(path + suffix, tr("the file cannot be removed")) };
-            }
+            if (Status removed = remove(path); !removed)
+                return Error { removed.error() };
             copy = Database::open(path, Database::Mode::ReadWrite);
             if (!copy)
                 return Error {
@@ -52,6 +49,35 @@ Result<std::unique_ptr<Database>> TeamReadCopy::openForScope(const QString& path
     if (Status set = WorkspaceSettings(**copy).setValue(kTeamScope, scope); !set)
         return Error { set.error() };
     return copy;
+}
+
+Status TeamReadCopy::remove(const QString& path)
+{
+    for (const QString& suffix : { QString(), QStringLiteral("-wal"), QStringLiteral("-shm") }) {
+        if (QFile::exists(path + suffix) && !QFile::remove(path + suffix))
+            return Error { tr("Cannot start this machine's copy of the team workspace (%1) over: %2")
+                               .arg(path + suffix, tr("the file cannot be removed")) };
+    }
+    return {};
+}
+
+Result<bool> TeamReadCopy::startOverIfRestored(TeamDatabase& team, std::unique_ptr<Database>& copy,
+                                               const QString& scope)
+{
+    Result<bool> same = TeamReplica(team, *copy).madeFromThisHistory();
+    if (!same)
+        return Error { same.error() };
+    if (*same)
+        return false;
+    const QString path = copy->path();
+    copy.reset();
+    if (Status removed = remove(path); !removed)
+        return Error { removed.error() };
+    Result<std::unique_ptr<Database>> anew = openForScope(path, scope);
+    if (!anew)
+        return Error { anew.error() };
+    copy = std::move(anew).value();
+    return true;
 }
 
 Result<std::unique_ptr<Database>> TeamReadCopy::refresh(TeamDatabase& team, const QString& path,
@@ -80,6 +106,8 @@ Result<std::unique_ptr<Database>> TeamReadCopy::refresh(TeamDatabase& team, cons
     Result<std::unique_ptr<Database>> copy = openForScope(path, *scope);
     if (!copy)
         return Error { copy.error() };
+    if (Result<bool> restarted = startOverIfRestored(team, *copy, *scope); !restarted)
+        return Error { restarted.error() };
 
     TeamReplica replica(team, **copy, true); // in the snapshot begun above
     if (Result<TeamReplica::Pull> pulled = replica.pull(); !pulled)

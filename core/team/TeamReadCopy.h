@@ -31,6 +31,14 @@ public:
     // it over when it was made under another: its log, copied after the last seq it holds, is right
     // only for the accounts it was copied for. The desktop's copy (TeamDeskSync) opens this way too.
     static Result<std::unique_ptr<Database>> openForScope(const QString& path, const QString& scope);
+    // Removes the copy at `path` (the file and its WAL; nothing may hold it open) so that it is
+    // made anew: a copy made under another scope, or from the team's history before a restore
+    // (TeamReplica::madeFromThisHistory).
+    static Status remove(const QString& path);
+    // A copy made before the team's workspace was restored from a backup starts over; `copy` is
+    // then replaced by the new one, opened for `scope`. Whether it started over.
+    static Result<bool> startOverIfRestored(TeamDatabase& team, std::unique_ptr<Database>& copy,
+                                            const QString& scope);
 };
 
 } // namespace tenure

@@ -30,6 +30,10 @@ const QString kMasterFingerprint = QStringLiteral("team_master_fingerprint");
 // The number of the last publication of the engine's results this copy holds (TeamPublisher).
 const QString kTeamPublication = QStringLiteral("team_publication");
 const QString kTeamWorkspaceId = QStringLiteral("team_workspace_id");
+// The random stamp of that publication (the team's `publications`, schema 7).
+const QString kTeamPublicationStamp = QStringLiteral("team_publication_stamp");
+// The key (source, unit separator, external id) of the team's event at `team_seq`.
+const QString kTeamSeqKey = QStringLiteral("team_seq_key");
 constexpr int kEventsPerBatch = 20000;
 
 // Changes whenever accounts, outcomes, keys, sources or the time zone change, whoever changed
@@ -86,37 +90,53 @@ Status TeamReplica::beginSnapshot()
     return {};
 }
 
-Status TeamReplica::checkIdentity()
+Result<bool> TeamReplica::madeFromThisHistory()
 {
-    // A copy is of one team database: after a restore or a new `team init` the server's log
-    // numbers start over, and a copy that went on from its own would skip the new events.
+    // A copy is of one team database: after a new `team init` under the same name the workspace
+    // id differs. After a restore from a backup the id is the same, but the log's numbers count
+    // again from the backup's, for other events: the event the copy took last under its number
+    // is no longer there, or another one is. (A copy that has not noted that event yet, made by an
+    // older Tenure, is checked as before: the log must reach its number.)
     Result<QVariant> id
         = m_team.scalar(QStringLiteral("SELECT value FROM tenure_meta WHERE key = 'workspace_id'"));
     if (!id)
         return Error { id.error() };
-    Result<QVariant> top = m_team.scalar(QStringLiteral("SELECT coalesce(max(seq), 0) FROM events"));
-    if (!top)
-        return Error { top.error() };
     WorkspaceSettings settings(m_local);
     const QString mine = settings.value(kTeamWorkspaceId);
-    const qint64 seen = settings.value(kTeamSeq, QStringLiteral("0")).toLongLong();
     const QString theirs = id->isValid() ? id->toString() : QString();
-    if ((!mine.isEmpty() && mine != theirs) || seen > top->toLongLong())
-        return Error {
-            tr("the copy %1 was made from another database than %2 (restored or prepared anew since): "
-               "delete the copy, and the next pass makes a new one.")
-                .arg(m_local.path(), m_team.location().display())
-        };
-    if (mine.isEmpty() && !theirs.isEmpty())
-        return settings.setValue(kTeamWorkspaceId, theirs);
-    return {};
+    if (!mine.isEmpty() && mine != theirs)
+        return false;
+    const qint64 seen = settings.value(kTeamSeq, QStringLiteral("0")).toLongLong();
+    if (seen > 0) {
+        const QString key = settings.value(kTeamSeqKey);
+        Result<QVariant> there = key.isEmpty()
+            ? m_team.scalar(QStringLiteral("SELECT coalesce(max(seq), 0) >= ? FROM events"), { seen })
+            : m_team.scalar(
+                QStringLiteral("SELECT source || chr(31) || external_id = ? FROM events WHERE seq = ?"),
+                { key, seen });
+        if (!there)
+            return Error { there.error() };
+        if (!there->isValid() || there->isNull() || !there->toBool())
+            return false;
+    }
+    if (mine.isEmpty() && !theirs.isEmpty()) {
+        if (Status set = settings.setValue(kTeamWorkspaceId, theirs); !set)
+            return Error { set.error() };
+    }
+    return true;
 }
 
 Result<TeamReplica::Pull> TeamReplica::pull(const Progress& progress, const std::atomic_bool* cancel)
 {
     Pull pull;
-    if (Status same = checkIdentity(); !same)
+    Result<bool> same = madeFromThisHistory();
+    if (!same)
         return Error { tr("Cannot use this machine's copy of the team workspace: %1").arg(same.error()) };
+    if (!*same)
+        return Error { tr("Cannot use this machine's copy of the team workspace: the copy %1 was made from "
+                          "another database than %2, or from it before it was restored from a backup. "
+                          "Delete the copy, and the next pass makes a new one.")
+                           .arg(m_local.path(), m_team.location().display()) };
     // One snapshot for the master data, the rules and the log: an event names a source, which a
     // copy refuses unless it holds that source, so a source added between the two reads (and
     // the events from it) must both come, or both wait for the next pull. Appenders commit in
@@ -142,8 +162,14 @@ Result<TeamReplica::Pull> TeamReplica::pull(const Progress& progress, const std:
 Result<TeamReplica::Pull> TeamReplica::pullWithoutLog()
 {
     Pull pull;
-    if (Status same = checkIdentity(); !same)
+    Result<bool> same = madeFromThisHistory();
+    if (!same)
         return Error { tr("Cannot use this machine's copy of the team workspace: %1").arg(same.error()) };
+    if (!*same)
+        return Error { tr("Cannot use this machine's copy of the team workspace: the copy %1 was made from "
+                          "another database than %2, or from it before it was restored from a backup. "
+                          "Delete the copy, and the next pass makes a new one.")
+                           .arg(m_local.path(), m_team.location().display()) };
     // One snapshot, so that the fingerprint kept describes the rows copied.
     if (Status begun = beginSnapshot(); !begun)
         return Error {
@@ -250,9 +276,17 @@ Result<qint64> TeamReplica::pullStatuses()
     Pull rulesOnly;
     if (Status rules = pullRuleSets(rulesOnly); !rules)
         return failed(rules.error());
-    Result<QSqlQuery> numbers = m_team.exec(QStringLiteral(
-        "SELECT (SELECT value::bigint FROM engine_state WHERE key = 'publication'), (SELECT value::bigint "
-        "FROM engine_state WHERE key = 'publication_everything'), (SELECT count(*) FROM account_status)"));
+    WorkspaceSettings settings(m_local);
+    const qint64 mine = settings.value(kTeamPublication, QStringLiteral("-1")).toLongLong();
+    const QString myStamp = settings.value(kTeamPublicationStamp);
+    Result<QSqlQuery> numbers = m_team.exec(
+        QStringLiteral(
+            "WITH latest AS (SELECT value::bigint AS number FROM engine_state WHERE key = 'publication') "
+            "SELECT (SELECT number FROM latest), (SELECT value::bigint FROM engine_state WHERE key = "
+            "'publication_everything'), (SELECT count(*) FROM account_status), (SELECT stamp FROM "
+            "publications WHERE number = (SELECT number FROM latest)), (SELECT stamp FROM publications "
+            "WHERE number = ?)"),
+        { mine });
     if (!numbers || !numbers->next())
         return failed(numbers ? numbers->lastError().text() : numbers.error());
     const auto numberOr = [&](int column) {
@@ -261,10 +295,12 @@ Result<qint64> TeamReplica::pullStatuses()
     const qint64 latest = numberOr(0);
     const qint64 everything = numberOr(1);
     const qint64 teamStatuses = numbers->value(2).toLongLong();
+    const QString latestStamp = numbers->value(3).toString();
+    // The team's publication of the copy's number is the one the copy holds: not so after a
+    // restore from a backup, which numbers publications again from the backup's.
+    const bool sameAsMine = mine >= 0 && !myStamp.isEmpty() && numbers->value(4).toString() == myStamp;
     numbers->finish();
-    WorkspaceSettings settings(m_local);
-    const qint64 mine = settings.value(kTeamPublication, QStringLiteral("-1")).toLongLong();
-    if (latest >= 0 && latest == mine) {
+    if (latest >= 0 && latest == mine && sameAsMine) {
         endSnapshot(); // read only: nothing to keep
         return qint64(0);
     }
@@ -331,7 +367,7 @@ Result<qint64> TeamReplica::pullStatuses()
             return days;
         return statuses;
     };
-    const bool whole = latest < 0 || mine < 0 || everything > mine || latest < mine;
+    const bool whole = latest < 0 || !sameAsMine || everything > mine || latest < mine;
     Result<qint64> copied = copy(whole);
     if (!copied)
         return failed(copied.error());
@@ -351,6 +387,10 @@ Result<qint64> TeamReplica::pullStatuses()
     }
     endSnapshot(); // read only: nothing to keep
     if (Status set = settings.setValue(kTeamPublication, QString::number(latest)); !set)
+        return Error { set.error() };
+    if (Status set
+        = settings.setValue(kTeamPublicationStamp, latestStamp.isNull() ? QStringLiteral("") : latestStamp);
+        !set)
         return Error { set.error() };
     if (Status committed = transaction.commit(); !committed)
         return Error { committed.error() };
@@ -462,7 +502,12 @@ Status TeamReplica::pullLog(Pull& pull, const Progress& progress, const std::ato
                                                rejection.reason);
             ++pull.rejected;
         }
+        const EncodedEvent& last = batch.back();
         if (Status set = settings.setValue(kTeamSeq, QString::number(lastSeq)); !set)
+            return set;
+        if (Status set
+            = settings.setValue(kTeamSeqKey, QString::fromUtf8(last.source + '\x1f' + last.externalId));
+            !set)
             return set;
         if (Status committed = transaction.commit(); !committed)
             return committed;

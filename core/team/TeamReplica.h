@@ -52,6 +52,12 @@ public:
     static QString defaultPath(const TeamLocation& location,
                                const QString& purpose = QStringLiteral("engine"));
 
+    // Whether the copy was made from the team's history as the server holds it now: the same
+    // workspace (its id), and the event the copy took last still in the log under its number. Not
+    // so after a new `team init` under the same name, or a restore from a backup older than the
+    // copy (the server's numbers then count again from the backup's, for other events): such a
+    // copy starts over (TeamReadCopy::startOver), and pull() refuses it.
+    Result<bool> madeFromThisHistory();
     Result<Pull> pull(const Progress& progress = {}, const std::atomic_bool* cancel = nullptr);
     // The team's master data (accounts, outcomes, keys, sources, settings) without the log: what an
     // import into the team is staged against (TeamImport).
@@ -77,7 +83,6 @@ private:
     void endSnapshot(); // rolls the snapshot back, unless it is the caller's
     // Whether the copy holds as many actions, history rows and notes as the team shows this login.
     Result<bool> sameActionCounts();
-    Status checkIdentity();
     Status pullMasterData(Pull& pull);
     Status pullRuleSets(Pull& pull);
     Status pullLog(Pull& pull, const Progress& progress, const std::atomic_bool* cancel);

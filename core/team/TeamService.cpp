@@ -146,6 +146,8 @@ void TeamService::runPass(const QString& why)
         emit passFinished(false);
         return;
     }
+    if (pass->startedOver)
+        emit log(TeamEngine::describeStartOver());
     emit log(
         tr("Scored (%1): %2, log up to seq %3, %4 published, as of %5 with rules v%6; "
            "action queue: %7 open, %8 new, %9 cleared (%10 s: %11).")

@@ -845,6 +845,8 @@ JA = {
     "Cannot copy %1 from %2: %3": "%2 から %1 をコピーできません: %3",
     "Team workspace %1: %2 copied from the log (up to seq %3), %4 published (%5).": "チームワークスペース %1: ログから%2をコピー (seq %3 まで)、%4を公開 (%5)。",
     "%n action history entries": "アクション履歴 %n 件", "%n account notes": "顧客メモ %n 件", "%n rows of %1": "%1 の行 %n 件",
+    "The team's log is not the one this machine's copy was made from (the database was restored from a backup, or made anew): the copy was made again from the server, and every score published again.": "チームのログが、このマシンのコピーの作成元のログと異なります(データベースがバックアップから復元されたか、作り直されました)。コピーをサーバーから作り直し、すべてのスコアを公開し直しました。",
+    "Cannot use this machine's copy of the team workspace: the copy %1 was made from another database than %2, or from it before it was restored from a backup. Delete the copy, and the next pass makes a new one.": "このマシン上のチームワークスペースのコピーを使えません: コピー %1 は %2 とは別のデータベースから、またはバックアップから復元される前の %2 から作られています。コピーを削除すると、次の処理で新しく作られます。",
 }
 
 def main(path):

@@ -2013,6 +2013,14 @@
         <source>copying the log %1 s, scoring %2 s, publishing %3 s, the action queue %4 s</source>
         <translation>ログのコピー %1 秒、スコアリング %2 秒、公開 %3 秒、アクションキュー %4 秒</translation>
     </message>
+    <message>
+        <source>The team's log is not the one this machine's copy was made from (the database was restored from a backup, or made anew): the copy was made again from the server, and every score published again.</source>
+        <translation>チームのログが、このマシンのコピーの作成元のログと異なります(データベースがバックアップから復元されたか、作り直されました)。コピーをサーバーから作り直し、すべてのスコアを公開し直しました。</translation>
+    </message>
+    <message>
+        <source>Cannot read the team workspace %1: %2</source>
+        <translation>チームワークスペース %1 を読み取れません: %2</translation>
+    </message>
 </context>
 <context>
     <name>TeamImport</name>
@@ -2333,10 +2341,6 @@
         <translation>キャンセルしました</translation>
     </message>
     <message>
-        <source>the copy %1 was made from another database than %2 (restored or prepared anew since): delete the copy, and the next pass makes a new one.</source>
-        <translation>コピー %1 は %2 とは別のデータベースから作られています(その後に復元または再作成されています)。コピーを削除すると、次の処理で新しく作られます。</translation>
-    </message>
-    <message>
         <source>Cannot use this machine's copy of the team workspace: %1</source>
         <translation>このマシンのチームワークスペースのコピーを使えません: %1</translation>
     </message>
@@ -2351,6 +2355,10 @@
     <message>
         <source>Cannot read the team workspace %1: %2</source>
         <translation>チームワークスペース %1 を読み取れません: %2</translation>
+    </message>
+    <message>
+        <source>Cannot use this machine's copy of the team workspace: the copy %1 was made from another database than %2, or from it before it was restored from a backup. Delete the copy, and the next pass makes a new one.</source>
+        <translation>このマシン上のチームワークスペースのコピーを使えません: コピー %1 は %2 とは別のデータベースから、またはバックアップから復元される前の %2 から作られています。コピーを削除すると、次の処理で新しく作られます。</translation>
     </message>
 </context>
 <context>

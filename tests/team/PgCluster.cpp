@@ -293,6 +293,39 @@ bool PgCluster::createDatabase(const QString& name, QString* error)
     return true;
 }
 
+bool PgCluster::runClient(const QString& program, const QStringList& arguments, QString* error) const
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("PGPASSWORD"), superPassword());
+    process.setProcessEnvironment(environment);
+    process.start(m_bin + QLatin1Char('/') + program,
+                  QStringList { QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+                                QString::number(m_port), QStringLiteral("-U"), superuser() }
+                      + arguments);
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        process.waitForFinished();
+    }
+    if (process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0)
+        return true;
+    *error = program + QStringLiteral(": ") + QString::fromLocal8Bit(process.readAll());
+    return false;
+}
+
+bool PgCluster::dump(const QString& database, const QString& file, QString* error) const
+{
+    return runClient(QStringLiteral("pg_dump"),
+                     { QStringLiteral("-Fc"), QStringLiteral("-f"), file, database }, error);
+}
+
+bool PgCluster::restore(const QString& database, const QString& file, QString* error)
+{
+    return createDatabase(database, error)
+        && runClient(QStringLiteral("pg_restore"), { QStringLiteral("-d"), database, file }, error);
+}
+
 Result<std::unique_ptr<TeamDatabase>> PgCluster::open(const QString& database,
                                                       TeamDatabase::Purpose purpose) const
 {

@@ -43,6 +43,10 @@ public:
     TeamLocation location(const QString& database, const QString& user = superuser()) const;
     // A new empty database (dropped first if it exists).
     bool createDatabase(const QString& name, QString* error);
+    // A backup as an admin makes one (`pg_dump -Fc`, as the superuser), and its restore as
+    // docs/team.md tells: the database dropped (its sessions ended), created empty, `pg_restore`.
+    bool dump(const QString& database, const QString& file, QString* error) const;
+    bool restore(const QString& database, const QString& file, QString* error);
     // Signs in as the superuser, or as `user` with `password`.
     Result<std::unique_ptr<TeamDatabase>>
     open(const QString& database, TeamDatabase::Purpose purpose = TeamDatabase::Purpose::Use) const;
@@ -61,6 +65,8 @@ private:
     bool launch(int port, QString* error);
     bool watch(); // starts the watcher, detached
     int run(const QString& program, const QStringList& arguments, QString* output) const;
+    // Runs a client program of PostgreSQL's as this process's user, signed in as the superuser.
+    bool runClient(const QString& program, const QStringList& arguments, QString* error) const;
 
     QTemporaryDir m_dir;
     QString m_bin;

@@ -120,6 +120,8 @@ int ScoreCommand::runTeam(const QCommandLineParser& parser, Context& context,
         context.err << tr("tenure-cli score: %1").arg(pass.error()) << Qt::endl;
         return Failure;
     }
+    if (pass->startedOver)
+        context.out << TeamEngine::describeStartOver() << '\n';
     context.out << headline(pass->summary, timer.elapsed() / 1000.0) << '\n'
                 << tr("Team workspace %1: %2 copied from the log (up to seq %3), %4 published (%5).")
                        .arg(location->display(),
