@@ -91,10 +91,6 @@ void TeamDeskSync::start()
     }
     m_ready = true;
     const TeamDatabase::Member member = m_team->member().value_or(TeamDatabase::Member {});
-    // Remembered for a start while the server is away; a copy that cannot remember still works.
-    WorkspaceSettings settings(*m_copy);
-    if (Status remembered = settings.setValue(kDeskMember, member.displayName); remembered)
-        (void)settings.setValue(kDeskRole, member.role);
     emit ready(m_copyPath, member.displayName, member.role);
     m_heartbeat->start();
 }
@@ -157,7 +153,18 @@ bool TeamDeskSync::connectToTeam(QString* error)
         *error = statuses.error();
         return false;
     }
+    rememberMember();
     return true;
+}
+
+void TeamDeskSync::rememberMember()
+{
+    // For a start while the server is away, in this copy (one that started over too); a copy
+    // that cannot remember still works.
+    const TeamDatabase::Member member = m_team->member().value_or(TeamDatabase::Member {});
+    WorkspaceSettings settings(*m_copy);
+    if (Status remembered = settings.setValue(kDeskMember, member.displayName); remembered)
+        (void)settings.setValue(kDeskRole, member.role);
 }
 
 bool TeamDeskSync::openCopy(const QString& scope, QString* error)
@@ -198,17 +205,20 @@ void TeamDeskSync::syncPending()
         Result<QString> scope = TeamAccess::scope(*m_team);
         if (!scope)
             return markLost(scope.error());
+        bool madeAnew = false;
         if (*scope != m_scope) {
             QString error;
             if (!openCopy(*scope, &error))
                 return markLost(error);
-            parts = Everything; // a new copy: all of it
+            madeAnew = true;
         }
         Result<bool> restarted = TeamReadCopy::startOverIfRestored(*m_team, m_copy, m_scope);
         if (!restarted)
             return markLost(restarted.error());
-        if (*restarted)
-            parts = Everything;
+        if (madeAnew || *restarted) {
+            parts = Everything; // a new copy: all of it
+            rememberMember();
+        }
     }
     TeamReplica replica(*m_team, *m_copy);
     if (parts & WriteSide) {

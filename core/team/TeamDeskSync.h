@@ -72,6 +72,7 @@ signals:
 
 private:
     bool connectToTeam(QString* error);
+    void rememberMember(); // who signed in, in the copy
     bool openCopy(const QString& scope, QString* error);
     void onNotification(const QString& channel, QSqlDriver::NotificationSource source,
                         const QVariant& payload);

@@ -140,17 +140,18 @@ Status TeamEngine::openConnections()
             return Error { work.error() };
         m_work = std::move(work).value();
     }
-    if (!m_replica) {
+    if (!m_replicaLock) {
         // One engine per working copy: a second process on this machine (a `score` beside the
-        // service) waits instead of scoring the same file at once.
-        m_replicaLock = std::make_unique<QLockFile>(replicaPath() + QStringLiteral(".lock"));
-        m_replicaLock->setStaleLockTime(0);
-        if (!m_replicaLock->tryLock(30000)) {
-            m_replicaLock.reset();
+        // service) waits instead of scoring the same file at once. Kept while the copy starts over.
+        auto lock = std::make_unique<QLockFile>(replicaPath() + QStringLiteral(".lock"));
+        lock->setStaleLockTime(0);
+        if (!lock->tryLock(30000))
             return Error {
                 tr("The engine's copy %1 is in use by another process on this machine.").arg(replicaPath())
             };
-        }
+        m_replicaLock = std::move(lock);
+    }
+    if (!m_replica) {
         Result<std::unique_ptr<Database>> replica = Database::open(replicaPath(), Database::Mode::ReadWrite);
         if (!replica)
             return Error {

@@ -243,7 +243,7 @@ QStringList version6()
 // publication it holds, and a server restored from a backup, whose numbers count again from the
 // backup's, gives that number another stamp (or none), so the copy takes the scores whole again
 // instead of only the rows numbered after its own (TeamReplica::pullStatuses). The engine keeps the
-// last thousand.
+// stamps of the last two days (TeamPublisher).
 QStringList version7()
 {
     return {

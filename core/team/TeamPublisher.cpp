@@ -15,14 +15,13 @@
 #include <QUuid>
 #include <QVariant>
 
-#include <utility>
-
 namespace tenure {
 
 namespace {
-// The stamps of the last publications the team keeps: a copy that holds an older one copies the
-// scores whole, as it would after a restore.
-constexpr qint64 kPublicationsKept = 1000;
+// How long the team keeps a publication's stamp. A copy whose publication is older copies the
+// scores whole, as it would after a restore; so it would anyway, since the engine publishes every
+// account's scores again each day.
+constexpr qint64 kStampsKeptMs = 2 * 24 * 3600 * 1000LL;
 } // namespace
 
 TeamPublisher::TeamPublisher(Database& local, TeamDatabase& team, int lockHolderPid)
@@ -111,15 +110,17 @@ Result<qint64> TeamPublisher::publish(const Publication& publication)
     // Its stamp: a server restored from a backup numbers its publications again from the backup's,
     // and a copy that holds one of the same number from before tells them apart by the stamp.
     const QString stamp = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    for (const auto& [sql, values] :
-         { std::pair {
-               QStringLiteral("INSERT INTO publications (number, stamp, published_at) VALUES (?, ?, ?)"),
-               QVariantList { number, stamp, QDateTime::currentMSecsSinceEpoch() } },
-           std::pair { QStringLiteral("DELETE FROM publications WHERE number <= ?"),
-                       QVariantList { number - kPublicationsKept } } }) {
-        if (Result<QSqlQuery> done = m_team.exec(sql, values); !done)
-            return failed(done.error());
-    }
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (Result<QSqlQuery> stamped = m_team.exec(
+            QStringLiteral("INSERT INTO publications (number, stamp, published_at) VALUES (?, ?, ?)"),
+            { number, stamp, now });
+        !stamped)
+        return failed(stamped.error());
+    if (Result<QSqlQuery> pruned
+        = m_team.exec(QStringLiteral("DELETE FROM publications WHERE published_at < ? AND number < ?"),
+                      { now - kStampsKeptMs, number });
+        !pruned)
+        return failed(pruned.error());
 
     const QString accountsJson
         = QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(QStringList(publication.accounts.begin(),

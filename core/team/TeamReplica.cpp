@@ -297,8 +297,11 @@ Result<qint64> TeamReplica::pullStatuses()
     const qint64 teamStatuses = numbers->value(2).toLongLong();
     const QString latestStamp = numbers->value(3).toString();
     // The team's publication of the copy's number is the one the copy holds: not so after a
-    // restore from a backup, which numbers publications again from the backup's.
-    const bool sameAsMine = mine >= 0 && !myStamp.isEmpty() && numbers->value(4).toString() == myStamp;
+    // restore from a backup, which numbers publications again from the backup's. (Neither has a
+    // stamp when the copy holds a publication made before schema 7; a stamp the team no longer
+    // keeps, TeamPublisher, tells nothing: the copy takes the scores whole.)
+    const bool sameAsMine = mine >= 0
+        && (numbers->value(4).isNull() ? myStamp.isEmpty() : numbers->value(4).toString() == myStamp);
     numbers->finish();
     if (latest >= 0 && latest == mine && sameAsMine) {
         endSnapshot(); // read only: nothing to keep

@@ -56,7 +56,7 @@ public:
     // workspace (its id), and the event the copy took last still in the log under its number. Not
     // so after a new `team init` under the same name, or a restore from a backup older than the
     // copy (the server's numbers then count again from the backup's, for other events): such a
-    // copy starts over (TeamReadCopy::startOver), and pull() refuses it.
+    // copy starts over (TeamReadCopy::startOverIfRestored), and pull() refuses it.
     Result<bool> madeFromThisHistory();
     Result<Pull> pull(const Progress& progress = {}, const std::atomic_bool* cancel = nullptr);
     // The team's master data (accounts, outcomes, keys, sources, settings) without the log: what an

@@ -116,6 +116,21 @@ private slots:
             QCOMPARE(fileRows(copy, kEventKeys), teamKeys);
         QCOMPARE(fileRows(deskPath(), kStatuses), test::rows(*team, kStatuses));
         QVERIFY(!m_engine->runPass().value().startedOver); // once
+        // Once for the other copies too: a mark left in each outlives their next sync.
+        const QString mark = QStringLiteral("SELECT value FROM settings WHERE key = 'test_mark'");
+        for (const QString& copy : { deskPath(), readPath() })
+            QVERIFY(test::writeOutsideTenure(copy,
+                                             { QStringLiteral("INSERT INTO settings (key, value) VALUES "
+                                                              "('test_mark', 'kept')") })
+                        .isEmpty());
+        m_desk->refreshNow(TeamDeskSync::Everything);
+        QVERIFY(readCopy().isEmpty());
+        for (const QString& copy : { deskPath(), readPath() })
+            QCOMPARE(fileRows(copy, mark), QStringList { QStringLiteral("kept") });
+        // The desktop's new copy knows who signed in, for a start while the server is away.
+        QCOMPARE(
+            fileRows(deskPath(), QStringLiteral("SELECT value FROM settings WHERE key = 'team_desk_member'")),
+            QStringList { QStringLiteral("鈴木 健太") });
     }
 
     // The log as it was, but a publication after the backup (new rules) taken back by the restore:
