@@ -40,6 +40,10 @@ EN = {
     "%n rows of %1": ("%n row of %1", "%n rows of %1"),
     "%n new events": ("%n new event", "%n new events"),
     "%n statuses": ("%n status", "%n statuses"),
+    "%n rows left out: the mapping's \"when\" does not keep them (not errors).":
+        ("%n row left out: the mapping's \"when\" does not keep it (not an error).",
+         "%n rows left out: the mapping's \"when\" does not keep them (not errors)."),
+    "%n rows": ("%n row", "%n rows"),
 }
 
 

@@ -28,6 +28,38 @@
         <source>Wrote %1 (%n pages).</source>
         <translation><numerusform>Wrote %1 (%n page).</numerusform><numerusform>Wrote %1 (%n pages).</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%n rows left out: the mapping's "when" does not keep them (not errors).</source>
+        <translation><numerusform>%n row left out: the mapping's "when" does not keep it (not an error).</numerusform><numerusform>%n rows left out: the mapping's "when" does not keep them (not errors).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accounts</source>
+        <translation><numerusform>%n account</numerusform><numerusform>%n accounts</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n events</source>
+        <translation><numerusform>%n event</numerusform><numerusform>%n events</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outcomes</source>
+        <translation><numerusform>%n outcome</numerusform><numerusform>%n outcomes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account keys</source>
+        <translation><numerusform>%n account key</numerusform><numerusform>%n account keys</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new events</source>
+        <translation><numerusform>%n new event</numerusform><numerusform>%n new events</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statuses</source>
+        <translation><numerusform>%n status</numerusform><numerusform>%n statuses</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows</source>
+        <translation><numerusform>%n row</numerusform><numerusform>%n rows</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>PortfolioReport</name>
@@ -139,17 +171,6 @@
 </context>
 <context>
     <name>tenure::TeamService</name>
-    <message numerus="yes">
-        <source>%n new events</source>
-        <translation><numerusform>%n new event</numerusform><numerusform>%n new events</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n statuses</source>
-        <translation><numerusform>%n status</numerusform><numerusform>%n statuses</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>tenure::cli::ScoreCommand</name>
     <message numerus="yes">
         <source>%n new events</source>
         <translation><numerusform>%n new event</numerusform><numerusform>%n new events</numerusform></translation>

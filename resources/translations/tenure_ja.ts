@@ -507,6 +507,46 @@
         <translation>
             <numerusform>%1 を書き出しました(%n ページ)。</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%n rows left out: the mapping's "when" does not keep them (not errors).</source>
+        <translation>
+            <numerusform>マッピングの "when" で %n 行を除外しました(エラーではありません)。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accounts</source>
+        <translation>
+            <numerusform>顧客 %n 社</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n events</source>
+        <translation>
+            <numerusform>イベント %n 件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outcomes</source>
+        <translation>
+            <numerusform>結果 %n 件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account keys</source>
+        <translation>
+            <numerusform>顧客キー %n 件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new events</source>
+        <translation>
+            <numerusform>新規イベント %n 件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statuses</source>
+        <translation>
+            <numerusform>ステータス %n 件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows</source>
+        <translation>
+            <numerusform>%n 行</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>ConnectorConfig</name>
@@ -1234,6 +1274,13 @@
     <message>
         <source>Portfolio report as of %1 · generated %2 by Tenure</source>
         <translation>%1 時点のポートフォリオレポート · %2 Tenure で作成</translation>
+    </message>
+</context>
+<context>
+    <name>QCoreApplication</name>
+    <message>
+        <source>Columns: %1</source>
+        <translation>列: %1</translation>
     </message>
 </context>
 <context>
@@ -5962,27 +6009,11 @@ Team: %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>%1 (%2, %3-separated) → source "%4": %5 rows read.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Columns: %1</source>
-        <translation>列: %1</translation>
-    </message>
-    <message>
         <source>Dry run: %1 rows ready, %2 bad; nothing was written.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>%1 bad rows: nothing was imported. Fix them, or import the rest with --skip-bad-rows.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Imported %1 %2: %3 new, %4 updated, %5 already there, %6 bad rows skipped (%7 s).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 rows left out: the mapping's "when" does not keep them (not errors).</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -6000,6 +6031,14 @@ Team: %3</source>
     <message>
         <source>no such file</source>
         <translation>ファイルがありません</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 new, %3 updated, %4 already there, %5 bad rows skipped (%6 s).</source>
+        <translation>%1をインポートしました: 新規 %2、更新 %3、既存 %4、不正な行のスキップ %5 (%6 秒)。</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3-separated) → source "%4": %5 read.</source>
+        <translation>%1 (%2、%3区切り) → データソース "%4": %5を読み込みました。</translation>
     </message>
 </context>
 <context>
@@ -6224,16 +6263,6 @@ Team: %3</source>
     <message>
         <source>Team workspace %1: %2 copied from the log (up to seq %3), %4 published (%5).</source>
         <translation>チームワークスペース %1: ログから%2をコピー (seq %3 まで)、%4を公開 (%5)。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n new events</source>
-        <translation>
-            <numerusform>新規イベント %n 件</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n statuses</source>
-        <translation>
-            <numerusform>ステータス %n 件</numerusform></translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "CliRun.h"
 #include "support/FakeApiServer.h"
+#include "util/EnglishPlurals.h"
 
 #include <QUrl>
 
@@ -12,6 +13,9 @@ class TestCliImport : public QObject
     Q_OBJECT
 
 private slots:
+    // As tenure-cli's main() does: "1 row", not "1 rows".
+    void initTestCase() { QVERIFY(installEnglishPlurals()); }
+
     void importReportsRowsAndAborts()
     {
         test::TempWorkspace workspace;
@@ -39,6 +43,16 @@ private slots:
         QCOMPARE(skipped.code, 0);
         QVERIFY2(skipped.out.contains(QLatin1String("3 new")), qPrintable(skipped.out));
         QVERIFY(skipped.out.contains(QLatin1String("3 bad rows skipped")));
+        QVERIFY2(skipped.out.contains(QLatin1String("Imported 3 events: ")), qPrintable(skipped.out));
+        // One reads as one, and a file's name as it is.
+        const Run one = runCommand({ QStringLiteral("import"), QStringLiteral("accounts"),
+                                     test::writeFile(workspace.dirObject(), QStringLiteral("one%2.csv"),
+                                                     "account_id,name\nA-SOLO,Solo KK\n"),
+                                     QStringLiteral("--db"), db });
+        QCOMPARE(one.code, 0);
+        QVERIFY2(one.out.contains(QLatin1String("Imported 1 account: 1 new")), qPrintable(one.out));
+        QVERIFY2(one.out.contains(QStringLiteral("one%2.csv (UTF-8, comma-separated)")), qPrintable(one.out));
+        QVERIFY2(one.out.contains(QLatin1String(": 1 row read.")), qPrintable(one.out));
 
         const Run japanese = runCommand({ QStringLiteral("import"), QStringLiteral("accounts"),
                                           data + QStringLiteral("accounts-ja-cp932.csv"),

@@ -10,6 +10,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+#include <climits>
+
 namespace tenure::cli {
 
 ImportCommand::ImportCommand()
@@ -150,16 +153,21 @@ int ImportCommand::run(const QCommandLineParser& parser, Context& context)
     if (report->rejected > report->errors.size())
         context.err << tr("... and %1 more bad rows").arg(report->rejected - report->errors.size()) << '\n';
     context.err << Qt::flush;
-    context.out << tr("%1 (%2, %3-separated) → source \"%4\": %5 rows read.")
+    // One arg() for all: a file name with "%2" in it stays as it is. Counted in the context tr()
+    // has at run time (Command's), named for lupdate: "1 row" is in tenure_en.ts.
+    const int rows = int(std::min<qint64>(report->rows, INT_MAX)); // lupdate: no <> in translate()
+    context.out << tr("%1 (%2, %3-separated) → source \"%4\": %5 read.")
                        .arg(report->fileName, QString::fromLatin1(report->encoding),
-                            CsvReader::delimiterName(report->delimiter), report->source)
-                       .arg(report->rows)
+                            CsvReader::delimiterName(report->delimiter), report->source,
+                            QCoreApplication::translate("Command", "%n rows", nullptr, rows))
                 << '\n'
                 << tr("Columns: %1").arg(report->mapping.describe()) << '\n';
-    if (report->leftOut > 0)
-        context.out << tr("%1 rows left out: the mapping's \"when\" does not keep them (not errors).")
-                           .arg(report->leftOut)
-                    << '\n';
+    if (report->leftOut > 0) {
+        const int leftOut = int(std::min<qint64>(report->leftOut, INT_MAX)); // lupdate: no <> in translate()
+        context.out << QCoreApplication::translate(
+            "Command", "%n rows left out: the mapping's \"when\" does not keep them (not errors).", nullptr,
+            leftOut) << '\n';
+    }
     if (report->currencyAssumed > 0 && (report->committed || options.dryRun))
         context.out << report->currencyNotice() << '\n';
     if (options.dryRun) {
@@ -176,9 +184,26 @@ int ImportCommand::run(const QCommandLineParser& parser, Context& context)
             << Qt::endl;
         return Failure;
     }
-    context.out << tr("Imported %1 %2: %3 new, %4 updated, %5 already there, %6 bad rows skipped (%7 s).")
-                       .arg(report->inserted + report->updated + report->unchanged)
-                       .arg(ImportMapping::kindName(*kind))
+    const int imported
+        = int(std::min<qint64>(report->inserted + report->updated + report->unchanged, INT_MAX));
+    // Counted as the rows above.
+    QString counted;
+    switch (*kind) {
+    case ImportMapping::Kind::Accounts:
+        counted = QCoreApplication::translate("Command", "%n accounts", nullptr, imported);
+        break;
+    case ImportMapping::Kind::Events:
+        counted = QCoreApplication::translate("Command", "%n events", nullptr, imported);
+        break;
+    case ImportMapping::Kind::Outcomes:
+        counted = QCoreApplication::translate("Command", "%n outcomes", nullptr, imported);
+        break;
+    case ImportMapping::Kind::Keys:
+        counted = QCoreApplication::translate("Command", "%n account keys", nullptr, imported);
+        break;
+    }
+    context.out << tr("Imported %1: %2 new, %3 updated, %4 already there, %5 bad rows skipped (%6 s).")
+                       .arg(counted)
                        .arg(report->inserted)
                        .arg(report->updated)
                        .arg(report->unchanged)

@@ -122,13 +122,16 @@ int ScoreCommand::runTeam(const QCommandLineParser& parser, Context& context,
     }
     if (pass->startedOver)
         context.out << TeamEngine::describeStartOver() << '\n';
+    // Counted in the context tr() has at run time (Command's): "1 new event" is in tenure_en.ts.
+    // (Counts as plain ints: lupdate loops on a template's angle brackets among translate()'s arguments.)
+    const int eventsPulled = int(std::min<qint64>(pass->eventsPulled, INT_MAX));
+    const int statusesPublished = int(std::min<qint64>(pass->statusesPublished, INT_MAX));
+    const QString pulled = QCoreApplication::translate("Command", "%n new events", nullptr, eventsPulled);
+    const QString published
+        = QCoreApplication::translate("Command", "%n statuses", nullptr, statusesPublished);
     context.out << headline(pass->summary, timer.elapsed() / 1000.0) << '\n'
                 << tr("Team workspace %1: %2 copied from the log (up to seq %3), %4 published (%5).")
-                       .arg(location->display(),
-                            tr("%n new events", nullptr, int(std::min<qint64>(pass->eventsPulled, INT_MAX))),
-                            QString::number(pass->teamSeq),
-                            tr("%n statuses", nullptr,
-                               int(std::min<qint64>(pass->statusesPublished, INT_MAX))),
+                       .arg(location->display(), pulled, QString::number(pass->teamSeq), published,
                             TeamEngine::describeSteps(pass->steps))
                 << "\n\n";
     return printCounts(*engine.replica(), context);
