@@ -848,8 +848,10 @@ JA = {
     "The team's log is not the one this machine's copy was made from (the database was restored from a backup, or made anew): the copy was made again from the server, and every score published again.": "チームのログが、このマシンのコピーの作成元のログと異なります(データベースがバックアップから復元されたか、作り直されました)。コピーをサーバーから作り直し、すべてのスコアを公開し直しました。",
     "Cannot use this machine's copy of the team workspace: the copy %1 was made from another database than %2, or from it before it was restored from a backup. Delete the copy, and the next pass makes a new one.": "このマシン上のチームワークスペースのコピーを使えません: コピー %1 は %2 とは別のデータベースから、またはバックアップから復元される前の %2 から作られています。コピーを削除すると、次の処理で新しく作られます。",
     "%n rows left out: the mapping's \"when\" does not keep them (not errors).": "マッピングの \"when\" で %n 行を除外しました(エラーではありません)。",
-    "Imported %1: %2 new, %3 updated, %4 already there, %5 bad rows skipped (%6 s).": "%1をインポートしました: 新規 %2、更新 %3、既存 %4、不正な行のスキップ %5 (%6 秒)。",
     "%n rows": "%n 行", "%1 (%2, %3-separated) → source \"%4\": %5 read.": "%1 (%2、%3区切り) → データソース \"%4\": %5を読み込みました。",
+    "... and %n more bad rows": "...ほかに不正な行が %n 行", "%n bad rows skipped": "不正な行 %n 行をスキップ",
+    "%n bad rows: nothing was imported. Fix them, or import the rest with --skip-bad-rows.": "不正な行が %n 行あるため、何もインポートしていません。修正するか、--skip-bad-rows で残りをインポートしてください。",
+    "Imported %1: %2 new, %3 updated, %4 already there, %5 (%6 s).": "%1をインポートしました: 新規 %2、更新 %3、既存 %4、%5 (%6 秒)。",
 }
 
 def main(path):

@@ -60,6 +60,18 @@
         <source>%n rows</source>
         <translation><numerusform>%n row</numerusform><numerusform>%n rows</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>... and %n more bad rows</source>
+        <translation><numerusform>... and %n more bad row</numerusform><numerusform>... and %n more bad rows</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bad rows: nothing was imported. Fix them, or import the rest with --skip-bad-rows.</source>
+        <translation><numerusform>%n bad row: nothing was imported. Fix it, or import the rest with --skip-bad-rows.</numerusform><numerusform>%n bad rows: nothing was imported. Fix them, or import the rest with --skip-bad-rows.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bad rows skipped</source>
+        <translation><numerusform>%n bad row skipped</numerusform><numerusform>%n bad rows skipped</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>PortfolioReport</name>

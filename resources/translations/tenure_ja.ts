@@ -547,6 +547,21 @@
         <translation>
             <numerusform>%n 行</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>... and %n more bad rows</source>
+        <translation>
+            <numerusform>...ほかに不正な行が %n 行</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bad rows: nothing was imported. Fix them, or import the rest with --skip-bad-rows.</source>
+        <translation>
+            <numerusform>不正な行が %n 行あるため、何もインポートしていません。修正するか、--skip-bad-rows で残りをインポートしてください。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bad rows skipped</source>
+        <translation>
+            <numerusform>不正な行 %n 行をスキップ</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>ConnectorConfig</name>
@@ -6005,15 +6020,7 @@ Team: %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>... and %1 more bad rows</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Dry run: %1 rows ready, %2 bad; nothing was written.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 bad rows: nothing was imported. Fix them, or import the rest with --skip-bad-rows.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -6033,12 +6040,12 @@ Team: %3</source>
         <translation>ファイルがありません</translation>
     </message>
     <message>
-        <source>Imported %1: %2 new, %3 updated, %4 already there, %5 bad rows skipped (%6 s).</source>
-        <translation>%1をインポートしました: 新規 %2、更新 %3、既存 %4、不正な行のスキップ %5 (%6 秒)。</translation>
-    </message>
-    <message>
         <source>%1 (%2, %3-separated) → source "%4": %5 read.</source>
         <translation>%1 (%2、%3区切り) → データソース "%4": %5を読み込みました。</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 new, %3 updated, %4 already there, %5 (%6 s).</source>
+        <translation>%1をインポートしました: 新規 %2、更新 %3、既存 %4、%5 (%6 秒)。</translation>
     </message>
 </context>
 <context>

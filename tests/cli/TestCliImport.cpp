@@ -53,6 +53,14 @@ private slots:
         QVERIFY2(one.out.contains(QLatin1String("Imported 1 account: 1 new")), qPrintable(one.out));
         QVERIFY2(one.out.contains(QStringLiteral("one%2.csv (UTF-8, comma-separated)")), qPrintable(one.out));
         QVERIFY2(one.out.contains(QLatin1String(": 1 row read.")), qPrintable(one.out));
+        QVERIFY2(one.out.contains(QLatin1String(", 0 bad rows skipped")), qPrintable(one.out));
+        const Run oneBad = runCommand({ QStringLiteral("import"), QStringLiteral("accounts"),
+                                        test::writeFile(workspace.dirObject(), QStringLiteral("one-bad.csv"),
+                                                        "account_id,name,arr\nA-BAD,Bad KK,lots\n"),
+                                        QStringLiteral("--db"), db });
+        QCOMPARE(oneBad.code, 1);
+        QVERIFY2(oneBad.out.contains(QLatin1String("1 bad row: nothing was imported. Fix it,")),
+                 qPrintable(oneBad.out));
 
         const Run japanese = runCommand({ QStringLiteral("import"), QStringLiteral("accounts"),
                                           data + QStringLiteral("accounts-ja-cp932.csv"),

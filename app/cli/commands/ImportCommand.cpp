@@ -150,12 +150,18 @@ int ImportCommand::run(const QCommandLineParser& parser, Context& context)
 
     for (const RowError& error : report->errors)
         context.err << error.toString(report->fileName) << '\n';
-    if (report->rejected > report->errors.size())
-        context.err << tr("... and %1 more bad rows").arg(report->rejected - report->errors.size()) << '\n';
+    // Counted in the context tr() has at run time (Command's), named for lupdate: "1 row" is in
+    // tenure_en.ts. (Counts as plain ints: lupdate loops on a template's angle brackets among
+    // translate()'s arguments.)
+    const int rejected = int(std::min<qint64>(report->rejected, INT_MAX));
+    if (report->rejected > report->errors.size()) {
+        const int more = int(std::min<qint64>(report->rejected - report->errors.size(), INT_MAX));
+        context.err << QCoreApplication::translate("Command", "... and %n more bad rows", nullptr, more)
+                    << '\n';
+    }
     context.err << Qt::flush;
-    // One arg() for all: a file name with "%2" in it stays as it is. Counted in the context tr()
-    // has at run time (Command's), named for lupdate: "1 row" is in tenure_en.ts.
-    const int rows = int(std::min<qint64>(report->rows, INT_MAX)); // lupdate: no <> in translate()
+    // One arg() for all: a file name with "%2" in it stays as it is.
+    const int rows = int(std::min<qint64>(report->rows, INT_MAX));
     context.out << tr("%1 (%2, %3-separated) → source \"%4\": %5 read.")
                        .arg(report->fileName, QString::fromLatin1(report->encoding),
                             CsvReader::delimiterName(report->delimiter), report->source,
@@ -163,7 +169,7 @@ int ImportCommand::run(const QCommandLineParser& parser, Context& context)
                 << '\n'
                 << tr("Columns: %1").arg(report->mapping.describe()) << '\n';
     if (report->leftOut > 0) {
-        const int leftOut = int(std::min<qint64>(report->leftOut, INT_MAX)); // lupdate: no <> in translate()
+        const int leftOut = int(std::min<qint64>(report->leftOut, INT_MAX));
         context.out << QCoreApplication::translate(
             "Command", "%n rows left out: the mapping's \"when\" does not keep them (not errors).", nullptr,
             leftOut) << '\n';
@@ -178,15 +184,15 @@ int ImportCommand::run(const QCommandLineParser& parser, Context& context)
         return report->rejected > 0 ? Failure : Success;
     }
     if (failed) {
-        context.out
-            << tr("%1 bad rows: nothing was imported. Fix them, or import the rest with --skip-bad-rows.")
-                   .arg(report->rejected)
-            << Qt::endl;
+        context.out << QCoreApplication::translate(
+            "Command",
+            "%n bad rows: nothing was imported. Fix them, or import the rest with --skip-bad-rows.", nullptr,
+            rejected)
+                    << Qt::endl;
         return Failure;
     }
     const int imported
         = int(std::min<qint64>(report->inserted + report->updated + report->unchanged, INT_MAX));
-    // Counted as the rows above.
     QString counted;
     switch (*kind) {
     case ImportMapping::Kind::Accounts:
@@ -202,12 +208,12 @@ int ImportCommand::run(const QCommandLineParser& parser, Context& context)
         counted = QCoreApplication::translate("Command", "%n account keys", nullptr, imported);
         break;
     }
-    context.out << tr("Imported %1: %2 new, %3 updated, %4 already there, %5 bad rows skipped (%6 s).")
+    context.out << tr("Imported %1: %2 new, %3 updated, %4 already there, %5 (%6 s).")
                        .arg(counted)
                        .arg(report->inserted)
                        .arg(report->updated)
                        .arg(report->unchanged)
-                       .arg(report->rejected)
+                       .arg(QCoreApplication::translate("Command", "%n bad rows skipped", nullptr, rejected))
                        .arg(seconds, 0, 'f', 2)
                 << Qt::endl;
     if (!published.isEmpty())
