@@ -15,6 +15,8 @@
 #include <QUuid>
 #include <QVariant>
 
+#include <utility>
+
 namespace tenure {
 
 namespace {
@@ -24,6 +26,13 @@ namespace {
 constexpr qint64 kStampsKeptMs = 2 * 24 * 3600 * 1000LL;
 } // namespace
 
+namespace {
+const QString kLocalStatusColumns = QStringLiteral(
+    "account_id, stage, score, band, breakdown, day, computed_at, rules_version, last_active");
+const QString kStatusColumns = kLocalStatusColumns + QStringLiteral(", publication");
+const QString kMonthColumns = QStringLiteral("account_id, month, legend, days, publication");
+} // namespace
+
 TeamPublisher::TeamPublisher(Database& local, TeamDatabase& team, int lockHolderPid)
     : m_local(local)
     , m_team(team)
@@ -31,8 +40,8 @@ TeamPublisher::TeamPublisher(Database& local, TeamDatabase& team, int lockHolder
 {
 }
 
-Result<qint64> TeamPublisher::copyTable(const QString& table, const QString& columns,
-                                        const QString& localSelect, const QVariantList& values)
+Result<qint64> TeamPublisher::stageTable(const QString& table, const QString& columns,
+                                         const QString& localSelect, const QVariantList& values)
 {
     // Read on SQLite's own handle: a publication copies every account's history (1.4M rows at
     // 100k accounts and 400 days), where a QVariant for each value cost more than the copy.
@@ -69,9 +78,16 @@ Result<qint64> TeamPublisher::copyTable(const QString& table, const QString& col
     if (Status started = copy.start(QStringLiteral("COPY %1 (%2) FROM STDIN").arg(staging, columns));
         !started)
         return Error { started.error() };
-    Result<qint64> copied = copy.copyAll(local->get());
+    return copy.copyAll(local->get());
+}
+
+Result<qint64> TeamPublisher::copyTable(const QString& table, const QString& columns,
+                                        const QString& localSelect, const QVariantList& values)
+{
+    Result<qint64> copied = stageTable(table, columns, localSelect, values);
     if (!copied)
         return copied;
+    const QString staging = QStringLiteral("pg_temp.publish_") + table;
     if (Result<QSqlQuery> moved
         = m_team.exec(QStringLiteral("INSERT INTO %1 (%2) SELECT %2 FROM %3").arg(table, columns, staging));
         !moved)
@@ -79,6 +95,63 @@ Result<qint64> TeamPublisher::copyTable(const QString& table, const QString& col
     if (Result<QSqlQuery> dropped = m_team.exec(QStringLiteral("DROP TABLE %1").arg(staging)); !dropped)
         return Error { dropped.error() };
     return copied;
+}
+
+Result<TeamPublisher::Changes> TeamPublisher::replaceChanged(const QVariantList& values)
+{
+    Changes changes;
+    Result<qint64> staged
+        = stageTable(QStringLiteral("account_status"), kStatusColumns,
+                     QStringLiteral("SELECT %1, ? FROM account_status").arg(kLocalStatusColumns), values);
+    if (!staged)
+        return Error { staged.error() };
+    changes.total = staged.value();
+    if (Result<qint64> months
+        = stageTable(QStringLiteral("history_months"), kMonthColumns,
+                     QStringLiteral("SELECT account_id, month, legend, days, ? FROM history_months"), values);
+        !months)
+        return Error { months.error() };
+    // The accounts whose status or months differ from the team's, or that one side lacks; when
+    // they were computed, and in which publication, aside.
+    if (Result<QSqlQuery> changed = m_team.exec(QStringLiteral(R"(
+            CREATE TEMP TABLE publish_changed ON COMMIT DROP AS
+            SELECT coalesce(n.account_id, o.account_id) AS account_id
+            FROM pg_temp.publish_account_status n FULL JOIN account_status o ON o.account_id = n.account_id
+            WHERE n.account_id IS NULL OR o.account_id IS NULL
+               OR (n.stage, n.score, n.band, n.breakdown, n.day, n.rules_version, n.last_active)
+                  IS DISTINCT FROM (o.stage, o.score, o.band, o.breakdown, o.day, o.rules_version, o.last_active)
+            UNION
+            SELECT coalesce(n.account_id, o.account_id)
+            FROM pg_temp.publish_history_months n
+                 FULL JOIN history_months o ON o.account_id = n.account_id AND o.month = n.month
+            WHERE n.account_id IS NULL OR o.account_id IS NULL OR (n.legend, n.days) IS DISTINCT FROM (o.legend, o.days))"));
+        !changed)
+        return Error { changed.error() };
+    Result<QVariant> count = m_team.scalar(QStringLiteral("SELECT count(*) FROM pg_temp.publish_changed"));
+    if (!count)
+        return Error { count.error() };
+    changes.accounts = count->toLongLong();
+    // Every row of a changed account is written again, with this publication's number: a desktop
+    // replaces an account's rows by the newer ones.
+    for (const auto& [table, columns] : { std::pair { QStringLiteral("account_status"), kStatusColumns },
+                                          std::pair { QStringLiteral("history_months"), kMonthColumns } }) {
+        if (Result<QSqlQuery> deleted = m_team.exec(
+                QStringLiteral(
+                    "DELETE FROM %1 WHERE account_id IN (SELECT account_id FROM pg_temp.publish_changed)")
+                    .arg(table));
+            !deleted)
+            return Error { deleted.error() };
+        Result<QSqlQuery> written = m_team.exec(
+            QStringLiteral(
+                "INSERT INTO %1 (%2) SELECT %2 FROM pg_temp.publish_%1 WHERE account_id IN (SELECT "
+                "account_id FROM pg_temp.publish_changed)")
+                .arg(table, columns));
+        if (!written)
+            return Error { written.error() };
+        if (table == QLatin1String("account_status"))
+            changes.statuses = written->numRowsAffected();
+    }
+    return changes;
 }
 
 Result<qint64> TeamPublisher::publish(const Publication& publication)
@@ -141,34 +214,31 @@ Result<qint64> TeamPublisher::publish(const Publication& publication)
                 !deleted)
                 return failed(deleted.error());
         }
-    } else {
-        for (const char* table : { "account_status", "history_months" }) {
-            if (Result<QSqlQuery> deleted
-                = m_team.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)));
-                !deleted)
-                return failed(deleted.error());
-        }
     }
     if (Result<QSqlQuery> deleted = m_team.exec(QStringLiteral("DELETE FROM history_days")); !deleted)
         return failed(deleted.error());
 
-    Result<qint64> statuses = copyTable(
-        QStringLiteral("account_status"),
-        QStringLiteral(
-            "account_id, stage, score, band, breakdown, day, computed_at, rules_version, last_active, "
-            "publication"),
-        QStringLiteral("SELECT account_id, stage, score, band, breakdown, day, computed_at, rules_version, "
-                       "last_active, ? FROM account_status")
-            + onlyThese,
-        values);
-    if (!statuses)
-        return failed(statuses.error());
-    if (Result<qint64> months = copyTable(
-            QStringLiteral("history_months"), QStringLiteral("account_id, month, legend, days, publication"),
-            QStringLiteral("SELECT account_id, month, legend, days, ? FROM history_months") + onlyThese,
-            values);
-        !months)
-        return failed(months.error());
+    bool replacedMost = publication.everything;
+    Result<qint64> statuses = 0;
+    if (publication.everything) {
+        Result<Changes> changes = replaceChanged(values);
+        if (!changes)
+            return failed(changes.error());
+        statuses = changes->statuses;
+        replacedMost = changes->accounts * 2 > changes->total;
+    } else {
+        statuses = copyTable(
+            QStringLiteral("account_status"), kStatusColumns,
+            QStringLiteral("SELECT %1, ? FROM account_status").arg(kLocalStatusColumns) + onlyThese, values);
+        if (!statuses)
+            return failed(statuses.error());
+        if (Result<qint64> months = copyTable(
+                QStringLiteral("history_months"), kMonthColumns,
+                QStringLiteral("SELECT account_id, month, legend, days, ? FROM history_months") + onlyThese,
+                values);
+            !months)
+            return failed(months.error());
+    }
     if (Result<qint64> days
         = copyTable(QStringLiteral("history_days"), QStringLiteral("day, stage, band, accounts"),
                     QStringLiteral("SELECT day, stage, band, accounts FROM history_days"), {});
@@ -182,7 +252,9 @@ Result<qint64> TeamPublisher::publish(const Publication& publication)
         { QStringLiteral("rules_version"), QString::number(publication.rulesVersion) },
         { QStringLiteral("published_at"), QString::number(QDateTime::currentMSecsSinceEpoch()) },
     };
-    if (publication.everything)
+    // A desktop takes the rows numbered after its copy's, in place of its rows of the same accounts
+    // (TeamReplica::pullStatuses); when most accounts changed, it takes them all at once.
+    if (replacedMost)
         state.append({ QStringLiteral("publication_everything"), QString::number(number) });
     for (const auto& [key, value] : state) {
         if (Result<QSqlQuery> set

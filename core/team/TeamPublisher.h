@@ -15,6 +15,9 @@ class TeamDatabase;
 // packed history and the daily counts, in one transaction that readers see whole or not at all
 // (DELETE and COPY under MVCC: a desktop reading meanwhile keeps reading the old rows, unblocked),
 // fenced by the engine's advisory lock, and announced with NOTIFY tenure_statuses at commit.
+// A publication of every account (a rebuild, new rules, a new day) is compared with the team's
+// rows on the server and writes only the accounts whose results differ: a rebuild that changes
+// nothing writes nothing, and the desktops then copy nothing.
 class TeamPublisher
 {
     Q_DECLARE_TR_FUNCTIONS(TeamPublisher)
@@ -38,9 +41,22 @@ public:
     QString stamp() const { return m_stamp; }
 
 private:
-    // Copies the rows of a local query into `table`'s `columns` (through a temporary table: see there).
+    // Copies the rows of a local query into a temporary table shaped as `table`'s `columns`
+    // (pg_temp.publish_<table>): see there why.
+    Result<qint64> stageTable(const QString& table, const QString& columns, const QString& localSelect,
+                              const QVariantList& values);
+    // The same, then into `table`.
     Result<qint64> copyTable(const QString& table, const QString& columns, const QString& localSelect,
                              const QVariantList& values);
+    struct Changes
+    {
+        qint64 total = 0; // statuses in the working copy
+        qint64 accounts = 0; // accounts whose results differ from the team's (or that one side lacks)
+        qint64 statuses = 0; // statuses written
+    };
+    // Every account's results staged, and the rows of the accounts whose results differ from the
+    // team's written again: a rebuild that changes nothing writes nothing.
+    Result<Changes> replaceChanged(const QVariantList& values);
 
     Database& m_local;
     TeamDatabase& m_team;
