@@ -111,6 +111,11 @@ Result<TeamPublisher::Changes> TeamPublisher::replaceChanged(const QVariantList&
                      QStringLiteral("SELECT account_id, month, legend, days, ? FROM history_months"), values);
         !months)
         return Error { months.error() };
+    // Statistics for the comparison's plan (autovacuum never analyses temporary tables).
+    if (Result<QSqlQuery> analysed = m_team.exec(
+            QStringLiteral("ANALYZE pg_temp.publish_account_status, pg_temp.publish_history_months"));
+        !analysed)
+        return Error { analysed.error() };
     // The accounts whose status or months differ from the team's, or that one side lacks; when
     // they were computed, and in which publication, aside.
     if (Result<QSqlQuery> changed = m_team.exec(QStringLiteral(R"(
@@ -132,20 +137,20 @@ Result<TeamPublisher::Changes> TeamPublisher::replaceChanged(const QVariantList&
         return Error { count.error() };
     changes.accounts = count->toLongLong();
     // Every row of a changed account is written again, with this publication's number: a desktop
-    // replaces an account's rows by the newer ones.
+    // replaces an account's rows by the newer ones. When many changed (a new day, new rules), all
+    // rows are, without picking them out, and desktops copy them all (publication_everything).
+    changes.most = changes.accounts * 5 > changes.total;
+    const QString which = changes.most
+        ? QString()
+        : QStringLiteral(" WHERE account_id IN (SELECT account_id FROM pg_temp.publish_changed)");
     for (const auto& [table, columns] : { std::pair { QStringLiteral("account_status"), kStatusColumns },
                                           std::pair { QStringLiteral("history_months"), kMonthColumns } }) {
-        if (Result<QSqlQuery> deleted = m_team.exec(
-                QStringLiteral(
-                    "DELETE FROM %1 WHERE account_id IN (SELECT account_id FROM pg_temp.publish_changed)")
-                    .arg(table));
+        if (Result<QSqlQuery> deleted = m_team.exec(QStringLiteral("DELETE FROM %1").arg(table) + which);
             !deleted)
             return Error { deleted.error() };
         Result<QSqlQuery> written = m_team.exec(
-            QStringLiteral(
-                "INSERT INTO %1 (%2) SELECT %2 FROM pg_temp.publish_%1 WHERE account_id IN (SELECT "
-                "account_id FROM pg_temp.publish_changed)")
-                .arg(table, columns));
+            QStringLiteral("INSERT INTO %1 (%2) SELECT %2 FROM pg_temp.publish_%1").arg(table, columns)
+            + which);
         if (!written)
             return Error { written.error() };
         if (table == QLatin1String("account_status"))
@@ -225,7 +230,7 @@ Result<qint64> TeamPublisher::publish(const Publication& publication)
         if (!changes)
             return failed(changes.error());
         statuses = changes->statuses;
-        replacedMost = changes->accounts * 2 > changes->total;
+        replacedMost = changes->most;
     } else {
         statuses = copyTable(
             QStringLiteral("account_status"), kStatusColumns,

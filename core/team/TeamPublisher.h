@@ -16,8 +16,8 @@ class TeamDatabase;
 // (DELETE and COPY under MVCC: a desktop reading meanwhile keeps reading the old rows, unblocked),
 // fenced by the engine's advisory lock, and announced with NOTIFY tenure_statuses at commit.
 // A publication of every account (a rebuild, new rules, a new day) is compared with the team's
-// rows on the server and writes only the accounts whose results differ: a rebuild that changes
-// nothing writes nothing, and the desktops then copy nothing.
+// rows on the server and writes only the accounts whose results differ (every row when more than
+// a fifth did): a rebuild that changes nothing writes no account's rows, and desktops copy none.
 class TeamPublisher
 {
     Q_DECLARE_TR_FUNCTIONS(TeamPublisher)
@@ -53,6 +53,7 @@ private:
         qint64 total = 0; // statuses in the working copy
         qint64 accounts = 0; // accounts whose results differ from the team's (or that one side lacks)
         qint64 statuses = 0; // statuses written
+        bool most = false; // over a fifth of the accounts changed: every row written again
     };
     // Every account's results staged, and the rows of the accounts whose results differ from the
     // team's written again: a rebuild that changes nothing writes nothing.

@@ -2,9 +2,11 @@
 
 // Small helpers the team tests share: a query's rows as text, a count, and a run of tenure-cli
 // as a member (password in PGPASSWORD, no keychain). Include from a test (TENURE_BIN_DIR).
+#include "store/Database.h"
 #include "team/TeamDatabase.h"
 
 #include <QProcess>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QStringList>
@@ -22,6 +24,22 @@ inline QStringList rows(TeamDatabase& db, const QString& sql, const QVariantList
         QStringList fields;
         for (int i = 0; i < query->record().count(); ++i)
             fields << (query->value(i).isNull() ? QStringLiteral("NULL") : query->value(i).toString());
+        rows << fields.join(QLatin1Char('|'));
+    }
+    return rows;
+}
+
+// The same from a workspace file (a copy of the team's), so that the two compare line by line.
+inline QStringList localRows(Database& db, const QString& sql)
+{
+    QStringList rows;
+    QSqlQuery query(db.connection());
+    if (!query.exec(sql))
+        return { QStringLiteral("error: ") + query.lastError().text() };
+    while (query.next()) {
+        QStringList fields;
+        for (int i = 0; i < query.record().count(); ++i)
+            fields << (query.value(i).isNull() ? QStringLiteral("NULL") : query.value(i).toString());
         rows << fields.join(QLatin1Char('|'));
     }
     return rows;

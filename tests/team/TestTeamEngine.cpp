@@ -2,6 +2,7 @@
 // ScoringEngine a workspace file uses, publishing results identical to the file's, fenced, and
 // announced with NOTIFY; `tenure-cli serve` hands over to a standby when killed.
 #include "PgCluster.h"
+#include "TeamTestQueries.h"
 #include "TestSupport.h"
 #include "actions/ActionEngine.h"
 #include "demo/DemoWorkspace.h"
@@ -38,34 +39,11 @@ namespace {
 const QDate kAsOf(2026, 11, 30);
 
 // Every account's status and every history row, as text lines, from either backend.
-QStringList localRows(Database& db, const QString& sql)
-{
-    QStringList rows;
-    QSqlQuery query(db.connection());
-    if (!query.exec(sql))
-        return { QStringLiteral("error") };
-    while (query.next()) {
-        QStringList fields;
-        for (int i = 0; i < query.record().count(); ++i)
-            fields << (query.value(i).isNull() ? QStringLiteral("NULL") : query.value(i).toString());
-        rows << fields.join(QLatin1Char('|'));
-    }
-    return rows;
-}
+using test::localRows;
 
 QStringList teamRows(TeamDatabase& db, const QString& sql)
 {
-    QStringList rows;
-    Result<QSqlQuery> query = db.exec(sql);
-    if (!query)
-        return { query.error() };
-    while (query->next()) {
-        QStringList fields;
-        for (int i = 0; i < query->record().count(); ++i)
-            fields << (query->value(i).isNull() ? QStringLiteral("NULL") : query->value(i).toString());
-        rows << fields.join(QLatin1Char('|'));
-    }
-    return rows;
+    return test::rows(db, sql);
 }
 
 const QString kStatuses

@@ -31,17 +31,7 @@ const QString kTeam = QStringLiteral("restored");
 QStringList fileRows(const QString& path, const QString& sql)
 {
     std::unique_ptr<Database> file = Database::open(path, Database::Mode::ReadOnly).value();
-    QSqlQuery query(file->connection());
-    if (!query.exec(sql))
-        return { QStringLiteral("error: ") + query.lastError().text() };
-    QStringList rows;
-    while (query.next()) {
-        QStringList fields;
-        for (int i = 0; i < query.record().count(); ++i)
-            fields << (query.value(i).isNull() ? QStringLiteral("NULL") : query.value(i).toString());
-        rows << fields.join(QLatin1Char('|'));
-    }
-    return rows;
+    return test::localRows(*file, sql);
 }
 
 const QString kEventKeys
