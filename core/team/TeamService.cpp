@@ -149,7 +149,7 @@ void TeamService::runPass(const QString& why)
     if (pass->startedOver)
         emit log(TeamEngine::describeStartOver());
     emit log(
-        tr("Scored (%1): %2, log up to seq %3, %4 published, as of %5 with rules v%6; "
+        tr("Scored (%1): %2, log up to seq %3, %4 written, as of %5 with rules v%6; "
            "action queue: %7 open, %8 new, %9 cleared (%10 s: %11).")
             .arg(why)
             .arg(tr("%n new events", nullptr, int(std::min<qint64>(pass->eventsPulled, INT_MAX))))

@@ -603,7 +603,7 @@ JA = {
     "elected": "選出", "the day changed": "日付の変更", "every %1 minutes": "%1 分ごと",
     "Cannot listen for changes (scoring every %1 minutes instead): %2": "変更の通知を受け取れません(代わりに %1 分ごとにスコアリングします): %2",
     "Scoring failed (%1): %2": "スコアリングに失敗しました (%1): %2",
-    "Scored (%1): %2, log up to seq %3, %4 published, as of %5 with rules v%6; action queue: %7 open, %8 new, %9 cleared (%10 s: %11).": "スコアリング完了 (%1): %2、ログは seq %3 まで、%4を公開、%5 時点、ルール v%6。アクション: 未対応 %7 件、新規 %8 件、解消 %9 件 (%10 秒: %11)。",
+    "Scored (%1): %2, log up to seq %3, %4 written, as of %5 with rules v%6; action queue: %7 open, %8 new, %9 cleared (%10 s: %11).": "スコアリング完了 (%1): %2、ログは seq %3 まで、%4を書き込み、%5 時点、ルール v%6。アクション: 未対応 %7 件、新規 %8 件、解消 %9 件 (%10 秒: %11)。",
     "%n new events": "新規イベント %n 件", "%n statuses": "ステータス %n 件",
     # The desktop in a team (#21)
     "Cannot open this machine's copy of the team workspace (%1): %2": "このマシンのチームワークスペースのコピー (%1) を開けません: %2",
@@ -843,7 +843,7 @@ JA = {
     "%n account keys": "顧客キー %n 件", "%n outcomes": "結果 %n 件",
     "%n settings": "設定 %n 件", "%n rule set versions": "ルールセットのバージョン %n 件",
     "Cannot copy %1 from %2: %3": "%2 から %1 をコピーできません: %3",
-    "Team workspace %1: %2 copied from the log (up to seq %3), %4 published (%5).": "チームワークスペース %1: ログから%2をコピー (seq %3 まで)、%4を公開 (%5)。",
+    "Team workspace %1: %2 copied from the log (up to seq %3), %4 written (%5).": "チームワークスペース %1: ログから%2をコピー (seq %3 まで)、%4を書き込み (%5)。",
     "%n action history entries": "アクション履歴 %n 件", "%n account notes": "顧客メモ %n 件", "%n rows of %1": "%1 の行 %n 件",
     "The team's log is not the one this machine's copy was made from (the database was restored from a backup, or made anew): the copy was made again from the server, and every score published again.": "チームのログが、このマシンのコピーの作成元のログと異なります(データベースがバックアップから復元されたか、作り直されました)。コピーをサーバーから作り直し、すべてのスコアを公開し直しました。",
     "Cannot use this machine's copy of the team workspace: the copy %1 was made from another database than %2, or from it before it was restored from a backup. Delete the copy, and the next pass makes a new one.": "このマシン上のチームワークスペースのコピーを使えません: コピー %1 は %2 とは別のデータベースから、またはバックアップから復元される前の %2 から作られています。コピーを削除すると、次の処理で新しく作られます。",

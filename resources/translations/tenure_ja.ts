@@ -5205,10 +5205,6 @@ Team: %3</source>
         <source>Scheduled pulls added %1 events to the team's log.</source>
         <translation>定期取り込みでチームのログにイベント %1 件を追加しました。</translation>
     </message>
-    <message>
-        <source>Scored (%1): %2, log up to seq %3, %4 published, as of %5 with rules v%6; action queue: %7 open, %8 new, %9 cleared (%10 s: %11).</source>
-        <translation>スコアリング完了 (%1): %2、ログは seq %3 まで、%4を公開、%5 時点、ルール v%6。アクション: 未対応 %7 件、新規 %8 件、解消 %9 件 (%10 秒: %11)。</translation>
-    </message>
     <message numerus="yes">
         <source>%n new events</source>
         <translation>
@@ -5218,6 +5214,10 @@ Team: %3</source>
         <source>%n statuses</source>
         <translation>
             <numerusform>ステータス %n 件</numerusform></translation>
+    </message>
+    <message>
+        <source>Scored (%1): %2, log up to seq %3, %4 written, as of %5 with rules v%6; action queue: %7 open, %8 new, %9 cleared (%10 s: %11).</source>
+        <translation>スコアリング完了 (%1): %2、ログは seq %3 まで、%4を書き込み、%5 時点、ルール v%6。アクション: 未対応 %7 件、新規 %8 件、解消 %9 件 (%10 秒: %11)。</translation>
     </message>
 </context>
 <context>
@@ -6268,8 +6268,8 @@ Team: %3</source>
         <translation>別のプロセス</translation>
     </message>
     <message>
-        <source>Team workspace %1: %2 copied from the log (up to seq %3), %4 published (%5).</source>
-        <translation>チームワークスペース %1: ログから%2をコピー (seq %3 まで)、%4を公開 (%5)。</translation>
+        <source>Team workspace %1: %2 copied from the log (up to seq %3), %4 written (%5).</source>
+        <translation>チームワークスペース %1: ログから%2をコピー (seq %3 まで)、%4を書き込み (%5)。</translation>
     </message>
 </context>
 <context>

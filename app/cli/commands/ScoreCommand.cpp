@@ -130,7 +130,7 @@ int ScoreCommand::runTeam(const QCommandLineParser& parser, Context& context,
     const QString published
         = QCoreApplication::translate("Command", "%n statuses", nullptr, statusesPublished);
     context.out << headline(pass->summary, timer.elapsed() / 1000.0) << '\n'
-                << tr("Team workspace %1: %2 copied from the log (up to seq %3), %4 published (%5).")
+                << tr("Team workspace %1: %2 copied from the log (up to seq %3), %4 written (%5).")
                        .arg(location->display(), pulled, QString::number(pass->teamSeq), published,
                             TeamEngine::describeSteps(pass->steps))
                 << "\n\n";
