@@ -256,13 +256,65 @@ QStringList version7()
     };
 }
 
+// A row's seq is the log's order, which every copy follows (it reads the seqs after the last it
+// took): an append must not choose one. PostgreSQL lets any INSERT do so (OVERRIDING SYSTEM VALUE,
+// or a COPY that lists seq), and a seq ahead of the sequence would make every copy jump past the
+// events appended after it, one below a copy's last would never reach it. The statement check of
+// schema 4 now also refuses an append whose seqs are not the ones the sequence has just handed out
+// (cheap for the usual append: its seqs run without a gap up to the sequence's last); a gap (rows
+// that ON CONFLICT DO NOTHING skipped) costs one look at the log from the statement's first seq.
+// The sequence is the engine's alone: no role may draw from it outside an append. A log whose
+// newest seq is ahead of the sequence (appended that way before) has its sequence moved past it.
+QStringList version8()
+{
+    return {
+        QStringLiteral(R"(CREATE FUNCTION tenure_check_appended() RETURNS trigger
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+            DECLARE
+                unknown text;
+                first_seq bigint;
+                last_seq bigint;
+                appended_rows bigint;
+                drawn bigint;
+            BEGIN
+                SELECT min(seq), max(seq), count(*) INTO first_seq, last_seq, appended_rows FROM appended;
+                SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END INTO drawn
+                FROM events_seq_seq;
+                IF appended_rows > 0
+                   AND (last_seq > drawn
+                        OR (NOT (last_seq = drawn AND last_seq - first_seq + 1 = appended_rows)
+                            AND EXISTS (SELECT 1 FROM events e WHERE e.seq >= first_seq
+                                        AND NOT EXISTS (SELECT 1 FROM appended a WHERE a.seq = e.seq)))) THEN
+                    RAISE EXCEPTION 'an append cannot choose the seq of its events (seq % is not the log''s next): leave seq out', first_seq
+                        USING ERRCODE = 'insufficient_privilege';
+                END IF;
+                SELECT a.source INTO unknown FROM (SELECT DISTINCT source FROM appended) a
+                WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.name = a.source) LIMIT 1;
+                IF FOUND THEN
+                    RAISE EXCEPTION 'events name the source "%", which is not a source of this workspace', unknown
+                        USING ERRCODE = 'foreign_key_violation';
+                END IF;
+                RETURN NULL;
+            END $$)"),
+        QStringLiteral("REVOKE ALL ON FUNCTION tenure_check_appended() FROM PUBLIC"),
+        QStringLiteral("DROP TRIGGER events_sources ON events"),
+        QStringLiteral("DROP FUNCTION tenure_check_event_sources()"),
+        QStringLiteral(
+            "CREATE TRIGGER events_appended AFTER INSERT ON events REFERENCING NEW TABLE AS appended "
+            "FOR EACH STATEMENT EXECUTE FUNCTION tenure_check_appended()"),
+        QStringLiteral("REVOKE ALL ON SEQUENCE events_seq_seq FROM tenure_admin, tenure_csm, tenure_ingest"),
+        QStringLiteral("SELECT setval('events_seq_seq', m) FROM (SELECT max(seq) AS m FROM events) newest "
+                       "WHERE m > (SELECT last_value FROM events_seq_seq)"),
+    };
+}
+
 } // namespace
 
 const QList<TeamMigration>& teamMigrations()
 {
     static const QList<TeamMigration> migrations {
-        { 2, version2() }, { 3, version3() }, { 4, version4() },
-        { 5, version5() }, { 6, version6() }, { 7, version7() },
+        { 2, version2() }, { 3, version3() }, { 4, version4() }, { 5, version5() },
+        { 6, version6() }, { 7, version7() }, { 8, version8() },
     };
     return migrations;
 }

@@ -1,5 +1,5 @@
-// Team workspaces against a real PostgreSQL: init, roles enforced by the server, the append-only
-// log, members, and the messages for every way opening can fail.
+// Team workspaces against a real PostgreSQL: init, roles enforced by the server, members, and the
+// messages for every way opening can fail. The log's own guarantees are TestTeamLog's.
 #include "PgCluster.h"
 #include "team/TeamDatabase.h"
 #include "team/TeamMembers.h"
@@ -165,97 +165,6 @@ private slots:
         db = TeamDatabase::open(location, TeamDatabase::Purpose::Use, PgCluster::superPassword());
         QVERIFY(!db.ok());
         QVERIFY2(db.error().contains(QStringLiteral("not trusted")), qPrintable(db.error()));
-    }
-
-    void theLogIsAppendOnlyForEveryone()
-    {
-        Result<std::unique_ptr<TeamDatabase>> team = m_cluster.createWorkspace(QStringLiteral("log"));
-        QVERIFY(team.ok());
-        TeamDatabase& super = **team;
-        QVERIFY(accepted(super, QStringLiteral("INSERT INTO sources VALUES ('api', 'connector', '{}', 0)")));
-        QVERIFY(accepted(
-            super,
-            QStringLiteral(
-                "INSERT INTO events (source, external_id, account_id, name, "
-                "occurred_at, received_at) VALUES ('api', 'e1', 'A-1', 'login', 1767225600000, 1)")));
-        // Even the owner (a superuser here) meets the trigger.
-        QString error;
-        QVERIFY(!accepted(super, QStringLiteral("UPDATE events SET name = 'x'"), &error));
-        QVERIFY2(error.contains(QStringLiteral("append-only")), qPrintable(error));
-        QVERIFY(!accepted(super, QStringLiteral("DELETE FROM events"), &error));
-        QVERIFY2(error.contains(QStringLiteral("append-only")), qPrintable(error));
-        QVERIFY(!accepted(super, QStringLiteral("TRUNCATE events"), &error));
-        QVERIFY2(error.contains(QStringLiteral("append-only")), qPrintable(error));
-        QCOMPARE(super.scalar(QStringLiteral("SELECT count(*) FROM events"))->toInt(), 1);
-
-        // Privileges refuse it first for every Tenure role, admin included.
-        QVERIFY(TeamMembers(super)
-                    .add(QStringLiteral("aki"), QStringLiteral("Aki Admin"), QStringLiteral("admin"),
-                         QStringLiteral("pw-aki"))
-                    .ok());
-        Result<std::unique_ptr<TeamDatabase>> admin
-            = m_cluster.openAs(QStringLiteral("log"), QStringLiteral("aki"), QStringLiteral("pw-aki"));
-        QVERIFY2(admin.ok(), qPrintable(admin.ok() ? QString() : admin.error()));
-        for (const char* sql : { "UPDATE events SET name = 'x'", "DELETE FROM events", "TRUNCATE events" }) {
-            QVERIFY2(!accepted(**admin, QString::fromLatin1(sql), &error), sql);
-            QVERIFY2(error.contains(QStringLiteral("permission denied")), qPrintable(error));
-        }
-        QCOMPARE(super.scalar(QStringLiteral("SELECT count(*) FROM events"))->toInt(), 1);
-    }
-
-    // Every event names a source of the workspace, checked once a statement; a source that has
-    // events stays. (Not a foreign key: its check per row halved the log's appends.)
-    void eventsNameAKnownSource()
-    {
-        Result<std::unique_ptr<TeamDatabase>> team = m_cluster.createWorkspace(QStringLiteral("sources"));
-        QVERIFY(team.ok());
-        TeamDatabase& super = **team;
-        QVERIFY(accepted(super,
-                         QStringLiteral("INSERT INTO sources VALUES ('api', 'connector', '{}', 0), "
-                                        "('spare', 'csv', '{}', 0)")));
-        const QString event = QStringLiteral("INSERT INTO events (source, external_id, account_id, name, "
-                                             "occurred_at, received_at) VALUES ('%1', '%2', 'A-1', 'login', "
-                                             "1767225600000, 1)");
-        QVERIFY(accepted(super, event.arg(QStringLiteral("api"), QStringLiteral("e1"))));
-        QString error;
-        QVERIFY(!accepted(super, event.arg(QStringLiteral("nowhere"), QStringLiteral("e2")), &error));
-        QVERIFY2(error.contains(QStringLiteral("\"nowhere\"")), qPrintable(error));
-        // One unknown source among known ones refuses the whole statement.
-        QVERIFY(!accepted(
-            super,
-            QStringLiteral("INSERT INTO events (source, external_id, account_id, name, occurred_at, "
-                           "received_at) VALUES ('api', 'e3', 'A-1', 'login', 1767225600000, 1), "
-                           "('gone', 'e4', 'A-1', 'login', 1767225600000, 1)"),
-            &error));
-        QCOMPARE(super.scalar(QStringLiteral("SELECT count(*) FROM events"))->toInt(), 1);
-
-        QVERIFY(!accepted(super, QStringLiteral("DELETE FROM sources WHERE name = 'api'"), &error));
-        QVERIFY2(error.contains(QStringLiteral("has events")), qPrintable(error));
-        QVERIFY(
-            !accepted(super, QStringLiteral("UPDATE sources SET name = 'api2' WHERE name = 'api'"), &error));
-        QVERIFY2(error.contains(QStringLiteral("has events")), qPrintable(error));
-        QVERIFY(
-            accepted(super, QStringLiteral("UPDATE sources SET config = '{\"a\": 1}' WHERE name = 'api'")));
-        QVERIFY(!accepted(super, QStringLiteral("TRUNCATE sources CASCADE"), &error));
-        QVERIFY2(error.contains(QStringLiteral("have events")), qPrintable(error));
-
-        // An append in progress holds the log's lock: removing its source waits for it, then sees
-        // its events (a check that did not wait would let both commit, and orphan the events).
-        Result<std::unique_ptr<TeamDatabase>> other = m_cluster.open(QStringLiteral("sources"));
-        QVERIFY(other.ok());
-        QVERIFY((*other)->begin().ok());
-        QVERIFY(accepted(**other, event.arg(QStringLiteral("spare"), QStringLiteral("e5"))));
-        QVERIFY(accepted(super, QStringLiteral("SET lock_timeout = '300ms'")));
-        QVERIFY(!accepted(super, QStringLiteral("DELETE FROM sources WHERE name = 'spare'"), &error));
-        QVERIFY2(error.contains(QStringLiteral("lock timeout")), qPrintable(error));
-        QVERIFY((*other)->commit().ok());
-        QVERIFY(!accepted(super, QStringLiteral("DELETE FROM sources WHERE name = 'spare'"), &error));
-        QVERIFY2(error.contains(QStringLiteral("has events")), qPrintable(error));
-        QVERIFY(accepted(super, QStringLiteral("RESET lock_timeout")));
-
-        QVERIFY(accepted(super, QStringLiteral("INSERT INTO sources VALUES ('unused', 'csv', '{}', 0)")));
-        QVERIFY(accepted(super, QStringLiteral("DELETE FROM sources WHERE name = 'unused'")));
-        QCOMPARE(super.scalar(QStringLiteral("SELECT count(*) FROM sources"))->toInt(), 2);
     }
 
     void rolesAreEnforcedByTheServer_data()
