@@ -282,15 +282,22 @@ Result<TeamEngine::Pass> TeamEngine::attemptPass(bool rebuild, const ScoringEngi
     publication.teamSeq = pass.teamSeq;
     publication.asOf = pass.summary.asOf;
     publication.rulesVersion = pass.summary.rulesVersion;
-    // Published on the session that holds the engine lock: should the server end that session
-    // mid-way, the publication is rolled back with it, and no standby's is overwritten.
-    TeamPublisher publisher(*m_replica, *m_lock, m_lockPid);
-    Result<qint64> statuses = publisher.publish(publication);
-    if (!statuses)
-        return Error { statuses.error() };
-    m_lastPublished = pass.teamSeq;
-    m_lastStamp = publisher.stamp();
-    pass.statusesPublished = statuses.value();
+    // Nothing to publish when the team's publication is still this engine's last, the log has not
+    // moved since, and no account's results changed (a pass on the service's timer, say): no new
+    // publication then, so that no desktop copies anything for nothing.
+    pass.published = !same || publication.everything || !publication.accounts.isEmpty()
+        || pass.teamSeq != m_lastPublished;
+    if (pass.published) {
+        // Published on the session that holds the engine lock: should the server end that session
+        // mid-way, the publication is rolled back with it, and no standby's is overwritten.
+        TeamPublisher publisher(*m_replica, *m_lock, m_lockPid);
+        Result<qint64> statuses = publisher.publish(publication);
+        if (!statuses)
+            return Error { statuses.error() };
+        m_lastPublished = pass.teamSeq;
+        m_lastStamp = publisher.stamp();
+        pass.statusesPublished = statuses.value();
+    }
     pass.steps.publishMs = step.restart();
 
     // The team's action queue follows the published statuses: the triggers read the working copy,

@@ -40,6 +40,9 @@ public:
         qint64 eventsPulled = 0;
         qint64 teamSeq = 0;
         qint64 statusesPublished = 0;
+        // False when the pass had nothing to publish (the log had not moved and no account's
+        // results changed): the team's publication stays the one before.
+        bool published = false;
         ScoringEngine::Summary summary;
         ActionEngine::Summary actions; // the team's queue after the pass
         qint64 eventsSetAside = 0; // events of the team's log the copy refused (see TeamReplica)

@@ -217,7 +217,16 @@ private slots:
         pass = engine.runPass(true);
         QVERIFY2(pass.ok(), qPrintable(pass.ok() ? QString() : pass.error()));
         QCOMPARE(pass->statusesPublished, 1);
+        QVERIFY(pass->published);
         QCOMPARE(TeamReplica(**desk, *copy).pullStatuses().value(), 1);
+        // A pass with nothing new (the service's timer) publishes nothing: the team's publication
+        // stays the same, so no desktop copies anything.
+        const QString latest = QStringLiteral("SELECT value FROM engine_state WHERE key = 'publication'");
+        const QVariant before = team->scalar(latest).value();
+        pass = engine.runPass();
+        QVERIFY2(pass.ok(), qPrintable(pass.ok() ? QString() : pass.error()));
+        QVERIFY(!pass->published);
+        QCOMPARE(team->scalar(latest).value(), before);
         COMPARE_ROWS(teamRows(*team, kStatuses), localRows(*copy, kStatuses),
                      "the desktop's statuses, rebuilt");
 
