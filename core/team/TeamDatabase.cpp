@@ -108,6 +108,12 @@ QString TeamDatabase::describeFailure(const TeamLocation& location, const QStrin
                     .arg(text.trimmed());
     else if (has("does not exist") && has("database"))
         cause = tr("the database \"%1\" does not exist.").arg(location.database);
+    else if (has("does not have CONNECT privilege") || has("permission denied for database"))
+        // Only members connect (TeamMigrations, schema 9).
+        cause
+            = tr("user \"%1\" is not a member of this team workspace (an admin adds members with tenure-cli "
+                 "team add-member).")
+                  .arg(location.user.isEmpty() ? tr("(default)") : location.user);
     else if (has("no pg_hba.conf entry"))
         cause = tr("the server does not let this user in from here (pg_hba.conf).");
     else if (has("server closed the connection") || has("terminating connection")

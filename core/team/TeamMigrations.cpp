@@ -308,13 +308,119 @@ QStringList version8()
     };
 }
 
+// What a member could do beyond their role, closed (schema 9):
+// - status_history filters by owner itself (a view reads with its owner's rights): as a security
+//   barrier, its filter runs before any function of the caller's query, which could otherwise be
+//   handed other CSMs' account ids (a function that raises or keeps its argument).
+// - CSMs write notes, history rows and outcomes, never their ids (nor the login the server
+//   stamps): an id taken ahead of its sequence made the engine's or a colleague's next insert fail.
+// - A login becomes a member only without rights of its own, checked every time it is added, not
+//   only the first: a DBA may have given a removed member's login more since, and an admin would
+//   set its password.
+// - Every login may create objects in the schema public of a database made before PostgreSQL 15:
+//   a member's function there could stand in for one that Tenure's functions call with the
+//   owner's rights. The owner revokes that, and a login that cannot is refused.
+// - Only members (and the owner) connect to the database; other logins of the cluster, removed
+//   members among them, cannot, so none can take the engine's or the log's lock either. Left to
+//   the database's owner, who is the login that runs `team init` (docs/team.md).
+QStringList version9()
+{
+    return {
+        QStringLiteral("ALTER VIEW status_history SET (security_barrier = true)"),
+        QStringLiteral("REVOKE INSERT, UPDATE ON action_history, account_notes, outcomes FROM tenure_csm"),
+        QStringLiteral("GRANT INSERT (action_id, at, author, kind, detail) ON action_history TO tenure_csm"),
+        QStringLiteral("GRANT INSERT (account_id, at, author, text) ON account_notes TO tenure_csm"),
+        QStringLiteral("GRANT INSERT (account_id, kind, occurred_on, amount, note, source, external_id), "
+                       "UPDATE (account_id, kind, occurred_on, amount, note) ON outcomes TO tenure_csm"),
+        QStringLiteral("REVOKE ALL ON SEQUENCE action_history_id_seq, account_notes_id_seq, outcomes_id_seq "
+                       "FROM tenure_csm"),
+        QStringLiteral(
+            R"(CREATE OR REPLACE FUNCTION tenure_add_member(p_login text, p_name text, p_role text, p_verifier text)
+            RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+            DECLARE
+                r text;
+                existing pg_roles%ROWTYPE;
+            BEGIN
+                IF p_role NOT IN ('admin', 'csm', 'ingest') THEN
+                    RAISE EXCEPTION 'unknown role "%" (admin, csm or ingest)', p_role;
+                END IF;
+                IF p_login IS NULL OR length(p_login) = 0 OR p_login LIKE 'pg\_%'
+                   OR p_login IN ('tenure_admin', 'tenure_csm', 'tenure_ingest', current_user, 'postgres') THEN
+                    RAISE EXCEPTION 'login "%" cannot be a member', p_login;
+                END IF;
+                SELECT * INTO existing FROM pg_roles WHERE rolname = p_login;
+                IF NOT FOUND THEN
+                    EXECUTE format('CREATE ROLE %I LOGIN', p_login);
+                    INSERT INTO team_logins (login) VALUES (p_login);
+                ELSE
+                    IF NOT EXISTS (SELECT 1 FROM team_logins WHERE login = p_login) THEN
+                        -- A login made elsewhere (a DBA's, another application's) is the owner's to
+                        -- bring in, never an admin's: it may carry rights or a password that are not
+                        -- the team's.
+                        IF session_user <> current_user THEN
+                            RAISE EXCEPTION 'login "%" exists outside this team: only the workspace owner may add it', p_login;
+                        END IF;
+                        IF p_verifier IS NOT NULL THEN
+                            RAISE EXCEPTION 'login "%" exists outside this team: its password is not Tenure''s to set', p_login;
+                        END IF;
+                    END IF;
+                    -- Whoever made it, a login with rights beyond a member's is nobody's to add (an
+                    -- admin sets a member's password): not even one the team made, which a DBA may
+                    -- have given more since.
+                    IF existing.rolsuper OR existing.rolcreaterole OR existing.rolcreatedb
+                       OR existing.rolreplication OR existing.rolbypassrls
+                       OR EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+                                  WHERE m.member = existing.oid
+                                    AND g.rolname NOT IN ('tenure_admin', 'tenure_csm', 'tenure_ingest')) THEN
+                        RAISE EXCEPTION 'login "%" has rights of its own beyond a member''s (administrative rights, or other roles): it cannot be a member', p_login;
+                    END IF;
+                END IF;
+                IF p_verifier IS NOT NULL THEN
+                    EXECUTE format('ALTER ROLE %I PASSWORD %L', p_login, p_verifier);
+                END IF;
+                FOREACH r IN ARRAY ARRAY['tenure_admin', 'tenure_csm', 'tenure_ingest'] LOOP
+                    IF pg_has_role(p_login, r, 'MEMBER') AND r <> 'tenure_' || p_role THEN
+                        EXECUTE format('REVOKE %I FROM %I', r, p_login);
+                    END IF;
+                END LOOP;
+                EXECUTE format('GRANT %I TO %I', 'tenure_' || p_role, p_login);
+                INSERT INTO team_members (login, display_name, role) VALUES (p_login, p_name, p_role)
+                    ON CONFLICT (login) DO UPDATE SET display_name = excluded.display_name, role = excluded.role;
+            END $$)"),
+        QStringLiteral(R"(DO $$
+            DECLARE
+                schema_owner oid;
+            BEGIN
+                SELECT nspowner INTO schema_owner FROM pg_namespace WHERE nspname = 'public';
+                IF has_schema_privilege('public', 'public', 'CREATE')
+                   OR has_schema_privilege('tenure_admin', 'public', 'CREATE')
+                   OR has_schema_privilege('tenure_csm', 'public', 'CREATE')
+                   OR has_schema_privilege('tenure_ingest', 'public', 'CREATE') THEN
+                    IF NOT pg_has_role(current_user, schema_owner, 'USAGE') THEN
+                        RAISE EXCEPTION 'every login may create objects in the schema public of this database, where a member could stand in for a function of Tenure''s: ask %, its owner, to run REVOKE CREATE ON SCHEMA public FROM PUBLIC, then run this again', pg_get_userbyid(schema_owner)
+                            USING ERRCODE = 'insufficient_privilege';
+                    END IF;
+                    REVOKE CREATE ON SCHEMA public FROM PUBLIC, tenure_admin, tenure_csm, tenure_ingest;
+                END IF;
+            END $$)"),
+        QStringLiteral(R"(DO $$
+            BEGIN
+                IF pg_has_role(current_user, (SELECT datdba FROM pg_database WHERE datname = current_database()), 'USAGE') THEN
+                    EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+                    EXECUTE format('GRANT CONNECT, TEMPORARY ON DATABASE %I TO tenure_admin, tenure_csm, tenure_ingest',
+                                   current_database());
+                END IF;
+            END $$)"),
+    };
+}
+
 } // namespace
 
 const QList<TeamMigration>& teamMigrations()
 {
     static const QList<TeamMigration> migrations {
         { 2, version2() }, { 3, version3() }, { 4, version4() }, { 5, version5() },
-        { 6, version6() }, { 7, version7() }, { 8, version8() },
+        { 6, version6() }, { 7, version7() }, { 8, version8() }, { 9, version9() },
     };
     return migrations;
 }

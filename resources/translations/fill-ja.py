@@ -852,6 +852,8 @@ JA = {
     "... and %n more bad rows": "...ほかに不正な行が %n 行", "%n bad rows skipped": "不正な行 %n 行をスキップ",
     "%n bad rows: nothing was imported. Fix them, or import the rest with --skip-bad-rows.": "不正な行が %n 行あるため、何もインポートしていません。修正するか、--skip-bad-rows で残りをインポートしてください。",
     "Imported %1: %2 new, %3 updated, %4 already there, %5 (%6 s).": "%1をインポートしました: 新規 %2、更新 %3、既存 %4、%5 (%6 秒)。",
+    "user \"%1\" is not a member of this team workspace (an admin adds members with tenure-cli team add-member).":
+        "ユーザー \"%1\" はこのチームワークスペースのメンバーではありません (メンバーは管理者が tenure-cli team add-member で追加します)。",
 }
 
 def main(path):

@@ -2032,6 +2032,10 @@
         <source>The CA file path %1 contains ';', which the connection cannot pass on: move or rename the file.</source>
         <translation>CA ファイルのパス %1 に ';' が含まれているため、接続に渡せません。ファイルを移動するか名前を変更してください。</translation>
     </message>
+    <message>
+        <source>user "%1" is not a member of this team workspace (an admin adds members with tenure-cli team add-member).</source>
+        <translation>ユーザー "%1" はこのチームワークスペースのメンバーではありません (メンバーは管理者が tenure-cli team add-member で追加します)。</translation>
+    </message>
 </context>
 <context>
     <name>TeamEngine</name>

@@ -279,10 +279,17 @@ private slots:
         Result<std::unique_ptr<TeamDatabase>> misaki
             = m_cluster.openAs(QStringLiteral("roles"), QStringLiteral("misaki"), QStringLiteral("pw-csm"));
         QVERIFY(misaki.ok());
-        // A history row claiming another login is stored with the one that wrote it.
+        // A history row cannot claim another login (schema 9: a CSM does not write that column at
+        // all); it is stored with the one that wrote it.
+        QString error;
+        QVERIFY(!accepted(**misaki,
+                          QStringLiteral("INSERT INTO action_history (action_id, at, author, kind, login) "
+                                         "VALUES (1, 9, 'Misaki', 'note', 'boss')"),
+                          &error));
+        QVERIFY2(error.contains(QStringLiteral("permission denied")), qPrintable(error));
         QVERIFY(accepted(**misaki,
-                         QStringLiteral("INSERT INTO action_history (action_id, at, author, kind, login) "
-                                        "VALUES (1, 9, 'Misaki', 'note', 'boss')")));
+                         QStringLiteral("INSERT INTO action_history (action_id, at, author, kind) "
+                                        "VALUES (1, 9, 'Misaki', 'note')")));
         QCOMPARE(
             (*misaki)->scalar(QStringLiteral("SELECT login FROM action_history WHERE at = 9"))->toString(),
             QStringLiteral("misaki"));
@@ -356,8 +363,9 @@ private slots:
                               QStringLiteral("mine"));
         QVERIFY(!refused.ok());
         QVERIFY2(refused.error().contains(QStringLiteral("cannot be a member")), qPrintable(refused.error()));
-        // Both still sign in with their own passwords.
-        QVERIFY(TeamDatabase::open(m_cluster.location(QStringLiteral("roles"), QStringLiteral("otherapp")),
+        // Both still sign in with their own passwords (the outsider where it may connect: only
+        // members connect to a team's database).
+        QVERIFY(TeamDatabase::open(m_cluster.location(QStringLiteral("postgres"), QStringLiteral("otherapp")),
                                    TeamDatabase::Purpose::Initialise, QStringLiteral("theirs"))
                     .ok());
         QVERIFY(m_cluster.open(QStringLiteral("roles")).ok());
@@ -440,22 +448,23 @@ private slots:
                                           QStringLiteral("csm"), QStringLiteral("mine"));
         QVERIFY(!hijack.ok());
         QVERIFY2(hijack.error().contains(QStringLiteral("outside this team")), qPrintable(hijack.error()));
-        QVERIFY(TeamDatabase::open(m_cluster.location(QStringLiteral("members"), QStringLiteral("outsider")),
+        QVERIFY(TeamDatabase::open(m_cluster.location(QStringLiteral("postgres"), QStringLiteral("outsider")),
                                    TeamDatabase::Purpose::Initialise, QStringLiteral("theirs"))
                     .ok());
-        // ...and, not a member, cannot read the workspace.
+        // ...and, not a member, cannot connect to the workspace.
         const Result<std::unique_ptr<TeamDatabase>> stranger = m_cluster.openAs(
             QStringLiteral("members"), QStringLiteral("outsider"), QStringLiteral("theirs"));
         QVERIFY(!stranger.ok());
-        QVERIFY2(stranger.error().contains(QStringLiteral("permission denied")),
+        QVERIFY2(stranger.error().contains(QStringLiteral("\"outsider\" is not a member")),
                  qPrintable(stranger.error()));
 
-        // Removed: the login may still sign in, but reads nothing.
+        // Removed: the login may sign in elsewhere, but no longer connects here.
         QVERIFY(members.remove(QStringLiteral("takahashi")).ok());
         misaki = m_cluster.openAs(QStringLiteral("members"), QStringLiteral("takahashi"),
                                   QStringLiteral("pw-t"));
         QVERIFY(!misaki.ok());
-        QVERIFY2(misaki.error().contains(QStringLiteral("permission denied")), qPrintable(misaki.error()));
+        QVERIFY2(misaki.error().contains(QStringLiteral("\"takahashi\" is not a member")),
+                 qPrintable(misaki.error()));
         const Status again = members.remove(QStringLiteral("takahashi"));
         QVERIFY(!again.ok());
         QVERIFY2(again.error().contains(QStringLiteral("not a member")), qPrintable(again.error()));
