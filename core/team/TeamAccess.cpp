@@ -2,6 +2,8 @@
 
 #include "team/TeamDatabase.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QVariant>
 
 namespace tenure {
@@ -53,6 +55,27 @@ Result<QString> TeamAccess::scope(TeamDatabase& db)
     if (!digest)
         return Error { digest.error() };
     return QStringLiteral("own:") + digest->toString();
+}
+
+Result<QString> TeamAccess::connectAdvice(TeamDatabase& db)
+{
+    // The statements as the server quotes the names (format's %I), for the database's owner to
+    // paste: the workspace's owner keeps its way in too when it does not own the database.
+    Result<QSqlQuery> open = db.exec(QStringLiteral(
+        "SELECT has_database_privilege('public', current_database(), 'CONNECT'), "
+        "(SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()), "
+        "format('REVOKE CONNECT, TEMPORARY ON DATABASE %1$I FROM PUBLIC; GRANT CONNECT, TEMPORARY ON "
+        "DATABASE %1$I TO tenure_admin, tenure_csm, tenure_ingest, %2$I;', current_database(), "
+        "(SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = 'public.tenure_meta'::regclass))"));
+    if (!open)
+        return Error { open.error() };
+    if (!open->next())
+        return Error { open->lastError().text() };
+    if (!open->value(0).toBool())
+        return QString();
+    return tr("Every login of the server may connect to the team workspace %1, where only its members "
+              "should: ask %2, who owns the database, to run: %3")
+        .arg(db.location().display(), open->value(1).toString(), open->value(2).toString());
 }
 
 } // namespace tenure

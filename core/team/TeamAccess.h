@@ -31,6 +31,11 @@ public:
     // digest of the ids of the accounts it sees. A copy of the team made under one scope is not
     // brought up to date under another (TeamReadCopy starts it over).
     static Result<QString> scope(TeamDatabase& db);
+
+    // Only members connect (TeamMigrations, schema 9), when the login that ran `team init` or
+    // `team upgrade` owns the database. Empty when so; otherwise what to tell an admin: that every
+    // login of the server may connect, and the statements the database's owner runs to close it.
+    static Result<QString> connectAdvice(TeamDatabase& db);
 };
 
 } // namespace tenure

@@ -281,7 +281,7 @@ QStringList version8()
                 SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END INTO drawn
                 FROM events_seq_seq;
                 IF appended_rows > 0
-                   AND (last_seq > drawn
+                   AND (last_seq > drawn OR first_seq < 1
                         OR (NOT (last_seq = drawn AND last_seq - first_seq + 1 = appended_rows)
                             AND EXISTS (SELECT 1 FROM events e WHERE e.seq >= first_seq
                                         AND NOT EXISTS (SELECT 1 FROM appended a WHERE a.seq = e.seq)))) THEN
@@ -304,7 +304,8 @@ QStringList version8()
             "FOR EACH STATEMENT EXECUTE FUNCTION tenure_check_appended()"),
         QStringLiteral("REVOKE ALL ON SEQUENCE events_seq_seq FROM tenure_admin, tenure_csm, tenure_ingest"),
         QStringLiteral("SELECT setval('events_seq_seq', m) FROM (SELECT max(seq) AS m FROM events) newest "
-                       "WHERE m > (SELECT last_value FROM events_seq_seq)"),
+                       "WHERE m > (SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END "
+                       "FROM events_seq_seq)"),
     };
 }
 
@@ -371,8 +372,11 @@ QStringList version9()
                        OR existing.rolreplication OR existing.rolbypassrls
                        OR EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
                                   WHERE m.member = existing.oid
-                                    AND g.rolname NOT IN ('tenure_admin', 'tenure_csm', 'tenure_ingest')) THEN
-                        RAISE EXCEPTION 'login "%" has rights of its own beyond a member''s (administrative rights, or other roles): it cannot be a member', p_login;
+                                    AND g.rolname NOT IN ('tenure_admin', 'tenure_csm', 'tenure_ingest'))
+                       OR EXISTS (SELECT 1 FROM pg_shdepend d
+                                  WHERE d.refclassid = 'pg_authid'::regclass AND d.refobjid = existing.oid
+                                    AND d.deptype IN ('o', 'a', 'r')) THEN
+                        RAISE EXCEPTION 'login "%" has rights of its own beyond a member''s (administrative rights, other roles, objects it owns or privileges granted to it): it cannot be a member', p_login;
                     END IF;
                 END IF;
                 IF p_verifier IS NOT NULL THEN
@@ -397,24 +401,29 @@ QStringList version9()
                    OR has_schema_privilege('tenure_csm', 'public', 'CREATE')
                    OR has_schema_privilege('tenure_ingest', 'public', 'CREATE') THEN
                     IF NOT pg_has_role(current_user, schema_owner, 'USAGE') THEN
-                        RAISE EXCEPTION 'every login may create objects in the schema public of this database, where a member could stand in for a function of Tenure''s: ask %, its owner, to run REVOKE CREATE ON SCHEMA public FROM PUBLIC, then run this again', pg_get_userbyid(schema_owner)
+                        RAISE EXCEPTION 'every login may create objects in the schema public of this database, where a member could stand in for a function of Tenure''s: ask %, its owner, to run ALTER SCHEMA public OWNER TO % (or REVOKE CREATE ON SCHEMA public FROM PUBLIC and GRANT CREATE ON SCHEMA public TO %), then run this again', pg_get_userbyid(schema_owner), quote_ident(current_user), quote_ident(current_user)
                             USING ERRCODE = 'insufficient_privilege';
                     END IF;
                     REVOKE CREATE ON SCHEMA public FROM PUBLIC, tenure_admin, tenure_csm, tenure_ingest;
                 END IF;
             END $$)"),
-        QStringLiteral(R"(DO $$
-            BEGIN
-                IF pg_has_role(current_user, (SELECT datdba FROM pg_database WHERE datname = current_database()), 'USAGE') THEN
-                    EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
-                    EXECUTE format('GRANT CONNECT, TEMPORARY ON DATABASE %I TO tenure_admin, tenure_csm, tenure_ingest',
-                                   current_database());
-                END IF;
-            END $$)"),
+        closeToNonMembersStatement(),
     };
 }
 
 } // namespace
+
+QString closeToNonMembersStatement()
+{
+    return QStringLiteral(R"(DO $$
+        BEGIN
+            IF pg_has_role(current_user, (SELECT datdba FROM pg_database WHERE datname = current_database()), 'USAGE') THEN
+                EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+                EXECUTE format('GRANT CONNECT, TEMPORARY ON DATABASE %I TO tenure_admin, tenure_csm, tenure_ingest',
+                               current_database());
+            END IF;
+        END $$)");
+}
 
 const QList<TeamMigration>& teamMigrations()
 {

@@ -20,4 +20,11 @@ struct TeamMigration
 // In version order, from version 2.
 const QList<TeamMigration>& teamMigrations();
 
+// Only members connect (schema 9): the statement that gives the database's CONNECT and TEMPORARY
+// to Tenure's three roles instead of every login, when the signed-in login owns the database (a
+// database owned by another login is left to its owner: TeamAccess::connectAdvice). Schema 9 runs
+// it, and `team upgrade` again every time, since a restore without `pg_restore -C` leaves the
+// database's privileges behind.
+QString closeToNonMembersStatement();
+
 } // namespace tenure

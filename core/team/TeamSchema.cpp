@@ -435,12 +435,14 @@ Result<int> TeamSchema::upgrade(TeamDatabase& db)
                           .arg(where)
                           .arg(version->toString())
                           .arg(currentVersion()));
-    if (from == currentVersion()) {
-        db.rollback();
-        return from;
+    if (from < currentVersion()) {
+        if (Status migrated = migrate(db, from, currentVersion()); !migrated)
+            return failed(migrated.error());
     }
-    if (Status migrated = migrate(db, from, currentVersion()); !migrated)
-        return failed(migrated.error());
+    // Every time, up to date or not: a restore without `pg_restore -C` leaves the database's
+    // privileges behind, and every login of the server could connect again.
+    if (Result<QSqlQuery> closed = db.exec(closeToNonMembersStatement()); !closed)
+        return failed(closed.error());
     if (Status committed = db.commit(); !committed)
         return failed(committed.error());
     return from;

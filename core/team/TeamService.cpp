@@ -1,5 +1,6 @@
 #include "team/TeamService.h"
 
+#include "team/TeamAccess.h"
 #include "team/TeamDatabase.h"
 #include "team/TeamPuller.h"
 
@@ -122,6 +123,9 @@ void TeamService::listen()
         return;
     }
     m_listener = std::move(listener).value();
+    // Said once an election, in the journal an admin reads: only members should connect.
+    if (Result<QString> advice = TeamAccess::connectAdvice(*m_listener); advice && !advice->isEmpty())
+        emit log(*advice);
     QSqlDriver* driver = m_listener->connection().driver();
     for (const QString& channel : kChannels)
         driver->subscribeToNotification(channel);

@@ -854,6 +854,9 @@ JA = {
     "Imported %1: %2 new, %3 updated, %4 already there, %5 (%6 s).": "%1をインポートしました: 新規 %2、更新 %3、既存 %4、%5 (%6 秒)。",
     "user \"%1\" is not a member of this team workspace (an admin adds members with tenure-cli team add-member).":
         "ユーザー \"%1\" はこのチームワークスペースのメンバーではありません (メンバーは管理者が tenure-cli team add-member で追加します)。",
+    "Every login of the server may connect to the team workspace %1, where only its members should: ask %2, who owns the database, to run: %3":
+        "サーバーのすべてのログインがチームワークスペース %1 に接続できます (接続できるべきなのはメンバーだけです)。データベースの所有者 %2 に次を実行するよう依頼してください: %3",
+    "Warning: %1": "警告: %1", "Warning: cannot tell who may connect: %1": "警告: 接続できるログインを確認できません: %1",
 }
 
 def main(path):

@@ -1945,6 +1945,10 @@
         <source>Cannot set own-accounts-only on %1 (only an admin may): %2</source>
         <translation>%1 の own-accounts-only を変更できません(変更できるのは管理者だけです): %2</translation>
     </message>
+    <message>
+        <source>Every login of the server may connect to the team workspace %1, where only its members should: ask %2, who owns the database, to run: %3</source>
+        <translation>サーバーのすべてのログインがチームワークスペース %1 に接続できます (接続できるべきなのはメンバーだけです)。データベースの所有者 %2 に次を実行するよう依頼してください: %3</translation>
+    </message>
 </context>
 <context>
     <name>TeamDatabase</name>
@@ -6567,6 +6571,14 @@ Team: %3</source>
     <message>
         <source>tenure-cli team init: cannot write %1: %2</source>
         <translation>tenure-cli team init: %1 を書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>Warning: cannot tell who may connect: %1</source>
+        <translation>警告: 接続できるログインを確認できません: %1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告: %1</translation>
     </message>
 </context>
 <context>

@@ -175,9 +175,15 @@ private slots:
             = m_cluster.openAs(QStringLiteral("seqs"), QStringLiteral("seq_admin"), QStringLiteral("pw-aki"));
         QVERIFY(puller.ok() && admin.ok());
 
+        QString error;
+        // Not even into an empty log, where the sequence has handed out nothing yet: copies read
+        // the seqs after 0.
+        for (const qint64 seq : { 0, -5 }) {
+            QVERIFY(!accepted(**puller, appendAt(seq, QStringLiteral("nothing-before")), &error));
+            QVERIFY2(error.contains(QStringLiteral("cannot choose the seq")), qPrintable(error));
+        }
         QVERIFY(accepted(**puller, append(QStringLiteral("e1"))));
         QVERIFY(accepted(**admin, append(QStringLiteral("e2"))));
-        QString error;
         // Ahead of the log: the events appended after it would come before it.
         for (TeamDatabase* appender : { puller->get(), admin->get(), &owner }) {
             QVERIFY(!accepted(*appender, appendAt(1000, QStringLiteral("ahead")), &error));
@@ -267,6 +273,27 @@ private slots:
             inSeqOrder(**v7),
             QStringList({ QStringLiteral("before"), QStringLiteral("chosen"), QStringLiteral("after") }));
         QVERIFY(!accepted(**v7, appendAt(1000, QStringLiteral("ahead")), &error));
+    }
+
+    // The same when the chosen seq came first, before the sequence handed out any.
+    void anUpgradeMovesAnUntouchedSequencePastAChosenSeq()
+    {
+        const QString name = QStringLiteral("untouched");
+        QString error;
+        QVERIFY2(m_cluster.createDatabase(name, &error), qPrintable(error));
+        {
+            Result<std::unique_ptr<TeamDatabase>> db
+                = m_cluster.open(name, TeamDatabase::Purpose::Initialise);
+            QVERIFY(db.ok());
+            QVERIFY(TeamSchema::initialise(**db, "UTC", 7).ok());
+        }
+        Result<std::unique_ptr<TeamDatabase>> v7 = m_cluster.open(name, TeamDatabase::Purpose::Upgrade);
+        QVERIFY(v7.ok());
+        QVERIFY(accepted(**v7, QStringLiteral("INSERT INTO sources VALUES ('api', 'connector', '{}', 0)")));
+        QVERIFY2(accepted(**v7, appendAt(1, QStringLiteral("chosen")), &error), qPrintable(error));
+        QVERIFY(TeamSchema::upgrade(**v7).ok());
+        QVERIFY2(accepted(**v7, append(QStringLiteral("after")), &error), qPrintable(error));
+        QCOMPARE(inSeqOrder(**v7), QStringList({ QStringLiteral("chosen"), QStringLiteral("after") }));
     }
 
 private:

@@ -34,6 +34,14 @@ QString errorOf(const Result<std::unique_ptr<TeamDatabase>>& opened)
     return opened.ok() ? QString() : opened.error();
 }
 
+// Whether `login` connects to `database` at all (a member or not: nothing of the workspace read).
+bool connects(const PgCluster& cluster, const QString& database, const QString& login,
+              const QString& password)
+{
+    return TeamDatabase::open(cluster.location(database, login), TeamDatabase::Purpose::Initialise, password)
+        .ok();
+}
+
 } // namespace
 
 class TestTeamRoleLimits : public QObject
@@ -158,10 +166,15 @@ private slots:
                          QStringLiteral("pw-t2"))
                     .ok());
         QVERIFY(members.remove(QStringLiteral("lim_temp")).ok());
-        for (const char* grant : { "ALTER ROLE lim_temp CREATEROLE", "ALTER ROLE lim_temp NOCREATEROLE",
-                                   "GRANT pg_read_all_data TO lim_temp" }) {
+        // Each right given, tried, then taken back (the owner's database is dropped).
+        for (const char* grant :
+             { "ALTER ROLE lim_temp CREATEROLE", "ALTER ROLE lim_temp NOCREATEROLE",
+               "GRANT pg_read_all_data TO lim_temp", "REVOKE pg_read_all_data FROM lim_temp",
+               "CREATE DATABASE lim_owned OWNER lim_temp", "DROP DATABASE lim_owned",
+               "GRANT CONNECT ON DATABASE postgres TO lim_temp" }) {
             QVERIFY2(accepted(*m_owner, QString::fromLatin1(grant)), grant);
-            if (QByteArray(grant).contains("NOCREATEROLE"))
+            if (QByteArray(grant).contains("NOCREATEROLE") || QByteArray(grant).startsWith("REVOKE")
+                || QByteArray(grant).startsWith("DROP"))
                 continue;
             const Status added = members.add(QStringLiteral("lim_temp"), QStringLiteral("Temp"),
                                              QStringLiteral("csm"), QStringLiteral("admin-chosen"));
@@ -196,8 +209,9 @@ private slots:
     }
 
     // A database made before PostgreSQL 15 lets every login create objects in its schema public,
-    // where a member's function could stand in for one the owner's functions call. Its owner's
-    // init revokes that; a login that does not own the schema is refused, with what to do.
+    // where a member's function could stand in for one the owner's functions call. The upgrade of
+    // a workspace whose owner owns that schema revokes it; a login that does not own the schema is
+    // refused, with what the schema's owner runs, and after that goes through.
     void aSchemaPublicEveryoneWritesIsRefused()
     {
         QString error;
@@ -206,35 +220,108 @@ private slots:
             Result<std::unique_ptr<TeamDatabase>> legacy
                 = m_cluster.open(QStringLiteral("legacy"), TeamDatabase::Purpose::Initialise);
             QVERIFY(legacy.ok());
+            QVERIFY(TeamSchema::initialise(**legacy, "UTC", 8).ok());
             QVERIFY(accepted(**legacy, QStringLiteral("GRANT CREATE ON SCHEMA public TO PUBLIC")));
-            QVERIFY(TeamSchema::initialise(**legacy, "UTC").ok());
+        }
+        {
+            Result<std::unique_ptr<TeamDatabase>> legacy
+                = m_cluster.open(QStringLiteral("legacy"), TeamDatabase::Purpose::Upgrade);
+            QVERIFY(legacy.ok());
+            QVERIFY(TeamSchema::upgrade(**legacy).ok());
             QVERIFY(!(*legacy)
                          ->scalar(QStringLiteral("SELECT has_schema_privilege('public', 'public', 'CREATE')"))
                          ->toBool());
+            // The upgrade from schema 8 also closed the database to non-members.
+            QVERIFY(
+                !(*legacy)
+                     ->scalar(QStringLiteral("SELECT has_database_privilege('public', 'legacy', 'CONNECT')"))
+                     ->toBool());
         }
+
         QVERIFY2(m_cluster.createDatabase(QStringLiteral("legacy2"), &error), qPrintable(error));
         QVERIFY(
             accepted(*m_owner, QStringLiteral("CREATE ROLE lim_owner LOGIN CREATEROLE PASSWORD 'pw-owner'")));
         QVERIFY(accepted(*m_owner, QStringLiteral("ALTER DATABASE legacy2 OWNER TO lim_owner")));
-        {
-            Result<std::unique_ptr<TeamDatabase>> legacy
-                = m_cluster.open(QStringLiteral("legacy2"), TeamDatabase::Purpose::Initialise);
-            QVERIFY(legacy.ok());
-            QVERIFY(accepted(**legacy,
-                             QStringLiteral("ALTER SCHEMA public OWNER TO %1").arg(PgCluster::superuser())));
-            QVERIFY(accepted(**legacy, QStringLiteral("GRANT CREATE ON SCHEMA public TO PUBLIC")));
-        }
+        Result<std::unique_ptr<TeamDatabase>> super
+            = m_cluster.open(QStringLiteral("legacy2"), TeamDatabase::Purpose::Initialise);
+        QVERIFY(super.ok());
+        QVERIFY(
+            accepted(**super, QStringLiteral("ALTER SCHEMA public OWNER TO %1").arg(PgCluster::superuser())));
+        QVERIFY(accepted(**super, QStringLiteral("GRANT CREATE ON SCHEMA public TO PUBLIC")));
         Result<std::unique_ptr<TeamDatabase>> owner
             = TeamDatabase::open(m_cluster.location(QStringLiteral("legacy2"), QStringLiteral("lim_owner")),
                                  TeamDatabase::Purpose::Initialise, QStringLiteral("pw-owner"));
         QVERIFY2(owner.ok(), qPrintable(errorOf(owner)));
         const Status refused = TeamSchema::initialise(**owner, "UTC");
         QVERIFY(!refused.ok());
-        QVERIFY2(refused.error().contains(QStringLiteral("REVOKE CREATE ON SCHEMA public FROM PUBLIC"))
+        QVERIFY2(refused.error().contains(QStringLiteral("ALTER SCHEMA public OWNER TO lim_owner"))
                      && refused.error().contains(PgCluster::superuser()),
                  qPrintable(refused.error()));
         QCOMPARE(count(**owner, QStringLiteral("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")),
                  0);
+        // What the message says, done by the schema's owner: init goes through, and closes the schema.
+        QVERIFY(accepted(**super, QStringLiteral("ALTER SCHEMA public OWNER TO lim_owner")));
+        const Status initialised = TeamSchema::initialise(**owner, "UTC");
+        QVERIFY2(initialised.ok(), qPrintable(initialised.ok() ? QString() : initialised.error()));
+        QVERIFY(!(*owner)
+                     ->scalar(QStringLiteral("SELECT has_schema_privilege('public', 'public', 'CREATE')"))
+                     ->toBool());
+    }
+
+    // A database another login owns stays open to every login: init says so, with the statements
+    // its owner runs, which let the members and the workspace's owner in and nobody else.
+    void aDatabaseOwnedByAnotherLoginIsSaidOpen()
+    {
+        QString error;
+        QVERIFY2(m_cluster.createDatabase(QStringLiteral("notmine"), &error), qPrintable(error));
+        Result<std::unique_ptr<TeamDatabase>> super
+            = m_cluster.open(QStringLiteral("notmine"), TeamDatabase::Purpose::Initialise);
+        QVERIFY(super.ok());
+        QVERIFY(accepted(**super, QStringLiteral("ALTER SCHEMA public OWNER TO lim_owner")));
+        Result<std::unique_ptr<TeamDatabase>> owner
+            = TeamDatabase::open(m_cluster.location(QStringLiteral("notmine"), QStringLiteral("lim_owner")),
+                                 TeamDatabase::Purpose::Initialise, QStringLiteral("pw-owner"));
+        QVERIFY(owner.ok());
+        QVERIFY(TeamSchema::initialise(**owner, "UTC").ok());
+        QVERIFY(TeamMembers(**owner)
+                    .add(QStringLiteral("lim_aoi"), QStringLiteral("Aoi"), QStringLiteral("csm"),
+                         QStringLiteral("pw-a"))
+                    .ok());
+        const Result<QString> advice = TeamAccess::connectAdvice(**owner);
+        QVERIFY(advice.ok());
+        QVERIFY2(advice->contains(PgCluster::superuser())
+                     && advice->contains(QStringLiteral("REVOKE CONNECT")),
+                 qPrintable(advice.value()));
+        QVERIFY(connects(m_cluster, QStringLiteral("notmine"), QStringLiteral("lim_outsider"),
+                         QStringLiteral("pw-o")));
+        // The statements, as the database's owner runs them.
+        const QString statements = advice->mid(advice->indexOf(QStringLiteral("REVOKE CONNECT")));
+        for (const QString& statement : statements.split(QLatin1Char(';'), Qt::SkipEmptyParts))
+            QVERIFY2(accepted(**super, statement.trimmed()), qPrintable(statement));
+        QVERIFY(m_cluster.openAs(QStringLiteral("notmine"), QStringLiteral("lim_aoi"), QStringLiteral("pw-a"))
+                    .ok());
+        QVERIFY(TeamDatabase::open(m_cluster.location(QStringLiteral("notmine"), QStringLiteral("lim_owner")),
+                                   TeamDatabase::Purpose::Use, QStringLiteral("pw-owner"))
+                    .ok());
+        QVERIFY(!connects(m_cluster, QStringLiteral("notmine"), QStringLiteral("lim_outsider"),
+                          QStringLiteral("pw-o")));
+        QCOMPARE(TeamAccess::connectAdvice(**owner).value(), QString());
+    }
+
+    // A restore without `pg_restore -C` leaves the database's privileges behind: `team upgrade`,
+    // which docs/team.md runs after a restore, closes it to non-members again.
+    void anUpgradeClosesTheDatabaseAgain()
+    {
+        Result<std::unique_ptr<TeamDatabase>> super = m_cluster.open(kDb, TeamDatabase::Purpose::Upgrade);
+        QVERIFY(super.ok());
+        QVERIFY(accepted(**super, QStringLiteral("GRANT CONNECT ON DATABASE %1 TO PUBLIC").arg(kDb)));
+        QVERIFY(connects(m_cluster, kDb, QStringLiteral("lim_outsider"), QStringLiteral("pw-o")));
+        QVERIFY(!TeamAccess::connectAdvice(**super)->isEmpty());
+        const Result<int> upgraded = TeamSchema::upgrade(**super);
+        QVERIFY(upgraded.ok());
+        QCOMPARE(*upgraded, TeamSchema::currentVersion()); // nothing else to do
+        QVERIFY(!connects(m_cluster, kDb, QStringLiteral("lim_outsider"), QStringLiteral("pw-o")));
+        QCOMPARE(TeamAccess::connectAdvice(**super).value(), QString());
     }
 
 private:

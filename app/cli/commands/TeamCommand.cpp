@@ -169,6 +169,7 @@ int TeamCommand::init(const TeamLocation& location, const QCommandLineParser& pa
         return fail(db.error());
     if (Status done = TeamSchema::initialise(**db, zone); !done)
         return fail(done.error());
+    warnIfOpenToEveryLogin(**db, context);
     context.out
         << tr("Team workspace %1 is ready (schema %2). Add members with: tenure-cli team add-member LOGIN "
               "--name NAME --role admin|csm|ingest --db %3")
@@ -186,6 +187,17 @@ int TeamCommand::init(const TeamLocation& location, const QCommandLineParser& pa
             << Qt::endl;
     }
     return Success;
+}
+
+void TeamCommand::warnIfOpenToEveryLogin(TeamDatabase& db, Context& context)
+{
+    // A database owned by another login than the workspace's keeps its door open to every login
+    // of the server (TeamAccess): said, not refused, since only the database's owner can close it.
+    Result<QString> advice = TeamAccess::connectAdvice(db);
+    if (!advice)
+        context.err << tr("Warning: cannot tell who may connect: %1").arg(advice.error()) << Qt::endl;
+    else if (!advice->isEmpty())
+        context.err << tr("Warning: %1").arg(*advice) << Qt::endl;
 }
 
 int TeamCommand::addMember(TeamDatabase& db, const QString& login, const QCommandLineParser& parser,
@@ -248,6 +260,7 @@ int TeamCommand::upgrade(const TeamLocation& location, Context& context)
         context.err << tr("tenure-cli team upgrade: %1").arg(was.error()) << Qt::endl;
         return Failure;
     }
+    warnIfOpenToEveryLogin(**db, context);
     if (*was == TeamSchema::currentVersion())
         context.out
             << tr("Team workspace %1 has schema %2 already: nothing to do.").arg(location.display()).arg(*was)

@@ -24,6 +24,7 @@ protected:
 
 private:
     int init(const TeamLocation& location, const QCommandLineParser& parser, Context& context);
+    static void warnIfOpenToEveryLogin(TeamDatabase& db, Context& context);
     int addMember(TeamDatabase& db, const QString& login, const QCommandLineParser& parser, Context& context);
     int list(TeamDatabase& db, Context& context);
     int push(TeamDatabase& db, const QCommandLineParser& parser, Context& context);
