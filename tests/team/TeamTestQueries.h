@@ -1,6 +1,7 @@
 #pragma once
 
-// Small helpers the team tests share: a query's rows as text, a count, and a run of tenure-cli
+// Small helpers the team tests share: a query's rows as text, a count, whether a statement is
+// accepted, and a run of tenure-cli
 // as a member (password in PGPASSWORD, no keychain). Include from a test (TENURE_BIN_DIR).
 #include "store/Database.h"
 #include "team/TeamDatabase.h"
@@ -50,6 +51,15 @@ inline qint64 count(TeamDatabase& db, const QString& sql, const QVariantList& va
 {
     Result<QVariant> value = db.scalar(sql, values);
     return value ? value->toLongLong() : -1;
+}
+
+// Runs `sql` and says whether the server accepted it; the refusal's text goes to `error`.
+inline bool accepted(TeamDatabase& db, const QString& sql, QString* error = nullptr)
+{
+    Result<QSqlQuery> done = db.exec(sql);
+    if (!done && error)
+        *error = done.error();
+    return done.ok();
 }
 
 struct Cli

@@ -12,19 +12,11 @@
 #include <QTest>
 
 using namespace tenure;
+using tenure::test::accepted;
 using tenure::test::PgCluster;
 using tenure::test::rows;
 
 namespace {
-
-// Runs `sql` and says whether the server accepted it; the refusal's text goes to `error`.
-bool accepted(TeamDatabase& db, const QString& sql, QString* error = nullptr)
-{
-    Result<QSqlQuery> done = db.exec(sql);
-    if (!done && error)
-        *error = done.error();
-    return done.ok();
-}
 
 // An event of the source 'api' with the external id `id`, the seq left to the log.
 QString append(const QString& id)
@@ -251,52 +243,52 @@ private slots:
     // sequence past the newest seq, so what is appended next comes after it.
     void anUpgradeMovesTheSequencePastAChosenSeq()
     {
-        const QString name = QStringLiteral("chosen");
+        std::unique_ptr<TeamDatabase> v7 = schema7(QStringLiteral("chosen"));
+        QVERIFY(v7);
         QString error;
-        QVERIFY2(m_cluster.createDatabase(name, &error), qPrintable(error));
-        {
-            Result<std::unique_ptr<TeamDatabase>> db
-                = m_cluster.open(name, TeamDatabase::Purpose::Initialise);
-            QVERIFY(db.ok());
-            QVERIFY(TeamSchema::initialise(**db, "UTC", 7).ok());
-        }
-        Result<std::unique_ptr<TeamDatabase>> v7 = m_cluster.open(name, TeamDatabase::Purpose::Upgrade);
-        QVERIFY(v7.ok());
-        QVERIFY(accepted(**v7, QStringLiteral("INSERT INTO sources VALUES ('api', 'connector', '{}', 0)")));
-        QVERIFY(accepted(**v7, append(QStringLiteral("before"))));
-        QVERIFY2(accepted(**v7, appendAt(500, QStringLiteral("chosen")), &error), qPrintable(error));
-        const Result<int> upgraded = TeamSchema::upgrade(**v7);
+        QVERIFY(accepted(*v7, append(QStringLiteral("before"))));
+        QVERIFY2(accepted(*v7, appendAt(500, QStringLiteral("chosen")), &error), qPrintable(error));
+        const Result<int> upgraded = TeamSchema::upgrade(*v7);
         QVERIFY2(upgraded.ok(), qPrintable(upgraded.ok() ? QString() : upgraded.error()));
         QCOMPARE(*upgraded, 7);
-        QVERIFY(accepted(**v7, append(QStringLiteral("after"))));
+        QVERIFY(accepted(*v7, append(QStringLiteral("after"))));
         QCOMPARE(
-            inSeqOrder(**v7),
+            inSeqOrder(*v7),
             QStringList({ QStringLiteral("before"), QStringLiteral("chosen"), QStringLiteral("after") }));
-        QVERIFY(!accepted(**v7, appendAt(1000, QStringLiteral("ahead")), &error));
+        QVERIFY(!accepted(*v7, appendAt(1000, QStringLiteral("ahead")), &error));
     }
 
     // The same when the chosen seq came first, before the sequence handed out any.
     void anUpgradeMovesAnUntouchedSequencePastAChosenSeq()
     {
-        const QString name = QStringLiteral("untouched");
+        std::unique_ptr<TeamDatabase> v7 = schema7(QStringLiteral("untouched"));
+        QVERIFY(v7);
         QString error;
-        QVERIFY2(m_cluster.createDatabase(name, &error), qPrintable(error));
-        {
-            Result<std::unique_ptr<TeamDatabase>> db
-                = m_cluster.open(name, TeamDatabase::Purpose::Initialise);
-            QVERIFY(db.ok());
-            QVERIFY(TeamSchema::initialise(**db, "UTC", 7).ok());
-        }
-        Result<std::unique_ptr<TeamDatabase>> v7 = m_cluster.open(name, TeamDatabase::Purpose::Upgrade);
-        QVERIFY(v7.ok());
-        QVERIFY(accepted(**v7, QStringLiteral("INSERT INTO sources VALUES ('api', 'connector', '{}', 0)")));
-        QVERIFY2(accepted(**v7, appendAt(1, QStringLiteral("chosen")), &error), qPrintable(error));
-        QVERIFY(TeamSchema::upgrade(**v7).ok());
-        QVERIFY2(accepted(**v7, append(QStringLiteral("after")), &error), qPrintable(error));
-        QCOMPARE(inSeqOrder(**v7), QStringList({ QStringLiteral("chosen"), QStringLiteral("after") }));
+        QVERIFY2(accepted(*v7, appendAt(1, QStringLiteral("chosen")), &error), qPrintable(error));
+        QVERIFY(TeamSchema::upgrade(*v7).ok());
+        QVERIFY2(accepted(*v7, append(QStringLiteral("after")), &error), qPrintable(error));
+        QCOMPARE(inSeqOrder(*v7), QStringList({ QStringLiteral("chosen"), QStringLiteral("after") }));
     }
 
 private:
+    // A new workspace of schema 7 (before appends were checked for chosen seqs) with the source
+    // 'api', signed in as the owner to upgrade it; null when it could not be made.
+    std::unique_ptr<TeamDatabase> schema7(const QString& name)
+    {
+        QString error;
+        if (!m_cluster.createDatabase(name, &error))
+            return nullptr;
+        if (Result<std::unique_ptr<TeamDatabase>> db
+            = m_cluster.open(name, TeamDatabase::Purpose::Initialise);
+            !db || !TeamSchema::initialise(**db, "UTC", 7))
+            return nullptr;
+        Result<std::unique_ptr<TeamDatabase>> v7 = m_cluster.open(name, TeamDatabase::Purpose::Upgrade);
+        if (!v7
+            || !accepted(**v7, QStringLiteral("INSERT INTO sources VALUES ('api', 'connector', '{}', 0)")))
+            return nullptr;
+        return std::move(v7).value();
+    }
+
     PgCluster m_cluster;
 };
 

@@ -12,6 +12,7 @@
 #include <QTest>
 
 using namespace tenure;
+using tenure::test::accepted;
 using tenure::test::count;
 using tenure::test::PgCluster;
 using tenure::test::rows;
@@ -19,15 +20,6 @@ using tenure::test::rows;
 namespace {
 
 const QString kDb = QStringLiteral("limits");
-
-// Runs `sql` and says whether the server accepted it; the refusal's text goes to `error`.
-bool accepted(TeamDatabase& db, const QString& sql, QString* error = nullptr)
-{
-    Result<QSqlQuery> done = db.exec(sql);
-    if (!done && error)
-        *error = done.error();
-    return done.ok();
-}
 
 QString errorOf(const Result<std::unique_ptr<TeamDatabase>>& opened)
 {

@@ -1,6 +1,7 @@
 // Team workspaces against a real PostgreSQL: init, roles enforced by the server, members, and the
 // messages for every way opening can fail. The log's own guarantees are TestTeamLog's.
 #include "PgCluster.h"
+#include "TeamTestQueries.h"
 #include "team/TeamDatabase.h"
 #include "team/TeamMembers.h"
 #include "team/TeamSchema.h"
@@ -11,20 +12,8 @@
 #include <QTest>
 
 using namespace tenure;
+using tenure::test::accepted;
 using tenure::test::PgCluster;
-
-namespace {
-
-// Runs `sql` and says whether the server accepted it; the refusal's text goes to `error`.
-bool accepted(TeamDatabase& db, const QString& sql, QString* error = nullptr)
-{
-    Result<QSqlQuery> done = db.exec(sql);
-    if (!done && error)
-        *error = done.error();
-    return done.ok();
-}
-
-} // namespace
 
 class TestTeamWorkspace : public QObject
 {
