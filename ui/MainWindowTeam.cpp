@@ -67,6 +67,12 @@ void MainWindow::openTeamWorkspace(const TeamLocation& location, const QString& 
         emit teamRecovered();
     });
     connect(m_team.get(), &TeamSession::passwordRefused, this, &MainWindow::askTeamPassword);
+    connect(m_team.get(), &TeamSession::notAMember, this, [this](const QString& message) {
+        showTeamBanner(tr("%1 What you see is the last data read, no longer updated: once an admin adds you "
+                          "again, open the team workspace again.")
+                           .arg(message.trimmed()));
+        setTeamReadOnly(message);
+    });
     connect(m_team.get(), &TeamSession::refreshed, this, [this](int parts) {
         // The views read the copy again, keeping their selection, scroll position and filters.
         if (parts & (TeamDeskSync::Statuses | TeamDeskSync::WriteSide)) {

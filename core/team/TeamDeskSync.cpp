@@ -106,6 +106,7 @@ void TeamDeskSync::stop()
 
 bool TeamDeskSync::connectToTeam(QString* error)
 {
+    m_signedInAsNoMember = false;
     Result<std::unique_ptr<TeamDatabase>> team
         = TeamDatabase::open(m_location, TeamDatabase::Purpose::Use, m_password);
     if (!team) {
@@ -113,7 +114,8 @@ bool TeamDeskSync::connectToTeam(QString* error)
         return false;
     }
     m_team = std::move(team).value();
-    if (!m_team->member()) {
+    m_signedInAsNoMember = !m_team->member();
+    if (m_signedInAsNoMember) {
         *error = tr("Signed in to %1 as %2, which is not a member of the team (an admin adds members with "
                     "tenure-cli team add-member).")
                      .arg(m_location.display(), m_team->login());
@@ -242,7 +244,9 @@ void TeamDeskSync::heartbeat()
 {
     if (!m_team || m_lost)
         return;
-    if (Result<QVariant> alive = m_team->scalar(QStringLiteral("SELECT 1")); !alive)
+    // A read only members may make: a member removed meanwhile keeps the session it had, but no
+    // longer reads the team's tables (its role was revoked), and signing in again says why.
+    if (Result<QVariant> alive = m_team->scalar(QStringLiteral("SELECT 1 FROM tenure_meta LIMIT 1")); !alive)
         markLost(alive.error());
 }
 
@@ -273,7 +277,20 @@ void TeamDeskSync::retryLater(const QString& why)
         emit passwordRefused(why);
         return;
     }
+    if (refusesMembership(why)) {
+        emit notAMember(why);
+        return;
+    }
     m_retry->start();
+}
+
+bool TeamDeskSync::refusesMembership(const QString& message) const
+{
+    // A login that is not a member is refused at the door (only members connect, schema 9), or,
+    // on a workspace whose database lets every login in, finds no membership once signed in.
+    return message
+        == TeamDatabase::describeFailure(m_location, QStringLiteral("permission denied for database"))
+        || m_signedInAsNoMember;
 }
 
 bool TeamDeskSync::refusesPassword(const QString& message) const
@@ -290,6 +307,8 @@ void TeamDeskSync::retry()
         m_team.reset();
         if (refusesPassword(error))
             emit passwordRefused(error);
+        else if (refusesMembership(error))
+            emit notAMember(error);
         else
             m_retry->start();
         return;

@@ -22,8 +22,10 @@ class TeamDatabase;
 // the server's announcements and copies again what each one changed, a few milliseconds after it
 // arrives. A heartbeat notices a lost server (the driver says nothing when the socket closes):
 // `lost` is emitted once with the reason, the copy stays as it was, and the connection is tried
-// again until `recovered` — unless the server refused the password, which no retry mends: then
-// `passwordRefused`, and nothing more until the desktop signs in again. Nothing here scores: the team's one engine does (TeamEngine).
+// again until `recovered` — unless the server refused the password, or says the login is not a
+// member (removed since), which no retry mends: then `passwordRefused` or `notAMember`, and
+// nothing more until the desktop signs in again. Nothing here scores: the team's one engine does
+// (TeamEngine).
 class TeamDeskSync : public QObject
 {
     Q_OBJECT
@@ -69,6 +71,9 @@ signals:
     // The server refused the password while a copy is shown (changed since, or the keychain's is
     // old): retrying cannot help, so it stops until the user signs in again. `lost` came first.
     void passwordRefused(const QString& message);
+    // The server says this login is not a member of the team (removed since, or never added):
+    // retrying cannot help either, so it stops. The copy keeps the last data read. `lost` came first.
+    void notAMember(const QString& message);
 
 private:
     bool connectToTeam(QString* error);
@@ -83,6 +88,7 @@ private:
     // Lost with `why`: retries, unless the password was refused (then asks for another).
     void retryLater(const QString& why);
     bool refusesPassword(const QString& message) const;
+    bool refusesMembership(const QString& message) const;
 
     TeamLocation m_location;
     QString m_password;
@@ -97,6 +103,7 @@ private:
     int m_pending = 0;
     bool m_ready = false;
     bool m_lost = false;
+    bool m_signedInAsNoMember = false; // the last sign-in found this login no member of the team
 };
 
 } // namespace tenure

@@ -857,6 +857,8 @@ JA = {
     "Every login of the server may connect to the team workspace %1, where only its members should: ask %2, who owns the database, to run: %3":
         "サーバーのすべてのログインがチームワークスペース %1 に接続できます (接続できるべきなのはメンバーだけです)。データベースの所有者 %2 に次を実行するよう依頼してください: %3",
     "Warning: %1": "警告: %1", "Warning: cannot tell who may connect: %1": "警告: 接続できるログインを確認できません: %1",
+    "%1 What you see is the last data read, no longer updated: once an admin adds you again, open the team workspace again.":
+        "%1 表示中のデータは最後に読み込んだもので、今後は更新されません。管理者が再度メンバーに追加したら、チームワークスペースを開き直してください。",
 }
 
 def main(path):

@@ -4423,6 +4423,10 @@
         <source>Scored as of %1</source>
         <translation>%1 時点のスコア</translation>
     </message>
+    <message>
+        <source>%1 What you see is the last data read, no longer updated: once an admin adds you again, open the team workspace again.</source>
+        <translation>%1 表示中のデータは最後に読み込んだもので、今後は更新されません。管理者が再度メンバーに追加したら、チームワークスペースを開き直してください。</translation>
+    </message>
 </context>
 <context>
     <name>tenure::MappingEditor</name>

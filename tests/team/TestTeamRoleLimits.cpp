@@ -6,9 +6,12 @@
 #include "TeamTestQueries.h"
 #include "team/TeamAccess.h"
 #include "team/TeamDatabase.h"
+#include "team/TeamDeskSync.h"
 #include "team/TeamMembers.h"
 #include "team/TeamSchema.h"
 
+#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace tenure;
@@ -198,6 +201,36 @@ private slots:
         QVERIFY(!removed.ok());
         QVERIFY2(removed.error().contains(QStringLiteral("\"lim_kenji\" is not a member")),
                  qPrintable(removed.error()));
+    }
+
+    // A desktop whose member is removed notices at its next heartbeat (its session stays open, but
+    // its role is gone), is told so, and stops trying: no retry mends it.
+    void aRemovedMembersDesktopIsToldAndStopsTrying()
+    {
+        QVERIFY(TeamMembers(*m_owner)
+                    .add(QStringLiteral("lim_ren"), QStringLiteral("Ren"), QStringLiteral("csm"),
+                         QStringLiteral("pw-r"))
+                    .ok());
+        TeamDeskSync::Options options;
+        options.heartbeatMs = 100;
+        options.retryMs = 100;
+        QTemporaryDir dir;
+        TeamDeskSync sync(m_cluster.location(kDb, QStringLiteral("lim_ren")), QStringLiteral("pw-r"),
+                          dir.filePath(QStringLiteral("desk.tenure")), options);
+        QSignalSpy ready(&sync, &TeamDeskSync::ready);
+        QSignalSpy lost(&sync, &TeamDeskSync::lost);
+        QSignalSpy notAMember(&sync, &TeamDeskSync::notAMember);
+        sync.start();
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 20000);
+        QVERIFY(TeamMembers(*m_owner).remove(QStringLiteral("lim_ren")).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(notAMember.count(), 1, 10000);
+        QVERIFY2(
+            notAMember.first().first().toString().contains(QStringLiteral("\"lim_ren\" is not a member")),
+            qPrintable(notAMember.first().first().toString()));
+        QCOMPARE(lost.count(), 1);
+        QTest::qWait(600); // six retry intervals: none taken
+        QCOMPARE(notAMember.count(), 1);
+        sync.stop();
     }
 
     // A database made before PostgreSQL 15 lets every login create objects in its schema public,

@@ -115,6 +115,7 @@ void TeamSession::startSync()
         emit lost(message);
     });
     connect(m_sync, &TeamDeskSync::passwordRefused, this, &TeamSession::passwordRefused);
+    connect(m_sync, &TeamDeskSync::notAMember, this, &TeamSession::notAMember);
     connect(m_sync, &TeamDeskSync::recovered, this, [this] {
         m_reachable = true;
         emit recovered();

@@ -54,6 +54,8 @@ signals:
     void recovered();
     // The server refused the password while the copy is shown: sign in again (nothing retries).
     void passwordRefused(const QString& message);
+    // The server says the login is not a member (removed since): nothing retries either.
+    void notAMember(const QString& message);
     void refreshed(int parts);
     void engineLog(const QString& line);
 
