@@ -72,6 +72,10 @@ void MainWindow::openTeamWorkspace(const TeamLocation& location, const QString& 
                           "again, open the team workspace again.")
                            .arg(message.trimmed()));
         setTeamReadOnly(message);
+        const QString why
+            = tr("Read-only: the team server does not count you as a member (%1).").arg(message.trimmed());
+        m_actions->setOffline(why);
+        m_customer->setReadOnly(why);
     });
     connect(m_team.get(), &TeamSession::refreshed, this, [this](int parts) {
         // The views read the copy again, keeping their selection, scroll position and filters.

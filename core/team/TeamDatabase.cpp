@@ -166,9 +166,16 @@ Status TeamDatabase::readIdentity(Purpose purpose)
     if (purpose == Purpose::Initialise)
         return {};
 
+    // A login refused the workspace's schema or tables is no member: on a database every login may
+    // connect to (TeamAccess::connectAdvice), that is where a removed member is stopped.
+    const auto refused = [this](const QString& error) {
+        return error.contains(QLatin1String("permission denied"))
+            ? describeFailure(m_location, QStringLiteral("permission denied for database"))
+            : error;
+    };
     Result<QVariant> meta = scalar(QStringLiteral("SELECT to_regclass('public.tenure_meta') IS NOT NULL"));
     if (!meta)
-        return Error { meta.error() };
+        return Error { refused(meta.error()) };
     if (!meta->toBool())
         return Error { tr("The database %1 is not a Tenure team workspace (run tenure-cli team init on an "
                           "empty database to make one).")
@@ -176,7 +183,7 @@ Status TeamDatabase::readIdentity(Purpose purpose)
     Result<QVariant> application
         = scalar(QStringLiteral("SELECT value FROM tenure_meta WHERE key = 'application'"));
     if (!application)
-        return Error { application.error() };
+        return Error { refused(application.error()) };
     if (application->toString() != QLatin1String(TeamSchema::kApplication))
         return Error { tr("The database %1 is not a Tenure team workspace.").arg(where) };
     Result<QVariant> version

@@ -375,7 +375,11 @@ QStringList version9()
                                     AND g.rolname NOT IN ('tenure_admin', 'tenure_csm', 'tenure_ingest'))
                        OR EXISTS (SELECT 1 FROM pg_shdepend d
                                   WHERE d.refclassid = 'pg_authid'::regclass AND d.refobjid = existing.oid
-                                    AND d.deptype IN ('o', 'a', 'r')) THEN
+                                    AND d.deptype IN ('o', 'a', 'r')
+                                    -- a temporary table of one of the member's sessions is no right
+                                    AND NOT EXISTS (SELECT 1 FROM pg_class c
+                                                    WHERE d.classid = 'pg_class'::regclass AND c.oid = d.objid
+                                                      AND c.relpersistence = 't')) THEN
                         RAISE EXCEPTION 'login "%" has rights of its own beyond a member''s (administrative rights, other roles, objects it owns or privileges granted to it): it cannot be a member', p_login;
                     END IF;
                 END IF;
@@ -419,8 +423,10 @@ QString closeToNonMembersStatement()
         BEGIN
             IF pg_has_role(current_user, (SELECT datdba FROM pg_database WHERE datname = current_database()), 'USAGE') THEN
                 EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
-                EXECUTE format('GRANT CONNECT, TEMPORARY ON DATABASE %I TO tenure_admin, tenure_csm, tenure_ingest',
-                               current_database());
+                -- The workspace's owner too, should it not own the database (a superuser ran this).
+                EXECUTE format('GRANT CONNECT, TEMPORARY ON DATABASE %I TO tenure_admin, tenure_csm, tenure_ingest, %I',
+                               current_database(),
+                               (SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = 'public.tenure_meta'::regclass));
             END IF;
         END $$)");
 }

@@ -76,6 +76,10 @@ private slots:
                          QStringLiteral("pw-b"))
                     .ok());
         QVERIFY(TeamAccess::setOwnAccountsOnly(owner, true).ok());
+        // Logins of the cluster that are no members: one anybody could have, one that owns workspaces.
+        QVERIFY(accepted(owner, QStringLiteral("CREATE ROLE lim_outsider LOGIN PASSWORD 'pw-o'")));
+        QVERIFY(
+            accepted(owner, QStringLiteral("CREATE ROLE lim_owner LOGIN CREATEROLE PASSWORD 'pw-owner'")));
     }
 
     // The history view filters by owner itself; as a security barrier its filter runs first, so a
@@ -187,7 +191,6 @@ private slots:
     // so it cannot take the engine's or the log's lock either.
     void onlyMembersConnect()
     {
-        QVERIFY(accepted(*m_owner, QStringLiteral("CREATE ROLE lim_outsider LOGIN PASSWORD 'pw-o'")));
         Result<std::unique_ptr<TeamDatabase>> outsider
             = m_cluster.openAs(kDb, QStringLiteral("lim_outsider"), QStringLiteral("pw-o"));
         QVERIFY(!outsider.ok());
@@ -264,8 +267,6 @@ private slots:
         }
 
         QVERIFY2(m_cluster.createDatabase(QStringLiteral("legacy2"), &error), qPrintable(error));
-        QVERIFY(
-            accepted(*m_owner, QStringLiteral("CREATE ROLE lim_owner LOGIN CREATEROLE PASSWORD 'pw-owner'")));
         QVERIFY(accepted(*m_owner, QStringLiteral("ALTER DATABASE legacy2 OWNER TO lim_owner")));
         Result<std::unique_ptr<TeamDatabase>> super
             = m_cluster.open(QStringLiteral("legacy2"), TeamDatabase::Purpose::Initialise);
@@ -319,6 +320,12 @@ private slots:
                  qPrintable(advice.value()));
         QVERIFY(connects(m_cluster, QStringLiteral("notmine"), QStringLiteral("lim_outsider"),
                          QStringLiteral("pw-o")));
+        // In, but no member: told so, as at a closed door.
+        const Result<std::unique_ptr<TeamDatabase>> stranger = m_cluster.openAs(
+            QStringLiteral("notmine"), QStringLiteral("lim_outsider"), QStringLiteral("pw-o"));
+        QVERIFY(!stranger.ok());
+        QVERIFY2(stranger.error().contains(QStringLiteral("\"lim_outsider\" is not a member")),
+                 qPrintable(stranger.error()));
         // The statements, as the database's owner runs them.
         const QString statements = advice->mid(advice->indexOf(QStringLiteral("REVOKE CONNECT")));
         for (const QString& statement : statements.split(QLatin1Char(';'), Qt::SkipEmptyParts))
@@ -331,6 +338,19 @@ private slots:
         QVERIFY(!connects(m_cluster, QStringLiteral("notmine"), QStringLiteral("lim_outsider"),
                           QStringLiteral("pw-o")));
         QCOMPARE(TeamAccess::connectAdvice(**owner).value(), QString());
+        // Restored without its privileges, then upgraded by a superuser (who has the database
+        // owner's rights): closed again, and the workspace's owner keeps its way in.
+        QVERIFY(accepted(**super, QStringLiteral("GRANT CONNECT ON DATABASE notmine TO PUBLIC")));
+        QVERIFY(accepted(**super,
+                         QStringLiteral("REVOKE CONNECT, TEMPORARY ON DATABASE notmine FROM lim_owner")));
+        Result<std::unique_ptr<TeamDatabase>> dba
+            = m_cluster.open(QStringLiteral("notmine"), TeamDatabase::Purpose::Upgrade);
+        QVERIFY(dba.ok());
+        QVERIFY(TeamSchema::upgrade(**dba).ok());
+        QVERIFY(!connects(m_cluster, QStringLiteral("notmine"), QStringLiteral("lim_outsider"),
+                          QStringLiteral("pw-o")));
+        QVERIFY(connects(m_cluster, QStringLiteral("notmine"), QStringLiteral("lim_owner"),
+                         QStringLiteral("pw-owner")));
     }
 
     // A restore without `pg_restore -C` leaves the database's privileges behind: `team upgrade`,

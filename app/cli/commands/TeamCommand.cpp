@@ -262,9 +262,8 @@ int TeamCommand::upgrade(const TeamLocation& location, Context& context)
     }
     warnIfOpenToEveryLogin(**db, context);
     if (*was == TeamSchema::currentVersion())
-        context.out
-            << tr("Team workspace %1 has schema %2 already: nothing to do.").arg(location.display()).arg(*was)
-            << Qt::endl;
+        context.out << tr("Team workspace %1 has schema %2 already.").arg(location.display()).arg(*was)
+                    << Qt::endl;
     else
         context.out << tr("Team workspace %1 upgraded from schema %2 to %3.")
                            .arg(location.display())
