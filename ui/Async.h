@@ -24,6 +24,12 @@ inline QThreadPool* workPool()
         auto* p = new QThreadPool;
         p->setObjectName(QStringLiteral("tenure-work"));
         p->setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
+        // The work still running when the application ends finishes first (what is queued is
+        // dropped): a query ending after Qt's SQL connections and statics are gone would crash.
+        qAddPostRoutine([] {
+            workPool()->clear();
+            workPool()->waitForDone();
+        });
         return p;
     }();
     return pool;

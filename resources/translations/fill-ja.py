@@ -859,6 +859,10 @@ JA = {
     "Warning: %1": "警告: %1", "Warning: cannot tell who may connect: %1": "警告: 接続できるログインを確認できません: %1",
     "%1 What you see is the last data read, no longer updated: once an admin adds you again, open the team workspace again.":
         "%1 表示中のデータは最後に読み込んだもので、今後は更新されません。管理者が再度メンバーに追加したら、チームワークスペースを開き直してください。",
+    "Read-only: the team server does not count you as a member (%1).": "読み取り専用: チームサーバーはあなたをメンバーとして扱っていません (%1)。",
+    "Team workspace %1 has schema %2 already.": "チームワークスペース %1 はすでにスキーマ %2 です。",
+    "No event named \u201c%1\u201d in this workspace's log.": "このワークスペースのログに \u201c%1\u201d という名前のイベントはありません。",
+    "No event named \u201c%1\u201d in this workspace's log: did you mean \u201c%2\u201d?": "このワークスペースのログに \u201c%1\u201d という名前のイベントはありません。\u201c%2\u201d のことですか?",
 }
 
 def main(path):

@@ -938,6 +938,17 @@
     </message>
 </context>
 <context>
+    <name>EventNames</name>
+    <message>
+        <source>No event named “%1” in this workspace's log.</source>
+        <translation>このワークスペースのログに “%1” という名前のイベントはありません。</translation>
+    </message>
+    <message>
+        <source>No event named “%1” in this workspace's log: did you mean “%2”?</source>
+        <translation>このワークスペースのログに “%1” という名前のイベントはありません。“%2” のことですか?</translation>
+    </message>
+</context>
+<context>
     <name>ImportMapping</name>
     <message>
         <source>%1: the mapping takes %2 from column "%3", which the file does not have (its columns: %4)</source>
@@ -4427,6 +4438,10 @@
         <source>%1 What you see is the last data read, no longer updated: once an admin adds you again, open the team workspace again.</source>
         <translation>%1 表示中のデータは最後に読み込んだもので、今後は更新されません。管理者が再度メンバーに追加したら、チームワークスペースを開き直してください。</translation>
     </message>
+    <message>
+        <source>Read-only: the team server does not count you as a member (%1).</source>
+        <translation>読み取り専用: チームサーバーはあなたをメンバーとして扱っていません (%1)。</translation>
+    </message>
 </context>
 <context>
     <name>tenure::MappingEditor</name>
@@ -6553,10 +6568,6 @@ Team: %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Team workspace %1 has schema %2 already: nothing to do.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Team workspace %1 upgraded from schema %2 to %3.</source>
         <translation type="unfinished" />
     </message>
@@ -6583,6 +6594,10 @@ Team: %3</source>
     <message>
         <source>Warning: %1</source>
         <translation>警告: %1</translation>
+    </message>
+    <message>
+        <source>Team workspace %1 has schema %2 already.</source>
+        <translation>チームワークスペース %1 はすでにスキーマ %2 です。</translation>
     </message>
 </context>
 <context>

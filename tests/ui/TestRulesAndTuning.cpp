@@ -113,6 +113,18 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(tree->topLevelItemCount() > 1, 10000);
         auto* save = view->findChild<QPushButton*>(QStringLiteral("saveRules"));
         QVERIFY(!save->isEnabled()); // nothing edited yet
+        // The view gives the form the names of the workspace's log, which it checks typed names against.
+        tree->setCurrentItem(findItem(tree, QStringLiteral("Invitations sent in the last 30 days")));
+        auto* eventNames = editor->findChild<QLineEdit*>(QStringLiteral("criterionEvents"));
+        eventNames->clear();
+        QTest::keyClicks(eventNames, QStringLiteral("invite_snet"));
+        QVERIFY2(editor->findChild<QLabel*>(QStringLiteral("criterionEventsWarning"))
+                     ->text()
+                     .contains(QStringLiteral("\u201cinvite_sent\u201d?")),
+                 qPrintable(editor->findChild<QLabel*>(QStringLiteral("criterionEventsWarning"))->text()));
+        eventNames->clear();
+        QTest::keyClicks(eventNames, QStringLiteral("invite_sent"));
+        QVERIFY(!editor->findChild<QLabel*>(QStringLiteral("criterionEventsWarning"))->isVisible());
 
         // A band cut-off out of order is refused, naming the band as the table shows it (counted
         // from 1, by its name), not by its JSON path.
@@ -200,6 +212,46 @@ private slots:
         QCOMPARE(editor.rules()->stages.at(1).criteria.constLast().id, QStringLiteral("criterion_1"));
         QTest::mouseClick(editor.findChild<QPushButton*>(QStringLiteral("removeCriterion")), Qt::LeftButton);
         QCOMPARE(editor.rules()->stages.at(1).criteria.size(), criteria);
+    }
+
+    // A criterion naming an event the log never saw counts nothing, silently: the form says so,
+    // with the name it may have meant.
+    void aMisspeltEventNameIsPointedOut()
+    {
+        RuleSetEditor editor;
+        editor.setRules(RuleSetJson::defaults());
+        editor.setKnownEvents(
+            { QStringLiteral("invite_sent"), QStringLiteral("login"), QStringLiteral("report_created") });
+        editor.resize(900, 600);
+        editor.show();
+        auto* tree = editor.findChild<QTreeWidget*>(QStringLiteral("ruleTree"));
+        tree->setCurrentItem(findItem(tree, QStringLiteral("Invitations sent in the last 30 days")));
+        auto* events = editor.findChild<QLineEdit*>(QStringLiteral("criterionEvents"));
+        auto* warning = editor.findChild<QLabel*>(QStringLiteral("criterionEventsWarning"));
+        QVERIFY(events && warning);
+        QVERIFY(events->isVisible());
+        QVERIFY(!warning->isVisible()); // the log holds invite_sent
+        events->clear();
+        QTest::keyClicks(events, QStringLiteral("invite_snet"));
+        QVERIFY(warning->isVisible());
+        QVERIFY2(warning->text().contains(QStringLiteral("\u201cinvite_snet\u201d"))
+                     && warning->text().contains(QStringLiteral("\u201cinvite_sent\u201d?")),
+                 qPrintable(warning->text()));
+        QVERIFY(editor.grab().save(test::screenshotDir() + QStringLiteral("/rules-misspelt-event.png")));
+        // Each name of a list on its own; one nothing like a known name gets no guess.
+        events->clear();
+        QTest::keyClicks(events, QStringLiteral("report_created, renewal_call"));
+        QVERIFY2(warning->text().contains(QStringLiteral("\u201crenewal_call\u201d"))
+                     && !warning->text().contains(QStringLiteral("report_created"))
+                     && !warning->text().contains(QLatin1Char('?')),
+                 qPrintable(warning->text()));
+        events->clear();
+        QTest::keyClicks(events, QStringLiteral("invite_sent"));
+        QVERIFY(!warning->isVisible());
+        // An empty log (or one not read yet) knows no names: nothing to point out.
+        editor.setKnownEvents({});
+        QTest::keyClicks(events, QStringLiteral("x"));
+        QVERIFY(!warning->isVisible());
     }
 
     // A stage's condition is edited as a list of comparisons; a nested one as JSON.

@@ -1,5 +1,6 @@
 #include "rules/CriterionForm.h"
 
+#include "rules/EventNames.h"
 #include "rules/RuleSetJson.h"
 
 #include <QCheckBox>
@@ -9,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -56,6 +58,7 @@ CriterionForm::CriterionForm(QWidget* parent)
     , m_weight(numberBox(this, 0.1, 1000, 1))
     , m_kind(new QComboBox(this))
     , m_events(new QLineEdit(this))
+    , m_eventsWarning(new QLabel(this))
     , m_window(new QSpinBox(this))
     , m_perSeat(new QCheckBox(tr("Divide by the account's seats"), this))
     , m_field(new QComboBox(this))
@@ -96,6 +99,11 @@ CriterionForm::CriterionForm(QWidget* parent)
         box->setMinimumContentsLength(16);
     }
     m_events->setPlaceholderText(tr("any event; or names separated by commas"));
+    m_events->setObjectName(QStringLiteral("criterionEvents"));
+    m_eventsWarning->setObjectName(QStringLiteral("criterionEventsWarning"));
+    m_eventsWarning->setTextFormat(Qt::PlainText); // names come from users and other systems
+    m_eventsWarning->setWordWrap(true);
+    m_eventsWarning->setStyleSheet(QStringLiteral("color: #a15c00;")); // a warning: saving is not refused
     m_window->setRange(1, 3660);
     m_window->setSuffix(tr(" days"));
     m_field->setEditable(true);
@@ -135,6 +143,7 @@ CriterionForm::CriterionForm(QWidget* parent)
     m_form->addRow(tr("&Weight:"), m_weight);
     m_form->addRow(tr("&Measures:"), m_kind);
     m_form->addRow(tr("&Events:"), m_events);
+    m_form->addRow(QString(), m_eventsWarning);
     m_form->addRow(tr("W&indow:"), m_window);
     m_form->addRow(QString(), m_perSeat);
     m_form->addRow(tr("&Field:"), m_field);
@@ -155,6 +164,7 @@ CriterionForm::CriterionForm(QWidget* parent)
         emitEdited();
     });
     connect(m_events, &QLineEdit::editingFinished, this, &CriterionForm::emitEdited);
+    connect(m_events, &QLineEdit::textChanged, this, &CriterionForm::checkEvents);
     connect(m_window, &QSpinBox::valueChanged, this, &CriterionForm::emitEdited);
     connect(m_perSeat, &QCheckBox::toggled, this, &CriterionForm::emitEdited);
     connect(m_field, &QComboBox::currentTextChanged, this, &CriterionForm::emitEdited);
@@ -311,6 +321,24 @@ void CriterionForm::updateVisibility()
     m_form->setRowVisible(m_zeroAt, mode == QLatin1String("linear"));
     m_form->setRowVisible(m_fullAt, mode == QLatin1String("linear"));
     m_form->setRowVisible(m_tierBox, mode == QLatin1String("tiers"));
+    checkEvents();
+}
+
+void CriterionForm::setKnownEvents(const QStringList& names)
+{
+    m_knownEvents = names;
+    checkEvents();
+}
+
+void CriterionForm::checkEvents()
+{
+    QStringList names;
+    for (const QString& name : m_events->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!name.trimmed().isEmpty())
+            names << name.trimmed();
+    const QString warning = EventNames::warning(names, m_knownEvents);
+    m_eventsWarning->setText(warning);
+    m_form->setRowVisible(m_eventsWarning, m_form->isRowVisible(m_events) && !warning.isEmpty());
 }
 
 void CriterionForm::emitEdited()

@@ -7,6 +7,7 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QFormLayout;
+class QLabel;
 class QLineEdit;
 class QSpinBox;
 class QTableWidget;
@@ -25,6 +26,9 @@ public:
 
     void setCriterion(const QJsonObject& criterion);
     QJsonObject criterion() const;
+    // The event names the workspace's log holds (EventNames::known): a name typed that it lacks
+    // is pointed out under the field, with the known name it may have meant.
+    void setKnownEvents(const QStringList& names);
 
 signals:
     void edited(const QJsonObject& criterion);
@@ -33,6 +37,7 @@ private:
     void updateVisibility();
     void emitEdited();
     void addTier();
+    void checkEvents();
 
     QJsonObject m_criterion; // what the form was given, so fields it does not edit survive
     bool m_loading = false;
@@ -41,6 +46,8 @@ private:
     QDoubleSpinBox* m_weight;
     QComboBox* m_kind;
     QLineEdit* m_events;
+    QLabel* m_eventsWarning;
+    QStringList m_knownEvents;
     QSpinBox* m_window;
     QCheckBox* m_perSeat;
     QComboBox* m_field;

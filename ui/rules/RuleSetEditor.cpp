@@ -135,6 +135,11 @@ void RuleSetEditor::rememberSplitter(const QString& key, int treeWidth)
     tenure::rememberSplitter(m_splitter, key);
 }
 
+void RuleSetEditor::setKnownEvents(const QStringList& names)
+{
+    m_criterionForm->setKnownEvents(names);
+}
+
 void RuleSetEditor::setRules(const RuleSet& rules)
 {
     m_json = RuleSetJson::toObject(rules);

@@ -31,6 +31,8 @@ public:
     explicit RuleSetEditor(QWidget* parent = nullptr);
 
     void setRules(const RuleSet& rules);
+    // The event names the workspace's log holds: the criterion form points out a name it lacks.
+    void setKnownEvents(const QStringList& names);
     // The rule set as edited, or what is wrong with it.
     Result<RuleSet> rules() const;
     QJsonObject json() const { return m_json; }

@@ -4,6 +4,7 @@
 #include "PlainText.h"
 #include "SplitterMemory.h"
 #include "actions/ActionStore.h"
+#include "rules/EventNames.h"
 #include "rules/RuleSetEditor.h"
 #include "rules/RuleSetJson.h"
 #include "rules/RuleStore.h"
@@ -30,6 +31,7 @@ struct Loaded
     int version = 0;
     RuleSet rules;
     RuleStore::Version info;
+    QStringList events; // the names the log holds (EventNames)
 };
 
 } // namespace
@@ -137,9 +139,12 @@ void RulesView::load()
                 Result<RuleStore::Active> active = store.active();
                 if (!active)
                     return Error { active.error() };
-                Loaded loaded { active->version, active->rules, {} };
+                Loaded loaded { active->version, active->rules, {}, {} };
                 if (const auto versions = store.versions(); versions && !versions->isEmpty())
                     loaded.info = versions->constLast();
+                // For the criterion form's check of the names typed (none on failure: no check).
+                if (Result<QStringList> events = EventNames::known(db))
+                    loaded.events = std::move(events).value();
                 return loaded;
             });
         },
@@ -153,6 +158,7 @@ void RulesView::load()
             m_version = result->version;
             m_active = result->rules;
             m_editor->setRules(result->rules);
+            m_editor->setKnownEvents(result->events);
             m_header->setText(
                 result->info.version > 0
                     ? tr("<b>Active rules:</b> version %1, saved %2 by %3")
