@@ -35,16 +35,27 @@ int distance(const QString& a, const QString& b)
 
 } // namespace
 
-Result<QStringList> EventNames::known(Database& db)
+Result<EventNames::Read> EventNames::readAfter(Database& db, qint64 afterSeq)
 {
+    Read read;
+    QSqlQuery last(db.connection());
+    if (!last.exec(QStringLiteral("SELECT coalesce(max(seq), 0) FROM events")) || !last.next())
+        return Error { last.lastError().text() };
+    read.lastSeq = last.value(0).toLongLong();
+    read.whole = afterSeq <= 0 || read.lastSeq < afterSeq;
+    if (read.lastSeq == afterSeq && !read.whole)
+        return read; // nothing new
     QSqlQuery query(db.connection());
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT DISTINCT name FROM events ORDER BY name")))
+    query.prepare(
+        QStringLiteral("SELECT DISTINCT name FROM events WHERE seq > ? AND seq <= ? ORDER BY name"));
+    query.addBindValue(read.whole ? qint64(0) : afterSeq);
+    query.addBindValue(read.lastSeq);
+    if (!query.exec())
         return Error { query.lastError().text() };
-    QStringList names;
     while (query.next())
-        names << query.value(0).toString();
-    return names;
+        read.names << query.value(0).toString();
+    return read;
 }
 
 QString EventNames::closest(const QString& name, const QStringList& known)

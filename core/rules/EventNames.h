@@ -17,9 +17,17 @@ class EventNames
     Q_DECLARE_TR_FUNCTIONS(EventNames)
 
 public:
-    // Every distinct name in the log, sorted (a full read of the log's names: run it off the GUI
-    // thread; about 0.2 s per million events).
-    static Result<QStringList> known(Database& db);
+    // The distinct names of the events after `afterSeq` (0: the whole log, about 0.2 s per million
+    // events: run it off the GUI thread), and the log's last seq, to read only what comes after it
+    // next time. A log whose last seq is below `afterSeq` is another log (a file replaced, a copy
+    // started over): read whole, `whole` says so, and the names known before are to be dropped.
+    struct Read
+    {
+        QStringList names;
+        qint64 lastSeq = 0;
+        bool whole = false;
+    };
+    static Result<Read> readAfter(Database& db, qint64 afterSeq);
     // The known name nearest to `name` when it looks like a misspelling of it (a few letters
     // apart, case ignored), or empty.
     static QString closest(const QString& name, const QStringList& known);

@@ -1,4 +1,5 @@
 #include "TestSupport.h"
+#include "rules/EventNames.h"
 #include "store/EventLog.h"
 #include "store/SourceStore.h"
 #include "store/Transaction.h"
@@ -171,6 +172,37 @@ private slots:
         QCOMPARE(strict->inserted, 0);
         QCOMPARE(strict->rejected.size(), 1);
         QCOMPARE(log.count(), 2);
+    }
+
+    // The rules editor's names of the log: read once whole, then only those logged since.
+    void eventNamesAreReadSinceTheLastSeq()
+    {
+        test::TempWorkspace workspace;
+        auto db = openWithSource(workspace);
+        EventLog log(*db);
+        const auto named = [](const QString& id, const QString& name) {
+            Event event = makeEvent(id);
+            event.name = name;
+            return event;
+        };
+        QVERIFY(log.append(QList<Event> { named(QStringLiteral("1"), QStringLiteral("login")),
+                                          named(QStringLiteral("2"), QStringLiteral("invite_sent")) })
+                    .ok());
+        Result<EventNames::Read> read = EventNames::readAfter(*db, 0);
+        QVERIFY(read.ok() && read->whole);
+        QCOMPARE(read->names, QStringList({ QStringLiteral("invite_sent"), QStringLiteral("login") }));
+        const qint64 seen = read->lastSeq;
+        QVERIFY(
+            log.append(QList<Event> { named(QStringLiteral("3"), QStringLiteral("report_created")) }).ok());
+        read = EventNames::readAfter(*db, seen);
+        QVERIFY(read.ok() && !read->whole);
+        QCOMPARE(read->names, QStringList { QStringLiteral("report_created") });
+        read = EventNames::readAfter(*db, read->lastSeq);
+        QVERIFY(read.ok() && !read->whole && read->names.isEmpty());
+        // A copy that started over (its last seq below the one remembered) is read whole.
+        read = EventNames::readAfter(*db, 1000);
+        QVERIFY(read.ok() && read->whole);
+        QCOMPARE(read->names.size(), 3);
     }
 
     void updateAndDeleteFailInTheDatabase()

@@ -256,10 +256,7 @@ QJsonObject CriterionForm::criterion() const
     const bool counts = kind == QLatin1String("event_count") || kind == QLatin1String("trend")
         || kind == QLatin1String("days_since_event");
     if (counts) {
-        QJsonArray events;
-        for (const QString& name : m_events->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
-            if (!name.trimmed().isEmpty())
-                events.append(name.trimmed());
+        const QJsonArray events = QJsonArray::fromStringList(typedEvents());
         if (!events.isEmpty())
             measure.insert(QStringLiteral("events"), events);
     }
@@ -324,6 +321,15 @@ void CriterionForm::updateVisibility()
     checkEvents();
 }
 
+QStringList CriterionForm::typedEvents() const
+{
+    QStringList names;
+    for (const QString& name : m_events->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!name.trimmed().isEmpty())
+            names << name.trimmed();
+    return names;
+}
+
 void CriterionForm::setKnownEvents(const QStringList& names)
 {
     m_knownEvents = names;
@@ -332,11 +338,7 @@ void CriterionForm::setKnownEvents(const QStringList& names)
 
 void CriterionForm::checkEvents()
 {
-    QStringList names;
-    for (const QString& name : m_events->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
-        if (!name.trimmed().isEmpty())
-            names << name.trimmed();
-    const QString warning = EventNames::warning(names, m_knownEvents);
+    const QString warning = EventNames::warning(typedEvents(), m_knownEvents);
     m_eventsWarning->setText(warning);
     m_form->setRowVisible(m_eventsWarning, m_form->isRowVisible(m_events) && !warning.isEmpty());
 }

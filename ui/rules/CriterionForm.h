@@ -38,6 +38,7 @@ private:
     void emitEdited();
     void addTier();
     void checkEvents();
+    QStringList typedEvents() const; // the names in the Events field, trimmed, empty ones left out
 
     QJsonObject m_criterion; // what the form was given, so fields it does not edit survive
     bool m_loading = false;

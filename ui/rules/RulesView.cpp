@@ -31,7 +31,7 @@ struct Loaded
     int version = 0;
     RuleSet rules;
     RuleStore::Version info;
-    QStringList events; // the names the log holds (EventNames)
+    std::optional<EventNames::Read> events; // the names of the events logged since the last load
 };
 
 } // namespace
@@ -115,6 +115,8 @@ RulesView::RulesView(QWidget* parent)
 void RulesView::setWorkspace(const QString& path)
 {
     m_path = path;
+    m_eventsSeq = 0; // another workspace: its names are read whole
+    m_eventNames.clear();
     load();
 }
 
@@ -129,12 +131,13 @@ void RulesView::load()
     if (m_path.isEmpty())
         return;
     const QString path = m_path;
+    const qint64 eventsSeq = m_eventsSeq;
     m_busy = true;
     updateButtons();
     runAsync(
         this,
-        [path] {
-            return withWorkspace(path, Database::Mode::ReadOnly, [](Database& db) -> Result<Loaded> {
+        [path, eventsSeq] {
+            return withWorkspace(path, Database::Mode::ReadOnly, [eventsSeq](Database& db) -> Result<Loaded> {
                 RuleStore store(db);
                 Result<RuleStore::Active> active = store.active();
                 if (!active)
@@ -142,8 +145,9 @@ void RulesView::load()
                 Loaded loaded { active->version, active->rules, {}, {} };
                 if (const auto versions = store.versions(); versions && !versions->isEmpty())
                     loaded.info = versions->constLast();
-                // For the criterion form's check of the names typed (none on failure: no check).
-                if (Result<QStringList> events = EventNames::known(db))
+                // For the criterion form's check of the names typed (none on failure: no check):
+                // those of the events logged since the last load, not the whole log again.
+                if (Result<EventNames::Read> events = EventNames::readAfter(db, eventsSeq))
                     loaded.events = std::move(events).value();
                 return loaded;
             });
@@ -158,7 +162,16 @@ void RulesView::load()
             m_version = result->version;
             m_active = result->rules;
             m_editor->setRules(result->rules);
-            m_editor->setKnownEvents(result->events);
+            if (result->events) {
+                if (result->events->whole)
+                    m_eventNames.clear();
+                for (const QString& name : result->events->names)
+                    m_eventNames.insert(name);
+                m_eventsSeq = result->events->lastSeq;
+                QStringList known(m_eventNames.begin(), m_eventNames.end());
+                known.sort();
+                m_editor->setKnownEvents(known);
+            }
             m_header->setText(
                 result->info.version > 0
                     ? tr("<b>Active rules:</b> version %1, saved %2 by %3")

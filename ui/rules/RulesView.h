@@ -3,6 +3,7 @@
 #include "rules/RuleSet.h"
 #include "util/Result.h"
 
+#include <QSet>
 #include <QWidget>
 
 #include <functional>
@@ -57,6 +58,10 @@ private:
     Saver m_saver;
     QString m_cannotSave;
     int m_version = 0;
+    // The event names of the workspace's log read so far, up to its seq m_eventsSeq: each load
+    // reads only the names of the events logged since (EventNames::readAfter).
+    QSet<QString> m_eventNames;
+    qint64 m_eventsSeq = 0;
     RuleSet m_active; // as loaded: the "from" side of a preview
     bool m_busy = false;
     QLabel* m_header;
