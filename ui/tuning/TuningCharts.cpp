@@ -57,7 +57,7 @@ QChartView* TuningCharts::create(const QString& title, QWidget* parent)
     chart->legend()->setAlignment(Qt::AlignBottom);
     auto* view = new QChartView(chart, parent);
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumSize(260, 240);
+    view->setMinimumSize(260, 280); // the value axis keeps room for its title
     ChartLook::follow(chart, parent ? parent->palette() : view->palette());
     return view;
 }

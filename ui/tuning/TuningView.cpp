@@ -9,12 +9,12 @@
 #include "rules/RuleStore.h"
 #include "store/WithWorkspace.h"
 #include "tuning/BacktestWorker.h"
+#include "tuning/ChartBoard.h"
 #include "tuning/SuggestWorker.h"
 #include "tuning/TuningCharts.h"
 
 #include <QChartView>
 #include <QComboBox>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -146,12 +146,11 @@ TuningView::TuningView(QWidget* parent)
     candidateLayout->addWidget(m_editor, 1);
     candidateLayout->addWidget(m_reset, 0, Qt::AlignLeft);
 
-    auto* charts = new QWidget(this);
-    auto* chartGrid = new QGridLayout(charts);
-    chartGrid->setContentsMargins(0, 0, 0, 0);
-    chartGrid->addWidget(m_roc, 0, 0);
-    chartGrid->addWidget(m_bands, 0, 1);
-    chartGrid->addWidget(m_distribution, 1, 0, 1, 2);
+    auto* charts = new ChartBoard(this);
+    charts->setObjectName(QStringLiteral("tuningCharts"));
+    charts->addChart(m_roc);
+    charts->addChart(m_bands);
+    charts->addChart(m_distribution, true);
 
     auto* criteria = new QWidget(this);
     auto* criteriaLayout = new QVBoxLayout(criteria);
@@ -201,8 +200,8 @@ TuningView::TuningView(QWidget* parent)
     QTabWidget* results = m_results;
     results->setObjectName(QStringLiteral("tuningResults"));
     results->addTab(m_summary, tr("Summary"));
-    // The charts keep a readable size: on a narrow window they scroll rather than hold the
-    // whole window to their width.
+    // The charts keep a readable size: side by side where the pane is wide enough, one under the
+    // other where it is not, scrolling down rather than holding the whole window to their width.
     auto* chartsScroll = new QScrollArea(this);
     chartsScroll->setObjectName(QStringLiteral("tuningChartsScroll"));
     chartsScroll->setWidget(charts);

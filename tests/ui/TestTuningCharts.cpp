@@ -1,0 +1,140 @@
+// The Tuning view's charts at the widths a window gives them: side by side when the pane is
+// wide, one under the other when it is not, never cut off at the side or in their legends.
+#include "TestSupport.h"
+#include "ViewFixtures.h"
+#include "rules/RuleSetEditor.h"
+#include "tuning/ChartBoard.h"
+#include "tuning/TuningView.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace tenure;
+
+class TestTuningCharts : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    // Two charts share a row once each gets columnWidth(); the wide one always takes a row; and
+    // the board goes back to one column when narrowed again.
+    void boardFollowsItsWidth()
+    {
+        ChartBoard board;
+        QList<QWidget*> charts;
+        for (int i = 0; i < 3; ++i) {
+            auto* chart = new QWidget(&board);
+            chart->setMinimumSize(260, 240);
+            charts << chart;
+            board.addChart(chart, i == 2);
+        }
+        const int narrow = ChartBoard::columnWidth() + 100;
+        const int wide = 2 * ChartBoard::columnWidth() + 100;
+        for (const int width : { narrow, wide, narrow }) {
+            board.resize(width, 900);
+            board.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&board));
+            QTRY_COMPARE(board.columns(), width == wide ? 2 : 1);
+            // The layout moves the charts on its next activation.
+            QTRY_COMPARE(charts[1]->y() == charts[0]->y(), width == wide);
+            QCOMPARE(charts[2]->width(), board.width());
+            QVERIFY(charts[2]->y() > charts[0]->y());
+            if (width == wide) {
+                QVERIFY(charts[1]->x() >= charts[0]->x() + charts[0]->width());
+                QVERIFY(charts[0]->width() >= ChartBoard::columnWidth() - 10);
+            } else {
+                QCOMPARE(charts[0]->width(), board.width());
+                QCOMPARE(charts[1]->x(), charts[0]->x());
+                QVERIFY(charts[1]->y() >= charts[0]->y() + charts[0]->height());
+            }
+        }
+    }
+
+    // At the width the default window leaves the Tuning view, after a backtest: no sideways
+    // scrolling on the Charts tab, and every legend shows all its entries whole.
+    void backtestChartsFitTheirPane_data()
+    {
+        QTest::addColumn<int>("width");
+        QTest::newRow("default window") << 1130; // 1280 less the sidebar
+        QTest::newRow("wide window") << 1770;
+    }
+
+    void backtestChartsFitTheirPane()
+    {
+        QFETCH(int, width);
+        test::TempWorkspace workspace;
+        {
+            const Status filled = test::fillScoredDemo(*workspace.open(), 120);
+            QVERIFY2(filled, qPrintable(filled.error()));
+        }
+        TuningView view;
+        view.resize(width, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setWorkspace(workspace.path());
+        QSignalSpy finished(&view, &TuningView::finished);
+        auto* run = view.findChild<QPushButton*>(QStringLiteral("runBacktest"));
+        QVERIFY(run);
+        QTRY_VERIFY_WITH_TIMEOUT(run->isEnabled(), 10000);
+        QTest::mouseClick(run, Qt::LeftButton);
+        QVERIFY(finished.wait(60000));
+        // A candidate beside the active rules: the legends' longest ("Chance", "Active rules (AUC
+        // 0.870)", "Candidate (AUC 0.912)").
+        auto* tree = view.candidateEditor()->findChild<QTreeWidget*>(QStringLiteral("ruleTree"));
+        QVERIFY(tree && tree->topLevelItemCount() > 0);
+        tree->setCurrentItem(tree->topLevelItem(0)); // the bands
+        auto* bands = view.candidateEditor()->findChild<QTableWidget*>(QStringLiteral("bandsTable"));
+        QVERIFY(bands && bands->rowCount() == 3);
+        bands->item(0, 2)->setText(QStringLiteral("60"));
+        QTest::mouseClick(run, Qt::LeftButton);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(view.reports().size(), 2);
+        auto* tabs = view.findChild<QTabWidget*>(QStringLiteral("tuningResults"));
+        auto* scroll = view.findChild<QScrollArea*>(QStringLiteral("tuningChartsScroll"));
+        QVERIFY(tabs && scroll);
+        tabs->setCurrentWidget(scroll);
+        auto* board = view.findChild<ChartBoard*>(QStringLiteral("tuningCharts"));
+        QVERIFY(board);
+        QTRY_VERIFY(board->isVisible());
+        QTest::qWait(100); // the charts lay their legends out
+        QVERIFY(view.grab().save(test::screenshotDir() + QStringLiteral("/tuning-charts-%1.png").arg(width)));
+
+        QVERIFY2(!scroll->horizontalScrollBar()->isVisible(),
+                 qPrintable(QStringLiteral("charts %1 wide in a pane %2 wide")
+                                .arg(board->width())
+                                .arg(scroll->viewport()->width())));
+        QCOMPARE(board->columns(), width > 1500 ? 2 : 1);
+        const QList<QChartView*> charts = board->findChildren<QChartView*>();
+        QCOMPARE(charts.size(), 3);
+        for (QChartView* chartView : charts) {
+            QLegend* legend = chartView->chart()->legend();
+            QVERIFY(legend->isVisible());
+            // Each entry: its marker (about a line high), a gap, its label, a gap.
+            const QFontMetricsF metrics(legend->font());
+            qreal needed = 0;
+            for (QLegendMarker* marker : legend->markers())
+                needed += metrics.height() + metrics.horizontalAdvance(marker->label()) + 12;
+            QVERIFY2(needed <= legend->geometry().width() + 1,
+                     qPrintable(QStringLiteral("\"%1\": the legend needs %2 px, has %3")
+                                    .arg(chartView->chart()->title())
+                                    .arg(needed)
+                                    .arg(legend->geometry().width())));
+        }
+    }
+};
+
+QTEST_MAIN(TestTuningCharts)
+#include "TestTuningCharts.moc"
