@@ -35,6 +35,22 @@ int distance(const QString& a, const QString& b)
 
 } // namespace
 
+void EventNames::Known::add(const Read& read)
+{
+    if (read.whole)
+        m_names.clear();
+    for (const QString& name : read.names)
+        m_names.insert(name);
+    m_lastSeq = read.lastSeq;
+}
+
+QStringList EventNames::Known::sorted() const
+{
+    QStringList names(m_names.begin(), m_names.end());
+    names.sort();
+    return names;
+}
+
 Result<EventNames::Read> EventNames::readAfter(Database& db, qint64 afterSeq)
 {
     Read read;

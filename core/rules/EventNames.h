@@ -3,6 +3,7 @@
 #include "util/Result.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <QStringList>
 
 namespace tenure {
@@ -28,6 +29,19 @@ public:
         bool whole = false;
     };
     static Result<Read> readAfter(Database& db, qint64 afterSeq);
+    // The names read so far from one log, and up to which seq: each read adds the names of the
+    // events logged since the one before (a whole read replaces them).
+    class Known
+    {
+    public:
+        qint64 lastSeq() const { return m_lastSeq; }
+        void add(const Read& read);
+        QStringList sorted() const;
+
+    private:
+        QSet<QString> m_names;
+        qint64 m_lastSeq = 0;
+    };
     // The known name nearest to `name` when it looks like a misspelling of it (a few letters
     // apart, case ignored), or empty.
     static QString closest(const QString& name, const QStringList& known);

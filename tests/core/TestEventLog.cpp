@@ -188,21 +188,33 @@ private slots:
         QVERIFY(log.append(QList<Event> { named(QStringLiteral("1"), QStringLiteral("login")),
                                           named(QStringLiteral("2"), QStringLiteral("invite_sent")) })
                     .ok());
-        Result<EventNames::Read> read = EventNames::readAfter(*db, 0);
+        EventNames::Known known; // as a view keeps them, load after load
+        Result<EventNames::Read> read = EventNames::readAfter(*db, known.lastSeq());
         QVERIFY(read.ok() && read->whole);
         QCOMPARE(read->names, QStringList({ QStringLiteral("invite_sent"), QStringLiteral("login") }));
-        const qint64 seen = read->lastSeq;
+        known.add(*read);
+        QVERIFY(known.lastSeq() > 0);
         QVERIFY(
             log.append(QList<Event> { named(QStringLiteral("3"), QStringLiteral("report_created")) }).ok());
-        read = EventNames::readAfter(*db, seen);
+        read = EventNames::readAfter(*db, known.lastSeq());
         QVERIFY(read.ok() && !read->whole);
         QCOMPARE(read->names, QStringList { QStringLiteral("report_created") });
-        read = EventNames::readAfter(*db, read->lastSeq);
+        known.add(*read);
+        QCOMPARE(known.sorted(),
+                 QStringList({ QStringLiteral("invite_sent"), QStringLiteral("login"),
+                               QStringLiteral("report_created") }));
+        read = EventNames::readAfter(*db, known.lastSeq());
         QVERIFY(read.ok() && !read->whole && read->names.isEmpty());
-        // A copy that started over (its last seq below the one remembered) is read whole.
+        // A copy that started over (its last seq below the one remembered) is read whole, and
+        // replaces the names known before.
         read = EventNames::readAfter(*db, 1000);
         QVERIFY(read.ok() && read->whole);
         QCOMPARE(read->names.size(), 3);
+        EventNames::Known before;
+        before.add({ { QStringLiteral("gone") }, 1000, true });
+        before.add(*read);
+        QCOMPARE(before.sorted(), known.sorted());
+        QCOMPARE(before.lastSeq(), known.lastSeq());
     }
 
     void updateAndDeleteFailInTheDatabase()

@@ -115,8 +115,7 @@ RulesView::RulesView(QWidget* parent)
 void RulesView::setWorkspace(const QString& path)
 {
     m_path = path;
-    m_eventsSeq = 0; // another workspace: its names are read whole
-    m_eventNames.clear();
+    m_eventNames = {}; // another workspace: its names are read whole
     load();
 }
 
@@ -131,7 +130,7 @@ void RulesView::load()
     if (m_path.isEmpty())
         return;
     const QString path = m_path;
-    const qint64 eventsSeq = m_eventsSeq;
+    const qint64 eventsSeq = m_eventNames.lastSeq();
     m_busy = true;
     updateButtons();
     runAsync(
@@ -152,7 +151,7 @@ void RulesView::load()
                 return loaded;
             });
         },
-        [this](const Result<Loaded>& result) {
+        [this, path](const Result<Loaded>& result) {
             m_busy = false;
             if (!result) {
                 showMessage(result.error(), true);
@@ -162,15 +161,9 @@ void RulesView::load()
             m_version = result->version;
             m_active = result->rules;
             m_editor->setRules(result->rules);
-            if (result->events) {
-                if (result->events->whole)
-                    m_eventNames.clear();
-                for (const QString& name : result->events->names)
-                    m_eventNames.insert(name);
-                m_eventsSeq = result->events->lastSeq;
-                QStringList known(m_eventNames.begin(), m_eventNames.end());
-                known.sort();
-                m_editor->setKnownEvents(known);
+            if (result->events && path == m_path) { // not a load of the workspace before
+                m_eventNames.add(*result->events);
+                m_editor->setKnownEvents(m_eventNames.sorted());
             }
             m_header->setText(
                 result->info.version > 0

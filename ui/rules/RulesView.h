@@ -1,5 +1,6 @@
 #pragma once
 
+#include "rules/EventNames.h"
 #include "rules/RuleSet.h"
 #include "util/Result.h"
 
@@ -58,10 +59,9 @@ private:
     Saver m_saver;
     QString m_cannotSave;
     int m_version = 0;
-    // The event names of the workspace's log read so far, up to its seq m_eventsSeq: each load
-    // reads only the names of the events logged since (EventNames::readAfter).
-    QSet<QString> m_eventNames;
-    qint64 m_eventsSeq = 0;
+    // The event names of the workspace's log read so far: each load reads only the names of the
+    // events logged since (EventNames::readAfter).
+    EventNames::Known m_eventNames;
     RuleSet m_active; // as loaded: the "from" side of a preview
     bool m_busy = false;
     QLabel* m_header;

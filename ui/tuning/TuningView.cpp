@@ -261,6 +261,7 @@ void TuningView::setWorkspace(const QString& path)
 {
     m_path = path;
     m_haveActive = false;
+    m_eventNames = {}; // another workspace: its names are read whole
     m_worker = std::make_unique<BacktestWorker>(path);
     connect(m_worker.get(), &BacktestWorker::progress, this, [this](qint64 done, qint64 total) {
         m_progress->setMaximum(int(std::min<qint64>(total, INT_MAX)));
@@ -312,24 +313,41 @@ void TuningView::loadActive(bool resetCandidate)
     if (m_path.isEmpty())
         return;
     const QString path = m_path;
+    const qint64 eventsSeq = m_eventNames.lastSeq();
+    struct Loaded
+    {
+        RuleStore::Active active;
+        std::optional<EventNames::Read> events; // as in the Rules view: for the criterion form
+    };
     runAsync(
         this,
-        [path] {
-            return withWorkspace(path, Database::Mode::ReadOnly,
-                                 [](Database& db) { return RuleStore(db).active(); });
+        [path, eventsSeq] {
+            return withWorkspace(path, Database::Mode::ReadOnly, [eventsSeq](Database& db) -> Result<Loaded> {
+                Result<RuleStore::Active> active = RuleStore(db).active();
+                if (!active)
+                    return Error { active.error() };
+                Loaded loaded { std::move(active).value(), {} };
+                if (Result<EventNames::Read> events = EventNames::readAfter(db, eventsSeq))
+                    loaded.events = std::move(events).value();
+                return loaded;
+            });
         },
-        [this, resetCandidate](const Result<RuleStore::Active>& active) {
-            if (!active) {
-                m_status->setText(active.error());
+        [this, path, resetCandidate](const Result<Loaded>& loaded) {
+            if (!loaded) {
+                m_status->setText(loaded.error());
                 if (std::exchange(m_suggestWhenLoaded, false))
                     setRunning(false);
                 return;
             }
-            m_active = active->rules;
+            m_active = loaded->active.rules;
             m_haveActive = true;
             if (resetCandidate) {
                 m_editor->setRules(m_active);
                 m_adopt->setEnabled(false);
+            }
+            if (loaded->events && path == m_path) {
+                m_eventNames.add(*loaded->events);
+                m_editor->setKnownEvents(m_eventNames.sorted());
             }
             if (std::exchange(m_runWhenLoaded, false))
                 runBacktest();

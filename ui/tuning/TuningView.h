@@ -1,5 +1,6 @@
 #pragma once
 
+#include "rules/EventNames.h"
 #include "rules/RuleSet.h"
 #include "rules/RulesView.h"
 #include "tuning/Backtest.h"
@@ -78,6 +79,7 @@ private:
     QString m_cannotSave;
     std::unique_ptr<BacktestWorker> m_worker;
     RuleSet m_active;
+    EventNames::Known m_eventNames; // of the workspace's log, read so far
     bool m_haveActive = false;
     bool m_runWhenLoaded = false;
     bool m_suggestWhenLoaded = false;

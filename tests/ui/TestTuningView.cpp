@@ -1,15 +1,20 @@
-// The Tuning view's charts at the widths a window gives them: side by side when the pane is
-// wide, one under the other when it is not, never cut off at the side or in their legends.
+// The Tuning view: its charts at the widths a window gives them (side by side when the pane is
+// wide, one under the other when it is not, never cut off at the side or in their legends), and
+// its candidate editor's check of the event names typed against the workspace's log.
 #include "TestSupport.h"
 #include "ViewFixtures.h"
+#include "demo/DemoGenerator.h"
 #include "rules/RuleSetEditor.h"
+#include "store/EventLog.h"
 #include "tuning/ChartBoard.h"
 #include "tuning/TuningView.h"
 
 #include <QChart>
 #include <QChartView>
+#include <QLabel>
 #include <QLegend>
 #include <QLegendMarker>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -22,12 +27,64 @@
 
 using namespace tenure;
 
-class TestTuningCharts : public QObject
+class TestTuningView : public QObject
 {
     Q_OBJECT
 
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    // The candidate editor knows the log's event names as the Rules view's does: a misspelt one
+    // is pointed out, and a name logged after the view opened is known after its next refresh.
+    void candidateEditorChecksEventNames()
+    {
+        test::TempWorkspace workspace;
+        {
+            const Status filled = test::fillScoredDemo(*workspace.open(), 40);
+            QVERIFY2(filled, qPrintable(filled.error()));
+        }
+        TuningView view;
+        view.resize(1130, 700);
+        view.show();
+        view.setWorkspace(workspace.path());
+        RuleSetEditor* editor = view.candidateEditor();
+        auto* tree = editor->findChild<QTreeWidget*>(QStringLiteral("ruleTree"));
+        QTRY_VERIFY_WITH_TIMEOUT(tree->topLevelItemCount() > 1, 10000);
+        const QList<QTreeWidgetItem*> found
+            = tree->findItems(QStringLiteral("Invitations sent"), Qt::MatchStartsWith | Qt::MatchRecursive);
+        QVERIFY(!found.isEmpty());
+        tree->setCurrentItem(found.constFirst());
+        auto* events = editor->findChild<QLineEdit*>(QStringLiteral("criterionEvents"));
+        auto* warning = editor->findChild<QLabel*>(QStringLiteral("criterionEventsWarning"));
+        QVERIFY(events && warning && events->isVisible());
+        const auto type = [events](const QString& text) {
+            events->clear();
+            QTest::keyClicks(events, text);
+        };
+        type(QStringLiteral("invite_snet"));
+        QTRY_VERIFY(warning->isVisible()); // once the log's names have been read
+        QVERIFY2(warning->text().contains(QStringLiteral("\u201cinvite_sent\u201d?")),
+                 qPrintable(warning->text()));
+        type(QStringLiteral("webinar_joined"));
+        QVERIFY(warning->isVisible()); // no such event yet
+
+        // Logged while the view is open: known after the view's next refresh.
+        {
+            auto db = workspace.open();
+            Event event;
+            event.source = QString::fromLatin1(DemoGenerator::kSource);
+            event.externalId = QStringLiteral("webinar-1");
+            event.accountId = QStringLiteral("A-00001");
+            event.name = QStringLiteral("webinar_joined");
+            event.occurredAt = QDateTime::currentMSecsSinceEpoch();
+            QVERIFY(EventLog(*db).append(QList<Event> { event }).ok());
+        }
+        view.refresh();
+        type(QStringLiteral("webinar_joined"));
+        QTRY_VERIFY(!warning->isVisible());
+        type(QStringLiteral("invite_sent"));
+        QVERIFY(!warning->isVisible());
+    }
 
     // Two charts share a row once each gets columnWidth(); the wide one always takes a row; and
     // the board goes back to one column when narrowed again.
@@ -136,5 +193,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestTuningCharts)
-#include "TestTuningCharts.moc"
+QTEST_MAIN(TestTuningView)
+#include "TestTuningView.moc"
