@@ -73,6 +73,23 @@ Scale niceScale(double low, double high, int maxTicks)
     }
 }
 
+Scale countScale(double high, int maxTicks)
+{
+    high = std::isfinite(high) ? std::max(high, 1.0) : 1.0;
+    maxTicks = std::max(maxTicks, 2);
+    // As niceScale, from a step of 1 up, leaving out the steps that are not whole (2.5).
+    for (double magnitude = 1;; magnitude *= 10) {
+        for (const double mantissa : { 1.0, 2.0, 2.5, 5.0 }) {
+            const double step = mantissa * magnitude;
+            if (step != std::floor(step))
+                continue;
+            const Scale scale { 0, ceilTo(high, step), step };
+            if (scale.tickCount() <= maxTicks)
+                return scale;
+        }
+    }
+}
+
 bool isNiceStep(double step)
 {
     if (!(step > 0) || !std::isfinite(step))

@@ -23,6 +23,8 @@ struct Scale
 // The smallest round step that covers `low`–`high` in at most `maxTicks` ticks (ends included).
 // The range always includes 0 when the data does not cross it, so that bars start from zero.
 Scale niceScale(double low, double high, int maxTicks = 6);
+// The same for counts (of accounts, say): whole ticks only, 0–1 when there is nothing to count.
+Scale countScale(double high, int maxTicks = 6);
 // Whether `step` is 1, 2, 2.5 or 5 × 10^k: what a test checks of every axis.
 bool isNiceStep(double step);
 

@@ -6,6 +6,7 @@
 #include "customer/CustomerDetailView.h"
 #include "customers/CustomersView.h"
 #include "ingest/connectors/PullWorker.h"
+#include "overview/GettingStarted.h"
 #include "overview/OverviewView.h"
 #include "pipeline/ScoringWorker.h"
 #include "print/ReportActions.h"
@@ -229,11 +230,12 @@ void MainWindow::createMenus()
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     fillRecentMenu();
-    file->addAction(tr("Open &Demo Workspace"), this,
-                    [this] { openDemoWorkspace(WorkspacePaths::defaultDemoWorkspace()); });
+    QAction* demo = file->addAction(tr("Open &Demo Workspace"), this,
+                                    [this] { openDemoWorkspace(WorkspacePaths::defaultDemoWorkspace()); });
     file->addSeparator();
-    m_fileOnly << file->addAction(tr("&Import CSV…"), QKeySequence(tr("Ctrl+I")), this,
-                                  [this] { importCsv(); });
+    QAction* import
+        = file->addAction(tr("&Import CSV…"), QKeySequence(tr("Ctrl+I")), this, [this] { importCsv(); });
+    m_fileOnly << import;
     file->addAction(tr("&Export Customers as CSV…"), m_reports, &ReportActions::exportCustomersCsv);
     file->addSeparator();
     file->addAction(tr("Print &Account Report…"), QKeySequence::Print, m_reports,
@@ -251,7 +253,10 @@ void MainWindow::createMenus()
                                        [this] { scoreNow(true); });
     workspace->addAction(tr("Run &Backtest"), QKeySequence(tr("Ctrl+B")), this, &MainWindow::runBacktest);
     workspace->addSeparator();
-    m_fileOnly << workspace->addAction(tr("&Connectors…"), this, &MainWindow::showConnectors);
+    QAction* connectors = workspace->addAction(tr("&Connectors…"), this, &MainWindow::showConnectors);
+    m_fileOnly << connectors;
+    // An empty workspace's overview offers the same.
+    m_overview->gettingStarted()->setActions(import, connectors, demo);
     m_fileOnly << workspace->addAction(tr("&Pull from Connectors Now"), QKeySequence(tr("Ctrl+Shift+P")),
                                        this, &MainWindow::pullNow);
 

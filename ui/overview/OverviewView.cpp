@@ -5,6 +5,7 @@
 #include "ChartValueAxis.h"
 #include "PlainText.h"
 #include "domain/Money.h"
+#include "overview/GettingStarted.h"
 #include "store/WithWorkspace.h"
 #include "store/WorkspaceSettings.h"
 
@@ -19,6 +20,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QStackedBarSeries>
+#include <QStackedLayout>
 #include <QTableWidget>
 #include <QValueAxis>
 #include <QtConcurrent/QtConcurrentRun>
@@ -48,7 +50,7 @@ constexpr int kLongLabel = 90;
 // A stacked series where each set has a value in its own row only keeps the bars aligned.
 void horizontalBars(QChartView* view, const QList<std::tuple<QString, double, QColor>>& bars,
                     const std::function<QString(double)>& format,
-                    const std::function<QString(double, const ChartAxes::Scale&)>& axisFormat)
+                    const std::function<QString(double, const ChartAxes::Scale&)>& axisFormat, bool counts)
 {
     QChart* chart = view->chart();
     chart->removeAllSeries();
@@ -96,7 +98,8 @@ void horizontalBars(QChartView* view, const QList<std::tuple<QString, double, QC
     chart->addAxis(categories, Qt::AlignLeft);
     series->attachAxis(categories);
     // Few ticks: the values are in the labels already; the grid shows the proportions.
-    const ChartAxes::Scale scale = ChartAxes::niceScale(0, maximum, 4);
+    const ChartAxes::Scale scale
+        = counts ? ChartAxes::countScale(maximum, 4) : ChartAxes::niceScale(0, maximum, 4);
     auto* values = ChartAxes::valueAxis(scale, [&](double value) { return axisFormat(value, scale); });
     chart->addAxis(values, Qt::AlignBottom);
     series->attachAxis(values);
@@ -115,6 +118,7 @@ OverviewView::OverviewView(QWidget* parent)
     , m_arr(chartView(tr("ARR by band"), this))
     , m_health(chartView(tr("Portfolio health, last 12 months"), this))
     , m_drops(new QTableWidget(0, 4, this))
+    , m_start(new GettingStarted(this))
 {
     setObjectName(QStringLiteral("OverviewView"));
     m_mine = PlainText::label(new QLabel(this)); // member, band and currency names as written
@@ -141,7 +145,8 @@ OverviewView::OverviewView(QWidget* parent)
     dropsLayout->addWidget(new QLabel(tr("<b>Biggest score drops, last 30 days</b>"), drops));
     dropsLayout->addWidget(m_drops);
 
-    auto* grid = new QGridLayout(this);
+    auto* charts = new QWidget(this);
+    auto* grid = new QGridLayout(charts);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->addWidget(m_mine, 0, 0, 1, 3);
     grid->addWidget(m_bands, 1, 0);
@@ -151,6 +156,10 @@ OverviewView::OverviewView(QWidget* parent)
     grid->addWidget(drops, 2, 2);
     for (int column = 0; column < 3; ++column)
         grid->setColumnStretch(column, 1);
+    // The charts, or in their place, while the workspace has no customers, how to fill it.
+    m_pages = new QStackedLayout(this);
+    m_pages->addWidget(charts);
+    m_pages->addWidget(m_start);
     connect(&m_loading, &QFutureWatcherBase::finished, this, [this] {
         const Result<Data> data = m_loading.result();
         if (data)
@@ -235,6 +244,7 @@ void OverviewView::display(const Data& data)
         m_mine->setText(
             tr("My accounts (%1): %2\nTeam: %3").arg(m_member, summary(*data.mine), summary(data.portfolio)));
     const PortfolioReport& portfolio = data.portfolio;
+    m_pages->setCurrentWidget(portfolio.rows.isEmpty() ? static_cast<QWidget*>(m_start) : m_pages->widget(0));
     QList<std::tuple<QString, double, QColor>> bands, arr, stages;
     for (const Band& band : portfolio.rules.bands) {
         bands.append({ band.name, double(portfolio.accountsByBand.value(band.name)), QColor(band.color) });
@@ -249,10 +259,10 @@ void OverviewView::display(const Data& data)
     auto count = [&locale](double value) { return locale.toString(qint64(value)); };
     auto countTick
         = [](double value, const ChartAxes::Scale& scale) { return ChartAxes::tickLabel(value, scale); };
-    horizontalBars(m_bands, bands, count, countTick);
-    horizontalBars(m_stages, stages, count, countTick);
+    horizontalBars(m_bands, bands, count, countTick, true);
+    horizontalBars(m_stages, stages, count, countTick, true);
     auto money = [&portfolio](double value) { return formatMoney(value, portfolio.currency); };
-    horizontalBars(m_arr, arr, money, &ChartAxes::compactLabel);
+    horizontalBars(m_arr, arr, money, &ChartAxes::compactLabel, false);
     m_arr->chart()->setTitle(
         portfolio.currency.isEmpty()
             ? tr("ARR by band: no ARR recorded")
@@ -293,7 +303,7 @@ void OverviewView::display(const Data& data)
             total += double(month.accountsByBand.value(band.name));
         highest = std::max(highest, total);
     }
-    QValueAxis* values = ChartAxes::valueAxis(ChartAxes::niceScale(0, highest, 6));
+    QValueAxis* values = ChartAxes::valueAxis(ChartAxes::countScale(highest, 6));
     health->addAxis(values, Qt::AlignLeft);
     stacked->attachAxis(values);
     ChartLook::follow(health, m_health->palette());

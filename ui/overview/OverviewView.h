@@ -8,15 +8,19 @@
 
 class QChartView;
 class QLabel;
+class QStackedLayout;
 class QTableWidget;
 
 namespace tenure {
+
+class GettingStarted;
 
 // The portfolio at a glance (Qt Charts): accounts by band and by stage, ARR by band (what is at
 // risk), portfolio health over the last twelve months, and the biggest score drops of the last
 // 30 days (a double-click opens the customer). Loaded on a worker thread from the summaries.
 // In a team workspace it shows both: the charts are the team's, and a line above them sets the
-// signed-in member's accounts (My accounts) beside the team's.
+// signed-in member's accounts (My accounts) beside the team's. While the workspace has no
+// customers, it shows how to fill it instead (GettingStarted).
 class OverviewView : public QWidget
 {
     Q_OBJECT
@@ -31,6 +35,8 @@ public:
     void refresh();
     // The My accounts and Team line, as shown (empty without a member).
     QString teamSummary() const;
+    // Shown in place of the charts while the workspace has no customers.
+    GettingStarted* gettingStarted() const { return m_start; }
 
 signals:
     void loaded();
@@ -57,6 +63,8 @@ private:
     QChartView* m_arr;
     QChartView* m_health;
     QTableWidget* m_drops;
+    GettingStarted* m_start;
+    QStackedLayout* m_pages;
     QFutureWatcher<Result<Data>> m_loading;
 };
 

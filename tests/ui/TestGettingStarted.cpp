@@ -1,0 +1,142 @@
+// A workspace with no customers yet: the Overview says how to fill it (Import CSV…, a connector,
+// or the demo workspace) in place of empty charts, and counts are never drawn on half ticks.
+#include "ChartAxes.h"
+#include "MainWindow.h"
+#include "TestSupport.h"
+#include "ViewFixtures.h"
+#include "overview/GettingStarted.h"
+#include "overview/OverviewView.h"
+#include "sources/ImportCsvDialog.h"
+
+#include <QAction>
+#include <QChartView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace tenure;
+
+class TestGettingStarted : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void countScales_data()
+    {
+        QTest::addColumn<double>("high");
+        QTest::addColumn<int>("maxTicks");
+        QTest::addColumn<double>("max");
+        QTest::addColumn<double>("step");
+        QTest::newRow("nothing") << 0.0 << 4 << 1.0 << 1.0;
+        QTest::newRow("one") << 1.0 << 4 << 1.0 << 1.0;
+        QTest::newRow("two") << 2.0 << 6 << 2.0 << 1.0;
+        QTest::newRow("three") << 3.0 << 4 << 3.0 << 1.0;
+        QTest::newRow("seven") << 7.0 << 4 << 10.0 << 5.0;
+        QTest::newRow("many") << 270.0 << 4 << 300.0 << 100.0;
+    }
+
+    // Whole ticks only: "0.5 accounts" is no count.
+    void countScales()
+    {
+        QFETCH(double, high);
+        QFETCH(int, maxTicks);
+        QFETCH(double, max);
+        QFETCH(double, step);
+        const ChartAxes::Scale scale = ChartAxes::countScale(high, maxTicks);
+        QCOMPARE(scale.min, 0.0);
+        QCOMPARE(scale.max, max);
+        QCOMPARE(scale.step, step);
+        QVERIFY(scale.tickCount() <= maxTicks);
+        QCOMPARE(scale.decimals(), 0);
+    }
+
+    // The buttons trigger the main window's actions and show only while those are enabled; in a
+    // team workspace (import disabled) the text says who fills it and how.
+    void buttonsFollowTheActions()
+    {
+        QAction import(QStringLiteral("Import"));
+        QAction connectors(QStringLiteral("Connectors"));
+        QAction demo(QStringLiteral("Demo"));
+        GettingStarted start;
+        start.setActions(&import, &connectors, &demo);
+        start.resize(900, 600);
+        start.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&start));
+        auto* importButton = start.findChild<QPushButton*>(QStringLiteral("startImport"));
+        auto* connectorsButton = start.findChild<QPushButton*>(QStringLiteral("startConnectors"));
+        auto* demoButton = start.findChild<QPushButton*>(QStringLiteral("startDemo"));
+        auto* text = start.findChild<QLabel*>(QStringLiteral("startText"));
+        QVERIFY(importButton && connectorsButton && demoButton && text);
+        QVERIFY(importButton->isVisible() && connectorsButton->isVisible() && demoButton->isVisible());
+        QCOMPARE(text->textFormat(), Qt::PlainText);
+        QVERIFY2(text->text().contains(QLatin1String("CSV")), qPrintable(text->text()));
+        for (auto [button, action] :
+             { std::pair { importButton, &import }, std::pair { connectorsButton, &connectors },
+               std::pair { demoButton, &demo } }) {
+            QSignalSpy triggered(action, &QAction::triggered);
+            QTest::mouseClick(button, Qt::LeftButton);
+            QCOMPARE(triggered.count(), 1);
+        }
+
+        import.setEnabled(false); // a team workspace
+        connectors.setEnabled(false);
+        QVERIFY(!importButton->isVisible() && !connectorsButton->isVisible());
+        QVERIFY(demoButton->isVisible());
+        QVERIFY2(text->text().contains(QLatin1String("tenure-cli team push")), qPrintable(text->text()));
+        import.setEnabled(true);
+        QVERIFY(importButton->isVisible());
+        QVERIFY(!text->text().contains(QLatin1String("team push")));
+    }
+
+    // A new, empty workspace: the overview shows how to start, not empty charts; Import CSV…
+    // opens the import dialog; once the workspace has customers, the charts come back.
+    void emptyWorkspaceShowsHowToStart()
+    {
+        test::TempWorkspace workspace;
+        {
+            workspace.open();
+        } // created, empty
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* overview = window.findChild<OverviewView*>();
+        QVERIFY(overview);
+        QSignalSpy loaded(overview, &OverviewView::loaded);
+        window.openWorkspace(workspace.path());
+        QVERIFY(loaded.wait(30000));
+        GettingStarted* start = overview->gettingStarted();
+        QTRY_VERIFY(start->isVisible());
+        for (QChartView* chart : overview->findChildren<QChartView*>())
+            QVERIFY(!chart->isVisible());
+        QVERIFY(window.grab().save(test::screenshotDir() + QStringLiteral("/overview-empty.png")));
+
+        auto* importButton = start->findChild<QPushButton*>(QStringLiteral("startImport"));
+        QVERIFY(importButton && importButton->isVisible());
+        QTest::mouseClick(importButton, Qt::LeftButton);
+        auto* dialog = window.findChild<ImportCsvDialog*>();
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        dialog->close();
+
+        {
+            const Status filled = test::fillScoredDemo(*workspace.open(), 20);
+            QVERIFY2(filled, qPrintable(filled.error()));
+        }
+        loaded.clear();
+        overview->refresh();
+        QVERIFY(loaded.wait(30000));
+        QTRY_VERIFY(!start->isVisible());
+        const QList<QChartView*> charts = overview->findChildren<QChartView*>();
+        QVERIFY(!charts.isEmpty());
+        for (QChartView* chart : charts)
+            QVERIFY(chart->isVisible());
+    }
+};
+
+QTEST_MAIN(TestGettingStarted)
+#include "TestGettingStarted.moc"
