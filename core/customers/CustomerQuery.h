@@ -56,6 +56,13 @@ public:
     };
 
     Result<Page> run(Database& db, const QDate& today) const;
+    // Whether the query leaves out any account (a search, a filter): an empty page then says that
+    // nothing matches, not that there is nothing.
+    bool narrowed() const
+    {
+        return !search.trimmed().isEmpty() || !stage.isEmpty() || !band.isEmpty() || !owner.isEmpty()
+            || renewalWithinDays.has_value();
+    }
 };
 
 } // namespace tenure

@@ -872,6 +872,8 @@ JA = {
     "To look around first, open the demo workspace: 300 made-up customers with a year of usage, scored, with an action queue. It is a file of its own; this workspace stays as it is.":
         "まず試してみるなら、デモワークスペースを開いてください: 架空の顧客 300 社と 1 年分の利用データがあり、スコアとアクションキューも用意されています。別のファイルなので、このワークスペースはそのまま残ります。",
     "Open the &Demo Workspace": "デモワークスペースを開く(&D)",
+    "No customer matches the search and filters.": "検索条件とフィルターに一致する顧客はいません。",
+    "No customers in this workspace yet: the Overview says how to add them.": "このワークスペースにはまだ顧客がいません。追加方法は概要に表示されています。",
 }
 
 def main(path):

@@ -3755,6 +3755,14 @@
         <translation>
             <numerusform>顧客 %n 社</numerusform></translation>
     </message>
+    <message>
+        <source>No customer matches the search and filters.</source>
+        <translation>検索条件とフィルターに一致する顧客はいません。</translation>
+    </message>
+    <message>
+        <source>No customers in this workspace yet: the Overview says how to add them.</source>
+        <translation>このワークスペースにはまだ顧客がいません。追加方法は概要に表示されています。</translation>
+    </message>
 </context>
 <context>
     <name>tenure::DataSourcesView</name>

@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "TestSupport.h"
 #include "ViewFixtures.h"
+#include "customers/CustomersView.h"
 #include "overview/GettingStarted.h"
 #include "overview/OverviewView.h"
 #include "sources/ImportCsvDialog.h"
@@ -11,6 +12,7 @@
 #include <QAction>
 #include <QChartView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -115,6 +117,14 @@ private slots:
             QVERIFY(!chart->isVisible());
         QVERIFY(window.grab().save(test::screenshotDir() + QStringLiteral("/overview-empty.png")));
 
+        // The customer list says there is nothing yet, not that nothing matches.
+        auto* customers = window.findChild<CustomersView*>();
+        auto* count = customers->findChild<QLabel*>(QStringLiteral("count"));
+        QVERIFY(window.showView(QStringLiteral("customers")));
+        QTRY_VERIFY2(count->text().contains(QLatin1String("No customers in this workspace yet")),
+                     qPrintable(count->text()));
+        QVERIFY(window.showView(QStringLiteral("overview")));
+
         auto* importButton = start->findChild<QPushButton*>(QStringLiteral("startImport"));
         QVERIFY(importButton && importButton->isVisible());
         QTest::mouseClick(importButton, Qt::LeftButton);
@@ -135,6 +145,16 @@ private slots:
         QVERIFY(!charts.isEmpty());
         for (QChartView* chart : charts)
             QVERIFY(chart->isVisible());
+
+        // A search that matches nothing says so.
+        QVERIFY(window.showView(QStringLiteral("customers")));
+        QSignalSpy searched(customers, &CustomersView::searched);
+        customers->refresh();
+        QVERIFY(searched.wait(30000));
+        QCOMPARE_GT(searched.last().at(0).toLongLong(), 0);
+        QTest::keyClicks(customers->findChild<QLineEdit*>(QStringLiteral("search")), QStringLiteral("zzqx"));
+        QTRY_VERIFY_WITH_TIMEOUT(!searched.isEmpty() && searched.last().at(0).toLongLong() == 0, 10000);
+        QTRY_VERIFY2(count->text().contains(QLatin1String("No customer matches")), qPrintable(count->text()));
     }
 };
 

@@ -245,11 +245,17 @@ void CustomersView::showLoaded()
         }
         m_table->verticalScrollBar()->setValue(scrolled);
         const QLocale locale;
-        m_count->setText(
-            loaded->page.total > loaded->page.rows.size()
-                ? tr("%1 customers (the first %2 shown; narrow the search to see the others)")
-                      .arg(locale.toString(loaded->page.total), locale.toString(loaded->page.rows.size()))
-                : tr("%n customers", nullptr, int(loaded->page.total)));
+        if (loaded->page.total == 0)
+            m_count->setText(
+                m_query.narrowed()
+                    ? tr("No customer matches the search and filters.")
+                    : tr("No customers in this workspace yet: the Overview says how to add them."));
+        else
+            m_count->setText(
+                loaded->page.total > loaded->page.rows.size()
+                    ? tr("%1 customers (the first %2 shown; narrow the search to see the others)")
+                          .arg(locale.toString(loaded->page.total), locale.toString(loaded->page.rows.size()))
+                    : tr("%n customers", nullptr, int(loaded->page.total)));
         emit searched(loaded->page.total);
     }
     if (m_pending) {
