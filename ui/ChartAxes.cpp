@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace tenure::ChartAxes {
 
@@ -26,7 +27,11 @@ double ceilTo(double value, double step)
 
 int Scale::tickCount() const
 {
-    return step > 0 ? int(std::lround((max - min) / step)) + 1 : 1;
+    if (!(step > 0))
+        return 1;
+    // More ticks than an int holds (a step far below the range) count as too many, not as few.
+    const double count = std::round((max - min) / step) + 1;
+    return count < double(std::numeric_limits<int>::max()) ? int(count) : std::numeric_limits<int>::max();
 }
 
 QList<double> Scale::ticks() const
@@ -66,6 +71,8 @@ Scale niceScale(double low, double high, int maxTicks)
     for (;; magnitude *= 10) {
         for (const double mantissa : { 1.0, 2.0, 2.5, 5.0 }) {
             const double step = mantissa * magnitude;
+            if (!std::isfinite(floorTo(low, step)) || !std::isfinite(ceilTo(high, step)))
+                return { low, high, high - low }; // near the largest double: its two ends
             const Scale scale { floorTo(low, step), ceilTo(high, step), step };
             if (scale.tickCount() <= maxTicks)
                 return scale;
@@ -77,10 +84,14 @@ Scale countScale(double high, int maxTicks)
 {
     high = std::isfinite(high) ? std::max(high, 1.0) : 1.0;
     maxTicks = std::max(maxTicks, 2);
-    // As niceScale, from a step of 1 up, leaving out the steps that are not whole (2.5).
-    for (double magnitude = 1;; magnitude *= 10) {
+    // As niceScale, from the magnitude of the rough step (at least 1) up, leaving out the steps
+    // that are not whole (2.5).
+    const double rough = high / (maxTicks - 1);
+    for (double magnitude = std::max(1.0, std::pow(10.0, std::floor(std::log10(rough))));; magnitude *= 10) {
         for (const double mantissa : { 1.0, 2.0, 2.5, 5.0 }) {
             const double step = mantissa * magnitude;
+            if (!std::isfinite(ceilTo(high, step)))
+                return { 0, high, high }; // near the largest double: its two ends
             if (step != std::floor(step))
                 continue;
             const Scale scale { 0, ceilTo(high, step), step };

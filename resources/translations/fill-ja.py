@@ -865,14 +865,14 @@ JA = {
     "No event named \u201c%1\u201d in this workspace's log: did you mean \u201c%2\u201d?": "このワークスペースのログに \u201c%1\u201d という名前のイベントはありません。\u201c%2\u201d のことですか?",
     "No customers here yet": "まだ顧客がいません",
     "Tenure scores each customer your CRM knows from the product-usage events it sends, and tells you whom to call first. Start with the CRM's export of accounts (a CSV file), then the product's usage: a CSV export, or its API through a connector. The overview fills in after the first scoring pass.":
-        "Tenure は CRM に登録された顧客ごとに、製品から送られる利用イベントでスコアを付け、まず誰に連絡すべきかを示します。まず CRM の顧客エクスポート (CSV ファイル) を、次に製品の利用データを取り込んでください: CSV エクスポート、またはコネクタ経由の API です。最初のスコア計算が終わると概要が表示されます。",
+        "Tenure は CRM に登録された顧客ごとに、製品から送られる利用イベントでスコアを付け、最初に誰に連絡すべきかを示します。まず CRM の顧客エクスポート (CSV ファイル) を、次に製品の利用データを取り込んでください: CSV エクスポート、またはコネクタ経由の API です。最初のスコアリングが終わると概要が表示されます。",
     "This team workspace has no customers yet. An admin fills it from the command line: \"tenure-cli team push\" moves a local workspace in, and \"tenure-cli import\" adds CSV exports; the team's engine then scores them, and this overview fills in by itself.":
         "このチームワークスペースにはまだ顧客がいません。管理者がコマンドラインで取り込みます: \"tenure-cli team push\" でローカルのワークスペースを移し、\"tenure-cli import\" で CSV エクスポートを追加します。その後チームのエンジンがスコアを付け、この概要は自動的に表示されます。",
     "Set up a &Connector…": "コネクタを設定(&C)…",
     "To look around first, open the demo workspace: 300 made-up customers with a year of usage, scored, with an action queue. It is a file of its own; this workspace stays as it is.":
         "まず試してみるなら、デモワークスペースを開いてください: 架空の顧客 300 社と 1 年分の利用データがあり、スコアとアクションキューも用意されています。別のファイルなので、このワークスペースはそのまま残ります。",
     "Open the &Demo Workspace": "デモワークスペースを開く(&D)",
-    "No customer matches the search and filters.": "検索条件とフィルターに一致する顧客はいません。",
+    "No customer matches the search and filters.": "検索と絞り込みの条件に一致する顧客はいません。",
     "No customers in this workspace yet: the Overview says how to add them.": "このワークスペースにはまだ顧客がいません。追加方法は概要に表示されています。",
 }
 

@@ -3757,7 +3757,7 @@
     </message>
     <message>
         <source>No customer matches the search and filters.</source>
-        <translation>検索条件とフィルターに一致する顧客はいません。</translation>
+        <translation>検索と絞り込みの条件に一致する顧客はいません。</translation>
     </message>
     <message>
         <source>No customers in this workspace yet: the Overview says how to add them.</source>
@@ -3861,7 +3861,7 @@
     </message>
     <message>
         <source>Tenure scores each customer your CRM knows from the product-usage events it sends, and tells you whom to call first. Start with the CRM's export of accounts (a CSV file), then the product's usage: a CSV export, or its API through a connector. The overview fills in after the first scoring pass.</source>
-        <translation>Tenure は CRM に登録された顧客ごとに、製品から送られる利用イベントでスコアを付け、まず誰に連絡すべきかを示します。まず CRM の顧客エクスポート (CSV ファイル) を、次に製品の利用データを取り込んでください: CSV エクスポート、またはコネクタ経由の API です。最初のスコア計算が終わると概要が表示されます。</translation>
+        <translation>Tenure は CRM に登録された顧客ごとに、製品から送られる利用イベントでスコアを付け、最初に誰に連絡すべきかを示します。まず CRM の顧客エクスポート (CSV ファイル) を、次に製品の利用データを取り込んでください: CSV エクスポート、またはコネクタ経由の API です。最初のスコアリングが終わると概要が表示されます。</translation>
     </message>
     <message>
         <source>This team workspace has no customers yet. An admin fills it from the command line: "tenure-cli team push" moves a local workspace in, and "tenure-cli import" adds CSV exports; the team's engine then scores them, and this overview fills in by itself.</source>

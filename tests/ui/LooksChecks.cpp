@@ -12,6 +12,7 @@
 #include <QStyle>
 #include <QStyleOptionButton>
 #include <QTabBar>
+#include <QTableView>
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextFragment>
@@ -342,6 +343,15 @@ void checkCells(QAbstractItemView* view, QStringList& problems)
                                                      : style->pixelMetric(QStyle::PM_SmallIconSize) + 4;
             if (needed <= rect.width() + kSlack || !index.data(Qt::ToolTipRole).toString().isEmpty())
                 continue;
+            // A table that wraps its cells' text: cut only when the wrapped text is higher than
+            // the row (or one word wider than the cell).
+            if (const auto* table = qobject_cast<const QTableView*>(view); table && table->wordWrap()) {
+                const QRect wrapped = QFontMetrics(font).boundingRect(
+                    QRect(0, 0, rect.width() - 2 * margin, 1 << 20), Qt::TextWordWrap, text);
+                if (wrapped.width() <= rect.width() - 2 * margin + kSlack
+                    && wrapped.height() <= rect.height() + kSlack)
+                    continue;
+            }
             problems << QStringLiteral("cell text cut (%1 of %2 px, no tooltip): %3")
                             .arg(rect.width())
                             .arg(needed)

@@ -18,6 +18,9 @@
 #include <QStandardPaths>
 #include <QTest>
 
+#include <cmath>
+#include <limits>
+
 using namespace tenure;
 
 class TestGettingStarted : public QObject
@@ -39,6 +42,8 @@ private slots:
         QTest::newRow("three") << 3.0 << 4 << 3.0 << 1.0;
         QTest::newRow("seven") << 7.0 << 4 << 10.0 << 5.0;
         QTest::newRow("many") << 270.0 << 4 << 300.0 << 100.0;
+        QTest::newRow("billions") << 3e9 << 6 << 3e9 << 1e9;
+        QTest::newRow("largest") << std::numeric_limits<double>::max() << 6 << 0.0 << 0.0;
     }
 
     // Whole ticks only: "0.5 accounts" is no count.
@@ -50,9 +55,12 @@ private slots:
         QFETCH(double, step);
         const ChartAxes::Scale scale = ChartAxes::countScale(high, maxTicks);
         QCOMPARE(scale.min, 0.0);
-        QCOMPARE(scale.max, max);
-        QCOMPARE(scale.step, step);
+        if (max > 0) { // else: no more than maxTicks ticks, and no end is infinite
+            QCOMPARE(scale.max, max);
+            QCOMPARE(scale.step, step);
+        }
         QVERIFY(scale.tickCount() <= maxTicks);
+        QVERIFY(std::isfinite(scale.max) && scale.max >= high);
         QCOMPARE(scale.decimals(), 0);
     }
 
@@ -64,7 +72,10 @@ private slots:
         QAction connectors(QStringLiteral("Connectors"));
         QAction demo(QStringLiteral("Demo"));
         GettingStarted start;
-        start.setActions(&import, &connectors, &demo);
+        QAction earlier(QStringLiteral("Replaced"));
+        start.setActions(&earlier, &earlier, &earlier);
+        QSignalSpy replaced(&earlier, &QAction::triggered);
+        start.setActions(&import, &connectors, &demo); // replaces the earlier ones
         start.resize(900, 600);
         start.show();
         QVERIFY(QTest::qWaitForWindowExposed(&start));
@@ -83,6 +94,7 @@ private slots:
             QTest::mouseClick(button, Qt::LeftButton);
             QCOMPARE(triggered.count(), 1);
         }
+        QCOMPARE(replaced.count(), 0); // the buttons trigger only the actions set last
 
         import.setEnabled(false); // a team workspace
         connectors.setEnabled(false);
@@ -92,6 +104,33 @@ private slots:
         import.setEnabled(true);
         QVERIFY(importButton->isVisible());
         QVERIFY(!text->text().contains(QLatin1String("team push")));
+    }
+
+    // A workspace opened while the overview still reads the one before is the one shown.
+    void aWorkspaceOpenedDuringALoadIsShown()
+    {
+        test::TempWorkspace filled;
+        {
+            const Status done = test::fillScoredDemo(*filled.open(), 20);
+            QVERIFY2(done, qPrintable(done.error()));
+        }
+        test::TempWorkspace empty;
+        {
+            empty.open();
+        }
+        OverviewView view;
+        view.resize(1100, 700);
+        view.show();
+        QSignalSpy loaded(&view, &OverviewView::loaded);
+        for (const bool emptyLast : { true, false }) {
+            loaded.clear();
+            view.setWorkspace(emptyLast ? filled.path() : empty.path());
+            view.setWorkspace(emptyLast ? empty.path() : filled.path()); // the first still loading
+            QVERIFY(loaded.wait(30000));
+            QTest::qWait(200); // a second, stale, load would land meanwhile
+            QCOMPARE(loaded.count(), 1);
+            QCOMPARE(view.gettingStarted()->isVisible(), emptyLast);
+        }
     }
 
     // A new, empty workspace: the overview shows how to start, not empty charts; Import CSV…

@@ -32,6 +32,17 @@ GettingStarted::GettingStarted(QWidget* parent)
     title.setBold(true);
     m_title->setFont(title);
 
+    // Each button triggers the action set for it now (setActions), none before.
+    const std::pair<QPushButton*, QPointer<QAction> GettingStarted::*> buttonActions[]
+        = { { m_import, &GettingStarted::m_importAction },
+            { m_connectors, &GettingStarted::m_connectorsAction },
+            { m_demo, &GettingStarted::m_demoAction } };
+    for (const auto& [button, action] : buttonActions)
+        connect(button, &QPushButton::clicked, this, [this, action = action] {
+            if (QAction* target = this->*action; target && target->isEnabled())
+                target->trigger();
+        });
+
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_import);
     buttons->addWidget(m_connectors);
@@ -62,18 +73,15 @@ GettingStarted::GettingStarted(QWidget* parent)
 
 void GettingStarted::setActions(QAction* importCsv, QAction* connectors, QAction* demo)
 {
+    for (QAction* before : { m_importAction.data(), m_connectorsAction.data(), m_demoAction.data() })
+        if (before)
+            before->disconnect(this);
     m_importAction = importCsv;
     m_connectorsAction = connectors;
     m_demoAction = demo;
-    const std::pair<QPushButton*, QAction*> pairs[]
-        = { { m_import, importCsv }, { m_connectors, connectors }, { m_demo, demo } };
-    for (const auto& [button, action] : pairs) {
-        button->disconnect(this);
-        if (!action)
-            continue;
-        connect(button, &QPushButton::clicked, action, &QAction::trigger);
-        connect(action, &QAction::changed, this, &GettingStarted::updateTexts);
-    }
+    for (QAction* action : { importCsv, connectors, demo })
+        if (action)
+            connect(action, &QAction::changed, this, &GettingStarted::updateTexts, Qt::UniqueConnection);
     updateTexts();
 }
 
@@ -106,8 +114,9 @@ void GettingStarted::updateTexts()
                            "with a year of usage, scored, with an action queue. It is a file of its "
                            "own; this workspace stays as it is."));
     m_demo->setText(tr("Open the &Demo Workspace"));
-    m_demo->setVisible(m_demoAction && m_demoAction->isEnabled());
-    m_demoText->setVisible(m_demo->isVisibleTo(this));
+    const bool demo = m_demoAction && m_demoAction->isEnabled();
+    m_demo->setVisible(demo);
+    m_demoText->setVisible(demo);
 }
 
 } // namespace tenure

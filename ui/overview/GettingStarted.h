@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPointer>
 #include <QWidget>
 
 class QAction;
@@ -19,7 +20,8 @@ class GettingStarted : public QWidget
 public:
     explicit GettingStarted(QWidget* parent = nullptr);
 
-    // The main window's actions the buttons trigger; a button shows while its action is enabled.
+    // The main window's actions the buttons trigger (replacing any set before); a button shows
+    // while its action is enabled.
     void setActions(QAction* importCsv, QAction* connectors, QAction* demo);
 
 protected:
@@ -28,9 +30,9 @@ protected:
 private:
     void updateTexts();
 
-    QAction* m_importAction = nullptr;
-    QAction* m_connectorsAction = nullptr;
-    QAction* m_demoAction = nullptr;
+    QPointer<QAction> m_importAction;
+    QPointer<QAction> m_connectorsAction;
+    QPointer<QAction> m_demoAction;
     QLabel* m_title;
     QLabel* m_text;
     QPushButton* m_import;

@@ -161,6 +161,10 @@ OverviewView::OverviewView(QWidget* parent)
     m_pages->addWidget(charts);
     m_pages->addWidget(m_start);
     connect(&m_loading, &QFutureWatcherBase::finished, this, [this] {
+        if (std::exchange(m_reload, false)) { // superseded (another workspace, newer data): read again
+            refresh();
+            return;
+        }
         const Result<Data> data = m_loading.result();
         if (data)
             display(data.value());
@@ -202,8 +206,12 @@ QString OverviewView::teamSummary() const
 
 void OverviewView::refresh()
 {
-    if (m_path.isEmpty() || m_loading.isRunning())
+    if (m_path.isEmpty())
         return;
+    if (m_loading.isRunning()) {
+        m_reload = true; // when this one lands
+        return;
+    }
     const QString path = m_path;
     m_loading.setFuture(QtConcurrent::run(workPool(), [path, member = m_member] {
         return withWorkspace(path, Database::Mode::ReadOnly, [&member](Database& db) -> Result<Data> {

@@ -66,6 +66,7 @@ private:
     GettingStarted* m_start;
     QStackedLayout* m_pages;
     QFutureWatcher<Result<Data>> m_loading;
+    bool m_reload = false; // refresh() asked for while a load ran
 };
 
 } // namespace tenure

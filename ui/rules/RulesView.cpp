@@ -115,7 +115,8 @@ RulesView::RulesView(QWidget* parent)
 void RulesView::setWorkspace(const QString& path)
 {
     m_path = path;
-    m_eventNames = {}; // another workspace: its names are read whole
+    ++m_generation; // loads begun before are of the workspace before (or of its data before)
+    m_eventNames = {}; // its names are read whole
     load();
 }
 
@@ -131,6 +132,7 @@ void RulesView::load()
         return;
     const QString path = m_path;
     const qint64 eventsSeq = m_eventNames.lastSeq();
+    const int generation = m_generation;
     m_busy = true;
     updateButtons();
     runAsync(
@@ -151,7 +153,9 @@ void RulesView::load()
                 return loaded;
             });
         },
-        [this, path](const Result<Loaded>& result) {
+        [this, generation](const Result<Loaded>& result) {
+            if (generation != m_generation)
+                return; // the load that replaced it ends the busy state
             m_busy = false;
             if (!result) {
                 showMessage(result.error(), true);
@@ -161,7 +165,7 @@ void RulesView::load()
             m_version = result->version;
             m_active = result->rules;
             m_editor->setRules(result->rules);
-            if (result->events && path == m_path) { // not a load of the workspace before
+            if (result->events) {
                 m_eventNames.add(*result->events);
                 m_editor->setKnownEvents(m_eventNames.sorted());
             }

@@ -62,6 +62,7 @@ private:
     // The event names of the workspace's log read so far: each load reads only the names of the
     // events logged since (EventNames::readAfter).
     EventNames::Known m_eventNames;
+    int m_generation = 0; // of setWorkspace(): a load begun before it lands ignored
     RuleSet m_active; // as loaded: the "from" side of a preview
     bool m_busy = false;
     QLabel* m_header;

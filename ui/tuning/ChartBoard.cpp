@@ -12,11 +12,11 @@ ChartBoard::ChartBoard(QWidget* parent)
     m_grid->setContentsMargins(0, 0, 0, 0);
 }
 
-int ChartBoard::columnWidth()
+int ChartBoard::columnWidth() const
 {
     // Enough for a legend of three entries ("Chance", "Active rules (AUC 0.881)", "Candidate
     // (AUC 0.912)") and the axis labels beside it, at the application's font.
-    return QFontMetrics(QFont()).horizontalAdvance(QLatin1Char('x')) * 62;
+    return fontMetrics().horizontalAdvance(QLatin1Char('x')) * 62;
 }
 
 void ChartBoard::addChart(QWidget* chart, bool wide)

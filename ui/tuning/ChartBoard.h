@@ -19,8 +19,8 @@ public:
     explicit ChartBoard(QWidget* parent = nullptr);
 
     void addChart(QWidget* chart, bool wide = false);
-    // The narrowest a chart is given beside another.
-    static int columnWidth();
+    // The narrowest a chart is given beside another, at the board's font.
+    int columnWidth() const;
     int columns() const { return m_columns; }
 
 protected:

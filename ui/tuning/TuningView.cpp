@@ -124,7 +124,10 @@ TuningView::TuningView(QWidget* parent)
     m_progress->hide();
     m_cancel->hide();
     m_status->setWordWrap(true);
+    // The figures as wide as they need, their names wrapped in the rest, each row as high as its name.
+    m_summary->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_summary->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_summary->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
 
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Score each case"), this));
@@ -261,7 +264,8 @@ void TuningView::setWorkspace(const QString& path)
 {
     m_path = path;
     m_haveActive = false;
-    m_eventNames = {}; // another workspace: its names are read whole
+    ++m_generation; // loads begun before are of the workspace before (or of its data before)
+    m_eventNames = {}; // its names are read whole
     m_worker = std::make_unique<BacktestWorker>(path);
     connect(m_worker.get(), &BacktestWorker::progress, this, [this](qint64 done, qint64 total) {
         m_progress->setMaximum(int(std::min<qint64>(total, INT_MAX)));
@@ -314,6 +318,7 @@ void TuningView::loadActive(bool resetCandidate)
         return;
     const QString path = m_path;
     const qint64 eventsSeq = m_eventNames.lastSeq();
+    const int generation = m_generation;
     struct Loaded
     {
         RuleStore::Active active;
@@ -332,7 +337,9 @@ void TuningView::loadActive(bool resetCandidate)
                 return loaded;
             });
         },
-        [this, path, resetCandidate](const Result<Loaded>& loaded) {
+        [this, generation, resetCandidate](const Result<Loaded>& loaded) {
+            if (generation != m_generation)
+                return; // another workspace's rules (or its data before): the next load sets them
             if (!loaded) {
                 m_status->setText(loaded.error());
                 if (std::exchange(m_suggestWhenLoaded, false))
@@ -345,7 +352,7 @@ void TuningView::loadActive(bool resetCandidate)
                 m_editor->setRules(m_active);
                 m_adopt->setEnabled(false);
             }
-            if (loaded->events && path == m_path) {
+            if (loaded->events) {
                 m_eventNames.add(*loaded->events);
                 m_editor->setKnownEvents(m_eventNames.sorted());
             }

@@ -80,6 +80,7 @@ private:
     std::unique_ptr<BacktestWorker> m_worker;
     RuleSet m_active;
     EventNames::Known m_eventNames; // of the workspace's log, read so far
+    int m_generation = 0; // of setWorkspace(): a load begun before it lands ignored
     bool m_haveActive = false;
     bool m_runWhenLoaded = false;
     bool m_suggestWhenLoaded = false;
