@@ -1,6 +1,7 @@
 // The Tuning view's Suggestion tab: what RuleSuggester proposed and why, or why nothing.
 #include "PlainText.h"
 #include "rules/RuleSetEditor.h"
+#include "tuning/TuningCells.h"
 #include "tuning/TuningView.h"
 
 #include <QLabel>
@@ -10,21 +11,8 @@
 
 namespace tenure {
 
-namespace {
-
-QString percent(double fraction)
-{
-    return QLocale().toString(fraction * 100, 'f', 1) + QLatin1Char('%');
-}
-
-QTableWidgetItem* cell(const QString& text, Qt::Alignment alignment = Qt::AlignRight | Qt::AlignVCenter)
-{
-    auto* item = new QTableWidgetItem(text);
-    item->setTextAlignment(alignment);
-    return item;
-}
-
-} // namespace
+using tuningcells::cell;
+using tuningcells::percent;
 
 void TuningView::showSuggestion()
 {
