@@ -2,7 +2,7 @@
 #include "Version.h"
 #include "cli/CommandRegistry.h"
 #include "store/WorkspacePaths.h"
-#include "util/EnglishPlurals.h"
+#include "util/Language.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -19,12 +19,20 @@ namespace {
 
 void printUsage(QTextStream& stream, const cli::CommandRegistry& registry)
 {
-    stream << "Usage: tenure-cli [--db PATH] COMMAND [options]\n\n"
-           << "Global options:\n"
-           << "  --db PATH      Workspace file (default: " << WorkspacePaths::defaultWorkspace() << ")\n"
-           << "  --version      Print the version and exit\n"
-           << "  -h, --help     Show this help; COMMAND --help shows a command's options\n\n"
-           << "Commands:\n";
+    stream << cli::Command::tr("Usage: tenure-cli [--db PATH] [--language en|ja] COMMAND [options]") << "\n\n"
+           << cli::Command::tr("Global options:") << '\n'
+           << "  --db PATH        "
+           << cli::Command::tr("Workspace file or team workspace (default: %1)")
+                  .arg(WorkspacePaths::defaultWorkspace())
+           << '\n'
+           << "  --language CODE  "
+           << cli::Command::tr("en or ja: messages and reports (default: the ui/language setting, else the "
+                               "system's)")
+           << '\n'
+           << "  --version        " << cli::Command::tr("Print the version and exit") << '\n'
+           << "  -h, --help       "
+           << cli::Command::tr("Show this help; COMMAND --help shows a command's options") << "\n\n"
+           << cli::Command::tr("Commands:") << '\n';
     for (const auto& command : registry.commands())
         stream << "  " << command->name().leftJustified(12) << ' ' << command->description() << '\n';
     stream << Qt::flush;
@@ -68,33 +76,58 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationName(QString::fromLatin1(kApplicationName));
     QCoreApplication::setOrganizationName(QString::fromLatin1(kOrganizationName));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(kVersion));
-    installEnglishPlurals(); // "Wrote report.pdf (1 page)."
-
     QTextStream out(stdout);
     QTextStream err(stderr);
-    const cli::CommandRegistry registry;
 
+    // The options before the command: --db, --language, --help, --version.
     QStringList args = app.arguments().mid(1);
     QString db = WorkspacePaths::defaultWorkspace();
+    QString language;
+    bool help = false;
+    bool version = false;
+    QString badOption;
     while (!args.isEmpty() && args.first().startsWith(QLatin1Char('-'))) {
         const QString option = args.takeFirst();
         if (option == QLatin1String("--version") || option == QLatin1String("-v")) {
-            out << "tenure-cli " << kVersion << Qt::endl;
-            return 0;
-        }
-        if (option == QLatin1String("--help") || option == QLatin1String("-h")) {
-            printUsage(out, registry);
-            return 0;
-        }
-        if (option == QLatin1String("--db") && !args.isEmpty()) {
+            version = true;
+        } else if (option == QLatin1String("--help") || option == QLatin1String("-h")) {
+            help = true;
+        } else if (option == QLatin1String("--db") && !args.isEmpty()) {
             db = args.takeFirst();
         } else if (option.startsWith(QLatin1String("--db="))) {
             db = option.mid(5);
+        } else if (option == QLatin1String("--language") && !args.isEmpty()) {
+            language = args.takeFirst();
+        } else if (option.startsWith(QLatin1String("--language="))) {
+            language = option.mid(11);
         } else {
-            err << "tenure-cli: unknown or incomplete option " << option << "\n\n";
-            printUsage(err, registry);
-            return cli::Command::UsageError;
+            badOption = option;
+            break;
         }
+    }
+    if (version) {
+        out << "tenure-cli " << kVersion << Qt::endl;
+        return 0;
+    }
+    const bool knownLanguage = language.isEmpty() || supportedLanguages().contains(language);
+    // Messages, reports and exports in the chosen language (a known one: English otherwise).
+    installLanguage(knownLanguage ? language : QString());
+    const cli::CommandRegistry registry; // its commands' descriptions are in that language
+    if (!knownLanguage) {
+        err << cli::Command::tr("tenure-cli: --language expects %1, got \"%2\"")
+                   .arg(supportedLanguages().join(QStringLiteral(" or ")), language)
+            << "\n\n";
+        printUsage(err, registry);
+        return cli::Command::UsageError;
+    }
+    if (help) {
+        printUsage(out, registry);
+        return 0;
+    }
+    if (!badOption.isEmpty()) {
+        err << cli::Command::tr("tenure-cli: unknown or incomplete option %1").arg(badOption) << "\n\n";
+        printUsage(err, registry);
+        return cli::Command::UsageError;
     }
     if (args.isEmpty()) {
         printUsage(err, registry);
@@ -102,7 +135,7 @@ int main(int argc, char* argv[])
     }
     cli::Command* command = registry.find(args.first());
     if (!command) {
-        err << "tenure-cli: unknown command \"" << args.first() << "\"\n\n";
+        err << cli::Command::tr("tenure-cli: unknown command \"%1\"").arg(args.first()) << "\n\n";
         printUsage(err, registry);
         return cli::Command::UsageError;
     }

@@ -4,18 +4,16 @@
 #include "StartupProbe.h"
 #include "Version.h"
 #include "store/WorkspacePaths.h"
-#include "util/EnglishPlurals.h"
+#include "util/Language.h"
 #include "workspace/FirstRunDialog.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
 #include <QTimer>
-#include <QTranslator>
 
 #include <cstdio>
 #include <optional>
@@ -47,6 +45,19 @@ bool asksForText(int argc, char* argv[])
     return false;
 }
 
+// --language's value, read before the options are parsed: their help is in that language.
+QString requestedLanguage(int argc, char* argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if (argument == "--language" && i + 1 < argc)
+            return QString::fromLocal8Bit(argv[i + 1]);
+        if (argument.startsWith("--language="))
+            return QString::fromLocal8Bit(argument.mid(11));
+    }
+    return {};
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -61,6 +72,7 @@ int main(int argc, char* argv[])
     // machine without one (a server, an SSH session) gets the text rather than an abort.
     if (asksForText(argc, argv)) {
         QCoreApplication core(argc, argv);
+        installLanguage(requestedLanguage(argc, argv));
         if (const std::optional<int> exitCode = answered(core.arguments(), options))
             return *exitCode;
     }
@@ -70,20 +82,7 @@ int main(int argc, char* argv[])
         return *exitCode;
 
     // Japanese or English: --language, else the ui/language setting, else the system locale.
-    QString language = options.language;
-    if (language.isEmpty())
-        language = QSettings().value(QStringLiteral("ui/language")).toString();
-    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
-    if (!language.isEmpty())
-        QLocale::setDefault(locale); // dates and numbers follow the chosen language too
-    installEnglishPlurals(); // "1 page": asked after the language's own translation
-    QTranslator translator;
-    if (translator.load(locale, QStringLiteral("tenure"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
-    QTranslator qtTranslator; // Qt's own dialogs and buttons, where the system has them
-    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
+    installLanguage(options.language);
 
     MainWindow window;
     if (options.measureStartup)

@@ -19,6 +19,8 @@ packages=(
     # Japanese text on screen and in printed reports (VL Gothic keeps Japanese text in PDFs
     # searchable: see ui/print/ReportPage.cpp), a Latin family for reports
     fonts-noto-cjk fonts-vlgothic fonts-dejavu-core
+    # Qt's own texts (standard buttons, file dialogs, --help's options) in Japanese
+    qt6-translations-l10n
     # tests: desktop-file and AppStream validators, PDF to text/PNG, a virtual X server
     desktop-file-utils appstream poppler-utils xvfb xauth
 )

@@ -2,6 +2,7 @@
 """Fills tenure_ja.ts with the Japanese translations below (by source text, in any context).
 Run after `lupdate -locations none -no-obsolete ui app core -ts resources/translations/tenure_ja.ts`;
 strings without an entry stay unfinished and show in English."""
+import os
 import sys
 import xml.etree.ElementTree as ET
 
@@ -875,6 +876,14 @@ JA = {
     "No customer matches the search and filters.": "検索と絞り込みの条件に一致する顧客はいません。",
     "No customers in this workspace yet: the Overview says how to add them.": "このワークスペースにはまだ顧客がいません。追加方法は概要に表示されています。",
 }
+
+# The command lines' strings (tenure-cli, tenure --help): a table of their own.
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ja_cli import JA_CLI  # noqa: E402
+
+JA.update(JA_CLI)
+
 
 def main(path):
     tree = ET.parse(path)

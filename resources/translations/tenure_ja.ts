@@ -367,55 +367,207 @@
     </message>
 </context>
 <context>
-    <name>AppOptions</name>
+    <name>ActionsCommand</name>
     <message>
-        <source>Tenure: customer health, stages and action queues.</source>
-        <translation type="unfinished" />
+        <source>The action queue: list, show ID, done ID, snooze ID --until DATE, reassign ID --to NAME, note ID TEXT, account-note ACCOUNT_ID TEXT, rules [--set FILE].</source>
+        <translation>アクションキュー: list、show ID、done ID、snooze ID --until DATE、reassign ID --to NAME、note ID TEXT、account-note ACCOUNT_ID TEXT、rules [--set FILE]。</translation>
     </message>
     <message>
-        <source>Workspace file (default: %1).</source>
-        <translation type="unfinished" />
+        <source>list (default), show, done, snooze, reassign, note, account-note, rules</source>
+        <translation>list (既定)、show、done、snooze、reassign、note、account-note、rules</translation>
     </message>
     <message>
-        <source>path</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Open the demo workspace, creating it first if needed (at --db, or %1).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Render the window to a PNG file once the workspace is loaded and scored, then exit.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>file</source>
-        <translation type="unfinished" />
+        <source>list: only this owner's actions.</source>
+        <translation>list: この担当者のアクションだけ。</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished" />
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>list: include snoozed actions.</source>
+        <translation>list: スヌーズ中のアクションも含める。</translation>
+    </message>
+    <message>
+        <source>list: one JSON array.</source>
+        <translation>list: 1 つの JSON 配列で出力。</translation>
+    </message>
+    <message>
+        <source>snooze: until this day.</source>
+        <translation>snooze: この日まで。</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>reassign: the new owner.</source>
+        <translation>reassign: 新しい担当者。</translation>
+    </message>
+    <message>
+        <source>done, snooze: a note for the history.</source>
+        <translation>done、snooze: 履歴に残すメモ。</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>テキスト</translation>
+    </message>
+    <message>
+        <source>Who does it (default: $USER).</source>
+        <translation>操作する人 (既定: $USER)。</translation>
+    </message>
+    <message>
+        <source>rules: replace the triggers and weights with this JSON file.</source>
+        <translation>rules: トリガーと重みをこの JSON ファイルで置き換える。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>tenure-cli actions: %1</source>
+        <translation>tenure-cli actions: %1</translation>
+    </message>
+    <message>
+        <source>unknown action "%1"; expected list, show, done, snooze, reassign, note, account-note or rules</source>
+        <translation>不明な操作 "%1"。list、show、done、snooze、reassign、note、account-note、rules のいずれかを指定してください</translation>
+    </message>
+    <message>
+        <source>unexpected argument "%1" after %2</source>
+        <translation>%2 の後に想定外の引数 "%1"</translation>
+    </message>
+    <message>
+        <source>the action rules of a team workspace are set on the engine's side; not from here yet</source>
+        <translation>チームワークスペースのアクションルールはエンジン側で設定します (ここからはまだ設定できません)</translation>
+    </message>
+    <message>
+        <source>tenure-cli actions: %1 is not a member of this team workspace: ask an admin to add you (tenure-cli team add-member).</source>
+        <translation>tenure-cli actions: %1 はこのチームワークスペースのメンバーではありません。管理者に追加を依頼してください (tenure-cli team add-member)。</translation>
+    </message>
+    <message>
+        <source>No open actions.</source>
+        <translation>未対応のアクションはありません。</translation>
+    </message>
+    <message>
+        <source> · snoozed until %1</source>
+        <translation> · %1 までスヌーズ</translation>
+    </message>
+    <message>
+        <source> · last changed by %1, %2</source>
+        <translation> · 最終変更: %1、%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Action rules saved; they apply from the next scoring pass.</source>
+        <translation>アクションルールを保存しました。次回のスコアリングから適用されます。</translation>
+    </message>
+    <message>
+        <source>expected account-note ACCOUNT_ID TEXT</source>
+        <translation>account-note ACCOUNT_ID TEXT の形で指定してください</translation>
+    </message>
+    <message>
+        <source>Note added to %1.</source>
+        <translation>%1 にメモを追加しました。</translation>
+    </message>
+    <message>
+        <source>%1 expects an action id (see tenure-cli actions list)</source>
+        <translation>%1 にはアクション ID を指定してください (tenure-cli actions list を参照)</translation>
+    </message>
+    <message>
+        <source>No action %1.</source>
+        <translation>アクション %1 はありません。</translation>
+    </message>
+    <message>
+        <source>Action %1: %2 (%3), %4, priority %5, owner %6</source>
+        <translation>アクション %1: %2 (%3)、%4、優先度 %5、担当 %6</translation>
+    </message>
+    <message>
+        <source>Action %1 done.</source>
+        <translation>アクション %1 を完了にしました。</translation>
+    </message>
+    <message>
+        <source>snooze expects --until YYYY-MM-DD</source>
+        <translation>snooze には --until YYYY-MM-DD を指定してください</translation>
+    </message>
+    <message>
+        <source>Action %1 snoozed until %2.</source>
+        <translation>アクション %1 を %2 までスヌーズしました。</translation>
+    </message>
+    <message>
+        <source>reassign expects --to NAME</source>
+        <translation>reassign には --to NAME を指定してください</translation>
+    </message>
+    <message>
+        <source>Action %1 now belongs to %2.</source>
+        <translation>アクション %1 の担当を %2 に変更しました。</translation>
+    </message>
+    <message>
+        <source>expected note ID TEXT</source>
+        <translation>note ID TEXT の形で指定してください</translation>
+    </message>
+    <message>
+        <source>Note added to action %1.</source>
+        <translation>アクション %1 にメモを追加しました。</translation>
+    </message>
+    <message>
+        <source>unknown action "%1"</source>
+        <translation>不明なアクション "%1"</translation>
+    </message>
+</context>
+<context>
+    <name>AppOptions</name>
+    <message>
+        <source>Tenure: customer health, stages and action queues.</source>
+        <translation>Tenure: 顧客のヘルス、ステージ、アクションキュー。</translation>
+    </message>
+    <message>
+        <source>Workspace file (default: %1).</source>
+        <translation>ワークスペースファイル (既定: %1)。</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>path</translation>
+    </message>
+    <message>
+        <source>Open the demo workspace, creating it first if needed (at --db, or %1).</source>
+        <translation>デモワークスペースを開きます (必要なら先に作成。場所は --db、または %1)。</translation>
+    </message>
+    <message>
+        <source>Render the window to a PNG file once the workspace is loaded and scored, then exit.</source>
+        <translation>ワークスペースを読み込んでスコアリングした後、ウィンドウを PNG ファイルに書き出して終了します。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
     </message>
     <message>
         <source>The language of the window: en or ja (default: the ui/language setting, else the system's).</source>
-        <translation type="unfinished" />
+        <translation>ウィンドウの言語: en または ja (既定: ui/language の設定、なければシステムの言語)。</translation>
     </message>
     <message>
         <source>code</source>
-        <translation type="unfinished" />
+        <translation>code</translation>
     </message>
     <message>
         <source>Print start-up times and peak memory, then quit (for bench_startup).</source>
-        <translation type="unfinished" />
+        <translation>起動時間と最大メモリを表示して終了します (bench_startup 用)。</translation>
     </message>
     <message>
         <source>The view to open: overview, customers, actions, customer (the customer page, with the customers opened last), rules, tuning, datasources or customer:ACCOUNT_ID.</source>
-        <translation type="unfinished" />
+        <translation>開くビュー: overview、customers、actions、customer (最後に開いた顧客の顧客ページ)、rules、tuning、datasources、customer:ACCOUNT_ID。</translation>
     </message>
     <message>
         <source>--view: expected overview, customers, actions, customer, rules, tuning, datasources or customer:ACCOUNT_ID, got "%1"
 </source>
-        <translation type="unfinished" />
+        <translation>--view: overview、customers、actions、customer、rules、tuning、datasources、customer:ACCOUNT_ID のいずれかを指定してください (指定値: "%1")
+</translation>
     </message>
 </context>
 <context>
@@ -438,6 +590,125 @@
     </message>
 </context>
 <context>
+    <name>BacktestCommand</name>
+    <message>
+        <source>Replay history: score each account as of DAYS before what happened and measure how well stage, score and band foretold churn.</source>
+        <translation>履歴の再生: 各顧客を結果の DAYS 日前の時点でスコアリングし、ステージ・スコア・バンドがどれだけ解約を予測できたかを測ります。</translation>
+    </message>
+    <message>
+        <source>Score each case this many days before its outcome (default: 90).</source>
+        <translation>各ケースを結果のこの日数前でスコアリングします (既定: 90)。</translation>
+    </message>
+    <message>
+        <source>DAYS</source>
+        <translation>日数</translation>
+    </message>
+    <message>
+        <source>Backtest the rule set in this JSON file instead of the active one.</source>
+        <translation>有効なルールの代わりに、この JSON ファイルのルールセットをバックテストします。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Treat this day as today: later outcomes are ignored (default: today).</source>
+        <translation>この日を今日として扱います。それより後の結果は無視します(既定: 今日)。</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Sample at most N accounts without churn as the retained baseline (default: all).</source>
+        <translation>解約していない顧客を最大 N 件まで継続ベースラインとして抽出します(既定: すべて)。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Print one JSON object instead of tables.</source>
+        <translation>表の代わりに 1 つの JSON オブジェクトを出力します。</translation>
+    </message>
+    <message>
+        <source>tenure-cli backtest: %1</source>
+        <translation>tenure-cli backtest: %1</translation>
+    </message>
+    <message>
+        <source>tenure-cli backtest: cannot read %1: %2</source>
+        <translation>tenure-cli backtest: %1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>tenure-cli backtest: %1: %2</source>
+        <translation>tenure-cli backtest: %1: %2</translation>
+    </message>
+    <message>
+        <source>Took %1 s.</source>
+        <translation>%1 秒かかりました。</translation>
+    </message>
+    <message>
+        <source>Backtest of "%1", %2 days ahead, as of %3</source>
+        <translation>"%1" のバックテスト (%2 日前、%3 時点)</translation>
+    </message>
+    <message>
+        <source>Cases: %1 (%2 from outcomes, %3 retained baseline), %4 churned; %5 outcomes skipped (no history %6 days before).</source>
+        <translation>ケース: %1 (結果から %2、継続の基準 %3)、解約 %4。%5 件の結果は対象外 (%6 日前の履歴なし)。</translation>
+    </message>
+    <message>
+        <source>ROC AUC of the score for churn: %1 (%2 scored cases; 0.5 is chance, 1 is perfect).</source>
+        <translation>解約に対するスコアの ROC AUC: %1 (スコアのあるケース %2。0.5 は偶然、1 は完全)。</translation>
+    </message>
+    <message>
+        <source>"%1" as a churn flag: %2 flagged, precision %3, recall %4.</source>
+        <translation>解約の兆候としての "%1": 該当 %2、適合率 %3、再現率 %4。</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>ケース</translation>
+    </message>
+    <message>
+        <source>Churned</source>
+        <translation>解約</translation>
+    </message>
+    <message>
+        <source>Churn rate [95%]</source>
+        <translation>解約率 [95%]</translation>
+    </message>
+    <message>
+        <source>Expansion</source>
+        <translation>拡大</translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>バンド</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>ステージ</translation>
+    </message>
+    <message>
+        <source>Per criterion (passes: earns at least half its points)</source>
+        <translation>基準別 (合格: 配点の半分以上を獲得)</translation>
+    </message>
+    <message>
+        <source>passes: %1 cases, churn %2; fails: %3 cases, churn %4; lift %5; AUC %6</source>
+        <translation>合格: %1 ケース、解約 %2。不合格: %3 ケース、解約 %4。リフト %5。AUC %6</translation>
+    </message>
+    <message>
+        <source>suggested: flag below %1 (Youden's J %2)</source>
+        <translation>提案: %1 未満で警告 (Youden の J %2)</translation>
+    </message>
+    <message>
+        <source>suggested: flag above %1 (Youden's J %2)</source>
+        <translation>提案: %1 超で警告 (Youden の J %2)</translation>
+    </message>
+    <message>
+        <source>[sample too small to trust]</source>
+        <translation>[サンプルが少なく信頼できません]</translation>
+    </message>
+</context>
+<context>
     <name>ColumnTypes</name>
     <message>
         <source>Cancelled.</source>
@@ -456,35 +727,35 @@
     <name>Command</name>
     <message>
         <source>Workspace file (default: %1).</source>
-        <translation type="unfinished" />
+        <translation>ワークスペースファイル (既定: %1)。</translation>
     </message>
     <message>
         <source>path</source>
-        <translation type="unfinished" />
+        <translation>path</translation>
     </message>
     <message>
         <source>Show this help.</source>
-        <translation type="unfinished" />
+        <translation>このヘルプを表示します。</translation>
     </message>
     <message>
         <source>tenure-cli %1: %2</source>
-        <translation type="unfinished" />
+        <translation>tenure-cli %1: %2</translation>
     </message>
     <message>
         <source>zone</source>
-        <translation type="unfinished" />
+        <translation>zone</translation>
     </message>
     <message>
         <source>tenure-cli %1: works on workspace files only for now; on a team workspace, run it on a file and move that in with tenure-cli team push (see docs/team.md)</source>
-        <translation type="unfinished" />
+        <translation>tenure-cli %1: 現在はワークスペースファイルでのみ使えます。チームワークスペースでは、ファイルで実行してから tenure-cli team push で移してください (docs/team.md を参照)</translation>
     </message>
     <message>
         <source>Into the team workspace %1: %2.</source>
-        <translation type="unfinished" />
+        <translation>チームワークスペース %1 へ: %2。</translation>
     </message>
     <message>
         <source>nothing new</source>
-        <translation type="unfinished" />
+        <translation>新しいデータなし</translation>
     </message>
     <message>
         <source>, </source>
@@ -492,7 +763,7 @@
     </message>
     <message>
         <source>no temporary folder to stage the team's data in: %1</source>
-        <translation type="unfinished" />
+        <translation>チームのデータを準備する一時フォルダーがありません: %1</translation>
     </message>
     <message>
         <source>tenure-cli %1: there is no workspace at %2 (check the path, or create one with tenure-cli --db %2 init)</source>
@@ -500,7 +771,7 @@
     </message>
     <message>
         <source>tenure-cli %1: unexpected argument "%2" (see tenure-cli %1 --help)</source>
-        <translation type="unfinished" />
+        <translation>tenure-cli %1: 想定外の引数 "%2" (tenure-cli %1 --help を参照)</translation>
     </message>
     <message numerus="yes">
         <source>Wrote %1 (%n pages).</source>
@@ -561,6 +832,137 @@
         <source>%n bad rows skipped</source>
         <translation>
             <numerusform>不正な行 %n 行をスキップ</numerusform></translation>
+    </message>
+    <message>
+        <source>Usage: tenure-cli [--db PATH] [--language en|ja] COMMAND [options]</source>
+        <translation>使い方: tenure-cli [--db PATH] [--language en|ja] COMMAND [オプション]</translation>
+    </message>
+    <message>
+        <source>Global options:</source>
+        <translation>共通オプション:</translation>
+    </message>
+    <message>
+        <source>Workspace file or team workspace (default: %1)</source>
+        <translation>ワークスペースファイルまたはチームワークスペース (既定: %1)</translation>
+    </message>
+    <message>
+        <source>en or ja: messages and reports (default: the ui/language setting, else the system's)</source>
+        <translation>en または ja: メッセージとレポートの言語 (既定: ui/language の設定、なければシステムの言語)</translation>
+    </message>
+    <message>
+        <source>Print the version and exit</source>
+        <translation>バージョンを表示して終了</translation>
+    </message>
+    <message>
+        <source>Show this help; COMMAND --help shows a command's options</source>
+        <translation>このヘルプを表示 (COMMAND --help でコマンドのオプションを表示)</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>コマンド:</translation>
+    </message>
+    <message>
+        <source>tenure-cli: --language expects %1, got "%2"</source>
+        <translation>tenure-cli: --language には %1 を指定してください (指定値: "%2")</translation>
+    </message>
+    <message>
+        <source>tenure-cli: unknown or incomplete option %1</source>
+        <translation>tenure-cli: 不明または不完全なオプション %1</translation>
+    </message>
+    <message>
+        <source>tenure-cli: unknown command "%1"</source>
+        <translation>tenure-cli: 不明なコマンド "%1"</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectorCommand</name>
+    <message>
+        <source>Manage product API connectors: add FILE, list, export NAME, secret NAME.</source>
+        <translation>製品 API コネクタの管理: add FILE、list、export NAME、secret NAME。</translation>
+    </message>
+    <message>
+        <source>add, list, export or secret</source>
+        <translation>add、list、export、secret</translation>
+    </message>
+    <message>
+        <source>add: the connector's JSON file; export, secret: its name</source>
+        <translation>add: コネクタの JSON ファイル。export、secret: コネクタ名</translation>
+    </message>
+    <message>
+        <source>export: write the JSON here instead of printing it.</source>
+        <translation>export: JSON を表示せずにこのファイルに書き出す。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>secret: remove the stored secret.</source>
+        <translation>secret: 保存したシークレットを削除する。</translation>
+    </message>
+    <message>
+        <source>tenure-cli connector: expected add FILE, list, export NAME or secret NAME</source>
+        <translation>tenure-cli connector: add FILE、list、export NAME、secret NAME のいずれかを指定してください</translation>
+    </message>
+    <message>
+        <source>tenure-cli connector: unknown action "%1"; expected add, list, export or secret</source>
+        <translation>tenure-cli connector: 不明な操作 "%1"。add、list、export、secret のいずれかを指定してください</translation>
+    </message>
+    <message>
+        <source>tenure-cli connector: %1</source>
+        <translation>tenure-cli connector: %1</translation>
+    </message>
+    <message>
+        <source>tenure-cli connector: %1: %2</source>
+        <translation>tenure-cli connector: %1: %2</translation>
+    </message>
+    <message>
+        <source>Connector "%1" (%2) saved. Its secret, if it needs one: tenure-cli connector secret %1, or the environment variable %3.</source>
+        <translation>コネクタ "%1" (%2) を保存しました。シークレットが必要な場合: tenure-cli connector secret %1、または環境変数 %3。</translation>
+    </message>
+    <message>
+        <source>No connectors. Add one with: tenure-cli connector add FILE</source>
+        <translation>コネクタがありません。追加するには: tenure-cli connector add FILE</translation>
+    </message>
+    <message>
+        <source>never pulled</source>
+        <translation>未取り込み</translation>
+    </message>
+    <message>
+        <source>pulled up to %1</source>
+        <translation>%1 まで取り込み済み</translation>
+    </message>
+    <message>
+        <source>interrupted run up to %1, resumes at the next pull</source>
+        <translation>%1 まで取り込んで中断。次の取り込みで再開します</translation>
+    </message>
+    <message>
+        <source>every %1 min</source>
+        <translation>%1 分ごと</translation>
+    </message>
+    <message>
+        <source>on demand</source>
+        <translation>手動</translation>
+    </message>
+    <message>
+        <source>Secret of "%1" removed from the keychain.</source>
+        <translation>"%1" のシークレットをキーチェーンから削除しました。</translation>
+    </message>
+    <message>
+        <source>Secret for "%1" (one line, not echoed to any log): </source>
+        <translation>"%1" のシークレット (1 行。ログには残りません): </translation>
+    </message>
+    <message>
+        <source>tenure-cli connector: cannot read standard input</source>
+        <translation>tenure-cli connector: 標準入力を読み込めません</translation>
+    </message>
+    <message>
+        <source>tenure-cli connector: no secret given</source>
+        <translation>tenure-cli connector: シークレットが入力されていません</translation>
+    </message>
+    <message>
+        <source>Secret of "%1" stored in the keychain.</source>
+        <translation>"%1" のシークレットをキーチェーンに保存しました。</translation>
     </message>
 </context>
 <context>
@@ -844,6 +1246,61 @@
     </message>
 </context>
 <context>
+    <name>DemoCommand</name>
+    <message>
+        <source>Create or fill a workspace with a demo portfolio: accounts, a year of product events, outcomes.</source>
+        <translation>デモのポートフォリオでワークスペースを作成または追加します: 顧客、1 年分の製品イベント、結果。</translation>
+    </message>
+    <message>
+        <source>Random seed; the same seed gives the same workspace.</source>
+        <translation>乱数シード。同じシードなら同じワークスペースになります。</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数値</translation>
+    </message>
+    <message>
+        <source>Number of accounts.</source>
+        <translation>顧客数。</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>count</translation>
+    </message>
+    <message>
+        <source>The demo's today (events end the day before).</source>
+        <translation>デモの「今日」(イベントはその前日まで)。</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>The workspace time zone (default: this machine's).</source>
+        <translation>ワークスペースのタイムゾーン (既定: このマシンのもの)。</translation>
+    </message>
+    <message>
+        <source>tenure-cli demo: --seed expects a whole number, got "%1".</source>
+        <translation>tenure-cli demo: --seed には整数を指定してください (指定値: "%1")。</translation>
+    </message>
+    <message>
+        <source>tenure-cli demo: --accounts expects a number from 1 to 1000000.</source>
+        <translation>tenure-cli demo: --accounts には 1 から 1000000 までの数を指定してください。</translation>
+    </message>
+    <message>
+        <source>tenure-cli demo: --today expects a date as YYYY-MM-DD, got "%1".</source>
+        <translation>tenure-cli demo: --today には YYYY-MM-DD 形式の日付を指定してください (指定値: "%1")。</translation>
+    </message>
+    <message>
+        <source>tenure-cli demo: %1</source>
+        <translation>tenure-cli demo: %1</translation>
+    </message>
+    <message>
+        <source>Demo workspace %1: %2 accounts, %3 new events, %4 outcomes (%5 s).</source>
+        <translation>デモワークスペース %1: 顧客 %2、新しいイベント %3、結果 %4 (%5 秒)。</translation>
+    </message>
+</context>
+<context>
     <name>DemoWorkspace</name>
     <message>
         <source>Cannot inspect the workspace before adding the demo.</source>
@@ -946,6 +1403,136 @@
     <message>
         <source>No event named “%1” in this workspace's log: did you mean “%2”?</source>
         <translation>このワークスペースのログに “%1” という名前のイベントはありません。“%2” のことですか?</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCommand</name>
+    <message>
+        <source>Export the customer list (status, ARR, renewal) as CSV for spreadsheets.</source>
+        <translation>顧客一覧 (状態、ARR、更新日) を表計算ソフト用の CSV に書き出します。</translation>
+    </message>
+    <message>
+        <source>customers</source>
+        <translation>customers</translation>
+    </message>
+    <message>
+        <source>The CSV file to write.</source>
+        <translation>書き出す CSV ファイル。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>utf-8 (with a byte-order mark, the default) or cp932.</source>
+        <translation>utf-8 (BOM 付き、既定) または cp932。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>Only this owner's accounts.</source>
+        <translation>この担当者の顧客だけ。</translation>
+    </message>
+    <message>
+        <source>tenure-cli export: expected customers --csv FILE [--encoding cp932] [--owner NAME]</source>
+        <translation>tenure-cli export: customers --csv FILE [--encoding cp932] [--owner NAME] の形で指定してください</translation>
+    </message>
+    <message>
+        <source>tenure-cli export: %1</source>
+        <translation>tenure-cli export: %1</translation>
+    </message>
+    <message>
+        <source>Wrote %1 accounts to %2.</source>
+        <translation>%1 社を %2 に書き出しました。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCommand</name>
+    <message>
+        <source>Import a CSV export: KIND is accounts, events, outcomes or keys (another key → account).</source>
+        <translation>CSV エクスポートを取り込みます: KIND は accounts、events、outcomes、keys (別のキー → 顧客) のいずれか。</translation>
+    </message>
+    <message>
+        <source>accounts, events, outcomes or keys</source>
+        <translation>accounts、events、outcomes、keys</translation>
+    </message>
+    <message>
+        <source>The CSV file.</source>
+        <translation>CSV ファイル。</translation>
+    </message>
+    <message>
+        <source>Column mapping (JSON) instead of the detected one.</source>
+        <translation>検出した列の対応の代わりに使う対応 (JSON)。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>utf-8, utf-16le, utf-16be, cp932 (shift_jis), windows-1252, euc-jp (default: detected).</source>
+        <translation>utf-8、utf-16le、utf-16be、cp932 (shift_jis)、windows-1252、euc-jp (既定: 自動検出)。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>Source name (default: the file name). Re-imports of the same source add nothing twice; its mapping is kept as a preset.</source>
+        <translation>データソース名 (既定: ファイル名)。同じソースを再度取り込んでも重複は追加されません。列の対応はプリセットとして保存されます。</translation>
+    </message>
+    <message>
+        <source>For keys: what the keys are (e.g. subscription, user).</source>
+        <translation>keys の場合: キーの種類 (例: subscription、user)。</translation>
+    </message>
+    <message>
+        <source>Import the good rows and report the bad ones (default: any bad row aborts the import).</source>
+        <translation>正しい行を取り込み、不正な行を報告します (既定: 不正な行が 1 つでもあれば取り込みを中止)。</translation>
+    </message>
+    <message>
+        <source>Check every row and report, write nothing.</source>
+        <translation>すべての行を検査して報告し、何も書き込みません。</translation>
+    </message>
+    <message>
+        <source>Print the report as one JSON object.</source>
+        <translation>報告を 1 つの JSON オブジェクトで出力します。</translation>
+    </message>
+    <message>
+        <source>tenure-cli import: expected KIND and FILE, e.g. tenure-cli import events usage.csv</source>
+        <translation>tenure-cli import: KIND と FILE を指定してください (例: tenure-cli import events usage.csv)</translation>
+    </message>
+    <message>
+        <source>tenure-cli import: unknown kind "%1"; expected accounts, events, outcomes or keys</source>
+        <translation>tenure-cli import: 不明な種類 "%1"。accounts、events、outcomes、keys のいずれかを指定してください</translation>
+    </message>
+    <message>
+        <source>tenure-cli import: %1</source>
+        <translation>tenure-cli import: %1</translation>
+    </message>
+    <message>
+        <source>tenure-cli import: %1: %2</source>
+        <translation>tenure-cli import: %1: %2</translation>
+    </message>
+    <message>
+        <source>not a readable file</source>
+        <translation>読み込めるファイルではありません</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>ファイルがありません</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3-separated) → source "%4": %5 read.</source>
+        <translation>%1 (%2、%3区切り) → データソース "%4": %5を読み込みました。</translation>
+    </message>
+    <message>
+        <source>Dry run: %1 rows ready, %2 bad; nothing was written.</source>
+        <translation>試行: 取り込める行 %1、不正な行 %2。何も書き込んでいません。</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 new, %3 updated, %4 already there, %5 (%6 s).</source>
+        <translation>%1をインポートしました: 新規 %2、更新 %3、既存 %4、%5 (%6 秒)。</translation>
     </message>
 </context>
 <context>
@@ -1089,6 +1676,29 @@
     <message>
         <source>%1: no column found for %2 (importing %3; the file's columns: %4). Choose their columns in the mapping (the import's Columns step, or a --mapping file), or rename the file's columns.</source>
         <translation>%1: %2 の列が見つかりません(%3 のインポート。ファイルの列: %4)。列の対応付けで指定するか、列名を変更してください。</translation>
+    </message>
+</context>
+<context>
+    <name>InitCommand</name>
+    <message>
+        <source>Create an empty workspace, or upgrade an existing one.</source>
+        <translation>空のワークスペースを作成するか、既存のものを更新します。</translation>
+    </message>
+    <message>
+        <source>IANA time zone whose calendar days the rules count in (default: this machine's).</source>
+        <translation>ルールが日付を数える IANA タイムゾーン (既定: このマシンのもの)。</translation>
+    </message>
+    <message>
+        <source>tenure-cli init: %1</source>
+        <translation>tenure-cli init: %1</translation>
+    </message>
+    <message>
+        <source>Workspace %1 is ready (schema %2, time zone %3).</source>
+        <translation>ワークスペース %1 は準備できています (スキーマ %2、タイムゾーン %3)。</translation>
+    </message>
+    <message>
+        <source>Created workspace %1 (schema %2, time zone %3).</source>
+        <translation>ワークスペース %1 を作成しました (スキーマ %2、タイムゾーン %3)。</translation>
     </message>
 </context>
 <context>
@@ -1303,6 +1913,57 @@
     </message>
 </context>
 <context>
+    <name>PullCommand</name>
+    <message>
+        <source>Pull new events from the product API connectors (all, or the one named).</source>
+        <translation>製品 API コネクタから新しいイベントを取り込みます (すべて、または指定したもの)。</translation>
+    </message>
+    <message>
+        <source>The connector to pull (default: all).</source>
+        <translation>取り込むコネクタ (既定: すべて)。</translation>
+    </message>
+    <message>
+        <source>[name]</source>
+        <translation>[name]</translation>
+    </message>
+    <message>
+        <source>tenure-cli pull: %1</source>
+        <translation>tenure-cli pull: %1</translation>
+    </message>
+    <message>
+        <source>No connectors to pull. Add one with: tenure-cli connector add FILE</source>
+        <translation>取り込むコネクタがありません。追加するには: tenure-cli connector add FILE</translation>
+    </message>
+    <message>
+        <source>tenure-cli pull: %1: %2</source>
+        <translation>tenure-cli pull: %1: %2</translation>
+    </message>
+    <message>
+        <source>no secret stored; run tenure-cli connector secret %1 or set %2</source>
+        <translation>シークレットが保存されていません。tenure-cli connector secret %1 を実行するか %2 を設定してください</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 events read</source>
+        <translation>%1 件のイベントを読み込み</translation>
+    </message>
+    <message>
+        <source>%1 new events, %2 already there</source>
+        <translation>新しいイベント %1 件、既存 %2 件</translation>
+    </message>
+    <message>
+        <source>%1 pages, %2 records: %3, %4 rejected, %5 retries%6 (%7 s).</source>
+        <translation>%1 ページ、%2 レコード: %3、却下 %4、再試行 %5%6 (%7 秒)。</translation>
+    </message>
+    <message>
+        <source>, resumed an interrupted run</source>
+        <translation>、中断した取り込みを再開</translation>
+    </message>
+</context>
+<context>
     <name>QCoreApplication</name>
     <message>
         <source>Columns: %1</source>
@@ -1340,6 +2001,81 @@
     <message>
         <source>No history yet</source>
         <translation>履歴はまだありません</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCommand</name>
+    <message>
+        <source>Write an account report (ACCOUNT_ID) or a portfolio report (--portfolio) as PDF.</source>
+        <translation>顧客レポート (ACCOUNT_ID) またはポートフォリオレポート (--portfolio) を PDF で書き出します。</translation>
+    </message>
+    <message>
+        <source>The account to report on.</source>
+        <translation>レポートする顧客。</translation>
+    </message>
+    <message>
+        <source>[ACCOUNT_ID]</source>
+        <translation>[ACCOUNT_ID]</translation>
+    </message>
+    <message>
+        <source>A portfolio report of every account (or one owner's).</source>
+        <translation>全顧客 (または 1 人の担当者の顧客) のポートフォリオレポート。</translation>
+    </message>
+    <message>
+        <source>With --portfolio: only this owner's accounts.</source>
+        <translation>--portfolio と併用: この担当者の顧客だけ。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>The PDF file to write.</source>
+        <translation>書き出す PDF ファイル。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>a4 or letter (default: by the locale).</source>
+        <translation>a4 または letter (既定: ロケールによる)。</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>size</translation>
+    </message>
+    <message>
+        <source>The report's day (default: today).</source>
+        <translation>レポートの基準日 (既定: 今日)。</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>tenure-cli report: expected ACCOUNT_ID --pdf FILE, or --portfolio [--owner NAME] --pdf FILE</source>
+        <translation>tenure-cli report: ACCOUNT_ID --pdf FILE、または --portfolio [--owner NAME] --pdf FILE の形で指定してください</translation>
+    </message>
+    <message>
+        <source>tenure-cli report: --page-size expects a4 or letter, got "%1"</source>
+        <translation>tenure-cli report: --page-size には a4 または letter を指定してください (指定値: "%1")</translation>
+    </message>
+    <message>
+        <source>tenure-cli report: --as-of expects YYYY-MM-DD</source>
+        <translation>tenure-cli report: --as-of には YYYY-MM-DD を指定してください</translation>
+    </message>
+    <message>
+        <source>tenure-cli report: %1</source>
+        <translation>tenure-cli report: %1</translation>
+    </message>
+    <message>
+        <source>tenure-cli report: no accounts%1</source>
+        <translation>tenure-cli report: 顧客がいません%1</translation>
+    </message>
+    <message>
+        <source> owned by "%1"</source>
+        <translation> (担当: "%1")</translation>
     </message>
 </context>
 <context>
@@ -1836,6 +2572,81 @@
     </message>
 </context>
 <context>
+    <name>ScoreCommand</name>
+    <message>
+        <source>Score the accounts: fold new events into stages, health scores and history (incremental).</source>
+        <translation>顧客をスコアリングします: 新しいイベントをステージ、ヘルススコア、履歴に反映 (差分)。</translation>
+    </message>
+    <message>
+        <source>Rebuild every summary from the event log instead.</source>
+        <translation>代わりにすべての集計をイベントログから再構築します。</translation>
+    </message>
+    <message>
+        <source>Score as of the end of this day (default: today).</source>
+        <translation>この日の終わり時点でスコアリングします (既定: 今日)。</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>tenure-cli score: --as-of expects a date as YYYY-MM-DD, got "%1".</source>
+        <translation>tenure-cli score: --as-of には YYYY-MM-DD 形式の日付を指定してください (指定値: "%1")。</translation>
+    </message>
+    <message>
+        <source>tenure-cli score: %1</source>
+        <translation>tenure-cli score: %1</translation>
+    </message>
+    <message>
+        <source>tenure-cli score: the action queue: %1</source>
+        <translation>tenure-cli score: アクションキュー: %1</translation>
+    </message>
+    <message>
+        <source>Action queue: %1 open (%2 new, %3 cleared, %4 back from snooze).</source>
+        <translation>アクションキュー: 未対応 %1 (新規 %2、解消 %3、スヌーズから復帰 %4)。</translation>
+    </message>
+    <message>
+        <source>%1 as of %2 with rules v%3: %4 events folded in, %5 accounts scored, %6 history rows (%7 s).</source>
+        <translation>%1 (%2 時点、ルール v%3): 反映したイベント %4、スコアリングした顧客 %5、履歴 %6 行 (%7 秒)。</translation>
+    </message>
+    <message>
+        <source>Re-scored with new rules</source>
+        <translation>新しいルールで再スコアリングしました</translation>
+    </message>
+    <message>
+        <source>Rebuilt from the log</source>
+        <translation>ログから再構築しました</translation>
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation>スコアリング完了</translation>
+    </message>
+    <message>
+        <source>tenure-cli score: the team's engine runs elsewhere (%1); it scores after every pull and on each day change, and every desktop sees its results.</source>
+        <translation>tenure-cli score: チームのエンジンは別の場所で動いています (%1)。取り込みのたびと日付が変わるたびにスコアリングし、結果はすべてのデスクトップに表示されます。</translation>
+    </message>
+    <message>
+        <source>another process</source>
+        <translation>別のプロセス</translation>
+    </message>
+    <message>
+        <source>Team workspace %1: %2 copied from the log (up to seq %3), %4 written (%5).</source>
+        <translation>チームワークスペース %1: ログから%2をコピー (seq %3 まで)、%4を書き込み (%5)。</translation>
+    </message>
+    <message>
+        <source>(no score)</source>
+        <translation>(スコアなし)</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>ステージ</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+</context>
+<context>
     <name>ScoringEngine</name>
     <message>
         <source>Cannot read the event log: %1</source>
@@ -1906,6 +2717,53 @@
     </message>
 </context>
 <context>
+    <name>ServeCommand</name>
+    <message>
+        <source>Be the team workspace's engine: score after every pull, change and day; stop on SIGTERM.</source>
+        <translation>チームワークスペースのエンジンとして動作します: 取り込み・変更・日付変更のたびにスコアリングし、SIGTERM で停止します。</translation>
+    </message>
+    <message>
+        <source>The engine's working copy of the team's log (default: in the cache folder).</source>
+        <translation>エンジンが使うチームのログの作業コピー (既定: キャッシュフォルダー内)。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>Score at least every N minutes (default 5).</source>
+        <translation>少なくとも N 分ごとにスコアリングします (既定 5)。</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <source>While another process is the engine, try to take over every N seconds (default 15).</source>
+        <translation>別のプロセスがエンジンの間、N 秒ごとに引き継ぎを試みます (既定 15)。</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>seconds</translation>
+    </message>
+    <message>
+        <source>tenure-cli serve: --db must name a team workspace (postgresql://… or a .tenure-team file); a workspace file is scored by the app that opens it</source>
+        <translation>tenure-cli serve: --db にはチームワークスペース (postgresql://… または .tenure-team ファイル) を指定してください。ワークスペースファイルは開いたアプリがスコアリングします</translation>
+    </message>
+    <message>
+        <source>tenure-cli serve: %1</source>
+        <translation>tenure-cli serve: %1</translation>
+    </message>
+    <message>
+        <source>tenure-cli serve: cannot set up signal handling</source>
+        <translation>tenure-cli serve: シグナル処理を設定できません</translation>
+    </message>
+    <message>
+        <source>Stopping: the engine lock is released for the next engine.</source>
+        <translation>停止します: 次のエンジンのためにエンジンのロックを解放しました。</translation>
+    </message>
+</context>
+<context>
     <name>SourceStore</name>
     <message>
         <source>A source needs a name.</source>
@@ -1930,6 +2788,65 @@
     <message>
         <source>Cannot save the progress of source "%1": %2</source>
         <translation>データソース「%1」の進捗を保存できません: %2</translation>
+    </message>
+</context>
+<context>
+    <name>StatsCommand</name>
+    <message>
+        <source>Count the accounts, events, outcomes and sources of a workspace.</source>
+        <translation>ワークスペースの顧客、イベント、結果、データソースを数えます。</translation>
+    </message>
+    <message>
+        <source>Print one JSON object instead of a table.</source>
+        <translation>表の代わりに 1 つの JSON オブジェクトを出力します。</translation>
+    </message>
+    <message>
+        <source>tenure-cli stats: %1</source>
+        <translation>tenure-cli stats: %1</translation>
+    </message>
+    <message>
+        <source>Workspace  %1</source>
+        <translation>ワークスペース  %1</translation>
+    </message>
+    <message>
+        <source>Schema     %1</source>
+        <translation>スキーマ        %1</translation>
+    </message>
+    <message>
+        <source>Time zone  %1</source>
+        <translation>タイムゾーン    %1</translation>
+    </message>
+    <message>
+        <source>Accounts   %1</source>
+        <translation>顧客            %1</translation>
+    </message>
+    <message>
+        <source>Events     %1</source>
+        <translation>イベント        %1</translation>
+    </message>
+    <message>
+        <source>Outcomes   %1</source>
+        <translation>結果            %1</translation>
+    </message>
+    <message>
+        <source>Sources    %1</source>
+        <translation>データソース    %1</translation>
+    </message>
+    <message>
+        <source>Visible    %1</source>
+        <translation>表示範囲        %1</translation>
+    </message>
+    <message>
+        <source>every account (own-accounts-only off)</source>
+        <translation>すべての顧客 (own-accounts-only off)</translation>
+    </message>
+    <message>
+        <source>every account (own-accounts-only on; admins see all)</source>
+        <translation>すべての顧客 (own-accounts-only on。管理者はすべて表示)</translation>
+    </message>
+    <message>
+        <source>your own accounts only (own-accounts-only on)</source>
+        <translation>自分が担当する顧客のみ (own-accounts-only on)</translation>
     </message>
 </context>
 <context>
@@ -1959,6 +2876,201 @@
     <message>
         <source>Every login of the server may connect to the team workspace %1, where only its members should: ask %2, who owns the database, to run: %3</source>
         <translation>サーバーのすべてのログインがチームワークスペース %1 に接続できます (接続できるべきなのはメンバーだけです)。データベースの所有者 %2 に次を実行するよう依頼してください: %3</translation>
+    </message>
+</context>
+<context>
+    <name>TeamCommand</name>
+    <message>
+        <source>Team workspaces on PostgreSQL: init URL, upgrade URL, add-member LOGIN, list, remove LOGIN, push --from FILE URL, set own-accounts-only on|off URL.</source>
+        <translation>PostgreSQL 上のチームワークスペース: init URL、upgrade URL、add-member LOGIN、list、remove LOGIN、push --from FILE URL、set own-accounts-only on|off URL。</translation>
+    </message>
+    <message>
+        <source>init, upgrade, add-member, list, remove, push or set</source>
+        <translation>init、upgrade、add-member、list、remove、push、set</translation>
+    </message>
+    <message>
+        <source>init, upgrade, push: the team workspace (postgresql://user@host:port/db or a .tenure-team file; or --db); add-member, remove: the login; set: own-accounts-only on|off, then the team workspace</source>
+        <translation>init、upgrade、push: チームワークスペース (postgresql://user@host:port/db または .tenure-team ファイル、または --db)。add-member、remove: ログイン名。set: own-accounts-only on|off の後にチームワークスペース</translation>
+    </message>
+    <message>
+        <source>init: the team's time zone (default: this machine's).</source>
+        <translation>init: チームのタイムゾーン (既定: このマシンのもの)。</translation>
+    </message>
+    <message>
+        <source>add-member: the member's display name, as accounts name their owner.</source>
+        <translation>add-member: メンバーの表示名 (顧客の担当者名と同じもの)。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>add-member: admin, csm or ingest.</source>
+        <translation>add-member: admin、csm、ingest のいずれか。</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>role</translation>
+    </message>
+    <message>
+        <source>add-member: read the member's password from standard input (one line; it is sent only as a SCRAM verifier).</source>
+        <translation>add-member: メンバーのパスワードを標準入力から読み込みます (1 行。SCRAM の検証子としてのみ送信)。</translation>
+    </message>
+    <message>
+        <source>push: the workspace file to move in.</source>
+        <translation>push: 移すワークスペースファイル。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>init: also write a .tenure-team file for the team's desktops.</source>
+        <translation>init: チームのデスクトップ用に .tenure-team ファイルも書き出します。</translation>
+    </message>
+    <message>
+        <source>tenure-cli team: expected init URL, upgrade URL, add-member LOGIN --name NAME --role ROLE, list, remove LOGIN, push --from FILE URL or set own-accounts-only on|off URL</source>
+        <translation>tenure-cli team: init URL、upgrade URL、add-member LOGIN --name NAME --role ROLE、list、remove LOGIN、push --from FILE URL、set own-accounts-only on|off URL のいずれかを指定してください</translation>
+    </message>
+    <message>
+        <source>tenure-cli team %1: expected the member's login</source>
+        <translation>tenure-cli team %1: メンバーのログイン名を指定してください</translation>
+    </message>
+    <message>
+        <source>tenure-cli team set: expected own-accounts-only on|off and the team workspace</source>
+        <translation>tenure-cli team set: own-accounts-only on|off とチームワークスペースを指定してください</translation>
+    </message>
+    <message>
+        <source>tenure-cli team %1: name the team workspace as postgresql://user@host:port/database or a .tenure-team file (positional or --db)</source>
+        <translation>tenure-cli team %1: チームワークスペースを postgresql://user@host:port/database または .tenure-team ファイルで指定してください (引数または --db)</translation>
+    </message>
+    <message>
+        <source>tenure-cli team: %1</source>
+        <translation>tenure-cli team: %1</translation>
+    </message>
+    <message>
+        <source>tenure-cli team remove: %1</source>
+        <translation>tenure-cli team remove: %1</translation>
+    </message>
+    <message>
+        <source>Removed %1 from the team (the login stays; drop it with DROP ROLE if it has no other use).</source>
+        <translation>%1 をチームから外しました (ログインは残ります。ほかに使わないなら DROP ROLE で削除してください)。</translation>
+    </message>
+    <message>
+        <source>tenure-cli team init: cannot write %1: %2</source>
+        <translation>tenure-cli team init: %1 を書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>tenure-cli team init: %1</source>
+        <translation>tenure-cli team init: %1</translation>
+    </message>
+    <message>
+        <source>Team workspace %1 is ready (schema %2). Add members with: tenure-cli team add-member LOGIN --name NAME --role admin|csm|ingest --db %3</source>
+        <translation>チームワークスペース %1 の準備ができました (スキーマ %2)。メンバーの追加: tenure-cli team add-member LOGIN --name NAME --role admin|csm|ingest --db %3</translation>
+    </message>
+    <message>
+        <source>Wrote %1: open it in Tenure or pass it as --db.</source>
+        <translation>%1 を書き出しました。Tenure で開くか、--db に指定してください。</translation>
+    </message>
+    <message>
+        <source>Warning: cannot tell who may connect: %1</source>
+        <translation>警告: 接続できるログインを確認できません: %1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告: %1</translation>
+    </message>
+    <message>
+        <source>tenure-cli team add-member: expected --name NAME and --role admin|csm|ingest</source>
+        <translation>tenure-cli team add-member: --name NAME と --role admin|csm|ingest を指定してください</translation>
+    </message>
+    <message>
+        <source>tenure-cli team add-member: --password-stdin read no password</source>
+        <translation>tenure-cli team add-member: --password-stdin でパスワードを読み込めませんでした</translation>
+    </message>
+    <message>
+        <source>tenure-cli team add-member: %1</source>
+        <translation>tenure-cli team add-member: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is a member with role %3.</source>
+        <translation>%1 (%2) はロール %3 のメンバーです。</translation>
+    </message>
+    <message>
+        <source>tenure-cli team list: %1</source>
+        <translation>tenure-cli team list: %1</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>ログイン</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>ロール</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>own-accounts-only: on (each CSM sees only the accounts they own)</source>
+        <translation>own-accounts-only: on (各 CSM は自分が担当する顧客だけを表示)</translation>
+    </message>
+    <message>
+        <source>own-accounts-only: off (every member sees every account)</source>
+        <translation>own-accounts-only: off (全メンバーがすべての顧客を表示)</translation>
+    </message>
+    <message>
+        <source>tenure-cli team upgrade: %1</source>
+        <translation>tenure-cli team upgrade: %1</translation>
+    </message>
+    <message>
+        <source>Team workspace %1 has schema %2 already.</source>
+        <translation>チームワークスペース %1 はすでにスキーマ %2 です。</translation>
+    </message>
+    <message>
+        <source>Team workspace %1 upgraded from schema %2 to %3.</source>
+        <translation>チームワークスペース %1 をスキーマ %2 から %3 に更新しました。</translation>
+    </message>
+    <message>
+        <source>tenure-cli team set: %1</source>
+        <translation>tenure-cli team set: %1</translation>
+    </message>
+    <message>
+        <source>own-accounts-only is on: each CSM of %1 now sees only the accounts they own (admins, the engine and the ingest role see every account).</source>
+        <translation>own-accounts-only を on にしました: %1 の各 CSM は自分が担当する顧客だけを表示します (管理者、エンジン、ingest ロールはすべての顧客を表示)。</translation>
+    </message>
+    <message>
+        <source>own-accounts-only is off: every member of %1 sees every account.</source>
+        <translation>own-accounts-only を off にしました: %1 の全メンバーがすべての顧客を表示します。</translation>
+    </message>
+    <message>
+        <source>tenure-cli team push: expected --from FILE, the workspace file to move in</source>
+        <translation>tenure-cli team push: 移すワークスペースファイルを --from FILE で指定してください</translation>
+    </message>
+    <message>
+        <source>tenure-cli team push: %1</source>
+        <translation>tenure-cli team push: %1</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>テーブル</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>ファイル内</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>注: %1</translation>
+    </message>
+    <message>
+        <source>Pushed %1 into %2: %3 rows added.</source>
+        <translation>%1 を %2 に移しました: %3 行を追加。</translation>
     </message>
 </context>
 <context>
@@ -2513,6 +3625,117 @@
     <message>
         <source>cannot tell the file's encoding; tried UTF-8, CP932 and windows-1252: %1; %2; not windows-1252 either (non-ASCII bytes in a row). Choose the file's encoding (cp932, utf-8 or windows-1252, …)</source>
         <translation>ファイルのエンコーディングを判別できません。UTF-8、CP932、windows-1252 を試しました: %1、%2、windows-1252 でもありません(非 ASCII バイトが連続しています)。ファイルのエンコーディングを指定してください(cp932、utf-8、windows-1252 など)</translation>
+    </message>
+</context>
+<context>
+    <name>TuneCommand</name>
+    <message>
+        <source>suggest: fit rules to this workspace's own outcomes (thresholds, the criteria that carry signal, weights) and check them on later outcomes, against the active rules.</source>
+        <translation>suggest: このワークスペース自身の結果にルール(しきい値、兆候を示す基準、重み)を当てはめ、後の結果で有効なルールと比べて検証します。</translation>
+    </message>
+    <message>
+        <source>suggest</source>
+        <translation>suggest</translation>
+    </message>
+    <message>
+        <source>Measure each case this many days before its outcome (default: 90).</source>
+        <translation>各ケースを結果のこの日数前の時点で測ります(既定: 90)。</translation>
+    </message>
+    <message>
+        <source>DAYS</source>
+        <translation>日数</translation>
+    </message>
+    <message>
+        <source>Treat this day as today: later outcomes are ignored (default: today).</source>
+        <translation>この日を今日として扱います。それより後の結果は無視します(既定: 今日)。</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Fit on outcomes up to this day, check on the later ones (default: the day that leaves about a third of the churns after it).</source>
+        <translation>この日までの結果に当てはめ、それより後の結果で検証します(既定: 解約の約 3 分の 1 が後に残る日)。</translation>
+    </message>
+    <message>
+        <source>Sample at most N accounts without churn as the retained baseline (default: all).</source>
+        <translation>解約していない顧客を最大 N 件まで継続ベースラインとして抽出します(既定: すべて)。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Write the suggested rule set to this JSON file (nothing is written when nothing is suggested).</source>
+        <translation>提案ルールをこの JSON ファイルに書き出します(提案がないときは何も書きません)。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Print one JSON object instead of text.</source>
+        <translation>テキストの代わりに JSON オブジェクトを 1 つ出力します。</translation>
+    </message>
+    <message>
+        <source>tenure-cli tune: %1</source>
+        <translation>tenure-cli tune: %1</translation>
+    </message>
+    <message>
+        <source>expected "suggest", got "%1"</source>
+        <translation>「suggest」が必要です(指定: 「%1」)</translation>
+    </message>
+    <message>
+        <source>tenure-cli tune: cannot write %1: %2</source>
+        <translation>tenure-cli tune: %1 に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>Written to %1: try it with tenure-cli backtest --rules %1.</source>
+        <translation>%1 に書き出しました。tenure-cli backtest --rules %1 で試せます。</translation>
+    </message>
+    <message>
+        <source>Took %1 s.</source>
+        <translation>%1 秒かかりました。</translation>
+    </message>
+    <message>
+        <source>Rule suggestion, %1 days ahead, as of %2; fitted on outcomes up to %3, checked on the later ones.</source>
+        <translation>ルールの提案(%1 日前、%2 時点)。%3 までの結果に当てはめ、それより後の結果で検証。</translation>
+    </message>
+    <message>
+        <source>Training: %1 cases, %2 churned. Holdout: %3 cases, %4 churned. %5 candidate criteria tried.</source>
+        <translation>学習: %1 ケース、解約 %2 件。検証: %3 ケース、解約 %4 件。候補基準 %5 件を試しました。</translation>
+    </message>
+    <message>
+        <source>Holdout ROC AUC [95%]: suggested %1; active rules ("%2") %3, on the same cases.</source>
+        <translation>検証 ROC AUC [95%]: 提案 %1、有効なルール(「%2」)%3(同じケース)。</translation>
+    </message>
+    <message>
+        <source>Difference: %1 [%2–%3] (DeLong).</source>
+        <translation>差: %1 [%2–%3](DeLong 法)。</translation>
+    </message>
+    <message>
+        <source>Training ROC AUC (the cases it was fitted on, optimistic): %1.</source>
+        <translation>学習 ROC AUC(当てはめたケース、楽観的): %1。</translation>
+    </message>
+    <message>
+        <source>Suggested criteria in %1:</source>
+        <translation>%1 で提案する基準:</translation>
+    </message>
+    <message>
+        <source>weight %1</source>
+        <translation>重み %1</translation>
+    </message>
+    <message>
+        <source>why: AUC %1 on its own; churn when failing %2 of %3, when passing %4 of %5; lift %6</source>
+        <translation>理由: 単独の AUC %1、不合格時の解約 %3 件中 %2 件、合格時 %5 件中 %4 件、リフト %6</translation>
+    </message>
+    <message>
+        <source>none churned when passing</source>
+        <translation>合格時の解約なし</translation>
+    </message>
+    <message>
+        <source>Left out: %1: %2</source>
+        <translation>除外: %1: %2</translation>
     </message>
 </context>
 <context>
@@ -5566,1188 +6789,6 @@ Team: %3</source>
     <message>
         <source>Cannot open %1</source>
         <translation>%1 を開けません</translation>
-    </message>
-</context>
-<context>
-    <name>tenure::cli::ActionsCommand</name>
-    <message>
-        <source>list: only this owner's actions.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>name</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>list: include snoozed actions.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>list: one JSON array.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>snooze: until this day.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>YYYY-MM-DD</source>
-        <translation>YYYY-MM-DD</translation>
-    </message>
-    <message>
-        <source>reassign: the new owner.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>done, snooze: a note for the history.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>text</source>
-        <translation>テキスト</translation>
-    </message>
-    <message>
-        <source>Who does it (default: $USER).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>rules: replace the triggers and weights with this JSON file.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>file</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli actions: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>No open actions.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source> · snoozed until %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>Action rules saved; they apply from the next scoring pass.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>expected account-note ACCOUNT_ID TEXT</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Note added to %1.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 expects an action id (see tenure-cli actions list)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>No action %1.</source>
-        <translation>アクション %1 はありません。</translation>
-    </message>
-    <message>
-        <source>Action %1: %2 (%3), %4, priority %5, owner %6</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Action %1 done.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>snooze expects --until YYYY-MM-DD</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Action %1 snoozed until %2.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>reassign expects --to NAME</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Action %1 now belongs to %2.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>expected note ID TEXT</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Note added to action %1.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>unknown action "%1"</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the action rules of a team workspace are set on the engine's side; not from here yet</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli actions: %1 is not a member of this team workspace: ask an admin to add you (tenure-cli team add-member).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source> · last changed by %1, %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The action queue: list, show ID, done ID, snooze ID --until DATE, reassign ID --to NAME, note ID TEXT, account-note ACCOUNT_ID TEXT, rules [--set FILE].</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>list (default), show, done, snooze, reassign, note, account-note, rules</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>unknown action "%1"; expected list, show, done, snooze, reassign, note, account-note or rules</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>unexpected argument "%1" after %2</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>tenure::cli::BacktestCommand</name>
-    <message>
-        <source>Replay history: score each account as of DAYS before what happened and measure how well stage, score and band foretold churn.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Score each case this many days before its outcome (default: 90).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>DAYS</source>
-        <translation>日数</translation>
-    </message>
-    <message>
-        <source>Backtest the rule set in this JSON file instead of the active one.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>FILE</source>
-        <translation>ファイル</translation>
-    </message>
-    <message>
-        <source>Treat this day as today: later outcomes are ignored (default: today).</source>
-        <translation>この日を今日として扱います。それより後の結果は無視します(既定: 今日)。</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD</source>
-        <translation>YYYY-MM-DD</translation>
-    </message>
-    <message>
-        <source>Sample at most N accounts without churn as the retained baseline (default: all).</source>
-        <translation>解約していない顧客を最大 N 件まで継続ベースラインとして抽出します(既定: すべて)。</translation>
-    </message>
-    <message>
-        <source>N</source>
-        <translation>N</translation>
-    </message>
-    <message>
-        <source>Print one JSON object instead of tables.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli backtest: cannot read %1: %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli backtest: %1: %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli backtest: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Took %1 s.</source>
-        <translation>%1 秒かかりました。</translation>
-    </message>
-    <message>
-        <source>Backtest of "%1", %2 days ahead, as of %3</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Cases: %1 (%2 from outcomes, %3 retained baseline), %4 churned; %5 outcomes skipped (no history %6 days before).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>ROC AUC of the score for churn: %1 (%2 scored cases; 0.5 is chance, 1 is perfect).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>"%1" as a churn flag: %2 flagged, precision %3, recall %4.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Cases</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Churned</source>
-        <translation>解約</translation>
-    </message>
-    <message>
-        <source>Churn rate [95%]</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Expansion</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Band</source>
-        <translation>バンド</translation>
-    </message>
-    <message>
-        <source>Stage</source>
-        <translation>ステージ</translation>
-    </message>
-    <message>
-        <source>Per criterion (passes: earns at least half its points)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>passes: %1 cases, churn %2; fails: %3 cases, churn %4; lift %5; AUC %6</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>suggested: flag below %1 (Youden's J %2)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>suggested: flag above %1 (Youden's J %2)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>[sample too small to trust]</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>tenure::cli::ConnectorCommand</name>
-    <message>
-        <source>Manage product API connectors: add FILE, list, export NAME, secret NAME.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>add, list, export or secret</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>add: the connector's JSON file; export, secret: its name</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>export: write the JSON here instead of printing it.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>file</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>secret: remove the stored secret.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli connector: expected add FILE, list, export NAME or secret NAME</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli connector: unknown action "%1"; expected add, list, export or secret</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli connector: %1: %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli connector: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Connector "%1" (%2) saved. Its secret, if it needs one: tenure-cli connector secret %1, or the environment variable %3.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>No connectors. Add one with: tenure-cli connector add FILE</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>never pulled</source>
-        <translation>未取り込み</translation>
-    </message>
-    <message>
-        <source>pulled up to %1</source>
-        <translation>%1 まで取り込み済み</translation>
-    </message>
-    <message>
-        <source>interrupted run up to %1, resumes at the next pull</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>every %1 min</source>
-        <translation>%1 分ごと</translation>
-    </message>
-    <message>
-        <source>on demand</source>
-        <translation>手動</translation>
-    </message>
-    <message>
-        <source>Secret of "%1" removed from the keychain.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Secret for "%1" (one line, not echoed to any log): </source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli connector: cannot read standard input</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli connector: no secret given</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Secret of "%1" stored in the keychain.</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>tenure::cli::DemoCommand</name>
-    <message>
-        <source>Create or fill a workspace with a demo portfolio: accounts, a year of product events, outcomes.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Random seed; the same seed gives the same workspace.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>number</source>
-        <translation>数値</translation>
-    </message>
-    <message>
-        <source>Number of accounts.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>count</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The demo's today (events end the day before).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>YYYY-MM-DD</source>
-        <translation>YYYY-MM-DD</translation>
-    </message>
-    <message>
-        <source>The workspace time zone (default: this machine's).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli demo: --seed expects a whole number, got "%1".</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli demo: --accounts expects a number from 1 to 1000000.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli demo: --today expects a date as YYYY-MM-DD, got "%1".</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli demo: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Demo workspace %1: %2 accounts, %3 new events, %4 outcomes (%5 s).</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>tenure::cli::ExportCommand</name>
-    <message>
-        <source>Export the customer list (status, ARR, renewal) as CSV for spreadsheets.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>customers</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The CSV file to write.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>file</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>utf-8 (with a byte-order mark, the default) or cp932.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>name</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Only this owner's accounts.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli export: expected customers --csv FILE [--encoding cp932] [--owner NAME]</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli export: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Wrote %1 accounts to %2.</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>tenure::cli::ImportCommand</name>
-    <message>
-        <source>Import a CSV export: KIND is accounts, events, outcomes or keys (another key → account).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>accounts, events, outcomes or keys</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The CSV file.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Column mapping (JSON) instead of the detected one.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>file</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>name</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Source name (default: the file name). Re-imports of the same source add nothing twice; its mapping is kept as a preset.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>For keys: what the keys are (e.g. subscription, user).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Import the good rows and report the bad ones (default: any bad row aborts the import).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Check every row and report, write nothing.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Print the report as one JSON object.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli import: expected KIND and FILE, e.g. tenure-cli import events usage.csv</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli import: unknown kind "%1"; expected accounts, events, outcomes or keys</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli import: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Dry run: %1 rows ready, %2 bad; nothing was written.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>utf-8, utf-16le, utf-16be, cp932 (shift_jis), windows-1252, euc-jp (default: detected).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli import: %1: %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>not a readable file</source>
-        <translation>読み込めるファイルではありません</translation>
-    </message>
-    <message>
-        <source>no such file</source>
-        <translation>ファイルがありません</translation>
-    </message>
-    <message>
-        <source>%1 (%2, %3-separated) → source "%4": %5 read.</source>
-        <translation>%1 (%2、%3区切り) → データソース "%4": %5を読み込みました。</translation>
-    </message>
-    <message>
-        <source>Imported %1: %2 new, %3 updated, %4 already there, %5 (%6 s).</source>
-        <translation>%1をインポートしました: 新規 %2、更新 %3、既存 %4、%5 (%6 秒)。</translation>
-    </message>
-</context>
-<context>
-    <name>tenure::cli::InitCommand</name>
-    <message>
-        <source>Create an empty workspace, or upgrade an existing one.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>IANA time zone whose calendar days the rules count in (default: this machine's).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli init: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Workspace %1 is ready (schema %2, time zone %3).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Created workspace %1 (schema %2, time zone %3).</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>tenure::cli::PullCommand</name>
-    <message>
-        <source>Pull new events from the product API connectors (all, or the one named).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The connector to pull (default: all).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>[name]</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli pull: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>No connectors to pull. Add one with: tenure-cli connector add FILE</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli pull: %1: %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>no secret stored; run tenure-cli connector secret %1 or set %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>, resumed an interrupted run</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 events read</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 new events, %2 already there</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 pages, %2 records: %3, %4 rejected, %5 retries%6 (%7 s).</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>tenure::cli::ReportCommand</name>
-    <message>
-        <source>Write an account report (ACCOUNT_ID) or a portfolio report (--portfolio) as PDF.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The account to report on.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>[ACCOUNT_ID]</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>A portfolio report of every account (or one owner's).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>With --portfolio: only this owner's accounts.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>name</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The PDF file to write.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>file</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>a4 or letter (default: by the locale).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>size</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The report's day (default: today).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>YYYY-MM-DD</source>
-        <translation>YYYY-MM-DD</translation>
-    </message>
-    <message>
-        <source>tenure-cli report: expected ACCOUNT_ID --pdf FILE, or --portfolio [--owner NAME] --pdf FILE</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli report: --page-size expects a4 or letter, got "%1"</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli report: --as-of expects YYYY-MM-DD</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli report: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli report: no accounts%1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source> owned by "%1"</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>tenure::cli::ScoreCommand</name>
-    <message>
-        <source>Score the accounts: fold new events into stages, health scores and history (incremental).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Rebuild every summary from the event log instead.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Score as of the end of this day (default: today).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>YYYY-MM-DD</source>
-        <translation>YYYY-MM-DD</translation>
-    </message>
-    <message>
-        <source>tenure-cli score: --as-of expects a date as YYYY-MM-DD, got "%1".</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli score: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli score: the action queue: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 as of %2 with rules v%3: %4 events folded in, %5 accounts scored, %6 history rows (%7 s).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Scored</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Action queue: %1 open (%2 new, %3 cleared, %4 back from snooze).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>(no score)</source>
-        <translation>(スコアなし)</translation>
-    </message>
-    <message>
-        <source>Stage</source>
-        <translation>ステージ</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Re-scored with new rules</source>
-        <translation>新しいルールで再スコアリングしました</translation>
-    </message>
-    <message>
-        <source>Rebuilt from the log</source>
-        <translation>ログから再構築しました</translation>
-    </message>
-    <message>
-        <source>tenure-cli score: the team's engine runs elsewhere (%1); it scores after every pull and on each day change, and every desktop sees its results.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>another process</source>
-        <translation>別のプロセス</translation>
-    </message>
-    <message>
-        <source>Team workspace %1: %2 copied from the log (up to seq %3), %4 written (%5).</source>
-        <translation>チームワークスペース %1: ログから%2をコピー (seq %3 まで)、%4を書き込み (%5)。</translation>
-    </message>
-</context>
-<context>
-    <name>tenure::cli::ServeCommand</name>
-    <message>
-        <source>Be the team workspace's engine: score after every pull, change and day; stop on SIGTERM.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The engine's working copy of the team's log (default: in the cache folder).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>file</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Score at least every N minutes (default 5).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>minutes</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>While another process is the engine, try to take over every N seconds (default 15).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>seconds</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli serve: --db must name a team workspace (postgresql://… or a .tenure-team file); a workspace file is scored by the app that opens it</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli serve: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli serve: cannot set up signal handling</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Stopping: the engine lock is released for the next engine.</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>tenure::cli::StatsCommand</name>
-    <message>
-        <source>Count the accounts, events, outcomes and sources of a workspace.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Print one JSON object instead of a table.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli stats: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Workspace  %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Schema     %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Time zone  %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Accounts   %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Events     %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Outcomes   %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Sources    %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Visible    %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>every account (own-accounts-only off)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>every account (own-accounts-only on; admins see all)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>your own accounts only (own-accounts-only on)</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>tenure::cli::TeamCommand</name>
-    <message>
-        <source>init: the team's time zone (default: this machine's).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>add-member: the member's display name, as accounts name their owner.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>name</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>add-member: admin, csm or ingest.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>role</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>add-member: read the member's password from standard input (one line; it is sent only as a SCRAM verifier).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>push: the workspace file to move in.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>file</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>init: also write a .tenure-team file for the team's desktops.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli team %1: expected the member's login</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli team %1: name the team workspace as postgresql://user@host:port/database or a .tenure-team file (positional or --db)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli team: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli team remove: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Removed %1 from the team (the login stays; drop it with DROP ROLE if it has no other use).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli team init: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Team workspace %1 is ready (schema %2). Add members with: tenure-cli team add-member LOGIN --name NAME --role admin|csm|ingest --db %3</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Wrote %1: open it in Tenure or pass it as --db.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli team add-member: expected --name NAME and --role admin|csm|ingest</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli team add-member: --password-stdin read no password</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli team add-member: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 (%2) is a member with role %3.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli team list: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Login</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Role</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名前</translation>
-    </message>
-    <message>
-        <source>tenure-cli team push: expected --from FILE, the workspace file to move in</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli team push: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Table</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>In the file</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Added</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Note: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Pushed %1 into %2: %3 rows added.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Team workspaces on PostgreSQL: init URL, upgrade URL, add-member LOGIN, list, remove LOGIN, push --from FILE URL, set own-accounts-only on|off URL.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>init, upgrade, add-member, list, remove, push or set</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>init, upgrade, push: the team workspace (postgresql://user@host:port/db or a .tenure-team file; or --db); add-member, remove: the login; set: own-accounts-only on|off, then the team workspace</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli team: expected init URL, upgrade URL, add-member LOGIN --name NAME --role ROLE, list, remove LOGIN, push --from FILE URL or set own-accounts-only on|off URL</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli team set: expected own-accounts-only on|off and the team workspace</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>own-accounts-only: on (each CSM sees only the accounts they own)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>own-accounts-only: off (every member sees every account)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli team upgrade: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Team workspace %1 upgraded from schema %2 to %3.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli team set: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>own-accounts-only is on: each CSM of %1 now sees only the accounts they own (admins, the engine and the ingest role see every account).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>own-accounts-only is off: every member of %1 sees every account.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>tenure-cli team init: cannot write %1: %2</source>
-        <translation>tenure-cli team init: %1 を書き込めません: %2</translation>
-    </message>
-    <message>
-        <source>Warning: cannot tell who may connect: %1</source>
-        <translation>警告: 接続できるログインを確認できません: %1</translation>
-    </message>
-    <message>
-        <source>Warning: %1</source>
-        <translation>警告: %1</translation>
-    </message>
-    <message>
-        <source>Team workspace %1 has schema %2 already.</source>
-        <translation>チームワークスペース %1 はすでにスキーマ %2 です。</translation>
-    </message>
-</context>
-<context>
-    <name>tenure::cli::TuneCommand</name>
-    <message>
-        <source>suggest: fit rules to this workspace's own outcomes (thresholds, the criteria that carry signal, weights) and check them on later outcomes, against the active rules.</source>
-        <translation>suggest: このワークスペース自身の結果にルール(しきい値、兆候を示す基準、重み)を当てはめ、後の結果で有効なルールと比べて検証します。</translation>
-    </message>
-    <message>
-        <source>suggest</source>
-        <translation>suggest</translation>
-    </message>
-    <message>
-        <source>Measure each case this many days before its outcome (default: 90).</source>
-        <translation>各ケースを結果のこの日数前の時点で測ります(既定: 90)。</translation>
-    </message>
-    <message>
-        <source>DAYS</source>
-        <translation>日数</translation>
-    </message>
-    <message>
-        <source>Treat this day as today: later outcomes are ignored (default: today).</source>
-        <translation>この日を今日として扱います。それより後の結果は無視します(既定: 今日)。</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD</source>
-        <translation>YYYY-MM-DD</translation>
-    </message>
-    <message>
-        <source>Fit on outcomes up to this day, check on the later ones (default: the day that leaves about a third of the churns after it).</source>
-        <translation>この日までの結果に当てはめ、それより後の結果で検証します(既定: 解約の約 3 分の 1 が後に残る日)。</translation>
-    </message>
-    <message>
-        <source>Sample at most N accounts without churn as the retained baseline (default: all).</source>
-        <translation>解約していない顧客を最大 N 件まで継続ベースラインとして抽出します(既定: すべて)。</translation>
-    </message>
-    <message>
-        <source>N</source>
-        <translation>N</translation>
-    </message>
-    <message>
-        <source>Write the suggested rule set to this JSON file (nothing is written when nothing is suggested).</source>
-        <translation>提案ルールをこの JSON ファイルに書き出します(提案がないときは何も書きません)。</translation>
-    </message>
-    <message>
-        <source>FILE</source>
-        <translation>ファイル</translation>
-    </message>
-    <message>
-        <source>Print one JSON object instead of text.</source>
-        <translation>テキストの代わりに JSON オブジェクトを 1 つ出力します。</translation>
-    </message>
-    <message>
-        <source>tenure-cli tune: %1</source>
-        <translation>tenure-cli tune: %1</translation>
-    </message>
-    <message>
-        <source>expected "suggest", got "%1"</source>
-        <translation>「suggest」が必要です(指定: 「%1」)</translation>
-    </message>
-    <message>
-        <source>tenure-cli tune: cannot write %1: %2</source>
-        <translation>tenure-cli tune: %1 に書き込めません: %2</translation>
-    </message>
-    <message>
-        <source>Written to %1: try it with tenure-cli backtest --rules %1.</source>
-        <translation>%1 に書き出しました。tenure-cli backtest --rules %1 で試せます。</translation>
-    </message>
-    <message>
-        <source>Took %1 s.</source>
-        <translation>%1 秒かかりました。</translation>
-    </message>
-    <message>
-        <source>Rule suggestion, %1 days ahead, as of %2; fitted on outcomes up to %3, checked on the later ones.</source>
-        <translation>ルールの提案(%1 日前、%2 時点)。%3 までの結果に当てはめ、それより後の結果で検証。</translation>
-    </message>
-    <message>
-        <source>Training: %1 cases, %2 churned. Holdout: %3 cases, %4 churned. %5 candidate criteria tried.</source>
-        <translation>学習: %1 ケース、解約 %2 件。検証: %3 ケース、解約 %4 件。候補基準 %5 件を試しました。</translation>
-    </message>
-    <message>
-        <source>Holdout ROC AUC [95%]: suggested %1; active rules ("%2") %3, on the same cases.</source>
-        <translation>検証 ROC AUC [95%]: 提案 %1、有効なルール(「%2」)%3(同じケース)。</translation>
-    </message>
-    <message>
-        <source>Difference: %1 [%2–%3] (DeLong).</source>
-        <translation>差: %1 [%2–%3](DeLong 法)。</translation>
-    </message>
-    <message>
-        <source>Training ROC AUC (the cases it was fitted on, optimistic): %1.</source>
-        <translation>学習 ROC AUC(当てはめたケース、楽観的): %1。</translation>
-    </message>
-    <message>
-        <source>Suggested criteria in %1:</source>
-        <translation>%1 で提案する基準:</translation>
-    </message>
-    <message>
-        <source>weight %1</source>
-        <translation>重み %1</translation>
-    </message>
-    <message>
-        <source>why: AUC %1 on its own; churn when failing %2 of %3, when passing %4 of %5; lift %6</source>
-        <translation>理由: 単独の AUC %1、不合格時の解約 %3 件中 %2 件、合格時 %5 件中 %4 件、リフト %6</translation>
-    </message>
-    <message>
-        <source>none churned when passing</source>
-        <translation>合格時の解約なし</translation>
-    </message>
-    <message>
-        <source>Left out: %1: %2</source>
-        <translation>除外: %1: %2</translation>
     </message>
 </context>
 <context>

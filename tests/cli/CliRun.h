@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTest>
@@ -46,10 +47,20 @@ inline Run runCommand(const QStringList& arguments,
     return run;
 }
 
+// The binary speaks the system's language: the tests read its English, whatever this machine's.
+inline void inEnglish(QProcess& process)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    environment.remove(QStringLiteral("LANGUAGE"));
+    process.setProcessEnvironment(environment);
+}
+
 // Runs the real tenure-cli binary.
 inline Run runBinary(const QStringList& arguments)
 {
     QProcess process;
+    inEnglish(process);
     process.start(QStringLiteral(TENURE_BIN_DIR "/tenure-cli"), arguments);
     Run run;
     if (!process.waitForFinished(60000))
@@ -65,6 +76,7 @@ inline Run runBinary(const QStringList& arguments)
 inline Run runBinaryLive(const QStringList& arguments, const std::function<bool()>& killWhen = {})
 {
     QProcess process;
+    inEnglish(process);
     process.start(QStringLiteral(TENURE_BIN_DIR "/tenure-cli"), arguments);
     Run run;
     QElapsedTimer timer;

@@ -1,6 +1,8 @@
 #include "CliRun.h"
 
 #include <QProcessEnvironment>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 
 using namespace tenure;
 using namespace tenure::test;
@@ -182,6 +184,71 @@ private slots:
                     .out,
                 saved);
         }
+    }
+
+    // --language ja: the command line's help, messages and reports in Japanese (a Japanese
+    // team's scheduled reports); an unknown language is refused; English without it.
+    void japaneseCommandLine()
+    {
+        test::TempWorkspace workspace;
+        const QString db = workspace.path();
+        QCOMPARE(
+            runCommand({ QStringLiteral("demo"), QStringLiteral("--db"), db, QStringLiteral("--accounts"),
+                         QStringLiteral("20"), QStringLiteral("--today"), QStringLiteral("2026-11-25") })
+                .code,
+            0);
+        QTemporaryDir config; // no ui/language setting of this machine's user
+        const auto run = [&config](const QStringList& arguments) {
+            QProcess process;
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+            environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+            environment.remove(QStringLiteral("LANGUAGE"));
+            environment.remove(QStringLiteral("LC_ALL"));
+            process.setProcessEnvironment(environment);
+            process.start(QStringLiteral(TENURE_BIN_DIR "/tenure-cli"), arguments);
+            Run result;
+            if (process.waitForFinished(60000))
+                result.code = process.exitCode();
+            result.out = QString::fromUtf8(process.readAllStandardOutput());
+            result.err = QString::fromUtf8(process.readAllStandardError());
+            return result;
+        };
+        const Run english = run({ QStringLiteral("--help") });
+        QVERIFY2(english.out.startsWith(QLatin1String("Usage: tenure-cli")), qPrintable(english.out));
+        const Run help
+            = run({ QStringLiteral("--language"), QStringLiteral("ja"), QStringLiteral("--help") });
+        QCOMPARE(help.code, 0);
+        QVERIFY2(help.out.startsWith(QStringLiteral("使い方: tenure-cli")), qPrintable(help.out));
+        QVERIFY2(help.out.contains(
+                     QStringLiteral("ワークスペースの顧客、イベント、結果、データソースを数えます。")),
+                 qPrintable(help.out)); // a command's own description
+        // A command's messages: its own strings (in its own translation context) and the shared ones.
+        const Run stats
+            = run({ QStringLiteral("--language=ja"), QStringLiteral("stats"), QStringLiteral("--db"), db });
+        QCOMPARE(stats.code, 0);
+        QVERIFY2(stats.out.contains(QStringLiteral("顧客            20")), qPrintable(stats.out));
+        const Run refused
+            = run({ QStringLiteral("--language"), QStringLiteral("fr"), QStringLiteral("stats") });
+        QCOMPARE(refused.code, 2);
+        QVERIFY2(refused.err.contains(QLatin1String("--language expects en or ja, got \"fr\"")),
+                 qPrintable(refused.err));
+
+        const QString pdf = workspace.dir() + QStringLiteral("/ja.pdf");
+        const Run report
+            = run({ QStringLiteral("--language"), QStringLiteral("ja"), QStringLiteral("report"),
+                    QStringLiteral("A-00003"), QStringLiteral("--pdf"), pdf, QStringLiteral("--db"), db,
+                    QStringLiteral("--as-of"), QStringLiteral("2026-11-25") });
+        QCOMPARE(report.code, 0);
+        QVERIFY2(report.out.contains(QStringLiteral("を書き出しました")), qPrintable(report.out));
+        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+            QSKIP("pdftotext (poppler-utils) is not installed: the PDF's words are not checked");
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), { pdf, QStringLiteral("-") });
+        QVERIFY(text.waitForFinished(30000));
+        const QString words = QString::fromUtf8(text.readAllStandardOutput());
+        QVERIFY2(words.contains(QStringLiteral("スコアの内訳")) && words.contains(QStringLiteral("利用状況")),
+                 qPrintable(words));
     }
 };
 

@@ -7,6 +7,8 @@ namespace tenure::cli {
 // tenure-cli actions [list|show|done|snooze|reassign|note|account-note]: the action queue.
 class ActionsCommand : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(ActionsCommand)
+
 public:
     ActionsCommand();
 

@@ -11,6 +11,8 @@ namespace tenure::cli {
 // tenure-cli backtest: how well the rules' stage, score and band foretold what happened.
 class BacktestCommand : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(BacktestCommand)
+
 public:
     BacktestCommand();
 

@@ -7,6 +7,8 @@ namespace tenure::cli {
 // tenure-cli connector add FILE | list | export NAME | secret NAME: manage product API connectors.
 class ConnectorCommand : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(ConnectorCommand)
+
 public:
     ConnectorCommand();
 

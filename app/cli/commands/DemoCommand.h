@@ -7,6 +7,8 @@ namespace tenure::cli {
 // tenure-cli demo: fill a workspace with the deterministic demo portfolio.
 class DemoCommand : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(DemoCommand)
+
 public:
     DemoCommand();
 

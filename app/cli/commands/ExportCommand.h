@@ -7,6 +7,8 @@ namespace tenure::cli {
 // tenure-cli export customers --csv FILE [--encoding cp932] [--owner NAME]
 class ExportCommand : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(ExportCommand)
+
 public:
     ExportCommand();
 

@@ -7,6 +7,8 @@ namespace tenure::cli {
 // tenure-cli import KIND FILE: import a CSV export of accounts, events, outcomes or keys.
 class ImportCommand : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(ImportCommand)
+
 public:
     ImportCommand();
 

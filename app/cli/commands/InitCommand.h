@@ -7,6 +7,8 @@ namespace tenure::cli {
 // tenure-cli init: create an empty workspace (or upgrade an existing one to this schema).
 class InitCommand : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(InitCommand)
+
 public:
     InitCommand();
 

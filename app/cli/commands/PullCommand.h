@@ -7,6 +7,8 @@ namespace tenure::cli {
 // tenure-cli pull [NAME]: pull new events from one connector, or from all of them.
 class PullCommand : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(PullCommand)
+
 public:
     PullCommand();
 

@@ -7,6 +7,8 @@ namespace tenure::cli {
 // tenure-cli report ACCOUNT_ID --pdf FILE | report --portfolio [--owner NAME] --pdf FILE
 class ReportCommand : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(ReportCommand)
+
 public:
     ReportCommand();
 

@@ -8,6 +8,8 @@ namespace tenure::cli {
 // tenure-cli score: run the health-score engine and print accounts per stage and band.
 class ScoreCommand : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(ScoreCommand)
+
 public:
     ScoreCommand();
 

@@ -10,6 +10,8 @@ namespace tenure::cli {
 // line per event to standard output, for the journal.
 class ServeCommand : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(ServeCommand)
+
 public:
     ServeCommand();
 

@@ -7,6 +7,8 @@ namespace tenure::cli {
 // tenure-cli stats: what a workspace holds (accounts, events per source, outcomes).
 class StatsCommand : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(StatsCommand)
+
 public:
     StatsCommand();
 

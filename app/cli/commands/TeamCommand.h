@@ -14,6 +14,8 @@ namespace tenure::cli {
 // URL` moves a workspace file in.
 class TeamCommand : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(TeamCommand)
+
 public:
     TeamCommand();
 

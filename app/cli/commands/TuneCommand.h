@@ -11,6 +11,8 @@ namespace tenure::cli {
 // tenure-cli tune suggest: rules fitted to the workspace's own outcomes, validated on later ones.
 class TuneCommand : public Command
 {
+    Q_DECLARE_TR_FUNCTIONS(TuneCommand)
+
 public:
     TuneCommand();
 
