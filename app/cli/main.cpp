@@ -12,6 +12,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 using namespace tenure;
 
@@ -82,7 +83,7 @@ int main(int argc, char* argv[])
     // The options before the command: --db, --language, --help, --version.
     QStringList args = app.arguments().mid(1);
     QString db = WorkspacePaths::defaultWorkspace();
-    QString language;
+    std::optional<QString> language; // as given
     bool help = false;
     bool version = false;
     QString badOption;
@@ -109,13 +110,13 @@ int main(int argc, char* argv[])
         out << "tenure-cli " << kVersion << Qt::endl;
         return 0;
     }
-    const bool knownLanguage = language.isEmpty() || supportedLanguages().contains(language);
-    // Messages, reports and exports in the chosen language (a known one: English otherwise).
-    installLanguage(knownLanguage ? language : QString());
+    const bool knownLanguage = !language || supportedLanguages().contains(*language);
+    // Messages, reports and exports in the chosen language (else the setting's, or the system's).
+    installLanguage(knownLanguage && language ? *language : QString());
     const cli::CommandRegistry registry; // its commands' descriptions are in that language
     if (!knownLanguage) {
         err << cli::Command::tr("tenure-cli: --language expects %1, got \"%2\"")
-                   .arg(supportedLanguages().join(QStringLiteral(" or ")), language)
+                   .arg(supportedLanguages().join(QStringLiteral(" or ")), *language)
             << "\n\n";
         printUsage(err, registry);
         return cli::Command::UsageError;

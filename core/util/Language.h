@@ -13,7 +13,8 @@ QStringList supportedLanguages(); // "en", "ja"
 // the ui/language setting, else the system's. A language chosen by name becomes the default
 // locale (dates and numbers follow it). Installs the English plural forms first, then Tenure's
 // own translation and Qt's (where the system has them), each living as long as the application.
-// Call once, after the application object exists and before any text is made. Returns the locale.
+// Call once per application object, after it exists and before any text is made (the
+// translators are its children). Returns the locale.
 QLocale installLanguage(const QString& requested);
 
 } // namespace tenure

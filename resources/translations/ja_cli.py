@@ -13,7 +13,7 @@ JA_CLI = {
     "Print the version and exit": "バージョンを表示して終了",
     "Show this help; COMMAND --help shows a command's options": "このヘルプを表示 (COMMAND --help でコマンドのオプションを表示)",
     "Commands:": "コマンド:",
-    "tenure-cli: --language expects %1, got \"%2\"": "tenure-cli: --language には %1 を指定してください (指定値: \"%2\")",
+    "tenure-cli: --language expects %1, got \"%2\"": "tenure-cli: --language には %1 を指定してください (指定: 「%2」)",
     "tenure-cli: unknown or incomplete option %1": "tenure-cli: 不明または不完全なオプション %1",
     "tenure-cli: unknown command \"%1\"": "tenure-cli: 不明なコマンド \"%1\"",
     # every command
@@ -69,7 +69,7 @@ JA_CLI = {
     "Note added to action %1.": "アクション %1 にメモを追加しました。",
     "unknown action \"%1\"": "不明なアクション \"%1\"",
     # the window's options (tenure --help)
-    "Tenure: customer health, stages and action queues.": "Tenure: 顧客のヘルス、ステージ、アクションキュー。",
+    "Tenure: customer health, stages and action queues.": "Tenure: 顧客の健全性、ステージ、アクションキュー。",
     "Workspace file (default: %1).": "ワークスペースファイル (既定: %1)。",
     "Open the demo workspace, creating it first if needed (at --db, or %1).":
         "デモワークスペースを開きます (必要なら先に作成。場所は --db、または %1)。",
@@ -82,7 +82,7 @@ JA_CLI = {
     "The view to open: overview, customers, actions, customer (the customer page, with the customers opened last), rules, tuning, datasources or customer:ACCOUNT_ID.":
         "開くビュー: overview、customers、actions、customer (最後に開いた顧客の顧客ページ)、rules、tuning、datasources、customer:ACCOUNT_ID。",
     "--view: expected overview, customers, actions, customer, rules, tuning, datasources or customer:ACCOUNT_ID, got \"%1\"\n":
-        "--view: overview、customers、actions、customer、rules、tuning、datasources、customer:ACCOUNT_ID のいずれかを指定してください (指定値: \"%1\")\n",
+        "--view: overview、customers、actions、customer、rules、tuning、datasources、customer:ACCOUNT_ID のいずれかを指定してください (指定: 「%1」)\n",
     # backtest
     "Replay history: score each account as of DAYS before what happened and measure how well stage, score and band foretold churn.":
         "履歴の再生: 各顧客を結果の DAYS 日前の時点でスコアリングし、ステージ・スコア・バンドがどれだけ解約を予測できたかを測ります。",
@@ -94,7 +94,7 @@ JA_CLI = {
     "tenure-cli backtest: %1: %2": "tenure-cli backtest: %1: %2",
     "Backtest of \"%1\", %2 days ahead, as of %3": "\"%1\" のバックテスト (%2 日前、%3 時点)",
     "Cases: %1 (%2 from outcomes, %3 retained baseline), %4 churned; %5 outcomes skipped (no history %6 days before).":
-        "ケース: %1 (結果から %2、継続の基準 %3)、解約 %4。%5 件の結果は対象外 (%6 日前の履歴なし)。",
+        "ケース: %1 (結果から %2、継続ベースライン %3)、解約 %4。%5 件の結果は対象外 (%6 日前の履歴なし)。",
     "ROC AUC of the score for churn: %1 (%2 scored cases; 0.5 is chance, 1 is perfect).":
         "解約に対するスコアの ROC AUC: %1 (スコアのあるケース %2。0.5 は偶然、1 は完全)。",
     "\"%1\" as a churn flag: %2 flagged, precision %3, recall %4.": "解約の兆候としての \"%1\": 該当 %2、適合率 %3、再現率 %4。",
@@ -134,10 +134,10 @@ JA_CLI = {
     "Number of accounts.": "顧客数。",
     "The demo's today (events end the day before).": "デモの「今日」(イベントはその前日まで)。",
     "The workspace time zone (default: this machine's).": "ワークスペースのタイムゾーン (既定: このマシンのもの)。",
-    "tenure-cli demo: --seed expects a whole number, got \"%1\".": "tenure-cli demo: --seed には整数を指定してください (指定値: \"%1\")。",
+    "tenure-cli demo: --seed expects a whole number, got \"%1\".": "tenure-cli demo: --seed には整数を指定してください (指定: 「%1」)。",
     "tenure-cli demo: --accounts expects a number from 1 to 1000000.": "tenure-cli demo: --accounts には 1 から 1000000 までの数を指定してください。",
     "tenure-cli demo: --today expects a date as YYYY-MM-DD, got \"%1\".":
-        "tenure-cli demo: --today には YYYY-MM-DD 形式の日付を指定してください (指定値: \"%1\")。",
+        "tenure-cli demo: --today には YYYY-MM-DD 形式の日付を指定してください (指定: 「%1」)。",
     "tenure-cli demo: %1": "tenure-cli demo: %1",
     "Demo workspace %1: %2 accounts, %3 new events, %4 outcomes (%5 s).":
         "デモワークスペース %1: 顧客 %2、新しいイベント %3、結果 %4 (%5 秒)。",
@@ -157,11 +157,11 @@ JA_CLI = {
         "CSV エクスポートを取り込みます: KIND は accounts、events、outcomes、keys (別のキー → 顧客) のいずれか。",
     "accounts, events, outcomes or keys": "accounts、events、outcomes、keys",
     "The CSV file.": "CSV ファイル。",
-    "Column mapping (JSON) instead of the detected one.": "検出した列の対応の代わりに使う対応 (JSON)。",
+    "Column mapping (JSON) instead of the detected one.": "検出した列の対応付けの代わりに使う対応付け (JSON)。",
     "utf-8, utf-16le, utf-16be, cp932 (shift_jis), windows-1252, euc-jp (default: detected).":
         "utf-8、utf-16le、utf-16be、cp932 (shift_jis)、windows-1252、euc-jp (既定: 自動検出)。",
     "Source name (default: the file name). Re-imports of the same source add nothing twice; its mapping is kept as a preset.":
-        "データソース名 (既定: ファイル名)。同じソースを再度取り込んでも重複は追加されません。列の対応はプリセットとして保存されます。",
+        "データソース名 (既定: ファイル名)。同じデータソースを再度取り込んでも重複は追加されません。列の対応付けはプリセットとして保存されます。",
     "For keys: what the keys are (e.g. subscription, user).": "keys の場合: キーの種類 (例: subscription、user)。",
     "Import the good rows and report the bad ones (default: any bad row aborts the import).":
         "正しい行を取り込み、不正な行を報告します (既定: 不正な行が 1 つでもあれば取り込みを中止)。",
@@ -173,9 +173,9 @@ JA_CLI = {
         "tenure-cli import: 不明な種類 \"%1\"。accounts、events、outcomes、keys のいずれかを指定してください",
     "tenure-cli import: %1": "tenure-cli import: %1",
     "tenure-cli import: %1: %2": "tenure-cli import: %1: %2",
-    "Dry run: %1 rows ready, %2 bad; nothing was written.": "試行: 取り込める行 %1、不正な行 %2。何も書き込んでいません。",
+    "Dry run: %1 rows ready, %2 bad; nothing was written.": "ドライラン: 取り込める行 %1、不正な行 %2。何も書き込んでいません。",
     # init
-    "Create an empty workspace, or upgrade an existing one.": "空のワークスペースを作成するか、既存のものを更新します。",
+    "Create an empty workspace, or upgrade an existing one.": "空のワークスペースを作成するか、既存のものをアップグレードします。",
     "IANA time zone whose calendar days the rules count in (default: this machine's).":
         "ルールが日付を数える IANA タイムゾーン (既定: このマシンのもの)。",
     "tenure-cli init: %1": "tenure-cli init: %1",
@@ -207,18 +207,18 @@ JA_CLI = {
     "tenure-cli report: expected ACCOUNT_ID --pdf FILE, or --portfolio [--owner NAME] --pdf FILE":
         "tenure-cli report: ACCOUNT_ID --pdf FILE、または --portfolio [--owner NAME] --pdf FILE の形で指定してください",
     "tenure-cli report: --page-size expects a4 or letter, got \"%1\"":
-        "tenure-cli report: --page-size には a4 または letter を指定してください (指定値: \"%1\")",
+        "tenure-cli report: --page-size には a4 または letter を指定してください (指定: 「%1」)",
     "tenure-cli report: --as-of expects YYYY-MM-DD": "tenure-cli report: --as-of には YYYY-MM-DD を指定してください",
     "tenure-cli report: %1": "tenure-cli report: %1",
     "tenure-cli report: no accounts%1": "tenure-cli report: 顧客がいません%1",
     " owned by \"%1\"": " (担当: \"%1\")",
     # score
     "Score the accounts: fold new events into stages, health scores and history (incremental).":
-        "顧客をスコアリングします: 新しいイベントをステージ、ヘルススコア、履歴に反映 (差分)。",
+        "顧客をスコアリングします: 新しいイベントをステージ、健全性スコア、履歴に反映 (差分)。",
     "Rebuild every summary from the event log instead.": "代わりにすべての集計をイベントログから再構築します。",
     "Score as of the end of this day (default: today).": "この日の終わり時点でスコアリングします (既定: 今日)。",
     "tenure-cli score: --as-of expects a date as YYYY-MM-DD, got \"%1\".":
-        "tenure-cli score: --as-of には YYYY-MM-DD 形式の日付を指定してください (指定値: \"%1\")。",
+        "tenure-cli score: --as-of には YYYY-MM-DD 形式の日付を指定してください (指定: 「%1」)。",
     "tenure-cli score: %1": "tenure-cli score: %1",
     "tenure-cli score: the action queue: %1": "tenure-cli score: アクションキュー: %1",
     "Action queue: %1 open (%2 new, %3 cleared, %4 back from snooze).":
@@ -294,7 +294,7 @@ JA_CLI = {
     "own-accounts-only: on (each CSM sees only the accounts they own)": "own-accounts-only: on (各 CSM は自分が担当する顧客だけを表示)",
     "own-accounts-only: off (every member sees every account)": "own-accounts-only: off (全メンバーがすべての顧客を表示)",
     "tenure-cli team upgrade: %1": "tenure-cli team upgrade: %1",
-    "Team workspace %1 upgraded from schema %2 to %3.": "チームワークスペース %1 をスキーマ %2 から %3 に更新しました。",
+    "Team workspace %1 upgraded from schema %2 to %3.": "チームワークスペース %1 をスキーマ %2 から %3 にアップグレードしました。",
     "tenure-cli team set: %1": "tenure-cli team set: %1",
     "own-accounts-only is on: each CSM of %1 now sees only the accounts they own (admins, the engine and the ingest role see every account).":
         "own-accounts-only を on にしました: %1 の各 CSM は自分が担当する顧客だけを表示します (管理者、エンジン、ingest ロールはすべての顧客を表示)。",

@@ -521,7 +521,7 @@
     <name>AppOptions</name>
     <message>
         <source>Tenure: customer health, stages and action queues.</source>
-        <translation>Tenure: 顧客のヘルス、ステージ、アクションキュー。</translation>
+        <translation>Tenure: 顧客の健全性、ステージ、アクションキュー。</translation>
     </message>
     <message>
         <source>Workspace file (default: %1).</source>
@@ -566,7 +566,7 @@
     <message>
         <source>--view: expected overview, customers, actions, customer, rules, tuning, datasources or customer:ACCOUNT_ID, got "%1"
 </source>
-        <translation>--view: overview、customers、actions、customer、rules、tuning、datasources、customer:ACCOUNT_ID のいずれかを指定してください (指定値: "%1")
+        <translation>--view: overview、customers、actions、customer、rules、tuning、datasources、customer:ACCOUNT_ID のいずれかを指定してください (指定: 「%1」)
 </translation>
     </message>
 </context>
@@ -653,7 +653,7 @@
     </message>
     <message>
         <source>Cases: %1 (%2 from outcomes, %3 retained baseline), %4 churned; %5 outcomes skipped (no history %6 days before).</source>
-        <translation>ケース: %1 (結果から %2、継続の基準 %3)、解約 %4。%5 件の結果は対象外 (%6 日前の履歴なし)。</translation>
+        <translation>ケース: %1 (結果から %2、継続ベースライン %3)、解約 %4。%5 件の結果は対象外 (%6 日前の履歴なし)。</translation>
     </message>
     <message>
         <source>ROC AUC of the score for churn: %1 (%2 scored cases; 0.5 is chance, 1 is perfect).</source>
@@ -863,7 +863,7 @@
     </message>
     <message>
         <source>tenure-cli: --language expects %1, got "%2"</source>
-        <translation>tenure-cli: --language には %1 を指定してください (指定値: "%2")</translation>
+        <translation>tenure-cli: --language には %1 を指定してください (指定: 「%2」)</translation>
     </message>
     <message>
         <source>tenure-cli: unknown or incomplete option %1</source>
@@ -1281,7 +1281,7 @@
     </message>
     <message>
         <source>tenure-cli demo: --seed expects a whole number, got "%1".</source>
-        <translation>tenure-cli demo: --seed には整数を指定してください (指定値: "%1")。</translation>
+        <translation>tenure-cli demo: --seed には整数を指定してください (指定: 「%1」)。</translation>
     </message>
     <message>
         <source>tenure-cli demo: --accounts expects a number from 1 to 1000000.</source>
@@ -1289,7 +1289,7 @@
     </message>
     <message>
         <source>tenure-cli demo: --today expects a date as YYYY-MM-DD, got "%1".</source>
-        <translation>tenure-cli demo: --today には YYYY-MM-DD 形式の日付を指定してください (指定値: "%1")。</translation>
+        <translation>tenure-cli demo: --today には YYYY-MM-DD 形式の日付を指定してください (指定: 「%1」)。</translation>
     </message>
     <message>
         <source>tenure-cli demo: %1</source>
@@ -1464,7 +1464,7 @@
     </message>
     <message>
         <source>Column mapping (JSON) instead of the detected one.</source>
-        <translation>検出した列の対応の代わりに使う対応 (JSON)。</translation>
+        <translation>検出した列の対応付けの代わりに使う対応付け (JSON)。</translation>
     </message>
     <message>
         <source>file</source>
@@ -1480,7 +1480,7 @@
     </message>
     <message>
         <source>Source name (default: the file name). Re-imports of the same source add nothing twice; its mapping is kept as a preset.</source>
-        <translation>データソース名 (既定: ファイル名)。同じソースを再度取り込んでも重複は追加されません。列の対応はプリセットとして保存されます。</translation>
+        <translation>データソース名 (既定: ファイル名)。同じデータソースを再度取り込んでも重複は追加されません。列の対応付けはプリセットとして保存されます。</translation>
     </message>
     <message>
         <source>For keys: what the keys are (e.g. subscription, user).</source>
@@ -1528,11 +1528,15 @@
     </message>
     <message>
         <source>Dry run: %1 rows ready, %2 bad; nothing was written.</source>
-        <translation>試行: 取り込める行 %1、不正な行 %2。何も書き込んでいません。</translation>
+        <translation>ドライラン: 取り込める行 %1、不正な行 %2。何も書き込んでいません。</translation>
     </message>
     <message>
         <source>Imported %1: %2 new, %3 updated, %4 already there, %5 (%6 s).</source>
         <translation>%1をインポートしました: 新規 %2、更新 %3、既存 %4、%5 (%6 秒)。</translation>
+    </message>
+    <message>
+        <source>Columns: %1</source>
+        <translation>列: %1</translation>
     </message>
 </context>
 <context>
@@ -1682,7 +1686,7 @@
     <name>InitCommand</name>
     <message>
         <source>Create an empty workspace, or upgrade an existing one.</source>
-        <translation>空のワークスペースを作成するか、既存のものを更新します。</translation>
+        <translation>空のワークスペースを作成するか、既存のものをアップグレードします。</translation>
     </message>
     <message>
         <source>IANA time zone whose calendar days the rules count in (default: this machine's).</source>
@@ -1964,13 +1968,6 @@
     </message>
 </context>
 <context>
-    <name>QCoreApplication</name>
-    <message>
-        <source>Columns: %1</source>
-        <translation>列: %1</translation>
-    </message>
-</context>
-<context>
     <name>QObject</name>
     <message>
         <source>Open Workspace</source>
@@ -2059,7 +2056,7 @@
     </message>
     <message>
         <source>tenure-cli report: --page-size expects a4 or letter, got "%1"</source>
-        <translation>tenure-cli report: --page-size には a4 または letter を指定してください (指定値: "%1")</translation>
+        <translation>tenure-cli report: --page-size には a4 または letter を指定してください (指定: 「%1」)</translation>
     </message>
     <message>
         <source>tenure-cli report: --as-of expects YYYY-MM-DD</source>
@@ -2575,7 +2572,7 @@
     <name>ScoreCommand</name>
     <message>
         <source>Score the accounts: fold new events into stages, health scores and history (incremental).</source>
-        <translation>顧客をスコアリングします: 新しいイベントをステージ、ヘルススコア、履歴に反映 (差分)。</translation>
+        <translation>顧客をスコアリングします: 新しいイベントをステージ、健全性スコア、履歴に反映 (差分)。</translation>
     </message>
     <message>
         <source>Rebuild every summary from the event log instead.</source>
@@ -2591,7 +2588,7 @@
     </message>
     <message>
         <source>tenure-cli score: --as-of expects a date as YYYY-MM-DD, got "%1".</source>
-        <translation>tenure-cli score: --as-of には YYYY-MM-DD 形式の日付を指定してください (指定値: "%1")。</translation>
+        <translation>tenure-cli score: --as-of には YYYY-MM-DD 形式の日付を指定してください (指定: 「%1」)。</translation>
     </message>
     <message>
         <source>tenure-cli score: %1</source>
@@ -3030,7 +3027,7 @@
     </message>
     <message>
         <source>Team workspace %1 upgraded from schema %2 to %3.</source>
-        <translation>チームワークスペース %1 をスキーマ %2 から %3 に更新しました。</translation>
+        <translation>チームワークスペース %1 をスキーマ %2 から %3 にアップグレードしました。</translation>
     </message>
     <message>
         <source>tenure-cli team set: %1</source>

@@ -202,9 +202,8 @@ private slots:
             QProcess process;
             QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
             environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
-            environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+            environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8")); // English unless asked
             environment.remove(QStringLiteral("LANGUAGE"));
-            environment.remove(QStringLiteral("LC_ALL"));
             process.setProcessEnvironment(environment);
             process.start(QStringLiteral(TENURE_BIN_DIR "/tenure-cli"), arguments);
             Run result;

@@ -166,6 +166,7 @@ private slots:
         QString source;
         QStringList missing;
         QStringList placeholders;
+        QStringList misfiled;
         int checked = 0;
         static const QRegularExpression placeholder(QStringLiteral("%(\\d+)"));
         while (!xml.atEnd()) {
@@ -174,6 +175,9 @@ private slots:
                 continue;
             if (xml.name() == QLatin1String("name")) {
                 context = xml.readElementText();
+                // lupdate's guess when it lost a call's class: no code asks that context at run time.
+                if (context == QLatin1String("QCoreApplication"))
+                    misfiled << context;
             } else if (xml.name() == QLatin1String("source")) {
                 source = xml.readElementText();
             } else if (xml.name() == QLatin1String("translation")) {
@@ -196,6 +200,8 @@ private slots:
         QCOMPARE_GT(checked, 1500);
         QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("without Japanese:\n") + missing.join(u'\n')));
         QVERIFY2(placeholders.isEmpty(), qPrintable(placeholders.join(u'\n')));
+        QVERIFY2(misfiled.isEmpty(),
+                 "messages filed under QCoreApplication: see ImportCommand.cpp's note on translate()");
 
         // And the compiled translation speaks them.
         QTranslator translator;

@@ -150,9 +150,10 @@ int ImportCommand::run(const QCommandLineParser& parser, Context& context)
 
     for (const RowError& error : report->errors)
         context.err << error.toString(report->fileName) << '\n';
-    // Counted in the context tr() has at run time (Command's), named for lupdate: "1 row" is in
-    // tenure_en.ts. (Counts as plain ints: lupdate loops on a template's angle brackets among
-    // translate()'s arguments.)
+    // Counted in the shared "Command" context, named for lupdate: "1 row" is in tenure_en.ts.
+    // (Counts as plain ints: lupdate loops on a template's angle brackets among translate()'s
+    // arguments; and a translate() call in a chain of << makes lupdate file the calls after it
+    // under another context, so each is made on a line of its own.)
     const int rejected = int(std::min<qint64>(report->rejected, INT_MAX));
     if (report->rejected > report->errors.size()) {
         const int more = int(std::min<qint64>(report->rejected - report->errors.size(), INT_MAX));
@@ -162,10 +163,10 @@ int ImportCommand::run(const QCommandLineParser& parser, Context& context)
     context.err << Qt::flush;
     // One arg() for all: a file name with "%2" in it stays as it is.
     const int rows = int(std::min<qint64>(report->rows, INT_MAX));
+    const QString rowsRead = QCoreApplication::translate("Command", "%n rows", nullptr, rows);
     context.out << tr("%1 (%2, %3-separated) → source \"%4\": %5 read.")
                        .arg(report->fileName, QString::fromLatin1(report->encoding),
-                            CsvReader::delimiterName(report->delimiter), report->source,
-                            QCoreApplication::translate("Command", "%n rows", nullptr, rows))
+                            CsvReader::delimiterName(report->delimiter), report->source, rowsRead)
                 << '\n'
                 << tr("Columns: %1").arg(report->mapping.describe()) << '\n';
     if (report->leftOut > 0) {

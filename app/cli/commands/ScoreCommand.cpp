@@ -122,7 +122,7 @@ int ScoreCommand::runTeam(const QCommandLineParser& parser, Context& context,
     }
     if (pass->startedOver)
         context.out << TeamEngine::describeStartOver() << '\n';
-    // Counted in the context tr() has at run time (Command's): "1 new event" is in tenure_en.ts.
+    // Counted in the shared "Command" context: "1 new event" is in tenure_en.ts.
     // (Counts as plain ints: lupdate loops on a template's angle brackets among translate()'s arguments.)
     const int eventsPulled = int(std::min<qint64>(pass->eventsPulled, INT_MAX));
     const int statusesPublished = int(std::min<qint64>(pass->statusesPublished, INT_MAX));
