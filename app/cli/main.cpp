@@ -1,6 +1,7 @@
 // tenure-cli: the headless front of Tenure, for automation, cron jobs and tests.
 #include "Version.h"
 #include "cli/CommandRegistry.h"
+#include "cli/TextColumns.h"
 #include "store/WorkspacePaths.h"
 #include "util/Language.h"
 
@@ -35,7 +36,7 @@ void printUsage(QTextStream& stream, const cli::CommandRegistry& registry)
            << cli::Command::tr("Show this help; COMMAND --help shows a command's options") << "\n\n"
            << cli::Command::tr("Commands:") << '\n';
     for (const auto& command : registry.commands())
-        stream << "  " << command->name().leftJustified(12) << ' ' << command->description() << '\n';
+        stream << "  " << cli::padRight(command->name(), 12) << ' ' << command->description() << '\n';
     stream << Qt::flush;
 }
 

@@ -25,7 +25,13 @@ private slots:
         QVERIFY2(first.out.startsWith(QLatin1String("Rebuilt from the log as of 2026-06-15 with rules v1")),
                  qPrintable(first.out));
         QVERIFY(first.out.contains(QLatin1String("20 accounts scored")));
-        QVERIFY(first.out.contains(QLatin1String("adoption")));
+        // Stages by name, in the rules' order; bands in the rules' order, then the unscored.
+        QVERIFY2(first.out.contains(QRegularExpression(QStringLiteral("\\nAdoption +\\d"))),
+                 qPrintable(first.out));
+        QVERIFY2(first.out.contains(QRegularExpression(
+                     QStringLiteral("Stage +Good +Normal +Bad +\\(no score\\) +Total\\n"))),
+                 qPrintable(first.out));
+        QVERIFY(first.out.indexOf(QLatin1String("\nTrial")) < first.out.indexOf(QLatin1String("\nAdoption")));
         QVERIFY(
             first.out.contains(QRegularExpression(QStringLiteral("Total +\\d+ +\\d+ +\\d+ +\\d+ +20\\n"))));
         const Run again = runCommand({ QStringLiteral("score"), QStringLiteral("--db"), workspace.path(),

@@ -1,5 +1,6 @@
 #include "CliRun.h"
 #include "Version.h"
+#include "cli/TextColumns.h"
 
 using namespace tenure;
 using namespace tenure::test;
@@ -165,6 +166,18 @@ private slots:
         const Run stats = runBinary({ QStringLiteral("stats"), QStringLiteral("--db"), workspace.path() });
         QCOMPARE(stats.code, 0);
         QVERIFY(stats.out.contains(QLatin1String("Accounts   0")));
+    }
+
+    // Tables in a terminal: a Japanese character takes two columns, so columns line up.
+    void textColumnsCountWideCharacters()
+    {
+        QCOMPARE(cli::columnsOf(u"高橋 美咲"), 9);
+        QCOMPARE(cli::columnsOf(u"Kenji Sato"), 10);
+        QCOMPARE(cli::columnsOf(u"ｶﾅ"), 2); // half-width katakana: one column each
+        QCOMPARE(cli::columnsOf(QString::fromUcs4(U"\U00020BB7")), 2); // beyond the BMP (𠮷)
+        QCOMPARE(cli::padRight(QStringLiteral("高橋"), 6), QStringLiteral("高橋  "));
+        QCOMPARE(cli::padLeft(QStringLiteral("12"), 4), QStringLiteral("  12"));
+        QCOMPARE(cli::padRight(QStringLiteral("オンボーディング"), 10), QStringLiteral("オンボーディング"));
     }
 };
 

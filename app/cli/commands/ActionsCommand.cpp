@@ -2,6 +2,7 @@
 
 #include "actions/ActionRules.h"
 #include "actions/ActionStore.h"
+#include "cli/TextColumns.h"
 #include "team/TeamDatabase.h"
 #include "util/JsonInput.h"
 
@@ -135,9 +136,9 @@ int ActionsCommand::run(const QCommandLineParser& parser, Context& context)
         if (queue->isEmpty())
             context.out << tr("No open actions.") << '\n';
         for (const Action& a : *queue)
-            context.out << QString::number(a.id).rightJustified(5) << "  "
-                        << QString::number(a.priority, 'f', 1).rightJustified(5) << "  " << a.accountName
-                        << " (" << a.accountId << ")"
+            context.out << padLeft(QString::number(a.id), 5) << "  "
+                        << padLeft(QString::number(a.priority, 'f', 1), 5) << "  " << a.accountName << " ("
+                        << a.accountId << ")"
                         << (a.owner.isEmpty() ? QString() : QStringLiteral(" · ") + a.owner)
                         << (a.status == QLatin1String("snoozed")
                                 ? tr(" · snoozed until %1").arg(a.snoozedUntil.toString(Qt::ISODate))
@@ -188,7 +189,7 @@ int ActionsCommand::run(const QCommandLineParser& parser, Context& context)
         if (history)
             for (const ActionEvent& event : *history)
                 context.out << "  " << event.at.toLocalTime().toString(Qt::ISODate) << "  "
-                            << event.author.leftJustified(10) << ' ' << event.kind.leftJustified(10) << ' '
+                            << padRight(event.author, 10) << ' ' << padRight(event.kind, 10) << ' '
                             << event.detail << '\n';
         context.out << Qt::flush;
         return Success;

@@ -1,5 +1,6 @@
 #include "cli/commands/BacktestCommand.h"
 
+#include "cli/TextColumns.h"
 #include "cli/commands/ReplayOptions.h"
 #include "engine/ScoringEngine.h"
 #include "rules/RuleSetJson.h"
@@ -150,13 +151,13 @@ void BacktestCommand::print(const BacktestReport& report, QTextStream& out)
         << "\n\n";
 
     auto table = [&out](const QString& title, const QList<BacktestRate>& rows) {
-        out << title.leftJustified(16) << tr("Cases").rightJustified(8) << tr("Churned").rightJustified(9)
-            << "  " << tr("Churn rate [95%]").leftJustified(26) << tr("Expansion").rightJustified(10) << '\n';
+        out << padRight(title, 16) << padLeft(tr("Cases"), 8) << padLeft(tr("Churned"), 9) << "  "
+            << padRight(tr("Churn rate [95%]"), 26) << padLeft(tr("Expansion"), 10) << '\n';
         for (const BacktestRate& r : rows) {
-            out << r.name.leftJustified(16) << QString::number(r.cases).rightJustified(8)
-                << QString::number(r.churned).rightJustified(9) << "  "
-                << rateWithInterval(r.churnRate(), r.churnInterval()).leftJustified(26)
-                << percent(r.expansionRate()).rightJustified(10) << '\n';
+            out << padRight(r.name, 16) << padLeft(QString::number(r.cases), 8)
+                << padLeft(QString::number(r.churned), 9) << "  "
+                << padRight(rateWithInterval(r.churnRate(), r.churnInterval()), 26)
+                << padLeft(percent(r.expansionRate()), 10) << '\n';
         }
         out << '\n';
     };

@@ -1,5 +1,6 @@
 #include "cli/commands/ConnectorCommand.h"
 
+#include "cli/TextColumns.h"
 #include "ingest/connectors/ConnectorStore.h"
 #include "ingest/connectors/PullRunner.h"
 #include "ingest/connectors/SecretStore.h"
@@ -107,13 +108,13 @@ int ConnectorCommand::list(const QCommandLineParser& parser, Context& context)
                 ? tr("pulled up to %1").arg(end.toString(Qt::ISODate))
                 : tr("interrupted run up to %1, resumes at the next pull").arg(end.toString(Qt::ISODate));
         }
-        context.out << entry.config.name.leftJustified(20) << ' '
-                    << ConnectorConfig::kindName(entry.config.kind).leftJustified(9) << ' '
-                    << QUrl(entry.config.url).host().leftJustified(24) << ' '
-                    << (entry.config.intervalMinutes > 0
-                            ? tr("every %1 min").arg(entry.config.intervalMinutes)
-                            : tr("on demand"))
-                           .leftJustified(14)
+        context.out << padRight(entry.config.name, 20) << ' '
+                    << padRight(ConnectorConfig::kindName(entry.config.kind), 9) << ' '
+                    << padRight(QUrl(entry.config.url).host(), 24) << ' '
+                    << padRight(entry.config.intervalMinutes > 0
+                                    ? tr("every %1 min").arg(entry.config.intervalMinutes)
+                                    : tr("on demand"),
+                                14)
                     << ' ' << last << '\n';
     }
     context.out << Qt::flush;

@@ -1,8 +1,10 @@
 #include "cli/commands/ScoreCommand.h"
 
 #include "actions/ActionEngine.h"
+#include "cli/TextColumns.h"
 #include "engine/ScoringEngine.h"
 #include "engine/SummaryStore.h"
+#include "rules/RuleStore.h"
 #include "team/TeamDatabase.h"
 #include "team/TeamEngine.h"
 
@@ -144,37 +146,57 @@ int ScoreCommand::printCounts(Database& db, Context& context)
         context.err << tr("tenure-cli score: %1").arg(counts.error()) << Qt::endl;
         return Failure;
     }
+    // Stages by their names and in the rules' order (the ids of stages the rules no longer have
+    // after them); only those with accounts.
+    const Result<RuleStore::Active> active = RuleStore(db).active();
+    const RuleSet rules = active ? active->rules : RuleSet {};
     QTextStream& out = context.out;
-    QMap<QString, QMap<QString, qint64>> table; // stage -> band -> accounts
-    QStringList bands;
+    QMap<QString, QMap<QString, qint64>> table; // stage id -> band -> accounts
+    QStringList stages;
+    for (const Stage& stage : rules.stages)
+        stages << stage.id;
+    QStringList bands; // in the rules' order too, then the others (no score) as met
+    for (const Band& band : rules.bands)
+        bands << band.name;
     for (const SummaryStore::Count& count : counts.value()) {
         const QString band = count.band.isEmpty() ? tr("(no score)") : count.band;
         table[count.stage][band] += count.accounts;
         if (!bands.contains(band))
             bands << band;
+        if (!stages.contains(count.stage))
+            stages << count.stage;
     }
-    out << tr("Stage").leftJustified(14);
+    // Each column as wide as its widest text (the numbers at least 9 wide), a space or two between.
+    int stageWidth = std::max(columnsOf(tr("Stage")), columnsOf(tr("Total")));
+    for (const QString& stage : std::as_const(stages))
+        stageWidth = std::max(stageWidth, columnsOf(rules.stageName(stage)));
+    stageWidth += 2;
+    const auto bandWidth = [](const QString& band) { return std::max(columnsOf(band), 9) + 2; };
+    const int totalWidth = std::max(columnsOf(tr("Total")), 9) + 2;
+    out << padRight(tr("Stage"), stageWidth);
     for (const QString& band : bands)
-        out << band.rightJustified(11);
-    out << tr("Total").rightJustified(9) << '\n';
+        out << padLeft(band, bandWidth(band));
+    out << padLeft(tr("Total"), totalWidth) << '\n';
     QMap<QString, qint64> bandTotals;
     qint64 all = 0;
-    for (auto stage = table.cbegin(); stage != table.cend(); ++stage) {
-        out << stage.key().leftJustified(14);
+    for (const QString& stage : std::as_const(stages)) {
+        if (!table.contains(stage))
+            continue; // no account in it
+        out << padRight(rules.stageName(stage), stageWidth);
         qint64 total = 0;
         for (const QString& band : bands) {
-            const qint64 n = stage.value().value(band);
-            out << QString::number(n).rightJustified(11);
+            const qint64 n = table.value(stage).value(band);
+            out << padLeft(QString::number(n), bandWidth(band));
             total += n;
             bandTotals[band] += n;
         }
         all += total;
-        out << QString::number(total).rightJustified(9) << '\n';
+        out << padLeft(QString::number(total), totalWidth) << '\n';
     }
-    out << tr("Total").leftJustified(14);
+    out << padRight(tr("Total"), stageWidth);
     for (const QString& band : bands)
-        out << QString::number(bandTotals.value(band)).rightJustified(11);
-    out << QString::number(all).rightJustified(9) << '\n' << Qt::flush;
+        out << padLeft(QString::number(bandTotals.value(band)), bandWidth(band));
+    out << padLeft(QString::number(all), totalWidth) << '\n' << Qt::flush;
     return Success;
 }
 

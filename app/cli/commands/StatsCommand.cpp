@@ -1,5 +1,6 @@
 #include "cli/commands/StatsCommand.h"
 
+#include "cli/TextColumns.h"
 #include "store/WorkspaceStats.h"
 #include "team/TeamAccess.h"
 #include "team/TeamDatabase.h"
@@ -95,7 +96,7 @@ int StatsCommand::run(const QCommandLineParser& parser, Context& context)
         << tr("Outcomes   %1").arg(stats->outcomes) << '\n'
         << tr("Sources    %1").arg(stats->sources) << '\n';
     for (const auto& [source, count] : stats->eventsBySource)
-        out << "  " << source.leftJustified(24) << ' ' << count << '\n';
+        out << "  " << padRight(source, 24) << ' ' << count << '\n';
     if (ownOnly)
         out << tr("Visible    %1")
                    .arg(!*ownOnly      ? tr("every account (own-accounts-only off)")

@@ -1,5 +1,6 @@
 #include "cli/commands/TeamCommand.h"
 
+#include "cli/TextColumns.h"
 #include "store/Database.h"
 #include "team/TeamAccess.h"
 #include "team/TeamDatabase.h"
@@ -231,10 +232,9 @@ int TeamCommand::list(TeamDatabase& db, Context& context)
         context.err << tr("tenure-cli team list: %1").arg(members.error()) << Qt::endl;
         return Failure;
     }
-    context.out << tr("Login").leftJustified(20) << ' ' << tr("Role").leftJustified(8) << ' ' << tr("Name")
-                << '\n';
+    context.out << padRight(tr("Login"), 20) << ' ' << padRight(tr("Role"), 8) << ' ' << tr("Name") << '\n';
     for (const TeamDatabase::Member& member : *members)
-        context.out << member.login.leftJustified(20) << ' ' << member.role.leftJustified(8) << ' '
+        context.out << padRight(member.login, 20) << ' ' << padRight(member.role, 8) << ' '
                     << member.displayName << '\n';
     Result<bool> ownOnly = TeamAccess::ownAccountsOnly(db);
     if (!ownOnly) {
@@ -306,12 +306,11 @@ int TeamCommand::push(TeamDatabase& db, const QCommandLineParser& parser, Contex
         context.err << tr("tenure-cli team push: %1").arg(report.error()) << Qt::endl;
         return Failure;
     }
-    context.out << tr("Table").leftJustified(16) << ' ' << tr("In the file").rightJustified(12) << ' '
-                << tr("Added").rightJustified(12) << '\n';
+    context.out << padRight(tr("Table"), 16) << ' ' << padLeft(tr("In the file"), 12) << ' '
+                << padLeft(tr("Added"), 12) << '\n';
     for (const TeamPush::TableCount& table : report->tables)
-        context.out << table.table.leftJustified(16) << ' '
-                    << QString::number(table.source).rightJustified(12) << ' '
-                    << QString::number(table.added).rightJustified(12) << '\n';
+        context.out << padRight(table.table, 16) << ' ' << padLeft(QString::number(table.source), 12) << ' '
+                    << padLeft(QString::number(table.added), 12) << '\n';
     for (const QString& warning : report->warnings)
         context.out << tr("Note: %1").arg(warning) << '\n';
     context.out << tr("Pushed %1 into %2: %3 rows added.")
