@@ -15,6 +15,7 @@
 #include "team/TeamEngine.h"
 #include "workspace/RecentWorkspaces.h"
 #include "workspace/TeamConnectDialog.h"
+#include "workspace/WorkspaceSummaryView.h"
 
 #include <QApplication>
 #include <QDir>
@@ -136,6 +137,17 @@ private slots:
 
         QTest::mouseClick(actions->findChild<QToolButton*>(QStringLiteral("team")), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(hasOwner(actions, kHanako), 10000);
+        // The Overview's header names the team workspace (its database, where it lives), not the
+        // file of this desktop's copy.
+        auto* summary = m_window->findChild<WorkspaceSummaryView*>();
+        QVERIFY(summary);
+        const QList<QLabel*> labels = summary->findChildren<QLabel*>();
+        QVERIFY(std::any_of(labels.begin(), labels.end(),
+                            [](const QLabel* l) { return l->text() == QLatin1String("desk"); }));
+        QVERIFY(std::any_of(labels.begin(), labels.end(), [](const QLabel* l) {
+            return l->text().contains(QLatin1String("Team workspace"))
+                && l->text().contains(QLatin1String("misaki@"));
+        }));
         // Recent workspaces remember the team without a password.
         QVERIFY(!RecentWorkspaces::list().isEmpty());
         QVERIFY(!RecentWorkspaces::list().join(u' ').contains(QStringLiteral("pw-m")));

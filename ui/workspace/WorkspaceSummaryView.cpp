@@ -33,21 +33,27 @@ WorkspaceSummaryView::WorkspaceSummaryView(QWidget* parent)
     m_title->setText(tr("Opening workspace…"));
 }
 
-void WorkspaceSummaryView::showWorkspace(const QString& path, const WorkspaceStats& stats)
+void WorkspaceSummaryView::showWorkspace(const QString& path, const WorkspaceStats& stats,
+                                         const QString& teamDatabase, const QString& team)
 {
     const QLocale locale;
-    m_title->setText(QFileInfo(path).completeBaseName());
-    m_body->setText(tr("<table cellspacing='6'>"
-                       "<tr><td>File</td><td>%1</td></tr>"
-                       "<tr><td>Accounts</td><td><b>%2</b></td></tr>"
-                       "<tr><td>Events</td><td><b>%3</b></td></tr>"
-                       "<tr><td>Outcomes</td><td>%4</td></tr>"
-                       "<tr><td>Sources</td><td>%5</td></tr>"
-                       "<tr><td>Time zone</td><td>%6</td></tr>"
-                       "</table>")
-                        .arg(QDir::toNativeSeparators(path).toHtmlEscaped(), locale.toString(stats.accounts),
-                             locale.toString(stats.events), locale.toString(stats.outcomes),
-                             locale.toString(stats.sources), stats.timeZone.toHtmlEscaped()));
+    const bool inTeam = !team.isEmpty();
+    m_title->setText(inTeam ? teamDatabase : QFileInfo(path).completeBaseName());
+    const QString where = inTeam
+        ? tr("<tr><td>Team workspace</td><td>%1</td></tr>"
+             "<tr><td>This desktop's copy</td><td>%2</td></tr>")
+              .arg(team.toHtmlEscaped(), QDir::toNativeSeparators(path).toHtmlEscaped())
+        : tr("<tr><td>File</td><td>%1</td></tr>").arg(QDir::toNativeSeparators(path).toHtmlEscaped());
+    m_body->setText(QStringLiteral("<table cellspacing='6'>") + where
+                    + tr("<tr><td>Accounts</td><td><b>%1</b></td></tr>"
+                         "<tr><td>Events</td><td><b>%2</b></td></tr>"
+                         "<tr><td>Outcomes</td><td>%3</td></tr>"
+                         "<tr><td>Sources</td><td>%4</td></tr>"
+                         "<tr><td>Time zone</td><td>%5</td></tr>")
+                          .arg(locale.toString(stats.accounts), locale.toString(stats.events),
+                               locale.toString(stats.outcomes), locale.toString(stats.sources),
+                               stats.timeZone.toHtmlEscaped())
+                    + QStringLiteral("</table>"));
 }
 
 void WorkspaceSummaryView::showError(const QString& path, const QString& message)

@@ -17,7 +17,10 @@ class WorkspaceSummaryView : public QWidget
 public:
     explicit WorkspaceSummaryView(QWidget* parent = nullptr);
 
-    void showWorkspace(const QString& path, const WorkspaceStats& stats);
+    // `team`: the team workspace this desktop's copy at `path` follows ("user@host:port/db"), or
+    // empty for a workspace file. A team workspace is named by its database, not by the copy.
+    void showWorkspace(const QString& path, const WorkspaceStats& stats, const QString& teamDatabase = {},
+                       const QString& team = {});
     void showError(const QString& path, const QString& message);
 
 private:
