@@ -154,6 +154,10 @@ private slots:
         QTRY_VERIFY(start->isVisible());
         for (QChartView* chart : overview->findChildren<QChartView*>())
             QVERIFY(!chart->isVisible());
+        // Its wrapped text gets the height it needs once laid out: whole, not one cut line.
+        auto* text = start->findChild<QLabel*>(QStringLiteral("startText"));
+        QTRY_VERIFY(text->height() >= text->heightForWidth(text->width()));
+        QCOMPARE_GT(text->height(), 2 * text->fontMetrics().height());
         QVERIFY(window.grab().save(test::screenshotDir() + QStringLiteral("/overview-empty.png")));
 
         // The customer list says there is nothing yet, not that nothing matches.
