@@ -365,11 +365,7 @@ void MainWindow::showStats(const QString& path, const WorkspaceStats& stats)
     m_statusCounts->setText(
         tr("%1 accounts · %2 events · %3")
             .arg(locale.toString(stats.accounts), locale.toString(stats.events), sources));
-    if (m_team)
-        m_summary->showWorkspace(path, stats, m_team->access().location.database,
-                                 m_team->access().location.display());
-    else
-        m_summary->showWorkspace(path, stats);
+    m_summary->showWorkspace(path, stats, m_team ? &m_team->access().location : nullptr);
     m_customers->setMember(m_team ? m_team->access().member : QString());
     m_customers->setWorkspace(path);
     const std::optional<TeamSignIn> team

@@ -1,6 +1,7 @@
 #include "workspace/WorkspaceSummaryView.h"
 
 #include "PlainText.h"
+#include "team/TeamLocation.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -34,15 +35,14 @@ WorkspaceSummaryView::WorkspaceSummaryView(QWidget* parent)
 }
 
 void WorkspaceSummaryView::showWorkspace(const QString& path, const WorkspaceStats& stats,
-                                         const QString& teamDatabase, const QString& team)
+                                         const TeamLocation* team)
 {
     const QLocale locale;
-    const bool inTeam = !team.isEmpty();
-    m_title->setText(inTeam ? teamDatabase : QFileInfo(path).completeBaseName());
-    const QString where = inTeam
+    m_title->setText(team ? team->database : QFileInfo(path).completeBaseName());
+    const QString where = team
         ? tr("<tr><td>Team workspace</td><td>%1</td></tr>"
              "<tr><td>This desktop's copy</td><td>%2</td></tr>")
-              .arg(team.toHtmlEscaped(), QDir::toNativeSeparators(path).toHtmlEscaped())
+              .arg(team->display().toHtmlEscaped(), QDir::toNativeSeparators(path).toHtmlEscaped())
         : tr("<tr><td>File</td><td>%1</td></tr>").arg(QDir::toNativeSeparators(path).toHtmlEscaped());
     m_body->setText(QStringLiteral("<table cellspacing='6'>") + where
                     + tr("<tr><td>Accounts</td><td><b>%1</b></td></tr>"

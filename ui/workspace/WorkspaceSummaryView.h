@@ -8,6 +8,8 @@ class QLabel;
 
 namespace tenure {
 
+struct TeamLocation;
+
 // What the open workspace holds: file, time zone and counts. The landing page until the
 // Overview exists, and later the header of the Data sources view.
 class WorkspaceSummaryView : public QWidget
@@ -17,10 +19,9 @@ class WorkspaceSummaryView : public QWidget
 public:
     explicit WorkspaceSummaryView(QWidget* parent = nullptr);
 
-    // `team`: the team workspace this desktop's copy at `path` follows ("user@host:port/db"), or
-    // empty for a workspace file. A team workspace is named by its database, not by the copy.
-    void showWorkspace(const QString& path, const WorkspaceStats& stats, const QString& teamDatabase = {},
-                       const QString& team = {});
+    // `team`: the team workspace this desktop's copy at `path` follows, or none for a workspace
+    // file. A team workspace is named by its database, not by the copy.
+    void showWorkspace(const QString& path, const WorkspaceStats& stats, const TeamLocation* team = nullptr);
     void showError(const QString& path, const QString& message);
 
 private:
