@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AboutDialog.h"
+#include "Async.h"
 #include "PlainText.h"
 #include "actions/ActionQueueView.h"
 #include "customer/CustomerDetailView.h"
@@ -206,8 +207,11 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow()
 {
-    // The customer list's kept connection first: the scoring worker's connection, closing last,
-    // then copies the log into the file and removes it.
+    // The views' reads under way (and queued) finish, and the customer list's kept connection
+    // closes, before the scoring worker's connection: closing last, that one copies the log into
+    // the file and removes it. A read-only connection closing last cannot, and leaves the log
+    // beside the file (whole, but two files to copy).
+    workPool()->waitForDone();
     m_customers->releaseWorkspace();
 }
 
