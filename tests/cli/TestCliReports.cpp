@@ -83,6 +83,22 @@ private slots:
         const QString id
             = QString::number(actions.first().toObject().value(QStringLiteral("id")).toInteger());
         const QString account = actions.first().toObject().value(QStringLiteral("account_id")).toString();
+        // Each reason comes with its facts, for scripts: the same in Japanese, where the words differ.
+        const QJsonObject facts = actions.first().toObject().value(QStringLiteral("facts")).toObject();
+        QVERIFY2(!facts.value(QStringLiteral("band")).toString().isEmpty()
+                     && !facts.value(QStringLiteral("stage")).toString().isEmpty(),
+                 qPrintable(queue.out));
+        const Run japanese
+            = runBinary({ QStringLiteral("--language"), QStringLiteral("ja"), QStringLiteral("actions"),
+                          QStringLiteral("--db"), db, QStringLiteral("--json") });
+        QCOMPARE(japanese.code, 0);
+        const QJsonObject first = QJsonDocument::fromJson(japanese.out.toUtf8()).array().first().toObject();
+        QCOMPARE(first.value(QStringLiteral("facts")).toObject(), facts);
+        QCOMPARE(first.value(QStringLiteral("id")).toInteger(),
+                 actions.first().toObject().value(QStringLiteral("id")).toInteger());
+        QVERIFY2(first.value(QStringLiteral("reason")).toString()
+                     != actions.first().toObject().value(QStringLiteral("reason")).toString(),
+                 qPrintable(japanese.out));
         QCOMPARE(runCommand({ QStringLiteral("actions"), QStringLiteral("note"), id,
                               QStringLiteral("left a voicemail"), QStringLiteral("--db"), db,
                               QStringLiteral("--author"), QStringLiteral("yuki") })

@@ -116,20 +116,25 @@ int ActionsCommand::run(const QCommandLineParser& parser, Context& context)
             return done(Error { queue.error() }, {});
         if (parser.isSet(QStringLiteral("json"))) {
             QJsonArray array;
-            for (const Action& a : *queue)
-                array.append(
-                    QJsonObject { { QStringLiteral("id"), a.id },
-                                  { QStringLiteral("account_id"), a.accountId },
-                                  { QStringLiteral("account"), a.accountName },
-                                  { QStringLiteral("trigger"), a.trigger },
-                                  { QStringLiteral("status"), a.status },
-                                  { QStringLiteral("priority"), a.priority },
-                                  { QStringLiteral("reason"), a.reason },
-                                  { QStringLiteral("owner"), a.owner },
-                                  { QStringLiteral("snoozed_until"), a.snoozedUntil.toString(Qt::ISODate) },
-                                  { QStringLiteral("updated_at"), a.updatedAt.toString(Qt::ISODateWithMs) },
-                                  { QStringLiteral("updated_by"), a.updatedBy },
-                                  { QStringLiteral("version"), a.version } });
+            for (const Action& a : *queue) {
+                // The reason's facts as stored, the same in every language (`reason` follows
+                // --language); null for a reason written in words.
+                const QJsonDocument facts = QJsonDocument::fromJson(a.facts.toUtf8());
+                array.append(QJsonObject {
+                    { QStringLiteral("id"), a.id },
+                    { QStringLiteral("account_id"), a.accountId },
+                    { QStringLiteral("account"), a.accountName },
+                    { QStringLiteral("trigger"), a.trigger },
+                    { QStringLiteral("status"), a.status },
+                    { QStringLiteral("priority"), a.priority },
+                    { QStringLiteral("reason"), a.reason },
+                    { QStringLiteral("facts"), facts.isObject() ? QJsonValue(facts.object()) : QJsonValue() },
+                    { QStringLiteral("owner"), a.owner },
+                    { QStringLiteral("snoozed_until"), a.snoozedUntil.toString(Qt::ISODate) },
+                    { QStringLiteral("updated_at"), a.updatedAt.toString(Qt::ISODateWithMs) },
+                    { QStringLiteral("updated_by"), a.updatedBy },
+                    { QStringLiteral("version"), a.version } });
+            }
             context.out << QJsonDocument(array).toJson(QJsonDocument::Indented) << Qt::flush;
             return Success;
         }
