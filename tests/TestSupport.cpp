@@ -71,6 +71,15 @@ QString screenshotDir()
     return dir;
 }
 
+QProcessEnvironment programEnvironment()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    environment.remove(QStringLiteral("LANGUAGE"));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), QStringLiteral(TENURE_TEST_CONFIG));
+    return environment;
+}
+
 void copyForPeople(const QString& path)
 {
     const QString target = screenshotDir() + u'/' + QFileInfo(path).fileName();

@@ -2,6 +2,7 @@
 
 #include "store/Database.h"
 
+#include <QProcessEnvironment>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -30,6 +31,12 @@ void copyForPeople(const QString& path);
 
 // Writes `bytes` to `name` in `dir` and returns the path (a small CSV made inside a test).
 QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes);
+
+// The environment for a program a test starts (tenure-cli, tenure): this one's, in English
+// (LC_ALL=C.UTF-8, no LANGUAGE) and with the tests' own settings folder (XDG_CONFIG_HOME in the
+// build tree), so that neither this machine's language nor its user's settings change what the
+// program says, whether ctest runs the test or a person does.
+QProcessEnvironment programEnvironment();
 
 // Runs `statements` on the SQLite file at `path` through a plain connection of its own, as another
 // program or an earlier Tenure writes it (no migrations, no triggers of today's schema). Returns

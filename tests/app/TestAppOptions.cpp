@@ -1,4 +1,5 @@
 // The desktop app's command line (app/tenure/AppOptions).
+#include "TestSupport.h"
 #include "tenure/AppOptions.h"
 
 #include <QProcess>
@@ -70,7 +71,7 @@ private slots:
     {
         for (const char* option : { "--help", "--version" }) {
             QProcess tenure;
-            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            QProcessEnvironment environment = test::programEnvironment();
             for (const char* name : { "QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY" })
                 environment.remove(QLatin1String(name));
             tenure.setProcessEnvironment(environment);

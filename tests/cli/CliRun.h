@@ -50,10 +50,7 @@ inline Run runCommand(const QStringList& arguments,
 // The binary speaks the system's language: the tests read its English, whatever this machine's.
 inline void inEnglish(QProcess& process)
 {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    environment.remove(QStringLiteral("LANGUAGE"));
-    process.setProcessEnvironment(environment);
+    process.setProcessEnvironment(programEnvironment());
 }
 
 // Runs the real tenure-cli binary.

@@ -28,7 +28,7 @@ private slots:
                      .code,
                  0);
         const QString pdf = workspace.dir() + QStringLiteral("/a.pdf");
-        QProcessEnvironment headless = QProcessEnvironment::systemEnvironment();
+        QProcessEnvironment headless = test::programEnvironment();
         headless.remove(QStringLiteral("QT_QPA_PLATFORM"));
         headless.remove(QStringLiteral("DISPLAY"));
         headless.remove(QStringLiteral("XDG_RUNTIME_DIR")); // as under cron: no session, and no warning

@@ -3,6 +3,7 @@
 // Small helpers the team tests share: a query's rows as text, a count, whether a statement is
 // accepted, and a run of tenure-cli
 // as a member (password in PGPASSWORD, no keychain). Include from a test (TENURE_BIN_DIR).
+#include "TestSupport.h"
 #include "store/Database.h"
 #include "team/TeamDatabase.h"
 
@@ -72,7 +73,7 @@ struct Cli
 inline Cli runCli(const QString& password, const QStringList& arguments, const QString& cacheDir = {})
 {
     QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    QProcessEnvironment environment = test::programEnvironment();
     environment.insert(QStringLiteral("PGPASSWORD"), password);
     environment.insert(QStringLiteral("TENURE_NO_KEYCHAIN"), QStringLiteral("1"));
     if (!cacheDir.isEmpty())

@@ -115,7 +115,7 @@ private slots:
         const QString url = m_cluster.location(QStringLiteral("queue"), QStringLiteral("hanako")).toUrl();
         const auto cli = [](const QStringList& arguments, const QString& password) {
             QProcess process;
-            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            QProcessEnvironment environment = test::programEnvironment();
             environment.insert(QStringLiteral("PGPASSWORD"), password);
             process.setProcessEnvironment(environment);
             process.start(QStringLiteral(TENURE_BIN_DIR "/tenure-cli"), arguments);

@@ -541,7 +541,7 @@ private:
 
     void startServe(QProcess& process, const QString& url, const QString& name)
     {
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        QProcessEnvironment environment = test::programEnvironment();
         environment.insert(QStringLiteral("PGPASSWORD"), PgCluster::superPassword());
         process.setProcessEnvironment(environment);
         process.setProcessChannelMode(QProcess::MergedChannels);

@@ -37,8 +37,9 @@ private slots:
         // A path cannot add options of its own: its quote is escaped as libpq reads it.
         TeamLocation crafted = *location;
         crafted.sslRootCert = QStringLiteral("/tmp/x' sslmode='disable");
-        QVERIFY2(crafted.connectOptions().contains(QStringLiteral("sslrootcert='/tmp/x\\' sslmode=\\'disable'")),
-                 qPrintable(crafted.connectOptions()));
+        QVERIFY2(
+            crafted.connectOptions().contains(QStringLiteral("sslrootcert='/tmp/x\\' sslmode=\\'disable'")),
+            qPrintable(crafted.connectOptions()));
         QCOMPARE(crafted.connectOptions().count(QStringLiteral("sslmode=")), 2); // ours, and the escaped text
         // A URL written back parses to the same place.
         const Result<TeamLocation> again = TeamLocation::fromUrl(location->toUrl());

@@ -39,7 +39,7 @@ struct Run
 Run cli(const QStringList& arguments, const QString& password = {}, const QString& cacheHome = {})
 {
     QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    QProcessEnvironment environment = test::programEnvironment();
     if (!password.isEmpty())
         environment.insert(QStringLiteral("PGPASSWORD"), password);
     if (!cacheHome.isEmpty())

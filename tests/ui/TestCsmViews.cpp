@@ -295,6 +295,7 @@ private slots:
     {
         const QString file = m_workspace.dir() + QStringLiteral("/view.png");
         QProcess app;
+        app.setProcessEnvironment(test::programEnvironment());
         app.start(QStringLiteral(TENURE_BIN_DIR "/tenure"),
                   { QStringLiteral("--db"), m_workspace.path(), QStringLiteral("--view"),
                     QStringLiteral("customer:A-00003"), QStringLiteral("--screenshot"), file });
@@ -304,6 +305,7 @@ private slots:
         QVERIFY(!image.isNull() && image.width() > 600);
         test::copyForPeople(file);
         QProcess bad;
+        bad.setProcessEnvironment(test::programEnvironment());
         bad.start(QStringLiteral(TENURE_BIN_DIR "/tenure"),
                   { QStringLiteral("--view"), QStringLiteral("rulez") });
         QVERIFY(bad.waitForFinished(30000));
