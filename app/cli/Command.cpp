@@ -9,7 +9,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QRegularExpression>
 
 namespace tenure::cli {
 
@@ -25,24 +24,22 @@ Command::Command(QString name, QString description)
 
 Command::~Command() = default;
 
-void Command::addOptions(QCommandLineParser&) { }
+void Command::addOptions(CommandHelp&) { }
 
 int Command::execute(const QStringList& arguments, Context& context)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(m_description);
-    parser.addOption({ kDbOption, tr("Workspace file (default: %1).").arg(context.defaultDb), tr("path") });
+    CommandHelp options(parser);
+    options.addOption({ kDbOption, tr("Workspace file (default: %1).").arg(context.defaultDb), tr("path") });
     const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, tr("Show this help."));
-    parser.addOption(help);
-    addOptions(parser);
+    options.addOption(help);
+    addOptions(options);
     if (!parser.parse(arguments)) {
         context.err << tr("tenure-cli %1: %2").arg(m_name, parser.errorText()) << Qt::endl;
         return UsageError;
     }
     if (parser.isSet(help)) {
-        context.out << parser.helpText().replace(QRegularExpression(QStringLiteral("^Usage: \\S+")),
-                                                 QStringLiteral("Usage: tenure-cli ") + m_name)
-                    << Qt::flush;
+        context.out << options.text(m_name, m_description) << Qt::flush;
         return Success;
     }
     if (const QStringList positional = parser.positionalArguments(); positional.size() > maxArguments()) {
@@ -59,7 +56,7 @@ QString Command::workspacePath(const QCommandLineParser& parser, const Context& 
     return parser.isSet(kDbOption) ? parser.value(kDbOption) : context.defaultDb;
 }
 
-void Command::addTimeZoneOption(QCommandLineParser& parser, const QString& help)
+void Command::addTimeZoneOption(CommandHelp& parser, const QString& help)
 {
     parser.addOption({ QStringLiteral("time-zone"), help, tr("zone") });
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cli/CommandHelp.h"
 #include "store/Database.h"
 #include "team/TeamImport.h"
 
@@ -62,7 +63,8 @@ public:
     int execute(const QStringList& arguments, Context& context);
 
 protected:
-    virtual void addOptions(QCommandLineParser& parser);
+    // Adds the command's options and arguments (to its parser, and to its --help).
+    virtual void addOptions(CommandHelp& parser);
     // Whether the command makes a workspace where --db names no file (init, demo). Every other
     // command refuses such a path: a typo must not leave an empty workspace that "succeeds".
     virtual bool createsWorkspace() const { return false; }
@@ -87,7 +89,7 @@ protected:
 
     // For commands that take --time-zone: adds the option, and checks it before anything is
     // opened (so a usage error creates no file). An empty zone means "leave it as it is".
-    static void addTimeZoneOption(QCommandLineParser& parser, const QString& help);
+    static void addTimeZoneOption(CommandHelp& parser, const QString& help);
     bool readTimeZone(const QCommandLineParser& parser, Context& context, QByteArray& zone) const;
 
 private:

@@ -18,6 +18,8 @@ JA_CLI = {
     "tenure-cli: unknown command \"%1\"": "tenure-cli: 不明なコマンド \"%1\"",
     # every command
     "Show this help.": "このヘルプを表示します。",
+    "Usage: tenure-cli %1 [options]%2": "使い方: tenure-cli %1 [オプション]%2",
+    "Options:": "オプション:", "Arguments:": "引数:",
     "tenure-cli %1: %2": "tenure-cli %1: %2",
     "tenure-cli %1: works on workspace files only for now; on a team workspace, run it on a file and move that in with tenure-cli team push (see docs/team.md)":
         "tenure-cli %1: 現在はワークスペースファイルでのみ使えます。チームワークスペースでは、ファイルで実行してから tenure-cli team push で移してください (docs/team.md を参照)",

@@ -409,10 +409,6 @@
         <translation>done、snooze: 履歴に残すメモ。</translation>
     </message>
     <message>
-        <source>text</source>
-        <translation>テキスト</translation>
-    </message>
-    <message>
         <source>Who does it (default: $USER).</source>
         <translation>操作する人 (既定: $USER)。</translation>
     </message>
@@ -872,6 +868,21 @@
     <message>
         <source>tenure-cli: unknown command "%1"</source>
         <translation>tenure-cli: 不明なコマンド "%1"</translation>
+    </message>
+</context>
+<context>
+    <name>CommandHelp</name>
+    <message>
+        <source>Usage: tenure-cli %1 [options]%2</source>
+        <translation>使い方: tenure-cli %1 [オプション]%2</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>オプション:</translation>
+    </message>
+    <message>
+        <source>Arguments:</source>
+        <translation>引数:</translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,7 @@ ActionsCommand::ActionsCommand()
 {
 }
 
-void ActionsCommand::addOptions(QCommandLineParser& parser)
+void ActionsCommand::addOptions(CommandHelp& parser)
 {
     parser.addPositionalArgument(
         QStringLiteral("action"),
@@ -32,7 +32,9 @@ void ActionsCommand::addOptions(QCommandLineParser& parser)
     parser.addOption({ QStringLiteral("json"), tr("list: one JSON array.") });
     parser.addOption({ QStringLiteral("until"), tr("snooze: until this day."), tr("YYYY-MM-DD") });
     parser.addOption({ QStringLiteral("to"), tr("reassign: the new owner."), tr("name") });
-    parser.addOption({ QStringLiteral("note"), tr("done, snooze: a note for the history."), tr("text") });
+    // "text" as typed, not tr(): the window translates the word (a field's type).
+    parser.addOption(
+        { QStringLiteral("note"), tr("done, snooze: a note for the history."), QStringLiteral("text") });
     parser.addOption({ QStringLiteral("author"), tr("Who does it (default: $USER)."), tr("name") });
     parser.addOption({ QStringLiteral("set"),
                        tr("rules: replace the triggers and weights with this JSON file."), tr("file") });

@@ -40,7 +40,7 @@ BacktestCommand::BacktestCommand()
 {
 }
 
-void BacktestCommand::addOptions(QCommandLineParser& parser)
+void BacktestCommand::addOptions(CommandHelp& parser)
 {
     parser.addOption({ QStringLiteral("horizon"),
                        tr("Score each case this many days before its outcome (default: 90)."), tr("DAYS"),

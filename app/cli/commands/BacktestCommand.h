@@ -17,7 +17,7 @@ public:
     BacktestCommand();
 
 protected:
-    void addOptions(QCommandLineParser& parser) override;
+    void addOptions(CommandHelp& parser) override;
     int run(const QCommandLineParser& parser, Context& context) override;
 
 private:

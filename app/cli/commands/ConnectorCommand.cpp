@@ -20,7 +20,7 @@ ConnectorCommand::ConnectorCommand()
 {
 }
 
-void ConnectorCommand::addOptions(QCommandLineParser& parser)
+void ConnectorCommand::addOptions(CommandHelp& parser)
 {
     parser.addPositionalArgument(QStringLiteral("action"), tr("add, list, export or secret"));
     parser.addPositionalArgument(QStringLiteral("argument"),

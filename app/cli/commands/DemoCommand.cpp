@@ -16,7 +16,7 @@ DemoCommand::DemoCommand()
 {
 }
 
-void DemoCommand::addOptions(QCommandLineParser& parser)
+void DemoCommand::addOptions(CommandHelp& parser)
 {
     parser.addOption({ QStringLiteral("seed"), tr("Random seed; the same seed gives the same workspace."),
                        tr("number"), QString::number(DemoGenerator::Options {}.seed) });

@@ -11,7 +11,7 @@ ExportCommand::ExportCommand()
 {
 }
 
-void ExportCommand::addOptions(QCommandLineParser& parser)
+void ExportCommand::addOptions(CommandHelp& parser)
 {
     parser.addPositionalArgument(QStringLiteral("what"), tr("customers"));
     parser.addOption({ QStringLiteral("csv"), tr("The CSV file to write."), tr("file") });

@@ -21,7 +21,7 @@ ImportCommand::ImportCommand()
 {
 }
 
-void ImportCommand::addOptions(QCommandLineParser& parser)
+void ImportCommand::addOptions(CommandHelp& parser)
 {
     parser.addPositionalArgument(QStringLiteral("kind"), tr("accounts, events, outcomes or keys"));
     parser.addPositionalArgument(QStringLiteral("file"), tr("The CSV file."));

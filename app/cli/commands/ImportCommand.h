@@ -13,7 +13,7 @@ public:
     ImportCommand();
 
 protected:
-    void addOptions(QCommandLineParser& parser) override;
+    void addOptions(CommandHelp& parser) override;
     qsizetype maxArguments() const override { return 2; }
     int run(const QCommandLineParser& parser, Context& context) override;
 };

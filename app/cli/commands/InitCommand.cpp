@@ -12,7 +12,7 @@ InitCommand::InitCommand()
 {
 }
 
-void InitCommand::addOptions(QCommandLineParser& parser)
+void InitCommand::addOptions(CommandHelp& parser)
 {
     addTimeZoneOption(parser,
                       tr("IANA time zone whose calendar days the rules count in (default: this machine's)."));

@@ -13,7 +13,7 @@ public:
     InitCommand();
 
 protected:
-    void addOptions(QCommandLineParser& parser) override;
+    void addOptions(CommandHelp& parser) override;
     int run(const QCommandLineParser& parser, Context& context) override;
     bool createsWorkspace() const override { return true; }
 };

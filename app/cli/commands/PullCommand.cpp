@@ -14,7 +14,7 @@ PullCommand::PullCommand()
 {
 }
 
-void PullCommand::addOptions(QCommandLineParser& parser)
+void PullCommand::addOptions(CommandHelp& parser)
 {
     parser.addPositionalArgument(QStringLiteral("name"), tr("The connector to pull (default: all)."),
                                  tr("[name]"));

@@ -13,7 +13,7 @@ public:
     PullCommand();
 
 protected:
-    void addOptions(QCommandLineParser& parser) override;
+    void addOptions(CommandHelp& parser) override;
     qsizetype maxArguments() const override { return 1; }
     int run(const QCommandLineParser& parser, Context& context) override;
 };

@@ -13,7 +13,7 @@ ReportCommand::ReportCommand()
 {
 }
 
-void ReportCommand::addOptions(QCommandLineParser& parser)
+void ReportCommand::addOptions(CommandHelp& parser)
 {
     parser.addPositionalArgument(QStringLiteral("account"), tr("The account to report on."),
                                  tr("[ACCOUNT_ID]"));

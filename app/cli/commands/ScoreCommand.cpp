@@ -22,7 +22,7 @@ ScoreCommand::ScoreCommand()
 {
 }
 
-void ScoreCommand::addOptions(QCommandLineParser& parser)
+void ScoreCommand::addOptions(CommandHelp& parser)
 {
     parser.addOption({ QStringLiteral("full"), tr("Rebuild every summary from the event log instead.") });
     parser.addOption({ QStringLiteral("as-of"), tr("Score as of the end of this day (default: today)."),

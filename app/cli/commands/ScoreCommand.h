@@ -14,7 +14,7 @@ public:
     ScoreCommand();
 
 protected:
-    void addOptions(QCommandLineParser& parser) override;
+    void addOptions(CommandHelp& parser) override;
     int run(const QCommandLineParser& parser, Context& context) override;
 
 private:

@@ -32,7 +32,7 @@ ServeCommand::ServeCommand()
 {
 }
 
-void ServeCommand::addOptions(QCommandLineParser& parser)
+void ServeCommand::addOptions(CommandHelp& parser)
 {
     parser.addOption({ QStringLiteral("replica"),
                        tr("The engine's working copy of the team's log (default: in the cache folder)."),

@@ -16,7 +16,7 @@ public:
     ServeCommand();
 
 protected:
-    void addOptions(QCommandLineParser& parser) override;
+    void addOptions(CommandHelp& parser) override;
     int run(const QCommandLineParser& parser, Context& context) override;
 };
 

@@ -20,7 +20,7 @@ StatsCommand::StatsCommand()
 {
 }
 
-void StatsCommand::addOptions(QCommandLineParser& parser)
+void StatsCommand::addOptions(CommandHelp& parser)
 {
     parser.addOption({ QStringLiteral("json"), tr("Print one JSON object instead of a table.") });
 }

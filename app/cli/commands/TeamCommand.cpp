@@ -44,7 +44,7 @@ TeamCommand::TeamCommand()
 {
 }
 
-void TeamCommand::addOptions(QCommandLineParser& parser)
+void TeamCommand::addOptions(CommandHelp& parser)
 {
     parser.addPositionalArgument(QStringLiteral("action"),
                                  tr("init, upgrade, add-member, list, remove, push or set"));

@@ -20,7 +20,7 @@ public:
     TeamCommand();
 
 protected:
-    void addOptions(QCommandLineParser& parser) override;
+    void addOptions(CommandHelp& parser) override;
     qsizetype maxArguments() const override { return 4; }
     int run(const QCommandLineParser& parser, Context& context) override;
 

@@ -37,7 +37,7 @@ TuneCommand::TuneCommand()
 {
 }
 
-void TuneCommand::addOptions(QCommandLineParser& parser)
+void TuneCommand::addOptions(CommandHelp& parser)
 {
     parser.addPositionalArgument(QStringLiteral("action"), tr("suggest"));
     parser.addOption({ QStringLiteral("horizon"),

@@ -19,7 +19,7 @@ public:
     static void print(const Suggestion& suggestion, QTextStream& out);
 
 protected:
-    void addOptions(QCommandLineParser& parser) override;
+    void addOptions(CommandHelp& parser) override;
     qsizetype maxArguments() const override { return 1; }
     int run(const QCommandLineParser& parser, Context& context) override;
 };
