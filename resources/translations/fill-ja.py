@@ -47,10 +47,10 @@ JA = {
     "A .tenure file from a colleague or a backup.": "同僚から受け取った、またはバックアップの .tenure ファイル。",
     # Customer list
     "Search by name or id": "顧客名または ID で検索", "any time": "指定なし", " days": " 日", "renewal within ": "更新まで ",
-    "All stages": "すべてのステージ", "All bands": "すべての評価", "All owners": "すべての担当者", "No score": "スコアなし",
+    "All stages": "すべてのステージ", "All bands": "すべてのバンド", "All owners": "すべての担当者", "No score": "スコアなし",
     "%1 customers (the first %2 shown; narrow the search to see the others)": "顧客 %1 社(先頭 %2 社を表示。絞り込むと残りも表示されます)",
     "%n customers": "顧客 %n 社",
-    "%1 (%2 d)": "%1(あと %2 日)", "%1 (%2 d ago)": "%1(%2 日前)", "renewal %1 (%2 days ago)": "更新 %1(%2 日前)", "Owner": "担当者", "Stage": "ステージ", "Score": "スコア", "Band": "評価", "ARR": "ARR",
+    "%1 (%2 d)": "%1(あと %2 日)", "%1 (%2 d ago)": "%1(%2 日前)", "renewal %1 (%2 days ago)": "更新 %1(%2 日前)", "Owner": "担当者", "Stage": "ステージ", "Score": "スコア", "Band": "バンド", "ARR": "ARR",
     "Renewal": "契約更新",
     # Action queue
     "Show snoozed": "スヌーズ中も表示", "&Done…": "完了(&D)…", "S&nooze…": "スヌーズ(&N)…", "&Reassign…": "担当変更(&R)…",
@@ -60,7 +60,7 @@ JA = {
     "Trigger": "きっかけ", "Why": "理由", "Status": "状態",
     "%n accounts": "顧客 %n 社", "%1 open, %2 snoozed": "未対応 %1 件、スヌーズ中 %2 件",
     "The %1 most urgent of %2 accounts (%3)": "顧客 %2 社のうち緊急度の高い %1 社(%3)",
-    "Bad band": "評価 Bad", "Renewal at risk": "更新リスク", "Inactive": "利用停止", "Score drop": "スコア低下",
+    "Bad band": "Bad バンド", "Renewal at risk": "更新リスク", "Inactive": "利用停止", "Score drop": "スコア低下",
     "%1 in %2": "%2 で %1", "%n days to renewal": "更新まで %n 日", "ARR %1": "ARR %1",
     "score %1%2 in %3 days": "%3 日でスコア %1%2", "No activity for %n days": "%n 日間利用なし",
     # Customer page
@@ -71,10 +71,10 @@ JA = {
     "<b>Open actions</b>": "<b>未対応のアクション</b>", "None.": "なし。", "<b>Outcomes</b>": "<b>結果</b>",
     "<b>Notes</b>": "<b>メモ</b>", "None yet.": "まだありません。", "Note on %1": "%1 のメモ",
     # Overview
-    "Accounts by band": "評価別の顧客数", "Accounts by stage": "ステージ別の顧客数", "ARR by band": "評価別の ARR",
+    "Accounts by band": "バンド別の顧客数", "Accounts by stage": "ステージ別の顧客数", "ARR by band": "バンド別の ARR",
     "Portfolio health, last 12 months": "ポートフォリオの健全性(過去 12 か月)", "30 days ago": "30 日前", "Now": "現在",
     "Change": "変化", "<b>Biggest score drops, last 30 days</b>": "<b>過去 30 日のスコア低下が大きい顧客</b>",
-    "ARR by band (%1) · at risk %2": "評価別の ARR(%1)· リスク %2",
+    "ARR by band (%1) · at risk %2": "バンド別の ARR(%1)· リスク %2",
     # Reports
     "Account Report": "顧客レポート", "Account (type to search):": "顧客(入力して検索):", "No account \"%1\".": "顧客「%1」はありません。",
     "Account report: %1": "顧客レポート: %1", "Portfolio Report": "ポートフォリオレポート", "Accounts of:": "対象の担当者:",
@@ -91,7 +91,7 @@ JA = {
     "not set": "未設定", "%n days left": "あと %n 日", "%n days ago": "%n 日前", "The health-score engine has not scored this account yet.": "この顧客はまだスコアリングされていません。",
     "The %1 stage has no health criteria.": "%1 ステージには健全性の基準がありません。",
     "%1 · account report as of %2 · generated %3 by Tenure": "%1 · %2 時点の顧客レポート · %3 Tenure で作成",
-    "Accounts by band ": "評価別の顧客数", "ARR at risk (not %1): %2": "リスクのある ARR(%1 以外): %2",
+    "Accounts by band ": "バンド別の顧客数", "ARR at risk (not %1): %2": "リスクのある ARR(%1 以外): %2",
     "Portfolio report as of %1 · generated %2 by Tenure": "%1 時点のポートフォリオレポート · %2 Tenure で作成",
     "%1 · %n accounts · as of %2": "%1 · %n 社 · %2 時点", "#": "#", "Account": "顧客", "(snoozed until %1)": "(%1 までスヌーズ)",
     " (snoozed until %1)": "(%1 までスヌーズ)", "yes": "はい", "no": "いいえ",
@@ -115,7 +115,7 @@ JA = {
     "renewal within %n days": "更新まで %n 日以内", ", ": "、",
     "Data sources": "データソース", "&Data Sources": "データソース(&D)", "Source": "データソース", "Events": "イベント数",
     "Details": "詳細", "CSV preset for %1": "CSV プリセット(%1)", "pulled up to %1": "%1 まで取り込み済み",
-    "ARR by band: no ARR recorded": "評価別の ARR: ARR の記録なし",
+    "ARR by band: no ARR recorded": "バンド別の ARR: ARR の記録なし",
     "Drop a CSV export here to import it. Connectors pull product usage on their schedule; see docs/import.md and docs/connectors.md.":
         "CSV エクスポートをここにドロップするとインポートできます。コネクタは設定した間隔で利用データを取り込みます(docs/import.md、docs/connectors.md を参照)。",
     # Rules view and editor
@@ -210,7 +210,7 @@ JA = {
     "The backtest was cancelled.": "バックテストをキャンセルしました。",
     "Cannot create a scratch folder to try the connector: %1": "コネクタを試すための一時フォルダを作成できません: %1",
     "%1: cannot open the file: %2": "%1: ファイルを開けません: %2",
-    "ARR by band (%1 accounts)": "評価別の ARR(%1 の顧客)", "%1 d": "%1 日",
+    "ARR by band (%1 accounts)": "バンド別の ARR(%1 の顧客)", "%1 d": "%1 日",
     "Reading the current statuses failed: %1": "現在のステータスを読み込めませんでした: %1",
     "The preview was cancelled.": "プレビューをキャンセルしました。",
     "About Tenure": "Tenure について",
@@ -299,7 +299,7 @@ JA = {
     "The date is in the future: record an outcome once it has happened.": "日付が未来です。結果は起きてから記録してください。",
     "Amount: expected a number of 0 or more, such as 12000, got \"%1\".": "金額: 12000 のような 0 以上の数値が必要ですが、「%1」でした。",
     "%1 %2 (%3)": "%1 %2(%3)", "30 days": "30 日", "Score change over the last %1 days": "直近 %1 日のスコアの変化",
-    "Band: %1": "評価: %1", "Renews on %1 (in %2 days)": "契約更新日 %1(あと %2 日)",
+    "Band: %1": "バンド: %1", "Renews on %1 (in %2 days)": "契約更新日 %1(あと %2 日)",
     "Renewal date was %1 (%2 days ago)": "契約更新日 %1(%2 日前に経過)",
     "The %1 most urgent of %2 actions": "アクション %2 件のうち緊急度の高い %1 件",
     "Churn events:": "解約イベント:", "Renewal events:": "更新イベント:", "Expansion events:": "拡大イベント:", "Contraction events:": "縮小イベント:",
@@ -828,6 +828,7 @@ JA = {
     "%1: the PDF cannot be written: %2": "%1: PDF を書き出せません: %2",
     "nothing was drawn": "何も描画されませんでした",
     "no cases": "ケースなし",
+    "ARR in:": "ARR の通貨:",
     "not a readable file": "読み込めるファイルではありません",
     "no such file": "ファイルがありません",
     # 2026-12-06 (second session)
@@ -837,7 +838,7 @@ JA = {
     "No breakdown is stored for this score; the next scoring pass adds it.": "このスコアの内訳は保存されていません。次のスコアリングで追加されます。",
     "it is empty: not a Tenure workspace yet (tenure-cli init makes one).": "空のファイルで、まだ Tenure のワークスペースではありません（tenure-cli init で作成できます）。",
     "Scored as of %1": "%1 時点のスコア",
-    "Stage %1": "ステージ %1", "criterion %1": "基準 %1", "band %1": "評価 %1", "event %1": "イベント %1",
+    "Stage %1": "ステージ %1", "criterion %1": "基準 %1", "band %1": "バンド %1", "event %1": "イベント %1",
     "tier %1": "段階 %1", "all of, condition %1": "すべて満たす条件の %1 番目", "any of, condition %1": "いずれか満たす条件の %1 番目",
     "%1 “%2”": "%1「%2」",
     "No events from this account yet.": "この顧客のイベントはまだありません。",

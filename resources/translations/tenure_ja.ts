@@ -277,7 +277,7 @@
     <name>ActionStore</name>
     <message>
         <source>Bad band</source>
-        <translation>評価 Bad</translation>
+        <translation>Bad バンド</translation>
     </message>
     <message>
         <source>Renewal at risk</source>
@@ -1900,7 +1900,7 @@
     </message>
     <message>
         <source>Accounts by band</source>
-        <translation>評価別の顧客数</translation>
+        <translation>バンド別の顧客数</translation>
     </message>
     <message>
         <source>Accounts by stage</source>
@@ -1908,11 +1908,11 @@
     </message>
     <message>
         <source>ARR by band (%1 accounts)</source>
-        <translation>評価別の ARR(%1 の顧客)</translation>
+        <translation>バンド別の ARR(%1 の顧客)</translation>
     </message>
     <message>
         <source>ARR by band</source>
-        <translation>評価別の ARR</translation>
+        <translation>バンド別の ARR</translation>
     </message>
     <message>
         <source>ARR at risk (not %1): %2</source>
@@ -2211,7 +2211,7 @@
     </message>
     <message>
         <source>band %1</source>
-        <translation>評価 %1</translation>
+        <translation>バンド %1</translation>
     </message>
     <message>
         <source>event %1</source>
@@ -4868,7 +4868,7 @@
     <name>tenure::CustomerListModel</name>
     <message>
         <source>Band: %1</source>
-        <translation>評価: %1</translation>
+        <translation>バンド: %1</translation>
     </message>
     <message>
         <source>Renews on %1 (in %2 days)</source>
@@ -4967,7 +4967,7 @@
     </message>
     <message>
         <source>All bands</source>
-        <translation>すべての評価</translation>
+        <translation>すべてのバンド</translation>
     </message>
     <message>
         <source>All owners</source>
@@ -5919,7 +5919,7 @@
     <name>tenure::OverviewView</name>
     <message>
         <source>Accounts by band</source>
-        <translation>評価別の顧客数</translation>
+        <translation>バンド別の顧客数</translation>
     </message>
     <message>
         <source>Accounts by stage</source>
@@ -5927,7 +5927,7 @@
     </message>
     <message>
         <source>ARR by band</source>
-        <translation>評価別の ARR</translation>
+        <translation>バンド別の ARR</translation>
     </message>
     <message>
         <source>Portfolio health, last 12 months</source>
@@ -5955,11 +5955,11 @@
     </message>
     <message>
         <source>ARR by band (%1) · at risk %2</source>
-        <translation>評価別の ARR(%1)· リスク %2</translation>
+        <translation>バンド別の ARR(%1)· リスク %2</translation>
     </message>
     <message>
         <source>ARR by band: no ARR recorded</source>
-        <translation>評価別の ARR: ARR の記録なし</translation>
+        <translation>バンド別の ARR: ARR の記録なし</translation>
     </message>
     <message numerus="yes">
         <source>%n accounts</source>
@@ -5979,6 +5979,10 @@
 Team: %3</source>
         <translation>自分の顧客(%1): %2
 チーム: %3</translation>
+    </message>
+    <message>
+        <source>ARR in:</source>
+        <translation>ARR の通貨:</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,9 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QComboBox>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QHorizontalStackedBarSeries>
 #include <QLabel>
@@ -145,10 +147,26 @@ OverviewView::OverviewView(QWidget* parent)
     dropsLayout->addWidget(new QLabel(tr("<b>Biggest score drops, last 30 days</b>"), drops));
     dropsLayout->addWidget(m_drops);
 
+    // A portfolio in dollars and yen: its ARR in one currency at a time.
+    m_currencyRow = new QWidget(this);
+    auto* currencyLayout = new QHBoxLayout(m_currencyRow);
+    currencyLayout->setContentsMargins(0, 0, 0, 0);
+    m_currency = new QComboBox(m_currencyRow);
+    m_currency->setObjectName(QStringLiteral("currency"));
+    auto* currencyLabel = new QLabel(tr("ARR in:"), m_currencyRow);
+    currencyLabel->setBuddy(m_currency);
+    currencyLayout->addStretch();
+    currencyLayout->addWidget(currencyLabel);
+    currencyLayout->addWidget(m_currency);
+    m_currencyRow->hide();
+    connect(m_currency, &QComboBox::activated, this,
+            [this] { showArr(m_currency->currentData().toString()); });
+
     auto* charts = new QWidget(this);
     auto* grid = new QGridLayout(charts);
     grid->setContentsMargins(0, 0, 0, 0);
-    grid->addWidget(m_mine, 0, 0, 1, 3);
+    grid->addWidget(m_mine, 0, 0, 1, 2);
+    grid->addWidget(m_currencyRow, 0, 2);
     grid->addWidget(m_bands, 1, 0);
     grid->addWidget(m_stages, 1, 1);
     grid->addWidget(m_arr, 1, 2);
@@ -253,12 +271,9 @@ void OverviewView::display(const Data& data)
             tr("My accounts (%1): %2\nTeam: %3").arg(m_member, summary(*data.mine), summary(data.portfolio)));
     const PortfolioReport& portfolio = data.portfolio;
     m_pages->setCurrentWidget(portfolio.rows.isEmpty() ? static_cast<QWidget*>(m_start) : m_pages->widget(0));
-    QList<std::tuple<QString, double, QColor>> bands, arr, stages;
-    for (const Band& band : portfolio.rules.bands) {
+    QList<std::tuple<QString, double, QColor>> bands, stages;
+    for (const Band& band : portfolio.rules.bands)
         bands.append({ band.name, double(portfolio.accountsByBand.value(band.name)), QColor(band.color) });
-        arr.append({ band.name, portfolio.arrByCurrencyAndBand.value(portfolio.currency).value(band.name),
-                     QColor(band.color) });
-    }
     for (const Stage& stage : portfolio.rules.stages)
         if (portfolio.accountsByStage.value(stage.id) > 0)
             stages.append(
@@ -269,15 +284,17 @@ void OverviewView::display(const Data& data)
         = [](double value, const ChartAxes::Scale& scale) { return ChartAxes::tickLabel(value, scale); };
     horizontalBars(m_bands, bands, count, countTick, true);
     horizontalBars(m_stages, stages, count, countTick, true);
-    auto money = [&portfolio](double value) { return formatMoney(value, portfolio.currency); };
-    horizontalBars(m_arr, arr, money, &ChartAxes::compactLabel, false);
-    m_arr->chart()->setTitle(
-        portfolio.currency.isEmpty()
-            ? tr("ARR by band: no ARR recorded")
-            : tr("ARR by band (%1) · at risk %2")
-                  .arg(portfolio.currency.toHtmlEscaped(),
-                       formatMoney(portfolio.arrAtRisk(portfolio.currency), portfolio.currency)
-                           .toHtmlEscaped()));
+    // The currency chosen before, while the portfolio still has it; else the one of most accounts.
+    m_portfolio = portfolio;
+    const QString chosen = m_currency->currentData().toString();
+    const QStringList currencies = portfolio.arrByCurrencyAndBand.keys();
+    m_currency->clear();
+    for (const QString& currency : currencies)
+        m_currency->addItem(currency, currency); // ISO codes as imported: plain text in a combo box
+    m_currency->setCurrentIndex(
+        std::max(0, int(currencies.indexOf(currencies.contains(chosen) ? chosen : portfolio.currency))));
+    m_currencyRow->setVisible(currencies.size() > 1);
+    showArr(currencies.contains(chosen) ? chosen : portfolio.currency);
 
     // Accounts per band at each month's end, stacked.
     QChart* health = m_health->chart();
@@ -329,6 +346,22 @@ void OverviewView::display(const Data& data)
             row, 3,
             new QTableWidgetItem(QStringLiteral("−") + locale.toString(drop.before - drop.now, 'f', 1)));
     }
+}
+
+void OverviewView::showArr(const QString& currency)
+{
+    QList<std::tuple<QString, double, QColor>> arr;
+    for (const Band& band : m_portfolio.rules.bands)
+        arr.append({ band.name, m_portfolio.arrByCurrencyAndBand.value(currency).value(band.name),
+                     QColor(band.color) });
+    auto money = [&currency](double value) { return formatMoney(value, currency); };
+    horizontalBars(m_arr, arr, money, &ChartAxes::compactLabel, false);
+    m_arr->chart()->setTitle(
+        currency.isEmpty()
+            ? tr("ARR by band: no ARR recorded")
+            : tr("ARR by band (%1) · at risk %2")
+                  .arg(currency.toHtmlEscaped(),
+                       formatMoney(m_portfolio.arrAtRisk(currency), currency).toHtmlEscaped()));
 }
 
 } // namespace tenure

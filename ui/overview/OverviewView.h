@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QChartView;
+class QComboBox;
 class QLabel;
 class QStackedLayout;
 class QTableWidget;
@@ -16,11 +17,12 @@ namespace tenure {
 class GettingStarted;
 
 // The portfolio at a glance (Qt Charts): accounts by band and by stage, ARR by band (what is at
-// risk), portfolio health over the last twelve months, and the biggest score drops of the last
-// 30 days (a double-click opens the customer). Loaded on a worker thread from the summaries.
-// In a team workspace it shows both: the charts are the team's, and a line above them sets the
-// signed-in member's accounts (My accounts) beside the team's. While the workspace has no
-// customers, it shows how to fill it instead (GettingStarted).
+// risk; in a portfolio of several currencies, one at a time, chosen above it: currencies are
+// never added together), portfolio health over the last twelve months, and the biggest score drops of the
+// last 30 days (a double-click opens the customer). Loaded on a worker thread from the summaries. In a team
+// workspace it shows both: the charts are the team's, and a line above them sets the signed-in member's
+// accounts (My accounts) beside the team's. While the workspace has no customers, it shows how to fill it
+// instead (GettingStarted).
 class OverviewView : public QWidget
 {
     Q_OBJECT
@@ -53,6 +55,8 @@ private:
         std::optional<PortfolioReport> mine; // the member's accounts, in a team
     };
     void display(const Data& data);
+    // The ARR chart in `currency`, from the portfolio last displayed.
+    void showArr(const QString& currency);
     static QString summary(const PortfolioReport& report);
 
     QString m_path;
@@ -61,6 +65,9 @@ private:
     QChartView* m_bands;
     QChartView* m_stages;
     QChartView* m_arr;
+    QWidget* m_currencyRow; // shown for more than one currency
+    QComboBox* m_currency;
+    PortfolioReport m_portfolio; // as last displayed
     QChartView* m_health;
     QTableWidget* m_drops;
     GettingStarted* m_start;
