@@ -2,6 +2,7 @@
 
 #include <QAbstractAxis>
 #include <QChart>
+#include <QGraphicsSimpleTextItem>
 #include <QLegend>
 #include <QPalette>
 
@@ -25,6 +26,10 @@ void follow(QChart* chart, const QPalette& palette)
     chart->legend()->setLabelColor(text);
     chart->legend()->setBrush(Qt::NoBrush);
     chart->legend()->setPen(Qt::NoPen);
+    // Notes written on the chart (the ROC chart's AUC) read as its labels do.
+    for (QGraphicsItem* item : chart->childItems())
+        if (auto* note = dynamic_cast<QGraphicsSimpleTextItem*>(item))
+            note->setBrush(text);
     const QList<QAbstractAxis*> axes = chart->axes();
     for (QAbstractAxis* axis : axes) {
         axis->setLabelsColor(text);

@@ -3,9 +3,13 @@
 #include <QColor>
 #include <QGuiApplication>
 #include <QIcon>
+#include <QList>
 #include <QPainter>
+#include <QPainterPath>
 #include <QPalette>
 #include <QPixmap>
+
+#include <algorithm>
 
 namespace tenure {
 
@@ -37,6 +41,26 @@ inline QIcon colorSwatch(const QColor& color)
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setPen(QPen(color.darker(140), 2));
     painter.setBrush(color);
+    painter.drawRoundedRect(QRectF(5, 5, 22, 22), 5, 5);
+    return QIcon(pixmap);
+}
+
+// The same swatch in stripes, one per colour, top to bottom (the bands, best first).
+inline QIcon stripedSwatch(const QList<QColor>& colors)
+{
+    QPixmap pixmap(32, 32);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    QPainterPath shape;
+    shape.addRoundedRect(QRectF(5, 5, 22, 22), 5, 5);
+    painter.setClipPath(shape);
+    const qreal stripe = 22.0 / std::max<qsizetype>(1, colors.size());
+    for (qsizetype i = 0; i < colors.size(); ++i)
+        painter.fillRect(QRectF(5, 5 + i * stripe, 22, stripe + 0.5), colors[i]);
+    painter.setClipping(false);
+    painter.setPen(QPen(QColor(0x61, 0x61, 0x61), 2));
+    painter.setBrush(Qt::NoBrush);
     painter.drawRoundedRect(QRectF(5, 5, 22, 22), 5, 5);
     return QIcon(pixmap);
 }

@@ -3769,10 +3769,6 @@
         <translation>偶然</translation>
     </message>
     <message>
-        <source>%1 (AUC %2)</source>
-        <translation>%1 (AUC %2)</translation>
-    </message>
-    <message>
         <source>Churned</source>
         <translation>解約</translation>
     </message>
@@ -3791,6 +3787,10 @@
     <message>
         <source>Share of group</source>
         <translation>グループ内の割合</translation>
+    </message>
+    <message>
+        <source>%1: AUC %2</source>
+        <translation>%1: AUC %2</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QFile>
+#include <QGraphicsSimpleTextItem>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -558,13 +559,13 @@ private slots:
         tabs->setCurrentIndex(1);
         const QList<QChartView*> charts = tabs->currentWidget()->findChildren<QChartView*>();
         QCOMPARE(charts.size(), 3);
-        QStringList curves;
+        QStringList curves; // each ROC curve's AUC, written in its plot
         for (QChartView* chart : charts) {
             QVERIFY(chart->isVisible());
             QVERIFY2(!chart->chart()->series().isEmpty(), qPrintable(chart->chart()->title()));
-            for (QAbstractSeries* series : chart->chart()->series())
-                if (series->name().contains(QLatin1String("AUC")))
-                    curves << series->name();
+            for (QGraphicsItem* item : chart->chart()->childItems())
+                if (auto* note = dynamic_cast<QGraphicsSimpleTextItem*>(item))
+                    curves << note->text().split(u'\n');
         }
         QCOMPARE(curves.size(), 2); // a ROC curve for the active rules and one for the candidate
         for (int i = 0; i < 2; ++i) {

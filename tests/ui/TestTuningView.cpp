@@ -13,6 +13,7 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QGraphicsSimpleTextItem>
 #include <QLabel>
 #include <QLegend>
 #include <QLegendMarker>
@@ -156,7 +157,8 @@ private slots:
     void backtestChartsFitTheirPane_data()
     {
         QTest::addColumn<int>("width");
-        QTest::newRow("default window") << 1130; // 1280 less the sidebar
+        QTest::newRow("default window") << 940; // MainWindow's 1100 less the sidebar
+        QTest::newRow("1280 window") << 1130;
         QTest::newRow("wide window") << 1770;
     }
 
@@ -179,10 +181,15 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(run->isEnabled(), 10000);
         QTest::mouseClick(run, Qt::LeftButton);
         QVERIFY(finished.wait(60000));
-        // A candidate beside the active rules: the legends' longest ("Chance", "Active rules (AUC
-        // 0.870)", "Candidate (AUC 0.912)").
+        // A candidate beside the active rules: the legends' longest ("Chance", "Active rules",
+        // "Candidate"), and the ROC chart's AUCs in its plot.
         auto* tree = view.candidateEditor()->findChild<QTreeWidget*>(QStringLiteral("ruleTree"));
         QVERIFY(tree && tree->topLevelItemCount() > 0);
+        // The bands' row as high as the stages' (a swatch each): without one it was lower than
+        // its Japanese glyphs, their tops cut off.
+        for (int i = 1; i < tree->topLevelItemCount(); ++i)
+            QCOMPARE(tree->visualItemRect(tree->topLevelItem(i)).height(),
+                     tree->visualItemRect(tree->topLevelItem(0)).height());
         tree->setCurrentItem(tree->topLevelItem(0)); // the bands
         auto* bands = view.candidateEditor()->findChild<QTableWidget*>(QStringLiteral("bandsTable"));
         QVERIFY(bands && bands->rowCount() == 3);
@@ -193,6 +200,13 @@ private slots:
         auto* tabs = view.findChild<QTabWidget*>(QStringLiteral("tuningResults"));
         auto* scroll = view.findChild<QScrollArea*>(QStringLiteral("tuningChartsScroll"));
         QVERIFY(tabs && scroll);
+        // Every tab's name whole, with no scroll buttons ("Su" and arrows in the default window).
+        const QRect lastTab = tabs->tabBar()->tabRect(tabs->count() - 1);
+        QVERIFY2(tabs->tabBar()->rect().contains(lastTab),
+                 qPrintable(QStringLiteral("last tab at %1–%2 of a tab bar %3 wide")
+                                .arg(lastTab.left())
+                                .arg(lastTab.right())
+                                .arg(tabs->tabBar()->width())));
         // The summary: every figure's name whole (rows as high as their wrapped names).
         tabs->setCurrentIndex(0);
         QTest::qWait(100);
@@ -216,6 +230,23 @@ private slots:
             QVERIFY(width < 1500 && board->width() < 2 * board->columnWidth() + 20);
         const QList<QChartView*> charts = board->findChildren<QChartView*>();
         QCOMPARE(charts.size(), 3);
+        // The ROC chart writes each curve's AUC in its plot's lower right, inside the plot.
+        QChart* roc = nullptr;
+        for (QChartView* chartView : charts)
+            if (chartView->chart()->title().startsWith(QLatin1String("ROC")))
+                roc = chartView->chart();
+        QVERIFY(roc);
+        QGraphicsSimpleTextItem* aucs = nullptr;
+        for (QGraphicsItem* item : roc->childItems())
+            if (auto* text = dynamic_cast<QGraphicsSimpleTextItem*>(item))
+                aucs = text;
+        QVERIFY(aucs);
+        const QString expected = QStringLiteral("Active rules: AUC %1\nCandidate: AUC %2")
+                                     .arg(*view.reports().at(0).auc, 0, 'f', 3)
+                                     .arg(*view.reports().at(1).auc, 0, 'f', 3);
+        QCOMPARE(aucs->text(), expected);
+        QVERIFY2(roc->plotArea().contains(aucs->mapRectToParent(aucs->boundingRect())),
+                 qPrintable(QStringLiteral("AUCs outside the plot")));
         for (QChartView* chartView : charts) {
             QLegend* legend = chartView->chart()->legend();
             QVERIFY(legend->isVisible());

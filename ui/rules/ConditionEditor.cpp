@@ -81,6 +81,9 @@ ConditionEditor::ConditionEditor(QWidget* parent)
     m_mode->addItem(tr("When all of these hold"), int(All));
     m_mode->addItem(tr("When any of these holds"), int(Any));
     m_mode->addItem(tr("Advanced (JSON)"), int(Advanced));
+    // The longest choice must not make the editor (and the panes around it) wide.
+    m_mode->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_mode->setMinimumContentsLength(16);
     m_table->setHorizontalHeaderLabels(
         { tr("Measure"), tr("Of"), tr("Window (days)"), tr("Is"), tr("Value") });
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);

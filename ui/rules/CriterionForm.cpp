@@ -139,6 +139,8 @@ CriterionForm::CriterionForm(QWidget* parent)
     compareLayout->addWidget(m_op);
     compareLayout->addWidget(m_value, 1);
 
+    // In a narrow pane (the Tuning view's, beside its results) a field goes under its label.
+    m_form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     m_form->addRow(tr("&Label:"), m_label);
     m_form->addRow(tr("&Weight:"), m_weight);
     m_form->addRow(tr("&Measures:"), m_kind);

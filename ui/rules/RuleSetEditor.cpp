@@ -50,7 +50,7 @@ RuleSetEditor::RuleSetEditor(QWidget* parent)
     m_stageWhen->setObjectName(QStringLiteral("stageWhen"));
     m_problem->setObjectName(QStringLiteral("ruleProblem"));
     m_tree->setHeaderHidden(true);
-    m_tree->setMinimumWidth(220);
+    m_tree->setMinimumWidth(180);
 
     // Bands: name, colour, lowest score, best band first.
     auto* bandsPage = new QWidget(this);
@@ -70,6 +70,8 @@ RuleSetEditor::RuleSetEditor(QWidget* parent)
     // A stage: name, colour, when it applies.
     auto* stagePage = new QWidget(this);
     auto* stageForm = new QFormLayout(stagePage);
+    // In a narrow pane (the Tuning view's, beside its results) a field goes under its label.
+    stageForm->setRowWrapPolicy(QFormLayout::WrapLongRows);
     m_stageColor->setPlaceholderText(QStringLiteral("#1e88e5"));
     stageForm->addRow(tr("&Name:"), m_stageName);
     stageForm->addRow(tr("&Colour:"), m_stageColor);
@@ -99,6 +101,7 @@ RuleSetEditor::RuleSetEditor(QWidget* parent)
     m_splitter->addWidget(treeBox);
     m_splitter->addWidget(m_pages);
     m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({ 200, 400 }); // the page's tables whole; labels elide, with tooltips
     m_splitter->setChildrenCollapsible(false);
     m_problem->setWordWrap(true);
     m_problem->setTextFormat(Qt::PlainText); // validation errors quote labels and names
@@ -176,8 +179,14 @@ void RuleSetEditor::rebuildTree(int stage, int criterion)
     auto* bands = new QTreeWidgetItem(m_tree, { tr("Bands") });
     bands->setData(0, kStageRole, -1);
     QStringList bandNames;
-    for (const QJsonValue& band : m_json.value(QStringLiteral("bands")).toArray())
+    QList<QColor> bandColors;
+    for (const QJsonValue& band : m_json.value(QStringLiteral("bands")).toArray()) {
         bandNames << band.toObject().value(QStringLiteral("name")).toString();
+        bandColors << QColor(band.toObject().value(QStringLiteral("color")).toString());
+    }
+    // A swatch as the stages have: every row as high, and the name beside theirs (without one,
+    // a Japanese "バンド" had a row lower than its glyphs, its top cut off).
+    bands->setIcon(0, stripedSwatch(bandColors));
     bands->setToolTip(0, PlainText::asRichText(bandNames.join(QStringLiteral(" · "))));
     QTreeWidgetItem* current = bands;
     const QJsonArray all = stages();

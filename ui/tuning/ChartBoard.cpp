@@ -14,8 +14,8 @@ ChartBoard::ChartBoard(QWidget* parent)
 
 int ChartBoard::columnWidth() const
 {
-    // Enough for a legend of three entries ("Chance", "Active rules (AUC 0.881)", "Candidate
-    // (AUC 0.912)") and the axis labels beside it, at the application's font.
+    // Enough for a plot that reads well with its axis titles and labels beside it, and a legend
+    // of three entries ("Chance", "Active rules", "Candidate"), at the application's font.
     return fontMetrics().horizontalAdvance(QLatin1Char('x')) * 62;
 }
 

@@ -9,7 +9,9 @@
 #include <QChart>
 #include <QChartView>
 #include <QCoreApplication>
+#include <QGraphicsSimpleTextItem>
 #include <QLineSeries>
+#include <QLocale>
 #include <QPen>
 #include <QValueAxis>
 
@@ -78,16 +80,28 @@ void TuningCharts::showRoc(QChartView* view, const QList<BacktestReport>& report
     chart->addSeries(chance);
     chance->attachAxis(x);
     chance->attachAxis(y);
+    // Each curve's AUC in the plot's lower right, which a ROC curve leaves empty: the legend,
+    // names only, fits in the narrow pane of the default window.
+    QStringList aucs;
     for (qsizetype i = 0; i < reports.size() && i < 2; ++i) {
         auto* curve = new QLineSeries;
-        curve->setName(reports[i].auc ? tr("%1 (AUC %2)").arg(seriesName(i)).arg(*reports[i].auc, 0, 'f', 3)
-                                      : seriesName(i));
+        curve->setName(seriesName(i));
+        if (reports[i].auc)
+            aucs << tr("%1: AUC %2").arg(seriesName(i), QLocale().toString(*reports[i].auc, 'f', 3));
         for (const stats::RocPoint& p : reports[i].roc)
             *curve << QPointF(p.fpr * 100, p.tpr * 100);
         curve->setPen(QPen(kSeriesColors[i], 2));
         chart->addSeries(curve);
         curve->attachAxis(x);
         curve->attachAxis(y);
+    }
+    if (!aucs.isEmpty()) {
+        auto* note = new QGraphicsSimpleTextItem(aucs.join(u'\n'), chart);
+        note->setFont(chart->legend()->font());
+        QObject::connect(chart, &QChart::plotAreaChanged, chart, [note](const QRectF& plot) {
+            const QRectF text = note->boundingRect();
+            note->setPos(plot.right() - text.width() - 6, plot.bottom() - text.height() - 6);
+        });
     }
     ChartLook::follow(view->chart(), view->palette());
 }

@@ -101,10 +101,13 @@ TuningView::TuningView(QWidget* parent)
     m_progress->hide();
     m_cancel->hide();
     m_status->setWordWrap(true);
-    // The figures as wide as they need, their names wrapped in the rest, each row as high as its name.
-    m_summary->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // The figures as wide as they need, up to a share that leaves their names room (then they
+    // wrap too: fitSummaryColumns), the names wrapped in the rest, each row as high as its text.
+    m_summary->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_summary->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_summary->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_summary->setWordWrap(true);
+    m_summary->installEventFilter(this);
 
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Score each case"), this));
@@ -200,11 +203,14 @@ TuningView::TuningView(QWidget* parent)
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 2);
-    splitter->setSizes({ 400, 800 });
-    // The sizes as the user left them.
-    splitter->restoreState(QSettings().value(QStringLiteral("tuning/splitter")).toByteArray());
-    connect(splitter, &QSplitter::splitterMoved, this,
-            [splitter] { QSettings().setValue(QStringLiteral("tuning/splitter"), splitter->saveState()); });
+    // The sizes as the user left them; until then, placeSplitter() as the view's width changes.
+    m_placeSplitter
+        = !splitter->restoreState(QSettings().value(QStringLiteral("tuning/splitter")).toByteArray());
+    splitter->installEventFilter(this);
+    connect(splitter, &QSplitter::splitterMoved, this, [this, splitter] {
+        m_placeSplitter = false;
+        QSettings().setValue(QStringLiteral("tuning/splitter"), splitter->saveState());
+    });
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(controls);
     layout->addWidget(m_status);
@@ -227,6 +233,24 @@ TuningView::TuningView(QWidget* parent)
 }
 
 TuningView::~TuningView() = default;
+
+void TuningView::placeSplitter()
+{
+    // The editor as wide as its bands table needs (about 560 px), the results the rest, but at
+    // least about 400 px for their tabs and charts, where the editor can give them that.
+    const int total = m_splitter->width() - m_splitter->handleWidth();
+    const int editor = std::max(m_splitter->widget(0)->minimumSizeHint().width(), std::min(560, total - 400));
+    m_splitter->setSizes({ editor, std::max(0, total - editor) });
+}
+
+bool TuningView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_summary && event->type() == QEvent::Resize)
+        fitSummaryColumns();
+    if (watched == m_splitter && event->type() == QEvent::Resize && m_placeSplitter)
+        placeSplitter();
+    return QWidget::eventFilter(watched, event);
+}
 
 void TuningView::changeEvent(QEvent* event)
 {

@@ -64,10 +64,13 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override; // the charts follow a dark or light palette
+    bool eventFilter(QObject* watched, QEvent* event) override; // the summary's columns follow its width
 
 private:
     void loadActive(bool resetCandidate);
     void showReports(const QList<BacktestReport>& reports);
+    void fitSummaryColumns();
+    void placeSplitter();
     void showCriteria();
     void adopt();
     void setRunning(bool running);
@@ -82,6 +85,7 @@ private:
     EventNames::Known m_eventNames; // of the workspace's log, read so far
     int m_generation = 0; // of setWorkspace(): a load begun before it lands ignored
     bool m_haveActive = false;
+    bool m_placeSplitter = true; // until the user moves the splitter
     bool m_runWhenLoaded = false;
     bool m_suggestWhenLoaded = false;
     QList<BacktestReport> m_reports;

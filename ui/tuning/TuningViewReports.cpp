@@ -7,6 +7,7 @@
 #include "tuning/TuningView.h"
 
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLocale>
 #include <QTableWidget>
 
@@ -15,6 +16,21 @@ namespace tenure {
 using tuningcells::cell;
 using tuningcells::percent;
 using tuningcells::withInterval;
+
+void TuningView::fitSummaryColumns()
+{
+    // The names keep at least about 18 characters' width, or half the table where it is narrower.
+    const int available = m_summary->viewport()->width();
+    const int names = std::min(available / 2, m_summary->fontMetrics().horizontalAdvance(QString(18, u'x')));
+    const int values = m_summary->isColumnHidden(2) ? 1 : 2;
+    const int share = std::max(40, (available - names) / values);
+    for (int column = 1; column <= values; ++column)
+        m_summary->horizontalHeader()->resizeSection(
+            column,
+            std::min(share,
+                     std::max(static_cast<QAbstractItemView*>(m_summary)->sizeHintForColumn(column),
+                              m_summary->horizontalHeader()->sectionSizeHint(column))));
+}
 
 void TuningView::showReports(const QList<BacktestReport>& reports)
 {
@@ -94,6 +110,7 @@ void TuningView::showReports(const QList<BacktestReport>& reports)
             return rateText(rate);
         });
     }
+    fitSummaryColumns();
 }
 
 void TuningView::showCriteria()
