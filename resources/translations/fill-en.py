@@ -44,6 +44,7 @@ EN = {
         ("%n row left out: the mapping's \"when\" does not keep it (not an error).",
          "%n rows left out: the mapping's \"when\" does not keep them (not errors)."),
     "%n rows": ("%n row", "%n rows"),
+    "%n cases, churn %1": ("%n case, churn %1", "%n cases, churn %1"),
     "... and %n more bad rows": ("... and %n more bad row", "... and %n more bad rows"),
     "%n bad rows skipped": ("%n bad row skipped", "%n bad rows skipped"),
     "%n bad rows: nothing was imported. Fix them, or import the rest with --skip-bad-rows.":

@@ -102,11 +102,11 @@ JA_CLI = {
     "\"%1\" as a churn flag: %2 flagged, precision %3, recall %4.": "解約の兆候としての \"%1\": 該当 %2、適合率 %3、再現率 %4。",
     "Cases": "ケース", "Churn rate [95%]": "解約率 [95%]", "Expansion": "拡大",
     "Per criterion (passes: earns at least half its points)": "基準別 (合格: 配点の半分以上を獲得)",
-    "passes: %1 cases, churn %2; fails: %3 cases, churn %4; lift %5; AUC %6":
-        "合格: %1 ケース、解約 %2。不合格: %3 ケース、解約 %4。リフト %5。AUC %6",
+    "passes: %1; fails: %2; lift %3; AUC %4": "合格: %1。不合格: %2。リフト %3。AUC %4",
+    "%n cases, churn %1": "%n ケース、解約 %1",
     "suggested: flag below %1 (Youden's J %2)": "提案: %1 未満で警告 (Youden の J %2)",
     "suggested: flag above %1 (Youden's J %2)": "提案: %1 超で警告 (Youden の J %2)",
-    "[sample too small to trust]": "[サンプルが少なく信頼できません]",
+    "[too few cases or churns to trust]": "[ケースか解約が少なく信頼できません]",
     # connector
     "Manage product API connectors: add FILE, list, export NAME, secret NAME.":
         "製品 API コネクタの管理: add FILE、list、export NAME、secret NAME。",

@@ -23,6 +23,13 @@
     </message>
 </context>
 <context>
+    <name>BacktestCommand</name>
+    <message numerus="yes">
+        <source>%n cases, churn %1</source>
+        <translation><numerusform>%n case, churn %1</numerusform><numerusform>%n cases, churn %1</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>Command</name>
     <message numerus="yes">
         <source>Wrote %1 (%n pages).</source>

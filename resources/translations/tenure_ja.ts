@@ -42,18 +42,6 @@
         <translation>—</translation>
     </message>
     <message>
-        <source>n/a</source>
-        <translation>—</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>はい</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>いいえ</translation>
-    </message>
-    <message>
         <source>Owner: %1</source>
         <translation>担当: %1</translation>
     </message>
@@ -688,10 +676,6 @@
         <translation>基準別 (合格: 配点の半分以上を獲得)</translation>
     </message>
     <message>
-        <source>passes: %1 cases, churn %2; fails: %3 cases, churn %4; lift %5; AUC %6</source>
-        <translation>合格: %1 ケース、解約 %2。不合格: %3 ケース、解約 %4。リフト %5。AUC %6</translation>
-    </message>
-    <message>
         <source>suggested: flag below %1 (Youden's J %2)</source>
         <translation>提案: %1 未満で警告 (Youden の J %2)</translation>
     </message>
@@ -700,8 +684,21 @@
         <translation>提案: %1 超で警告 (Youden の J %2)</translation>
     </message>
     <message>
-        <source>[sample too small to trust]</source>
-        <translation>[サンプルが少なく信頼できません]</translation>
+        <source>no cases</source>
+        <translation>ケースなし</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cases, churn %1</source>
+        <translation>
+            <numerusform>%n ケース、解約 %1</numerusform></translation>
+    </message>
+    <message>
+        <source>passes: %1; fails: %2; lift %3; AUC %4</source>
+        <translation>合格: %1。不合格: %2。リフト %3。AUC %4</translation>
+    </message>
+    <message>
+        <source>[too few cases or churns to trust]</source>
+        <translation>[ケースか解約が少なく信頼できません]</translation>
     </message>
 </context>
 <context>
@@ -1752,6 +1749,21 @@
     <message>
         <source>The event log's segment from event %1 is damaged: rebuild cannot read it.</source>
         <translation>イベント %1 からのイベントログのセグメントが壊れているため、再構築で読み込めません。</translation>
+    </message>
+</context>
+<context>
+    <name>ObservedText</name>
+    <message>
+        <source>n/a</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
     </message>
 </context>
 <context>
@@ -4736,10 +4748,6 @@
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>n/a</source>
-        <translation>—</translation>
     </message>
     <message>
         <source>%1 / %2</source>

@@ -111,6 +111,24 @@ private slots:
         QCOMPARE(text.code, 0);
         QVERIFY2(text.out.contains(QLatin1String("ROC AUC of the score for churn")), qPrintable(text.out));
         QVERIFY(text.out.contains(QLatin1String("90 days ahead")));
+        // Each side of a criterion counted in words ("1 case", "12 cases"), or "no cases" where it
+        // has none, not "0 cases, churn 0.0% [0.0%–100.0%]" (the binary: English plural forms).
+        const Run words = runBinary(base);
+        QCOMPARE(words.code, 0);
+        const QRegularExpression side(
+            QStringLiteral("^    passes: (no cases|1 case, churn [^;]+|[0-9]+ cases, churn [^;]+); "
+                           "fails: (no cases|1 case, churn [^;]+|[0-9]+ cases, churn [^;]+); lift"));
+        int sides = 0;
+        for (const QString& line : words.out.split(u'\n')) {
+            if (!line.startsWith(QLatin1String("    passes:")))
+                continue;
+            ++sides;
+            QVERIFY2(side.match(line).hasMatch(), qPrintable(line));
+            QVERIFY2(!line.contains(QLatin1String(" 0 cases")) && !line.contains(QLatin1String(" 1 cases")),
+                     qPrintable(line));
+        }
+        QCOMPARE(sides, object.value(QStringLiteral("per_criterion")).toArray().size());
+        QVERIFY2(words.out.contains(QLatin1String("no cases")), qPrintable(words.out));
 
         // A candidate rule file with an error is named with the path of the problem.
         QTemporaryDir dir;

@@ -4,6 +4,7 @@
 #include "engine/DayClock.h"
 #include "engine/ScoringEngine.h"
 #include "report/AccountReport.h"
+#include "report/ObservedText.h"
 #include "store/WorkspaceSettings.h"
 
 #include <QSqlQuery>
@@ -29,6 +30,31 @@ private slots:
         QCOMPARE(formatMoney(900, QStringLiteral("CHF")), QStringLiteral("CHF 900"));
         // No currency (a total of nothing): the figure alone, not " 0" (it printed "( 0)").
         QCOMPARE(formatMoney(0, QString()), QStringLiteral("0"));
+    }
+
+    // What a criterion observed reads the same on the customer page and the printed report, with
+    // as many decimals as tell it (the report printed -11.5385 where the page showed -11.54).
+    void observedValuesInWords_data()
+    {
+        QTest::addColumn<QVariant>("observed");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("nothing measured") << QVariant() << QStringLiteral("n/a");
+        QTest::newRow("yes") << QVariant(true) << QStringLiteral("yes");
+        QTest::newRow("whole") << QVariant(1250.0) << QStringLiteral("1,250");
+        QTest::newRow("integer") << QVariant(qint64(42)) << QStringLiteral("42");
+        QTest::newRow("fraction") << QVariant(2.0 / 3.0) << QStringLiteral("0.667");
+        QTest::newRow("change") << QVariant(-11.538461) << QStringLiteral("-11.54");
+        QTest::newRow("half") << QVariant(12.5) << QStringLiteral("12.5");
+        QTest::newRow("large") << QVariant(12345.678) << QStringLiteral("12,345.68");
+        QTest::newRow("text") << QVariant(QStringLiteral("enterprise")) << QStringLiteral("enterprise");
+        QTest::newRow("digits as text") << QVariant(QStringLiteral("007")) << QStringLiteral("007");
+    }
+
+    void observedValuesInWords()
+    {
+        QFETCH(QVariant, observed);
+        QFETCH(QString, words);
+        QCOMPARE(observedText(observed), words);
     }
 
     void usageMatchesTheLog()

@@ -7,6 +7,7 @@
 #include "customer/OutcomeDialog.h"
 #include "customers/CustomerListDelegate.h"
 #include "domain/Money.h"
+#include "report/ObservedText.h"
 #include "report/PortfolioReport.h"
 #include "store/AccountStore.h"
 #include "store/WithWorkspace.h"
@@ -352,11 +353,7 @@ void CustomerDetailView::display(const AccountReport& report)
         showEmpty(m_breakdown, report.whyNoBreakdown());
     for (int row = 0; row < breakdown.size(); ++row) {
         const CriterionResult& c = breakdown[row];
-        const QString observed = c.observed.isValid()
-            ? (c.observed.typeId() == QMetaType::Double ? locale.toString(c.observed.toDouble(), 'g', 4)
-                                                        : c.observed.toString())
-            : tr("n/a");
-        const QStringList cells { c.label, observed, c.threshold,
+        const QStringList cells { c.label, observedText(c.observed), c.threshold,
                                   tr("%1 / %2").arg(locale.toString(c.earned, 'f', 1),
                                                     locale.toString(c.possible, 'f', 1)) };
         for (int column = 0; column < cells.size(); ++column)

@@ -3,6 +3,7 @@
 #include "domain/Money.h"
 #include "print/ReportCharts.h"
 #include "print/ReportPage.h"
+#include "report/ObservedText.h"
 #include "report/PortfolioReport.h"
 
 #include <QCoreApplication>
@@ -30,20 +31,6 @@ QString money(const std::optional<double>& value, const QString& currency)
     if (!value)
         return Tr::tr("—");
     return formatMoney(*value, currency);
-}
-
-QString observedText(const QVariant& observed)
-{
-    if (!observed.isValid() || observed.isNull())
-        return Tr::tr("n/a");
-    if (observed.typeId() == QMetaType::Double) {
-        const double value = observed.toDouble();
-        return std::abs(value) < 1 && value != 0 ? QLocale().toString(value, 'f', 3)
-                                                 : QLocale().toString(value, 'g', 6);
-    }
-    if (observed.typeId() == QMetaType::Bool)
-        return observed.toBool() ? Tr::tr("yes") : Tr::tr("no");
-    return observed.toString();
 }
 
 void sectionTitle(ReportPage& page, const QString& title)

@@ -156,8 +156,9 @@ void BacktestCommand::print(const BacktestReport& report, QTextStream& out)
         for (const BacktestRate& r : rows) {
             out << padRight(r.name, 16) << padLeft(QString::number(r.cases), 8)
                 << padLeft(QString::number(r.churned), 9) << "  "
-                << padRight(rateWithInterval(r.churnRate(), r.churnInterval()), 26)
-                << padLeft(percent(r.expansionRate()), 10) << '\n';
+                << padRight(
+                       r.cases == 0 ? tr("no cases") : rateWithInterval(r.churnRate(), r.churnInterval()), 26)
+                << padLeft(r.cases == 0 ? QStringLiteral("–") : percent(r.expansionRate()), 10) << '\n';
         }
         out << '\n';
     };
@@ -165,14 +166,18 @@ void BacktestCommand::print(const BacktestReport& report, QTextStream& out)
     table(tr("Stage"), report.perStage);
 
     out << tr("Per criterion (passes: earns at least half its points)") << '\n';
+    // "12 cases, churn 8.3% [1.5%–35.4%]", or "no cases" (not a 0.0% [0.0%–100.0%] of nothing).
+    const auto side = [](qint64 cases, double rate, const stats::Interval& interval) {
+        return cases == 0
+            ? tr("no cases")
+            : tr("%n cases, churn %1", nullptr, int(cases)).arg(rateWithInterval(rate, interval));
+    };
     for (const CriterionEvidence& e : report.perCriterion) {
         out << QStringLiteral("%1 / %2 (%3)").arg(e.stageName, e.label, e.threshold) << '\n'
             << QStringLiteral("    ")
-            << tr("passes: %1 cases, churn %2; fails: %3 cases, churn %4; lift %5; AUC %6")
-                   .arg(e.passCases)
-                   .arg(rateWithInterval(e.passRate(), e.passInterval()))
-                   .arg(e.failCases)
-                   .arg(rateWithInterval(e.failRate(), e.failInterval()), maybe(e.lift(), 2), maybe(e.auc))
+            << tr("passes: %1; fails: %2; lift %3; AUC %4")
+                   .arg(side(e.passCases, e.passRate(), e.passInterval()),
+                        side(e.failCases, e.failRate(), e.failInterval()), maybe(e.lift(), 2), maybe(e.auc))
             << '\n';
         if (e.suggested) {
             out << QStringLiteral("    ")
@@ -181,10 +186,10 @@ void BacktestCommand::print(const BacktestReport& report, QTextStream& out)
                        .arg(QString::number(e.suggested->threshold, 'g', 4),
                             QString::number(e.suggested->youdenJ, 'f', 2));
             if (e.tooSmall)
-                out << "  " << tr("[sample too small to trust]");
+                out << "  " << tr("[too few cases or churns to trust]");
             out << '\n';
         } else if (e.tooSmall) {
-            out << QStringLiteral("    ") << tr("[sample too small to trust]") << '\n';
+            out << QStringLiteral("    ") << tr("[too few cases or churns to trust]") << '\n';
         }
     }
 }
