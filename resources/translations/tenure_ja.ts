@@ -4005,6 +4005,10 @@
         <source>The team server cannot be reached: your note is kept on this machine and sent when it is back.</source>
         <translation>チームサーバーに接続できません。メモはこのコンピューターに保存され、接続が戻ると送信されます。</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>tenure::Async</name>

@@ -236,6 +236,11 @@ private slots:
         QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(child).center());
         QCOMPARE(view.selectedAccountId(), account.accountId);
         const Action one = account.actions.at(1);
+        // Its reason whole under the list, named by its account (the Why column elides it).
+        auto* why = view.findChild<QLabel*>(QStringLiteral("why"));
+        QVERIFY(why && why->isVisible());
+        QCOMPARE(why->text(), QStringLiteral("%1: %2").arg(account.accountName, one.reason));
+        QCOMPARE(why->textFormat(), Qt::PlainText);
         QSignalSpy changed(&view, &ActionQueueView::changed);
         view.markSelectedDone(QStringLiteral("Called; renewal on track"));
         QVERIFY(changed.wait(10000));

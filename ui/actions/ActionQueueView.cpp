@@ -33,6 +33,7 @@ ActionQueueView::ActionQueueView(QWidget* parent)
     , m_table(new QTreeView(this))
     , m_snoozed(new QCheckBox(tr("Show snoozed"), this))
     , m_count(new QLabel(this))
+    , m_why(new QLabel(this))
     , m_done(new QPushButton(tr("&Done…"), this))
     , m_snooze(new QPushButton(tr("S&nooze…"), this))
     , m_reassign(new QPushButton(tr("&Reassign…"), this))
@@ -60,6 +61,12 @@ ActionQueueView::ActionQueueView(QWidget* parent)
     m_reassign->setObjectName(QStringLiteral("reassign"));
     m_note->setObjectName(QStringLiteral("note"));
     PlainText::label(m_count); // errors quote account and event names
+    // The selected row's reason whole: the Why column elides it in a window of usual width.
+    m_why->setObjectName(QStringLiteral("why"));
+    PlainText::label(m_why); // account names and rule texts as written
+    m_why->setWordWrap(true);
+    m_why->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_why->hide();
 
     // My accounts | Team: shown in a team workspace.
     m_scope->hide();
@@ -75,6 +82,7 @@ ActionQueueView::ActionQueueView(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_why);
     layout->addWidget(m_count);
 
     // Each button acts on what was selected, at the version shown, when it was pressed: a live
@@ -327,6 +335,17 @@ void ActionQueueView::updateButtons()
         button->setToolTip(PlainText::asRichText(m_offline));
     }
     m_note->setEnabled(any);
+    // The account's name from its row: an action's row under it leaves the name to the account's.
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows(ActionQueueModel::Reason);
+    const QString why = rows.isEmpty() ? QString() : rows.first().data().toString();
+    QModelIndex account = rows.isEmpty() ? QModelIndex() : rows.first();
+    if (account.parent().isValid())
+        account = account.parent();
+    m_why->setText(
+        why.isEmpty()
+            ? QString()
+            : tr("%1: %2").arg(account.siblingAtColumn(ActionQueueModel::Customer).data().toString(), why));
+    m_why->setVisible(!why.isEmpty());
     m_note->setToolTip(m_offline.isEmpty()
                            ? QString()
                            : tr("The team server cannot be reached: your note is kept on this machine and "

@@ -108,6 +108,7 @@ private:
     QTreeView* m_table;
     QCheckBox* m_snoozed;
     QLabel* m_count;
+    QLabel* m_why; // the selected row's reason, whole
     QPushButton* m_done;
     QPushButton* m_snooze;
     QPushButton* m_reassign;
