@@ -131,7 +131,8 @@ QString ActionStore::factsText(const QJsonObject& facts)
                       facts.value(QStringLiteral("stage")).toString());
     if (facts.contains(QStringLiteral("renewal_days")))
         words << tr("%n days to renewal", nullptr, facts.value(QStringLiteral("renewal_days")).toInt());
-    if (facts.contains(QStringLiteral("arr")))
+    // No ARR yet (a trial) says nothing: "ARR ¥0" read as a figure at risk.
+    if (facts.value(QStringLiteral("arr")).toDouble() > 0)
         words << tr("ARR %1").arg(formatMoney(facts.value(QStringLiteral("arr")).toDouble(),
                                               facts.value(QStringLiteral("currency")).toString()));
     if (facts.contains(QStringLiteral("drop"))) {

@@ -153,6 +153,13 @@ private slots:
                      && japanese.contains(QStringLiteral("更新まで 45 日")),
                  qPrintable(japanese));
         QCOMPARE(ActionStore::reasonText(QStringLiteral("a plain note")), QStringLiteral("a plain note"));
+        // An ARR is named when there is one; a trial's zero says nothing.
+        QCOMPARE(ActionStore::reasonText(QStringLiteral(
+                     R"({"band":"Normal","stage":"Trial","renewal_days":5,"arr":0,"currency":"JPY"})")),
+                 QStringLiteral("Normal in Trial, 5 days to renewal"));
+        QCOMPARE(ActionStore::reasonText(QStringLiteral(
+                     R"({"band":"Bad","stage":"Renewal","arr":1200,"currency":"USD"})")),
+                 QStringLiteral("Bad in Renewal, ARR $1,200"));
     }
 
     // Every message of the window and of the command line (help, errors, reports) has its
