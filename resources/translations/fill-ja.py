@@ -829,6 +829,7 @@ JA = {
     "nothing was drawn": "何も描画されませんでした",
     "no cases": "ケースなし",
     "ARR in:": "ARR の通貨:",
+    "%1\n(%2)": "%1\n(%2)",
     "%1: AUC %2": "%1: AUC %2",
     "not a readable file": "読み込めるファイルではありません",
     "no such file": "ファイルがありません",

@@ -203,6 +203,12 @@
         <source>%1 · account report as of %2 · generated %3 by Tenure</source>
         <translation>%1 · %2 時点の顧客レポート · %3 Tenure で作成</translation>
     </message>
+    <message>
+        <source>%1
+(%2)</source>
+        <translation>%1
+(%2)</translation>
+    </message>
 </context>
 <context>
     <name>AccountStore</name>

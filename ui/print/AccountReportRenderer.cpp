@@ -84,9 +84,10 @@ void pass(const AccountReport& report, ReportPage& page)
         identity << Tr::tr("Plan: %1").arg(account.plan);
     page.paragraph(identity.join(QStringLiteral("  ·  ")), body, kMuted, 10);
 
-    // Key facts in four boxes.
+    // Key facts in four boxes. The renewal on two lines, the date and then how far it is: on one,
+    // a Japanese date broke inside its count ("(あと 10" / "日)").
     const QString renewal = account.renewalDate.isValid()
-        ? Tr::tr("%1 (%2)").arg(locale.toString(account.renewalDate, QLocale::ShortFormat),
+        ? Tr::tr("%1\n(%2)").arg(locale.toString(account.renewalDate, QLocale::ShortFormat),
                                 *report.daysToRenewal >= 0
                                     ? Tr::tr("%n days left", nullptr, *report.daysToRenewal)
                                     : Tr::tr("%n days ago", nullptr, -*report.daysToRenewal))
