@@ -27,6 +27,37 @@ private slots:
         QVERIFY(again.out.contains(QLatin1String("Asia/Tokyo"))); // kept, not reset to the machine's
     }
 
+    // A workspace made in Japanese (--language ja) keeps Japanese rules, whatever language scores
+    // it first; one made in English, English rules.
+    void aWorkspaceKeepsTheRulesOfTheLanguageItWasMadeIn()
+    {
+        for (const QString& language : { QStringLiteral("ja"), QStringLiteral("en") }) {
+            for (const QString& command : { QStringLiteral("init"), QStringLiteral("demo") }) {
+                test::TempWorkspace workspace;
+                QStringList made { QStringLiteral("--language"), language, command, QStringLiteral("--db"),
+                                   workspace.path() };
+                if (command == QLatin1String("demo"))
+                    made << QStringLiteral("--accounts") << QStringLiteral("5");
+                const Run created = runBinary(made);
+                QCOMPARE(created.code, 0);
+                const QString other
+                    = language == QLatin1String("ja") ? QStringLiteral("en") : QStringLiteral("ja");
+                QCOMPARE(runBinary({ QStringLiteral("--language"), other, QStringLiteral("score"),
+                                     QStringLiteral("--db"), workspace.path() })
+                             .code,
+                         0);
+                const auto db = workspace.open(Database::Mode::ReadOnly);
+                QSqlQuery name(db->connection());
+                QVERIFY(name.exec(QStringLiteral("SELECT count(*), max(definition) FROM rule_sets"))
+                        && name.next());
+                QCOMPARE(name.value(0).toInt(), 1);
+                const bool japanese = name.value(1).toString().contains(QStringLiteral("標準のルール"));
+                QVERIFY2(japanese == (language == QLatin1String("ja")),
+                         qPrintable(language + u' ' + command));
+            }
+        }
+    }
+
     void initRejectsBadPathAndZone()
     {
         test::TempWorkspace workspace;

@@ -1,6 +1,7 @@
 #include "cli/commands/DemoCommand.h"
 
 #include "demo/DemoWorkspace.h"
+#include "rules/RuleStore.h"
 #include "store/WorkspaceSettings.h"
 
 #include <QDir>
@@ -73,6 +74,12 @@ int DemoCommand::run(const QCommandLineParser& parser, Context& context)
             context.err << tr("tenure-cli demo: %1").arg(set.error()) << Qt::endl;
             return Failure;
         }
+    }
+    // The default rules in the language the demo was made in (--language), not in that of
+    // whatever scores it first.
+    if (const Result<RuleStore::Active> rules = RuleStore(*db).active(); !rules) {
+        context.err << tr("tenure-cli demo: %1").arg(rules.error()) << Qt::endl;
+        return Failure;
     }
     const QLocale c = QLocale::c();
     context.out << tr("Demo workspace %1: %2 accounts, %3 new events, %4 outcomes (%5 s).")

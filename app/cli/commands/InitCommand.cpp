@@ -1,5 +1,6 @@
 #include "cli/commands/InitCommand.h"
 
+#include "rules/RuleStore.h"
 #include "store/WorkspaceSettings.h"
 
 #include <QDir>
@@ -33,6 +34,11 @@ int InitCommand::run(const QCommandLineParser& parser, Context& context)
             context.err << tr("tenure-cli init: %1").arg(set.error()) << Qt::endl;
             return Failure;
         }
+    }
+    // A new workspace keeps the default rules in the language it was made in (--language).
+    if (const Result<RuleStore::Active> rules = RuleStore(*db).active(); !rules) {
+        context.err << tr("tenure-cli init: %1").arg(rules.error()) << Qt::endl;
+        return Failure;
     }
     const QString shown = QDir::toNativeSeparators(db->path());
     context.out << (existed ? tr("Workspace %1 is ready (schema %2, time zone %3).")
