@@ -33,6 +33,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QProgressDialog>
+#include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -190,7 +191,12 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_reports, &ReportActions::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     createMenus();
-    resize(1100, 720);
+    // At first, most of a usual screen (1400 × 900 at most, nine tenths of a smaller one), and
+    // never less than 1100 × 720, the size every view is laid out and checked for.
+    QSize size(1100, 720);
+    if (const QScreen* shown = screen())
+        size = size.expandedTo(QSize(1400, 900).boundedTo(shown->availableSize() * 0.9));
+    resize(size);
     // Where the window was and which view was open, as the user left them.
     const QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
