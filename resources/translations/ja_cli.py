@@ -39,6 +39,7 @@ JA_CLI = {
     "list (default), show, done, snooze, reassign, note, account-note, rules":
         "list (既定)、show、done、snooze、reassign、note、account-note、rules",
     "list: only this owner's actions.": "list: この担当者のアクションだけ。",
+    "ID": "ID", "Account · owner": "顧客 · 担当者", "Trigger: why": "きっかけ: 理由",
     "list: include snoozed actions.": "list: スヌーズ中のアクションも含める。",
     "list: one JSON array.": "list: 1 つの JSON 配列で出力。",
     "snooze: until this day.": "snooze: この日まで。",

@@ -506,6 +506,22 @@
         <source>unknown action "%1"</source>
         <translation>不明なアクション "%1"</translation>
     </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>優先度</translation>
+    </message>
+    <message>
+        <source>Account · owner</source>
+        <translation>顧客 · 担当者</translation>
+    </message>
+    <message>
+        <source>Trigger: why</source>
+        <translation>きっかけ: 理由</translation>
+    </message>
 </context>
 <context>
     <name>AppOptions</name>

@@ -1,4 +1,5 @@
 #include "CliRun.h"
+#include "actions/ActionStore.h"
 
 #include <QProcessEnvironment>
 #include <QStandardPaths>
@@ -83,6 +84,21 @@ private slots:
         const QString id
             = QString::number(actions.first().toObject().value(QStringLiteral("id")).toInteger());
         const QString account = actions.first().toObject().value(QStringLiteral("account_id")).toString();
+        // As text: a header naming the columns, each action's account under "Account", its reason
+        // under "Trigger".
+        const Run listed = runCommand({ QStringLiteral("actions"), QStringLiteral("--db"), db });
+        QCOMPARE(listed.code, 0);
+        const QStringList lines = listed.out.split(u'\n');
+        QVERIFY2(lines.size() > 4 && lines.at(0).trimmed().startsWith(QLatin1String("ID  Priority  Account")),
+                 qPrintable(listed.out));
+        const qsizetype accountColumn = lines.at(0).indexOf(QLatin1String("Account"));
+        QCOMPARE(lines.at(1).indexOf(QLatin1String("Trigger")), accountColumn);
+        const QJsonObject top = actions.first().toObject();
+        QCOMPARE(lines.at(2).indexOf(top.value(QStringLiteral("account")).toString()), accountColumn);
+        QCOMPARE(lines.at(3).trimmed(),
+                 QStringLiteral("%1: %2").arg(
+                     ActionStore::triggerName(top.value(QStringLiteral("trigger")).toString()),
+                     top.value(QStringLiteral("reason")).toString()));
         // Each reason comes with its facts, for scripts: the same in Japanese, where the words differ.
         const QJsonObject facts = actions.first().toObject().value(QStringLiteral("facts")).toObject();
         QVERIFY2(!facts.value(QStringLiteral("band")).toString().isEmpty()

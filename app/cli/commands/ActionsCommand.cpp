@@ -142,10 +142,18 @@ int ActionsCommand::run(const QCommandLineParser& parser, Context& context)
         }
         if (queue->isEmpty())
             context.out << tr("No open actions.") << '\n';
+        // Each action: its id, priority and account, then its trigger and reason indented below.
+        const int idWidth = std::max(5, columnsOf(tr("ID")));
+        const int priorityWidth = std::max(5, columnsOf(tr("Priority")));
+        const QString indent(idWidth + 2 + priorityWidth + 2, u' ');
+        if (!queue->isEmpty())
+            context.out << padLeft(tr("ID"), idWidth) << "  " << padLeft(tr("Priority"), priorityWidth)
+                        << "  " << tr("Account · owner") << '\n'
+                        << indent << tr("Trigger: why") << '\n';
         for (const Action& a : *queue)
-            context.out << padLeft(QString::number(a.id), 5) << "  "
-                        << padLeft(QString::number(a.priority, 'f', 1), 5) << "  " << a.accountName << " ("
-                        << a.accountId << ")"
+            context.out << padLeft(QString::number(a.id), idWidth) << "  "
+                        << padLeft(QString::number(a.priority, 'f', 1), priorityWidth) << "  "
+                        << a.accountName << " (" << a.accountId << ")"
                         << (a.owner.isEmpty() ? QString() : QStringLiteral(" · ") + a.owner)
                         << (a.status == QLatin1String("snoozed")
                                 ? tr(" · snoozed until %1").arg(a.snoozedUntil.toString(Qt::ISODate))
@@ -155,7 +163,8 @@ int ActionsCommand::run(const QCommandLineParser& parser, Context& context)
                                                         .arg(a.updatedBy,
                                                              QLocale().toString(a.updatedAt.toLocalTime(),
                                                                                 QLocale::ShortFormat)))
-                        << "\n         " << ActionStore::triggerName(a.trigger) << ": " << a.reason << '\n';
+                        << '\n'
+                        << indent << ActionStore::triggerName(a.trigger) << ": " << a.reason << '\n';
         context.out << Qt::flush;
         return Success;
     }
