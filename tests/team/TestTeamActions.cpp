@@ -127,7 +127,8 @@ private slots:
             = cli({ QStringLiteral("actions"), QStringLiteral("--db"), url }, QStringLiteral("pw-h"));
         QVERIFY2(code == 0, qPrintable(err));
         QVERIFY2(out.contains(QStringLiteral("last changed by 佐藤 花子")), qPrintable(out));
-        const QString id = out.section(QLatin1Char('\n'), 0, 0).trimmed().section(QLatin1Char(' '), 0, 0);
+        // The first action under the two header lines.
+        const QString id = out.section(QLatin1Char('\n'), 2, 2).trimmed().section(QLatin1Char(' '), 0, 0);
         std::tie(code, out, err) = cli({ QStringLiteral("actions"), QStringLiteral("note"), id,
                                          QStringLiteral("電話しました"), QStringLiteral("--author"),
                                          QStringLiteral("somebody else"), QStringLiteral("--db"), url },
