@@ -216,8 +216,9 @@ MainWindow::~MainWindow()
     // The views' reads under way (and queued) finish, and the customer list's kept connection
     // closes, before the scoring worker's connection: closing last, that one copies the log into
     // the file and removes it. A read-only connection closing last cannot, and leaves the log
-    // beside the file (whole, but two files to copy).
-    workPool()->waitForDone();
+    // beside the file (whole, but two files to copy). Two seconds at most: the pool also runs
+    // network calls (a team server, a connector's test), and closing must not wait on those.
+    workPool()->waitForDone(2000);
     m_customers->releaseWorkspace();
 }
 

@@ -24,6 +24,24 @@ QString namesOf(const QCommandLineOption& option)
     return text;
 }
 
+// The characters before and after position `at`, whole (a character beyond the Basic
+// Multilingual Plane, as CJK Extension B, is two UTF-16 units).
+char32_t before(const QString& text, qsizetype at)
+{
+    const QChar last = text.at(at - 1);
+    return last.isLowSurrogate() && at >= 2 && text.at(at - 2).isHighSurrogate()
+        ? QChar::surrogateToUcs4(text.at(at - 2), last)
+        : last.unicode();
+}
+
+char32_t after(const QString& text, qsizetype at)
+{
+    const QChar first = text.at(at);
+    return first.isHighSurrogate() && at + 1 < text.size() && text.at(at + 1).isLowSurrogate()
+        ? QChar::surrogateToUcs4(first, text.at(at + 1))
+        : first.unicode();
+}
+
 // Where `text` may break: after a space, and where Unicode's line breaking (UAX #14) allows it
 // beside a wide character (between two Japanese characters, not before 、 or 。). Not inside a
 // word, a path or a URL, which Unicode would break after a '/' or a '-'.
@@ -32,7 +50,7 @@ QList<qsizetype> breaksOf(const QString& text)
     QList<qsizetype> breaks;
     QTextBoundaryFinder finder(QTextBoundaryFinder::Line, text);
     for (qsizetype at = finder.toNextBoundary(); at > 0 && at < text.size(); at = finder.toNextBoundary()) {
-        if (isWide(text.at(at - 1).unicode()) || isWide(text.at(at).unicode()))
+        if (isWide(before(text, at)) || isWide(after(text, at)))
             breaks << at;
     }
     for (qsizetype at = 1; at < text.size(); ++at) {

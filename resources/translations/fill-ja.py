@@ -828,7 +828,9 @@ JA = {
     "%1: the PDF cannot be written: %2": "%1: PDF を書き出せません: %2",
     "nothing was drawn": "何も描画されませんでした",
     "no cases": "ケースなし",
-    "ARR in:": "ARR の通貨:",
+    "ARR in:": "ARR の通貨:", "no currency": "通貨なし",
+    "Select an account or an action to read why it is in the queue.":
+        "顧客かアクションを選ぶと、キューに入っている理由をここに表示します。",
     "%1\n(%2)": "%1\n(%2)",
     "%1: AUC %2": "%1: AUC %2",
     "not a readable file": "読み込めるファイルではありません",

@@ -4031,6 +4031,10 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>Select an account or an action to read why it is in the queue.</source>
+        <translation>顧客かアクションを選ぶと、キューに入っている理由をここに表示します。</translation>
+    </message>
 </context>
 <context>
     <name>tenure::Async</name>
@@ -6017,6 +6021,10 @@ Team: %3</source>
     <message>
         <source>ARR in:</source>
         <translation>ARR の通貨:</translation>
+    </message>
+    <message>
+        <source>no currency</source>
+        <translation>通貨なし</translation>
     </message>
 </context>
 <context>

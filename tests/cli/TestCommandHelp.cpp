@@ -80,6 +80,11 @@ private slots:
                      qPrintable(line));
         }
         QCOMPARE(lines.join(QString()).remove(u' '), QString(text).remove(u' '));
+        // A character of CJK Extension B (two UTF-16 units) breaks as its neighbours do.
+        const QString rare
+            = QString(12, QChar(0x4E00)) + QString::fromUcs4(U"\U00020000") + QString(12, QChar(0x4E00));
+        for (const QString& line : CommandHelp::wrap(rare, 10))
+            QVERIFY2(columnsOf(line) <= 10 && !line.front().isLowSurrogate(), qPrintable(line));
     }
 
     void linesUpDescriptionsByColumns()
@@ -121,7 +126,8 @@ private slots:
                                                                       : QStringLiteral("Usage: tenure-cli ");
                 QVERIFY2(run.out.startsWith(usage + name + u' '), qPrintable(run.out));
                 for (const QString& line : run.out.split(u'\n'))
-                    QVERIFY2(columnsOf(line) <= 79 || !line.trimmed().contains(u' '),
+                    // Wider only as one piece that cannot break (a long path).
+                    QVERIFY2(columnsOf(line) <= 79 || CommandHelp::wrap(line.trimmed(), 79).size() == 1,
                              qPrintable(name + QStringLiteral(": ") + line));
                 const QList<int> columns = descriptionColumns(run.out);
                 QVERIFY2(!columns.isEmpty() && columns.count(columns.first()) == columns.size(),

@@ -157,8 +157,8 @@ private slots:
         QCOMPARE(ActionStore::reasonText(QStringLiteral(
                      R"({"band":"Normal","stage":"Trial","renewal_days":5,"arr":0,"currency":"JPY"})")),
                  QStringLiteral("Normal in Trial, 5 days to renewal"));
-        QCOMPARE(ActionStore::reasonText(QStringLiteral(
-                     R"({"band":"Bad","stage":"Renewal","arr":1200,"currency":"USD"})")),
+        QCOMPARE(ActionStore::reasonText(
+                     QStringLiteral(R"({"band":"Bad","stage":"Renewal","arr":1200,"currency":"USD"})")),
                  QStringLiteral("Bad in Renewal, ARR $1,200"));
     }
 

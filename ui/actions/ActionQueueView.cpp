@@ -66,7 +66,9 @@ ActionQueueView::ActionQueueView(QWidget* parent)
     PlainText::label(m_why); // account names and rule texts as written
     m_why->setWordWrap(true);
     m_why->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_why->hide();
+    // Two lines kept for it, selected or not: the list does not jump as the selection moves.
+    m_why->setMinimumHeight(2 * m_why->fontMetrics().lineSpacing());
+    m_why->setAlignment(Qt::AlignLeft | Qt::AlignTop);
 
     // My accounts | Team: shown in a team workspace.
     m_scope->hide();
@@ -343,9 +345,8 @@ void ActionQueueView::updateButtons()
         account = account.parent();
     m_why->setText(
         why.isEmpty()
-            ? QString()
+            ? tr("Select an account or an action to read why it is in the queue.")
             : tr("%1: %2").arg(account.siblingAtColumn(ActionQueueModel::Customer).data().toString(), why));
-    m_why->setVisible(!why.isEmpty());
     m_note->setToolTip(m_offline.isEmpty()
                            ? QString()
                            : tr("The team server cannot be reached: your note is kept on this machine and "

@@ -206,6 +206,8 @@ void OverviewView::changeEvent(QEvent* event)
 
 void OverviewView::setWorkspace(const QString& path)
 {
+    if (path != m_path)
+        m_currency->clear(); // another workspace starts with its own main currency
     m_path = path;
     refresh();
 }
@@ -290,7 +292,8 @@ void OverviewView::display(const Data& data)
     const QStringList currencies = portfolio.arrByCurrencyAndBand.keys();
     m_currency->clear();
     for (const QString& currency : currencies)
-        m_currency->addItem(currency, currency); // ISO codes as imported: plain text in a combo box
+        // ISO codes as imported (plain text in a combo box); ARR imported without one, named so.
+        m_currency->addItem(currency.isEmpty() ? tr("no currency") : currency, currency);
     m_currency->setCurrentIndex(
         std::max(0, int(currencies.indexOf(currencies.contains(chosen) ? chosen : portfolio.currency))));
     m_currencyRow->setVisible(currencies.size() > 1);
@@ -357,10 +360,10 @@ void OverviewView::showArr(const QString& currency)
     auto money = [&currency](double value) { return formatMoney(value, currency); };
     horizontalBars(m_arr, arr, money, &ChartAxes::compactLabel, false);
     m_arr->chart()->setTitle(
-        currency.isEmpty()
+        !m_portfolio.arrByCurrencyAndBand.contains(currency)
             ? tr("ARR by band: no ARR recorded")
             : tr("ARR by band (%1) · at risk %2")
-                  .arg(currency.toHtmlEscaped(),
+                  .arg((currency.isEmpty() ? tr("no currency") : currency).toHtmlEscaped(),
                        formatMoney(m_portfolio.arrAtRisk(currency), currency).toHtmlEscaped()));
 }
 

@@ -107,7 +107,7 @@ TuningView::TuningView(QWidget* parent)
     m_summary->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_summary->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_summary->setWordWrap(true);
-    m_summary->installEventFilter(this);
+    m_summary->viewport()->installEventFilter(this); // its width, once the scroll bars are placed
 
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Score each case"), this));
@@ -190,6 +190,9 @@ TuningView::TuningView(QWidget* parent)
     chartsScroll->setWidget(charts);
     chartsScroll->setWidgetResizable(true);
     chartsScroll->setFrameShape(QFrame::NoFrame);
+    // The board fits its width (ChartBoard): never sideways, not even for the moment the vertical
+    // bar appears and the width is laid out again.
+    chartsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     results->addTab(chartsScroll, tr("Charts"));
     results->addTab(criteria, tr("Per criterion"));
     results->addTab(m_suggestionPage, tr("Suggestion"));
@@ -245,7 +248,7 @@ void TuningView::placeSplitter()
 
 bool TuningView::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == m_summary && event->type() == QEvent::Resize)
+    if (watched == m_summary->viewport() && event->type() == QEvent::Resize)
         fitSummaryColumns();
     if (watched == m_splitter && event->type() == QEvent::Resize && m_placeSplitter)
         placeSplitter();

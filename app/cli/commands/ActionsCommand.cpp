@@ -32,7 +32,8 @@ void ActionsCommand::addOptions(CommandHelp& parser)
     parser.addOption({ QStringLiteral("json"), tr("list: one JSON array.") });
     parser.addOption({ QStringLiteral("until"), tr("snooze: until this day."), tr("YYYY-MM-DD") });
     parser.addOption({ QStringLiteral("to"), tr("reassign: the new owner."), tr("name") });
-    // "text" as typed, not tr(): the window translates the word (a field's type).
+    // "text" as typed, not tr(): fill-ja.py translates by source text alone, and the window's
+    // "text" (a field's type) is テキスト. The other value names are tr()'d and stay ASCII too.
     parser.addOption(
         { QStringLiteral("note"), tr("done, snooze: a note for the history."), QStringLiteral("text") });
     parser.addOption({ QStringLiteral("author"), tr("Who does it (default: $USER)."), tr("name") });
