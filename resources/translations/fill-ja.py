@@ -46,7 +46,7 @@ JA = {
     "Open an existing workspace…": "既存のワークスペースを開く…",
     "A .tenure file from a colleague or a backup.": "同僚から受け取った、またはバックアップの .tenure ファイル。",
     # Customer list
-    "Search by name or id": "顧客名または ID で検索", "any time": "指定なし", " days": " 日", "renewal within ": "更新まで ",
+    "Search by name or id": "顧客名または ID で検索", "any time": "指定なし", "renewal: any time": "更新: 指定なし", " days": " 日", "renewal within ": "更新まで ",
     "All stages": "すべてのステージ", "All bands": "すべてのバンド", "All owners": "すべての担当者", "No score": "スコアなし",
     "%1 customers (the first %2 shown; narrow the search to see the others)": "顧客 %1 社(先頭 %2 社を表示。絞り込むと残りも表示されます)",
     "%n customers": "顧客 %n 社",
@@ -829,6 +829,7 @@ JA = {
     "nothing was drawn": "何も描画されませんでした",
     "no cases": "ケースなし",
     "ARR in:": "ARR の通貨:", "no currency": "通貨なし",
+    "a generated demo portfolio, not real customers": "生成したデモのポートフォリオ (実在の顧客ではありません)",
     "Select an account or an action to read why it is in the queue.":
         "顧客かアクションを選ぶと、キューに入っている理由をここに表示します。",
     "%1\n(%2)": "%1\n(%2)",

@@ -4988,10 +4988,6 @@
         <translation>顧客名または ID で検索</translation>
     </message>
     <message>
-        <source>any time</source>
-        <translation>指定なし</translation>
-    </message>
-    <message>
         <source> days</source>
         <translation> 日</translation>
     </message>
@@ -5031,6 +5027,10 @@
     <message>
         <source>No customers in this workspace yet: the Overview says how to add them.</source>
         <translation>このワークスペースにはまだ顧客がいません。追加方法は概要に表示されています。</translation>
+    </message>
+    <message>
+        <source>renewal: any time</source>
+        <translation>更新: 指定なし</translation>
     </message>
 </context>
 <context>
@@ -5078,6 +5078,10 @@
     <message>
         <source>pulled up to %1</source>
         <translation>%1 まで取り込み済み</translation>
+    </message>
+    <message>
+        <source>a generated demo portfolio, not real customers</source>
+        <translation>生成したデモのポートフォリオ (実在の顧客ではありません)</translation>
     </message>
 </context>
 <context>

@@ -49,7 +49,7 @@ CustomersView::CustomersView(QWidget* parent)
     m_owner->setObjectName(QStringLiteral("owner"));
     m_renewal->setObjectName(QStringLiteral("renewalWithin"));
     m_renewal->setRange(0, 730);
-    m_renewal->setSpecialValueText(tr("any time"));
+    m_renewal->setSpecialValueText(tr("renewal: any time")); // says what it filters, as the prefix does
     m_renewal->setSuffix(tr(" days"));
     m_renewal->setPrefix(tr("renewal within "));
     m_stage->addItem(tr("All stages"), QString());

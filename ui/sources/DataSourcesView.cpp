@@ -74,6 +74,8 @@ DataSourcesView::DataSourcesView(QWidget* parent)
                                   QTimeZone::utc())
                                   .toLocalTime(),
                               QLocale::ShortFormat));
+            else if (row.source.kind == QLatin1String("demo"))
+                details = tr("a generated demo portfolio, not real customers");
             const QStringList cells { row.source.name, row.source.kind, locale.toString(row.events),
                                       details };
             for (int column = 0; column < cells.size(); ++column)
