@@ -210,7 +210,7 @@ JA = {
     "The backtest was cancelled.": "バックテストをキャンセルしました。",
     "Cannot create a scratch folder to try the connector: %1": "コネクタを試すための一時フォルダを作成できません: %1",
     "%1: cannot open the file: %2": "%1: ファイルを開けません: %2",
-    "ARR by band (%1 accounts)": "バンド別の ARR(%1 の顧客)", "%1 d": "%1 日",
+    "ARR by band (%1 accounts)": "バンド別の ARR(%1 の顧客)", "%1 d": "%1 日", "%1 d ago": "%1 日前",
     "Reading the current statuses failed: %1": "現在のステータスを読み込めませんでした: %1",
     "The preview was cancelled.": "プレビューをキャンセルしました。",
     "About Tenure": "Tenure について",

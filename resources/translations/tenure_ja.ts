@@ -1960,6 +1960,10 @@
         <source>Portfolio report as of %1 · generated %2 by Tenure</source>
         <translation>%1 時点のポートフォリオレポート · %2 Tenure で作成</translation>
     </message>
+    <message>
+        <source>%1 d ago</source>
+        <translation>%1 日前</translation>
+    </message>
 </context>
 <context>
     <name>PullCommand</name>

@@ -418,6 +418,15 @@ private slots:
         const QString all = pdfText(path);
         for (const PortfolioReport::Row& row : report->rows)
             QVERIFY2(all.contains(row.account.owner), qPrintable(row.account.owner));
+        // The Renewal column counts days either way: a renewal passed reads "12 d ago", not a date.
+        int past = 0;
+        for (const PortfolioReport::Row& row : report->rows)
+            if (row.daysToRenewal && *row.daysToRenewal < 0) {
+                ++past;
+                QVERIFY2(all.contains(QStringLiteral("%1 d ago").arg(-*row.daysToRenewal)),
+                         qPrintable(row.account.name));
+            }
+        QVERIFY(past > 0);
         test::copyForPeople(path);
 
         // One owner's portfolio holds only that owner's accounts.

@@ -119,11 +119,11 @@ void pass(const PortfolioReport& report, ReportPage& page)
     int rank = 0;
     for (const PortfolioReport::Row& r : report.rows) {
         page.ensure(13);
+        // Days either way: "45 d" ahead, "12 d ago" past (a churned account's last renewal).
         QString renewal;
-        if (r.account.renewalDate.isValid())
-            renewal = r.daysToRenewal && *r.daysToRenewal >= 0
-                ? Tr::tr("%1 d").arg(*r.daysToRenewal)
-                : locale.toString(r.account.renewalDate, QLocale::ShortFormat);
+        if (r.daysToRenewal)
+            renewal = *r.daysToRenewal >= 0 ? Tr::tr("%1 d").arg(*r.daysToRenewal)
+                                            : Tr::tr("%1 d ago").arg(-*r.daysToRenewal);
         row(page,
             { QString::number(++rank), r.account.name, r.account.owner, report.rules.stageName(r.stage),
               r.band, r.score ? locale.toString(*r.score, 'f', 1) : QString(),
