@@ -447,6 +447,10 @@ private slots:
         QCOMPARE(recent->count(), 2);
         QVERIFY(recent->item(0)->text().contains(kJapaneseName)); // newest first
         QVERIFY(recent->item(1)->text().contains(firstId));
+        // As tall as its two rows, every row whole: no large blank box below them.
+        QCOMPARE(recent->height(),
+                 recent->sizeHintForRow(0) + recent->sizeHintForRow(1) + 2 * recent->frameWidth());
+        QVERIFY(recent->visualItemRect(recent->item(1)).bottom() < recent->viewport()->height());
         QVERIFY(page.grab().save(test::screenshotDir() + QStringLiteral("/customer-empty.png")));
         QSignalSpy shown(&page, &CustomerDetailView::shown);
         QTest::mouseClick(recent->viewport(), Qt::LeftButton, {},

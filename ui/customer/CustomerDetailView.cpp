@@ -212,7 +212,8 @@ CustomerDetailView::CustomerDetailView(QWidget* parent)
     emptyLayout->addWidget(hint);
     emptyLayout->addSpacing(8);
     emptyLayout->addWidget(recentHeading);
-    emptyLayout->addWidget(m_recent, 1);
+    emptyLayout->addWidget(m_recent);
+    emptyLayout->addStretch(1); // the list as tall as its rows (showRecent), not a large blank box
     connect(m_recent, &QListWidget::itemActivated, this,
             [this](QListWidgetItem* item) { showCustomer(item->data(Qt::UserRole).toString()); });
     connect(m_recent, &QListWidget::itemClicked, this,
@@ -282,6 +283,10 @@ void CustomerDetailView::showRecent()
         auto* none = new QListWidgetItem(tr("None yet in this workspace."), m_recent);
         none->setFlags(Qt::NoItemFlags);
     }
+    int rows = 0;
+    for (int row = 0; row < m_recent->count(); ++row)
+        rows += m_recent->sizeHintForRow(row);
+    m_recent->setFixedHeight(rows + 2 * m_recent->frameWidth());
 }
 
 void CustomerDetailView::showCustomer(const QString& accountId)
