@@ -30,7 +30,8 @@ int Command::execute(const QStringList& arguments, Context& context)
 {
     QCommandLineParser parser;
     CommandHelp options(parser);
-    options.addOption({ kDbOption, tr("Workspace file (default: %1).").arg(context.defaultDb), tr("path") });
+    options.addOption(
+        { kDbOption, tr("Workspace file (default: %1).").arg(context.defaultDb), QStringLiteral("path") });
     const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, tr("Show this help."));
     options.addOption(help);
     addOptions(options);
@@ -58,7 +59,7 @@ QString Command::workspacePath(const QCommandLineParser& parser, const Context& 
 
 void Command::addTimeZoneOption(CommandHelp& parser, const QString& help)
 {
-    parser.addOption({ QStringLiteral("time-zone"), help, tr("zone") });
+    parser.addOption({ QStringLiteral("time-zone"), help, QStringLiteral("zone") });
 }
 
 bool Command::readTimeZone(const QCommandLineParser& parser, Context& context, QByteArray& zone) const

@@ -63,7 +63,8 @@ public:
     int execute(const QStringList& arguments, Context& context);
 
 protected:
-    // Adds the command's options and arguments (to its parser, and to its --help).
+    // Adds the command's options and arguments (to its parser, and to its --help). Value names
+    // (<file>, <YYYY-MM-DD>) are syntax, as typed: QStringLiteral, not tr().
     virtual void addOptions(CommandHelp& parser);
     // Whether the command makes a workspace where --db names no file (init, demo). Every other
     // command refuses such a path: a typo must not leave an empty workspace that "succeeds".

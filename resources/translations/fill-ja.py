@@ -60,7 +60,7 @@ JA = {
     "Trigger": "きっかけ", "Why": "理由", "Status": "状態",
     "%n accounts": "顧客 %n 社", "%1 open, %2 snoozed": "未対応 %1 件、スヌーズ中 %2 件",
     "The %1 most urgent of %2 accounts (%3)": "顧客 %2 社のうち緊急度の高い %1 社(%3)",
-    "Bad band": "Bad バンド", "Renewal at risk": "更新リスク", "Inactive": "利用停止", "Score drop": "スコア低下",
+    "Bad band": "最下位バンド", "Renewal at risk": "更新リスク", "Inactive": "利用停止", "Score drop": "スコア低下",
     "%1 in %2": "%2 で %1", "%n days to renewal": "更新まで %n 日", "ARR %1": "ARR %1",
     "score %1%2 in %3 days": "%3 日でスコア %1%2", "No activity for %n days": "%n 日間利用なし",
     # Customer page

@@ -28,11 +28,8 @@ JA_CLI = {
     "no temporary folder to stage the team's data in: %1": "チームのデータを準備する一時フォルダーがありません: %1",
     "tenure-cli %1: unexpected argument \"%2\" (see tenure-cli %1 --help)":
         "tenure-cli %1: 想定外の引数 \"%2\" (tenure-cli %1 --help を参照)",
-    # Value names stay ASCII: QCommandLineParser aligns its help by characters, and a full-width
-    # character takes two columns.
-    "path": "path", "file": "file", "name": "name", "count": "count", "zone": "zone", "size": "size",
-    "role": "role", "minutes": "minutes", "seconds": "seconds", "[name]": "[name]", "[ACCOUNT_ID]": "[ACCOUNT_ID]",
-    "code": "code",
+    # Value names (<file>, <YYYY-MM-DD>) are not translated: they are syntax, written in the code
+    # as typed (Command::addOptions).
     # actions
     "The action queue: list, show ID, done ID, snooze ID --until DATE, reassign ID --to NAME, note ID TEXT, account-note ACCOUNT_ID TEXT, rules [--set FILE].":
         "アクションキュー: list、show ID、done ID、snooze ID --until DATE、reassign ID --to NAME、note ID TEXT、account-note ACCOUNT_ID TEXT、rules [--set FILE]。",

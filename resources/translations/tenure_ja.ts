@@ -271,7 +271,7 @@
     <name>ActionStore</name>
     <message>
         <source>Bad band</source>
-        <translation>Bad バンド</translation>
+        <translation>最下位バンド</translation>
     </message>
     <message>
         <source>Renewal at risk</source>
@@ -375,10 +375,6 @@
         <translation>list: この担当者のアクションだけ。</translation>
     </message>
     <message>
-        <source>name</source>
-        <translation>name</translation>
-    </message>
-    <message>
         <source>list: include snoozed actions.</source>
         <translation>list: スヌーズ中のアクションも含める。</translation>
     </message>
@@ -389,10 +385,6 @@
     <message>
         <source>snooze: until this day.</source>
         <translation>snooze: この日まで。</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD</source>
-        <translation>YYYY-MM-DD</translation>
     </message>
     <message>
         <source>reassign: the new owner.</source>
@@ -409,10 +401,6 @@
     <message>
         <source>rules: replace the triggers and weights with this JSON file.</source>
         <translation>rules: トリガーと重みをこの JSON ファイルで置き換える。</translation>
-    </message>
-    <message>
-        <source>file</source>
-        <translation>file</translation>
     </message>
     <message>
         <source>tenure-cli actions: %1</source>
@@ -614,24 +602,12 @@
         <translation>有効なルールの代わりに、この JSON ファイルのルールセットをバックテストします。</translation>
     </message>
     <message>
-        <source>FILE</source>
-        <translation>ファイル</translation>
-    </message>
-    <message>
         <source>Treat this day as today: later outcomes are ignored (default: today).</source>
         <translation>この日を今日として扱います。それより後の結果は無視します(既定: 今日)。</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD</source>
-        <translation>YYYY-MM-DD</translation>
-    </message>
-    <message>
         <source>Sample at most N accounts without churn as the retained baseline (default: all).</source>
         <translation>解約していない顧客を最大 N 件まで継続ベースラインとして抽出します(既定: すべて)。</translation>
-    </message>
-    <message>
-        <source>N</source>
-        <translation>N</translation>
     </message>
     <message>
         <source>Print one JSON object instead of tables.</source>
@@ -745,20 +721,12 @@
         <translation>ワークスペースファイル (既定: %1)。</translation>
     </message>
     <message>
-        <source>path</source>
-        <translation>path</translation>
-    </message>
-    <message>
         <source>Show this help.</source>
         <translation>このヘルプを表示します。</translation>
     </message>
     <message>
         <source>tenure-cli %1: %2</source>
         <translation>tenure-cli %1: %2</translation>
-    </message>
-    <message>
-        <source>zone</source>
-        <translation>zone</translation>
     </message>
     <message>
         <source>tenure-cli %1: works on workspace files only for now; on a team workspace, run it on a file and move that in with tenure-cli team push (see docs/team.md)</source>
@@ -921,10 +889,6 @@
     <message>
         <source>export: write the JSON here instead of printing it.</source>
         <translation>export: JSON を表示せずにこのファイルに書き出す。</translation>
-    </message>
-    <message>
-        <source>file</source>
-        <translation>file</translation>
     </message>
     <message>
         <source>secret: remove the stored secret.</source>
@@ -1294,16 +1258,8 @@
         <translation>顧客数。</translation>
     </message>
     <message>
-        <source>count</source>
-        <translation>count</translation>
-    </message>
-    <message>
         <source>The demo's today (events end the day before).</source>
         <translation>デモの「今日」(イベントはその前日まで)。</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD</source>
-        <translation>YYYY-MM-DD</translation>
     </message>
     <message>
         <source>The workspace time zone (default: this machine's).</source>
@@ -1450,16 +1406,8 @@
         <translation>書き出す CSV ファイル。</translation>
     </message>
     <message>
-        <source>file</source>
-        <translation>file</translation>
-    </message>
-    <message>
         <source>utf-8 (with a byte-order mark, the default) or cp932.</source>
         <translation>utf-8 (BOM 付き、既定) または cp932。</translation>
-    </message>
-    <message>
-        <source>name</source>
-        <translation>name</translation>
     </message>
     <message>
         <source>Only this owner's accounts.</source>
@@ -1497,16 +1445,8 @@
         <translation>検出した列の対応付けの代わりに使う対応付け (JSON)。</translation>
     </message>
     <message>
-        <source>file</source>
-        <translation>file</translation>
-    </message>
-    <message>
         <source>utf-8, utf-16le, utf-16be, cp932 (shift_jis), windows-1252, euc-jp (default: detected).</source>
         <translation>utf-8、utf-16le、utf-16be、cp932 (shift_jis)、windows-1252、euc-jp (既定: 自動検出)。</translation>
-    </message>
-    <message>
-        <source>name</source>
-        <translation>name</translation>
     </message>
     <message>
         <source>Source name (default: the file name). Re-imports of the same source add nothing twice; its mapping is kept as a preset.</source>
@@ -1976,10 +1916,6 @@
         <translation>取り込むコネクタ (既定: すべて)。</translation>
     </message>
     <message>
-        <source>[name]</source>
-        <translation>[name]</translation>
-    </message>
-    <message>
         <source>tenure-cli pull: %1</source>
         <translation>tenure-cli pull: %1</translation>
     </message>
@@ -2060,10 +1996,6 @@
         <translation>レポートする顧客。</translation>
     </message>
     <message>
-        <source>[ACCOUNT_ID]</source>
-        <translation>[ACCOUNT_ID]</translation>
-    </message>
-    <message>
         <source>A portfolio report of every account (or one owner's).</source>
         <translation>全顧客 (または 1 人の担当者の顧客) のポートフォリオレポート。</translation>
     </message>
@@ -2072,32 +2004,16 @@
         <translation>--portfolio と併用: この担当者の顧客だけ。</translation>
     </message>
     <message>
-        <source>name</source>
-        <translation>name</translation>
-    </message>
-    <message>
         <source>The PDF file to write.</source>
         <translation>書き出す PDF ファイル。</translation>
-    </message>
-    <message>
-        <source>file</source>
-        <translation>file</translation>
     </message>
     <message>
         <source>a4 or letter (default: by the locale).</source>
         <translation>a4 または letter (既定: ロケールによる)。</translation>
     </message>
     <message>
-        <source>size</source>
-        <translation>size</translation>
-    </message>
-    <message>
         <source>The report's day (default: today).</source>
         <translation>レポートの基準日 (既定: 今日)。</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD</source>
-        <translation>YYYY-MM-DD</translation>
     </message>
     <message>
         <source>tenure-cli report: expected ACCOUNT_ID --pdf FILE, or --portfolio [--owner NAME] --pdf FILE</source>
@@ -2632,10 +2548,6 @@
         <translation>この日の終わり時点でスコアリングします (既定: 今日)。</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD</source>
-        <translation>YYYY-MM-DD</translation>
-    </message>
-    <message>
         <source>tenure-cli score: --as-of expects a date as YYYY-MM-DD, got "%1".</source>
         <translation>tenure-cli score: --as-of には YYYY-MM-DD 形式の日付を指定してください (指定: 「%1」)。</translation>
     </message>
@@ -2773,24 +2685,12 @@
         <translation>エンジンが使うチームのログの作業コピー (既定: キャッシュフォルダー内)。</translation>
     </message>
     <message>
-        <source>file</source>
-        <translation>file</translation>
-    </message>
-    <message>
         <source>Score at least every N minutes (default 5).</source>
         <translation>少なくとも N 分ごとにスコアリングします (既定 5)。</translation>
     </message>
     <message>
-        <source>minutes</source>
-        <translation>minutes</translation>
-    </message>
-    <message>
         <source>While another process is the engine, try to take over every N seconds (default 15).</source>
         <translation>別のプロセスがエンジンの間、N 秒ごとに引き継ぎを試みます (既定 15)。</translation>
-    </message>
-    <message>
-        <source>seconds</source>
-        <translation>seconds</translation>
     </message>
     <message>
         <source>tenure-cli serve: --db must name a team workspace (postgresql://… or a .tenure-team file); a workspace file is scored by the app that opens it</source>
@@ -2947,16 +2847,8 @@
         <translation>add-member: メンバーの表示名 (顧客の担当者名と同じもの)。</translation>
     </message>
     <message>
-        <source>name</source>
-        <translation>name</translation>
-    </message>
-    <message>
         <source>add-member: admin, csm or ingest.</source>
         <translation>add-member: admin、csm、ingest のいずれか。</translation>
-    </message>
-    <message>
-        <source>role</source>
-        <translation>role</translation>
     </message>
     <message>
         <source>add-member: read the member's password from standard input (one line; it is sent only as a SCRAM verifier).</source>
@@ -2965,10 +2857,6 @@
     <message>
         <source>push: the workspace file to move in.</source>
         <translation>push: 移すワークスペースファイル。</translation>
-    </message>
-    <message>
-        <source>file</source>
-        <translation>file</translation>
     </message>
     <message>
         <source>init: also write a .tenure-team file for the team's desktops.</source>
@@ -3696,10 +3584,6 @@
         <translation>この日を今日として扱います。それより後の結果は無視します(既定: 今日)。</translation>
     </message>
     <message>
-        <source>YYYY-MM-DD</source>
-        <translation>YYYY-MM-DD</translation>
-    </message>
-    <message>
         <source>Fit on outcomes up to this day, check on the later ones (default: the day that leaves about a third of the churns after it).</source>
         <translation>この日までの結果に当てはめ、それより後の結果で検証します(既定: 解約の約 3 分の 1 が後に残る日)。</translation>
     </message>
@@ -3708,16 +3592,8 @@
         <translation>解約していない顧客を最大 N 件まで継続ベースラインとして抽出します(既定: すべて)。</translation>
     </message>
     <message>
-        <source>N</source>
-        <translation>N</translation>
-    </message>
-    <message>
         <source>Write the suggested rule set to this JSON file (nothing is written when nothing is suggested).</source>
         <translation>提案ルールをこの JSON ファイルに書き出します(提案がないときは何も書きません)。</translation>
-    </message>
-    <message>
-        <source>FILE</source>
-        <translation>ファイル</translation>
     </message>
     <message>
         <source>Print one JSON object instead of text.</source>

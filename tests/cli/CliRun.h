@@ -53,11 +53,12 @@ inline void inEnglish(QProcess& process)
     process.setProcessEnvironment(programEnvironment());
 }
 
-// Runs the real tenure-cli binary.
-inline Run runBinary(const QStringList& arguments)
+// Runs the real tenure-cli binary, in English with the tests' settings unless told otherwise.
+inline Run runBinary(const QStringList& arguments,
+                     const QProcessEnvironment& environment = programEnvironment())
 {
     QProcess process;
-    inEnglish(process);
+    process.setProcessEnvironment(environment);
     process.start(QStringLiteral(TENURE_BIN_DIR "/tenure-cli"), arguments);
     Run run;
     if (!process.waitForFinished(60000))

@@ -230,21 +230,10 @@ private slots:
                 .code,
             0);
         QTemporaryDir config; // no ui/language setting of this machine's user
-        const auto run = [&config](const QStringList& arguments) {
-            QProcess process;
-            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-            environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
-            environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8")); // English unless asked
-            environment.remove(QStringLiteral("LANGUAGE"));
-            process.setProcessEnvironment(environment);
-            process.start(QStringLiteral(TENURE_BIN_DIR "/tenure-cli"), arguments);
-            Run result;
-            if (process.waitForFinished(60000))
-                result.code = process.exitCode();
-            result.out = QString::fromUtf8(process.readAllStandardOutput());
-            result.err = QString::fromUtf8(process.readAllStandardError());
-            return result;
-        };
+        QProcessEnvironment environment = test::programEnvironment();
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+        const auto run
+            = [&environment](const QStringList& arguments) { return runBinary(arguments, environment); };
         const Run english = run({ QStringLiteral("--help") });
         QVERIFY2(english.out.startsWith(QLatin1String("Usage: tenure-cli")), qPrintable(english.out));
         const Run help

@@ -2,6 +2,7 @@
 
 // The cells and figures of the Tuning view's tables (Summary, Per criterion, Suggestion).
 
+#include "PlainText.h"
 #include "tuning/Statistics.h"
 
 #include <QLocale>
@@ -33,6 +34,15 @@ inline QTableWidgetItem* cell(const QString& text,
 {
     auto* item = new QTableWidgetItem(text);
     item->setTextAlignment(alignment);
+    return item;
+}
+
+// A name (a stage, a criterion's label) in a narrow column: left-aligned, `whole` on hover, as
+// plain text (names come from rule files).
+inline QTableWidgetItem* nameCell(const QString& text, const QString& whole)
+{
+    QTableWidgetItem* item = cell(text, Qt::AlignLeft | Qt::AlignVCenter);
+    item->setToolTip(PlainText::asRichText(whole));
     return item;
 }
 

@@ -1,5 +1,4 @@
 // The Tuning view's results: the Summary table, the charts and the Per criterion table.
-#include "PlainText.h"
 #include "ReadableColors.h"
 #include "tuning/Backtest.h"
 #include "tuning/TuningCells.h"
@@ -14,6 +13,7 @@
 namespace tenure {
 
 using tuningcells::cell;
+using tuningcells::nameCell;
 using tuningcells::percent;
 using tuningcells::withInterval;
 
@@ -123,14 +123,10 @@ void TuningView::showCriteria()
     for (const CriterionEvidence& e : m_reports.at(which).perCriterion) {
         const int r = m_criteria->rowCount();
         m_criteria->insertRow(r);
-        auto* stage = cell(e.stageName, Qt::AlignLeft | Qt::AlignVCenter);
-        stage->setToolTip(PlainText::asRichText(e.stageName));
-        m_criteria->setItem(r, 0, stage);
-        auto* label = cell(e.label, Qt::AlignLeft | Qt::AlignVCenter);
-        // The column is narrow: the whole label, and how it scores, on hover.
-        label->setToolTip(
-            PlainText::asRichText(e.label + QLatin1Char('\n') + tr("Scoring: %1").arg(e.threshold)));
-        m_criteria->setItem(r, 1, label);
+        m_criteria->setItem(r, 0, nameCell(e.stageName, e.stageName));
+        // The whole label, and how it scores, on hover.
+        m_criteria->setItem(
+            r, 1, nameCell(e.label, e.label + QLatin1Char('\n') + tr("Scoring: %1").arg(e.threshold)));
         m_criteria->setItem(r, 2, cell(locale.toString(e.passCases)));
         m_criteria->setItem(r, 3, cell(withInterval(e.passRate(), e.passInterval())));
         m_criteria->setItem(r, 4, cell(locale.toString(e.failCases)));

@@ -1,5 +1,4 @@
 // The Tuning view's Suggestion tab: what RuleSuggester proposed and why, or why nothing.
-#include "PlainText.h"
 #include "rules/RuleSetEditor.h"
 #include "tuning/TuningCells.h"
 #include "tuning/TuningView.h"
@@ -12,6 +11,7 @@
 namespace tenure {
 
 using tuningcells::cell;
+using tuningcells::nameCell;
 using tuningcells::percent;
 
 void TuningView::showSuggestion()
@@ -51,15 +51,10 @@ void TuningView::showSuggestion()
     for (const SuggestedCriterion& c : s.criteria) {
         const int r = m_suggestionTable->rowCount();
         m_suggestionTable->insertRow(r);
-        auto* stages = cell(c.stage, Qt::AlignLeft | Qt::AlignVCenter);
-        stages->setToolTip(PlainText::asRichText(c.stage));
-        m_suggestionTable->setItem(r, 0, stages);
-        auto* label = cell(c.label, Qt::AlignLeft | Qt::AlignVCenter);
-        label->setToolTip(PlainText::asRichText(c.label + QLatin1Char('\n') + tr("Stages: %1").arg(c.stage)));
-        m_suggestionTable->setItem(r, 1, label);
-        auto* scoring = cell(c.scoring, Qt::AlignLeft | Qt::AlignVCenter);
-        scoring->setToolTip(PlainText::asRichText(c.scoring));
-        m_suggestionTable->setItem(r, 2, scoring);
+        m_suggestionTable->setItem(r, 0, nameCell(c.stage, c.stage));
+        m_suggestionTable->setItem(
+            r, 1, nameCell(c.label, c.label + QLatin1Char('\n') + tr("Stages: %1").arg(c.stage)));
+        m_suggestionTable->setItem(r, 2, nameCell(c.scoring, c.scoring));
         m_suggestionTable->setItem(r, 3, cell(locale.toString(c.weight)));
         m_suggestionTable->setItem(r, 4, cell(locale.toString(c.trainingAuc, 'f', 3)));
         m_suggestionTable->setItem(r, 5,

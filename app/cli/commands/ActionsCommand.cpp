@@ -27,18 +27,20 @@ void ActionsCommand::addOptions(CommandHelp& parser)
     parser.addPositionalArgument(
         QStringLiteral("action"),
         tr("list (default), show, done, snooze, reassign, note, account-note, rules"));
-    parser.addOption({ QStringLiteral("owner"), tr("list: only this owner's actions."), tr("name") });
+    parser.addOption(
+        { QStringLiteral("owner"), tr("list: only this owner's actions."), QStringLiteral("name") });
     parser.addOption({ QStringLiteral("snoozed"), tr("list: include snoozed actions.") });
     parser.addOption({ QStringLiteral("json"), tr("list: one JSON array.") });
-    parser.addOption({ QStringLiteral("until"), tr("snooze: until this day."), tr("YYYY-MM-DD") });
-    parser.addOption({ QStringLiteral("to"), tr("reassign: the new owner."), tr("name") });
-    // "text" as typed, not tr(): fill-ja.py translates by source text alone, and the window's
-    // "text" (a field's type) is テキスト. The other value names are tr()'d and stay ASCII too.
+    parser.addOption(
+        { QStringLiteral("until"), tr("snooze: until this day."), QStringLiteral("YYYY-MM-DD") });
+    parser.addOption({ QStringLiteral("to"), tr("reassign: the new owner."), QStringLiteral("name") });
     parser.addOption(
         { QStringLiteral("note"), tr("done, snooze: a note for the history."), QStringLiteral("text") });
-    parser.addOption({ QStringLiteral("author"), tr("Who does it (default: $USER)."), tr("name") });
+    parser.addOption(
+        { QStringLiteral("author"), tr("Who does it (default: $USER)."), QStringLiteral("name") });
     parser.addOption({ QStringLiteral("set"),
-                       tr("rules: replace the triggers and weights with this JSON file."), tr("file") });
+                       tr("rules: replace the triggers and weights with this JSON file."),
+                       QStringLiteral("file") });
 }
 
 int ActionsCommand::run(const QCommandLineParser& parser, Context& context)

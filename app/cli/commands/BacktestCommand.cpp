@@ -47,13 +47,13 @@ void BacktestCommand::addOptions(CommandHelp& parser)
                        QStringLiteral("90") });
     parser.addOption({ QStringLiteral("rules"),
                        tr("Backtest the rule set in this JSON file instead of the active one."),
-                       tr("FILE") });
+                       QStringLiteral("FILE") });
     parser.addOption({ QStringLiteral("as-of"),
                        tr("Treat this day as today: later outcomes are ignored (default: today)."),
-                       tr("YYYY-MM-DD") });
+                       QStringLiteral("YYYY-MM-DD") });
     parser.addOption({ QStringLiteral("baseline"),
                        tr("Sample at most N accounts without churn as the retained baseline (default: all)."),
-                       tr("N") });
+                       QStringLiteral("N") });
     parser.addOption({ QStringLiteral("json"), tr("Print one JSON object instead of tables.") });
 }
 

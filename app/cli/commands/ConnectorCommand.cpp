@@ -25,8 +25,8 @@ void ConnectorCommand::addOptions(CommandHelp& parser)
     parser.addPositionalArgument(QStringLiteral("action"), tr("add, list, export or secret"));
     parser.addPositionalArgument(QStringLiteral("argument"),
                                  tr("add: the connector's JSON file; export, secret: its name"));
-    parser.addOption(
-        { QStringLiteral("output"), tr("export: write the JSON here instead of printing it."), tr("file") });
+    parser.addOption({ QStringLiteral("output"), tr("export: write the JSON here instead of printing it."),
+                       QStringLiteral("file") });
     parser.addOption({ QStringLiteral("delete"), tr("secret: remove the stored secret.") });
 }
 

@@ -21,10 +21,10 @@ void DemoCommand::addOptions(CommandHelp& parser)
 {
     parser.addOption({ QStringLiteral("seed"), tr("Random seed; the same seed gives the same workspace."),
                        tr("number"), QString::number(DemoGenerator::Options {}.seed) });
-    parser.addOption(
-        { QStringLiteral("accounts"), tr("Number of accounts."), tr("count"), QStringLiteral("300") });
-    parser.addOption(
-        { QStringLiteral("today"), tr("The demo's today (events end the day before)."), tr("YYYY-MM-DD") });
+    parser.addOption({ QStringLiteral("accounts"), tr("Number of accounts."), QStringLiteral("count"),
+                       QStringLiteral("300") });
+    parser.addOption({ QStringLiteral("today"), tr("The demo's today (events end the day before)."),
+                       QStringLiteral("YYYY-MM-DD") });
     addTimeZoneOption(parser, tr("The workspace time zone (default: this machine's)."));
 }
 

@@ -14,10 +14,10 @@ ExportCommand::ExportCommand()
 void ExportCommand::addOptions(CommandHelp& parser)
 {
     parser.addPositionalArgument(QStringLiteral("what"), tr("customers"));
-    parser.addOption({ QStringLiteral("csv"), tr("The CSV file to write."), tr("file") });
+    parser.addOption({ QStringLiteral("csv"), tr("The CSV file to write."), QStringLiteral("file") });
     parser.addOption({ QStringLiteral("encoding"),
-                       tr("utf-8 (with a byte-order mark, the default) or cp932."), tr("name") });
-    parser.addOption({ QStringLiteral("owner"), tr("Only this owner's accounts."), tr("name") });
+                       tr("utf-8 (with a byte-order mark, the default) or cp932."), QStringLiteral("name") });
+    parser.addOption({ QStringLiteral("owner"), tr("Only this owner's accounts."), QStringLiteral("name") });
 }
 
 int ExportCommand::run(const QCommandLineParser& parser, Context& context)

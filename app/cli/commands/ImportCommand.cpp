@@ -25,18 +25,19 @@ void ImportCommand::addOptions(CommandHelp& parser)
 {
     parser.addPositionalArgument(QStringLiteral("kind"), tr("accounts, events, outcomes or keys"));
     parser.addPositionalArgument(QStringLiteral("file"), tr("The CSV file."));
-    parser.addOption(
-        { QStringLiteral("mapping"), tr("Column mapping (JSON) instead of the detected one."), tr("file") });
+    parser.addOption({ QStringLiteral("mapping"), tr("Column mapping (JSON) instead of the detected one."),
+                       QStringLiteral("file") });
     parser.addOption({ QStringLiteral("encoding"),
                        tr("utf-8, utf-16le, utf-16be, cp932 (shift_jis), windows-1252, euc-jp "
                           "(default: detected)."),
-                       tr("name") });
+                       QStringLiteral("name") });
     parser.addOption({ QStringLiteral("source"),
                        tr("Source name (default: the file name). Re-imports of the same "
                           "source add nothing twice; its mapping is kept as a preset."),
-                       tr("name") });
+                       QStringLiteral("name") });
     parser.addOption({ QStringLiteral("namespace"),
-                       tr("For keys: what the keys are (e.g. subscription, user)."), tr("name") });
+                       tr("For keys: what the keys are (e.g. subscription, user)."),
+                       QStringLiteral("name") });
     parser.addOption(
         { QStringLiteral("skip-bad-rows"),
           tr("Import the good rows and report the bad ones (default: any bad row aborts the import).") });

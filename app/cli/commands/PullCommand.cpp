@@ -17,7 +17,7 @@ PullCommand::PullCommand()
 void PullCommand::addOptions(CommandHelp& parser)
 {
     parser.addPositionalArgument(QStringLiteral("name"), tr("The connector to pull (default: all)."),
-                                 tr("[name]"));
+                                 QStringLiteral("[name]"));
 }
 
 int PullCommand::run(const QCommandLineParser& parser, Context& context)

@@ -16,15 +16,16 @@ ReportCommand::ReportCommand()
 void ReportCommand::addOptions(CommandHelp& parser)
 {
     parser.addPositionalArgument(QStringLiteral("account"), tr("The account to report on."),
-                                 tr("[ACCOUNT_ID]"));
+                                 QStringLiteral("[ACCOUNT_ID]"));
     parser.addOption(
         { QStringLiteral("portfolio"), tr("A portfolio report of every account (or one owner's).") });
+    parser.addOption({ QStringLiteral("owner"), tr("With --portfolio: only this owner's accounts."),
+                       QStringLiteral("name") });
+    parser.addOption({ QStringLiteral("pdf"), tr("The PDF file to write."), QStringLiteral("file") });
+    parser.addOption({ QStringLiteral("page-size"), tr("a4 or letter (default: by the locale)."),
+                       QStringLiteral("size") });
     parser.addOption(
-        { QStringLiteral("owner"), tr("With --portfolio: only this owner's accounts."), tr("name") });
-    parser.addOption({ QStringLiteral("pdf"), tr("The PDF file to write."), tr("file") });
-    parser.addOption(
-        { QStringLiteral("page-size"), tr("a4 or letter (default: by the locale)."), tr("size") });
-    parser.addOption({ QStringLiteral("as-of"), tr("The report's day (default: today)."), tr("YYYY-MM-DD") });
+        { QStringLiteral("as-of"), tr("The report's day (default: today)."), QStringLiteral("YYYY-MM-DD") });
 }
 
 int ReportCommand::run(const QCommandLineParser& parser, Context& context)

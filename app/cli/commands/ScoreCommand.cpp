@@ -26,7 +26,7 @@ void ScoreCommand::addOptions(CommandHelp& parser)
 {
     parser.addOption({ QStringLiteral("full"), tr("Rebuild every summary from the event log instead.") });
     parser.addOption({ QStringLiteral("as-of"), tr("Score as of the end of this day (default: today)."),
-                       tr("YYYY-MM-DD") });
+                       QStringLiteral("YYYY-MM-DD") });
 }
 
 int ScoreCommand::run(const QCommandLineParser& parser, Context& context)

@@ -36,13 +36,13 @@ void ServeCommand::addOptions(CommandHelp& parser)
 {
     parser.addOption({ QStringLiteral("replica"),
                        tr("The engine's working copy of the team's log (default: in the cache folder)."),
-                       tr("file") });
-    parser.addOption(
-        { QStringLiteral("every"), tr("Score at least every N minutes (default 5)."), tr("minutes") });
+                       QStringLiteral("file") });
+    parser.addOption({ QStringLiteral("every"), tr("Score at least every N minutes (default 5)."),
+                       QStringLiteral("minutes") });
     parser.addOption(
         { QStringLiteral("standby"),
           tr("While another process is the engine, try to take over every N seconds (default 15)."),
-          tr("seconds") });
+          QStringLiteral("seconds") });
 }
 
 int ServeCommand::run(const QCommandLineParser& parser, Context& context)

@@ -54,15 +54,15 @@ void TeamCommand::addOptions(CommandHelp& parser)
            "a .tenure-team file; or --db); add-member, remove: the login; set: "
            "own-accounts-only on|off, then the team workspace"));
     addTimeZoneOption(parser, tr("init: the team's time zone (default: this machine's)."));
-    parser.addOption(
-        { kName, tr("add-member: the member's display name, as accounts name their owner."), tr("name") });
-    parser.addOption({ kRole, tr("add-member: admin, csm or ingest."), tr("role") });
+    parser.addOption({ kName, tr("add-member: the member's display name, as accounts name their owner."),
+                       QStringLiteral("name") });
+    parser.addOption({ kRole, tr("add-member: admin, csm or ingest."), QStringLiteral("role") });
     parser.addOption({ kPasswordStdin,
                        tr("add-member: read the member's password from standard input (one "
                           "line; it is sent only as a SCRAM verifier).") });
-    parser.addOption({ kFrom, tr("push: the workspace file to move in."), tr("file") });
-    parser.addOption(
-        { kSave, tr("init: also write a .tenure-team file for the team's desktops."), tr("file") });
+    parser.addOption({ kFrom, tr("push: the workspace file to move in."), QStringLiteral("file") });
+    parser.addOption({ kSave, tr("init: also write a .tenure-team file for the team's desktops."),
+                       QStringLiteral("file") });
 }
 
 int TeamCommand::run(const QCommandLineParser& parser, Context& context)

@@ -45,18 +45,18 @@ void TuneCommand::addOptions(CommandHelp& parser)
                        QStringLiteral("90") });
     parser.addOption({ QStringLiteral("as-of"),
                        tr("Treat this day as today: later outcomes are ignored (default: today)."),
-                       tr("YYYY-MM-DD") });
+                       QStringLiteral("YYYY-MM-DD") });
     parser.addOption({ QStringLiteral("cutoff"),
                        tr("Fit on outcomes up to this day, check on the later ones (default: the day that "
                           "leaves about a third of the churns after it)."),
-                       tr("YYYY-MM-DD") });
+                       QStringLiteral("YYYY-MM-DD") });
     parser.addOption({ QStringLiteral("baseline"),
                        tr("Sample at most N accounts without churn as the retained baseline (default: all)."),
-                       tr("N") });
+                       QStringLiteral("N") });
     parser.addOption({ QStringLiteral("output"),
                        tr("Write the suggested rule set to this JSON file (nothing is written when nothing "
                           "is suggested)."),
-                       tr("FILE") });
+                       QStringLiteral("FILE") });
     parser.addOption({ QStringLiteral("json"), tr("Print one JSON object instead of text.") });
 }
 
