@@ -84,6 +84,9 @@ signals:
     void teamLost(const QString& message);
     void teamRecovered();
     void teamRefreshed(int parts);
+    // The server no longer counts the login as a member: this machine's copies of the team are
+    // removed (or `error` says what stays) and the window shows a workspace file of its own.
+    void teamLeft(const QString& error);
 
 private:
     void createMenus();
@@ -94,12 +97,16 @@ private:
     void closeTeam();
     void teamIsReady(const QString& copyPath);
     void showTeamBanner(const QString& message); // empty: hides it
+    // Who is signed in to the team (or was, while the server is away), in the status bar.
+    void showTeamStatus();
     void setFileOnlyEnabled(bool enabled);
     // Rules saved to the team's server (admins), or to the workspace file.
     void setTeamRules(const std::optional<TeamSignIn>& team);
     // The team server away (`reason`) or back (empty): the views that write to it are read-only.
     void setTeamReadOnly(const QString& reason);
     void askTeamPassword(const QString& message);
+    // The server says the login is not a member (removed since): the team's data leaves.
+    void leaveTeam(const QString& message);
     void newWorkspace();
     void chooseWorkspace();
     void showStats(const QString& path, const WorkspaceStats& stats);

@@ -1,4 +1,5 @@
 // MainWindow's side of a team workspace: connecting, the session's copy, the banner, Open Recent.
+#include "Async.h"
 #include "MainWindow.h"
 #include "PlainText.h"
 #include "actions/ActionQueueView.h"
@@ -10,7 +11,10 @@
 #include "print/ReportActions.h"
 #include "rules/RulesView.h"
 #include "sources/DataSourcesView.h"
+#include "store/WorkspacePaths.h"
+#include "team/TeamCopies.h"
 #include "team/TeamDeskSync.h"
+#include "team/TeamKeptNotes.h"
 #include "team/TeamWrites.h"
 #include "tuning/TuningView.h"
 #include "workspace/RecentWorkspaces.h"
@@ -18,8 +22,12 @@
 #include "workspace/WorkspaceLoader.h"
 
 #include <QAction>
+#include <QDir>
+#include <QFileInfo>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
+#include <QMessageBox>
 #include <QStatusBar>
 
 namespace tenure {
@@ -58,25 +66,18 @@ void MainWindow::openTeamWorkspace(const TeamLocation& location, const QString& 
         showTeamBanner(tr("Team server unreachable: %1 Retrying; what you see is the last data read.")
                            .arg(message.trimmed()));
         setTeamReadOnly(message);
+        showTeamStatus();
         emit teamLost(message);
     });
     connect(m_team.get(), &TeamSession::recovered, this, [this] {
         showTeamBanner({});
+        showTeamStatus();
         setTeamReadOnly({});
         m_actions->serverRecovered();
         emit teamRecovered();
     });
     connect(m_team.get(), &TeamSession::passwordRefused, this, &MainWindow::askTeamPassword);
-    connect(m_team.get(), &TeamSession::notAMember, this, [this](const QString& message) {
-        showTeamBanner(tr("%1 What you see is the last data read, no longer updated: once an admin adds you "
-                          "again, open the team workspace again.")
-                           .arg(message.trimmed()));
-        setTeamReadOnly(message);
-        const QString why
-            = tr("Read-only: the team server does not count you as a member (%1).").arg(message.trimmed());
-        m_actions->setOffline(why);
-        m_customer->setReadOnly(why);
-    });
+    connect(m_team.get(), &TeamSession::notAMember, this, &MainWindow::leaveTeam);
     connect(m_team.get(), &TeamSession::refreshed, this, [this](int parts) {
         // The views read the copy again, keeping their selection, scroll position and filters.
         if (parts & (TeamDeskSync::Statuses | TeamDeskSync::WriteSide)) {
@@ -92,8 +93,12 @@ void MainWindow::openTeamWorkspace(const TeamLocation& location, const QString& 
         m_actions->serverRecovered();
         emit teamRefreshed(parts);
     });
-    connect(m_team.get(), &TeamSession::engineLog, this,
-            [this](const QString& line) { m_statusEngine->setText(line); });
+    connect(m_team.get(), &TeamSession::engineLog, this, [this](const QString& line) {
+        // An admin's desktop standing by as the team's engine: its journal's last line, whole,
+        // where the pointer asks; the bar keeps saying who signed in.
+        m_statusEngine->setToolTip(PlainText::asRichText(line));
+        showTeamStatus();
+    });
     m_team->start();
 }
 
@@ -103,8 +108,7 @@ void MainWindow::teamIsReady(const QString& copyPath)
     m_reports->setWorkspace(copyPath); // reports and exports read the copy: the team's data
     const TeamSignIn& access = m_team->access();
     m_overview->setMember(access.member);
-    m_statusEngine->setText(
-        tr("Signed in to %1 as %2 (%3)").arg(access.location.display(), access.member, access.role));
+    showTeamStatus();
     m_loader->load(copyPath);
     emit teamReady();
 }
@@ -153,6 +157,86 @@ void MainWindow::askTeamPassword(const QString& message)
         openTeamWorkspace(dialog->location(), dialog->password(), options);
     });
     dialog->open();
+}
+
+void MainWindow::leaveTeam(const QString& message)
+{
+    if (!m_team)
+        return;
+    // A login the team no longer counts as a member keeps none of its data on this machine. The
+    // window moves to a workspace file of this machine's (the last one opened, or the default)
+    // first, so that no view reads the copy any more, then the copies go, off the GUI thread.
+    // Notes written while the server was away can no longer be sent as this login: they are shown,
+    // to keep, before their file goes with the copy.
+    const TeamLocation location = m_team->access().location;
+    const QString copy = m_team->copyPath();
+    closeTeam();
+    QString own = WorkspacePaths::defaultWorkspace();
+    for (const QString& entry : RecentWorkspaces::list()) {
+        if (!TeamLocation::isTeamLocation(entry) && QFileInfo::exists(entry)) {
+            own = entry;
+            break;
+        }
+    }
+    WorkspacePaths::ensureParentExists(own);
+    openWorkspace(own);
+    struct Left
+    {
+        QList<TeamKeptNotes::Note> notes;
+        QString error;
+    };
+    runAsync(
+        this,
+        [location, copy] {
+            Left left;
+            if (Result<QList<TeamKeptNotes::Note>> kept = TeamKeptNotes::load(TeamKeptNotes::pathFor(copy));
+                kept)
+                left.notes = *kept;
+            if (Status removed = TeamCopies::remove(location, { copy }); !removed)
+                left.error = removed.error();
+            return left;
+        },
+        [this, message, own](const Left& left) {
+            auto* box = new QMessageBox(QMessageBox::Information, tr("No longer a team member"), QString(),
+                                        QMessageBox::Ok, this);
+            box->setObjectName(QStringLiteral("leftTeam"));
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->setTextFormat(Qt::PlainText);
+            QStringList more;
+            more << (left.error.isEmpty() ? tr("This machine's copy of the team's data has been removed.")
+                                          : left.error);
+            more
+                << tr("%1 is open instead. Once an admin adds you to the team again, open the team workspace "
+                      "again.")
+                       .arg(QDir::toNativeSeparators(own));
+            if (!left.notes.isEmpty()) {
+                more << tr("%n note(s) you wrote while the server was away could not be sent; they are under "
+                           "Show Details, to keep.",
+                           nullptr, int(left.notes.size()));
+                QStringList notes;
+                for (const TeamKeptNotes::Note& note : left.notes)
+                    notes << tr("%1 (%2):\n%3")
+                                 .arg(note.accountName,
+                                      QLocale().toString(note.writtenAt.toLocalTime(), QLocale::ShortFormat),
+                                      note.text);
+                box->setDetailedText(notes.join(QStringLiteral("\n\n")));
+            }
+            // One plain-text label (an informative text's label would guess rich text).
+            box->setText(message.trimmed() + QStringLiteral("\n\n") + more.join(QStringLiteral("\n\n")));
+            box->open();
+            emit teamLeft(left.error);
+        });
+}
+
+void MainWindow::showTeamStatus()
+{
+    if (!m_team)
+        return;
+    const TeamSignIn& access = m_team->access();
+    m_statusEngine->setText(
+        m_team->isReachable()
+            ? tr("Signed in to %1 as %2 (%3)").arg(access.location.display(), access.member, access.role)
+            : tr("Not connected to %1 (last signed in as %2)").arg(access.location.display(), access.member));
 }
 
 void MainWindow::showTeamBanner(const QString& message)

@@ -2,6 +2,7 @@
 
 #include "store/WorkspacePaths.h"
 #include "store/WorkspaceSettings.h"
+#include "team/TeamCopies.h"
 #include "team/TeamDatabase.h"
 #include "team/TeamLocation.h"
 #include "team/TeamReadCopy.h"
@@ -87,7 +88,7 @@ std::unique_ptr<Database> Command::openForReading(const QCommandLineParser& pars
     }
     Result<std::unique_ptr<TeamDatabase>> team = TeamDatabase::open(*location);
     if (!team) {
-        context.err << tr("tenure-cli %1: %2").arg(m_name, team.error()) << Qt::endl;
+        context.err << tr("tenure-cli %1: %2").arg(m_name, teamRefusal(*location, team.error())) << Qt::endl;
         return nullptr;
     }
     Result<std::unique_ptr<Database>> copy
@@ -97,6 +98,15 @@ std::unique_ptr<Database> Command::openForReading(const QCommandLineParser& pars
         return nullptr;
     }
     return std::move(copy).value();
+}
+
+QString Command::teamRefusal(const TeamLocation& location, const QString& error)
+{
+    if (!TeamDatabase::refusesMembership(location, error) || TeamCopies::files(location).isEmpty())
+        return error;
+    if (Status removed = TeamCopies::remove(location); !removed)
+        return error + QLatin1Char(' ') + removed.error();
+    return error + QLatin1Char(' ') + tr("This machine's copies of the team's data were removed.");
 }
 
 WritableWorkspace::WritableWorkspace() = default;
@@ -139,7 +149,7 @@ bool Command::openWritable(const QCommandLineParser& parser, Context& context, T
         return fail(location.error());
     Result<std::unique_ptr<TeamDatabase>> team = TeamDatabase::open(*location);
     if (!team)
-        return fail(team.error());
+        return fail(teamRefusal(*location, team.error()));
     workspace.team = std::move(team).value();
     if (!workspace.stagingDir.isValid())
         return fail(tr("no temporary folder to stage the team's data in: %1")

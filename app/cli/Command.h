@@ -3,6 +3,7 @@
 #include "cli/CommandHelp.h"
 #include "store/Database.h"
 #include "team/TeamImport.h"
+#include "team/TeamLocation.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -94,6 +95,10 @@ protected:
     bool readTimeZone(const QCommandLineParser& parser, Context& context, QByteArray& zone) const;
 
 private:
+    // Why the team at `location` cannot be opened: `error`, and, when the server no longer counts
+    // the login as a member, that this machine's copies of the team's data are gone (TeamCopies).
+    static QString teamRefusal(const TeamLocation& location, const QString& error);
+
     QString m_name;
     QString m_description;
 };

@@ -1,13 +1,14 @@
 #include "team/TeamDatabase.h"
 
+#include "team/TeamKeychain.h"
 #include "team/TeamSchema.h"
 
 #include <QAtomicInt>
-#include <QEventLoop>
+#include <QDir>
+#include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QVariant>
-#include <qt6keychain/keychain.h>
 
 namespace tenure {
 
@@ -30,14 +31,7 @@ QString keychainPassword(const TeamLocation& location)
 {
     if (!qEnvironmentVariableIsEmpty("PGPASSWORD") || !qEnvironmentVariableIsEmpty("TENURE_NO_KEYCHAIN"))
         return {};
-    QKeychain::ReadPasswordJob job { QStringLiteral("Tenure") };
-    job.setKey(location.keychainKey());
-    job.setAutoDelete(false);
-    QEventLoop loop;
-    QObject::connect(&job, &QKeychain::Job::finished, &loop, &QEventLoop::quit);
-    job.start();
-    loop.exec();
-    return job.error() == QKeychain::NoError ? job.textData() : QString();
+    return keychain::read(location.keychainKey());
 }
 
 } // namespace
@@ -49,17 +43,10 @@ QString TeamDatabase::storedPassword(const TeamLocation& location)
 
 Status TeamDatabase::rememberPassword(const TeamLocation& location, const QString& password)
 {
-    QKeychain::WritePasswordJob job { QStringLiteral("Tenure") };
-    job.setKey(location.keychainKey());
-    job.setTextData(password);
-    job.setAutoDelete(false);
-    QEventLoop loop;
-    QObject::connect(&job, &QKeychain::Job::finished, &loop, &QEventLoop::quit);
-    job.start();
-    loop.exec();
-    if (job.error() != QKeychain::NoError)
-        return Error { tr("The password for %1 could not be saved in the keychain: %2")
-                           .arg(location.display(), job.errorString()) };
+    if (const QString error = keychain::write(location.keychainKey(), password); !error.isEmpty())
+        return Error {
+            tr("The password for %1 could not be saved in the keychain: %2").arg(location.display(), error)
+        };
     return {};
 }
 
@@ -94,12 +81,24 @@ QString TeamDatabase::describeFailure(const TeamLocation& location, const QStrin
     else if (has("timeout expired") || has("timed out"))
         cause = tr("no answer within %1 s (the server is down or a firewall drops the connection).")
                     .arg(location.connectTimeoutSeconds);
-    else if (has("password authentication failed") || has("no password supplied")
-             || has("authentication failed"))
+    else if (has("no password supplied"))
+        cause = tr("no password was given for user \"%1\" (Connect to Team Workspace… saves it in the "
+                   "keychain; "
+                   "headless machines use ~/.pgpass or PGPASSWORD).")
+                    .arg(location.user.isEmpty() ? tr("(default)") : location.user);
+    else if (has("password authentication failed") || has("authentication failed"))
         cause
             = tr("the server refused the password of user \"%1\" (Connect to Team Workspace… saves it in the "
                  "keychain; headless machines use ~/.pgpass or PGPASSWORD).")
                   .arg(location.user.isEmpty() ? tr("(default)") : location.user);
+    else if (const QRegularExpressionMatch missing
+             = QRegularExpression(QStringLiteral("root certificate file \"([^\"]*)\" does not exist"))
+                   .match(text);
+             missing.hasMatch())
+        cause
+            = tr("the CA file %1 does not exist (sslmode=%2 checks the server's certificate against it: set "
+                 "sslrootcert to the file of the CA that signed it).")
+                  .arg(QDir::toNativeSeparators(missing.captured(1)), location.sslMode);
     else if (has("certificate verify failed") || has("self-signed certificate")
              || has("unable to get local issuer certificate") || has("certificate has expired")
              || has("does not match host name") || has("root certificate file"))
@@ -124,6 +123,11 @@ QString TeamDatabase::describeFailure(const TeamLocation& location, const QStrin
     else
         cause = text.trimmed();
     return tr("Cannot connect to the team workspace %1 on %2: %3").arg(location.database, server, cause);
+}
+
+bool TeamDatabase::refusesMembership(const TeamLocation& location, const QString& message)
+{
+    return message == describeFailure(location, QStringLiteral("permission denied for database"));
 }
 
 Result<std::unique_ptr<TeamDatabase>> TeamDatabase::open(const TeamLocation& location, Purpose purpose,
@@ -230,6 +234,23 @@ pg_conn* TeamDatabase::handle() const
     return handle.isValid() ? *static_cast<pg_conn* const*>(handle.data()) : nullptr;
 }
 
+QString TeamDatabase::describeError(const QSqlError& error) const
+{
+    // PostgreSQL's words on one line: "ERROR:  permission denied for table sources\n(42501)", or a
+    // function's message followed by its CONTEXT, become "permission denied for table sources".
+    static const QRegularExpression severity(QStringLiteral("^\\s*(ERROR|FATAL|PANIC):\\s*"));
+    static const QRegularExpression sqlState(QStringLiteral("\\s*\\([0-9A-Z]{5}\\)\\s*$"));
+    QString text = driverText(error).trimmed().section(QLatin1Char('\n'), 0, 0).trimmed();
+    text.remove(severity);
+    text.remove(sqlState);
+    if (error.nativeErrorCode() == QLatin1String("42501") && m_member)
+        // Refused by the role the server gave this login: say which, and where the roles are.
+        return tr("the team's server refused it (%1): %2 is a member with the %3 role, which may not do this "
+                  "(docs/team.md, Roles) (on %4)")
+            .arg(text, m_login, m_member->role, m_location.display());
+    return tr("%1 (on %2)").arg(text, m_location.display());
+}
+
 Result<QSqlQuery> TeamDatabase::exec(const QString& sql, const QVariantList& values) const
 {
     QSqlQuery query(connection());
@@ -237,17 +258,15 @@ Result<QSqlQuery> TeamDatabase::exec(const QString& sql, const QVariantList& val
     // Statements without values go as they are: PostgreSQL prepares no DDL.
     if (values.isEmpty()) {
         if (!query.exec(sql))
-            return Error {
-                tr("%1 (on %2)").arg(driverText(query.lastError()).trimmed(), m_location.display())
-            };
+            return Error { describeError(query.lastError()) };
         return query;
     }
     if (!query.prepare(sql))
-        return Error { tr("%1 (on %2)").arg(driverText(query.lastError()).trimmed(), m_location.display()) };
+        return Error { describeError(query.lastError()) };
     for (const QVariant& value : values)
         query.addBindValue(value);
     if (!query.exec())
-        return Error { tr("%1 (on %2)").arg(driverText(query.lastError()).trimmed(), m_location.display()) };
+        return Error { describeError(query.lastError()) };
     return query;
 }
 

@@ -13,6 +13,8 @@
 
 struct pg_conn;
 
+class QSqlError;
+
 namespace tenure {
 
 // One open connection to a team workspace: a PostgreSQL database prepared by `tenure-cli team
@@ -76,9 +78,14 @@ public:
     static QString storedPassword(const TeamLocation& location);
     // What a libpq message means for a person, with the server named.
     static QString describeFailure(const TeamLocation& location, const QString& driverText);
+    // Whether `message`, an error of open() on `location`, says that the login is not a member of
+    // the team (never added, or removed since): no retry mends that.
+    static bool refusesMembership(const TeamLocation& location, const QString& message);
 
 private:
     TeamDatabase(TeamLocation location, QString connectionName);
+    // What the server said, on one line, with the server named; a refusal by role says the role.
+    QString describeError(const QSqlError& error) const;
     Status readIdentity(Purpose purpose);
 
     TeamLocation m_location;

@@ -288,16 +288,15 @@ bool TeamDeskSync::refusesMembership(const QString& message) const
 {
     // A login that is not a member is refused at the door (only members connect, schema 9), or,
     // on a workspace whose database lets every login in, finds no membership once signed in.
-    return message
-        == TeamDatabase::describeFailure(m_location, QStringLiteral("permission denied for database"))
-        || m_signedInAsNoMember;
+    return TeamDatabase::refusesMembership(m_location, message) || m_signedInAsNoMember;
 }
 
 bool TeamDeskSync::refusesPassword(const QString& message) const
 {
-    // TeamDatabase words every refused password alike (describeFailure), whatever libpq said.
+    // TeamDatabase words every refused password alike, and every missing one (describeFailure).
     return message
-        == TeamDatabase::describeFailure(m_location, QStringLiteral("password authentication failed"));
+        == TeamDatabase::describeFailure(m_location, QStringLiteral("password authentication failed"))
+        || message == TeamDatabase::describeFailure(m_location, QStringLiteral("no password supplied"));
 }
 
 void TeamDeskSync::retry()

@@ -117,6 +117,8 @@ Result<bool> TeamEngine::tryElect()
         = TeamDatabase::open(m_location, TeamDatabase::Purpose::Use, m_password);
     if (!lock)
         return Error { lock.error() };
+    if (Status may = mayBeTheEngine(**lock); !may)
+        return Error { may.error() };
     Result<QVariant> got
         = (*lock)->scalar(QStringLiteral("SELECT pg_try_advisory_lock(?)"), { TeamSchema::kEngineLock });
     if (!got)
@@ -129,6 +131,20 @@ Result<bool> TeamEngine::tryElect()
     m_lock = std::move(lock).value();
     m_lockPid = pid->toInt();
     return true;
+}
+
+Status TeamEngine::mayBeTheEngine(const TeamDatabase& db)
+{
+    // Only members connect, and the owner, who made the workspace: a login with no membership here
+    // is the owner's.
+    const std::optional<TeamDatabase::Member> member = db.member();
+    if (!member || member->role == QLatin1String("admin"))
+        return {};
+    return Error {
+        tr("%1 is a member of the team workspace %2 with the %3 role, and the team's engine signs in "
+           "as an admin: it publishes the scores every desktop reads (docs/team.md, The one engine).")
+            .arg(member->login, db.location().database, member->role)
+    };
 }
 
 Status TeamEngine::openConnections()

@@ -70,7 +70,12 @@ public:
 
     // Tries to become the team's engine; true when this process now is (or still is: a lost lock is
     // noticed here, and the engine stands by again). Cheap to call again.
+    // A member's login other than an admin's is refused before it tries for the lock: the engine
+    // publishes what every desktop reads, which only an admin may, and a CSM's `serve` holding the
+    // lock would keep the team's real engine standing by.
     Result<bool> tryElect();
+    // Whether the login of `db` may be the team's engine: an admin, or the workspace's owner.
+    static Status mayBeTheEngine(const TeamDatabase& db);
     bool isElected() const;
     // Who holds the engine lock now (application, address, since), for "the engine runs on ...".
     static Result<QString> describeHolder(TeamDatabase& db);

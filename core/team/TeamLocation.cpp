@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QUrl>
 #include <QUrlQuery>
@@ -90,9 +91,14 @@ Result<TeamLocation> TeamLocation::fromUrl(const QString& text)
             location.sslMode = value;
         else if (key == QLatin1String("sslrootcert"))
             location.sslRootCert = value;
-        else if (key == QLatin1String("connect_timeout"))
-            location.connectTimeoutSeconds = qMax(1, value.toInt());
-        else if (key == QLatin1String("password"))
+        else if (key == QLatin1String("connect_timeout")) {
+            bool ok = false;
+            location.connectTimeoutSeconds = value.toInt(&ok);
+            if (!ok || location.connectTimeoutSeconds < 1)
+                return Error {
+                    tr("connect_timeout \"%1\" is not a number of seconds (1 or more).").arg(value)
+                };
+        } else if (key == QLatin1String("password"))
             return Error { passwordRefusal() };
         else
             return Error { tr("The URL parameter \"%1\" is not one Tenure knows (sslmode, sslrootcert, "
@@ -114,9 +120,12 @@ Result<TeamLocation> TeamLocation::fromFile(const QString& path)
     int lineNumber = 0;
     while (!file.atEnd()) {
         ++lineNumber;
-        const QString line = QString::fromUtf8(file.readLine()).trimmed();
+        QString line = QString::fromUtf8(file.readLine()).trimmed();
         if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
             continue;
+        // A comment after a value begins with " #" (a '#' inside a value, as in a path, stays).
+        static const QRegularExpression trailingComment(QStringLiteral("\\s+#.*$"));
+        line.remove(trailingComment);
         const qsizetype equals = line.indexOf(QLatin1Char('='));
         if (equals <= 0)
             return Error { tr("%1, line %2: expected \"key = value\".").arg(shown).arg(lineNumber) };
@@ -140,9 +149,17 @@ Result<TeamLocation> TeamLocation::fromFile(const QString& path)
         else if (key == QLatin1String("sslrootcert") || key == QLatin1String("ca"))
             location.sslRootCert
                 = value.isEmpty() ? value : QFileInfo(path).absoluteDir().absoluteFilePath(value);
-        else if (key == QLatin1String("connect_timeout"))
-            location.connectTimeoutSeconds = qMax(1, value.toInt());
-        else if (key == QLatin1String("password"))
+        else if (key == QLatin1String("connect_timeout")) {
+            bool ok = false;
+            location.connectTimeoutSeconds = value.toInt(&ok);
+            if (!ok || location.connectTimeoutSeconds < 1)
+                return Error {
+                    tr("%1, line %2: connect_timeout \"%3\" is not a number of seconds (1 or more).")
+                        .arg(shown)
+                        .arg(lineNumber)
+                        .arg(value)
+                };
+        } else if (key == QLatin1String("password"))
             return Error { tr("%1, line %2: %3").arg(shown).arg(lineNumber).arg(passwordRefusal()) };
         else
             return Error { tr("%1, line %2: unknown key \"%3\" (host, port, database, user, sslmode, "
@@ -211,7 +228,8 @@ QString TeamLocation::connectOptions() const
         // .tenure-team file, say) can never add options of its own. (';' cannot be passed at all:
         // Qt's driver splits options on it; TeamDatabase::open refuses such a path.)
         QString path = sslRootCert;
-        path.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('\''), QStringLiteral("\\'"));
+        path.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+            .replace(QLatin1Char('\''), QStringLiteral("\\'"));
         options << QStringLiteral("sslrootcert='%1'").arg(path);
     }
     return options.join(QLatin1Char(';'));

@@ -81,6 +81,14 @@ TeamPush::Step TeamPush::eventsStep()
 
 Result<TeamPush::Report> TeamPush::run(const Progress& progress)
 {
+    // The server refuses anyone else table by table; said once, before anything is sent.
+    if (const std::optional<TeamDatabase::Member> member = m_team.member();
+        member && member->role != QLatin1String("admin"))
+        return Error {
+            tr("Only an admin moves a workspace into the team workspace %1: %2 is a member with the %3 "
+               "role. Nothing was pushed.")
+                .arg(m_team.location().display(), member->login, member->role)
+        };
     const QString accountColumns = QStringLiteral(
         "id, name, owner, plan, arr, currency, seats, signup_date, renewal_date, attributes, updated_at");
     const QString outcomeColumns

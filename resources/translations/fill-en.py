@@ -11,6 +11,9 @@ import xml.etree.ElementTree as ET
 # source text → (one, more than one)
 EN = {
     "%n days left": ("%n day left", "%n days left"),
+    "%n note(s) you wrote while the server was away could not be sent; they are under Show Details, to keep.": (
+        "%n note you wrote while the server was away could not be sent; it is under Show Details, to keep.",
+        "%n notes you wrote while the server was away could not be sent; they are under Show Details, to keep."),
     "%n days ago": ("%n day ago", "%n days ago"),
     "No activity for %n days": ("No activity for %n day", "No activity for %n days"),
     "%n days to renewal": ("%n day to renewal", "%n days to renewal"),

@@ -884,6 +884,33 @@ JA = {
     "Open the &Demo Workspace": "デモワークスペースを開く(&D)",
     "No customer matches the search and filters.": "検索と絞り込みの条件に一致する顧客はいません。",
     "No customers in this workspace yet: the Overview says how to add them.": "このワークスペースにはまだ顧客がいません。追加方法は概要に表示されています。",
+    # A removed member's desktop and CLI (TeamCopies)
+    "No longer a team member": "チームのメンバーではなくなりました",
+    "This machine's copy of the team's data has been removed.": "このコンピュータにあったチームのデータのコピーを削除しました。",
+    "%1 is open instead. Once an admin adds you to the team again, open the team workspace again.":
+        "代わりに %1 を開いています。管理者がもう一度チームに追加したら、チームワークスペースを開き直してください。",
+    "%n note(s) you wrote while the server was away could not be sent; they are under Show Details, to keep.":
+        "サーバーに接続できない間に書いたメモ %n 件は送信できませんでした。「詳細を表示」に載せていますので、控えておいてください。",
+    "%1 (%2):\n%3": "%1(%2):\n%3",
+    "Cannot remove this machine's copy of the team workspace %1: %2 cannot be removed.":
+        "このコンピュータにあるチームワークスペース %1 のコピーを削除できません: %2 を削除できません。",
+    "This machine's copies of the team's data were removed.": "このコンピュータにあったチームのデータのコピーを削除しました。",
+    # Team: sign-in, engine and refusals said plainly
+    "no password was given for user \"%1\" (Connect to Team Workspace… saves it in the keychain; headless machines use ~/.pgpass or PGPASSWORD).":
+        "ユーザー「%1」のパスワードが指定されていません(「チームワークスペースに接続…」でキーチェーンに保存できます。画面のないマシンでは ~/.pgpass か PGPASSWORD を使います)。",
+    "the CA file %1 does not exist (sslmode=%2 checks the server's certificate against it: set sslrootcert to the file of the CA that signed it).":
+        "CA ファイル %1 がありません(sslmode=%2 ではこのファイルでサーバー証明書を検証します。証明書に署名した CA のファイルを sslrootcert に指定してください)。",
+    "the team's server refused it (%1): %2 is a member with the %3 role, which may not do this (docs/team.md, Roles) (on %4)":
+        "チームのサーバーが拒否しました(%1): %2 は %3 ロールのメンバーで、この操作は許可されていません(docs/team.md の「Roles」を参照)(%4)",
+    "%1 is a member of the team workspace %2 with the %3 role, and the team's engine signs in as an admin: it publishes the scores every desktop reads (docs/team.md, The one engine).":
+        "%1 はチームワークスペース %2 の %3 ロールのメンバーです。チームのエンジンは管理者としてサインインします。エンジンは全デスクトップが読むスコアを公開するためです(docs/team.md の「The one engine」を参照)。",
+    "Only an admin moves a workspace into the team workspace %1: %2 is a member with the %3 role. Nothing was pushed.":
+        "ワークスペースをチームワークスペース %1 に移せるのは管理者だけです。%2 は %3 ロールのメンバーです。何も移していません。",
+    "connect_timeout \"%1\" is not a number of seconds (1 or more).": "connect_timeout「%1」は秒数(1 以上の整数)ではありません。",
+    "%1, line %2: connect_timeout \"%3\" is not a number of seconds (1 or more).": "%1、%2 行目: connect_timeout「%3」は秒数(1 以上の整数)ではありません。",
+    "snooze --until %1: the day must be after today (%2)": "snooze --until %1: 今日(%2)より後の日付を指定してください",
+    "reassign --to \"%1\": not a member of the team (members: %2)": "reassign --to「%1」: チームのメンバーではありません(メンバー: %2)",
+    "Not connected to %1 (last signed in as %2)": "%1 に接続していません(最後のサインイン: %2)",
 }
 
 # The command lines' strings (tenure-cli, tenure --help): a table of their own.

@@ -175,6 +175,13 @@
     </message>
 </context>
 <context>
+    <name>tenure::MainWindow</name>
+    <message numerus="yes">
+        <source>%n note(s) you wrote while the server was away could not be sent; they are under Show Details, to keep.</source>
+        <translation><numerusform>%n note you wrote while the server was away could not be sent; it is under Show Details, to keep.</numerusform><numerusform>%n notes you wrote while the server was away could not be sent; they are under Show Details, to keep.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>tenure::OverviewView</name>
     <message numerus="yes">
         <source>%n accounts</source>

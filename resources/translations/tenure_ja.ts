@@ -510,6 +510,14 @@
         <source>Trigger: why</source>
         <translation>きっかけ: 理由</translation>
     </message>
+    <message>
+        <source>snooze --until %1: the day must be after today (%2)</source>
+        <translation>snooze --until %1: 今日(%2)より後の日付を指定してください</translation>
+    </message>
+    <message>
+        <source>reassign --to "%1": not a member of the team (members: %2)</source>
+        <translation>reassign --to「%1」: チームのメンバーではありません(メンバー: %2)</translation>
+    </message>
 </context>
 <context>
     <name>AppOptions</name>
@@ -855,6 +863,10 @@
     <message>
         <source>tenure-cli: unknown command "%1"</source>
         <translation>tenure-cli: 不明なコマンド "%1"</translation>
+    </message>
+    <message>
+        <source>This machine's copies of the team's data were removed.</source>
+        <translation>このコンピュータにあったチームのデータのコピーを削除しました。</translation>
     </message>
 </context>
 <context>
@@ -3008,6 +3020,13 @@
     </message>
 </context>
 <context>
+    <name>TeamCopies</name>
+    <message>
+        <source>Cannot remove this machine's copy of the team workspace %1: %2 cannot be removed.</source>
+        <translation>このコンピュータにあるチームワークスペース %1 のコピーを削除できません: %2 を削除できません。</translation>
+    </message>
+</context>
+<context>
     <name>TeamDatabase</name>
     <message>
         <source>the host name %1 is not known (check the host, or the network's DNS).</source>
@@ -3097,6 +3116,18 @@
         <source>user "%1" is not a member of this team workspace (an admin adds members with tenure-cli team add-member).</source>
         <translation>ユーザー "%1" はこのチームワークスペースのメンバーではありません (メンバーは管理者が tenure-cli team add-member で追加します)。</translation>
     </message>
+    <message>
+        <source>no password was given for user "%1" (Connect to Team Workspace… saves it in the keychain; headless machines use ~/.pgpass or PGPASSWORD).</source>
+        <translation>ユーザー「%1」のパスワードが指定されていません(「チームワークスペースに接続…」でキーチェーンに保存できます。画面のないマシンでは ~/.pgpass か PGPASSWORD を使います)。</translation>
+    </message>
+    <message>
+        <source>the CA file %1 does not exist (sslmode=%2 checks the server's certificate against it: set sslrootcert to the file of the CA that signed it).</source>
+        <translation>CA ファイル %1 がありません(sslmode=%2 ではこのファイルでサーバー証明書を検証します。証明書に署名した CA のファイルを sslrootcert に指定してください)。</translation>
+    </message>
+    <message>
+        <source>the team's server refused it (%1): %2 is a member with the %3 role, which may not do this (docs/team.md, Roles) (on %4)</source>
+        <translation>チームのサーバーが拒否しました(%1): %2 は %3 ロールのメンバーで、この操作は許可されていません(docs/team.md の「Roles」を参照)(%4)</translation>
+    </message>
 </context>
 <context>
     <name>TeamEngine</name>
@@ -3147,6 +3178,10 @@
     <message>
         <source>Cannot read the team workspace %1: %2</source>
         <translation>チームワークスペース %1 を読み取れません: %2</translation>
+    </message>
+    <message>
+        <source>%1 is a member of the team workspace %2 with the %3 role, and the team's engine signs in as an admin: it publishes the scores every desktop reads (docs/team.md, The one engine).</source>
+        <translation>%1 はチームワークスペース %2 の %3 ロールのメンバーです。チームのエンジンは管理者としてサインインします。エンジンは全デスクトップが読むスコアを公開するためです(docs/team.md の「The one engine」を参照)。</translation>
     </message>
 </context>
 <context>
@@ -3252,6 +3287,14 @@
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>connect_timeout "%1" is not a number of seconds (1 or more).</source>
+        <translation>connect_timeout「%1」は秒数(1 以上の整数)ではありません。</translation>
+    </message>
+    <message>
+        <source>%1, line %2: connect_timeout "%3" is not a number of seconds (1 or more).</source>
+        <translation>%1、%2 行目: connect_timeout「%3」は秒数(1 以上の整数)ではありません。</translation>
     </message>
 </context>
 <context>
@@ -3416,6 +3459,10 @@
     <message>
         <source>Cannot copy %1 from %2: %3</source>
         <translation>%2 から %1 をコピーできません: %3</translation>
+    </message>
+    <message>
+        <source>Only an admin moves a workspace into the team workspace %1: %2 is a member with the %3 role. Nothing was pushed.</source>
+        <translation>ワークスペースをチームワークスペース %1 に移せるのは管理者だけです。%2 は %3 ロールのメンバーです。何も移していません。</translation>
     </message>
 </context>
 <context>
@@ -5627,12 +5674,31 @@
         <translation>%1 時点のスコア</translation>
     </message>
     <message>
-        <source>%1 What you see is the last data read, no longer updated: once an admin adds you again, open the team workspace again.</source>
-        <translation>%1 表示中のデータは最後に読み込んだもので、今後は更新されません。管理者が再度メンバーに追加したら、チームワークスペースを開き直してください。</translation>
+        <source>No longer a team member</source>
+        <translation>チームのメンバーではなくなりました</translation>
     </message>
     <message>
-        <source>Read-only: the team server does not count you as a member (%1).</source>
-        <translation>読み取り専用: チームサーバーはあなたをメンバーとして扱っていません (%1)。</translation>
+        <source>This machine's copy of the team's data has been removed.</source>
+        <translation>このコンピュータにあったチームのデータのコピーを削除しました。</translation>
+    </message>
+    <message>
+        <source>%1 is open instead. Once an admin adds you to the team again, open the team workspace again.</source>
+        <translation>代わりに %1 を開いています。管理者がもう一度チームに追加したら、チームワークスペースを開き直してください。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) you wrote while the server was away could not be sent; they are under Show Details, to keep.</source>
+        <translation>
+            <numerusform>サーバーに接続できない間に書いたメモ %n 件は送信できませんでした。「詳細を表示」に載せていますので、控えておいてください。</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 (%2):
+%3</source>
+        <translation>%1(%2):
+%3</translation>
+    </message>
+    <message>
+        <source>Not connected to %1 (last signed in as %2)</source>
+        <translation>%1 に接続していません(最後のサインイン: %2)</translation>
     </message>
 </context>
 <context>

@@ -128,6 +128,12 @@ private slots:
                      { QStringLiteral("actions"), QStringLiteral("snooze"), id, QStringLiteral("--db"), db })
                      .code,
                  2);
+        // A day already come would wake the action at once.
+        const Run past = runCommand(
+            { QStringLiteral("actions"), QStringLiteral("snooze"), id, QStringLiteral("--until"),
+              QDate::currentDate().addDays(-5).toString(Qt::ISODate), QStringLiteral("--db"), db });
+        QCOMPARE(past.code, 2);
+        QVERIFY2(past.err.contains(QStringLiteral("the day must be after today")), qPrintable(past.err));
         QCOMPARE(runCommand({ QStringLiteral("actions"), QStringLiteral("done"), id, QStringLiteral("--note"),
                               QStringLiteral("renewal signed"), QStringLiteral("--db"), db,
                               QStringLiteral("--author"), QStringLiteral("yuki") })

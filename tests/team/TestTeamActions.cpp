@@ -142,6 +142,20 @@ private slots:
         QVERIFY2(out.contains(QStringLiteral("佐藤 花子")) && out.contains(QStringLiteral("電話しました")),
                  qPrintable(out));
         QVERIFY2(!out.contains(QStringLiteral("somebody else")), qPrintable(out));
+        // An owner is a member's name: anybody else is refused, with the members named.
+        std::tie(code, out, err)
+            = cli({ QStringLiteral("actions"), QStringLiteral("reassign"), id, QStringLiteral("--to"),
+                    QStringLiteral("Nobody Here"), QStringLiteral("--db"), url },
+                  QStringLiteral("pw-h"));
+        QCOMPARE(code, 2);
+        QVERIFY2(err.contains(QStringLiteral("not a member of the team"))
+                     && err.contains(QStringLiteral("佐藤 花子")),
+                 qPrintable(err));
+        std::tie(code, out, err)
+            = cli({ QStringLiteral("actions"), QStringLiteral("reassign"), id, QStringLiteral("--to"),
+                    QStringLiteral("佐藤 花子"), QStringLiteral("--db"), url },
+                  QStringLiteral("pw-h"));
+        QVERIFY2(code == 0, qPrintable(err));
     }
 
     // The author of a history row, a note or a rule set is the member's display name of the login

@@ -437,6 +437,10 @@ private slots:
         QStringList lines;
         connect(session, &TeamSession::engineLog, this, [&lines](const QString& line) { lines << line; });
         QTRY_VERIFY_WITH_TIMEOUT(lines.join(u'\n').contains(QStringLiteral("Scored (elected)")), 60000);
+        // The status bar still says who signed in; the engine's line is its tooltip, whole.
+        auto* status = m_window->findChild<QLabel*>(QStringLiteral("statusEngine"));
+        QVERIFY2(status->text().startsWith(QStringLiteral("Signed in to ")), qPrintable(status->text()));
+        QTRY_VERIFY_WITH_TIMEOUT(status->toolTip().contains(QStringLiteral("Scored (elected)")), 5000);
 #ifdef Q_OS_LINUX
         // The engine and the copy's sync run in the background: the window's thread comes first.
         // (A test run at the lowest priority, nice 19, has nothing lower to check.)

@@ -173,6 +173,24 @@ private slots:
         QCOMPARE(refused.code, 1);
         QVERIFY2(refused.err.contains(QStringLiteral("Nothing was imported")), qPrintable(refused.err));
         QVERIFY2(refused.err.contains(QStringLiteral("permission denied")), qPrintable(refused.err));
+        // In a sentence: who is refused, by which role, on one line (no SQLSTATE, no "ERROR:").
+        QVERIFY2(
+            refused.err.contains(QStringLiteral("csm1 is a member with the csm role, which may not do this")),
+            qPrintable(refused.err));
+        QVERIFY2(!refused.err.contains(QStringLiteral("42501"))
+                     && !refused.err.contains(QStringLiteral("ERROR:")),
+                 qPrintable(refused.err));
+        QCOMPARE(refused.err.trimmed().count(QLatin1Char('\n')), 0);
+        QCOMPARE(test::count(*m_team, QStringLiteral("SELECT count(*) FROM accounts")), accounts);
+
+        // Nor push a workspace in: said once, before anything is sent.
+        const test::Cli push = test::runCli(QStringLiteral("pw-c"),
+                                            { QStringLiteral("team"), QStringLiteral("push"),
+                                              QStringLiteral("--from"), m_local.path(), url });
+        QVERIFY(push.code != 0);
+        QVERIFY2(push.err.contains(QStringLiteral("Only an admin moves a workspace into the team workspace")),
+                 qPrintable(push.err));
+        QVERIFY2(!push.err.contains(QStringLiteral("run the push again")), qPrintable(push.err));
         QCOMPARE(test::count(*m_team, QStringLiteral("SELECT count(*) FROM accounts")), accounts);
     }
 

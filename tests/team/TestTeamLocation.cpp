@@ -1,9 +1,13 @@
 // TeamLocation: URLs and .tenure-team files name a team workspace, never its password.
 #include "TestSupport.h"
+#include "team/TeamDatabase.h"
 #include "team/TeamLocation.h"
 
 #include <QDir>
 #include <QTest>
+
+#include <future>
+#include <vector>
 
 using namespace tenure;
 
@@ -82,7 +86,7 @@ private slots:
         const QString path = test::writeFile(dir, QStringLiteral("office.tenure-team"),
                                              "# the office server\nhost = pg.office.lan\nport = 5433\n"
                                              "database = portfolio\nuser = 高橋\nsslmode = verify-full\n"
-                                             "sslrootcert = certs/ca.crt\n");
+                                             "sslrootcert = certs/ca.crt        # relative to this file\n");
         const Result<TeamLocation> location = TeamLocation::parse(path);
         QVERIFY2(location.ok(), qPrintable(location.ok() ? QString() : location.error()));
         QCOMPARE(location->host, QStringLiteral("pg.office.lan"));
@@ -114,6 +118,32 @@ private slots:
         location = TeamLocation::parse(garbled);
         QVERIFY(!location.ok());
         QVERIFY2(location.error().contains(QStringLiteral("line 1")), qPrintable(location.error()));
+
+        const QString timeout = test::writeFile(dir, QStringLiteral("c.tenure-team"),
+                                                "host = db\ndatabase = x\nconnect_timeout = abc\n");
+        location = TeamLocation::parse(timeout);
+        QVERIFY(!location.ok());
+        QVERIFY2(location.error().contains(QStringLiteral("line 3: connect_timeout \"abc\" is not a number")),
+                 qPrintable(location.error()));
+        QVERIFY(!TeamLocation::parse(QStringLiteral("postgresql://u@db/x?connect_timeout=0")).ok());
+    }
+
+    // The keychain is read from the views' workers at once (a member whose password comes from
+    // ~/.pgpass has none there, and each connection looks): every read gives the same answer and
+    // none crashes QtKeychain, whose jobs are not made for several threads at once.
+    void theKeychainIsReadFromManyThreadsAtOnce()
+    {
+        qunsetenv("PGPASSWORD");
+        qunsetenv("TENURE_NO_KEYCHAIN");
+        const Result<TeamLocation> location
+            = TeamLocation::parse(QStringLiteral("postgresql://nobody@127.0.0.1:1/none"));
+        QVERIFY(location.ok());
+        std::vector<std::future<QString>> reads;
+        for (int i = 0; i < 16; ++i)
+            reads.push_back(std::async(std::launch::async,
+                                       [&location] { return TeamDatabase::storedPassword(*location); }));
+        for (std::future<QString>& read : reads)
+            QCOMPARE(read.get(), QString()); // nothing saved for this location
     }
 };
 

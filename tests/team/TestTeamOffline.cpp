@@ -13,12 +13,14 @@
 #include "overview/OverviewView.h"
 #include "team/TeamEngine.h"
 #include "team/TeamKeptNotes.h"
+#include "team/TeamMembers.h"
 #include "workspace/TeamConnectDialog.h"
 
 #include <QCheckBox>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -77,10 +79,16 @@ private slots:
         auto* save = admin->findChild<QPushButton*>(QStringLiteral("saveRules"));
         QVERIFY(!save->toolTip().contains(QStringLiteral("cannot be reached")));
 
+        auto* status = m_window->findChild<QLabel*>(QStringLiteral("statusEngine"));
+        QVERIFY2(status->text().startsWith(QStringLiteral("Signed in to ")), qPrintable(status->text()));
         QSignalSpy lost(m_window.get(), &MainWindow::teamLost);
         QSignalSpy adminLost(admin.get(), &MainWindow::teamLost);
         m_cluster.stop();
         QVERIFY(lost.wait(15000));
+        // The status bar no longer says signed in.
+        QVERIFY2(status->text().startsWith(QStringLiteral("Not connected to ")), qPrintable(status->text()));
+        QVERIFY2(status->text().contains(QStringLiteral("(last signed in as 高橋 美咲)")),
+                 qPrintable(status->text()));
         QVERIFY(!adminLost.isEmpty() || adminLost.wait(15000));
         const QString away = QStringLiteral("cannot be reached");
         for (const char* name : { "done", "snooze", "reassign" }) {
@@ -213,6 +221,56 @@ private slots:
         QVERIFY(ready.wait(20000));
         QTRY_VERIFY_WITH_TIMEOUT(m_window->teamSession()->isReachable(), 10000);
         QVERIFY(m_window->findChild<QLabel*>(QStringLiteral("teamBanner"))->isHidden());
+    }
+
+    // An admin removes a member whose desktop is open: the desktop is told, moves to a workspace
+    // file of this machine's, removes its copy of the team (the kept notes' file with it) and shows
+    // the notes it can no longer send, to keep.
+    void aRemovedMemberKeepsNoCopyOfTheTeam()
+    {
+        m_window.reset();
+        Result<std::unique_ptr<TeamDatabase>> owner = m_cluster.open(QStringLiteral("away"));
+        QVERIFY(owner.ok());
+        QVERIFY(TeamMembers(**owner)
+                    .add(QStringLiteral("ren"), QStringLiteral("森 蓮"), QStringLiteral("csm"),
+                         QStringLiteral("pw-r"))
+                    .ok());
+        m_window = openAs(QStringLiteral("ren"), QStringLiteral("pw-r"));
+        QVERIFY(m_window);
+        const QString copy = copyPath(QStringLiteral("ren"));
+        QCOMPARE(m_window->workspacePath(), copy);
+        QVERIFY(QFile::exists(copy));
+        QTest::qWait(500); // the queue has read the notes kept before it opened (none)
+        // A note written while the server was away, not sent yet.
+        const TeamKeptNotes::Note kept { m_target.id, QStringLiteral("株式会社テスト"),
+                                         QStringLiteral("送れなかったメモ"),
+                                         QDateTime::currentDateTimeUtc() };
+        QVERIFY(TeamKeptNotes::add(TeamKeptNotes::pathFor(copy), { kept }).ok());
+
+        QSignalSpy left(m_window.get(), &MainWindow::teamLeft);
+        QVERIFY(TeamMembers(**owner).remove(QStringLiteral("ren")).ok());
+        QVERIFY(left.wait(20000));
+        QCOMPARE(left.first().first().toString(), QString()); // nothing stayed
+        for (const QString& file : { copy, copy + QStringLiteral("-wal"), copy + QStringLiteral("-shm"),
+                                     TeamKeptNotes::pathFor(copy) })
+            QVERIFY2(!QFile::exists(file), qPrintable(file));
+        QVERIFY(!m_window->teamSession());
+        QVERIFY(!m_window->workspacePath().isEmpty());
+        QVERIFY(m_window->workspacePath() != copy);
+        auto* box = m_window->findChild<QMessageBox*>(QStringLiteral("leftTeam"));
+        QVERIFY(box);
+        QTRY_VERIFY(box->isVisible());
+        QVERIFY2(box->text().contains(QStringLiteral("\"ren\" is not a member")), qPrintable(box->text()));
+        QVERIFY2(box->text().contains(QStringLiteral("copy of the team's data has been removed")),
+                 qPrintable(box->text()));
+        QVERIFY2(box->text().contains(QStringLiteral("1 note")), qPrintable(box->text()));
+        QVERIFY2(box->detailedText().contains(QStringLiteral("株式会社テスト")),
+                 qPrintable(box->detailedText()));
+        QVERIFY2(box->detailedText().contains(QStringLiteral("送れなかったメモ")),
+                 qPrintable(box->detailedText()));
+        box->grab().save(test::screenshotDir() + QStringLiteral("/team-left.png"));
+        box->close();
+        m_window.reset();
     }
 
     // Closing a session whose server does not answer (a connection attempt under way) returns at

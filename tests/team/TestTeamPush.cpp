@@ -7,8 +7,10 @@
 #include "store/Database.h"
 #include "store/WorkspaceSettings.h"
 #include "team/TeamDatabase.h"
+#include "team/TeamMembers.h"
 #include "team/TeamPush.h"
 
+#include <QDirIterator>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -373,6 +375,49 @@ private slots:
                   password, cache.path());
         QVERIFY2(run.code == 0, qPrintable(run.err));
         QVERIFY(QFileInfo(pdf).size() > 1000);
+    }
+
+    // A member removed since keeps no copy of the team's data: the next command that reads the team
+    // is refused, and removes this machine's copy.
+    void aRemovedMembersCopyIsRemoved()
+    {
+        Result<std::unique_ptr<TeamDatabase>> owner = m_cluster.open(QStringLiteral("reading"));
+        QVERIFY(owner.ok());
+        QVERIFY(TeamMembers(**owner)
+                    .add(QStringLiteral("aya"), QStringLiteral("中村 彩"), QStringLiteral("csm"),
+                         QStringLiteral("pw-a"))
+                    .ok());
+        const QString url = m_cluster.location(QStringLiteral("reading"), QStringLiteral("aya")).toUrl();
+        QTemporaryDir cache;
+        const auto copies = [&] {
+            QStringList found;
+            QDirIterator it(cache.path(), { QStringLiteral("*.tenure*") }, QDir::Files,
+                            QDirIterator::Subdirectories);
+            while (it.hasNext())
+                found << it.next();
+            return found;
+        };
+        Run run = cli({ QStringLiteral("--db"), url, QStringLiteral("export"), QStringLiteral("customers"),
+                        QStringLiteral("--csv"), cache.filePath(QStringLiteral("aya.csv")) },
+                      QStringLiteral("pw-a"), cache.path());
+        QVERIFY2(run.code == 0, qPrintable(run.err));
+        QVERIFY2(!copies().isEmpty(), "the export read the team through a copy on this machine");
+
+        QVERIFY(TeamMembers(**owner).remove(QStringLiteral("aya")).ok());
+        run = cli({ QStringLiteral("--db"), url, QStringLiteral("export"), QStringLiteral("customers"),
+                    QStringLiteral("--csv"), cache.filePath(QStringLiteral("again.csv")) },
+                  QStringLiteral("pw-a"), cache.path());
+        QVERIFY(run.code != 0);
+        QVERIFY2(run.err.contains(QStringLiteral("\"aya\" is not a member")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("This machine's copies of the team's data were removed.")),
+                 qPrintable(run.err));
+        QVERIFY2(copies().isEmpty(), qPrintable(copies().join(QLatin1Char(' '))));
+        // Nothing left to remove: the refusal alone.
+        run = cli({ QStringLiteral("--db"), url, QStringLiteral("report"), QStringLiteral("--portfolio"),
+                    QStringLiteral("--pdf"), cache.filePath(QStringLiteral("r.pdf")) },
+                  QStringLiteral("pw-a"), cache.path());
+        QVERIFY(run.code != 0);
+        QVERIFY2(!run.err.contains(QStringLiteral("removed")), qPrintable(run.err));
     }
 
 private:

@@ -4,12 +4,15 @@
 // database whose schema public every login may write is refused.
 #include "PgCluster.h"
 #include "TeamTestQueries.h"
+#include "TestSupport.h"
 #include "team/TeamAccess.h"
 #include "team/TeamDatabase.h"
 #include "team/TeamDeskSync.h"
+#include "team/TeamEngine.h"
 #include "team/TeamMembers.h"
 #include "team/TeamSchema.h"
 
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -204,6 +207,44 @@ private slots:
         QVERIFY(!removed.ok());
         QVERIFY2(removed.error().contains(QStringLiteral("\"lim_kenji\" is not a member")),
                  qPrintable(removed.error()));
+    }
+
+    // Only an admin's login is the team's engine: a CSM's engine, or `serve`, is refused before it
+    // tries for the lock, which stays free for the admin's.
+    void onlyAnAdminIsTheEngine()
+    {
+        QTemporaryDir dir;
+        TeamEngine::Options options;
+        options.replicaPath = dir.filePath(QStringLiteral("csm-engine.tenure"));
+        TeamEngine csm(m_cluster.location(kDb, QStringLiteral("lim_misaki")), options,
+                       QStringLiteral("pw-m"));
+        const Result<bool> refused = csm.tryElect();
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().contains(
+                     QStringLiteral("lim_misaki is a member of the team workspace limits with "
+                                    "the csm role")),
+                 qPrintable(refused.error()));
+        QVERIFY(!csm.isElected());
+
+        QProcess serve;
+        QProcessEnvironment environment = test::programEnvironment();
+        environment.insert(QStringLiteral("PGPASSWORD"), QStringLiteral("pw-m"));
+        serve.setProcessEnvironment(environment);
+        serve.start(QStringLiteral(TENURE_BIN_DIR "/tenure-cli"),
+                    { QStringLiteral("serve"), QStringLiteral("--db"),
+                      m_cluster.location(kDb, QStringLiteral("lim_misaki")).toUrl(),
+                      QStringLiteral("--replica"), dir.filePath(QStringLiteral("serve.tenure")) });
+        QVERIFY(serve.waitForFinished(30000));
+        QCOMPARE(serve.exitStatus(), QProcess::NormalExit);
+        QVERIFY(serve.exitCode() != 0);
+        const QString said = QString::fromUtf8(serve.readAllStandardError());
+        QVERIFY2(said.contains(QStringLiteral("with the csm role")), qPrintable(said));
+
+        options.replicaPath = dir.filePath(QStringLiteral("admin-engine.tenure"));
+        TeamEngine admin(m_cluster.location(kDb, QStringLiteral("lim_boss")), options,
+                         QStringLiteral("pw-b"));
+        const Result<bool> elected = admin.tryElect();
+        QVERIFY2(elected.ok() && *elected, qPrintable(elected.ok() ? QString() : elected.error()));
     }
 
     // A desktop whose member is removed notices at its next heartbeat (its session stays open, but

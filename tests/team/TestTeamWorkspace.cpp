@@ -9,6 +9,7 @@
 
 #include <QSqlError>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace tenure;
@@ -107,6 +108,29 @@ private slots:
                  qPrintable(db.error()));
         QVERIFY(!db.error().contains(QStringLiteral("wrong-horse-battery")));
 
+        // No password at all (none typed, none in the keychain, ~/.pgpass or PGPASSWORD): said so,
+        // not called a wrong one.
+        {
+            QTemporaryDir home;
+            const QByteArray pgpass = qgetenv("PGPASSFILE");
+            qputenv("PGPASSFILE", home.filePath(QStringLiteral("none")).toUtf8());
+            const QByteArray given = qgetenv("PGPASSWORD");
+            qunsetenv("PGPASSWORD");
+            qputenv("TENURE_NO_KEYCHAIN", "1");
+            db = TeamDatabase::open(m_cluster.location(QStringLiteral("newer")));
+            qunsetenv("TENURE_NO_KEYCHAIN");
+            if (!given.isEmpty())
+                qputenv("PGPASSWORD", given);
+            if (pgpass.isEmpty())
+                qunsetenv("PGPASSFILE");
+            else
+                qputenv("PGPASSFILE", pgpass);
+            QVERIFY(!db.ok());
+            QVERIFY2(db.error().contains(
+                         QStringLiteral("no password was given for user \"%1\"").arg(PgCluster::superuser())),
+                     qPrintable(db.error()));
+        }
+
         // Nobody listening.
         TeamLocation closed = m_cluster.location(QStringLiteral("newer"));
         QTcpServer probe;
@@ -149,11 +173,14 @@ private slots:
         QVERIFY2(db.error().contains(QStringLiteral("localhost:%1").arg(m_cluster.port())),
                  qPrintable(db.error()));
 
-        // A CA file that is not there says so.
+        // A CA file that is not there says so, on one line, without advice to stop verifying.
         location.sslRootCert = m_cluster.caFile() + QStringLiteral(".missing");
         db = TeamDatabase::open(location, TeamDatabase::Purpose::Use, PgCluster::superPassword());
         QVERIFY(!db.ok());
-        QVERIFY2(db.error().contains(QStringLiteral("not trusted")), qPrintable(db.error()));
+        QVERIFY2(
+            db.error().contains(QStringLiteral("the CA file %1 does not exist").arg(location.sslRootCert)),
+            qPrintable(db.error()));
+        QVERIFY2(!db.error().contains(QLatin1Char('\n')), qPrintable(db.error()));
     }
 
     void rolesAreEnforcedByTheServer_data()

@@ -4,6 +4,7 @@
 #include "actions/ActionStore.h"
 #include "cli/TextColumns.h"
 #include "team/TeamDatabase.h"
+#include "team/TeamMembers.h"
 #include "util/JsonInput.h"
 
 #include <QFile>
@@ -220,12 +221,28 @@ int ActionsCommand::run(const QCommandLineParser& parser, Context& context)
         const QDate until = QDate::fromString(parser.value(QStringLiteral("until")), Qt::ISODate);
         if (!until.isValid())
             return usage(tr("snooze expects --until YYYY-MM-DD"));
+        // A day already come would wake the action at once: a snooze that does nothing.
+        if (until <= QDate::currentDate())
+            return usage(tr("snooze --until %1: the day must be after today (%2)")
+                             .arg(until.toString(Qt::ISODate), QDate::currentDate().toString(Qt::ISODate)));
         return done(store.snooze(id, until, author, note),
                     tr("Action %1 snoozed until %2.").arg(id).arg(until.toString(Qt::ISODate)));
     }
     if (verb == QLatin1String("reassign")) {
         if (!parser.isSet(QStringLiteral("to")))
             return usage(tr("reassign expects --to NAME"));
+        // In a team an account's owner is a member's display name: the desktop offers only those.
+        if (team) {
+            const Result<QList<TeamDatabase::Member>> members = TeamMembers(*team).list();
+            if (!members)
+                return done(Error { members.error() }, {});
+            QStringList names;
+            for (const TeamDatabase::Member& member : *members)
+                names << member.displayName;
+            if (!names.contains(parser.value(QStringLiteral("to"))))
+                return usage(tr("reassign --to \"%1\": not a member of the team (members: %2)")
+                                 .arg(parser.value(QStringLiteral("to")), names.join(QStringLiteral(", "))));
+        }
         return done(store.reassign(id, parser.value(QStringLiteral("to")), author),
                     tr("Action %1 now belongs to %2.").arg(id).arg(parser.value(QStringLiteral("to"))));
     }

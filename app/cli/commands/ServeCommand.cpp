@@ -1,5 +1,7 @@
 #include "cli/commands/ServeCommand.h"
 
+#include "team/TeamDatabase.h"
+#include "team/TeamEngine.h"
 #include "team/TeamService.h"
 
 #include <QCoreApplication>
@@ -59,6 +61,14 @@ int ServeCommand::run(const QCommandLineParser& parser, Context& context)
     if (!location) {
         context.err << tr("tenure-cli serve: %1").arg(location.error()) << Qt::endl;
         return UsageError;
+    }
+    // A login that may not be the engine is refused now, not retried for ever. A server that does
+    // not answer yet is the service's to wait for.
+    if (Result<std::unique_ptr<TeamDatabase>> db = TeamDatabase::open(*location); db) {
+        if (Status may = TeamEngine::mayBeTheEngine(**db); !may) {
+            context.err << tr("tenure-cli serve: %1").arg(may.error()) << Qt::endl;
+            return Failure;
+        }
     }
     TeamService::Options options;
     if (parser.isSet(QStringLiteral("every")))
