@@ -10,6 +10,8 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QHorizontalStackedBarSeries>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -27,6 +29,25 @@ double drawnTotal(QChartView* chart)
         for (QBarSet* set : static_cast<QHorizontalStackedBarSeries*>(series)->barSets())
             total += set->sum();
     return total;
+}
+
+// The texts Qt Charts shortened to "..." on the charts of `view` (an axis label it found no room
+// for), with the chart's title.
+QStringList elidedChartTexts(QWidget& view)
+{
+    QStringList elided;
+    for (QChartView* chart : view.findChildren<QChartView*>()) {
+        if (!chart->isVisible())
+            continue;
+        for (QGraphicsItem* item : chart->scene()->items()) {
+            auto* text = dynamic_cast<QGraphicsTextItem*>(item);
+            if (text && text->isVisible()
+                && (text->toPlainText().contains(QLatin1String("..."))
+                    || text->toPlainText().contains(QChar(0x2026))))
+                elided << chart->chart()->title() + QStringLiteral(": ") + text->toPlainText();
+        }
+    }
+    return elided;
 }
 
 } // namespace
@@ -89,6 +110,39 @@ private slots:
         QVERIFY(loaded.wait(20000));
         QCOMPARE(currency->currentText(), other);
         QCOMPARE(drawnTotal(arr), total(other));
+    }
+
+    // At the sizes a window takes, every axis label of every chart shows whole: Qt Charts
+    // shortens a vertical axis's labels to "..." when its ticks are closer than a line of text,
+    // so the portfolio health chart takes as many ticks as its height holds.
+    void noAxisLabelIsElided()
+    {
+        test::TempWorkspace workspace;
+        {
+            auto db = workspace.open();
+            QVERIFY(test::fillScoredDemo(*db, 60).ok());
+        }
+        OverviewView view;
+        QSignalSpy loaded(&view, &OverviewView::loaded);
+        view.resize(950, 560);
+        view.show();
+        view.setWorkspace(workspace.path());
+        QVERIFY(loaded.wait(20000));
+        for (const QSize size :
+             { QSize(950, 420), QSize(950, 480), QSize(950, 560), QSize(1250, 760), QSize(1600, 1000) }) {
+            view.resize(size);
+            QTest::qWait(300); // the charts lay out on the next turns of the event loop
+            const QStringList elided = elidedChartTexts(view);
+            if (!elided.isEmpty())
+                view.grab().save(
+                    test::screenshotDir()
+                    + QStringLiteral("/overview-elided-%1x%2.png").arg(size.width()).arg(size.height()));
+            QVERIFY2(elided.isEmpty(),
+                     qPrintable(QStringLiteral("%1×%2: %3")
+                                    .arg(size.width())
+                                    .arg(size.height())
+                                    .arg(elided.join(QStringLiteral(", ")))));
+        }
     }
 };
 

@@ -111,6 +111,18 @@ void horizontalBars(QChartView* view, const QList<std::tuple<QString, double, QC
     ChartLook::follow(chart, view->palette());
 }
 
+// Qt Charts shortens a vertical axis's labels to "..." when the height it gives each label (the
+// axis's height over its labels, less a padding above and below) is less than a line of text; a
+// category axis, as ChartAxes::valueAxis makes, has one label more than ticks (an empty one at the
+// top). As many ticks as the plot's height holds, six at most.
+int ticksThatFit(const QChart* chart)
+{
+    const QList<QAbstractAxis*> vertical = chart->axes(Qt::Vertical);
+    const QFontMetricsF metrics(vertical.isEmpty() ? chart->font() : vertical.first()->labelsFont());
+    const qreal perLabel = metrics.height() + 10;
+    return std::clamp(int(chart->plotArea().height() / perLabel) - 1, 2, 6);
+}
+
 } // namespace
 
 OverviewView::OverviewView(QWidget* parent)
@@ -128,6 +140,9 @@ OverviewView::OverviewView(QWidget* parent)
     m_mine->hide();
     m_health->chart()->legend()->show();
     m_health->chart()->legend()->setAlignment(Qt::AlignBottom);
+    // Resized, the chart's axis takes as many ticks as show whole (after the layout settles).
+    connect(m_health->chart(), &QChart::plotAreaChanged, this, &OverviewView::fitHealthAxis,
+            Qt::QueuedConnection);
     m_drops->setObjectName(QStringLiteral("drops"));
     m_drops->setHorizontalHeaderLabels({ tr("Customer"), tr("30 days ago"), tr("Now"), tr("Change") });
     m_drops->verticalHeader()->hide();
@@ -331,10 +346,9 @@ void OverviewView::display(const Data& data)
             total += double(month.accountsByBand.value(band.name));
         highest = std::max(highest, total);
     }
-    QValueAxis* values = ChartAxes::valueAxis(ChartAxes::countScale(highest, 6));
-    health->addAxis(values, Qt::AlignLeft);
-    stacked->attachAxis(values);
-    ChartLook::follow(health, m_health->palette());
+    m_healthHighest = highest;
+    m_healthStep = 0;
+    fitHealthAxis();
 
     m_drops->setRowCount(int(data.trends.drops.size()));
     for (int row = 0; row < data.trends.drops.size(); ++row) {
@@ -349,6 +363,25 @@ void OverviewView::display(const Data& data)
             row, 3,
             new QTableWidgetItem(QStringLiteral("−") + locale.toString(drop.before - drop.now, 'f', 1)));
     }
+}
+
+void OverviewView::fitHealthAxis()
+{
+    QChart* health = m_health->chart();
+    if (health->series().isEmpty())
+        return;
+    const ChartAxes::Scale scale = ChartAxes::countScale(m_healthHighest, ticksThatFit(health));
+    if (scale.step == m_healthStep)
+        return;
+    m_healthStep = scale.step;
+    for (QAbstractAxis* axis : health->axes(Qt::Vertical)) {
+        health->removeAxis(axis);
+        delete axis;
+    }
+    QValueAxis* values = ChartAxes::valueAxis(scale);
+    health->addAxis(values, Qt::AlignLeft);
+    health->series().first()->attachAxis(values);
+    ChartLook::follow(health, m_health->palette());
 }
 
 void OverviewView::showArr(const QString& currency)

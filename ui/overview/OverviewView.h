@@ -57,6 +57,8 @@ private:
     void display(const Data& data);
     // The ARR chart in `currency`, from the portfolio last displayed.
     void showArr(const QString& currency);
+    // The health chart's count axis, with as many ticks as the chart's height shows whole.
+    void fitHealthAxis();
     static QString summary(const PortfolioReport& report);
 
     QString m_path;
@@ -69,6 +71,8 @@ private:
     QComboBox* m_currency;
     PortfolioReport m_portfolio; // as last displayed
     QChartView* m_health;
+    double m_healthHighest = 0; // the highest month's stack
+    double m_healthStep = 0; // of the count axis shown
     QTableWidget* m_drops;
     GettingStarted* m_start;
     QStackedLayout* m_pages;
