@@ -1,6 +1,7 @@
 #pragma once
 
 #include "store/WorkspaceStats.h"
+#include "team/TeamKeptNotes.h"
 #include "workspace/TeamSession.h"
 
 #include <QMainWindow>
@@ -107,6 +108,12 @@ private:
     void askTeamPassword(const QString& message);
     // The server says the login is not a member (removed since): the team's data leaves.
     void leaveTeam(const QString& message);
+    struct LeftTeam
+    {
+        QList<TeamKeptNotes::Note> notes; // written while the server was away, never sent
+        QString error; // what stays on this machine, if anything
+    };
+    void showLeftTeam(const QString& message, const QString& own, const LeftTeam& left);
     void newWorkspace();
     void chooseWorkspace();
     void showStats(const QString& path, const WorkspaceStats& stats);

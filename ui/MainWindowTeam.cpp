@@ -164,68 +164,71 @@ void MainWindow::leaveTeam(const QString& message)
     if (!m_team)
         return;
     // A login the team no longer counts as a member keeps none of its data on this machine. The
-    // window moves to a workspace file of this machine's (the last one opened, or the default)
-    // first, so that no view reads the copy any more, then the copies go, off the GUI thread.
-    // Notes written while the server was away can no longer be sent as this login: they are shown,
-    // to keep, before their file goes with the copy.
+    // window moves to this machine's default workspace file first; once that is loaded, no view
+    // reads or writes the copy any more, and the copies go, off the GUI thread. Notes written while
+    // the server was away can no longer be sent as this login: they are shown, to keep, and their
+    // file goes with the copy only when they could be read.
     const TeamLocation location = m_team->access().location;
     const QString copy = m_team->copyPath();
     closeTeam();
-    QString own = WorkspacePaths::defaultWorkspace();
-    for (const QString& entry : RecentWorkspaces::list()) {
-        if (!TeamLocation::isTeamLocation(entry) && QFileInfo::exists(entry)) {
-            own = entry;
-            break;
-        }
-    }
+    const QString own = WorkspacePaths::defaultWorkspace();
     WorkspacePaths::ensureParentExists(own);
-    openWorkspace(own);
-    struct Left
-    {
-        QList<TeamKeptNotes::Note> notes;
-        QString error;
+    auto* once = new QObject(this); // holds the connections below, for this one load
+    const auto removeCopies = [this, once, location, copy, message, own] {
+        once->deleteLater();
+        runAsync(
+            this,
+            [location, copy] {
+                LeftTeam left;
+                const QString notesFile = TeamKeptNotes::pathFor(copy);
+                const Result<QList<TeamKeptNotes::Note>> kept = TeamKeptNotes::load(notesFile);
+                if (kept)
+                    left.notes = *kept;
+                const QStringList purposes { QStringLiteral("desk"), QStringLiteral("read"),
+                                             QStringLiteral("engine") };
+                if (Status removed = TeamCopies::remove(location, purposes, { copy },
+                                                        kept ? QStringList() : QStringList { notesFile });
+                    !removed)
+                    left.error = removed.error();
+                else if (!kept)
+                    left.error = kept.error(); // the notes' file stays, to be read another way
+                return left;
+            },
+            [this, message, own](const LeftTeam& left) { showLeftTeam(message, own, left); });
     };
-    runAsync(
-        this,
-        [location, copy] {
-            Left left;
-            if (Result<QList<TeamKeptNotes::Note>> kept = TeamKeptNotes::load(TeamKeptNotes::pathFor(copy));
-                kept)
-                left.notes = *kept;
-            if (Status removed = TeamCopies::remove(location, { copy }); !removed)
-                left.error = removed.error();
-            return left;
-        },
-        [this, message, own](const Left& left) {
-            auto* box = new QMessageBox(QMessageBox::Information, tr("No longer a team member"), QString(),
-                                        QMessageBox::Ok, this);
-            box->setObjectName(QStringLiteral("leftTeam"));
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            box->setTextFormat(Qt::PlainText);
-            QStringList more;
-            more << (left.error.isEmpty() ? tr("This machine's copy of the team's data has been removed.")
-                                          : left.error);
-            more
-                << tr("%1 is open instead. Once an admin adds you to the team again, open the team workspace "
-                      "again.")
-                       .arg(QDir::toNativeSeparators(own));
-            if (!left.notes.isEmpty()) {
-                more << tr("%n note(s) you wrote while the server was away could not be sent; they are under "
-                           "Show Details, to keep.",
-                           nullptr, int(left.notes.size()));
-                QStringList notes;
-                for (const TeamKeptNotes::Note& note : left.notes)
-                    notes << tr("%1 (%2):\n%3")
-                                 .arg(note.accountName,
-                                      QLocale().toString(note.writtenAt.toLocalTime(), QLocale::ShortFormat),
-                                      note.text);
-                box->setDetailedText(notes.join(QStringLiteral("\n\n")));
-            }
-            // One plain-text label (an informative text's label would guess rich text).
-            box->setText(message.trimmed() + QStringLiteral("\n\n") + more.join(QStringLiteral("\n\n")));
-            box->open();
-            emit teamLeft(left.error);
-        });
+    connect(this, &MainWindow::workspaceLoaded, once, removeCopies, Qt::SingleShotConnection);
+    connect(this, &MainWindow::workspaceFailed, once, removeCopies, Qt::SingleShotConnection);
+    openWorkspace(own);
+}
+
+void MainWindow::showLeftTeam(const QString& message, const QString& own, const LeftTeam& left)
+{
+    auto* box = new QMessageBox(QMessageBox::Information, tr("No longer a team member"), QString(),
+                                QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("leftTeam"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setTextFormat(Qt::PlainText);
+    QStringList more;
+    more << (left.error.isEmpty() ? tr("This machine's copy of the team's data has been removed.")
+                                  : left.error);
+    more << tr("%1 is open instead. Once an admin adds you to the team again, open the team workspace again.")
+                .arg(QDir::toNativeSeparators(own));
+    if (!left.notes.isEmpty()) {
+        more << tr("%n note(s) you wrote while the server was away could not be sent; they are under Show "
+                   "Details, to keep.",
+                   nullptr, int(left.notes.size()));
+        QStringList notes;
+        for (const TeamKeptNotes::Note& note : left.notes)
+            notes << tr("%1 (%2):\n%3")
+                         .arg(note.accountName,
+                              QLocale().toString(note.writtenAt.toLocalTime(), QLocale::ShortFormat),
+                              note.text);
+        box->setDetailedText(notes.join(QStringLiteral("\n\n")));
+    }
+    // One plain-text label (an informative text's label would guess rich text).
+    box->setText(message.trimmed() + QStringLiteral("\n\n") + more.join(QStringLiteral("\n\n")));
+    box->open();
+    emit teamLeft(left.error);
 }
 
 void MainWindow::showTeamStatus()

@@ -102,9 +102,11 @@ std::unique_ptr<Database> Command::openForReading(const QCommandLineParser& pars
 
 QString Command::teamRefusal(const TeamLocation& location, const QString& error)
 {
-    if (!TeamDatabase::refusesMembership(location, error) || TeamCopies::files(location).isEmpty())
+    // The command's own copies; the desktop's, with the notes it kept, the desktop removes itself.
+    const QStringList own { QStringLiteral("read"), QStringLiteral("engine") };
+    if (!TeamDatabase::refusesMembership(location, error) || TeamCopies::files(location, own).isEmpty())
         return error;
-    if (Status removed = TeamCopies::remove(location); !removed)
+    if (Status removed = TeamCopies::remove(location, own); !removed)
         return error + QLatin1Char(' ') + removed.error();
     return error + QLatin1Char(' ') + tr("This machine's copies of the team's data were removed.");
 }

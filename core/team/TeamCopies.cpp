@@ -7,11 +7,11 @@
 
 namespace tenure {
 
-QStringList TeamCopies::files(const TeamLocation& location, const QStringList& others)
+QStringList TeamCopies::files(const TeamLocation& location, const QStringList& purposes,
+                              const QStringList& others)
 {
     QStringList copies;
-    for (const QString& purpose :
-         { QStringLiteral("desk"), QStringLiteral("read"), QStringLiteral("engine") })
+    for (const QString& purpose : purposes)
         copies << TeamReplica::defaultPath(location, purpose);
     for (const QString& other : others)
         if (!other.isEmpty() && !copies.contains(other))
@@ -27,12 +27,13 @@ QStringList TeamCopies::files(const TeamLocation& location, const QStringList& o
     return found;
 }
 
-Status TeamCopies::remove(const TeamLocation& location, const QStringList& others)
+Status TeamCopies::remove(const TeamLocation& location, const QStringList& purposes,
+                          const QStringList& others, const QStringList& keep)
 {
     QStringList stays;
-    const QStringList found = files(location, others);
+    const QStringList found = files(location, purposes, others);
     for (const QString& file : found)
-        if (!QFile::remove(file) && QFile::exists(file))
+        if (!keep.contains(file) && !QFile::remove(file) && QFile::exists(file))
             stays << file;
     if (!stays.isEmpty())
         return Error { tr("Cannot remove this machine's copy of the team workspace %1: %2 cannot be removed.")

@@ -19,11 +19,15 @@ class TeamCopies
     Q_DECLARE_TR_FUNCTIONS(TeamCopies)
 
 public:
-    // The files of those copies that exist, and of the copies at `others` (kept elsewhere: a
-    // desktop's copy in a folder of its own).
-    static QStringList files(const TeamLocation& location, const QStringList& others = {});
-    // Removes them; the error names every file that stays.
-    static Status remove(const TeamLocation& location, const QStringList& others = {});
+    // The files of the copies made for `purposes` that exist, and of the copies at `others` (kept
+    // elsewhere: a desktop's copy in a folder of its own). tenure-cli removes its own ("read",
+    // "engine"); the desktop's copy, with the notes it kept, is the desktop's to remove (it shows
+    // those notes first).
+    static QStringList files(const TeamLocation& location, const QStringList& purposes,
+                             const QStringList& others = {});
+    // Removes them, but for the files in `keep`; the error names every file that stays.
+    static Status remove(const TeamLocation& location, const QStringList& purposes,
+                         const QStringList& others = {}, const QStringList& keep = {});
 };
 
 } // namespace tenure

@@ -243,7 +243,8 @@ QString TeamDatabase::describeError(const QSqlError& error) const
     QString text = driverText(error).trimmed().section(QLatin1Char('\n'), 0, 0).trimmed();
     text.remove(severity);
     text.remove(sqlState);
-    if (error.nativeErrorCode() == QLatin1String("42501") && m_member)
+    if (error.nativeErrorCode() == QLatin1String("42501") && m_member
+        && text.startsWith(QLatin1String("permission denied for"))) // not a trigger's refusal, for all roles
         // Refused by the role the server gave this login: say which, and where the roles are.
         return tr("the team's server refused it (%1): %2 is a member with the %3 role, which may not do this "
                   "(docs/team.md, Roles) (on %4)")

@@ -135,11 +135,23 @@ Result<bool> TeamEngine::tryElect()
 
 Status TeamEngine::mayBeTheEngine(const TeamDatabase& db)
 {
-    // Only members connect, and the owner, who made the workspace: a login with no membership here
-    // is the owner's.
     const std::optional<TeamDatabase::Member> member = db.member();
-    if (!member || member->role == QLatin1String("admin"))
+    if (member && member->role == QLatin1String("admin"))
         return {};
+    if (!member) {
+        // Only members connect, and the workspace's owner, who is none; on a database whose door is
+        // open to every login (TeamAccess::connectAdvice), anyone else is not the engine either.
+        const Result<QVariant> owner = db.scalar(
+            QStringLiteral("SELECT pg_has_role(session_user, c.relowner, 'USAGE') FROM pg_class c "
+                           "WHERE c.oid = 'public.tenure_meta'::regclass"));
+        if (owner && owner->toBool())
+            return {};
+        return Error {
+            tr("%1 is neither a member of the team workspace %2 nor its owner: the team's engine signs "
+               "in as an admin (docs/team.md, The one engine).")
+                .arg(db.login(), db.location().database)
+        };
+    }
     return Error {
         tr("%1 is a member of the team workspace %2 with the %3 role, and the team's engine signs in "
            "as an admin: it publishes the scores every desktop reads (docs/team.md, The one engine).")

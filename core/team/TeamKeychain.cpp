@@ -1,6 +1,5 @@
 #include "team/TeamKeychain.h"
 
-#include <QCoreApplication>
 #include <QEventLoop>
 #include <QHash>
 #include <QMutex>
@@ -17,21 +16,18 @@ const QString kService = QStringLiteral("Tenure");
 
 // The keychain's own thread, running an event loop; started at the first use, ended with the
 // application (a job still waiting on the keychain then is not waited for long).
-QThread* g_thread = nullptr;
-
+// The keychain's own thread, running an event loop; started at the first use and left running
+// until the process ends. It is not stopped with the application: a worker still asking the
+// keychain then (the views' pool finishes its tasks at exit) would wait for ever on a stopped
+// thread.
 QObject* keychainContext()
 {
     static QObject* context = [] {
-        g_thread = new QThread;
-        g_thread->setObjectName(QStringLiteral("tenure-keychain"));
+        auto* thread = new QThread;
+        thread->setObjectName(QStringLiteral("tenure-keychain"));
         auto* object = new QObject;
-        object->moveToThread(g_thread);
-        g_thread->start();
-        if (QCoreApplication::instance())
-            qAddPostRoutine([] {
-                g_thread->quit();
-                g_thread->wait(2000);
-            });
+        object->moveToThread(thread);
+        thread->start();
         return object;
     }();
     return context;
@@ -60,6 +56,13 @@ QHash<QString, QString>& memo()
     return known;
 }
 
+// Bumped by every write: a read that began before a write does not remember what it found.
+quint64& writes()
+{
+    static quint64 count = 0;
+    return count;
+}
+
 template <typename Job> void runJob(Job& job)
 {
     job.setAutoDelete(false);
@@ -73,10 +76,12 @@ template <typename Job> void runJob(Job& job)
 
 QString read(const QString& key)
 {
+    quint64 before = 0;
     {
         QMutexLocker locked(&memoLock());
         if (auto found = memo().constFind(key); found != memo().constEnd())
             return *found;
+        before = writes();
     }
     const std::optional<QString> found = onKeychainThread([&key]() -> std::optional<QString> {
         QKeychain::ReadPasswordJob job { kService };
@@ -91,7 +96,8 @@ QString read(const QString& key)
     if (!found)
         return {};
     QMutexLocker locked(&memoLock());
-    memo().insert(key, *found);
+    if (writes() == before)
+        memo().insert(key, *found);
     return *found;
 }
 
@@ -105,6 +111,7 @@ QString write(const QString& key, const QString& password)
         return job.error() == QKeychain::NoError ? QString() : job.errorString();
     });
     QMutexLocker locked(&memoLock());
+    ++writes();
     if (error.isEmpty())
         memo().insert(key, password);
     else

@@ -281,8 +281,8 @@ JA_CLI = {
     "Removed %1 from the team (the login stays; drop it with DROP ROLE if it has no other use).":
         "%1 をチームから外しました (ログインは残ります。ほかに使わないなら DROP ROLE で削除してください)。",
     "tenure-cli team init: %1": "tenure-cli team init: %1",
-    "Team workspace %1 is ready (schema %2). Add members with: tenure-cli team add-member LOGIN --name NAME --role admin|csm|ingest --db %3":
-        "チームワークスペース %1 の準備ができました (スキーマ %2)。メンバーの追加: tenure-cli team add-member LOGIN --name NAME --role admin|csm|ingest --db %3",
+    "Team workspace %1 is ready (schema %2). Add members with: tenure-cli team add-member LOGIN --name NAME --role admin|csm|ingest --password-stdin --db %3":
+        "チームワークスペース %1 の準備ができました (スキーマ %2)。メンバーの追加: tenure-cli team add-member LOGIN --name NAME --role admin|csm|ingest --password-stdin --db %3",
     "Wrote %1: open it in Tenure or pass it as --db.": "%1 を書き出しました。Tenure で開くか、--db に指定してください。",
     "tenure-cli team add-member: expected --name NAME and --role admin|csm|ingest":
         "tenure-cli team add-member: --name NAME と --role admin|csm|ingest を指定してください",
@@ -304,4 +304,10 @@ JA_CLI = {
     "Table": "テーブル", "In the file": "ファイル内", "Added": "追加",
     "Note: %1": "注: %1",
     "Pushed %1 into %2: %3 rows added.": "%1 を %2 に移しました: %3 行を追加。",
+    "Note: no password was given (--password-stdin): %1 signs in with the password its login had already, if any, or by the server's other means (pg_hba.conf); a login without either cannot sign in.":
+        "注: パスワードが指定されていません(--password-stdin)。%1 はログインに既にあるパスワード、またはサーバーの他の認証方法(pg_hba.conf)でサインインします。どちらもないログインはサインインできません。",
+    "The team workspace %1 has no connectors to pull: an admin adds them to a workspace file (tenure-cli connector add) and moves them in with tenure-cli team push (docs/team.md).":
+        "チームワークスペース %1 には取り込むコネクタがありません。管理者がワークスペースファイルに追加し(tenure-cli connector add)、tenure-cli team push で移します(docs/team.md を参照)。",
+    "%1 is neither a member of the team workspace %2 nor its owner: the team's engine signs in as an admin (docs/team.md, The one engine).":
+        "%1 はチームワークスペース %2 のメンバーでも所有者でもありません。チームのエンジンは管理者としてサインインします(docs/team.md の「The one engine」を参照)。",
 }

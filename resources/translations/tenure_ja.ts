@@ -1963,6 +1963,10 @@
         <source>, resumed an interrupted run</source>
         <translation>、中断した取り込みを再開</translation>
     </message>
+    <message>
+        <source>The team workspace %1 has no connectors to pull: an admin adds them to a workspace file (tenure-cli connector add) and moves them in with tenure-cli team push (docs/team.md).</source>
+        <translation>チームワークスペース %1 には取り込むコネクタがありません。管理者がワークスペースファイルに追加し(tenure-cli connector add)、tenure-cli team push で移します(docs/team.md を参照)。</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -2911,10 +2915,6 @@
         <translation>tenure-cli team init: %1</translation>
     </message>
     <message>
-        <source>Team workspace %1 is ready (schema %2). Add members with: tenure-cli team add-member LOGIN --name NAME --role admin|csm|ingest --db %3</source>
-        <translation>チームワークスペース %1 の準備ができました (スキーマ %2)。メンバーの追加: tenure-cli team add-member LOGIN --name NAME --role admin|csm|ingest --db %3</translation>
-    </message>
-    <message>
         <source>Wrote %1: open it in Tenure or pass it as --db.</source>
         <translation>%1 を書き出しました。Tenure で開くか、--db に指定してください。</translation>
     </message>
@@ -3017,6 +3017,14 @@
     <message>
         <source>Pushed %1 into %2: %3 rows added.</source>
         <translation>%1 を %2 に移しました: %3 行を追加。</translation>
+    </message>
+    <message>
+        <source>Team workspace %1 is ready (schema %2). Add members with: tenure-cli team add-member LOGIN --name NAME --role admin|csm|ingest --password-stdin --db %3</source>
+        <translation>チームワークスペース %1 の準備ができました (スキーマ %2)。メンバーの追加: tenure-cli team add-member LOGIN --name NAME --role admin|csm|ingest --password-stdin --db %3</translation>
+    </message>
+    <message>
+        <source>Note: no password was given (--password-stdin): %1 signs in with the password its login had already, if any, or by the server's other means (pg_hba.conf); a login without either cannot sign in.</source>
+        <translation>注: パスワードが指定されていません(--password-stdin)。%1 はログインに既にあるパスワード、またはサーバーの他の認証方法(pg_hba.conf)でサインインします。どちらもないログインはサインインできません。</translation>
     </message>
 </context>
 <context>
@@ -3182,6 +3190,10 @@
     <message>
         <source>%1 is a member of the team workspace %2 with the %3 role, and the team's engine signs in as an admin: it publishes the scores every desktop reads (docs/team.md, The one engine).</source>
         <translation>%1 はチームワークスペース %2 の %3 ロールのメンバーです。チームのエンジンは管理者としてサインインします。エンジンは全デスクトップが読むスコアを公開するためです(docs/team.md の「The one engine」を参照)。</translation>
+    </message>
+    <message>
+        <source>%1 is neither a member of the team workspace %2 nor its owner: the team's engine signs in as an admin (docs/team.md, The one engine).</source>
+        <translation>%1 はチームワークスペース %2 のメンバーでも所有者でもありません。チームのエンジンは管理者としてサインインします(docs/team.md の「The one engine」を参照)。</translation>
     </message>
 </context>
 <context>

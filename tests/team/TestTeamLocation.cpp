@@ -4,6 +4,7 @@
 #include "team/TeamLocation.h"
 
 #include <QDir>
+#include <QScopeGuard>
 #include <QTest>
 
 #include <future>
@@ -133,8 +134,16 @@ private slots:
     // none crashes QtKeychain, whose jobs are not made for several threads at once.
     void theKeychainIsReadFromManyThreadsAtOnce()
     {
+        const QByteArray given = qgetenv("PGPASSWORD");
+        const QByteArray noKeychain = qgetenv("TENURE_NO_KEYCHAIN");
         qunsetenv("PGPASSWORD");
         qunsetenv("TENURE_NO_KEYCHAIN");
+        const auto restore = qScopeGuard([&] {
+            if (!given.isEmpty())
+                qputenv("PGPASSWORD", given);
+            if (!noKeychain.isEmpty())
+                qputenv("TENURE_NO_KEYCHAIN", noKeychain);
+        });
         const Result<TeamLocation> location
             = TeamLocation::parse(QStringLiteral("postgresql://nobody@127.0.0.1:1/none"));
         QVERIFY(location.ok());

@@ -2,6 +2,7 @@
 // written meanwhile survives closing Tenure, an offline start shows the copy's queue, a refused
 // password asks again, and closing never waits for the network. Against a real PostgreSQL that
 // the test stops and starts again on the same port.
+#include "Async.h"
 #include "MainWindow.h"
 #include "PgCluster.h"
 #include "TeamDemo.h"
@@ -240,7 +241,9 @@ private slots:
         const QString copy = copyPath(QStringLiteral("ren"));
         QCOMPARE(m_window->workspacePath(), copy);
         QVERIFY(QFile::exists(copy));
-        QTest::qWait(500); // the queue has read the notes kept before it opened (none)
+        // The queue has read the notes kept before it opened (none): its reads on the pool are done.
+        QTRY_VERIFY_WITH_TIMEOUT(workPool()->activeThreadCount() == 0, 10000);
+        QTest::qWait(100);
         // A note written while the server was away, not sent yet.
         const TeamKeptNotes::Note kept { m_target.id, QStringLiteral("株式会社テスト"),
                                          QStringLiteral("送れなかったメモ"),

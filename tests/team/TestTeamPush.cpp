@@ -10,6 +10,7 @@
 #include "team/TeamMembers.h"
 #include "team/TeamPush.h"
 
+#include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -256,6 +257,10 @@ private slots:
                   password);
         QVERIFY2(run.code == 0, qPrintable(run.err));
         QVERIFY(QFile::exists(teamFile));
+        // The next command as it can be pasted: with the file just written.
+        QVERIFY2(run.out.contains(
+                     QStringLiteral("--password-stdin --db %1\n").arg(QDir::toNativeSeparators(teamFile))),
+                 qPrintable(run.out));
         // Init refuses to run twice.
         run = cli({ QStringLiteral("team"), QStringLiteral("init"), url }, password);
         QCOMPARE(run.code, 1);
@@ -279,6 +284,8 @@ private slots:
                     QStringLiteral("csm"), QStringLiteral("--db"), teamFile },
                   password);
         QVERIFY2(run.code == 0, qPrintable(run.err));
+        // Without --password-stdin, said: the login has no password of Tenure's.
+        QVERIFY2(run.err.contains(QStringLiteral("Note: no password was given")), qPrintable(run.err));
         run = cli({ QStringLiteral("team"), QStringLiteral("add-member"), QStringLiteral("x"),
                     QStringLiteral("--name"), QStringLiteral("X"), QStringLiteral("--role"),
                     QStringLiteral("owner"), QStringLiteral("--db"), teamFile },

@@ -131,7 +131,8 @@ private slots:
         for (const QSize size :
              { QSize(950, 420), QSize(950, 480), QSize(950, 560), QSize(1250, 760), QSize(1600, 1000) }) {
             view.resize(size);
-            QTest::qWait(300); // the charts lay out on the next turns of the event loop
+            // The charts lay out on the next turns of the event loop, the health axis after them.
+            QTRY_VERIFY_WITH_TIMEOUT(elidedChartTexts(view).isEmpty(), 3000);
             const QStringList elided = elidedChartTexts(view);
             if (!elided.isEmpty())
                 view.grab().save(

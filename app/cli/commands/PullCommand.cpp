@@ -3,6 +3,7 @@
 #include "ingest/connectors/ConnectorStore.h"
 #include "ingest/connectors/PullRunner.h"
 #include "ingest/connectors/SecretStore.h"
+#include "team/TeamDatabase.h"
 
 #include <QElapsedTimer>
 
@@ -41,7 +42,14 @@ int PullCommand::run(const QCommandLineParser& parser, Context& context)
         }
         entries = std::move(all).value();
         if (entries.isEmpty()) {
-            context.out << tr("No connectors to pull. Add one with: tenure-cli connector add FILE")
+            // A team's connectors come in with a push (docs/team.md).
+            context.out << (workspace.team
+                                ? tr("The team workspace %1 has no connectors to pull: an admin adds them to "
+                                     "a workspace file "
+                                     "(tenure-cli connector add) and moves them in with tenure-cli team push "
+                                     "(docs/team.md).")
+                                      .arg(workspace.team->location().display())
+                                : tr("No connectors to pull. Add one with: tenure-cli connector add FILE"))
                         << Qt::endl;
             return Success;
         }

@@ -171,22 +171,27 @@ int TeamCommand::init(const TeamLocation& location, const QCommandLineParser& pa
     if (Status done = TeamSchema::initialise(**db, zone); !done)
         return fail(done.error());
     warnIfOpenToEveryLogin(**db, context);
-    context.out
-        << tr("Team workspace %1 is ready (schema %2). Add members with: tenure-cli team add-member LOGIN "
-              "--name NAME --role admin|csm|ingest --db %3")
-               .arg(location.display())
-               .arg(TeamSchema::currentVersion())
-               .arg(location.toUrl())
-        << Qt::endl;
     if (!save.isEmpty()) {
         if (Status saved = location.writeFile(save); !saved) {
             context.err << tr("tenure-cli team init: %1").arg(saved.error()) << Qt::endl;
             return Failure;
         }
+    }
+    // The next command as it can be pasted: the file just written, or the URL quoted for the shell
+    // (its '?' and '&' would be the shell's).
+    const QString next
+        = save.isEmpty() ? QStringLiteral("'%1'").arg(location.toUrl()) : QDir::toNativeSeparators(save);
+    context.out
+        << tr("Team workspace %1 is ready (schema %2). Add members with: tenure-cli team add-member LOGIN "
+              "--name NAME --role admin|csm|ingest --password-stdin --db %3")
+               .arg(location.display())
+               .arg(TeamSchema::currentVersion())
+               .arg(next)
+        << Qt::endl;
+    if (!save.isEmpty())
         context.out
             << tr("Wrote %1: open it in Tenure or pass it as --db.").arg(QDir::toNativeSeparators(save))
             << Qt::endl;
-    }
     return Success;
 }
 
@@ -222,6 +227,14 @@ int TeamCommand::addMember(TeamDatabase& db, const QString& login, const QComman
     context.out
         << tr("%1 (%2) is a member with role %3.").arg(parser.value(kName), login, parser.value(kRole))
         << Qt::endl;
+    if (!parser.isSet(kPasswordStdin))
+        // A login made here without one has no password: it signs in only by the server's other
+        // means (pg_hba.conf). One the server had before keeps its own.
+        context.err << tr("Note: no password was given (--password-stdin): %1 signs in with the password its "
+                          "login had already, if any, or by the server's other means (pg_hba.conf); a login "
+                          "without either cannot sign in.")
+                           .arg(login)
+                    << Qt::endl;
     return Success;
 }
 
