@@ -32,7 +32,10 @@ int Command::execute(const QStringList& arguments, Context& context)
     QCommandLineParser parser;
     CommandHelp options(parser);
     options.addOption(
-        { kDbOption, tr("Workspace file (default: %1).").arg(context.defaultDb), QStringLiteral("path") });
+        { kDbOption,
+          tr("Workspace file, or team workspace (postgresql:// URL or .tenure-team file) (default: %1).")
+              .arg(context.defaultDb),
+          QStringLiteral("path") });
     const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, tr("Show this help."));
     options.addOption(help);
     addOptions(options);

@@ -12,9 +12,11 @@ bool AppOptions::parse(const QStringList& arguments, AppOptions& options, QStrin
     parser.setApplicationDescription(tr("Tenure: customer health, stages and action queues."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption({ QStringLiteral("db"),
-                       tr("Workspace file (default: %1).").arg(WorkspacePaths::defaultWorkspace()),
-                       tr("path") });
+    parser.addOption(
+        { QStringLiteral("db"),
+          tr("Workspace file, or team workspace (postgresql:// URL or .tenure-team file) (default: %1).")
+              .arg(WorkspacePaths::defaultWorkspace()),
+          tr("path") });
     parser.addOption({ QStringLiteral("demo"),
                        tr("Open the demo workspace, creating it first if needed (at --db, or %1).")
                            .arg(WorkspacePaths::defaultDemoWorkspace()) });

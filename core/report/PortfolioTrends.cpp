@@ -12,13 +12,28 @@ Result<PortfolioTrends> PortfolioTrends::load(Database& db, const QDate& today, 
                                               int dropWindowDays, int maxDrops)
 {
     PortfolioTrends trends;
-    // The engine keeps the accounts per day and band (history_days): a month end is a few rows.
+    // The engine keeps the accounts per day and band (history_days): a month end is a few rows. A
+    // CSM's copy of a team workspace with own-accounts-only on has none (the server keeps the
+    // team's counts from them) but its accounts' history: their month ends are counted from it.
+    QSqlQuery probe(db.connection());
+    if (!probe.exec(QStringLiteral("SELECT NOT EXISTS (SELECT 1 FROM history_days) AND EXISTS (SELECT 1 FROM "
+                                   "history_months)"))
+        || !probe.next())
+        return Error { probe.lastError().text() };
+    const bool fromAccounts = probe.value(0).toBool();
+    probe.finish();
     QSqlQuery query(db.connection());
-    query.prepare(QStringLiteral("SELECT band, sum(accounts) FROM history_days WHERE day = ? GROUP BY band"));
+    if (!fromAccounts)
+        query.prepare(
+            QStringLiteral("SELECT band, sum(accounts) FROM history_days WHERE day = ? GROUP BY band"));
     for (int i = months - 1; i >= 0; --i) {
         const QDate first = QDate(today.year(), today.month(), 1).addMonths(-i);
         const QDate day = i == 0 ? today : first.addMonths(1).addDays(-1);
-        query.addBindValue(day.toString(Qt::ISODate));
+        if (fromAccounts)
+            query.prepare(QStringLiteral("SELECT coalesce(band, ''), count(*) FROM %1 GROUP BY 1")
+                              .arg(StatusHistory::onDay(day)));
+        else
+            query.addBindValue(day.toString(Qt::ISODate));
         if (!query.exec())
             return Error { query.lastError().text() };
         Month month { day, {} };

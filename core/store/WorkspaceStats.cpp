@@ -29,8 +29,9 @@ Result<WorkspaceStats> WorkspaceStats::load(Database& db, Detail detail)
     if (detail == Detail::PerSource) {
         // Walks the (source, external_id) index: fine for a CLI call, too slow for every repaint.
         QSqlQuery query(db.connection());
-        if (!query.exec(
-                QStringLiteral("SELECT source, count(*) FROM events GROUP BY source ORDER BY source")))
+        if (!query.exec(QStringLiteral(
+                "SELECT s.name, (SELECT count(*) FROM events e WHERE e.source = s.name) FROM sources s "
+                "ORDER BY s.name")))
             return Error { query.lastError().text() };
         while (query.next())
             stats.eventsBySource.append({ query.value(0).toString(), query.value(1).toLongLong() });

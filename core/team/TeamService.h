@@ -44,6 +44,7 @@ public:
     ~TeamService() override;
 
     void start();
+    // Whether this process holds the engine lock now (it may be standing by).
     bool isElected() const { return m_engine.isElected(); }
 
 signals:

@@ -23,8 +23,9 @@ Result<WorkspaceStats> loadTeamStats(TeamDatabase& db)
     stats.sources = counts->value(3).toLongLong();
     stats.timeZone = counts->value(4).toString();
     stats.schemaVersion = db.schemaVersion();
-    Result<QSqlQuery> bySource
-        = db.exec(QStringLiteral("SELECT source, count(*) FROM events GROUP BY source ORDER BY source"));
+    Result<QSqlQuery> bySource = db.exec(QStringLiteral(
+        "SELECT s.name, (SELECT count(*) FROM events e WHERE e.source = s.name) FROM sources s "
+        "ORDER BY s.name"));
     if (!bySource)
         return Error { bySource.error() };
     while (bySource->next())

@@ -70,7 +70,7 @@ JA_CLI = {
     "unknown action \"%1\"": "不明なアクション \"%1\"",
     # the window's options (tenure --help)
     "Tenure: customer health, stages and action queues.": "Tenure: 顧客の健全性、ステージ、アクションキュー。",
-    "Workspace file (default: %1).": "ワークスペースファイル (既定: %1)。",
+    "Workspace file, or team workspace (postgresql:// URL or .tenure-team file) (default: %1).": "ワークスペースファイル、またはチームワークスペース (postgresql:// の URL か .tenure-team ファイル) (既定: %1)。",
     "Open the demo workspace, creating it first if needed (at --db, or %1).":
         "デモワークスペースを開きます (必要なら先に作成。場所は --db、または %1)。",
     "Render the window to a PNG file once the workspace is loaded and scored, then exit.":
@@ -310,4 +310,5 @@ JA_CLI = {
         "チームワークスペース %1 には取り込むコネクタがありません。管理者がワークスペースファイルに追加し(tenure-cli connector add)、tenure-cli team push で移します(docs/team.md を参照)。",
     "%1 is neither a member of the team workspace %2 nor its owner: the team's engine signs in as an admin (docs/team.md, The one engine).":
         "%1 はチームワークスペース %2 のメンバーでも所有者でもありません。チームのエンジンは管理者としてサインインします(docs/team.md の「The one engine」を参照)。",
+    "Stopping: this process stood by; the engine runs elsewhere.": "停止します: このプロセスは待機していただけで、エンジンは別の場所で動いています。",
 }

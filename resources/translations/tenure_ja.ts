@@ -526,10 +526,6 @@
         <translation>Tenure: 顧客の健全性、ステージ、アクションキュー。</translation>
     </message>
     <message>
-        <source>Workspace file (default: %1).</source>
-        <translation>ワークスペースファイル (既定: %1)。</translation>
-    </message>
-    <message>
         <source>path</source>
         <translation>path</translation>
     </message>
@@ -570,6 +566,10 @@
 </source>
         <translation>--view: overview、customers、actions、customer、rules、tuning、datasources、customer:ACCOUNT_ID のいずれかを指定してください (指定: 「%1」)
 </translation>
+    </message>
+    <message>
+        <source>Workspace file, or team workspace (postgresql:// URL or .tenure-team file) (default: %1).</source>
+        <translation>ワークスペースファイル、またはチームワークスペース (postgresql:// の URL か .tenure-team ファイル) (既定: %1)。</translation>
     </message>
 </context>
 <context>
@@ -725,10 +725,6 @@
 <context>
     <name>Command</name>
     <message>
-        <source>Workspace file (default: %1).</source>
-        <translation>ワークスペースファイル (既定: %1)。</translation>
-    </message>
-    <message>
         <source>Show this help.</source>
         <translation>このヘルプを表示します。</translation>
     </message>
@@ -867,6 +863,10 @@
     <message>
         <source>This machine's copies of the team's data were removed.</source>
         <translation>このコンピュータにあったチームのデータのコピーを削除しました。</translation>
+    </message>
+    <message>
+        <source>Workspace file, or team workspace (postgresql:// URL or .tenure-team file) (default: %1).</source>
+        <translation>ワークスペースファイル、またはチームワークスペース (postgresql:// の URL か .tenure-team ファイル) (既定: %1)。</translation>
     </message>
 </context>
 <context>
@@ -2723,6 +2723,10 @@
     <message>
         <source>Stopping: the engine lock is released for the next engine.</source>
         <translation>停止します: 次のエンジンのためにエンジンのロックを解放しました。</translation>
+    </message>
+    <message>
+        <source>Stopping: this process stood by; the engine runs elsewhere.</source>
+        <translation>停止します: このプロセスは待機していただけで、エンジンは別の場所で動いています。</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,10 @@
 #include "CliRun.h"
 #include "actions/ActionStore.h"
+#include "cli/TextColumns.h"
 
 #include <QProcessEnvironment>
+#include <QRegularExpression>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -139,8 +142,21 @@ private slots:
                               QStringLiteral("--author"), QStringLiteral("yuki") })
                      .code,
                  0);
+        QCOMPARE(runCommand({ QStringLiteral("actions"), QStringLiteral("note"), id,
+                              QStringLiteral("折り返し待ち"), QStringLiteral("--db"), db,
+                              QStringLiteral("--author"), QStringLiteral("高橋 美咲・東日本チーム") })
+                     .code,
+                 0);
         const Run shown = runCommand(
             { QStringLiteral("actions"), QStringLiteral("show"), id, QStringLiteral("--db"), db });
+        // The history's columns line up whatever the authors' names: each kind starts at one column.
+        static const QRegularExpression row(QStringLiteral("^  \\S+  (.*?\\S) {2,}(\\S+)"));
+        QSet<int> kindColumns;
+        for (const QString& line : shown.out.split(QLatin1Char('\n')))
+            if (const QRegularExpressionMatch m = row.match(line);
+                m.hasMatch() && line.startsWith(QLatin1String("  20")))
+                kindColumns << cli::columnsOf(QStringView(line).left(m.capturedStart(2)));
+        QVERIFY2(kindColumns.size() == 1, qPrintable(shown.out));
         QVERIFY2(shown.out.contains(QLatin1String("done"))
                      && shown.out.contains(QLatin1String("renewal signed"))
                      && shown.out.contains(QLatin1String("left a voicemail"))

@@ -1,6 +1,10 @@
 #include "CliRun.h"
 #include "Version.h"
 #include "cli/TextColumns.h"
+#include "store/Database.h"
+#include "store/SourceStore.h"
+
+#include <QRegularExpression>
 
 using namespace tenure;
 using namespace tenure::test;
@@ -113,6 +117,16 @@ private slots:
         const Run table = runCommand({ QStringLiteral("stats"), QStringLiteral("--db"), workspace.path() });
         QCOMPARE(table.code, 0);
         QVERIFY(table.out.contains(QStringLiteral("Events     %1").arg(events)));
+
+        // A source without events yet is counted and listed, with 0.
+        {
+            std::unique_ptr<Database> db = workspace.open();
+            QVERIFY(SourceStore(*db).ensure(QStringLiteral("crm"), QStringLiteral("csv")).ok());
+        }
+        const Run again = runCommand({ QStringLiteral("stats"), QStringLiteral("--db"), workspace.path() });
+        QVERIFY2(again.out.contains(QStringLiteral("Sources    2")), qPrintable(again.out));
+        QVERIFY2(again.out.contains(QRegularExpression(QStringLiteral("\\n  crm +0\\n"))),
+                 qPrintable(again.out));
     }
 
     void demoRejectsBadArguments()

@@ -214,6 +214,18 @@ private slots:
         }
         QCOMPARE(trends->drops.size(), i);
         QVERIFY(i > 0);
+
+        // Without the daily counts (a CSM's copy of a team workspace), the same months from the
+        // accounts' history.
+        QSqlQuery forget(db->connection());
+        QVERIFY(forget.exec(QStringLiteral("DELETE FROM history_days")));
+        const auto fromHistory = PortfolioTrends::load(*db, kToday, 4, 30, 5);
+        QVERIFY2(fromHistory.ok(), fromHistory.ok() ? "" : qPrintable(fromHistory.error()));
+        QCOMPARE(fromHistory->months.size(), trends->months.size());
+        for (qsizetype m = 0; m < trends->months.size(); ++m) {
+            QCOMPARE(fromHistory->months[m].day, trends->months[m].day);
+            QCOMPARE(fromHistory->months[m].accountsByBand, trends->months[m].accountsByBand);
+        }
     }
 
     void failingBatchKeepsCheckpointAndSummariesConsistent()

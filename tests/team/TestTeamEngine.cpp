@@ -429,12 +429,20 @@ private slots:
                 .hasMatch(),
             qPrintable(m_output[&second]));
 
-        // SIGTERM: a clean stop.
-        second.terminate();
-        QVERIFY(second.waitForFinished(30000));
-        QCOMPARE(second.exitStatus(), QProcess::NormalExit);
-        QCOMPARE(second.exitCode(), 0);
-        QVERIFY2(m_output[&second].contains(QStringLiteral("Stopping")), qPrintable(m_output[&second]));
+        // SIGTERM: a clean stop, which says what it hands on (a standby holds no lock).
+        QProcess third;
+        startServe(third, url, QStringLiteral("third"));
+        QVERIFY(waitFor(third, QStringLiteral("Standing by"), 30000));
+        for (QProcess* process : { &third, &second }) {
+            process->terminate();
+            QVERIFY(process->waitForFinished(30000));
+            QCOMPARE(process->exitStatus(), QProcess::NormalExit);
+            QCOMPARE(process->exitCode(), 0);
+        }
+        QVERIFY2(m_output[&third].contains(QStringLiteral("Stopping: this process stood by")),
+                 qPrintable(m_output[&third]));
+        QVERIFY2(m_output[&second].contains(QStringLiteral("Stopping: the engine lock is released")),
+                 qPrintable(m_output[&second]));
     }
 
     // A copy's pull reads the master data, the rules and the log in one snapshot: a source added

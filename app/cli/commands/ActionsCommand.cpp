@@ -206,11 +206,19 @@ int ActionsCommand::run(const QCommandLineParser& parser, Context& context)
                     << '\n'
                     << "  " << action->reason << '\n';
         const Result<QList<ActionEvent>> history = store.history(id);
-        if (history)
+        if (history) {
+            // Columns as wide as their widest entry ("Team engine" beside "高橋 美咲").
+            int authorColumns = 0;
+            int kindColumns = 0;
+            for (const ActionEvent& event : *history) {
+                authorColumns = std::max(authorColumns, columnsOf(event.author));
+                kindColumns = std::max(kindColumns, columnsOf(event.kind));
+            }
             for (const ActionEvent& event : *history)
                 context.out << "  " << event.at.toLocalTime().toString(Qt::ISODate) << "  "
-                            << padRight(event.author, 10) << ' ' << padRight(event.kind, 10) << ' '
-                            << event.detail << '\n';
+                            << padRight(event.author, authorColumns) << "  "
+                            << padRight(event.kind, kindColumns) << "  " << event.detail << '\n';
+        }
         context.out << Qt::flush;
         return Success;
     }

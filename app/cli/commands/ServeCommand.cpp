@@ -83,10 +83,9 @@ int ServeCommand::run(const QCommandLineParser& parser, Context& context)
         return Failure;
     }
     QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, [&context] {
+    QObject::connect(&notifier, &QSocketNotifier::activated, [] {
         char byte;
         [[maybe_unused]] const ssize_t read = ::read(g_signalPipe[0], &byte, 1);
-        context.out << tr("Stopping: the engine lock is released for the next engine.") << Qt::endl;
         QCoreApplication::quit();
     });
     struct sigaction action = {};
@@ -103,6 +102,11 @@ int ServeCommand::run(const QCommandLineParser& parser, Context& context)
                          [&context](const QString& line) { context.out << line << Qt::endl; });
         service.start();
         QCoreApplication::exec();
+        // Said of this process: one that only stood by held no lock to hand on.
+        context.out << (service.isElected()
+                            ? tr("Stopping: the engine lock is released for the next engine.")
+                            : tr("Stopping: this process stood by; the engine runs elsewhere."))
+                    << Qt::endl;
     }
     ::close(g_signalPipe[0]);
     ::close(g_signalPipe[1]);
