@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 #include "TestSupport.h"
 #include "ViewFixtures.h"
+#include "customer/CustomerDetailView.h"
 #include "customers/CustomerListDelegate.h"
 #include "customers/CustomerListModel.h"
 
@@ -160,8 +161,14 @@ private slots:
                   .arg(test::screenshotDir(), scaleName(), dark ? "dark" : "light", language);
         const QStringList views { "overview", "customers", "actions",    "customer:A-00001",
                                   "rules",    "tuning",    "datasources" };
+        auto* page = window.findChild<CustomerDetailView*>();
+        QVERIFY(page);
         for (const QString& view : views) {
+            QSignalSpy shown(page, &CustomerDetailView::shown);
             QVERIFY(window.showView(view));
+            // An account's page is pictured once it has loaded (later on a busy machine).
+            if (view.startsWith(QLatin1String("customer:")))
+                QVERIFY(!shown.isEmpty() || shown.wait(15000));
             QTest::qWait(view == QLatin1String("overview") ? 600 : 350);
             QString file = view;
             file.replace(u':', u'-');
@@ -194,7 +201,9 @@ private slots:
                 // The painted stage timeline and score trend write their labels in the palette's
                 // text colour (the printed report's dark grey would vanish in a dark window).
                 auto* charts = window.findChild<QWidget*>(QStringLiteral("accountCharts"));
-                QVERIFY(charts && charts->isVisible());
+                QVERIFY(charts);
+                // Shown once the account's page has loaded (later on a busy machine).
+                QTRY_VERIFY_WITH_TIMEOUT(charts->isVisible(), 15000);
                 const QImage image = charts->grab().toImage();
                 const QColor text = charts->palette().color(QPalette::WindowText);
                 int inTextColour = 0;

@@ -24,6 +24,7 @@
 #include <QStackedBarSeries>
 #include <QStackedLayout>
 #include <QTableWidget>
+#include <QTimer>
 #include <QValueAxis>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -99,9 +100,26 @@ void horizontalBars(QChartView* view, const QList<std::tuple<QString, double, QC
     categories->setLabelsFont(font);
     chart->addAxis(categories, Qt::AlignLeft);
     series->attachAxis(categories);
-    // Few ticks: the values are in the labels already; the grid shows the proportions.
-    const ChartAxes::Scale scale
-        = counts ? ChartAxes::countScale(maximum, 4) : ChartAxes::niceScale(0, maximum, 4);
+    // Few ticks: the values are in the labels already; the grid shows the proportions. Qt Charts
+    // shortens a tick's label wider than the room between ticks ("2,00…" for 2,000万), so wide
+    // labels take fewer ticks, by the plot's width (the view's, less the bars' labels).
+    int labelsWidth = 0;
+    for (const QString& label : std::as_const(labels))
+        for (const QString& line : label.split(QStringLiteral("<br>")))
+            labelsWidth = std::max(labelsWidth, QFontMetrics(font).horizontalAdvance(line));
+    const qreal plotWidth = std::max(60, view->width() - labelsWidth - 40);
+    const QFontMetrics tickMetrics(chart->font());
+    ChartAxes::Scale scale;
+    for (int ticks = 4; ticks >= 2; --ticks) {
+        scale = counts ? ChartAxes::countScale(maximum, ticks) : ChartAxes::niceScale(0, maximum, ticks);
+        int widestTick = 0;
+        for (const double tick : scale.ticks())
+            widestTick = std::max(widestTick, tickMetrics.horizontalAdvance(axisFormat(tick, scale)));
+        // Room for each label between its neighbours' (Qt Charts pads a label's box by a few
+        // pixels on each side), and half the last one's beyond the plot's right edge.
+        if ((scale.tickCount() - 1) * (widestTick + 24) + widestTick / 2 <= plotWidth)
+            break;
+    }
     auto* values = ChartAxes::valueAxis(scale, [&](double value) { return axisFormat(value, scale); });
     chart->addAxis(values, Qt::AlignBottom);
     series->attachAxis(values);
@@ -140,6 +158,8 @@ OverviewView::OverviewView(QWidget* parent)
     m_mine->hide();
     m_health->chart()->legend()->show();
     m_health->chart()->legend()->setAlignment(Qt::AlignBottom);
+    // Resized, the ARR chart's ticks are chosen again for its width (its labels are the widest).
+    m_arr->installEventFilter(this);
     // Resized, the chart's axis takes as many ticks as show whole (after the layout settles).
     connect(m_health->chart(), &QChart::plotAreaChanged, this, &OverviewView::fitHealthAxis,
             Qt::QueuedConnection);
@@ -217,6 +237,20 @@ void OverviewView::changeEvent(QEvent* event)
             ChartLook::follow(view->chart(), palette());
     }
     QWidget::changeEvent(event);
+}
+
+bool OverviewView::eventFilter(QObject* watched, QEvent* event)
+{
+    // The ARR chart again at its new width, once the resizes settle (the bars are three).
+    if (watched == m_arr && event->type() == QEvent::Resize && !m_portfolio.rules.bands.isEmpty()
+        && !m_arrRefit) {
+        m_arrRefit = true;
+        QTimer::singleShot(0, this, [this] {
+            m_arrRefit = false;
+            showArr(m_currency->currentData().toString());
+        });
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void OverviewView::setWorkspace(const QString& path)

@@ -46,6 +46,7 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override; // the charts follow a dark or light palette
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     struct Data
@@ -71,6 +72,7 @@ private:
     QComboBox* m_currency;
     PortfolioReport m_portfolio; // as last displayed
     QChartView* m_health;
+    bool m_arrRefit = false; // showArr() queued for the ARR chart's new width
     double m_healthHighest = 0; // the highest month's stack
     double m_healthStep = 0; // of the count axis shown
     QTableWidget* m_drops;
