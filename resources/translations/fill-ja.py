@@ -911,6 +911,7 @@ JA = {
     "snooze --until %1: the day must be after today (%2)": "snooze --until %1: 今日(%2)より後の日付を指定してください",
     "reassign --to \"%1\": not a member of the team (members: %2)": "reassign --to「%1」: チームのメンバーではありません(メンバー: %2)",
     "Not connected to %1 (last signed in as %2)": "%1 に接続していません(最後のサインイン: %2)",
+    "%1 You can still change the rules here and preview their effect.": "%1 ここでルールを変更して、その効果をプレビューすることはできます。",
 }
 
 # The command lines' strings (tenure-cli, tenure --help): a table of their own.

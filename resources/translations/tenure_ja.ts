@@ -6319,6 +6319,10 @@ Team: %3</source>
         <source>Exported the rules to %1.</source>
         <translation>ルールを %1 に書き出しました。</translation>
     </message>
+    <message>
+        <source>%1 You can still change the rules here and preview their effect.</source>
+        <translation>%1 ここでルールを変更して、その効果をプレビューすることはできます。</translation>
+    </message>
 </context>
 <context>
     <name>tenure::ScopeSwitch</name>

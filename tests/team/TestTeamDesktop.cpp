@@ -148,6 +148,12 @@ private slots:
             return l->text().contains(QLatin1String("Team workspace"))
                 && l->text().contains(QLatin1String("misaki@"));
         }));
+        // A CSM's Rules view says beside the editor why Save is off, and what the editor is for.
+        auto* rulesMessage = m_window->findChild<QLabel*>(QStringLiteral("rulesMessage"));
+        QVERIFY(rulesMessage);
+        QVERIFY2(rulesMessage->text().contains(QStringLiteral("only admins change the rules"))
+                     && rulesMessage->text().contains(QStringLiteral("preview their effect")),
+                 qPrintable(rulesMessage->text()));
         // Recent workspaces remember the team without a password.
         QVERIFY(!RecentWorkspaces::list().isEmpty());
         QVERIFY(!RecentWorkspaces::list().join(u' ').contains(QStringLiteral("pw-m")));

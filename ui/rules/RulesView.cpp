@@ -177,8 +177,11 @@ void RulesView::load()
                                result->info.author.toHtmlEscaped())
                     : tr("<b>Active rules:</b> the defaults that ship with Tenure"));
             m_changes->setRowCount(0);
+            // Where Save is refused (a CSM in a team), the reason, and that the editor still previews.
             showMessage(
-                tr("Edit a band, stage or criterion; Preview Changes shows which accounts would move."));
+                m_readOnlyNote.isEmpty()
+                    ? tr("Edit a band, stage or criterion; Preview Changes shows which accounts would move.")
+                    : m_readOnlyNote);
             updateButtons();
             emit loaded();
         });
@@ -253,6 +256,14 @@ void RulesView::setSaver(Saver saver, const QString& reason)
     m_saver = std::move(saver);
     m_cannotSave = reason;
     m_save->setToolTip(PlainText::asRichText(reason));
+    // Said beside the editor too, not only on the button: the rules can still be tried here.
+    const QString note = reason.isEmpty()
+        ? QString()
+        : tr("%1 You can still change the rules here and preview their effect.").arg(reason.trimmed());
+    if (m_message->text().isEmpty() || m_message->text() == m_readOnlyNote
+        || m_message->text() == startHint())
+        showMessage(note.isEmpty() ? startHint() : note);
+    m_readOnlyNote = note;
     updateButtons();
 }
 
@@ -333,6 +344,11 @@ void RulesView::updateButtons()
     m_revert->setEnabled(ready && m_editor->isModified());
     m_export->setEnabled(valid);
     m_import->setEnabled(ready);
+}
+
+QString RulesView::startHint()
+{
+    return tr("Edit a band, stage or criterion; Preview Changes shows which accounts would move.");
 }
 
 void RulesView::showMessage(const QString& text, bool error)
