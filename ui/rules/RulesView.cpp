@@ -177,11 +177,7 @@ void RulesView::load()
                                result->info.author.toHtmlEscaped())
                     : tr("<b>Active rules:</b> the defaults that ship with Tenure"));
             m_changes->setRowCount(0);
-            // Where Save is refused (a CSM in a team), the reason, and that the editor still previews.
-            showMessage(
-                m_readOnlyNote.isEmpty()
-                    ? tr("Edit a band, stage or criterion; Preview Changes shows which accounts would move.")
-                    : m_readOnlyNote);
+            showMessage(idleMessage());
             updateButtons();
             emit loaded();
         });
@@ -253,17 +249,13 @@ void RulesView::preview()
 
 void RulesView::setSaver(Saver saver, const QString& reason)
 {
+    // The message follows the reason when it says nothing else (the hint, or the last reason).
+    const bool replace = m_message->text().isEmpty() || m_message->text() == idleMessage();
     m_saver = std::move(saver);
     m_cannotSave = reason;
     m_save->setToolTip(PlainText::asRichText(reason));
-    // Said beside the editor too, not only on the button: the rules can still be tried here.
-    const QString note = reason.isEmpty()
-        ? QString()
-        : tr("%1 You can still change the rules here and preview their effect.").arg(reason.trimmed());
-    if (m_message->text().isEmpty() || m_message->text() == m_readOnlyNote
-        || m_message->text() == startHint())
-        showMessage(note.isEmpty() ? startHint() : note);
-    m_readOnlyNote = note;
+    if (replace)
+        showMessage(idleMessage());
     updateButtons();
 }
 
@@ -346,9 +338,13 @@ void RulesView::updateButtons()
     m_import->setEnabled(ready);
 }
 
-QString RulesView::startHint()
+QString RulesView::idleMessage() const
 {
-    return tr("Edit a band, stage or criterion; Preview Changes shows which accounts would move.");
+    // Where Save is refused (a CSM in a team), the reason beside the editor too, not only on the
+    // button, and that the rules can still be tried here.
+    return m_cannotSave.isEmpty()
+        ? tr("Edit a band, stage or criterion; Preview Changes shows which accounts would move.")
+        : tr("%1 You can still change the rules here and preview their effect.").arg(m_cannotSave.trimmed());
 }
 
 void RulesView::showMessage(const QString& text, bool error)

@@ -53,13 +53,12 @@ private:
     // says what is wrong.
     std::optional<RuleSet> beginWork();
     void updateButtons();
-    static QString startHint(); // what the message says when there is nothing else to say
+    QString idleMessage() const; // what the message says when there is nothing else to say
     void showMessage(const QString& text, bool error = false);
 
     QString m_path;
     Saver m_saver;
     QString m_cannotSave;
-    QString m_readOnlyNote; // shown under the editor while Save is refused (m_cannotSave)
     int m_version = 0;
     // The event names of the workspace's log read so far: each load reads only the names of the
     // events logged since (EventNames::readAfter).
