@@ -16,6 +16,7 @@
 #include "sources/DataSourcesView.h"
 #include "sources/ImportCsvDialog.h"
 #include "store/WorkspacePaths.h"
+#include "team/TeamImportTarget.h"
 #include "tuning/TuningView.h"
 #include "workspace/DemoBuilder.h"
 #include "workspace/QuickSwitcher.h"
@@ -246,7 +247,7 @@ void MainWindow::createMenus()
     file->addSeparator();
     QAction* import
         = file->addAction(tr("&Import CSV…"), QKeySequence(tr("Ctrl+I")), this, [this] { importCsv(); });
-    m_fileOnly << import;
+    m_import = import; // an admin imports into a team workspace too (setFileOnlyEnabled)
     file->addAction(tr("&Export Customers as CSV…"), m_reports, &ReportActions::exportCustomersCsv);
     file->addSeparator();
     file->addAction(tr("Print &Account Report…"), QKeySequence::Print, m_reports,
@@ -390,6 +391,7 @@ void MainWindow::showStats(const QString& path, const WorkspaceStats& stats)
     m_overview->setWorkspace(path);
     m_rules->setWorkspace(path);
     m_tuning->setWorkspace(path);
+    m_sources->setTeam(team);
     m_sources->setWorkspace(path);
     // A team's scoring and pulls run in one place (the service, or an admin's desktop: TeamSession).
     if (!m_team) {
@@ -531,11 +533,21 @@ void MainWindow::importCsv(const QString& file)
 {
     if (m_path.isEmpty())
         return;
+    if (m_team && m_team->access().role != QLatin1String("admin"))
+        return; // the server would refuse it: the action and the Data Sources page offer it to admins only
     auto* dialog = new ImportCsvDialog(m_path, this);
+    if (m_team) {
+        // Into the team: the team's engine scores what lands, and this desktop's copy, like every
+        // other, takes it when the server announces it (TeamDeskSync).
+        const TeamSignIn& access = m_team->access();
+        dialog->setTarget(std::make_shared<TeamImportTarget>(access.location, access.password),
+                          access.location.display());
+    } else {
+        connect(dialog, &ImportCsvDialog::imported, this, &MainWindow::dataChanged);
+    }
     if (!file.isEmpty())
         dialog->setFile(file);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &ImportCsvDialog::imported, this, &MainWindow::dataChanged);
     dialog->open();
 }
 

@@ -101,6 +101,7 @@ private:
     // Who is signed in to the team (or was, while the server is away), in the status bar.
     void showTeamStatus();
     void setFileOnlyEnabled(bool enabled);
+    void updateImport();
     // Rules saved to the team's server (admins), or to the workspace file.
     void setTeamRules(const std::optional<TeamSignIn>& team);
     // The team server away (`reason`) or back (empty): the views that write to it are read-only.
@@ -128,7 +129,8 @@ private:
     std::unique_ptr<TeamSession> m_team;
     QLabel* m_banner;
     QMenu* m_recentMenu = nullptr;
-    QList<QAction*> m_fileOnly; // what a team workspace leaves to its admins and its engine
+    QList<QAction*> m_fileOnly; // what a team workspace leaves to its server and its engine
+    QAction* m_import = nullptr; // a team workspace's admins import too
     QStackedWidget* m_views;
     WorkspaceSummaryView* m_summary;
     QLabel* m_statusCounts;

@@ -23,7 +23,6 @@
 
 #include <QAction>
 #include <QDir>
-#include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
@@ -84,8 +83,10 @@ void MainWindow::openTeamWorkspace(const TeamLocation& location, const QString& 
             m_customers->refresh();
             m_overview->refresh();
         }
-        if (parts & TeamDeskSync::WriteSide)
+        if (parts & TeamDeskSync::WriteSide) {
             m_rules->refresh();
+            m_sources->refresh(); // an admin's import, a pull: new sources, more events
+        }
         m_actions->refresh();
         m_customer->refresh();
         // The server answers: notes kept while it was away go now (an outage shorter than the
@@ -137,8 +138,13 @@ void MainWindow::setTeamReadOnly(const QString& reason)
               .arg(reason.trimmed());
     m_actions->setOffline(why);
     m_customer->setReadOnly(why);
+    m_sources->setOffline(
+        reason.isEmpty()
+            ? QString()
+            : tr("Read-only while the team server cannot be reached (%1).").arg(reason.trimmed()));
     if (m_team)
         setTeamRules(m_team->access());
+    updateImport();
 }
 
 void MainWindow::askTeamPassword(const QString& message)
@@ -254,10 +260,24 @@ void MainWindow::setFileOnlyEnabled(bool enabled)
         action->setEnabled(enabled);
         action->setToolTip(enabled
                                ? QString()
-                               : tr("In a team workspace, imports, connectors and scoring run on the team's "
-                                    "server (tenure-cli serve) or an admin's desktop."));
+                               : tr("In a team workspace, connectors and scoring run on the team's server "
+                                    "(tenure-cli serve), or on an admin's desktop when no service runs."));
     }
-    m_sources->setEnabled(enabled);
+    updateImport();
+}
+
+void MainWindow::updateImport()
+{
+    // An admin imports into the team from here, as into a file; the server refuses anyone else,
+    // and takes nothing while it cannot be reached.
+    QString why;
+    if (m_team && m_team->access().role != QLatin1String("admin"))
+        why = tr("In a team workspace only admins import CSV exports.");
+    else if (m_team && !m_team->isReachable())
+        why = tr("Read-only while the team server cannot be reached (%1).")
+                  .arg(m_team->lostReason().trimmed());
+    m_import->setEnabled(why.isEmpty());
+    m_import->setToolTip(why);
 }
 
 void MainWindow::setTeamRules(const std::optional<TeamSignIn>& team)

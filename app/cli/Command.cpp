@@ -127,13 +127,7 @@ Result<QString> WritableWorkspace::publish()
     Result<TeamPush::Report> sent = staged->publish();
     if (!sent)
         return Error { sent.error() };
-    QStringList parts;
-    for (const TeamPush::TableCount& table : sent->tables)
-        if (table.added > 0)
-            parts << TeamPush::countedRows(table.table, table.added);
-    return Command::tr("Into the team workspace %1: %2.")
-        .arg(team->location().display(),
-             parts.isEmpty() ? Command::tr("nothing new") : parts.join(Command::tr(", ")));
+    return staged->describe(*sent);
 }
 
 bool Command::openWritable(const QCommandLineParser& parser, Context& context, TeamImport::Kind kind,

@@ -2,17 +2,22 @@
 
 #include "actions/ReasonFacts.h"
 #include "engine/StatusHistory.h"
+#include "engine/SummaryStore.h"
 #include "rules/RuleStore.h"
 #include "store/AccountStore.h"
 #include "store/Database.h"
 #include "store/Transaction.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QScopeGuard>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUuid>
 
 #include <algorithm>
 #include <cmath>
@@ -31,15 +36,20 @@ struct Candidate
 };
 using Candidates = QHash<QPair<QString, QString>, Candidate>;
 
-// Every action the triggers call for as of `today`, from the summaries and the accounts. On its
-// own so that the accounts and statuses it reads are freed before the live actions are read.
-// None at all (nullopt) when the rules have no bands to judge by.
-Result<std::optional<Candidates>> callFor(Database& db, const ActionRules& triggers, const QDate& today)
+// A JSON array of ids, bound as one value: `column IN (SELECT value FROM json_each(?))` in a
+// workspace file, `column IN (SELECT json_array_elements_text(?::json))` on the server.
+QString idArray(const QStringList& ids)
 {
-    const Result<RuleStore::Active> active = RuleStore(db).active();
-    if (!active)
-        return Error { active.error() };
-    const RuleSet& rules = active->rules;
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact));
+}
+
+// Every action the triggers call for as of `today`, from the summaries and the accounts: of every
+// account, or of the accounts `only` names. On its own so that the accounts and statuses it reads
+// are freed before the live actions are read. None at all (nullopt) when the rules have no bands
+// to judge by.
+Result<std::optional<Candidates>> callFor(Database& db, const RuleSet& rules, const ActionRules& triggers,
+                                          const QDate& today, const QStringList* only, qint64* checked)
+{
     if (rules.bands.isEmpty())
         return std::optional<Candidates> {};
     const QString best = rules.bands.first().name;
@@ -49,13 +59,26 @@ Result<std::optional<Candidates>> callFor(Database& db, const ActionRules& trigg
         severity.insert(rules.bands[i].name,
                         rules.bands.size() > 1 ? double(i) / double(rules.bands.size() - 1) : 0);
 
-    Result<QList<Account>> accounts = AccountStore(db).all();
+    Result<QList<Account>> accounts = only ? AccountStore(db).some(*only) : AccountStore(db).all();
     if (!accounts)
         return Error { accounts.error() };
-    QHash<QString, double> maxArr; // per currency
-    for (const Account& account : *accounts)
-        if (account.arr)
-            maxArr[account.currency] = std::max(maxArr.value(account.currency), *account.arr);
+    *checked = accounts->size();
+    QHash<QString, double> maxArr; // per currency, of every account
+    if (only) {
+        QSqlQuery largest(db.connection());
+        if (!largest.exec(QStringLiteral(
+                "SELECT currency, max(arr) FROM accounts WHERE arr IS NOT NULL GROUP BY currency")))
+            return Error { largest.lastError().text() };
+        while (largest.next())
+            maxArr.insert(largest.value(0).toString(), std::max(0.0, largest.value(1).toDouble()));
+    } else {
+        for (const Account& account : *accounts)
+            if (account.arr)
+                maxArr[account.currency] = std::max(maxArr.value(account.currency), *account.arr);
+    }
+    const QString onlyIds = only ? idArray(*only) : QString();
+    const QString ofThem
+        = only ? QStringLiteral(" AND account_id IN (SELECT value FROM json_each(?))") : QString();
 
     // Current statuses, and the scores of drop_window_days ago.
     struct Now
@@ -70,8 +93,12 @@ Result<std::optional<Candidates>> callFor(Database& db, const ActionRules& trigg
     {
         QSqlQuery query(db.connection());
         query.setForwardOnly(true);
-        if (!query.exec(
-                QStringLiteral("SELECT account_id, stage, score, band, last_active FROM account_status")))
+        query.prepare(QStringLiteral("SELECT account_id, stage, score, band, last_active FROM account_status "
+                                     "WHERE 1")
+                      + ofThem);
+        if (only)
+            query.addBindValue(onlyIds);
+        if (!query.exec())
             return Error { query.lastError().text() };
         while (query.next())
             now.insert(
@@ -82,7 +109,10 @@ Result<std::optional<Candidates>> callFor(Database& db, const ActionRules& trigg
         QSqlQuery past(db.connection());
         past.setForwardOnly(true);
         past.prepare(QStringLiteral("SELECT account_id, score FROM %1 WHERE score IS NOT NULL")
-                         .arg(StatusHistory::onDay(today.addDays(-triggers.dropWindowDays))));
+                         .arg(StatusHistory::onDay(today.addDays(-triggers.dropWindowDays)))
+                     + ofThem);
+        if (only)
+            past.addBindValue(onlyIds);
         if (!past.exec())
             return Error { past.lastError().text() };
         while (past.next())
@@ -159,6 +189,31 @@ Result<std::optional<Candidates>> callFor(Database& db, const ActionRules& trigg
     return std::optional<Candidates>(std::move(candidates));
 }
 
+const QString kQueueStamp = QStringLiteral("action_queue");
+const QString kQueueSource = QStringLiteral("action_queue_source");
+
+// The stamp of the queue in `target` (the workspace file's, or the team's, engine_state).
+QString readStamp(QSqlDatabase target)
+{
+    QSqlQuery query(target);
+    query.prepare(QStringLiteral("SELECT value FROM engine_state WHERE key = ?"));
+    query.addBindValue(kQueueStamp);
+    return query.exec() && query.next() ? query.value(0).toString() : QString();
+}
+
+Status writeStamp(QSqlDatabase target, const QString& stamp)
+{
+    QSqlQuery query(target);
+    query.prepare(
+        QStringLiteral("INSERT INTO engine_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE "
+                       "SET value = excluded.value"));
+    query.addBindValue(kQueueStamp);
+    query.addBindValue(stamp);
+    if (!query.exec())
+        return Error { query.lastError().text() };
+    return {};
+}
+
 } // namespace
 
 ActionEngine::ActionEngine(Database& db, ActionRules rules)
@@ -167,14 +222,81 @@ ActionEngine::ActionEngine(Database& db, ActionRules rules)
 {
 }
 
+ActionEngine::Scope ActionEngine::scopeOf(const ScoringEngine::Summary& pass)
+{
+    if (pass.allAccountsChanged || pass.rebuilt || pass.rescored || pass.changedSince < 0)
+        return {};
+    return { false, pass.changedAccounts, pass.changedSince, pass.checkpoint };
+}
+
+QString ActionEngine::stampBase(const QDate& today, int rulesVersion)
+{
+    // Which working copy read the summaries: another engine's checkpoints are its own (a team's
+    // engine taken over, a copy made anew).
+    SummaryStore source(m_db);
+    QString id = source.state(kQueueSource);
+    if (id.isEmpty()) {
+        id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        if (!source.setState(kQueueSource, id))
+            id += QStringLiteral("-unsaved"); // never the same twice: every refresh looks at every account
+    }
+    const QByteArray triggers = QJsonDocument(m_rules.toJson()).toJson(QJsonDocument::Compact);
+    return QStringLiteral("%1|%2|%3|%4|%5")
+        .arg(id, today.toString(Qt::ISODate), QString::number(rulesVersion),
+             AccountStore(m_db).masterDataStamp(),
+             QString::fromLatin1(QCryptographicHash::hash(triggers, QCryptographicHash::Sha1).toHex()));
+}
+
 Result<ActionEngine::Summary> ActionEngine::refresh(const QDate& today)
 {
-    return refreshInto(m_db.connection(), today, false);
+    return refresh(today, Scope());
 }
 
 Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, const QDate& today, bool team)
 {
-    Result<std::optional<Candidates>> found = callFor(m_db, m_rules, today);
+    return refreshInto(target, today, team, Scope());
+}
+
+Result<ActionEngine::Summary> ActionEngine::refresh(const QDate& today, const Scope& scope)
+{
+    return refreshInto(m_db.connection(), today, false, scope);
+}
+
+Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, const QDate& today, bool team,
+                                                        const Scope& scope)
+{
+    const Result<RuleStore::Active> active = RuleStore(m_db).active();
+    if (!active)
+        return Error { active.error() };
+    // The queue's stamp: what its last refresh read (the summaries up to a checkpoint, the day, the
+    // rules, the action rules, the accounts), kept where the actions are, and written with them.
+    // Read before the statuses: a stamp never claims more than the refresh saw.
+    const QString base = stampBase(today, active->version);
+    const qint64 checkpoint = ScoringEngine::checkpoint(m_db);
+    const QString stored = readStamp(target);
+    // Another engine on the same file may have folded events in since the pass (a second window,
+    // a backtest): their accounts are not the pass's.
+    const bool partial = !scope.everyAccount && checkpoint == scope.upTo && !stored.isEmpty()
+        && stored == base + QLatin1Char('@') + QString::number(scope.since);
+    QStringList only;
+    if (partial) {
+        QSet<QString> accounts = scope.accounts;
+        // A snoozed action wakes on its day, whatever its account: a CSM may snooze until a day the
+        // workspace's zone has reached before their own.
+        QSqlQuery due(target);
+        due.prepare(QStringLiteral(
+            "SELECT DISTINCT account_id FROM actions WHERE status = 'snoozed' AND snoozed_until <= ?"));
+        due.addBindValue(today.toString(Qt::ISODate));
+        if (!due.exec())
+            return Error { due.lastError().text() };
+        while (due.next())
+            accounts.insert(due.value(0).toString());
+        only = QStringList(accounts.cbegin(), accounts.cend());
+    }
+
+    qint64 checked = 0;
+    Result<std::optional<Candidates>> found
+        = callFor(m_db, active->rules, m_rules, today, partial ? &only : nullptr, &checked);
     if (!found)
         return Error { found.error() };
     if (!found->has_value())
@@ -198,13 +320,21 @@ Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, con
         if (team)
             target.rollback();
     });
+    // The accounts a partial refresh looks at, as a condition on `account_id`.
+    const QString ofThem = !partial ? QString()
+        : team ? QStringLiteral(" AND account_id IN (SELECT json_array_elements_text(?::json))")
+               : QStringLiteral(" AND account_id IN (SELECT value FROM json_each(?))");
+    const QString onlyIds = partial ? idArray(only) : QString();
     QSqlQuery live(target);
     live.setForwardOnly(true); // read once: not cached row by row (a large queue has 200,000 live actions)
-    if (!live.exec(
-            QStringLiteral(
-                "SELECT id, account_id, trigger, status, snoozed_until, priority, reason, %1 FROM actions "
-                "WHERE status <> 'done'")
-                .arg(team ? QStringLiteral("version") : QStringLiteral("0"))))
+    live.prepare(
+        QStringLiteral("SELECT id, account_id, trigger, status, snoozed_until, priority, reason, %1 FROM "
+                       "actions WHERE status <> 'done'")
+            .arg(team ? QStringLiteral("version") : QStringLiteral("0"))
+        + ofThem);
+    if (partial)
+        live.addBindValue(onlyIds);
+    if (!live.exec())
         return Error { live.lastError().text() };
     // What to do with each live action, decided in one read of them: only the actions that change
     // are kept (a large queue has 200,000 live actions, most of them unchanged), and each one's
@@ -235,8 +365,13 @@ Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, con
     // the next firing opens a new action.
     QSqlQuery suppressed(target);
     suppressed.setForwardOnly(true);
-    if (!suppressed.exec(QStringLiteral(
-            "SELECT DISTINCT account_id, trigger FROM actions WHERE status = 'done' AND suppress = 1")))
+    suppressed.prepare(
+        QStringLiteral(
+            "SELECT DISTINCT account_id, trigger FROM actions WHERE status = 'done' AND suppress = 1")
+        + ofThem);
+    if (partial)
+        suppressed.addBindValue(onlyIds);
+    if (!suppressed.exec())
         return Error { suppressed.lastError().text() };
     while (suppressed.next()) {
         const QPair<QString, QString> key { suppressed.value(0).toString(), suppressed.value(1).toString() };
@@ -253,7 +388,13 @@ Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, con
     Result<ActionChanges::Counts> written = changes.write(target, team, QDateTime::currentMSecsSinceEpoch());
     if (!written)
         return Error { written.error() };
-    Summary summary { *written, 0 };
+    // A change the version check left (a CSM changed the action meanwhile) is looked at again by
+    // the next refresh, of every account: a stamp no pass matches.
+    const QString stamp = written->skipped > 0 ? QStringLiteral("none")
+                                               : base + QLatin1Char('@') + QString::number(checkpoint);
+    if (Status stamped = writeStamp(target, stamp); !stamped)
+        return Error { stamped.error() };
+    Summary summary { *written, 0, checked, !partial };
     QSqlQuery open(target);
     if (open.exec(QStringLiteral("SELECT count(*) FROM actions WHERE status = 'open'")) && open.next())
         summary.open = open.value(0).toInt();

@@ -2,10 +2,12 @@
 
 #include "actions/ActionRules.h"
 #include "actions/ActionWrites.h"
+#include "engine/ScoringEngine.h"
 #include "util/Result.h"
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QSet>
 #include <QSqlDatabase>
 
 namespace tenure {
@@ -26,16 +28,39 @@ public:
     struct Summary : ActionChanges::Counts
     {
         int open = 0;
+        qint64 accountsChecked = 0; // the accounts whose triggers were looked at
+        bool everyAccount = true; // every account's (else only the scope's: see Scope)
     };
+
+    // Which accounts a refresh looks at. Every account's by default. After a scoring pass that
+    // re-scored some accounts only (events came in; the day, the rules, the accounts and outcomes
+    // unchanged: ScoringEngine::Summary), only theirs: the others' triggers read what they read at
+    // the last refresh. Only when the queue's stamp says that last refresh saw everything up to
+    // where the pass began, on the same day, rules and action rules, and the summaries are still
+    // where the pass left them; otherwise every account's. Snoozed actions whose day has come are
+    // woken whatever their account.
+    struct Scope
+    {
+        bool everyAccount = true;
+        QSet<QString> accounts;
+        qint64 since = -1; // the summaries' checkpoint from which `accounts` are all that changed...
+        qint64 upTo = -1; // ...up to this one, where the pass left them
+    };
+    static Scope scopeOf(const ScoringEngine::Summary& pass);
 
     ActionEngine(Database& db, ActionRules rules);
 
-    Result<Summary> refresh(const QDate& today);
+    Result<Summary> refresh(const QDate& today); // every account's
+    Result<Summary> refresh(const QDate& today, const Scope& scope);
     // The same, with the triggers read from this workspace (a team engine's working copy) and the
     // actions opened, updated and cleared in `target` (the team workspace's connection).
     Result<Summary> refreshInto(QSqlDatabase target, const QDate& today, bool team);
+    Result<Summary> refreshInto(QSqlDatabase target, const QDate& today, bool team, const Scope& scope);
 
 private:
+    // The stamp of a refresh, but for the checkpoint (ActionEngine.cpp).
+    QString stampBase(const QDate& today, int rulesVersion);
+
     Database& m_db;
     ActionRules m_rules;
 };

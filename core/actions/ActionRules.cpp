@@ -7,9 +7,7 @@
 
 namespace tenure {
 
-namespace {
-const QString kSettingsKey = QStringLiteral("action_rules");
-}
+const QString ActionRules::kSettingsKey = QStringLiteral("action_rules");
 
 QJsonObject ActionRules::toJson() const
 {

@@ -34,6 +34,8 @@ public:
     double scoreDropPoints = 20; // trigger "score_drop": the score fell this much...
     int dropWindowDays = 30; // ...within this many days
 
+    static const QString kSettingsKey; // "action_rules"
+
     QJsonObject toJson() const;
     // Errors name the field: "weights.band: expected a number ≥ 0".
     static Result<ActionRules> fromJson(const QJsonObject& json);

@@ -128,6 +128,7 @@ Result<ActionChanges::Counts> ActionChanges::writeRows(QSqlDatabase file, qint64
 Result<ActionChanges::Counts> ActionChanges::writeInBulk(QSqlDatabase team, qint64 stamp) const
 {
     Counts counts;
+    qint64 touched = 0; // updates the version check let through
     // Each history row's foreign-key check looks its action up. PostgreSQL caches a generic plan
     // for that lookup for the session, planned when `actions` may have been nearly empty: a scan of
     // the whole table per row, which made a first pass that opens 60,000 actions quadratic
@@ -194,12 +195,14 @@ Result<ActionChanges::Counts> ActionChanges::writeInBulk(QSqlDatabase team, qint
                 "WHERE a.id = v.id AND a.version = v.version RETURNING a.id, v.changed, v.wake), "
                 "woke AS (INSERT INTO action_history (action_id, at, author, kind, detail) "
                 "SELECT id, ?, ?, 'woke', wake FROM updated WHERE wake IS NOT NULL RETURNING 1) "
-                "SELECT (SELECT count(*) FROM updated WHERE changed), (SELECT count(*) FROM woke)"),
+                "SELECT (SELECT count(*) FROM updated WHERE changed), (SELECT count(*) FROM woke), (SELECT "
+                "count(*) FROM updated)"),
             { stamp, QVariant(), stamp, author() },
-            [&counts](QSqlQuery& query) {
+            [&counts, &touched](QSqlQuery& query) {
                 if (query.next()) {
                     counts.updated += query.value(0).toInt();
                     counts.woke += query.value(1).toInt();
+                    touched += query.value(2).toInt();
                 }
                 query.finish();
             });
@@ -239,6 +242,7 @@ Result<ActionChanges::Counts> ActionChanges::writeInBulk(QSqlDatabase team, qint
             [&counts](QSqlQuery& query) { counts.opened += query.numRowsAffected(); });
         !opened)
         return Error { opened.error() };
+    counts.skipped = int(clears.size() - counts.cleared + updates.size() - touched);
     return counts;
 }
 

@@ -55,6 +55,7 @@ struct ActionChanges
         int updated = 0;
         int cleared = 0;
         int woke = 0;
+        int skipped = 0; // a team's: clears and updates the version check left (changed meanwhile)
     };
 
     // Inside the caller's transaction. `team`: a team workspace on PostgreSQL (versions checked,

@@ -192,6 +192,7 @@ Status ScoringEngine::Private::aggregate(SummaryStore& target, qint64 after, qin
             return done;
         if (movedTo >= 0) {
             checkpoint = movedTo;
+            summary.changedSince = movedTo; // the accounts of the batches in between are the other's
             continue;
         }
         checkpoint = lastSeq;
@@ -225,6 +226,7 @@ Result<ScoringEngine::Summary> ScoringEngine::Private::runIncremental(const Prog
     Summary summary;
     const qint64 checkpoint = live.state(kCheckpoint, QStringLiteral("0")).toLongLong();
     const qint64 upTo = EventLog(db).lastSeq();
+    summary.changedSince = checkpoint;
     if (Status folded = aggregate(live, checkpoint, upTo, summary, progress, cancel); !folded)
         return Error { folded.error() };
 
@@ -258,6 +260,11 @@ Result<ScoringEngine::Summary> ScoringEngine::Private::runIncremental(const Prog
     summary.asOf = DayClock::date(context.today);
     summary.rulesVersion = context.rulesVersion;
     return summary;
+}
+
+qint64 ScoringEngine::checkpoint(Database& db)
+{
+    return SummaryStore(db).state(kCheckpoint, QStringLiteral("0")).toLongLong();
 }
 
 const RuleSet* ScoringEngine::rules() const

@@ -59,6 +59,9 @@ public:
         int rulesVersion = 0;
         bool allAccountsChanged = false; // a rebuild or full re-score: every status may have moved
         QSet<QString> changedAccounts; // otherwise: the accounts whose status was re-computed
+        // Otherwise: the checkpoint from which changedAccounts names every account re-scored (where
+        // the pass began, or where another engine on the same file left it); -1 when unknown.
+        qint64 changedSince = -1;
     };
 
     // (phase, done, total); called on the engine's thread.
@@ -71,6 +74,8 @@ public:
 
     Result<Summary> run(const Progress& progress = {}, const std::atomic_bool* cancel = nullptr);
     Result<Summary> rebuild(const Progress& progress = {}, const std::atomic_bool* cancel = nullptr);
+    // The checkpoint of the workspace's summaries: the last event they hold.
+    static qint64 checkpoint(Database& db);
 
     // The account's status as of the end of `asOf`, from the aggregates (bring them up to date with
     // run() first) with the active rules, or with `evaluator`'s. Only events up to `asOf` count.

@@ -110,7 +110,7 @@ void ScoringWorker::work(bool rebuild)
         return; // the next pass, wherever the workspace is opened next, refreshes the queue
     // The action queue follows the new statuses, before anyone hears of them.
     const Result<ActionEngine::Summary> actions
-        = ActionEngine(*m_db, ActionRules::load(*m_db)).refresh(result->asOf);
+        = ActionEngine(*m_db, ActionRules::load(*m_db)).refresh(result->asOf, ActionEngine::scopeOf(*result));
     emit finished(result.value(), ordered);
     if (!actions)
         emit failed(tr("Updating the action queue failed: %1").arg(actions.error()));

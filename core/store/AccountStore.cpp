@@ -5,6 +5,7 @@
 #include "store/Transaction.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -190,6 +191,24 @@ Result<QList<Account>> AccountStore::all() const
                                    [&accounts](Account&& account) { accounts.append(std::move(account)); });
         !read)
         return Error { read.error() };
+    return accounts;
+}
+
+Result<QList<Account>> AccountStore::some(const QStringList& ids) const
+{
+    // The ids travel as one JSON array, bound like any value.
+    Result<SqliteStatement> query
+        = selectAccounts(m_db.handle(), "WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id");
+    if (!query)
+        return Error { query.error() };
+    query->bind(
+        1, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact)));
+    QList<Account> accounts;
+    int rc;
+    while ((rc = sqlite3_step(query->get())) == SQLITE_ROW)
+        accounts.append(accountFrom(query.value()));
+    if (rc != SQLITE_DONE)
+        return Error { QString::fromUtf8(sqlite3_errmsg(m_db.handle())) };
     return accounts;
 }
 

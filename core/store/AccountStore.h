@@ -38,6 +38,9 @@ public:
 
     std::optional<Account> find(const QString& id) const;
     Result<QList<Account>> all() const;
+    // The accounts of these ids that exist, in the order of ids (an action queue's refresh of the
+    // accounts a scoring pass re-scored).
+    Result<QList<Account>> some(const QStringList& ids) const;
     // Every account by id, read straight into the hash (the engine's whole portfolio).
     Result<QHash<QString, Account>> byId() const;
     // Every owner named on an account, once, sorted case-insensitively (the owner filters).

@@ -121,6 +121,25 @@ Result<QHash<QString, qint64>> SourceStore::eventCounts() const
     return counts;
 }
 
+Result<QList<SourceStore::Overview>> SourceStore::overview() const
+{
+    Result<QList<Source>> sources = all();
+    if (!sources)
+        return Error { sources.error() };
+    Result<QHash<QString, qint64>> counts = eventCounts();
+    if (!counts)
+        return Error { counts.error() };
+    QList<Overview> rows;
+    for (Source& source : *sources) {
+        Result<QJsonObject> marker = state(source.name);
+        if (!marker)
+            return Error { marker.error() };
+        const qint64 events = counts->value(source.name);
+        rows.append({ std::move(source), events, std::move(marker).value() });
+    }
+    return rows;
+}
+
 qint64 SourceStore::count() const
 {
     QSqlQuery query(m_db.connection());

@@ -46,6 +46,16 @@ public:
     // How many events each source has delivered, by source name (sources without any are absent).
     Result<QHash<QString, qint64>> eventCounts() const;
 
+    // A source as the Data sources page lists it: with the events it delivered and its progress
+    // marker. A team workspace lists the same from its server (team/TeamStats: loadTeamSources).
+    struct Overview
+    {
+        Source source;
+        qint64 events = 0;
+        QJsonObject state;
+    };
+    Result<QList<Overview>> overview() const;
+
 private:
     Database& m_db;
 };

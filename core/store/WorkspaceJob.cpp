@@ -1,6 +1,7 @@
 #include "store/WorkspaceJob.h"
 
 #include <QElapsedTimer>
+#include <QScopeGuard>
 
 namespace tenure {
 
@@ -36,19 +37,37 @@ void WorkspaceJob::startQueued(std::function<void()> task)
     QMetaObject::invokeMethod(m_context, std::move(task), Qt::QueuedConnection);
 }
 
+void WorkspaceJob::setWorkspace(Opener open, std::function<void()> close)
+{
+    m_open = std::move(open);
+    m_close = std::move(close);
+}
+
 Status WorkspaceJob::onWorkspace(const std::function<void(Database&, const Progress&)>& body)
 {
-    Result<std::unique_ptr<Database>> db = Database::open(m_path, m_mode);
-    if (!db)
-        return Error { db.error() };
     QElapsedTimer sinceLast;
     sinceLast.start();
-    body(**db, [this, &sinceLast](qint64 done, qint64 total) {
+    const Progress throttled = [this, &sinceLast](qint64 done, qint64 total) {
         if (done == total || sinceLast.elapsed() >= 100) {
             sinceLast.restart();
             emit progress(done, total);
         }
-    });
+    };
+    if (m_open) {
+        const auto closed = qScopeGuard([this] {
+            if (m_close)
+                m_close();
+        });
+        Result<Database*> db = m_open();
+        if (!db)
+            return Error { db.error() };
+        body(**db, throttled);
+        return {};
+    }
+    Result<std::unique_ptr<Database>> db = Database::open(m_path, m_mode);
+    if (!db)
+        return Error { db.error() };
+    body(**db, throttled);
     return {}; // the connection closes here, on the job's thread, before anyone opens the file again
 }
 

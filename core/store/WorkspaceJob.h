@@ -36,6 +36,12 @@ protected:
 
     WorkspaceJob(QString workspacePath, const QString& threadName, Database::Mode mode, QObject* parent);
 
+    // A workspace the runs go to instead of the file at the path (an import into a team workspace
+    // goes to a staged copy of it: ingest/ImportWorker): `open` runs on the job's thread before each
+    // run's work, `close` after it, whatever became of the work.
+    using Opener = std::function<Result<Database*>()>;
+    void setWorkspace(Opener open, std::function<void()> close);
+
     // Cancels the work under way and waits for it; work queued and not started never runs. A
     // subclass calls it first thing in its destructor: `deliver` may emit the subclass's signal
     // until then.
@@ -77,6 +83,8 @@ private:
 
     QString m_path;
     Database::Mode m_mode;
+    Opener m_open;
+    std::function<void()> m_close;
     QThread m_thread;
     QObject* m_context; // lives on m_thread
     std::atomic_bool m_cancel = false;

@@ -331,7 +331,8 @@ Result<TeamEngine::Pass> TeamEngine::attemptPass(bool rebuild, const ScoringEngi
     // The team's action queue follows the published statuses: the triggers read the working copy,
     // the actions (which CSMs work on the server) are opened, updated and cleared on the server.
     Result<ActionEngine::Summary> actions = ActionEngine(*m_replica, ActionRules::load(*m_replica))
-                                                .refreshInto(m_lock->connection(), pass.summary.asOf, true);
+                                                .refreshInto(m_lock->connection(), pass.summary.asOf, true,
+                                                             ActionEngine::scopeOf(pass.summary));
     if (!actions)
         return Error { tr("The scores of %1 are published, but its action queue could not be refreshed: %2")
                            .arg(m_location.display(), actions.error()) };

@@ -31,6 +31,21 @@ TeamImport::~TeamImport() = default;
 Result<std::unique_ptr<TeamImport>> TeamImport::stage(TeamDatabase& team, const QString& stagingPath,
                                                       Kind kind)
 {
+    // The server refuses anyone else table by table, once the whole file has been read: said first.
+    if (const std::optional<TeamDatabase::Member>& member = team.member()) {
+        const bool may = member->role == QLatin1String("admin")
+            || (kind == Kind::Pull && member->role == QLatin1String("ingest"));
+        if (!may)
+            return Error {
+                kind == Kind::Pull
+                    ? tr("Only an admin or an ingest login pulls into the team workspace %1: %2 is a "
+                         "member with the %3 role. Nothing was pulled.")
+                          .arg(team.location().display(), member->login, member->role)
+                    : tr("Only an admin imports into the team workspace %1: %2 is a member with the "
+                         "%3 role. Nothing was imported.")
+                          .arg(team.location().display(), member->login, member->role)
+            };
+    }
     Result<std::unique_ptr<Database>> staging = Database::open(stagingPath, Database::Mode::ReadWrite);
     if (!staging)
         return Error { tr("Cannot prepare the import (%1): %2").arg(stagingPath, staging.error()) };
@@ -148,6 +163,16 @@ Result<TeamPush::Report> TeamImport::publish()
     if (Status committed = m_team.commit(); !committed)
         return failed(committed.error());
     return report;
+}
+
+QString TeamImport::describe(const TeamPush::Report& sent) const
+{
+    QStringList parts;
+    for (const TeamPush::TableCount& table : sent.tables)
+        if (table.added > 0)
+            parts << TeamPush::countedRows(table.table, table.added);
+    return tr("Into the team workspace %1: %2.")
+        .arg(m_team.location().display(), parts.isEmpty() ? tr("nothing new") : parts.join(tr(", ")));
 }
 
 } // namespace tenure

@@ -36,6 +36,8 @@ public:
     // The staged workspace: run the importer (or the puller) on it.
     Database& staging() { return *m_staging; }
     Result<TeamPush::Report> publish();
+    // What publish() sent, in words: "Into the team workspace X: 120 accounts, 4,000 events."
+    QString describe(const TeamPush::Report& sent) const;
 
 private:
     TeamImport(TeamDatabase& team, std::unique_ptr<Database> staging, qint64 lastOutcome, Kind kind);

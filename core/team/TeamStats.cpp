@@ -2,6 +2,8 @@
 
 #include "team/TeamDatabase.h"
 
+#include <QJsonDocument>
+#include <QTimeZone>
 #include <QVariant>
 
 namespace tenure {
@@ -31,6 +33,27 @@ Result<WorkspaceStats> loadTeamStats(TeamDatabase& db)
     while (bySource->next())
         stats.eventsBySource.append({ bySource->value(0).toString(), bySource->value(1).toLongLong() });
     return stats;
+}
+
+Result<QList<SourceStore::Overview>> loadTeamSources(TeamDatabase& db)
+{
+    Result<QSqlQuery> query = db.exec(QStringLiteral(
+        "SELECT s.name, s.kind, s.config::text, s.created_at, (SELECT count(*) FROM events e WHERE e.source "
+        "= "
+        "s.name), st.state::text FROM sources s LEFT JOIN source_state st ON st.source = s.name ORDER BY "
+        "s.name"));
+    if (!query)
+        return Error { query.error() };
+    QList<SourceStore::Overview> rows;
+    while (query->next()) {
+        SourceStore::Source source { query->value(0).toString(), query->value(1).toString(),
+                                     QJsonDocument::fromJson(query->value(2).toByteArray()).object(),
+                                     QDateTime::fromMSecsSinceEpoch(query->value(3).toLongLong(),
+                                                                    QTimeZone::utc()) };
+        rows.append({ std::move(source), query->value(4).toLongLong(),
+                      QJsonDocument::fromJson(query->value(5).toByteArray()).object() });
+    }
+    return rows;
 }
 
 } // namespace tenure

@@ -1,11 +1,13 @@
 #include "team/TeamWrites.h"
 
+#include "actions/ActionRules.h"
 #include "domain/Outcome.h"
 #include "rules/RuleSet.h"
 #include "rules/RuleSetJson.h"
 #include "team/TeamDatabase.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
 #include <QVariant>
 
 namespace tenure {
@@ -31,6 +33,33 @@ Result<int> TeamWrites::saveRuleSet(TeamDatabase& team, const RuleSet& rules, co
     if (!saved->next())
         return Error { tr("Cannot save the rule set to the team workspace: no version came back.") };
     return saved->value(0).toInt();
+}
+
+Result<ActionRules> TeamWrites::actionRules(TeamDatabase& team)
+{
+    Result<QVariant> stored = team.scalar(QStringLiteral("SELECT value FROM settings WHERE key = ?"),
+                                          { ActionRules::kSettingsKey });
+    if (!stored)
+        return Error { stored.error() };
+    if (!stored->isValid())
+        return ActionRules {};
+    // As ActionRules::load: what does not read as rules leaves the defaults.
+    Result<ActionRules> rules
+        = ActionRules::fromJson(QJsonDocument::fromJson(stored->toString().toUtf8()).object());
+    return rules ? rules.value() : ActionRules {};
+}
+
+Status TeamWrites::saveActionRules(TeamDatabase& team, const ActionRules& rules)
+{
+    Result<QSqlQuery> saved = team.exec(
+        QStringLiteral(
+            "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = "
+            "excluded.value"),
+        { ActionRules::kSettingsKey,
+          QString::fromUtf8(QJsonDocument(rules.toJson()).toJson(QJsonDocument::Compact)) });
+    if (!saved)
+        return Error { tr("Cannot save the action rules to the team workspace: %1").arg(saved.error()) };
+    return {};
 }
 
 Result<bool> TeamWrites::addOutcome(TeamDatabase& team, const Outcome& outcome)

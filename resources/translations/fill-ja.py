@@ -912,6 +912,27 @@ JA = {
     "reassign --to \"%1\": not a member of the team (members: %2)": "reassign --to「%1」: チームのメンバーではありません(メンバー: %2)",
     "Not connected to %1 (last signed in as %2)": "%1 に接続していません(最後のサインイン: %2)",
     "%1 You can still change the rules here and preview their effect.": "%1 ここでルールを変更して、その効果をプレビューすることはできます。",
+    # An admin's import into a team workspace from the desktop; the Data Sources page of a team
+    "Only an admin imports into the team workspace %1: %2 is a member with the %3 role. Nothing was imported.":
+        "チームワークスペース %1 にインポートできるのは管理者だけです。%2 は %3 ロールのメンバーです。何もインポートしていません。",
+    "Only an admin or an ingest login pulls into the team workspace %1: %2 is a member with the %3 role. Nothing was pulled.":
+        "チームワークスペース %1 に取り込めるのは管理者か ingest ロールのログインだけです。%2 は %3 ロールのメンバーです。何も取り込んでいません。",
+    "No temporary folder to stage the team's data in: %1": "チームのデータを準備する一時フォルダーがありません: %1",
+    "Nothing was staged for %1.": "%1 向けに準備されたデータがありません。",
+    "Import CSV into %1": "%1 に CSV をインポート",
+    "In a team workspace only admins import CSV exports.": "チームワークスペースで CSV エクスポートをインポートできるのは管理者だけです。",
+    "In a team workspace, connectors pull on the team's server (tenure-cli serve), or on an admin's desktop when no service runs.":
+        "チームワークスペースでは、コネクタはチームのサーバー (tenure-cli serve) で、サービスが動いていなければ管理者のデスクトップで取り込みます。",
+    "In a team workspace, connectors and scoring run on the team's server (tenure-cli serve), or on an admin's desktop when no service runs.":
+        "チームワークスペースでは、コネクタとスコアリングはチームのサーバー (tenure-cli serve) で、サービスが動いていなければ管理者のデスクトップで実行されます。",
+    "Drop a CSV export here to import it into the team workspace: the team's engine scores what it adds, and every desktop sees it. Connectors pull on the team's server (tenure-cli serve), or on an admin's desktop when no service runs; see docs/team.md.":
+        "CSV エクスポートをここにドロップすると、チームワークスペースにインポートします。追加されたデータはチームのエンジンがスコアを付け、全員のデスクトップに表示されます。コネクタはチームのサーバー (tenure-cli serve) で、サービスが動いていなければ管理者のデスクトップで取り込みます。docs/team.md を参照してください。",
+    "The team's sources, as its server holds them. Admins import CSV exports; connectors pull on the team's server (tenure-cli serve), or on an admin's desktop when no service runs. See docs/team.md.":
+        "チームのサーバーにあるデータソースです。CSV エクスポートのインポートは管理者が行い、コネクタはチームのサーバー (tenure-cli serve) で、サービスが動いていなければ管理者のデスクトップで取り込みます。docs/team.md を参照してください。",
+    "This team workspace has no customers yet. Import the CRM's export of accounts (a CSV file), then the product's usage, or move a local workspace in with \"tenure-cli team push\"; the team's engine then scores them, and this overview fills in by itself, here and on every colleague's desktop.":
+        "このチームワークスペースにはまだ顧客がいません。CRM の顧客エクスポート (CSV ファイル) を、次に製品の利用データをインポートするか、\"tenure-cli team push\" でローカルのワークスペースを移してください。その後チームのエンジンがスコアを付け、この概要はここでも同僚のデスクトップでも自動的に表示されます。",
+    "This team workspace has no customers yet. An admin fills it: from their desktop (Import CSV…), or from the command line, where \"tenure-cli team push\" moves a local workspace in and \"tenure-cli import\" adds CSV exports; the team's engine then scores them, and this overview fills in by itself.":
+        "このチームワークスペースにはまだ顧客がいません。管理者が取り込みます: デスクトップから (CSV をインポート…)、またはコマンドラインで \"tenure-cli team push\" によりローカルのワークスペースを移し、\"tenure-cli import\" で CSV エクスポートを追加します。その後チームのエンジンがスコアを付け、この概要は自動的に表示されます。",
 }
 
 # The command lines' strings (tenure-cli, tenure --help): a table of their own.

@@ -48,8 +48,6 @@ JA_CLI = {
     "unknown action \"%1\"; expected list, show, done, snooze, reassign, note, account-note or rules":
         "不明な操作 \"%1\"。list、show、done、snooze、reassign、note、account-note、rules のいずれかを指定してください",
     "unexpected argument \"%1\" after %2": "%2 の後に想定外の引数 \"%1\"",
-    "the action rules of a team workspace are set on the engine's side; not from here yet":
-        "チームワークスペースのアクションルールはエンジン側で設定します (ここからはまだ設定できません)",
     "tenure-cli actions: %1 is not a member of this team workspace: ask an admin to add you (tenure-cli team add-member).":
         "tenure-cli actions: %1 はこのチームワークスペースのメンバーではありません。管理者に追加を依頼してください (tenure-cli team add-member)。",
     "No open actions.": "未対応のアクションはありません。",
@@ -311,4 +309,7 @@ JA_CLI = {
     "%1 is neither a member of the team workspace %2 nor its owner: the team's engine signs in as an admin (docs/team.md, The one engine).":
         "%1 はチームワークスペース %2 のメンバーでも所有者でもありません。チームのエンジンは管理者としてサインインします(docs/team.md の「The one engine」を参照)。",
     "Stopping: this process stood by; the engine runs elsewhere.": "停止します: このプロセスは待機していただけで、エンジンは別の場所で動いています。",
+    "Action rules saved to the team workspace; the team's engine applies them from its next pass.":
+        "アクションルールをチームワークスペースに保存しました。チームのエンジンが次回のパスから適用します。",
+    "Cannot save the action rules to the team workspace: %1": "アクションルールをチームワークスペースに保存できません: %1",
 }

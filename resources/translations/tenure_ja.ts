@@ -415,10 +415,6 @@
         <translation>%2 の後に想定外の引数 "%1"</translation>
     </message>
     <message>
-        <source>the action rules of a team workspace are set on the engine's side; not from here yet</source>
-        <translation>チームワークスペースのアクションルールはエンジン側で設定します (ここからはまだ設定できません)</translation>
-    </message>
-    <message>
         <source>tenure-cli actions: %1 is not a member of this team workspace: ask an admin to add you (tenure-cli team add-member).</source>
         <translation>tenure-cli actions: %1 はこのチームワークスペースのメンバーではありません。管理者に追加を依頼してください (tenure-cli team add-member)。</translation>
     </message>
@@ -517,6 +513,10 @@
     <message>
         <source>reassign --to "%1": not a member of the team (members: %2)</source>
         <translation>reassign --to「%1」: チームのメンバーではありません(メンバー: %2)</translation>
+    </message>
+    <message>
+        <source>Action rules saved to the team workspace; the team's engine applies them from its next pass.</source>
+        <translation>アクションルールをチームワークスペースに保存しました。チームのエンジンが次回のパスから適用します。</translation>
     </message>
 </context>
 <context>
@@ -735,18 +735,6 @@
     <message>
         <source>tenure-cli %1: works on workspace files only for now; on a team workspace, run it on a file and move that in with tenure-cli team push (see docs/team.md)</source>
         <translation>tenure-cli %1: 現在はワークスペースファイルでのみ使えます。チームワークスペースでは、ファイルで実行してから tenure-cli team push で移してください (docs/team.md を参照)</translation>
-    </message>
-    <message>
-        <source>Into the team workspace %1: %2.</source>
-        <translation>チームワークスペース %1 へ: %2。</translation>
-    </message>
-    <message>
-        <source>nothing new</source>
-        <translation>新しいデータなし</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>、</translation>
     </message>
     <message>
         <source>no temporary folder to stage the team's data in: %1</source>
@@ -3222,6 +3210,37 @@
         <source>Nothing pulled was added to %1: %2</source>
         <translation>取り込んだデータは %1 に追加されませんでした: %2</translation>
     </message>
+    <message>
+        <source>Only an admin or an ingest login pulls into the team workspace %1: %2 is a member with the %3 role. Nothing was pulled.</source>
+        <translation>チームワークスペース %1 に取り込めるのは管理者か ingest ロールのログインだけです。%2 は %3 ロールのメンバーです。何も取り込んでいません。</translation>
+    </message>
+    <message>
+        <source>Only an admin imports into the team workspace %1: %2 is a member with the %3 role. Nothing was imported.</source>
+        <translation>チームワークスペース %1 にインポートできるのは管理者だけです。%2 は %3 ロールのメンバーです。何もインポートしていません。</translation>
+    </message>
+    <message>
+        <source>Into the team workspace %1: %2.</source>
+        <translation>チームワークスペース %1 へ: %2。</translation>
+    </message>
+    <message>
+        <source>nothing new</source>
+        <translation>新しいデータなし</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>TeamImportTarget</name>
+    <message>
+        <source>No temporary folder to stage the team's data in: %1</source>
+        <translation>チームのデータを準備する一時フォルダーがありません: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was staged for %1.</source>
+        <translation>%1 向けに準備されたデータがありません。</translation>
+    </message>
 </context>
 <context>
     <name>TeamKeptNotes</name>
@@ -3607,6 +3626,10 @@
     <message>
         <source>Cannot record the outcome in the team workspace: %1</source>
         <translation>チームワークスペースに結果を記録できません: %1</translation>
+    </message>
+    <message>
+        <source>Cannot save the action rules to the team workspace: %1</source>
+        <translation>アクションルールをチームワークスペースに保存できません: %1</translation>
     </message>
 </context>
 <context>
@@ -5026,6 +5049,22 @@
         <source>a generated demo portfolio, not real customers</source>
         <translation>生成したデモのポートフォリオ (実在の顧客ではありません)</translation>
     </message>
+    <message>
+        <source>In a team workspace only admins import CSV exports.</source>
+        <translation>チームワークスペースで CSV エクスポートをインポートできるのは管理者だけです。</translation>
+    </message>
+    <message>
+        <source>In a team workspace, connectors pull on the team's server (tenure-cli serve), or on an admin's desktop when no service runs.</source>
+        <translation>チームワークスペースでは、コネクタはチームのサーバー (tenure-cli serve) で、サービスが動いていなければ管理者のデスクトップで取り込みます。</translation>
+    </message>
+    <message>
+        <source>Drop a CSV export here to import it into the team workspace: the team's engine scores what it adds, and every desktop sees it. Connectors pull on the team's server (tenure-cli serve), or on an admin's desktop when no service runs; see docs/team.md.</source>
+        <translation>CSV エクスポートをここにドロップすると、チームワークスペースにインポートします。追加されたデータはチームのエンジンがスコアを付け、全員のデスクトップに表示されます。コネクタはチームのサーバー (tenure-cli serve) で、サービスが動いていなければ管理者のデスクトップで取り込みます。docs/team.md を参照してください。</translation>
+    </message>
+    <message>
+        <source>The team's sources, as its server holds them. Admins import CSV exports; connectors pull on the team's server (tenure-cli serve), or on an admin's desktop when no service runs. See docs/team.md.</source>
+        <translation>チームのサーバーにあるデータソースです。CSV エクスポートのインポートは管理者が行い、コネクタはチームのサーバー (tenure-cli serve) で、サービスが動いていなければ管理者のデスクトップで取り込みます。docs/team.md を参照してください。</translation>
+    </message>
 </context>
 <context>
     <name>tenure::DemoBuilder</name>
@@ -5080,10 +5119,6 @@
         <translation>Tenure は CRM に登録された顧客ごとに、製品から送られる利用イベントでスコアを付け、最初に誰に連絡すべきかを示します。まず CRM の顧客エクスポート (CSV ファイル) を、次に製品の利用データを取り込んでください: CSV エクスポート、またはコネクタ経由の API です。最初のスコアリングが終わると概要が表示されます。</translation>
     </message>
     <message>
-        <source>This team workspace has no customers yet. An admin fills it from the command line: "tenure-cli team push" moves a local workspace in, and "tenure-cli import" adds CSV exports; the team's engine then scores them, and this overview fills in by itself.</source>
-        <translation>このチームワークスペースにはまだ顧客がいません。管理者がコマンドラインで取り込みます: "tenure-cli team push" でローカルのワークスペースを移し、"tenure-cli import" で CSV エクスポートを追加します。その後チームのエンジンがスコアを付け、この概要は自動的に表示されます。</translation>
-    </message>
-    <message>
         <source>&amp;Import CSV…</source>
         <translation>CSV をインポート(&amp;I)…</translation>
     </message>
@@ -5098,6 +5133,14 @@
     <message>
         <source>Open the &amp;Demo Workspace</source>
         <translation>デモワークスペースを開く(&amp;D)</translation>
+    </message>
+    <message>
+        <source>This team workspace has no customers yet. Import the CRM's export of accounts (a CSV file), then the product's usage, or move a local workspace in with "tenure-cli team push"; the team's engine then scores them, and this overview fills in by itself, here and on every colleague's desktop.</source>
+        <translation>このチームワークスペースにはまだ顧客がいません。CRM の顧客エクスポート (CSV ファイル) を、次に製品の利用データをインポートするか、"tenure-cli team push" でローカルのワークスペースを移してください。その後チームのエンジンがスコアを付け、この概要はここでも同僚のデスクトップでも自動的に表示されます。</translation>
+    </message>
+    <message>
+        <source>This team workspace has no customers yet. An admin fills it: from their desktop (Import CSV…), or from the command line, where "tenure-cli team push" moves a local workspace in and "tenure-cli import" adds CSV exports; the team's engine then scores them, and this overview fills in by itself.</source>
+        <translation>このチームワークスペースにはまだ顧客がいません。管理者が取り込みます: デスクトップから (CSV をインポート…)、またはコマンドラインで "tenure-cli team push" によりローカルのワークスペースを移し、"tenure-cli import" で CSV エクスポートを追加します。その後チームのエンジンがスコアを付け、この概要は自動的に表示されます。</translation>
     </message>
 </context>
 <context>
@@ -5361,6 +5404,10 @@
     <message>
         <source>Further down: %1</source>
         <translation>その先: %1</translation>
+    </message>
+    <message>
+        <source>Import CSV into %1</source>
+        <translation>%1 に CSV をインポート</translation>
     </message>
 </context>
 <context>
@@ -5650,10 +5697,6 @@
         <translation>%1 に %2 (%3) としてサインイン中</translation>
     </message>
     <message>
-        <source>In a team workspace, imports, connectors and scoring run on the team's server (tenure-cli serve) or an admin's desktop.</source>
-        <translation>チームワークスペースでは、インポート・コネクタ・スコアリングはチームのサーバー (tenure-cli serve) または管理者のデスクトップで実行されます。</translation>
-    </message>
-    <message>
         <source>No recent workspaces</source>
         <translation>最近使ったワークスペースはありません</translation>
     </message>
@@ -5715,6 +5758,14 @@
     <message>
         <source>Not connected to %1 (last signed in as %2)</source>
         <translation>%1 に接続していません(最後のサインイン: %2)</translation>
+    </message>
+    <message>
+        <source>In a team workspace, connectors and scoring run on the team's server (tenure-cli serve), or on an admin's desktop when no service runs.</source>
+        <translation>チームワークスペースでは、コネクタとスコアリングはチームのサーバー (tenure-cli serve) で、サービスが動いていなければ管理者のデスクトップで実行されます。</translation>
+    </message>
+    <message>
+        <source>In a team workspace only admins import CSV exports.</source>
+        <translation>チームワークスペースで CSV エクスポートをインポートできるのは管理者だけです。</translation>
     </message>
 </context>
 <context>

@@ -9,13 +9,17 @@
 #include "store/Database.h"
 #include "team/TeamDatabase.h"
 #include "team/TeamEngine.h"
+#include "team/TeamMembers.h"
 
+#include <QDateTime>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace tenure;
 using tenure::test::PgCluster;
@@ -113,16 +117,6 @@ private slots:
     void theCommandLineWorksTheTeamQueue()
     {
         const QString url = m_cluster.location(QStringLiteral("queue"), QStringLiteral("hanako")).toUrl();
-        const auto cli = [](const QStringList& arguments, const QString& password) {
-            QProcess process;
-            QProcessEnvironment environment = test::programEnvironment();
-            environment.insert(QStringLiteral("PGPASSWORD"), password);
-            process.setProcessEnvironment(environment);
-            process.start(QStringLiteral(TENURE_BIN_DIR "/tenure-cli"), arguments);
-            process.waitForFinished(60000);
-            return std::make_tuple(process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                                   QString::fromUtf8(process.readAllStandardError()));
-        };
         auto [code, out, err]
             = cli({ QStringLiteral("actions"), QStringLiteral("--db"), url }, QStringLiteral("pw-h"));
         QVERIFY2(code == 0, qPrintable(err));
@@ -396,6 +390,8 @@ private slots:
         QCOMPARE(counts->cleared, 0);
         QCOMPARE(counts->updated, 0);
         QCOMPARE(counts->woke, 0);
+        // Both left changes are counted: the queue's next refresh then looks at every account.
+        QCOMPARE(counts->skipped, 2);
         QVERIFY(
             read.exec(QStringLiteral("SELECT status, priority, (SELECT count(*) FROM action_history) FROM "
                                      "actions WHERE id = ")
@@ -437,7 +433,138 @@ private slots:
         QCOMPARE(history.value(1).toInt(), 10001);
     }
 
+    // The queue's triggers and weights are the team's: read by anyone, set by an admin, applied by
+    // the engine from its next pass.
+    void theTeamsActionRulesAreSetFromTheCommandLine()
+    {
+        Result<std::unique_ptr<TeamDatabase>> owner = m_cluster.open(QStringLiteral("queue"));
+        QVERIFY(owner.ok());
+        QVERIFY(TeamMembers(**owner)
+                    .add(QStringLiteral("kenji"), QStringLiteral("伊藤 健二"), QStringLiteral("admin"),
+                         QStringLiteral("pw-k"))
+                    .ok());
+        const auto url = [this](const char* login) {
+            return m_cluster.location(QStringLiteral("queue"), QLatin1String(login)).toUrl();
+        };
+        auto [code, out, err] = cli(
+            { QStringLiteral("actions"), QStringLiteral("rules"), QStringLiteral("--db"), url("hanako") },
+            QStringLiteral("pw-h"));
+        QVERIFY2(code == 0, qPrintable(err));
+        QVERIFY2(out.contains(QStringLiteral("\"inactive_days\": 14")), qPrintable(out));
+        const QString file = test::writeFile(m_local.dirObject(), QStringLiteral("action-rules.json"),
+                                             R"({"triggers": {"inactive_days": 1}})");
+        const QStringList set { QStringLiteral("actions"), QStringLiteral("rules"), QStringLiteral("--set"),
+                                file, QStringLiteral("--db") };
+        std::tie(code, out, err) = cli(set + QStringList { url("hanako") }, QStringLiteral("pw-h"));
+        QVERIFY(code != 0);
+        QVERIFY2(err.contains(QStringLiteral("hanako is a member with the csm role")), qPrintable(err));
+        std::tie(code, out, err) = cli(set + QStringList { url("kenji") }, QStringLiteral("pw-k"));
+        QVERIFY2(code == 0, qPrintable(err));
+        QVERIFY2(out.contains(QStringLiteral("saved to the team workspace")), qPrintable(out));
+        std::tie(code, out, err) = cli(
+            { QStringLiteral("actions"), QStringLiteral("rules"), QStringLiteral("--db"), url("hanako") },
+            QStringLiteral("pw-h"));
+        QVERIFY2(out.contains(QRegularExpression(QStringLiteral("\"inactive_days\": 1\\b"))),
+                 qPrintable(out));
+        // A day after the demo's last events every account has been silent a day: with the new rules
+        // the engine's next pass opens "inactive" actions the default (14 days) would not.
+        TeamEngine::Options engineOptions;
+        engineOptions.replicaPath = m_local.dir() + QStringLiteral("/engine.tenure"); // makeDemoTeam's
+        engineOptions.engine.today = kAsOf.addDays(2);
+        TeamEngine engine(m_cluster.location(QStringLiteral("queue")), engineOptions,
+                          PgCluster::superPassword());
+        QVERIFY(engine.tryElect().value());
+        Result<TeamEngine::Pass> pass = engine.runPass();
+        QVERIFY2(pass.ok(), qPrintable(pass.ok() ? QString() : pass.error()));
+        const Result<QVariant> quiet = (*owner)->scalar(
+            QStringLiteral("SELECT count(*) FROM actions WHERE trigger = 'inactive' AND status <> 'done' AND "
+                           "CAST(CAST(reason AS json)->>'silent_days' AS integer) < 14"));
+        QVERIFY2(quiet.ok() && quiet->toInt() > 0,
+                 qPrintable(quiet.ok() ? quiet->toString() : quiet.error()));
+    }
+
+    // A refresh whose changes the version check partly left (a CSM changed those actions
+    // meanwhile) still lands the rest, and leaves a stamp no pass matches: the next refresh looks at
+    // every account. After that, a pass's refresh looks at its accounts only, on the server as in a
+    // file, and a refresh of every account then finds nothing it missed.
+    void aRefreshLooksAtThePassesAccountsOnly()
+    {
+        Result<std::unique_ptr<TeamDatabase>> owner = m_cluster.open(QStringLiteral("queue"));
+        QVERIFY(owner.ok());
+        // Every change of priority or reason is left, as if a CSM had changed each action first.
+        QVERIFY(
+            (*owner)
+                ->exec(QStringLiteral(
+                    "CREATE FUNCTION test_leave() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; "
+                    "END $$"))
+                .ok());
+        QVERIFY((*owner)
+                    ->exec(QStringLiteral(
+                        "CREATE TRIGGER test_leave BEFORE UPDATE ON actions FOR EACH ROW WHEN "
+                        "(OLD.reason IS DISTINCT FROM NEW.reason) EXECUTE FUNCTION test_leave()"))
+                    .ok());
+        TeamEngine::Options options;
+        options.replicaPath = m_local.dir() + QStringLiteral("/engine.tenure"); // makeDemoTeam's
+        options.engine.today = kAsOf.addDays(3); // a new day: every reason's silent days move
+        TeamEngine engine(m_cluster.location(QStringLiteral("queue")), options, PgCluster::superPassword());
+        QVERIFY(engine.tryElect().value());
+        Result<TeamEngine::Pass> left = engine.runPass();
+        QVERIFY2(left.ok(), qPrintable(left.ok() ? QString() : left.error()));
+        QVERIFY(left->actions.everyAccount && left->actions.skipped > 0);
+        QCOMPARE((*owner)
+                     ->scalar(QStringLiteral("SELECT value FROM engine_state WHERE key = 'action_queue'"))
+                     ->toString(),
+                 QStringLiteral("none"));
+        QVERIFY((*owner)->exec(QStringLiteral("DROP TRIGGER test_leave ON actions")).ok());
+
+        const auto addEvents = [&](const QString& tag) {
+            const QStringList accounts
+                = test::rows(**owner, QStringLiteral("SELECT id FROM accounts ORDER BY id LIMIT 2"));
+            const qint64 at = QDateTime(kAsOf.addDays(3), QTime(9, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+            for (const QString& account : accounts)
+                for (int i = 0; i < 3; ++i)
+                    if (!(*owner)
+                             ->exec(QStringLiteral(
+                                        "INSERT INTO events (source, external_id, account_id, user_id, "
+                                        "name, occurred_at, received_at) VALUES ('demo', ?, ?, 'u', "
+                                        "'login', ?, ?)"),
+                                    { QVariant(QStringLiteral("%1-%2-%3").arg(tag, account).arg(i)),
+                                      QVariant(account), QVariant(at + i), QVariant(at) })
+                             .ok())
+                        return false;
+            return true;
+        };
+        QVERIFY(addEvents(QStringLiteral("after-none")));
+        Result<TeamEngine::Pass> whole = engine.runPass();
+        QVERIFY2(whole.ok(), qPrintable(whole.ok() ? QString() : whole.error()));
+        QVERIFY(whole->actions.everyAccount);
+        QCOMPARE(whole->actions.skipped, 0);
+        QVERIFY2(whole->actions.updated > 0, "the reasons left before are written now");
+        QVERIFY(addEvents(QStringLiteral("scoped")));
+        Result<TeamEngine::Pass> scoped = engine.runPass();
+        QVERIFY2(scoped.ok(), qPrintable(scoped.ok() ? QString() : scoped.error()));
+        QVERIFY(!scoped->actions.everyAccount);
+        QCOMPARE(scoped->actions.accountsChecked, 2);
+        Result<TeamEngine::Pass> again = engine.runPass(true); // a rebuild: every account's actions
+        QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error()));
+        QVERIFY(again->actions.everyAccount);
+        QCOMPARE(
+            again->actions.opened + again->actions.updated + again->actions.cleared + again->actions.woke, 0);
+    }
+
 private:
+    static std::tuple<int, QString, QString> cli(const QStringList& arguments, const QString& password)
+    {
+        QProcess process;
+        QProcessEnvironment environment = test::programEnvironment();
+        environment.insert(QStringLiteral("PGPASSWORD"), password);
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(TENURE_BIN_DIR "/tenure-cli"), arguments);
+        process.waitForFinished(60000);
+        return std::make_tuple(process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+                               QString::fromUtf8(process.readAllStandardError()));
+    }
+
     PgCluster m_cluster;
     test::TempWorkspace m_local;
 };

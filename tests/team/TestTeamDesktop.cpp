@@ -125,6 +125,10 @@ private slots:
         QVERIFY(actions->showsMyAccountsOnly());
         for (const Action& action : actions->model()->actions())
             QCOMPARE(action.owner, kMisaki);
+        // A CSM imports nothing into the team (the server would refuse it): the window says so.
+        QVERIFY(importAction() && !importAction()->isEnabled());
+        QVERIFY2(importAction()->toolTip().contains(QStringLiteral("only admins")),
+                 qPrintable(importAction()->toolTip()));
         // Customers too; one click to the team's.
         auto* customers = m_window->findChild<CustomersView*>();
         QTRY_VERIFY_WITH_TIMEOUT(customers->model()->rowCount() > 0, 20000);
@@ -440,6 +444,8 @@ private slots:
             return;
         TeamSession* session = m_window->teamSession();
         QVERIFY(session->runsEngine());
+        QVERIFY(importAction()
+                && importAction()->isEnabled()); // an admin imports into the team (TestTeamDeskImport)
         QStringList lines;
         connect(session, &TeamSession::engineLog, this, [&lines](const QString& line) { lines << line; });
         QTRY_VERIFY_WITH_TIMEOUT(lines.join(u'\n').contains(QStringLiteral("Scored (elected)")), 60000);
@@ -534,6 +540,14 @@ private:
         QVERIFY2(failed.isEmpty(),
                  qPrintable(failed.isEmpty() ? QString() : failed.first().at(1).toString()));
         m_window->showView(QStringLiteral("actions"));
+    }
+
+    QAction* importAction() const
+    {
+        for (QAction* action : m_window->findChildren<QAction*>())
+            if (action->text() == QStringLiteral("&Import CSV…"))
+                return action;
+        return nullptr;
     }
 
     // Every action under every account row.

@@ -171,17 +171,29 @@ private slots:
                            { QStringLiteral("import"), QStringLiteral("accounts"),
                              fixture("accounts-utf8-bom.csv"), QStringLiteral("--db"), url });
         QCOMPARE(refused.code, 1);
-        QVERIFY2(refused.err.contains(QStringLiteral("Nothing was imported")), qPrintable(refused.err));
-        QVERIFY2(refused.err.contains(QStringLiteral("permission denied")), qPrintable(refused.err));
-        // In a sentence: who is refused, by which role, on one line (no SQLSTATE, no "ERROR:").
-        QVERIFY2(
-            refused.err.contains(QStringLiteral("csm1 is a member with the csm role, which may not do this")),
-            qPrintable(refused.err));
-        QVERIFY2(!refused.err.contains(QStringLiteral("42501"))
-                     && !refused.err.contains(QStringLiteral("ERROR:")),
+        // Said before the file is read, on one line: who is refused, by which role.
+        QVERIFY2(refused.err.contains(QStringLiteral("Only an admin imports into the team workspace"))
+                     && refused.err.contains(QStringLiteral("csm1 is a member with the csm role. Nothing was "
+                                                            "imported.")),
                  qPrintable(refused.err));
         QCOMPARE(refused.err.trimmed().count(QLatin1Char('\n')), 0);
         QCOMPARE(test::count(*m_team, QStringLiteral("SELECT count(*) FROM accounts")), accounts);
+        // The server refuses it all the same, and its refusal reads as a sentence too: who, by which
+        // role, on one line (no SQLSTATE, no "ERROR:").
+        Result<std::unique_ptr<TeamDatabase>> csm
+            = m_cluster.openAs(QStringLiteral("imports"), QStringLiteral("csm1"), QStringLiteral("pw-c"));
+        QVERIFY(csm.ok());
+        const Result<QSqlQuery> written = (*csm)->exec(
+            QStringLiteral("INSERT INTO accounts (id, name, updated_at) VALUES ('X-1', 'X', 0)"));
+        QVERIFY(!written.ok());
+        QVERIFY2(written.error().contains(QStringLiteral("permission denied"))
+                     && written.error().contains(
+                         QStringLiteral("csm1 is a member with the csm role, which may not do this")),
+                 qPrintable(written.error()));
+        QVERIFY2(!written.error().contains(QStringLiteral("42501"))
+                     && !written.error().contains(QStringLiteral("ERROR:"))
+                     && !written.error().contains(u'\n'),
+                 qPrintable(written.error()));
 
         // Nor push a workspace in: said once, before anything is sent.
         const test::Cli push = test::runCli(QStringLiteral("pw-c"),

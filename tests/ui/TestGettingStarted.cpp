@@ -96,14 +96,20 @@ private slots:
         }
         QCOMPARE(replaced.count(), 0); // the buttons trigger only the actions set last
 
-        import.setEnabled(false); // a team workspace
+        import.setEnabled(false); // a team workspace, for a CSM
         connectors.setEnabled(false);
         QVERIFY(!importButton->isVisible() && !connectorsButton->isVisible());
         QVERIFY(demoButton->isVisible());
-        QVERIFY2(text->text().contains(QLatin1String("tenure-cli team push")), qPrintable(text->text()));
-        import.setEnabled(true);
-        QVERIFY(importButton->isVisible());
-        QVERIFY(!text->text().contains(QLatin1String("team push")));
+        QVERIFY2(text->text().contains(QLatin1String("An admin fills it"))
+                     && text->text().contains(QLatin1String("tenure-cli team push")),
+                 qPrintable(text->text()));
+        import.setEnabled(true); // for an admin, who imports into the team from here
+        QVERIFY(importButton->isVisible() && !connectorsButton->isVisible());
+        QVERIFY2(text->text().startsWith(QLatin1String("This team workspace has no customers yet. Import")),
+                 qPrintable(text->text()));
+        connectors.setEnabled(true); // a workspace file
+        QVERIFY(connectorsButton->isVisible());
+        QVERIFY(!text->text().contains(QLatin1String("team")));
     }
 
     // A workspace opened while the overview still reads the one before is the one shown.

@@ -94,18 +94,27 @@ void GettingStarted::changeEvent(QEvent* event)
 
 void GettingStarted::updateTexts()
 {
-    // Members of a team workspace do not import from the desktop (the actions say so).
+    // A team workspace's admins import from the desktop, its CSMs do not, and no one sets up a
+    // connector there (the actions say so): a workspace file offers both.
     const bool canImport = m_importAction && m_importAction->isEnabled();
+    const bool file = m_connectorsAction && m_connectorsAction->isEnabled();
     m_title->setText(tr("No customers here yet"));
-    m_text->setText(
-        canImport ? tr("Tenure scores each customer your CRM knows from the product-usage events it sends, "
-                       "and tells you whom to call first. Start with the CRM's export of accounts (a CSV "
-                       "file), then the product's usage: a CSV export, or its API through a connector. "
-                       "The overview fills in after the first scoring pass.")
-                  : tr("This team workspace has no customers yet. An admin fills it from the command "
-                       "line: \"tenure-cli team push\" moves a local workspace in, and \"tenure-cli "
-                       "import\" adds CSV exports; the team's engine then scores them, and this overview "
-                       "fills in by itself."));
+    if (canImport && file)
+        m_text->setText(
+            tr("Tenure scores each customer your CRM knows from the product-usage events it sends, "
+               "and tells you whom to call first. Start with the CRM's export of accounts (a CSV "
+               "file), then the product's usage: a CSV export, or its API through a connector. "
+               "The overview fills in after the first scoring pass."));
+    else if (canImport)
+        m_text->setText(tr("This team workspace has no customers yet. Import the CRM's export of accounts (a "
+                           "CSV file), then the product's usage, or move a local workspace in with "
+                           "\"tenure-cli team push\"; the team's engine then scores them, and this overview "
+                           "fills in by itself, here and on every colleague's desktop."));
+    else
+        m_text->setText(tr("This team workspace has no customers yet. An admin fills it: from their desktop "
+                           "(Import CSV…), or from the command line, where \"tenure-cli team push\" moves a "
+                           "local workspace in and \"tenure-cli import\" adds CSV exports; the team's engine "
+                           "then scores them, and this overview fills in by itself."));
     m_import->setText(tr("&Import CSV…"));
     m_connectors->setText(tr("Set up a &Connector…"));
     m_import->setVisible(canImport);

@@ -2,6 +2,7 @@
 
 #include "Async.h"
 #include "store/WithWorkspace.h"
+#include "team/TeamStats.h"
 
 #include <QDragEnterEvent>
 #include <QHBoxLayout>
@@ -20,6 +21,10 @@ namespace tenure {
 DataSourcesView::DataSourcesView(QWidget* parent)
     : QWidget(parent)
     , m_table(new QTableWidget(0, 4, this))
+    , m_import(new QPushButton(tr("&Import CSV…"), this))
+    , m_connectors(new QPushButton(tr("&Connectors…"), this))
+    , m_pull(new QPushButton(tr("&Pull Now"), this))
+    , m_hint(new QLabel(this))
 {
     setObjectName(QStringLiteral("DataSourcesView"));
     setAcceptDrops(true);
@@ -31,31 +36,38 @@ DataSourcesView::DataSourcesView(QWidget* parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
 
-    auto* import = new QPushButton(tr("&Import CSV…"), this);
-    auto* connectors = new QPushButton(tr("&Connectors…"), this);
-    auto* pull = new QPushButton(tr("&Pull Now"), this);
-    connect(import, &QPushButton::clicked, this, [this] { emit importRequested({}); });
-    connect(connectors, &QPushButton::clicked, this, &DataSourcesView::connectorsRequested);
-    connect(pull, &QPushButton::clicked, this, &DataSourcesView::pullRequested);
+    m_import->setObjectName(QStringLiteral("import"));
+    m_connectors->setObjectName(QStringLiteral("connectors"));
+    m_pull->setObjectName(QStringLiteral("pull"));
+    connect(m_import, &QPushButton::clicked, this, [this] { emit importRequested({}); });
+    connect(m_connectors, &QPushButton::clicked, this, &DataSourcesView::connectorsRequested);
+    connect(m_pull, &QPushButton::clicked, this, &DataSourcesView::pullRequested);
     auto* buttons = new QHBoxLayout;
-    buttons->addWidget(import);
-    buttons->addWidget(connectors);
-    buttons->addWidget(pull);
+    buttons->addWidget(m_import);
+    buttons->addWidget(m_connectors);
+    buttons->addWidget(m_pull);
     buttons->addStretch(1);
-    auto* hint = new QLabel(
-        tr("Drop a CSV export here to import it. Connectors pull product usage on their schedule; "
-           "see docs/import.md and docs/connectors.md."),
-        this);
-    hint->setWordWrap(true);
+    m_hint->setObjectName(QStringLiteral("hint"));
+    m_hint->setTextFormat(Qt::PlainText);
+    m_hint->setWordWrap(true);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(buttons);
     layout->addWidget(m_table, 1);
-    layout->addWidget(hint);
+    layout->addWidget(m_hint);
+    setTeam(std::nullopt);
 
     connect(&m_loading, &QFutureWatcherBase::finished, this, [this] {
         const Result<QList<Row>> rows = m_loading.result();
-        if (!rows)
+        if (m_refreshAgain) {
+            m_refreshAgain = false;
+            refresh();
             return;
+        }
+        if (!rows) {
+            m_hint->setText(rows.error() + QLatin1Char('\n') + m_hintText);
+            return;
+        }
+        m_hint->setText(m_hintText);
         const QLocale locale;
         m_table->setRowCount(int(rows->size()));
         for (int i = 0; i < rows->size(); ++i) {
@@ -96,38 +108,86 @@ void DataSourcesView::setWorkspace(const QString& path)
     refresh();
 }
 
+void DataSourcesView::setTeam(std::optional<TeamSignIn> team)
+{
+    m_team = std::move(team);
+    const bool file = !m_team;
+    updateImport();
+    for (QPushButton* button : { m_connectors, m_pull }) {
+        button->setEnabled(file);
+        button->setToolTip(file ? QString()
+                                : tr("In a team workspace, connectors pull on the team's server (tenure-cli "
+                                     "serve), or on an admin's desktop when no service runs."));
+    }
+    if (file)
+        m_hintText
+            = tr("Drop a CSV export here to import it. Connectors pull product usage on their schedule; "
+                 "see docs/import.md and docs/connectors.md.");
+    else if (mayImport())
+        m_hintText
+            = tr("Drop a CSV export here to import it into the team workspace: the team's engine scores "
+                 "what it adds, and every desktop sees it. Connectors pull on the team's server "
+                 "(tenure-cli serve), or on an admin's desktop when no service runs; see docs/team.md.");
+    else
+        m_hintText = tr("The team's sources, as its server holds them. Admins import CSV exports; connectors "
+                        "pull on the team's server (tenure-cli serve), or on an admin's desktop when no "
+                        "service runs. See docs/team.md.");
+    m_hint->setText(m_hintText);
+}
+
+void DataSourcesView::setOffline(const QString& why)
+{
+    m_offline = why;
+    updateImport();
+}
+
+void DataSourcesView::updateImport()
+{
+    m_import->setEnabled(mayImport());
+    m_import->setToolTip(!m_offline.isEmpty() ? m_offline
+                             : mayImport()    ? QString()
+                                              : tr("In a team workspace only admins import CSV exports."));
+}
+
+bool DataSourcesView::mayImport() const
+{
+    return (!m_team || m_team->role == QLatin1String("admin")) && m_offline.isEmpty();
+}
+
 void DataSourcesView::refresh()
 {
-    if (m_path.isEmpty() || m_loading.isRunning())
+    if (m_path.isEmpty())
         return;
+    if (m_loading.isRunning()) {
+        m_refreshAgain = true; // what is loading may predate the change that asks again
+        return;
+    }
+    if (m_team) {
+        m_loading.setFuture(QtConcurrent::run(workPool(), [team = *m_team]() -> Result<QList<Row>> {
+            Result<std::unique_ptr<TeamDatabase>> db = team.open();
+            if (!db)
+                return Error { db.error() };
+            return loadTeamSources(**db);
+        }));
+        return;
+    }
     const QString path = m_path;
     m_loading.setFuture(QtConcurrent::run(workPool(), [path] {
-        return withWorkspace(path, Database::Mode::ReadOnly, [](Database& db) -> Result<QList<Row>> {
-            SourceStore sources(db);
-            Result<QList<SourceStore::Source>> all = sources.all();
-            if (!all)
-                return Error { all.error() };
-            Result<QHash<QString, qint64>> counts = sources.eventCounts();
-            if (!counts)
-                return Error { counts.error() };
-            QList<Row> rows;
-            for (const SourceStore::Source& source : *all) {
-                Result<QJsonObject> state = sources.state(source.name);
-                rows.append({ source, counts->value(source.name), state ? state.value() : QJsonObject() });
-            }
-            return rows;
-        });
+        return withWorkspace(path, Database::Mode::ReadOnly,
+                             [](Database& db) -> Result<QList<Row>> { return SourceStore(db).overview(); });
     }));
 }
 
 void DataSourcesView::dragEnterEvent(QDragEnterEvent* event)
 {
-    if (event->mimeData()->hasUrls() && event->mimeData()->urls().first().isLocalFile())
+    if (mayImport() && event->mimeData()->hasUrls() && event->mimeData()->urls().first().isLocalFile())
         event->acceptProposedAction();
 }
 
 void DataSourcesView::dropEvent(QDropEvent* event)
 {
+    if (!mayImport())
+        return;
     emit importRequested(event->mimeData()->urls().first().toLocalFile());
     event->acceptProposedAction();
 }

@@ -324,12 +324,15 @@ void ImportCsvDialog::run(bool dryRun)
         options.mapping = mapping;
     }
     if (!m_worker) {
-        m_worker = std::make_unique<ImportWorker>(m_workspacePath);
+        m_worker = m_target ? std::make_unique<ImportWorker>(m_target)
+                            : std::make_unique<ImportWorker>(m_workspacePath);
         connect(m_worker.get(), &ImportWorker::progress, this, [this](qint64 done, qint64 total) {
             m_progress->setValue(total > 0 ? int(done * 100 / total) : 0);
         });
         connect(m_worker.get(), &ImportWorker::finished, this,
-                [this](const CsvImporter::Report& report) { showReport(report, m_dryRun); });
+                [this](const CsvImporter::Report& report, const QString& landed) {
+                    showReport(report, m_dryRun, landed);
+                });
         connect(m_worker.get(), &ImportWorker::failed, this, &ImportCsvDialog::showFailure);
     }
     m_dryRun = dryRun;
@@ -339,7 +342,14 @@ void ImportCsvDialog::run(bool dryRun)
     m_worker->start(file, options);
 }
 
-void ImportCsvDialog::showReport(const CsvImporter::Report& report, bool dryRun)
+void ImportCsvDialog::setTarget(std::shared_ptr<ImportTarget> target, const QString& name)
+{
+    m_target = std::move(target);
+    m_worker.reset(); // the next run starts one for the target
+    setWindowTitle(tr("Import CSV into %1").arg(name));
+}
+
+void ImportCsvDialog::showReport(const CsvImporter::Report& report, bool dryRun, const QString& landed)
 {
     setRunning(false);
     const QLocale locale;
@@ -377,6 +387,8 @@ void ImportCsvDialog::showReport(const CsvImporter::Report& report, bool dryRun)
         lines << error.toString(report.fileName);
     if (report.rejected > report.errors.size())
         lines << tr("… and %1 more bad rows.").arg(locale.toString(report.rejected - report.errors.size()));
+    if (!landed.isEmpty())
+        lines.insert(qMin(qsizetype(3), lines.size()), landed);
     m_result->setPlainText(lines.join(u'\n'));
     m_progress->setValue(100);
     if (report.committed)

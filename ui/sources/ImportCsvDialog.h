@@ -21,6 +21,7 @@ class QTimer;
 
 namespace tenure {
 
+class ImportTarget;
 class ImportWorker;
 class MappingEditor;
 struct CsvPreview;
@@ -42,6 +43,9 @@ public:
     void setFile(const QString& path);
     // Reads a mapping file into the Columns step (off the GUI thread).
     void loadMapping(const QString& path);
+    // Imports into `target` (a team workspace: team/TeamImportTarget), named `name` in the title;
+    // the workspace path still gives the presets of earlier imports (a team desktop's copy).
+    void setTarget(std::shared_ptr<ImportTarget> target, const QString& name);
 
 signals:
     // The preview (or its error) is on screen.
@@ -59,7 +63,7 @@ protected:
 
 private:
     void run(bool dryRun);
-    void showReport(const CsvImporter::Report& report, bool dryRun);
+    void showReport(const CsvImporter::Report& report, bool dryRun, const QString& landed);
     void showFailure(const QString& message);
     void setRunning(bool running);
     void updateKind();
@@ -71,6 +75,7 @@ private:
     QString currentFile() const;
 
     QString m_workspacePath;
+    std::shared_ptr<ImportTarget> m_target;
     std::unique_ptr<ImportWorker> m_worker;
     QLineEdit* m_file;
     QComboBox* m_kind;

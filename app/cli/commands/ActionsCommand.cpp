@@ -5,6 +5,7 @@
 #include "cli/TextColumns.h"
 #include "team/TeamDatabase.h"
 #include "team/TeamMembers.h"
+#include "team/TeamWrites.h"
 #include "util/JsonInput.h"
 
 #include <QFile>
@@ -76,9 +77,6 @@ int ActionsCommand::run(const QCommandLineParser& parser, Context& context)
     std::unique_ptr<TeamDatabase> team;
     QString author = defaultAuthor;
     if (TeamLocation::isTeamLocation(workspacePath(parser, context))) {
-        if (verb == QLatin1String("rules"))
-            return usage(
-                tr("the action rules of a team workspace are set on the engine's side; not from here yet"));
         Result<TeamLocation> location = TeamLocation::parse(workspacePath(parser, context));
         Result<std::unique_ptr<TeamDatabase>> opened = location
             ? TeamDatabase::open(*location)
@@ -174,8 +172,10 @@ int ActionsCommand::run(const QCommandLineParser& parser, Context& context)
     }
     if (verb == QLatin1String("rules")) {
         if (!parser.isSet(QStringLiteral("set"))) {
-            context.out << QJsonDocument(ActionRules::load(*db).toJson()).toJson(QJsonDocument::Indented)
-                        << Qt::flush;
+            const Result<ActionRules> rules = team ? TeamWrites::actionRules(*team) : ActionRules::load(*db);
+            if (!rules)
+                return done(Error { rules.error() }, {});
+            context.out << QJsonDocument(rules->toJson()).toJson(QJsonDocument::Indented) << Qt::flush;
             return Success;
         }
         const QString path = parser.value(QStringLiteral("set"));
@@ -185,6 +185,11 @@ int ActionsCommand::run(const QCommandLineParser& parser, Context& context)
         const Result<ActionRules> rules = ActionRules::fromJson(*json);
         if (!rules)
             return done(Error { tr("%1: %2").arg(path, rules.error()) }, {});
+        if (team)
+            return done(
+                TeamWrites::saveActionRules(*team, *rules),
+                tr("Action rules saved to the team workspace; the team's engine applies them from its "
+                   "next pass."));
         return done(rules->save(*db), tr("Action rules saved; they apply from the next scoring pass."));
     }
     if (verb == QLatin1String("account-note")) {

@@ -59,7 +59,7 @@ int ScoreCommand::run(const QCommandLineParser& parser, Context& context)
     }
     const double seconds = timer.elapsed() / 1000.0;
     const Result<ActionEngine::Summary> actions
-        = ActionEngine(*db, ActionRules::load(*db)).refresh(summary->asOf);
+        = ActionEngine(*db, ActionRules::load(*db)).refresh(summary->asOf, ActionEngine::scopeOf(*summary));
     if (!actions) {
         context.err << tr("tenure-cli score: the action queue: %1").arg(actions.error()) << Qt::endl;
         return Failure;
