@@ -208,12 +208,9 @@ private slots:
         const QList<Action> before = store.queue().value();
         QVERIFY(!before.isEmpty());
         // A pass a day later: silent days grow, so reasons and priorities are refreshed.
-        TeamEngine::Options engineOptions;
-        engineOptions.replicaPath = m_local.dir() + QStringLiteral("/engine.tenure"); // makeDemoTeam's
-        engineOptions.engine.today = kAsOf.addDays(1);
-        TeamEngine engine(m_cluster.location(QStringLiteral("queue")), engineOptions,
-                          PgCluster::superPassword());
-        QVERIFY(engine.tryElect().value());
+        std::unique_ptr<TeamEngine> elected = engineOn(kAsOf.addDays(1));
+        QVERIFY(elected);
+        TeamEngine& engine = *elected;
         Result<TeamEngine::Pass> pass = engine.runPass();
         QVERIFY2(pass.ok(), qPrintable(pass.ok() ? QString() : pass.error()));
         int refreshed = 0;
@@ -468,12 +465,9 @@ private slots:
                  qPrintable(out));
         // A day after the demo's last events every account has been silent a day: with the new rules
         // the engine's next pass opens "inactive" actions the default (14 days) would not.
-        TeamEngine::Options engineOptions;
-        engineOptions.replicaPath = m_local.dir() + QStringLiteral("/engine.tenure"); // makeDemoTeam's
-        engineOptions.engine.today = kAsOf.addDays(2);
-        TeamEngine engine(m_cluster.location(QStringLiteral("queue")), engineOptions,
-                          PgCluster::superPassword());
-        QVERIFY(engine.tryElect().value());
+        std::unique_ptr<TeamEngine> elected = engineOn(kAsOf.addDays(2));
+        QVERIFY(elected);
+        TeamEngine& engine = *elected;
         Result<TeamEngine::Pass> pass = engine.runPass();
         QVERIFY2(pass.ok(), qPrintable(pass.ok() ? QString() : pass.error()));
         const Result<QVariant> quiet = (*owner)->scalar(
@@ -503,11 +497,10 @@ private slots:
                         "CREATE TRIGGER test_leave BEFORE UPDATE ON actions FOR EACH ROW WHEN "
                         "(OLD.reason IS DISTINCT FROM NEW.reason) EXECUTE FUNCTION test_leave()"))
                     .ok());
-        TeamEngine::Options options;
-        options.replicaPath = m_local.dir() + QStringLiteral("/engine.tenure"); // makeDemoTeam's
-        options.engine.today = kAsOf.addDays(3); // a new day: every reason's silent days move
-        TeamEngine engine(m_cluster.location(QStringLiteral("queue")), options, PgCluster::superPassword());
-        QVERIFY(engine.tryElect().value());
+        std::unique_ptr<TeamEngine> elected
+            = engineOn(kAsOf.addDays(3)); // a new day: every reason's silent days move
+        QVERIFY(elected);
+        TeamEngine& engine = *elected;
         Result<TeamEngine::Pass> left = engine.runPass();
         QVERIFY2(left.ok(), qPrintable(left.ok() ? QString() : left.error()));
         QVERIFY(left->actions.everyAccount && left->actions.skipped > 0);
@@ -553,6 +546,18 @@ private slots:
     }
 
 private:
+    // The team's engine, elected, on makeDemoTeam's working copy, as of `today`; null if not elected.
+    std::unique_ptr<TeamEngine> engineOn(const QDate& today)
+    {
+        TeamEngine::Options options;
+        options.replicaPath = m_local.dir() + QStringLiteral("/engine.tenure");
+        options.engine.today = today;
+        auto engine = std::make_unique<TeamEngine>(m_cluster.location(QStringLiteral("queue")), options,
+                                                   PgCluster::superPassword());
+        const Result<bool> elected = engine->tryElect();
+        return elected.ok() && *elected ? std::move(engine) : nullptr;
+    }
+
     static std::tuple<int, QString, QString> cli(const QStringList& arguments, const QString& password)
     {
         QProcess process;
