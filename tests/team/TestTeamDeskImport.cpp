@@ -208,6 +208,12 @@ private slots:
             QVERIFY(!view.findChild<QPushButton*>(QStringLiteral("import"))->isEnabled());
             QCOMPARE(view.findChild<QPushButton*>(QStringLiteral("import"))->toolTip(),
                      QStringLiteral("Read-only while the team server cannot be reached (test)."));
+            QVERIFY2(
+                hint->text().startsWith(QStringLiteral("Read-only while the team server cannot be reached")),
+                qPrintable(hint->text()));
+            view.setOffline(QString());
+            QCOMPARE(view.findChild<QPushButton*>(QStringLiteral("import"))->isEnabled(), admin);
+            QVERIFY(!hint->text().startsWith(QStringLiteral("Read-only")));
             if (admin)
                 QVERIFY(view.grab().save(test::screenshotDir() + QStringLiteral("/team-sources.png")));
         }

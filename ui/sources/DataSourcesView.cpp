@@ -139,6 +139,8 @@ void DataSourcesView::setOffline(const QString& why)
 {
     m_offline = why;
     updateImport();
+    // The page's hint says so too, above what it says otherwise.
+    m_hint->setText(why.isEmpty() ? m_hintText : why + QLatin1Char('\n') + m_hintText);
 }
 
 void DataSourcesView::updateImport()
