@@ -277,7 +277,7 @@ void MainWindow::updateImport()
         why = tr("Read-only while the team server cannot be reached (%1).")
                   .arg(m_team->lostReason().trimmed());
     m_import->setEnabled(why.isEmpty());
-    m_import->setToolTip(why);
+    m_import->setToolTip(PlainText::asRichText(why)); // it quotes the server's words
 }
 
 void MainWindow::setTeamRules(const std::optional<TeamSignIn>& team)

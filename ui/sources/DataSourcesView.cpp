@@ -1,6 +1,7 @@
 #include "sources/DataSourcesView.h"
 
 #include "Async.h"
+#include "PlainText.h"
 #include "store/WithWorkspace.h"
 #include "team/TeamStats.h"
 
@@ -146,7 +147,8 @@ void DataSourcesView::setOffline(const QString& why)
 void DataSourcesView::updateImport()
 {
     m_import->setEnabled(mayImport());
-    m_import->setToolTip(!m_offline.isEmpty() ? m_offline
+    // The reason the server is away quotes its words: shown as written, never as markup.
+    m_import->setToolTip(!m_offline.isEmpty() ? PlainText::asRichText(m_offline)
                              : mayImport()    ? QString()
                                               : tr("In a team workspace only admins import CSV exports."));
 }
