@@ -76,7 +76,7 @@ void ActionQueueView::serverRecovered()
     {
         QList<std::pair<PendingNote, QString>> refused; // each with the reason
         QList<PendingNote> unsent; // the server did not answer: still kept
-        QString error;
+        QString error; // what went wrong on this machine (the kept notes' file)
     };
     runAsync(
         this,
@@ -84,8 +84,9 @@ void ActionQueueView::serverRecovered()
             Sent sent;
             Result<std::unique_ptr<TeamDatabase>> db = team.open();
             if (!db) {
+                // Still away (or not answering yet after an offline start): the banner says so,
+                // and the notes stay kept. The count keeps saying what the list shows.
                 sent.unsent = notes;
-                sent.error = db.error();
                 return sent;
             }
             QList<PendingNote> done;
