@@ -102,6 +102,8 @@ private:
     void showTeamStatus();
     void setFileOnlyEnabled(bool enabled);
     void updateImport();
+    // "Read-only while the team server cannot be reached (reason)." while it is away; else empty.
+    QString serverAway() const;
     // Rules saved to the team's server (admins), or to the workspace file.
     void setTeamRules(const std::optional<TeamSignIn>& team);
     // The team server away (`reason`) or back (empty): the views that write to it are read-only.

@@ -270,14 +270,18 @@ void MainWindow::updateImport()
 {
     // An admin imports into the team from here, as into a file; the server refuses anyone else,
     // and takes nothing while it cannot be reached.
-    QString why;
-    if (m_team && m_team->access().role != QLatin1String("admin"))
-        why = tr("In a team workspace only admins import CSV exports.");
-    else if (m_team && !m_team->isReachable())
-        why = tr("Read-only while the team server cannot be reached (%1).")
-                  .arg(m_team->lostReason().trimmed());
+    // The same rule as the Data Sources page's Import button, in one place.
+    const QString why = DataSourcesView::importRefusal(
+        m_team ? std::optional<TeamSignIn>(m_team->access()) : std::nullopt, serverAway());
     m_import->setEnabled(why.isEmpty());
     m_import->setToolTip(PlainText::asRichText(why)); // it quotes the server's words
+}
+
+QString MainWindow::serverAway() const
+{
+    return m_team && !m_team->isReachable()
+        ? tr("Read-only while the team server cannot be reached (%1).").arg(m_team->lostReason().trimmed())
+        : QString();
 }
 
 void MainWindow::setTeamRules(const std::optional<TeamSignIn>& team)
@@ -291,9 +295,8 @@ void MainWindow::setTeamRules(const std::optional<TeamSignIn>& team)
     QString reason = team->role == QLatin1String("admin")
         ? QString()
         : tr("In a team workspace only admins change the rules.");
-    if (reason.isEmpty() && m_team && !m_team->isReachable())
-        reason = tr("Read-only while the team server cannot be reached (%1).")
-                     .arg(m_team->lostReason().trimmed());
+    if (reason.isEmpty())
+        reason = serverAway();
     const RulesView::Saver saver = [team = *team](const RuleSet& rules) -> Result<int> {
         Result<std::unique_ptr<TeamDatabase>> db = team.open();
         if (!db)

@@ -124,7 +124,7 @@ void DataSourcesView::setTeam(std::optional<TeamSignIn> team)
         m_hintText
             = tr("Drop a CSV export here to import it. Connectors pull product usage on their schedule; "
                  "see docs/import.md and docs/connectors.md.");
-    else if (mayImport())
+    else if (m_team->role == QLatin1String("admin"))
         m_hintText
             = tr("Drop a CSV export here to import it into the team workspace: the team's engine scores "
                  "what it adds, and every desktop sees it. Connectors pull on the team's server "
@@ -146,16 +146,18 @@ void DataSourcesView::setOffline(const QString& why)
 
 void DataSourcesView::updateImport()
 {
-    m_import->setEnabled(mayImport());
-    // The reason the server is away quotes its words: shown as written, never as markup.
-    m_import->setToolTip(!m_offline.isEmpty() ? PlainText::asRichText(m_offline)
-                             : mayImport()    ? QString()
-                                              : tr("In a team workspace only admins import CSV exports."));
+    const QString why = importRefusal(m_team, m_offline);
+    m_import->setEnabled(why.isEmpty());
+    m_import->setToolTip(PlainText::asRichText(why)); // the server's words: as written, never markup
 }
 
-bool DataSourcesView::mayImport() const
+QString DataSourcesView::importRefusal(const std::optional<TeamSignIn>& team, const QString& away)
 {
-    return (!m_team || m_team->role == QLatin1String("admin")) && m_offline.isEmpty();
+    if (!team)
+        return {};
+    if (team->role != QLatin1String("admin"))
+        return tr("In a team workspace only admins import CSV exports.");
+    return away;
 }
 
 void DataSourcesView::refresh()

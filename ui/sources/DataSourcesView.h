@@ -32,6 +32,11 @@ public:
     void setOffline(const QString& why);
     void refresh();
 
+    // Why `team`'s member may not import now (only admins do; nobody while the server is `away`,
+    // which says why); empty: they may, as anyone may into a file. The window's File → Import CSV…
+    // follows the same rule.
+    static QString importRefusal(const std::optional<TeamSignIn>& team, const QString& away);
+
 signals:
     void importRequested(const QString& file); // empty: choose one
     void connectorsRequested();
@@ -45,7 +50,7 @@ protected:
 private:
     using Row = SourceStore::Overview;
 
-    bool mayImport() const;
+    bool mayImport() const { return importRefusal(m_team, m_offline).isEmpty(); }
     void updateImport();
 
     QString m_path;
