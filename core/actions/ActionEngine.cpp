@@ -363,12 +363,18 @@ Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, con
     live.finish(); // read to the end before the writes below
     // A trigger a CSM marked done stays quiet while its condition holds; once it has cleared,
     // the next firing opens a new action.
+    // Read through their index by account (schema 11; team schema 10), from the accounts' list:
+    // SQLite reads every done action by status when the list is a condition instead.
     QSqlQuery suppressed(target);
     suppressed.setForwardOnly(true);
+    const QString theirs = !partial ? QStringLiteral("actions a")
+        : team                      ? QStringLiteral(
+                                   "json_array_elements_text(?::json) AS j(value) JOIN actions a ON a.account_id = j.value")
+               : QStringLiteral("json_each(?) AS j JOIN actions a ON a.account_id = j.value");
     suppressed.prepare(
         QStringLiteral(
-            "SELECT DISTINCT account_id, trigger FROM actions WHERE status = 'done' AND suppress = 1")
-        + ofThem);
+            "SELECT DISTINCT a.account_id, a.trigger FROM %1 WHERE a.status = 'done' AND a.suppress = 1")
+            .arg(theirs));
     if (partial)
         suppressed.addBindValue(onlyIds);
     if (!suppressed.exec())

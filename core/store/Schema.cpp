@@ -255,12 +255,25 @@ Migration version10()
              } };
 }
 
+// Version 11: the actions a CSM marked done and quiet, by account and trigger. The action
+// queue's refresh reads them for the accounts a pass re-scored (ActionEngine::Scope) and sets
+// them back when their trigger has cleared; without this index both read every done action,
+// which only grow. It holds only the quiet ones: few, whatever the history.
+Migration version11()
+{
+    return { 11,
+             QStringLiteral("quiet actions indexed by account"),
+             { QStringLiteral("CREATE INDEX actions_quiet ON actions(account_id, trigger) "
+                              "WHERE status = 'done' AND suppress = 1") } };
+}
+
 } // namespace
 
 const QList<Migration>& Schema::migrations()
 {
-    static const QList<Migration> all { version1(), version2(), version3(), version4(), version5(),
-                                        version6(), version7(), version8(), version9(), version10() };
+    static const QList<Migration> all { version1(), version2(),  version3(), version4(),
+                                        version5(), version6(),  version7(), version8(),
+                                        version9(), version10(), version11() };
     return all;
 }
 

@@ -415,6 +415,17 @@ QStringList version9()
     };
 }
 
+// Version 10: the actions marked done and quiet, by account and trigger (the workspace file's
+// schema 11): the action queue's refresh of a pass's accounts reads them, and so does the
+// re-arming of those whose trigger has cleared, without reading every done action.
+QStringList version10()
+{
+    return {
+        QStringLiteral("CREATE INDEX actions_quiet ON actions (account_id, trigger) "
+                       "WHERE status = 'done' AND suppress = 1"),
+    };
+}
+
 } // namespace
 
 QString closeToNonMembersStatement()
@@ -434,8 +445,8 @@ QString closeToNonMembersStatement()
 const QList<TeamMigration>& teamMigrations()
 {
     static const QList<TeamMigration> migrations {
-        { 2, version2() }, { 3, version3() }, { 4, version4() }, { 5, version5() },
-        { 6, version6() }, { 7, version7() }, { 8, version8() }, { 9, version9() },
+        { 2, version2() }, { 3, version3() }, { 4, version4() }, { 5, version5() },   { 6, version6() },
+        { 7, version7() }, { 8, version8() }, { 9, version9() }, { 10, version10() },
     };
     return migrations;
 }

@@ -12,6 +12,7 @@
 #include "store/EventLog.h"
 
 #include <QDateTime>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 #include <QTimeZone>
@@ -105,6 +106,30 @@ private slots:
         QVERIFY(m_engine->rebuild().ok());
         const ActionEngine::Summary first = refresh(ActionEngine::Scope());
         QVERIFY(first.everyAccount && first.opened > 0);
+    }
+
+    // The actions marked done and quiet are read by account (schema 11), not by scanning every
+    // done action: the refresh's read of a pass's accounts, and the re-arming of one.
+    void quietActionsAreReadByAccount()
+    {
+        const auto plan = [&](const QString& sql) {
+            QSqlQuery query(m_db->connection());
+            if (!query.exec(QStringLiteral("EXPLAIN QUERY PLAN ") + sql))
+                return query.lastError().text();
+            QStringList steps;
+            while (query.next())
+                steps << query.value(3).toString();
+            return steps.join(QLatin1String("; "));
+        };
+        const QString read = plan(QStringLiteral(
+            "SELECT DISTINCT a.account_id, a.trigger FROM json_each('[\"A-00001\"]') AS j JOIN actions a "
+            "ON a.account_id = j.value WHERE a.status = 'done' AND a.suppress = 1"));
+        QVERIFY2(read.contains(QLatin1String("INDEX actions_quiet (account_id=?)")), qPrintable(read));
+        const QString rearm = plan(
+            QStringLiteral("UPDATE actions SET suppress = 0 WHERE status = 'done' AND suppress = 1 AND "
+                           "account_id = 'A-00001' AND trigger = 'inactive'"));
+        QVERIFY2(rearm.contains(QLatin1String("INDEX actions_quiet (account_id=? AND trigger=?)")),
+                 qPrintable(rearm));
     }
 
     // Events for a few accounts: the silent ones among them wake up (their "inactive" actions

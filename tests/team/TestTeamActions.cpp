@@ -481,6 +481,29 @@ private slots:
     // meanwhile) still lands the rest, and leaves a stamp no pass matches: the next refresh looks at
     // every account. After that, a pass's refresh looks at its accounts only, on the server as in a
     // file, and a refresh of every account then finds nothing it missed.
+    // The actions marked done and quiet are read through their own index on the server too (team
+    // schema 10): the plan PostgreSQL makes when it may not read the whole table.
+    void quietActionsAreReadByAccount()
+    {
+        Result<std::unique_ptr<TeamDatabase>> owner = m_cluster.open(QStringLiteral("queue"));
+        QVERIFY(owner.ok());
+        QVERIFY((*owner)->exec(QStringLiteral("SET enable_seqscan = off")).ok());
+        QSqlQuery plan((*owner)->connection());
+        QVERIFY2(plan.exec(QStringLiteral(
+                     "EXPLAIN SELECT DISTINCT a.account_id, a.trigger FROM json_array_elements_text("
+                     "'[\"A-00001\"]'::json) AS j(value) JOIN actions a ON a.account_id = j.value "
+                     "WHERE a.status = 'done' AND a.suppress = 1")),
+                 qPrintable(plan.lastError().text()));
+        QStringList steps;
+        while (plan.next())
+            steps << plan.value(0).toString();
+        QVERIFY((*owner)->exec(QStringLiteral("RESET enable_seqscan")).ok());
+        // The quiet actions alone (PostgreSQL may read all of them, as few as they are), not every
+        // done action by status.
+        QVERIFY2(steps.join(u' ').contains(QLatin1String("using actions_quiet on actions")),
+                 qPrintable(steps.join(u'\n')));
+    }
+
     void aRefreshLooksAtThePassesAccountsOnly()
     {
         Result<std::unique_ptr<TeamDatabase>> owner = m_cluster.open(QStringLiteral("queue"));
