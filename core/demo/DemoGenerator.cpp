@@ -99,14 +99,15 @@ void DemoGenerator::planAccount(int index, DemoRandom& random)
     const bool japanese = random.chance(0.38);
     Account account;
     account.id = QStringLiteral("A-%1").arg(index + 1, 5, 10, QLatin1Char('0'));
-    QSet<QString> taken;
-    for (const Account& other : std::as_const(m_accounts))
-        taken.insert(other.name);
+    // A name of its own while one is left to draw (the Japanese list makes 640 names, the English
+    // one 3,024); past 2,000 accounts, or after 500 tries, the number tells two apart.
+    int tries = 0;
     do {
         account.name = japanese ? DemoNames::japaneseCompany(random) : DemoNames::englishCompany(random);
-    } while (taken.contains(account.name) && taken.size() < 2000);
-    if (taken.contains(account.name))
+    } while (m_names.contains(account.name) && m_names.size() < 2000 && ++tries < 500);
+    if (m_names.contains(account.name))
         account.name += QStringLiteral(" %1").arg(index + 1);
+    m_names.insert(account.name);
     account.owner
         = japanese ? random.pick(DemoNames::japaneseOwners()) : random.pick(DemoNames::englishOwners());
     account.currency = japanese ? QStringLiteral("JPY") : QStringLiteral("USD");

@@ -6,6 +6,7 @@
 
 #include <QDate>
 #include <QList>
+#include <QSet>
 
 #include <cstdint>
 #include <functional>
@@ -73,6 +74,7 @@ private:
 
     Options m_options;
     QList<Account> m_accounts;
+    QSet<QString> m_names; // the accounts' names so far
     QList<Plan> m_plans;
     QList<Outcome> m_outcomes;
 };

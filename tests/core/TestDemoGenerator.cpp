@@ -125,6 +125,23 @@ private slots:
         QVERIFY2(japanese > 60 && japanese < 180, qPrintable(QString::number(japanese)));
     }
 
+    // More accounts than the Japanese names (640): the portfolio is still made, every name its
+    // own (a demo of 1,800 accounts used to draw names for ever).
+    void namesStayUniqueWhenTheListsRunOut()
+    {
+        const DemoGenerator generator(options(1800));
+        QCOMPARE(generator.accounts().size(), 1800);
+        QSet<QString> names;
+        int numbered = 0;
+        for (const Account& account : generator.accounts()) {
+            names.insert(account.name);
+            if (account.name.endsWith(QStringLiteral(" %1").arg(account.id.mid(2).toInt())))
+                ++numbered;
+        }
+        QCOMPARE(names.size(), 1800);
+        QVERIFY2(numbered > 0, "the Japanese names ran out: some are told apart by their number");
+    }
+
     void shapesShowInTheEvents()
     {
         const DemoGenerator generator(options(300));
