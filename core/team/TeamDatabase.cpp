@@ -2,6 +2,7 @@
 
 #include "team/TeamKeychain.h"
 #include "team/TeamSchema.h"
+#include "team/TeamTls.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -99,6 +100,14 @@ QString TeamDatabase::describeFailure(const TeamLocation& location, const QStrin
             = tr("the CA file %1 does not exist (sslmode=%2 checks the server's certificate against it: set "
                  "sslrootcert to the file of the CA that signed it).")
                   .arg(QDir::toNativeSeparators(missing.captured(1)), location.sslMode);
+    else if (const QRegularExpressionMatch other
+             = QRegularExpression(QStringLiteral("server certificate for \"([^\"]*)\"( \\(and \\d+ other names?\\))? "
+                                                 "does not match host name \"([^\"]*)\""))
+                   .match(text);
+             other.hasMatch())
+        cause = tr("its TLS certificate is for %1%2, not for %3: connect by a name the certificate holds, or "
+                   "give the server a certificate for this one.")
+                    .arg(other.captured(1), other.captured(2), other.captured(3));
     else if (has("certificate verify failed") || has("self-signed certificate")
              || has("unable to get local issuer certificate") || has("certificate has expired")
              || has("does not match host name") || has("root certificate file"))
@@ -150,8 +159,17 @@ Result<std::unique_ptr<TeamDatabase>> TeamDatabase::open(const TeamLocation& loc
     if (!secret.isEmpty())
         db.setPassword(secret);
     db.setConnectOptions(location.connectOptions());
-    if (!db.open())
-        return Error { describeFailure(location, driverText(db.lastError())) };
+    if (!db.open()) {
+        const QString text = driverText(db.lastError());
+        QString message = describeFailure(location, text);
+        // libpq 15 says only "certificate verify failed": a handshake of our own says why.
+        if (text.contains(QLatin1String("certificate verify failed"), Qt::CaseInsensitive))
+            if (const QString why = TeamTls::certificateProblem(location); !why.isEmpty())
+                message = tr("Cannot connect to the team workspace %1 on %2: %3")
+                              .arg(location.database,
+                                   QStringLiteral("%1:%2").arg(location.host).arg(location.port), why);
+        return Error { message };
+    }
     // The password has done its work: it stays in no object that outlives the connection.
     db.setPassword(QString());
     if (Status identified = team->readIdentity(purpose); !identified)

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QTcpServer>
+#include <QThread>
 #include <QVersionNumber>
 
 #include <fcntl.h>
@@ -219,12 +220,16 @@ bool PgCluster::enableTls(QString* error)
     const QString dir = m_dir.filePath(QStringLiteral("tls"));
     QDir().mkpath(dir);
     QFile extensions(dir + QStringLiteral("/server.ext"));
+    QFile elsewhere(dir + QStringLiteral("/elsewhere.ext"));
     if (!extensions.open(QIODevice::WriteOnly)
-        || extensions.write("subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\n") < 0) {
-        *error = QStringLiteral("cannot write %1").arg(extensions.fileName());
+        || extensions.write("subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\n") < 0
+        || !elsewhere.open(QIODevice::WriteOnly)
+        || elsewhere.write("subjectAltName=DNS:db.elsewhere.example\nbasicConstraints=CA:FALSE\n") < 0) {
+        *error = QStringLiteral("cannot write the certificates' extensions in %1").arg(dir);
         return false;
     }
     extensions.close();
+    elsewhere.close();
     const QList<QStringList> steps {
         { "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.crt", "-days",
           "2", "-subj", "/CN=Tenure test CA" },
@@ -234,6 +239,12 @@ bool PgCluster::enableTls(QString* error)
           "/CN=localhost" },
         { "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out",
           "server.crt", "-days", "2", "-extfile", "server.ext" },
+        // The same key's certificate, expired the second it was made; and one for another host
+        // (serveCertificate).
+        { "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out",
+          "expired.crt", "-days", "0", "-extfile", "server.ext" },
+        { "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out",
+          "elsewhere.crt", "-days", "2", "-extfile", "elsewhere.ext" },
     };
     for (const QStringList& step : steps) {
         QProcess openssl;
@@ -249,6 +260,35 @@ bool PgCluster::enableTls(QString* error)
     QFile::setPermissions(dir + QStringLiteral("/server.key"), QFile::ReadOwner | QFile::WriteOwner);
     m_tlsOptions
         = QStringLiteral(" -c ssl=on -c ssl_cert_file=%1/server.crt -c ssl_key_file=%1/server.key").arg(dir);
+    return true;
+}
+
+bool PgCluster::serveCertificate(const QString& name, QString* error)
+{
+    const QString dir = m_dir.filePath(QStringLiteral("tls"));
+    const QString served = dir + QStringLiteral("/server.crt");
+    if (!QFile::exists(dir + QStringLiteral("/valid.crt"))
+        && !QFile::copy(served, dir + QStringLiteral("/valid.crt"))) {
+        *error = QStringLiteral("cannot keep %1").arg(served);
+        return false;
+    }
+    QFile::remove(served);
+    if (!QFile::copy(dir + QLatin1Char('/') + name, served)) {
+        *error = QStringLiteral("cannot serve %1").arg(name);
+        return false;
+    }
+    // Read again by the server on a reload, for the connections after it.
+    Result<std::unique_ptr<TeamDatabase>> super = TeamDatabase::open(
+        location(QStringLiteral("postgres")), TeamDatabase::Purpose::Initialise, superPassword());
+    if (!super) {
+        *error = super.error();
+        return false;
+    }
+    if (Result<QVariant> reloaded = (*super)->scalar(QStringLiteral("SELECT pg_reload_conf()")); !reloaded) {
+        *error = reloaded.error();
+        return false;
+    }
+    QThread::msleep(500); // the postmaster reloads when the signal arrives
     return true;
 }
 

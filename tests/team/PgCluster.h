@@ -24,6 +24,9 @@ public:
     // Before start(): makes a throwaway CA and a server certificate for localhost and 127.0.0.1
     // signed by it (and a second CA that signed nothing), and has the server offer TLS with it.
     bool enableTls(QString* error);
+    // The server's certificate from now on: "expired.crt" (expired), "elsewhere.crt" (for another
+    // host), "valid.crt" (the one enableTls made). Made by enableTls.
+    bool serveCertificate(const QString& name, QString* error);
     QString caFile() const { return m_dir.filePath(QStringLiteral("tls/ca.crt")); }
     QString otherCaFile() const { return m_dir.filePath(QStringLiteral("tls/other-ca.crt")); }
 

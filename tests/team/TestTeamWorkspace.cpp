@@ -7,6 +7,7 @@
 #include "team/TeamSchema.h"
 #include "team/TeamStats.h"
 
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -165,13 +166,41 @@ private slots:
                      ->toBool(),
                  true);
 
-        // A certificate signed by a CA the location does not trust is refused, with that cause.
+        // A certificate signed by a CA the location does not trust is refused, with that cause
+        // (libpq says only "certificate verify failed": TeamTls says why).
         location.sslRootCert = m_cluster.otherCaFile();
         db = TeamDatabase::open(location, TeamDatabase::Purpose::Use, PgCluster::superPassword());
         QVERIFY(!db.ok());
-        QVERIFY2(db.error().contains(QStringLiteral("not trusted")), qPrintable(db.error()));
+        QVERIFY2(db.error().contains(QStringLiteral("(issued by Tenure test CA) is not signed by a CA in %1")
+                                         .arg(location.sslRootCert)),
+                 qPrintable(db.error()));
         QVERIFY2(db.error().contains(QStringLiteral("localhost:%1").arg(m_cluster.port())),
                  qPrintable(db.error()));
+        location.sslRootCert = m_cluster.caFile();
+
+        // An expired certificate, and one for another host: each says so, and when or for whom.
+        QString error;
+        QVERIFY2(m_cluster.serveCertificate(QStringLiteral("expired.crt"), &error), qPrintable(error));
+        db = TeamDatabase::open(location, TeamDatabase::Purpose::Use, PgCluster::superPassword());
+        QVERIFY(!db.ok());
+        QVERIFY2(db.error().contains(QRegularExpression(QStringLiteral(
+                     ": its TLS certificate expired on \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC; "))),
+                 qPrintable(db.error()));
+        QVERIFY2(m_cluster.serveCertificate(QStringLiteral("elsewhere.crt"), &error), qPrintable(error));
+        db = TeamDatabase::open(location, TeamDatabase::Purpose::Use, PgCluster::superPassword());
+        QVERIFY(!db.ok());
+        QVERIFY2(db.error().contains(
+                     QStringLiteral("its TLS certificate is for db.elsewhere.example, not for localhost")),
+                 qPrintable(db.error()));
+        // sslmode=verify-ca checks the CA, not the name: that one connects.
+        location.sslMode = QStringLiteral("verify-ca");
+        db = TeamDatabase::open(location, TeamDatabase::Purpose::Use, PgCluster::superPassword());
+        QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error()));
+        db = Error { QString() };
+        location.sslMode = QStringLiteral("verify-full");
+        QVERIFY2(m_cluster.serveCertificate(QStringLiteral("valid.crt"), &error), qPrintable(error));
+        db = TeamDatabase::open(location, TeamDatabase::Purpose::Use, PgCluster::superPassword());
+        QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error()));
 
         // A CA file that is not there says so, on one line, without advice to stop verifying.
         location.sslRootCert = m_cluster.caFile() + QStringLiteral(".missing");
