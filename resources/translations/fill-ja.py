@@ -933,6 +933,17 @@ JA = {
         "このチームワークスペースにはまだ顧客がいません。CRM の顧客エクスポート (CSV ファイル) を、次に製品の利用データをインポートするか、\"tenure-cli team push\" でローカルのワークスペースを移してください。その後チームのエンジンがスコアを付け、この概要はここでも同僚のデスクトップでも自動的に表示されます。",
     "This team workspace has no customers yet. An admin fills it: from their desktop (Import CSV…), or from the command line, where \"tenure-cli team push\" moves a local workspace in and \"tenure-cli import\" adds CSV exports; the team's engine then scores them, and this overview fills in by itself.":
         "このチームワークスペースにはまだ顧客がいません。管理者が取り込みます: デスクトップから (CSV をインポート…)、またはコマンドラインで \"tenure-cli team push\" によりローカルのワークスペースを移し、\"tenure-cli import\" で CSV エクスポートを追加します。その後チームのエンジンがスコアを付け、この概要は自動的に表示されます。",
+    "its TLS certificate is for %1%2, not for %3: connect by a name the certificate holds, or give the server a certificate for this one.":
+        "TLS 証明書は %1%2 のもので、%3 のものではありません。証明書にある名前で接続するか、サーバーにこの名前の証明書を設定してください。",
+    "its TLS certificate is for %1, not for %2: connect by a name the certificate holds, or give the server a certificate for this one.":
+        "TLS 証明書は %1 のもので、%2 のものではありません。証明書にある名前で接続するか、サーバーにこの名前の証明書を設定してください。",
+    "its TLS certificate expired on %1; the server needs a new one (ssl_cert_file).":
+        "TLS 証明書の有効期限が %1 に切れています。サーバーに新しい証明書 (ssl_cert_file) が必要です。",
+    "its TLS certificate is not valid before %1 (check the clocks of both machines).":
+        "TLS 証明書は %1 より前には有効ではありません (両方のマシンの時計を確認してください)。",
+    "its TLS certificate (issued by %1) is not signed by a CA in %2: set sslrootcert to the file of the CA that signed it.":
+        "TLS 証明書 (発行者: %1) は %2 にある CA の署名ではありません。署名した CA のファイルを sslrootcert に指定してください。",
+    "its TLS certificate is not trusted (%1).": "TLS 証明書が信頼されていません (%1)。",
 }
 
 # The command lines' strings (tenure-cli, tenure --help): a table of their own.

@@ -3128,6 +3128,10 @@
         <source>the team's server refused it (%1): %2 is a member with the %3 role, which may not do this (docs/team.md, Roles) (on %4)</source>
         <translation>チームのサーバーが拒否しました(%1): %2 は %3 ロールのメンバーで、この操作は許可されていません(docs/team.md の「Roles」を参照)(%4)</translation>
     </message>
+    <message>
+        <source>its TLS certificate is for %1%2, not for %3: connect by a name the certificate holds, or give the server a certificate for this one.</source>
+        <translation>TLS 証明書は %1%2 のもので、%3 のものではありません。証明書にある名前で接続するか、サーバーにこの名前の証明書を設定してください。</translation>
+    </message>
 </context>
 <context>
     <name>TeamEngine</name>
@@ -3603,6 +3607,29 @@
     <message>
         <source>There is no team schema %1 (this version of Tenure knows 1 to %2).</source>
         <translation>チームスキーマ %1 はありません(この版の Tenure が扱えるのは 1 から %2 まで)。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamTls</name>
+    <message>
+        <source>its TLS certificate expired on %1; the server needs a new one (ssl_cert_file).</source>
+        <translation>TLS 証明書の有効期限が %1 に切れています。サーバーに新しい証明書 (ssl_cert_file) が必要です。</translation>
+    </message>
+    <message>
+        <source>its TLS certificate is not valid before %1 (check the clocks of both machines).</source>
+        <translation>TLS 証明書は %1 より前には有効ではありません (両方のマシンの時計を確認してください)。</translation>
+    </message>
+    <message>
+        <source>its TLS certificate is for %1, not for %2: connect by a name the certificate holds, or give the server a certificate for this one.</source>
+        <translation>TLS 証明書は %1 のもので、%2 のものではありません。証明書にある名前で接続するか、サーバーにこの名前の証明書を設定してください。</translation>
+    </message>
+    <message>
+        <source>its TLS certificate (issued by %1) is not signed by a CA in %2: set sslrootcert to the file of the CA that signed it.</source>
+        <translation>TLS 証明書 (発行者: %1) は %2 にある CA の署名ではありません。署名した CA のファイルを sslrootcert に指定してください。</translation>
+    </message>
+    <message>
+        <source>its TLS certificate is not trusted (%1).</source>
+        <translation>TLS 証明書が信頼されていません (%1)。</translation>
     </message>
 </context>
 <context>
@@ -5762,10 +5789,6 @@
     <message>
         <source>In a team workspace, connectors and scoring run on the team's server (tenure-cli serve), or on an admin's desktop when no service runs.</source>
         <translation>チームワークスペースでは、コネクタとスコアリングはチームのサーバー (tenure-cli serve) で、サービスが動いていなければ管理者のデスクトップで実行されます。</translation>
-    </message>
-    <message>
-        <source>In a team workspace only admins import CSV exports.</source>
-        <translation>チームワークスペースで CSV エクスポートをインポートできるのは管理者だけです。</translation>
     </message>
 </context>
 <context>

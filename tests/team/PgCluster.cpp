@@ -1,7 +1,9 @@
 #include "PgCluster.h"
 
 #include "team/TeamSchema.h"
+#include "team/TeamTls.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -273,10 +275,14 @@ bool PgCluster::serveCertificate(const QString& name, QString* error)
         return false;
     }
     QFile::remove(served);
-    if (!QFile::copy(dir + QLatin1Char('/') + name, served)) {
+    if (!QFile::copy(dir + QLatin1Char('/') + name, served)
+        || !QFile::setPermissions(served,
+                                  QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther)
+        || (runningAsRoot() && !giveToPostgres(dir))) {
         *error = QStringLiteral("cannot serve %1").arg(name);
         return false;
     }
+    const QList<QSslCertificate> wanted = QSslCertificate::fromPath(served);
     // Read again by the server on a reload, for the connections after it.
     Result<std::unique_ptr<TeamDatabase>> super = TeamDatabase::open(
         location(QStringLiteral("postgres")), TeamDatabase::Purpose::Initialise, superPassword());
@@ -288,8 +294,13 @@ bool PgCluster::serveCertificate(const QString& name, QString* error)
         *error = reloaded.error();
         return false;
     }
-    QThread::msleep(500); // the postmaster reloads when the signal arrives
-    return true;
+    // The postmaster reloads when the signal arrives: until then the server shows the last one.
+    for (QDeadlineTimer deadline(20000); !deadline.hasExpired(); QThread::msleep(100))
+        if (!wanted.isEmpty()
+            && TeamTls::serverCertificate(location(QStringLiteral("postgres"))) == wanted.first())
+            return true;
+    *error = QStringLiteral("the server did not take %1 within 20 s").arg(name);
+    return false;
 }
 
 void PgCluster::stop()

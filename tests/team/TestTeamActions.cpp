@@ -477,10 +477,6 @@ private slots:
                  qPrintable(quiet.ok() ? quiet->toString() : quiet.error()));
     }
 
-    // A refresh whose changes the version check partly left (a CSM changed those actions
-    // meanwhile) still lands the rest, and leaves a stamp no pass matches: the next refresh looks at
-    // every account. After that, a pass's refresh looks at its accounts only, on the server as in a
-    // file, and a refresh of every account then finds nothing it missed.
     // The actions marked done and quiet are read through their own index on the server too (team
     // schema 10): the plan PostgreSQL makes when it may not read the whole table.
     void quietActionsAreReadByAccount()
@@ -504,6 +500,10 @@ private slots:
                  qPrintable(steps.join(u'\n')));
     }
 
+    // A refresh whose changes the version check partly left (a CSM changed those actions
+    // meanwhile) still lands the rest, and leaves a stamp no pass matches: the next refresh looks at
+    // every account. After that, a pass's refresh looks at its accounts only, on the server as in a
+    // file, and a refresh of every account then finds nothing it missed.
     void aRefreshLooksAtThePassesAccountsOnly()
     {
         Result<std::unique_ptr<TeamDatabase>> owner = m_cluster.open(QStringLiteral("queue"));

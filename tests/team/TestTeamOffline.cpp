@@ -161,6 +161,10 @@ private slots:
         QVERIFY2(
             actions->findChild<QLabel*>(QStringLiteral("count"))->text().contains(QStringLiteral("copy")),
             qPrintable(actions->findChild<QLabel*>(QStringLiteral("count"))->text()));
+        // Why: the server's words, in the count's tooltip.
+        QVERIFY2(
+            actions->findChild<QLabel*>(QStringLiteral("count"))->toolTip().contains(QStringLiteral("team")),
+            qPrintable(actions->findChild<QLabel*>(QStringLiteral("count"))->toolTip()));
         test::selectQueueRow(actions, actions->model()->actionIndex(m_target.id));
         QVERIFY(!actions->findChild<QPushButton*>(QStringLiteral("done"))->isEnabled());
 

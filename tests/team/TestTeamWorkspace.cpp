@@ -8,6 +8,7 @@
 #include "team/TeamStats.h"
 
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -180,6 +181,10 @@ private slots:
 
         // An expired certificate, and one for another host: each says so, and when or for whom.
         QString error;
+        auto restore = qScopeGuard([this] { // the next tests' certificate, whatever happens here
+            QString ignored;
+            m_cluster.serveCertificate(QStringLiteral("valid.crt"), &ignored);
+        });
         QVERIFY2(m_cluster.serveCertificate(QStringLiteral("expired.crt"), &error), qPrintable(error));
         db = TeamDatabase::open(location, TeamDatabase::Purpose::Use, PgCluster::superPassword());
         QVERIFY(!db.ok());
@@ -192,12 +197,19 @@ private slots:
         QVERIFY2(db.error().contains(
                      QStringLiteral("its TLS certificate is for db.elsewhere.example, not for localhost")),
                  qPrintable(db.error()));
+        // For another host and from a CA the location does not trust: the CA is named, first.
+        location.sslRootCert = m_cluster.otherCaFile();
+        db = TeamDatabase::open(location, TeamDatabase::Purpose::Use, PgCluster::superPassword());
+        QVERIFY(!db.ok());
+        QVERIFY2(db.error().contains(QStringLiteral("is not signed by a CA in")), qPrintable(db.error()));
+        location.sslRootCert = m_cluster.caFile();
         // sslmode=verify-ca checks the CA, not the name: that one connects.
         location.sslMode = QStringLiteral("verify-ca");
         db = TeamDatabase::open(location, TeamDatabase::Purpose::Use, PgCluster::superPassword());
         QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error()));
         db = Error { QString() };
         location.sslMode = QStringLiteral("verify-full");
+        restore.dismiss();
         QVERIFY2(m_cluster.serveCertificate(QStringLiteral("valid.crt"), &error), qPrintable(error));
         db = TeamDatabase::open(location, TeamDatabase::Purpose::Use, PgCluster::superPassword());
         QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error()));

@@ -192,6 +192,9 @@ ActionQueueView::ActionQueueView(QWidget* parent)
             m_showsCopy
                 ? tr("%1 — this machine's last copy, read-only until the team server answers.").arg(count)
                 : count);
+        // Why the server was not read (the banner says it too, once the session knows it is away);
+        // it quotes the server's words: shown as written, never as markup.
+        m_count->setToolTip(m_showsCopy ? PlainText::asRichText(page->fromCopy) : QString());
         updateButtons();
         emit loaded(int(page->accounts));
     });
