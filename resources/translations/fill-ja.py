@@ -944,6 +944,7 @@ JA = {
     "its TLS certificate (issued by %1) is not signed by a CA in %2: set sslrootcert to the file of the CA that signed it.":
         "TLS 証明書 (発行者: %1) は %2 にある CA の署名ではありません。署名した CA のファイルを sslrootcert に指定してください。",
     "its TLS certificate is not trusted (%1).": "TLS 証明書が信頼されていません (%1)。",
+    "No open actions: nothing in the queue for this account.": "未対応のアクションはありません。この顧客のキューは空です。",
 }
 
 # The command lines' strings (tenure-cli, tenure --help): a table of their own.

@@ -4781,10 +4781,6 @@
         <translation>&lt;b&gt;未対応のアクション&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>None.</source>
-        <translation>なし。</translation>
-    </message>
-    <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -4893,6 +4889,10 @@
     <message>
         <source>No events from this account yet.</source>
         <translation>この顧客のイベントはまだありません。</translation>
+    </message>
+    <message>
+        <source>No open actions: nothing in the queue for this account.</source>
+        <translation>未対応のアクションはありません。この顧客のキューは空です。</translation>
     </message>
 </context>
 <context>

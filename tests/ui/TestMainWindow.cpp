@@ -539,6 +539,26 @@ private slots:
         const std::optional<Action> snoozed = ActionStore(*db).find(snoozedId);
         QCOMPARE(snoozed->status, QStringLiteral("snoozed"));
         QCOMPARE(snoozed->snoozedUntil, QDate::currentDate().addDays(7));
+
+        // An account with nothing in the queue says so across the table; the next one with
+        // actions has its columns back.
+        QSqlQuery quiet(db->connection());
+        QVERIFY(quiet.exec(QStringLiteral("SELECT id FROM accounts WHERE id NOT IN (SELECT account_id FROM "
+                                          "actions WHERE status <> 'done') ORDER BY id LIMIT 1"))
+                && quiet.next());
+        shown.clear();
+        QVERIFY(window.showView(QStringLiteral("customer:") + quiet.value(0).toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && page->report()->actions.isEmpty(), 10000);
+        QCOMPARE(actions->rowCount(), 1);
+        QCOMPARE(actions->columnSpan(0, 0), actions->columnCount());
+        QVERIFY2(actions->item(0, 0)->text().startsWith(QStringLiteral("No open actions")),
+                 qPrintable(actions->item(0, 0)->text()));
+        QVERIFY(quiet.exec(QStringLiteral("SELECT account_id FROM actions WHERE status = 'open' LIMIT 1"))
+                && quiet.next());
+        shown.clear();
+        QVERIFY(window.showView(QStringLiteral("customer:") + quiet.value(0).toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty() && !page->report()->actions.isEmpty(), 10000);
+        QCOMPARE(actions->columnSpan(0, 0), 1);
     }
 
     void firstRunOffersTheDemo()

@@ -412,6 +412,7 @@ void CustomerDetailView::showActions(const AccountReport& report)
     const QLocale locale;
     m_actionMessage->hide();
     m_actions->clearContents();
+    m_actions->clearSpans();
     m_actions->setRowCount(int(report.actions.size()));
     for (int row = 0; row < report.actions.size(); ++row) {
         const Action& action = report.actions[row];
@@ -457,10 +458,8 @@ void CustomerDetailView::showActions(const AccountReport& report)
     }
     applyReadOnly();
     m_actions->resizeColumnToContents(3);
-    if (report.actions.isEmpty()) {
-        m_actions->setRowCount(1);
-        m_actions->setItem(0, 1, cell(tr("None.")));
-    }
+    if (report.actions.isEmpty()) // one line across the table, as the events' and the breakdown's
+        showEmpty(m_actions, tr("No open actions: nothing in the queue for this account."));
 }
 
 void CustomerDetailView::markDone(qint64 actionId)
