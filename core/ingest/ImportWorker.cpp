@@ -31,8 +31,8 @@ void ImportWorker::start(const QString& file, const CsvImporter::Options& option
     auto prepared = std::make_shared<CsvImporter::Options>(options);
     using Landed = std::pair<CsvImporter::Report, QString>;
     queue<Landed>(
-        [file, prepared, target = m_target](Database& db, const Progress& progress,
-                                            const std::atomic_bool* cancel) -> Result<Landed> {
+        [this, file, prepared, target = m_target](Database& db, const Progress& progress,
+                                                  const std::atomic_bool* cancel) -> Result<Landed> {
             Result<CsvImporter::Report> report
                 = CsvImporter(db, WorkspaceSettings(db).timeZone()).run(file, *prepared, progress, cancel);
             if (!report)
@@ -46,6 +46,7 @@ void ImportWorker::start(const QString& file, const CsvImporter::Options& option
                 report->cancelled = true;
                 return Landed { std::move(report).value(), QString() };
             }
+            emit landing(); // this object outlives the job: its destructor waits for it
             Result<QString> landed = target->land();
             if (!landed)
                 return Error { landed.error() };

@@ -41,6 +41,9 @@ public:
 signals:
     // `landed`: what a target other than the file took of the import ("" for a file, or a check).
     void finished(const tenure::CsvImporter::Report& report, const QString& landed);
+    // The file is read and staged; its rows now go to the target (a team server), whole or not at
+    // all. From here until `finished` or `failed`, cancel() changes nothing.
+    void landing();
 
 private:
     std::shared_ptr<ImportTarget> m_target;

@@ -945,6 +945,7 @@ JA = {
         "TLS 証明書 (発行者: %1) は %2 にある CA の署名ではありません。署名した CA のファイルを sslrootcert に指定してください。",
     "its TLS certificate is not trusted (%1).": "TLS 証明書が信頼されていません (%1)。",
     "No open actions: nothing in the queue for this account.": "未対応のアクションはありません。この顧客のキューは空です。",
+    "Sending it to the team server: it lands whole or not at all.": "チームのサーバーに送信しています。すべて反映されるか、何も反映されないかのどちらかです。",
 }
 
 # The command lines' strings (tenure-cli, tenure --help): a table of their own.

@@ -5436,6 +5436,10 @@
         <source>Import CSV into %1</source>
         <translation>%1 に CSV をインポート</translation>
     </message>
+    <message>
+        <source>Sending it to the team server: it lands whole or not at all.</source>
+        <translation>チームのサーバーに送信しています。すべて反映されるか、何も反映されないかのどちらかです。</translation>
+    </message>
 </context>
 <context>
     <name>tenure::MainWindow</name>

@@ -11,6 +11,7 @@
 #include "team/TeamImportTarget.h"
 
 #include <QApplication>
+#include <QDialogButtonBox>
 #include <QDragEnterEvent>
 #include <QLabel>
 #include <QMimeData>
@@ -64,6 +65,7 @@ private slots:
         ImportWorker worker(std::make_shared<TeamImportTarget>(location("kenta"), QStringLiteral("pw-k")));
         QSignalSpy finished(&worker, &ImportWorker::finished);
         QSignalSpy failed(&worker, &ImportWorker::failed);
+        QSignalSpy landing(&worker, &ImportWorker::landing);
         CsvImporter::Options options;
         options.kind = ImportMapping::Kind::Accounts;
         options.dryRun = true;
@@ -72,6 +74,7 @@ private slots:
         QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
         QCOMPARE(finished.first().at(0).value<CsvImporter::Report>().inserted, 3);
         QCOMPARE(finished.first().at(1).toString(), QString()); // a check sends nothing
+        QCOMPARE(landing.size(), 0);
         QCOMPARE(count("accounts"), accounts);
 
         options.dryRun = false;
@@ -82,6 +85,7 @@ private slots:
         QVERIFY2(landed.startsWith(QStringLiteral("Into the team workspace"))
                      && landed.contains(QStringLiteral("3 accounts")),
                  qPrintable(landed));
+        QCOMPARE(landing.size(), 1); // said before the rows went, so the dialog can say so
         QCOMPARE(count("accounts"), accounts + 3);
         QCOMPARE(m_super->scalar(QStringLiteral("SELECT name FROM accounts WHERE id = 'JP-001'"))->toString(),
                  QStringLiteral("株式会社さくら商事"));
@@ -100,10 +104,12 @@ private slots:
         const qint64 events = count("events");
         ImportWorker worker(std::make_shared<TeamImportTarget>(location("kenta"), QStringLiteral("pw-k")));
         QSignalSpy finished(&worker, &ImportWorker::finished);
+        QSignalSpy landing(&worker, &ImportWorker::landing);
         CsvImporter::Options options;
         options.kind = ImportMapping::Kind::Events;
         worker.start(fixture("events-bad.csv"), options);
         QVERIFY(finished.wait(60000));
+        QCOMPARE(landing.size(), 0);
         const auto report = finished.first().at(0).value<CsvImporter::Report>();
         QVERIFY(!report.committed);
         QCOMPARE(report.rejected, 3);
@@ -149,6 +155,8 @@ private slots:
         QTRY_VERIFY2_WITH_TIMEOUT(result->toPlainText().contains(QStringLiteral("Into the team workspace")),
                                   qPrintable(result->toPlainText()), 60000);
         QCOMPARE(imported.size(), 1);
+        // Cancel was off while the rows went to the server; the dialog closes again now.
+        QVERIFY(dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Close)->isEnabled());
         const qint64 added = imported.first().first().value<CsvImporter::Report>().inserted;
         QVERIFY(added > 0);
         QCOMPARE(count("events"), events + added);

@@ -334,6 +334,11 @@ void ImportCsvDialog::run(bool dryRun)
                     showReport(report, m_dryRun, landed);
                 });
         connect(m_worker.get(), &ImportWorker::failed, this, &ImportCsvDialog::showFailure);
+        connect(m_worker.get(), &ImportWorker::landing, this, [this] {
+            // The server takes it whole or not at all: no cancelling half of it now.
+            m_result->appendPlainText(tr("Sending it to the team server: it lands whole or not at all."));
+            m_buttons->button(QDialogButtonBox::Close)->setEnabled(false);
+        });
     }
     m_dryRun = dryRun;
     m_result->setPlainText(dryRun ? tr("Checking %1…").arg(file) : tr("Importing %1…").arg(file));
@@ -406,6 +411,7 @@ void ImportCsvDialog::setRunning(bool running)
     m_check->setEnabled(!running);
     m_import->setEnabled(!running);
     m_buttons->button(QDialogButtonBox::Close)->setText(running ? tr("Cancel") : tr("Close"));
+    m_buttons->button(QDialogButtonBox::Close)->setEnabled(true);
 }
 
 QString ImportCsvDialog::currentFile() const
@@ -574,7 +580,8 @@ void ImportCsvDialog::loadMapping(const QString& path)
 
 void ImportCsvDialog::reject()
 {
-    // While an import runs, Cancel (or Escape) rolls it back; the dialog stays to say so.
+    // While an import runs, Cancel (or Escape) rolls it back; the dialog stays to say so. While it
+    // lands on a team server (Cancel is off), Escape waits too.
     if (m_worker && m_worker->isRunning()) {
         m_worker->cancel();
         return;
