@@ -19,10 +19,12 @@
 
 #include <QCheckBox>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -192,6 +194,39 @@ private slots:
             !actions->showsCopy() && actions->model()->actionIndex(m_target.id).isValid(), 10000);
         test::selectQueueRow(actions, actions->model()->actionIndex(m_target.id));
         QVERIFY(actions->findChild<QPushButton*>(QStringLiteral("done"))->isEnabled());
+    }
+
+    // Notes kept by an earlier session are sent as soon as the view opens, before the session
+    // knows whether the server answers. When it does not, the notes stay kept and the count keeps
+    // saying what the list shows: the connection error is the banner's to show (and the count's
+    // tooltip), not the count's. Checked when the view says its notes were tried.
+    void keptNotesTriedWhileAwayLeaveTheCount()
+    {
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 nobody = closed.serverPort();
+        closed.close();
+        TeamLocation away = m_cluster.location(QStringLiteral("away"), QStringLiteral("misaki"));
+        away.port = nobody;
+        const QString kept = TeamKeptNotes::pathFor(m_local.path());
+        auto forget = qScopeGuard([kept] { QFile::remove(kept); });
+        QVERIFY(TeamKeptNotes::add(kept,
+                                   { { m_target.id, QStringLiteral("株式会社テスト"), kNote,
+                                       QDateTime::currentDateTimeUtc() } })
+                    .ok());
+        ActionQueueView view;
+        view.setTeam(TeamSignIn { away, QStringLiteral("pw-m"), kMisaki, QStringLiteral("csm") });
+        auto* count = view.findChild<QLabel*>(QStringLiteral("count"));
+        QStringList countWhenTried;
+        connect(&view, &ActionQueueView::changed, this, [&] { countWhenTried << count->text(); });
+        view.setWorkspace(m_local.path()); // the copy: here, the member's own workspace file
+        QTRY_VERIFY_WITH_TIMEOUT(!countWhenTried.isEmpty(), 20000);
+        QCOMPARE(view.pendingNotes(), 1); // still kept
+        QVERIFY2(!countWhenTried.first().contains(QStringLiteral("Cannot connect")),
+                 qPrintable(countWhenTried.first()));
+        QTRY_VERIFY_WITH_TIMEOUT(count->text().contains(QStringLiteral("copy")), 20000);
+        QVERIFY2(count->toolTip().contains(QStringLiteral("Cannot connect")), qPrintable(count->toolTip()));
+        QCOMPARE(TeamKeptNotes::load(kept).value().size(), 1);
     }
 
     // The overview shows both: the member's accounts and the team's.
