@@ -1,6 +1,7 @@
 #include "team/TeamEngine.h"
 
 #include "store/Database.h"
+#include "store/WorkspaceSettings.h"
 #include "team/TeamDatabase.h"
 #include "team/TeamPublisher.h"
 #include "team/TeamReadCopy.h"
@@ -288,6 +289,7 @@ Result<TeamEngine::Pass> TeamEngine::attemptPass(bool rebuild, const ScoringEngi
     if (!scored)
         return Error { scored.error() };
     pass.summary = scored.value();
+    pass.timeZone = WorkspaceSettings(*m_replica).timeZone(); // the team's, copied with its settings
     pass.steps.scoreMs = step.restart();
     if (Status shared = shareDefaultRules(*m_replica); !shared)
         return Error {

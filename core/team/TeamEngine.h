@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QLockFile>
+#include <QTimeZone>
 
 #include <atomic>
 #include <memory>
@@ -44,6 +45,7 @@ public:
         // results changed): the team's publication stays the one before.
         bool published = false;
         ScoringEngine::Summary summary;
+        QTimeZone timeZone; // the team's, in which summary.asOf is a day
         ActionEngine::Summary actions; // the team's queue after the pass
         qint64 eventsSetAside = 0; // events of the team's log the copy refused (see TeamReplica)
         QString firstSetAside;

@@ -93,11 +93,16 @@ void TeamService::tick()
         m_sincePullCheck.start();
         pullDue();
     }
-    const QDate today = QDate::currentDate();
+    const QDate today = teamToday();
     if (m_lastDay.isValid() && today != m_lastDay)
         runPass(tr("the day changed"));
     else if (m_sincePass.isValid() && m_sincePass.elapsed() >= qint64(m_options.intervalMinutes) * 60000)
         runPass(tr("every %1 minutes").arg(m_options.intervalMinutes));
+}
+
+QDate TeamService::teamToday() const
+{
+    return (m_options.now ? m_options.now() : QDateTime::currentDateTimeUtc()).toTimeZone(m_zone).date();
 }
 
 void TeamService::pullDue()
@@ -144,7 +149,9 @@ void TeamService::runPass(const QString& why)
     timer.start();
     Result<TeamEngine::Pass> pass = m_engine.runPass(false, {}, m_options.cancel);
     m_sincePass.start();
-    m_lastDay = QDate::currentDate();
+    if (pass && pass->timeZone.isValid())
+        m_zone = pass->timeZone;
+    m_lastDay = teamToday();
     if (!pass) {
         emit log(tr("Scoring failed (%1): %2").arg(why, pass.error()));
         emit passFinished(false);

@@ -3,12 +3,15 @@
 #include "team/TeamEngine.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QObject>
 #include <QSqlDriver>
+#include <QTimeZone>
 #include <QTimer>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace tenure {
@@ -37,6 +40,8 @@ public:
         // Set (from a signal handler, say) to end a pass early: a clean stop need not wait for a
         // long rebuild.
         const std::atomic_bool* cancel = nullptr;
+        // The clock, for the day's change in the team's zone (tests set it); none: the system's.
+        std::function<QDateTime()> now;
         TeamEngine::Options engine;
     };
 
@@ -69,7 +74,11 @@ private:
     QElapsedTimer m_sincePass;
     QElapsedTimer m_sincePullCheck;
     QElapsedTimer m_sinceTry;
+    // The day in the team's zone (known from the first pass; this machine's until then).
+    QDate teamToday() const;
+
     QDate m_lastDay;
+    QTimeZone m_zone = QTimeZone::systemTimeZone();
     QString m_lastHolder;
     bool m_announcedStandby = false;
 };

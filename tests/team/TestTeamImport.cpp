@@ -7,12 +7,14 @@
 #include "team/TeamMembers.h"
 #include "team/TeamService.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 #include <QUrl>
 
 using namespace tenure;
@@ -298,6 +300,31 @@ private slots:
         QTRY_VERIFY2_WITH_TIMEOUT(
             lines.filter(QStringLiteral("Scored (changes announced by the server)")).size() > 0,
             qPrintable(lines.join(u'\n')), 30000);
+    }
+
+    // The service scores when the day changes in the team's zone (Asia/Tokyo here), not this
+    // machine's: midnight in Tokyo is 15:00 UTC, the same UTC day on both sides of it.
+    void theServiceScoresWhenTheTeamsDayChanges()
+    {
+        QDateTime now(QDate(2026, 12, 7), QTime(14, 59, 0), QTimeZone::utc()); // 23:59 in Tokyo
+        TeamService::Options options;
+        options.standbySeconds = 1;
+        options.pullCheckSeconds = 0;
+        options.intervalMinutes = 60;
+        options.now = [&now] { return now; };
+        options.engine.replicaPath = m_local.dir() + QStringLiteral("/day-engine.tenure");
+        TeamService service(m_cluster.location(QStringLiteral("imports"), QStringLiteral("admin1")), options,
+                            QStringLiteral("pw-a"));
+        QStringList lines;
+        connect(&service, &TeamService::log, this, [&lines](const QString& line) { lines << line; });
+        service.start();
+        QTRY_VERIFY2_WITH_TIMEOUT(service.isElected() && lines.filter(QStringLiteral("Scored (")).size() == 1,
+                                  qPrintable(lines.join(u'\n')), 30000);
+        QTest::qWait(1500); // a tick or more: the day has not changed in Tokyo
+        QCOMPARE(lines.filter(QStringLiteral("Scored (the day changed)")).size(), 0);
+        now = now.addSecs(120); // 00:01 in Tokyo on the 8th; still the 7th in UTC
+        QTRY_VERIFY2_WITH_TIMEOUT(lines.filter(QStringLiteral("Scored (the day changed)")).size() == 1,
+                                  qPrintable(lines.join(u'\n')), 10000);
     }
 
 private:
