@@ -101,8 +101,9 @@ QString TeamDatabase::describeFailure(const TeamLocation& location, const QStrin
                  "sslrootcert to the file of the CA that signed it).")
                   .arg(QDir::toNativeSeparators(missing.captured(1)), location.sslMode);
     else if (const QRegularExpressionMatch other
-             = QRegularExpression(QStringLiteral("server certificate for \"([^\"]*)\"( \\(and \\d+ other names?\\))? "
-                                                 "does not match host name \"([^\"]*)\""))
+             = QRegularExpression(
+                   QStringLiteral("server certificate for \"([^\"]*)\"( \\(and \\d+ other names?\\))? "
+                                  "does not match host name \"([^\"]*)\""))
                    .match(text);
              other.hasMatch())
         cause = tr("its TLS certificate is for %1%2, not for %3: connect by a name the certificate holds, or "
@@ -317,6 +318,14 @@ Status TeamDatabase::commit()
 void TeamDatabase::rollback()
 {
     connection().rollback();
+}
+
+QTimeZone TeamDatabase::timeZone() const
+{
+    const Result<QVariant> zone
+        = scalar(QStringLiteral("SELECT value FROM settings WHERE key = 'time_zone'"));
+    const QTimeZone team = zone && zone->isValid() ? QTimeZone(zone->toString().toUtf8()) : QTimeZone();
+    return team.isValid() ? team : QTimeZone::systemTimeZone();
 }
 
 } // namespace tenure

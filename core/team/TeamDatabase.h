@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QTimeZone>
 #include <QVariantList>
 
 #include <memory>
@@ -64,6 +65,9 @@ public:
     Result<QSqlQuery> exec(const QString& sql, const QVariantList& values = {}) const;
     // The first column of the first row (an invalid QVariant when there is no row).
     Result<QVariant> scalar(const QString& sql, const QVariantList& values = {}) const;
+    // The team's time zone (team init --time-zone), in which its days begin and end: a snooze's
+    // day, the engine's today. This machine's when the setting is missing or not a zone.
+    QTimeZone timeZone() const;
     Status begin();
     Status commit();
     void rollback();

@@ -2,11 +2,16 @@
 #include "actions/ActionStore.h"
 #include "cli/TextColumns.h"
 
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTimeZone>
 
 using namespace tenure;
 using namespace tenure::test;
@@ -17,6 +22,47 @@ class TestCliReports : public QObject
     Q_OBJECT
 
 private slots:
+    // A snooze's day is the workspace's, in its time zone, as the engine wakes actions: not this
+    // machine's. Of two zones 25 hours apart, one is on another day than this machine now.
+    void aSnoozesDayIsTheWorkspaces()
+    {
+        QString zone;
+        QDate today;
+        for (const char* candidate : { "Pacific/Kiritimati", "Pacific/Pago_Pago" }) {
+            today = QDateTime::currentDateTimeUtc().toTimeZone(QTimeZone(candidate)).date();
+            if (today != QDate::currentDate()) {
+                zone = QLatin1String(candidate);
+                break;
+            }
+        }
+        QVERIFY(!zone.isEmpty());
+        test::TempWorkspace workspace;
+        const QString db = workspace.path();
+        QCOMPARE(
+            runCommand({ QStringLiteral("demo"), QStringLiteral("--db"), db, QStringLiteral("--accounts"),
+                         QStringLiteral("20"), QStringLiteral("--time-zone"), zone })
+                .code,
+            0);
+        QCOMPARE(runCommand({ QStringLiteral("score"), QStringLiteral("--db"), db }).code, 0);
+        const Run queue
+            = runCommand({ QStringLiteral("actions"), QStringLiteral("--db"), db, QStringLiteral("--json") });
+        const QJsonArray actions = QJsonDocument::fromJson(queue.out.toUtf8()).array();
+        QVERIFY2(!actions.isEmpty(), qPrintable(queue.out + queue.err));
+        const QString id
+            = QString::number(actions.first().toObject().value(QStringLiteral("id")).toInteger());
+        const Run same
+            = runCommand({ QStringLiteral("actions"), QStringLiteral("snooze"), id, QStringLiteral("--until"),
+                           today.toString(Qt::ISODate), QStringLiteral("--db"), db });
+        QCOMPARE(same.code, 2);
+        QVERIFY2(same.err.contains(
+                     QStringLiteral("the day must be after today (%1)").arg(today.toString(Qt::ISODate))),
+                 qPrintable(same.err + QStringLiteral(" in ") + zone));
+        const Run next
+            = runCommand({ QStringLiteral("actions"), QStringLiteral("snooze"), id, QStringLiteral("--until"),
+                           today.addDays(1).toString(Qt::ISODate), QStringLiteral("--db"), db });
+        QVERIFY2(next.code == 0, qPrintable(next.err + QStringLiteral(" in ") + zone));
+    }
+
     // Reports and the list export, headless, from the real binary (no display needed).
     void reportAndExport()
     {

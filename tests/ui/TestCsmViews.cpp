@@ -9,10 +9,13 @@
 #include "overview/OverviewView.h"
 #include "store/AccountStore.h"
 #include "store/Database.h"
+#include "store/WorkspaceSettings.h"
 
 #include <QApplication>
 #include <QChartView>
 #include <QComboBox>
+#include <QDateEdit>
+#include <QDateTime>
 #include <QFile>
 #include <QHeaderView>
 #include <QImage>
@@ -21,11 +24,14 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QProcess>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
+#include <QTimeZone>
+#include <QTimer>
 #include <QTreeView>
 
 #include <cstdio>
@@ -213,6 +219,51 @@ private slots:
 
     // Done on an account row closes all its open actions, each with its own history; on a child
     // row, only that action. The counts follow.
+    // Snooze offers days of the workspace's time zone (the engine wakes actions by them), not this
+    // machine's: of two zones 25 hours apart, one is on another day than this machine now.
+    void theSnoozeDialogCountsTheWorkspacesDays()
+    {
+        QByteArray zone;
+        QDate today;
+        for (const char* candidate : { "Pacific/Kiritimati", "Pacific/Pago_Pago" }) {
+            today = QDateTime::currentDateTimeUtc().toTimeZone(QTimeZone(candidate)).date();
+            if (today != QDate::currentDate()) {
+                zone = candidate;
+                break;
+            }
+        }
+        QVERIFY(!zone.isEmpty());
+        test::TempWorkspace workspace;
+        {
+            std::unique_ptr<Database> db = workspace.open();
+            const Status filled = test::fillScoredDemo(*db, 20);
+            QVERIFY2(filled, qPrintable(filled.error()));
+            QVERIFY(WorkspaceSettings(*db).setTimeZone(zone).ok());
+        }
+        test::ShownView<ActionQueueView> shown({ 1100, 500 }, &ActionQueueView::loaded);
+        QVERIFY(shown.open(workspace.path()));
+        auto* tree = shown.view.findChild<QTreeView*>(QStringLiteral("actions"));
+        QVERIFY(shown.view.model()->rowCount() > 0);
+        tree->selectionModel()->setCurrentIndex(
+            shown.view.model()->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        auto* snooze = shown.view.findChild<QPushButton*>(QStringLiteral("snooze"));
+        QVERIFY(snooze && snooze->isEnabled());
+        QDate offered;
+        QDate earliest;
+        QTimer::singleShot(0, this, [&] {
+            auto* until
+                = QApplication::activeModalWidget()->findChild<QDateEdit*>(QStringLiteral("snoozeUntil"));
+            if (until) {
+                offered = until->date();
+                earliest = until->minimumDate();
+            }
+            QApplication::activeModalWidget()->close();
+        });
+        snooze->click();
+        QCOMPARE(earliest, today.addDays(1));
+        QCOMPARE(offered, today.addDays(7));
+    }
+
     void markingAnAccountOrOneActionDone()
     {
         test::ShownView<ActionQueueView> shown({ 1100, 500 }, &ActionQueueView::loaded);

@@ -3,6 +3,7 @@
 #include "Async.h"
 #include "PlainText.h"
 #include "store/WithWorkspace.h"
+#include "store/WorkspaceSettings.h"
 #include "team/TeamMembers.h"
 #include "workspace/ScopeSwitch.h"
 
@@ -101,9 +102,12 @@ ActionQueueView::ActionQueueView(QWidget* parent)
         const QList<Action> targets = selected();
         QDialog dialog(this);
         dialog.setWindowTitle(tr("Snooze"));
-        auto* date = new QDateEdit(QDate::currentDate().addDays(7), &dialog);
+        // Days in the workspace's zone (a team's), as the engine wakes snoozed actions.
+        const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(m_zone).date();
+        auto* date = new QDateEdit(today.addDays(7), &dialog);
+        date->setObjectName(QStringLiteral("snoozeUntil"));
         date->setCalendarPopup(true);
-        date->setMinimumDate(QDate::currentDate().addDays(1));
+        date->setMinimumDate(today.addDays(1));
         auto* box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
         connect(box, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
         connect(box, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
@@ -162,6 +166,8 @@ ActionQueueView::ActionQueueView(QWidget* parent)
         const QVariant wasAction = was.data(ActionQueueModel::ActionIdRole);
         const int scrolled = m_table->verticalScrollBar()->value();
         m_model->setAccounts(page->shown);
+        if (page->zone.isValid())
+            m_zone = page->zone;
         m_showsCopy = !page->fromCopy.isEmpty();
         if (!m_showsCopy)
             m_members = page->members;
@@ -275,13 +281,19 @@ void ActionQueueView::refresh()
                 Result<QList<Action>> actions = store.queueByAccount(owner, withSnoozed, kShown);
                 if (!actions)
                     return Error { actions.error() };
-                return Page { ActionQueueModel::group(*actions), total.value(), accounts.value(), {}, {} };
+                return Page {
+                    ActionQueueModel::group(*actions), total.value(), accounts.value(), {}, {}, {}
+                };
             };
             // The team's queue, from the server: versions and authors as they are now. Without the
             // server (away, or not answering yet after an offline start), this machine's copy.
             const auto readCopy = [&](const QString& why) -> Result<Page> {
-                Result<Page> page = withWorkspace(path, Database::Mode::ReadOnly,
-                                                  [&](Database& copy) { return read(ActionStore(copy)); });
+                Result<Page> page = withWorkspace(path, Database::Mode::ReadOnly, [&](Database& copy) {
+                    Result<Page> kept = read(ActionStore(copy));
+                    if (kept)
+                        kept->zone = WorkspaceSettings(copy).timeZone(); // the team's, copied
+                    return kept;
+                });
                 if (page)
                     page->fromCopy = why;
                 return page;
@@ -294,6 +306,7 @@ void ActionQueueView::refresh()
                     return readCopy(db.error());
                 Result<Page> page = read(ActionStore((*db)->connection()));
                 if (page) {
+                    page->zone = (*db)->timeZone();
                     // Whom an action may be given to: the team's CSMs and admins, not its loaders.
                     if (Result<QList<TeamDatabase::Member>> members = TeamMembers(**db).list()) {
                         for (const TeamDatabase::Member& member : *members) {
@@ -304,8 +317,12 @@ void ActionQueueView::refresh()
                 }
                 return page;
             }
-            return withWorkspace(path, Database::Mode::ReadOnly,
-                                 [&](Database& db) { return read(ActionStore(db)); });
+            return withWorkspace(path, Database::Mode::ReadOnly, [&](Database& db) {
+                Result<Page> page = read(ActionStore(db));
+                if (page)
+                    page->zone = WorkspaceSettings(db).timeZone();
+                return page;
+            });
         }));
 }
 

@@ -6,6 +6,7 @@
 #include "workspace/TeamSignIn.h"
 
 #include <QFutureWatcher>
+#include <QTimeZone>
 #include <QWidget>
 
 class QCheckBox;
@@ -122,10 +123,12 @@ private:
         qint64 accounts = 0; // accounts in the whole queue
         QStringList members;
         QString fromCopy; // why the copy was read instead of the server, empty when it was not
+        QTimeZone zone; // the workspace's (a team's), in which a snooze's day is counted
     };
     static constexpr int kShown = 1000; // accounts
     QFutureWatcher<Result<Page>> m_loading;
     bool m_reloadPending = false;
+    QTimeZone m_zone = QTimeZone::systemTimeZone(); // the workspace's, once a page has said it
     QFutureWatcher<Outcome> m_working;
     QList<PendingNote> m_sending; // the notes m_working sends, if it sends notes
 };

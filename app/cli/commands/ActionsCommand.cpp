@@ -3,11 +3,13 @@
 #include "actions/ActionRules.h"
 #include "actions/ActionStore.h"
 #include "cli/TextColumns.h"
+#include "store/WorkspaceSettings.h"
 #include "team/TeamDatabase.h"
 #include "team/TeamMembers.h"
 #include "team/TeamWrites.h"
 #include "util/JsonInput.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -234,10 +236,14 @@ int ActionsCommand::run(const QCommandLineParser& parser, Context& context)
         const QDate until = QDate::fromString(parser.value(QStringLiteral("until")), Qt::ISODate);
         if (!until.isValid())
             return usage(tr("snooze expects --until YYYY-MM-DD"));
-        // A day already come would wake the action at once: a snooze that does nothing.
-        if (until <= QDate::currentDate())
+        // A day already come would wake the action at once: a snooze that does nothing. Days are
+        // the workspace's (a team's zone), as the engine counts them.
+        const QDate today = QDateTime::currentDateTimeUtc()
+                                .toTimeZone(team ? team->timeZone() : WorkspaceSettings(*db).timeZone())
+                                .date();
+        if (until <= today)
             return usage(tr("snooze --until %1: the day must be after today (%2)")
-                             .arg(until.toString(Qt::ISODate), QDate::currentDate().toString(Qt::ISODate)));
+                             .arg(until.toString(Qt::ISODate), today.toString(Qt::ISODate)));
         return done(store.snooze(id, until, author, note),
                     tr("Action %1 snoozed until %2.").arg(id).arg(until.toString(Qt::ISODate)));
     }
