@@ -10,11 +10,13 @@
 #include "rules/RulesView.h"
 #include "store/AccountStore.h"
 #include "store/SourceStore.h"
+#include "store/WorkspaceSettings.h"
 #include "tuning/TuningView.h"
 
 #include <QChartView>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDateTime>
 #include <QFile>
 #include <QGraphicsSimpleTextItem>
 #include <QJsonArray>
@@ -31,6 +33,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
+#include <QTimeZone>
 #include <QTreeWidget>
 
 using namespace tenure;
@@ -327,6 +330,16 @@ private slots:
     {
         test::TempWorkspace workspace;
         QVERIFY(fillDemo(workspace, 10));
+        // In a zone on another day than this machine: the dialog's today is the workspace's (of two
+        // zones 25 hours apart, one is on another day than this machine now).
+        QDate today;
+        for (const char* zone : { "Pacific/Kiritimati", "Pacific/Pago_Pago" }) {
+            today = QDateTime::currentDateTimeUtc().toTimeZone(QTimeZone(zone)).date();
+            if (today != QDate::currentDate()) {
+                QVERIFY(WorkspaceSettings(*workspace.open()).setTimeZone(zone).ok());
+                break;
+            }
+        }
         CustomerDetailView view;
         view.resize(1100, 700);
         view.show();
@@ -340,10 +353,11 @@ private slots:
         auto* kind = dialog->findChild<QComboBox*>(QStringLiteral("kind"));
         kind->setCurrentIndex(kind->findData(int(Outcome::Kind::Expanded)));
         auto* date = dialog->findChild<QDateEdit*>(QStringLiteral("date"));
-        date->setDate(QDate::currentDate().addDays(3)); // not yet happened: refused
+        QCOMPARE(date->date(), today);
+        date->setDate(today.addDays(1)); // not yet happened there: refused
         dialog->accept();
         QVERIFY(dialog->isVisible());
-        date->setDate(QDate::currentDate().addDays(-2));
+        date->setDate(today);
         dialog->findChild<QLineEdit*>(QStringLiteral("amount"))->setText(QStringLiteral("abc"));
         dialog->accept();
         QVERIFY(dialog->isVisible()); // not a number: refused with the reason

@@ -160,7 +160,9 @@ CustomerDetailView::CustomerDetailView(QWidget* parent)
         tr("Churned, renewed, expanded or contracted: what happened, for the backtests"));
     m_addOutcome->setProperty("writableTip", m_addOutcome->toolTip()); // back after the server was away
     connect(m_addOutcome, &QPushButton::clicked, this, [this] {
-        auto* dialog = new OutcomeDialog(m_accountId, m_title->text(), this);
+        // The report's day is today in the workspace's zone (a team's), as the engine counts days.
+        auto* dialog = new OutcomeDialog(m_accountId, m_title->text(),
+                                         m_report ? m_report->asOf : QDate::currentDate(), this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &QDialog::accepted, this,
                 [this, dialog] { recordOutcome(dialog->outcome().value()); });

@@ -12,11 +12,13 @@
 
 namespace tenure {
 
-OutcomeDialog::OutcomeDialog(const QString& accountId, const QString& accountName, QWidget* parent)
+OutcomeDialog::OutcomeDialog(const QString& accountId, const QString& accountName, const QDate& today,
+                             QWidget* parent)
     : QDialog(parent)
     , m_accountId(accountId)
+    , m_today(today)
     , m_kind(new QComboBox(this))
-    , m_date(new QDateEdit(QDate::currentDate(), this))
+    , m_date(new QDateEdit(today, this))
     , m_amount(new QLineEdit(this))
     , m_note(new QLineEdit(this))
     , m_problem(new QLabel(this))
@@ -57,7 +59,7 @@ Result<Outcome> OutcomeDialog::outcome() const
     outcome.accountId = m_accountId;
     outcome.kind = Outcome::Kind(m_kind->currentData().toInt());
     outcome.date = m_date->date();
-    if (outcome.date > QDate::currentDate())
+    if (outcome.date > m_today)
         return Error { tr("The date is in the future: record an outcome once it has happened.") };
     const QString amount = m_amount->text().trimmed();
     if (!amount.isEmpty()) {

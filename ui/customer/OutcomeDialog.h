@@ -3,6 +3,7 @@
 #include "domain/Outcome.h"
 #include "util/Result.h"
 
+#include <QDate>
 #include <QDialog>
 
 class QComboBox;
@@ -20,7 +21,9 @@ class OutcomeDialog : public QDialog
     Q_OBJECT
 
 public:
-    OutcomeDialog(const QString& accountId, const QString& accountName, QWidget* parent = nullptr);
+    // `today`: the workspace's day (its time zone's), the latest an outcome may have happened.
+    OutcomeDialog(const QString& accountId, const QString& accountName, const QDate& today,
+                  QWidget* parent = nullptr);
 
     // The outcome as entered, or what is wrong with it.
     Result<Outcome> outcome() const;
@@ -28,6 +31,7 @@ public:
 
 private:
     QString m_accountId;
+    QDate m_today;
     QComboBox* m_kind;
     QDateEdit* m_date;
     QLineEdit* m_amount;
