@@ -26,6 +26,7 @@ Result<AccountReport> AccountReport::load(Database& db, const QString& accountId
     AccountReport report;
     report.account = *account;
     report.asOf = asOf;
+    report.timeZone = WorkspaceSettings(db).timeZone();
     Result<RuleStore::Active> rules = RuleStore(db).active();
     if (!rules)
         return Error { rules.error() };

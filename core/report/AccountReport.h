@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QDate>
 #include <QList>
+#include <QTimeZone>
 
 #include <optional>
 
@@ -54,6 +55,7 @@ public:
     QList<RecentEvent> recentEvents; // the latest 15 of the last 90 days, newest first
     RuleSet rules; // for stage names, band names and colours
     QDate asOf; // the report's day (today in the workspace zone)
+    QTimeZone timeZone; // the workspace's (a team's), in which days begin and end
     std::optional<int> daysToRenewal; // negative when the renewal date has passed
 
     static Result<AccountReport> load(Database& db, const QString& accountId, const QDate& asOf);

@@ -100,9 +100,14 @@ void TeamService::tick()
         runPass(tr("every %1 minutes").arg(m_options.intervalMinutes));
 }
 
+QDateTime TeamService::now() const
+{
+    return m_options.now ? m_options.now() : QDateTime::currentDateTimeUtc();
+}
+
 QDate TeamService::teamToday() const
 {
-    return (m_options.now ? m_options.now() : QDateTime::currentDateTimeUtc()).toTimeZone(m_zone).date();
+    return now().toTimeZone(m_zone).date();
 }
 
 void TeamService::pullDue()
@@ -147,11 +152,13 @@ void TeamService::runPass(const QString& why)
 {
     QElapsedTimer timer;
     timer.start();
+    // The day the pass began in: a pass across midnight leaves the new day to the next tick.
+    const QDateTime began = now();
     Result<TeamEngine::Pass> pass = m_engine.runPass(false, {}, m_options.cancel);
     m_sincePass.start();
     if (pass && pass->timeZone.isValid())
         m_zone = pass->timeZone;
-    m_lastDay = teamToday();
+    m_lastDay = began.toTimeZone(m_zone).date();
     if (!pass) {
         emit log(tr("Scoring failed (%1): %2").arg(why, pass.error()));
         emit passFinished(false);

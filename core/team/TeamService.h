@@ -76,6 +76,7 @@ private:
     QElapsedTimer m_sinceTry;
     // The day in the team's zone (known from the first pass; this machine's until then).
     QDate teamToday() const;
+    QDateTime now() const;
 
     QDate m_lastDay;
     QTimeZone m_zone = QTimeZone::systemTimeZone();

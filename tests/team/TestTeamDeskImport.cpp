@@ -23,6 +23,8 @@
 #include <QTest>
 #include <QUrl>
 
+#include <optional>
+
 using namespace tenure;
 using tenure::test::PgCluster;
 
@@ -150,13 +152,22 @@ private slots:
         dialog.show();
         dialog.setFile(fixture("events-quoted.csv"));
         QVERIFY(previewed.wait(10000));
-        QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("import")), Qt::LeftButton);
         auto* result = dialog.findChild<QPlainTextEdit*>(QStringLiteral("result"));
+        // While the rows go to the server the dialog says so, and Cancel is off.
+        QPushButton* close = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Close);
+        std::optional<bool> cancelWhileSending;
+        connect(result, &QPlainTextEdit::textChanged, this, [&] {
+            if (!cancelWhileSending
+                && result->toPlainText().contains(QStringLiteral("Sending it to the team server")))
+                cancelWhileSending = close->isEnabled();
+        });
+        QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("import")), Qt::LeftButton);
         QTRY_VERIFY2_WITH_TIMEOUT(result->toPlainText().contains(QStringLiteral("Into the team workspace")),
                                   qPrintable(result->toPlainText()), 60000);
         QCOMPARE(imported.size(), 1);
-        // Cancel was off while the rows went to the server; the dialog closes again now.
-        QVERIFY(dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Close)->isEnabled());
+        QVERIFY(cancelWhileSending.has_value());
+        QVERIFY(!*cancelWhileSending);
+        QVERIFY(close->isEnabled()); // and the dialog closes again now
         const qint64 added = imported.first().first().value<CsvImporter::Report>().inserted;
         QVERIFY(added > 0);
         QCOMPARE(count("events"), events + added);

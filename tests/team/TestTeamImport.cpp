@@ -318,7 +318,7 @@ private slots:
         QStringList lines;
         connect(&service, &TeamService::log, this, [&lines](const QString& line) { lines << line; });
         service.start();
-        QTRY_VERIFY2_WITH_TIMEOUT(service.isElected() && lines.filter(QStringLiteral("Scored (")).size() == 1,
+        QTRY_VERIFY2_WITH_TIMEOUT(service.isElected() && !lines.filter(QStringLiteral("Scored (")).isEmpty(),
                                   qPrintable(lines.join(u'\n')), 30000);
         QTest::qWait(1500); // a tick or more: the day has not changed in Tokyo
         QCOMPARE(lines.filter(QStringLiteral("Scored (the day changed)")).size(), 0);

@@ -217,8 +217,6 @@ private slots:
         QVERIFY(view.grab().save(test::screenshotDir() + QStringLiteral("/action-queue.png")));
     }
 
-    // Done on an account row closes all its open actions, each with its own history; on a child
-    // row, only that action. The counts follow.
     // Snooze offers days of the workspace's time zone (the engine wakes actions by them), not this
     // machine's: of two zones 25 hours apart, one is on another day than this machine now.
     void theSnoozeDialogCountsTheWorkspacesDays()
@@ -251,19 +249,22 @@ private slots:
         QDate offered;
         QDate earliest;
         QTimer::singleShot(0, this, [&] {
-            auto* until
-                = QApplication::activeModalWidget()->findChild<QDateEdit*>(QStringLiteral("snoozeUntil"));
-            if (until) {
+            QWidget* dialog = QApplication::activeModalWidget();
+            if (!dialog)
+                return; // the dates stay unset: the comparisons below fail
+            if (auto* until = dialog->findChild<QDateEdit*>(QStringLiteral("snoozeUntil"))) {
                 offered = until->date();
                 earliest = until->minimumDate();
             }
-            QApplication::activeModalWidget()->close();
+            dialog->close();
         });
         snooze->click();
         QCOMPARE(earliest, today.addDays(1));
         QCOMPARE(offered, today.addDays(7));
     }
 
+    // Done on an account row closes all its open actions, each with its own history; on a child
+    // row, only that action. The counts follow.
     void markingAnAccountOrOneActionDone()
     {
         test::ShownView<ActionQueueView> shown({ 1100, 500 }, &ActionQueueView::loaded);

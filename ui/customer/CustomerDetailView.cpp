@@ -28,6 +28,7 @@
 #include <QScrollArea>
 #include <QStackedWidget>
 #include <QTableWidget>
+#include <QTimeZone>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -160,9 +161,8 @@ CustomerDetailView::CustomerDetailView(QWidget* parent)
         tr("Churned, renewed, expanded or contracted: what happened, for the backtests"));
     m_addOutcome->setProperty("writableTip", m_addOutcome->toolTip()); // back after the server was away
     connect(m_addOutcome, &QPushButton::clicked, this, [this] {
-        // The report's day is today in the workspace's zone (a team's), as the engine counts days.
-        auto* dialog = new OutcomeDialog(m_accountId, m_title->text(),
-                                         m_report ? m_report->asOf : QDate::currentDate(), this);
+        // Today in the workspace's zone (a team's), as the engine counts days.
+        auto* dialog = new OutcomeDialog(m_accountId, m_title->text(), today(), this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &QDialog::accepted, this,
                 [this, dialog] { recordOutcome(dialog->outcome().value()); });
@@ -443,15 +443,18 @@ void CustomerDetailView::showActions(const AccountReport& report)
         snoozeButton->setProperty("writableTip", snoozeButton->toolTip());
         // A click snoozes for a week; the arrow beside it offers the other choices.
         snoozeButton->setPopupMode(QToolButton::MenuButtonPopup);
-        const QDate today = report.asOf; // the workspace zone's day, not this machine's
+        // Days counted from today in the workspace's zone when clicked (a page left open past
+        // midnight counts from the new day), not from this machine's.
         connect(snoozeButton, &QToolButton::clicked, this,
-                [this, id = action.id, until = today.addDays(7)] { snooze(id, until); });
+                [this, id = action.id] { snooze(id, today().addDays(7)); });
         auto* later = new QMenu(snoozeButton);
-        const std::pair<QString, QDate> choices[] { { tr("Until tomorrow"), today.addDays(1) },
-                                                    { tr("For a week"), today.addDays(7) },
-                                                    { tr("For a month"), today.addMonths(1) } };
-        for (const auto& [label, until] : choices)
-            later->addAction(label, this, [this, id = action.id, until] { snooze(id, until); });
+        const std::pair<QString, std::pair<int, int>> choices[] { { tr("Until tomorrow"), { 1, 0 } },
+                                                                  { tr("For a week"), { 7, 0 } },
+                                                                  { tr("For a month"), { 0, 1 } } };
+        for (const auto& [label, span] : choices)
+            later->addAction(label, this, [this, id = action.id, days = span.first, months = span.second] {
+                snooze(id, today().addDays(days).addMonths(months));
+            });
         snoozeButton->setMenu(later);
         layout->addWidget(doneButton);
         layout->addWidget(snoozeButton);
@@ -462,6 +465,13 @@ void CustomerDetailView::showActions(const AccountReport& report)
     m_actions->resizeColumnToContents(3);
     if (report.actions.isEmpty()) // one line across the table, as the events' and the breakdown's
         showEmpty(m_actions, tr("No open actions: nothing in the queue for this account."));
+}
+
+QDate CustomerDetailView::today() const
+{
+    const QTimeZone zone
+        = m_report && m_report->timeZone.isValid() ? m_report->timeZone : QTimeZone::systemTimeZone();
+    return QDateTime::currentDateTimeUtc().toTimeZone(zone).date();
 }
 
 void CustomerDetailView::markDone(qint64 actionId)

@@ -46,6 +46,8 @@ public:
 
     // Records an outcome (the dialog's result) for the account shown, off the GUI thread.
     void recordOutcome(const Outcome& outcome);
+    // Today in the workspace's zone (the report's), now: a page left open past midnight moves on.
+    QDate today() const;
     // Marks one of the account's actions done, or snoozes it until `until`, off the GUI thread
     // (the team's server in a team workspace, checked against the version shown).
     void markDone(qint64 actionId);

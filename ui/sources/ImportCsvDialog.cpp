@@ -336,8 +336,8 @@ void ImportCsvDialog::run(bool dryRun)
         connect(m_worker.get(), &ImportWorker::failed, this, &ImportCsvDialog::showFailure);
         connect(m_worker.get(), &ImportWorker::landing, this, [this] {
             // The server takes it whole or not at all: no cancelling half of it now.
-            m_result->appendPlainText(tr("Sending it to the team server: it lands whole or not at all."));
             m_buttons->button(QDialogButtonBox::Close)->setEnabled(false);
+            m_result->appendPlainText(tr("Sending it to the team server: it lands whole or not at all."));
         });
     }
     m_dryRun = dryRun;
