@@ -1,6 +1,7 @@
 #include "TestSupport.h"
 
 #include "store/Schema.h"
+#include "store/WorkspaceSettings.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -10,6 +11,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
+#include <QTimeZone>
 
 namespace tenure::test {
 
@@ -99,6 +101,14 @@ QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArra
 qint64 utcMs(int year, int month, int day, int hour, int minute)
 {
     return QDateTime(QDate(year, month, day), QTime(hour, minute), Qt::UTC).toMSecsSinceEpoch();
+}
+
+std::pair<QByteArray, QDate> zoneOnAnotherDay()
+{
+    for (const char* zone : { "Pacific/Kiritimati", "Pacific/Pago_Pago" })
+        if (const QDate day = WorkspaceSettings::todayIn(QTimeZone(zone)); day != QDate::currentDate())
+            return { QByteArray(zone), day };
+    return {}; // not reached: the two zones are never on one day
 }
 
 } // namespace tenure::test

@@ -2,10 +2,12 @@
 
 #include "store/Database.h"
 
+#include <QDate>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
 
 #include <memory>
+#include <utility>
 
 namespace tenure::test {
 
@@ -45,6 +47,11 @@ QString writeOutsideTenure(const QString& path, const QStringList& statements);
 
 // The statements that make a workspace as schema `version` had it, ending with its user_version.
 QStringList schemaUpTo(int version);
+
+// A time zone whose calendar is on another day than this machine's now, and that day: of
+// Pacific/Kiritimati and Pacific/Pago_Pago, 25 hours apart, one always is. For tests of "today"
+// counted in the workspace's zone rather than the machine's.
+std::pair<QByteArray, QDate> zoneOnAnotherDay();
 
 // Milliseconds since the epoch of a UTC date and time, for readable fixtures.
 qint64 utcMs(int year, int month, int day, int hour = 12, int minute = 0);

@@ -26,6 +26,11 @@ public:
     // of the workspace (reports, lists, the engine's "as of") is this day, not the machine's.
     QDate dateAt(const QDateTime& instant) const;
     QDate today() const { return dateAt(QDateTime::currentDateTimeUtc()); }
+    // Today in `zone` (a team's, read from its server): the same day as today() for its workspace.
+    static QDate todayIn(const QTimeZone& zone)
+    {
+        return QDateTime::currentDateTimeUtc().toTimeZone(zone).date();
+    }
     Status setTimeZone(const QByteArray& ianaId);
     // Whether `ianaId` names a zone this machine knows, with the words to say why not.
     static Status checkTimeZone(const QByteArray& ianaId);

@@ -332,14 +332,8 @@ private slots:
         QVERIFY(fillDemo(workspace, 10));
         // In a zone on another day than this machine: the dialog's today is the workspace's (of two
         // zones 25 hours apart, one is on another day than this machine now).
-        QDate today;
-        for (const char* zone : { "Pacific/Kiritimati", "Pacific/Pago_Pago" }) {
-            today = QDateTime::currentDateTimeUtc().toTimeZone(QTimeZone(zone)).date();
-            if (today != QDate::currentDate()) {
-                QVERIFY(WorkspaceSettings(*workspace.open()).setTimeZone(zone).ok());
-                break;
-            }
-        }
+        const auto [zone, today] = test::zoneOnAnotherDay();
+        QVERIFY(WorkspaceSettings(*workspace.open()).setTimeZone(zone).ok());
         CustomerDetailView view;
         view.resize(1100, 700);
         view.show();

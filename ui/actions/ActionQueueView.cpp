@@ -103,7 +103,7 @@ ActionQueueView::ActionQueueView(QWidget* parent)
         QDialog dialog(this);
         dialog.setWindowTitle(tr("Snooze"));
         // Days in the workspace's zone (a team's), as the engine wakes snoozed actions.
-        const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(m_zone).date();
+        const QDate today = WorkspaceSettings::todayIn(m_zone);
         auto* date = new QDateEdit(today.addDays(7), &dialog);
         date->setObjectName(QStringLiteral("snoozeUntil"));
         date->setCalendarPopup(true);

@@ -471,7 +471,7 @@ QDate CustomerDetailView::today() const
 {
     const QTimeZone zone
         = m_report && m_report->timeZone.isValid() ? m_report->timeZone : QTimeZone::systemTimeZone();
-    return QDateTime::currentDateTimeUtc().toTimeZone(zone).date();
+    return WorkspaceSettings::todayIn(zone);
 }
 
 void CustomerDetailView::markDone(qint64 actionId)

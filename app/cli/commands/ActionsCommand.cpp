@@ -238,9 +238,8 @@ int ActionsCommand::run(const QCommandLineParser& parser, Context& context)
             return usage(tr("snooze expects --until YYYY-MM-DD"));
         // A day already come would wake the action at once: a snooze that does nothing. Days are
         // the workspace's (a team's zone), as the engine counts them.
-        const QDate today = QDateTime::currentDateTimeUtc()
-                                .toTimeZone(team ? team->timeZone() : WorkspaceSettings(*db).timeZone())
-                                .date();
+        const QDate today
+            = team ? WorkspaceSettings::todayIn(team->timeZone()) : WorkspaceSettings(*db).today();
         if (until <= today)
             return usage(tr("snooze --until %1: the day must be after today (%2)")
                              .arg(until.toString(Qt::ISODate), today.toString(Qt::ISODate)));
