@@ -64,7 +64,8 @@ public:
         qint64 changedSince = -1;
     };
 
-    // (phase, done, total); called on the engine's thread.
+    // (phase, done, total); called on the engine's thread. A negative total: a message with no
+    // amount (waiting for another engine's rebuild of the same file, RebuildLock).
     using Progress = std::function<void(const QString& phase, qint64 done, qint64 total)>;
 
     explicit ScoringEngine(Database& db);

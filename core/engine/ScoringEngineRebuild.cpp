@@ -5,6 +5,7 @@
 #include "engine/DayTally.h"
 #include "engine/LogSpill.h"
 #include "engine/PoolTask.h"
+#include "engine/RebuildLock.h"
 #include "engine/ScoringEngineInternal.h"
 #include "store/AccountStore.h"
 #include "store/Database.h"
@@ -61,6 +62,10 @@ ScoringEngine::Private::readLog(qint64 upTo, int partition, const AccountPartiti
 Result<ScoringEngine::Summary> ScoringEngine::Private::rebuild(const Progress& progress,
                                                                const std::atomic_bool* cancel)
 {
+    // Held until the shadow is swapped in or dropped (see RebuildLock).
+    Result<RebuildLock> lock = RebuildLock::take(db.path(), progress, cancel);
+    if (!lock)
+        return Error { lock.error() };
     const qint64 upTo = EventLog(db).lastSeq();
     if (Status created = SummaryStore::createShadow(db); !created)
         return Error { tr("Cannot prepare the rebuild: %1").arg(created.error()) };
@@ -185,6 +190,13 @@ Result<ScoringEngine::Summary> ScoringEngine::Private::rescore(const Progress& p
     // The rules changed, not the log: the stored aggregates (folded from the log up to the
     // checkpoint) are scored again with the new rules. The shadow takes the statuses, the history
     // and the engine state; the aggregates stay where they are, and only this thread writes them.
+    Result<RebuildLock> lock = RebuildLock::take(db.path(), progress, cancel);
+    if (!lock)
+        return Error { lock.error() };
+    // Another engine may have re-scored with these rules while this one waited for the lock.
+    if (SummaryStore(db).state(kRulesVersion) == QString::number(context.rulesVersion)
+        && aggregatesReusable())
+        return runIncremental(progress, cancel);
     if (Status created = SummaryStore::createShadow(db, SummaryStore::Scope::Scores); !created)
         return Error { tr("Cannot prepare the rebuild: %1").arg(created.error()) };
     Summary summary;

@@ -1,4 +1,5 @@
 #include "EngineFixtures.h"
+#include "engine/RebuildLock.h"
 #include "engine/SummaryStore.h"
 #include "rules/RuleStore.h"
 #include "store/AccountStore.h"
@@ -283,6 +284,87 @@ private slots:
         QVERIFY2(again.ok(), again.ok() ? "" : qPrintable(again.error()));
         QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM account_status WHERE rules_version = 2")),
                  30);
+    }
+
+    // Two engines rebuilding one file at once (`tenure-cli score --full` beside the app) take
+    // turns: the second waits, saying so, until the first has swapped its shadow tables in, rather
+    // than dropping them under it and filling the same ones. Both succeed, to the summaries one
+    // rebuild gives, and no shadow table is left. After new rules, the second finds the accounts
+    // re-scored with them by the first and does not score them all again.
+    void twoRebuildsOfOneFileTakeTurns_data()
+    {
+        QTest::addColumn<bool>("newRules");
+        QTest::newRow("rebuild from the log") << false;
+        QTest::newRow("re-score with new rules") << true;
+    }
+    void twoRebuildsOfOneFileTakeTurns()
+    {
+        QFETCH(bool, newRules);
+        test::TempWorkspace workspace;
+        auto db = workspace.open();
+        fillDemo(*db, 60);
+        QVERIFY(ScoringEngine(*db, at(kToday), small()).rebuild().ok());
+        if (newRules) {
+            QVERIFY(RuleStore(*db).save(tuned(1), QStringLiteral("test")).ok());
+            QVERIFY(ScoringEngine(*db, at(kToday), small()).run().ok());
+        }
+        const QStringList once = snapshot(*db);
+        if (newRules)
+            QVERIFY(RuleStore(*db).save(tuned(2), QStringLiteral("test")).ok());
+        // A rebuild, or the pass that re-scores after new rules.
+        auto pass = [newRules](ScoringEngine& engine, const ScoringEngine::Progress& progress) {
+            return newRules ? engine.run(progress) : engine.rebuild(progress);
+        };
+
+        std::atomic_bool firstInside = false; // the first engine is filling its shadow
+        std::atomic_bool secondWaits = false; // the second said it waits for the first
+        std::atomic_bool secondEnded = false;
+        QString firstError = QStringLiteral("did not run");
+        std::unique_ptr<QThread> first(QThread::create([&] {
+            auto own = workspace.open(); // a connection of the first engine's thread
+            ScoringEngine engine(*own, at(kToday), small());
+            const auto rebuilt = pass(engine, [&](const QString& phase, qint64 done, qint64) {
+                if (firstInside || done == 0 || !phase.contains(QLatin1String("Scoring")))
+                    return;
+                firstInside = true;
+                // Half-way through its shadow: the second engine starts its rebuild now.
+                for (int waited = 0; !secondWaits && !secondEnded && waited < 3000; ++waited)
+                    QThread::msleep(10);
+            });
+            firstError = rebuilt.ok() ? QString() : rebuilt.error();
+        }));
+        first->start();
+        QTRY_VERIFY_WITH_TIMEOUT(firstInside || first->isFinished(), 30000);
+        QVERIFY(firstInside);
+        QString said;
+        ScoringEngine engine(*db, at(kToday), small());
+        qint64 saidTotal = 0;
+        const auto second = pass(engine, [&](const QString& phase, qint64, qint64 total) {
+            if (phase.startsWith(QLatin1String("Waiting"))) {
+                said = phase;
+                saidTotal = total; // a message, no amount: what tenure-cli score prints
+                secondWaits = true;
+            }
+        });
+        secondEnded = true;
+        QVERIFY(first->wait(30000));
+        QVERIFY2(firstError.isEmpty(), qPrintable(firstError));
+        QVERIFY2(second.ok(), second.ok() ? "" : qPrintable(second.error()));
+        QVERIFY2(said.contains(QLatin1String("another rebuild of this workspace"))
+                     && said.contains(QString::number(QCoreApplication::applicationPid())),
+                 qPrintable(said));
+        QCOMPARE(saidTotal, -1);
+        QCOMPARE(second->rescored, false);
+        if (newRules) {
+            QCOMPARE(
+                scalar(*db, QStringLiteral("SELECT count(*) FROM account_status WHERE rules_version = 3")),
+                60);
+        } else {
+            QCOMPARE(snapshot(*db), once);
+        }
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name LIKE '%_next'")),
+                 0);
+        QVERIFY(!QFile::exists(RebuildLock::lockPath(db->path())));
     }
 
     // Cancelled midway, a rebuild from the log or a re-score after new rules leaves the old

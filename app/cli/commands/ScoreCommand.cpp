@@ -51,8 +51,13 @@ int ScoreCommand::run(const QCommandLineParser& parser, Context& context)
     QElapsedTimer timer;
     timer.start();
     ScoringEngine engine(*db, options);
+    // Only the engine's messages (waiting for another rebuild of the file), not its progress.
+    const auto say = [&context](const QString& phase, qint64, qint64 total) {
+        if (total < 0)
+            context.err << tr("tenure-cli score: %1…").arg(phase) << Qt::endl;
+    };
     const Result<ScoringEngine::Summary> summary
-        = parser.isSet(QStringLiteral("full")) ? engine.rebuild() : engine.run();
+        = parser.isSet(QStringLiteral("full")) ? engine.rebuild(say) : engine.run(say);
     if (!summary) {
         context.err << tr("tenure-cli score: %1").arg(summary.error()) << Qt::endl;
         return Failure;
