@@ -946,6 +946,11 @@ JA = {
     "its TLS certificate is not trusted (%1).": "TLS 証明書が信頼されていません (%1)。",
     "No open actions: nothing in the queue for this account.": "未対応のアクションはありません。この顧客のキューは空です。",
     "Sending it to the team server: it lands whole or not at all.": "チームのサーバーに送信しています。すべて反映されるか、何も反映されないかのどちらかです。",
+    "Cannot lock %1 for the rebuild: %2": "再構築のために %1 をロックできません: %2",
+    "its folder cannot be written to": "そのフォルダーに書き込めません",
+    "the lock file cannot be read or written": "ロックファイルを読み書きできません",
+    "Waiting for another rebuild of this workspace (%1, process %2)": "このワークスペースの別の再構築を待っています (%1、プロセス %2)",
+    "another program": "別のプログラム",
 }
 
 # The command lines' strings (tenure-cli, tenure --help): a table of their own.

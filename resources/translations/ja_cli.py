@@ -312,4 +312,5 @@ JA_CLI = {
     "Action rules saved to the team workspace; the team's engine applies them from its next pass.":
         "アクションルールをチームワークスペースに保存しました。チームのエンジンが次回のパスから適用します。",
     "Cannot save the action rules to the team workspace: %1": "アクションルールをチームワークスペースに保存できません: %1",
+    "tenure-cli score: %1…": "tenure-cli score: %1…",
 }

@@ -1968,6 +1968,33 @@
     </message>
 </context>
 <context>
+    <name>RebuildLock</name>
+    <message>
+        <source>Cannot lock %1 for the rebuild: %2</source>
+        <translation>再構築のために %1 をロックできません: %2</translation>
+    </message>
+    <message>
+        <source>its folder cannot be written to</source>
+        <translation>そのフォルダーに書き込めません</translation>
+    </message>
+    <message>
+        <source>the lock file cannot be read or written</source>
+        <translation>ロックファイルを読み書きできません</translation>
+    </message>
+    <message>
+        <source>Scoring was cancelled.</source>
+        <translation>スコアリングをキャンセルしました。</translation>
+    </message>
+    <message>
+        <source>Waiting for another rebuild of this workspace (%1, process %2)</source>
+        <translation>このワークスペースの別の再構築を待っています (%1、プロセス %2)</translation>
+    </message>
+    <message>
+        <source>another program</source>
+        <translation>別のプログラム</translation>
+    </message>
+</context>
+<context>
     <name>ReplayOptions</name>
     <message>
         <source>--horizon expects a number of days above 0, got "%1".</source>
@@ -2606,6 +2633,10 @@
     <message>
         <source>Total</source>
         <translation>合計</translation>
+    </message>
+    <message>
+        <source>tenure-cli score: %1…</source>
+        <translation>tenure-cli score: %1…</translation>
     </message>
 </context>
 <context>
