@@ -277,6 +277,34 @@ private slots:
                  qPrintable(QString::number(barEnd(wide))));
     }
 
+    // A printed bar chart labels every tick it draws: where the labels of four ticks would touch
+    // (Japanese units are wider: "100万 200万 300万"), it takes fewer ticks instead of leaving the
+    // middle one unlabelled.
+    void reportBarsLabelEveryTick()
+    {
+        QLocale::setDefault(QLocale(QLocale::Japanese, QLocale::Japan));
+        const auto back = qScopeGuard([] { QLocale::setDefault(QLocale::c()); });
+        const QList<ReportCharts::Bar> bars { { QStringLiteral("Good"), 2017600, Qt::green },
+                                              { QStringLiteral("Normal"), 461600, Qt::yellow },
+                                              { QStringLiteral("Bad"), 620100, Qt::red } };
+        QImage image(10, 10, QImage::Format_RGB32);
+        const QFontMetricsF metrics(ReportPage::font(6), &image);
+        const ChartAxes::Scale four = ReportCharts::barScale(bars);
+        QCOMPARE(four.ticks().size(), 4);
+        QCOMPARE(ChartAxes::compactLabel(four.ticks().at(1), four), QStringLiteral("100万"));
+        // Wide enough, four ticks; a little narrower, and their labels would touch.
+        QCOMPARE(ReportCharts::barScale(bars, metrics, 400).ticks().size(), 4);
+        qreal width = 400;
+        while (width > 20 && ReportCharts::tickLabelsFit(four, metrics, width))
+            width -= 1;
+        QVERIFY(!ReportCharts::tickLabelsFit(four, metrics, width));
+        const ChartAxes::Scale fitted = ReportCharts::barScale(bars, metrics, width);
+        QVERIFY2(ReportCharts::tickLabelsFit(fitted, metrics, width), qPrintable(QString::number(width)));
+        QVERIFY(fitted.ticks().size() >= 2 && fitted.ticks().size() < 4);
+        QVERIFY(fitted.max >= 2017600);
+        QVERIFY(ChartAxes::isNiceStep(fitted.step));
+    }
+
     // An account's stage timeline and its health trend, one above the other: a day is at the same x
     // in both (the trend's score labels took 22 px the timeline did not leave).
     void timelineAndTrendShareTheirDays()

@@ -9,6 +9,7 @@
 #include <QPainterPath>
 
 #include <algorithm>
+#include <limits>
 
 namespace tenure::ReportCharts {
 
@@ -174,12 +175,14 @@ void bars(QPainter& painter, const QRectF& box, const QString& title, const QLis
     const qreal top = box.top() + 16;
     const qreal tickHeight = 9; // the scale's labels under the bars
     const qreal row = std::min<qreal>(14, (box.bottom() - top - tickHeight) / bars.size());
-    const ChartAxes::Scale scale = barScale(bars);
     const qreal barsWidth = box.width() - labelWidth - valueWidth;
-    // Grid lines at the round ticks, labelled underneath (only where the labels do not collide).
+    // Grid lines at the round ticks, labelled underneath: as many ticks (four at most) as have
+    // labels that do not touch ("100万" is wider than "1M"); with two, a label that still would
+    // is left out.
     const QFont tickFont = ReportPage::font(6);
     painter.setFont(tickFont);
     const QFontMetricsF tickMetrics(tickFont, painter.device());
+    const ChartAxes::Scale scale = barScale(bars, tickMetrics, barsWidth);
     const qreal bottom = top + bars.size() * row;
     qreal free = box.left();
     for (const double tick : scale.ticks()) {
@@ -209,12 +212,33 @@ void bars(QPainter& painter, const QRectF& box, const QString& title, const QLis
     }
 }
 
-ChartAxes::Scale barScale(const QList<Bar>& bars)
+ChartAxes::Scale barScale(const QList<Bar>& bars, int maxTicks)
 {
     double maximum = 0;
     for (const Bar& bar : bars)
         maximum = std::max(maximum, bar.value);
-    return ChartAxes::niceScale(0, maximum, 4);
+    return ChartAxes::niceScale(0, maximum, maxTicks);
+}
+
+bool tickLabelsFit(const ChartAxes::Scale& scale, const QFontMetricsF& tickMetrics, qreal width)
+{
+    qreal free = -std::numeric_limits<qreal>::infinity();
+    for (const double tick : scale.ticks()) {
+        const qreal x = (tick - scale.min) / (scale.max - scale.min) * width;
+        const qreal half = tickMetrics.horizontalAdvance(ChartAxes::compactLabel(tick, scale)) / 2;
+        if (x - half < free)
+            return false;
+        free = x + half + 4;
+    }
+    return true;
+}
+
+ChartAxes::Scale barScale(const QList<Bar>& bars, const QFontMetricsF& tickMetrics, qreal width)
+{
+    ChartAxes::Scale scale = barScale(bars);
+    for (int ticks = 3; ticks >= 2 && !tickLabelsFit(scale, tickMetrics, width); --ticks)
+        scale = barScale(bars, ticks);
+    return scale;
 }
 
 ChartAxes::Scale scoreScale()

@@ -5,6 +5,7 @@
 #include "rules/RuleSet.h"
 
 #include <QColor>
+#include <QFontMetricsF>
 #include <QList>
 #include <QRectF>
 #include <QString>
@@ -48,8 +49,14 @@ void healthTrend(QPainter& painter, const QRectF& box, const QList<AccountStatus
 // (grid lines, labelled underneath).
 void bars(QPainter& painter, const QRectF& box, const QString& title, const QList<Bar>& bars,
           const std::function<QString(double)>& format, const Ink& ink = {});
-// The value scales the charts draw on: the bars' (from 0 past the longest bar) and the score's.
-ChartAxes::Scale barScale(const QList<Bar>& bars);
+// The value scales the charts draw on: the bars' (from 0 past the longest bar, `maxTicks` round
+// ticks at most; fewer where their labels would touch) and the score's.
+ChartAxes::Scale barScale(const QList<Bar>& bars, int maxTicks = 4);
+// The bars' scale for bars `width` wide whose tick labels are measured with `tickMetrics`: the
+// most ticks, four at most and two at least, whose labels do not touch.
+ChartAxes::Scale barScale(const QList<Bar>& bars, const QFontMetricsF& tickMetrics, qreal width);
+// Whether the scale's tick labels, centred on their ticks along `width`, keep 4 apart.
+bool tickLabelsFit(const ChartAxes::Scale& scale, const QFontMetricsF& tickMetrics, qreal width);
 ChartAxes::Scale scoreScale();
 
 } // namespace ReportCharts
