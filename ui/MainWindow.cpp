@@ -168,8 +168,14 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_customer, &CustomerDetailView::actionsChanged, m_actions, &ActionQueueView::refresh);
     // A recorded outcome is master data: the engine re-scores (a churn moves the account to Churned).
     connect(m_customer, &CustomerDetailView::outcomeRecorded, this, [this] { scoreNow(false); });
-    connect(m_actions, &ActionQueueView::loaded, this, [this](int count) {
-        m_navigation->item(2)->setText(count > 0 ? tr("Action queue (%1)").arg(count) : tr("Action queue"));
+    // The queue has a row an account: the count is of the accounts to act on, and says so.
+    connect(m_actions, &ActionQueueView::loaded, this, [this](int accounts, int actions) {
+        QListWidgetItem* queue = m_navigation->item(2);
+        queue->setText(accounts > 0 ? tr("Action queue (%1)").arg(accounts) : tr("Action queue"));
+        queue->setToolTip(accounts > 0 ? tr("%1 to act on (%2)")
+                                             .arg(tr("%n accounts", nullptr, accounts),
+                                                  tr("%n open actions", nullptr, actions))
+                                       : tr("No open actions"));
     });
     m_statusCounts->setObjectName(QStringLiteral("statusCounts"));
     m_statusEngine->setObjectName(QStringLiteral("statusEngine"));

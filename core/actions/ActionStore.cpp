@@ -39,7 +39,7 @@ Action actionFrom(const QSqlQuery& query)
     action.status = query.value(4).toString();
     action.priority = query.value(5).toDouble();
     action.facts = query.value(6).toString();
-    action.reason = ActionStore::reasonText(action.facts);
+    action.reason = ActionStore::reasonText(action.facts, action.trigger);
     action.owner = query.value(7).toString();
     action.snoozedUntil = QDate::fromString(query.value(8).toString(), Qt::ISODate);
     action.createdAt = QDateTime::fromMSecsSinceEpoch(query.value(9).toLongLong(), QTimeZone::utc());
@@ -92,12 +92,12 @@ QJsonObject factsOf(const QString& stored)
 
 } // namespace
 
-QString ActionStore::reasonText(const QString& stored)
+QString ActionStore::reasonText(const QString& stored, const QString& trigger)
 {
     const QJsonObject facts = factsOf(stored);
     if (facts.isEmpty())
         return stored;
-    return factsText(facts);
+    return factsText(facts, trigger);
 }
 
 QString ActionStore::mergedReasonText(const QStringList& stored)
@@ -121,16 +121,20 @@ QString ActionStore::mergedReasonText(const QStringList& stored)
     return sentence.join(tr(", "));
 }
 
-QString ActionStore::factsText(const QJsonObject& facts)
+QString ActionStore::factsText(const QJsonObject& facts, const QString& trigger)
 {
     QStringList words;
+    QString lead; // the trigger's own fact, said first
     if (facts.contains(QStringLiteral("silent_days")))
         words << tr("No activity for %n days", nullptr, facts.value(QStringLiteral("silent_days")).toInt());
     words << tr("%1 in %2")
                  .arg(facts.value(QStringLiteral("band")).toString(),
                       facts.value(QStringLiteral("stage")).toString());
-    if (facts.contains(QStringLiteral("renewal_days")))
+    if (facts.contains(QStringLiteral("renewal_days"))) {
         words << tr("%n days to renewal", nullptr, facts.value(QStringLiteral("renewal_days")).toInt());
+        if (trigger == QLatin1String("renewal_risk"))
+            lead = words.last();
+    }
     // No ARR yet (a trial) says nothing: "ARR ¥0" read as a figure at risk.
     if (facts.value(QStringLiteral("arr")).toDouble() > 0)
         words << tr("ARR %1").arg(formatMoney(facts.value(QStringLiteral("arr")).toDouble(),
@@ -141,7 +145,11 @@ QString ActionStore::factsText(const QJsonObject& facts)
                      .arg(drop > 0 ? QStringLiteral("−") : QStringLiteral("+"))
                      .arg(std::abs(drop), 0, 'f', 0)
                      .arg(facts.value(QStringLiteral("window_days")).toInt());
+        if (trigger == QLatin1String("score_drop"))
+            lead = words.last();
     }
+    if (!lead.isEmpty())
+        words.move(words.indexOf(lead), 0);
     return words.join(tr(", "));
 }
 

@@ -92,7 +92,9 @@ public:
     // A stored reason (facts as JSON, see ActionEngine) in words of the current language:
     // "No activity for 24 days, Bad in Renewal, 69 days to renewal, ARR ¥1,782,000, score −28 in
     // 30 days". Text that is not such JSON (a note) comes back as it is.
-    static QString reasonText(const QString& stored);
+    // With a trigger, its own fact comes first: "45 days to renewal, Bad in Renewal, …" for a
+    // renewal at risk, "Bad in Renewal, 45 days to renewal, …" for a bad band.
+    static QString reasonText(const QString& stored, const QString& trigger = {});
     // One account's reasons in one sentence, each fact once: the stored reasons' facts merged (the
     // later in the list wins a fact both have: pass the newest last), words that are not facts
     // appended once each. "No activity for 24 days, Bad in Renewal, 69 days to renewal, …".
@@ -106,7 +108,7 @@ public:
     static QString currentAuthor();
 
 private:
-    static QString factsText(const QJsonObject& facts);
+    static QString factsText(const QJsonObject& facts, const QString& trigger = {});
     // Actions matching `where` (SQL over `actions a`, positional values), highest priority first.
     Result<QList<Action>> select(const QString& where, const QVariantList& values, int limit = 0) const;
     // `count` (an aggregate over `actions a`) of the queue's actions.

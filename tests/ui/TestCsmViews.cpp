@@ -397,6 +397,11 @@ private slots:
             QVERIFY(accounts < ActionStore(*db).queueSize().value());
             QTRY_COMPARE_WITH_TIMEOUT(navigation->item(2)->text(),
                                       QStringLiteral("Action queue (%1)").arg(accounts), 10000);
+            // Its tooltip says what it counts, and how many actions they have.
+            QCOMPARE(navigation->item(2)->toolTip(),
+                     QStringLiteral("%1 accounts to act on (%2 open actions)")
+                         .arg(accounts)
+                         .arg(ActionStore(*db).queueSize().value()));
         }
         QVERIFY(window.grab().save(test::screenshotDir() + QStringLiteral("/main-actions.png")));
 

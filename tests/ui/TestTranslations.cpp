@@ -160,6 +160,16 @@ private slots:
         QCOMPARE(ActionStore::reasonText(
                      QStringLiteral(R"({"band":"Bad","stage":"Renewal","arr":1200,"currency":"USD"})")),
                  QStringLiteral("Bad in Renewal, ARR $1,200"));
+        // An action's reason leads with its own trigger's fact, so that two actions of one account
+        // do not read alike.
+        const QString facts = QStringLiteral(
+            R"({"band":"Bad","stage":"Renewal","renewal_days":10,"drop":12,"window_days":30})");
+        QCOMPARE(ActionStore::reasonText(facts, QStringLiteral("bad_band")),
+                 QStringLiteral("Bad in Renewal, 10 days to renewal, score −12 in 30 days"));
+        QCOMPARE(ActionStore::reasonText(facts, QStringLiteral("renewal_risk")),
+                 QStringLiteral("10 days to renewal, Bad in Renewal, score −12 in 30 days"));
+        QCOMPARE(ActionStore::reasonText(facts, QStringLiteral("score_drop")),
+                 QStringLiteral("score −12 in 30 days, Bad in Renewal, 10 days to renewal"));
     }
 
     // Every message of the window and of the command line (help, errors, reports) has its

@@ -202,7 +202,7 @@ ActionQueueView::ActionQueueView(QWidget* parent)
         // it quotes the server's words: shown as written, never as markup.
         m_count->setToolTip(m_showsCopy ? PlainText::asRichText(page->fromCopy) : QString());
         updateButtons();
-        emit loaded(int(page->accounts));
+        emit loaded(int(page->accounts), int(page->total));
     });
     connect(&m_working, &QFutureWatcherBase::finished, this, [this] {
         const Outcome outcome = m_working.result();

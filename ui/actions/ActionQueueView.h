@@ -66,7 +66,7 @@ public:
     void noteOnSelected(const QString& text);
 
 signals:
-    void loaded(int accounts); // how many accounts the whole queue has
+    void loaded(int accounts, int actions); // how many accounts and actions the whole queue has
     void changed(); // an action was worked on
     void customerActivated(const QString& accountId);
     // A change was refused or failed (a colleague's change first, the server away): the message.
