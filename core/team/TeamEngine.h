@@ -79,6 +79,9 @@ public:
     // Whether the login of `db` may be the team's engine: an admin, or the workspace's owner.
     static Status mayBeTheEngine(const TeamDatabase& db);
     bool isElected() const;
+    // The server process of the session that holds the engine lock (0: none): another number
+    // after tryElect() means the lock was lost with its session and taken again on a new one.
+    int lockSession() const { return m_lockPid; }
     // Who holds the engine lock now (application, address, since), for "the engine runs on ...".
     static Result<QString> describeHolder(TeamDatabase& db);
 

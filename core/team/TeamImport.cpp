@@ -49,7 +49,11 @@ Result<std::unique_ptr<TeamImport>> TeamImport::stage(TeamDatabase& team, const 
     Result<std::unique_ptr<Database>> staging = Database::open(stagingPath, Database::Mode::ReadWrite);
     if (!staging)
         return Error { tr("Cannot prepare the import (%1): %2").arg(stagingPath, staging.error()) };
-    if (Result<TeamReplica::Pull> pulled = TeamReplica(team, **staging).pullWithoutLog(); !pulled)
+    if (Result<TeamReplica::Pull> pulled
+        = TeamReplica(team, **staging)
+              .pullWithoutLog(kind == Kind::Pull ? TeamReplica::MasterData::ForPull
+                                                 : TeamReplica::MasterData::Everything);
+        !pulled)
         return Error { pulled.error() };
     QSqlQuery query((*staging)->connection());
     // A pull goes on from the connectors' cursors in the team.

@@ -159,7 +159,7 @@ Result<TeamReplica::Pull> TeamReplica::pull(const Progress& progress, const std:
     return pull;
 }
 
-Result<TeamReplica::Pull> TeamReplica::pullWithoutLog()
+Result<TeamReplica::Pull> TeamReplica::pullWithoutLog(MasterData scope)
 {
     Pull pull;
     Result<bool> same = madeFromThisHistory();
@@ -175,7 +175,7 @@ Result<TeamReplica::Pull> TeamReplica::pullWithoutLog()
         return Error {
             tr("Cannot read the team workspace %1: %2").arg(m_team.location().display(), begun.error())
         };
-    const Status master = pullMasterData(pull);
+    const Status master = pullMasterData(pull, scope);
     endSnapshot(); // read only: nothing to keep
     if (!master)
         return Error {
@@ -184,13 +184,16 @@ Result<TeamReplica::Pull> TeamReplica::pullWithoutLog()
     return pull;
 }
 
-Status TeamReplica::pullMasterData(Pull& pull)
+Status TeamReplica::pullMasterData(Pull& pull, MasterData scope)
 {
-    Result<QVariant> fingerprint = m_team.scalar(kFingerprintSql);
+    // A pull's staging reads no account or outcome, and is not kept: no fingerprint (which reads
+    // them) to tell whether it is up to date, and none kept.
+    const bool everything = scope == MasterData::Everything;
+    Result<QVariant> fingerprint = everything ? m_team.scalar(kFingerprintSql) : QVariant();
     if (!fingerprint)
         return Error { fingerprint.error() };
     WorkspaceSettings settings(m_local);
-    if (settings.value(kMasterFingerprint) == fingerprint->toString())
+    if (everything && settings.value(kMasterFingerprint) == fingerprint->toString())
         return {};
 
     Result<QVariant> zone
@@ -236,6 +239,10 @@ Status TeamReplica::pullMasterData(Pull& pull)
           "tttti" },
     };
     for (const auto& [select, insert, kinds] : tables) {
+        if (!everything
+            && (select.contains(QLatin1String(" FROM accounts"))
+                || select.contains(QLatin1String(" FROM outcomes"))))
+            continue;
         QByteArray columnKinds = kinds;
         columnKinds.replace('I', 'i');
         if (Result<qint64> copied = copyRows(m_team, m_local, select, insert, columnKinds); !copied)
@@ -247,7 +254,9 @@ Status TeamReplica::pullMasterData(Pull& pull)
         = localExec(m_local, QStringLiteral("DELETE FROM engine_state WHERE key = 'master_stamp'"));
         !forgotten)
         return forgotten;
-    if (Status stamped = settings.setValue(kMasterFingerprint, fingerprint->toString()); !stamped)
+    if (Status stamped
+        = everything ? settings.setValue(kMasterFingerprint, fingerprint->toString()) : Status {};
+        !stamped)
         return stamped;
     if (Status committed = transaction.commit(); !committed)
         return committed;

@@ -60,8 +60,10 @@ public:
     Result<bool> madeFromThisHistory();
     Result<Pull> pull(const Progress& progress = {}, const std::atomic_bool* cancel = nullptr);
     // The team's master data (accounts, outcomes, keys, sources, settings) without the log: what an
-    // import into the team is staged against (TeamImport).
-    Result<Pull> pullWithoutLog();
+    // import into the team is staged against (TeamImport). For a pull, only what a pull reads
+    // (connectors, keys, settings): an ingest login may read no account or outcome.
+    enum class MasterData { Everything, ForPull };
+    Result<Pull> pullWithoutLog(MasterData scope = MasterData::Everything);
     // The team's actions, their history and the account notes, into the copy: for reading a team
     // workspace through its copy (reports show an account's open actions and notes). Changed: only
     // the rows written since the copy's last pull (all of them the first time, and again whenever
@@ -83,7 +85,7 @@ private:
     void endSnapshot(); // rolls the snapshot back, unless it is the caller's
     // Whether the copy holds as many actions, history rows and notes as the team shows this login.
     Result<bool> sameActionCounts();
-    Status pullMasterData(Pull& pull);
+    Status pullMasterData(Pull& pull, MasterData scope = MasterData::Everything);
     Status pullRuleSets(Pull& pull);
     Status pullLog(Pull& pull, const Progress& progress, const std::atomic_bool* cancel);
 

@@ -78,6 +78,7 @@ void TeamService::tick()
     // Still the engine? A server restart or a dropped session ends the election without a word.
     if (!m_sinceTry.isValid() || m_sinceTry.elapsed() >= qint64(m_options.standbySeconds) * 1000) {
         m_sinceTry.start();
+        const int session = m_engine.lockSession();
         Result<bool> still = m_engine.tryElect();
         if (!still || !still.value()) {
             emit log(tr("Lost the engine lock (the server ended this session, or another engine took over): "
@@ -85,6 +86,20 @@ void TeamService::tick()
             m_listener.reset();
             m_announcedStandby = false;
             return;
+        }
+        if (m_engine.lockSession() != session) {
+            // The server ended the session and this process took the lock straight back: the
+            // listener's session most likely went too, and what it missed meanwhile is scored now.
+            emit log(tr("Elected again: the server ended the engine's session, and this process took the "
+                        "lock back."));
+            listen();
+            runPass(tr("elected again"));
+            return;
+        }
+        // Listening on a session of its own, which can end alone: listen again on a new one.
+        if (!m_listener || !m_listener->scalar(QStringLiteral("SELECT 1"))) {
+            emit log(tr("Listening for changes again on a new session."));
+            listen();
         }
     }
     if (m_options.pullCheckSeconds > 0

@@ -8,6 +8,7 @@
 #include "team/TeamService.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -259,6 +260,28 @@ private slots:
         QVERIFY2(!again.out.contains(QStringLiteral("new events")), qPrintable(again.out));
         const qsizetype sent = again.out.indexOf(QStringLiteral("Into the team workspace"));
         QVERIFY2(sent >= 0 && !again.out.mid(sent).contains(QStringLiteral("events")), qPrintable(again.out));
+
+        // The server's puller pulls as an ingest login, which reads neither accounts nor outcomes:
+        // its pull stages only what a pull needs (connectors, keys, settings, cursors). With the
+        // team's cursor gone, it fetches every page again, appends nothing twice and sets the cursor.
+        TeamMembers members(*m_team);
+        QVERIFY(members
+                    .add(QStringLiteral("puller1"), QStringLiteral("puller"), QStringLiteral("ingest"),
+                         QStringLiteral("pw-i"))
+                    .ok());
+        const qint64 before = count.value(0).toLongLong();
+        QVERIFY(m_team->exec(QStringLiteral("DELETE FROM source_state WHERE source = 'mixpanel'")).ok());
+        const QString puller
+            = m_cluster.location(QStringLiteral("imports"), QStringLiteral("puller1")).toUrl();
+        const test::Cli ingest = test::runCli(QStringLiteral("pw-i"),
+                                              { QStringLiteral("pull"), QStringLiteral("--db"), puller });
+        QVERIFY2(ingest.code == 0, qPrintable(ingest.err + ingest.out));
+        QCOMPARE(
+            test::count(*m_team, QStringLiteral("SELECT count(*) FROM events WHERE source = 'mixpanel'")),
+            before);
+        QCOMPARE(test::count(*m_team,
+                             QStringLiteral("SELECT count(*) FROM source_state WHERE source = 'mixpanel'")),
+                 1);
     }
 
     // The service is the team's puller too: a connector that is due is pulled on schedule, and the
@@ -325,6 +348,46 @@ private slots:
         now = now.addSecs(120); // 00:01 in Tokyo on the 8th; still the 7th in UTC
         QTRY_VERIFY2_WITH_TIMEOUT(lines.filter(QStringLiteral("Scored (the day changed)")).size() == 1,
                                   qPrintable(lines.join(u'\n')), 10000);
+    }
+
+    // A server that ends the engine's sessions (a restart, a network that dropped them) leaves it
+    // to take the lock back on a new session: it then listens again, on a new session too, and
+    // the next new events are scored as the server announces them, not at the next interval.
+    void theServiceListensAgainAfterItsSessionsEnd()
+    {
+        TeamService::Options options;
+        options.standbySeconds = 1;
+        options.pullCheckSeconds = 0;
+        options.intervalMinutes = 60;
+        options.debounceMs = 100;
+        options.engine.replicaPath = m_local.dir() + QStringLiteral("/relisten-engine.tenure");
+        TeamService service(m_cluster.location(QStringLiteral("imports"), QStringLiteral("admin1")), options,
+                            QStringLiteral("pw-a"));
+        QStringList lines;
+        connect(&service, &TeamService::log, this, [&lines](const QString& line) { lines << line; });
+        service.start();
+        QTRY_VERIFY2_WITH_TIMEOUT(service.isElected() && !lines.filter(QStringLiteral("Scored (")).isEmpty(),
+                                  qPrintable(lines.join(u'\n')), 30000);
+        QVERIFY(m_team
+                    ->exec(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
+                                          "usename = 'admin1' AND pid <> pg_backend_pid()"))
+                    .ok());
+        QTRY_VERIFY2_WITH_TIMEOUT(!lines.filter(QStringLiteral("Elected again")).isEmpty(),
+                                  qPrintable(lines.join(u'\n')), 15000);
+        QTRY_VERIFY2_WITH_TIMEOUT(!lines.filter(QStringLiteral("Scored (elected again)")).isEmpty(),
+                                  qPrintable(lines.join(u'\n')), 30000);
+        const qsizetype announced
+            = lines.filter(QStringLiteral("Scored (changes announced by the server)")).size();
+        const QString events = test::writeFile(m_local.dirObject(), QStringLiteral("relisten-events.csv"),
+                                               "id;account;event;time\nr1;A-1;login;2026-11-06 08:00\n");
+        const test::Cli imported = test::runCli(
+            QStringLiteral("pw-a"),
+            { QStringLiteral("import"), QStringLiteral("events"), events, QStringLiteral("--db"), m_url });
+        QVERIFY2(imported.code == 0 && !imported.out.contains(QStringLiteral("nothing new")),
+                 qPrintable(imported.err + imported.out));
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            lines.filter(QStringLiteral("Scored (changes announced by the server)")).size() > announced,
+            qPrintable(lines.join(u'\n')), 20000);
     }
 
 private:
