@@ -82,8 +82,8 @@ TeamPush::Step TeamPush::eventsStep()
 Result<TeamPush::Report> TeamPush::run(const Progress& progress)
 {
     // The server refuses anyone else table by table; said once, before anything is sent.
-    if (const std::optional<TeamDatabase::Member> member = m_team.member();
-        member && member->role != QLatin1String("admin"))
+    const std::optional<TeamDatabase::Member> member = m_team.member();
+    if (member && member->role != QLatin1String("admin"))
         return Error {
             tr("Only an admin moves a workspace into the team workspace %1: %2 is a member with the %3 "
                "role. Nothing was pushed.")
@@ -172,20 +172,25 @@ Result<TeamPush::Report> TeamPush::run(const Progress& progress)
                     JOIN (SELECT DISTINCT ON (p.local_id) p.local_id, a.id FROM push_actions p
                           JOIN actions a ON %1 ORDER BY p.local_id, a.id) m ON m.local_id = h.local_action_id
                     WHERE NOT EXISTS (SELECT 1 FROM action_history x WHERE x.action_id = m.id AND x.at = h.at
-                                      AND x.kind = h.kind AND x.author = h.author AND x.detail = h.detail)
+                                      AND x.kind = h.kind%2 AND x.detail = h.detail)
                     ORDER BY h.ctid)")
-                    .arg(kActionKey) },
+                    .arg(kActionKey, member ? QString() : QStringLiteral(" AND x.author = h.author")) },
               { QStringLiteral("account_notes"),
                 QStringLiteral("SELECT account_id, at, author, text FROM account_notes ORDER BY id"),
                 QStringLiteral("account_id, at, author, text FROM account_notes"),
                 QStringLiteral(R"(INSERT INTO account_notes (account_id, at, author, text)
                     SELECT p.account_id, p.at, p.author, p.text FROM push_account_notes p
                     WHERE NOT EXISTS (SELECT 1 FROM account_notes n WHERE n.account_id = p.account_id
-                                      AND n.at = p.at AND n.author = p.author AND n.text = p.text)
-                    ORDER BY p.ctid)") },
+                                      AND n.at = p.at%1 AND n.text = p.text)
+                    ORDER BY p.ctid)")
+                    .arg(member ? QString() : QStringLiteral(" AND n.author = p.author")) },
           } },
     };
 
+    // The server writes a member's history rows and notes under the member's own name
+    // (tenure_stamp_author, schema 3), whatever the file says: a member's push matches them
+    // without their authors (so that a second push adds nothing) and says so. The owner and
+    // superusers, who are no members, keep the file's authors.
     Report report;
     for (const Group& group : groups) {
         if (Status pushed = pushGroup(group, report, progress); !pushed)
@@ -210,6 +215,20 @@ Result<TeamPush::Report> TeamPush::run(const Progress& progress)
             << tr("The workspace file counts days in %1, the team workspace in %2: the team's engine "
                   "scores in %2.")
                    .arg(localZone->toString(), teamZone->toString());
+    if (member) {
+        qint64 authored = 0; // history rows and notes in the file
+        for (const TableCount& table : std::as_const(report.tables)) {
+            if (table.table == QLatin1String("action_history")
+                || table.table == QLatin1String("account_notes"))
+                authored += table.source;
+        }
+        if (authored > 0)
+            report.warnings
+                << tr("The server writes a member's history rows and notes under the member's name: "
+                      "those pushed by %1 are under %2, whoever wrote them in the file. Push as the "
+                      "team workspace's owner to keep their authors.")
+                       .arg(member->login, member->displayName);
+    }
     return report;
 }
 

@@ -390,6 +390,37 @@ private slots:
             qPrintable(lines.join(u'\n')), 20000);
     }
 
+    // An admin who is a member may push a workspace file in; the server writes the file's notes
+    // (and history rows) under that member's name, so a second push matches them without their
+    // authors and adds nothing, and the push says whose name they took.
+    void aMembersPushAddsNothingTwice()
+    {
+        const test::Cli noted = test::runCli({},
+                                             { QStringLiteral("actions"), QStringLiteral("account-note"),
+                                               QStringLiteral("JP-001"), QStringLiteral("更新前に電話する"),
+                                               QStringLiteral("--db"), m_local.path() });
+        QVERIFY2(noted.code == 0, qPrintable(noted.err + noted.out));
+        const QStringList push { QStringLiteral("team"), QStringLiteral("push"), QStringLiteral("--from"),
+                                 m_local.path(), m_url };
+        const test::Cli first = test::runCli(QStringLiteral("pw-a"), push);
+        QVERIFY2(first.code == 0, qPrintable(first.err + first.out));
+        QVERIFY2(first.out.contains(QStringLiteral("those pushed by admin1 are under 山田 太郎")),
+                 qPrintable(first.out));
+        const QString notes
+            = QStringLiteral("SELECT count(*) FROM account_notes WHERE text = '更新前に電話する'");
+        QCOMPARE(test::count(*m_team, notes), 1);
+        QCOMPARE(
+            test::rows(*m_team,
+                       QStringLiteral("SELECT author FROM account_notes WHERE text = '更新前に電話する'")),
+            QStringList { QStringLiteral("山田 太郎") });
+        const qint64 history = test::count(*m_team, QStringLiteral("SELECT count(*) FROM action_history"));
+        const test::Cli second = test::runCli(QStringLiteral("pw-a"), push);
+        QVERIFY2(second.code == 0, qPrintable(second.err + second.out));
+        QVERIFY2(second.out.contains(QStringLiteral(": 0 rows added.")), qPrintable(second.out));
+        QCOMPARE(test::count(*m_team, notes), 1);
+        QCOMPARE(test::count(*m_team, QStringLiteral("SELECT count(*) FROM action_history")), history);
+    }
+
 private:
     // A Mixpanel connector reading the shipped export file, written next to the local workspace;
     // empty when the file cannot be written.
