@@ -298,7 +298,8 @@ void MainWindow::openWorkspace(const QString& path)
     if (TeamLocation::isTeamLocation(path)) {
         Result<TeamLocation> location = TeamLocation::parse(path);
         if (!location) {
-            showError(path, location.error());
+            // Refused for the password it holds, say: never shown with it.
+            showError(TeamLocation::withoutSecrets(path), location.error());
             return;
         }
         RecentWorkspaces::add(path);

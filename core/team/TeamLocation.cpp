@@ -63,6 +63,23 @@ bool TeamLocation::isTeamLocation(const QString& text)
         || text.endsWith(QLatin1String(".tenure-team"), Qt::CaseInsensitive);
 }
 
+QString TeamLocation::withoutSecrets(const QString& text)
+{
+    if (!text.startsWith(QLatin1String("postgresql://"), Qt::CaseInsensitive)
+        && !text.startsWith(QLatin1String("postgres://"), Qt::CaseInsensitive))
+        return text;
+    QUrl url(text);
+    if (!url.isValid())
+        return QStringLiteral("postgresql://…"); // nothing of it can be told apart safely
+    url.setPassword({});
+    QUrlQuery query(url);
+    if (query.hasQueryItem(QStringLiteral("password"))) {
+        query.removeAllQueryItems(QStringLiteral("password"));
+        url.setQuery(query);
+    }
+    return url.toDisplayString();
+}
+
 Result<TeamLocation> TeamLocation::parse(const QString& text)
 {
     if (text.endsWith(QLatin1String(".tenure-team"), Qt::CaseInsensitive))

@@ -29,6 +29,9 @@ public:
     static bool isTeamLocation(const QString& text);
     // Parses a URL or reads a .tenure-team file. Refuses a password in either, with a message.
     static Result<TeamLocation> parse(const QString& text);
+    // `text` as it may be shown or logged: a URL without the password it should not hold (in its
+    // user part or a `password` parameter); anything else as it is.
+    static QString withoutSecrets(const QString& text);
     static Result<TeamLocation> fromUrl(const QString& url);
     static Result<TeamLocation> fromFile(const QString& path);
     Status writeFile(const QString& path) const;

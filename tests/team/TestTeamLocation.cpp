@@ -79,6 +79,11 @@ private slots:
         QVERIFY(!location.ok());
         QVERIFY2(location.error().contains(expected), qPrintable(location.error()));
         QVERIFY2(!location.error().contains(QStringLiteral("hunter2")), qPrintable(location.error()));
+        // Shown (the window's "Cannot open …"), the location itself loses its password too.
+        const QString shown = TeamLocation::withoutSecrets(text);
+        QVERIFY2(!shown.contains(QStringLiteral("hunter2")), qPrintable(shown));
+        if (!text.contains(QStringLiteral("hunter2")))
+            QCOMPARE(shown, text);
     }
 
     void readsAndWritesTeamFile()

@@ -21,6 +21,7 @@
 #include <QFile>
 #include <QInputMethodEvent>
 #include <QLabel>
+#include <QStatusBar>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
@@ -279,6 +280,24 @@ private slots:
         QVERIFY(failed.first().at(1).toString().contains(QLatin1String("not an SQLite database")));
         auto* title = window.findChild<QLabel*>(QStringLiteral("workspaceTitle"));
         QVERIFY(title->text().startsWith(QLatin1String("Cannot open")));
+    }
+
+    // A team location refused for the password in it is named without it, on the page and in the
+    // signal the command line's --screenshot waits for.
+    void aRefusedLocationIsShownWithoutItsPassword()
+    {
+        MainWindow window;
+        QSignalSpy failed(&window, &MainWindow::workspaceFailed);
+        window.openWorkspace(QStringLiteral("postgresql://misaki:hunter2@db.example/acme?password=hunter3"));
+        QVERIFY(!failed.isEmpty() || failed.wait(5000));
+        QVERIFY2(failed.first().at(1).toString().contains(QLatin1String("never holds a password")),
+                 qPrintable(failed.first().at(1).toString()));
+        QCOMPARE(failed.first().at(0).toString(), QStringLiteral("postgresql://misaki@db.example/acme"));
+        for (const QLabel* label : window.findChildren<QLabel*>()) {
+            QVERIFY2(!label->text().contains(QLatin1String("hunter")), qPrintable(label->text()));
+            QVERIFY2(!label->toolTip().contains(QLatin1String("hunter")), qPrintable(label->toolTip()));
+        }
+        QVERIFY(!window.statusBar()->currentMessage().contains(QLatin1String("hunter")));
     }
 
     void menusOfferWorkspaceActionsAndAbout()
