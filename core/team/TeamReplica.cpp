@@ -37,14 +37,15 @@ const QString kTeamSeqKey = QStringLiteral("team_seq_key");
 constexpr int kEventsPerBatch = 20000;
 
 // Changes whenever accounts, outcomes, keys, sources or the time zone change, whoever changed
-// them and however (a hand-written UPDATE that keeps updated_at included).
+// them and however (a hand-written UPDATE that keeps updated_at included): every column the copy
+// takes is in it (an outcome's and a key's whole row).
 const QString kFingerprintSql = QStringLiteral(R"(SELECT concat_ws('/',
     (SELECT concat_ws(':', count(*), max(updated_at), sum(hashtext(id || ':' || updated_at || ':' || name || ':'
             || coalesce(owner, '') || ':' || coalesce(plan, '') || ':' || coalesce(arr::text, '') || ':'
             || coalesce(seats::text, '') || ':' || coalesce(signup_date, '') || ':' || coalesce(renewal_date, '')
             || ':' || currency || ':' || attributes::text))) FROM accounts),
-    (SELECT concat_ws(':', count(*), max(id), sum(hashtext(account_id || kind || occurred_on))) FROM outcomes),
-    (SELECT concat_ws(':', count(*), sum(hashtext(namespace || ':' || key || ':' || account_id))) FROM account_keys),
+    (SELECT concat_ws(':', count(*), max(id), sum(hashtext(o::text))) FROM outcomes o),
+    (SELECT concat_ws(':', count(*), sum(hashtext(k::text))) FROM account_keys k),
     (SELECT md5(coalesce(string_agg(name || ':' || kind || ':' || config::text, ',' ORDER BY name), '')) FROM sources),
     (SELECT md5(coalesce(string_agg(key || '=' || value, ',' ORDER BY key), '')) FROM settings
      WHERE substr(key, 1, 5) <> 'team_')))");

@@ -63,6 +63,31 @@ private slots:
         QVERIFY2(pulled.ok(), qPrintable(pulled.ok() ? QString() : pulled.error()));
     }
 
+    // An outcome corrected on the server (its amount and note, in psql, say) reaches the copy with
+    // its next pull: the master data's fingerprint covers every column the copy takes.
+    void aCorrectedOutcomeReachesTheCopy()
+    {
+        Result<std::unique_ptr<TeamDatabase>> super = m_cluster.open(QStringLiteral("copy"));
+        QVERIFY(super.ok());
+        QSqlQuery seen(m_copy->connection());
+        QVERIFY(seen.exec(QStringLiteral("SELECT id FROM outcomes ORDER BY id LIMIT 1")) && seen.next());
+        const qint64 id = seen.value(0).toLongLong();
+        seen.finish();
+        QVERIFY(
+            (*super)
+                ->exec(QStringLiteral("UPDATE outcomes SET amount = 4321.5, note = '訂正済み' WHERE id = ?"),
+                       { id })
+                .ok());
+        Result<TeamReplica::Pull> pulled = TeamReplica(*m_team, *m_copy).pull();
+        QVERIFY2(pulled.ok(), qPrintable(pulled.ok() ? QString() : pulled.error()));
+        QSqlQuery corrected(m_copy->connection());
+        QVERIFY(corrected.prepare(QStringLiteral("SELECT amount, note FROM outcomes WHERE id = ?")));
+        corrected.addBindValue(id);
+        QVERIFY(corrected.exec() && corrected.next());
+        QCOMPARE(corrected.value(0).toDouble(), 4321.5);
+        QCOMPARE(corrected.value(1).toString(), QStringLiteral("訂正済み"));
+    }
+
     void theFirstCopyIsWholeAndTheNextOnlyWhatChanged()
     {
         TeamReplica replica(*m_team, *m_copy);
