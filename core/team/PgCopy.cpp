@@ -235,7 +235,16 @@ PgCopyOut::PgCopyOut(pg_conn* connection)
 PgCopyOut::~PgCopyOut()
 {
     if (m_active) {
-        // Drain: the connection is usable only once the copy has ended.
+        // Left before its end (cancelled, or a row that failed): the server is asked to stop
+        // sending, rather than the rest of the rows read and thrown away (the rest of a 10M-event
+        // log, on a stop or a cancelled pass). Its statement then ends in an error, which the
+        // caller's transaction, given up anyway, rolls back.
+        if (PGcancel* request = PQgetCancel(m_connection)) {
+            char error[256];
+            PQcancel(request, error, sizeof error);
+            PQfreeCancel(request);
+        }
+        // Drain what is already on its way: the connection is usable only once the copy has ended.
         char* buffer = nullptr;
         while (PQgetCopyData(m_connection, &buffer, 0) > 0)
             PQfreemem(buffer);

@@ -168,6 +168,23 @@ private slots:
 
     // A read that fails part-way (here SQLite's, on a row after more than a megabyte of rows the
     // server has already taken): the copy is abandoned and the server keeps none of it.
+    // A read given up before its end asks the server to stop: it does not produce (nor this side
+    // read) the rest of the rows, and the connection is usable again.
+    void aReadGivenUpStopsTheServer()
+    {
+        QVERIFY(m_team->exec(QStringLiteral("CREATE SEQUENCE produced")).ok());
+        {
+            PgCopyOut out(m_team->handle());
+            QVERIFY(out.start(QStringLiteral("COPY (SELECT nextval('produced'), repeat('x', 100) FROM "
+                                             "generate_series(1, 2000000)) TO STDOUT"))
+                        .ok());
+            QVERIFY(out.next());
+        }
+        const Result<QVariant> produced = m_team->scalar(QStringLiteral("SELECT last_value FROM produced"));
+        QVERIFY2(produced.ok(), qPrintable(produced.ok() ? QString() : produced.error()));
+        QVERIFY2(produced->toLongLong() < 1000000, qPrintable(produced->toString()));
+    }
+
     void aFailingReadAbandonsTheCopy()
     {
         createTarget(QStringLiteral("abandoned"));
