@@ -16,6 +16,7 @@ void ActionQueueView::setTeam(std::optional<TeamSignIn> team)
     m_team = std::move(team);
     m_members.clear();
     m_pendingNotes.clear();
+    m_sendingNotes.clear();
     m_showsCopy = false;
     if (!m_team)
         m_offline.clear();
@@ -58,8 +59,9 @@ void ActionQueueView::loadKeptNotes()
                 m_count->setText(kept.error());
                 return;
             }
+            // A note on its way is in the file until it has been sent: not taken twice.
             for (const PendingNote& note : *kept)
-                if (!m_pendingNotes.contains(note))
+                if (!m_pendingNotes.contains(note) && !m_sendingNotes.contains(note))
                     m_pendingNotes.append(note);
             if (!m_pendingNotes.isEmpty() && m_offline.isEmpty())
                 serverRecovered();
@@ -71,6 +73,7 @@ void ActionQueueView::serverRecovered()
     if (m_pendingNotes.isEmpty() || !m_team || !m_offline.isEmpty())
         return;
     const QList<PendingNote> notes = std::exchange(m_pendingNotes, {});
+    m_sendingNotes += notes;
     const TeamSignIn team = *m_team;
     struct Sent
     {
@@ -106,7 +109,9 @@ void ActionQueueView::serverRecovered()
                 sent.error = forgotten.error();
             return sent;
         },
-        [this](const Sent& sent) {
+        [this, notes](const Sent& sent) {
+            for (const PendingNote& note : notes)
+                m_sendingNotes.removeOne(note);
             for (const PendingNote& note : sent.unsent)
                 if (!m_pendingNotes.contains(note))
                     m_pendingNotes.append(note);

@@ -104,6 +104,7 @@ private:
     QString m_offline; // why the server cannot be reached, empty when it can
     bool m_showsCopy = false;
     QList<PendingNote> m_pendingNotes;
+    QList<PendingNote> m_sendingNotes; // on their way to the server: still in the kept file
     QStringList m_members; // the team's members, for reassignment
     ActionQueueModel* m_model;
     QTreeView* m_table;
