@@ -485,6 +485,30 @@ private slots:
                     none += item->text() == QLatin1String("no cases") ? 1 : 0;
                 }
         QVERIFY(none > 0);
+        // A band without a case has no expansion rate either (not "0.0%").
+        const auto text = [summary](int row, int column) {
+            const QTableWidgetItem* item = summary->item(row, column);
+            return item ? item->text() : QString();
+        };
+        int checked = 0;
+        for (int row = 0; row < summary->rowCount(); ++row) {
+            const QString figure = text(row, 0);
+            if (!figure.endsWith(QLatin1String(": churn rate [95%]"))
+                || figure.startsWith(QLatin1String("Stage ")))
+                continue;
+            const QString band = figure.section(u':', 0, 0);
+            for (int expansion = 0; expansion < summary->rowCount(); ++expansion) {
+                if (text(expansion, 0) != band + QLatin1String(": expansion rate"))
+                    continue;
+                for (int column = 1; column < summary->columnCount(); ++column) {
+                    if (text(row, column) == QLatin1String("no cases")) {
+                        QCOMPARE(text(expansion, column), QStringLiteral("no cases"));
+                        ++checked;
+                    }
+                }
+            }
+        }
+        QVERIFY(checked > 0);
     }
 
     // The splitter between the candidate and the results keeps the sizes the user left it at.

@@ -101,7 +101,9 @@ void TuningView::showReports(const QList<BacktestReport>& reports)
         });
         row(tr("%1: expansion rate").arg(band), [&](const BacktestReport& r) {
             const BacktestRate* rate = rateOf(r.perBand, band);
-            return rate ? percent(rate->expansionRate()) : QStringLiteral("–");
+            if (!rate)
+                return QStringLiteral("–");
+            return rate->cases == 0 ? tr("no cases") : percent(rate->expansionRate()); // not "0.0%" of none
         });
     }
     for (const BacktestRate& stage : first.perStage) {
