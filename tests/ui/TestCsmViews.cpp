@@ -140,6 +140,21 @@ private slots:
 
     // One row per account: its highest priority, its triggers strongest first, every fact of its
     // reasons once; expanding it shows its actions one by one.
+    // An empty queue says it is empty, and when an account gets an action, instead of asking for
+    // a selection there is nothing to make.
+    void anEmptyQueueSaysSo()
+    {
+        test::TempWorkspace empty;
+        QVERIFY(empty.open());
+        test::ShownView<ActionQueueView> shown({ 1100, 500 }, &ActionQueueView::loaded);
+        QVERIFY(shown.open(empty.path()));
+        QCOMPARE(shown.view.model()->rowCount(), 0);
+        auto* why = shown.view.findChild<QLabel*>(QStringLiteral("why"));
+        QVERIFY2(why->text().startsWith(QLatin1String("No open actions")), qPrintable(why->text()));
+        QVERIFY2(why->text().contains(QLatin1String("Show snoozed")), qPrintable(why->text()));
+        QVERIFY(shown.view.grab().save(test::screenshotDir() + QStringLiteral("/queue-empty.png")));
+    }
+
     void theQueueShowsOneRowPerAccount()
     {
         test::ShownView<ActionQueueView> shown({ 1100, 500 }, &ActionQueueView::loaded);

@@ -363,8 +363,16 @@ void ActionQueueView::updateButtons()
     QModelIndex account = rows.isEmpty() ? QModelIndex() : rows.first();
     if (account.parent().isValid())
         account = account.parent();
+    // An empty queue says so, and where actions come from, rather than asking for a selection.
+    const QString when = tr("An account gets one when it is in the worst band, near its renewal outside the "
+                            "best band, inactive, or when its score drops.");
+    const QString none = m_snoozed->isChecked()
+        ? tr("No open actions: no account calls for one now. %1").arg(when)
+        : tr("No open actions: no account calls for one now (snoozed ones show with \"Show snoozed\"). %1")
+              .arg(when);
     m_why->setText(
-        why.isEmpty()
+        m_model->rowCount() == 0 ? none
+            : why.isEmpty()
             ? tr("Select an account or an action to read why it is in the queue.")
             : tr("%1: %2").arg(account.siblingAtColumn(ActionQueueModel::Customer).data().toString(), why));
     m_note->setToolTip(m_offline.isEmpty()
