@@ -164,7 +164,10 @@ OverviewView::OverviewView(QWidget* parent)
     connect(m_health->chart(), &QChart::plotAreaChanged, this, &OverviewView::fitHealthAxis,
             Qt::QueuedConnection);
     m_drops->setObjectName(QStringLiteral("drops"));
-    m_drops->setHorizontalHeaderLabels({ tr("Customer"), tr("30 days ago"), tr("Now"), tr("Change") });
+    // Short headers leave the room to the names (the title says over how long): "Then" for the
+    // score 30 days ago, which its tooltip says.
+    m_drops->setHorizontalHeaderLabels({ tr("Customer"), tr("Then"), tr("Now"), tr("Change") });
+    m_drops->horizontalHeaderItem(1)->setToolTip(tr("The score 30 days ago"));
     m_drops->verticalHeader()->hide();
     m_drops->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_drops->setSelectionBehavior(QAbstractItemView::SelectRows);
