@@ -28,6 +28,7 @@ EN = {
     "Too few outcomes: %n churn(s) recorded up to %1.":
         ("Too few outcomes: %n churn recorded up to %1.", "Too few outcomes: %n churns recorded up to %1."),
     "%n actions": ("%n action", "%n actions"),
+    "%n open actions": ("%n open action", "%n open actions"),
     "%n accounts": ("%n account", "%n accounts"),
     "%n customers": ("%n customer", "%n customers"),
     "Wrote %1 (%n pages).": ("Wrote %1 (%n page).", "Wrote %1 (%n pages)."),

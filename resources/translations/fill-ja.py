@@ -951,6 +951,22 @@ JA = {
     "the lock file cannot be read or written": "ロックファイルを読み書きできません",
     "Waiting for another rebuild of this workspace (%1, process %2)": "このワークスペースの別の再構築を待っています (%1、プロセス %2)",
     "another program": "別のプログラム",
+    "The server writes a member's history rows and notes under the member's name: those pushed by %1 are under %2, whoever wrote them in the file. Push as the team workspace's owner to keep their authors.":
+        "サーバーはメンバーの履歴とメモをそのメンバーの名前で記録します: %1 がプッシュしたものは、ファイル上の作成者にかかわらず %2 の名前になります。作成者を残すには、チームワークスペースの所有者としてプッシュしてください。",
+    "An account gets one when it is in the worst band, near its renewal outside the best band, inactive, or when its score drops.":
+        "最も悪いバンドにある、最良のバンド以外で契約更新が近い、利用がない、スコアが下がった、のいずれかに当てはまる顧客にアクションが作られます。",
+    "No open actions: no account calls for one now. %1": "未対応のアクションはありません: 今、対応が必要な顧客はいません。%1",
+    "No open actions: no account calls for one now (snoozed ones show with \"Show snoozed\"). %1":
+        "未対応のアクションはありません: 今、対応が必要な顧客はいません(スヌーズ中のものは「スヌーズ中も表示」で表示されます)。%1",
+    "%1 to act on (%2)": "対応が必要な%1(%2)",
+    "%n open actions": "未対応のアクション %n 件",
+    "No open actions": "未対応のアクションはありません",
+    "Then": "30 日前",
+    "The score 30 days ago": "30 日前のスコア",
+    "Elected again: the server ended the engine's session, and this process took the lock back.":
+        "再選出: サーバーがエンジンのセッションを終了したため、このプロセスがロックを取り直しました。",
+    "elected again": "再選出",
+    "Listening for changes again on a new session.": "新しいセッションで変更の通知を再び受け取ります。",
 }
 
 # The command lines' strings (tenure-cli, tenure --help): a table of their own.

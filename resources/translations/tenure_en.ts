@@ -180,6 +180,14 @@
         <source>%n note(s) you wrote while the server was away could not be sent; they are under Show Details, to keep.</source>
         <translation><numerusform>%n note you wrote while the server was away could not be sent; it is under Show Details, to keep.</numerusform><numerusform>%n notes you wrote while the server was away could not be sent; they are under Show Details, to keep.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%n accounts</source>
+        <translation><numerusform>%n account</numerusform><numerusform>%n accounts</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open actions</source>
+        <translation><numerusform>%n open action</numerusform><numerusform>%n open actions</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>tenure::OverviewView</name>

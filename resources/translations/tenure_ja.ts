@@ -3534,6 +3534,10 @@
         <source>Only an admin moves a workspace into the team workspace %1: %2 is a member with the %3 role. Nothing was pushed.</source>
         <translation>ワークスペースをチームワークスペース %1 に移せるのは管理者だけです。%2 は %3 ロールのメンバーです。何も移していません。</translation>
     </message>
+    <message>
+        <source>The server writes a member's history rows and notes under the member's name: those pushed by %1 are under %2, whoever wrote them in the file. Push as the team workspace's owner to keep their authors.</source>
+        <translation>サーバーはメンバーの履歴とメモをそのメンバーの名前で記録します: %1 がプッシュしたものは、ファイル上の作成者にかかわらず %2 の名前になります。作成者を残すには、チームワークスペースの所有者としてプッシュしてください。</translation>
+    </message>
 </context>
 <context>
     <name>TeamReadCopy</name>
@@ -4058,6 +4062,18 @@
     <message>
         <source>Select an account or an action to read why it is in the queue.</source>
         <translation>顧客かアクションを選ぶと、キューに入っている理由をここに表示します。</translation>
+    </message>
+    <message>
+        <source>An account gets one when it is in the worst band, near its renewal outside the best band, inactive, or when its score drops.</source>
+        <translation>最も悪いバンドにある、最良のバンド以外で契約更新が近い、利用がない、スコアが下がった、のいずれかに当てはまる顧客にアクションが作られます。</translation>
+    </message>
+    <message>
+        <source>No open actions: no account calls for one now. %1</source>
+        <translation>未対応のアクションはありません: 今、対応が必要な顧客はいません。%1</translation>
+    </message>
+    <message>
+        <source>No open actions: no account calls for one now (snoozed ones show with "Show snoozed"). %1</source>
+        <translation>未対応のアクションはありません: 今、対応が必要な顧客はいません(スヌーズ中のものは「スヌーズ中も表示」で表示されます)。%1</translation>
     </message>
 </context>
 <context>
@@ -5825,6 +5841,24 @@
         <source>In a team workspace, connectors and scoring run on the team's server (tenure-cli serve), or on an admin's desktop when no service runs.</source>
         <translation>チームワークスペースでは、コネクタとスコアリングはチームのサーバー (tenure-cli serve) で、サービスが動いていなければ管理者のデスクトップで実行されます。</translation>
     </message>
+    <message>
+        <source>%1 to act on (%2)</source>
+        <translation>対応が必要な%1(%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accounts</source>
+        <translation>
+            <numerusform>顧客 %n 社</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open actions</source>
+        <translation>
+            <numerusform>未対応のアクション %n 件</numerusform></translation>
+    </message>
+    <message>
+        <source>No open actions</source>
+        <translation>未対応のアクションはありません</translation>
+    </message>
 </context>
 <context>
     <name>tenure::MappingEditor</name>
@@ -6051,10 +6085,6 @@
         <translation>顧客</translation>
     </message>
     <message>
-        <source>30 days ago</source>
-        <translation>30 日前</translation>
-    </message>
-    <message>
         <source>Now</source>
         <translation>現在</translation>
     </message>
@@ -6100,6 +6130,14 @@ Team: %3</source>
     <message>
         <source>no currency</source>
         <translation>通貨なし</translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation>30 日前</translation>
+    </message>
+    <message>
+        <source>The score 30 days ago</source>
+        <translation>30 日前のスコア</translation>
     </message>
 </context>
 <context>
@@ -6640,6 +6678,18 @@ Team: %3</source>
     <message>
         <source>Scored (%1): %2, log up to seq %3, %4 written, as of %5 with rules v%6; action queue: %7 open, %8 new, %9 cleared (%10 s: %11).</source>
         <translation>スコアリング完了 (%1): %2、ログは seq %3 まで、%4を書き込み、%5 時点、ルール v%6。アクション: 未対応 %7 件、新規 %8 件、解消 %9 件 (%10 秒: %11)。</translation>
+    </message>
+    <message>
+        <source>Elected again: the server ended the engine's session, and this process took the lock back.</source>
+        <translation>再選出: サーバーがエンジンのセッションを終了したため、このプロセスがロックを取り直しました。</translation>
+    </message>
+    <message>
+        <source>elected again</source>
+        <translation>再選出</translation>
+    </message>
+    <message>
+        <source>Listening for changes again on a new session.</source>
+        <translation>新しいセッションで変更の通知を再び受け取ります。</translation>
     </message>
 </context>
 <context>
