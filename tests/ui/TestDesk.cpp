@@ -1,5 +1,6 @@
 #include "ChartAxes.h"
 #include "MainWindow.h"
+#include "ScreenFont.h"
 #include "TestSupport.h"
 #include "actions/ActionEngine.h"
 #include "customers/CustomerListDelegate.h"
@@ -21,10 +22,12 @@
 #include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
+#include <QGlyphRun>
 #include <QHeaderView>
 #include <QHorizontalStackedBarSeries>
 #include <QListWidget>
 #include <QPainter>
+#include <QRawFont>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -33,6 +36,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QTextDocument>
+#include <QTextLayout>
 #include <QTranslator>
 #include <QTreeWidget>
 #include <QValueAxis>
@@ -275,6 +279,39 @@ private slots:
         const QFontMetricsF metrics(ReportPage::font(7), &wide);
         QVERIFY2(barEnd(wide) + 3 + metrics.horizontalAdvance(money) <= 600,
                  qPrintable(QString::number(barEnd(wide))));
+    }
+
+    // On screen, digits beside Japanese text are in the same font as digits beside Latin text
+    // ("顧客 300 社" and "Good 300"): Japanese takes Noto Sans CJK JP, not fontconfig's VL Gothic.
+    void japaneseOnScreenKeepsTheDigitsFont()
+    {
+        const QFont before = QApplication::font();
+        const auto back = qScopeGuard([&before] { QApplication::setFont(before); });
+        const QString added = preferJapaneseScreenFont();
+        if (added.isEmpty()) {
+            if (!qEnvironmentVariableIsEmpty("CI"))
+                QFAIL("Noto Sans CJK JP is not installed (fonts-noto-cjk)");
+            QSKIP("Noto Sans CJK JP is not installed (fonts-noto-cjk)");
+        }
+        const auto digitsFont = [](const QString& text, int from) {
+            QTextLayout layout(text, QApplication::font());
+            layout.beginLayout();
+            layout.createLine();
+            layout.endLayout();
+            QStringList families;
+            for (const QGlyphRun& run : layout.glyphRuns(from, 3))
+                families << run.rawFont().familyName();
+            return families;
+        };
+        const QStringList japanese = digitsFont(QStringLiteral("顧客 300 社"), 3);
+        QCOMPARE(japanese.size(), 1);
+        QCOMPARE(japanese, digitsFont(QStringLiteral("Good 300"), 5));
+        // And the Japanese itself in the font added.
+        QTextLayout han(QStringLiteral("顧客"), QApplication::font());
+        han.beginLayout();
+        han.createLine();
+        han.endLayout();
+        QCOMPARE(han.glyphRuns().value(0).rawFont().familyName(), added);
     }
 
     // A printed bar chart labels every tick it draws: where the labels of four ticks would touch
