@@ -305,16 +305,10 @@ private slots:
         QCOMPARE(test::count(*m_team, QStringLiteral("SELECT count(*) FROM events WHERE source = 'usage'")),
                  0);
 
-        TeamService::Options options;
-        options.standbySeconds = 1;
+        TeamService::Options options = serviceOptions(QStringLiteral("service-engine.tenure"));
         options.pullCheckSeconds = 1;
-        options.debounceMs = 100;
-        options.engine.replicaPath = m_local.dir() + QStringLiteral("/service-engine.tenure");
-        TeamService service(m_cluster.location(QStringLiteral("imports"), QStringLiteral("admin1")), options,
-                            QStringLiteral("pw-a"));
         QStringList lines;
-        connect(&service, &TeamService::log, this, [&lines](const QString& line) { lines << line; });
-        service.start();
+        const std::unique_ptr<TeamService> service = startService(options, lines);
         QTRY_VERIFY2_WITH_TIMEOUT(
             test::count(*m_team, QStringLiteral("SELECT count(*) FROM events WHERE source = 'usage'")) > 0,
             qPrintable(lines.join(u'\n')), 30000);
@@ -330,18 +324,11 @@ private slots:
     void theServiceScoresWhenTheTeamsDayChanges()
     {
         QDateTime now(QDate(2026, 12, 7), QTime(14, 59, 0), QTimeZone::utc()); // 23:59 in Tokyo
-        TeamService::Options options;
-        options.standbySeconds = 1;
-        options.pullCheckSeconds = 0;
-        options.intervalMinutes = 60;
+        TeamService::Options options = serviceOptions(QStringLiteral("day-engine.tenure"));
         options.now = [&now] { return now; };
-        options.engine.replicaPath = m_local.dir() + QStringLiteral("/day-engine.tenure");
-        TeamService service(m_cluster.location(QStringLiteral("imports"), QStringLiteral("admin1")), options,
-                            QStringLiteral("pw-a"));
         QStringList lines;
-        connect(&service, &TeamService::log, this, [&lines](const QString& line) { lines << line; });
-        service.start();
-        QTRY_VERIFY2_WITH_TIMEOUT(service.isElected() && !lines.filter(QStringLiteral("Scored (")).isEmpty(),
+        const std::unique_ptr<TeamService> service = startService(options, lines);
+        QTRY_VERIFY2_WITH_TIMEOUT(service->isElected() && !lines.filter(QStringLiteral("Scored (")).isEmpty(),
                                   qPrintable(lines.join(u'\n')), 30000);
         QTest::qWait(1500); // a tick or more: the day has not changed in Tokyo
         QCOMPARE(lines.filter(QStringLiteral("Scored (the day changed)")).size(), 0);
@@ -355,18 +342,10 @@ private slots:
     // the next new events are scored as the server announces them, not at the next interval.
     void theServiceListensAgainAfterItsSessionsEnd()
     {
-        TeamService::Options options;
-        options.standbySeconds = 1;
-        options.pullCheckSeconds = 0;
-        options.intervalMinutes = 60;
-        options.debounceMs = 100;
-        options.engine.replicaPath = m_local.dir() + QStringLiteral("/relisten-engine.tenure");
-        TeamService service(m_cluster.location(QStringLiteral("imports"), QStringLiteral("admin1")), options,
-                            QStringLiteral("pw-a"));
         QStringList lines;
-        connect(&service, &TeamService::log, this, [&lines](const QString& line) { lines << line; });
-        service.start();
-        QTRY_VERIFY2_WITH_TIMEOUT(service.isElected() && !lines.filter(QStringLiteral("Scored (")).isEmpty(),
+        const std::unique_ptr<TeamService> service
+            = startService(serviceOptions(QStringLiteral("relisten-engine.tenure")), lines);
+        QTRY_VERIFY2_WITH_TIMEOUT(service->isElected() && !lines.filter(QStringLiteral("Scored (")).isEmpty(),
                                   qPrintable(lines.join(u'\n')), 30000);
         QVERIFY(m_team
                     ->exec(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
@@ -422,6 +401,30 @@ private slots:
     }
 
 private:
+    // A service's options for the tests: standing by a second at a time, scoring what the server
+    // announces a tenth of a second after it, hourly otherwise, pulling nothing on its own; its
+    // engine's copy `replica` beside the local workspace.
+    TeamService::Options serviceOptions(const QString& replica) const
+    {
+        TeamService::Options options;
+        options.standbySeconds = 1;
+        options.pullCheckSeconds = 0;
+        options.intervalMinutes = 60;
+        options.debounceMs = 100;
+        options.engine.replicaPath = m_local.dir() + QLatin1Char('/') + replica;
+        return options;
+    }
+    // The team's service signed in as admin1, started, its log lines collected in `lines`.
+    std::unique_ptr<TeamService> startService(const TeamService::Options& options, QStringList& lines)
+    {
+        auto service = std::make_unique<TeamService>(
+            m_cluster.location(QStringLiteral("imports"), QStringLiteral("admin1")), options,
+            QStringLiteral("pw-a"));
+        connect(service.get(), &TeamService::log, this, [&lines](const QString& line) { lines << line; });
+        service->start();
+        return service;
+    }
+
     // A Mixpanel connector reading the shipped export file, written next to the local workspace;
     // empty when the file cannot be written.
     QString connectorFile(const QString& name) const
