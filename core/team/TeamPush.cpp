@@ -172,25 +172,24 @@ Result<TeamPush::Report> TeamPush::run(const Progress& progress)
                     JOIN (SELECT DISTINCT ON (p.local_id) p.local_id, a.id FROM push_actions p
                           JOIN actions a ON %1 ORDER BY p.local_id, a.id) m ON m.local_id = h.local_action_id
                     WHERE NOT EXISTS (SELECT 1 FROM action_history x WHERE x.action_id = m.id AND x.at = h.at
-                                      AND x.kind = h.kind%2 AND x.detail = h.detail)
+                                      AND x.kind = h.kind AND x.detail = h.detail)
                     ORDER BY h.ctid)")
-                    .arg(kActionKey, member ? QString() : QStringLiteral(" AND x.author = h.author")) },
+                    .arg(kActionKey) },
               { QStringLiteral("account_notes"),
                 QStringLiteral("SELECT account_id, at, author, text FROM account_notes ORDER BY id"),
                 QStringLiteral("account_id, at, author, text FROM account_notes"),
                 QStringLiteral(R"(INSERT INTO account_notes (account_id, at, author, text)
                     SELECT p.account_id, p.at, p.author, p.text FROM push_account_notes p
                     WHERE NOT EXISTS (SELECT 1 FROM account_notes n WHERE n.account_id = p.account_id
-                                      AND n.at = p.at%1 AND n.text = p.text)
-                    ORDER BY p.ctid)")
-                    .arg(member ? QString() : QStringLiteral(" AND n.author = p.author")) },
+                                      AND n.at = p.at AND n.text = p.text)
+                    ORDER BY p.ctid)") },
           } },
     };
 
     // The server writes a member's history rows and notes under the member's own name
-    // (tenure_stamp_author, schema 3), whatever the file says: a member's push matches them
-    // without their authors (so that a second push adds nothing) and says so. The owner and
-    // superusers, who are no members, keep the file's authors.
+    // (tenure_stamp_author, schema 3), whatever the file says; the owner and superusers, who are
+    // no members, keep the file's authors. So history rows and notes are matched without their
+    // authors: a second push adds nothing, whoever pushed first (a member's push says so).
     Report report;
     for (const Group& group : groups) {
         if (Status pushed = pushGroup(group, report, progress); !pushed)
@@ -225,8 +224,8 @@ Result<TeamPush::Report> TeamPush::run(const Progress& progress)
         if (authored > 0)
             report.warnings
                 << tr("The server writes a member's history rows and notes under the member's name: "
-                      "those pushed by %1 are under %2, whoever wrote them in the file. Push as the "
-                      "team workspace's owner to keep their authors.")
+                      "those pushed by %1 are under %2, whoever wrote them in the file. To keep the "
+                      "file's authors, the team workspace's owner pushes it, before any member does.")
                        .arg(member->login, member->displayName);
     }
     return report;

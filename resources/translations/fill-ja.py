@@ -951,8 +951,8 @@ JA = {
     "the lock file cannot be read or written": "ロックファイルを読み書きできません",
     "Waiting for another rebuild of this workspace (%1, process %2)": "このワークスペースの別の再構築を待っています (%1、プロセス %2)",
     "another program": "別のプログラム",
-    "The server writes a member's history rows and notes under the member's name: those pushed by %1 are under %2, whoever wrote them in the file. Push as the team workspace's owner to keep their authors.":
-        "サーバーはメンバーの履歴とメモをそのメンバーの名前で記録します: %1 がプッシュしたものは、ファイル上の作成者にかかわらず %2 の名前になります。作成者を残すには、チームワークスペースの所有者としてプッシュしてください。",
+    "The server writes a member's history rows and notes under the member's name: those pushed by %1 are under %2, whoever wrote them in the file. To keep the file's authors, the team workspace's owner pushes it, before any member does.":
+        "サーバーはメンバーの履歴とメモをそのメンバーの名前で記録します: %1 がプッシュしたものは、ファイル上の作成者にかかわらず %2 の名前になります。ファイル上の作成者を残すには、メンバーより先にチームワークスペースの所有者がプッシュしてください。",
     "An account gets one when it is in the worst band, near its renewal outside the best band, inactive, or when its score drops.":
         "最も悪いバンドにある、最良のバンド以外で契約更新が近い、利用がない、スコアが下がった、のいずれかに当てはまる顧客にアクションが作られます。",
     "No open actions: no account calls for one now. %1": "未対応のアクションはありません: 今、対応が必要な顧客はいません。%1",

@@ -3535,8 +3535,8 @@
         <translation>ワークスペースをチームワークスペース %1 に移せるのは管理者だけです。%2 は %3 ロールのメンバーです。何も移していません。</translation>
     </message>
     <message>
-        <source>The server writes a member's history rows and notes under the member's name: those pushed by %1 are under %2, whoever wrote them in the file. Push as the team workspace's owner to keep their authors.</source>
-        <translation>サーバーはメンバーの履歴とメモをそのメンバーの名前で記録します: %1 がプッシュしたものは、ファイル上の作成者にかかわらず %2 の名前になります。作成者を残すには、チームワークスペースの所有者としてプッシュしてください。</translation>
+        <source>The server writes a member's history rows and notes under the member's name: those pushed by %1 are under %2, whoever wrote them in the file. To keep the file's authors, the team workspace's owner pushes it, before any member does.</source>
+        <translation>サーバーはメンバーの履歴とメモをそのメンバーの名前で記録します: %1 がプッシュしたものは、ファイル上の作成者にかかわらず %2 の名前になります。ファイル上の作成者を残すには、メンバーより先にチームワークスペースの所有者がプッシュしてください。</translation>
     </message>
 </context>
 <context>

@@ -398,6 +398,15 @@ private slots:
         QVERIFY2(second.out.contains(QStringLiteral(": 0 rows added.")), qPrintable(second.out));
         QCOMPARE(test::count(*m_team, notes), 1);
         QCOMPARE(test::count(*m_team, QStringLiteral("SELECT count(*) FROM action_history")), history);
+        // Nor does the owner's push after it (the owner keeps a file's authors: it matches them
+        // without them too).
+        const test::Cli owner
+            = test::runCli(PgCluster::superPassword(),
+                           { QStringLiteral("team"), QStringLiteral("push"), QStringLiteral("--from"),
+                             m_local.path(), m_cluster.location(QStringLiteral("imports")).toUrl() });
+        QVERIFY2(owner.code == 0, qPrintable(owner.err + owner.out));
+        QVERIFY2(owner.out.contains(QStringLiteral(": 0 rows added.")), qPrintable(owner.out));
+        QCOMPARE(test::count(*m_team, notes), 1);
     }
 
 private:
