@@ -3,6 +3,7 @@
 #include "engine/ActivitySource.h"
 #include "engine/ChunkPipeline.h"
 #include "engine/Evaluator.h"
+#include "engine/RebuildLock.h"
 #include "engine/ScoringEngineInternal.h"
 #include "rules/RuleStore.h"
 #include "store/AccountStore.h"
@@ -213,9 +214,22 @@ Result<ScoringEngine::Summary> ScoringEngine::Private::run(const Progress& progr
         return Error { loaded.error() };
     // New rules: re-score from the aggregates. Aggregates of another time zone (the setting changed)
     // or of an older Tenure, which did not record the zone: rebuild them from the log.
-    const bool reusable = aggregatesReusable();
-    if (!reusable || SummaryStore(db).state(kRulesVersion) != QString::number(context.rulesVersion))
-        return reusable ? rescore(progress, cancel) : rebuild(progress, cancel);
+    const auto rulesApplied
+        = [this] { return SummaryStore(db).state(kRulesVersion) == QString::number(context.rulesVersion); };
+    if (aggregatesReusable() && rulesApplied())
+        return runIncremental(progress, cancel);
+    // Either takes shadow tables: one at a time on a file (RebuildLock). The engine this one waited
+    // for may have done the work meanwhile, or applied newer rules: decided again once the lock is
+    // held, with the rules and accounts as they are then.
+    Result<RebuildLock> lock = RebuildLock::take(db.path(), progress, cancel);
+    if (!lock)
+        return Error { lock.error() };
+    if (Status loaded = loadContext(); !loaded)
+        return Error { loaded.error() };
+    if (!aggregatesReusable())
+        return rebuildLocked(progress, cancel);
+    if (!rulesApplied())
+        return rescore(progress, cancel);
     return runIncremental(progress, cancel);
 }
 

@@ -68,6 +68,8 @@ public:
     EngineContext context;
 
 private:
+    // With the rebuild lock held (RebuildLock): a rebuild from the log, a re-score after new rules.
+    Result<Summary> rebuildLocked(const Progress& progress, const std::atomic_bool* cancel);
     Result<Summary> rescore(const Progress& progress, const std::atomic_bool* cancel);
     bool aggregatesReusable() const;
     // Stamps the shadow as complete up to `checkpoint` (or the copied one), swaps it in and folds

@@ -66,6 +66,12 @@ Result<ScoringEngine::Summary> ScoringEngine::Private::rebuild(const Progress& p
     Result<RebuildLock> lock = RebuildLock::take(db.path(), progress, cancel);
     if (!lock)
         return Error { lock.error() };
+    return rebuildLocked(progress, cancel);
+}
+
+Result<ScoringEngine::Summary> ScoringEngine::Private::rebuildLocked(const Progress& progress,
+                                                                     const std::atomic_bool* cancel)
+{
     const qint64 upTo = EventLog(db).lastSeq();
     if (Status created = SummaryStore::createShadow(db); !created)
         return Error { tr("Cannot prepare the rebuild: %1").arg(created.error()) };
@@ -190,13 +196,7 @@ Result<ScoringEngine::Summary> ScoringEngine::Private::rescore(const Progress& p
     // The rules changed, not the log: the stored aggregates (folded from the log up to the
     // checkpoint) are scored again with the new rules. The shadow takes the statuses, the history
     // and the engine state; the aggregates stay where they are, and only this thread writes them.
-    Result<RebuildLock> lock = RebuildLock::take(db.path(), progress, cancel);
-    if (!lock)
-        return Error { lock.error() };
-    // Another engine may have re-scored with these rules while this one waited for the lock.
-    if (SummaryStore(db).state(kRulesVersion) == QString::number(context.rulesVersion)
-        && aggregatesReusable())
-        return runIncremental(progress, cancel);
+    // The caller holds the rebuild lock (run()).
     if (Status created = SummaryStore::createShadow(db, SummaryStore::Scope::Scores); !created)
         return Error { tr("Cannot prepare the rebuild: %1").arg(created.error()) };
     Summary summary;
