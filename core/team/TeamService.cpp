@@ -96,10 +96,13 @@ void TeamService::tick()
             runPass(tr("elected again"));
             return;
         }
-        // Listening on a session of its own, which can end alone: listen again on a new one.
+        // Listening on a session of its own, which can end alone: listen again on a new one, and
+        // score what was announced while no one listened.
         if (!m_listener || !m_listener->scalar(QStringLiteral("SELECT 1"))) {
-            emit log(tr("Listening for changes again on a new session."));
-            listen();
+            if (listen(true)) {
+                emit log(tr("Listening for changes again on a new session."));
+                m_debounce.start();
+            }
         }
     }
     if (m_options.pullCheckSeconds > 0
@@ -136,25 +139,32 @@ void TeamService::pullDue()
         emit log(tr("Scheduled pulls added %1 events to the team's log.").arg(*pulled));
 }
 
-void TeamService::listen()
+bool TeamService::listen(bool again)
 {
     m_listener.reset();
     Result<std::unique_ptr<TeamDatabase>> listener
         = TeamDatabase::open(m_location, TeamDatabase::Purpose::Use, m_password);
     if (!listener) {
-        emit log(tr("Cannot listen for changes (scoring every %1 minutes instead): %2")
-                     .arg(m_options.intervalMinutes)
-                     .arg(listener.error()));
-        return;
+        // Said once until it listens again: the service tries every standby period.
+        if (!m_listenFailed)
+            emit log(tr("Cannot listen for changes (scoring every %1 minutes instead): %2")
+                         .arg(m_options.intervalMinutes)
+                         .arg(listener.error()));
+        m_listenFailed = true;
+        return false;
     }
     m_listener = std::move(listener).value();
+    m_listenFailed = false;
     // Said once an election, in the journal an admin reads: only members should connect.
-    if (Result<QString> advice = TeamAccess::connectAdvice(*m_listener); advice && !advice->isEmpty())
-        emit log(*advice);
+    if (!again) {
+        if (Result<QString> advice = TeamAccess::connectAdvice(*m_listener); advice && !advice->isEmpty())
+            emit log(*advice);
+    }
     QSqlDriver* driver = m_listener->connection().driver();
     for (const QString& channel : kChannels)
         driver->subscribeToNotification(channel);
     connect(driver, &QSqlDriver::notification, this, &TeamService::onNotification);
+    return true;
 }
 
 void TeamService::onNotification(const QString&, QSqlDriver::NotificationSource, const QVariant&)

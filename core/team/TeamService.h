@@ -60,7 +60,9 @@ private:
     void tick();
     void runPass(const QString& why);
     void pullDue();
-    void listen();
+    // Listens for the server's announcements on a session of its own; `again`: after the last one
+    // ended (the connection advice is said once an election). False when it cannot connect.
+    bool listen(bool again = false);
     void onNotification(const QString& channel, QSqlDriver::NotificationSource source,
                         const QVariant& payload);
 
@@ -82,6 +84,7 @@ private:
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     QString m_lastHolder;
     bool m_announcedStandby = false;
+    bool m_listenFailed = false; // said once until it listens again
 };
 
 } // namespace tenure

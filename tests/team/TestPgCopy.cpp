@@ -166,8 +166,6 @@ private slots:
         QCOMPARE(rows, 9);
     }
 
-    // A read that fails part-way (here SQLite's, on a row after more than a megabyte of rows the
-    // server has already taken): the copy is abandoned and the server keeps none of it.
     // A read given up before its end asks the server to stop: it does not produce (nor this side
     // read) the rest of the rows, and the connection is usable again.
     void aReadGivenUpStopsTheServer()
@@ -185,6 +183,8 @@ private slots:
         QVERIFY2(produced->toLongLong() < 1000000, qPrintable(produced->toString()));
     }
 
+    // A read that fails part-way (here SQLite's, on a row after more than a megabyte of rows the
+    // server has already taken): the copy is abandoned and the server keeps none of it.
     void aFailingReadAbandonsTheCopy()
     {
         createTarget(QStringLiteral("abandoned"));

@@ -367,6 +367,27 @@ private slots:
         QTRY_VERIFY2_WITH_TIMEOUT(
             lines.filter(QStringLiteral("Scored (changes announced by the server)")).size() > announced,
             qPrintable(lines.join(u'\n')), 20000);
+
+        // The listening session alone ends: the service listens on a new one, and hears the next
+        // events again.
+        QVERIFY(m_team
+                    ->exec(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
+                                          "usename = 'admin1' AND query LIKE 'LISTEN%'"))
+                    .ok());
+        QTRY_VERIFY2_WITH_TIMEOUT(!lines.filter(QStringLiteral("Listening for changes again")).isEmpty(),
+                                  qPrintable(lines.join(u'\n')), 15000);
+        // Passes that scored one new event: the one imported below, not the pass that follows the
+        // new session (which finds nothing new).
+        const QString oneNew = QStringLiteral("Scored (changes announced by the server): 1 new event");
+        const qsizetype heard = lines.filter(oneNew).size();
+        const QString more = test::writeFile(m_local.dirObject(), QStringLiteral("relisten-more.csv"),
+                                             "id;account;event;time\nr2;A-1;login;2026-11-07 08:00\n");
+        QVERIFY(test::runCli(QStringLiteral("pw-a"),
+                             { QStringLiteral("import"), QStringLiteral("events"), more,
+                               QStringLiteral("--db"), m_url })
+                    .code
+                == 0);
+        QTRY_VERIFY2_WITH_TIMEOUT(lines.filter(oneNew).size() > heard, qPrintable(lines.join(u'\n')), 20000);
     }
 
     // An admin who is a member may push a workspace file in; the server writes the file's notes
