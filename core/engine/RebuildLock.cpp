@@ -1,6 +1,7 @@
 #include "engine/RebuildLock.h"
 
 #include <QFileInfo>
+#include <QSysInfo>
 
 namespace tenure {
 
@@ -34,10 +35,17 @@ Result<RebuildLock> RebuildLock::take(const QString& workspacePath, const Scorin
             QString host;
             QString application;
             lock->getLockInfo(&pid, &host, &application);
-            progress(tr("Waiting for another rebuild of this workspace (%1, process %2)")
-                         .arg(application.isEmpty() ? tr("another program") : application)
-                         .arg(pid),
-                     0, -1);
+            // A process on another machine (a workspace on a shared folder, which SQLite does not
+            // support) is never judged gone: its host is named, for its lock file to be removed.
+            const QString who = host.isEmpty() || host == QSysInfo::machineHostName()
+                ? tr("%1, process %2")
+                      .arg(application.isEmpty() ? tr("another program") : application)
+                      .arg(pid)
+                : tr("%1, process %2 on %3")
+                      .arg(application.isEmpty() ? tr("another program") : application)
+                      .arg(pid)
+                      .arg(host);
+            progress(tr("Waiting for another rebuild of this workspace (%1)").arg(who), 0, -1);
         }
     }
     taken.m_lock = std::move(lock);

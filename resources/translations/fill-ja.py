@@ -967,6 +967,12 @@ JA = {
         "再選出: サーバーがエンジンのセッションを終了したため、このプロセスがロックを取り直しました。",
     "elected again": "再選出",
     "Listening for changes again on a new session.": "新しいセッションで変更の通知を再び受け取ります。",
+    "%1, process %2": "%1、プロセス %2",
+    "%1, process %2 on %3": "%3 の %1、プロセス %2",
+    "Waiting for another rebuild of this workspace (%1)": "このワークスペースの別の再構築を待っています (%1)",
+    "No open actions on your accounts: none of them calls for one now.": "担当顧客に未対応のアクションはありません: 今、対応が必要な顧客はいません。",
+    "No open actions: no account calls for one now.": "未対応のアクションはありません: 今、対応が必要な顧客はいません。",
+    "Snoozed ones show with \"Show snoozed\".": "スヌーズ中のものは「スヌーズ中も表示」で表示されます。",
 }
 
 # The command lines' strings (tenure-cli, tenure --help): a table of their own.

@@ -1986,12 +1986,20 @@
         <translation>スコアリングをキャンセルしました。</translation>
     </message>
     <message>
-        <source>Waiting for another rebuild of this workspace (%1, process %2)</source>
-        <translation>このワークスペースの別の再構築を待っています (%1、プロセス %2)</translation>
-    </message>
-    <message>
         <source>another program</source>
         <translation>別のプログラム</translation>
+    </message>
+    <message>
+        <source>%1, process %2</source>
+        <translation>%1、プロセス %2</translation>
+    </message>
+    <message>
+        <source>%1, process %2 on %3</source>
+        <translation>%3 の %1、プロセス %2</translation>
+    </message>
+    <message>
+        <source>Waiting for another rebuild of this workspace (%1)</source>
+        <translation>このワークスペースの別の再構築を待っています (%1)</translation>
     </message>
 </context>
 <context>
@@ -4068,12 +4076,16 @@
         <translation>最も悪いバンドにある、最良のバンド以外で契約更新が近い、利用がない、スコアが下がった、のいずれかに当てはまる顧客にアクションが作られます。</translation>
     </message>
     <message>
-        <source>No open actions: no account calls for one now. %1</source>
-        <translation>未対応のアクションはありません: 今、対応が必要な顧客はいません。%1</translation>
+        <source>No open actions on your accounts: none of them calls for one now.</source>
+        <translation>担当顧客に未対応のアクションはありません: 今、対応が必要な顧客はいません。</translation>
     </message>
     <message>
-        <source>No open actions: no account calls for one now (snoozed ones show with "Show snoozed"). %1</source>
-        <translation>未対応のアクションはありません: 今、対応が必要な顧客はいません(スヌーズ中のものは「スヌーズ中も表示」で表示されます)。%1</translation>
+        <source>No open actions: no account calls for one now.</source>
+        <translation>未対応のアクションはありません: 今、対応が必要な顧客はいません。</translation>
+    </message>
+    <message>
+        <source>Snoozed ones show with "Show snoozed".</source>
+        <translation>スヌーズ中のものは「スヌーズ中も表示」で表示されます。</translation>
     </message>
 </context>
 <context>

@@ -147,9 +147,11 @@ private slots:
         test::TempWorkspace empty;
         QVERIFY(empty.open());
         test::ShownView<ActionQueueView> shown({ 1100, 500 }, &ActionQueueView::loaded);
+        auto* why = shown.view.findChild<QLabel*>(QStringLiteral("why"));
+        QVERIFY2(!why->text().startsWith(QLatin1String("No open actions")),
+                 qPrintable(why->text())); // not read yet
         QVERIFY(shown.open(empty.path()));
         QCOMPARE(shown.view.model()->rowCount(), 0);
-        auto* why = shown.view.findChild<QLabel*>(QStringLiteral("why"));
         QVERIFY2(why->text().startsWith(QLatin1String("No open actions")), qPrintable(why->text()));
         QVERIFY2(why->text().contains(QLatin1String("Show snoozed")), qPrintable(why->text()));
         QVERIFY(shown.view.grab().save(test::screenshotDir() + QStringLiteral("/queue-empty.png")));

@@ -15,8 +15,7 @@ void ActionQueueView::setTeam(std::optional<TeamSignIn> team)
 {
     m_team = std::move(team);
     m_members.clear();
-    m_pendingNotes.clear();
-    m_sendingNotes.clear();
+    m_pendingNotes.clear(); // the notes on their way, and those sent, stay known: see loadKeptNotes
     m_showsCopy = false;
     if (!m_team)
         m_offline.clear();
@@ -59,9 +58,12 @@ void ActionQueueView::loadKeptNotes()
                 m_count->setText(kept.error());
                 return;
             }
-            // A note on its way is in the file until it has been sent: not taken twice.
+            // A note on its way is in the file until it has been sent, and a file read before a
+            // send ended still holds what it sent: neither is taken twice (a note is known by
+            // its time of writing as well as its text).
             for (const PendingNote& note : *kept)
-                if (!m_pendingNotes.contains(note) && !m_sendingNotes.contains(note))
+                if (!m_pendingNotes.contains(note) && !m_sendingNotes.contains(note)
+                    && !m_sentNotes.contains(note))
                     m_pendingNotes.append(note);
             if (!m_pendingNotes.isEmpty() && m_offline.isEmpty())
                 serverRecovered();
@@ -110,8 +112,11 @@ void ActionQueueView::serverRecovered()
             return sent;
         },
         [this, notes](const Sent& sent) {
-            for (const PendingNote& note : notes)
+            for (const PendingNote& note : notes) {
                 m_sendingNotes.removeOne(note);
+                if (!sent.unsent.contains(note))
+                    m_sentNotes.append(note); // sent, or shown back below
+            }
             for (const PendingNote& note : sent.unsent)
                 if (!m_pendingNotes.contains(note))
                     m_pendingNotes.append(note);

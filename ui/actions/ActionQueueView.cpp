@@ -151,8 +151,10 @@ ActionQueueView::ActionQueueView(QWidget* parent)
             if (pending)
                 refresh();
         });
+        m_loaded = bool(page); // an empty list says "no open actions" only once read
         if (!page) {
             m_count->setText(page.error());
+            updateButtons();
             return;
         }
         // Keep what the user looks at: the expanded accounts, the selected account or action, and
@@ -239,6 +241,7 @@ ActionQueueView::~ActionQueueView()
 void ActionQueueView::setWorkspace(const QString& path)
 {
     m_path = path;
+    m_loaded = false;
     loadKeptNotes();
     refresh();
 }
@@ -366,12 +369,14 @@ void ActionQueueView::updateButtons()
     // An empty queue says so, and where actions come from, rather than asking for a selection.
     const QString when = tr("An account gets one when it is in the worst band, near its renewal outside the "
                             "best band, inactive, or when its score drops.");
-    const QString none = m_snoozed->isChecked()
-        ? tr("No open actions: no account calls for one now. %1").arg(when)
-        : tr("No open actions: no account calls for one now (snoozed ones show with \"Show snoozed\"). %1")
-              .arg(when);
+    QString none = showsMyAccountsOnly()
+        ? tr("No open actions on your accounts: none of them calls for one now.")
+        : tr("No open actions: no account calls for one now.");
+    if (!m_snoozed->isChecked())
+        none += QLatin1Char(' ') + tr("Snoozed ones show with \"Show snoozed\".");
+    none += QLatin1Char(' ') + when;
     m_why->setText(
-        m_model->rowCount() == 0 ? none
+        m_loaded && m_model->rowCount() == 0 ? none
             : why.isEmpty()
             ? tr("Select an account or an action to read why it is in the queue.")
             : tr("%1: %2").arg(account.siblingAtColumn(ActionQueueModel::Customer).data().toString(), why));

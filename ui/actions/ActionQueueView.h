@@ -103,8 +103,10 @@ private:
     std::optional<TeamSignIn> m_team;
     QString m_offline; // why the server cannot be reached, empty when it can
     bool m_showsCopy = false;
+    bool m_loaded = false; // the last load read the queue
     QList<PendingNote> m_pendingNotes;
     QList<PendingNote> m_sendingNotes; // on their way to the server: still in the kept file
+    QList<PendingNote> m_sentNotes; // sent (or shown back) this session: never taken again
     QStringList m_members; // the team's members, for reassignment
     ActionQueueModel* m_model;
     QTreeView* m_table;
