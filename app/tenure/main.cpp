@@ -1,7 +1,6 @@
 // tenure: the desktop app. Parses the command line, picks the workspace, shows the main window.
 #include "AppOptions.h"
 #include "MainWindow.h"
-#include "ScreenFont.h"
 #include "StartupProbe.h"
 #include "Version.h"
 #include "store/WorkspacePaths.h"
@@ -84,8 +83,6 @@ int main(int argc, char* argv[])
 
     // Japanese or English: --language, else the ui/language setting, else the system locale.
     installLanguage(options.language);
-    preferJapaneseScreenFont();
-
     MainWindow window;
     if (options.measureStartup)
         new StartupProbe(window, sinceMain); // owned by the window

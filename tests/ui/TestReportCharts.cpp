@@ -1,21 +1,17 @@
 // The charts' value scales and the printed reports' charts: round ticks that fit their data and
-// their labels, a day at one x in the timeline and the trend; and Japanese on screen in one font.
+// their labels, and a day at one x in the timeline and the trend.
 
 #include "ChartAxes.h"
-#include "ScreenFont.h"
 #include "print/ReportCharts.h"
 #include "print/ReportPage.h"
 #include "rules/RuleSetJson.h"
 
 #include <QApplication>
-#include <QGlyphRun>
 #include <QImage>
 #include <QLocale>
 #include <QPainter>
-#include <QRawFont>
 #include <QScopeGuard>
 #include <QTest>
-#include <QTextLayout>
 
 #include <cmath>
 
@@ -134,39 +130,6 @@ private slots:
         const QFontMetricsF metrics(ReportPage::font(7), &wide);
         QVERIFY2(barEnd(wide) + 3 + metrics.horizontalAdvance(money) <= 600,
                  qPrintable(QString::number(barEnd(wide))));
-    }
-
-    // On screen, digits beside Japanese text are in the same font as digits beside Latin text
-    // ("顧客 300 社" and "Good 300"): Japanese takes Noto Sans CJK JP, not fontconfig's VL Gothic.
-    void japaneseOnScreenKeepsTheDigitsFont()
-    {
-        const QFont before = QApplication::font();
-        const auto back = qScopeGuard([&before] { QApplication::setFont(before); });
-        const QString added = preferJapaneseScreenFont();
-        if (added.isEmpty()) {
-            if (!qEnvironmentVariableIsEmpty("CI"))
-                QFAIL("Noto Sans CJK JP is not installed (fonts-noto-cjk)");
-            QSKIP("Noto Sans CJK JP is not installed (fonts-noto-cjk)");
-        }
-        const auto digitsFont = [](const QString& text, int from) {
-            QTextLayout layout(text, QApplication::font());
-            layout.beginLayout();
-            layout.createLine();
-            layout.endLayout();
-            QStringList families;
-            for (const QGlyphRun& run : layout.glyphRuns(from, 3))
-                families << run.rawFont().familyName();
-            return families;
-        };
-        const QStringList japanese = digitsFont(QStringLiteral("顧客 300 社"), 3);
-        QCOMPARE(japanese.size(), 1);
-        QCOMPARE(japanese, digitsFont(QStringLiteral("Good 300"), 5));
-        // And the Japanese itself in the font added.
-        QTextLayout han(QStringLiteral("顧客"), QApplication::font());
-        han.beginLayout();
-        han.createLine();
-        han.endLayout();
-        QCOMPARE(han.glyphRuns().value(0).rawFont().familyName(), added);
     }
 
     // A printed bar chart labels every tick it draws: where the labels of four ticks would touch
