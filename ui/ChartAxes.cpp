@@ -117,6 +117,15 @@ QString tickLabel(double value, const Scale& scale)
     return QLocale().toString(value, 'f', scale.decimals());
 }
 
+Scale fittedScale(int maxTicks, int minTicks, const std::function<Scale(int)>& scaleWith,
+                  const std::function<bool(const Scale&)>& fit)
+{
+    Scale scale = scaleWith(maxTicks);
+    for (int ticks = maxTicks - 1; ticks >= minTicks && !fit(scale); --ticks)
+        scale = scaleWith(ticks);
+    return scale;
+}
+
 QString compactLabel(double value, const Scale& scale)
 {
     struct Unit

@@ -3,6 +3,8 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
 namespace tenure::ChartAxes {
 
 // A value axis that fits its data with round ticks ("nice numbers"): the ends and the step are
@@ -25,6 +27,11 @@ struct Scale
 Scale niceScale(double low, double high, int maxTicks = 6);
 // The same for counts (of accounts, say): whole ticks only, 0–1 when there is nothing to count.
 Scale countScale(double high, int maxTicks = 6);
+// The scale with the most ticks, `maxTicks` down to `minTicks`, whose labels `fit` (the room a
+// chart gives them): `scaleWith(n)` makes the scale of at most n ticks. With none that fits, the
+// one of `minTicks`. Used wherever labels decide how many ticks an axis takes.
+Scale fittedScale(int maxTicks, int minTicks, const std::function<Scale(int)>& scaleWith,
+                  const std::function<bool(const Scale&)>& fit);
 // Whether `step` is 1, 2, 2.5 or 5 × 10^k: what a test checks of every axis.
 bool isNiceStep(double step);
 

@@ -83,6 +83,7 @@ int main(int argc, char* argv[])
 
     // Japanese or English: --language, else the ui/language setting, else the system locale.
     installLanguage(options.language);
+
     MainWindow window;
     if (options.measureStartup)
         new StartupProbe(window, sinceMain); // owned by the window

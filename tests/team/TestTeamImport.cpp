@@ -357,13 +357,7 @@ private slots:
                                   qPrintable(lines.join(u'\n')), 30000);
         const qsizetype announced
             = lines.filter(QStringLiteral("Scored (changes announced by the server)")).size();
-        const QString events = test::writeFile(m_local.dirObject(), QStringLiteral("relisten-events.csv"),
-                                               "id;account;event;time\nr1;A-1;login;2026-11-06 08:00\n");
-        const test::Cli imported = test::runCli(
-            QStringLiteral("pw-a"),
-            { QStringLiteral("import"), QStringLiteral("events"), events, QStringLiteral("--db"), m_url });
-        QVERIFY2(imported.code == 0 && !imported.out.contains(QStringLiteral("nothing new")),
-                 qPrintable(imported.err + imported.out));
+        QVERIFY(importOneEvent(QStringLiteral("r1"), QStringLiteral("2026-11-06 08:00")));
         QTRY_VERIFY2_WITH_TIMEOUT(
             lines.filter(QStringLiteral("Scored (changes announced by the server)")).size() > announced,
             qPrintable(lines.join(u'\n')), 20000);
@@ -380,13 +374,7 @@ private slots:
         // new session (which finds nothing new).
         const QString oneNew = QStringLiteral("Scored (changes announced by the server): 1 new event");
         const qsizetype heard = lines.filter(oneNew).size();
-        const QString more = test::writeFile(m_local.dirObject(), QStringLiteral("relisten-more.csv"),
-                                             "id;account;event;time\nr2;A-1;login;2026-11-07 08:00\n");
-        QVERIFY(test::runCli(QStringLiteral("pw-a"),
-                             { QStringLiteral("import"), QStringLiteral("events"), more,
-                               QStringLiteral("--db"), m_url })
-                    .code
-                == 0);
+        QVERIFY(importOneEvent(QStringLiteral("r2"), QStringLiteral("2026-11-07 08:00")));
         QTRY_VERIFY2_WITH_TIMEOUT(lines.filter(oneNew).size() > heard, qPrintable(lines.join(u'\n')), 20000);
     }
 
@@ -431,6 +419,20 @@ private slots:
     }
 
 private:
+    // Imports one new login event (`id`, at `time`) into the team as admin1: true when it landed.
+    bool importOneEvent(const QString& id, const QString& time) const
+    {
+        const QString file = test::writeFile(
+            m_local.dirObject(), id + QStringLiteral(".csv"),
+            QStringLiteral("id;account;event;time\n%1;A-1;login;%2\n").arg(id, time).toUtf8());
+        const test::Cli imported = test::runCli(
+            QStringLiteral("pw-a"),
+            { QStringLiteral("import"), QStringLiteral("events"), file, QStringLiteral("--db"), m_url });
+        if (imported.code != 0 || imported.out.contains(QStringLiteral("nothing new")))
+            qWarning("the import failed: %s", qPrintable(imported.err + imported.out));
+        return imported.code == 0 && !imported.out.contains(QStringLiteral("nothing new"));
+    }
+
     // A service's options for the tests: standing by a second at a time, scoring what the server
     // announces a tenth of a second after it, hourly otherwise, pulling nothing on its own; its
     // engine's copy `replica` beside the local workspace.

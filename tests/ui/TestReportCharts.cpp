@@ -132,6 +132,21 @@ private slots:
                  qPrintable(QString::number(barEnd(wide))));
     }
 
+    // The scale an axis takes where its labels decide: the most ticks whose labels fit, else the
+    // fewest allowed (the overview's bars and the printed reports' share it).
+    void fittedScaleTakesTheMostTicksThatFit()
+    {
+        const auto scaleWith = [](int ticks) { return ChartAxes::niceScale(0, 2017600, ticks); };
+        const ChartAxes::Scale three = ChartAxes::fittedScale(
+            4, 2, scaleWith, [](const ChartAxes::Scale& scale) { return scale.tickCount() <= 3; });
+        QVERIFY(three.tickCount() <= 3 && three.tickCount() >= 2);
+        QCOMPARE(three.step, scaleWith(3).step);
+        QCOMPARE(ChartAxes::fittedScale(4, 2, scaleWith, [](const ChartAxes::Scale&) { return true; }).step,
+                 scaleWith(4).step);
+        QCOMPARE(ChartAxes::fittedScale(4, 2, scaleWith, [](const ChartAxes::Scale&) { return false; }).step,
+                 scaleWith(2).step);
+    }
+
     // A printed bar chart labels every tick it draws: where the labels of four ticks would touch
     // (Japanese units are wider: "100万 200万 300万"), it takes fewer ticks instead of leaving the
     // middle one unlabelled.

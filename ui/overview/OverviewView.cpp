@@ -109,17 +109,19 @@ void horizontalBars(QChartView* view, const QList<std::tuple<QString, double, QC
             labelsWidth = std::max(labelsWidth, QFontMetrics(font).horizontalAdvance(line));
     const qreal plotWidth = std::max(60, view->width() - labelsWidth - 40);
     const QFontMetrics tickMetrics(chart->font());
-    ChartAxes::Scale scale;
-    for (int ticks = 4; ticks >= 2; --ticks) {
-        scale = counts ? ChartAxes::countScale(maximum, ticks) : ChartAxes::niceScale(0, maximum, ticks);
-        int widestTick = 0;
-        for (const double tick : scale.ticks())
-            widestTick = std::max(widestTick, tickMetrics.horizontalAdvance(axisFormat(tick, scale)));
-        // Room for each label between its neighbours' (Qt Charts pads a label's box by a few
-        // pixels on each side), and half the last one's beyond the plot's right edge.
-        if ((scale.tickCount() - 1) * (widestTick + 24) + widestTick / 2 <= plotWidth)
-            break;
-    }
+    const ChartAxes::Scale scale = ChartAxes::fittedScale(
+        4, 2,
+        [&](int ticks) {
+            return counts ? ChartAxes::countScale(maximum, ticks) : ChartAxes::niceScale(0, maximum, ticks);
+        },
+        [&](const ChartAxes::Scale& scale) {
+            int widestTick = 0;
+            for (const double tick : scale.ticks())
+                widestTick = std::max(widestTick, tickMetrics.horizontalAdvance(axisFormat(tick, scale)));
+            // Room for each label between its neighbours' (Qt Charts pads a label's box by a few
+            // pixels on each side), and half the last one's beyond the plot's right edge.
+            return (scale.tickCount() - 1) * (widestTick + 24) + widestTick / 2 <= plotWidth;
+        });
     auto* values = ChartAxes::valueAxis(scale, [&](double value) { return axisFormat(value, scale); });
     chart->addAxis(values, Qt::AlignBottom);
     series->attachAxis(values);

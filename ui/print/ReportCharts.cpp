@@ -235,10 +235,9 @@ bool tickLabelsFit(const ChartAxes::Scale& scale, const QFontMetricsF& tickMetri
 
 ChartAxes::Scale barScale(const QList<Bar>& bars, const QFontMetricsF& tickMetrics, qreal width)
 {
-    ChartAxes::Scale scale = barScale(bars);
-    for (int ticks = 3; ticks >= 2 && !tickLabelsFit(scale, tickMetrics, width); --ticks)
-        scale = barScale(bars, ticks);
-    return scale;
+    return ChartAxes::fittedScale(
+        4, 2, [&bars](int ticks) { return barScale(bars, ticks); },
+        [&](const ChartAxes::Scale& scale) { return tickLabelsFit(scale, tickMetrics, width); });
 }
 
 ChartAxes::Scale scoreScale()
