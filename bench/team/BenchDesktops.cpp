@@ -3,6 +3,7 @@
 #include "../BenchOptions.h"
 #include "../BenchPortfolio.h"
 #include "PgCluster.h"
+#include "customers/CustomerList.h"
 #include "customers/CustomerQuery.h"
 #include "store/Database.h"
 #include "store/WithWorkspace.h"
@@ -15,10 +16,12 @@
 #include <QFile>
 #include <QSqlQuery>
 #include <QThread>
+#include <QThreadPool>
 
 #include <atomic>
 #include <cstdio>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <thread>
 
@@ -44,13 +47,19 @@ bool searchServer(TeamDatabase& team, const QString& needle)
 }
 
 // The same page as the Customers view asks its copy for it: on the read-only connection its reader
-// thread keeps (KeptReadConnection), as the view does.
-bool searchCopy(KeptReadConnection& reader, const QString& copyPath, const QString& needle)
+// thread keeps (KeptReadConnection), from the list it holds in memory there (CustomerList), as the
+// view does.
+// Whether the page came from the list as it was before the copy changed (read again beside), or
+// nothing if the search failed.
+std::optional<bool> searchCopy(KeptReadConnection& reader, CustomerList& list, const QString& copyPath,
+                               const QString& needle)
 {
     CustomerQuery query;
     query.search = needle;
     query.limit = 100;
-    return bool(reader.run(copyPath, [&query](Database& copy) { return query.run(copy, kToday); }));
+    Result<CustomerQuery::Page> page
+        = reader.run(copyPath, [&](Database& copy) { return list.run(query, copy, kToday); });
+    return page ? std::optional<bool>(page->outdated) : std::nullopt;
 }
 
 // The statuses a read of the read side sees: all of them, or a half-swapped read side.
@@ -123,6 +132,7 @@ Desktops::Figures Desktops::run(const test::PgCluster& cluster, const std::funct
     std::atomic<int> errors { 0 };
     std::atomic<int> halfSwapped { 0 };
     std::atomic<int> updates { 0 };
+    std::atomic<int> olderLists { 0 };
     std::mutex mutex;
     std::vector<std::thread> threads;
     for (int c = 0; c < clients; ++c) {
@@ -130,6 +140,10 @@ Desktops::Figures Desktops::run(const test::PgCluster& cluster, const std::funct
             Result<std::unique_ptr<TeamDatabase>> team = cluster.openAs(database, login, password);
             const bool onCopy = search == Search::OnCopy;
             KeptReadConnection reader; // this desktop's, on this thread
+            // This desktop's customer list, read again beside its searches as the view does.
+            QThreadPool reads;
+            reads.setMaxThreadCount(1);
+            CustomerList list(&reads, {});
             if (!team || (onCopy && !reader.run(copyPath, [](Database&) {}))) {
                 ++errors;
                 ++warmed; // nothing to wait for
@@ -145,8 +159,10 @@ Desktops::Figures Desktops::run(const test::PgCluster& cluster, const std::funct
                 const bool counted = measuring && i >= kNeedles.size();
                 QElapsedTimer timer;
                 timer.start();
-                const bool listed
-                    = onCopy ? searchCopy(reader, copyPath, needle) : searchServer(**team, needle);
+                std::optional<bool> outdated = false;
+                if (onCopy)
+                    outdated = searchCopy(reader, list, copyPath, needle);
+                const bool listed = onCopy ? outdated.has_value() : searchServer(**team, needle);
                 if (i + 1 == kNeedles.size())
                     ++warmed; // once, whether this search failed or not
                 if (!listed) {
@@ -154,9 +170,11 @@ Desktops::Figures Desktops::run(const test::PgCluster& cluster, const std::funct
                     QThread::msleep(think(random));
                     continue;
                 }
-                if (counted)
+                if (counted) {
                     mine.push_back(double(timer.nsecsElapsed()) / 1e6);
-                else if (i < kNeedles.size())
+                    if (*outdated)
+                        ++olderLists;
+                } else if (i < kNeedles.size())
                     first.push_back(double(timer.nsecsElapsed()) / 1e6);
                 if (counted && mine.back() > 150 && qEnvironmentVariableIsSet("BENCH_VERBOSE"))
                     std::printf("  slow search: desktop %d, search %d (\"%s\"), %.0f ms, %.1f s in\n", c, i,
@@ -225,6 +243,7 @@ Desktops::Figures Desktops::run(const test::PgCluster& cluster, const std::funct
     figures.errors = errors;
     figures.halfSwapped = halfSwapped;
     figures.updates = updates;
+    figures.outdated = olderLists;
     return figures;
 }
 

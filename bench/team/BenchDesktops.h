@@ -20,8 +20,9 @@ namespace tenure::bench {
 //
 // Where the list's search runs is the difference measured:
 // - Search::OnCopy, as a desktop works: the list reads this machine's copy of the workspace
-//   (CustomerQuery on the copy TeamDeskSync keeps current from the engine's publications, on a
-//   read-only connection each desktop keeps, as the Customers view's reader keeps one). Every
+//   (the list each desktop holds in memory, CustomerList, of the copy TeamDeskSync keeps current
+//   from the engine's publications, on a read-only connection each desktop keeps, as the
+//   Customers view's reader keeps one, and read again beside its searches when the copy changed). Every
 //   desktop of the bench reads one copy (a copy per desktop would copy the whole log twenty times);
 //   the sync writes to it while they read, as each desktop's own sync does to its own.
 // - Search::OnServer: the same searches as one SQL query on the server itself, as a client
@@ -38,6 +39,9 @@ struct Desktops
         int errors = 0;
         int halfSwapped = 0; // reads that saw a read side with some accounts missing
         int updates = 0; // action updates written on the server
+        // OnCopy: timed searches answered from a desktop's list as it was before the copy took a
+        // publication, while the new one was read beside (CustomerList)
+        int outdated = 0;
         double followSeconds = -1; // OnCopy: from the end of `during` until the copy held its publication
     };
 

@@ -515,6 +515,10 @@ int main(int argc, char* argv[])
                         ? QStringLiteral("; the copy held the publication %1 s after the pass")
                               .arg(figures.followSeconds, 0, 'f', 2)
                         : QString())
+                 + (onCopy ? QStringLiteral("; %1 of the timed searches answered from a desktop's list as it "
+                                            "was before the copy changed, while the new one was read")
+                                 .arg(figures.outdated)
+                           : QString())
                  + QStringLiteral("; before, each desktop's first search of each needle (%1 desktops "
                                   "started at once%2): p50 %3 ms, max %4 ms%5")
                        .arg(clients)

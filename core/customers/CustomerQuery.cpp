@@ -11,6 +11,13 @@
 
 namespace tenure {
 
+QString CustomerQuery::needle() const
+{
+    QString needle = search;
+    needle.remove(QChar(0x1f));
+    return needle.trimmed();
+}
+
 Result<CustomerQuery::Page> CustomerQuery::run(Database& db, const QDate& today) const
 {
     QStringList where;
@@ -24,11 +31,8 @@ Result<CustomerQuery::Page> CustomerQuery::run(Database& db, const QDate& today)
     const QString inFoldedText = QStringLiteral("instr(a.search_text, lower(?)) > 0");
     const QString throughFoldedIndex
         = QStringLiteral("a.rowid IN (SELECT rowid FROM accounts WHERE instr(search_text, lower(?)) > 0)");
-    QString needle = search;
-    needle.remove(QChar(0x1f));
-    needle = needle.trimmed();
-    const bool searching = !search.trimmed().isEmpty();
-    if (searching) {
+    const QString needle = this->needle();
+    if (searching()) {
         // A search of separators alone matches nothing, as it did before schema 10.
         where << (needle.isEmpty() ? QStringLiteral("0") : inFoldedText);
         if (!needle.isEmpty())
@@ -201,28 +205,35 @@ Result<CustomerQuery::Page> CustomerQuery::run(Database& db, const QDate& today)
     if (!selected)
         return Error { selected.error() };
 
-    // The trend of the page's rows only: one lookup each in the history's primary key.
-    if (!page.rows.isEmpty()) {
-        QSqlQuery past(db.connection());
-        past.setForwardOnly(true);
-        past.prepare(
-            QStringLiteral("SELECT account_id, score FROM %1 WHERE score IS NOT NULL AND account_id IN (%2)")
-                .arg(StatusHistory::onDay(today.addDays(-kTrendDays)),
-                     QStringList(page.rows.size(), QStringLiteral("?")).join(u',')));
-        QHash<QString, qsizetype> rowOf;
-        for (qsizetype i = 0; i < page.rows.size(); ++i) {
-            past.addBindValue(page.rows[i].id);
-            rowOf.insert(page.rows[i].id, i);
-        }
-        if (!past.exec())
-            return Error { past.lastError().text() };
-        while (past.next()) {
-            CustomerRow& row = page.rows[rowOf.value(past.value(0).toString())];
-            if (row.score)
-                row.trend = std::round((*row.score - past.value(1).toDouble()) * 10) / 10;
-        }
-    }
+    if (Status trends = addTrends(db, today, page.rows); !trends)
+        return Error { trends.error() };
     return page;
+}
+
+Status CustomerQuery::addTrends(Database& db, const QDate& today, QList<CustomerRow>& rows)
+{
+    // One lookup each in the history's primary key.
+    if (rows.isEmpty())
+        return {};
+    QSqlQuery past(db.connection());
+    past.setForwardOnly(true);
+    past.prepare(
+        QStringLiteral("SELECT account_id, score FROM %1 WHERE score IS NOT NULL AND account_id IN (%2)")
+            .arg(StatusHistory::onDay(today.addDays(-kTrendDays)),
+                 QStringList(rows.size(), QStringLiteral("?")).join(u',')));
+    QHash<QString, qsizetype> rowOf;
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        past.addBindValue(rows[i].id);
+        rowOf.insert(rows[i].id, i);
+    }
+    if (!past.exec())
+        return Error { past.lastError().text() };
+    while (past.next()) {
+        CustomerRow& row = rows[rowOf.value(past.value(0).toString())];
+        if (row.score)
+            row.trend = std::round((*row.score - past.value(1).toDouble()) * 10) / 10;
+    }
+    return {};
 }
 
 } // namespace tenure

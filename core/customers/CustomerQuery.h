@@ -53,9 +53,19 @@ public:
     {
         QList<CustomerRow> rows;
         qint64 total = 0;
+        // From a list held in memory older than the workspace, while a newer one is read
+        // (CustomerList); never from run().
+        bool outdated = false;
     };
 
     Result<Page> run(Database& db, const QDate& today) const;
+    // Whether the query searches, and for what in each account's folded text (its name and id in
+    // lower case, schema 10): the search without the unit separator that joins the two, trimmed;
+    // empty for a search of separators alone, which matches nothing.
+    bool searching() const { return !search.trimmed().isEmpty(); }
+    QString needle() const;
+    // Each row's trend (CustomerRow::trend), from the status history.
+    static Status addTrends(Database& db, const QDate& today, QList<CustomerRow>& rows);
     // Whether the query leaves out any account (a search, a filter): an empty page then says that
     // nothing matches, not that there is nothing.
     bool narrowed() const

@@ -281,6 +281,11 @@ qint64 ScoringEngine::checkpoint(Database& db)
     return SummaryStore(db).state(kCheckpoint, QStringLiteral("0")).toLongLong();
 }
 
+QStringList ScoringEngine::statusStateKeys()
+{
+    return { kCheckpoint, kRulesVersion, kAsOfDay, kMasterStamp, kTimeZone };
+}
+
 const RuleSet* ScoringEngine::rules() const
 {
     return d->context.evaluator ? &d->context.evaluator->rules() : nullptr;

@@ -7,6 +7,7 @@
 #include <QDate>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
 #include <functional>
@@ -77,6 +78,10 @@ public:
     Result<Summary> rebuild(const Progress& progress = {}, const std::atomic_bool* cancel = nullptr);
     // The checkpoint of the workspace's summaries: the last event they hold.
     static qint64 checkpoint(Database& db);
+    // The keys of engine_state that a pass writes with, or after, the statuses it stores (the
+    // checkpoint, the rules version, the day, the master data's stamp, the time zone): what tells
+    // a reader of the statuses that they may have changed (CustomerList).
+    static QStringList statusStateKeys();
 
     // The account's status as of the end of `asOf`, from the aggregates (bring them up to date with
     // run() first) with the active rules, or with `evaluator`'s. Only events up to `asOf` count.

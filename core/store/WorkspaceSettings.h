@@ -38,6 +38,13 @@ public:
     // wherever the file is opened later. Database::open calls it for every read-write workspace.
     Status pinTimeZone();
 
+    // What a team copy keeps beside the data it copies (TeamReplica, in the same transaction): the
+    // number and the random stamp of the engine's publication it holds, and the fingerprint of
+    // the team's master data it holds.
+    inline static const QString kTeamPublication = QStringLiteral("team_publication");
+    inline static const QString kTeamPublicationStamp = QStringLiteral("team_publication_stamp");
+    inline static const QString kTeamMasterFingerprint = QStringLiteral("team_master_fingerprint");
+
     QString value(const QString& key, const QString& fallback = {}) const;
     Status setValue(const QString& key, const QString& value);
 

@@ -26,12 +26,12 @@ using teamcopy::localExec;
 namespace {
 
 const QString kTeamSeq = QStringLiteral("team_seq");
-const QString kMasterFingerprint = QStringLiteral("team_master_fingerprint");
+const QString& kMasterFingerprint = WorkspaceSettings::kTeamMasterFingerprint;
 // The number of the last publication of the engine's results this copy holds (TeamPublisher).
-const QString kTeamPublication = QStringLiteral("team_publication");
+const QString& kTeamPublication = WorkspaceSettings::kTeamPublication;
 const QString kTeamWorkspaceId = QStringLiteral("team_workspace_id");
 // The random stamp of that publication (the team's `publications`, schema 7).
-const QString kTeamPublicationStamp = QStringLiteral("team_publication_stamp");
+const QString& kTeamPublicationStamp = WorkspaceSettings::kTeamPublicationStamp;
 // The key (source, unit separator, external id) of the team's event at `team_seq`.
 const QString kTeamSeqKey = QStringLiteral("team_seq_key");
 constexpr int kEventsPerBatch = 20000;

@@ -1,4 +1,5 @@
 #include "TestSupport.h"
+#include "customers/CustomerList.h"
 #include "customers/CustomerQuery.h"
 #include "demo/DemoRandom.h"
 #include "store/Schema.h"
@@ -72,6 +73,23 @@ QStringList expected(const QList<CustomerRow>& all, const CustomerQuery& query)
     return ids;
 }
 
+// The query a test row describes (renewal 0: no window).
+CustomerQuery queryOf(const QString& search, const QString& stage, const QString& band, const QString& owner,
+                      int renewal, int column, bool ascending, int limit)
+{
+    CustomerQuery query;
+    query.search = search;
+    query.stage = stage;
+    query.band = band;
+    query.owner = owner;
+    if (renewal)
+        query.renewalWithinDays = renewal;
+    query.sortColumn = CustomerQuery::Column(column);
+    query.sortOrder = ascending ? Qt::AscendingOrder : Qt::DescendingOrder;
+    query.limit = limit;
+    return query;
+}
+
 } // namespace
 
 class TestCustomerQuery : public QObject
@@ -81,16 +99,26 @@ class TestCustomerQuery : public QObject
     test::TempWorkspace m_workspace;
     std::unique_ptr<Database> m_db;
     QList<CustomerRow> m_all;
+    CustomerList m_list; // one for every test row: the workspace does not change between them
+    QHash<QString, CustomerRow> m_stored; // by id
 
 private slots:
+    // Every test runs on the workspace (CustomerQuery) and on the list held in memory.
+    void initTestCase_data()
+    {
+        QTest::addColumn<bool>("inMemory");
+        QTest::newRow("query") << false;
+        QTest::newRow("list in memory") << true;
+    }
+
     void initTestCase()
     {
         m_db = m_workspace.open();
         Transaction transaction(*m_db);
         QSqlQuery account(m_db->connection());
         account.prepare(
-            QStringLiteral("INSERT INTO accounts (id, name, owner, currency, renewal_date, updated_at) "
-                           "VALUES (?, ?, ?, 'USD', ?, 0)"));
+            QStringLiteral("INSERT INTO accounts (id, name, owner, currency, renewal_date, arr, updated_at) "
+                           "VALUES (?, ?, ?, 'USD', ?, ?, 0)"));
         QSqlQuery status(m_db->connection());
         status.prepare(
             QStringLiteral("INSERT INTO account_status (account_id, stage, score, band, breakdown, day, "
@@ -106,14 +134,18 @@ private slots:
             row.id = QStringLiteral("A-%1").arg(i, 5, 10, QLatin1Char('0'));
             // Few distinct names and scores: ties must fall back to the name, then stay stable.
             row.name = random.pick(names) + QStringLiteral(" %1").arg(random.between(0, 400));
-            row.owner = QStringLiteral("CSM %1").arg(random.between(0, 9));
+            if (!random.chance(0.1)) // the others have no owner: NULL sorts first in SQL
+                row.owner = QStringLiteral("CSM %1").arg(random.between(0, 9));
             if (random.chance(0.8))
                 row.renewalDate = kToday.addDays(random.between(-30, 400));
             account.addBindValue(row.id);
             account.addBindValue(row.name);
-            account.addBindValue(row.owner);
+            account.addBindValue(row.owner.isNull() ? QVariant() : QVariant(row.owner));
             account.addBindValue(row.renewalDate.isValid() ? QVariant(row.renewalDate.toString(Qt::ISODate))
                                                            : QVariant());
+            if (random.chance(0.8))
+                row.arr = double(random.between(1, 20)) * 500;
+            account.addBindValue(row.arr ? QVariant(*row.arr) : QVariant());
             QVERIFY(account.exec());
             if (random.chance(0.9)) { // the others have no status yet
                 row.stage = random.chance(0.5) ? QStringLiteral("adoption") : QStringLiteral("renewal");
@@ -188,15 +220,11 @@ private slots:
         QFETCH(int, column);
         QFETCH(bool, ascending);
         QFETCH(int, limit);
-        CustomerQuery query;
-        query.search = search;
-        query.band = band;
-        if (renewal)
-            query.renewalWithinDays = renewal;
-        query.sortColumn = CustomerQuery::Column(column);
-        query.sortOrder = ascending ? Qt::AscendingOrder : Qt::DescendingOrder;
-        query.limit = limit;
-        const Result<CustomerQuery::Page> page = query.run(*m_db, kToday);
+        const CustomerQuery query
+            = queryOf(search, QString(), band, QString(), renewal, column, ascending, limit);
+        QFETCH_GLOBAL(bool, inMemory);
+        const Result<CustomerQuery::Page> page
+            = inMemory ? m_list.run(query, *m_db, kToday) : query.run(*m_db, kToday);
         QVERIFY2(page.ok(), page.ok() ? "" : qPrintable(page.error()));
         QStringList ids;
         for (const CustomerRow& row : page->rows)
@@ -228,6 +256,127 @@ private slots:
         }
     }
 
+    // Every filter and sort column, held in memory, gives the page the query gives: the same
+    // total, and row by row the same sort key and name, and what is stored of each row.
+    void theListInMemoryGivesTheQuerysPage_data()
+    {
+        QTest::addColumn<QString>("search");
+        QTest::addColumn<QString>("stage");
+        QTest::addColumn<QString>("band");
+        QTest::addColumn<QString>("owner");
+        QTest::addColumn<int>("renewal");
+        QTest::addColumn<int>("column");
+        QTest::addColumn<bool>("ascending");
+        QTest::addColumn<int>("limit");
+        struct Filters
+        {
+            const char* search;
+            const char* stage;
+            const char* band;
+            const char* owner;
+            int renewal;
+        };
+        const Filters filters[] = {
+            { "", "", "", "", 0 },
+            { "ACME 1", "", "", "", 0 },
+            { "", "renewal", "", "", 0 },
+            { "", "", "Normal", "CSM 3", 0 },
+            { "さくら", "adoption", "-", "", 0 },
+            { "", "", "", "CSM 7", 120 },
+            { "a-00", "renewal", "Good", "", 300 },
+            { "", "trial", "", "", 0 }, // a stage no account is in
+            { "", "", "", "nobody", 0 },
+        };
+        for (const Filters& f : filters)
+            for (int column = int(CustomerQuery::Column::Name);
+                 column <= int(CustomerQuery::Column::LastActive); ++column)
+                for (bool ascending : { true, false })
+                    for (int limit : { 7, 5000 })
+                        QTest::addRow("%s|%s|%s|%s|%d|%d|%d|%d", f.search, f.stage, f.band, f.owner,
+                                      f.renewal, column, int(ascending), limit)
+                            << QString::fromUtf8(f.search) << QString::fromUtf8(f.stage)
+                            << QString::fromUtf8(f.band) << QString::fromUtf8(f.owner) << f.renewal << column
+                            << ascending << limit;
+    }
+
+    void theListInMemoryGivesTheQuerysPage()
+    {
+        QFETCH_GLOBAL(bool, inMemory);
+        if (!inMemory)
+            QSKIP("compares the two: once is enough");
+        QFETCH(QString, search);
+        QFETCH(QString, stage);
+        QFETCH(QString, band);
+        QFETCH(QString, owner);
+        QFETCH(int, renewal);
+        QFETCH(int, column);
+        QFETCH(bool, ascending);
+        QFETCH(int, limit);
+        const CustomerQuery query = queryOf(search, stage, band, owner, renewal, column, ascending, limit);
+        const Result<CustomerQuery::Page> sql = query.run(*m_db, kToday);
+        const Result<CustomerQuery::Page> held = m_list.run(query, *m_db, kToday);
+        QVERIFY2(sql.ok(), sql.ok() ? "" : qPrintable(sql.error()));
+        QVERIFY2(held.ok(), held.ok() ? "" : qPrintable(held.error()));
+        QCOMPARE(held->total, sql->total);
+        QCOMPARE(held->rows.size(), sql->rows.size());
+        // The sort column's value (as text) and the name of a row.
+        const auto key = [&query](const CustomerRow& row) {
+            QString value;
+            switch (query.sortColumn) {
+            case CustomerQuery::Column::Name:
+                break;
+            case CustomerQuery::Column::Owner:
+                value = row.owner;
+                break;
+            case CustomerQuery::Column::Stage:
+                value = row.stage;
+                break;
+            case CustomerQuery::Column::Score:
+                value = row.score ? QString::number(*row.score) : QStringLiteral("none");
+                break;
+            case CustomerQuery::Column::Band:
+                value = row.band;
+                break;
+            case CustomerQuery::Column::Arr:
+                value = row.arr ? QString::number(*row.arr) : QStringLiteral("none");
+                break;
+            case CustomerQuery::Column::Renewal:
+                value = row.renewalDate.toString(Qt::ISODate);
+                break;
+            case CustomerQuery::Column::LastActive:
+                value = row.lastActive.toString(Qt::ISODate);
+                break;
+            }
+            return value + u'|' + row.name;
+        };
+        if (m_stored.isEmpty()) { // every row as the query shows it, read once
+            CustomerQuery everything;
+            everything.limit = 1000000;
+            const Result<CustomerQuery::Page> all = everything.run(*m_db, kToday);
+            QVERIFY(all.ok());
+            for (const CustomerRow& row : all->rows)
+                m_stored.insert(row.id, row);
+            QCOMPARE(m_stored.size(), m_all.size());
+        }
+        const QHash<QString, CustomerRow>& stored = m_stored;
+        for (qsizetype i = 0; i < held->rows.size(); ++i) {
+            const CustomerRow& got = held->rows[i];
+            QCOMPARE(key(got), key(sql->rows[i]));
+            const CustomerRow want = stored.value(got.id);
+            QCOMPARE(got.id, want.id);
+            QCOMPARE(got.name, want.name);
+            QCOMPARE(got.owner, want.owner);
+            QCOMPARE(got.stage, want.stage);
+            QCOMPARE(got.score, want.score);
+            QCOMPARE(got.band, want.band);
+            QCOMPARE(got.arr, want.arr);
+            QCOMPARE(got.currency, want.currency);
+            QCOMPARE(got.renewalDate, want.renewalDate);
+            QCOMPARE(got.lastActive, want.lastActive);
+            QCOMPARE(got.trend, want.trend);
+        }
+    }
+
     // The search reads each account's folded text, which triggers keep whoever writes the account.
     void aRenamedAccountIsFoundByItsNewName()
     {
@@ -239,10 +388,13 @@ private slots:
         QVERIFY(sql.exec(QStringLiteral("UPDATE accounts SET name = '株式会社ひまわり' WHERE id = 'X-1'")));
         QVERIFY(sql.exec(QStringLiteral("UPDATE accounts SET id = 'Y-2' WHERE id = 'X-2'")));
         // The ids found; a failed query lists its error, which no expected list holds.
-        const auto found = [&db](const QString& search) {
+        QFETCH_GLOBAL(bool, inMemory);
+        CustomerList list;
+        const auto found = [&](const QString& search) {
             CustomerQuery query;
             query.search = search;
-            const Result<CustomerQuery::Page> page = query.run(*db, kToday);
+            const Result<CustomerQuery::Page> page
+                = inMemory ? list.run(query, *db, kToday) : query.run(*db, kToday);
             if (!page)
                 return QStringList { QStringLiteral("error: ") + page.error() };
             QStringList ids;
@@ -258,10 +410,12 @@ private slots:
         QCOMPARE(found(QStringLiteral("umbrellay")), QStringList {});
         QCOMPARE(found(QStringLiteral("umbrella") + QChar(0x1f) + QStringLiteral("y")), QStringList {});
         QCOMPARE(found(QString(QChar(0x1f))), QStringList {});
-        // Written again through an upsert of its master data, a name is found as it is now.
+        // Written again through an upsert of its master data, a name is found as it is now. (With
+        // a new update time, as Tenure writes an account: the list held in memory, as the engine,
+        // knows that the accounts changed by their count and latest update.)
         QVERIFY(sql.exec(QStringLiteral("INSERT INTO accounts (id, name, currency, updated_at) VALUES "
                                         "('X-1', '100% 保守_A', 'USD', 1) ON CONFLICT (id) DO UPDATE SET "
-                                        "name = excluded.name")));
+                                        "name = excluded.name, updated_at = excluded.updated_at")));
         QCOMPARE(found(QStringLiteral("0% 保守_")), QStringList { QStringLiteral("X-1") });
         QCOMPARE(found(QStringLiteral("ひまわり")), QStringList {});
         // % and _ are characters like any other, not wildcards.
@@ -284,7 +438,10 @@ private slots:
         QCOMPARE(db->schemaVersion(), Schema::currentVersion());
         CustomerQuery query;
         query.search = QStringLiteral("GLOBEX");
-        const Result<CustomerQuery::Page> page = query.run(*db, kToday);
+        QFETCH_GLOBAL(bool, inMemory);
+        CustomerList list;
+        const Result<CustomerQuery::Page> page
+            = inMemory ? list.run(query, *db, kToday) : query.run(*db, kToday);
         QVERIFY2(page.ok(), page.ok() ? "" : qPrintable(page.error()));
         QCOMPARE(page->total, qint64(1));
         QCOMPARE(page->rows.value(0).id, QStringLiteral("A-7"));

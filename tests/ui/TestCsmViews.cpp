@@ -35,6 +35,7 @@
 #include <QTreeView>
 
 #include <cstdio>
+#include <optional>
 
 using namespace tenure;
 
@@ -125,6 +126,35 @@ private slots:
         shown.view.refresh();
         QVERIFY(shown.loaded.wait(10000));
         QCOMPARE(shown.loaded.last().first().toLongLong(), 6);
+
+        // A new score (an engine's pass writes the statuses with its state): the view shows the
+        // list it holds at once, reads the new one beside, and says it searched once that is in.
+        {
+            const std::unique_ptr<Database> db = workspace.open();
+            QSqlQuery sql(db->connection());
+            QVERIFY(sql.exec(QStringLiteral("BEGIN")));
+            QVERIFY(sql.exec(QStringLiteral(
+                "INSERT OR REPLACE INTO account_status (account_id, stage, score, band, breakdown, day, "
+                "computed_at, rules_version, last_active) VALUES ('X-1', 'adoption', 12.5, 'Bad', '[]', 0, "
+                "0, 1, NULL)")));
+            QVERIFY(sql.exec(QStringLiteral(
+                "INSERT OR REPLACE INTO engine_state (key, value) VALUES ('checkpoint', '99999999')")));
+            QVERIFY(sql.exec(QStringLiteral("COMMIT")));
+        }
+        const auto scoreOfX1 = [&shown]() -> std::optional<double> {
+            CustomerListModel* model = shown.view.model();
+            for (int row = 0; row < model->rowCount(); ++row) {
+                if (model->row(row).id == QLatin1String("X-1"))
+                    return model->row(row).score;
+            }
+            return std::nullopt;
+        };
+        QVERIFY(!scoreOfX1());
+        shown.loaded.clear();
+        shown.view.refresh();
+        QVERIFY(shown.loaded.wait(10000));
+        QCOMPARE(shown.loaded.size(), 1);
+        QCOMPARE(scoreOfX1(), std::optional<double>(12.5));
 
         const QString other = workspace.dir() + QStringLiteral("/other.tenure");
         QVERIFY(test::fillScoredDemo(*Database::open(other).value(), 9).ok());

@@ -2,6 +2,7 @@
 
 #include "Async.h"
 #include "PlainText.h"
+#include "customers/CustomerList.h"
 #include "customers/CustomerListDelegate.h"
 #include "customers/CustomerListModel.h"
 #include "rules/RuleStore.h"
@@ -20,6 +21,7 @@
 #include <QSet>
 #include <QSpinBox>
 #include <QTableView>
+#include <QThreadPool>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -29,6 +31,11 @@ namespace tenure {
 CustomersView::CustomersView(QWidget* parent)
     : QWidget(parent)
     , m_reader(std::make_unique<KeptReader>(QStringLiteral("tenure-customers")))
+    , m_listReads(std::make_unique<QThreadPool>())
+    // Once a newer list is in (read beside the searches after a pass or a sync), search again.
+    , m_list(std::make_shared<CustomerList>(
+          m_listReads.get(),
+          [this] { QMetaObject::invokeMethod(this, &CustomersView::refresh, Qt::QueuedConnection); }))
     , m_scope(new ScopeSwitch(this))
     , m_search(new QLineEdit(this))
     , m_stage(new QComboBox(this))
@@ -41,6 +48,8 @@ CustomersView::CustomersView(QWidget* parent)
     , m_model(new CustomerListModel(this))
 {
     setObjectName(QStringLiteral("CustomersView"));
+    m_listReads->setObjectName(QStringLiteral("tenure-customer-list"));
+    m_listReads->setMaxThreadCount(1);
     m_search->setObjectName(QStringLiteral("search"));
     m_search->setPlaceholderText(tr("Search by name or id"));
     m_search->setClearButtonEnabled(true);
@@ -116,11 +125,13 @@ CustomersView::CustomersView(QWidget* parent)
 CustomersView::~CustomersView()
 {
     m_watcher.waitForFinished();
+    m_list->waitForReads(); // no read calls back once the view is gone
 }
 
 void CustomersView::releaseWorkspace()
 {
     m_watcher.waitForFinished();
+    m_list->waitForReads();
     m_reader->close();
 }
 
@@ -178,25 +189,26 @@ void CustomersView::runQuery()
     const QString path = m_path;
     const CustomerQuery query = m_query;
     const bool withFilters = !m_filtersFilled;
-    m_watcher.setFuture(m_reader->run(path, [query, withFilters](Database& db) -> Result<Loaded> {
-        Loaded loaded;
-        loaded.today = WorkspaceSettings(db).today();
-        Result<RuleStore::Active> rules = RuleStore(db).active();
-        if (!rules)
-            return Error { rules.error() };
-        loaded.rules = std::move(rules->rules);
-        Result<CustomerQuery::Page> page = query.run(db, loaded.today);
-        if (!page)
-            return Error { page.error() };
-        loaded.page = std::move(page).value();
-        if (withFilters) {
-            Result<QStringList> owners = AccountStore(db).owners();
-            if (!owners)
-                return Error { owners.error() };
-            loaded.owners = std::move(owners).value();
-        }
-        return loaded;
-    }));
+    m_watcher.setFuture(
+        m_reader->run(path, [query, withFilters, list = m_list](Database& db) -> Result<Loaded> {
+            Loaded loaded;
+            loaded.today = WorkspaceSettings(db).today();
+            Result<RuleStore::Active> rules = RuleStore(db).active();
+            if (!rules)
+                return Error { rules.error() };
+            loaded.rules = std::move(rules->rules);
+            Result<CustomerQuery::Page> page = list->run(query, db, loaded.today);
+            if (!page)
+                return Error { page.error() };
+            loaded.page = std::move(page).value();
+            if (withFilters) {
+                Result<QStringList> owners = AccountStore(db).owners();
+                if (!owners)
+                    return Error { owners.error() };
+                loaded.owners = std::move(owners).value();
+            }
+            return loaded;
+        }));
 }
 
 void CustomersView::showLoaded()
@@ -256,7 +268,10 @@ void CustomersView::showLoaded()
                     ? tr("%1 customers (the first %2 shown; narrow the search to see the others)")
                           .arg(locale.toString(loaded->page.total), locale.toString(loaded->page.rows.size()))
                     : tr("%n customers", nullptr, int(loaded->page.total)));
-        emit searched(loaded->page.total);
+        // A page from a list older than the workspace is shown while the newer one is read; the
+        // search runs again once it is in, and that one is the search's result.
+        if (!loaded->page.outdated)
+            emit searched(loaded->page.total);
     }
     if (m_pending) {
         m_pending = false;

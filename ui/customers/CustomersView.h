@@ -13,18 +13,21 @@ class QLabel;
 class QLineEdit;
 class QSpinBox;
 class QTableView;
+class QThreadPool;
 class QTimer;
 
 namespace tenure {
 
+class CustomerList;
 class CustomerListModel;
 class KeptReader;
 class ScopeSwitch;
 
 // The customer list: instant search (name or id, Japanese included), filters by stage, band,
-// owner and renewal window, sort on any column. Every search runs in SQL on the view's reader
-// thread, on a read-only connection kept there between searches (KeptReader); typing only
-// restarts a short timer, so the GUI never waits on the query.
+// owner and renewal window, sort on any column. Every search runs on the view's reader thread,
+// on a read-only connection kept there between searches (KeptReader), over the list held in
+// memory there (CustomerList, read again when the accounts or their statuses change); typing
+// only restarts a short timer, so the GUI never waits on the search.
 class CustomersView : public QWidget
 {
     Q_OBJECT
@@ -69,6 +72,8 @@ private:
     QString m_path;
     QString m_member;
     std::unique_ptr<KeptReader> m_reader; // the searches' thread and connection
+    std::unique_ptr<QThreadPool> m_listReads; // reads the list again beside the searches
+    std::shared_ptr<CustomerList> m_list; // searched on the reader's thread only, one search at a time
     ScopeSwitch* m_scope;
     QLineEdit* m_search;
     QComboBox* m_stage;

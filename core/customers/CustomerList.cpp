@@ -1,0 +1,450 @@
+#include "customers/CustomerList.h"
+
+#include "engine/ScoringEngine.h"
+#include "store/AccountStore.h"
+#include "store/Database.h"
+#include "store/SqliteStatement.h"
+#include "store/WithWorkspace.h"
+#include "store/WorkspaceSettings.h"
+#include "util/ThreadPriority.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThreadPool>
+
+#include <algorithm>
+#include <cstring>
+#include <numeric>
+#include <string_view>
+#include <utility>
+
+namespace tenure {
+
+namespace {
+
+// SQLite's BINARY order of two texts: their bytes, then the shorter first.
+int compareBytes(QByteArrayView a, QByteArrayView b)
+{
+    const int c = std::memcmp(a.data(), b.data(), std::size_t(std::min(a.size(), b.size())));
+    return c != 0 ? c : (a.size() < b.size() ? -1 : (a.size() > b.size() ? 1 : 0));
+}
+
+// Runs a statement that needs no row back on the raw handle.
+Status exec(Database& db, const char* sql)
+{
+    char* message = nullptr;
+    if (sqlite3_exec(db.handle(), sql, nullptr, nullptr, &message) == SQLITE_OK)
+        return {};
+    const QString error = QString::fromUtf8(message ? message : sqlite3_errmsg(db.handle()));
+    sqlite3_free(message);
+    return Error { error };
+}
+
+Result<qint64> dataVersion(Database& db)
+{
+    Result<SqliteStatement> pragma = SqliteStatement::prepare(db.handle(), "PRAGMA data_version");
+    if (!pragma)
+        return Error { pragma.error() };
+    if (sqlite3_step(pragma->get()) != SQLITE_ROW)
+        return Error { QString::fromUtf8(sqlite3_errmsg(db.handle())) };
+    return pragma->int64(0);
+}
+
+} // namespace
+
+quint32 CustomerList::Column::number(const char* text, int size)
+{
+    return text ? numbers.numberOf(QByteArrayView(text, size)) : kNone;
+}
+
+void CustomerList::Column::rankValues()
+{
+    std::vector<quint32> order(numbers.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(),
+              [this](quint32 a, quint32 b) { return compareBytes(numbers.text(a), numbers.text(b)) < 0; });
+    rank.assign(numbers.size(), 0);
+    for (std::size_t place = 0; place < order.size(); ++place)
+        rank[order[place]] = qint32(place); // each value once: no ties
+    texts = numbers.toStringList();
+}
+
+std::optional<quint32> CustomerList::Column::find(const QString& value) const
+{
+    const QByteArray bytes = value.toUtf8();
+    for (quint32 n = 0; n < numbers.size(); ++n) {
+        if (numbers.text(n) == QByteArrayView(bytes))
+            return n;
+    }
+    return std::nullopt;
+}
+
+Result<QString> CustomerList::stamp(Database& db)
+{
+    // The engine's keys only: the action queue keeps its own state beside them, which changes
+    // nothing the list shows.
+    const QStringList engineKeys = ScoringEngine::statusStateKeys();
+    QSqlQuery query(db.connection());
+    query.prepare(
+        QStringLiteral("SELECT (SELECT group_concat(key || '=' || value, ';') FROM (SELECT key, value "
+                       "FROM engine_state WHERE key IN (%1) ORDER BY key)), (SELECT "
+                       "group_concat(key || '=' || value, ';') FROM (SELECT key, value FROM "
+                       "settings WHERE key IN (?, ?, ?) ORDER BY key))")
+            .arg(QStringList(engineKeys.size(), QStringLiteral("?")).join(u',')));
+    for (const QString& key : engineKeys)
+        query.addBindValue(key);
+    query.addBindValue(WorkspaceSettings::kTeamPublication);
+    query.addBindValue(WorkspaceSettings::kTeamPublicationStamp);
+    query.addBindValue(WorkspaceSettings::kTeamMasterFingerprint);
+    if (!query.exec() || !query.next())
+        return Error { query.lastError().text() };
+    const QString state = query.value(0).toString() + u'|' + query.value(1).toString();
+    query.finish();
+    if (!query.exec(QStringLiteral("PRAGMA schema_version")) || !query.next())
+        return Error { query.lastError().text() };
+    const QString schema = query.value(0).toString();
+    query.finish();
+    return AccountStore(db).masterDataStamp() + u'|' + state + u'|' + schema;
+}
+
+CustomerList::CustomerList(QThreadPool* reads, std::function<void()> loaded)
+    : m_reads(reads)
+    , m_loaded(std::move(loaded))
+{
+}
+
+CustomerList::~CustomerList()
+{
+    waitForReads();
+}
+
+void CustomerList::waitForReads()
+{
+    std::unique_lock lock(m_mutex);
+    m_readEnded.wait(lock, [this] { return m_tasks == 0; });
+}
+
+int CustomerList::loads() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_loads;
+}
+
+std::shared_ptr<const CustomerList::Snapshot> CustomerList::held() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_snapshot;
+}
+
+void CustomerList::hold(std::shared_ptr<const Snapshot> snapshot)
+{
+    std::lock_guard lock(m_mutex);
+    m_snapshot = std::move(snapshot);
+    ++m_loads;
+    ++m_generation;
+}
+
+Result<std::shared_ptr<const CustomerList::Snapshot>> CustomerList::read(Database& db, const Snapshot* before)
+{
+    // One read transaction for the stamp and the rows, unless the caller holds one already.
+    const bool ownTransaction = sqlite3_get_autocommit(db.handle()) != 0;
+    if (Status begun = ownTransaction ? exec(db, "BEGIN") : Status {}; !begun)
+        return Error { begun.error() };
+    auto snapshot = std::make_shared<Snapshot>();
+    if (before) { // room for as many as last time, and some: one allocation each, not a doubling series
+        snapshot->rows.reserve(before->rows.size() + before->rows.size() / 16);
+        snapshot->bytes.reserve(before->bytes.size() + before->bytes.size() / 16);
+    }
+    Result<QString> now = stamp(db);
+    Status read = now ? snapshot->read(db) : Status { Error { now.error() } };
+    if (Status ended = ownTransaction ? exec(db, "COMMIT") : Status {}; !ended) {
+        (void)exec(db, "ROLLBACK"); // a connection left in its transaction would read this snapshot forever
+        return Error { ended.error() };
+    }
+    if (!read)
+        return Error { read.error() };
+    snapshot->path = db.path();
+    snapshot->stamp = *now;
+    return std::shared_ptr<const Snapshot>(std::move(snapshot));
+}
+
+void CustomerList::readBeside(const QString& path)
+{
+    std::shared_ptr<const Snapshot> before;
+    quint64 generation = 0;
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_reading)
+            return;
+        m_reading = true;
+        ++m_tasks;
+        before = m_snapshot;
+        generation = m_generation;
+    }
+    m_reads->start([this, path, before, generation] {
+        static thread_local const int lowered = lowerThreadPriority();
+        Q_UNUSED(lowered);
+        Result<std::shared_ptr<const Snapshot>> snapshot = withWorkspace(
+            path, Database::Mode::ReadOnly, [&before](Database& db) { return read(db, before.get()); });
+        {
+            std::lock_guard lock(m_mutex);
+            // Held unless a search read another list meanwhile (of another workspace, say). A
+            // failed read leaves the list as it was, and the next search reads it itself, so
+            // that it says why it cannot.
+            if (snapshot && m_generation == generation) {
+                m_snapshot = *snapshot;
+                ++m_loads;
+                ++m_generation;
+            } else if (!snapshot) {
+                m_readFailed = true;
+            }
+            m_reading = false; // before the call back: the search it starts finds the new list
+        }
+        if (m_loaded)
+            m_loaded();
+        std::lock_guard lock(m_mutex);
+        --m_tasks;
+        m_readEnded.notify_all();
+    });
+}
+
+Result<CustomerList::Page> CustomerList::run(const CustomerQuery& query, Database& db, const QDate& today)
+{
+    std::shared_ptr<const Snapshot> snapshot;
+    bool reading = false;
+    bool readFailed = false;
+    {
+        std::lock_guard lock(m_mutex);
+        snapshot = m_snapshot;
+        reading = m_reading;
+        readFailed = std::exchange(m_readFailed, false);
+    }
+    const QString connection = db.connection().connectionName();
+    Result<qint64> version = dataVersion(db);
+    if (!version)
+        return Error { version.error() };
+    // Commits by other connections change data_version; this connection's own writes (where it
+    // is not read-only) count in its total of changes.
+    const qint64 changes = sqlite3_total_changes64(db.handle());
+    bool outdated = false;
+    if (!snapshot || snapshot->path != db.path() || connection != m_connection || *version != m_dataVersion
+        || changes != m_changes || readFailed) {
+        const bool samePath = snapshot && snapshot->path == db.path() && !readFailed;
+        // While a read beside is under way, the list held is searched as it is, unchecked.
+        Result<QString> now = samePath && !reading ? stamp(db) : QString();
+        if (!now)
+            return Error { now.error() };
+        if (samePath && reading) {
+            outdated = true;
+        } else if (!samePath || (*now != snapshot->stamp && !m_reads)) {
+            Result<std::shared_ptr<const Snapshot>> read = CustomerList::read(db, snapshot.get());
+            if (!read)
+                return Error { read.error() };
+            snapshot = *read;
+            hold(snapshot);
+        } else if (*now != snapshot->stamp) {
+            // Searched as it was, while it is read again beside.
+            outdated = true;
+            readBeside(db.path());
+        }
+        if (!outdated) { // up to date as of these numbers
+            m_connection = connection;
+            m_dataVersion = *version;
+            m_changes = changes;
+        }
+    }
+    Result<Page> page = snapshot->search(query, db, today, m_hits);
+    if (page)
+        page->outdated = outdated;
+    return page;
+}
+
+Status CustomerList::Snapshot::read(Database& db)
+{
+    Result<SqliteStatement> select = SqliteStatement::prepare(
+        db.handle(),
+        "SELECT a.id, a.name, a.owner, s.stage, s.score, s.band, a.arr, a.currency, a.renewal_date, "
+        "s.last_active, a.search_text FROM accounts a LEFT JOIN account_status s ON s.account_id = a.id "
+        "ORDER BY a.rowid");
+    if (!select)
+        return Error { select.error() };
+    sqlite3_stmt* statement = select->get();
+    const auto cell = [statement](int column) {
+        return reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
+    };
+    const auto cellSize = [statement](int column) { return sqlite3_column_bytes(statement, column); };
+    const auto keep = [&](int column) {
+        Text kept;
+        if (const char* data = cell(column)) {
+            kept.begin = quint32(bytes.size());
+            kept.size = quint32(cellSize(column));
+            bytes.append(data, kept.size);
+        }
+        return kept;
+    };
+    int stepped = SQLITE_ROW;
+    while ((stepped = sqlite3_step(statement)) == SQLITE_ROW) {
+        Row row;
+        row.id = keep(0);
+        row.name = keep(1);
+        row.owner = owners.number(cell(2), cellSize(2));
+        row.stage = stages.number(cell(3), cellSize(3));
+        row.hasScore = sqlite3_column_type(statement, 4) != SQLITE_NULL;
+        row.score = sqlite3_column_double(statement, 4);
+        row.band = bands.number(cell(5), cellSize(5));
+        row.hasArr = sqlite3_column_type(statement, 6) != SQLITE_NULL;
+        row.arr = sqlite3_column_double(statement, 6);
+        row.currency = currencies.number(cell(7), cellSize(7));
+        row.renewal = renewals.number(cell(8), cellSize(8));
+        row.lastActive = lastActive.number(cell(9), cellSize(9));
+        row.hasSearch = sqlite3_column_type(statement, 10) != SQLITE_NULL;
+        row.search = keep(10);
+        rows.push_back(row);
+    }
+    if (stepped != SQLITE_DONE)
+        return Error { QString::fromUtf8(sqlite3_errmsg(db.handle())) };
+    for (Column* column : { &owners, &stages, &bands, &currencies, &renewals, &lastActive })
+        column->rankValues();
+
+    std::vector<quint32> byName(rows.size());
+    std::iota(byName.begin(), byName.end(), 0u);
+    std::sort(byName.begin(), byName.end(), [this](quint32 a, quint32 b) {
+        return compareBytes(text(rows[a].name), text(rows[b].name)) < 0;
+    });
+    for (std::size_t place = 0; place < byName.size(); ++place) {
+        const bool tie = place > 0
+            && compareBytes(text(rows[byName[place]].name), text(rows[byName[place - 1]].name)) == 0;
+        rows[byName[place]].nameRank = tie ? rows[byName[place - 1]].nameRank : quint32(place);
+    }
+    return {};
+}
+
+CustomerRow CustomerList::Snapshot::rowAt(quint32 index) const
+{
+    const Row& row = rows[index];
+    CustomerRow shown;
+    shown.id = QString::fromUtf8(text(row.id));
+    shown.name = QString::fromUtf8(text(row.name));
+    shown.owner = owners.text(row.owner);
+    shown.stage = stages.text(row.stage);
+    if (row.hasScore)
+        shown.score = row.score;
+    shown.band = bands.text(row.band);
+    if (row.hasArr)
+        shown.arr = row.arr;
+    shown.currency = currencies.text(row.currency);
+    shown.renewalDate = QDate::fromString(renewals.text(row.renewal), Qt::ISODate);
+    shown.lastActive = QDate::fromString(lastActive.text(row.lastActive), Qt::ISODate);
+    return shown;
+}
+
+Result<CustomerList::Page> CustomerList::Snapshot::search(const CustomerQuery& query, Database& db,
+                                                          const QDate& today,
+                                                          std::vector<quint32>& hits) const
+{
+    Page page;
+
+    // The filters, as CustomerQuery's WHERE has them. A value no row has matches nothing.
+    QByteArray needle;
+    if (query.searching()) {
+        if (query.needle().isEmpty())
+            return page;
+        // Lower-cased by SQLite itself, as the folded texts were.
+        QSqlQuery lower(db.connection());
+        lower.prepare(QStringLiteral("SELECT lower(?)"));
+        lower.addBindValue(query.needle());
+        if (!lower.exec() || !lower.next())
+            return Error { lower.lastError().text() };
+        needle = lower.value(0).toString().toUtf8();
+    }
+    const auto wanted = [](const Column& column, const QString& value) -> std::optional<quint32> {
+        return value.isEmpty() ? std::optional<quint32>(kNone) : column.find(value);
+    };
+    const std::optional<quint32> stage = wanted(stages, query.stage);
+    const bool unscored = query.band == QLatin1String("-");
+    const std::optional<quint32> band = unscored ? kNone : wanted(bands, query.band);
+    const std::optional<quint32> owner = wanted(owners, query.owner);
+    if (!stage || !band || !owner)
+        return page;
+    std::vector<char> renewalInRange; // by number: between today and today + N, as text
+    if (query.renewalWithinDays) {
+        const QByteArray from = today.toString(Qt::ISODate).toLatin1();
+        const QByteArray to = today.addDays(*query.renewalWithinDays).toString(Qt::ISODate).toLatin1();
+        renewalInRange.resize(renewals.numbers.size());
+        for (quint32 n = 0; n < renewalInRange.size(); ++n)
+            renewalInRange[n] = compareBytes(renewals.numbers.text(n), from) >= 0
+                && compareBytes(renewals.numbers.text(n), to) <= 0;
+    }
+    const std::string_view lookFor(needle.constData(), std::size_t(needle.size()));
+    hits.clear();
+    for (quint32 i = 0; i < rows.size(); ++i) {
+        const Row& row = rows[i];
+        if ((*stage != kNone && row.stage != *stage) || (*owner != kNone && row.owner != *owner))
+            continue;
+        if (unscored ? row.hasScore : (*band != kNone && row.band != *band))
+            continue;
+        if (query.renewalWithinDays && (row.renewal == kNone || !renewalInRange[row.renewal]))
+            continue;
+        if (!lookFor.empty()
+            && (!row.hasSearch
+                || std::string_view(bytes.data() + row.search.begin, row.search.size).find(lookFor)
+                    == std::string_view::npos))
+            continue;
+        hits.push_back(i);
+    }
+    page.total = qint64(hits.size());
+    if (hits.empty())
+        return page;
+
+    // The order of CustomerQuery's ORDER BY: the column (SQLite's NULL first when ascending, but
+    // no score, ARR, renewal or activity last either way), then the name; the rowid last.
+    const bool ascending = query.sortOrder == Qt::AscendingOrder;
+    const auto ranked = [](const Column& column, quint32 number) {
+        return number == kNone ? -1.0 : double(column.rank[number]);
+    };
+    // (missing last?, value) of a row in the sort column.
+    const auto key = [&](const Row& row) -> std::pair<bool, double> {
+        switch (query.sortColumn) {
+        case CustomerQuery::Column::Name:
+            return { false, double(row.nameRank) };
+        case CustomerQuery::Column::Owner:
+            return { false, ranked(owners, row.owner) };
+        case CustomerQuery::Column::Stage:
+            return { false, ranked(stages, row.stage) };
+        case CustomerQuery::Column::Score:
+            return { !row.hasScore, row.score };
+        case CustomerQuery::Column::Band:
+            return { false, ranked(bands, row.band) };
+        case CustomerQuery::Column::Arr:
+            return { !row.hasArr, row.arr };
+        case CustomerQuery::Column::Renewal:
+            return { row.renewal == kNone, ranked(renewals, row.renewal) };
+        case CustomerQuery::Column::LastActive:
+            return { row.lastActive == kNone, ranked(lastActive, row.lastActive) };
+        }
+        return { false, 0 };
+    };
+    const bool byName = query.sortColumn != CustomerQuery::Column::Name;
+    const auto before = [&](quint32 a, quint32 b) {
+        const auto [missingA, valueA] = key(rows[a]);
+        const auto [missingB, valueB] = key(rows[b]);
+        if (missingA != missingB)
+            return missingB;
+        if (!missingA && valueA != valueB)
+            return ascending ? valueA < valueB : valueA > valueB;
+        if (byName && rows[a].nameRank != rows[b].nameRank)
+            return rows[a].nameRank < rows[b].nameRank;
+        return a < b;
+    };
+    // As SQL's LIMIT: a negative one is none.
+    const std::size_t shown = query.limit < 0 ? hits.size() : std::min(hits.size(), std::size_t(query.limit));
+    std::partial_sort(hits.begin(), hits.begin() + qsizetype(shown), hits.end(), before);
+    page.rows.reserve(qsizetype(shown));
+    for (std::size_t i = 0; i < shown; ++i)
+        page.rows.append(rowAt(hits[i]));
+    if (Status trends = CustomerQuery::addTrends(db, today, page.rows); !trends)
+        return Error { trends.error() };
+    return page;
+}
+
+} // namespace tenure

@@ -1,0 +1,141 @@
+#pragma once
+
+#include "customers/CustomerQuery.h"
+#include "util/StringNumbering.h"
+
+#include <QByteArray>
+#include <QStringList>
+
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+class QThreadPool;
+
+namespace tenure {
+
+// The customer list of one workspace held in memory between searches, so that a keystroke costs a
+// pass over a few megabytes instead of a query of the workspace (at 100,000 accounts about 6 ms
+// instead of 40: bench_views). It answers a CustomerQuery with the rows, the order and the total
+// CustomerQuery::run() gives on the same data (a property test holds the two to it; the order of
+// rows with equal sort keys and names is unspecified, as in SQL), and takes the trend of
+// the page's rows from the workspace, as run() does.
+//
+// Before it answers, it checks whether what the list shows may have changed since it read it:
+// nothing is read while no connection has committed (SQLite's data_version, and the total of
+// changes of the connection it is given); otherwise a stamp decides: the accounts and outcomes
+// (AccountStore::masterDataStamp, which the engine trusts too: an account written with a newer
+// update time), the engine's state (a pass writes it with, or after, the statuses it stores), the
+// schema's version (a rebuild swaps its tables in), and what a team copy holds (its publication
+// and master data, WorkspaceSettings). Reading 100,000 accounts takes 0.2–0.3 s. What the stamp
+// does not see stays unseen until it changes again: an account written without a newer update
+// time (by hand; or twice in one millisecond), and the statuses of a pass that stopped before it
+// wrote its state (the next pass writes it).
+//
+// A list made with a thread pool reads a changed workspace there, beside the searches, which go
+// on meanwhile with the list it holds (their pages say `outdated`), and calls `loaded` once the
+// new list is in, or the read failed (the view then searches again; after a failure that search
+// reads the list itself and says why it cannot): no search waits for a read but the first. A
+// list made without a pool reads it before answering.
+//
+// run() is called by one thread at a time, with a connection of that thread (a view's reader
+// thread, on its KeptReadConnection).
+class CustomerList
+{
+public:
+    CustomerList() = default;
+    // `reads` runs the reads beside the searches (one thread is enough; its thread's priority is
+    // lowered for them, lowerThreadPriority()); `loaded` is called on that thread after each.
+    CustomerList(QThreadPool* reads, std::function<void()> loaded);
+    // Waits for a read under way.
+    ~CustomerList();
+    CustomerList(const CustomerList&) = delete;
+    CustomerList& operator=(const CustomerList&) = delete;
+
+    using Page = CustomerQuery::Page;
+    Result<Page> run(const CustomerQuery& query, Database& db, const QDate& today);
+
+    // Waits for a read under way (its connection closes with it): before the workspace's writer
+    // closes, so that the writer is the last connection to the file.
+    void waitForReads();
+    // How many times it has read the accounts (for tests and benchmarks).
+    int loads() const;
+
+private:
+    static constexpr quint32 kNone = 0xffffffff; // NULL in a numbered column
+
+    struct Text
+    {
+        quint32 begin = 0;
+        quint32 size = 0;
+    };
+    struct Row
+    {
+        Text id, name, search;
+        quint32 owner = kNone, stage = kNone, band = kNone, currency = kNone, renewal = kNone,
+                lastActive = kNone; // numbers in the column's StringNumbering
+        quint32 nameRank = 0; // the name's place in the names' byte order (equal names, equal ranks)
+        bool hasScore = false, hasArr = false, hasSearch = false;
+        double score = 0, arr = 0;
+    };
+    // A column of few distinct values, numbered, with each number's place in byte order.
+    struct Column
+    {
+        StringNumbering numbers;
+        std::vector<qint32> rank; // by number
+        QStringList texts; // by number
+        quint32 number(const char* text, int size);
+        void rankValues();
+        QString text(quint32 number) const { return number == kNone ? QString() : texts[number]; }
+        // The number of `value`, if a row has it.
+        std::optional<quint32> find(const QString& value) const;
+    };
+    // The list as read at one moment, never changed after: a search holds it while a read
+    // replaces it.
+    struct Snapshot
+    {
+        QString path; // of the workspace
+        QString stamp;
+        std::vector<Row> rows; // in the accounts' rowid order
+        std::string bytes; // every row's id, name and search text
+        Column owners, stages, bands, currencies, renewals, lastActive;
+
+        Status read(Database& db);
+        QByteArrayView text(Text text) const { return QByteArrayView(bytes.data() + text.begin, text.size); }
+        CustomerRow rowAt(quint32 index) const;
+        // `hits` is the search's scratch (kept by the list: 400 KB at 100,000 accounts).
+        Result<Page> search(const CustomerQuery& query, Database& db, const QDate& today,
+                            std::vector<quint32>& hits) const;
+    };
+
+    static Result<QString> stamp(Database& db);
+    // The stamp and the list from one snapshot of the workspace; `before`, the list held, sizes it.
+    static Result<std::shared_ptr<const Snapshot>> read(Database& db, const Snapshot* before);
+    void readBeside(const QString& path);
+    std::shared_ptr<const Snapshot> held() const;
+    void hold(std::shared_ptr<const Snapshot> snapshot);
+
+    QThreadPool* m_reads = nullptr;
+    std::function<void()> m_loaded;
+
+    mutable std::mutex m_mutex; // guards the seven below
+    std::condition_variable m_readEnded; // m_tasks went down
+    std::shared_ptr<const Snapshot> m_snapshot;
+    quint64 m_generation
+        = 0; // how many lists it has held: a read beside holds its list only if none came since it began
+    bool m_reading = false; // a read beside is under way
+    bool m_readFailed = false; // the last read beside failed: the next search reads itself
+    int m_tasks = 0; // reads beside, from their start to the end of their call back
+    int m_loads = 0;
+
+    // Where the last search found the list up to date (run()'s thread only).
+    QString m_connection;
+    qint64 m_dataVersion = -1;
+    qint64 m_changes = -1; // the connection's own writes (sqlite3_total_changes64)
+    std::vector<quint32> m_hits; // the searches' scratch
+};
+
+} // namespace tenure
