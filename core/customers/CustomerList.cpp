@@ -4,6 +4,7 @@
 #include "store/AccountStore.h"
 #include "store/Database.h"
 #include "store/SqliteStatement.h"
+#include "store/Transaction.h"
 #include "store/WithWorkspace.h"
 #include "store/WorkspaceSettings.h"
 #include "util/ThreadPriority.h"
@@ -13,7 +14,6 @@
 #include <QThreadPool>
 
 #include <algorithm>
-#include <cstring>
 #include <numeric>
 #include <string_view>
 #include <utility>
@@ -21,24 +21,6 @@
 namespace tenure {
 
 namespace {
-
-// SQLite's BINARY order of two texts: their bytes, then the shorter first.
-int compareBytes(QByteArrayView a, QByteArrayView b)
-{
-    const int c = std::memcmp(a.data(), b.data(), std::size_t(std::min(a.size(), b.size())));
-    return c != 0 ? c : (a.size() < b.size() ? -1 : (a.size() > b.size() ? 1 : 0));
-}
-
-// Runs a statement that needs no row back on the raw handle.
-Status exec(Database& db, const char* sql)
-{
-    char* message = nullptr;
-    if (sqlite3_exec(db.handle(), sql, nullptr, nullptr, &message) == SQLITE_OK)
-        return {};
-    const QString error = QString::fromUtf8(message ? message : sqlite3_errmsg(db.handle()));
-    sqlite3_free(message);
-    return Error { error };
-}
 
 Result<qint64> dataVersion(Database& db)
 {
@@ -62,7 +44,7 @@ void CustomerList::Column::rankValues()
     std::vector<quint32> order(numbers.size());
     std::iota(order.begin(), order.end(), 0u);
     std::sort(order.begin(), order.end(),
-              [this](quint32 a, quint32 b) { return compareBytes(numbers.text(a), numbers.text(b)) < 0; });
+              [this](quint32 a, quint32 b) { return numbers.text(a) < numbers.text(b); });
     rank.assign(numbers.size(), 0);
     for (std::size_t place = 0; place < order.size(); ++place)
         rank[order[place]] = qint32(place); // each value once: no ties
@@ -141,15 +123,14 @@ void CustomerList::hold(std::shared_ptr<const Snapshot> snapshot)
     std::lock_guard lock(m_mutex);
     m_snapshot = std::move(snapshot);
     ++m_loads;
-    ++m_generation;
 }
 
 Result<std::shared_ptr<const CustomerList::Snapshot>> CustomerList::read(Database& db, const Snapshot* before)
 {
-    // One read transaction for the stamp and the rows, unless the caller holds one already.
-    const bool ownTransaction = sqlite3_get_autocommit(db.handle()) != 0;
-    if (Status begun = ownTransaction ? exec(db, "BEGIN") : Status {}; !begun)
-        return Error { begun.error() };
+    // One snapshot for the stamp and the rows (a savepoint in a transaction the caller holds).
+    Transaction snapshotOf(db, Transaction::Kind::Read);
+    if (!snapshotOf.isActive())
+        return Error { snapshotOf.startError() };
     auto snapshot = std::make_shared<Snapshot>();
     if (before) { // room for as many as last time, and some: one allocation each, not a doubling series
         snapshot->rows.reserve(before->rows.size() + before->rows.size() / 16);
@@ -157,10 +138,10 @@ Result<std::shared_ptr<const CustomerList::Snapshot>> CustomerList::read(Databas
     }
     Result<QString> now = stamp(db);
     Status read = now ? snapshot->read(db) : Status { Error { now.error() } };
-    if (Status ended = ownTransaction ? exec(db, "COMMIT") : Status {}; !ended) {
-        (void)exec(db, "ROLLBACK"); // a connection left in its transaction would read this snapshot forever
+    // Ended either way (rolled back if not committed): a connection left in its transaction would
+    // read this snapshot forever.
+    if (Status ended = snapshotOf.commit(); !ended)
         return Error { ended.error() };
-    }
     if (!read)
         return Error { read.error() };
     snapshot->path = db.path();
@@ -171,7 +152,7 @@ Result<std::shared_ptr<const CustomerList::Snapshot>> CustomerList::read(Databas
 void CustomerList::readBeside(const QString& path)
 {
     std::shared_ptr<const Snapshot> before;
-    quint64 generation = 0;
+    int loadsBefore = 0;
     {
         std::lock_guard lock(m_mutex);
         if (m_reading)
@@ -179,9 +160,9 @@ void CustomerList::readBeside(const QString& path)
         m_reading = true;
         ++m_tasks;
         before = m_snapshot;
-        generation = m_generation;
+        loadsBefore = m_loads;
     }
-    m_reads->start([this, path, before, generation] {
+    m_reads->start([this, path, before, loadsBefore] {
         static thread_local const int lowered = lowerThreadPriority();
         Q_UNUSED(lowered);
         Result<std::shared_ptr<const Snapshot>> snapshot = withWorkspace(
@@ -191,10 +172,9 @@ void CustomerList::readBeside(const QString& path)
             // Held unless a search read another list meanwhile (of another workspace, say). A
             // failed read leaves the list as it was, and the next search reads it itself, so
             // that it says why it cannot.
-            if (snapshot && m_generation == generation) {
+            if (snapshot && m_loads == loadsBefore) {
                 m_snapshot = *snapshot;
                 ++m_loads;
-                ++m_generation;
             } else if (!snapshot) {
                 m_readFailed = true;
             }
@@ -308,12 +288,10 @@ Status CustomerList::Snapshot::read(Database& db)
 
     std::vector<quint32> byName(rows.size());
     std::iota(byName.begin(), byName.end(), 0u);
-    std::sort(byName.begin(), byName.end(), [this](quint32 a, quint32 b) {
-        return compareBytes(text(rows[a].name), text(rows[b].name)) < 0;
-    });
+    std::sort(byName.begin(), byName.end(),
+              [this](quint32 a, quint32 b) { return text(rows[a].name) < text(rows[b].name); });
     for (std::size_t place = 0; place < byName.size(); ++place) {
-        const bool tie = place > 0
-            && compareBytes(text(rows[byName[place]].name), text(rows[byName[place - 1]].name)) == 0;
+        const bool tie = place > 0 && text(rows[byName[place]].name) == text(rows[byName[place - 1]].name);
         rows[byName[place]].nameRank = tie ? rows[byName[place - 1]].nameRank : quint32(place);
     }
     return {};
@@ -372,8 +350,8 @@ Result<CustomerList::Page> CustomerList::Snapshot::search(const CustomerQuery& q
         const QByteArray to = today.addDays(*query.renewalWithinDays).toString(Qt::ISODate).toLatin1();
         renewalInRange.resize(renewals.numbers.size());
         for (quint32 n = 0; n < renewalInRange.size(); ++n)
-            renewalInRange[n] = compareBytes(renewals.numbers.text(n), from) >= 0
-                && compareBytes(renewals.numbers.text(n), to) <= 0;
+            renewalInRange[n] = renewals.numbers.text(n) >= QByteArrayView(from)
+                && renewals.numbers.text(n) <= QByteArrayView(to);
     }
     const std::string_view lookFor(needle.constData(), std::size_t(needle.size()));
     hits.clear();

@@ -81,7 +81,8 @@ private:
         bool hasScore = false, hasArr = false, hasSearch = false;
         double score = 0, arr = 0;
     };
-    // A column of few distinct values, numbered, with each number's place in byte order.
+    // A column of few distinct values, numbered, with each number's place in byte order (SQLite's
+    // BINARY collation, as QByteArrayView compares: the bytes, then the shorter first).
     struct Column
     {
         StringNumbering numbers;
@@ -121,15 +122,13 @@ private:
     QThreadPool* m_reads = nullptr;
     std::function<void()> m_loaded;
 
-    mutable std::mutex m_mutex; // guards the seven below
+    mutable std::mutex m_mutex; // guards the six below
     std::condition_variable m_readEnded; // m_tasks went down
     std::shared_ptr<const Snapshot> m_snapshot;
-    quint64 m_generation
-        = 0; // how many lists it has held: a read beside holds its list only if none came since it began
     bool m_reading = false; // a read beside is under way
     bool m_readFailed = false; // the last read beside failed: the next search reads itself
     int m_tasks = 0; // reads beside, from their start to the end of their call back
-    int m_loads = 0;
+    int m_loads = 0; // lists held: a read beside holds its list only if none came since it began
 
     // Where the last search found the list up to date (run()'s thread only).
     QString m_connection;

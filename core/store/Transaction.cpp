@@ -8,14 +8,14 @@
 
 namespace tenure {
 
-Transaction::Transaction(Database& db)
+Transaction::Transaction(Database& db, Kind kind)
     : m_handle(db.handle())
 {
     Status started;
     if (sqlite3_get_autocommit(m_handle)) {
         // IMMEDIATE takes the write lock now, so a busy database is waited for here (busy
         // timeout) rather than failing halfway through the writes.
-        started = exec("BEGIN IMMEDIATE");
+        started = exec(kind == Kind::Write ? "BEGIN IMMEDIATE" : "BEGIN");
     } else {
         static QAtomicInt counter;
         m_savepoint = QStringLiteral("sp_%1").arg(counter.fetchAndAddRelaxed(1));

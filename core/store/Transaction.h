@@ -15,7 +15,11 @@ class Database;
 class Transaction
 {
 public:
-    explicit Transaction(Database& db);
+    enum class Kind {
+        Write, // takes the write lock at once (BEGIN IMMEDIATE)
+        Read, // one snapshot for several reads, on any connection, read-only included (BEGIN)
+    };
+    explicit Transaction(Database& db, Kind kind = Kind::Write);
     ~Transaction();
 
     Transaction(const Transaction&) = delete;
