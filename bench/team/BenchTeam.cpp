@@ -453,13 +453,19 @@ int main(int argc, char* argv[])
                                     QStringLiteral("csm"), QStringLiteral("bench-desk-pw")));
         // First the desktops alone, with no engine at work: what they cost each other on this
         // machine, which the figures during a rebuild include.
+        // Then beside a rebuild of the same results (the copies take a publication of no
+        // account's rows), and beside a rebuild under a new rules version, which changes every
+        // account's results (each names its rules version): every copy takes 100,000 statuses,
+        // and every desktop reads its list again.
         struct Round
         {
             bench::Desktops::Search where;
             bool rebuild;
+            bool newRules = false;
         };
         for (const Round round : { Round { bench::Desktops::Search::OnCopy, false },
                                    Round { bench::Desktops::Search::OnCopy, true },
+                                   Round { bench::Desktops::Search::OnCopy, true, true },
                                    Round { bench::Desktops::Search::OnServer, true } }) {
             bench::Desktops desktops;
             desktops.search = round.where;
@@ -470,6 +476,7 @@ int main(int argc, char* argv[])
             desktops.password = QStringLiteral("bench-desk-pw");
             desktops.copyPath = bench::Options::scratchPath(QStringLiteral("desk.tenure"));
             double duringSeconds = 0;
+            qint64 statusesWritten = 0; // by the rebuild's publication
             const bench::Desktops::Figures figures = desktops.run(cluster, [&] {
                 timer.start();
                 if (!round.rebuild) {
@@ -477,6 +484,11 @@ int main(int argc, char* argv[])
                     duringSeconds = seconds(timer);
                     return;
                 }
+                if (round.newRules) // the newest version again, under a new number
+                    must(team->exec(QStringLiteral(
+                        "INSERT INTO rule_sets (version, name, definition, created_at, author) SELECT "
+                        "version + 1, name, definition, created_at + 1, author FROM rule_sets ORDER BY "
+                        "version DESC LIMIT 1")));
                 // A failure is reported from this thread, once the engine's thread is done.
                 QString failed;
                 std::thread background([&] {
@@ -487,6 +499,8 @@ int main(int argc, char* argv[])
                         failed = QStringLiteral("the desktops' engine was not elected");
                     else if (Result<TeamEngine::Pass> during = elected.runPass(true); !during)
                         failed = during.error();
+                    else
+                        statusesWritten = during->statusesPublished;
                 });
                 background.join();
                 if (!failed.isEmpty())
@@ -499,9 +513,12 @@ int main(int argc, char* argv[])
                      "(target < 100 ms); %8 action updates on the server; %9 errors; %10 reads of a "
                      "half-swapped read side")
                      .arg(clients)
-                     .arg(round.rebuild
-                              ? QStringLiteral("while the engine rebuilt and published today's statuses")
-                              : QStringLiteral("alone, no engine at work"))
+                     .arg(!round.rebuild ? QStringLiteral("alone, no engine at work")
+                              : round.newRules
+                              ? QStringLiteral("while the engine rebuilt under a new rules version and "
+                                               "published every account's statuses")
+                              : QStringLiteral("while the engine rebuilt and published today's statuses "
+                                               "(the same results)"))
                      .arg(duringSeconds, 0, 'f', 2)
                      .arg(onCopy ? QStringLiteral("their copy (as desktops do)")
                                  : QStringLiteral("the server (a client without a copy)"))
@@ -511,6 +528,9 @@ int main(int argc, char* argv[])
                      .arg(figures.updates)
                      .arg(figures.errors)
                      .arg(figures.halfSwapped)
+                 + (round.rebuild
+                        ? QStringLiteral("; the publication wrote %1 accounts' statuses").arg(statusesWritten)
+                        : QString())
                  + (onCopy && round.rebuild
                         ? QStringLiteral("; the copy held the publication %1 s after the pass")
                               .arg(figures.followSeconds, 0, 'f', 2)

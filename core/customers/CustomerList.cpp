@@ -71,12 +71,13 @@ Result<QString> CustomerList::stamp(Database& db)
         QStringLiteral("SELECT (SELECT group_concat(key || '=' || value, ';') FROM (SELECT key, value "
                        "FROM engine_state WHERE key IN (%1) ORDER BY key)), (SELECT "
                        "group_concat(key || '=' || value, ';') FROM (SELECT key, value FROM "
-                       "settings WHERE key IN (?, ?, ?) ORDER BY key))")
+                       "settings WHERE key IN (?, ?) ORDER BY key))")
             .arg(QStringList(engineKeys.size(), QStringLiteral("?")).join(u',')));
     for (const QString& key : engineKeys)
         query.addBindValue(key);
-    query.addBindValue(WorkspaceSettings::kTeamPublication);
-    query.addBindValue(WorkspaceSettings::kTeamPublicationStamp);
+    // A team copy's: what it last took of the team's statuses (not each publication it takes,
+    // which may change none) and of its master data.
+    query.addBindValue(WorkspaceSettings::kTeamStatusesChanged);
     query.addBindValue(WorkspaceSettings::kTeamMasterFingerprint);
     if (!query.exec() || !query.next())
         return Error { query.lastError().text() };

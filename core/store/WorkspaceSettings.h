@@ -44,6 +44,10 @@ public:
     inline static const QString kTeamPublication = QStringLiteral("team_publication");
     inline static const QString kTeamPublicationStamp = QStringLiteral("team_publication_stamp");
     inline static const QString kTeamMasterFingerprint = QStringLiteral("team_master_fingerprint");
+    // A mark made anew each time a copy's statuses change (TeamReplica): a publication that
+    // writes no account's rows (a rebuild with the same results) leaves it as it was, so that a
+    // customer list (CustomerList) is not read again for nothing.
+    inline static const QString kTeamStatusesChanged = QStringLiteral("team_statuses_changed");
 
     QString value(const QString& key, const QString& fallback = {}) const;
     Status setValue(const QString& key, const QString& value);

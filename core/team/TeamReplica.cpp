@@ -14,6 +14,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QUuid>
 #include <QVariant>
 
 #include <vector>
@@ -381,6 +382,15 @@ Result<qint64> TeamReplica::pullStatuses()
         return statuses;
     };
     const bool whole = latest < 0 || !sameAsMine || everything > mine || latest < mine;
+    // Whether the copy's statuses moved: rows taken, or rows a whole copy dropped (not so for
+    // each sync of a team with no publication yet, whose copy stays empty).
+    bool moved = false;
+    if (whole) {
+        QSqlQuery held(m_local.connection());
+        if (!held.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM account_status)")) || !held.next())
+            return failed(held.lastError().text());
+        moved = held.value(0).toBool();
+    }
     Result<qint64> copied = copy(whole);
     if (!copied)
         return failed(copied.error());
@@ -393,6 +403,7 @@ Result<qint64> TeamReplica::pullStatuses()
         const bool differs = count.value(0).toLongLong() != teamStatuses;
         count.finish();
         if (differs) {
+            moved = true;
             copied = copy(true);
             if (!copied)
                 return failed(copied.error());
@@ -401,6 +412,13 @@ Result<qint64> TeamReplica::pullStatuses()
     endSnapshot(); // read only: nothing to keep
     if (Status set = settings.setValue(kTeamPublication, QString::number(latest)); !set)
         return Error { set.error() };
+    // Marked anew only when statuses moved: the customer list reads the copy again on a new mark.
+    if (moved || copied.value() > 0) {
+        if (Status set = settings.setValue(WorkspaceSettings::kTeamStatusesChanged,
+                                           QUuid::createUuid().toString(QUuid::WithoutBraces));
+            !set)
+            return Error { set.error() };
+    }
     if (Status set
         = settings.setValue(kTeamPublicationStamp, latestStamp.isNull() ? QStringLiteral("") : latestStamp);
         !set)

@@ -100,13 +100,21 @@ private slots:
         QVERIFY(sql.exec(QStringLiteral("COMMIT")));
         QCOMPARE(shown(*reader), QStringList { QStringLiteral("株式会社アクメ 43") });
 
-        // A team copy takes a publication: its number is written with the statuses.
+        // A team copy takes statuses: a new mark is written with them.
         QVERIFY(sql.exec(QStringLiteral("BEGIN")));
         QVERIFY(sql.exec(QStringLiteral("UPDATE account_status SET score = 44")));
         QVERIFY(
             WorkspaceSettings(*writer).setValue(WorkspaceSettings::kTeamPublication, QStringLiteral("9")));
+        QVERIFY(WorkspaceSettings(*writer).setValue(WorkspaceSettings::kTeamStatusesChanged,
+                                                    QStringLiteral("mark-1")));
         QVERIFY(sql.exec(QStringLiteral("COMMIT")));
         QCOMPARE(shown(*reader), QStringList { QStringLiteral("株式会社アクメ 44") });
+        // A publication that changes no statuses (its number only) is not read.
+        const int published = list.loads();
+        QVERIFY(
+            WorkspaceSettings(*writer).setValue(WorkspaceSettings::kTeamPublication, QStringLiteral("10")));
+        QCOMPARE(shown(*reader), QStringList { QStringLiteral("株式会社アクメ 44") });
+        QCOMPARE(list.loads(), published);
 
         // On a connection that writes itself, its own writes count too.
         QVERIFY(sql.exec(QStringLiteral("BEGIN")));
