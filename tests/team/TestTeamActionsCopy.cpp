@@ -1,13 +1,15 @@
 // A desktop's copy of the team's action queue follows it by the rows written since its last copy
 // (TeamReplica::pullActions), and misses none of them: not even those of a transaction that
-// commits after a later one was copied.
+// commits after a later one was copied. Its customer list follows the statuses it takes.
 #include "PgCluster.h"
 #include "TeamDemo.h"
 #include "TestSupport.h"
 #include "actions/ActionStore.h"
+#include "customers/CustomerList.h"
 #include "store/Database.h"
 #include "store/WorkspaceSettings.h"
 #include "team/TeamDatabase.h"
+#include "team/TeamEngine.h"
 #include "team/TeamReplica.h"
 
 #include <QSqlQuery>
@@ -272,6 +274,67 @@ private slots:
         QCOMPARE(actionValue(m_copy->connection(), id, QStringLiteral("reason")), QStringLiteral("stale"));
         QVERIFY(replica.pullActions(TeamReplica::ActionsCopy::Whole).ok());
         QCOMPARE(actionValue(m_copy->connection(), id, QStringLiteral("reason")), teams);
+    }
+
+    // The customer list of a desktop's copy (as the Customers view holds it) is read again when
+    // the copy takes statuses: not for a publication that changes none (a rebuild with the same
+    // results), nor for each sync of a team with no publication yet.
+    void theListIsReadAgainOnlyWhenTheCopyTakesStatuses()
+    {
+        Result<std::unique_ptr<TeamDatabase>> unscored
+            = m_cluster.createWorkspace(QStringLiteral("unscored"), "UTC");
+        QVERIFY(unscored.ok());
+        test::TempWorkspace early;
+        std::unique_ptr<Database> empty = early.open();
+        for (int sync = 0; sync < 2; ++sync) {
+            const Result<qint64> none = TeamReplica(**unscored, *empty).pullStatuses();
+            QVERIFY2(none.ok(), qPrintable(none.ok() ? QString() : none.error()));
+            QCOMPARE(none.value(), 0);
+        }
+        QCOMPARE(WorkspaceSettings(*empty).value(WorkspaceSettings::kTeamStatusesChanged), QString());
+
+        // The engine of the demo team, again: its first pass publishes every account's results
+        // (another engine object published the last), which the copy takes whole.
+        TeamEngine::Options options;
+        options.replicaPath = m_engine.dir() + QStringLiteral("/engine.tenure"); // makeDemoTeam's
+        options.engine.today = kAsOf;
+        TeamEngine engine(m_cluster.location(QStringLiteral("copy")), options, PgCluster::superPassword());
+        QVERIFY(engine.tryElect().value());
+        Result<TeamEngine::Pass> pass = engine.runPass();
+        QVERIFY2(pass.ok(), qPrintable(pass.ok() ? QString() : pass.error()));
+        QVERIFY(TeamReplica(*m_team, *m_copy).pullStatuses().ok());
+        CustomerList list;
+        const auto listed = [&] {
+            const Result<CustomerQuery::Page> page = list.run(CustomerQuery(), *m_copy, kAsOf);
+            return page ? int(page->total) : -1;
+        };
+        QCOMPARE(listed(), 40);
+        QCOMPARE(list.loads(), 1);
+        // A status the server lost (by hand), which the engine's rebuild publishes again, alone:
+        // the copy takes it, and the list is read again.
+        Result<std::unique_ptr<TeamDatabase>> super = m_cluster.open(QStringLiteral("copy"));
+        QVERIFY(super.ok());
+        QVERIFY((*super)
+                    ->exec(QStringLiteral("DELETE FROM account_status WHERE account_id = (SELECT "
+                                          "min(account_id) FROM account_status)"))
+                    .ok());
+        pass = engine.runPass(true);
+        QVERIFY2(pass.ok(), qPrintable(pass.ok() ? QString() : pass.error()));
+        QCOMPARE(pass->statusesPublished, 1);
+        QCOMPARE(TeamReplica(*m_team, *m_copy).pullStatuses().value(), 1);
+        QCOMPARE(listed(), 40);
+        QCOMPARE(list.loads(), 2);
+        // Another rebuild changes nothing: a publication with no account's rows, which the copy
+        // holds without the list being read again.
+        const QString held = WorkspaceSettings(*m_copy).value(WorkspaceSettings::kTeamPublication);
+        pass = engine.runPass(true);
+        QVERIFY2(pass.ok(), qPrintable(pass.ok() ? QString() : pass.error()));
+        QVERIFY(pass->published);
+        QCOMPARE(pass->statusesPublished, 0);
+        QCOMPARE(TeamReplica(*m_team, *m_copy).pullStatuses().value(), 0);
+        QVERIFY(WorkspaceSettings(*m_copy).value(WorkspaceSettings::kTeamPublication) != held);
+        QCOMPARE(listed(), 40);
+        QCOMPARE(list.loads(), 2);
     }
 
 private:

@@ -5,12 +5,10 @@
 #include "TeamTestQueries.h"
 #include "TestSupport.h"
 #include "actions/ActionEngine.h"
-#include "customers/CustomerList.h"
 #include "demo/DemoWorkspace.h"
 #include "engine/ScoringEngine.h"
 #include "store/Database.h"
 #include "store/EventLog.h"
-#include "store/WorkspaceSettings.h"
 #include "team/TeamDatabase.h"
 #include "team/TeamEngine.h"
 #include "team/TeamMembers.h"
@@ -125,19 +123,6 @@ private slots:
         QVERIFY(driver->subscribeToNotification(QStringLiteral("tenure_statuses")));
         QSignalSpy announced(driver, &QSqlDriver::notification);
 
-        // Before the first publication a desktop's copy holds no statuses, and its syncs mark no
-        // change of them (which would read its customer list again each time).
-        {
-            test::TempWorkspace early;
-            std::unique_ptr<Database> copy = early.open();
-            for (int sync = 0; sync < 2; ++sync) {
-                const Result<qint64> none = TeamReplica(**desk, *copy).pullStatuses();
-                QVERIFY2(none.ok(), qPrintable(none.ok() ? QString() : none.error()));
-                QCOMPARE(none.value(), 0);
-            }
-            QCOMPARE(WorkspaceSettings(*copy).value(WorkspaceSettings::kTeamStatusesChanged), QString());
-        }
-
         Result<TeamEngine::Pass> pass = engine.runPass();
         QVERIFY2(pass.ok(), qPrintable(pass.ok() ? QString() : pass.error()));
         QCOMPARE(pass->eventsPulled,
@@ -228,34 +213,12 @@ private slots:
         COMPARE_ROWS(teamRows(*team, kStatuses), localRows(*copy, kStatuses),
                      "the desktop's statuses, whole");
         // A rebuild publishes every account's results, of which it writes what differs from the
-        // team's: the status lost by hand (no other changed). The copy takes that one, and a
-        // customer list of the copy (as the Customers view holds) is read again.
-        QVERIFY(TeamReplica(**desk, *copy).pullWithoutLog().ok()); // the accounts the list shows
-        CustomerList list;
-        const auto listed = [&] {
-            const Result<CustomerQuery::Page> page = list.run(CustomerQuery(), *copy, kAsOf);
-            return page ? int(page->total) : -1;
-        };
-        QCOMPARE(listed(), 40);
-        QCOMPARE(list.loads(), 1);
+        // team's: the status lost by hand (no other changed). The copy takes that one.
         pass = engine.runPass(true);
         QVERIFY2(pass.ok(), qPrintable(pass.ok() ? QString() : pass.error()));
         QCOMPARE(pass->statusesPublished, 1);
         QVERIFY(pass->published);
         QCOMPARE(TeamReplica(**desk, *copy).pullStatuses().value(), 1);
-        QCOMPARE(listed(), 40);
-        QCOMPARE(list.loads(), 2);
-        // Another rebuild changes nothing: a publication with no account's rows, which the copy
-        // holds without reading the list again.
-        const QString copyHeld = WorkspaceSettings(*copy).value(WorkspaceSettings::kTeamPublication);
-        pass = engine.runPass(true);
-        QVERIFY2(pass.ok(), qPrintable(pass.ok() ? QString() : pass.error()));
-        QVERIFY(pass->published);
-        QCOMPARE(pass->statusesPublished, 0);
-        QCOMPARE(TeamReplica(**desk, *copy).pullStatuses().value(), 0);
-        QVERIFY(WorkspaceSettings(*copy).value(WorkspaceSettings::kTeamPublication) != copyHeld);
-        QCOMPARE(listed(), 40);
-        QCOMPARE(list.loads(), 2);
         // A pass with nothing new (the service's timer) publishes nothing: the team's publication
         // stays the same, so no desktop copies anything.
         const QString latest = QStringLiteral("SELECT value FROM engine_state WHERE key = 'publication'");
