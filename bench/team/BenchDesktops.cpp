@@ -133,6 +133,10 @@ Desktops::Figures Desktops::run(const test::PgCluster& cluster, const std::funct
     std::atomic<int> halfSwapped { 0 };
     std::atomic<int> updates { 0 };
     std::atomic<int> olderLists { 0 };
+    // Once the copy holds the publication: the desktops that have since answered from their list
+    // as the copy now is (read again or not), until all have.
+    std::atomic_bool followed { false };
+    std::atomic<int> settled { 0 };
     std::mutex mutex;
     std::vector<std::thread> threads;
     for (int c = 0; c < clients; ++c) {
@@ -152,11 +156,13 @@ Desktops::Figures Desktops::run(const test::PgCluster& cluster, const std::funct
             std::mt19937 random(unsigned(c) * 7919u + 1u);
             std::uniform_int_distribution<int> think(250, 750); // ms between two searches
             std::vector<double> mine;
+            bool settledHere = false;
             std::vector<double> first; // one search of each needle, as the cache fills
             QThread::msleep(think(random)); // people do not all start at the same instant
             for (int i = 0; !stop; ++i) {
                 const QString& needle = kNeedles[(c + i) % kNeedles.size()];
                 const bool counted = measuring && i >= kNeedles.size();
+                const bool afterFollow = followed; // the copy held the publication when this began
                 QElapsedTimer timer;
                 timer.start();
                 std::optional<bool> outdated = false;
@@ -169,6 +175,10 @@ Desktops::Figures Desktops::run(const test::PgCluster& cluster, const std::funct
                     ++errors;
                     QThread::msleep(think(random));
                     continue;
+                }
+                if (afterFollow && !settledHere && !*outdated) {
+                    settledHere = true;
+                    ++settled;
                 }
                 if (counted) {
                     mine.push_back(double(timer.nsecsElapsed()) / 1e6);
@@ -234,6 +244,15 @@ Desktops::Figures Desktops::run(const test::PgCluster& cluster, const std::funct
             QThread::msleep(5);
         if (follow.elapsed() < 60000)
             figures.followSeconds = double(follow.elapsed()) / 1000;
+        // The reads the publication set off run after it, beside the searches: timed until every
+        // desktop answers from its list as the copy now is.
+        followed = true;
+        QElapsedTimer settle;
+        settle.start();
+        while (settled < clients && settle.elapsed() < 20000)
+            QThread::msleep(5);
+        if (settled == clients)
+            figures.settleSeconds = double(settle.elapsed()) / 1000;
     }
     measuring = false;
     QThread::msleep(500);

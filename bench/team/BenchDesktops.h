@@ -43,6 +43,9 @@ struct Desktops
         // publication, while the new one was read beside (CustomerList)
         int outdated = 0;
         double followSeconds = -1; // OnCopy: from the end of `during` until the copy held its publication
+        // OnCopy: from then until every desktop had answered from its list as the copy now is
+        // (the searches of that time are timed too); -1 if some had not after 20 s
+        double settleSeconds = -1;
     };
 
     Search search = Search::OnCopy;

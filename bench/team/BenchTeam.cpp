@@ -532,8 +532,11 @@ int main(int argc, char* argv[])
                         ? QStringLiteral("; the publication wrote %1 accounts' statuses").arg(statusesWritten)
                         : QString())
                  + (onCopy && round.rebuild
-                        ? QStringLiteral("; the copy held the publication %1 s after the pass")
+                        ? QStringLiteral("; the copy held the publication %1 s after the pass, and every "
+                                         "desktop answered from its list as the copy then was %2 s "
+                                         "after that (searches timed until then)")
                               .arg(figures.followSeconds, 0, 'f', 2)
+                              .arg(figures.settleSeconds, 0, 'f', 2)
                         : QString())
                  + (onCopy ? QStringLiteral("; %1 of the timed searches answered from a desktop's list as it "
                                             "was before the copy changed, while the new one was read")

@@ -30,11 +30,11 @@ namespace tenure {
 // (AccountStore::masterDataStamp, which the engine trusts too: an account written with a newer
 // update time), the engine's state (a pass writes it with, or after, the statuses it stores), the
 // schema's version (a rebuild swaps its tables in), and what a team copy holds (a mark made anew
-// when it takes statuses, which a publication that changes none, such as a rebuild with the same
-// results, leaves as it was; and its master data: WorkspaceSettings). Reading 100,000 accounts takes 0.2–0.3
-// s. What the stamp does not see stays unseen until it changes again: an account written without a newer
-// update time (by hand; or twice in one millisecond), and the statuses of a pass that stopped before it wrote
-// its state (the next pass writes it).
+// when it takes or drops statuses, which a publication that changes none, such as a rebuild with
+// the same results, leaves as it was; and its master data: WorkspaceSettings). Reading 100,000
+// accounts takes 0.2–0.3 s. What the stamp does not see stays unseen until it changes again: an
+// account written without a newer update time (by hand; or twice in one millisecond), and the
+// statuses of a pass that stopped before it wrote its state (the next pass writes it).
 //
 // A list made with a thread pool reads a changed workspace there, beside the searches, which go
 // on meanwhile with the list it holds (their pages say `outdated`), and calls `loaded` once the

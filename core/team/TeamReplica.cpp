@@ -33,6 +33,8 @@ const QString& kTeamPublication = WorkspaceSettings::kTeamPublication;
 const QString kTeamWorkspaceId = QStringLiteral("team_workspace_id");
 // The random stamp of that publication (the team's `publications`, schema 7).
 const QString& kTeamPublicationStamp = WorkspaceSettings::kTeamPublicationStamp;
+// A mark made anew whenever the copy's statuses change (for the customer list).
+const QString& kTeamStatusesChanged = WorkspaceSettings::kTeamStatusesChanged;
 // The key (source, unit separator, external id) of the team's event at `team_seq`.
 const QString kTeamSeqKey = QStringLiteral("team_seq_key");
 constexpr int kEventsPerBatch = 20000;
@@ -321,13 +323,18 @@ Result<qint64> TeamReplica::pullStatuses()
 
     // The rows of the publications after the copy's, in place of its rows of the same accounts;
     // all of them when one of those replaced every account's (or the copy has no number yet).
+    // The copy's statuses moved when it took any or dropped any (so not for each sync of a team
+    // with no publication yet, whose copy stays empty).
+    qint64 dropped = 0;
     const auto copy = [&](bool whole) -> Result<qint64> {
         const QString newer = whole ? QString() : QStringLiteral(" WHERE publication > %1").arg(mine);
         if (whole) {
-            for (const char* sql : { "DELETE FROM account_status", "DELETE FROM history_months" }) {
-                if (Status done = localExec(m_local, QString::fromLatin1(sql)); !done)
-                    return Error { done.error() };
-            }
+            QSqlQuery forget(m_local.connection());
+            if (!forget.exec(QStringLiteral("DELETE FROM account_status")))
+                return Error { forget.lastError().text() };
+            dropped += forget.numRowsAffected();
+            if (Status done = localExec(m_local, QStringLiteral("DELETE FROM history_months")); !done)
+                return Error { done.error() };
         } else {
             QSqlQuery forget(m_local.connection());
             forget.prepare(QStringLiteral("DELETE FROM account_status WHERE account_id = :id"));
@@ -348,6 +355,7 @@ Result<qint64> TeamReplica::pullStatuses()
                 forgetMonths.bindValue(QStringLiteral(":id"), id);
                 if (!forget.exec() || !forgetMonths.exec())
                     return Error { forget.lastError().text() + forgetMonths.lastError().text() };
+                dropped += forget.numRowsAffected();
             }
             if (!changed.error().isEmpty())
                 return Error { changed.error() };
@@ -382,15 +390,6 @@ Result<qint64> TeamReplica::pullStatuses()
         return statuses;
     };
     const bool whole = latest < 0 || !sameAsMine || everything > mine || latest < mine;
-    // Whether the copy's statuses moved: rows taken, or rows a whole copy dropped (not so for
-    // each sync of a team with no publication yet, whose copy stays empty).
-    bool moved = false;
-    if (whole) {
-        QSqlQuery held(m_local.connection());
-        if (!held.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM account_status)")) || !held.next())
-            return failed(held.lastError().text());
-        moved = held.value(0).toBool();
-    }
     Result<qint64> copied = copy(whole);
     if (!copied)
         return failed(copied.error());
@@ -403,7 +402,6 @@ Result<qint64> TeamReplica::pullStatuses()
         const bool differs = count.value(0).toLongLong() != teamStatuses;
         count.finish();
         if (differs) {
-            moved = true;
             copied = copy(true);
             if (!copied)
                 return failed(copied.error());
@@ -413,9 +411,9 @@ Result<qint64> TeamReplica::pullStatuses()
     if (Status set = settings.setValue(kTeamPublication, QString::number(latest)); !set)
         return Error { set.error() };
     // Marked anew only when statuses moved: the customer list reads the copy again on a new mark.
-    if (moved || copied.value() > 0) {
-        if (Status set = settings.setValue(WorkspaceSettings::kTeamStatusesChanged,
-                                           QUuid::createUuid().toString(QUuid::WithoutBraces));
+    if (dropped > 0 || copied.value() > 0) {
+        if (Status set
+            = settings.setValue(kTeamStatusesChanged, QUuid::createUuid().toString(QUuid::WithoutBraces));
             !set)
             return Error { set.error() };
     }
