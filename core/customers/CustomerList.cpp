@@ -103,8 +103,10 @@ CustomerList::~CustomerList()
 
 void CustomerList::waitForReads()
 {
+    m_stop = true;
     std::unique_lock lock(m_mutex);
     m_readEnded.wait(lock, [this] { return m_tasks == 0; });
+    m_stop = false;
 }
 
 int CustomerList::loads() const
@@ -126,7 +128,8 @@ void CustomerList::hold(std::shared_ptr<const Snapshot> snapshot)
     ++m_loads;
 }
 
-Result<std::shared_ptr<const CustomerList::Snapshot>> CustomerList::read(Database& db, const Snapshot* before)
+Result<std::shared_ptr<const CustomerList::Snapshot>> CustomerList::read(Database& db, const Snapshot* before,
+                                                                         const std::atomic_bool* stop)
 {
     // One snapshot for the stamp and the rows (a savepoint in a transaction the caller holds).
     Transaction snapshotOf(db, Transaction::Kind::Read);
@@ -138,7 +141,7 @@ Result<std::shared_ptr<const CustomerList::Snapshot>> CustomerList::read(Databas
         snapshot->bytes.reserve(before->bytes.size() + before->bytes.size() / 16);
     }
     Result<QString> now = stamp(db);
-    Status read = now ? snapshot->read(db) : Status { Error { now.error() } };
+    Status read = now ? snapshot->read(db, stop) : Status { Error { now.error() } };
     // Ended either way (rolled back if not committed): a connection left in its transaction would
     // read this snapshot forever.
     if (Status ended = snapshotOf.commit(); !ended)
@@ -166,22 +169,25 @@ void CustomerList::readBeside(const QString& path)
     m_reads->start([this, path, before, loadsBefore] {
         static thread_local const int lowered = lowerThreadPriority();
         Q_UNUSED(lowered);
-        Result<std::shared_ptr<const Snapshot>> snapshot = withWorkspace(
-            path, Database::Mode::ReadOnly, [&before](Database& db) { return read(db, before.get()); });
+        Result<std::shared_ptr<const Snapshot>> snapshot = m_stop
+            ? Result<std::shared_ptr<const Snapshot>>(Error { QStringLiteral("stopped") })
+            : withWorkspace(path, Database::Mode::ReadOnly,
+                            [this, &before](Database& db) { return read(db, before.get(), &m_stop); });
+        const bool stopped = m_stop;
         {
             std::lock_guard lock(m_mutex);
             // Held unless a search read another list meanwhile (of another workspace, say). A
             // failed read leaves the list as it was, and the next search reads it itself, so
-            // that it says why it cannot.
-            if (snapshot && m_loads == loadsBefore) {
+            // that it says why it cannot. A stopped read leaves it as it was too.
+            if (snapshot && m_loads == loadsBefore && !stopped) {
                 m_snapshot = *snapshot;
                 ++m_loads;
-            } else if (!snapshot) {
+            } else if (!snapshot && !stopped) {
                 m_readFailed = true;
             }
             m_reading = false; // before the call back: the search it starts finds the new list
         }
-        if (m_loaded)
+        if (m_loaded && !stopped)
             m_loaded();
         std::lock_guard lock(m_mutex);
         --m_tasks;
@@ -240,7 +246,7 @@ Result<CustomerList::Page> CustomerList::run(const CustomerQuery& query, Databas
     return page;
 }
 
-Status CustomerList::Snapshot::read(Database& db)
+Status CustomerList::Snapshot::read(Database& db, const std::atomic_bool* stop)
 {
     Result<SqliteStatement> select = SqliteStatement::prepare(
         db.handle(),
@@ -265,6 +271,8 @@ Status CustomerList::Snapshot::read(Database& db)
     };
     int stepped = SQLITE_ROW;
     while ((stepped = sqlite3_step(statement)) == SQLITE_ROW) {
+        if (stop && rows.size() % 4096 == 0 && stop->load(std::memory_order_relaxed))
+            return Error { QStringLiteral("stopped") };
         Row row;
         row.id = keep(0);
         row.name = keep(1);

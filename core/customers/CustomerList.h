@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QStringList>
 
+#include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <memory>
@@ -59,8 +60,10 @@ public:
     using Page = CustomerQuery::Page;
     Result<Page> run(const CustomerQuery& query, Database& db, const QDate& today);
 
-    // Waits for a read under way (its connection closes with it): before the workspace's writer
-    // closes, so that the writer is the last connection to the file.
+    // Stops a read under way (it ends within a few thousand rows, holds nothing and calls
+    // nothing back; the next search that finds the list outdated reads it again) and waits for it
+    // (its connection closes with it): before the workspace's writer closes, so that the writer
+    // is the last connection to the file, without the window waiting out a whole read.
     void waitForReads();
     // How many times it has read the accounts (for tests and benchmarks).
     int loads() const;
@@ -105,7 +108,7 @@ private:
         std::string bytes; // every row's id, name and search text
         Column owners, stages, bands, currencies, renewals, lastActive;
 
-        Status read(Database& db);
+        Status read(Database& db, const std::atomic_bool* stop = nullptr);
         QByteArrayView text(Text text) const { return QByteArrayView(bytes.data() + text.begin, text.size); }
         CustomerRow rowAt(quint32 index) const;
         // `hits` is the search's scratch (kept by the list: 400 KB at 100,000 accounts).
@@ -115,7 +118,8 @@ private:
 
     static Result<QString> stamp(Database& db);
     // The stamp and the list from one snapshot of the workspace; `before`, the list held, sizes it.
-    static Result<std::shared_ptr<const Snapshot>> read(Database& db, const Snapshot* before);
+    static Result<std::shared_ptr<const Snapshot>> read(Database& db, const Snapshot* before,
+                                                        const std::atomic_bool* stop = nullptr);
     void readBeside(const QString& path);
     std::shared_ptr<const Snapshot> held() const;
     void hold(std::shared_ptr<const Snapshot> snapshot);
@@ -123,6 +127,7 @@ private:
     QThreadPool* m_reads = nullptr;
     std::function<void()> m_loaded;
 
+    std::atomic_bool m_stop { false }; // waitForReads(): a read beside ends where it is
     mutable std::mutex m_mutex; // guards the six below
     std::condition_variable m_readEnded; // m_tasks went down
     std::shared_ptr<const Snapshot> m_snapshot;

@@ -8,7 +8,10 @@
 #include <QThreadPool>
 
 #include <atomic>
+#include <chrono>
+#include <future>
 #include <span>
+#include <thread>
 
 using namespace tenure;
 
@@ -164,6 +167,27 @@ private slots:
         QCOMPARE(shown(), QStringLiteral("42"));
         QCOMPARE(list.loads(), 2);
         QCOMPARE(loaded.load(), 1);
+
+        // Stopped (as a view stops it when it lets its workspace go, on the GUI thread), a read
+        // holds nothing and calls nothing back; the next search reads again. The pool's one
+        // thread is held until the stop, so the read begins after it.
+        std::promise<void> release;
+        reads.start([gate = release.get_future().share()] { gate.wait(); });
+        QVERIFY(sql.exec(QStringLiteral("UPDATE account_status SET score = 43")));
+        QVERIFY(sql.exec(QStringLiteral("INSERT OR REPLACE INTO engine_state (key, value) VALUES "
+                                        "('checkpoint', '8')")));
+        QCOMPARE(shown(), QStringLiteral("outdated 42"));
+        std::thread releaser([&release] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+            release.set_value();
+        });
+        list.waitForReads();
+        releaser.join();
+        QCOMPARE(list.loads(), 2);
+        QCOMPARE(loaded.load(), 1);
+        QCOMPARE(shown(), QStringLiteral("outdated 42"));
+        QTRY_COMPARE(loaded.load(), 2);
+        QCOMPARE(shown(), QStringLiteral("43"));
     }
 };
 
