@@ -10,6 +10,7 @@
 #include "store/Database.h"
 #include "store/Transaction.h"
 #include "store/WithWorkspace.h"
+#include "store/WorkspaceSettings.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -128,6 +129,66 @@ void measure(const QString& path, const char* what, const QList<CustomerQuery>& 
     }
 }
 
+// The list read again after a write, as the view's list reads it beside the searches: after one
+// that changed statuses only (a pass; a team copy taking a publication), then after one that may
+// have changed the accounts too. Each is made by a key of the list's stamp (a team copy's), set to
+// a new value and put back as it was afterwards.
+void measureReadsAgain(Database& writer, const QString& path)
+{
+    const auto setting = [&writer](const QString& key) {
+        QSqlQuery query(writer.connection());
+        query.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
+        query.addBindValue(key);
+        return query.exec() && query.next() ? query.value(0) : QVariant();
+    };
+    const QVariant statusesBefore = setting(WorkspaceSettings::kTeamStatusesChanged);
+    const QVariant accountsBefore = setting(WorkspaceSettings::kTeamMasterFingerprint);
+    KeptReadConnection reader;
+    CustomerList list;
+    const auto search = [&] {
+        QElapsedTimer timer;
+        timer.start();
+        const Result<CustomerQuery::Page> page = reader.run(
+            path, [&list](Database& db) { return list.run(CustomerQuery(), db, QDate(2026, 11, 25)); });
+        if (!page)
+            bench::fail(QStringLiteral("query failed: %1").arg(page.error()));
+        return timer.nsecsElapsed() / 1e6;
+    };
+    search();
+    QList<double> alone, whole;
+    for (int round = 0; round < 5; ++round) {
+        for (const bool accounts : { false, true }) {
+            const QString key = accounts ? WorkspaceSettings::kTeamMasterFingerprint
+                                         : WorkspaceSettings::kTeamStatusesChanged;
+            if (Status set = WorkspaceSettings(writer).setValue(key, QStringLiteral("bench-%1").arg(round));
+                !set)
+                bench::fail(set.error());
+            (accounts ? whole : alone).append(search());
+        }
+    }
+    if (list.loads() != 11 || list.wholeLoads() != 6)
+        bench::fail(QStringLiteral("the list was read %1 times, %2 of them whole (11 and 6 expected)")
+                        .arg(list.loads())
+                        .arg(list.wholeLoads()));
+    for (const auto& [key, before] :
+         { std::pair { WorkspaceSettings::kTeamStatusesChanged, statusesBefore },
+           std::pair { WorkspaceSettings::kTeamMasterFingerprint, accountsBefore } }) {
+        QSqlQuery restore(writer.connection());
+        restore.prepare(before.isValid() ? QStringLiteral("UPDATE settings SET value = ? WHERE key = ?")
+                                         : QStringLiteral("DELETE FROM settings WHERE key = ?"));
+        if (before.isValid())
+            restore.addBindValue(before);
+        restore.addBindValue(key);
+        if (!restore.exec())
+            bench::fail(restore.lastError().text());
+    }
+    std::sort(alone.begin(), alone.end());
+    std::sort(whole.begin(), whole.end());
+    std::printf(
+        "%-44s statuses alone p50 %7.1f ms  max %7.1f ms;  whole p50 %7.1f ms  max %7.1f ms  (5 runs each)\n",
+        "the list read again after a write", alone[2], alone.last(), whole[2], whole.last());
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -187,5 +248,6 @@ int main(int argc, char* argv[])
             sorts.append(query);
         }
     measure(path, "sort on each column, both directions", sorts, 200);
+    measureReadsAgain(**db, path);
     return 0;
 }

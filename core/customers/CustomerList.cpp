@@ -61,7 +61,7 @@ std::optional<quint32> CustomerList::Column::find(const QString& value) const
     return std::nullopt;
 }
 
-Result<QString> CustomerList::stamp(Database& db)
+Result<CustomerList::Stamp> CustomerList::stamp(Database& db)
 {
     // The engine's keys only: the action queue keeps its own state beside them, which changes
     // nothing the list shows.
@@ -69,25 +69,29 @@ Result<QString> CustomerList::stamp(Database& db)
     QSqlQuery query(db.connection());
     query.prepare(
         QStringLiteral("SELECT (SELECT group_concat(key || '=' || value, ';') FROM (SELECT key, value "
-                       "FROM engine_state WHERE key IN (%1) ORDER BY key)), (SELECT "
-                       "group_concat(key || '=' || value, ';') FROM (SELECT key, value FROM "
-                       "settings WHERE key IN (?, ?) ORDER BY key))")
+                       "FROM engine_state WHERE key IN (%1) ORDER BY key)), (SELECT value FROM settings "
+                       "WHERE key = ?), (SELECT value FROM settings WHERE key = ?)")
             .arg(QStringList(engineKeys.size(), QStringLiteral("?")).join(u',')));
     for (const QString& key : engineKeys)
         query.addBindValue(key);
     // A team copy's: what it last took of the team's statuses (not each publication it takes,
-    // which may change none) and of its master data.
+    // which may change none), and of its master data (a copy of every account, which may keep
+    // their count and newest update time).
     query.addBindValue(WorkspaceSettings::kTeamStatusesChanged);
     query.addBindValue(WorkspaceSettings::kTeamMasterFingerprint);
     if (!query.exec() || !query.next())
         return Error { query.lastError().text() };
-    const QString state = query.value(0).toString() + u'|' + query.value(1).toString();
+    Stamp now;
+    now.statuses = query.value(0).toString() + u'|' + query.value(1).toString();
+    const QString fingerprint = query.value(2).toString();
     query.finish();
     if (!query.exec(QStringLiteral("PRAGMA schema_version")) || !query.next())
         return Error { query.lastError().text() };
-    const QString schema = query.value(0).toString();
+    // The schema's version too: a migration may rewrite the accounts' columns (a rebuild swaps
+    // tables in, which changes no account, but is rare enough to be read whole).
+    now.accounts = AccountStore(db).masterDataStamp() + u'|' + fingerprint + u'|' + query.value(0).toString();
     query.finish();
-    return AccountStore(db).masterDataStamp() + u'|' + state + u'|' + schema;
+    return now;
 }
 
 CustomerList::CustomerList(QThreadPool* reads, std::function<void()> loaded)
@@ -115,6 +119,12 @@ int CustomerList::loads() const
     return m_loads;
 }
 
+int CustomerList::wholeLoads() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_wholeLoads;
+}
+
 std::shared_ptr<const CustomerList::Snapshot> CustomerList::held() const
 {
     std::lock_guard lock(m_mutex);
@@ -124,6 +134,7 @@ std::shared_ptr<const CustomerList::Snapshot> CustomerList::held() const
 void CustomerList::hold(std::shared_ptr<const Snapshot> snapshot)
 {
     std::lock_guard lock(m_mutex);
+    m_wholeLoads += m_snapshot && m_snapshot->accounts == snapshot->accounts ? 0 : 1;
     m_snapshot = std::move(snapshot);
     ++m_loads;
 }
@@ -136,12 +147,25 @@ Result<std::shared_ptr<const CustomerList::Snapshot>> CustomerList::read(Databas
     if (!snapshotOf.isActive())
         return Error { snapshotOf.startError() };
     auto snapshot = std::make_shared<Snapshot>();
-    if (before) { // room for as many as last time, and some: one allocation each, not a doubling series
-        snapshot->rows.reserve(before->rows.size() + before->rows.size() / 16);
-        snapshot->bytes.reserve(before->bytes.size() + before->bytes.size() / 16);
+    Result<Stamp> now = stamp(db);
+    Status read = now ? Status {} : Status { Error { now.error() } };
+    bool matched = false;
+    if (read && before && before->path == db.path() && before->stamp.accounts == now->accounts) {
+        // Only the statuses changed: the accounts read before stay, if their ids are the same.
+        snapshot->accounts = before->accounts;
+        read = snapshot->readStatuses(db, stop, matched);
     }
-    Result<QString> now = stamp(db);
-    Status read = now ? snapshot->read(db, stop) : Status { Error { now.error() } };
+    if (read && !matched) {
+        auto accounts = std::make_shared<Accounts>();
+        if (before) { // room for as many as last time, and some: one allocation each, not a doubling series
+            accounts->rows.reserve(before->accounts->rows.size() + before->accounts->rows.size() / 16);
+            accounts->bytes.reserve(before->accounts->bytes.size() + before->accounts->bytes.size() / 16);
+        }
+        snapshot->statuses.clear();
+        snapshot->stages = snapshot->bands = snapshot->lastActive = Column();
+        read = snapshot->read(db, *accounts, stop);
+        snapshot->accounts = std::move(accounts);
+    }
     // Ended either way (rolled back if not committed): a connection left in its transaction would
     // read this snapshot forever.
     if (Status ended = snapshotOf.commit(); !ended)
@@ -180,6 +204,7 @@ void CustomerList::readBeside(const QString& path)
             // failed read leaves the list as it was, and the next search reads it itself, so
             // that it says why it cannot. A stopped read leaves it as it was too.
             if (snapshot && m_loads == loadsBefore && !stopped) {
+                m_wholeLoads += before && before->accounts == (*snapshot)->accounts ? 0 : 1;
                 m_snapshot = *snapshot;
                 ++m_loads;
             } else if (!snapshot && !stopped) {
@@ -218,7 +243,7 @@ Result<CustomerList::Page> CustomerList::run(const CustomerQuery& query, Databas
         || changes != m_changes || readFailed) {
         const bool samePath = snapshot && snapshot->path == db.path() && !readFailed;
         // While a read beside is under way, the list held is searched as it is, unchecked.
-        Result<QString> now = samePath && !reading ? stamp(db) : QString();
+        Result<Stamp> now = samePath && !reading ? stamp(db) : Stamp();
         if (!now)
             return Error { now.error() };
         if (samePath && reading) {
@@ -246,55 +271,112 @@ Result<CustomerList::Page> CustomerList::run(const CustomerQuery& query, Databas
     return page;
 }
 
-Status CustomerList::Snapshot::read(Database& db, const std::atomic_bool* stop)
+namespace {
+
+// The text of a column of the row `statement` is on (null for NULL), and its size.
+const char* cell(sqlite3_stmt* statement, int column)
+{
+    return reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
+}
+
+int cellSize(sqlite3_stmt* statement, int column)
+{
+    return sqlite3_column_bytes(statement, column);
+}
+
+} // namespace
+
+Status CustomerList::Snapshot::read(Database& db, Accounts& read, const std::atomic_bool* stop)
 {
     Result<SqliteStatement> select = SqliteStatement::prepare(
         db.handle(),
-        "SELECT a.id, a.name, a.owner, s.stage, s.score, s.band, a.arr, a.currency, a.renewal_date, "
-        "s.last_active, a.search_text FROM accounts a LEFT JOIN account_status s ON s.account_id = a.id "
-        "ORDER BY a.rowid");
+        "SELECT a.id, a.name, a.owner, a.arr, a.currency, a.renewal_date, a.search_text, s.stage, s.score, "
+        "s.band, s.last_active FROM accounts a LEFT JOIN account_status s ON s.account_id = a.id ORDER BY "
+        "a.rowid");
     if (!select)
         return Error { select.error() };
     sqlite3_stmt* statement = select->get();
-    const auto cell = [statement](int column) {
-        return reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
-    };
-    const auto cellSize = [statement](int column) { return sqlite3_column_bytes(statement, column); };
     const auto keep = [&](int column) {
         Text kept;
-        if (const char* data = cell(column)) {
-            kept.begin = quint32(bytes.size());
-            kept.size = quint32(cellSize(column));
-            bytes.append(data, kept.size);
+        if (const char* data = cell(statement, column)) {
+            kept.begin = quint32(read.bytes.size());
+            kept.size = quint32(cellSize(statement, column));
+            read.bytes.append(data, kept.size);
         }
         return kept;
     };
+    statuses.reserve(read.rows.capacity());
     int stepped = SQLITE_ROW;
     while ((stepped = sqlite3_step(statement)) == SQLITE_ROW) {
-        if (stop && rows.size() % 4096 == 0 && stop->load(std::memory_order_relaxed))
+        if (stop && read.rows.size() % 4096 == 0 && stop->load(std::memory_order_relaxed))
             return Error { QStringLiteral("stopped") };
-        Row row;
+        AccountRow row;
         row.id = keep(0);
         row.name = keep(1);
-        row.owner = owners.number(cell(2), cellSize(2));
-        row.stage = stages.number(cell(3), cellSize(3));
-        row.hasScore = sqlite3_column_type(statement, 4) != SQLITE_NULL;
-        row.score = sqlite3_column_double(statement, 4);
-        row.band = bands.number(cell(5), cellSize(5));
-        row.hasArr = sqlite3_column_type(statement, 6) != SQLITE_NULL;
-        row.arr = sqlite3_column_double(statement, 6);
-        row.currency = currencies.number(cell(7), cellSize(7));
-        row.renewal = renewals.number(cell(8), cellSize(8));
-        row.lastActive = lastActive.number(cell(9), cellSize(9));
-        row.hasSearch = sqlite3_column_type(statement, 10) != SQLITE_NULL;
-        row.search = keep(10);
-        rows.push_back(row);
+        row.owner = read.owners.number(cell(statement, 2), cellSize(statement, 2));
+        row.hasArr = sqlite3_column_type(statement, 3) != SQLITE_NULL;
+        row.arr = sqlite3_column_double(statement, 3);
+        row.currency = read.currencies.number(cell(statement, 4), cellSize(statement, 4));
+        row.renewal = read.renewals.number(cell(statement, 5), cellSize(statement, 5));
+        row.hasSearch = sqlite3_column_type(statement, 6) != SQLITE_NULL;
+        row.search = keep(6);
+        read.rows.push_back(row);
+        statuses.push_back(status(statement, 7));
     }
     if (stepped != SQLITE_DONE)
         return Error { QString::fromUtf8(sqlite3_errmsg(db.handle())) };
-    for (Column* column : { &owners, &stages, &bands, &currencies, &renewals, &lastActive })
+    for (Column* column : { &read.owners, &read.currencies, &read.renewals, &stages, &bands, &lastActive })
         column->rankValues();
+    read.rankNames();
+    return {};
+}
 
+Status CustomerList::Snapshot::readStatuses(Database& db, const std::atomic_bool* stop, bool& matched)
+{
+    matched = false;
+    Result<SqliteStatement> select = SqliteStatement::prepare(
+        db.handle(),
+        "SELECT a.id, s.stage, s.score, s.band, s.last_active FROM accounts a LEFT JOIN account_status s "
+        "ON s.account_id = a.id ORDER BY a.rowid");
+    if (!select)
+        return Error { select.error() };
+    sqlite3_stmt* statement = select->get();
+    const std::vector<AccountRow>& rows = accounts->rows;
+    statuses.reserve(rows.size());
+    int stepped = SQLITE_ROW;
+    while ((stepped = sqlite3_step(statement)) == SQLITE_ROW) {
+        const std::size_t at = statuses.size();
+        if (stop && at % 4096 == 0 && stop->load(std::memory_order_relaxed))
+            return Error { QStringLiteral("stopped") };
+        // The same account in the same place, or the accounts must be read again.
+        if (at == rows.size()
+            || accounts->text(rows[at].id) != QByteArrayView(cell(statement, 0), cellSize(statement, 0)))
+            return {};
+        statuses.push_back(status(statement, 1));
+    }
+    if (stepped != SQLITE_DONE)
+        return Error { QString::fromUtf8(sqlite3_errmsg(db.handle())) };
+    if (statuses.size() != rows.size())
+        return {};
+    for (Column* column : { &stages, &bands, &lastActive })
+        column->rankValues();
+    matched = true;
+    return {};
+}
+
+CustomerList::StatusRow CustomerList::Snapshot::status(sqlite3_stmt* statement, int first)
+{
+    StatusRow row;
+    row.stage = stages.number(cell(statement, first), cellSize(statement, first));
+    row.hasScore = sqlite3_column_type(statement, first + 1) != SQLITE_NULL;
+    row.score = sqlite3_column_double(statement, first + 1);
+    row.band = bands.number(cell(statement, first + 2), cellSize(statement, first + 2));
+    row.lastActive = lastActive.number(cell(statement, first + 3), cellSize(statement, first + 3));
+    return row;
+}
+
+void CustomerList::Accounts::rankNames()
+{
     std::vector<quint32> byName(rows.size());
     std::iota(byName.begin(), byName.end(), 0u);
     std::sort(byName.begin(), byName.end(),
@@ -303,25 +385,25 @@ Status CustomerList::Snapshot::read(Database& db, const std::atomic_bool* stop)
         const bool tie = place > 0 && text(rows[byName[place]].name) == text(rows[byName[place - 1]].name);
         rows[byName[place]].nameRank = tie ? rows[byName[place - 1]].nameRank : quint32(place);
     }
-    return {};
 }
 
 CustomerRow CustomerList::Snapshot::rowAt(quint32 index) const
 {
-    const Row& row = rows[index];
+    const AccountRow& row = accounts->rows[index];
+    const StatusRow& status = statuses[index];
     CustomerRow shown;
-    shown.id = QString::fromUtf8(text(row.id));
-    shown.name = QString::fromUtf8(text(row.name));
-    shown.owner = owners.text(row.owner);
-    shown.stage = stages.text(row.stage);
-    if (row.hasScore)
-        shown.score = row.score;
-    shown.band = bands.text(row.band);
+    shown.id = QString::fromUtf8(accounts->text(row.id));
+    shown.name = QString::fromUtf8(accounts->text(row.name));
+    shown.owner = accounts->owners.text(row.owner);
+    shown.stage = stages.text(status.stage);
+    if (status.hasScore)
+        shown.score = status.score;
+    shown.band = bands.text(status.band);
     if (row.hasArr)
         shown.arr = row.arr;
-    shown.currency = currencies.text(row.currency);
-    shown.renewalDate = QDate::fromString(renewals.text(row.renewal), Qt::ISODate);
-    shown.lastActive = QDate::fromString(lastActive.text(row.lastActive), Qt::ISODate);
+    shown.currency = accounts->currencies.text(row.currency);
+    shown.renewalDate = QDate::fromString(accounts->renewals.text(row.renewal), Qt::ISODate);
+    shown.lastActive = QDate::fromString(lastActive.text(status.lastActive), Qt::ISODate);
     return shown;
 }
 
@@ -330,6 +412,9 @@ Result<CustomerList::Page> CustomerList::Snapshot::search(const CustomerQuery& q
                                                           std::vector<quint32>& hits) const
 {
     Page page;
+    const std::vector<AccountRow>& rows = accounts->rows;
+    const Column& owners = accounts->owners;
+    const Column& renewals = accounts->renewals;
 
     // The filters, as CustomerQuery's WHERE has them. A value no row has matches nothing.
     QByteArray needle;
@@ -365,16 +450,17 @@ Result<CustomerList::Page> CustomerList::Snapshot::search(const CustomerQuery& q
     const std::string_view lookFor(needle.constData(), std::size_t(needle.size()));
     hits.clear();
     for (quint32 i = 0; i < rows.size(); ++i) {
-        const Row& row = rows[i];
-        if ((*stage != kNone && row.stage != *stage) || (*owner != kNone && row.owner != *owner))
+        const AccountRow& row = rows[i];
+        const StatusRow& status = statuses[i];
+        if ((*stage != kNone && status.stage != *stage) || (*owner != kNone && row.owner != *owner))
             continue;
-        if (unscored ? row.hasScore : (*band != kNone && row.band != *band))
+        if (unscored ? status.hasScore : (*band != kNone && status.band != *band))
             continue;
         if (query.renewalWithinDays && (row.renewal == kNone || !renewalInRange[row.renewal]))
             continue;
         if (!lookFor.empty()
             && (!row.hasSearch
-                || std::string_view(bytes.data() + row.search.begin, row.search.size).find(lookFor)
+                || std::string_view(accounts->bytes.data() + row.search.begin, row.search.size).find(lookFor)
                     == std::string_view::npos))
             continue;
         hits.push_back(i);
@@ -390,31 +476,33 @@ Result<CustomerList::Page> CustomerList::Snapshot::search(const CustomerQuery& q
         return number == kNone ? -1.0 : double(column.rank[number]);
     };
     // (missing last?, value) of a row in the sort column.
-    const auto key = [&](const Row& row) -> std::pair<bool, double> {
+    const auto key = [&](quint32 i) -> std::pair<bool, double> {
+        const AccountRow& row = rows[i];
+        const StatusRow& status = statuses[i];
         switch (query.sortColumn) {
         case CustomerQuery::Column::Name:
             return { false, double(row.nameRank) };
         case CustomerQuery::Column::Owner:
             return { false, ranked(owners, row.owner) };
         case CustomerQuery::Column::Stage:
-            return { false, ranked(stages, row.stage) };
+            return { false, ranked(stages, status.stage) };
         case CustomerQuery::Column::Score:
-            return { !row.hasScore, row.score };
+            return { !status.hasScore, status.score };
         case CustomerQuery::Column::Band:
-            return { false, ranked(bands, row.band) };
+            return { false, ranked(bands, status.band) };
         case CustomerQuery::Column::Arr:
             return { !row.hasArr, row.arr };
         case CustomerQuery::Column::Renewal:
             return { row.renewal == kNone, ranked(renewals, row.renewal) };
         case CustomerQuery::Column::LastActive:
-            return { row.lastActive == kNone, ranked(lastActive, row.lastActive) };
+            return { status.lastActive == kNone, ranked(lastActive, status.lastActive) };
         }
         return { false, 0 };
     };
     const bool byName = query.sortColumn != CustomerQuery::Column::Name;
     const auto before = [&](quint32 a, quint32 b) {
-        const auto [missingA, valueA] = key(rows[a]);
-        const auto [missingB, valueB] = key(rows[b]);
+        const auto [missingA, valueA] = key(a);
+        const auto [missingB, valueB] = key(b);
         if (missingA != missingB)
             return missingB;
         if (!missingA && valueA != valueB)

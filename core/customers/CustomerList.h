@@ -15,6 +15,7 @@
 #include <vector>
 
 class QThreadPool;
+struct sqlite3_stmt;
 
 namespace tenure {
 
@@ -35,7 +36,11 @@ namespace tenure {
 // the same results, leaves as it was; and its master data: WorkspaceSettings). Reading 100,000
 // accounts takes 0.2–0.3 s. What the stamp does not see stays unseen until it changes again: an
 // account written without a newer update time (by hand; or twice in one millisecond), and the
-// statuses of a pass that stopped before it wrote its state (the next pass writes it).
+// statuses of a pass that stopped before it wrote its state (the next pass writes it). When only
+// the statuses changed (a pass, a team copy taking a publication) it reads them alone, beside the
+// accounts' ids, and keeps the accounts it holds (names, owners, search texts, the order of names):
+// about a quarter of a whole read. Should the ids not be the ones it holds, row for row, it reads
+// everything.
 //
 // A list made with a thread pool reads a changed workspace there, beside the searches, which go
 // on meanwhile with the list it holds (their pages say `outdated`), and calls `loaded` once the
@@ -65,8 +70,10 @@ public:
     // (its connection closes with it): before the workspace's writer closes, so that the writer
     // is the last connection to the file, without the window waiting out a whole read.
     void waitForReads();
-    // How many times it has read the accounts (for tests and benchmarks).
+    // How many lists it has read and held (for tests and benchmarks) ...
     int loads() const;
+    // ... and of those, how many it read whole, the accounts' own columns included.
+    int wholeLoads() const;
 
 private:
     static constexpr quint32 kNone = 0xffffffff; // NULL in a numbered column
@@ -76,14 +83,21 @@ private:
         quint32 begin = 0;
         quint32 size = 0;
     };
-    struct Row
+    // An account as the list shows it, without its status.
+    struct AccountRow
     {
         Text id, name, search;
-        quint32 owner = kNone, stage = kNone, band = kNone, currency = kNone, renewal = kNone,
-                lastActive = kNone; // numbers in the column's StringNumbering
+        quint32 owner = kNone, currency = kNone, renewal = kNone; // numbers in the column's StringNumbering
         quint32 nameRank = 0; // the name's place in the names' byte order (equal names, equal ranks)
-        bool hasScore = false, hasArr = false, hasSearch = false;
-        double score = 0, arr = 0;
+        bool hasArr = false, hasSearch = false;
+        double arr = 0;
+    };
+    // An account's status (all kNone where it has none).
+    struct StatusRow
+    {
+        quint32 stage = kNone, band = kNone, lastActive = kNone;
+        bool hasScore = false;
+        double score = 0;
     };
     // A column of few distinct values, numbered, with each number's place in byte order (SQLite's
     // BINARY collation, as QByteArrayView compares: the bytes, then the shorter first).
@@ -98,25 +112,46 @@ private:
         // The number of `value`, if a row has it.
         std::optional<quint32> find(const QString& value) const;
     };
+    // What decides whether the list is read again, in two parts: what changes the accounts' own
+    // columns, and what changes only their statuses.
+    struct Stamp
+    {
+        QString accounts, statuses;
+        bool operator==(const Stamp&) const = default;
+    };
+    // The accounts as read at one moment, never changed after: lists read while only the
+    // statuses change share them.
+    struct Accounts
+    {
+        std::vector<AccountRow> rows; // in the accounts' rowid order
+        std::string bytes; // every row's id, name and search text
+        Column owners, currencies, renewals;
+        QByteArrayView text(Text text) const { return QByteArrayView(bytes.data() + text.begin, text.size); }
+        void rankNames();
+    };
     // The list as read at one moment, never changed after: a search holds it while a read
     // replaces it.
     struct Snapshot
     {
         QString path; // of the workspace
-        QString stamp;
-        std::vector<Row> rows; // in the accounts' rowid order
-        std::string bytes; // every row's id, name and search text
-        Column owners, stages, bands, currencies, renewals, lastActive;
+        Stamp stamp;
+        std::shared_ptr<const Accounts> accounts;
+        std::vector<StatusRow> statuses; // row for row with accounts->rows
+        Column stages, bands, lastActive;
 
-        Status read(Database& db, const std::atomic_bool* stop = nullptr);
-        QByteArrayView text(Text text) const { return QByteArrayView(bytes.data() + text.begin, text.size); }
+        // Everything (the accounts into `read`), or the statuses alone beside `accounts` (read
+        // before, which they must match id for id: `matched` says whether they did).
+        Status read(Database& db, Accounts& read, const std::atomic_bool* stop);
+        Status readStatuses(Database& db, const std::atomic_bool* stop, bool& matched);
+        // The status of the row `statement` is on, from its column `first` on (numbered here).
+        StatusRow status(sqlite3_stmt* statement, int first);
         CustomerRow rowAt(quint32 index) const;
         // `hits` is the search's scratch (kept by the list: 400 KB at 100,000 accounts).
         Result<Page> search(const CustomerQuery& query, Database& db, const QDate& today,
                             std::vector<quint32>& hits) const;
     };
 
-    static Result<QString> stamp(Database& db);
+    static Result<Stamp> stamp(Database& db);
     // The stamp and the list from one snapshot of the workspace; `before`, the list held, sizes it.
     static Result<std::shared_ptr<const Snapshot>> read(Database& db, const Snapshot* before,
                                                         const std::atomic_bool* stop = nullptr);
@@ -128,13 +163,14 @@ private:
     std::function<void()> m_loaded;
 
     std::atomic_bool m_stop { false }; // waitForReads(): a read beside ends where it is
-    mutable std::mutex m_mutex; // guards the six below
+    mutable std::mutex m_mutex; // guards the seven below
     std::condition_variable m_readEnded; // m_tasks went down
     std::shared_ptr<const Snapshot> m_snapshot;
     bool m_reading = false; // a read beside is under way
     bool m_readFailed = false; // the last read beside failed: the next search reads itself
     int m_tasks = 0; // reads beside, from their start to the end of their call back
     int m_loads = 0; // lists held: a read beside holds its list only if none came since it began
+    int m_wholeLoads = 0; // of those, read whole
 
     // Where the last search found the list up to date (run()'s thread only).
     QString m_connection;

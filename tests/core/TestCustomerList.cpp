@@ -1,8 +1,11 @@
 #include "TestSupport.h"
 #include "customers/CustomerList.h"
+#include "demo/DemoRandom.h"
 #include "store/AccountStore.h"
+#include "store/Transaction.h"
 #include "store/WorkspaceSettings.h"
 
+#include <QSet>
 #include <QSqlQuery>
 #include <QTest>
 #include <QThreadPool>
@@ -94,6 +97,8 @@ private slots:
         QVERIFY(sql.exec(QStringLiteral("COMMIT")));
         QCOMPARE(shown(*reader), QStringList { QStringLiteral("株式会社アクメ 42") });
         QCOMPARE(list.loads(), 3);
+        // Only the statuses changed: they are read alone, beside the accounts held.
+        QCOMPARE(list.wholeLoads(), 2);
 
         // A rebuild swaps its tables in (the schema changes); the engine's state may read the same.
         QVERIFY(sql.exec(QStringLiteral("BEGIN")));
@@ -112,6 +117,7 @@ private slots:
                                                     QStringLiteral("mark-1")));
         QVERIFY(sql.exec(QStringLiteral("COMMIT")));
         QCOMPARE(shown(*reader), QStringList { QStringLiteral("株式会社アクメ 44") });
+        QCOMPARE(list.wholeLoads(), 3); // the rebuild's schema change above was read whole
         // A publication that changes no statuses (its number only) is not read.
         const int published = list.loads();
         QVERIFY(
@@ -132,6 +138,172 @@ private slots:
                                         "('checkpoint', '9')")));
         QCOMPARE(shown(*writer), QStringList { QStringLiteral("株式会社アクメ 46") });
         QCOMPARE(list.loads(), loads + 1);
+        QCOMPARE(list.wholeLoads(), 3); // the other connection reads the statuses alone too
+    }
+
+    // Statuses read alone keep the accounts held only while they are the same accounts, row for
+    // row: an account replaced without the accounts' stamp seeing it (by hand: the same count and
+    // newest update time) is read whole with the statuses that show it changed.
+    void statusesReadAloneKeepOnlyTheSameAccounts()
+    {
+        OneAccount workspace;
+        QVERIFY(workspace.open());
+        Database* writer = workspace.writer.get();
+        Database* reader = workspace.reader.get();
+        CustomerList list;
+        const auto shown = [&] {
+            const Result<CustomerQuery::Page> page = list.run(CustomerQuery(), *reader, kToday);
+            if (!page)
+                return QStringList { QStringLiteral("error: ") + page.error() };
+            QStringList rows;
+            for (const CustomerRow& row : page->rows)
+                rows << row.id + u' ' + row.name + u' ' + row.band;
+            return rows;
+        };
+        QCOMPARE(shown(), QStringList { QStringLiteral("X-1 Acme ") });
+        QSqlQuery sql(writer->connection());
+        const auto pass = [&sql](const QString& account, const QString& band, int checkpoint) {
+            return sql.exec(QStringLiteral("BEGIN"))
+                && sql.exec(QStringLiteral("INSERT OR REPLACE INTO account_status (account_id, stage, score, "
+                                           "band, breakdown, day, computed_at, rules_version, last_active) "
+                                           "VALUES ('%1', 'adoption', 42, '%2', '[]', 0, 0, 1, NULL)")
+                                .arg(account, band))
+                && sql.exec(QStringLiteral("INSERT OR REPLACE INTO engine_state (key, value) VALUES "
+                                           "('checkpoint', '%1')")
+                                .arg(checkpoint))
+                && sql.exec(QStringLiteral("COMMIT"));
+        };
+        QVERIFY(pass(QStringLiteral("X-1"), QStringLiteral("Good"), 1));
+        QCOMPARE(shown(), QStringList { QStringLiteral("X-1 Acme Good") });
+        QCOMPARE(list.loads(), 2);
+        QCOMPARE(list.wholeLoads(), 1);
+
+        QVERIFY(sql.exec(QStringLiteral("BEGIN")));
+        QVERIFY(sql.exec(QStringLiteral("INSERT INTO accounts (id, name, updated_at) SELECT 'X-2', "
+                                        "'Globex', updated_at FROM accounts WHERE id = 'X-1'")));
+        QVERIFY(sql.exec(QStringLiteral("DELETE FROM accounts WHERE id = 'X-1'")));
+        QVERIFY(sql.exec(QStringLiteral("COMMIT")));
+        QVERIFY(pass(QStringLiteral("X-2"), QStringLiteral("Bad"), 2));
+        QCOMPARE(shown(), QStringList { QStringLiteral("X-2 Globex Bad") });
+        QCOMPARE(list.loads(), 3);
+        QCOMPARE(list.wholeLoads(), 2);
+    }
+
+    // Statuses read alone, beside the accounts held, give the pages the query gives: every sort
+    // column both ways and each filter, after a pass that re-scored most accounts, dropped some
+    // statuses, scored accounts that had none and brought a stage and a band no account had.
+    void statusesReadAloneGiveTheQuerysPages()
+    {
+        test::TempWorkspace workspace;
+        std::unique_ptr<Database> db = workspace.open();
+        QVERIFY(db);
+        DemoRandom random(11);
+        const QStringList stages { QStringLiteral("adoption"), QStringLiteral("renewal") };
+        const QStringList bands { QStringLiteral("Good"), QStringLiteral("Normal"), QStringLiteral("Bad") };
+        QSqlQuery sql(db->connection());
+        // Each account's status, or none; `pass` numbers the engine's state, as a pass writes it.
+        const auto score = [&](const QStringList& stageNames, const QStringList& bandNames, int pass) {
+            Transaction transaction(*db);
+            for (int i = 0; i < 400; ++i) {
+                const QString id = QStringLiteral("A-%1").arg(i, 3, 10, QLatin1Char('0'));
+                if (random.chance(0.15)) {
+                    if (!sql.exec(
+                            QStringLiteral("DELETE FROM account_status WHERE account_id = '%1'").arg(id)))
+                        return false;
+                    continue;
+                }
+                sql.prepare(QStringLiteral(
+                    "INSERT OR REPLACE INTO account_status (account_id, stage, score, band, breakdown, day, "
+                    "computed_at, rules_version, last_active) VALUES (?, ?, ?, ?, '[]', 0, 0, 1, ?)"));
+                const bool scored = random.chance(0.9);
+                sql.addBindValue(id);
+                sql.addBindValue(random.pick(stageNames));
+                sql.addBindValue(scored ? QVariant(double(random.between(0, 20)) * 5) : QVariant());
+                sql.addBindValue(scored ? QVariant(random.pick(bandNames)) : QVariant());
+                sql.addBindValue(random.chance(0.8)
+                                     ? QVariant(kToday.addDays(-random.between(0, 30)).toString(Qt::ISODate))
+                                     : QVariant());
+                if (!sql.exec())
+                    return false;
+            }
+            return sql.exec(QStringLiteral("INSERT OR REPLACE INTO engine_state (key, value) VALUES "
+                                           "('checkpoint', '%1')")
+                                .arg(pass))
+                && transaction.commit();
+        };
+        {
+            Transaction transaction(*db);
+            for (int i = 0; i < 400; ++i) {
+                sql.prepare(QStringLiteral("INSERT INTO accounts (id, name, owner, arr, renewal_date, "
+                                           "updated_at) VALUES (?, ?, ?, ?, ?, 1)"));
+                sql.addBindValue(QStringLiteral("A-%1").arg(i, 3, 10, QLatin1Char('0')));
+                sql.addBindValue(
+                    random.pick(QStringList { QStringLiteral("Acme"), QStringLiteral("株式会社さくら") })
+                    + QStringLiteral(" %1").arg(random.between(0, 50)));
+                sql.addBindValue(QStringLiteral("CSM %1").arg(random.between(0, 3)));
+                sql.addBindValue(random.chance(0.8) ? QVariant(random.between(1, 9) * 1000) : QVariant());
+                sql.addBindValue(kToday.addDays(random.between(0, 200)).toString(Qt::ISODate));
+                QVERIFY(sql.exec());
+            }
+            QVERIFY(transaction.commit());
+        }
+        QVERIFY(score(stages, bands, 1));
+        CustomerList list;
+        QVERIFY(list.run(CustomerQuery(), *db, kToday).ok());
+        QVERIFY(score(stages + QStringList { QStringLiteral("trial") },
+                      bands + QStringList { QStringLiteral("Watch") }, 2));
+
+        // Each row as the list and the query show it: its sort column's value, name and status.
+        const auto shown = [](const CustomerRow& row) {
+            return QStringList { row.id,
+                                 row.name,
+                                 row.owner,
+                                 row.stage,
+                                 row.score ? QString::number(*row.score) : QStringLiteral("-"),
+                                 row.band,
+                                 row.arr ? QString::number(*row.arr) : QStringLiteral("-"),
+                                 row.renewalDate.toString(Qt::ISODate),
+                                 row.lastActive.toString(Qt::ISODate) }
+                .join(u'|');
+        };
+        int compared = 0;
+        for (const QString& band : { QString(), QStringLiteral("Watch"), QStringLiteral("-") }) {
+            for (const QString& stage : { QString(), QStringLiteral("trial") }) {
+                for (int column = int(CustomerQuery::Column::Name);
+                     column <= int(CustomerQuery::Column::LastActive); ++column) {
+                    for (const bool ascending : { true, false }) {
+                        CustomerQuery query;
+                        query.band = band;
+                        query.stage = stage;
+                        query.sortColumn = CustomerQuery::Column(column);
+                        query.sortOrder = ascending ? Qt::AscendingOrder : Qt::DescendingOrder;
+                        query.limit = 1000;
+                        const Result<CustomerQuery::Page> held = list.run(query, *db, kToday);
+                        const Result<CustomerQuery::Page> asSql = query.run(*db, kToday);
+                        QVERIFY(held.ok() && asSql.ok());
+                        QCOMPARE(held->total, asSql->total);
+                        QStringList heldRows, sqlRows;
+                        for (const CustomerRow& row : held->rows)
+                            heldRows << shown(row);
+                        for (const CustomerRow& row : asSql->rows)
+                            sqlRows << shown(row);
+                        // Rows with equal sort keys and names come in either order: compared as sets,
+                        // and the order by the sort column's value and name.
+                        QCOMPARE(QSet<QString>(heldRows.begin(), heldRows.end()),
+                                 QSet<QString>(sqlRows.begin(), sqlRows.end()));
+                        for (qsizetype i = 0; i < held->rows.size(); ++i) {
+                            const int field = column + 1; // in shown(): the id comes first
+                            QCOMPARE(heldRows[i].split(u'|')[field] + heldRows[i].split(u'|')[1],
+                                     sqlRows[i].split(u'|')[field] + sqlRows[i].split(u'|')[1]);
+                        }
+                        compared += int(held->rows.size());
+                    }
+                }
+            }
+        }
+        QVERIFY(compared > 1000);
+        QCOMPARE(list.loads(), 2);
+        QCOMPARE(list.wholeLoads(), 1);
     }
 
     // A list that reads beside the searches answers at once from the list it holds, says so, and
