@@ -85,12 +85,18 @@ Result<CustomerList::Stamp> CustomerList::stamp(Database& db)
     now.statuses = query.value(0).toString() + u'|' + query.value(1).toString();
     const QString fingerprint = query.value(2).toString();
     query.finish();
-    if (!query.exec(QStringLiteral("PRAGMA schema_version")) || !query.next())
+    // The schema's version and the data's: a migration may rewrite the accounts' columns (a
+    // rebuild swaps tables in, which changes no account, but is rare enough to be read whole).
+    if (!query.exec(QStringLiteral("SELECT (SELECT schema_version FROM pragma_schema_version), (SELECT "
+                                   "user_version FROM pragma_user_version)"))
+        || !query.next())
         return Error { query.lastError().text() };
-    // The schema's version too: a migration may rewrite the accounts' columns (a rebuild swaps
-    // tables in, which changes no account, but is rare enough to be read whole).
-    now.accounts = AccountStore(db).masterDataStamp() + u'|' + fingerprint + u'|' + query.value(0).toString();
+    const QString versions = query.value(0).toString() + u':' + query.value(1).toString();
     query.finish();
+    const QString accounts = AccountStore(db).masterDataStamp();
+    if (accounts.isEmpty())
+        return Error { QStringLiteral("cannot read the accounts' stamp") };
+    now.accounts = accounts + u'|' + fingerprint + u'|' + versions;
     return now;
 }
 

@@ -11,6 +11,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
+
 namespace tenure {
 
 namespace {
@@ -94,7 +96,13 @@ Status AccountStore::upsert(std::span<const Account> accounts)
         "arr = excluded.arr, currency = excluded.currency, seats = excluded.seats, "
         "signup_date = excluded.signup_date, renewal_date = excluded.renewal_date, "
         "attributes = excluded.attributes, updated_at = excluded.updated_at"));
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    // Newer than every account's before (masterDataStamp reads the newest): two writes in one
+    // millisecond, or after the clock went back, still move it on.
+    QSqlQuery newest(m_db.connection());
+    if (!newest.exec(QStringLiteral("SELECT coalesce(max(updated_at), 0) FROM accounts")) || !newest.next())
+        return Error { newest.lastError().text() };
+    const qint64 now = std::max(QDateTime::currentMSecsSinceEpoch(), newest.value(0).toLongLong() + 1);
+    newest.finish();
     for (qsizetype i = 0; i < qsizetype(accounts.size()); ++i) {
         const Account& account = accounts[i];
         if (account.id.isEmpty())

@@ -50,7 +50,9 @@ public:
     Result<QList<Outcome>> outcomesFor(const QString& accountId) const;
     // Every outcome of the workspace, by account.
     Result<QHash<QString, QList<Outcome>>> allOutcomes() const;
-    // Changes whenever accounts or outcomes change: lets derived data know it is stale.
+    // Changes whenever accounts or outcomes change: lets derived data know it is stale. (Each
+    // account upsert() writes has an update time newer than any before it; an account edited by
+    // hand without one goes unseen until the next change.)
     QString masterDataStamp() const;
     qint64 count() const;
     qint64 outcomeCount() const;

@@ -10,6 +10,7 @@
 #include <QTest>
 #include <QThreadPool>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <future>
@@ -187,6 +188,45 @@ private slots:
         QCOMPARE(shown(), QStringList { QStringLiteral("X-2 Globex Bad") });
         QCOMPARE(list.loads(), 3);
         QCOMPARE(list.wholeLoads(), 2);
+
+        // A team copy replaces its master data whole, with the team's update times: the same ids,
+        // count and newest update time, new names, and a new fingerprint of them.
+        QVERIFY(sql.exec(QStringLiteral("BEGIN")));
+        QVERIFY(sql.exec(QStringLiteral("UPDATE accounts SET name = 'Initech'")));
+        QVERIFY(WorkspaceSettings(*writer).setValue(WorkspaceSettings::kTeamMasterFingerprint,
+                                                    QStringLiteral("fingerprint-2")));
+        QVERIFY(sql.exec(QStringLiteral("COMMIT")));
+        QVERIFY(pass(QStringLiteral("X-2"), QStringLiteral("Good"), 3));
+        QCOMPARE(shown(), QStringList { QStringLiteral("X-2 Initech Good") });
+        QCOMPARE(list.wholeLoads(), 3);
+    }
+
+    // An account written after the clock went back (or twice in one millisecond) still moves the
+    // accounts' stamp on: each write is newer than any before it.
+    void anAccountWrittenAfterTheClockWentBackIsSeen()
+    {
+        OneAccount workspace;
+        QVERIFY(workspace.open());
+        Database* writer = workspace.writer.get();
+        QSqlQuery sql(writer->connection());
+        // Another account, written when the clock read 2100.
+        QVERIFY(sql.exec(QStringLiteral(
+            "INSERT INTO accounts (id, name, updated_at) VALUES ('X-9', 'Globex', 4102444800000)")));
+        CustomerList list;
+        const auto names = [&] {
+            const Result<CustomerQuery::Page> page = list.run(CustomerQuery(), *workspace.reader, kToday);
+            QStringList shown;
+            for (const CustomerRow& row : page ? page->rows : QList<CustomerRow>())
+                shown << row.name;
+            std::sort(shown.begin(), shown.end());
+            return shown.join(u',');
+        };
+        QCOMPARE(names(), QStringLiteral("Acme,Globex"));
+        workspace.acme.name = QStringLiteral("株式会社アクメ");
+        QVERIFY(AccountStore(*writer).upsert(std::span(&workspace.acme, 1)));
+        QCOMPARE(names(), QStringLiteral("Globex,株式会社アクメ"));
+        QVERIFY(sql.exec(QStringLiteral("SELECT updated_at FROM accounts WHERE id = 'X-1'")) && sql.next());
+        QCOMPARE(sql.value(0).toLongLong(), 4102444800001);
     }
 
     // Statuses read alone, beside the accounts held, give the pages the query gives: every sort
@@ -263,41 +303,61 @@ private slots:
                                  row.band,
                                  row.arr ? QString::number(*row.arr) : QStringLiteral("-"),
                                  row.renewalDate.toString(Qt::ISODate),
-                                 row.lastActive.toString(Qt::ISODate) }
+                                 row.lastActive.toString(Qt::ISODate),
+                                 row.currency }
                 .join(u'|');
         };
+        // The statuses' filters, and the accounts' (read before the statuses, and kept).
+        struct Filters
+        {
+            QString band, stage, owner, search;
+            int renewal = 0;
+        };
+        const QList<Filters> filters {
+            { {}, {}, {}, {}, 0 },
+            { QStringLiteral("Watch"), {}, {}, {}, 0 },
+            { QStringLiteral("-"), {}, {}, {}, 0 },
+            { {}, QStringLiteral("trial"), {}, {}, 0 },
+            { QStringLiteral("Bad"), QStringLiteral("adoption"), QStringLiteral("CSM 2"), {}, 0 },
+            { {}, {}, {}, QStringLiteral("さくら 1"), 0 },
+            { QStringLiteral("Good"), {}, {}, QStringLiteral("acme"), 90 },
+        };
         int compared = 0;
-        for (const QString& band : { QString(), QStringLiteral("Watch"), QStringLiteral("-") }) {
-            for (const QString& stage : { QString(), QStringLiteral("trial") }) {
-                for (int column = int(CustomerQuery::Column::Name);
-                     column <= int(CustomerQuery::Column::LastActive); ++column) {
-                    for (const bool ascending : { true, false }) {
-                        CustomerQuery query;
-                        query.band = band;
-                        query.stage = stage;
-                        query.sortColumn = CustomerQuery::Column(column);
-                        query.sortOrder = ascending ? Qt::AscendingOrder : Qt::DescendingOrder;
-                        query.limit = 1000;
-                        const Result<CustomerQuery::Page> held = list.run(query, *db, kToday);
-                        const Result<CustomerQuery::Page> asSql = query.run(*db, kToday);
-                        QVERIFY(held.ok() && asSql.ok());
-                        QCOMPARE(held->total, asSql->total);
-                        QStringList heldRows, sqlRows;
-                        for (const CustomerRow& row : held->rows)
-                            heldRows << shown(row);
-                        for (const CustomerRow& row : asSql->rows)
-                            sqlRows << shown(row);
-                        // Rows with equal sort keys and names come in either order: compared as sets,
-                        // and the order by the sort column's value and name.
-                        QCOMPARE(QSet<QString>(heldRows.begin(), heldRows.end()),
-                                 QSet<QString>(sqlRows.begin(), sqlRows.end()));
-                        for (qsizetype i = 0; i < held->rows.size(); ++i) {
-                            const int field = column + 1; // in shown(): the id comes first
-                            QCOMPARE(heldRows[i].split(u'|')[field] + heldRows[i].split(u'|')[1],
-                                     sqlRows[i].split(u'|')[field] + sqlRows[i].split(u'|')[1]);
-                        }
-                        compared += int(held->rows.size());
-                    }
+        for (const Filters& filter : filters) {
+            for (int column = int(CustomerQuery::Column::Name);
+                 column <= int(CustomerQuery::Column::LastActive); ++column) {
+                for (const bool ascending : { true, false }) {
+                    CustomerQuery query;
+                    query.band = filter.band;
+                    query.stage = filter.stage;
+                    query.owner = filter.owner;
+                    query.search = filter.search;
+                    if (filter.renewal)
+                        query.renewalWithinDays = filter.renewal;
+                    query.sortColumn = CustomerQuery::Column(column);
+                    query.sortOrder = ascending ? Qt::AscendingOrder : Qt::DescendingOrder;
+                    query.limit = 1000;
+                    const Result<CustomerQuery::Page> held = list.run(query, *db, kToday);
+                    const Result<CustomerQuery::Page> asSql = query.run(*db, kToday);
+                    QVERIFY(held.ok() && asSql.ok());
+                    QCOMPARE(held->total, asSql->total);
+                    QStringList heldRows, sqlRows;
+                    for (const CustomerRow& row : held->rows)
+                        heldRows << shown(row);
+                    for (const CustomerRow& row : asSql->rows)
+                        sqlRows << shown(row);
+                    // Rows with equal sort keys and names come in either order: compared as sets,
+                    // and the order by the sort column's value and name.
+                    QCOMPARE(QSet<QString>(heldRows.begin(), heldRows.end()),
+                             QSet<QString>(sqlRows.begin(), sqlRows.end()));
+                    const int field = column + 1; // in shown(): the id comes first
+                    const auto order = [field](const QString& row) {
+                        const QStringList fields = row.split(u'|');
+                        return fields[field] + u'|' + fields[1];
+                    };
+                    for (qsizetype i = 0; i < held->rows.size(); ++i)
+                        QCOMPARE(order(heldRows[i]), order(sqlRows[i]));
+                    compared += int(held->rows.size());
                 }
             }
         }
