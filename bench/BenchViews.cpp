@@ -74,6 +74,18 @@ void fill(Database& db, int accounts)
         bench::fail(QStringLiteral("commit failed"));
 }
 
+// The milliseconds the list takes to answer the view's first page, on the view's kept connection.
+double firstPage(KeptReadConnection& reader, CustomerList& list, const QString& path)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const Result<CustomerQuery::Page> page = reader.run(
+        path, [&list](Database& db) { return list.run(CustomerQuery(), db, QDate(2026, 11, 25)); });
+    if (!page)
+        bench::fail(QStringLiteral("query failed: %1").arg(page.error()));
+    return timer.nsecsElapsed() / 1e6;
+}
+
 // The queries one after another on a read-only connection opened by the first and kept, as the
 // Customers view runs them on its reader thread (KeptReadConnection): answered from the list held
 // in memory (CustomerList, as the view does), or each as SQL (CustomerQuery::run, as the view did
@@ -83,15 +95,8 @@ void measure(const QString& path, const char* what, const QList<CustomerQuery>& 
     for (const bool inMemory : { true, false }) {
         KeptReadConnection reader;
         CustomerList list;
-        if (inMemory) { // read into memory once, before the first keystroke
-            QElapsedTimer timer;
-            timer.start();
-            const Result<CustomerQuery::Page> page = reader.run(
-                path, [&list](Database& db) { return list.run(CustomerQuery(), db, QDate(2026, 11, 25)); });
-            if (!page)
-                bench::fail(QStringLiteral("query failed: %1").arg(page.error()));
-            std::printf("  (the list read into memory in %.1f ms)\n", timer.nsecsElapsed() / 1e6);
-        }
+        if (inMemory) // read into memory once, before the first keystroke
+            std::printf("  (the list read into memory in %.1f ms)\n", firstPage(reader, list, path));
         QList<double> ms;
         qint64 total = 0;
         qint64 most = 0;
@@ -145,16 +150,7 @@ void measureReadsAgain(Database& writer, const QString& path)
     const QVariant accountsBefore = setting(WorkspaceSettings::kTeamMasterFingerprint);
     KeptReadConnection reader;
     CustomerList list;
-    const auto search = [&] {
-        QElapsedTimer timer;
-        timer.start();
-        const Result<CustomerQuery::Page> page = reader.run(
-            path, [&list](Database& db) { return list.run(CustomerQuery(), db, QDate(2026, 11, 25)); });
-        if (!page)
-            bench::fail(QStringLiteral("query failed: %1").arg(page.error()));
-        return timer.nsecsElapsed() / 1e6;
-    };
-    search();
+    firstPage(reader, list, path);
     QList<double> alone, whole;
     for (int round = 0; round < 5; ++round) {
         for (const bool accounts : { false, true }) {
@@ -163,7 +159,7 @@ void measureReadsAgain(Database& writer, const QString& path)
             if (Status set = WorkspaceSettings(writer).setValue(key, QStringLiteral("bench-%1").arg(round));
                 !set)
                 bench::fail(set.error());
-            (accounts ? whole : alone).append(search());
+            (accounts ? whole : alone).append(firstPage(reader, list, path));
         }
     }
     if (list.loads() != 11 || list.wholeLoads() != 6)

@@ -161,7 +161,8 @@ Result<std::optional<Candidates>> callFor(Database& db, const RuleSet& rules, co
             facts.addText(QLatin1String("currency"), account.currency);
         }
         if (std::abs(drop) >= 1) {
-            facts.addDouble(QLatin1String("drop"), std::round(drop));
+            // To a tenth, as the customer page shows a score: a fall of 2.5 says so, not 3.
+            facts.addDouble(QLatin1String("drop"), std::round(drop * 10) / 10);
             facts.addInteger(QLatin1String("window_days"), qint64(triggers.dropWindowDays));
         }
 

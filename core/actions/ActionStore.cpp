@@ -141,9 +141,14 @@ QString ActionStore::factsText(const QJsonObject& facts, const QString& trigger)
                                               facts.value(QStringLiteral("currency")).toString()));
     if (facts.contains(QStringLiteral("drop"))) {
         const double drop = facts.value(QStringLiteral("drop")).toDouble();
+        // To a tenth, as the customer page shows a score ("−2.5", not "−3" nor "−2"), without a
+        // zero tenth ("−12").
+        const QLocale locale;
+        QString amount = locale.toString(std::abs(drop), 'f', 1);
+        if (amount.endsWith(locale.decimalPoint() + locale.zeroDigit()))
+            amount.chop(locale.decimalPoint().size() + locale.zeroDigit().size());
         words << tr("score %1%2 in %3 days")
-                     .arg(drop > 0 ? QStringLiteral("−") : QStringLiteral("+"))
-                     .arg(std::abs(drop), 0, 'f', 0)
+                     .arg(drop > 0 ? QStringLiteral("−") : QStringLiteral("+"), amount)
                      .arg(facts.value(QStringLiteral("window_days")).toInt());
         if (trigger == QLatin1String("score_drop"))
             lead = words.last();

@@ -49,9 +49,13 @@ QDate renewalAsOf(const QDate& renewal, const QDate& asOf)
     return date;
 }
 
+// A threshold's figure, a negative one with the minus sign (U+2212), as observed values are shown.
 QString number(double value)
 {
-    return QString::number(value, 'g', 6);
+    QString text = QString::number(value, 'g', 6);
+    if (text.startsWith(u'-'))
+        text[0] = QChar(0x2212);
+    return text;
 }
 
 } // namespace

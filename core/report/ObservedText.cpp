@@ -14,6 +14,19 @@ struct Tr
 };
 } // namespace
 
+namespace {
+
+// A negative figure with the minus sign (U+2212), as the action queue's reasons write a score's
+// fall ("score −12"), not the hyphen QLocale gives.
+QString withMinus(QString text)
+{
+    if (text.startsWith(u'-'))
+        text[0] = QChar(0x2212);
+    return text;
+}
+
+} // namespace
+
 QString observedText(const QVariant& observed)
 {
     if (!observed.isValid() || observed.isNull())
@@ -26,9 +39,9 @@ QString observedText(const QVariant& observed)
         return observed.toString();
     const QLocale locale;
     if (value == std::round(value) && std::abs(value) < 1e15)
-        return locale.toString(qint64(value));
+        return withMinus(locale.toString(qint64(value)));
     if (std::abs(value) < 1)
-        return locale.toString(value, 'f', 3);
+        return withMinus(locale.toString(value, 'f', 3));
     // Two decimals, without the zeros a rounder value leaves ("12.5", not "12.50").
     QString text = locale.toString(value, 'f', 2);
     const QString zero = locale.zeroDigit();
@@ -36,7 +49,7 @@ QString observedText(const QVariant& observed)
         text.chop(zero.size());
     if (text.endsWith(locale.decimalPoint()))
         text.chop(locale.decimalPoint().size());
-    return text;
+    return withMinus(text);
 }
 
 } // namespace tenure

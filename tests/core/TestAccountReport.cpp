@@ -33,7 +33,8 @@ private slots:
     }
 
     // What a criterion observed reads the same on the customer page and the printed report, with
-    // as many decimals as tell it (the report printed -11.5385 where the page showed -11.54).
+    // as many decimals as tell it (the report printed -11.5385 where the page showed -11.54), and a
+    // fall with the minus sign the action queue's reasons use.
     void observedValuesInWords_data()
     {
         QTest::addColumn<QVariant>("observed");
@@ -43,7 +44,9 @@ private slots:
         QTest::newRow("whole") << QVariant(1250.0) << QStringLiteral("1,250");
         QTest::newRow("integer") << QVariant(qint64(42)) << QStringLiteral("42");
         QTest::newRow("fraction") << QVariant(2.0 / 3.0) << QStringLiteral("0.667");
-        QTest::newRow("change") << QVariant(-11.538461) << QStringLiteral("-11.54");
+        QTest::newRow("change") << QVariant(-11.538461) << QStringLiteral("−11.54");
+        QTest::newRow("fall") << QVariant(-3.0) << QStringLiteral("−3");
+        QTest::newRow("small fall") << QVariant(-0.25) << QStringLiteral("−0.250");
         QTest::newRow("half") << QVariant(12.5) << QStringLiteral("12.5");
         QTest::newRow("large") << QVariant(12345.678) << QStringLiteral("12,345.68");
         QTest::newRow("text") << QVariant(QStringLiteral("enterprise")) << QStringLiteral("enterprise");

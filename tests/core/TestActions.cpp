@@ -4,6 +4,7 @@
 #include "actions/ReasonFacts.h"
 #include "demo/DemoWorkspace.h"
 #include "engine/ScoringEngine.h"
+#include "engine/StatusHistory.h"
 #include "store/AccountStore.h"
 
 #include <QJsonDocument>
@@ -109,6 +110,39 @@ private slots:
         }
         QVERIFY(silent > 0);
         QCOMPARE(again.open, first.open);
+    }
+
+    // A reason states a score's change to a tenth, as the customer page shows scores: the score
+    // now against the score of the window's first day.
+    void aScoreChangeIsStatedToATenth()
+    {
+        refresh();
+        QHash<QString, double> now, then;
+        QSqlQuery query(m_db->connection());
+        QVERIFY(query.exec(
+            QStringLiteral("SELECT account_id, score FROM account_status WHERE score IS NOT NULL")));
+        while (query.next())
+            now.insert(query.value(0).toString(), query.value(1).toDouble());
+        QVERIFY(query.exec(QStringLiteral("SELECT account_id, score FROM %1 WHERE score IS NOT NULL")
+                               .arg(StatusHistory::onDay(kToday.addDays(-ActionRules().dropWindowDays)))));
+        while (query.next())
+            then.insert(query.value(0).toString(), query.value(1).toDouble());
+        QVERIFY(query.exec(
+            QStringLiteral("SELECT account_id, reason FROM actions WHERE reason LIKE '%\"drop\":%'")));
+        int checked = 0, fractions = 0;
+        while (query.next()) {
+            const QString account = query.value(0).toString();
+            const double drop = QJsonDocument::fromJson(query.value(1).toByteArray())
+                                    .object()
+                                    .value(QLatin1String("drop"))
+                                    .toDouble();
+            QVERIFY(now.contains(account) && then.contains(account));
+            QCOMPARE(drop, std::round((then[account] - now[account]) * 10) / 10);
+            ++checked;
+            fractions += drop != std::round(drop);
+        }
+        QVERIFY(checked > 0);
+        QVERIFY2(fractions > 0, "no score changed by a fraction: the test shows nothing");
     }
 
     // Done leaves the queue and keeps its history; the trigger stays quiet while it still fires.

@@ -85,6 +85,21 @@ private slots:
         QCOMPARE(back[0].threshold, QStringLiteral("0 → 40"));
     }
 
+    // A threshold's negative figures read with the minus sign, as observed values do ("−12.12"
+    // observed against "−50 → 0", not "-50 → 0").
+    void thresholdsWriteTheMinusSign()
+    {
+        Scoring linear;
+        linear.mode = Scoring::Mode::Linear;
+        linear.zeroAt = -50;
+        linear.fullAt = 0;
+        QCOMPARE(Evaluator::describe(linear), QStringLiteral("−50 → 0"));
+        Scoring tiers;
+        tiers.mode = Scoring::Mode::Tiers;
+        tiers.tiers = { { -10.5, 0.5 }, { 0, 1 } };
+        QCOMPARE(Evaluator::describe(tiers), QStringLiteral("−10.5+: 50%, 0+: 100%"));
+    }
+
     // A criterion the rules no longer name (or rules that are gone) still shows what was measured.
     void aCriterionTheRulesLostShowsItsId()
     {

@@ -170,6 +170,13 @@ private slots:
                  QStringLiteral("10 days to renewal, Bad in Renewal, score −12 in 30 days"));
         QCOMPARE(ActionStore::reasonText(facts, QStringLiteral("score_drop")),
                  QStringLiteral("score −12 in 30 days, Bad in Renewal, 10 days to renewal"));
+        // A change of a fraction reads as the customer page shows it, to a tenth.
+        QCOMPARE(ActionStore::reasonText(
+                     QStringLiteral(R"({"band":"Good","stage":"Adoption","drop":-2.5,"window_days":30})")),
+                 QStringLiteral("Good in Adoption, score +2.5 in 30 days"));
+        QCOMPARE(ActionStore::reasonText(
+                     QStringLiteral(R"({"band":"Bad","stage":"Adoption","drop":12.26,"window_days":14})")),
+                 QStringLiteral("Bad in Adoption, score −12.3 in 14 days"));
     }
 
     // Every message of the window and of the command line (help, errors, reports) has its
