@@ -131,7 +131,11 @@ Result<std::optional<Candidates>> callFor(Database& db, const RuleSet& rules, co
         const int daysToRenewal = account.renewalDate.isValid() && account.renewalDate >= today
             ? int(today.daysTo(account.renewalDate))
             : -1;
-        const double drop = before.contains(account.id) ? before.value(account.id) - *status->score : 0;
+        // How far the score fell in the window, to a tenth, as the customer page shows scores (a fall
+        // of 2.5 says so, not 3): the trigger, the priority and the reason all read this figure.
+        const double drop = before.contains(account.id)
+            ? std::round((before.value(account.id) - *status->score) * 10) / 10
+            : 0;
         std::optional<int> silentDays;
         if (status->lastActive.isValid() && status->lastActive <= today)
             silentDays = int(status->lastActive.daysTo(today));
@@ -161,8 +165,7 @@ Result<std::optional<Candidates>> callFor(Database& db, const RuleSet& rules, co
             facts.addText(QLatin1String("currency"), account.currency);
         }
         if (std::abs(drop) >= 1) {
-            // To a tenth, as the customer page shows a score: a fall of 2.5 says so, not 3.
-            facts.addDouble(QLatin1String("drop"), std::round(drop * 10) / 10);
+            facts.addDouble(QLatin1String("drop"), drop);
             facts.addInteger(QLatin1String("window_days"), qint64(triggers.dropWindowDays));
         }
 

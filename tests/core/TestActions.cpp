@@ -357,6 +357,47 @@ private slots:
         QCOMPARE(ActionRules::load(*m_db).arrWeight, 1.0);
         QCOMPARE(ActionRules::load(*m_db).bandWeight, 0.0);
     }
+
+    // The score-drop trigger reads the figure the reason states: a fall of at least its points, to
+    // a tenth. Its points are set to a fall some account states rounded up (its score fell a little
+    // less), which must fire. (Last: it changes the action rules.)
+    void theScoreDropTriggerReadsTheReasonsFigure()
+    {
+        QHash<QString, double> now, then;
+        QSqlQuery query(m_db->connection());
+        QVERIFY(query.exec(
+            QStringLiteral("SELECT account_id, score FROM account_status WHERE score IS NOT NULL")));
+        while (query.next())
+            now.insert(query.value(0).toString(), query.value(1).toDouble());
+        ActionRules rules;
+        QVERIFY(query.exec(QStringLiteral("SELECT account_id, score FROM %1 WHERE score IS NOT NULL")
+                               .arg(StatusHistory::onDay(kToday.addDays(-rules.dropWindowDays)))));
+        while (query.next())
+            then.insert(query.value(0).toString(), query.value(1).toDouble());
+        rules.scoreDropPoints = 0;
+        for (auto at = now.cbegin(); at != now.cend() && rules.scoreDropPoints == 0; ++at) {
+            const double fell = then.value(at.key(), at.value()) - at.value();
+            const double stated = std::round(fell * 10) / 10;
+            if (stated >= 1 && fell < stated)
+                rules.scoreDropPoints = stated;
+        }
+        QVERIFY2(rules.scoreDropPoints > 0, "no account's fall is stated rounded up");
+        refresh(kToday, rules);
+
+        QVERIFY(query.exec(QStringLiteral("SELECT account_id FROM actions WHERE trigger = 'score_drop' AND "
+                                          "status = 'open'")));
+        QSet<QString> dropped;
+        while (query.next())
+            dropped.insert(query.value(0).toString());
+        // Every account whose fall, to a tenth, reaches the points has the action, and only those.
+        QSet<QString> fell;
+        for (auto at = now.cbegin(); at != now.cend(); ++at)
+            if (then.contains(at.key())
+                && std::round((then[at.key()] - at.value()) * 10) / 10 >= rules.scoreDropPoints)
+                fell.insert(at.key());
+        QVERIFY(!fell.isEmpty());
+        QCOMPARE(dropped, fell);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestActions)
