@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QRandomGenerator>
 #include <QSet>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -44,6 +45,19 @@ class TestActions : public QObject
         if (!query.exec(sql) || !query.next())
             qFatal("query failed: %s", qPrintable(sql));
         return query.value(0).toLongLong();
+    }
+
+    // Each scored account's score by id: today's, or on `day` (from the history).
+    QHash<QString, double> scores(const QDate& day = {})
+    {
+        QSqlQuery query(m_db->connection());
+        const QString from = day.isValid() ? StatusHistory::onDay(day) : QStringLiteral("account_status");
+        if (!query.exec(QStringLiteral("SELECT account_id, score FROM %1 WHERE score IS NOT NULL").arg(from)))
+            qFatal("query failed: %s", qPrintable(query.lastError().text()));
+        QHash<QString, double> byAccount;
+        while (query.next())
+            byAccount.insert(query.value(0).toString(), query.value(1).toDouble());
+        return byAccount;
     }
 
 private slots:
@@ -117,16 +131,9 @@ private slots:
     void aScoreChangeIsStatedToATenth()
     {
         refresh();
-        QHash<QString, double> now, then;
+        const QHash<QString, double> now = scores();
+        const QHash<QString, double> then = scores(kToday.addDays(-ActionRules().dropWindowDays));
         QSqlQuery query(m_db->connection());
-        QVERIFY(query.exec(
-            QStringLiteral("SELECT account_id, score FROM account_status WHERE score IS NOT NULL")));
-        while (query.next())
-            now.insert(query.value(0).toString(), query.value(1).toDouble());
-        QVERIFY(query.exec(QStringLiteral("SELECT account_id, score FROM %1 WHERE score IS NOT NULL")
-                               .arg(StatusHistory::onDay(kToday.addDays(-ActionRules().dropWindowDays)))));
-        while (query.next())
-            then.insert(query.value(0).toString(), query.value(1).toDouble());
         QVERIFY(query.exec(
             QStringLiteral("SELECT account_id, reason FROM actions WHERE reason LIKE '%\"drop\":%'")));
         int checked = 0, fractions = 0;
@@ -363,17 +370,9 @@ private slots:
     // less), which must fire. (Last: it changes the action rules.)
     void theScoreDropTriggerReadsTheReasonsFigure()
     {
-        QHash<QString, double> now, then;
-        QSqlQuery query(m_db->connection());
-        QVERIFY(query.exec(
-            QStringLiteral("SELECT account_id, score FROM account_status WHERE score IS NOT NULL")));
-        while (query.next())
-            now.insert(query.value(0).toString(), query.value(1).toDouble());
         ActionRules rules;
-        QVERIFY(query.exec(QStringLiteral("SELECT account_id, score FROM %1 WHERE score IS NOT NULL")
-                               .arg(StatusHistory::onDay(kToday.addDays(-rules.dropWindowDays)))));
-        while (query.next())
-            then.insert(query.value(0).toString(), query.value(1).toDouble());
+        const QHash<QString, double> now = scores();
+        const QHash<QString, double> then = scores(kToday.addDays(-rules.dropWindowDays));
         rules.scoreDropPoints = 0;
         for (auto at = now.cbegin(); at != now.cend() && rules.scoreDropPoints == 0; ++at) {
             const double fell = then.value(at.key(), at.value()) - at.value();
@@ -384,6 +383,7 @@ private slots:
         QVERIFY2(rules.scoreDropPoints > 0, "no account's fall is stated rounded up");
         refresh(kToday, rules);
 
+        QSqlQuery query(m_db->connection());
         QVERIFY(query.exec(QStringLiteral("SELECT account_id FROM actions WHERE trigger = 'score_drop' AND "
                                           "status = 'open'")));
         QSet<QString> dropped;
