@@ -2,6 +2,7 @@
 #include "AppOptions.h"
 #include "MainWindow.h"
 #include "StartupProbe.h"
+#include "UiFonts.h"
 #include "Version.h"
 #include "store/WorkspacePaths.h"
 #include "util/Language.h"
@@ -78,6 +79,7 @@ int main(int argc, char* argv[])
     }
     QApplication app(argc, argv);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/tenure.svg")));
+    UiFonts::install();
     if (const std::optional<int> exitCode = answered(app.arguments(), options))
         return *exitCode;
 

@@ -33,11 +33,8 @@ JA = {
     "Tenure workspaces (*.tenure);;All files (*)": "Tenure ワークスペース (*.tenure);;すべてのファイル (*)",
     # Workspace summary and first run
     "Opening workspace…": "ワークスペースを開いています…", "Cannot open %1": "%1 を開けません",
-    "<tr><td>File</td><td>%1</td></tr>": "<tr><td>ファイル</td><td>%1</td></tr>",
-    "<tr><td>Team workspace</td><td>%1</td></tr><tr><td>This desktop's copy</td><td>%2</td></tr>":
-        "<tr><td>チームワークスペース</td><td>%1</td></tr><tr><td>このデスクトップのコピー</td><td>%2</td></tr>",
-    "<tr><td>Accounts</td><td><b>%1</b></td></tr><tr><td>Events</td><td><b>%2</b></td></tr><tr><td>Outcomes</td><td>%3</td></tr><tr><td>Sources</td><td>%4</td></tr><tr><td>Time zone</td><td>%5</td></tr>":
-        "<tr><td>顧客</td><td><b>%1</b></td></tr><tr><td>イベント</td><td><b>%2</b></td></tr><tr><td>結果</td><td>%3</td></tr><tr><td>データソース</td><td>%4</td></tr><tr><td>タイムゾーン</td><td>%5</td></tr>",
+    "File": "ファイル", "Team workspace": "チームワークスペース", "This desktop's copy": "このデスクトップのコピー",
+    "Accounts": "顧客数", "Sources": "データソース", "Time zone": "タイムゾーン",
     "Welcome to Tenure": "Tenure へようこそ",
     "Explore the demo workspace": "デモワークスペースを見る",
     "A sample portfolio of 300 customers with a year of product usage.": "300 社の顧客と 1 年分の利用データのサンプルです。",

@@ -1,6 +1,7 @@
 #include "ChartAxes.h"
 #include "MainWindow.h"
 #include "TestSupport.h"
+#include "UiFonts.h"
 #include "actions/ActionEngine.h"
 #include "customers/CustomerListDelegate.h"
 #include "customers/CustomerListModel.h"
@@ -19,10 +20,14 @@
 #include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
+#include <QFontInfo>
+#include <QGlyphRun>
 #include <QHeaderView>
 #include <QHorizontalStackedBarSeries>
+#include <QLabel>
 #include <QListWidget>
 #include <QPainter>
+#include <QRawFont>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -31,6 +36,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QTextDocument>
+#include <QTextLayout>
 #include <QTranslator>
 #include <QTreeWidget>
 #include <QValueAxis>
@@ -140,6 +146,7 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();
+        UiFonts::install(); // the window's fonts, as the app sets them
         auto db = m_workspace.open();
         DemoGenerator::Options options;
         options.accounts = 300;
@@ -196,6 +203,12 @@ private slots:
             QTest::qWait(100);
             QVERIFY2(window.minimumSizeHint().width() <= 1100,
                      qPrintable(QStringLiteral("%1: %2").arg(view).arg(window.minimumSizeHint().width())));
+            // Nor taller: a 1366 × 768 laptop screen, less its panel and the window's title.
+            QVERIFY2(window.minimumSizeHint().height() <= 680 && window.height() <= 720,
+                     qPrintable(QStringLiteral("%1: wants %2 px, is %3 px tall")
+                                    .arg(view)
+                                    .arg(window.minimumSizeHint().height())
+                                    .arg(window.height())));
         }
         QVERIFY(window.showView(QStringLiteral("customers")));
         auto* customers = window.findChild<CustomersView*>();
@@ -432,6 +445,40 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&other));
         QCOMPARE_NE(other.findChild<QSplitter*>(QStringLiteral("ruleEditorSplitter"))->sizes().first(),
                     editorSizes.first());
+    }
+
+    // Digits and brackets beside Japanese text are drawn in a proportional font, as they are
+    // elsewhere: not in the monospaced Latin of VL Gothic, the first Japanese font Debian's
+    // fontconfig offers (UiFonts).
+    void digitsBesideJapaneseAreProportional()
+    {
+        const QFont before = QApplication::font();
+        auto restore = qScopeGuard([&] { QApplication::setFont(before); });
+        UiFonts::install();
+        const QStringList families = UiFonts::families();
+        if (families.size() < 2)
+            QSKIP("No Japanese font is installed (the set-up installs Noto Sans CJK and VL Gothic).");
+        QCOMPARE(QApplication::font().families(), families);
+        QCOMPARE(families.first(), QFontInfo(before).family());
+        for (const QString& text :
+             { QStringLiteral("アクション (43)"), QStringLiteral("時点のスコア · 166 Good"),
+               QStringLiteral("顧客 300 社") }) {
+            QLabel label(text);
+            QTextLayout layout(text, label.font());
+            layout.beginLayout();
+            layout.createLine();
+            layout.endLayout();
+            const QList<QGlyphRun> runs = layout.glyphRuns();
+            QVERIFY(!runs.isEmpty());
+            for (const QGlyphRun& run : runs) {
+                const QRawFont font = run.rawFont();
+                const QList<quint32> glyphs = font.glyphIndexesForString(QStringLiteral("iW"));
+                QCOMPARE(glyphs.size(), 2);
+                const QList<QPointF> advances = font.advancesForGlyphIndexes(glyphs);
+                QVERIFY2(advances[0].x() < advances[1].x(),
+                         qPrintable(QStringLiteral("%1: %2 is monospaced").arg(text, font.familyName())));
+            }
+        }
     }
 };
 

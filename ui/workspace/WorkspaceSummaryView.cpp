@@ -17,7 +17,7 @@ WorkspaceSummaryView::WorkspaceSummaryView(QWidget* parent)
     , m_body(new QLabel)
 {
     auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(32, 24, 32, 24);
+    layout->setContentsMargins(32, 12, 32, 8);
     m_title->setObjectName(QStringLiteral("workspaceTitle"));
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
@@ -39,21 +39,25 @@ void WorkspaceSummaryView::showWorkspace(const QString& path, const WorkspaceSta
 {
     const QLocale locale;
     m_title->setText(team ? team->database : QFileInfo(path).completeBaseName());
-    const QString where = team
-        ? tr("<tr><td>Team workspace</td><td>%1</td></tr>"
-             "<tr><td>This desktop's copy</td><td>%2</td></tr>")
-              .arg(team->display().toHtmlEscaped(), QDir::toNativeSeparators(path).toHtmlEscaped())
-        : tr("<tr><td>File</td><td>%1</td></tr>").arg(QDir::toNativeSeparators(path).toHtmlEscaped());
-    m_body->setText(QStringLiteral("<table cellspacing='6'>") + where
-                    + tr("<tr><td>Accounts</td><td><b>%1</b></td></tr>"
-                         "<tr><td>Events</td><td><b>%2</b></td></tr>"
-                         "<tr><td>Outcomes</td><td>%3</td></tr>"
-                         "<tr><td>Sources</td><td>%4</td></tr>"
-                         "<tr><td>Time zone</td><td>%5</td></tr>")
-                          .arg(locale.toString(stats.accounts), locale.toString(stats.events),
-                               locale.toString(stats.outcomes), locale.toString(stats.sources),
-                               stats.timeZone.toHtmlEscaped())
-                    + QStringLiteral("</table>"));
+    // Three columns of facts under where the workspace lives: a header a few lines tall, which
+    // leaves the overview's charts the height of a laptop's screen.
+    const auto cell = [](const QString& label, const QString& value, bool bold = false) {
+        return QStringLiteral("<td valign='middle'>%1</td><td valign='middle' style='padding-right: 24px'>%2</td>")
+            .arg(label.toHtmlEscaped(), bold ? QStringLiteral("<b>%1</b>").arg(value) : value);
+    };
+    const auto wide = [](const QString& label, const QString& value) {
+        return QStringLiteral("<tr><td valign='middle'>%1</td><td valign='middle' colspan='5'>%2</td></tr>")
+            .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+    };
+    const QString where = team ? wide(tr("Team workspace"), team->display())
+            + wide(tr("This desktop's copy"), QDir::toNativeSeparators(path))
+                               : wide(tr("File"), QDir::toNativeSeparators(path));
+    m_body->setText(QStringLiteral("<table cellspacing='4'>") + where + QStringLiteral("<tr>")
+                    + cell(tr("Accounts"), locale.toString(stats.accounts), true)
+                    + cell(tr("Outcomes"), locale.toString(stats.outcomes))
+                    + cell(tr("Time zone"), stats.timeZone.toHtmlEscaped()) + QStringLiteral("</tr><tr>")
+                    + cell(tr("Events"), locale.toString(stats.events), true)
+                    + cell(tr("Sources"), locale.toString(stats.sources)) + QStringLiteral("</tr></table>"));
 }
 
 void WorkspaceSummaryView::showError(const QString& path, const QString& message)
