@@ -12,7 +12,9 @@
 #include "rules/RuleSetEditor.h"
 #include "rules/RuleSetJson.h"
 #include "rules/RulesView.h"
+#include "team/TeamLocation.h"
 #include "tuning/TuningView.h"
+#include "workspace/WorkspaceSummaryView.h"
 
 #include <QAbstractBarSeries>
 #include <QApplication>
@@ -20,6 +22,7 @@
 #include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
+#include <QFontDatabase>
 #include <QFontInfo>
 #include <QGlyphRun>
 #include <QHeaderView>
@@ -42,6 +45,7 @@
 #include <QValueAxis>
 
 #include <cmath>
+#include <tuple>
 
 using namespace tenure;
 
@@ -123,6 +127,7 @@ class TestDesk : public QObject
     Q_OBJECT
 
     test::TempWorkspace m_workspace;
+    QFont m_systemFont; // the application's font before UiFonts::install()
 
     struct Japanese
     {
@@ -146,6 +151,7 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();
+        m_systemFont = QApplication::font();
         UiFonts::install(); // the window's fonts, as the app sets them
         auto db = m_workspace.open();
         DemoGenerator::Options options;
@@ -210,6 +216,20 @@ private slots:
                                     .arg(window.minimumSizeHint().height())
                                     .arg(window.height())));
         }
+        // A team workspace's header has a line more: where the team workspace and this desktop's
+        // copy live.
+        TeamLocation team;
+        team.host = QStringLiteral("db.example.com");
+        team.database = QStringLiteral("tenure");
+        team.user = QStringLiteral("misaki");
+        WorkspaceStats stats;
+        stats.accounts = 300;
+        stats.timeZone = QStringLiteral("Asia/Tokyo");
+        window.findChild<WorkspaceSummaryView*>()->showWorkspace(m_workspace.path(), stats, &team);
+        QTest::qWait(100);
+        QVERIFY2(window.minimumSizeHint().height() <= 680,
+                 qPrintable(
+                     QStringLiteral("a team workspace: wants %1 px").arg(window.minimumSizeHint().height())));
         QVERIFY(window.showView(QStringLiteral("customers")));
         auto* customers = window.findChild<CustomersView*>();
         QTRY_VERIFY_WITH_TIMEOUT(customers->model()->rowCount() == 300, 10000);
@@ -447,37 +467,57 @@ private slots:
                     editorSizes.first());
     }
 
-    // Digits and brackets beside Japanese text are drawn in a proportional font, as they are
+    // Digits and brackets beside Japanese text are drawn in the window's Latin font, as they are
     // elsewhere: not in the monospaced Latin of VL Gothic, the first Japanese font Debian's
-    // fontconfig offers (UiFonts).
-    void digitsBesideJapaneseAreProportional()
+    // fontconfig offers, nor all text in it where a Japanese locale makes it the system font
+    // (UiFonts).
+    void digitsBesideJapaneseTakeTheWindowsLatinFont()
     {
-        const QFont before = QApplication::font();
-        auto restore = qScopeGuard([&] { QApplication::setFont(before); });
-        UiFonts::install();
-        const QStringList families = UiFonts::families();
+        const QStringList families = UiFonts::families(m_systemFont);
         if (families.size() < 2)
             QSKIP("No Japanese font is installed (the set-up installs Noto Sans CJK and VL Gothic).");
-        QCOMPARE(QApplication::font().families(), families);
-        QCOMPARE(families.first(), QFontInfo(before).family());
-        for (const QString& text :
-             { QStringLiteral("アクション (43)"), QStringLiteral("時点のスコア · 166 Good"),
-               QStringLiteral("顧客 300 社") }) {
+        QCOMPARE(QApplication::font().families(), families); // initTestCase installed them
+        // The font that draws `character` of `text` in a label (glyph runs come by font, in no
+        // order: the one holding that character's glyph in its own font).
+        const auto drawing = [](const QString& text, QChar character) {
             QLabel label(text);
             QTextLayout layout(text, label.font());
             layout.beginLayout();
             layout.createLine();
             layout.endLayout();
-            const QList<QGlyphRun> runs = layout.glyphRuns();
-            QVERIFY(!runs.isEmpty());
-            for (const QGlyphRun& run : runs) {
-                const QRawFont font = run.rawFont();
-                const QList<quint32> glyphs = font.glyphIndexesForString(QStringLiteral("iW"));
-                QCOMPARE(glyphs.size(), 2);
-                const QList<QPointF> advances = font.advancesForGlyphIndexes(glyphs);
-                QVERIFY2(advances[0].x() < advances[1].x(),
-                         qPrintable(QStringLiteral("%1: %2 is monospaced").arg(text, font.familyName())));
+            for (const QGlyphRun& run : layout.glyphRuns()) {
+                const QList<quint32> glyph = run.rawFont().glyphIndexesForString(QString(character));
+                if (glyph.size() == 1 && glyph[0] != 0 && run.glyphIndexes().contains(glyph[0]))
+                    return run.rawFont();
             }
+            return QRawFont();
+        };
+        const auto proportional = [](const QRawFont& font) {
+            const QList<quint32> glyphs = font.glyphIndexesForString(QStringLiteral("iW"));
+            const QList<QPointF> advances = font.advancesForGlyphIndexes(glyphs);
+            return glyphs.size() == 2 && advances[0].x() < advances[1].x();
+        };
+        const std::tuple<QString, QChar, QChar> texts[] = {
+            { QStringLiteral("アクション (43)"), QChar(u'ア'), QChar(u'4') },
+            { QStringLiteral("時点のスコア · 166 Good"), QChar(u'時'), QChar(u'6') },
+            { QStringLiteral("顧客 300"), QChar(u'顧'), QChar(u'3') },
+        };
+        for (const auto& [text, japanese, digit] : texts) {
+            const QRawFont kana = drawing(text, japanese);
+            QVERIFY2(families.mid(1).contains(kana.familyName()),
+                     qPrintable(text + QLatin1String(": ") + kana.familyName()));
+            const QRawFont digits = drawing(text, digit);
+            QCOMPARE(digits.familyName(), families.first());
+            QVERIFY2(proportional(kana) && proportional(digits), qPrintable(text));
+        }
+        // Where VL Gothic is the system's font (fontconfig's "sans-serif" in a Japanese locale), a
+        // proportional Latin family goes first, and VL Gothic last.
+        if (QFontDatabase::hasFamily(QStringLiteral("VL Gothic"))) {
+            const QStringList japanese = UiFonts::families(QFont(QStringLiteral("VL Gothic")));
+            QVERIFY(japanese.size() >= 2);
+            QCOMPARE(japanese.last(), QStringLiteral("VL Gothic"));
+            QVERIFY(!japanese.first().startsWith(QLatin1String("VL")));
+            QVERIFY2(proportional(QRawFont::fromFont(QFont(japanese.first()))), qPrintable(japanese.first()));
         }
     }
 };

@@ -40,7 +40,7 @@ QChartView* chartView(const QString& title, QWidget* parent)
     chart->setMargins(QMargins(4, 4, 4, 4));
     auto* view = new QChartView(chart, parent);
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(220);
+    view->setMinimumHeight(210);
     ChartLook::follow(chart, parent->palette());
     return view;
 }

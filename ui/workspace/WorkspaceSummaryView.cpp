@@ -40,10 +40,14 @@ void WorkspaceSummaryView::showWorkspace(const QString& path, const WorkspaceSta
     const QLocale locale;
     m_title->setText(team ? team->database : QFileInfo(path).completeBaseName());
     // Three columns of facts under where the workspace lives: a header a few lines tall, which
-    // leaves the overview's charts the height of a laptop's screen.
+    // leaves the overview's charts the height of a laptop's screen. Labels and values as written
+    // (a time zone, a path and a server's name come from outside).
     const auto cell = [](const QString& label, const QString& value, bool bold = false) {
-        return QStringLiteral("<td valign='middle'>%1</td><td valign='middle' style='padding-right: 24px'>%2</td>")
-            .arg(label.toHtmlEscaped(), bold ? QStringLiteral("<b>%1</b>").arg(value) : value);
+        const QString shown
+            = bold ? QStringLiteral("<b>%1</b>").arg(value.toHtmlEscaped()) : value.toHtmlEscaped();
+        return QStringLiteral(
+                   "<td valign='middle'>%1</td><td valign='middle' style='padding-right: 24px'>%2</td>")
+            .arg(label.toHtmlEscaped(), shown);
     };
     const auto wide = [](const QString& label, const QString& value) {
         return QStringLiteral("<tr><td valign='middle'>%1</td><td valign='middle' colspan='5'>%2</td></tr>")
@@ -55,7 +59,7 @@ void WorkspaceSummaryView::showWorkspace(const QString& path, const WorkspaceSta
     m_body->setText(QStringLiteral("<table cellspacing='4'>") + where + QStringLiteral("<tr>")
                     + cell(tr("Accounts"), locale.toString(stats.accounts), true)
                     + cell(tr("Outcomes"), locale.toString(stats.outcomes))
-                    + cell(tr("Time zone"), stats.timeZone.toHtmlEscaped()) + QStringLiteral("</tr><tr>")
+                    + cell(tr("Time zone"), stats.timeZone) + QStringLiteral("</tr><tr>")
                     + cell(tr("Events"), locale.toString(stats.events), true)
                     + cell(tr("Sources"), locale.toString(stats.sources)) + QStringLiteral("</tr></table>"));
 }
