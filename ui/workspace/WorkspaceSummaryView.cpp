@@ -17,7 +17,7 @@ WorkspaceSummaryView::WorkspaceSummaryView(QWidget* parent)
     , m_body(new QLabel)
 {
     auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(32, 12, 32, 8);
+    layout->setContentsMargins(18, 12, 18, 8); // the title over the guide's column and the charts
     m_title->setObjectName(QStringLiteral("workspaceTitle"));
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);

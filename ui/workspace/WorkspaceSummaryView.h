@@ -10,8 +10,8 @@ namespace tenure {
 
 struct TeamLocation;
 
-// What the open workspace holds: file, time zone and counts. The landing page until the
-// Overview exists, and later the header of the Data sources view.
+// What the open workspace holds: where it lives, its counts and time zone, in a few lines: the
+// Overview's header, over its charts or the guide of an empty workspace.
 class WorkspaceSummaryView : public QWidget
 {
     Q_OBJECT
