@@ -17,6 +17,21 @@ QString Outcome::kindName(Kind kind)
     return {};
 }
 
+QString Outcome::label(Kind kind)
+{
+    switch (kind) {
+    case Kind::Churned:
+        return tr("Churned");
+    case Kind::Renewed:
+        return tr("Renewed");
+    case Kind::Expanded:
+        return tr("Expanded");
+    case Kind::Contracted:
+        return tr("Contracted");
+    }
+    return {};
+}
+
 std::optional<Outcome::Kind> Outcome::kindFromName(const QString& name)
 {
     for (Kind kind : { Kind::Churned, Kind::Renewed, Kind::Expanded, Kind::Contracted }) {

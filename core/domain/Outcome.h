@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QDate>
 #include <QString>
 
@@ -20,8 +21,14 @@ struct Outcome
     QString source; // where it came from (CSV file, connector, "manual")
     QString externalId; // stable id within the source; (source, externalId) is unique
 
+    // The word stored and read in files and the database ("renewed"); label() says it to a reader.
     static QString kindName(Kind kind);
     static std::optional<Kind> kindFromName(const QString& name);
+    // The kind in the reader's language, as the customer page and the account report show it
+    // ("Renewed", 「更新」).
+    static QString label(Kind kind);
+
+    Q_DECLARE_TR_FUNCTIONS(Outcome)
 };
 
 } // namespace tenure

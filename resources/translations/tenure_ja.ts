@@ -1729,6 +1729,25 @@
     </message>
 </context>
 <context>
+    <name>Outcome</name>
+    <message>
+        <source>Churned</source>
+        <translation>解約</translation>
+    </message>
+    <message>
+        <source>Renewed</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Expanded</source>
+        <translation>拡大</translation>
+    </message>
+    <message>
+        <source>Contracted</source>
+        <translation>縮小</translation>
+    </message>
+</context>
+<context>
     <name>PageDecoder</name>
     <message>
         <source>no account at %1</source>

@@ -9,6 +9,7 @@
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimeZone>
@@ -329,6 +330,30 @@ private slots:
         const QString words = QString::fromUtf8(text.readAllStandardOutput());
         QVERIFY2(words.contains(QStringLiteral("スコアの内訳")) && words.contains(QStringLiteral("利用状況")),
                  qPrintable(words));
+
+        // What happened to a customer, in the reader's language: 「更新」, not the stored "renewed".
+        QString renewed;
+        {
+            auto opened = workspace.open(Database::Mode::ReadOnly);
+            QSqlQuery query(opened->connection());
+            QVERIFY(
+                query.exec(QStringLiteral("SELECT account_id FROM outcomes WHERE kind = 'renewed' LIMIT 1")));
+            QVERIFY(query.next());
+            renewed = query.value(0).toString();
+        }
+        const QString outcomePdf = workspace.dir() + QStringLiteral("/ja-outcome.pdf");
+        QCOMPARE(run({ QStringLiteral("--language"), QStringLiteral("ja"), QStringLiteral("report"), renewed,
+                       QStringLiteral("--pdf"), outcomePdf, QStringLiteral("--db"), db,
+                       QStringLiteral("--as-of"), QStringLiteral("2026-11-25") })
+                     .code,
+                 0);
+        text.start(QStringLiteral("pdftotext"), { outcomePdf, QStringLiteral("-") });
+        QVERIFY(text.waitForFinished(30000));
+        const QString outcomeWords = QString::fromUtf8(text.readAllStandardOutput());
+        QVERIFY2(outcomeWords.contains(QStringLiteral("結果"))
+                     && outcomeWords.contains(QStringLiteral("更新"))
+                     && !outcomeWords.contains(QLatin1String("renewed")),
+                 qPrintable(outcomeWords));
     }
 };
 

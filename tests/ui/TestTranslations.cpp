@@ -30,6 +30,7 @@
 #include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTabBar>
 #include <QTableWidget>
 #include <QTest>
@@ -370,6 +371,21 @@ private slots:
             problem = speaksJapanese(detail, english);
             QVERIFY2(problem.isEmpty(), qPrintable(id + QStringLiteral(": ") + problem));
         }
+        // What happened to a customer, in Japanese: 「更新」, not the stored "renewed".
+        QString renewed;
+        {
+            auto db = workspace.open(Database::Mode::ReadOnly);
+            QSqlQuery query(db->connection());
+            QVERIFY(
+                query.exec(QStringLiteral("SELECT account_id FROM outcomes WHERE kind = 'renewed' LIMIT 1")));
+            QVERIFY(query.next());
+            renewed = query.value(0).toString();
+        }
+        QVERIFY(window.showView(QStringLiteral("customer:") + renewed));
+        QTRY_VERIFY_WITH_TIMEOUT(detail->report() && detail->report()->account.id == renewed, 10000);
+        const QString outcomes = detail->findChild<QLabel*>(QStringLiteral("outcomes"))->text();
+        QVERIFY2(outcomes.contains(QStringLiteral("更新")) && !outcomes.contains(QLatin1String("renewed")),
+                 qPrintable(outcomes));
         // The quick switcher finds views by their Japanese names.
         window.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&window));

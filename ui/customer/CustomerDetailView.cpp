@@ -384,10 +384,10 @@ void CustomerDetailView::display(const AccountReport& report)
     for (const Outcome& outcome : report.outcomes)
         outcomes << (outcome.note.isEmpty()
                          ? tr("%1 %2").arg(locale.toString(outcome.date, QLocale::ShortFormat),
-                                           Outcome::kindName(outcome.kind).toHtmlEscaped())
+                                           Outcome::label(outcome.kind).toHtmlEscaped())
                          : tr("%1 %2 (%3)")
                                .arg(locale.toString(outcome.date, QLocale::ShortFormat),
-                                    Outcome::kindName(outcome.kind).toHtmlEscaped(),
+                                    Outcome::label(outcome.kind).toHtmlEscaped(),
                                     outcome.note.toHtmlEscaped()));
     if (!outcomes.isEmpty())
         outcomes.prepend(tr("<b>Outcomes</b>"));

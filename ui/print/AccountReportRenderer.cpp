@@ -218,7 +218,7 @@ void pass(const AccountReport& report, ReportPage& page)
         sectionTitle(page, Tr::tr("Outcomes"));
         for (const Outcome& outcome : report.outcomes) {
             QString line = Tr::tr("%1  %2").arg(locale.toString(outcome.date, QLocale::ShortFormat),
-                                                Outcome::kindName(outcome.kind));
+                                                Outcome::label(outcome.kind));
             if (outcome.amount)
                 line += Tr::tr("  %1").arg(money(outcome.amount, account.currency));
             if (!outcome.note.isEmpty())
