@@ -29,6 +29,16 @@ std::unique_ptr<Database> TempWorkspace::open(Database::Mode mode) const
     return std::move(db).value();
 }
 
+QString TempWorkspace::accountWithOutcome(const QString& kind) const
+{
+    const std::unique_ptr<Database> db = open(Database::Mode::ReadOnly);
+    QSqlQuery query(db->connection());
+    query.prepare(
+        QStringLiteral("SELECT account_id FROM outcomes WHERE kind = ? ORDER BY account_id LIMIT 1"));
+    query.addBindValue(kind);
+    return query.exec() && query.next() ? query.value(0).toString() : QString();
+}
+
 QString writeOutsideTenure(const QString& path, const QStringList& statements)
 {
     static int connections = 0;

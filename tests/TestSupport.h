@@ -20,6 +20,8 @@ public:
     QString dir() const { return m_dir.path(); }
     const QTemporaryDir& dirObject() const { return m_dir; }
     std::unique_ptr<Database> open(Database::Mode mode = Database::Mode::ReadWrite) const;
+    // An account with an outcome of `kind` ("renewed"), or empty if none has one.
+    QString accountWithOutcome(const QString& kind) const;
 
 private:
     QTemporaryDir m_dir;

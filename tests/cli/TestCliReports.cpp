@@ -9,7 +9,6 @@
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QSet>
-#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimeZone>
@@ -332,15 +331,8 @@ private slots:
                  qPrintable(words));
 
         // What happened to a customer, in the reader's language: 「更新」, not the stored "renewed".
-        QString renewed;
-        {
-            auto opened = workspace.open(Database::Mode::ReadOnly);
-            QSqlQuery query(opened->connection());
-            QVERIFY(
-                query.exec(QStringLiteral("SELECT account_id FROM outcomes WHERE kind = 'renewed' LIMIT 1")));
-            QVERIFY(query.next());
-            renewed = query.value(0).toString();
-        }
+        const QString renewed = workspace.accountWithOutcome(QStringLiteral("renewed"));
+        QVERIFY(!renewed.isEmpty());
         const QString outcomePdf = workspace.dir() + QStringLiteral("/ja-outcome.pdf");
         QCOMPARE(run({ QStringLiteral("--language"), QStringLiteral("ja"), QStringLiteral("report"), renewed,
                        QStringLiteral("--pdf"), outcomePdf, QStringLiteral("--db"), db,

@@ -30,7 +30,6 @@
 #include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
-#include <QSqlQuery>
 #include <QTabBar>
 #include <QTableWidget>
 #include <QTest>
@@ -372,15 +371,8 @@ private slots:
             QVERIFY2(problem.isEmpty(), qPrintable(id + QStringLiteral(": ") + problem));
         }
         // What happened to a customer, in Japanese: 「更新」, not the stored "renewed".
-        QString renewed;
-        {
-            auto db = workspace.open(Database::Mode::ReadOnly);
-            QSqlQuery query(db->connection());
-            QVERIFY(
-                query.exec(QStringLiteral("SELECT account_id FROM outcomes WHERE kind = 'renewed' LIMIT 1")));
-            QVERIFY(query.next());
-            renewed = query.value(0).toString();
-        }
+        const QString renewed = workspace.accountWithOutcome(QStringLiteral("renewed"));
+        QVERIFY(!renewed.isEmpty());
         QVERIFY(window.showView(QStringLiteral("customer:") + renewed));
         QTRY_VERIFY_WITH_TIMEOUT(detail->report() && detail->report()->account.id == renewed, 10000);
         const QString outcomes = detail->findChild<QLabel*>(QStringLiteral("outcomes"))->text();
