@@ -29,14 +29,18 @@ std::unique_ptr<Database> TempWorkspace::open(Database::Mode mode) const
     return std::move(db).value();
 }
 
-QString TempWorkspace::accountWithOutcome(const QString& kind) const
+QString TempWorkspace::accountWithOutcome(Outcome::Kind kind) const
 {
     const std::unique_ptr<Database> db = open(Database::Mode::ReadOnly);
     QSqlQuery query(db->connection());
     query.prepare(
         QStringLiteral("SELECT account_id FROM outcomes WHERE kind = ? ORDER BY account_id LIMIT 1"));
-    query.addBindValue(kind);
-    return query.exec() && query.next() ? query.value(0).toString() : QString();
+    query.addBindValue(Outcome::kindName(kind));
+    if (!query.exec()) {
+        qWarning("accountWithOutcome: %s", qPrintable(query.lastError().text()));
+        return {};
+    }
+    return query.next() ? query.value(0).toString() : QString();
 }
 
 QString writeOutsideTenure(const QString& path, const QStringList& statements)

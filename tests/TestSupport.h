@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/Outcome.h"
 #include "store/Database.h"
 
 #include <QDate>
@@ -20,8 +21,9 @@ public:
     QString dir() const { return m_dir.path(); }
     const QTemporaryDir& dirObject() const { return m_dir; }
     std::unique_ptr<Database> open(Database::Mode mode = Database::Mode::ReadWrite) const;
-    // An account with an outcome of `kind` ("renewed"), or empty if none has one.
-    QString accountWithOutcome(const QString& kind) const;
+    // The first account with an outcome of `kind`, or empty if none has one (said why on a failed
+    // read).
+    QString accountWithOutcome(Outcome::Kind kind) const;
 
 private:
     QTemporaryDir m_dir;

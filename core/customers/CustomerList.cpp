@@ -111,9 +111,14 @@ CustomerList::~CustomerList()
     waitForReads();
 }
 
-void CustomerList::waitForReads()
+void CustomerList::stopReads()
 {
     m_stop = true;
+}
+
+void CustomerList::waitForReads()
+{
+    stopReads();
     std::unique_lock lock(m_mutex);
     m_readEnded.wait(lock, [this] { return m_tasks == 0; });
     m_stop = false;

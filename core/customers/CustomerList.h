@@ -71,6 +71,9 @@ public:
     // (its connection closes with it): before the workspace's writer closes, so that the writer
     // is the last connection to the file, without the window waiting out a whole read.
     void waitForReads();
+    // Only the first half of waitForReads(): a read under way, or one still queued, ends where it
+    // is; waitForReads() then waits for it and lets later reads run.
+    void stopReads();
     // How many lists it has read and held (for tests and benchmarks) ...
     int loads() const;
     // ... and of those, how many it read whole, the accounts' own columns included.

@@ -28,6 +28,8 @@ struct Outcome
     // ("Renewed", 「更新」).
     static QString label(Kind kind);
 
+    // Last: the macro ends in "private:", and a data member after it would end aggregate
+    // initialisation.
     Q_DECLARE_TR_FUNCTIONS(Outcome)
 };
 

@@ -304,7 +304,7 @@ JA = {
     "outcomes: expected an object such as {\"churned\": [\"subscription_cancelled\"]}": "outcomes: {\"churned\": [\"subscription_cancelled\"]} のようなオブジェクトが必要です",
     "outcomes.%1: expected churned, renewed, expanded or contracted": "outcomes.%1: churned、renewed、expanded、contracted のいずれかが必要です",
     "outcomes.%1: expected a list of event names": "outcomes.%1: イベント名のリストが必要です",
-    "event %1: a %2 outcome for account \"%3\", which is not in this workspace (import the accounts first); the event itself was kept": "イベント %1: 顧客「%3」の %2 の結果ですが、この顧客はワークスペースにありません(先に顧客をインポートしてください)。イベント自体は保存しました",
+    "event %1: an outcome (%2) for account \"%3\", which is not in this workspace (import the accounts first); the event itself was kept": "イベント %1: 顧客「%3」の結果(%2)ですが、この顧客はワークスペースにありません(先に顧客をインポートしてください)。イベント自体は保存しました",
     "Days since the date": "日付からの日数", "Days until the date": "日付までの日数", "The account field": "顧客の項目",
     "Days since the outcome": "結果からの日数", "Events in the window": "期間内のイベント数", "Days since the last event": "最後のイベントからの日数",
     "Active users in the window": "期間内のアクティブユーザー数", "Change of events in the window (%)": "期間内のイベントの増減 (%)",

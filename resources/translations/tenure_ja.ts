@@ -6045,22 +6045,6 @@
         <translation>%1 の結果を記録</translation>
     </message>
     <message>
-        <source>Churned</source>
-        <translation>解約</translation>
-    </message>
-    <message>
-        <source>Renewed</source>
-        <translation>更新</translation>
-    </message>
-    <message>
-        <source>Expanded</source>
-        <translation>拡大</translation>
-    </message>
-    <message>
-        <source>Contracted</source>
-        <translation>縮小</translation>
-    </message>
-    <message>
         <source>optional, e.g. 12000</source>
         <translation>任意。例: 12000</translation>
     </message>
@@ -6226,8 +6210,8 @@ Team: %3</source>
         <translation>%1: %2 回試みて断念しました。最後の応答: %3</translation>
     </message>
     <message>
-        <source>event %1: a %2 outcome for account "%3", which is not in this workspace (import the accounts first); the event itself was kept</source>
-        <translation>イベント %1: 顧客「%3」の %2 の結果ですが、この顧客はワークスペースにありません(先に顧客をインポートしてください)。イベント自体は保存しました</translation>
+        <source>event %1: an outcome (%2) for account "%3", which is not in this workspace (import the accounts first); the event itself was kept</source>
+        <translation>イベント %1: 顧客「%3」の結果(%2)ですが、この顧客はワークスペースにありません(先に顧客をインポートしてください)。イベント自体は保存しました</translation>
     </message>
 </context>
 <context>

@@ -331,7 +331,7 @@ private slots:
                  qPrintable(words));
 
         // What happened to a customer, in the reader's language: 「更新」, not the stored "renewed".
-        const QString renewed = workspace.accountWithOutcome(QStringLiteral("renewed"));
+        const QString renewed = workspace.accountWithOutcome(Outcome::Kind::Renewed);
         QVERIFY(!renewed.isEmpty());
         const QString outcomePdf = workspace.dir() + QStringLiteral("/ja-outcome.pdf");
         QCOMPARE(run({ QStringLiteral("--language"), QStringLiteral("ja"), QStringLiteral("report"), renewed,

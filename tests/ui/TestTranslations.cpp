@@ -371,7 +371,7 @@ private slots:
             QVERIFY2(problem.isEmpty(), qPrintable(id + QStringLiteral(": ") + problem));
         }
         // What happened to a customer, in Japanese: 「更新」, not the stored "renewed".
-        const QString renewed = workspace.accountWithOutcome(QStringLiteral("renewed"));
+        const QString renewed = workspace.accountWithOutcome(Outcome::Kind::Renewed);
         QVERIFY(!renewed.isEmpty());
         QVERIFY(window.showView(QStringLiteral("customer:") + renewed));
         QTRY_VERIFY_WITH_TIMEOUT(detail->report() && detail->report()->account.id == renewed, 10000);

@@ -29,10 +29,9 @@ OutcomeDialog::OutcomeDialog(const QString& accountId, const QString& accountNam
     m_date->setObjectName(QStringLiteral("date"));
     m_amount->setObjectName(QStringLiteral("amount"));
     m_note->setObjectName(QStringLiteral("note"));
-    m_kind->addItem(tr("Churned"), int(Outcome::Kind::Churned));
-    m_kind->addItem(tr("Renewed"), int(Outcome::Kind::Renewed));
-    m_kind->addItem(tr("Expanded"), int(Outcome::Kind::Expanded));
-    m_kind->addItem(tr("Contracted"), int(Outcome::Kind::Contracted));
+    for (const Outcome::Kind kind : { Outcome::Kind::Churned, Outcome::Kind::Renewed, Outcome::Kind::Expanded,
+                                      Outcome::Kind::Contracted })
+        m_kind->addItem(Outcome::label(kind), int(kind));
     m_date->setCalendarPopup(true);
     m_amount->setPlaceholderText(tr("optional, e.g. 12000"));
     m_note->setPlaceholderText(tr("optional, e.g. switched to a competitor"));

@@ -497,9 +497,9 @@ bool PullRunner::store(const DecodedPage& page, const QJsonObject& state)
             outcome.accountId = QString::fromUtf8(event.accountId);
             if (!accounts.find(outcome.accountId)) {
                 outcomeRejections
-                    << tr("event %1: a %2 outcome for account \"%3\", which is not in this workspace "
+                    << tr("event %1: an outcome (%2) for account \"%3\", which is not in this workspace "
                           "(import the accounts first); the event itself was kept")
-                           .arg(QString::fromUtf8(event.externalId), Outcome::kindName(*kind),
+                           .arg(QString::fromUtf8(event.externalId), Outcome::label(*kind),
                                 outcome.accountId);
                 continue;
             }
