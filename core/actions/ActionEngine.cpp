@@ -193,6 +193,10 @@ Result<std::optional<Candidates>> callFor(Database& db, const RuleSet& rules, co
     return std::optional<Candidates>(std::move(candidates));
 }
 
+// What a refresh computes from what it reads, numbered: a Tenure whose triggers, priorities or
+// reasons come out differently has another, and its first refresh looks at every account.
+const QString kQueueFormat = QStringLiteral("q1");
+
 const QString kQueueStamp = QStringLiteral("action_queue");
 const QString kQueueSource = QStringLiteral("action_queue_source");
 
@@ -228,7 +232,9 @@ ActionEngine::ActionEngine(Database& db, ActionRules rules)
 
 ActionEngine::Scope ActionEngine::scopeOf(const ScoringEngine::Summary& pass)
 {
-    if (pass.allAccountsChanged || pass.rebuilt || pass.rescored || pass.changedSince < 0)
+    // A rebuild names the accounts whose results it changed when it could compare them
+    // (ScoringEngine::Summary): those are all the queue needs to look at again.
+    if (pass.allAccountsChanged || pass.changedSince < 0)
         return {};
     return { false, pass.changedAccounts, pass.changedSince, pass.checkpoint };
 }
@@ -245,10 +251,11 @@ QString ActionEngine::stampBase(const QDate& today, int rulesVersion)
             id += QStringLiteral("-unsaved"); // never the same twice: every refresh looks at every account
     }
     const QByteArray triggers = QJsonDocument(m_rules.toJson()).toJson(QJsonDocument::Compact);
-    return QStringLiteral("%1|%2|%3|%4|%5")
+    return QStringLiteral("%1|%2|%3|%4|%5|%6")
         .arg(id, today.toString(Qt::ISODate), QString::number(rulesVersion),
              AccountStore(m_db).masterDataStamp(),
-             QString::fromLatin1(QCryptographicHash::hash(triggers, QCryptographicHash::Sha1).toHex()));
+             QString::fromLatin1(QCryptographicHash::hash(triggers, QCryptographicHash::Sha1).toHex()),
+             kQueueFormat);
 }
 
 Result<ActionEngine::Summary> ActionEngine::refresh(const QDate& today)

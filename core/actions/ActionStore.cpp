@@ -62,6 +62,40 @@ ActionStore::ActionStore(QSqlDatabase teamConnection)
 {
 }
 
+QString ActionStore::statusName(const QString& status)
+{
+    if (status == QLatin1String("open"))
+        return tr("open");
+    if (status == QLatin1String("snoozed"))
+        return tr("snoozed");
+    if (status == QLatin1String("done"))
+        return tr("done");
+    return status;
+}
+
+QString ActionStore::eventName(const QString& kind)
+{
+    struct Words
+    {
+        const char* source;
+        const char* comment; // "snoozed" the act, not the status
+    };
+    static const std::initializer_list<std::pair<const char*, Words>> kNames {
+        { "created", QT_TRANSLATE_NOOP3("ActionStore", "opened", "an action's history") },
+        { "updated", QT_TRANSLATE_NOOP3("ActionStore", "updated", "an action's history") },
+        { "cleared", QT_TRANSLATE_NOOP3("ActionStore", "cleared", "an action's history") },
+        { "done", QT_TRANSLATE_NOOP3("ActionStore", "done", "an action's history") },
+        { "snoozed", QT_TRANSLATE_NOOP3("ActionStore", "snoozed", "an action's history") },
+        { "woke", QT_TRANSLATE_NOOP3("ActionStore", "woke", "an action's history") },
+        { "reassigned", QT_TRANSLATE_NOOP3("ActionStore", "reassigned", "an action's history") },
+        { "note", QT_TRANSLATE_NOOP3("ActionStore", "note", "an action's history") },
+    };
+    for (const auto& [keyword, words] : kNames)
+        if (kind == QLatin1String(keyword))
+            return tr(words.source, words.comment);
+    return kind;
+}
+
 QString ActionStore::triggerName(const QString& trigger)
 {
     if (trigger == QLatin1String("bad_band"))

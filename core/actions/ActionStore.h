@@ -104,6 +104,10 @@ public:
     static int triggerRank(const QString& trigger);
     // "Bad band", "Renewal at risk", "Inactive", "Score drop".
     static QString triggerName(const QString& trigger);
+    // An action's status (open, snoozed, done) and a history entry's kind (created, updated, cleared,
+    // done, snoozed, woke, reassigned, note) in words; a keyword this Tenure does not know, as stored.
+    static QString statusName(const QString& status);
+    static QString eventName(const QString& kind);
     // Who is at the keyboard, for history rows: $USER or $USERNAME.
     static QString currentAuthor();
 

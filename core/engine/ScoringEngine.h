@@ -58,10 +58,15 @@ public:
         qint64 checkpoint = 0;
         QDate asOf;
         int rulesVersion = 0;
-        bool allAccountsChanged = false; // a rebuild or full re-score: every status may have moved
-        QSet<QString> changedAccounts; // otherwise: the accounts whose status was re-computed
+        // Every status may have moved: a new day, rules or accounts, or a rebuild that could not
+        // compare its results with the summaries it replaced.
+        bool allAccountsChanged = false;
+        // Otherwise: the accounts whose status was re-computed; of a rebuild, those whose results
+        // (status or history) differ from the summaries it replaced, and any it folded in after.
+        QSet<QString> changedAccounts;
         // Otherwise: the checkpoint from which changedAccounts names every account re-scored (where
-        // the pass began, or where another engine on the same file left it); -1 when unknown.
+        // the pass began, where another engine on the same file left it, or the checkpoint of the
+        // summaries a rebuild replaced); -1 when unknown.
         qint64 changedSince = -1;
     };
 

@@ -251,13 +251,26 @@ Result<ScoringEngine::Summary> ScoringEngine::Private::finishShadow(SummaryStore
         if (!stamped)
             return abandon(stamped.error());
     }
-    if (Status swapped = SummaryStore::replaceWithShadow(db, scope); !swapped)
+    // Scored on the day, rules, accounts and zone of the live summaries, the shadow is compared
+    // with them at the swap: the accounts whose results differ are all that changed since the live
+    // checkpoint, and the action queue looks at theirs only (ActionEngine::scopeOf). A rebuild of
+    // the same log under the same rules changes none.
+    SummaryStore::SwapChanges changes;
+    changes.sameState = { kRulesVersion, kAsOfDay, kMasterStamp, kTimeZone };
+    if (Status swapped = SummaryStore::replaceWithShadow(db, scope, &changes); !swapped)
         return abandon(tr("Cannot swap in the rebuilt summaries: %1").arg(swapped.error()));
 
     // Events appended while the rebuild ran are folded in now.
     Result<Summary> rest = runIncremental(progress, cancel);
     if (!rest)
         return rest;
+    // From where the shadow left the summaries, unless another engine moved them meanwhile.
+    if (changes.compared && !rest->allAccountsChanged && rest->changedSince == changes.shadowCheckpoint) {
+        summary.allAccountsChanged = false;
+        summary.changedAccounts = std::move(changes.accounts);
+        summary.changedAccounts.unite(rest->changedAccounts);
+        summary.changedSince = changes.liveCheckpoint;
+    }
     summary.events += rest->events;
     summary.historyRows += rest->historyRows;
     summary.checkpoint = rest->checkpoint;

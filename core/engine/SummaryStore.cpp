@@ -7,6 +7,8 @@
 #include "store/Database.h"
 #include "store/Transaction.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -295,7 +297,60 @@ Status SummaryStore::dropShadow(Database& db)
     return execAll(db, statements);
 }
 
+namespace {
+
+// The accounts whose results differ between the live summaries and the shadow (SwapChanges).
+Status compareWithShadow(Database& db, SummaryStore::SwapChanges& changes)
+{
+    const QString next = QString::fromLatin1(SummaryStore::kShadowSuffix);
+    QSqlQuery query(db.connection());
+    query.setForwardOnly(true);
+    // The checkpoints, and whether the state the results depend on is the same on both sides.
+    query.prepare(QStringLiteral("SELECT (SELECT value FROM engine_state WHERE key = 'checkpoint'), "
+                                 "(SELECT value FROM engine_state%1 WHERE key = 'checkpoint'), "
+                                 "(SELECT count(*) FROM engine_state l JOIN engine_state%1 s USING (key) "
+                                 "WHERE l.value = s.value AND key IN (SELECT value FROM json_each(?)))")
+                      .arg(next));
+    query.addBindValue(QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(changes.sameState)).toJson(QJsonDocument::Compact)));
+    if (!query.exec() || !query.next())
+        return Error { query.lastError().text() };
+    if (query.value(0).isNull() || query.value(1).isNull()
+        || query.value(2).toInt() != changes.sameState.size())
+        return {};
+    changes.liveCheckpoint = query.value(0).toLongLong();
+    changes.shadowCheckpoint = query.value(1).toLongLong();
+    query.finish();
+    // Both sides are in key order: each side's rows are looked up by the other's key.
+    if (!query.exec(
+            QStringLiteral(
+                "SELECT s.account_id FROM account_status%1 s LEFT JOIN account_status l ON l.account_id = "
+                "s.account_id WHERE l.account_id IS NULL OR l.stage IS NOT s.stage OR l.score IS NOT "
+                "s.score OR l.band IS NOT s.band OR l.breakdown IS NOT s.breakdown OR l.day IS NOT s.day "
+                "OR l.rules_version IS NOT s.rules_version OR l.last_active IS NOT s.last_active "
+                "UNION ALL SELECT l.account_id FROM account_status l WHERE NOT EXISTS (SELECT 1 FROM "
+                "account_status%1 s WHERE s.account_id = l.account_id) "
+                "UNION ALL SELECT s.account_id FROM history_months%1 s LEFT JOIN history_months l ON "
+                "l.account_id = s.account_id AND l.month = s.month WHERE l.account_id IS NULL OR l.days "
+                "IS NOT s.days OR l.legend IS NOT s.legend "
+                "UNION ALL SELECT l.account_id FROM history_months l WHERE NOT EXISTS (SELECT 1 FROM "
+                "history_months%1 s WHERE s.account_id = l.account_id AND s.month = l.month)")
+                .arg(next)))
+        return Error { query.lastError().text() };
+    while (query.next())
+        changes.accounts.insert(query.value(0).toString());
+    changes.compared = true;
+    return {};
+}
+
+} // namespace
+
 Status SummaryStore::replaceWithShadow(Database& db, Scope scope)
+{
+    return replaceWithShadow(db, scope, nullptr);
+}
+
+Status SummaryStore::replaceWithShadow(Database& db, Scope scope, SwapChanges* changes)
 {
     Transaction transaction(db);
     if (!transaction.isActive())
@@ -313,8 +368,18 @@ Status SummaryStore::replaceWithShadow(Database& db, Scope scope)
             return Error { tr("events were folded in by another process while the accounts were scored "
                               "again; the next pass starts over") };
     }
+    if (changes)
+        if (Status compared = compareWithShadow(db, *changes); !compared)
+            return compared;
+    // The keys of engine_state that are not the engine's (the action queue's stamp) stay as they
+    // are: the shadow's state replaces the engine's own.
+    QStringList statements {
+        QStringLiteral("INSERT INTO engine_state%1 (key, value) SELECT key, value FROM engine_state l WHERE "
+                       "NOT EXISTS (SELECT 1 FROM engine_state%1 s WHERE s.key = l.key)")
+            .arg(QLatin1String(kShadowSuffix))
+    };
     // The history view goes while its table is swapped (a rename checks every view), then comes back.
-    QStringList statements = SummarySchema::dropViewStatements();
+    statements += SummarySchema::dropViewStatements();
     for (const char* name : kTables) {
         if (!inScope(name, scope))
             continue;

@@ -101,6 +101,21 @@ public:
     static Status createShadow(Database& db, Scope scope = Scope::Everything);
     static Status dropShadow(Database& db);
     static Status replaceWithShadow(Database& db, Scope scope = Scope::Everything);
+    // What a swap changes, found in its transaction, before the live tables go: the accounts whose
+    // results differ between the live summaries and the shadow (their status, breakdown included,
+    // or any month of their history; an account on one side only), and the checkpoints of both.
+    // Only when the engine state holds the same value on both sides for every key of `sameState`
+    // (the day, the rules, the accounts, the zone): else everything may have moved, and nothing
+    // is compared.
+    struct SwapChanges
+    {
+        QStringList sameState; // in
+        bool compared = false;
+        qint64 liveCheckpoint = -1;
+        qint64 shadowCheckpoint = -1;
+        QSet<QString> accounts;
+    };
+    static Status replaceWithShadow(Database& db, Scope scope, SwapChanges* changes);
 
 private:
     enum Statement { SaveActivity, LoadActivity, ActivityRange, UpsertStatus, StatementCount };

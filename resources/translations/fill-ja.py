@@ -55,6 +55,8 @@ JA = {
     "Back in the queue on:": "再表示する日:", "Reassign": "担当変更", "New owner:": "新しい担当者:", "Note": "メモ", "Note:": "メモ:",
     "%n actions": "アクション %n 件", "snoozed until %1": "%1 までスヌーズ", "open": "未対応", "Priority": "優先度",
     "Trigger": "きっかけ", "Why": "理由", "Status": "状態",
+    "snoozed": "スヌーズ中", "done": "完了", "opened": "作成", "updated": "優先度・理由を更新", "cleared": "解消",
+    "woke": "スヌーズ解除", "reassigned": "担当変更", "note": "メモ",
     "%n accounts": "顧客 %n 社", "%1 open, %2 snoozed": "未対応 %1 件、スヌーズ中 %2 件",
     "The %1 most urgent of %2 accounts (%3)": "顧客 %2 社のうち緊急度の高い %1 社(%3)",
     "Bad band": "最下位バンド", "Renewal at risk": "更新リスク", "Inactive": "利用停止", "Score drop": "スコア低下",
@@ -217,6 +219,8 @@ JA = {
         "<p><b>Tenure</b> は GNU 一般公衆利用許諾書 バージョン 3 以降のもとで配布されるフリーソフトウェアです(Qt Charts は GPL v3)。</p><p>使用しているライブラリ:</p><ul><li><b>Qt %1</b>(Core, Gui, Widgets, Sql, Network, Charts, PrintSupport, Concurrent): GNU LGPL v3(Qt Charts: GNU GPL v3)</li><li><b>SQLite %2</b>: パブリックドメイン</li><li><b>Noto Sans CJK</b> フォント(インストールされている場合、日本語表示用): SIL Open Font License 1.1</li></ul>",
     " min": " 分", " s": " 秒", "Edit Connector": "コネクタを編集", "Add Connector": "コネクタを追加",
     "REST API (JSON pages)": "REST API(JSON のページ)", "Mixpanel raw export (JSON lines)": "Mixpanel 生データエクスポート(JSON Lines)",
+    "REST API": "REST API", "Mixpanel export": "Mixpanel エクスポート", "Segment": "Segment", "CSV import": "CSV インポート",
+    "Demo data": "デモデータ", "accounts": "顧客", "usage events": "利用イベント", "outcomes": "結果", "account keys": "顧客キー",
     "Segment (track, identify, group)": "Segment(track, identify, group)", "None": "なし", "Bearer token": "Bearer トークン",
     "User name and password (Basic)": "ユーザー名とパスワード(Basic)", "API key in a header": "ヘッダーの API キー",
     "One request": "1 回のリクエスト", "Cursor in the response": "レスポンス内のカーソル",
@@ -979,13 +983,21 @@ from ja_cli import JA_CLI  # noqa: E402
 
 JA.update(JA_CLI)
 
+# Words whose source text means two things, told apart by their disambiguation (tr's second argument).
+JA_BY_COMMENT = {
+    ("snoozed", "an action's history"): "スヌーズ",
+}
+
 
 def main(path):
     tree = ET.parse(path)
     filled = 0
     for message in tree.getroot().iter("message"):
         source = message.find("source").text or ""
-        if source not in JA:
+        comment = message.find("comment")
+        key = (source, comment.text if comment is not None else None)
+        words = JA_BY_COMMENT.get(key, JA.get(source) if comment is None or key not in JA_BY_COMMENT else None)
+        if words is None:
             continue
         translation = message.find("translation")
         translation.attrib.pop("type", None)
@@ -993,9 +1005,9 @@ def main(path):
             for child in list(translation):
                 translation.remove(child)
             form = ET.SubElement(translation, "numerusform")
-            form.text = JA[source]
+            form.text = words
         else:
-            translation.text = JA[source]
+            translation.text = words
         filled += 1
     tree.getroot().set("language", "ja_JP")
     tree.getroot().set("sourcelanguage", "en")

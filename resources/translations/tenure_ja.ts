@@ -359,6 +359,58 @@
         <source>Snoozed until %1: %2</source>
         <translation>%1 までスヌーズ: %2</translation>
     </message>
+    <message>
+        <source>open</source>
+        <translation>未対応</translation>
+    </message>
+    <message>
+        <source>snoozed</source>
+        <translation>スヌーズ中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <comment>an action's history</comment>
+        <translation>作成</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <comment>an action's history</comment>
+        <translation>優先度・理由を更新</translation>
+    </message>
+    <message>
+        <source>cleared</source>
+        <comment>an action's history</comment>
+        <translation>解消</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <comment>an action's history</comment>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>snoozed</source>
+        <comment>an action's history</comment>
+        <translation>スヌーズ</translation>
+    </message>
+    <message>
+        <source>woke</source>
+        <comment>an action's history</comment>
+        <translation>スヌーズ解除</translation>
+    </message>
+    <message>
+        <source>reassigned</source>
+        <comment>an action's history</comment>
+        <translation>担当変更</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <comment>an action's history</comment>
+        <translation>メモ</translation>
+    </message>
 </context>
 <context>
     <name>ActionsCommand</name>
@@ -2773,6 +2825,45 @@
     <message>
         <source>Stopping: this process stood by; the engine runs elsewhere.</source>
         <translation>停止します: このプロセスは待機していただけで、エンジンは別の場所で動いています。</translation>
+    </message>
+</context>
+<context>
+    <name>SourceKinds</name>
+    <message>
+        <source>REST API</source>
+        <translation>REST API</translation>
+    </message>
+    <message>
+        <source>Mixpanel export</source>
+        <translation>Mixpanel エクスポート</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>CSV import</source>
+        <translation>CSV インポート</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>デモデータ</translation>
+    </message>
+    <message>
+        <source>accounts</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <source>usage events</source>
+        <translation>利用イベント</translation>
+    </message>
+    <message>
+        <source>outcomes</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>account keys</source>
+        <translation>顧客キー</translation>
     </message>
 </context>
 <context>

@@ -200,6 +200,17 @@ private slots:
                      && shown.out.contains(QLatin1String("left a voicemail"))
                      && shown.out.contains(QLatin1String("reassigned")),
                  qPrintable(shown.out));
+        // In Japanese, the status and what happened read in Japanese; the CSMs' notes as written.
+        const Run shownJa
+            = runBinary({ QStringLiteral("--language"), QStringLiteral("ja"), QStringLiteral("actions"),
+                          QStringLiteral("show"), id, QStringLiteral("--db"), db });
+        QCOMPARE(shownJa.code, 0);
+        QVERIFY2(shownJa.out.contains(QStringLiteral("完了"))
+                     && shownJa.out.contains(QStringLiteral("担当変更"))
+                     && shownJa.out.contains(QStringLiteral("折り返し待ち"))
+                     && !shownJa.out.contains(QLatin1String("reassigned"))
+                     && !shownJa.out.contains(QLatin1String("  done")),
+                 qPrintable(shownJa.out));
         const Run after
             = runCommand({ QStringLiteral("actions"), QStringLiteral("--db"), db, QStringLiteral("--json") });
         QCOMPARE(QJsonDocument::fromJson(after.out.toUtf8()).array().size(), actions.size() - 1);

@@ -1,7 +1,7 @@
-// After a scoring pass that re-scored some accounts only, the action queue's refresh looks at those
-// accounts only, and leaves the queue exactly as a refresh of every account would; anything else
-// that changed (the day, the rules, the action rules, the accounts, a refresh not stamped) makes it
-// look at every account again.
+// After a scoring pass that re-scored some accounts only, or a rebuild that changed some accounts'
+// results only, the action queue's refresh looks at those accounts only, and leaves the queue exactly as a
+// refresh of every account would; anything else that changed (the day, the rules, the action rules, the
+// accounts, a refresh not stamped) makes it look at every account again.
 #include "TestSupport.h"
 #include "actions/ActionEngine.h"
 #include "actions/ActionStore.h"
@@ -274,6 +274,61 @@ private slots:
         const ScoringEngine::Summary mine = pass();
         QCOMPARE(mine.changedAccounts, QSet<QString> { QStringLiteral("A-00002") });
         QVERIFY(refresh(ActionEngine::scopeOf(mine), quieter).everyAccount);
+    }
+
+    // A rebuild from the log names the accounts whose results it changed: of the same log, none,
+    // and the queue looks at nobody's; with today's first events for a few accounts, theirs, and
+    // the queue is left as a refresh of every account leaves it. A rebuild under new rules changes
+    // everyone's.
+    void aRebuildRefreshesTheAccountsItChanged()
+    {
+        QVERIFY(refresh(ActionEngine::Scope()).everyAccount);
+        const auto rebuild = [&] {
+            const Result<ScoringEngine::Summary> summary = m_engine->rebuild();
+            if (!summary)
+                qFatal("rebuild failed: %s", qPrintable(summary.error()));
+            return summary.value();
+        };
+        const ScoringEngine::Summary same = rebuild();
+        QVERIFY(same.rebuilt && !same.allAccountsChanged);
+        QCOMPARE(same.changedAccounts, QSet<QString>());
+        const qint64 due = scalar(QStringLiteral("SELECT count(DISTINCT account_id) FROM actions WHERE "
+                                                 "status = 'snoozed' AND snoozed_until <= '%1'")
+                                      .arg(kToday.toString(Qt::ISODate)));
+        const ActionEngine::Summary none = refresh(ActionEngine::scopeOf(same));
+        QVERIFY(!none.everyAccount);
+        QCOMPARE(none.accountsChecked, due);
+        QCOMPARE(none.opened + none.updated + none.cleared, 0);
+
+        QStringList notYetToday;
+        QSqlQuery query(m_db->connection());
+        QVERIFY(query.exec(QStringLiteral("SELECT account_id FROM account_status WHERE score IS NOT NULL AND "
+                                          "last_active < '%1' ORDER BY account_id LIMIT 3")
+                               .arg(kToday.toString(Qt::ISODate))));
+        while (query.next())
+            notYetToday << query.value(0).toString();
+        query.finish();
+        QVERIFY2(notYetToday.size() == 3, "the demo has scored accounts not yet active today");
+        append(notYetToday, 5, QStringLiteral("rebuild"));
+        const ScoringEngine::Summary touched = rebuild();
+        QVERIFY(!touched.allAccountsChanged);
+        QCOMPARE(touched.changedAccounts, QSet<QString>(notYetToday.cbegin(), notYetToday.cend()));
+        const QString copy = m_workspace.dir() + QStringLiteral("/rebuilt.tenure");
+        QSqlQuery vacuum(m_db->connection());
+        QVERIFY(vacuum.exec(QStringLiteral("VACUUM INTO '%1'").arg(copy)));
+        const ActionEngine::Summary scoped = refresh(ActionEngine::scopeOf(touched));
+        QVERIFY(!scoped.everyAccount);
+        QCOMPARE(scoped.accountsChecked, notYetToday.size() + due);
+        Result<std::unique_ptr<Database>> other = Database::open(copy);
+        QVERIFY(other.ok());
+        QVERIFY(ActionEngine(**other, ActionRules()).refresh(kToday).ok());
+        QCOMPARE(actionsOf(*m_db), actionsOf(**other));
+
+        const Result<RuleStore::Active> active = RuleStore(*m_db).active();
+        QVERIFY(active.ok() && RuleStore(*m_db).save(active->rules, QStringLiteral("rebuild")).ok());
+        const ScoringEngine::Summary renewed = rebuild();
+        QVERIFY(renewed.allAccountsChanged);
+        QVERIFY(refresh(ActionEngine::scopeOf(renewed)).everyAccount);
     }
 };
 

@@ -111,6 +111,72 @@ private slots:
         QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name LIKE '%_next'")),
                  0);
     }
+
+    // A swap names the accounts whose results differ between the live tables and the shadow (a
+    // status, a month of history, a row on one side only), when the state they depend on is the
+    // same on both sides; else it compares nothing. The state's other keys survive it.
+    void aSwapNamesTheAccountsItChanges()
+    {
+        test::TempWorkspace workspace;
+        auto db = workspace.open();
+        const auto exec = [&](const QString& sql) {
+            QSqlQuery query(db->connection());
+            if (!query.exec(sql))
+                qFatal("%s", qPrintable(sql));
+        };
+        const auto fill = [&](const QString& suffix) {
+            exec(QStringLiteral("INSERT OR REPLACE INTO engine_state%1 VALUES ('checkpoint', '7'), "
+                                "('rules_version', '2')")
+                     .arg(suffix));
+            for (int i = 1; i <= 5; ++i) {
+                exec(QStringLiteral("INSERT INTO account_status%1 VALUES ('A-%2', 'adoption', 70.5, 'Good', "
+                                    "'[]', '2026-06-15', 1000, 2, '2026-06-14')")
+                         .arg(suffix)
+                         .arg(i));
+                exec(QStringLiteral("INSERT INTO history_months%1 VALUES ('A-%2', '2026-06', "
+                                    "'[[\"adoption\",\"Good\"]]', '[null,[0,70.5]]')")
+                         .arg(suffix)
+                         .arg(i));
+            }
+        };
+        fill(QString());
+        QVERIFY(SummaryStore(*db).setState(QStringLiteral("action_queue"), QStringLiteral("stamp")).ok());
+        const QString next = QString::fromLatin1(SummaryStore::kShadowSuffix);
+        QVERIFY(SummaryStore::createShadow(*db).ok());
+        fill(next);
+        exec(
+            QStringLiteral("UPDATE account_status%1 SET band = 'Normal' WHERE account_id = 'A-1'").arg(next));
+        exec(QStringLiteral("UPDATE history_months%1 SET days = '[null,[0,69.5]]' WHERE account_id = 'A-2'")
+                 .arg(next));
+        exec(QStringLiteral("DELETE FROM account_status%1 WHERE account_id = 'A-3'").arg(next));
+        exec(QStringLiteral("INSERT INTO history_months%1 VALUES ('A-4', '2026-05', '[]', '[]')").arg(next));
+        exec(QStringLiteral("UPDATE account_status%1 SET computed_at = 2000 WHERE account_id = 'A-5'")
+                 .arg(next));
+        exec(QStringLiteral("UPDATE engine_state%1 SET value = '9' WHERE key = 'checkpoint'").arg(next));
+        SummaryStore::SwapChanges changes;
+        changes.sameState = { QStringLiteral("rules_version") };
+        QVERIFY(SummaryStore::replaceWithShadow(*db, SummaryStore::Scope::Everything, &changes).ok());
+        QVERIFY(changes.compared);
+        QCOMPARE(changes.accounts,
+                 (QSet<QString> { QStringLiteral("A-1"), QStringLiteral("A-2"), QStringLiteral("A-3"),
+                                  QStringLiteral("A-4") }));
+        QCOMPARE(changes.liveCheckpoint, 7);
+        QCOMPARE(changes.shadowCheckpoint, 9);
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM account_status")), 4); // swapped in
+        // The state's keys that are not the engine's stay; the engine's are the shadow's.
+        QCOMPARE(SummaryStore(*db).state(QStringLiteral("action_queue")), QStringLiteral("stamp"));
+        QCOMPARE(SummaryStore(*db).state(QStringLiteral("checkpoint")), QStringLiteral("9"));
+
+        // Other rules in the shadow: every account may have moved, and nothing is compared.
+        QVERIFY(SummaryStore::createShadow(*db).ok());
+        fill(next);
+        exec(QStringLiteral("UPDATE engine_state%1 SET value = '3' WHERE key = 'rules_version'").arg(next));
+        SummaryStore::SwapChanges unlike;
+        unlike.sameState = { QStringLiteral("rules_version") };
+        QVERIFY(SummaryStore::replaceWithShadow(*db, SummaryStore::Scope::Everything, &unlike).ok());
+        QVERIFY(!unlike.compared);
+        QVERIFY(unlike.accounts.isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSummaryStore)

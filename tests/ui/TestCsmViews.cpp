@@ -511,6 +511,7 @@ private slots:
         auto* sources = window.findChild<QTableWidget*>(QStringLiteral("sources"));
         QTRY_VERIFY_WITH_TIMEOUT(sources->rowCount() == 1, 10000);
         QCOMPARE(sources->item(0, 0)->text(), QStringLiteral("demo"));
+        QCOMPARE(sources->item(0, 1)->text(), QStringLiteral("Demo data")); // its kind in words
         QCOMPARE_NE(sources->item(0, 2)->text(), QStringLiteral("0"));
         QVERIFY(window.grab().save(test::screenshotDir() + QStringLiteral("/main-datasources.png")));
     }

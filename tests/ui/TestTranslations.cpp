@@ -13,6 +13,7 @@
 #include "rules/RuleSetEditor.h"
 #include "rules/RulesView.h"
 #include "sources/DataSourcesView.h"
+#include "sources/SourceKinds.h"
 #include "tuning/TuningView.h"
 
 #include <QAbstractButton>
@@ -345,6 +346,15 @@ private slots:
             problem = speaksJapanese(page.widget, english);
             QVERIFY2(problem.isEmpty(), qPrintable(name + QStringLiteral(": ") + problem));
         }
+        // The kinds the workspace stores as keywords read in Japanese: the demo source's in its
+        // table, a connector's, a CSV preset's.
+        QCOMPARE(sources->findChild<QTableWidget*>(QStringLiteral("sources"))->item(0, 1)->text(),
+                 QStringLiteral("デモデータ"));
+        QCOMPARE(SourceKinds::source(QStringLiteral("mixpanel")), QStringLiteral("Mixpanel エクスポート"));
+        QCOMPARE(SourceKinds::source(QStringLiteral("csv")), QStringLiteral("CSV インポート"));
+        QCOMPARE(SourceKinds::importKind(QStringLiteral("events")), QStringLiteral("利用イベント"));
+        QCOMPARE(SourceKinds::source(QStringLiteral("newer-kind")),
+                 QStringLiteral("newer-kind")); // as stored
         // The customer page without a customer, before one is opened.
         auto* detail = window.findChild<CustomerDetailView*>();
         QVERIFY(window.showView(QStringLiteral("customer")));

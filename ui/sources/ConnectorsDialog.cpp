@@ -4,6 +4,7 @@
 #include "ingest/connectors/PullWorker.h"
 #include "ingest/connectors/SecretStore.h"
 #include "sources/ConnectorForm.h"
+#include "sources/SourceKinds.h"
 #include "store/WithWorkspace.h"
 #include "util/JsonInput.h"
 
@@ -174,7 +175,7 @@ void ConnectorsDialog::showEntries(const QList<ConnectorStore::Entry>& entries)
         const ConnectorConfig& config = entries[row].config;
         const QStringList cells {
             config.name,
-            ConnectorConfig::kindName(config.kind),
+            SourceKinds::connector(config.kind),
             QUrl(config.url).scheme() == QLatin1String("file") ? tr("local file") : QUrl(config.url).host(),
             config.intervalMinutes > 0 ? tr("every %1 min").arg(config.intervalMinutes) : tr("on demand"),
             progressText(entries[row].state),

@@ -2,6 +2,7 @@
 
 #include "Async.h"
 #include "PlainText.h"
+#include "sources/SourceKinds.h"
 #include "store/WithWorkspace.h"
 #include "team/TeamStats.h"
 
@@ -76,7 +77,8 @@ DataSourcesView::DataSourcesView(QWidget* parent)
             QString details;
             const QJsonObject mapping = row.source.config.value(QStringLiteral("mapping")).toObject();
             if (!mapping.isEmpty())
-                details = tr("CSV preset for %1").arg(mapping.value(QStringLiteral("kind")).toString());
+                details = tr("CSV preset for %1")
+                              .arg(SourceKinds::importKind(mapping.value(QStringLiteral("kind")).toString()));
             else if (!row.source.config.value(QStringLiteral("url")).toString().isEmpty())
                 details = row.state.isEmpty()
                     ? tr("never pulled")
@@ -89,8 +91,8 @@ DataSourcesView::DataSourcesView(QWidget* parent)
                               QLocale::ShortFormat));
             else if (row.source.kind == QLatin1String("demo"))
                 details = tr("a generated demo portfolio, not real customers");
-            const QStringList cells { row.source.name, row.source.kind, locale.toString(row.events),
-                                      details };
+            const QStringList cells { row.source.name, SourceKinds::source(row.source.kind),
+                                      locale.toString(row.events), details };
             for (int column = 0; column < cells.size(); ++column)
                 m_table->setItem(i, column, new QTableWidgetItem(cells[column]));
         }

@@ -207,7 +207,8 @@ int ActionsCommand::run(const QCommandLineParser& parser, Context& context)
             return done(Error { tr("No action %1.").arg(id) }, {});
         context.out << tr("Action %1: %2 (%3), %4, priority %5, owner %6")
                            .arg(id)
-                           .arg(action->accountName, action->accountId, action->status)
+                           .arg(action->accountName, action->accountId,
+                                ActionStore::statusName(action->status))
                            .arg(action->priority, 0, 'f', 1)
                            .arg(action->owner)
                     << '\n'
@@ -219,12 +220,13 @@ int ActionsCommand::run(const QCommandLineParser& parser, Context& context)
             int kindColumns = 0;
             for (const ActionEvent& event : *history) {
                 authorColumns = std::max(authorColumns, columnsOf(event.author));
-                kindColumns = std::max(kindColumns, columnsOf(event.kind));
+                kindColumns = std::max(kindColumns, columnsOf(ActionStore::eventName(event.kind)));
             }
             for (const ActionEvent& event : *history)
                 context.out << "  " << event.at.toLocalTime().toString(Qt::ISODate) << "  "
                             << padRight(event.author, authorColumns) << "  "
-                            << padRight(event.kind, kindColumns) << "  " << event.detail << '\n';
+                            << padRight(ActionStore::eventName(event.kind), kindColumns) << "  "
+                            << event.detail << '\n';
         }
         context.out << Qt::flush;
         return Success;
