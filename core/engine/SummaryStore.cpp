@@ -14,6 +14,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <string_view>
+
 namespace tenure {
 
 namespace {
@@ -299,6 +301,55 @@ Status SummaryStore::dropShadow(Database& db)
 
 namespace {
 
+// The accounts whose history differs between the live summaries and the shadow. Both tables are
+// in the order of their keys (account, month): read side by side, as one merge. Looking each row
+// up in the other table instead took three times as long (2.7 s for 400 days of 100k accounts).
+Status compareHistory(Database& db, QSet<QString>& accounts)
+{
+    Result<SqliteStatement> live = SqliteStatement::prepare(
+        db.handle(), "SELECT account_id, month, legend, days FROM history_months ORDER BY account_id, month");
+    if (!live)
+        return Error { live.error() };
+    const QByteArray shadowSql
+        = QByteArrayLiteral("SELECT account_id, month, legend, days FROM history_months")
+        + SummarySchema::kShadowSuffix + QByteArrayLiteral(" ORDER BY account_id, month");
+    Result<SqliteStatement> next = SqliteStatement::prepare(db.handle(), shadowSql.constData());
+    if (!next)
+        return Error { next.error() };
+    const auto text = [](const SqliteStatement& row, int column) {
+        const auto* data = static_cast<const char*>(sqlite3_column_blob(row.get(), column));
+        return std::string_view(data ? data : "", std::size_t(sqlite3_column_bytes(row.get(), column)));
+    };
+    const auto changed = [&](const SqliteStatement& row) {
+        const std::string_view id = text(row, 0);
+        accounts.insert(QString::fromUtf8(id.data(), qsizetype(id.size())));
+    };
+    int liveStep = sqlite3_step(live->get());
+    int nextStep = sqlite3_step(next->get());
+    while (liveStep == SQLITE_ROW || nextStep == SQLITE_ROW) {
+        int order = liveStep != SQLITE_ROW ? 1 : nextStep != SQLITE_ROW ? -1 : 0;
+        if (order == 0) // the keys in SQLite's own order for them (bytes, as memcmp)
+            order = text(*live, 0).compare(text(*next, 0));
+        if (order == 0)
+            order = text(*live, 1).compare(text(*next, 1));
+        if (order < 0) { // a month the shadow has not
+            changed(*live);
+            liveStep = sqlite3_step(live->get());
+        } else if (order > 0) { // a month the live history has not
+            changed(*next);
+            nextStep = sqlite3_step(next->get());
+        } else {
+            if (text(*live, 2) != text(*next, 2) || text(*live, 3) != text(*next, 3))
+                changed(*next);
+            liveStep = sqlite3_step(live->get());
+            nextStep = sqlite3_step(next->get());
+        }
+    }
+    if (liveStep != SQLITE_DONE || nextStep != SQLITE_DONE)
+        return Error { QString::fromUtf8(sqlite3_errmsg(db.handle())) };
+    return {};
+}
+
 // The accounts whose results differ between the live summaries and the shadow (SwapChanges).
 Status compareWithShadow(Database& db, SummaryStore::SwapChanges& changes)
 {
@@ -321,7 +372,7 @@ Status compareWithShadow(Database& db, SummaryStore::SwapChanges& changes)
     changes.liveCheckpoint = query.value(0).toLongLong();
     changes.shadowCheckpoint = query.value(1).toLongLong();
     query.finish();
-    // Both sides are in key order: each side's rows are looked up by the other's key.
+    // The statuses, one row an account: each side's rows looked up by the other's key.
     if (!query.exec(
             QStringLiteral(
                 "SELECT s.account_id FROM account_status%1 s LEFT JOIN account_status l ON l.account_id = "
@@ -329,16 +380,14 @@ Status compareWithShadow(Database& db, SummaryStore::SwapChanges& changes)
                 "s.score OR l.band IS NOT s.band OR l.breakdown IS NOT s.breakdown OR l.day IS NOT s.day "
                 "OR l.rules_version IS NOT s.rules_version OR l.last_active IS NOT s.last_active "
                 "UNION ALL SELECT l.account_id FROM account_status l WHERE NOT EXISTS (SELECT 1 FROM "
-                "account_status%1 s WHERE s.account_id = l.account_id) "
-                "UNION ALL SELECT s.account_id FROM history_months%1 s LEFT JOIN history_months l ON "
-                "l.account_id = s.account_id AND l.month = s.month WHERE l.account_id IS NULL OR l.days "
-                "IS NOT s.days OR l.legend IS NOT s.legend "
-                "UNION ALL SELECT l.account_id FROM history_months l WHERE NOT EXISTS (SELECT 1 FROM "
-                "history_months%1 s WHERE s.account_id = l.account_id AND s.month = l.month)")
+                "account_status%1 s WHERE s.account_id = l.account_id)")
                 .arg(next)))
         return Error { query.lastError().text() };
     while (query.next())
         changes.accounts.insert(query.value(0).toString());
+    query.finish();
+    if (Status compared = compareHistory(db, changes.accounts); !compared)
+        return compared;
     changes.compared = true;
     return {};
 }

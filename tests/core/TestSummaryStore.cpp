@@ -150,6 +150,7 @@ private slots:
                  .arg(next));
         exec(QStringLiteral("DELETE FROM account_status%1 WHERE account_id = 'A-3'").arg(next));
         exec(QStringLiteral("INSERT INTO history_months%1 VALUES ('A-4', '2026-05', '[]', '[]')").arg(next));
+        exec(QStringLiteral("INSERT INTO history_months VALUES ('A-7', '2026-04', '[]', '[]')")); // live only
         exec(QStringLiteral("UPDATE account_status%1 SET computed_at = 2000 WHERE account_id = 'A-5'")
                  .arg(next));
         exec(QStringLiteral("UPDATE engine_state%1 SET value = '9' WHERE key = 'checkpoint'").arg(next));
@@ -159,7 +160,7 @@ private slots:
         QVERIFY(changes.compared);
         QCOMPARE(changes.accounts,
                  (QSet<QString> { QStringLiteral("A-1"), QStringLiteral("A-2"), QStringLiteral("A-3"),
-                                  QStringLiteral("A-4") }));
+                                  QStringLiteral("A-4"), QStringLiteral("A-7") }));
         QCOMPARE(changes.liveCheckpoint, 7);
         QCOMPARE(changes.shadowCheckpoint, 9);
         QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM account_status")), 4); // swapped in
