@@ -14,6 +14,8 @@
 #include <QDate>
 #include <QList>
 
+#include <memory>
+
 namespace tenure::test {
 
 // The demo's day, and the display names of the CSMs the team tests sign in as.
@@ -25,6 +27,20 @@ struct DemoMember
 {
     QString login, name, role, password;
 };
+
+// The team's engine on makeDemoTeam's working copy (in `local`'s folder), as of `today`, elected;
+// null if another holds the election.
+inline std::unique_ptr<TeamEngine> demoEngine(PgCluster& cluster, const TempWorkspace& local,
+                                              const QString& database, const QDate& today)
+{
+    TeamEngine::Options options;
+    options.replicaPath = local.dir() + QStringLiteral("/engine.tenure");
+    options.engine.today = today;
+    auto engine
+        = std::make_unique<TeamEngine>(cluster.location(database), options, PgCluster::superPassword());
+    const Result<bool> elected = engine->tryElect();
+    return elected.ok() && *elected ? std::move(engine) : nullptr;
+}
 
 // Empty when all went well, else what failed. `owners`: the first half of the accounts (by id)
 // is owned by the first, the rest by the second; none: the demo's owners stay. The engine's copy
@@ -57,13 +73,10 @@ inline QString makeDemoTeam(PgCluster& cluster, const TempWorkspace& local, cons
         if (!split)
             return split.error();
     }
-    TeamEngine::Options engineOptions;
-    engineOptions.replicaPath = local.dir() + QStringLiteral("/engine.tenure");
-    engineOptions.engine.today = asOf;
-    TeamEngine engine(cluster.location(database), engineOptions, PgCluster::superPassword());
-    if (Result<bool> elected = engine.tryElect(); !elected || !*elected)
-        return elected ? QStringLiteral("the engine was not elected") : elected.error();
-    Result<TeamEngine::Pass> pass = engine.runPass();
+    std::unique_ptr<TeamEngine> engine = demoEngine(cluster, local, database, asOf);
+    if (!engine)
+        return QStringLiteral("the engine was not elected");
+    Result<TeamEngine::Pass> pass = engine->runPass();
     if (!pass)
         return pass.error();
     if (openActions)

@@ -143,13 +143,7 @@ private:
     // The team's engine, elected, on makeDemoTeam's working copy, as of `today`; null if not elected.
     std::unique_ptr<TeamEngine> engineOn(const QDate& today)
     {
-        TeamEngine::Options options;
-        options.replicaPath = m_local.dir() + QStringLiteral("/engine.tenure");
-        options.engine.today = today;
-        auto engine = std::make_unique<TeamEngine>(m_cluster.location(QStringLiteral("queue")), options,
-                                                   PgCluster::superPassword());
-        const Result<bool> elected = engine->tryElect();
-        return elected.ok() && *elected ? std::move(engine) : nullptr;
+        return test::demoEngine(m_cluster, m_local, QStringLiteral("queue"), today);
     }
 
     PgCluster m_cluster;
