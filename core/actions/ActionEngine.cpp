@@ -236,7 +236,13 @@ ActionEngine::Scope ActionEngine::scopeOf(const ScoringEngine::Summary& pass)
     // (ScoringEngine::Summary): those are all the queue needs to look at again.
     if (pass.allAccountsChanged || pass.changedSince < 0)
         return {};
-    return { false, pass.changedAccounts, pass.changedSince, pass.checkpoint };
+    return { false,
+             pass.changedAccounts,
+             pass.changedSince,
+             pass.checkpoint,
+             pass.changedSinceGeneration,
+             pass.generation,
+             pass.historyComparedFrom };
 }
 
 QString ActionEngine::stampBase(const QDate& today, int rulesVersion)
@@ -284,11 +290,19 @@ Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, con
     // Read before the statuses: a stamp never claims more than the refresh saw.
     const QString base = stampBase(today, active->version);
     const qint64 checkpoint = ScoringEngine::checkpoint(m_db);
+    const QString generation = ScoringEngine::generation(m_db);
     const QString stored = readStamp(target);
     // Another engine on the same file may have folded events in since the pass (a second window,
-    // a backtest): their accounts are not the pass's.
-    const bool partial = !scope.everyAccount && checkpoint == scope.upTo && !stored.isEmpty()
-        && stored == base + QLatin1Char('@') + QString::number(scope.since);
+    // a backtest), or swapped in a rebuild: their accounts are not the pass's. A rebuild's
+    // summaries are a new generation: a stamp of the ones it replaced matches only its own pass,
+    // whose changes it compared. It compared the history from its back-fill's first day on.
+    const bool historyCompared
+        = !scope.historyFrom.isValid() || today.addDays(-m_rules.dropWindowDays) >= scope.historyFrom;
+    const bool partial = !scope.everyAccount && checkpoint == scope.upTo && generation == scope.generation
+        && historyCompared && !stored.isEmpty()
+        && stored
+            == base + QLatin1Char('@') + scope.sinceGeneration + QLatin1Char(':')
+                + QString::number(scope.since);
     QStringList only;
     if (partial) {
         QSet<QString> accounts = scope.accounts;
@@ -407,8 +421,9 @@ Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, con
         return Error { written.error() };
     // A change the version check left (a CSM changed the action meanwhile) is looked at again by
     // the next refresh, of every account: a stamp no pass matches.
-    const QString stamp = written->skipped > 0 ? QStringLiteral("none")
-                                               : base + QLatin1Char('@') + QString::number(checkpoint);
+    const QString stamp = written->skipped > 0
+        ? QStringLiteral("none")
+        : base + QLatin1Char('@') + generation + QLatin1Char(':') + QString::number(checkpoint);
     if (Status stamped = writeStamp(target, stamp); !stamped)
         return Error { stamped.error() };
     Summary summary { *written, 0, checked, !partial };

@@ -45,6 +45,9 @@ public:
         QSet<QString> accounts;
         qint64 since = -1; // the summaries' checkpoint from which `accounts` are all that changed...
         qint64 upTo = -1; // ...up to this one, where the pass left them
+        QString sinceGeneration; // the summaries' generation at `since` (ScoringEngine::generation)...
+        QString generation; // ...and where the pass left them
+        QDate historyFrom; // of a rebuild: the history before this day was not compared
     };
     static Scope scopeOf(const ScoringEngine::Summary& pass);
 

@@ -241,6 +241,7 @@ Result<ScoringEngine::Summary> ScoringEngine::Private::runIncremental(const Prog
     const qint64 checkpoint = live.state(kCheckpoint, QStringLiteral("0")).toLongLong();
     const qint64 upTo = EventLog(db).lastSeq();
     summary.changedSince = checkpoint;
+    summary.changedSinceGeneration = live.state(kGeneration);
     if (Status folded = aggregate(live, checkpoint, upTo, summary, progress, cancel); !folded)
         return Error { folded.error() };
 
@@ -271,6 +272,10 @@ Result<ScoringEngine::Summary> ScoringEngine::Private::runIncremental(const Prog
             return Error { stamped.error() };
     }
     summary.checkpoint = live.state(kCheckpoint, QStringLiteral("0")).toLongLong();
+    summary.generation = live.state(kGeneration);
+    // Another engine's rebuild swapped its summaries in meanwhile: what changed is not all ours.
+    if (summary.generation != summary.changedSinceGeneration)
+        summary.changedSince = -1;
     summary.asOf = DayClock::date(context.today);
     summary.rulesVersion = context.rulesVersion;
     return summary;
@@ -279,6 +284,11 @@ Result<ScoringEngine::Summary> ScoringEngine::Private::runIncremental(const Prog
 qint64 ScoringEngine::checkpoint(Database& db)
 {
     return SummaryStore(db).state(kCheckpoint, QStringLiteral("0")).toLongLong();
+}
+
+QString ScoringEngine::generation(Database& db)
+{
+    return SummaryStore(db).state(kGeneration);
 }
 
 QStringList ScoringEngine::statusStateKeys()

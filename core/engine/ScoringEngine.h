@@ -68,6 +68,13 @@ public:
         // the pass began, where another engine on the same file left it, or the checkpoint of the
         // summaries a rebuild replaced); -1 when unknown.
         qint64 changedSince = -1;
+        // The generation of the summaries at changedSince, and after the pass (see generation()).
+        QString changedSinceGeneration;
+        QString generation;
+        // Of a rebuild that compared: the first day of history compared (the back-fill's first day;
+        // the history before it, which a rebuild does not write, is not compared). Invalid when
+        // the whole history counts (an incremental pass writes what it re-scored, from any day).
+        QDate historyComparedFrom;
     };
 
     // (phase, done, total); called on the engine's thread. A negative total: a message with no
@@ -83,6 +90,9 @@ public:
     Result<Summary> rebuild(const Progress& progress = {}, const std::atomic_bool* cancel = nullptr);
     // The checkpoint of the workspace's summaries: the last event they hold.
     static qint64 checkpoint(Database& db);
+    // Which set of summaries the workspace holds: a new one after each rebuild or re-score swapped
+    // in (empty before the first). With the checkpoint, what a reader of them saw.
+    static QString generation(Database& db);
     // The keys of engine_state that a pass writes with, or after, the statuses it stores (the
     // checkpoint, the rules version, the day, the master data's stamp, the time zone): what tells
     // a reader of the statuses that they may have changed (CustomerList).

@@ -28,6 +28,8 @@ inline const QString kRulesVersion = QStringLiteral("rules_version");
 inline const QString kAsOfDay = QStringLiteral("as_of_day");
 inline const QString kMasterStamp = QStringLiteral("master_stamp");
 inline const QString kTimeZone = QStringLiteral("time_zone"); // the days of the aggregates
+// A new random id for each set of summaries a rebuild or re-score swaps in (ScoringEngine::generation).
+inline const QString kGeneration = QStringLiteral("generation");
 
 inline bool cancelled(const std::atomic_bool* cancel)
 {

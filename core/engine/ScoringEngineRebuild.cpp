@@ -13,6 +13,8 @@
 #include "store/EventRows.h"
 #include "store/Transaction.h"
 
+#include <QUuid>
+
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -247,6 +249,8 @@ Result<ScoringEngine::Summary> ScoringEngine::Private::finishShadow(SummaryStore
         if (stamped)
             stamped = shadow.setState(kMasterStamp, context.masterStamp);
         if (stamped)
+            stamped = shadow.setState(kGeneration, QUuid::createUuid().toString(QUuid::WithoutBraces));
+        if (stamped)
             stamped = transaction.commit();
         if (!stamped)
             return abandon(stamped.error());
@@ -257,6 +261,8 @@ Result<ScoringEngine::Summary> ScoringEngine::Private::finishShadow(SummaryStore
     // the same log under the same rules changes none.
     SummaryStore::SwapChanges changes;
     changes.sameState = { kRulesVersion, kAsOfDay, kMasterStamp, kTimeZone };
+    // The history a rebuild writes: from the back-fill's first day (AccountScoring).
+    changes.historyFrom = DayClock::date(context.today - context.historyDays + 1);
     if (Status swapped = SummaryStore::replaceWithShadow(db, scope, &changes); !swapped)
         return abandon(tr("Cannot swap in the rebuilt summaries: %1").arg(swapped.error()));
 
@@ -270,7 +276,10 @@ Result<ScoringEngine::Summary> ScoringEngine::Private::finishShadow(SummaryStore
         summary.changedAccounts = std::move(changes.accounts);
         summary.changedAccounts.unite(rest->changedAccounts);
         summary.changedSince = changes.liveCheckpoint;
+        summary.changedSinceGeneration = changes.liveGeneration;
+        summary.historyComparedFrom = changes.historyFrom;
     }
+    summary.generation = rest->generation;
     summary.events += rest->events;
     summary.historyRows += rest->historyRows;
     summary.checkpoint = rest->checkpoint;

@@ -9,6 +9,7 @@
 #include "util/Result.h"
 
 #include <QCoreApplication>
+#include <QDate>
 #include <QHash>
 #include <QList>
 #include <QSet>
@@ -103,15 +104,18 @@ public:
     static Status replaceWithShadow(Database& db, Scope scope = Scope::Everything);
     // What a swap changes, found in its transaction, before the live tables go: the accounts whose
     // results differ between the live summaries and the shadow (their status, breakdown included,
-    // or any month of their history; an account on one side only), and the checkpoints of both.
-    // Only when the engine state holds the same value on both sides for every key of `sameState`
-    // (the day, the rules, the accounts, the zone): else everything may have moved, and nothing
-    // is compared.
+    // or a day of their history from `historyFrom` on; an account on one side only), the live
+    // checkpoint and generation, and the shadow's checkpoint. Only when the engine state holds the
+    // same value on both sides for every key of `sameState` (the day, the rules, the accounts, the
+    // zone): else everything may have moved, and nothing is compared. A comparison that fails
+    // leaves `compared` false and the swap goes on.
     struct SwapChanges
     {
         QStringList sameState; // in
+        QDate historyFrom; // in: the history before this day is not compared (invalid: all of it)
         bool compared = false;
         qint64 liveCheckpoint = -1;
+        QString liveGeneration;
         qint64 shadowCheckpoint = -1;
         QSet<QString> accounts;
     };

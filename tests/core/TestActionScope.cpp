@@ -324,11 +324,33 @@ private slots:
         QVERIFY(ActionEngine(**other, ActionRules()).refresh(kToday).ok());
         QCOMPARE(actionsOf(*m_db), actionsOf(**other));
 
+        // A rebuild whose own refresh did not happen (the window closed, the refresh failed) left
+        // the stamp of the summaries it replaced, at the same checkpoint: the next pass's refresh
+        // looks at every account, whatever the rebuild changed. Here a status tampered with, which
+        // the rebuild puts right.
+        QSqlQuery tamper(m_db->connection());
+        QVERIFY(tamper.exec(QStringLiteral("UPDATE account_status SET last_active = '2020-01-01' WHERE "
+                                           "account_id = (SELECT min(account_id) FROM account_status)")));
+        const ScoringEngine::Summary unseen = rebuild();
+        QCOMPARE(unseen.changedAccounts.size(), 1);
+        append({ QStringLiteral("A-00007") }, 2, QStringLiteral("after-unseen"));
+        QVERIFY(refresh(ActionEngine::scopeOf(pass())).everyAccount);
         const Result<RuleStore::Active> active = RuleStore(*m_db).active();
         QVERIFY(active.ok() && RuleStore(*m_db).save(active->rules, QStringLiteral("rebuild")).ok());
         const ScoringEngine::Summary renewed = rebuild();
         QVERIFY(renewed.allAccountsChanged);
         QVERIFY(refresh(ActionEngine::scopeOf(renewed)).everyAccount);
+
+        // A rebuild whose back-fill starts after the day the score-drop trigger reads (10 days of
+        // history, a window of 30) did not compare that day: every account's.
+        ScoringEngine::Options shortHistory;
+        shortHistory.today = kToday;
+        shortHistory.historyDays = 10;
+        const Result<ScoringEngine::Summary> shorter = ScoringEngine(*m_db, shortHistory).rebuild();
+        QVERIFY(shorter.ok() && !shorter->allAccountsChanged);
+        QCOMPARE(shorter->historyComparedFrom, kToday.addDays(-9));
+        QVERIFY(ActionRules().dropWindowDays > 9);
+        QVERIFY(refresh(ActionEngine::scopeOf(*shorter)).everyAccount);
     }
 };
 

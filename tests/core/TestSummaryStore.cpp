@@ -178,6 +178,48 @@ private slots:
         QVERIFY(!unlike.compared);
         QVERIFY(unlike.accounts.isEmpty());
     }
+
+    // A rebuild writes the history from its back-fill's first day: the days before it are not
+    // compared, in the first month nor in the months before; a day after it is.
+    void aSwapComparesTheHistoryFromADay()
+    {
+        test::TempWorkspace workspace;
+        auto db = workspace.open();
+        const auto exec = [&](const QString& sql) {
+            QSqlQuery query(db->connection());
+            if (!query.exec(sql))
+                qFatal("%s", qPrintable(sql));
+        };
+        const QString next = QString::fromLatin1(SummaryStore::kShadowSuffix);
+        QVERIFY(SummaryStore::createShadow(*db).ok());
+        for (const QString& suffix : { QString(), next }) {
+            exec(QStringLiteral("INSERT OR REPLACE INTO engine_state%1 VALUES ('checkpoint', '7')")
+                     .arg(suffix));
+            for (int i = 1; i <= 5; ++i)
+                exec(QStringLiteral("INSERT INTO history_months%1 VALUES ('A-%2', '2026-06', "
+                                    "'[[\"adoption\",\"Good\"]]', '[null,[0,70.5]]')")
+                         .arg(suffix)
+                         .arg(i));
+        }
+        exec(QStringLiteral("INSERT OR REPLACE INTO engine_state VALUES ('generation', 'g1')"));
+        exec(QStringLiteral("INSERT INTO history_months VALUES ('A-1', '2026-04', '[]', '[[0,1]]')"));
+        exec(QStringLiteral(
+                 "UPDATE history_months%1 SET days = '[[0,99.0],[0,70.5]]' WHERE account_id = 'A-2'")
+                 .arg(next)); // 1 June
+        exec(QStringLiteral("UPDATE history_months%1 SET days = '[null,[0,71.5]]' WHERE account_id = 'A-3'")
+                 .arg(next)); // 2 June
+        exec(QStringLiteral("INSERT INTO history_months%1 VALUES ('A-4', '2026-07', "
+                            "'[[\"adoption\",\"Good\"]]', '[[0,70.5]]')")
+                 .arg(next));
+        exec(QStringLiteral(
+            "UPDATE history_months SET days = '[null,[0,70.5],null]' WHERE account_id = 'A-5'"));
+        SummaryStore::SwapChanges changes;
+        changes.historyFrom = QDate(2026, 6, 2);
+        QVERIFY(SummaryStore::replaceWithShadow(*db, SummaryStore::Scope::Everything, &changes).ok());
+        QVERIFY(changes.compared);
+        QCOMPARE(changes.accounts, (QSet<QString> { QStringLiteral("A-3"), QStringLiteral("A-4") }));
+        QCOMPARE(changes.liveGeneration, QStringLiteral("g1"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSummaryStore)
