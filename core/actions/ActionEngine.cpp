@@ -242,7 +242,8 @@ ActionEngine::Scope ActionEngine::scopeOf(const ScoringEngine::Summary& pass)
              pass.checkpoint,
              pass.changedSinceGeneration,
              pass.generation,
-             pass.historyComparedFrom };
+             pass.historyComparedFrom,
+             pass.historyDroppedAccounts };
 }
 
 QString ActionEngine::stampBase(const QDate& today, int rulesVersion)
@@ -295,17 +296,19 @@ Result<ActionEngine::Summary> ActionEngine::refreshInto(QSqlDatabase target, con
     // Another engine on the same file may have folded events in since the pass (a second window,
     // a backtest), or swapped in a rebuild: their accounts are not the pass's. A rebuild's
     // summaries are a new generation: a stamp of the ones it replaced matches only its own pass,
-    // whose changes it compared. It compared the history from its back-fill's first day on.
-    const bool historyCompared
-        = !scope.historyFrom.isValid() || today.addDays(-m_rules.dropWindowDays) >= scope.historyFrom;
+    // whose changes it compared.
     const bool partial = !scope.everyAccount && checkpoint == scope.upTo && generation == scope.generation
-        && historyCompared && !stored.isEmpty()
+        && !stored.isEmpty()
         && stored
             == base + QLatin1Char('@') + scope.sinceGeneration + QLatin1Char(':')
                 + QString::number(scope.since);
     QStringList only;
     if (partial) {
         QSet<QString> accounts = scope.accounts;
+        // A rebuild compared the history from its back-fill's first day on; the score a drop is
+        // measured from may be of a day before it, which the swap dropped where there was one.
+        if (scope.historyFrom.isValid() && today.addDays(-m_rules.dropWindowDays) < scope.historyFrom)
+            accounts.unite(scope.historyDropped);
         // A snoozed action wakes on its day, whatever its account: a CSM may snooze until a day the
         // workspace's zone has reached before their own.
         QSqlQuery due(target);

@@ -34,11 +34,14 @@ public:
 
     // Which accounts a refresh looks at. Every account's by default. After a scoring pass that
     // re-scored some accounts only (events came in; the day, the rules, the accounts and outcomes
-    // unchanged: ScoringEngine::Summary), only theirs: the others' triggers read what they read at
-    // the last refresh. Only when the queue's stamp says that last refresh saw everything up to
-    // where the pass began, on the same day, rules and action rules, and the summaries are still
-    // where the pass left them; otherwise every account's. Snoozed actions whose day has come are
-    // woken whatever their account.
+    // unchanged: ScoringEngine::Summary), or a rebuild that compared its results with the
+    // summaries it replaced, only theirs: the others' triggers read what they read at the last
+    // refresh. Only when the queue's stamp says that last refresh saw everything up to where the
+    // pass began (the summaries' generation and checkpoint), on the same day, rules and action
+    // rules, and the summaries are still where the pass left them; otherwise every account's.
+    // When the score-drop trigger reads a day before a rebuild's history, the accounts that had
+    // history before it are looked at too. Snoozed actions whose day
+    // has come are woken whatever their account.
     struct Scope
     {
         bool everyAccount = true;
@@ -47,7 +50,8 @@ public:
         qint64 upTo = -1; // ...up to this one, where the pass left them
         QString sinceGeneration; // the summaries' generation at `since` (ScoringEngine::generation)...
         QString generation; // ...and where the pass left them
-        QDate historyFrom; // of a rebuild: the history before this day was not compared
+        QDate historyFrom; // of a rebuild: the history before this day was not compared...
+        QSet<QString> historyDropped; // ...and these accounts held some (which the swap dropped)
     };
     static Scope scopeOf(const ScoringEngine::Summary& pass);
 
@@ -61,7 +65,7 @@ public:
     Result<Summary> refreshInto(QSqlDatabase target, const QDate& today, bool team, const Scope& scope);
 
 private:
-    // The stamp of a refresh, but for the checkpoint (ActionEngine.cpp).
+    // The stamp of a refresh, but for the summaries' generation and checkpoint (ActionEngine.cpp).
     QString stampBase(const QDate& today, int rulesVersion);
 
     Database& m_db;

@@ -126,9 +126,11 @@ Status ScoringEngine::Private::scoreAccounts(SummaryStore& target, const Activit
 }
 
 Status ScoringEngine::Private::aggregate(SummaryStore& target, qint64 after, qint64 upTo, Summary& summary,
-                                         const Progress& progress, const std::atomic_bool* cancel)
+                                         const Progress& progress, const std::atomic_bool* cancel,
+                                         qint64& reached)
 {
-    qint64 checkpoint = after;
+    qint64& checkpoint = reached;
+    checkpoint = after;
     while (checkpoint < upTo) {
         if (cancelled(cancel))
             return Error { tr("Scoring was cancelled.") };
@@ -242,7 +244,8 @@ Result<ScoringEngine::Summary> ScoringEngine::Private::runIncremental(const Prog
     const qint64 upTo = EventLog(db).lastSeq();
     summary.changedSince = checkpoint;
     summary.changedSinceGeneration = live.state(kGeneration);
-    if (Status folded = aggregate(live, checkpoint, upTo, summary, progress, cancel); !folded)
+    qint64 reached = checkpoint;
+    if (Status folded = aggregate(live, checkpoint, upTo, summary, progress, cancel, reached); !folded)
         return Error { folded.error() };
 
     // Windows slide when the day changes; account data changes everything since the first event.
@@ -273,8 +276,9 @@ Result<ScoringEngine::Summary> ScoringEngine::Private::runIncremental(const Prog
     }
     summary.checkpoint = live.state(kCheckpoint, QStringLiteral("0")).toLongLong();
     summary.generation = live.state(kGeneration);
-    // Another engine's rebuild swapped its summaries in meanwhile: what changed is not all ours.
-    if (summary.generation != summary.changedSinceGeneration)
+    // Another engine folded events in after this pass last looked, or swapped a rebuild in: what
+    // changed is not all ours.
+    if (summary.checkpoint != reached || summary.generation != summary.changedSinceGeneration)
         summary.changedSince = -1;
     summary.asOf = DayClock::date(context.today);
     summary.rulesVersion = context.rulesVersion;

@@ -75,6 +75,8 @@ public:
         // the history before it, which a rebuild does not write, is not compared). Invalid when
         // the whole history counts (an incremental pass writes what it re-scored, from any day).
         QDate historyComparedFrom;
+        // ...and the accounts whose replaced history held days before it (gone with the swap).
+        QSet<QString> historyDroppedAccounts;
     };
 
     // (phase, done, total); called on the engine's thread. A negative total: a message with no

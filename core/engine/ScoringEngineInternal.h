@@ -82,8 +82,9 @@ private:
     Result<Summary> runIncremental(const Progress& progress, const std::atomic_bool* cancel);
     Status loadContext();
     // Folds the events in (after, upTo] into `target`'s aggregates, a batch per transaction.
+    // `reached`: the checkpoint this pass last saw (its own batches', or another engine's).
     Status aggregate(SummaryStore& target, qint64 after, qint64 upTo, Summary& summary,
-                     const Progress& progress, const std::atomic_bool* cancel);
+                     const Progress& progress, const std::atomic_bool* cancel, qint64& reached);
     // The rebuild's way without a spill: the partition's activities from the log's rows.
     Result<QHash<QString, AccountActivity>> readLog(qint64 upTo, int partition,
                                                     const AccountPartitioning& partitioning, Summary& summary,

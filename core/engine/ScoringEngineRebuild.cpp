@@ -278,6 +278,7 @@ Result<ScoringEngine::Summary> ScoringEngine::Private::finishShadow(SummaryStore
         summary.changedSince = changes.liveCheckpoint;
         summary.changedSinceGeneration = changes.liveGeneration;
         summary.historyComparedFrom = changes.historyFrom;
+        summary.historyDroppedAccounts = std::move(changes.historyBefore);
     }
     summary.generation = rest->generation;
     summary.events += rest->events;

@@ -304,7 +304,7 @@ namespace {
 // The accounts whose history differs between the live summaries and the shadow. Both tables are
 // in the order of their keys (account, month): read side by side, as one merge. Looking each row
 // up in the other table instead took three times as long (2.7 s for 400 days of 100k accounts).
-Status compareHistory(Database& db, const QDate& from, QSet<QString>& accounts)
+Status compareHistory(Database& db, const QDate& from, QSet<QString>& accounts, QSet<QString>& before)
 {
     // The month of `from` is compared from that day on, the months before it not at all.
     const QByteArray firstMonth
@@ -357,6 +357,26 @@ Status compareHistory(Database& db, const QDate& from, QSet<QString>& accounts)
             entries.removeLast();
         return entries;
     };
+    // Whether a live row holds a day before `from` (which the shadow, a rebuild's, has none of).
+    const auto holdsDaysBefore = [&](const SqliteStatement& row) {
+        if (first.empty())
+            return false;
+        if (text(row, 1) < first)
+            return true;
+        if (text(row, 1) != first)
+            return false;
+        const std::string_view bytes = text(row, 3);
+        const QJsonArray days
+            = QJsonDocument::fromJson(QByteArray::fromRawData(bytes.data(), qsizetype(bytes.size()))).array();
+        for (qsizetype i = 0; i < firstIndex && i < days.size(); ++i)
+            if (days.at(i).isArray())
+                return true;
+        return false;
+    };
+    const auto heldBefore = [&](const SqliteStatement& row) {
+        const std::string_view id = text(row, 0);
+        before.insert(QString::fromUtf8(id.data(), qsizetype(id.size())));
+    };
     // The first month's rows differ only if their days from firstIndex on do.
     const auto firstMonthDiffers = [&](const SqliteStatement* live, const SqliteStatement* next) {
         return daysFrom(live) != daysFrom(next);
@@ -372,15 +392,19 @@ Status compareHistory(Database& db, const QDate& from, QSet<QString>& accounts)
         if (order < 0) { // a month the shadow has not
             if (counts(*live) && (text(*live, 1) != first || firstMonthDiffers(&*live, nullptr)))
                 changed(*live);
+            if (holdsDaysBefore(*live))
+                heldBefore(*live);
             liveStep = sqlite3_step(live->get());
         } else if (order > 0) { // a month the live history has not
             if (counts(*next) && (text(*next, 1) != first || firstMonthDiffers(nullptr, &*next)))
                 changed(*next);
             nextStep = sqlite3_step(next->get());
         } else {
-            if (counts(*next) && (text(*live, 2) != text(*next, 2) || text(*live, 3) != text(*next, 3))
-                && (text(*next, 1) != first || firstMonthDiffers(&*live, &*next)))
+            const bool same = text(*live, 2) == text(*next, 2) && text(*live, 3) == text(*next, 3);
+            if (!same && counts(*next) && (text(*next, 1) != first || firstMonthDiffers(&*live, &*next)))
                 changed(*next);
+            if (!same && holdsDaysBefore(*live))
+                heldBefore(*live);
             liveStep = sqlite3_step(live->get());
             nextStep = sqlite3_step(next->get());
         }
@@ -389,7 +413,8 @@ Status compareHistory(Database& db, const QDate& from, QSet<QString>& accounts)
             break; // an error: said below
     }
     if (liveStep != SQLITE_DONE || nextStep != SQLITE_DONE)
-        return Error { QString::fromUtf8(sqlite3_errstr(liveStep != SQLITE_DONE ? liveStep : nextStep)) };
+        return Error { QString::fromUtf8(
+            sqlite3_errstr(liveStep != SQLITE_DONE && liveStep != SQLITE_ROW ? liveStep : nextStep)) };
     return {};
 }
 
@@ -433,7 +458,8 @@ Status compareWithShadow(Database& db, SummaryStore::SwapChanges& changes)
     while (query.next())
         changes.accounts.insert(query.value(0).toString());
     query.finish();
-    if (Status compared = compareHistory(db, changes.historyFrom, changes.accounts); !compared)
+    if (Status compared = compareHistory(db, changes.historyFrom, changes.accounts, changes.historyBefore);
+        !compared)
         return compared;
     changes.compared = true;
     return {};
@@ -468,9 +494,13 @@ Status SummaryStore::replaceWithShadow(Database& db, Scope scope, SwapChanges* c
         // Only a saving for the readers of the changes: a comparison that fails says nothing changed
         // less than everything, and the swap goes on.
         if (Status compared = compareWithShadow(db, *changes); !compared) {
+            // Unless SQLite rolled the transaction back (out of memory, a full disk): no swap then.
+            if (sqlite3_get_autocommit(db.handle()))
+                return compared;
             qWarning("comparing the rebuilt summaries with the live ones: %s", qPrintable(compared.error()));
             changes->compared = false;
             changes->accounts.clear();
+            changes->historyBefore.clear();
         }
     }
     // The keys of engine_state that are not the engine's (the action queue's stamp) stay as they

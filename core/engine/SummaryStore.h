@@ -118,6 +118,7 @@ public:
         QString liveGeneration;
         qint64 shadowCheckpoint = -1;
         QSet<QString> accounts;
+        QSet<QString> historyBefore; // whose live history holds a day before historyFrom
     };
     static Status replaceWithShadow(Database& db, Scope scope, SwapChanges* changes);
 

@@ -342,7 +342,10 @@ private slots:
         QVERIFY(refresh(ActionEngine::scopeOf(renewed)).everyAccount);
 
         // A rebuild whose back-fill starts after the day the score-drop trigger reads (10 days of
-        // history, a window of 30) did not compare that day: every account's.
+        // history, a window of 30) did not compare that day: the accounts that had history before
+        // its first day (all but those without events) are looked at too, and the queue is as a
+        // refresh of every account leaves it.
+        QVERIFY(refresh(ActionEngine::Scope()).everyAccount);
         ScoringEngine::Options shortHistory;
         shortHistory.today = kToday;
         shortHistory.historyDays = 10;
@@ -350,7 +353,18 @@ private slots:
         QVERIFY(shorter.ok() && !shorter->allAccountsChanged);
         QCOMPARE(shorter->historyComparedFrom, kToday.addDays(-9));
         QVERIFY(ActionRules().dropWindowDays > 9);
-        QVERIFY(refresh(ActionEngine::scopeOf(*shorter)).everyAccount);
+        QVERIFY2(shorter->historyDroppedAccounts.size() > 40,
+                 qPrintable(QString::number(shorter->historyDroppedAccounts.size())));
+        const QString before = m_workspace.dir() + QStringLiteral("/shorter.tenure");
+        QSqlQuery vacuumShorter(m_db->connection());
+        QVERIFY(vacuumShorter.exec(QStringLiteral("VACUUM INTO '%1'").arg(before)));
+        const ActionEngine::Summary widened = refresh(ActionEngine::scopeOf(*shorter));
+        QVERIFY(!widened.everyAccount);
+        QVERIFY(widened.accountsChecked >= shorter->historyDroppedAccounts.size());
+        Result<std::unique_ptr<Database>> whole = Database::open(before);
+        QVERIFY(whole.ok());
+        QVERIFY(ActionEngine(**whole, ActionRules()).refresh(kToday).ok());
+        QCOMPARE(actionsOf(*m_db), actionsOf(**whole));
     }
 };
 

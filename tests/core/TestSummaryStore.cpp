@@ -180,7 +180,8 @@ private slots:
     }
 
     // A rebuild writes the history from its back-fill's first day: the days before it are not
-    // compared, in the first month nor in the months before; a day after it is.
+    // compared, in the first month nor in the months before; a day after it is. The accounts whose
+    // live history held days before it are named apart.
     void aSwapComparesTheHistoryFromADay()
     {
         test::TempWorkspace workspace;
@@ -213,12 +214,15 @@ private slots:
                  .arg(next));
         exec(QStringLiteral(
             "UPDATE history_months SET days = '[null,[0,70.5],null]' WHERE account_id = 'A-5'"));
+        exec(QStringLiteral("UPDATE history_months SET days = '[[0,50],[0,70.5]]' WHERE account_id = 'A-2'"));
         SummaryStore::SwapChanges changes;
         changes.historyFrom = QDate(2026, 6, 2);
         QVERIFY(SummaryStore::replaceWithShadow(*db, SummaryStore::Scope::Everything, &changes).ok());
         QVERIFY(changes.compared);
         QCOMPARE(changes.accounts, (QSet<QString> { QStringLiteral("A-3"), QStringLiteral("A-4") }));
         QCOMPARE(changes.liveGeneration, QStringLiteral("g1"));
+        // The accounts whose live history held a day before it, which the swap drops.
+        QCOMPARE(changes.historyBefore, (QSet<QString> { QStringLiteral("A-1"), QStringLiteral("A-2") }));
     }
 };
 
