@@ -9,7 +9,9 @@
 #include <QJsonDocument>
 #include <QJsonValue>
 
+#include <algorithm>
 #include <cmath>
+#include <string_view>
 
 namespace tenure {
 
@@ -67,6 +69,102 @@ QString StatusHistory::onDay(const QDate& day)
                "json_extract(days, %2[1]') AS score, json_extract(legend, '$[' || %1 || '][1]') AS band "
                "FROM history_months WHERE month = '%3' AND json_type(days, %2') = 'array')")
         .arg(code, entry, QString::fromLatin1(monthKey(day)));
+}
+
+Status StatusHistory::compareWithShadow(Database& db, const QString& suffix, const QDate& from,
+                                        QSet<QString>& changed, QSet<QString>& before)
+{
+    // Looking each row up in the other table instead took three times as long (2.7 s for 400 days
+    // of 100k accounts, against about 0.8 s).
+    const QByteArray select = QByteArrayLiteral("SELECT account_id, month, legend, days FROM history_months");
+    Result<SqliteStatement> live
+        = SqliteStatement::prepare(db.handle(), (select + " ORDER BY account_id, month").constData());
+    if (!live)
+        return Error { live.error() };
+    Result<SqliteStatement> next = SqliteStatement::prepare(
+        db.handle(), (select + suffix.toLatin1() + " ORDER BY account_id, month").constData());
+    if (!next)
+        return Error { next.error() };
+    const auto text = [](const SqliteStatement& row, int column) {
+        const auto* data = static_cast<const char*>(sqlite3_column_blob(row.get(), column));
+        return std::string_view(data ? data : "", std::size_t(sqlite3_column_bytes(row.get(), column)));
+    };
+    const auto json = [&](const SqliteStatement& row, int column) {
+        const std::string_view bytes = text(row, column);
+        return QJsonDocument::fromJson(QByteArray::fromRawData(bytes.data(), qsizetype(bytes.size())))
+            .array();
+    };
+    const auto add = [&](QSet<QString>& into, const SqliteStatement& row) {
+        const std::string_view id = text(row, 0);
+        into.insert(QString::fromUtf8(id.data(), qsizetype(id.size())));
+    };
+    // The month of `from` is compared from that day on, the months before it not at all.
+    const QByteArray firstMonth = from.isValid() ? monthKey(from) : QByteArray();
+    const std::string_view first(firstMonth.constData(), std::size_t(firstMonth.size()));
+    const int firstIndex = from.isValid() ? from.day() - 1 : 0;
+    const auto counts = [&](const SqliteStatement& row) { return first.empty() || text(row, 1) >= first; };
+    // A row's days of the first month, decoded, from firstIndex on (before it with `earlier`).
+    const auto entries = [&](const SqliteStatement* row, bool earlier) {
+        std::vector<std::optional<DayStatus>> days;
+        if (!row)
+            return days;
+        const QJsonArray legend = json(*row, 2);
+        const QJsonArray stored = json(*row, 3);
+        for (qsizetype i = earlier ? 0 : firstIndex;
+             i < (earlier ? std::min<qsizetype>(firstIndex, stored.size()) : stored.size()); ++i)
+            days.push_back(entryFrom(stored.at(i), legend));
+        while (!days.empty() && !days.back()) // a shorter row's missing days are none
+            days.pop_back();
+        return days;
+    };
+    const auto sameDays
+        = [](const std::vector<std::optional<DayStatus>>& a, const std::vector<std::optional<DayStatus>>& b) {
+              return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const auto& x, const auto& y) {
+                  return x.has_value() == y.has_value()
+                      && (!x || (x->stage == y->stage && x->band == y->band && x->score == y->score));
+              });
+          };
+    const auto alike = [&](const SqliteStatement* live, const SqliteStatement* next) {
+        return live && next && text(*live, 2) == text(*next, 2) && text(*live, 3) == text(*next, 3);
+    };
+    // Whether rows of one key (either may be missing) differ from `from` on.
+    const auto differ = [&](const SqliteStatement* live, const SqliteStatement* next) {
+        const SqliteStatement& any = live ? *live : *next;
+        if (!counts(any) || alike(live, next))
+            return false;
+        return text(any, 1) != first || !sameDays(entries(live, false), entries(next, false));
+    };
+    // Whether a live row holds a day before `from` (a rebuild's shadow has none).
+    const auto holdsDaysBefore = [&](const SqliteStatement& row) {
+        return !first.empty()
+            && (text(row, 1) < first || (text(row, 1) == first && !entries(&row, true).empty()));
+    };
+    int liveStep = sqlite3_step(live->get());
+    int nextStep = sqlite3_step(next->get());
+    while (liveStep == SQLITE_ROW || nextStep == SQLITE_ROW) {
+        int order = liveStep != SQLITE_ROW ? 1 : nextStep != SQLITE_ROW ? -1 : 0;
+        if (order == 0) // the keys in SQLite's own order for them (bytes, as memcmp)
+            order = text(*live, 0).compare(text(*next, 0));
+        if (order == 0)
+            order = text(*live, 1).compare(text(*next, 1));
+        const SqliteStatement* liveRow = order <= 0 ? &*live : nullptr;
+        const SqliteStatement* nextRow = order >= 0 ? &*next : nullptr;
+        if (differ(liveRow, nextRow))
+            add(changed, liveRow ? *liveRow : *nextRow);
+        if (liveRow && !alike(liveRow, nextRow) && holdsDaysBefore(*liveRow))
+            add(before, *liveRow);
+        if (liveRow)
+            liveStep = sqlite3_step(live->get());
+        if (nextRow)
+            nextStep = sqlite3_step(next->get());
+        if ((liveStep != SQLITE_ROW && liveStep != SQLITE_DONE)
+            || (nextStep != SQLITE_ROW && nextStep != SQLITE_DONE))
+            break; // an error: said below
+    }
+    if (liveStep != SQLITE_DONE || nextStep != SQLITE_DONE)
+        return Error { QString::fromUtf8(
+            sqlite3_errstr(liveStep != SQLITE_DONE && liveStep != SQLITE_ROW ? liveStep : nextStep)) };
+    return {};
 }
 
 StatusHistory::StatusHistory(Database& db, QString suffix, bool countsByWrites)

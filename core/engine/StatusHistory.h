@@ -8,6 +8,7 @@
 #include <QDate>
 #include <QHash>
 #include <QJsonArray>
+#include <QSet>
 
 #include <array>
 #include <functional>
@@ -37,6 +38,13 @@ class StatusHistory
 public:
     // A subquery with one row (account_id, stage, score, band) per account with a status on `day`.
     static QString onDay(const QDate& day);
+
+    // The accounts whose history differs between `history_months` and `history_months<suffix>` on
+    // a day from `from` on (invalid: every day), or that one side has a month of and the other not;
+    // and, into `before`, the accounts whose history_months holds a day before `from`. Both tables
+    // are read side by side in the order of their keys (account, month), as one merge.
+    static Status compareWithShadow(Database& db, const QString& suffix, const QDate& from,
+                                    QSet<QString>& changed, QSet<QString>& before);
 
     // With `countsByWrites`, every write() also keeps `history_days` (accounts per day, stage and
     // band) up to date in the same transaction. Without, write() replaces without reading what

@@ -6,6 +6,7 @@
 #include "rules/RuleStore.h"
 
 #include <QLocale>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -17,6 +18,13 @@ qint64 scalar(Database& db, const QString& sql)
 {
     QSqlQuery query(db.connection());
     return query.exec(sql) && query.next() ? query.value(0).toLongLong() : -1;
+}
+
+void execOrDie(Database& db, const QString& sql)
+{
+    QSqlQuery query(db.connection());
+    if (!query.exec(sql))
+        qFatal("%s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
 }
 
 } // namespace
@@ -119,11 +127,7 @@ private slots:
     {
         test::TempWorkspace workspace;
         auto db = workspace.open();
-        const auto exec = [&](const QString& sql) {
-            QSqlQuery query(db->connection());
-            if (!query.exec(sql))
-                qFatal("%s", qPrintable(sql));
-        };
+        const auto exec = [&](const QString& sql) { execOrDie(*db, sql); };
         const auto fill = [&](const QString& suffix) {
             exec(QStringLiteral("INSERT OR REPLACE INTO engine_state%1 VALUES ('checkpoint', '7'), "
                                 "('rules_version', '2')")
@@ -186,11 +190,7 @@ private slots:
     {
         test::TempWorkspace workspace;
         auto db = workspace.open();
-        const auto exec = [&](const QString& sql) {
-            QSqlQuery query(db->connection());
-            if (!query.exec(sql))
-                qFatal("%s", qPrintable(sql));
-        };
+        const auto exec = [&](const QString& sql) { execOrDie(*db, sql); };
         const QString next = QString::fromLatin1(SummaryStore::kShadowSuffix);
         QVERIFY(SummaryStore::createShadow(*db).ok());
         for (const QString& suffix : { QString(), next }) {
