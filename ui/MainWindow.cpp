@@ -3,6 +3,7 @@
 #include "AboutDialog.h"
 #include "Async.h"
 #include "PlainText.h"
+#include "ScreenFit.h"
 #include "actions/ActionQueueView.h"
 #include "customer/CustomerDetailView.h"
 #include "customers/CustomersView.h"
@@ -198,12 +199,10 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_reports, &ReportActions::message, this,
             [this](const QString& text) { statusBar()->showMessage(text, 10000); });
     createMenus();
-    // At first, most of a usual screen (1400 × 900 at most, nine tenths of a smaller one), and
-    // never less than 1100 × 720, the size every view is laid out and checked for.
-    QSize size(1100, 720);
-    if (const QScreen* shown = screen())
-        size = size.expandedTo(QSize(1400, 900).boundedTo(shown->availableSize() * 0.9));
-    resize(size);
+    // At first, most of a usual screen, and the size every view is laid out for where the screen
+    // holds it (ScreenFit).
+    const QScreen* shown = screen();
+    resize(ScreenFit::mainWindow(shown ? shown->availableSize() : QSize()));
     // Where the window was and which view was open, as the user left them.
     const QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());

@@ -1,6 +1,7 @@
 // tenure: the desktop app. Parses the command line, picks the workspace, shows the main window.
 #include "AppOptions.h"
 #include "MainWindow.h"
+#include "ScreenFit.h"
 #include "StartupProbe.h"
 #include "UiFonts.h"
 #include "Version.h"
@@ -92,6 +93,9 @@ int main(int argc, char* argv[])
     if (!options.view.isEmpty())
         window.showView(options.view);
     if (!options.screenshot.isEmpty()) {
+        // Pictures for the docs and reviews: at the size every view is laid out for, whatever the
+        // screen (the offscreen platform's is 800 × 600).
+        window.resize(ScreenFit::kMainWindowLaidOut);
         auto shoot = [&window, file = options.screenshot] {
             // Let the layout settle after the last update before grabbing.
             QTimer::singleShot(700, &window, [&window, file] {

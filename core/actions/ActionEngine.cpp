@@ -7,6 +7,7 @@
 #include "store/AccountStore.h"
 #include "store/Database.h"
 #include "store/Transaction.h"
+#include "store/WorkspaceSettings.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -258,9 +259,12 @@ QString ActionEngine::stampBase(const QDate& today, int rulesVersion)
             id += QStringLiteral("-unsaved"); // never the same twice: every refresh looks at every account
     }
     const QByteArray triggers = QJsonDocument(m_rules.toJson()).toJson(QJsonDocument::Compact);
+    // The accounts: their counts and newest change, and on a team's working copy what it last took
+    // of the team's (a copy of every account may keep their count and newest change).
+    const QString accounts = AccountStore(m_db).masterDataStamp() + QLatin1Char('/')
+        + WorkspaceSettings(m_db).value(WorkspaceSettings::kTeamMasterFingerprint);
     return QStringLiteral("%1|%2|%3|%4|%5|%6")
-        .arg(id, today.toString(Qt::ISODate), QString::number(rulesVersion),
-             AccountStore(m_db).masterDataStamp(),
+        .arg(id, today.toString(Qt::ISODate), QString::number(rulesVersion), accounts,
              QString::fromLatin1(QCryptographicHash::hash(triggers, QCryptographicHash::Sha1).toHex()),
              kQueueFormat);
 }

@@ -1,5 +1,6 @@
 #include "engine/AccountScoring.h"
 
+#include "engine/DayClock.h"
 #include "engine/DayScorer.h"
 #include "engine/Evaluator.h"
 #include "engine/SummaryStore.h"
@@ -26,9 +27,14 @@ ScoredAccount ScoredAccount::compute(const ScoringContext& context, DayScorer& s
                                      const AccountActivity& activity, int from)
 {
     const int today = context.today;
-    const int start
-        = std::max({ from, activity.firstDay().value_or(today), today - context.historyDays + 1 });
     const Account account = context.account(id);
+    // An account's history begins on its first event, or on its signup where that is earlier: a
+    // trial that never began is what a CSM must see in its trend, and is what the passes that ran
+    // since the account was imported kept; a rebuild from the log keeps it too.
+    int begins = activity.firstDay().value_or(today);
+    if (account.signupDate.isValid())
+        begins = std::min(begins, DayClock::dayNumber(account.signupDate));
+    const int start = std::max({ from, begins, today - context.historyDays + 1 });
     const QList<Outcome> outcomes = context.outcomes.value(id);
     ScoredAccount scored;
     scored.id = id;

@@ -98,6 +98,12 @@ inline qint64 scalar(Database& db, const QString& sql)
     return query.exec(sql) && query.next() ? query.value(0).toLongLong() : -1;
 }
 
+inline QString scalarText(Database& db, const QString& sql)
+{
+    QSqlQuery query(db.connection());
+    return query.exec(sql) && query.next() ? query.value(0).toString() : QStringLiteral("(failed)");
+}
+
 inline Event makeEvent(const QString& id, const QString& account, const QString& name, qint64 ms,
                        const QString& user = {})
 {

@@ -10,6 +10,7 @@
 #include "rules/RuleStore.h"
 #include "store/AccountStore.h"
 #include "store/EventLog.h"
+#include "store/WorkspaceSettings.h"
 
 #include <QDateTime>
 #include <QSqlError>
@@ -260,6 +261,17 @@ private slots:
         const ScoringEngine::Summary master = pass();
         QVERIFY(master.allAccountsChanged);
         QVERIFY(refresh(ActionEngine::scopeOf(master), quieter).everyAccount);
+        // A team's working copy that took the team's accounts anew, keeping their count and newest
+        // change (an account removed, another added with an older change): the pass after it
+        // re-scores everyone, and if that pass's refresh never ran, the next pass's looks at everyone.
+        append({ QStringLiteral("A-00001") }, 3, QStringLiteral("copy"));
+        const ActionEngine::Scope beforeCopy = ActionEngine::scopeOf(pass());
+        QVERIFY(!beforeCopy.everyAccount);
+        QVERIFY(WorkspaceSettings(*m_db)
+                    .setValue(WorkspaceSettings::kTeamMasterFingerprint, QStringLiteral("team-accounts-2"))
+                    .ok());
+        QVERIFY(refresh(beforeCopy, quieter).everyAccount);
+        QVERIFY(!refresh(ActionEngine::scopeOf(pass()), quieter).everyAccount);
         // A refresh that left no stamp (it failed, or a CSM changed an action it meant to change).
         append({ QStringLiteral("A-00001") }, 3, QStringLiteral("stamp"));
         QSqlQuery forget(m_db->connection());

@@ -396,6 +396,53 @@ private slots:
         QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name LIKE '%_next'")),
                  0);
     }
+
+    // An account that signed up and has no events yet (a trial never begun) has its days without
+    // use from its signup on, whether passes kept them day by day or a rebuild wrote them at once:
+    // a rebuild of the same log changes nothing of it. An account with neither an event nor a
+    // signup date starts on the day it was first scored, which a rebuild cannot know: it names it.
+    void anAccountWithoutEventsHasItsHistoryFromItsSignup()
+    {
+        test::TempWorkspace workspace;
+        auto db = workspace.open();
+        fillDemo(*db, 12);
+        Account signed_;
+        signed_.id = QStringLiteral("Q-SIGNED");
+        signed_.name = QStringLiteral("試用 株式会社");
+        signed_.plan = QStringLiteral("Trial");
+        signed_.signupDate = kToday.addDays(-30);
+        signed_.renewalDate = kToday.addDays(5);
+        Account unknown;
+        unknown.id = QStringLiteral("Q-UNKNOWN");
+        unknown.name = unknown.id;
+        QVERIFY(AccountStore(*db).upsert(QList<Account> { signed_, unknown }).ok());
+        const auto days = [&](const QString& id) {
+            return QStringLiteral("%1..%2: %3")
+                .arg(scalarText(*db,
+                                QStringLiteral("SELECT min(day) FROM status_history WHERE account_id = '%1'")
+                                    .arg(id)),
+                     scalarText(*db,
+                                QStringLiteral("SELECT max(day) FROM status_history WHERE account_id = '%1'")
+                                    .arg(id)))
+                .arg(scalar(
+                    *db,
+                    QStringLiteral("SELECT count(*) FROM status_history WHERE account_id = '%1'").arg(id)));
+        };
+        QVERIFY(ScoringEngine(*db, at(kToday), small()).run().ok());
+        QCOMPARE(days(signed_.id), QStringLiteral("2026-05-16..2026-06-15: 31"));
+        QCOMPARE(days(unknown.id), QStringLiteral("2026-06-15..2026-06-15: 1"));
+        for (int day = 1; day <= 2; ++day)
+            QVERIFY(ScoringEngine(*db, at(kToday.addDays(day)), small()).run().ok());
+        QCOMPARE(days(signed_.id), QStringLiteral("2026-05-16..2026-06-17: 33"));
+        QCOMPARE(days(unknown.id), QStringLiteral("2026-06-15..2026-06-17: 3"));
+
+        const auto rebuilt = ScoringEngine(*db, at(kToday.addDays(2)), small()).rebuild();
+        QVERIFY2(rebuilt.ok(), rebuilt.ok() ? "" : qPrintable(rebuilt.error()));
+        QVERIFY(!rebuilt->allAccountsChanged);
+        QCOMPARE(rebuilt->changedAccounts, QSet<QString> { unknown.id });
+        QCOMPARE(days(signed_.id), QStringLiteral("2026-05-16..2026-06-17: 33"));
+        QCOMPARE(days(unknown.id), QStringLiteral("2026-06-17..2026-06-17: 1"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestEngineRebuild)

@@ -1,5 +1,6 @@
 #include "ChartAxes.h"
 #include "MainWindow.h"
+#include "ScreenFit.h"
 #include "TestSupport.h"
 #include "UiFonts.h"
 #include "actions/ActionEngine.h"
@@ -178,6 +179,37 @@ private slots:
         QVERIFY(view.grab().save(test::screenshotDir() + QStringLiteral("/desk-overview.png")));
     }
 
+    // The main window's first size on the screens CSMs have: the size its views are laid out for
+    // where the screen holds it with the window's frame, never taller than a laptop screen holds,
+    // never less than its views need.
+    void theWindowFitsTheScreen_data()
+    {
+        QTest::addColumn<QSize>("available"); // the screen less its panels
+        QTest::addColumn<QSize>("expected");
+        QTest::newRow("1366 × 768 laptop") << QSize(1366, 728) << QSize(1229, 680);
+        QTest::newRow("1440 × 900") << QSize(1440, 860) << QSize(1296, 774);
+        QTest::newRow("1920 × 1080") << QSize(1920, 1040) << QSize(1400, 900);
+        QTest::newRow("2560 × 1440") << QSize(2560, 1400) << QSize(1400, 900);
+        QTest::newRow("1280 × 1024") << QSize(1280, 984) << QSize(1152, 886);
+        QTest::newRow("smaller than the views need") << QSize(800, 600) << QSize(1100, 680);
+        QTest::newRow("no screen") << QSize() << QSize(1100, 720);
+    }
+
+    void theWindowFitsTheScreen()
+    {
+        QFETCH(QSize, available);
+        QFETCH(QSize, expected);
+        const QSize size = ScreenFit::mainWindow(available);
+        QCOMPARE(size, expected);
+        if (available.height() >= 720) // with its title bar, on the screen
+            QVERIFY(size.height() + ScreenFit::kFrame.height() <= available.height());
+        QVERIFY(size.width() >= 1100 && size.height() >= 680);
+        // A dialog as tall as a printed page keeps on a laptop screen.
+        QWidget parent;
+        const QSize page = ScreenFit::within(QSize(900, 1000), &parent);
+        QVERIFY(page.height() <= parent.screen()->availableSize().height());
+    }
+
     // At the default window size, in English and Japanese: the band a badge with its name, no cell
     // wrapped or clipped, the long ones elided with the whole text in their tooltips.
     void customerListReadsAtTheDefaultSize_data()
@@ -193,8 +225,8 @@ private slots:
         std::optional<Japanese> language;
         if (japanese)
             language.emplace();
-        MainWindow window; // 1100×720 unless told otherwise
-        QCOMPARE(window.size(), QSize(1100, 720));
+        MainWindow window; // as ScreenFit says for the screen it opens on
+        QCOMPARE(window.size(), ScreenFit::mainWindow(window.screen()->availableSize()));
         // No view holds the window wider than that (a 1366 px laptop screen has room for it).
         QVERIFY2(window.minimumSizeHint().width() <= 1100,
                  qPrintable(QString::number(window.minimumSizeHint().width())));

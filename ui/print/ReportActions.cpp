@@ -1,6 +1,7 @@
 #include "print/ReportActions.h"
 
 #include "Async.h"
+#include "ScreenFit.h"
 #include "print/AccountReportRenderer.h"
 #include "print/PortfolioReportRenderer.h"
 #include "print/ReportPdf.h"
@@ -70,7 +71,8 @@ void preview(QWidget* parent, const Report& report, const QString& title)
     dialog.setWindowTitle(title);
     QObject::connect(&dialog, &QPrintPreviewDialog::paintRequested, &dialog,
                      [&report](QPrinter* target) { Renderer::render(report, target); });
-    dialog.resize(900, 1000);
+    dialog.resize(
+        ScreenFit::within(QSize(900, 1000), parent)); // a page and its margins, where the screen holds them
     dialog.exec();
 }
 

@@ -1,0 +1,26 @@
+#include "ScreenFit.h"
+
+#include <QGuiApplication>
+#include <QScreen>
+#include <QWidget>
+
+namespace tenure::ScreenFit {
+
+QSize mainWindow(QSize available)
+{
+    QSize size = kMainWindowLaidOut;
+    if (available.isEmpty())
+        return size;
+    size = size.expandedTo(QSize(1400, 900).boundedTo(available * 0.9));
+    return size.boundedTo(available - kFrame).expandedTo(kMainWindowLeast);
+}
+
+QSize within(QSize wanted, const QWidget* widget)
+{
+    const QScreen* screen = widget ? widget->screen() : QGuiApplication::primaryScreen();
+    if (!screen || screen->availableSize().isEmpty())
+        return wanted;
+    return wanted.boundedTo(screen->availableSize() - kFrame);
+}
+
+} // namespace tenure::ScreenFit
