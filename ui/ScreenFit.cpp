@@ -15,12 +15,15 @@ QSize mainWindow(QSize available)
     return size.boundedTo(available - kFrame).expandedTo(kMainWindowLeast);
 }
 
+QSize within(QSize wanted, QSize available)
+{
+    return available.isEmpty() ? wanted : wanted.boundedTo(available - kFrame);
+}
+
 QSize within(QSize wanted, const QWidget* widget)
 {
     const QScreen* screen = widget ? widget->screen() : QGuiApplication::primaryScreen();
-    if (!screen || screen->availableSize().isEmpty())
-        return wanted;
-    return wanted.boundedTo(screen->availableSize() - kFrame);
+    return within(wanted, screen ? screen->availableSize() : QSize());
 }
 
 } // namespace tenure::ScreenFit

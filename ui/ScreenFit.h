@@ -23,8 +23,10 @@ inline constexpr QSize kMainWindowLeast(1100, 680);
 // never more than the screen holds with the window's frame, and never less than the views need.
 QSize mainWindow(QSize available);
 
-// `wanted`, bounded by the free area of the screen `widget` is on (the primary screen's if none),
-// less the window's frame.
+// `wanted`, bounded by a screen's free area `available`, less the window's frame.
+QSize within(QSize wanted, QSize available);
+// The same on the screen `widget` is on (the primary screen if none): pass a dialog's parent,
+// which is on the screen the dialog will open on.
 QSize within(QSize wanted, const QWidget* widget);
 
 } // namespace ScreenFit

@@ -23,18 +23,25 @@ Account ScoringContext::account(const QString& id) const
     return unknown;
 }
 
+std::optional<int> historyStart(const Account& account, const AccountActivity& activity)
+{
+    std::optional<int> first = activity.firstDay();
+    if (account.signupDate.isValid()) {
+        const int signup = DayClock::dayNumber(account.signupDate);
+        first = first ? std::min(*first, signup) : signup;
+    }
+    return first;
+}
+
 ScoredAccount ScoredAccount::compute(const ScoringContext& context, DayScorer& scorer, const QString& id,
                                      const AccountActivity& activity, int from)
 {
     const int today = context.today;
     const Account account = context.account(id);
-    // An account's history begins on its first event, or on its signup where that is earlier: a
-    // trial that never began is what a CSM must see in its trend, and is what the passes that ran
-    // since the account was imported kept; a rebuild from the log keeps it too.
-    int begins = activity.firstDay().value_or(today);
-    if (account.signupDate.isValid())
-        begins = std::min(begins, DayClock::dayNumber(account.signupDate));
-    const int start = std::max({ from, begins, today - context.historyDays + 1 });
+    // From its signup where that is earlier than its first event: what the passes kept since the
+    // account was imported, a rebuild from the log writes too.
+    const int start = std::max(
+        { from, historyStart(account, activity).value_or(today), today - context.historyDays + 1 });
     const QList<Outcome> outcomes = context.outcomes.value(id);
     ScoredAccount scored;
     scored.id = id;

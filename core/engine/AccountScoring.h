@@ -11,6 +11,7 @@
 #include <QHash>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace tenure {
@@ -36,6 +37,12 @@ struct ScoringContext
     Account account(const QString& id) const;
 };
 
+// Where an account's history starts: its signup date when it has one or its first event,
+// whichever is earlier; none when it has neither. The engine writes history from it (a trial that
+// never began is what a CSM must see in its trend), and a backtest case before it has nothing to
+// evaluate.
+std::optional<int> historyStart(const Account& account, const AccountActivity& activity);
+
 // One account scored: today's status with its breakdown, and its history from `first` to today.
 // Computing it touches no database, so it can run on another thread than the one storing it.
 struct ScoredAccount
@@ -48,8 +55,9 @@ struct ScoredAccount
     QByteArray breakdown; // today's, as JSON
     QByteArray aggregates; // the activity, serialized, when it is to be stored too (a rebuild)
 
-    // Scores `activity` (finished) on the days from max(from, its first day, the history limit)
-    // to today; `scorer` must be of the context's evaluator, and used by one thread at a time.
+    // Scores `activity` (finished) on the days from max(from, historyStart, the history limit) to
+    // today (today alone when the account has no start yet, or one after today); `scorer` must be of the
+    // context's evaluator, and used by one thread at a time.
     static ScoredAccount compute(const ScoringContext& context, DayScorer& scorer, const QString& id,
                                  const AccountActivity& activity, int from);
     // Writes the status, the history and the aggregates (when there are) into `target`.

@@ -93,7 +93,9 @@ Status ScoringEngine::Private::loadContext()
     if (!rules)
         return Error { rules.error() };
     AccountStore store(db);
-    const QString stamp = store.masterDataStamp();
+    QString stamp = store.masterDataStamp();
+    if (!stamp.isEmpty())
+        stamp += kMasterFormat;
     context.today = today();
     if (!context.evaluator || context.rulesVersion != rules->version) { // new rules: the accounts stay
         context.rulesVersion = rules->version;

@@ -1,5 +1,6 @@
 #include "tuning/Backtest.h"
 
+#include "engine/AccountScoring.h"
 #include "engine/DayClock.h"
 #include "engine/Evaluator.h"
 #include "engine/SummaryStore.h"
@@ -272,7 +273,7 @@ Result<QList<BacktestReport>> Backtest::run(const QList<RuleSet>& ruleSets, cons
             return Error { activity.error() };
         // An account's history starts at its signup date when it has one, else at its first event;
         // a case before that has nothing to evaluate.
-        const std::optional<int> first = backtest::historyStart(account, *activity);
+        const std::optional<int> first = historyStart(account, *activity);
         for (const Case& c : cases) {
             if (!first || c.day < *first) {
                 skipped += c.fromOutcome;

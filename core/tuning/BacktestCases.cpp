@@ -34,14 +34,4 @@ QList<Case> casesFor(const QList<Outcome>& outcomes, int today, int horizon, boo
     return cases;
 }
 
-std::optional<int> historyStart(const Account& account, const AccountActivity& activity)
-{
-    std::optional<int> first = activity.firstDay();
-    if (account.signupDate.isValid()) {
-        const int signup = DayClock::dayNumber(account.signupDate);
-        first = first ? std::min(*first, signup) : signup;
-    }
-    return first;
-}
-
 } // namespace tenure::backtest

@@ -1,12 +1,8 @@
 #pragma once
 
-#include "domain/Account.h"
 #include "domain/Outcome.h"
-#include "engine/AccountActivity.h"
 
 #include <QList>
-
-#include <optional>
 
 namespace tenure::backtest {
 
@@ -24,9 +20,5 @@ struct Case
 // not churned by `today`. A case is churned when a churn followed it within the horizon and on or
 // before `today`: nothing dated after `today` is seen.
 QList<Case> casesFor(const QList<Outcome>& outcomes, int today, int horizon, bool baseline);
-
-// Where an account's history starts: its signup date when it has one or its first event,
-// whichever is earlier; none when it has neither. A case before it has nothing to evaluate.
-std::optional<int> historyStart(const Account& account, const AccountActivity& activity);
 
 } // namespace tenure::backtest

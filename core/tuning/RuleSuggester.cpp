@@ -1,5 +1,6 @@
 #include "tuning/RuleSuggester.h"
 
+#include "engine/AccountScoring.h"
 #include "engine/DayClock.h"
 #include "engine/Evaluator.h"
 #include "engine/SummaryStore.h"
@@ -207,7 +208,7 @@ Result<Suggestion> RuleSuggester::run(const RuleSet& active, const SuggestOption
         Result<AccountActivity> activity = summaries.loadActivity(account.id);
         if (!activity)
             return Error { activity.error() };
-        const std::optional<int> first = backtest::historyStart(account, *activity);
+        const std::optional<int> first = historyStart(account, *activity);
         for (const auto& [c, holdout] : cases) {
             if (!first || c.day < *first)
                 continue;

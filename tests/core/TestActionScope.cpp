@@ -264,13 +264,18 @@ private slots:
         // A team's working copy that took the team's accounts anew, keeping their count and newest
         // change (an account removed, another added with an older change): the pass after it
         // re-scores everyone, and if that pass's refresh never ran, the next pass's looks at everyone.
-        append({ QStringLiteral("A-00001") }, 3, QStringLiteral("copy"));
-        const ActionEngine::Scope beforeCopy = ActionEngine::scopeOf(pass());
-        QVERIFY(!beforeCopy.everyAccount);
+        // As TeamReplica takes them: the fingerprint kept, the engine's stamp of them forgotten.
         QVERIFY(WorkspaceSettings(*m_db)
                     .setValue(WorkspaceSettings::kTeamMasterFingerprint, QStringLiteral("team-accounts-2"))
                     .ok());
-        QVERIFY(refresh(beforeCopy, quieter).everyAccount);
+        QSqlQuery copied(m_db->connection());
+        QVERIFY(copied.exec(QStringLiteral("DELETE FROM engine_state WHERE key = 'master_stamp'")));
+        QVERIFY(pass().allAccountsChanged); // and its refresh never runs
+        append({ QStringLiteral("A-00001") }, 3, QStringLiteral("copy"));
+        const ActionEngine::Scope afterCopy = ActionEngine::scopeOf(pass());
+        QVERIFY(!afterCopy.everyAccount);
+        QVERIFY(refresh(afterCopy, quieter).everyAccount);
+        append({ QStringLiteral("A-00001") }, 3, QStringLiteral("copy-again"));
         QVERIFY(!refresh(ActionEngine::scopeOf(pass()), quieter).everyAccount);
         // A refresh that left no stamp (it failed, or a CSM changed an action it meant to change).
         append({ QStringLiteral("A-00001") }, 3, QStringLiteral("stamp"));

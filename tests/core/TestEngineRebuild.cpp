@@ -442,6 +442,18 @@ private slots:
         QCOMPARE(rebuilt->changedAccounts, QSet<QString> { unknown.id });
         QCOMPARE(days(signed_.id), QStringLiteral("2026-05-16..2026-06-17: 33"));
         QCOMPARE(days(unknown.id), QStringLiteral("2026-06-17..2026-06-17: 1"));
+
+        // A workspace scored by a Tenure that began histories at the first event (its stamp of the
+        // accounts without the engine's format): the next pass re-scores every account.
+        QSqlQuery older(db->connection());
+        older.prepare(QStringLiteral("UPDATE engine_state SET value = ? WHERE key = 'master_stamp'"));
+        older.addBindValue(AccountStore(*db).masterDataStamp());
+        QVERIFY(older.exec() && older.numRowsAffected() == 1);
+        QVERIFY(older.exec(QStringLiteral("DELETE FROM history_months WHERE account_id = 'Q-SIGNED'")));
+        const auto upgraded = ScoringEngine(*db, at(kToday.addDays(2)), small()).run();
+        QVERIFY2(upgraded.ok(), upgraded.ok() ? "" : qPrintable(upgraded.error()));
+        QVERIFY(upgraded->allAccountsChanged);
+        QCOMPARE(days(signed_.id), QStringLiteral("2026-05-16..2026-06-17: 33"));
     }
 };
 

@@ -60,7 +60,8 @@ private slots:
             const QString id = spans.value(0).toString();
             const QDate first = QDate::fromString(spans.value(1).toString(), Qt::ISODate);
             QDate begins = firstEvents.value(id, kToday);
-            if (const QDate signup = AccountStore(*db).find(id).value().signupDate; signup.isValid())
+            if (const QDate signup = AccountStore(*db).find(id).value_or(Account()).signupDate;
+                signup.isValid())
                 begins = std::min(begins, signup);
             QCOMPARE(first, std::max(begins, kToday.addDays(-399)));
             beforeTheirEvents += first < firstEvents.value(id, kToday);
