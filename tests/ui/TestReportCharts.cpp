@@ -2,6 +2,7 @@
 // their labels, and a day at one x in the timeline and the trend.
 
 #include "ChartAxes.h"
+#include "engine/DayClock.h"
 #include "print/ReportCharts.h"
 #include "print/ReportPage.h"
 #include "rules/RuleSetJson.h"
@@ -207,6 +208,48 @@ private slots:
         QVERIFY(timeline >= 0);
         QVERIFY2(std::abs(timeline - trend) <= 1,
                  qPrintable(QStringLiteral("%1 vs %2").arg(timeline).arg(trend)));
+    }
+
+    // A short history says when it begins, under the axis's start, where that keeps clear of the
+    // first month's label; a long one names its months only.
+    void aShortHistoryLabelsItsFirstDay()
+    {
+        const QFontMetricsF metrics(ReportPage::font(6.5));
+        const auto day = [](int y, int m, int d) { return DayClock::dayNumber(QDate(y, m, d)); };
+        const auto texts = [](const QList<ReportCharts::DayLabel>& labels) {
+            QStringList out;
+            for (const ReportCharts::DayLabel& label : labels)
+                out << (label.start ? QStringLiteral("start:") : QString()) + label.text;
+            return out;
+        };
+        const QString dec = QLocale().monthName(12, QLocale::ShortFormat);
+        const QString nov10 = QLocale().toString(QDate(2026, 11, 10), QLocale::ShortFormat);
+        // A trial signed up on 10 November, on the customer page's 880 px.
+        QList<ReportCharts::DayLabel> labels
+            = ReportCharts::dayAxisLabels(day(2026, 11, 10), day(2026, 12, 9), 880, metrics);
+        QCOMPARE(texts(labels), (QStringList { QStringLiteral("start:") + nov10, dec }));
+        QCOMPARE(labels.first().day, day(2026, 11, 10));
+        // No month begins within it: the start alone.
+        QCOMPARE(texts(ReportCharts::dayAxisLabels(day(2026, 12, 2), day(2026, 12, 9), 880, metrics)),
+                 QStringList { QStringLiteral("start:")
+                               + QLocale().toString(QDate(2026, 12, 2), QLocale::ShortFormat) });
+        // A month's label a day in, on a narrow axis: no room for the start's.
+        QCOMPARE(texts(ReportCharts::dayAxisLabels(day(2026, 11, 30), day(2026, 12, 10), 200, metrics)),
+                 QStringList { dec });
+        // A year: the months only, January as its year.
+        labels = ReportCharts::dayAxisLabels(day(2025, 12, 10), day(2026, 12, 9), 880, metrics);
+        QCOMPARE(labels.size(), 12);
+        QVERIFY(!labels.first().start);
+        QCOMPARE(labels.first().text, QStringLiteral("2026"));
+
+        // In Japanese, the date as Japanese CSMs write it.
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::Japanese, QLocale::Japan));
+        const auto restore = qScopeGuard([&] { QLocale::setDefault(before); });
+        labels = ReportCharts::dayAxisLabels(day(2026, 11, 10), day(2026, 12, 9), 880, metrics);
+        QVERIFY(labels.first().start);
+        QCOMPARE(labels.first().text, QStringLiteral("2026/11/10"));
+        QCOMPARE(labels.last().text, QStringLiteral("12月"));
     }
 };
 

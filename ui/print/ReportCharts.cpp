@@ -26,31 +26,60 @@ QString fitted(const QPainter& painter, const QString& text, qreal width)
         .elidedText(text, Qt::ElideRight, std::max<qreal>(width, 0));
 }
 
-// Month ticks along [first, last] days, labelled "Nov" or "2026" in January.
+// Month ticks along [first, last] days, with their labels (dayAxisLabels).
 void monthAxis(QPainter& painter, const QRectF& plot, int first, int last, const Ink& ink)
 {
     const QFont font = ReportPage::font(6.5);
     painter.setFont(font);
     const qreal span = std::max(1, last - first);
+    const auto xOf = [&](int day) { return plot.left() + (day - first) / span * plot.width(); };
     QDate month = DayClock::date(first);
     month = QDate(month.year(), month.month(), 1).addMonths(1);
-    int labelled = 0;
-    const int months = int((last - first) / 30) + 1;
-    const int step = months > 14 ? 3 : 1;
+    painter.setPen(QPen(ink.axis, 0.4));
     for (; DayClock::dayNumber(month) <= last; month = month.addMonths(1)) {
-        const qreal x = plot.left() + (DayClock::dayNumber(month) - first) / span * plot.width();
-        painter.setPen(QPen(ink.axis, 0.4));
+        const qreal x = xOf(DayClock::dayNumber(month));
         painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 2.5));
-        if (labelled++ % step != 0)
-            continue;
-        const QString label = month.month() == 1 ? QString::number(month.year())
-                                                 : QLocale().monthName(month.month(), QLocale::ShortFormat);
-        painter.setPen(ink.text);
-        painter.drawText(QRectF(x - 20, plot.bottom() + 3, 40, 10), Qt::AlignHCenter | Qt::AlignTop, label);
+    }
+    painter.setPen(ink.text);
+    const QFontMetricsF metrics(font, painter.device());
+    for (const DayLabel& label : dayAxisLabels(first, last, plot.width(), metrics)) {
+        const qreal x = xOf(label.day);
+        if (label.start)
+            painter.drawText(QRectF(x, plot.bottom() + 3, metrics.horizontalAdvance(label.text) + 2, 10),
+                             Qt::AlignLeft | Qt::AlignTop, label.text);
+        else
+            painter.drawText(QRectF(x - 20, plot.bottom() + 3, 40, 10), Qt::AlignHCenter | Qt::AlignTop,
+                             label.text);
     }
 }
 
 } // namespace
+
+QList<DayLabel> dayAxisLabels(int first, int last, qreal width, const QFontMetricsF& metrics)
+{
+    QList<DayLabel> labels;
+    QDate month = DayClock::date(first);
+    month = QDate(month.year(), month.month(), 1).addMonths(1);
+    const int months = int((last - first) / 30) + 1;
+    const int step = months > 14 ? 3 : 1;
+    int ticks = 0;
+    for (; DayClock::dayNumber(month) <= last; month = month.addMonths(1)) {
+        if (ticks++ % step != 0)
+            continue;
+        labels.append({ DayClock::dayNumber(month),
+                        month.month() == 1 ? QString::number(month.year())
+                                           : QLocale().monthName(month.month(), QLocale::ShortFormat) });
+    }
+    if (last - first > 92)
+        return labels;
+    const QString start = QLocale().toString(DayClock::date(first), QLocale::ShortFormat);
+    // Left-aligned at the axis's start; the first month's label is 40 wide, centred on its day.
+    const qreal room
+        = labels.isEmpty() ? width : (labels.first().day - first) * width / std::max(1, last - first) - 20;
+    if (metrics.horizontalAdvance(start) + 4 <= room)
+        labels.prepend({ first, start, true });
+    return labels;
+}
 
 void stageTimeline(QPainter& painter, const QRectF& box, const QList<AccountStatus>& history,
                    const RuleSet& rules, const Ink& ink)

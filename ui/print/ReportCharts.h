@@ -59,6 +59,21 @@ ChartAxes::Scale barScale(const QList<Bar>& bars, const QFontMetricsF& tickMetri
 bool tickLabelsFit(const ChartAxes::Scale& scale, const QFontMetricsF& tickMetrics, qreal width);
 ChartAxes::Scale scoreScale();
 
+// A label along the time axis of the timeline and the trend, and the day it is centred on (or,
+// `start`, begins at: the first day's, left-aligned under the axis's start).
+struct DayLabel
+{
+    int day = 0;
+    QString text;
+    bool start = false;
+};
+// The labels of a time axis `width` long for the days [first, last], in text measured by
+// `metrics`: each month's first day ("Nov", or "2026" in January; every third month past
+// fourteen), and, on a history of three months or less, the day it begins in the locale's short
+// date, where it keeps clear of the first month's label (a new account's history often begins
+// mid-month: without it, its chart would not say since when).
+QList<DayLabel> dayAxisLabels(int first, int last, qreal width, const QFontMetricsF& metrics);
+
 } // namespace ReportCharts
 
 } // namespace tenure
