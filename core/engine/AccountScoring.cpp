@@ -33,6 +33,15 @@ std::optional<int> historyStart(const Account& account, const AccountActivity& a
     return first;
 }
 
+int historyWindowStart(int today, int historyDays)
+{
+    const int first = today - historyDays + 1;
+    if (historyDays < 28)
+        return first;
+    const QDate date = DayClock::date(first);
+    return DayClock::dayNumber(QDate(date.year(), date.month(), 1));
+}
+
 ScoredAccount ScoredAccount::compute(const ScoringContext& context, DayScorer& scorer, const QString& id,
                                      const AccountActivity& activity, int from)
 {
@@ -40,8 +49,8 @@ ScoredAccount ScoredAccount::compute(const ScoringContext& context, DayScorer& s
     const Account account = context.account(id);
     // From its signup where that is earlier than its first event: what the passes kept since the
     // account was imported, a rebuild from the log writes too.
-    const int start = std::max(
-        { from, historyStart(account, activity).value_or(today), today - context.historyDays + 1 });
+    const int start = std::max({ from, historyStart(account, activity).value_or(today),
+                                 historyWindowStart(today, context.historyDays) });
     const QList<Outcome> outcomes = context.outcomes.value(id);
     ScoredAccount scored;
     scored.id = id;

@@ -43,6 +43,11 @@ struct ScoringContext
 // evaluate.
 std::optional<int> historyStart(const Account& account, const AccountActivity& activity);
 
+// The first day of history kept on `today`: `historyDays` back. A window of four weeks or more
+// begins on the first of that day's month, since history is kept by month: the passes drop whole
+// months as the window leaves them, and a rebuild writes the same days as the passes kept.
+int historyWindowStart(int today, int historyDays);
+
 // One account scored: today's status with its breakdown, and its history from `first` to today.
 // Computing it touches no database, so it can run on another thread than the one storing it.
 struct ScoredAccount

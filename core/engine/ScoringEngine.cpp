@@ -267,6 +267,13 @@ Result<ScoringEngine::Summary> ScoringEngine::Private::runIncremental(const Prog
             return Error { scored.error() };
         const Status stamped = withRetries(tuning, tr("Saving the engine state"), [&]() -> Status {
             Transaction transaction(db);
+            // The months the history's window has left (a rebuild writes none of them).
+            if (lastAsOf != context.today) {
+                if (Status dropped
+                    = live.dropHistoryBefore(historyWindowStart(context.today, context.historyDays));
+                    !dropped)
+                    return dropped;
+            }
             if (Status set = live.setState(kAsOfDay, QString::number(context.today)); !set)
                 return set;
             if (Status set = live.setState(kMasterStamp, context.masterStamp); !set)

@@ -42,7 +42,9 @@ public:
     struct Options
     {
         std::optional<QDate> today; // the as-of day; default: today in the workspace zone
-        int historyDays = 400; // back-fill at most this many days of status_history
+        // Keep this many days of status_history (from the first of that day's month when four
+        // weeks or more: historyWindowStart).
+        int historyDays = 400;
     };
     // The implementation's knobs (batch sizes, retries, caches, partitions), for tests and
     // benchmarks: engine/ScoringEngineTuning.h.

@@ -29,9 +29,9 @@ inline const QString kAsOfDay = QStringLiteral("as_of_day");
 inline const QString kMasterStamp = QStringLiteral("master_stamp");
 // What the engine computes from the accounts, numbered, at the end of the master data's stamp: a
 // workspace scored by a Tenure that computed otherwise finds the stamp changed, and its next pass
-// re-scores every account. h2: history from the signup date when it is earlier than the first
-// event (historyStart).
-inline const QString kMasterFormat = QStringLiteral("|h2");
+// re-scores every account. h3: history from the signup date when it is earlier than the first
+// event (historyStart), back to the first of the month the window reaches (historyWindowStart).
+inline const QString kMasterFormat = QStringLiteral("|h3");
 inline const QString kTimeZone = QStringLiteral("time_zone"); // the days of the aggregates
 // A new random id for each set of summaries a rebuild or re-score swaps in (ScoringEngine::generation).
 inline const QString kGeneration = QStringLiteral("generation");

@@ -262,7 +262,7 @@ Result<ScoringEngine::Summary> ScoringEngine::Private::finishShadow(SummaryStore
     SummaryStore::SwapChanges changes;
     changes.sameState = { kRulesVersion, kAsOfDay, kMasterStamp, kTimeZone };
     // The history a rebuild writes: from the back-fill's first day (AccountScoring).
-    changes.historyFrom = DayClock::date(context.today - context.historyDays + 1);
+    changes.historyFrom = DayClock::date(historyWindowStart(context.today, context.historyDays));
     if (Status swapped = SummaryStore::replaceWithShadow(db, scope, &changes); !swapped)
         return abandon(tr("Cannot swap in the rebuilt summaries: %1").arg(swapped.error()));
 

@@ -175,6 +175,28 @@ StatusHistory::StatusHistory(Database& db, QString suffix, bool countsByWrites)
 {
 }
 
+Status StatusHistory::dropMonthsBefore(int day)
+{
+    const QDate date = DayClock::date(day);
+    const QDate month(date.year(), date.month(), 1);
+    for (const auto& [table, key] :
+         { std::pair { m_table, QString::fromLatin1(monthKey(month)) },
+           std::pair { m_daysTable, QString::fromLatin1(DayClock::isoDay(DayClock::dayNumber(month))) } }) {
+        Result<SqliteStatement> drop = SqliteStatement::prepare(
+            m_db.handle(),
+            QStringLiteral("DELETE FROM %1 WHERE %2 < ?")
+                .arg(table, table == m_table ? QStringLiteral("month") : QStringLiteral("day"))
+                .toUtf8()
+                .constData());
+        if (!drop)
+            return Error { drop.error() };
+        drop->bind(1, key);
+        if (sqlite3_step(drop->get()) != SQLITE_DONE)
+            return Error { QString::fromUtf8(sqlite3_errmsg(m_db.handle())) };
+    }
+    return {};
+}
+
 Status StatusHistory::addDayCount(int day, const QString& stage, const QString& band, qint64 accounts)
 {
     const QString date = QString::fromLatin1(DayClock::isoDay(day));

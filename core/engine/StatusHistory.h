@@ -72,6 +72,8 @@ public:
     Status write(const QString& accountId, const Encoded& encoded, const std::vector<DayStatus>& days);
     Result<QList<AccountStatus>> read(const QString& accountId) const;
     Status addDayCounts(const DayTally& tally);
+    // Drops every account's months before the month of `day`, and their days' counts.
+    Status dropMonthsBefore(int day);
 
 private:
     static constexpr int kMaxDaysInMonth = 31;

@@ -80,6 +80,8 @@ public:
     {
         return m_history.write(accountId, first, days);
     }
+    // Every account's history before the month of `day` (StatusHistory::dropMonthsBefore).
+    Status dropHistoryBefore(int day) { return m_history.dropMonthsBefore(day); }
     // A rebuild's accounts per day, stage and band, added once its shadow history is written.
     Status addDayCounts(const DayTally& tally) { return m_history.addDayCounts(tally); }
     Status writeHistory(const QString& accountId, const StatusHistory::Encoded& encoded,

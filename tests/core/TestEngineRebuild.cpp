@@ -397,6 +397,42 @@ private slots:
                  0);
     }
 
+    // The history's window slides with the days: the passes drop the months it leaves, whole (a
+    // window begins on the first of its month), and keep the days a rebuild writes.
+    void theHistorysWindowLeavesWholeMonths()
+    {
+        test::TempWorkspace workspace;
+        auto db = workspace.open();
+        fillDemo(*db, 12);
+        const auto on = [](const QDate& today) {
+            ScoringEngine::Options options = at(today);
+            options.historyDays = 40;
+            return options;
+        };
+        const auto firstDay = [&](const char* table) {
+            return scalarText(*db, QStringLiteral("SELECT min(day) FROM %1").arg(QLatin1String(table)));
+        };
+        QVERIFY(ScoringEngine(*db, on(kToday), small()).run().ok()); // 15 June: from 7 May's month
+        QCOMPARE(firstDay("status_history"), QStringLiteral("2026-05-01"));
+        QCOMPARE(firstDay("history_days"), QStringLiteral("2026-05-01"));
+        QDate day = kToday;
+        for (const int step : { 3, 9, 14, 10 }) { // to 21 July: from 12 June's month
+            day = day.addDays(step);
+            QVERIFY(ScoringEngine(*db, on(day), small()).run().ok());
+        }
+        QCOMPARE(day, QDate(2026, 7, 21));
+        QCOMPARE(firstDay("status_history"), QStringLiteral("2026-06-01"));
+        QCOMPARE(firstDay("history_days"), QStringLiteral("2026-06-01"));
+        QVERIFY(scalar(*db, QStringLiteral("SELECT count(*) FROM history_months WHERE month < '2026-06'"))
+                == 0);
+        const QStringList passes = snapshot(*db);
+        const auto rebuilt = ScoringEngine(*db, on(day), small()).rebuild();
+        QVERIFY2(rebuilt.ok(), rebuilt.ok() ? "" : qPrintable(rebuilt.error()));
+        QCOMPARE(snapshot(*db), passes);
+        QCOMPARE(rebuilt->changedAccounts, QSet<QString>());
+        QCOMPARE(rebuilt->historyDroppedAccounts, QSet<QString>());
+    }
+
     // An account that signed up and has no events yet (a trial never begun) has its days without
     // use from its signup on, whether passes kept them day by day or a rebuild wrote them at once:
     // a rebuild of the same log changes nothing of it. An account with neither an event nor a

@@ -40,7 +40,8 @@ private slots:
         QCOMPARE(summary->checkpoint, EventLog(*db).lastSeq());
         QCOMPARE(scalar(*db, QStringLiteral("SELECT count(*) FROM account_status")), 20);
         // History runs from each account's signup or first event, whichever is earlier, at most
-        // 400 days back, to today, one row a day.
+        // back to the first of the month 400 days back, to today, one row a day.
+        const QDate window(kToday.addDays(-399).year(), kToday.addDays(-399).month(), 1);
         QHash<QString, QDate> firstEvents;
         {
             DayClock clock(WorkspaceSettings(*db).timeZone());
@@ -63,7 +64,7 @@ private slots:
             if (const QDate signup = AccountStore(*db).find(id).value_or(Account()).signupDate;
                 signup.isValid())
                 begins = std::min(begins, signup);
-            QCOMPARE(first, std::max(begins, kToday.addDays(-399)));
+            QCOMPARE(first, std::max(begins, window));
             beforeTheirEvents += first < firstEvents.value(id, kToday);
             QCOMPARE(QDate::fromString(spans.value(2).toString(), Qt::ISODate), kToday);
             QCOMPARE(spans.value(3).toLongLong(), first.daysTo(kToday) + 1);
@@ -337,13 +338,6 @@ private slots:
     // chunk read ahead of the one being stored: the other engine folds events in between.
     void twoEnginesOnOneFileOnANewDayStoreNoOlderStatus()
     {
-        // Histories shorter than the back-fill's window: a pass keeps the day that slides out of it,
-        // which a rebuild does not write again (the engine's README), and is not what this compares.
-        const auto at = [](const QDate& today) {
-            ScoringEngine::Options options = engine_test::at(today);
-            options.historyDays = 2000;
-            return options;
-        };
         test::TempWorkspace workspace;
         auto first = workspace.open();
         auto second = workspace.open();
