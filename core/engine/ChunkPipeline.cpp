@@ -24,8 +24,8 @@ ChunkPipeline::ChunkPipeline(Database& db, QThreadPool& pool, const ScoringEngin
     // Accounts per chunk: fewer when each brings a long history, to bound the memory in flight.
     const qint64 historySpan = std::max<qint64>(
         1,
-        std::min<qint64>(context.historyDays,
-                         qint64(context.today) - std::max<qint64>(m_from, INT_MIN / 2) + 1));
+        qint64(context.today)
+            - std::max<qint64>(m_from, historyWindowStart(context.today, context.historyDays)) + 1);
     m_perChunk = qsizetype(std::max<qint64>(
         1, std::min<qint64>(tuning.accountsPerTransaction, tuning.historyDaysPerTransaction / historySpan)));
     for (int i = 0; i < 2; ++i)

@@ -93,14 +93,16 @@ Status ScoringEngine::Private::loadContext()
     if (!rules)
         return Error { rules.error() };
     AccountStore store(db);
+    // With the history's window, which decides the days kept (a pass with another one re-scores
+    // every account's).
     QString stamp = store.masterDataStamp();
     if (!stamp.isEmpty())
-        stamp += kMasterFormat;
+        stamp += kMasterFormat + QLatin1Char(':') + QString::number(std::max(1, options.historyDays));
     context.today = today();
     if (!context.evaluator || context.rulesVersion != rules->version) { // new rules: the accounts stay
         context.rulesVersion = rules->version;
         context.scorer.reset();
-        context.historyDays = options.historyDays;
+        context.historyDays = std::max(1, options.historyDays); // today's, at least
         context.evaluator = std::make_unique<Evaluator>(std::move(rules->rules));
         context.scorer = std::make_unique<DayScorer>(*context.evaluator);
     }
@@ -268,12 +270,10 @@ Result<ScoringEngine::Summary> ScoringEngine::Private::runIncremental(const Prog
         const Status stamped = withRetries(tuning, tr("Saving the engine state"), [&]() -> Status {
             Transaction transaction(db);
             // The months the history's window has left (a rebuild writes none of them).
-            if (lastAsOf != context.today) {
-                if (Status dropped
-                    = live.dropHistoryBefore(historyWindowStart(context.today, context.historyDays));
-                    !dropped)
-                    return dropped;
-            }
+            if (Status dropped
+                = live.dropHistoryBefore(historyWindowStart(context.today, context.historyDays));
+                !dropped)
+                return dropped;
             if (Status set = live.setState(kAsOfDay, QString::number(context.today)); !set)
                 return set;
             if (Status set = live.setState(kMasterStamp, context.masterStamp); !set)

@@ -415,10 +415,24 @@ private slots:
         QVERIFY(ScoringEngine(*db, on(kToday), small()).run().ok()); // 15 June: from 7 May's month
         QCOMPARE(firstDay("status_history"), QStringLiteral("2026-05-01"));
         QCOMPARE(firstDay("history_days"), QStringLiteral("2026-05-01"));
+        QVERIFY(SourceStore(*db).ensure(QStringLiteral("test"), QStringLiteral("csv")).ok());
         QDate day = kToday;
+        int id = 0;
         for (const int step : { 3, 9, 14, 10 }) { // to 21 July: from 12 June's month
             day = day.addDays(step);
-            QVERIFY(ScoringEngine(*db, on(day), small()).run().ok());
+            // Events of the day, and late ones from before the window, for a few accounts.
+            QList<Event> events;
+            for (const char* account : { "A-00001", "A-00004", "A-00007" })
+                for (const int back : { 0, 0, 1, 55 })
+                    events << makeEvent(
+                        QStringLiteral("slide-%1").arg(id++), QLatin1String(account), QStringLiteral("login"),
+                        test::utcMs(day.year(), day.month(), day.day(), 3) - back * 86400000LL,
+                        QStringLiteral("u1"));
+            QVERIFY(EventLog(*db).append(events).ok());
+            if (step == 14) // and new rules, the accounts re-scored from their aggregates
+                QVERIFY(RuleStore(*db).save(tuned(1), QStringLiteral("test")).ok());
+            const auto pass = ScoringEngine(*db, on(day), small()).run();
+            QVERIFY2(pass.ok(), pass.ok() ? "" : qPrintable(pass.error()));
         }
         QCOMPARE(day, QDate(2026, 7, 21));
         QCOMPARE(firstDay("status_history"), QStringLiteral("2026-06-01"));
@@ -485,7 +499,6 @@ private slots:
         older.prepare(QStringLiteral("UPDATE engine_state SET value = ? WHERE key = 'master_stamp'"));
         older.addBindValue(AccountStore(*db).masterDataStamp());
         QVERIFY(older.exec() && older.numRowsAffected() == 1);
-        QVERIFY(older.exec(QStringLiteral("DELETE FROM history_months WHERE account_id = 'Q-SIGNED'")));
         const auto upgraded = ScoringEngine(*db, at(kToday.addDays(2)), small()).run();
         QVERIFY2(upgraded.ok(), upgraded.ok() ? "" : qPrintable(upgraded.error()));
         QVERIFY(upgraded->allAccountsChanged);

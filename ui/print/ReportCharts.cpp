@@ -61,7 +61,7 @@ QList<DayLabel> dayAxisLabels(int first, int last, qreal width, const QFontMetri
     QDate month = DayClock::date(first);
     month = QDate(month.year(), month.month(), 1).addMonths(1);
     const int months = int((last - first) / 30) + 1;
-    const int step = months > 14 ? 3 : 1;
+    const int step = months > 15 ? 3 : 1; // monthly through a 400-day window's 14 months
     int ticks = 0;
     for (; DayClock::dayNumber(month) <= last; month = month.addMonths(1)) {
         if (ticks++ % step != 0)

@@ -69,7 +69,7 @@ struct DayLabel
 };
 // The labels of a time axis `width` long for the days [first, last], in text measured by
 // `metrics`: each month's first day ("Nov", or "2026" in January; every third month past
-// fourteen), and, on a history of three months or less, the day it begins in the locale's short
+// fifteen), and, on a history of three months or less, the day it begins in the locale's short
 // date, where it keeps clear of the first month's label (a new account's history often begins
 // mid-month: without it, its chart would not say since when).
 QList<DayLabel> dayAxisLabels(int first, int last, qreal width, const QFontMetricsF& metrics);
