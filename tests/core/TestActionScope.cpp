@@ -74,6 +74,29 @@ class TestActionScope : public QObject
         return summary.value();
     }
 
+    // A copy of the workspace as it is now, under `name`, for everyAccountOn().
+    QString copyNow(const QString& name)
+    {
+        const QString copy = m_workspace.dir() + QLatin1Char('/') + name;
+        QSqlQuery vacuum(m_db->connection());
+        if (!vacuum.exec(QStringLiteral("VACUUM INTO '%1'").arg(copy)))
+            qFatal("cannot copy the workspace: %s", qPrintable(vacuum.lastError().text()));
+        return copy;
+    }
+
+    // A refresh of every account on `copy` (copyNow), and the actions it leaves there: what a
+    // scoped refresh of the workspace must leave too.
+    std::pair<ActionEngine::Summary, QStringList> everyAccountOn(const QString& copy)
+    {
+        Result<std::unique_ptr<Database>> other = Database::open(copy);
+        if (!other)
+            qFatal("cannot open the copy: %s", qPrintable(other.error()));
+        const Result<ActionEngine::Summary> whole = ActionEngine(**other, ActionRules()).refresh(kToday);
+        if (!whole || !whole->everyAccount)
+            qFatal("the copy's refresh of every account failed");
+        return { whole.value(), actionsOf(**other) };
+    }
+
     // Events on kToday for `accounts`, `each` apiece.
     void append(const QStringList& accounts, int each, const QString& tag)
     {
@@ -179,9 +202,7 @@ private slots:
         QVERIFY(!scored.allAccountsChanged);
         QCOMPARE(scored.changedAccounts, QSet<QString>(touched.cbegin(), touched.cend()));
 
-        const QString copy = m_workspace.dir() + QStringLiteral("/copy.tenure");
-        QSqlQuery vacuum(m_db->connection());
-        QVERIFY(vacuum.exec(QStringLiteral("VACUUM INTO '%1'").arg(copy)));
+        const QString copy = copyNow(QStringLiteral("copy.tenure"));
         const ActionEngine::Summary scoped = refresh(ActionEngine::scopeOf(scored));
         QVERIFY(!scoped.everyAccount);
         QCOMPARE(scoped.accountsChecked, qint64(touched.size()) + 1); // and the snoozed action's account
@@ -193,13 +214,10 @@ private slots:
                             .arg(silent.at(0))),
                  0); // re-armed
 
-        Result<std::unique_ptr<Database>> other = Database::open(copy);
-        QVERIFY(other.ok());
-        const Result<ActionEngine::Summary> whole = ActionEngine(**other, ActionRules()).refresh(kToday);
-        QVERIFY(whole.ok() && whole->everyAccount);
-        QCOMPARE(whole->accountsChecked, AccountStore(*m_db).count());
-        QCOMPARE(actionsOf(*m_db), actionsOf(**other));
-        QCOMPARE(scoped.open, whole->open);
+        const auto [whole, actions] = everyAccountOn(copy);
+        QCOMPARE(whole.accountsChecked, AccountStore(*m_db).count());
+        QCOMPARE(actionsOf(*m_db), actions);
+        QCOMPARE(scoped.open, whole.open);
 
         // A pass with nothing new checks nobody, and a refresh of every account then changes nothing.
         const ActionEngine::Summary idle = refresh(ActionEngine::scopeOf(pass()));
@@ -330,16 +348,11 @@ private slots:
         const ScoringEngine::Summary touched = rebuild();
         QVERIFY(!touched.allAccountsChanged);
         QCOMPARE(touched.changedAccounts, QSet<QString>(notYetToday.cbegin(), notYetToday.cend()));
-        const QString copy = m_workspace.dir() + QStringLiteral("/rebuilt.tenure");
-        QSqlQuery vacuum(m_db->connection());
-        QVERIFY(vacuum.exec(QStringLiteral("VACUUM INTO '%1'").arg(copy)));
+        const QString copy = copyNow(QStringLiteral("rebuilt.tenure"));
         const ActionEngine::Summary scoped = refresh(ActionEngine::scopeOf(touched));
         QVERIFY(!scoped.everyAccount);
         QCOMPARE(scoped.accountsChecked, notYetToday.size() + due);
-        Result<std::unique_ptr<Database>> other = Database::open(copy);
-        QVERIFY(other.ok());
-        QVERIFY(ActionEngine(**other, ActionRules()).refresh(kToday).ok());
-        QCOMPARE(actionsOf(*m_db), actionsOf(**other));
+        QCOMPARE(actionsOf(*m_db), everyAccountOn(copy).second);
 
         // A rebuild whose own refresh did not happen (the window closed, the refresh failed) left
         // the stamp of the summaries it replaced, at the same checkpoint: the next pass's refresh
@@ -376,16 +389,11 @@ private slots:
         QVERIFY(ActionRules().dropWindowDays > 9);
         QVERIFY2(shorter->historyDroppedAccounts.size() > 40,
                  qPrintable(QString::number(shorter->historyDroppedAccounts.size())));
-        const QString before = m_workspace.dir() + QStringLiteral("/shorter.tenure");
-        QSqlQuery vacuumShorter(m_db->connection());
-        QVERIFY(vacuumShorter.exec(QStringLiteral("VACUUM INTO '%1'").arg(before)));
+        const QString before = copyNow(QStringLiteral("shorter.tenure"));
         const ActionEngine::Summary widened = refresh(ActionEngine::scopeOf(*shorter));
         QVERIFY(!widened.everyAccount);
         QVERIFY(widened.accountsChecked >= shorter->historyDroppedAccounts.size());
-        Result<std::unique_ptr<Database>> whole = Database::open(before);
-        QVERIFY(whole.ok());
-        QVERIFY(ActionEngine(**whole, ActionRules()).refresh(kToday).ok());
-        QCOMPARE(actionsOf(*m_db), actionsOf(**whole));
+        QCOMPARE(actionsOf(*m_db), everyAccountOn(before).second);
     }
 };
 
